@@ -1,0 +1,42 @@
+// Lint rules for the whole project. Type-aware rules run on TypeScript sources.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', 'docs/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Insert note text as text (textContent / DOM nodes).' },
+        { property: 'outerHTML', message: 'Insert note text as text (textContent / DOM nodes).' },
+        { property: 'insertAdjacentHTML', message: 'Insert note text as text (textContent / DOM nodes).' },
+      ],
+    },
+  },
+  {
+    // The core is pure: no host, no DOM, no Node built-ins (it runs on Obsidian mobile).
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['obsidian', '@logseq/*', 'node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core stays host- and platform-free.' },
+            { group: ['../render/*', '../obsidian/*', '../logseq/*', '../cli/*', '**/render/**', '**/obsidian/**', '**/logseq/**', '**/cli/**'], message: 'src/core imports nothing from the other layers.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'window', 'process'],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

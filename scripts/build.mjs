@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Builds every deliverable with esbuild. `--only <target>` builds one; `--watch` rebuilds on change.
+import { build, context } from 'esbuild';
+import { chmod, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { targets } from './targets.mjs';
+
+const { values } = parseArgs({
+  options: { only: { type: 'string', multiple: true }, watch: { type: 'boolean', default: false } },
+});
+
+const selected = targets.filter((t) => !values.only || values.only.includes(t.name));
+if (selected.length === 0) {
+  console.error(`No build target matches ${values.only?.join(', ')}. Known: ${targets.map((t) => t.name).join(', ')}`);
+  process.exit(2);
+}
+
+for (const target of selected) {
+  if (!existsSync(target.options.entryPoints[0])) continue; // a host not built yet in this checkout
+  await mkdir(new URL(`../${target.outdir ?? 'dist'}`, import.meta.url), { recursive: true });
+  if (values.watch) {
+    const ctx = await context(target.options);
+    await ctx.watch();
+    console.log(`watching ${target.name}`);
+  } else {
+    await build(target.options);
+    if (target.after) await target.after();
+    if (target.executable) await chmod(target.options.outfile, 0o755);
+    console.log(`built ${target.name}`);
+  }
+}

@@ -1,0 +1,133 @@
+// Who a note is: its component name and the keys links may use to reach it, and whether it is a
+// component note at all. Both depend on the path, so they are recomputed on rename.
+import type { ComponentRules } from './config';
+import type { MaturityNote, NoteIdentity } from './model';
+import { nameKey, plain } from './text';
+
+/** File name without extension, Logseq namespaces decoded (`A___B___C` → `A/B/C`). */
+export function pageNameFromPath(path: string): string {
+  const file = path.split('/').pop() ?? path;
+  let base = file.replace(/\.(md|markdown)$/i, '');
+  base = base.replace(/___/g, '/');
+  if (base.includes('%')) {
+    try {
+      base = decodeURIComponent(base);
+    } catch {
+      base = base.replace(/%2F/gi, '/');
+    }
+  }
+  return base;
+}
+
+function lastSegment(name: string): string {
+  const parts = name.split('/').map((p) => p.trim()).filter(Boolean);
+  return parts[parts.length - 1] ?? name;
+}
+
+/**
+ * A component name from a title: "Neo4j Component Maturity Status" → "Neo4j",
+ * "Docker Component - Staging Promotion" → "Docker", "TTA/Components/LLM Maturity Document" → "LLM".
+ */
+export function cleanComponentName(raw: string): string {
+  const original = lastSegment(plain(raw.replace(/^\[\[|\]\]$/g, '')));
+  let name = original;
+  name = name.replace(/\s*[-–—:|]\s*(component\s+)?(maturity|staging|production|development|promotion)\b.*$/i, '');
+  name = name.replace(/\s+(component\s+)?maturity(\s+(status|document|assessment|report|tracker|note|record))?$/i, '');
+  name = name.replace(/\s+component$/i, '');
+  name = name.trim();
+  return name === '' ? original : name;
+}
+
+function isMaturityFileName(path: string, rules: ComponentRules): boolean {
+  const file = (path.split('/').pop() ?? '').toLowerCase();
+  return rules.fileNames.some((n) => n.toLowerCase() === file);
+}
+
+export function identify(note: MaturityNote, path: string, rules: ComponentRules): NoteIdentity {
+  const component = stringValue(note.properties['component']) ?? stringValue(note.properties['component-name']);
+  const segments = path.split('/');
+  const pageName = pageNameFromPath(path);
+  let name: string;
+  let nameSource: NoteIdentity['nameSource'];
+  if (component) {
+    name = plain(component);
+    nameSource = 'frontmatter';
+  } else if (note.title) {
+    name = cleanComponentName(note.title);
+    nameSource = 'title';
+  } else if (note.heading) {
+    name = cleanComponentName(note.heading);
+    nameSource = 'heading';
+  } else if (isMaturityFileName(path, rules) && segments.length > 1) {
+    name = segments[segments.length - 2]!;
+    nameSource = 'filename';
+  } else {
+    name = cleanComponentName(pageName);
+    nameSource = 'filename';
+  }
+  if (name === '') name = pageName || path;
+
+  const keys = new Set<string>();
+  const add = (value: string | null | undefined) => {
+    if (!value) return;
+    const key = nameKey(value);
+    if (key !== '') keys.add(key);
+  };
+  add(name);
+  for (const alias of note.aliases) add(alias);
+  add(note.title);
+  if (note.heading) {
+    add(note.heading);
+    add(lastSegment(note.heading));
+    add(cleanComponentName(note.heading));
+  }
+  add(pageName);
+  add(lastSegment(pageName));
+  add(path.replace(/\.(md|markdown)$/i, ''));
+  if (isMaturityFileName(path, rules) && segments.length > 1) {
+    add(segments[segments.length - 2]);
+    add(segments.slice(0, -1).join('/'));
+  }
+  return { id: path, name, nameSource, keys: [...keys] };
+}
+
+function stringValue(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+export type ComponentReason = 'tag' | 'file-name' | 'frontmatter' | 'structure';
+
+function inFolder(path: string, folder: string): boolean {
+  const f = folder.replace(/^\/+|\/+$/g, '');
+  return f === '' || path === f || path.startsWith(`${f}/`);
+}
+
+/**
+ * Whether a note is a component maturity note, and why. The default rules pick notes that carry
+ * a marker tag, are named MATURITY.md (or mirror one through a `path:` property), declare a stage
+ * in front matter, or have the template's structure: a Current Stage in the header and either
+ * criteria sections or the header fields that go with it.
+ */
+export function classify(note: MaturityNote, path: string, rules: ComponentRules): ComponentReason | null {
+  if (rules.excludeFolders.some((f) => inFolder(path, f))) return null;
+  if (rules.folders.length > 0 && !rules.folders.some((f) => inFolder(path, f))) return null;
+  const tags = note.tags.map((t) => t.toLowerCase());
+  if (rules.tags.length > 0 && !rules.tags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()))) return null;
+
+  if (rules.markerTags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()))) return 'tag';
+  if (isMaturityFileName(path, rules)) return 'file-name';
+  const mirrored = stringValue(note.properties['path']) ?? stringValue(note.properties['source']);
+  if (mirrored && isMaturityFileName(mirrored, rules)) return 'file-name';
+  const p = note.properties;
+  if (note.signals.headerStage && (p['current-stage'] !== undefined || p['maturity-stage'] !== undefined)) return 'frontmatter';
+  if (stringValue(p['component']) && note.stage !== null) return 'frontmatter';
+
+  if (!rules.detect || !note.signals.headerStage || note.stage?.source !== 'header') return null;
+  // A dated document about a component (a plan, a report) names the component in its header.
+  const headerFields = note.signals.headerFields;
+  if (note.signals.transitionsWithCriteria > 0 && headerFields >= 1) return 'structure';
+  if (headerFields >= 2) return 'structure';
+  const titled = `${note.title ?? ''} ${note.heading ?? ''}`.toLowerCase();
+  if (/\bmaturity\b/.test(titled) && note.signals.transitionsWithCriteria > 0) return 'structure';
+  return null;
+}

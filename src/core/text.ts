@@ -1,0 +1,83 @@
+import { isValid, parseISO } from 'date-fns';
+
+// Small string helpers for reading Markdown values. No regex lookbehind anywhere in the core:
+// Obsidian mobile on iOS before 16.4 rejects it.
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
+const WIKI_LINK = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
+const MD_LINK = /\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g;
+
+/** Drop emoji and variation selectors. */
+export function stripEmoji(text: string): string {
+  return hasNonAscii(text) ? text.replace(EMOJI, '') : text;
+}
+
+function hasNonAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+}
+
+/**
+ * The visible text of a Markdown fragment: emphasis markers, code ticks, link syntax and emoji
+ * removed, whitespace collapsed. Wiki links keep their display text (or target).
+ */
+export function plain(text: string): string {
+  let s = text;
+  if (s.indexOf('[') !== -1) {
+    s = s.replace(WIKI_LINK, (_m, target: string, alias?: string) => alias ?? target);
+    s = s.replace(MD_LINK, (_m, label: string) => label);
+  }
+  if (s.indexOf('*') !== -1 || s.indexOf('_') !== -1 || s.indexOf('`') !== -1 || s.indexOf('~') !== -1) {
+    s = s.replace(/\*\*|__|~~|`/g, '');
+    // Single emphasis: only `*word*`, `_word_` pairs, so "a * b" and snake_case survive.
+    s = s.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, '$1$2');
+  }
+  s = stripEmoji(s);
+  return collapse(s);
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Key used for case-insensitive name matching: lower case, `_`/`-`/spaces collapsed to one space. */
+export function nameKey(text: string): string {
+  return collapse(text.toLowerCase().replace(/[_\s]+/g, ' ').replace(/\s*-\s*/g, '-'));
+}
+
+/** Normalised property key: lower case, spaces and `_` become `-` (Logseq's rule). */
+export function propertyKey(key: string): string {
+  return key.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+export function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
+}
+
+/**
+ * Index of `word` in `haystack` (both lower case) at word boundaries, from `from`; -1 if absent.
+ */
+export function indexOfWord(haystack: string, word: string, from = 0): number {
+  let at = haystack.indexOf(word, from);
+  while (at !== -1) {
+    const before = at === 0 ? 32 : haystack.charCodeAt(at - 1);
+    const after = at + word.length >= haystack.length ? 32 : haystack.charCodeAt(at + word.length);
+    if (!isWordChar(before) && !isWordChar(after)) return at;
+    at = haystack.indexOf(word, at + 1);
+  }
+  return -1;
+}
+
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+
+/** First `YYYY-MM-DD` date in the text that is a real calendar date, else null. */
+export function findIsoDate(text: string): string | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  return isValid(parseISO(m[0])) ? m[0] : null;
+}
+
+/** Copy a substring so it does not keep the whole note text alive in memory. */
+export function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
