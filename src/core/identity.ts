@@ -114,7 +114,10 @@ export function classify(note: MaturityNote, path: string, rules: ComponentRules
   const tags = note.tags.map((t) => t.toLowerCase());
   if (rules.tags.length > 0 && !rules.tags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()))) return null;
 
-  if (rules.markerTags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()))) return 'tag';
+  // A marker tag makes a component of a note that states a stage or holds criteria; guides and
+  // templates carry the same tag but neither (a template's stage is a placeholder).
+  const marked = rules.markerTags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()));
+  if (marked && !note.signals.stagePlaceholder && (note.stage !== null || note.signals.transitionsWithCriteria > 0)) return 'tag';
   if (isMaturityFileName(path, rules)) return 'file-name';
   const mirrored = stringValue(note.properties['path']) ?? stringValue(note.properties['source']);
   if (mirrored && isMaturityFileName(mirrored, rules)) return 'file-name';

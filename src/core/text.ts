@@ -3,7 +3,8 @@ import { isValid, parseISO } from 'date-fns';
 // Small string helpers for reading Markdown values. No regex lookbehind anywhere in the core:
 // Obsidian mobile on iOS before 16.4 rejects it.
 
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
+// Pictographs, regional indicators, and the joiners/selectors that compose emoji sequences.
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
 const WIKI_LINK = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
 const MD_LINK = /\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g;
 
@@ -27,13 +28,27 @@ export function plain(text: string): string {
     s = s.replace(WIKI_LINK, (_m, target: string, alias?: string) => alias ?? target);
     s = s.replace(MD_LINK, (_m, label: string) => label);
   }
-  if (s.indexOf('*') !== -1 || s.indexOf('_') !== -1 || s.indexOf('`') !== -1 || s.indexOf('~') !== -1) {
-    s = s.replace(/\*\*|__|~~|`/g, '');
-    // Single emphasis: only `*word*`, `_word_` pairs, so "a * b" and snake_case survive.
-    s = s.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, '$1$2');
+  if (s.indexOf('`') !== -1) {
+    // Code spans keep their text verbatim; emphasis is removed only outside them.
+    s = s
+      .split('`')
+      .map((part, i) => (i % 2 === 1 ? part : stripEmphasis(part)))
+      .join('');
+  } else if (s.indexOf('*') !== -1 || s.indexOf('_') !== -1 || s.indexOf('~') !== -1) {
+    s = stripEmphasis(s);
   }
   s = stripEmoji(s);
   return collapse(s);
+}
+
+/** `**a**`, `__a__`, `*a*`, `_a_`, `~~a~~` → `a`; intraword underscores (`__init__`, snake_case) stay. */
+function stripEmphasis(s: string): string {
+  return s
+    .replace(/\*\*(?=\S)([^*]*?\S)?\*\*/g, '$1')
+    .replace(/~~(?=\S)([^~]*?\S)?~~/g, '$1')
+    .replace(/(^|[^\w])__(?=\S)([^_]*?\S)__(?=$|[^\w])/g, '$1$2')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, '$1$2')
+    .replace(/\*\*/g, '');
 }
 
 export function collapse(text: string): string {

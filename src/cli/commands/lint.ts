@@ -1,0 +1,36 @@
+// `maturity-map lint <dir>`: the scan for CI — exit 1 when any error-level diagnostic exists.
+import { loadVault, paint } from '../context';
+import { loadOptions, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'print diagnostics; exit 1 when any is an error (for CI)',
+  usage: `maturity-map lint <dir> [--warnings-as-errors]
+
+${VAULT_OPTIONS_HELP}
+  --warnings-as-errors exit 1 on warnings too`,
+  options: { ...VAULT_OPTIONS, 'warnings-as-errors': { type: 'boolean' } },
+  async run({ positionals, values }) {
+    const vault = await loadVault(positionals[0], loadOptions(values));
+    const strict = values['warnings-as-errors'] === true;
+    let failing = 0;
+    let shown = 0;
+    for (const c of vault.index.components()) {
+      for (const d of c.diagnostics) {
+        if (d.severity === 'info') continue;
+        shown++;
+        if (d.severity === 'error' || strict) failing++;
+        const where = `${c.id}${d.line ? `:${d.line}` : ''}`;
+        process.stdout.write(`${where}: ${d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning')} ${d.code}: ${d.message}\n`);
+      }
+    }
+    for (const d of vault.index.vaultDiagnostics()) {
+      shown++;
+      if (d.severity === 'error' || strict) failing++;
+      process.stdout.write(`${vault.root}: ${d.severity} ${d.code}: ${d.message}\n`);
+    }
+    for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
+    process.stdout.write(`${shown} problem${shown === 1 ? '' : 's'} in ${vault.index.ids().length} components${failing > 0 ? `, ${failing} failing` : ''}\n`);
+    return failing > 0 ? 1 : 0;
+  },
+};

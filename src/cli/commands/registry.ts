@@ -1,0 +1,6 @@
+// Every CLI command, in the order `--help` lists them. New commands register here.
+import { lintCommand } from './lint';
+import { scanCommand } from './scan';
+import type { Command } from './types';
+
+export const commands: Command[] = [scanCommand, lintCommand];

@@ -1,0 +1,73 @@
+// What every command shares: loading the vault into an index, settings, and output helpers.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { styleText } from 'node:util';
+import { createIndex, type IndexOptions, type MaturityIndex, type MaturitySettings } from '../core/index';
+import { readVault, UsageError, type SkippedFile } from './files';
+
+export interface LoadOptions {
+  tags?: string[];
+  today?: string;
+  staleDays?: string;
+  config?: string;
+}
+
+export interface LoadedVault {
+  root: string;
+  index: MaturityIndex;
+  skipped: SkippedFile[];
+  noteCount: number;
+}
+
+const SETTINGS_FILE = '.maturity-map.json';
+
+/** Read settings from `--config`, or `<dir>/.maturity-map.json` when present. */
+function loadSettings(root: string, explicit?: string): MaturitySettings {
+  const path = explicit ? resolve(explicit) : join(root, SETTINGS_FILE);
+  if (!existsSync(path)) {
+    if (explicit) throw new UsageError(`no such settings file: ${explicit}`);
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as MaturitySettings;
+  } catch (err) {
+    throw new UsageError(`settings file ${path} is not valid JSON (${(err as Error).message})`);
+  }
+}
+
+export function checkToday(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UsageError(`--today expects a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+export async function loadVault(dir: string | undefined, options: LoadOptions): Promise<LoadedVault> {
+  if (!dir) throw new UsageError('missing <dir>: the folder that holds the notes');
+  const root = resolve(dir);
+  const settings = loadSettings(root, options.config);
+  const indexOptions: IndexOptions = { ...settings };
+  const today = checkToday(options.today);
+  if (today) indexOptions.today = today;
+  if (options.tags && options.tags.length > 0) {
+    indexOptions.components = { ...(settings.components ?? {}), tags: options.tags.map((t) => t.replace(/^#/, '')) };
+  }
+  if (options.staleDays !== undefined) {
+    const days = Number(options.staleDays);
+    if (!Number.isInteger(days) || days <= 0) throw new UsageError(`--stale-days expects a positive whole number, got "${options.staleDays}"`);
+    indexOptions.staleAfterDays = days;
+  }
+  const { files, skipped } = await readVault(root);
+  const index = createIndex(indexOptions);
+  for (const file of files) index.upsert(file.path, file.text);
+  return { root: dir, index, skipped, noteCount: files.length };
+}
+
+/** Colour only for terminals, and never when NO_COLOR is set. */
+export function paint(format: Parameters<typeof styleText>[0], text: string): string {
+  if (!process.stdout.isTTY || process.env['NO_COLOR'] !== undefined) return text;
+  return styleText(format, text);
+}

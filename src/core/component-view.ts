@@ -1,0 +1,155 @@
+// A component as views see it: the note plus what only the whole vault knows (resolved
+// dependencies, dependents, stage checks across edges, cycles, duplicates, staleness).
+import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+import type { MaturityConfig } from './config';
+import type { IndexEntry } from './vault-index';
+import type { Component, Diagnostic, DiagnosticCode, ResolvedDependency, Severity, StageId } from './model';
+import { compareStages, stageName, type Pipeline } from './stages';
+
+export interface ViewInput {
+  entry: IndexEntry;
+  pipeline: Pipeline;
+  config: MaturityConfig;
+  today: string;
+  dependencies: ResolvedDependency[];
+  dependents: string[];
+  stageOf: (id: string) => StageId | null;
+  nameOf: (id: string) => string;
+  duplicates: string[];
+  cycle: string[] | null;
+}
+
+export function buildComponent(input: ViewInput): Component {
+  const { entry, pipeline, config, today } = input;
+  const note = entry.note;
+  const id = entry.path;
+  const diagnostics: Diagnostic[] = [...note.diagnostics];
+  const stage = note.stage?.id ?? null;
+
+  for (const dep of input.dependencies) {
+    if (dep.id === null) {
+      diagnostics.push({
+        code: 'dependency-unresolved',
+        severity: dep.optional ? 'info' : 'warning',
+        message: `Dependency "${dep.name}" is not a known component${dep.optional ? ' (optional)' : ''}.`,
+        line: dep.line,
+      });
+      continue;
+    }
+    const depName = input.nameOf(dep.id);
+    if (dep.id === id) {
+      diagnostics.push({ code: 'dependency-self', severity: 'error', message: `"${dep.name}" is this component itself.`, line: dep.line, related: [id] });
+      continue;
+    }
+    if (dep.candidates.length > 1) {
+      diagnostics.push({
+        code: 'dependency-ambiguous',
+        severity: 'warning',
+        message: `"${dep.name}" matches ${dep.candidates.length} components (${dep.candidates.join(', ')}); using ${dep.id}. Link by path to choose.`,
+        line: dep.line,
+        related: dep.candidates,
+      });
+    }
+    const actual = input.stageOf(dep.id);
+    if (dep.declaredStage !== null && actual !== null && dep.declaredStage !== actual) {
+      diagnostics.push({
+        code: 'dependency-stage-mismatch',
+        severity: 'warning',
+        message: `Declares ${depName} at ${stageName(pipeline, dep.declaredStage)}, but ${depName} is at ${stageName(pipeline, actual)}.`,
+        line: dep.line,
+        related: [dep.id],
+      });
+    }
+    if (compareStages(pipeline, stage, actual) === 1) {
+      diagnostics.push({
+        code: 'stage-inversion',
+        severity: dep.optional ? 'warning' : 'error',
+        message: `${stageName(pipeline, stage)} component depends on ${depName}, which is only at ${stageName(pipeline, actual)}${dep.optional ? ' (optional dependency)' : ''}.`,
+        line: dep.line,
+        related: [dep.id],
+      });
+    }
+  }
+
+  if (input.duplicates.length > 0) {
+    diagnostics.push({
+      code: 'duplicate-name',
+      severity: 'warning',
+      message: `The name "${entry.identity.name}" is also used by ${input.duplicates.join(', ')}; links by name are ambiguous.`,
+      line: 1,
+      related: input.duplicates,
+    });
+  }
+
+  if (input.cycle) {
+    const others = input.cycle.filter((c) => c !== id);
+    diagnostics.push({
+      code: 'dependency-cycle',
+      severity: 'error',
+      message: others.length === 0 ? 'Depends on itself.' : `Part of a dependency cycle: ${describeCycle(input.cycle, input.nameOf)}.`,
+      line: input.dependencies.find((d) => d.id !== null && input.cycle!.includes(d.id))?.line ?? 1,
+      related: input.cycle,
+    });
+  }
+
+  let ageDays: number | null = null;
+  let stale = false;
+  const updated = note.lastUpdated?.value ?? null;
+  if (updated) {
+    const date = parseISO(updated);
+    const now = parseISO(today);
+    if (isValid(date) && isValid(now)) {
+      ageDays = differenceInCalendarDays(now, date);
+      if (ageDays > config.staleAfterDays) {
+        stale = true;
+        diagnostics.push({
+          code: 'stale',
+          severity: 'warning',
+          message: `Last updated ${updated}, ${ageDays} days ago (the limit is ${config.staleAfterDays} days).`,
+          line: note.lastUpdated!.line,
+        });
+      }
+    }
+  }
+
+  return {
+    id,
+    name: entry.identity.name,
+    note,
+    dependencies: input.dependencies,
+    dependents: input.dependents,
+    diagnostics: applySeverity(diagnostics, config.severity),
+    stale,
+    ageDays,
+  };
+}
+
+export function applySeverity(diagnostics: Diagnostic[], overrides: Partial<Record<DiagnosticCode, Severity | 'off'>>): Diagnostic[] {
+  if (Object.keys(overrides).length === 0) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const override = overrides[d.code];
+    if (override === 'off') continue;
+    out.push(override ? { ...d, severity: override } : d);
+  }
+  return out;
+}
+
+export function cycleDiagnostics(cycles: string[][], nameOf: (id: string) => string, config: MaturityConfig): Diagnostic[] {
+  return applySeverity(
+    cycles.map((cycle) => ({
+      code: 'dependency-cycle' as const,
+      severity: 'error' as const,
+      message: `Dependency cycle: ${describeCycle(cycle, nameOf)}.`,
+      related: cycle,
+    })),
+    config.severity,
+  );
+}
+
+function describeCycle(cycle: string[], nameOf: (id: string) => string): string {
+  const names = cycle.map(nameOf);
+  if (names.length === 1) return `${names[0]} depends on itself`;
+  if (names.length === 2) return `${names[0]} and ${names[1]} depend on each other`;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} depend on each other in a loop`;
+}

@@ -1,0 +1,158 @@
+// Queries over components: by stage, tag, owner, group, blockers, staleness and text. The same
+// options drive the CLI, Obsidian's ```maturity-query``` block and Logseq's renderer macro.
+import { z } from 'zod';
+import type { MaturityIndex } from './vault-index';
+import type { Component } from './model';
+import { isBlocked } from './serialize';
+
+export const VIEWS = ['table', 'list', 'board', 'graph'] as const;
+export const SORT_KEYS = ['name', 'stage', 'updated', 'progress', 'owner', 'group', 'readiness'] as const;
+
+export interface ComponentQuery {
+  stage?: string[];
+  tag?: string[];
+  owner?: string;
+  group?: string;
+  blocked?: boolean;
+  stale?: boolean;
+  hasErrors?: boolean;
+  /** Components that could be promoted now (see readiness). */
+  ready?: boolean;
+  text?: string;
+  sort?: (typeof SORT_KEYS)[number];
+  order?: 'asc' | 'desc';
+  limit?: number;
+  view?: (typeof VIEWS)[number];
+}
+
+const list = z.union([z.string(), z.array(z.string())]).transform((v) =>
+  (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean),
+);
+const bool = z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no'])]).transform((v) => v === true || v === 'true' || v === 'yes');
+const int = z.union([z.number(), z.string().regex(/^\d+$/, 'expected a whole number')]).transform((v) => Number(v));
+
+export const querySchema = z
+  .object({
+    stage: list.optional(),
+    tag: list.optional(),
+    owner: z.string().optional(),
+    group: z.string().optional(),
+    blocked: bool.optional(),
+    stale: bool.optional(),
+    errors: bool.optional(),
+    ready: bool.optional(),
+    text: z.string().optional(),
+    sort: z.enum(SORT_KEYS).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: int.pipe(z.number().int().min(1).max(10_000)).optional(),
+    view: z.enum(VIEWS).optional(),
+  })
+  .strict();
+
+export type QueryParse = { ok: true; query: ComponentQuery } | { ok: false; errors: string[] };
+
+/** Validate raw options (`stage: staging` lines or `stage=staging` pairs) into a query. */
+export function parseQueryOptions(raw: Record<string, unknown>): QueryParse {
+  const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(raw)) input[key.trim().toLowerCase()] = value;
+  const parsed = querySchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        if (issue.code === 'unrecognized_keys') return `Unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}. Known: ${Object.keys(querySchema.shape).join(', ')}.`;
+        return `${key || 'query'}: ${issue.message}`;
+      }),
+    };
+  }
+  const { errors, ...rest } = parsed.data;
+  const query: ComponentQuery = { ...rest };
+  if (errors !== undefined) query.hasErrors = errors;
+  return { ok: true, query };
+}
+
+/** `key: value` lines (a code block's body) into raw options; `#` starts a comment line. */
+export function parseQueryLines(source: string): Record<string, string> {
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const line of source.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const colon = trimmed.search(/[:=]/);
+    if (colon <= 0) {
+      raw[trimmed] = '';
+      continue;
+    }
+    raw[trimmed.slice(0, colon).trim()] = trimmed.slice(colon + 1).trim();
+  }
+  return raw;
+}
+
+function includesText(haystack: string | null | undefined, needle: string): boolean {
+  return haystack !== null && haystack !== undefined && haystack.toLowerCase().includes(needle);
+}
+
+/** Progress towards the next stage, 0–1 (1 at the last stage). */
+export function progress(component: Component, index: Pick<MaturityIndex, 'pipeline'>): number {
+  const stage = component.note.stage?.id;
+  const rank = stage ? index.pipeline.rank.get(stage) ?? -1 : -1;
+  const next = index.pipeline.stages[rank + 1]?.id;
+  if (!next) return 1;
+  const transition = component.note.transitions.find((t) => t.to === next && t.total > 0);
+  return transition ? transition.met / transition.total : 0;
+}
+
+export function runQuery(index: MaturityIndex, query: ComponentQuery, isReady?: (c: Component) => boolean): Component[] {
+  let ids: string[];
+  if (query.stage && query.stage.length > 0) {
+    const wanted = new Set<string>();
+    for (const s of query.stage) {
+      const stage = s.toLowerCase();
+      if (stage === 'unknown' || stage === 'none') for (const id of index.idsAtStage(null)) wanted.add(id);
+      const match = index.pipeline.words.find((w) => w.word === stage);
+      if (match) for (const id of index.idsAtStage(match.id)) wanted.add(id);
+    }
+    ids = index.ids().filter((id) => wanted.has(id));
+  } else {
+    ids = index.ids();
+  }
+  const tags = query.tag?.map((t) => t.replace(/^#/, '').toLowerCase());
+  const owner = query.owner?.toLowerCase();
+  const group = query.group?.toLowerCase();
+  const text = query.text?.toLowerCase();
+  const out: Component[] = [];
+  for (const id of ids) {
+    const c = index.component(id);
+    if (!c) continue;
+    const note = c.note;
+    if (tags && !tags.some((t) => note.tags.some((nt) => nt.toLowerCase() === t || nt.toLowerCase().startsWith(`${t}/`)))) continue;
+    if (owner !== undefined && !includesText(note.owner?.value, owner)) continue;
+    if (group !== undefined && !includesText(note.group?.value, group)) continue;
+    if (query.blocked !== undefined && isBlocked(c, index) !== query.blocked) continue;
+    if (query.stale !== undefined && c.stale !== query.stale) continue;
+    if (query.hasErrors !== undefined && c.diagnostics.some((d) => d.severity === 'error') !== query.hasErrors) continue;
+    if (query.ready !== undefined && isReady && isReady(c) !== query.ready) continue;
+    if (text !== undefined && !(includesText(c.name, text) || includesText(c.id, text) || includesText(note.owner?.value, text) || includesText(note.group?.value, text) || note.tags.some((t) => t.toLowerCase().includes(text)))) continue;
+    out.push(c);
+  }
+  sortComponents(out, query, index);
+  return query.limit ? out.slice(0, query.limit) : out;
+}
+
+export function sortComponents(list: Component[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: Pick<MaturityIndex, 'pipeline'>): void {
+  const key = query.sort ?? 'name';
+  const dir = query.order === 'desc' ? -1 : 1;
+  const rank = (c: Component) => index.pipeline.rank.get(c.note.stage?.id ?? '') ?? -1;
+  const byName = (a: Component, b: Component) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
+  const compare: Record<string, (a: Component, b: Component) => number> = {
+    name: byName,
+    stage: (a, b) => rank(a) - rank(b),
+    updated: (a, b) => (a.note.lastUpdated?.value ?? '').localeCompare(b.note.lastUpdated?.value ?? ''),
+    progress: (a, b) => progress(a, index) - progress(b, index),
+    readiness: (a, b) => progress(a, index) - progress(b, index),
+    owner: (a, b) => (a.note.owner?.value ?? '').localeCompare(b.note.owner?.value ?? ''),
+    group: (a, b) => (a.note.group?.value ?? '').localeCompare(b.note.group?.value ?? ''),
+  };
+  const cmp = compare[key] ?? byName;
+  list.sort((a, b) => dir * cmp(a, b) || byName(a, b));
+}

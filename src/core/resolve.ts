@@ -1,0 +1,62 @@
+// Dependency resolution: a written dependency (link or plain name) → a component id.
+import { cleanComponentName } from './identity';
+import type { Dependency, NoteIdentity, ResolvedDependency } from './model';
+import { nameKey } from './text';
+
+/** Keys a dependency may match, most specific first. */
+export function dependencyKeys(dep: Dependency, sourceId: string): string[] {
+  const keys: string[] = [];
+  const add = (value: string) => {
+    const key = nameKey(value);
+    if (key !== '' && !keys.includes(key)) keys.push(key);
+  };
+  const name = dep.name.replace(/\.(md|markdown)$/i, '');
+  if (dep.link && (name.startsWith('./') || name.startsWith('../'))) add(joinRelative(sourceId, name));
+  add(name);
+  const last = name.split('/').pop() ?? name;
+  add(last);
+  add(cleanComponentName(name));
+  return keys;
+}
+
+function joinRelative(sourceId: string, relative: string): string {
+  const parts = sourceId.split('/').slice(0, -1);
+  for (const piece of relative.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+/**
+ * Resolve by the first key that names a component. Several components under one key: prefer one
+ * whose own name is that key, then the path order; the others are reported as candidates.
+ */
+export function resolveDependency(
+  dep: Dependency,
+  sourceId: string,
+  keyIndex: ReadonlyMap<string, ReadonlySet<string>>,
+  entries: ReadonlyMap<string, { identity: NoteIdentity }>,
+): ResolvedDependency {
+  for (const key of dependencyKeys(dep, sourceId)) {
+    const ids = keyIndex.get(key);
+    if (!ids || ids.size === 0) continue;
+    // Prefer a component named exactly so, and among those one whose file or folder agrees.
+    const rank = (id: string) => {
+      const identity = entries.get(id)?.identity;
+      if (identity?.keys[0] !== key) return 2;
+      return nameKey(fileStem(id)).includes(key) ? 0 : 1;
+    };
+    const sorted = [...ids].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const exact = sorted.filter((id) => rank(id) < 2);
+    return { ...dep, id: sorted[0]!, candidates: exact.length > 1 ? exact : [] };
+  }
+  return { ...dep, id: null, candidates: [] };
+}
+
+/** The part of a path that names the note: the file name, or the folder of a MATURITY.md. */
+function fileStem(id: string): string {
+  const parts = id.split('/');
+  const file = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
+  return /^maturity$/i.test(file) ? (parts.pop() ?? file) : file.replace(/___/g, '/');
+}

@@ -1,0 +1,345 @@
+// The in-memory index: notes in, components with resolved dependencies out. Updates are
+// incremental — an edit touches the note, the notes that link to its names and its dependents.
+import { resolveConfig, type MaturityConfig, type MaturitySettings } from './config';
+import { findCycles } from './graph';
+import { classify, identify, type ComponentReason } from './identity';
+import type { Component, Diagnostic, MaturityNote, NoteIdentity, ResolvedDependency, StageId } from './model';
+import { parseNote } from './parse/note';
+import { createPipeline, type Pipeline } from './stages';
+import { dependencyKeys, resolveDependency } from './resolve';
+import { buildComponent, cycleDiagnostics } from './component-view';
+
+export interface IndexEntry {
+  path: string;
+  note: MaturityNote;
+  identity: NoteIdentity;
+  reason: ComponentReason | null;
+}
+
+export interface IndexChange {
+  revision: number;
+  /** Component ids whose view may have changed (added, edited, re-resolved, dependents). */
+  changed: string[];
+  /** Component ids that are no longer components. */
+  removed: string[];
+  /** True when a rename needs the note's text to classify it again. */
+  needsText?: boolean;
+}
+
+export interface MaturityIndex {
+  readonly config: MaturityConfig;
+  readonly pipeline: Pipeline;
+  revision(): number;
+  upsert(path: string, text: string): IndexChange;
+  remove(path: string): IndexChange;
+  rename(from: string, to: string, text?: string): IndexChange;
+  has(path: string): boolean;
+  entry(path: string): IndexEntry | undefined;
+  /** Component ids, sorted by name. */
+  ids(): string[];
+  component(id: string): Component | undefined;
+  components(): Component[];
+  /** Components whose stage is `stage` (`null` for unknown). */
+  idsAtStage(stage: StageId | null): ReadonlySet<string>;
+  /** Dependency edges between components (dependent → dependency ids). */
+  edges(): ReadonlyMap<string, readonly string[]>;
+  cycles(): string[][];
+  /** Diagnostics about the vault as a whole (cycles). */
+  vaultDiagnostics(): Diagnostic[];
+  /** Find a component by name, alias or path (case-insensitive). */
+  lookup(name: string): string | null;
+  setToday(today: string): void;
+  today(): string;
+  subscribe(listener: (change: IndexChange) => void): () => void;
+}
+
+export interface IndexOptions extends MaturitySettings {
+  /** ISO date used for staleness; defaults to the local date when views are built. */
+  today?: string;
+}
+
+/** Text worth a full parse: everything else cannot be a component note. */
+function mightBeComponent(text: string, path: string, config: MaturityConfig): boolean {
+  const file = (path.split('/').pop() ?? '').toLowerCase();
+  if (config.components.fileNames.some((n) => n.toLowerCase() === file)) return true;
+  if (/stag|matur|producti|developm/i.test(text)) return true;
+  const lower = config.components.markerTags.length > 0 ? text.toLowerCase() : '';
+  return config.components.markerTags.some((t) => lower.includes(t.toLowerCase()));
+}
+
+/** A note that is not a component keeps only what classification and identity need. */
+function slim(note: MaturityNote): MaturityNote {
+  return {
+    ...note,
+    transitions: [],
+    dependencies: [],
+    blockers: [],
+    history: [],
+    coverage: [],
+    checklists: [],
+    placeholders: [],
+    diagnostics: [],
+    promotedTo: [],
+    otherStages: [],
+    performance: { current: {}, targets: {}, observedDays: null },
+  };
+}
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function createIndex(options: IndexOptions = {}): MaturityIndex {
+  const config = resolveConfig(options);
+  const pipeline = createPipeline(config.stages);
+  let today = options.today ?? null;
+  let revision = 0;
+  let edgeRevision = 0;
+
+  const entries = new Map<string, IndexEntry>();
+  const componentIds = new Set<string>();
+  /** name/alias/path key → component ids. */
+  const keyIndex = new Map<string, Set<string>>();
+  /** dependency key → components that reference it. */
+  const refIndex = new Map<string, Set<string>>();
+  const resolved = new Map<string, ResolvedDependency[]>();
+  const dependents = new Map<string, Set<string>>();
+  const byStage = new Map<StageId | null, Set<string>>();
+  const viewCache = new Map<string, { today: string; edgeRevision: number; component: Component }>();
+  const listeners = new Set<(change: IndexChange) => void>();
+  let cycleCache: { edgeRevision: number; cycles: string[][]; members: Map<string, string[]> } | null = null;
+  let sortedIds: string[] | null = null;
+
+  const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(value);
+  };
+  const removeFrom = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
+    const set = map.get(key);
+    if (!set) return;
+    set.delete(value);
+    if (set.size === 0) map.delete(key);
+  };
+
+  function detachComponent(id: string, affected: Set<string>): void {
+    const entry = entries.get(id);
+    if (!entry || !componentIds.has(id)) return;
+    componentIds.delete(id);
+    for (const key of entry.identity.keys) {
+      removeFrom(keyIndex, key, id);
+      for (const source of refIndex.get(key) ?? []) affected.add(source);
+      for (const other of keyIndex.get(key) ?? []) affected.add(other);
+    }
+    for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeFrom(refIndex, key, id);
+    for (const dep of resolved.get(id) ?? []) {
+      if (dep.id) {
+        removeFrom(dependents, dep.id, id);
+        affected.add(dep.id);
+      }
+    }
+    for (const dependent of dependents.get(id) ?? []) affected.add(dependent);
+    resolved.delete(id);
+    removeFrom(byStage, entry.note.stage?.id ?? null, id);
+    edgeRevision++;
+    sortedIds = null;
+  }
+
+  function attachComponent(entry: IndexEntry, affected: Set<string>): void {
+    const id = entry.path;
+    componentIds.add(id);
+    for (const key of entry.identity.keys) {
+      addTo(keyIndex, key, id);
+      for (const source of refIndex.get(key) ?? []) affected.add(source);
+      for (const other of keyIndex.get(key) ?? []) affected.add(other);
+    }
+    for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addTo(refIndex, key, id);
+    addTo(byStage, entry.note.stage?.id ?? null, id);
+    affected.add(id);
+    sortedIds = null;
+  }
+
+  /** Resolve one component's dependencies again and update the reverse edges. */
+  function resolveComponent(id: string, affected: Set<string>): void {
+    const entry = entries.get(id);
+    if (!entry || !componentIds.has(id)) return;
+    const before = resolved.get(id) ?? [];
+    const after = entry.note.dependencies.map((dep) => resolveDependency(dep, id, keyIndex, entries));
+    const changed = before.length !== after.length || before.some((d, i) => d.id !== after[i]!.id);
+    for (const dep of before) if (dep.id) removeFrom(dependents, dep.id, id);
+    for (const dep of after) {
+      if (dep.id) {
+        addTo(dependents, dep.id, id);
+        affected.add(dep.id);
+      }
+    }
+    for (const dep of before) if (dep.id) affected.add(dep.id);
+    resolved.set(id, after);
+    if (changed) edgeRevision++;
+  }
+
+  function finish(affected: Set<string>, removed: string[], extra: Partial<IndexChange> = {}): IndexChange {
+    // Re-resolve everything that may now point somewhere else, then drop cached views.
+    const toResolve = [...affected].filter((id) => componentIds.has(id));
+    for (const id of toResolve) resolveComponent(id, affected);
+    for (const id of affected) {
+      viewCache.delete(id);
+      for (const dependent of dependents.get(id) ?? []) viewCache.delete(dependent);
+    }
+    revision++;
+    const change: IndexChange = {
+      revision,
+      changed: [...affected].filter((id) => componentIds.has(id)).sort(),
+      removed,
+      ...extra,
+    };
+    for (const listener of listeners) listener(change);
+    return change;
+  }
+
+  function upsert(path: string, text: string): IndexChange {
+    const affected = new Set<string>();
+    const removed: string[] = [];
+    const wasComponent = componentIds.has(path);
+    if (wasComponent) detachComponent(path, affected);
+    let note: MaturityNote;
+    let reason: ComponentReason | null = null;
+    if (mightBeComponent(text, path, config)) {
+      note = parseNote(text, pipeline);
+      reason = classify(note, path, config.components);
+    } else {
+      note = parseNote('', pipeline);
+    }
+    const identity = identify(note, path, config.components);
+    const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
+    entries.set(path, entry);
+    if (reason) attachComponent(entry, affected);
+    else if (wasComponent) removed.push(path);
+    return finish(affected, removed);
+  }
+
+  function remove(path: string): IndexChange {
+    const affected = new Set<string>();
+    const removed: string[] = [];
+    if (componentIds.has(path)) {
+      detachComponent(path, affected);
+      removed.push(path);
+    }
+    entries.delete(path);
+    viewCache.delete(path);
+    affected.delete(path);
+    return finish(affected, removed);
+  }
+
+  function rename(from: string, to: string, text?: string): IndexChange {
+    if (text !== undefined) {
+      const first = remove(from);
+      const second = upsert(to, text);
+      return { revision: second.revision, changed: [...new Set([...first.changed, ...second.changed])].sort(), removed: first.removed.filter((id) => id !== to) };
+    }
+    const entry = entries.get(from);
+    if (!entry) return { revision, changed: [], removed: [] };
+    const affected = new Set<string>();
+    const removed: string[] = [];
+    const wasComponent = componentIds.has(from);
+    if (wasComponent) detachComponent(from, affected);
+    entries.delete(from);
+    viewCache.delete(from);
+    affected.delete(from);
+    const reason = classify(entry.note, to, config.components);
+    const moved: IndexEntry = { path: to, note: entry.note, identity: identify(entry.note, to, config.components), reason };
+    entries.set(to, moved);
+    if (wasComponent) removed.push(from);
+    // A note that was slimmed cannot become a component without its text.
+    const needsText = reason !== null && !wasComponent;
+    if (reason && wasComponent) attachComponent(moved, affected);
+    else if (needsText) moved.reason = null;
+    return finish(affected, removed, needsText ? { needsText } : {});
+  }
+
+  function cycleInfo() {
+    if (cycleCache && cycleCache.edgeRevision === edgeRevision) return cycleCache;
+    const cycles = findCycles([...componentIds].sort(), edges());
+    const members = new Map<string, string[]>();
+    for (const cycle of cycles) for (const id of cycle) members.set(id, cycle);
+    cycleCache = { edgeRevision, cycles, members };
+    return cycleCache;
+  }
+
+  function edges(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const id of componentIds) {
+      const targets: string[] = [];
+      for (const dep of resolved.get(id) ?? []) if (dep.id && !targets.includes(dep.id)) targets.push(dep.id);
+      out.set(id, targets);
+    }
+    return out;
+  }
+
+  function component(id: string): Component | undefined {
+    const entry = entries.get(id);
+    if (!entry || !componentIds.has(id)) return undefined;
+    const day = today ?? localToday();
+    const cached = viewCache.get(id);
+    if (cached && cached.today === day && cached.edgeRevision === edgeRevision) return cached.component;
+    const view = buildComponent({
+      entry,
+      pipeline,
+      config,
+      today: day,
+      dependencies: resolved.get(id) ?? [],
+      dependents: [...(dependents.get(id) ?? [])].sort(),
+      stageOf: (other) => entries.get(other)?.note.stage?.id ?? null,
+      nameOf: (other) => entries.get(other)?.identity.name ?? other,
+      duplicates: [...(keyIndex.get(entry.identity.keys[0]!) ?? [])].filter(
+        (other) => other !== id && entries.get(other)?.identity.keys[0] === entry.identity.keys[0],
+      ),
+      cycle: cycleInfo().members.get(id) ?? null,
+    });
+    viewCache.set(id, { today: day, edgeRevision, component: view });
+    return view;
+  }
+
+  function ids(): string[] {
+    if (!sortedIds) {
+      sortedIds = [...componentIds].sort((a, b) => {
+        const na = entries.get(a)!.identity.name.toLowerCase();
+        const nb = entries.get(b)!.identity.name.toLowerCase();
+        return na < nb ? -1 : na > nb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+      });
+    }
+    return sortedIds;
+  }
+
+  return {
+    config,
+    pipeline,
+    revision: () => revision,
+    upsert,
+    remove,
+    rename,
+    has: (path) => entries.has(path),
+    entry: (path) => entries.get(path),
+    ids,
+    component,
+    components: () => ids().map((id) => component(id)!),
+    idsAtStage: (stage) => byStage.get(stage) ?? new Set(),
+    edges,
+    cycles: () => cycleInfo().cycles,
+    vaultDiagnostics: () => cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),
+    lookup: (name) => {
+      const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
+      return resolveDependency(dep, '', keyIndex, entries).id;
+    },
+    setToday: (value) => {
+      today = value;
+    },
+    today: () => today ?? localToday(),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

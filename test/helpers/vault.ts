@@ -1,0 +1,39 @@
+// Test helpers: load a folder of notes into an index, and find the shared corpus when present.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { createIndex, type IndexOptions, type MaturityIndex } from '../../src/core/index';
+
+export const ROOT = resolve(__dirname, '../..');
+export const EXAMPLE_VAULT = join(ROOT, 'examples/vault');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+export const TODAY = '2026-11-24';
+
+export function corpusAvailable(name = ''): boolean {
+  const present = existsSync(join(CORPUS, name));
+  if (!present) console.warn(`NOTICE: ${join(CORPUS, name)} is absent; corpus tests are skipped.`);
+  return present;
+}
+
+export function listMarkdown(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) {
+        if (!name.startsWith('.')) walk(full);
+      } else if (/\.md$/i.test(name)) out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export function loadFolder(dir: string, options: IndexOptions = {}): MaturityIndex {
+  const index = createIndex({ today: TODAY, ...options });
+  for (const path of listMarkdown(dir)) index.upsert(path, readFileSync(join(dir, path), 'utf8'));
+  return index;
+}
+
+export function readNote(dir: string, path: string): string {
+  return readFileSync(join(dir, path), 'utf8');
+}
