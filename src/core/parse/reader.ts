@@ -540,7 +540,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   }
 
   function startBlocker(raw: string, line: number, indent: number, resolved: boolean): void {
-    if (findPlaceholder(raw, true, null) !== null || isNoneValue(raw)) {
+    if (raw.trim() === '' || findPlaceholder(raw, true, null) !== null || isNoneValue(raw)) {
       blockerEntry = { blocker: null, indent };
       return;
     }
