@@ -5,6 +5,7 @@ import { propertyKey } from '../text';
 import { scanBlocks, type BlockVisitor } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { createReader, type ReadResult } from './reader';
+import { textHints } from './values';
 
 const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];
 const UPDATED_KEYS = ['last-updated', 'updated', 'last-modified', 'modified'];
@@ -39,7 +40,7 @@ export function parseNote(input: string, pipeline: Pipeline, scan: StructureScan
     if (!(normal in properties)) properties[normal] = frontmatter[key]!;
   }
 
-  const { visitor, result } = createReader(pipeline);
+  const { visitor, result } = createReader(pipeline, textHints(text));
   scan(text, bodyOffset, bodyLine, visitor);
 
   return assemble(pipeline, text, frontmatter, properties, result, diagnostics, pageProperties !== null);

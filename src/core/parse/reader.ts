@@ -35,6 +35,8 @@ import {
   readPercent,
   readSeverity,
   splitInline,
+  NO_HINTS,
+  type TextHints,
 } from './values';
 
 interface Section extends SectionInfo {
@@ -105,7 +107,8 @@ const MAX_PLACEHOLDERS = 200;
 const PROMOTED_TO = /promoted to /i;
 const HASHTAG = /(^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 
-export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; result: ReadResult } {
+/** `hints`: which markers the note holds at all (see textHints); lines skip searches for the others. */
+export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO_HINTS): { visitor: BlockVisitor; result: ReadResult } {
   const result: ReadResult = {
     stages: [],
     headerStageIndex: -1,
@@ -152,13 +155,13 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   const kindAbove = (kinds: string[]) => innermost((s) => kinds.includes(s.kind));
 
   function notePlaceholder(text: string, line: number, isItem: boolean, fieldValue: string | null): boolean {
-    const found = findPlaceholder(text, isItem, fieldValue);
+    const found = findPlaceholder(text, isItem, fieldValue, hints);
     if (found !== null && result.placeholders.length < MAX_PLACEHOLDERS) result.placeholders.push({ text: own(found), line });
     return found !== null;
   }
 
   function noteTags(text: string): void {
-    if (text.indexOf('#') === -1) return;
+    if (!hints.hash || text.indexOf('#') === -1) return;
     HASHTAG.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = HASHTAG.exec(text))) {
@@ -342,7 +345,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   function handleField(field: Field, line: number, indent: number, isItem: boolean): void {
     const kind = fieldKind(field.key);
     const value = field.value;
-    const placeholder = findPlaceholder(value, false, value) !== null;
+    const placeholder = findPlaceholder(value, false, value, hints) !== null;
     if (!isItem) label = null; // a new paragraph field ends the previous label's list
     if (kind === null) {
       label = value === '' ? makeLabel('other', indent, isItem, line) : null;
@@ -523,7 +526,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   }
 
   function addDependency(raw: string, line: number): void {
-    if (findPlaceholder(raw, true, null) !== null) return;
+    if (findPlaceholder(raw, true, null, hints) !== null) return;
     const dep = readDependency(pipeline, raw);
     if (dep === 'none') {
       result.dependenciesNone = true;
@@ -543,7 +546,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   }
 
   function startBlocker(raw: string, line: number, indent: number, resolved: boolean): void {
-    if (raw.trim() === '' || findPlaceholder(raw, true, null) !== null || isNoneValue(raw)) {
+    if (raw.trim() === '' || findPlaceholder(raw, true, null, hints) !== null || isNoneValue(raw)) {
       blockerEntry = { blocker: null, indent };
       return;
     }
@@ -570,7 +573,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   }
 
   function noteProse(content: string, line: number): void {
-    if (result.proseStage !== null || !PROMOTED_TO.test(content)) return;
+    if (result.proseStage !== null || !hints.promotedTo || !PROMOTED_TO.test(content)) return;
     const at = content.toLowerCase().indexOf('promoted to ');
     if (at === -1) return;
     const after = plain(content.slice(at + 'promoted to '.length)).toLowerCase().replace(/^the\s+/, '');

@@ -11,18 +11,28 @@ const WARN_MARKS = ['⚠', '🟡', '🔄', '⏳', '🚧'];
 /** Split a criterion into its text, trailing annotation and ✅/❌ mark. */
 export function readCriterion(raw: string): { text: string; note: string; mark: ItemMark } {
   let mark: ItemMark = null;
-  if (hasAny(raw, FAIL_MARKS)) mark = 'fail';
-  else if (hasAny(raw, PASS_MARKS)) mark = 'pass';
-  else if (hasAny(raw, WARN_MARKS)) mark = 'warn';
+  // Every mark is outside ASCII.
+  if (!isAscii(raw)) {
+    if (hasAny(raw, FAIL_MARKS)) mark = 'fail';
+    else if (hasAny(raw, PASS_MARKS)) mark = 'pass';
+    else if (hasAny(raw, WARN_MARKS)) mark = 'warn';
+  }
   let text = raw;
   let note = '';
   // "Criterion - **Currently 0%** ❌" / "Criterion – **In Progress** (Day 1/7)"
-  const dash = /\s[-–—]\s+(?=\*\*|[A-Z0-9(]|[\p{Extended_Pictographic}])/u.exec(raw);
+  const dash = raw.indexOf('-') !== -1 || raw.indexOf('–') !== -1 || raw.indexOf('—') !== -1 ? CRITERION_DASH.exec(raw) : null;
   if (dash) {
     text = raw.slice(0, dash.index);
     note = raw.slice(dash.index + dash[0].length);
   }
   return { text: plain(text), note: plain(note), mark };
+}
+
+const CRITERION_DASH = /\s[-–—]\s+(?=\*\*|[A-Z0-9(]|[\p{Extended_Pictographic}])/u;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 function hasAny(text: string, marks: string[]): boolean {
@@ -315,21 +325,53 @@ const COMPONENT_X = /\bcomponent [A-Z]\b$/;
 const LINK_SLOT = /\[Link[^\]]*\](?!\()/;
 const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
 
+/** First letters of the GENERIC_ITEM words, lower case. */
+const GENERIC_FIRST = new Set([...'ftsjmadiru'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Which markers a note holds anywhere. The reader's texts are pieces of the note, so a marker
+ * absent from the note is absent from every line and the per-line search can be skipped. HTML
+ * comments are cut out of lines, which can join text around them: a note holding one gets no hints.
+ */
+export interface TextHints {
+  angle: boolean;
+  bigX: boolean;
+  yyyy: boolean;
+  issueSlot: boolean;
+  linkSlot: boolean;
+  hash: boolean;
+  promotedTo: boolean;
+}
+
+export const NO_HINTS: Readonly<TextHints> = Object.freeze({ angle: true, bigX: true, yyyy: true, issueSlot: true, linkSlot: true, hash: true, promotedTo: true });
+
+export function textHints(text: string): TextHints {
+  if (text.indexOf('<!--') !== -1) return NO_HINTS;
+  const hash = text.indexOf('#') !== -1;
+  return {
+    angle: text.indexOf('<') !== -1,
+    bigX: text.indexOf('X') !== -1,
+    yyyy: text.indexOf('YYYY') !== -1,
+    issueSlot: hash && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1),
+    linkSlot: text.indexOf('[Link') !== -1,
+    hash,
+    promotedTo: /promoted to /i.test(text),
+  };
+}
+
 /** Template placeholder on a line, if any (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…). */
-export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null): string | null {
+export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null, hints: Readonly<TextHints> = NO_HINTS): string | null {
   let m: RegExpExecArray | null;
-  if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
-  if (text.indexOf('X') !== -1) {
+  if (hints.angle && text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
+  if (hints.bigX && text.indexOf('X') !== -1) {
     if ((m = XX.exec(text))) return m[2]!;
     if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
     if ((m = ISSUE_X.exec(text))) return m[0];
   }
-  if (text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
-  if (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1) return '#YYY';
-  if (text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
-  // Both item patterns need a digit or the word "component" in the visible text, and plain()
-  // only removes characters: skip it for the many items that have neither.
-  if (isItem && (hasDigit(text) || text.indexOf('component') !== -1)) {
+  if (hints.yyyy && text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
+  if (hints.issueSlot && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1)) return '#YYY';
+  if (hints.linkSlot && text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  if (isItem && mayBeGenericItem(text)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
   }
@@ -337,10 +379,31 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
   return null;
 }
 
-function hasDigit(text: string): boolean {
+/**
+ * Whether plain(text) could match GENERIC_ITEM or COMPONENT_X. Without a `[`, plain() keeps
+ * every ASCII letter in order and only drops markers, emoji and spacing, so its first and last
+ * ASCII letters are the text's: GENERIC_ITEM needs a digit and a first letter that starts one of
+ * its words, COMPONENT_X a lower-case c and an upper-case last letter.
+ */
+function mayBeGenericItem(text: string): boolean {
+  let digit = false;
+  let lowerC = false;
+  let firstLetter = 0;
+  let lastLetter = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+    if (c >= 97 && c <= 122) {
+      if (firstLetter === 0) firstLetter = c;
+      lastLetter = c;
+      if (c === 99) lowerC = true;
+    } else if (c >= 65 && c <= 90) {
+      if (firstLetter === 0) firstLetter = c | 32;
+      lastLetter = c;
+    } else if (c >= 48 && c <= 57) {
+      digit = true;
+    } else if (c === 91) {
+      return true; // links may reorder the visible text
+    }
   }
-  return false;
+  return (digit && GENERIC_FIRST.has(firstLetter)) || (lowerC && lastLetter >= 65 && lastLetter <= 90);
 }
