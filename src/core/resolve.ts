@@ -5,6 +5,18 @@ import { nameKey } from './text';
 
 /** Keys a dependency may match, most specific first. */
 export function dependencyKeys(dep: Dependency, sourceId: string): string[] {
+  const hit = keyCache.get(dep);
+  if (hit && hit.sourceId === sourceId) return hit.keys;
+  const keys = computeKeys(dep, sourceId);
+  keyCache.set(dep, { sourceId, keys });
+  return keys;
+}
+
+// A component is re-resolved whenever a note it may point to changes; its dependencies' keys
+// stay the same until the note itself is parsed again (a new Dependency object).
+const keyCache = new WeakMap<Dependency, { sourceId: string; keys: string[] }>();
+
+function computeKeys(dep: Dependency, sourceId: string): string[] {
   const keys: string[] = [];
   const add = (value: string) => {
     const key = nameKey(value);
@@ -41,6 +53,10 @@ export function resolveDependency(
   for (const key of dependencyKeys(dep, sourceId)) {
     const ids = keyIndex.get(key);
     if (!ids || ids.size === 0) continue;
+    if (ids.size === 1) {
+      // One candidate: it is the answer, and there is no ambiguity to report.
+      for (const only of ids) return { ...dep, id: only, candidates: [] };
+    }
     // Prefer a component named exactly so, and among those one whose file or folder agrees.
     const rank = (id: string) => {
       const identity = entries.get(id)?.identity;

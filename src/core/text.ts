@@ -132,7 +132,13 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 export function findIsoDate(text: string): string | null {
   const m = ISO_DATE.exec(text);
   if (!m) return null;
-  return isValid(parseISO(m[0])) ? m[0] : null;
+  const date = m[0];
+  // Month 01–12 and day 01–28 is a real date in every year; date-fns judges the rest (29–31).
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+  if (month < 1 || month > 12 || day < 1) return null;
+  if (day <= 28) return date;
+  return isValid(parseISO(date)) ? date : null;
 }
 
 /** Copy a substring so it does not keep the whole note text alive in memory. */

@@ -2,7 +2,8 @@
 // properties pin the fast paths to the plain regex forms they replace, character for character.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapse, plain, stripEmoji } from '../../src/core/text';
+import { isValid, parseISO } from 'date-fns';
+import { collapse, findIsoDate, plain, stripEmoji } from '../../src/core/text';
 
 // The helpers as they were before the fast paths: the specification.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
@@ -66,5 +67,19 @@ describe('text fast paths', () => {
     fc.assert(fc.property(line, (s) => {
       expect(plain(s)).toBe(slowPlain(s));
     }), { numRuns: 20000 });
+  });
+});
+
+describe('findIsoDate', () => {
+  it('accepts exactly the dates date-fns accepts', () => {
+    const years = [0, 1, 4, 100, 1582, 1600, 1900, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9999];
+    for (const y of years) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(findIsoDate(`on ${date}.`), date).toBe(isValid(parseISO(date)) ? date : null);
+        }
+      }
+    }
   });
 });

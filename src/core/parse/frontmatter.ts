@@ -3,6 +3,7 @@
 // to YAML) or cannot parse (broken YAML) is recovered from the raw `key: value` lines.
 import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic, FrontmatterRecord, FrontmatterValue } from '../model';
+import { readSimpleYaml } from './simple-yaml';
 
 export interface FrontmatterBlock {
   /** The YAML text between the fences. */
@@ -47,6 +48,12 @@ const MAX_ALIASES = 50; // YAML alias expansion cap: no "billion laughs" from a 
 
 /** Parse the YAML block into a null-prototype record; never throws. */
 export function parseFrontmatter(block: FrontmatterBlock): FrontmatterResult {
+  const simple = readSimpleYaml(block.yaml);
+  return simple ? { data: simple, diagnostics: [] } : parseWithYaml(block);
+}
+
+/** The general path: the `yaml` package, with the raw lines as a fallback. */
+export function parseWithYaml(block: FrontmatterBlock): FrontmatterResult {
   const diagnostics: Diagnostic[] = [];
   const raw = rawKeyValues(block.yaml, block.firstLine);
   let data: FrontmatterRecord = Object.create(null) as FrontmatterRecord;
