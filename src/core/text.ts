@@ -141,7 +141,27 @@ export function findIsoDate(text: string): string | null {
   return isValid(parseISO(date)) ? date : null;
 }
 
-/** Copy a substring so it does not keep the whole note text alive in memory. */
+/**
+ * Copy a substring so it does not keep the whole note text alive in memory. Notes written from
+ * one template repeat the same criteria, headings and values, so short strings are shared: one
+ * copy for every note that says it. The table holds two generations of a bounded size, so
+ * strings that stop recurring drop out of it.
+ */
 export function own(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  if (text.length < 13) return text; // V8 copies short slices anyway
+  if (text.length > INTERN_MAX_LENGTH) return (' ' + text).slice(1);
+  let shared = internYoung.get(text);
+  if (shared !== undefined) return shared;
+  shared = internOld.get(text) ?? (' ' + text).slice(1);
+  if (internYoung.size >= INTERN_LIMIT) {
+    internOld = internYoung;
+    internYoung = new Map();
+  }
+  internYoung.set(shared, shared);
+  return shared;
 }
+
+const INTERN_LIMIT = 8192;
+const INTERN_MAX_LENGTH = 120;
+let internYoung = new Map<string, string>();
+let internOld = new Map<string, string>();

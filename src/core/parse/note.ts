@@ -151,31 +151,33 @@ function assemble(
   }
 
   const transitionsWithCriteria = read.transitions.filter((t) => t.items.length > 0 || t.claim !== null).length;
+  for (const t of read.transitions) t.items = fit(t.items);
+  for (const c of read.checklists) c.items = fit(c.items);
   return {
     frontmatter,
     properties,
-    tags,
-    aliases,
+    tags: fit(tags),
+    aliases: fit(aliases),
     title,
     heading: read.heading,
     stage,
-    otherStages,
+    otherStages: fit(otherStages),
     targetStage: read.targetStage,
     lastUpdated,
     owner: read.owner ?? sourcedProperty(properties['owner']),
     group: read.group ?? sourcedProperty(properties['functional-group'] ?? properties['group']),
     priority: read.priority ?? sourcedProperty(properties['priority']),
-    promotedTo: read.promotedTo,
-    transitions: read.transitions,
-    dependencies: read.dependencies,
+    promotedTo: fit(read.promotedTo),
+    transitions: fit(read.transitions),
+    dependencies: fit(read.dependencies),
     dependenciesNone: read.dependenciesNone,
-    blockers: read.blockers,
-    history: read.history,
-    coverage: read.coverage,
+    blockers: fit(read.blockers),
+    history: fit(read.history),
+    coverage: fit(read.coverage),
     security: read.security,
     performance: { current: read.current, targets: read.targets, observedDays: read.observedDays },
-    checklists: read.checklists,
-    placeholders: read.placeholders,
+    checklists: fit(read.checklists),
+    placeholders: fit(read.placeholders),
     signals: {
       headerStage: (headerStage !== null && headerStage.id !== null) || (propertyStage?.id ?? null) !== null,
       stageFieldCount: read.stages.length + (read.stagePlaceholder ? 1 : 0),
@@ -183,7 +185,7 @@ function assemble(
       stagePlaceholder: read.stagePlaceholder,
       headerFields: read.headerFields.size,
     },
-    diagnostics,
+    diagnostics: fit(diagnostics),
     lineCount: countLines(text),
   };
 }
@@ -293,4 +295,12 @@ function countLines(text: string): number {
     i = text.indexOf('\n', i + 1);
   }
   return n;
+}
+
+/**
+ * An array grown by push() keeps spare capacity; the index holds thousands of notes, so what
+ * it keeps is copied to its exact length.
+ */
+function fit<T>(items: T[]): T[] {
+  return items.length === 0 ? [] : items.slice();
 }

@@ -518,7 +518,8 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     const measure = readMeasure(value, line);
     if (!measure) return;
     const bucket = perf?.kind === 'performance-targets' ? result.targets : result.current;
-    if (!bucket[metric]) bucket[metric] = { ...measure, raw: own(measure.raw) };
+    // Fields written out, not spread: see ownStage.
+    if (!bucket[metric]) bucket[metric] = { value: measure.value, unit: measure.unit, comparator: measure.comparator, raw: own(measure.raw), line: measure.line };
     if (metric === 'uptime' && bucket === result.current && result.observedDays === null) {
       const days = readDays(value);
       result.observedDays = { value: days, raw: own(plain(value)), line };
@@ -569,7 +570,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   function addHistory(raw: string, line: number, section: Section): void {
     const entry = readHistory(pipeline, raw, section.demotions);
     if (!entry) return;
-    result.history.push({ ...entry, text: own(entry.text), line });
+    result.history.push({ date: entry.date, kind: entry.kind, from: entry.from, to: entry.to, issue: entry.issue, text: own(entry.text), line });
   }
 
   function noteProse(content: string, line: number): void {
@@ -599,8 +600,22 @@ function makeLabel(kind: LabelKind, indent: number, isItem: boolean, line: numbe
   return { kind, indent, isItem, line, entryIndent: -1 };
 }
 
+/**
+ * A stage field the note keeps. Fields are written out: objects built by spreading and then
+ * adding or overriding fields each got a hidden class of their own in V8 (hundreds of bytes
+ * apiece across a large vault).
+ */
 function ownStage(stage: StageField): StageField {
-  return { ...stage, raw: own(stage.raw), qualifier: own(stage.qualifier) };
+  return {
+    id: stage.id,
+    raw: own(stage.raw),
+    qualifier: own(stage.qualifier),
+    headingFor: stage.headingFor,
+    blocked: stage.blocked,
+    promotionInProgress: stage.promotionInProgress,
+    source: stage.source,
+    line: stage.line,
+  };
 }
 
 /** `[[TTA/Components/Neo4j Component Maturity Status]]` → the link text, brackets removed. */

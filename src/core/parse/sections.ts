@@ -1,7 +1,7 @@
 // What a heading opens: a transition's criteria, the dependency list, promotion history, …
 import type { StageId } from '../model';
 import { parseTransitionHeading, type Pipeline } from '../stages';
-import { plain } from '../text';
+import { own, plain } from '../text';
 
 export type SectionKind =
   | 'transition'
@@ -39,7 +39,7 @@ export function classifySection(pipeline: Pipeline, heading: string): SectionInf
   if (hit) return hit;
   const info = Object.freeze(classifyUncached(pipeline, heading));
   if (known.size >= CACHE_LIMIT) known.clear();
-  known.set(heading, info);
+  known.set(own(heading), info); // a copy: the key must not keep the note's text alive
   return info;
 }
 
