@@ -107,7 +107,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const resolved = new Map<string, ResolvedDependency[]>();
   const dependents = new Map<string, Set<string>>();
   const byStage = new Map<StageId | null, Set<string>>();
-  const viewCache = new Map<string, { today: string; edgeRevision: number; component: Component }>();
+  /** Built views. An entry goes when anything it shows may have changed (see finish, cycleInfo). */
+  const viewCache = new Map<string, { today: string; component: Component }>();
   const listeners = new Set<(change: IndexChange) => void>();
   let cycleCache: { edgeRevision: number; cycles: string[][]; members: Map<string, string[]> } | null = null;
   let sortedIds: string[] | null = null;
@@ -144,10 +145,17 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       }
     }
     for (const dependent of dependents.get(id) ?? []) affected.add(dependent);
-    resolved.delete(id);
+    // Its resolved edges stay until we know whether the note comes back (upsert) with the same
+    // ones: an edit that leaves the dependencies alone does not change the graph.
     removeFrom(byStage, entry.note.stage?.id ?? null, id);
-    edgeRevision++;
-    sortedIds = null;
+  }
+
+  /** The component is gone (removed, renamed, no longer a component): so are its edges. */
+  function dropEdges(id: string): void {
+    const before = resolved.get(id);
+    if (before === undefined) return;
+    resolved.delete(id);
+    if (before.some((dep) => dep.id !== null)) edgeRevision++;
   }
 
   function attachComponent(entry: IndexEntry, affected: Set<string>): void {
@@ -162,7 +170,6 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addTo(refIndex, key, id);
     addTo(byStage, entry.note.stage?.id ?? null, id);
     affected.add(id);
-    sortedIds = null;
   }
 
   /** Resolve one component's dependencies again and update the reverse edges. */
@@ -191,6 +198,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     for (const id of affected) {
       viewCache.delete(id);
       for (const dependent of dependents.get(id) ?? []) viewCache.delete(dependent);
+      // Cycle diagnostics name every member of the cycle.
+      for (const member of cycleCache?.members.get(id) ?? []) viewCache.delete(member);
     }
     revision++;
     const change: IndexChange = {
@@ -207,6 +216,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const affected = new Set<string>();
     const removed: string[] = [];
     const wasComponent = componentIds.has(path);
+    const oldName = wasComponent ? entries.get(path)!.identity.name : null;
     if (wasComponent) detachComponent(path, affected);
     let note: MaturityNote;
     let reason: ComponentReason | null = null;
@@ -220,7 +230,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
     entries.set(path, entry);
     if (reason) attachComponent(entry, affected);
-    else if (wasComponent) removed.push(path);
+    else if (wasComponent) {
+      dropEdges(path);
+      removed.push(path);
+    }
+    // The sorted id list survives an edit that keeps the component and its name.
+    if (!(wasComponent && reason && identity.name === oldName) && (wasComponent || reason)) sortedIds = null;
     return finish(affected, removed);
   }
 
@@ -229,7 +244,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const removed: string[] = [];
     if (componentIds.has(path)) {
       detachComponent(path, affected);
+      dropEdges(path);
       removed.push(path);
+      sortedIds = null;
     }
     entries.delete(path);
     viewCache.delete(path);
@@ -248,7 +265,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const affected = new Set<string>();
     const removed: string[] = [];
     const wasComponent = componentIds.has(from);
-    if (wasComponent) detachComponent(from, affected);
+    if (wasComponent) {
+      detachComponent(from, affected);
+      dropEdges(from);
+      sortedIds = null;
+    }
     entries.delete(from);
     viewCache.delete(from);
     affected.delete(from);
@@ -268,6 +289,10 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const cycles = findCycles([...componentIds].sort(), edges());
     const members = new Map<string, string[]>();
     for (const cycle of cycles) for (const id of cycle) members.set(id, cycle);
+    // Views show the cycle they are part of: drop those whose cycle changed.
+    const before = cycleCache?.members ?? new Map<string, string[]>();
+    for (const [id, cycle] of members) if (before.get(id)?.join('\n') !== cycle.join('\n')) viewCache.delete(id);
+    for (const id of before.keys()) if (!members.has(id)) viewCache.delete(id);
     cycleCache = { edgeRevision, cycles, members };
     return cycleCache;
   }
@@ -286,8 +311,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const entry = entries.get(id);
     if (!entry || !componentIds.has(id)) return undefined;
     const day = today ?? localToday();
+    const cycle = cycleInfo().members.get(id) ?? null; // first: it drops views whose cycle changed
     const cached = viewCache.get(id);
-    if (cached && cached.today === day && cached.edgeRevision === edgeRevision) return cached.component;
+    if (cached && cached.today === day) return cached.component;
     const view = buildComponent({
       entry,
       pipeline,
@@ -300,9 +326,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       duplicates: [...(keyIndex.get(entry.identity.keys[0]!) ?? [])].filter(
         (other) => other !== id && entries.get(other)?.identity.keys[0] === entry.identity.keys[0],
       ),
-      cycle: cycleInfo().members.get(id) ?? null,
+      cycle,
     });
-    viewCache.set(id, { today: day, edgeRevision, component: view });
+    viewCache.set(id, { today: day, component: view });
     return view;
   }
 
