@@ -8,33 +8,44 @@ const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u2
 const WIKI_LINK = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
 const MD_LINK = /\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g;
 
-/** Drop emoji and variation selectors. */
+/** Drop emoji and variation selectors (what EMOJI matches), without running the regex. */
 export function stripEmoji(text: string): string {
-  return mayHoldEmoji(text) ? text.replace(EMOJI, '') : text;
+  let out = '';
+  let from = 0; // start of the text not yet copied to `out`
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    let width = 0;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff && isAstralEmoji(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000, text, i)) width = 2;
+    } else if (c === 0xfe0f || (c < BMP_EMOJI_LIMIT && emojiTable()[c] === 1)) {
+      width = 1;
+    }
+    if (width === 0) continue;
+    out += text.slice(from, i);
+    from = i + width;
+    i += width - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 // In the BMP, EMOJI matches only below U+3300 and U+FE0F; everything else it matches is astral
-// (surrogate pairs). A table of those BMP characters lets most lines skip the regex.
+// (surrogate pairs): regional indicators, or pictographs the regex itself recognises.
 const BMP_EMOJI_LIMIT = 0x3300;
+const SINGLE_EMOJI = new RegExp(`^(?:${EMOJI.source})$`, 'u');
 let bmpEmoji: Uint8Array | null = null;
 
 function emojiTable(): Uint8Array {
   if (bmpEmoji) return bmpEmoji;
   const table = new Uint8Array(BMP_EMOJI_LIMIT);
-  const single = new RegExp(`^(?:${EMOJI.source})$`, 'u');
-  for (let c = 0x80; c < BMP_EMOJI_LIMIT; c++) if (single.test(String.fromCharCode(c))) table[c] = 1;
+  for (let c = 0x80; c < BMP_EMOJI_LIMIT; c++) if (SINGLE_EMOJI.test(String.fromCharCode(c))) table[c] = 1;
   return (bmpEmoji = table);
 }
 
-function mayHoldEmoji(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-    if (c === 0xfe0f) return true;
-    if (c < BMP_EMOJI_LIMIT && emojiTable()[c] === 1) return true;
-  }
-  return false;
+function isAstralEmoji(codePoint: number, text: string, at: number): boolean {
+  if (codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff) return true;
+  return SINGLE_EMOJI.test(text.slice(at, at + 2));
 }
 
 /**
@@ -73,24 +84,29 @@ function stripEmphasis(text: string): string {
 }
 
 export function collapse(text: string): string {
-  return isCollapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
-}
-
-/** True when `collapse` would return the text unchanged: no runs of space, no other whitespace, no ends. */
-function isCollapsed(text: string): boolean {
-  let prevSpace = true; // a leading space needs trimming
-  for (let i = 0; i < text.length; i++) {
+  // Most text has single spaces inside; at most its ends need trimming.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  let prevSpace = false;
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 32) {
-      if (prevSpace) return false;
+      if (prevSpace) return text.replace(/\s+/g, ' ').trim();
       prevSpace = true;
-    } else if (c < 32 ? c >= 9 && c <= 13 : c > 127 && isUnicodeSpace(c)) {
-      return false;
+    } else if (isSpace(c)) {
+      return text.replace(/\s+/g, ' ').trim();
     } else {
       prevSpace = false;
     }
   }
-  return !prevSpace || text.length === 0;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** What `\s` matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c < 32 ? c >= 9 && c <= 13 : c > 127 && isUnicodeSpace(c));
 }
 
 /** What `\s` matches beyond ASCII. */

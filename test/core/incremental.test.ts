@@ -121,7 +121,7 @@ describe('incremental index', () => {
         snapshot(index);
         for (const o of ops) {
           apply(vault, index, o, today);
-          if (o.note % 3 === 0) index.components(); // read views between edits too
+          if (o.kind !== 'today' && o.note % 3 === 0) index.components(); // read views between edits too
         }
         const fresh = createIndex({ today: today.value });
         for (const [path, text] of vault) fresh.upsert(path, text);

@@ -19,7 +19,7 @@ import { parseStageValue, isStagePlaceholder, leadingStage, type Pipeline } from
 import { findIsoDate, own, plain } from '../text';
 import type { BlockVisitor } from './blocks';
 import { fieldKind, readField, type Field, type FieldKind } from './fields';
-import { classifySection, type SectionInfo } from './sections';
+import { classifySection, type SectionInfo, type SectionKind } from './sections';
 import {
   findPlaceholder,
   isNoneValue,
@@ -147,12 +147,17 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   /** The heading path above the current line, built when a coverage figure needs it. */
   let sectionPath: string | null = '';
 
-  const innermost = (predicate: (s: Section) => boolean): Section | null => {
-    for (let i = stack.length - 1; i >= 0; i--) if (predicate(stack[i]!)) return stack[i]!;
-    return null;
+  /** Stack position of the innermost section of each kind; the stack changes only at headings. */
+  const innermostAt = new Map<SectionKind, number>();
+  /** The innermost open section of any of the kinds. */
+  const kindAbove = (a: SectionKind, b?: SectionKind, c?: SectionKind, d?: SectionKind): Section | null => {
+    let at = innermostAt.get(a) ?? -1;
+    if (b !== undefined) at = Math.max(at, innermostAt.get(b) ?? -1);
+    if (c !== undefined) at = Math.max(at, innermostAt.get(c) ?? -1);
+    if (d !== undefined) at = Math.max(at, innermostAt.get(d) ?? -1);
+    return at === -1 ? null : stack[at]!;
   };
-  const transitionSection = () => innermost((s) => s.kind === 'transition');
-  const kindAbove = (kinds: string[]) => innermost((s) => kinds.includes(s.kind));
+  const transitionSection = () => kindAbove('transition');
 
   function notePlaceholder(text: string, line: number, isItem: boolean, fieldValue: string | null): boolean {
     const found = findPlaceholder(text, isItem, fieldValue, hints);
@@ -181,6 +186,8 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
       result.transitions.push(section.transition);
     }
     stack.push(section);
+    innermostAt.clear();
+    for (let i = 0; i < stack.length; i++) innermostAt.set(stack[i]!.kind, i);
     sectionPath = null;
     label = null;
     blockerEntry = null;
@@ -188,7 +195,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     // Headings hold fields too: `### **Promotion Date**: 2025-10-21`, and history entries.
     const field = readField(text, false);
     if (field) handleField(field, line, depth, false);
-    const history = kindAbove(['history']);
+    const history = kindAbove('history');
     if (history && history !== section && findIsoDate(text)) addHistory(text, line, history);
     notePlaceholder(text, line, false, null);
   }
@@ -218,7 +225,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
       }
       if (!(label.isItem && indent > label.indent)) label = null;
     }
-    const history = kindAbove(['history']);
+    const history = kindAbove('history');
     if (history && findIsoDate(content)) addHistory(content, line, history);
     noteProse(content, line);
   }
@@ -266,7 +273,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     }
 
     // Lists that belong to a section (`## Dependencies`, `## Promotion History`, `### Active Blockers`).
-    const owner = innermost((s) => s.kind === 'dependencies' || s.kind === 'history' || s.kind === 'blockers' || s.kind === 'resolved-blockers');
+    const owner = kindAbove('dependencies', 'history', 'blockers', 'resolved-blockers');
     if (owner) {
       const entry = owner.entryIndent === -1 || indent <= owner.entryIndent;
       if (owner.entryIndent === -1) owner.entryIndent = indent;
@@ -307,7 +314,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
         return;
       }
     }
-    const history = kindAbove(['history']);
+    const history = kindAbove('history');
     if (history && findIsoDate(joined)) addHistory(joined, line, history);
   }
 
@@ -330,7 +337,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     const section = stack[stack.length - 1] ?? null;
     if (section) {
       if (!section.checklist) {
-        const kind = kindAbove(['documentation', 'next-steps'])?.kind;
+        const kind = kindAbove('documentation', 'next-steps')?.kind;
         section.checklist = { kind: kind === 'documentation' || kind === 'next-steps' ? kind : 'other', heading: section.text, items: [] };
         result.checklists.push(section.checklist);
       }
@@ -426,7 +433,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
         if (!placeholder) result.security.reviewStatus ??= { value: own(plain(value)), raw: own(value), line };
         break;
       case 'severity-count': {
-        if (!(label?.kind === 'security' || kindAbove(['security']))) break;
+        if (!(label?.kind === 'security' || kindAbove('security'))) break;
         const count = readCount(value);
         if (!count) break;
         const key = field.key as 'critical' | 'high' | 'medium' | 'low';
@@ -495,7 +502,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   }
 
   function readCoverage(field: Field, line: number): void {
-    if (field.key === 'current' && !kindAbove(['coverage'])) return;
+    if (field.key === 'current' && !kindAbove('coverage')) return;
     const percent = readPercent(field.value);
     if (!percent) return;
     const transition = transitionSection()?.transition;
@@ -510,7 +517,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   }
 
   function readMetric(metric: MetricName, value: string, line: number): void {
-    const perf = kindAbove(['performance-current', 'performance-targets', 'performance']);
+    const perf = kindAbove('performance-current', 'performance-targets', 'performance');
     if (!perf && label?.kind !== 'response-time') {
       // Uptime and throughput only count under a performance heading.
       return;
