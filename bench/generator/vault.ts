@@ -11,6 +11,8 @@ export interface VaultOptions {
   seed?: number;
   /** Share of notes that are not components (default 0.07). */
   otherShare?: number;
+  /** Range of component note sizes in bytes (default 4–12 KB, as in the TTA corpus). */
+  bytes?: [number, number];
 }
 
 export interface GeneratedNote {
@@ -106,7 +108,7 @@ export function planVault(options: VaultOptions): VaultPlan {
       updated: isoDate(TODAY, r.chance(0.85) ? r.int(0, 30) : r.int(31, 200)),
       dependencies,
       neighbours,
-      targetBytes: r.int(4096, 12288),
+      targetBytes: r.int(...(options.bytes ?? [4096, 12288])),
       placeholders: r.chance(0.08),
     };
   });

@@ -35,6 +35,13 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
   let listOpen = false;
   let tableOpen = false;
   let lastText = '';
+  /** The open paragraph is a list item's (its first line or a continuation of it). */
+  let paragraphInItem = false;
+  /** Column of the last list item's marker, and of its text. */
+  let lastItemCol = -1;
+  let lastItemContentCol = 0;
+  /** The open paragraph is inside a block quote (a setext underline must be too). */
+  let paragraphQuoted = false;
   const length = text.length;
 
   while (pos < length) {
@@ -58,6 +65,8 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       if (content.trim() === '') continue;
     }
     if (content.indexOf('<!--') !== -1) {
+      // A comment block at the left margin after a blank line ends a list, as any block does.
+      if (listOpen && prevBlank && content.startsWith('<!--')) listOpen = false;
       const stripped = stripComments(content);
       content = stripped.text;
       inComment = stripped.open;
@@ -99,6 +108,8 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       while (content.charCodeAt(i) === 32 || content.charCodeAt(i) === 9) i++;
     }
     if (quoted) {
+      tableOpen = false; // a block quote ends a table
+      if (col === 0) listOpen = false;
       if (i >= content.length) {
         visitor.blank(line);
         prevBlank = true;
@@ -116,6 +127,9 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
 
     const first = content.charCodeAt(i);
 
+    // After a blank line, anything but a list item at the left margin ends the list.
+    if (listOpen && prevBlank && col === 0 && listMarker(content, i) === -1) listOpen = false;
+
     // Indented code: four columns in, after a blank line, outside a list.
     if (col >= 4 && !listOpen && !quoted && (prevBlank || !prevParagraph)) {
       prevBlank = false;
@@ -123,6 +137,11 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       continue;
     }
 
+    // A paragraph is open after paragraph text and after a list item's text. A line indented four
+    // columns past the paragraph's container cannot start a block: it continues the paragraph.
+    const paragraphOpen = prevParagraph || afterItemText;
+    const continuation = paragraphOpen && !quoted && col >= (paragraphInItem ? lastItemContentCol : 0) + 4;
+    if (!continuation) {
     // Fences: ``` or ~~~ (any indentation: outliner notes indent code under bullets).
     if (first === 96 || first === 126) {
       const open = openingFence(content, i);
@@ -149,7 +168,9 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
 
     // Setext underline (`===` / `---` right under paragraph text) makes that text a heading. The
     // text line was already reported as text; the heading event marks the section boundary.
-    if (prevParagraph && (first === 61 || first === 45) && isSetextUnderline(content, i)) {
+    // Under a list item's text, the underline must be inside the item.
+    const insideParagraph = paragraphOpen && quoted === paragraphQuoted && (paragraphInItem ? col >= lastItemContentCol : col < 4);
+    if (insideParagraph && (first === 61 || first === 45) && isSetextUnderline(content, i)) {
       visitor.heading(first === 61 ? 1 : 2, lastText, line - 1);
       prevParagraph = false;
       prevBlank = false;
@@ -165,18 +186,37 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       continue;
     }
 
-    // List items: `-`, `*`, `+`, `1.`, `1)`.
-    const marker = listMarker(content, i);
+    // List items: `-`, `*`, `+`, `1.`, `1)`. An empty item, or a numbered one not starting at
+    // 1, cannot interrupt a paragraph: the line continues it (CommonMark).
+    let marker = listMarker(content, i);
+    if (marker !== -1 && paragraphOpen && (paragraphInItem ? col >= lastItemContentCol : true) && !canInterrupt(content, i, marker)) marker = -1;
     if (marker !== -1) {
       let j = marker;
       while (content.charCodeAt(j) === 32 || content.charCodeAt(j) === 9) j++;
       const ordered = first >= 48 && first <= 57;
+      lastItemCol = col;
+      lastItemContentCol = col + (j - i);
       let rest = content.slice(j);
       // An outliner bullet holding a heading: `- ## Maturity Criteria`.
       if (rest.charCodeAt(0) === 35) {
         const heading = atxHeading(rest, 0);
         if (heading) {
           visitor.heading(heading.depth, heading.text, line);
+          listOpen = true;
+          prevBlank = false;
+          prevParagraph = false;
+          tableOpen = false;
+          continue;
+        }
+      }
+      // A bullet opening a code fence (`- ```bash`, as outliners write code): the bullet has no
+      // text and what follows is code.
+      const restFirst = rest.charCodeAt(0);
+      if (restFirst === 96 || restFirst === 126) {
+        const open = openingFence(rest, 0);
+        if (open) {
+          visitor.item(col, ordered, null, '', line);
+          fence = open;
           listOpen = true;
           prevBlank = false;
           prevParagraph = false;
@@ -199,8 +239,11 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
           rest = space === -1 ? '' : rest.slice(space + 1);
         }
       }
-      visitor.item(col, ordered, check, trimEnd(rest), line);
+      lastText = trimEnd(rest);
+      paragraphQuoted = quoted;
+      visitor.item(col, ordered, check, lastText, line);
       prevItemText = rest.trim() !== '';
+      paragraphInItem = true;
       listOpen = true;
       prevBlank = false;
       prevParagraph = false;
@@ -225,16 +268,31 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       continue;
     }
 
-    // A link reference definition cannot interrupt a paragraph; elsewhere it is not text.
+    // A link reference definition cannot interrupt a paragraph; elsewhere it is not text. It
+    // opens a paragraph of its own: the lines after it continue that paragraph (CommonMark).
     if (first === 91 && !prevParagraph && !afterItemText && LINK_DEFINITION.test(content.slice(i))) {
       prevBlank = false;
+      prevParagraph = true;
+      paragraphInItem = listOpen && col >= lastItemContentCol;
+      lastText = '';
       tableOpen = false;
       continue;
     }
+    }
 
-    // Anything else is paragraph text (or lazy continuation of a list item).
-    if (listOpen && col === 0 && prevBlank) listOpen = false;
+    // A line under a table that starts no other block is one more row (GFM), pipes or not.
+    if (tableOpen) {
+      visitor.row(tableCells(content, i), line);
+      prevBlank = false;
+      prevParagraph = false;
+      continue;
+    }
+
+    // Anything else is paragraph text (or lazy continuation of a list item's paragraph).
+    if (listOpen && col === 0 && (prevBlank || !paragraphOpen)) listOpen = false;
+    paragraphInItem = listOpen && (paragraphOpen ? paragraphInItem : col > lastItemCol);
     lastText = trimEnd(content.slice(i));
+    if (!paragraphOpen) paragraphQuoted = quoted;
     visitor.text(lastText, line, col);
     prevBlank = false;
     prevParagraph = true;
@@ -302,6 +360,16 @@ function isThematicBreak(content: string, i: number): boolean {
     else if (c !== 32 && c !== 9 && c !== 13) return false;
   }
   return count >= 3;
+}
+
+/** Whether the list item at `marker` may interrupt a paragraph: not empty, and numbered from 1. */
+function canInterrupt(content: string, i: number, marker: number): boolean {
+  if (content.slice(marker).trim() === '') return false;
+  const c = content.charCodeAt(i);
+  if (c < 48 || c > 57) return true;
+  let j = i;
+  while (content.charCodeAt(j) === 48) j++; // `01.` is 1
+  return content.charCodeAt(j) === 49 && (content.charCodeAt(j + 1) === 46 || content.charCodeAt(j + 1) === 41);
 }
 
 /** Offset just after a list marker and its following space, or -1. */

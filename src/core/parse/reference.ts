@@ -14,27 +14,40 @@
 // - HTML blocks other than comments are read as text: notes do not hide content in raw HTML, but
 //   template slots such as `<Brief description of purpose>` parse as HTML tags;
 // - HTML comments are removed from text, inline ones included;
-// - an Obsidian callout's `[!type]` marker is not text.
-import type { Heading, List, ListItem, Nodes, Parent, Table } from 'mdast';
+// - an Obsidian callout's `[!type]` marker is not text;
+// - a setext heading is named after its last line, the lines above it staying paragraph text.
+import type { Heading, List, ListItem, Nodes, Parent, Root, Table } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { BlockVisitor } from './blocks';
+import { findFrontmatter } from './frontmatter';
 import type { StructureScanner } from './note';
 
 const LOGSEQ_MARKERS = new Set(['TODO', 'DOING', 'DONE', 'LATER', 'NOW', 'WAITING', 'WAIT', 'CANCELED', 'CANCELLED', 'IN-PROGRESS']);
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const withFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// Without front matter: remark-frontmatter turns the list after an unclosed `---` on the first
+// line into a paragraph (micromark/micromark-extension-frontmatter#5).
+const withoutFrontmatter = unified().use(remarkParse).use(remarkGfm);
 
 /** A StructureScanner driven by a remark syntax tree. */
 export const referenceScan: StructureScanner = (text, offset, firstLine, visitor) => {
-  // The body alone, preceded by as many empty lines as the part before it: line numbers in the
-  // tree are then the note's line numbers.
-  const source = '\n'.repeat(firstLine - 1) + text.slice(offset);
-  const tree = processor.parse(source);
-  const walker = createWalker(source, visitor);
-  walker.children(tree);
+  // The note with what parseNote read before the body (Logseq page properties) blanked to empty
+  // lines, so that line numbers in the tree are the note's. Front matter stays for
+  // remark-frontmatter to take; its node carries no events.
+  const block = findFrontmatter(text);
+  let source: string;
+  let tree: Root;
+  if (block && offset >= block.bodyOffset && /\n---[ \t]*\n?$/.test(text.slice(0, block.bodyOffset))) {
+    source = text.slice(0, block.bodyOffset) + '\n'.repeat(firstLine - block.bodyLine) + text.slice(offset);
+    tree = withFrontmatter.parse(source);
+  } else {
+    source = '\n'.repeat(firstLine - 1) + text.slice(offset);
+    tree = withoutFrontmatter.parse(source);
+  }
+  createWalker(source, visitor).children(tree);
 };
 
 function isTextHtml(node: Nodes): boolean {
@@ -118,13 +131,19 @@ function createWalker(source: string, visitor: BlockVisitor) {
     }
   }
 
+  /** Setext headings span their text and the underline; ATX headings are one line. */
+  const isSetext = (node: Heading): boolean => node.position!.end.line > node.position!.start.line;
+
+  /** A setext heading's content lines, without the underline. */
+  const contentOf = (node: Heading): Heading => ({ ...node, position: { start: node.position!.start, end: { line: node.position!.end.line - 1, column: 1 } } });
+
   function heading(node: Heading, quoted: boolean): void {
     const start = node.position!.start;
-    const atx = source.charCodeAt(start.offset!) === 35 /* # */;
-    if (!atx) {
-      // Setext: the content lines are paragraph text, the underline makes the last one a heading.
+    if (isSetext(node)) {
+      // The content lines are paragraph text; the underline makes the last one a heading. (The
+      // scanner names a setext heading after its last line: see the deviations above.)
       const last = node.position!.end.line - 1;
-      textLines({ ...node, position: { start: node.position!.start, end: { line: last, column: 1 } } }, start.line, quoted);
+      textLines(contentOf(node), start.line, quoted);
       visitor.heading(node.depth, lineContent(last, commentsIn(node)).text, last);
       return;
     }
@@ -150,10 +169,15 @@ function createWalker(source: string, visitor: BlockVisitor) {
       visitor.item(indent, ordered, null, '', line);
       return;
     }
-    if (first.type === 'heading' && first.position!.start.line === line) {
+    if (first.type === 'heading' && first.position!.start.line === line && isSetext(first)) {
+      // `- foo` then `  ---`: the item's text, then the heading it became (as the scanner sees it).
+      const last = first.position!.end.line - 1;
+      const itemText = itemParagraph(node, contentOf(first), ordered, indent, quoted);
+      visitor.heading(first.depth, last === line ? itemText : lineContent(last, commentsIn(first)).text, last);
+    } else if (first.type === 'heading' && first.position!.start.line === line) {
       // An outliner bullet holding a heading: `- ## Maturity Criteria`.
       visitor.heading(first.depth, headingText(first), line);
-    } else if ((first.type === 'paragraph' || isTextHtml(first)) && first.position!.start.line === line) {
+    } else if (node.checked === true || node.checked === false || ((first.type === 'paragraph' || isTextHtml(first)) && first.position!.start.line === line)) {
       // HTML other than a comment reads as text, as everywhere (see the deviations above).
       itemParagraph(node, first, ordered, indent, quoted);
     } else {
@@ -164,8 +188,9 @@ function createWalker(source: string, visitor: BlockVisitor) {
     for (const child of rest) block(child, quoted);
   }
 
-  function itemParagraph(item: ListItem, paragraph: Nodes, ordered: boolean, indent: number, quoted: boolean): void {
-    const line = paragraph.position!.start.line;
+  /** The item event for a list item whose first block is a paragraph; returns the item's text. */
+  function itemParagraph(item: ListItem, paragraph: Nodes, ordered: boolean, indent: number, quoted: boolean): string {
+    const line = item.position!.start.line;
     const comments = commentsIn(paragraph);
     let start = paragraph.position!.start.offset!;
     let check: string | null = null;
@@ -178,9 +203,15 @@ function createWalker(source: string, visitor: BlockVisitor) {
         if (source.charCodeAt(start) === 32 || source.charCodeAt(start) === 9) start++;
       } else {
         let close = start - 1;
-        while (source.charCodeAt(close) === 32 || source.charCodeAt(close) === 9) close--;
+        while (close > 0 && /\s/.test(source[close]!)) close--;
         check = source[close - 1]!;
       }
+    }
+    if (paragraph.position!.start.line !== line) {
+      // `- [x]` alone on its line: the item has no text; its paragraph starts below.
+      visitor.item(indent, ordered, check, '', line);
+      textLines(paragraph, paragraph.position!.start.line, quoted);
+      return '';
     }
     let text = sliceText(start, lineEnd(line), comments);
     if (check === null) {
@@ -199,6 +230,7 @@ function createWalker(source: string, visitor: BlockVisitor) {
     }
     visitor.item(indent, ordered, check, text, line);
     textLines(paragraph, line + 1, quoted);
+    return text;
   }
 
   function table(node: Table): void {
