@@ -107,7 +107,7 @@ const apart: fc.Arbitrary<string> = fc.oneof(
   // HTML blocks run to the next blank line: always give them one.
   { arbitrary: fc.constantFrom('<div>\n**Owner**: html-team\n</div>\n', '<Brief description of component purpose>\n', '<details>\n<summary>More</summary>\n\n- [x] inside details\n\n</details>\n'), weight: 1 },
   {
-    arbitrary: fc.tuple(fc.array(fc.constantFrom('Test Coverage', 'Linting', '**2026-10-08**', 'Promoted to Staging', 'x'), { minLength: 1, maxLength: 3 }), fc.constantFrom('✅', '❌', 'PASS', 'pending', '')).map(([rows, status]) =>
+    arbitrary: fc.tuple(fc.array(fc.constantFrom('Test Coverage', 'Linting', '**2026-10-08**', 'Promoted to Staging', 'x', '`make | tee`', 'a \\| b'), { minLength: 1, maxLength: 3 }), fc.constantFrom('✅', '❌', 'PASS', 'pending', '')).map(([rows, status]) =>
       ['| Criterion | Target | Status |', '|---|:---:|---|', ...rows.map((r) => `| ${r} | ≥70% | ${status} |`)].join('\n'),
     ),
     weight: 2,

@@ -1,4 +1,8 @@
-// Field-by-field comparison of two parsed notes: the paths where they differ, with both values.
+// Field-by-field comparison of two parsed notes: the paths where they differ, with both values;
+// and the comparison the scanner differential tests make (fast scanner vs remark reference).
+import { createPipeline, parseNote, resolveConfig } from '../../src/core/index';
+import { referenceScan } from '../../src/core/parse/reference';
+
 export interface FieldDifference {
   path: string;
   fast: unknown;
@@ -20,5 +24,17 @@ export function differences(fast: unknown, reference: unknown, path = '', out: F
   }
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) differences(a[key], b[key], path ? `${path}.${key}` : key, out, limit);
+  return out;
+}
+
+const pipeline = createPipeline(resolveConfig({}).stages);
+
+/** Notes whose parse differs between the fast scanner and the remark reference, with the fields. */
+export function disagreements(notes: Iterable<{ path: string; text: string }>): Array<{ path: string; fields: FieldDifference[] }> {
+  const out: Array<{ path: string; fields: FieldDifference[] }> = [];
+  for (const { path, text } of notes) {
+    const fields = differences(parseNote(text, pipeline), parseNote(text, pipeline, referenceScan), '', [], 5);
+    if (fields.length > 0) out.push({ path, fields });
+  }
   return out;
 }
