@@ -10,3 +10,5 @@ export * from './query';
 export * from './serialize';
 export * from './logseq-reading';
 export { logseqDiagnostics, type LogseqDiagnosticOptions } from './logseq-diagnostics';
+export * from './snapshot';
+export * from './graph-model';
