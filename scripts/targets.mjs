@@ -19,6 +19,22 @@ export const targets = [
     },
   },
   {
+    // The standalone dashboard's script and styles, inlined into the page by `maturity-map dashboard`.
+    name: 'dashboard',
+    options: {
+      entryPoints: ['src/render/dashboard/main.ts'],
+      outfile: 'dist/dashboard/dashboard.js',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: ['chrome109', 'firefox115', 'safari16'],
+      minify: true,
+      logLevel: 'warning',
+    },
+    after: () =>
+      build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' }),
+  },
+  {
     // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see README, "Logseq").
     name: 'logseq',
     options: {
@@ -35,21 +51,5 @@ export const targets = [
       logLevel: 'warning',
     },
     after: () => import('./logseq-package.mjs').then((m) => m.writeLogseqPackage()),
-  },
-  {
-    // The standalone dashboard's script and styles, inlined into the page by `maturity-map dashboard`.
-    name: 'dashboard',
-    options: {
-      entryPoints: ['src/render/dashboard/main.ts'],
-      outfile: 'dist/dashboard/dashboard.js',
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: ['chrome109', 'firefox115', 'safari16'],
-      minify: true,
-      logLevel: 'warning',
-    },
-    after: () =>
-      build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' }),
   },
 ];

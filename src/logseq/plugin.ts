@@ -48,7 +48,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   const doc = env.document;
   let settings = readSettings(host.settings);
   let graph: GraphIndex | null = null;
-  let dbGraph = await detectDbGraph(host);
+  let dbGraph = false;
   let main: MainUI | null = null;
   let scheduler: RefreshScheduler | null = null;
   const pageOfBlock = new Map<string, string | null>();

@@ -1,7 +1,8 @@
 // The shared views (src/render) in Logseq: serialised into macro slots, and live in the plugin's
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
 import { runQuery, type ComponentQuery } from '../core/index';
-import { contextFromIndex, renderComponentCard, renderDashboard, renderQueryResults, type DashboardView, type ViewContext } from '../render/index';
+import { contextFromIndex, renderComponentCard, renderDashboard, renderQueryResults, type ViewContext } from '../render/index';
+import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 
