@@ -2,7 +2,7 @@
 // (`:file/content`, what Obsidian reads too) with the shared core, so both hosts show the same
 // stages and counts; Logseq's own reading of the same bytes adds "what Logseq will see"
 // diagnostics. Reads are diffed by content, so a refresh re-parses only files that changed.
-import { createIndex, logseqDiagnostics, type Component, type Diagnostic, type FileNameFormat, type MaturityIndex } from '../core/index';
+import { createIndex, logseqDiagnostics, type Diagnostic, type FileNameFormat, type MaturityIndex } from '../core/index';
 import { isFileRow, isRecord, type FileRow, type LogseqHost } from './host';
 import type { PluginSettings } from './settings';
 
@@ -32,8 +32,11 @@ export interface GraphIndex {
   resolve(target: string): string | null;
   componentOfPage(pageName: string): string | null;
   pageOf(path: string): PageInfo | null;
-  /** A component with Logseq's own reading of its file added to its diagnostics. */
-  view(id: string): Component | undefined;
+  /**
+   * What Logseq reads differently in a component's file (empty when the setting is off). Kept
+   * apart from the component's own diagnostics, so both hosts count the same problems.
+   */
+  logseqDiagnostics(id: string): Diagnostic[];
   fileNameFormat(): FileNameFormat;
 }
 
@@ -143,16 +146,16 @@ export async function createGraphIndex(host: LogseqHost, settings: PluginSetting
     },
     pageOf: (path) => pages.get(path) ?? null,
     fileNameFormat: () => format,
-    view(id) {
+    logseqDiagnostics(id) {
       const component = index.component(id);
       const text = texts.get(id);
-      if (!component || text === undefined || !settings.logseqDiagnostics) return component;
+      if (!component || text === undefined || !settings.logseqDiagnostics) return [];
       let cached = logseqCache.get(id);
       if (!cached || cached.text !== text) {
         cached = { text, diagnostics: logseqDiagnostics(id, text, { fileNameFormat: format, note: component.note, severity: index.config.severity }) };
         logseqCache.set(id, cached);
       }
-      return cached.diagnostics.length === 0 ? component : { ...component, diagnostics: [...component.diagnostics, ...cached.diagnostics] };
+      return cached.diagnostics;
     },
   };
 }

@@ -1,26 +1,43 @@
 // The shared views (src/render) in Logseq: serialised into macro slots, and live in the plugin's
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
 import { runQuery, type ComponentQuery } from '../core/index';
-import { contextFromIndex, renderComponentCard, renderDashboard, renderQueryResults, type ViewContext } from '../render/index';
+import { contextFromIndex, renderComponentCard, renderDashboard, renderDiagnostic, renderQueryResults, type CardSection, type ViewContext } from '../render/index';
 import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 
-/** A view context over the graph index whose components carry Logseq's own diagnostics. */
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** A card section listing what Logseq reads differently in the component's file. */
+function logseqSection(graph: GraphIndex): CardSection {
+  return (component, ctx) => {
+    const diagnostics = [...graph.logseqDiagnostics(component.id)].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+    if (diagnostics.length === 0) return null;
+    const doc = ctx.document;
+    const section = doc.createElement('section');
+    section.setAttribute('class', 'mm-card-section mm-logseq-reading');
+    const title = doc.createElement('h4');
+    title.setAttribute('class', 'mm-section-title');
+    title.textContent = `How Logseq reads this note (${diagnostics.length})`;
+    const list = doc.createElement('ul');
+    list.setAttribute('class', 'mm-diagnostic-list');
+    for (const d of diagnostics) list.appendChild(renderDiagnostic(component, d, ctx));
+    section.append(title, list);
+    return section;
+  };
+}
+
+/** A view context over the graph index; cards end with Logseq's own reading of the file. */
 export function viewContext(graph: GraphIndex, doc: Document, onOpen: (id: string) => void, links: 'logseq-route' | 'none'): ViewContext {
-  const base = contextFromIndex(graph.index, {
+  return contextFromIndex(graph.index, {
     document: doc,
     onOpen: (id) => onOpen(id),
     href: (id) => {
       const page = graph.pageOf(id);
       return links === 'logseq-route' && page ? `#/page/${encodeURIComponent(page.originalName)}` : null;
     },
+    cardSections: [logseqSection(graph)],
   });
-  return {
-    ...base,
-    component: (id) => graph.view(id),
-    components: () => graph.index.ids().map((id) => graph.view(id)!).filter(Boolean),
-  };
 }
 
 function slotRoot(doc: Document, child: Element): HTMLElement {
@@ -50,7 +67,7 @@ export function cardMarkup(graph: GraphIndex, id: string, doc: Document): string
 /** Query results for a slot, in the view the query names (table by default). */
 export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document): string {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
-  const results = runQuery(graph.index, query).map((c) => ctx.component(c.id) ?? c);
+  const results = runQuery(graph.index, query);
   if (results.length === 0) return noticeMarkup(doc, 'info', 'Maturity Map: no component matches this query.');
   return finish(graph, slotRoot(doc, renderQueryResults(results, query.view ?? 'table', ctx)));
 }
