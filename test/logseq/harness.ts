@@ -65,6 +65,8 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   frame.document.body.appendChild(app);
   const globals = frame as unknown as Record<string, unknown>;
   globals['__LSP__HOST__'] = true;
+  // Chromium (Logseq's Electron) has it; happy-dom's window does not, and dagre uses it.
+  globals['structuredClone'] = structuredClone;
   globals['logseq'] = fake.logseq;
   frame.eval(code);
   await fake.started();
