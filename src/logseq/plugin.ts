@@ -30,6 +30,35 @@ export interface RunningPlugin {
   stop(): void;
 }
 
+const THEME_VARIABLES = [
+  '--ls-primary-background-color',
+  '--ls-secondary-background-color',
+  '--ls-primary-text-color',
+  '--ls-secondary-text-color',
+  '--ls-border-color',
+  '--ls-active-primary-color',
+  '--ls-font-family',
+];
+
+/**
+ * The main UI runs in the plugin's frame, which does not inherit Logseq's CSS variables. Logseq
+ * serves plugin frames from its own origin, so the frame can read the theme's current values;
+ * when it cannot (another host, a test page), the views' built-in defaults apply.
+ */
+export function adoptHostTheme(doc: Document): void {
+  try {
+    const parent = doc.defaultView?.parent;
+    if (!parent || parent === doc.defaultView) return;
+    const style = parent.getComputedStyle(parent.document.documentElement);
+    for (const name of THEME_VARIABLES) {
+      const value = style.getPropertyValue(name).trim();
+      if (value !== '') doc.documentElement.style.setProperty(name, value);
+    }
+  } catch {
+    // A cross-origin parent: keep the defaults.
+  }
+}
+
 /** `checkCurrentIsDbGraph` exists only in the DB-era host; on 0.10.x the call rejects. */
 export async function detectDbGraph(host: LogseqHost): Promise<boolean> {
   try {
@@ -145,6 +174,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
     } else {
       main.refresh();
     }
+    adoptHostTheme(doc);
     host.showMainUI({ autoFocus: true });
     if (graph) scheduler?.soon(0);
   }

@@ -9,6 +9,9 @@ export const LOGSEQ_CSS = `
 .mm.mm-logseq-notice.mm-notice-error { border-left-color: var(--mm-error); }
 .mm.mm-logseq-notice div { margin-top: 2px; color: var(--mm-muted); }
 .mm-logseq-close { margin-left: auto; }
+/* Long unbroken note text (an owner like "<script>…</script>") must not widen a board column. */
+.mm .mm-board-column, .mm .mm-board-item { min-width: 0; }
+.mm .mm-board-item { overflow-wrap: anywhere; }
 `;
 
 /** Styles of the plugin's own frame (the main UI). */

@@ -68,6 +68,7 @@ describe('serialising the views’ DOM for provideUI', () => {
       root.appendChild(span);
       const clean = purify.sanitize(serializeTrustedTree(root), HOST_PURIFY_CONFIG) as unknown as string;
       const back = doc.createElement('div');
+      // eslint-disable-next-line no-restricted-properties -- parsing the sanitised template as Logseq does.
       back.innerHTML = clean;
       expect(back.querySelector('span')?.textContent).toBe(text);
       expect(back.querySelector('span')?.getAttribute('title')).toBe(text);

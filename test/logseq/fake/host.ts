@@ -131,6 +131,7 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     const template = purify.sanitize(ui.template, HOST_PURIFY_CONFIG) as unknown as string;
     const existing = doc.getElementById(id);
     if (existing) {
+      // eslint-disable-next-line no-restricted-properties -- the host does exactly this with the sanitised template.
       existing.innerHTML = template;
       return;
     }
@@ -138,6 +139,7 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     const el = doc.createElement('div');
     el.id = id;
     el.dataset['injectedUi'] = id;
+    // eslint-disable-next-line no-restricted-properties -- the host does exactly this with the sanitised template.
     el.innerHTML = template;
     target.appendChild(el);
     delegate(el);
