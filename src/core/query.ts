@@ -102,7 +102,10 @@ export function progress(component: Component, index: Pick<MaturityIndex, 'pipel
   return transition ? transition.met / transition.total : 0;
 }
 
-export function runQuery(index: MaturityIndex, query: ComponentQuery, isReady?: (c: Component) => boolean): Component[] {
+/** What a query reads: a live index, or a snapshot of one (the standalone dashboard). */
+export type QuerySource = Pick<MaturityIndex, 'pipeline' | 'ids' | 'idsAtStage' | 'component'>;
+
+export function runQuery(index: QuerySource, query: ComponentQuery, isReady?: (c: Component) => boolean): Component[] {
   let ids: string[];
   if (query.stage && query.stage.length > 0) {
     const wanted = new Set<string>();
