@@ -10,3 +10,4 @@ export * from './query';
 export * from './serialize';
 export * from './snapshot';
 export * from './graph-model';
+export * from './edit/index';
