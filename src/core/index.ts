@@ -8,3 +8,4 @@ export { createIndex, type MaturityIndex, type IndexChange, type IndexEntry, typ
 export { findCycles, closure, invert } from './graph';
 export * from './query';
 export * from './serialize';
+export * from './readiness/index';
