@@ -61,7 +61,7 @@ function colourRow(text: string, r: Readiness): string {
 }
 
 function lineRef(text: string, line: number | null): string {
-  return line ? `${text} (line ${line})` : text;
+  return line ? `line ${line}: ${text}` : text;
 }
 
 function footer(rows: ReadinessRow[]): string {

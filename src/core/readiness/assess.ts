@@ -5,7 +5,7 @@ import type { BlockerSeverity, MaturityNote, ResolvedDependency, StageId } from 
 import { effectiveTransitions } from '../parse/note';
 import { stageName, type Pipeline } from '../stages';
 import { checkCriteria, describeBreach } from './checks';
-import { performanceChecks, securityEvidence, severeFindings } from './evidence';
+import { describeSevere, performanceChecks, securityEvidence, severeFindings } from './evidence';
 import { readinessScore, readinessSummary } from './summary';
 import { observation, tenure } from './timeline';
 import type { BlockerSummary, CriterionCheck, DependencyGap, Obstacle, Readiness } from './types';
@@ -82,8 +82,8 @@ export function assessReadiness(input: ReadinessInput): Readiness {
     obstacles.push({ kind: 'observation', text: `${watch!.remainingDays ?? '?'} of ${watch!.windowDays} observation days left`, line: watch!.sinceLine ?? watch!.windowLine });
   }
   if (next !== null && next === finalStage) {
-    if (severe !== null && severe > 0 && off['security-critical'] !== 'off') obstacles.push({ kind: 'security', text: `${severe} critical/high security finding${severe === 1 ? '' : 's'}`, line: (security.critical?.value ? security.critical : security.high)?.line ?? null });
-    if (breaches.length > 0 && off['sla-breach'] !== 'off') obstacles.push({ kind: 'sla', text: breaches.map(describeBreach).join(', '), line: breaches[0]!.current.line });
+    if (severe !== null && severe > 0 && off['security-critical'] !== 'off') obstacles.push(securityObstacle(security));
+    if (breaches.length > 0 && off['sla-breach'] !== 'off' && !mentionsBreach(obstacles)) obstacles.push({ kind: 'sla', text: breaches.map(describeBreach).join(', '), line: breaches[0]!.current.line });
   }
 
   // Why the current stage is not backed by the note's own evidence.
@@ -100,8 +100,8 @@ export function assessReadiness(input: ReadinessInput): Readiness {
   const pastBlockers = summariseBlockers(note, pipeline, (target) => target !== null && (pipeline.rank.get(target) ?? 99) <= rank);
   if (pastBlockers.open > 0) unbacked.push({ kind: 'blocker', text: `${describeBlockers(pastBlockers)} for a stage already reached`, line: pastBlockers.lines[0] ?? null });
   if (stage !== null && stage === finalStage) {
-    if (severe !== null && severe > 0 && off['security-critical'] !== 'off') unbacked.push({ kind: 'security', text: `${severe} critical/high security finding${severe === 1 ? '' : 's'}`, line: (security.critical?.value ? security.critical : security.high)?.line ?? null });
-    if (breaches.length > 0 && off['sla-breach'] !== 'off') unbacked.push({ kind: 'sla', text: breaches.map(describeBreach).join(', '), line: breaches[0]!.current.line });
+    if (severe !== null && severe > 0 && off['security-critical'] !== 'off') unbacked.push(securityObstacle(security));
+    if (breaches.length > 0 && off['sla-breach'] !== 'off' && !mentionsBreach(unbacked)) unbacked.push({ kind: 'sla', text: breaches.map(describeBreach).join(', '), line: breaches[0]!.current.line });
     if (watch?.complete === false && off['observation-incomplete'] !== 'off') unbacked.push({ kind: 'observation', text: `promoted after ${watch.elapsedDays ?? watch.statedDay?.day ?? '?'} of ${watch.windowDays} observation days`, line: watch.sinceLine ?? watch.windowLine });
   }
 
@@ -129,6 +129,16 @@ export function assessReadiness(input: ReadinessInput): Readiness {
   return readiness;
 }
 
+function securityObstacle(security: Readiness['security']): Obstacle {
+  const where = security.critical?.value ? security.critical : security.high;
+  return { kind: 'security', text: `${describeSevere(security)} security finding${severeFindings(security) === 1 ? '' : 's'}`, line: where?.line ?? null };
+}
+
+/** A checked performance criterion already contradicted by the breach says it once. */
+function mentionsBreach(obstacles: Obstacle[]): boolean {
+  return obstacles.some((o) => o.kind === 'contradicted' && o.text.includes('SLA target'));
+}
+
 function verdictObstacles(checks: CriterionCheck[], off: NonNullable<ReadinessInput['severity']>): Obstacle[] {
   const out: Obstacle[] = [];
   for (const c of checks) {
@@ -149,10 +159,18 @@ function coverageOf(checks: CriterionCheck[], integration: boolean): CriterionCh
 function summariseBlockers(note: MaturityNote, pipeline: Pipeline, counts: (target: StageId | null) => boolean): BlockerSummary {
   const bySeverity: BlockerSummary['bySeverity'] = { critical: 0, high: 0, medium: 0, low: 0, unspecified: 0 };
   const lines: number[] = [];
+  // The same issue is often listed twice (under the checklist and under Current Blockers): count
+  // it once, with the severity whichever entry states.
+  const seen = new Set<string>();
+  const resolved = new Set(note.blockers.filter((b) => b.status === 'resolved' && b.issue).map((b) => b.issue!));
+  const severityOf = new Map<string, BlockerSeverity>();
+  for (const b of note.blockers) if (b.issue && b.severity && !severityOf.has(b.issue)) severityOf.set(b.issue, b.severity);
   for (const b of note.blockers) {
     if (b.status === 'resolved' || !counts(b.targetStage)) continue;
     if (b.targetStage !== null && !pipeline.rank.has(b.targetStage)) continue;
-    bySeverity[b.severity ?? 'unspecified']++;
+    if (b.issue !== null && (seen.has(b.issue) || resolved.has(b.issue))) continue;
+    if (b.issue !== null) seen.add(b.issue);
+    bySeverity[b.severity ?? (b.issue ? severityOf.get(b.issue) : undefined) ?? 'unspecified']++;
     lines.push(b.line);
   }
   return { open: lines.length, bySeverity, lines };

@@ -3,7 +3,7 @@
 import type { ChecklistItem, Comparator, MaturityNote, Transition } from '../model';
 import { effectiveTransitions } from '../parse/note';
 import { readCriterionText, type CriterionReading } from './criteria';
-import { currentCoverage, reviewComplete, severeFindings } from './evidence';
+import { currentCoverage, describeSevere, reviewComplete, severeFindings } from './evidence';
 import type { CriterionCheck, Evidence, MetricCheck, SecurityEvidence, Threshold, Verdict } from './types';
 
 export interface EvidenceContext {
@@ -127,9 +127,8 @@ export function describeBreach(c: MetricCheck): string {
 function judgeSecurity(security: SecurityEvidence, reading: CriterionReading): Finding {
   const severe = severeFindings(security);
   if (severe !== null && severe > 0) {
-    const parts = [security.critical?.value ? `${security.critical.value} critical` : '', security.high?.value ? `${security.high.value} high` : ''].filter(Boolean);
     const line = (security.critical?.value ? security.critical : security.high)!;
-    return { verdict: 'contradicted', evidence: line, reason: `the security scan lists ${parts.join(' and ')} finding${severe === 1 ? '' : 's'} (line ${line.line})` };
+    return { verdict: 'contradicted', evidence: line, reason: `the security scan lists ${describeSevere(security)} finding${severe === 1 ? '' : 's'} (line ${line.line})` };
   }
   if (reading.findings && reading.findings.count > 0 && reading.kind === 'security-scan') {
     return { verdict: 'contradicted', evidence: null, reason: `the criterion itself notes "${reading.findings.raw}"` };

@@ -3,7 +3,7 @@
 import type { Diagnostic, MaturityNote, Severity } from '../model';
 import { stageName, type Pipeline } from '../stages';
 import { describeBreach, formatNumber } from './checks';
-import { severeFindings } from './evidence';
+import { describeSevere, severeFindings } from './evidence';
 import type { Evidence, Readiness } from './types';
 
 export function readinessDiagnostics(r: Readiness, note: MaturityNote, pipeline: Pipeline): Diagnostic[] {
@@ -31,7 +31,7 @@ export function readinessDiagnostics(r: Readiness, note: MaturityNote, pipeline:
   const severe = severeFindings(r.security);
   if (severe !== null && severe > 0 && (atFinal || headingForFinal)) {
     const { critical, high } = r.security;
-    const parts = [count(critical, 'critical'), count(high, 'high')].filter(Boolean).join(' and ');
+    const parts = describeSevere(r.security);
     const where = (critical?.value ? critical : high)!;
     out.push({
       code: 'security-critical',
@@ -75,8 +75,4 @@ export function readinessDiagnostics(r: Readiness, note: MaturityNote, pipeline:
 function alsoStated(list: Evidence[]): string {
   if (list.length === 0) return '';
   return ` The note also states ${list.map((e) => `${formatNumber(e.value!)}${e.unit} (line ${e.line})`).join(', ')}.`;
-}
-
-function count(e: Evidence | null, label: string): string {
-  return e && e.value ? `${e.value} ${label}` : '';
 }

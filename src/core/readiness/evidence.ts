@@ -138,6 +138,12 @@ export function severeFindings(security: SecurityEvidence): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 }
 
+/** "1 critical and 2 high". */
+export function describeSevere(security: SecurityEvidence): string {
+  const parts = [security.critical?.value ? `${security.critical.value} critical` : '', security.high?.value ? `${security.high.value} high` : ''];
+  return parts.filter(Boolean).join(' and ');
+}
+
 /** "Complete", "Completed", "Done", "Passed", "Approved" (optionally with a date). */
 export function reviewComplete(status: string): boolean {
   return /^(complete|completed|done|passed|approved|signed off)\b/i.test(status.trim());

@@ -14,7 +14,7 @@ export interface Dated {
 /**
  * The latest date the note says it entered `stage`: a `**Promoted to Staging**:` field (or a bare
  * `Promotion Date` while at that stage), a promotion/demotion/creation entry in the history, or a
- * date in the stage line's qualifier ("Staging (Promoted 2025-10-08)"). Later wins: a component
+ * promotion date in the stage line's qualifier ("Staging (Promoted 2025-10-08)"). Later wins: a component
  * promoted, demoted and promoted again counts from the last promotion.
  */
 export function enteredStage(note: MaturityNote, stage: StageId): Dated | null {
@@ -29,7 +29,9 @@ export function enteredStage(note: MaturityNote, stage: StageId): Dated | null {
     }
   }
   if (atStage && note.stage) {
-    const date = findIsoDate(note.stage.qualifier);
+    // Only a promotion date counts ("Promoted 2025-10-08"), not any date ("Go-live for the 11-15 deadline").
+    const promoted = /\bpromot\w*\s*:?\s*(?:on\s+)?(\d{4}-\d{2}-\d{2})/i.exec(note.stage.qualifier);
+    const date = promoted ? findIsoDate(promoted[1]!) : null;
     if (date) candidates.push({ date, line: note.stage.line });
   }
   let best: Dated | null = null;
