@@ -1,18 +1,13 @@
 // `maturity-map readiness` as CI runs it: the built CLI on the example vault and on a clean repo.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadinessReportJSON } from '../../src/core/readiness/json';
-import { EXAMPLE_VAULT, ROOT, TODAY } from '../helpers/vault';
+import { ensureBuilt, runCli } from '../helpers/cli';
+import { EXAMPLE_VAULT, TODAY } from '../helpers/vault';
 
-const CLI = join(ROOT, 'dist/cli/maturity-map.mjs');
-
-function run(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 const CLEAN_NOTE = `# Berth Planner Maturity Status
 
@@ -40,7 +35,7 @@ const CLEAN_NOTE = `# Berth Planner Maturity Status
 describe('maturity-map readiness', () => {
   let repo = '';
   beforeAll(() => {
-    if (!existsSync(CLI)) spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--only', 'cli'], { cwd: ROOT });
+    ensureBuilt();
     repo = mkdtempSync(join(tmpdir(), 'mm-readiness-'));
     mkdirSync(join(repo, 'services/berth-planner'), { recursive: true });
     writeFileSync(join(repo, 'services/berth-planner/MATURITY.md'), CLEAN_NOTE);
