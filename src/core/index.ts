@@ -11,3 +11,4 @@ export * from './serialize';
 export * from './snapshot';
 export * from './graph-model';
 export * from './edit/index';
+export * from './readiness/index';
