@@ -12,3 +12,5 @@ export * from './logseq-reading';
 export { logseqDiagnostics, type LogseqDiagnosticOptions } from './logseq-diagnostics';
 export * from './snapshot';
 export * from './graph-model';
+export * from './edit/index';
+export * from './readiness/index';
