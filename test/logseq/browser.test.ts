@@ -51,7 +51,7 @@ describe.runIf(present)('the Logseq plugin in Chromium', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const macroArguments = Object.fromEntries(MACROS.map((m) => [m, mldocMacroArguments(m)]));
+    const macroArguments = Object.fromEntries(MACROS.map((m) => [m, mldocMacroArguments(m) ?? []]));
     await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT)], macroArguments });
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -31,7 +31,7 @@ window.mmStart = async (start) => {
   frame.id = 'lsp-main-ui';
   frame.setAttribute('title', 'Maturity Map');
   document.body.appendChild(frame);
-  const win = frame.contentWindow as Window & Record<string, unknown>;
+  const win = frame.contentWindow as unknown as Record<string, unknown>;
   win['__LSP__HOST__'] = true;
   win['logseq'] = fake.logseq;
   const doc = frame.contentDocument!;
