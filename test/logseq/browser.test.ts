@@ -1,7 +1,7 @@
 // The built plugin in Chromium (Debian's, driven by playwright-core): a Logseq-like page runs the
 // fake 0.10.x host, the plugin runs in its own iframe. Saves the README screenshots of a page card,
 // a query board and the dashboard. Skipped with a notice when Chromium is absent, unless
-// MM_REQUIRE_BROWSER=1 makes that a failure (CI).
+// MATURITY_MAP_REQUIRE_BROWSER=1 makes that a failure (CI).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
 if (!present) {
   const message = `NOTICE: ${CHROMIUM} is absent; the Logseq browser suite and its screenshots are skipped.`;
-  if (process.env['MM_REQUIRE_BROWSER'] === '1') throw new Error(message);
+  if (process.env['MATURITY_MAP_REQUIRE_BROWSER'] === '1') throw new Error(message);
   console.warn(message);
 }
 
