@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { listMarkdown, readNote, ROOT } from '../helpers/vault';
-import { FakeGraph, type FakeGraphOptions } from './fake/graph';
+import { createFakeGraph, type FakeGraph, type FakeGraphOptions } from './fake/graph';
 import { createFakeHost, type FakeHost, type FakeHostOptions } from './fake/host';
 import { parse } from './mldoc';
 
@@ -54,7 +54,7 @@ export function filesOf(dir: string, prefix = ''): Map<string, string> {
 
 export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   const code = ensureBuilt();
-  const graph = new FakeGraph(options);
+  const graph = createFakeGraph(options);
   for (const [path, text] of options.files) graph.setFile(path, text);
   const host = new Window({ url: 'lsp://logseq.io/' });
   const frame = new Window({ url: 'lsp://logseq.io/plugins/maturity-map/index.html', settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });

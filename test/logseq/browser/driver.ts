@@ -1,6 +1,6 @@
 // Browser side of the Chromium harness: the fake 0.10.x host running in a Logseq-like page, with
 // the built plugin in an iframe (its own frame, as in Logseq). Bundled by esbuild at test time.
-import { FakeGraph } from '../fake/graph';
+import { createFakeGraph, type FakeGraph } from '../fake/graph';
 import { createFakeHost, type FakeHost } from '../fake/host';
 
 interface Start {
@@ -22,7 +22,7 @@ declare global {
 let graph: FakeGraph;
 
 window.mmStart = async (start) => {
-  graph = new FakeGraph();
+  graph = createFakeGraph();
   for (const [path, text] of start.files) graph.setFile(path, text);
   const fake = createFakeHost({ graph, hostDocument: document, macroArguments: (c) => start.macroArguments[c] ?? null });
   if (start.settings) fake.updateSettings(start.settings);

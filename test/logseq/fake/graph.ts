@@ -32,78 +32,87 @@ export function normalizeForJson(value: unknown, camelCase: boolean): unknown {
   return out;
 }
 
-export class FakeGraph {
-  readonly entities = new Map<number, Entity>();
-  private nextId = 100;
-  private clock = 1_700_000_000_000;
+export interface FakeGraph {
+  readonly entities: Map<number, Entity>;
+  readonly fileNameFormat: FileNameFormat;
+  uuid(): string;
+  pageByName(name: string): Entity | undefined;
+  fileByPath(path: string): Entity | undefined;
+  pageOfFile(path: string): Entity | undefined;
+  /** Add or re-parse a file, as Logseq's graph parser does when it (re)reads it. */
+  setFile(path: string, content: string): Entity;
+  removeFile(path: string): void;
+  /** A block on a page (the plugin only reads the blocks that hold its macros). */
+  addBlock(page: Entity, content: string): Entity;
+  blockByUuid(uuid: string): Entity | undefined;
+  /** `Editor.getPage` / `Editor.getBlock` JSON (camelCased keys). */
+  editorJson(entity: Entity | undefined): unknown;
+  /**
+   * `DB.datascriptQuery` for the queries the plugin sends: pages with a file, optionally limited
+   * by `[(ground [ids…]) [?p ...]]`, pulled with a pattern. Anything else is rejected loudly.
+   */
+  datascriptQuery(query: string): unknown;
+}
 
-  constructor(private readonly options: FakeGraphOptions = {}) {}
+export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
+  const entities = new Map<number, Entity>();
+  const fileNameFormat = options.fileNameFormat ?? 'triple-lowbar';
+  let nextId = 100;
+  let clock = 1_700_000_000_000;
+  const id = () => nextId++;
+  const uuid = () => `6650a1b2-0000-4000-8000-${(nextId++).toString(16).padStart(12, '0')}`;
 
-  get fileNameFormat(): FileNameFormat {
-    return this.options.fileNameFormat ?? 'triple-lowbar';
-  }
-
-  private id(): number {
-    return this.nextId++;
-  }
-
-  uuid(): string {
-    const hex = (this.nextId++).toString(16).padStart(12, '0');
-    return `6650a1b2-0000-4000-8000-${hex}`;
-  }
-
-  pageByName(name: string): Entity | undefined {
+  function pageByName(name: string): Entity | undefined {
     const lower = name.toLowerCase();
-    for (const e of this.entities.values()) if (e['block/name'] === lower) return e;
+    for (const e of entities.values()) if (e['block/name'] === lower) return e;
     return undefined;
   }
 
-  fileByPath(path: string): Entity | undefined {
-    for (const e of this.entities.values()) if (e['file/path'] === path) return e;
+  function fileByPath(path: string): Entity | undefined {
+    for (const e of entities.values()) if (e['file/path'] === path) return e;
     return undefined;
   }
 
-  pageOfFile(path: string): Entity | undefined {
-    const file = this.fileByPath(path);
+  function pageOfFile(path: string): Entity | undefined {
+    const file = fileByPath(path);
     if (!file) return undefined;
-    for (const e of this.entities.values()) if ((e['block/file'] as Entity | undefined)?.['db/id'] === file['db/id']) return e;
+    for (const e of entities.values()) if ((e['block/file'] as Entity | undefined)?.['db/id'] === file['db/id']) return e;
     return undefined;
   }
 
   /** A page Logseq creates for a ref (tags, namespaces): no file. */
-  private ensurePage(originalName: string): Entity {
-    const existing = this.pageByName(originalName);
+  function ensurePage(originalName: string): Entity {
+    const existing = pageByName(originalName);
     if (existing) return existing;
     const page: Entity = {
-      'db/id': this.id(),
-      'block/uuid': this.uuid(),
+      'db/id': id(),
+      'block/uuid': uuid(),
       'block/name': originalName.toLowerCase(),
       'block/original-name': originalName,
       'block/journal?': false,
       'block/format': 'markdown',
-      'block/created-at': this.clock,
-      'block/updated-at': this.clock,
+      'block/created-at': clock,
+      'block/updated-at': clock,
     };
-    this.entities.set(page['db/id'] as number, page);
+    entities.set(page['db/id'] as number, page);
     return page;
   }
 
-  /** Add or re-parse a file, as Logseq's graph parser does when it (re)reads it. */
-  setFile(path: string, content: string): Entity {
-    this.clock += 1000;
-    let file = this.fileByPath(path);
+  function setFile(path: string, content: string): Entity {
+    clock += 1000;
+    let file = fileByPath(path);
     if (!file) {
-      file = { 'db/id': this.id(), 'file/path': path, 'file/content': content };
-      this.entities.set(file['db/id'] as number, file);
+      file = { 'db/id': id(), 'file/path': path, 'file/content': content };
+      entities.set(file['db/id'] as number, file);
     }
     file['file/content'] = content;
-    const reading = readAsLogseq(path, content, this.fileNameFormat);
-    let page = this.pageOfFile(path);
+    const reading = readAsLogseq(path, content, fileNameFormat);
+    let page = pageOfFile(path);
     if (page && page['block/name'] !== reading.name) {
       delete page['block/file'];
       page = undefined;
     }
-    page ??= this.pageByName(reading.pageName) ?? this.ensurePage(reading.pageName);
+    page ??= pageByName(reading.pageName) ?? ensurePage(reading.pageName);
     const properties: Entity = {};
     const textValues: Entity = {};
     for (const p of reading.properties) {
@@ -116,56 +125,16 @@ export class FakeGraph {
       'block/file': { 'db/id': file['db/id'] as number },
       'block/properties': properties,
       'block/properties-text-values': textValues,
-      'block/tags': reading.tags.map((t) => ({ 'db/id': this.ensurePage(t)['db/id'] as number })),
-      'block/updated-at': this.clock,
+      'block/tags': reading.tags.map((t) => ({ 'db/id': ensurePage(t)['db/id'] as number })),
+      'block/updated-at': clock,
     });
     const parts = reading.pageName.split('/');
-    if (parts.length > 1) page['block/namespace'] = { 'db/id': this.ensurePage(parts.slice(0, -1).join('/'))['db/id'] as number };
+    if (parts.length > 1) page['block/namespace'] = { 'db/id': ensurePage(parts.slice(0, -1).join('/'))['db/id'] as number };
     return page;
   }
 
-  removeFile(path: string): void {
-    const file = this.fileByPath(path);
-    const page = this.pageOfFile(path);
-    if (page) this.entities.delete(page['db/id'] as number);
-    if (file) this.entities.delete(file['db/id'] as number);
-  }
-
-  /** A block on a page (the plugin only reads the blocks that hold its macros). */
-  addBlock(page: Entity, content: string): Entity {
-    const block: Entity = {
-      'db/id': this.id(),
-      'block/uuid': this.uuid(),
-      'block/content': content,
-      'block/page': { 'db/id': page['db/id'] as number },
-      'block/parent': { 'db/id': page['db/id'] as number },
-      'block/left': { 'db/id': page['db/id'] as number },
-      'block/format': 'markdown',
-      'block/properties': {},
-      'block/refs': [],
-      'block/path-refs': [{ 'db/id': page['db/id'] as number }],
-    };
-    this.entities.set(block['db/id'] as number, block);
-    return block;
-  }
-
-  blockByUuid(uuid: string): Entity | undefined {
-    for (const e of this.entities.values()) if (e['block/uuid'] === uuid && e['block/content'] !== undefined) return e;
-    return undefined;
-  }
-
-  /** `db-utils/pull` `[*]`: every attribute, refs as `{:db/id n}`. */
-  pullAll(entity: Entity): Entity {
-    return structuredClone(entity);
-  }
-
-  /** `Editor.getPage` / `Editor.getBlock` JSON (camelCased keys). */
-  editorJson(entity: Entity | undefined): unknown {
-    return entity ? normalizeForJson(this.pullAll(entity), true) : null;
-  }
-
   /** A pull pattern: keywords and `{:ref [keywords]}` maps, one level deep. */
-  private pull(entity: Entity, pattern: PullPattern): Entity {
+  function pull(entity: Entity, pattern: PullPattern): Entity {
     const out: Entity = {};
     for (const item of pattern) {
       if (typeof item === 'string') {
@@ -173,34 +142,68 @@ export class FakeGraph {
         continue;
       }
       const ref = entity[item.attr] as Entity | undefined;
-      const target = ref ? this.entities.get(ref['db/id'] as number) : undefined;
-      if (target) out[item.attr] = this.pull(target, item.pattern);
+      const target = ref ? entities.get(ref['db/id'] as number) : undefined;
+      if (target) out[item.attr] = pull(target, item.pattern);
     }
     return out;
   }
 
-  /**
-   * `DB.datascriptQuery` for the queries the plugin sends: pages with a file, optionally limited
-   * by `[(ground [ids…]) [?p ...]]`, pulled with a pattern. Anything else is rejected loudly.
-   */
-  datascriptQuery(query: string): unknown {
-    const q = query.replace(/\s+/g, ' ').trim();
-    const m = /^\[:find \(pull \?p (\[.*?\])\) :where (.*)\]$/.exec(q);
-    if (!m) throw new Error(`fake host: unsupported query ${query}`);
-    const where = m[2]!;
-    const ground = /^\[\(ground \[([\d ]*)\]\) \[\?p \.\.\.\]\] /.exec(where);
-    const rest = ground ? where.slice(ground[0].length) : where;
-    if (!/^(\[\?p :block\/name\] )?\[\?p :block\/file \?f\]$/.test(rest)) throw new Error(`fake host: unsupported where clauses ${where}`);
-    const ids = ground ? new Set(ground[1]!.split(' ').filter(Boolean).map(Number)) : null;
-    const pattern = parsePattern(m[1]!);
-    const rows: unknown[] = [];
-    for (const e of this.entities.values()) {
-      if (e['block/name'] === undefined || e['block/file'] === undefined) continue;
-      if (ids && !ids.has(e['db/id'] as number)) continue;
-      rows.push([normalizeForJson(this.pull(e, pattern), false)]);
-    }
-    return rows;
-  }
+  return {
+    entities,
+    fileNameFormat,
+    uuid,
+    pageByName,
+    fileByPath,
+    pageOfFile,
+    setFile,
+    removeFile(path) {
+      const file = fileByPath(path);
+      const page = pageOfFile(path);
+      if (page) entities.delete(page['db/id'] as number);
+      if (file) entities.delete(file['db/id'] as number);
+    },
+    addBlock(page, content) {
+      const pageRef = { 'db/id': page['db/id'] as number };
+      const block: Entity = {
+        'db/id': id(),
+        'block/uuid': uuid(),
+        'block/content': content,
+        'block/page': pageRef,
+        'block/parent': { ...pageRef },
+        'block/left': { ...pageRef },
+        'block/format': 'markdown',
+        'block/properties': {},
+        'block/refs': [],
+        'block/path-refs': [{ ...pageRef }],
+      };
+      entities.set(block['db/id'] as number, block);
+      return block;
+    },
+    blockByUuid(value) {
+      for (const e of entities.values()) if (e['block/uuid'] === value && e['block/content'] !== undefined) return e;
+      return undefined;
+    },
+    // `db-utils/pull` `[*]`: every attribute, refs as `{:db/id n}`.
+    editorJson: (entity) => (entity ? normalizeForJson(structuredClone(entity), true) : null),
+    datascriptQuery(query) {
+      const q = query.replace(/\s+/g, ' ').trim();
+      const m = /^\[:find \(pull \?p (\[.*?\])\) :where (.*)\]$/.exec(q);
+      if (!m) throw new Error(`fake host: unsupported query ${query}`);
+      const where = m[2]!;
+      const ground = /^\[\(ground \[([-\d ]*)\]\) \[\?p \.\.\.\]\] /.exec(where);
+      const rest = ground ? where.slice(ground[0].length) : where;
+      if (!/^(\[\?p :block\/name\] )?\[\?p :block\/file \?f\]$/.test(rest)) throw new Error(`fake host: unsupported where clauses ${where}`);
+      const ids = ground ? new Set(ground[1]!.split(' ').filter(Boolean).map(Number)) : null;
+      const pattern = parsePattern(m[1]!);
+      const rows: unknown[] = [];
+      for (const e of entities.values()) {
+        if (e['block/name'] === undefined || e['block/file'] === undefined) continue;
+        if (ids && !ids.has(e['db/id'] as number)) continue;
+        rows.push([normalizeForJson(pull(e, pattern), false)]);
+      }
+      return rows;
+    },
+  };
 }
 
 type PullPattern = Array<string | { attr: string; pattern: PullPattern }>;
