@@ -39,6 +39,10 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, built bundle)', (
     expect(settings['staleAfterDays']).toBe(30);
     expect(String(settings['stages'])).toContain('Staging | #2563eb');
     expect(l.host.document.querySelector('style[data-ref="maturity-map"]')?.textContent).toContain('.mm-card');
+    // Nothing else it calls is missing from the 0.10.x app, even once cards and queries render.
+    await macro(l, 'Components/Ledger.md', '{{renderer :maturity}}');
+    await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=table}}');
+    expect(new Set(l.fake.rejected)).toEqual(new Set(['App.checkCurrentIsDbGraph']));
   });
 
   it('{{renderer :maturity}} renders the page’s own card with the same stage and counts as the core', async () => {
