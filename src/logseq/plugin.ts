@@ -131,20 +131,25 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
     if (host.isMainUIVisible) host.hideMainUI();
   }
 
+  let loads = 0;
   async function load(): Promise<void> {
+    const mine = ++loads;
     scheduler?.stop();
     scheduler = null;
     main?.destroy();
     main = null;
     pageOfBlock.clear();
     graph = null;
-    dbGraph = await detectDbGraph(host);
+    const isDb = await detectDbGraph(host);
+    if (mine !== loads) return; // a newer load (graph switch, settings) took over
+    dbGraph = isDb;
     if (dbGraph) {
       await slots.refresh();
       return;
     }
     const next = await createGraphIndex(host, settings, env.today);
     await next.refreshAll();
+    if (mine !== loads) return;
     graph = next;
     scheduler = createRefreshScheduler({
       graph: () => graph,
@@ -197,9 +202,11 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
       await host.Editor.insertAtEditingCursor(command.text);
     });
   }
-  doc.addEventListener('keydown', (event) => {
+  const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && host.isMainUIVisible) host.hideMainUI({ restoreEditingCursor: true });
-  });
+  };
+  doc.addEventListener('keydown', onKey);
+  offs.push(() => doc.removeEventListener('keydown', onKey));
 
   host.App.onMacroRendererSlotted(({ slot, payload }) => {
     const macro = parseMacro(payload.arguments ?? []);

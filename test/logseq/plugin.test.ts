@@ -185,6 +185,18 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, built bundle)', (
     expect(l.host.document.getElementById(stale.slot)?.textContent).toContain('no component matches');
   });
 
+  it('switching graphs reads the new graph from scratch and re-renders live slots', async () => {
+    const l = await start({ settings: { pollSeconds: 0 } });
+    const { slot } = await macro(l, 'Components/Ledger.md', '{{renderer :maturity}}');
+    const queries = () => l.fake.calls.filter((c) => c.method === 'datascriptQuery').length;
+    const before = queries();
+    l.fake.editOnDisk('Components/Ledger.md', files.get('Components/Ledger.md')!.replace('**Current Stage**: Development', '**Current Stage**: Production'));
+    l.fake.switchGraph();
+    await l.settle(150);
+    expect(queries()).toBeGreaterThan(before);
+    expect(l.host.document.getElementById(slot)?.querySelector('.mm-badge [data-mm-stage]')?.getAttribute('data-mm-stage')).toBe('production');
+  });
+
   it('a DB graph (Logseq 2.x) is refused plainly, without reading anything', async () => {
     const l = await start({ graphKind: 'db' });
     const { el } = await macro(l, 'Components/Ledger.md', '{{renderer :maturity}}');
