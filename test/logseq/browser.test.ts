@@ -71,6 +71,12 @@ describe.runIf(present)('the Logseq plugin in Chromium', () => {
     expect(await card.locator('.mm-card-title').textContent()).toBe('Billing Engine');
     expect(await card.locator('.mm-logseq-reading li').count()).toBeGreaterThan(0);
     await page.locator('main').screenshot({ path: join(SHOTS, 'logseq-card.png') });
+    // Logseq's dark theme: the card follows the host's --ls-* variables.
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    const background = await card.evaluate((el) => getComputedStyle(el.closest('.mm')!).getPropertyValue('--mm-bg').trim());
+    expect(background).toBe('#002b36');
+    await page.locator('main').screenshot({ path: join(SHOTS, 'logseq-card-dark.png') });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
   });
 
   it('renders a query board into another slot (screenshot)', async () => {
