@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { EXAMPLE_VAULT, ROOT } from '../helpers/vault';
+import { EXAMPLE_VAULT, ROOT, TODAY } from '../helpers/vault';
 import { ensureBuilt, filesOf, mldocMacroArguments } from './harness';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -50,6 +50,8 @@ describe.runIf(present)('the Logseq plugin in Chromium', () => {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
+    // Relative dates ("22 days ago") as of the test date, so the screenshots do not change daily.
+    await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     const macroArguments = Object.fromEntries(MACROS.map((m) => [m, mldocMacroArguments(m) ?? []]));
     await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT)], macroArguments });
