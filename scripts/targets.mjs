@@ -16,4 +16,43 @@ export const targets = [
       logLevel: 'warning',
     },
   },
+  {
+    // The Obsidian plugin folder: main.js + manifest.json + styles.css (see src/obsidian).
+    name: 'obsidian',
+    outdir: 'dist/obsidian',
+    options: {
+      entryPoints: ['src/obsidian/main.ts'],
+      outfile: 'dist/obsidian/main.js',
+      bundle: true,
+      // Obsidian also runs on phones: a browser bundle, no Node built-ins (test/obsidian/bundle.test.ts checks).
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2018',
+      // What the app provides at run time, as in the official sample plugin.
+      external: [
+        'obsidian',
+        'electron',
+        '@codemirror/autocomplete',
+        '@codemirror/collab',
+        '@codemirror/commands',
+        '@codemirror/language',
+        '@codemirror/lint',
+        '@codemirror/search',
+        '@codemirror/state',
+        '@codemirror/view',
+        '@lezer/common',
+        '@lezer/highlight',
+        '@lezer/lr',
+      ],
+      minify: true,
+      banner: { js: '/* Maturity Map for Obsidian. Built with esbuild from src/obsidian; see the repository for sources. */' },
+      logLevel: 'warning',
+    },
+    after: async () => {
+      const { copyFile } = await import('node:fs/promises');
+      const at = (path) => new URL(`../${path}`, import.meta.url);
+      await copyFile(at('manifest.json'), at('dist/obsidian/manifest.json'));
+      await copyFile(at('src/obsidian/styles.css'), at('dist/obsidian/styles.css'));
+    },
+  },
 ];
