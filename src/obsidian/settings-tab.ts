@@ -29,7 +29,7 @@ export class MaturitySettingTab extends PluginSettingTab {
     new Setting(containerEl)
       .setName('Tags')
       .setDesc('Only notes with one of these tags are components (comma-separated; empty: any note).')
-      .addText((t) => t.setPlaceholder('maturity, payments').setValue(s.componentTags.join(', ')).onChange((v) => save({ componentTags: splitList(v).map((x) => x.replace(/^#/, '')) })));
+      .addText((t) => t.setPlaceholder('Maturity, payments').setValue(s.componentTags.join(', ')).onChange((v) => save({ componentTags: splitList(v).map((x) => x.replace(/^#/, '')) })));
     new Setting(containerEl)
       .setName('Folders')
       .setDesc('Only notes under these folders are components (comma-separated; empty: anywhere).')
