@@ -12,7 +12,7 @@ export interface ViewContext {
 }
 
 function link(el: HTMLElement, ctx: ViewContext, id: string, text: string): HTMLElement {
-  const a = el.createEl('a', { cls: 'maturity-map-link', text, attr: { href: '#', 'data-component': id } });
+  const a = el.createEl('a', { cls: 'maturity-map-link', text, attr: { href: '#', 'data-mm-id': id } });
   a.addEventListener('click', (evt) => {
     evt.preventDefault();
     ctx.open(id, evt.ctrlKey || evt.metaKey);

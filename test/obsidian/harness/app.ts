@@ -122,9 +122,10 @@ export class Harness {
     return file;
   }
 
-  async open(path: string, mode: 'preview' | 'source' = 'preview', newLeaf: boolean | 'tab' = 'tab'): Promise<WorkspaceLeaf> {
+  /** Open a note: 'preview' is reading view, 'source' live preview, 'plain' source mode. */
+  async open(path: string, mode: 'preview' | 'source' | 'plain' = 'preview', newLeaf: boolean | 'tab' = 'tab'): Promise<WorkspaceLeaf> {
     const leaf = this.app.workspace.getLeaf(newLeaf);
-    await leaf.openFile(this.file(path), { state: { mode } });
+    await leaf.openFile(this.file(path), { state: { mode: mode === 'plain' ? 'source' : mode, source: mode === 'plain' } });
     await this.settle();
     return leaf;
   }

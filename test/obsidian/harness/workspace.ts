@@ -86,6 +86,8 @@ class EmptyView extends ItemView {
 export class MarkdownView extends ItemView {
   file: TFile | null = null;
   private mode: 'preview' | 'source' = 'preview';
+  /** In 'source' mode: live preview (default) or plain source (`state.source: true`). */
+  private livePreview = true;
   private reader: ReadingRenderer | null = null;
   editor: EditorView | null = null;
   private extensions = new Compartment();
@@ -99,13 +101,14 @@ export class MarkdownView extends ItemView {
     return this.mode;
   }
   override getState(): Record<string, unknown> {
-    return { file: this.file?.path, mode: this.mode };
+    return { file: this.file?.path, mode: this.mode, source: !this.livePreview };
   }
   override async setState(state: unknown, _result: ViewStateResult): Promise<void> {
-    const s = (state ?? {}) as { file?: string; mode?: 'preview' | 'source' };
+    const s = (state ?? {}) as { file?: string; mode?: 'preview' | 'source'; source?: boolean };
     const file = s.file ? this.app.vault.getFileByPath(s.file) : null;
     this.file = file;
     this.mode = s.mode ?? this.mode;
+    this.livePreview = s.source !== true;
     this.teardown();
     if (!file) return;
     const text = await this.app.vault.read(file);
@@ -120,7 +123,7 @@ export class MarkdownView extends ItemView {
         parent: host,
         state: EditorState.create({
           doc: text,
-          extensions: [editorInfoField.init(() => info), editorLivePreviewField.init(() => true), this.extensions.of(editorExtensions.map((e) => [...e]))],
+          extensions: [editorInfoField.init(() => info), editorLivePreviewField.init(() => this.livePreview), this.extensions.of(editorExtensions.map((e) => [...e]))],
         }),
       });
     }
@@ -181,8 +184,8 @@ export class WorkspaceLeaf extends Events {
     if (viewState.active) this.app.workspace.setActiveLeaf(this);
     this.app.workspace.trigger('layout-change');
   }
-  async openFile(file: TFile, openState?: { state?: { mode?: 'preview' | 'source' } }): Promise<void> {
-    await this.setViewState({ type: 'markdown', state: { file: file.path, mode: openState?.state?.mode ?? this.app.workspace.defaultMode }, active: true });
+  async openFile(file: TFile, openState?: { state?: { mode?: 'preview' | 'source'; source?: boolean } }): Promise<void> {
+    await this.setViewState({ type: 'markdown', state: { file: file.path, mode: openState?.state?.mode ?? this.app.workspace.defaultMode, source: openState?.state?.source ?? false }, active: true });
   }
   detach(): void {
     void this.view.close();
