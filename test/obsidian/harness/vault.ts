@@ -210,6 +210,8 @@ export class Vault extends Events {
 
 export class MetadataCache extends Events {
   private caches = new Map<string, CachedMetadata>();
+  /** Files seeded before start-up are indexed on first use (computing 1000s of caches up front is slow). */
+  private unindexed = new Map<string, string>();
   resolvedLinks: Record<string, Record<string, number>> = {};
   unresolvedLinks: Record<string, Record<string, number>> = {};
 
@@ -220,22 +222,37 @@ export class MetadataCache extends Events {
   /** Harness: (re)index a file; with `notify`, fire 'changed', 'resolve' and 'resolved' as the app does. */
   index(file: TFile, text: string, notify: boolean): void {
     if (this.vault.getFileByPath(file.path) !== file) return; // deleted or renamed meanwhile
+    this.unindexed.delete(file.path);
+    if (!notify) {
+      this.unindexed.set(file.path, text);
+      return;
+    }
     const cache = file.extension === 'md' ? computeMetadata(text) : {};
     this.caches.set(file.path, cache);
     this.resolveLinks(file.path, cache);
-    if (!notify) return;
     this.trigger('changed', file, text, cache);
     this.trigger('resolve', file);
     this.trigger('resolved');
   }
 
+  private ensure(path: string): void {
+    const text = this.unindexed.get(path);
+    if (text === undefined) return;
+    this.unindexed.delete(path);
+    const cache = path.endsWith('.md') ? computeMetadata(text) : {};
+    this.caches.set(path, cache);
+    this.resolveLinks(path, cache);
+  }
+
   move(from: string, to: string): void {
+    this.ensure(from);
     const cache = this.caches.get(from);
     this.caches.delete(from);
     if (cache) this.caches.set(to, cache);
   }
 
   drop(path: string): CachedMetadata | null {
+    this.ensure(path);
     const cache = this.caches.get(path) ?? null;
     this.caches.delete(path);
     delete this.resolvedLinks[path];
@@ -256,9 +273,10 @@ export class MetadataCache extends Events {
   }
 
   getFileCache(file: TFile): CachedMetadata | null {
-    return this.caches.get(file.path) ?? null;
+    return this.getCache(file.path);
   }
   getCache(path: string): CachedMetadata | null {
+    this.ensure(path);
     return this.caches.get(path) ?? null;
   }
 
