@@ -16,6 +16,15 @@ function cardTarget(host: Host, name: string | undefined, sourcePath: string): s
   return host.indexer.index.lookup(name.replace(/^\[\[|\]\]$/g, ''));
 }
 
+/** A render child for `root` that clears it when unloaded (by the app, or with the plugin). */
+function adoptChild(host: Host, root: HTMLElement, ctx: MarkdownPostProcessorContext): MarkdownRenderChild {
+  const child = new MarkdownRenderChild(root);
+  child.register(() => root.empty());
+  ctx.addChild(child);
+  host.adopt(child);
+  return child;
+}
+
 export function cardBlock(host: Host) {
   return (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
     const root = el.createDiv({ cls: 'maturity-map-block maturity-map-card-block' });
@@ -26,8 +35,7 @@ export function cardBlock(host: Host) {
       ));
       return;
     }
-    const child = new MarkdownRenderChild(root);
-    ctx.addChild(child);
+    const child = adoptChild(host, root, ctx);
     const wanted = parsed.data.component;
     keepLive(child, root, host.indexer, {
       fingerprint: () => {
@@ -57,8 +65,7 @@ export function queryBlock(host: Host) {
       renderErrors(root, 'maturity-query: invalid options', parsed.errors);
       return;
     }
-    const child = new MarkdownRenderChild(root);
-    ctx.addChild(child);
+    const child = adoptChild(host, root, ctx);
     mountQuery(child, root, host, parsed.query, ctx.sourcePath);
   };
 }

@@ -54,7 +54,9 @@ export function headerPostProcessor(host: Host) {
     const holder = createDiv({ cls: [HEADER_CLASS, 'is-empty'] });
     el.prepend(holder);
     const child = new MarkdownRenderChild(holder);
+    child.register(() => holder.remove());
     ctx.addChild(child);
+    host.adopt(child);
     mountHeader(child, holder, host, ctx.sourcePath);
   };
 }

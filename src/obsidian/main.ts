@@ -1,7 +1,7 @@
 // Maturity Map for Obsidian: wires the core index and the shared views into the app. Everything is
 // registered through the Plugin/Component API, so unloading removes every listener, view and timer.
 import type { Extension } from '@codemirror/state';
-import { debounce, Plugin } from 'obsidian';
+import { debounce, Plugin, type Component } from 'obsidian';
 import { createApi, type MaturityMapApi } from './api';
 import { cardBlock, queryBlock } from './code-blocks';
 import { registerCommands } from './commands';
@@ -23,6 +23,7 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
   api!: MaturityMapApi;
   /** Registered once; emptied or filled when the header setting changes. */
   private readonly editorExtensions: Extension[] = [];
+  private readonly adopted = new Set<Component>();
   private readonly reindexSoon = debounce(() => void this.indexer.reconfigure(indexOptions(this.settings)), 600, true);
 
   override async onload(): Promise<void> {
@@ -41,6 +42,9 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
     registerCommands(this, this);
     this.addSettingTab(new MaturitySettingTab(this.app, this, this));
     this.register(() => this.reindexSoon.cancel());
+    this.register(() => {
+      for (const child of [...this.adopted]) child.unload();
+    });
     // Indexing waits for the layout: start-up stays fast and the vault's load-time events are skipped.
     this.app.workspace.onLayoutReady(() => this.indexer.start());
   }
@@ -50,6 +54,11 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
       index: this.indexer.index,
       open: (id, newLeaf) => openNote(this.app, id, sourcePath, newLeaf),
     };
+  }
+
+  adopt(child: Component): void {
+    this.adopted.add(child);
+    child.register(() => this.adopted.delete(child));
   }
 
   async updateSettings(patch: Partial<PluginSettings>, reindex: boolean): Promise<void> {

@@ -123,7 +123,7 @@ export class Harness {
   }
 
   /** Open a note: 'preview' is reading view, 'source' live preview, 'plain' source mode. */
-  async open(path: string, mode: 'preview' | 'source' | 'plain' = 'preview', newLeaf: boolean | 'tab' = 'tab'): Promise<WorkspaceLeaf> {
+  async open(path: string, mode: 'preview' | 'source' | 'plain' = 'preview', newLeaf: boolean | 'tab' | 'split' = 'tab'): Promise<WorkspaceLeaf> {
     const leaf = this.app.workspace.getLeaf(newLeaf);
     await leaf.openFile(this.file(path), { state: { mode: mode === 'plain' ? 'source' : mode, source: mode === 'plain' } });
     await this.settle();

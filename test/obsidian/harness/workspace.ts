@@ -317,6 +317,10 @@ export class TrackedIntersectionObserver {
   static active(): number {
     return observers.size;
   }
+  /** Harness: what the active observers watch (class names), for leak reports. */
+  static watched(): string[] {
+    return [...observers].flatMap((o) => [...o.targets].map((t) => t.className));
+  }
 }
 export function notifyVisibility(): void {
   for (const o of [...observers]) o.fire();
