@@ -1,4 +1,6 @@
 // The build targets: one entry per deliverable. Hosts add themselves here.
+import { build } from 'esbuild';
+
 export const targets = [
   {
     name: 'cli',
@@ -15,6 +17,22 @@ export const targets = [
       banner: { js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
       logLevel: 'warning',
     },
+  },
+  {
+    // The standalone dashboard's script and styles, inlined into the page by `maturity-map dashboard`.
+    name: 'dashboard',
+    options: {
+      entryPoints: ['src/render/dashboard/main.ts'],
+      outfile: 'dist/dashboard/dashboard.js',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: ['chrome109', 'firefox115', 'safari16'],
+      minify: true,
+      logLevel: 'warning',
+    },
+    after: () =>
+      build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' }),
   },
   {
     // The Obsidian plugin folder: main.js + manifest.json + styles.css (see src/obsidian).
@@ -49,10 +67,12 @@ export const targets = [
       logLevel: 'warning',
     },
     after: async () => {
-      const { copyFile } = await import('node:fs/promises');
+      const { copyFile, readFile, writeFile } = await import('node:fs/promises');
       const at = (path) => new URL(`../${path}`, import.meta.url);
       await copyFile(at('manifest.json'), at('dist/obsidian/manifest.json'));
-      await copyFile(at('src/obsidian/styles.css'), at('dist/obsidian/styles.css'));
+      // One styles.css: the shared views' styles, then the plugin's own.
+      const css = await Promise.all(['src/render/styles.css', 'src/obsidian/styles.css'].map((p) => readFile(at(p), 'utf8')));
+      await writeFile(at('dist/obsidian/styles.css'), css.join('\n'));
     },
   },
 ];

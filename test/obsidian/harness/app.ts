@@ -24,7 +24,7 @@ export function evaluatePlugin(code: string): PluginClass {
     if (name in PROVIDED) return PROVIDED[name];
     throw new Error(`main.js requires "${name}", which Obsidian does not provide`);
   };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- this is how a plugin's CommonJS bundle is loaded
+  // This is how the app loads a plugin's CommonJS bundle.
   new Function('module', 'exports', 'require', code)(module, module.exports, require);
   const exported = (module.exports['default'] ?? module.exports) as PluginClass;
   if (typeof exported !== 'function') throw new Error('main.js does not export a plugin class');

@@ -135,7 +135,7 @@ export function installDomHelpers(win: Window & typeof globalThis): void {
     /** As documented: attached to the document, and neither it nor an ancestor is display: none. */
     isShown(this: HTMLElement) {
       if (!this.isConnected) return false;
-      for (let el: Element | null = this; el; el = el.parentElement) {
+      for (let el: Element | null = this as Element; el; el = el.parentElement) {
         if ((el as HTMLElement).hidden) return false;
         if (win.getComputedStyle(el).display === 'none') return false;
       }

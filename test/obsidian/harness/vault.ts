@@ -281,7 +281,8 @@ export class MetadataCache extends Events {
   }
 
   /** Path match first, then the shortest path whose base name matches (case-insensitive). */
-  getFirstLinkpathDest(linkpath: string, _sourcePath: string): TFile | null {
+  getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
+    void sourcePath; // resolution is vault-wide here; the app prefers the source's folder on ties
     const target = linkpath.replace(/#.*$/, '').trim();
     const withExt = /\.[a-z0-9]+$/i.test(target) ? target : `${target}.md`;
     const direct = this.vault.getFileByPath(withExt);

@@ -44,7 +44,10 @@ export abstract class View extends Component {
   getState(): Record<string, unknown> {
     return {};
   }
-  async setState(_state: unknown, _result: ViewStateResult): Promise<void> {}
+  async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    void state;
+    void result;
+  }
   async onOpen(): Promise<void> {}
   async onClose(): Promise<void> {}
   onResize(): void {}
@@ -103,7 +106,7 @@ export class MarkdownView extends ItemView {
   override getState(): Record<string, unknown> {
     return { file: this.file?.path, mode: this.mode, source: !this.livePreview };
   }
-  override async setState(state: unknown, _result: ViewStateResult): Promise<void> {
+  override async setState(state: unknown): Promise<void> {
     const s = (state ?? {}) as { file?: string; mode?: 'preview' | 'source'; source?: boolean };
     const file = s.file ? this.app.vault.getFileByPath(s.file) : null;
     this.file = file;
@@ -237,7 +240,8 @@ export class Workspace extends Events {
     }
     return this.newLeaf('root');
   }
-  getRightLeaf(_split: boolean): WorkspaceLeaf {
+  getRightLeaf(split: boolean): WorkspaceLeaf {
+    void split; // one right sidebar leaf per call either way
     return this.newLeaf('right');
   }
   getLeavesOfType(type: string): WorkspaceLeaf[] {
