@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseQueryLines, parseQueryOptions, runQuery, type ComponentQuery } from '../core/index';
 import type { Host } from './host';
 import { componentFingerprint, keepLive, neighbourFingerprint, summaryFingerprint, type LiveHandle } from './live';
-import { renderCard, renderErrors, renderGraph, renderResults } from './render-kit';
+import { renderCard, renderErrors, renderResults, type GraphView } from './render-kit';
 
 const cardOptions = z.object({ component: z.string().trim().min(1).optional() }).strict();
 
@@ -72,7 +72,12 @@ export function queryBlock(host: Host) {
 
 /** A live query result; also used by the dashboard. */
 export function mountQuery(owner: Component, el: HTMLElement, host: Host, query: ComponentQuery, sourcePath: string): LiveHandle {
+  let graph: GraphView | null = null;
   return keepLive(owner, el, host.indexer, {
+    teardown: () => {
+      graph?.destroy();
+      graph = null;
+    },
     fingerprint: () => {
       const index = host.indexer.index;
       const results = runQuery(index, query);
@@ -87,8 +92,7 @@ export function mountQuery(owner: Component, el: HTMLElement, host: Host, query:
         target.createDiv({ cls: 'maturity-map-empty', text: host.indexer.progress.phase === 'ready' ? 'No components match.' : 'Indexing the vault…' });
         return;
       }
-      if (query.view === 'graph') renderGraph(target, results.map((c) => c.id), ctx);
-      else renderResults(target, results, query.view ?? 'table', ctx);
+      graph = renderResults(target, results, query.view ?? 'table', ctx);
     },
   });
 }

@@ -9,6 +9,10 @@ export interface LiveSource {
   /** Everything the drawing depends on, as a string; equal strings mean nothing to re-draw. */
   fingerprint(): string;
   draw(el: HTMLElement): void;
+  /** Bring an existing drawing up to date in place; return false to have it drawn again. */
+  update?(): boolean;
+  /** Release what a drawing holds (observers, handles) before it is replaced or unloaded. */
+  teardown?(): void;
   /** Cheap pre-check: can this change affect what is shown? Defaults to yes. */
   affects?(change: LiveChange): boolean;
 }
@@ -31,7 +35,10 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
     dirty = false;
     const fingerprint = source.fingerprint();
     if (!force && fingerprint === shown) return;
+    const first = shown === null;
     shown = fingerprint;
+    if (!first && !force && source.update?.()) return;
+    source.teardown?.();
     el.empty();
     source.draw(el);
   };
@@ -52,6 +59,7 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
   );
   owner.register(() => {
     if (frame !== null) window.cancelAnimationFrame(frame);
+    source.teardown?.();
   });
   if (typeof window.IntersectionObserver === 'function') {
     const observer = new window.IntersectionObserver((entries) => {

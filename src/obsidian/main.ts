@@ -8,7 +8,7 @@ import { registerCommands } from './commands';
 import { headerPostProcessor } from './header';
 import type { Host } from './host';
 import { headerExtension } from './live-preview';
-import type { ViewContext } from './render-kit';
+import { viewContext, type ViewContext } from './render-kit';
 import { indexOptions, parseSettings, type PluginSettings } from './settings';
 import { MaturitySettingTab, type SettingsOwner } from './settings-tab';
 import { VaultIndexer } from './vault-indexer';
@@ -50,10 +50,7 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
   }
 
   viewContext(sourcePath: string): ViewContext {
-    return {
-      index: this.indexer.index,
-      open: (id, newLeaf) => openNote(this.app, id, sourcePath, newLeaf),
-    };
+    return viewContext(this.indexer.index, (id, event, line) => openNote(this.app, id, sourcePath, event, line));
   }
 
   adopt(child: Component): void {

@@ -1,63 +1,55 @@
-// PLACEHOLDER until the shared views (src/render, issue 3) land: the smallest containers that
-// show the same data, so the host wiring can be built and tested. Replaced by src/render.
+// The shared views (src/render) as the plugin uses them: a ViewContext over the live index whose
+// links open notes the Obsidian way, and the few compositions the plugin shows (the note header,
+// a card, query results). Views are the render layer's; nothing here draws its own.
+import {
+  contextFromIndex,
+  renderComponentCard,
+  renderCriteriaProgress,
+  renderDependencyStrip,
+  renderGraph,
+  renderQueryResults,
+  renderStageBadge,
+  type GraphView,
+  type QueryView,
+  type ViewContext,
+} from '../render/index';
 import type { Component, MaturityIndex } from '../core/index';
-import { stageName, transitionName } from '../core/index';
 
-export type ResultView = 'table' | 'list' | 'board' | 'graph';
+export type { ViewContext, GraphView, QueryView };
 
-export interface ViewContext {
-  index: MaturityIndex;
-  /** Open a component's note. */
-  open(id: string, newLeaf: boolean): void;
+export type OpenNote = (id: string, event?: MouseEvent | KeyboardEvent, line?: number) => void;
+
+export function viewContext(index: MaturityIndex, open: OpenNote): ViewContext {
+  return contextFromIndex(index, { document: activeDocument, onOpen: open });
 }
 
-function link(el: HTMLElement, ctx: ViewContext, id: string, text: string): HTMLElement {
-  const a = el.createEl('a', { cls: 'maturity-map-link', text, attr: { href: '#', 'data-mm-id': id } });
-  a.addEventListener('click', (evt) => {
-    evt.preventDefault();
-    ctx.open(id, evt.ctrlKey || evt.metaKey);
-  });
-  return a;
-}
-
-export function renderBadge(el: HTMLElement, component: Component, ctx: ViewContext): void {
-  const stage = component.note.stage?.id ?? null;
-  el.createSpan({ cls: 'maturity-map-badge', text: stageName(ctx.index.pipeline, stage), attr: { 'data-stage': stage ?? 'unknown' } });
-}
-
+/** The header in a component note: badge, criteria progress, dependencies and dependents. */
 export function renderHeader(el: HTMLElement, component: Component, ctx: ViewContext): void {
-  renderBadge(el, component, ctx);
-  for (const t of component.note.transitions) {
-    el.createSpan({ cls: 'maturity-map-progress', text: `${transitionName(ctx.index.pipeline, t)} ${t.met}/${t.total}` });
-  }
-  const deps = el.createDiv({ cls: 'maturity-map-deps' });
-  for (const dep of component.dependencies) {
-    if (dep.id) link(deps, ctx, dep.id, dep.name);
-    else deps.createSpan({ text: dep.name });
-  }
+  el.addClass('mm');
+  const top = el.createDiv({ cls: 'maturity-map-header-top' });
+  top.append(renderStageBadge(component, ctx));
+  top.createSpan({ cls: 'maturity-map-header-name', text: component.name });
+  el.append(renderCriteriaProgress(component, ctx), renderDependencyStrip(component, ctx));
 }
 
 export function renderCard(el: HTMLElement, component: Component, ctx: ViewContext): void {
-  const card = el.createDiv({ cls: 'maturity-map-card' });
-  link(card, ctx, component.id, component.name);
-  renderHeader(card, component, ctx);
+  el.append(renderComponentCard(component, ctx, { headingLevel: 4 }));
 }
 
-export function renderResults(el: HTMLElement, components: Component[], view: ResultView, ctx: ViewContext): void {
-  const list = el.createEl('ul', { cls: `maturity-map-results maturity-map-${view}` });
-  for (const c of components) {
-    const item = list.createEl('li');
-    link(item, ctx, c.id, c.name);
-    renderBadge(item, c, ctx);
+/** Query results; a graph comes back as its handle, which the caller must destroy. */
+export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext): GraphView | null {
+  if (view === 'graph') {
+    const graph = renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' });
+    el.append(graph.element);
+    return graph;
   }
+  el.append(renderQueryResults(components, view, ctx));
+  return null;
 }
 
-export function renderGraph(el: HTMLElement, ids: string[], ctx: ViewContext): void {
-  renderResults(el, ids.map((id) => ctx.index.component(id)).filter((c): c is Component => c !== undefined), 'list', ctx);
-}
-
+/** Invalid block options, shown where the block is. */
 export function renderErrors(el: HTMLElement, title: string, messages: string[]): void {
-  const box = el.createDiv({ cls: 'maturity-map-error' });
+  const box = el.createDiv({ cls: 'maturity-map-error', attr: { role: 'alert' } });
   box.createEl('strong', { text: title });
   const list = box.createEl('ul');
   for (const m of messages) list.createEl('li', { text: m });

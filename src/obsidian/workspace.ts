@@ -1,5 +1,5 @@
 // Opening our views and notes. No view references are kept: views are found by type each time.
-import { normalizePath, type App, type WorkspaceLeaf } from 'obsidian';
+import { Keymap, normalizePath, type App, type WorkspaceLeaf } from 'obsidian';
 
 /** Reveal the first leaf of `type` (or create one), then give it `state`. */
 export async function openView(app: App, type: string, where: 'tab' | 'right', state: Record<string, unknown> = {}): Promise<WorkspaceLeaf | null> {
@@ -12,7 +12,8 @@ export async function openView(app: App, type: string, where: 'tab' | 'right', s
   return leaf;
 }
 
-/** Open a component's note; `id` is its vault path. */
-export function openNote(app: App, id: string, sourcePath: string, newLeaf: boolean): void {
-  void app.workspace.openLinkText(normalizePath(id), sourcePath, newLeaf);
+/** Open a component's note (`id` is its vault path), at `line` (1-based) when given; Ctrl/⌘ opens a new tab. */
+export function openNote(app: App, id: string, sourcePath: string, event?: MouseEvent | KeyboardEvent, line?: number): void {
+  const newLeaf = event ? Keymap.isModEvent(event) : false;
+  void app.workspace.openLinkText(normalizePath(id), sourcePath, newLeaf, line ? { eState: { line: line - 1 } } : undefined);
 }

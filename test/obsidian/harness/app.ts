@@ -11,7 +11,7 @@ import { App, type Plugin, type PluginManifest } from './plugin';
 import { dueSoon, installTimers, scheduled, tick } from './timers';
 import { notices, openModals } from './ui';
 import { pending } from './vault';
-import { editorExtensions, MarkdownView, notifyVisibility, TrackedIntersectionObserver, viewRegistry, type WorkspaceLeaf } from './workspace';
+import { editorExtensions, MarkdownView, notifyVisibility, TrackedIntersectionObserver, TrackedResizeObserver, viewRegistry, type WorkspaceLeaf } from './workspace';
 
 /** Modules Obsidian provides to plugins at run time; anything else must be bundled. */
 const PROVIDED: Record<string, unknown> = { obsidian, '@codemirror/state': cmState, '@codemirror/view': cmView };
@@ -60,6 +60,7 @@ export function installEnvironment(win: Window & typeof globalThis = window): vo
   installDomHelpers(win);
   installTimers(win);
   (win as unknown as Record<string, unknown>)['IntersectionObserver'] = TrackedIntersectionObserver;
+  (win as unknown as Record<string, unknown>)['ResizeObserver'] = TrackedResizeObserver;
 }
 
 export class Harness {
@@ -171,7 +172,7 @@ export class Harness {
       ribbonIcons: this.app.ribbonEl.childElementCount,
       settingTabs: this.app.setting.tabs.length,
       timers: scheduled.size,
-      observers: TrackedIntersectionObserver.active(),
+      observers: TrackedIntersectionObserver.active() + TrackedResizeObserver.active(),
     };
   }
 }

@@ -5,5 +5,13 @@ export { View, ItemView, MarkdownView, WorkspaceLeaf, Workspace, editorInfoField
 export { Modal, Notice, Setting, PluginSettingTab, setIcon } from './ui';
 export { App, Plugin, MarkdownRenderChild, normalizePath, debounce } from './plugin';
 
+/** Modifier clicks open a new tab (Ctrl on Windows/Linux, ⌘ on macOS). */
+export const Keymap = {
+  isModEvent(evt?: UIEvent | null): false | 'tab' {
+    const e = evt as MouseEvent | KeyboardEvent | null | undefined;
+    return e && (e.ctrlKey || e.metaKey) ? 'tab' : false;
+  },
+};
+
 export const Platform = { isDesktop: true, isMobile: false, isDesktopApp: true, isMobileApp: false, isIosApp: false, isAndroidApp: false };
 export const apiVersion = '1.12.3';

@@ -208,6 +208,8 @@ export class Workspace extends Events {
   defaultMode: 'preview' | 'source' = 'preview';
   private readyCallbacks: Array<() => unknown> = [];
   saveRequests = 0;
+  /** Harness: the last openLinkText call. */
+  lastOpened: { linktext: string; sourcePath: string; newLeaf: boolean | 'tab'; line: number | null } | null = null;
 
   constructor(readonly app: App) {
     super();
@@ -282,7 +284,8 @@ export class Workspace extends Events {
     const view = this.activeLeaf?.view;
     return view instanceof MarkdownView ? view.file : null;
   }
-  async openLinkText(linktext: string, sourcePath: string, newLeaf?: boolean | 'tab'): Promise<void> {
+  async openLinkText(linktext: string, sourcePath: string, newLeaf?: boolean | 'tab', openViewState?: { eState?: { line?: number } }): Promise<void> {
+    this.lastOpened = { linktext, sourcePath, newLeaf: newLeaf ?? false, line: openViewState?.eState?.line ?? null };
     const file = this.app.metadataCache.getFirstLinkpathDest(linktext, sourcePath);
     if (!file) throw new Error(`openLinkText: no file for "${linktext}"`);
     await this.getLeaf(newLeaf).openFile(file);
@@ -326,6 +329,29 @@ export class TrackedIntersectionObserver {
     return [...observers].flatMap((o) => [...o.targets].map((t) => t.className));
   }
 }
+/** ResizeObserver that only records what is observed (the harness has no layout), for leak checks. */
+const resizeObservers = new Set<TrackedResizeObserver>();
+export class TrackedResizeObserver {
+  private targets = new Set<Element>();
+  constructor(private readonly callback: (entries: unknown[]) => void) {
+    void this.callback;
+  }
+  observe(el: Element): void {
+    this.targets.add(el);
+    resizeObservers.add(this);
+  }
+  unobserve(el: Element): void {
+    this.targets.delete(el);
+  }
+  disconnect(): void {
+    this.targets.clear();
+    resizeObservers.delete(this);
+  }
+  static active(): number {
+    return resizeObservers.size;
+  }
+}
+
 export function notifyVisibility(): void {
   for (const o of [...observers]) o.fire();
 }
