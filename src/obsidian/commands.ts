@@ -6,6 +6,7 @@ import { createMaturityNote } from './new-note';
 import { DASHBOARD_VIEW } from './views/dashboard-view';
 import { GRAPH_VIEW } from './views/graph-view';
 import { openView } from './workspace';
+import { fixCounts, nextStageOf, promoteNote } from './writes';
 
 /** The active note, when the index knows it as a component. */
 export function activeComponentFile(host: Host): TFile | null {
@@ -31,6 +32,26 @@ export function registerCommands(plugin: Plugin, host: Host): void {
       const file = activeComponentFile(host);
       if (!file) return false;
       if (!checking) void openView(host.app, GRAPH_VIEW, 'right', { focus: file.path });
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: 'promote-component',
+    name: 'Promote this component to the next stage',
+    checkCallback: (checking) => {
+      const file = activeComponentFile(host);
+      if (!file || !nextStageOf(host, file.path)) return false;
+      if (!checking) void promoteNote(host, file);
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: 'fix-status-counts',
+    name: 'Fix status counts in this note',
+    checkCallback: (checking) => {
+      const file = activeComponentFile(host);
+      if (!file) return false;
+      if (!checking) void fixCounts(host, file);
       return true;
     },
   });

@@ -55,6 +55,8 @@ export class Vault extends Events {
   metadataCache!: MetadataCache;
   /** Harness: count of writes, for "a failed write changes nothing" checks. */
   writes = 0;
+  /** Harness: make the next writes fail as a full disk or a lost sync folder would. */
+  failWrites: Error | null = null;
 
   constructor() {
     super();
@@ -132,6 +134,7 @@ export class Vault extends Events {
   }
 
   private write(file: TFile, data: string): void {
+    if (this.failWrites) throw this.failWrites;
     this.contents.set(file.path, data);
     this.clock += 1000;
     file.stat = { ...file.stat, mtime: this.clock, size: data.length };
