@@ -23,6 +23,15 @@ interface Section {
   owner: Component;
 }
 
+/** `**bold**` and `` `code` `` as elements, the rest as text (enough for a readable page). */
+function inline(parent: HTMLElement, text: string): void {
+  for (const part of text.split(/(\*\*[^*]+\*\*|`[^`]+`)/)) {
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) parent.createEl('strong', { text: part.slice(2, -2) });
+    else if (part.startsWith('`') && part.endsWith('`') && part.length > 2) parent.createEl('code', { text: part.slice(1, -1) });
+    else if (part) parent.appendText(part);
+  }
+}
+
 export class ReadingRenderer extends Component {
   private sections: Section[] = [];
   private text = '';
@@ -112,11 +121,15 @@ export class ReadingRenderer extends Component {
       else el.createEl('pre').createEl('code', { text: source });
     } else if (s.type === 'list') {
       const ul = el.createEl('ul');
-      for (const line of lines) if (line.trim()) ul.createEl('li', { text: line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '') });
+      for (const line of lines) if (line.trim()) inline(ul.createEl('li'), line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, ''));
     } else if (s.type === 'thematicBreak') {
       el.createEl('hr');
     } else {
-      el.createEl('p', { text: s.text });
+      const p = el.createEl('p');
+      lines.forEach((line, i) => {
+        if (i > 0) p.createEl('br');
+        inline(p, line);
+      });
     }
     for (const processor of [...registry.postProcessors].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))) void processor(el, ctx);
     this.pendingSection = null;
