@@ -57,7 +57,7 @@ describe('unload', () => {
     await h.settle();
     // Nothing of ours is left in notes that stay open: no listener on our events, no observer, no DOM.
     expect({ change: events.listenerCount('change'), progress: events.listenerCount('progress'), ready: events.listenerCount('ready') }).toEqual({ change: 0, progress: 0, ready: 0 });
-    const { TrackedIntersectionObserver } = await import('./harness/workspace');
+    const { TrackedIntersectionObserver } = await import('./harness/observers');
     // (CodeMirror watches its own content element while the editor stays open.)
     expect(TrackedIntersectionObserver.watched().filter((cls) => !cls.startsWith('cm-'))).toEqual([]);
     expect(document.querySelectorAll('.maturity-map-header, .maturity-map-dashboard, .maturity-map-graph-view, .maturity-map-block [data-mm-id]')).toHaveLength(0);

@@ -11,7 +11,8 @@ import { App, type Plugin, type PluginManifest } from './plugin';
 import { dueSoon, installTimers, scheduled, tick } from './timers';
 import { notices, openModals } from './ui';
 import { pending } from './vault';
-import { editorExtensions, MarkdownView, notifyVisibility, TrackedIntersectionObserver, TrackedResizeObserver, viewRegistry, type WorkspaceLeaf } from './workspace';
+import { notifyVisibility, TrackedIntersectionObserver, TrackedResizeObserver } from './observers';
+import { editorExtensions, MarkdownView, viewRegistry, type WorkspaceLeaf } from './workspace';
 
 /** Modules Obsidian provides to plugins at run time; anything else must be bundled. */
 const PROVIDED: Record<string, unknown> = { obsidian, '@codemirror/state': cmState, '@codemirror/view': cmView };
