@@ -1,7 +1,7 @@
 // Maturity Map for Obsidian: wires the core index and the shared views into the app. Everything is
 // registered through the Plugin/Component API, so unloading removes every listener, view and timer.
 import type { Extension } from '@codemirror/state';
-import { debounce, Plugin, type Component } from 'obsidian';
+import { debounce, MarkdownView, Plugin, type Component } from 'obsidian';
 import { createApi, type MaturityMapApi } from './api';
 import { cardBlock, queryBlock } from './code-blocks';
 import { registerCommands } from './commands';
@@ -61,7 +61,11 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
   async updateSettings(patch: Partial<PluginSettings>, reindex: boolean): Promise<void> {
     this.settings = { ...this.settings, ...patch };
     await this.saveData(this.settings);
-    if ('autoHeader' in patch) this.applyEditorExtensions();
+    if ('autoHeader' in patch) {
+      this.applyEditorExtensions();
+      // Reading views run post processors only when they render: render open ones again.
+      for (const leaf of this.app.workspace.getLeavesOfType('markdown')) if (leaf.view instanceof MarkdownView) leaf.view.previewMode.rerender(true);
+    }
     if (reindex) this.reindexSoon();
     else this.indexer.events.trigger('change', { revision: this.indexer.index.revision(), changed: [...this.indexer.index.ids()], removed: [], reason: 'build' });
   }

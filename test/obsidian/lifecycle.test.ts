@@ -136,11 +136,24 @@ describe('settings', () => {
     expect(api().components().map((c) => c.id)).toEqual(['services/object-storage/MATURITY.md']);
     expect((h.app.pluginData['maturity-map'] as Record<string, unknown>)['componentFolders']).toEqual(['services']);
 
+    folders.value = '';
+    folders.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 700));
+    await h.settle();
+    expect(h.markdownView(leaf).previewEl!.querySelector('.maturity-map-header:not(.is-empty)')).not.toBeNull();
+
     const toggle = setting('Header in component notes').querySelector('input')!;
     toggle.checked = false;
     toggle.dispatchEvent(new Event('change'));
     await h.settle();
     expect(h.markdownView(leaf).previewEl!.querySelector('.maturity-map-header:not(.is-empty)')).toBeNull();
+    // On again: the open reading view renders again and gets its header back.
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 700));
+    await h.settle();
+    const header = h.markdownView(leaf).previewEl!.querySelector('.maturity-map-header:not(.is-empty)');
+    expect(header).not.toBeNull();
   });
 
   it('a renamed stage with new aliases is read from the notes', async () => {

@@ -51,6 +51,19 @@ export class ReadingRenderer extends Component {
     this.containerEl.empty();
   }
 
+  currentText(): string {
+    return this.text;
+  }
+
+  /** Drop every rendered section (and unload its render children). */
+  clear(): void {
+    for (const s of this.sections) {
+      s.owner.unload();
+      s.el.remove();
+    }
+    this.sections = [];
+  }
+
   set(text: string): void {
     this.text = text;
     const lines = text.split('\n');

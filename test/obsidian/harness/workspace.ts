@@ -142,6 +142,15 @@ export class MarkdownView extends ItemView {
       this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
     }
   }
+  /** The reading view's renderer handle: `rerender(full)` renders every section again. */
+  previewMode = {
+    rerender: (full = false) => {
+      if (!this.reader || !this.file) return;
+      const text = this.reader.currentText();
+      if (full) this.reader.clear();
+      this.reader.set(text);
+    },
+  };
   reconfigure(): void {
     this.editor?.dispatch({ effects: this.extensions.reconfigure(editorExtensions.map((e) => [...e])) });
   }
