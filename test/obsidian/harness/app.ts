@@ -106,7 +106,7 @@ export class Harness {
   }
 
   /** Let queued work finish: metadata indexing, chunked builds, animation frames. */
-  async settle(rounds = 200): Promise<void> {
+  async settle(rounds = 20_000): Promise<void> {
     for (let i = 0; i < rounds; i++) {
       await Promise.all([...pending]);
       await tick();
