@@ -16,6 +16,8 @@ import { DASHBOARD_VIEW, DashboardView } from './views/dashboard-view';
 import { GRAPH_VIEW, GraphView } from './views/graph-view';
 import { openNote, openView } from './workspace';
 
+const HOVER_SOURCE = 'maturity-map';
+
 export default class MaturityMapPlugin extends Plugin implements Host, SettingsOwner {
   settings!: PluginSettings;
   indexer!: VaultIndexer;
@@ -31,6 +33,7 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
     this.indexer = this.addChild(new VaultIndexer(this.app, indexOptions(this.settings)));
     this.api = createApi(this.indexer);
 
+    this.registerHoverLinkSource(HOVER_SOURCE, { display: 'Maturity Map', defaultMod: true });
     this.registerView(DASHBOARD_VIEW, (leaf) => new DashboardView(leaf, this));
     this.registerView(GRAPH_VIEW, (leaf) => new GraphView(leaf, this));
     this.registerMarkdownPostProcessor(headerPostProcessor(this));
@@ -50,7 +53,12 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
   }
 
   viewContext(sourcePath: string): ViewContext {
-    return viewContext(this.indexer.index, (id, event, line) => openNote(this.app, id, sourcePath, event, line));
+    return viewContext(
+      this.indexer.index,
+      (id, event, line) => openNote(this.app, id, sourcePath, event, line),
+      // Page preview (the core plugin) shows the note on hover, with Ctrl/⌘ as for other sources.
+      (id, event, target) => this.app.workspace.trigger('hover-link', { event, source: HOVER_SOURCE, hoverParent: { hoverPopover: null }, targetEl: target, linktext: id, sourcePath }),
+    );
   }
 
   adopt(child: Component): void {

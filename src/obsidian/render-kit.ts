@@ -18,9 +18,10 @@ import type { Component, MaturityIndex } from '../core/index';
 export type { ViewContext, GraphView, QueryView };
 
 export type OpenNote = (id: string, event?: MouseEvent | KeyboardEvent, line?: number) => void;
+export type HoverNote = (id: string, event: MouseEvent, target: HTMLElement) => void;
 
-export function viewContext(index: MaturityIndex, open: OpenNote): ViewContext {
-  return contextFromIndex(index, { document: activeDocument, onOpen: open });
+export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNote): ViewContext {
+  return contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover });
 }
 
 /** The header in a component note: badge, criteria progress, dependencies and dependents. */

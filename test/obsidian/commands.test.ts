@@ -171,6 +171,13 @@ describe('views', () => {
     expect(leaves).toHaveLength(1);
     const board = leaves[0]!.view.containerEl.querySelector('.mm-board')!;
     expect(ids(board)).toEqual(loadFolder(EXAMPLE_VAULT).ids().sort());
+    // Hovering a card asks Page preview to show the note.
+    const hovers: Array<{ linktext: string; source: string }> = [];
+    const ref = h.app.workspace.on('hover-link', (info) => hovers.push(info as { linktext: string; source: string }));
+    (board.querySelector('[data-mm-id="Components/Ledger.md"]') as HTMLElement).dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    h.app.workspace.offref(ref);
+    expect(hovers[0]).toMatchObject({ linktext: 'Components/Ledger.md', source: 'maturity-map' });
+    expect(h.app.hoverLinkSources['maturity-map']?.display).toBe('Maturity Map');
     // A click on a card opens its note.
     (board.querySelector('[data-mm-id="Components/Ledger.md"]') as HTMLElement).click();
     await h.settle();

@@ -49,6 +49,8 @@ export class App {
   };
   setting = { tabs: [] as PluginSettingTab[] };
   ribbonEl: HTMLElement;
+  /** Sources registered with the Page preview core plugin. */
+  hoverLinkSources: Record<string, { display: string; defaultMod: boolean }> = {};
   /** Harness: each plugin's data.json. */
   pluginData: Record<string, unknown> = {};
 
@@ -120,6 +122,11 @@ export class Plugin extends Component {
       editorExtensions.splice(editorExtensions.indexOf(holder), 1);
       this.app.workspace.updateOptions();
     });
+  }
+
+  registerHoverLinkSource(id: string, info: { display: string; defaultMod: boolean }): void {
+    this.app.hoverLinkSources[id] = info;
+    this.register(() => delete this.app.hoverLinkSources[id]);
   }
 
   async loadData(): Promise<unknown> {
