@@ -2,13 +2,13 @@
 // as a table, list, board or graph). Options are `key: value` lines validated by the core's zod
 // schema; a mistake is shown in place of the block, never thrown.
 import { MarkdownRenderChild, type Component, type MarkdownPostProcessorContext } from 'obsidian';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseQueryLines, parseQueryOptions, runQuery, type ComponentQuery } from '../core/index';
 import type { Host } from './host';
 import { componentFingerprint, keepLive, neighbourFingerprint, summaryFingerprint, type LiveHandle } from './live';
 import { renderCard, renderErrors, renderResults, type GraphView } from './render-kit';
 
-const cardOptions = z.object({ component: z.string().trim().min(1).optional() }).strict();
+const cardOptions = z.strictObject({ component: z.optional(z.string().check(z.trim(), z.minLength(1))) });
 
 /** The block's component: `component: Name` (by name, alias or path), else the note the block is in. */
 function cardTarget(host: Host, name: string | undefined, sourcePath: string): string | null {
@@ -31,7 +31,7 @@ export function cardBlock(host: Host) {
     const parsed = cardOptions.safeParse(parseQueryLines(source));
     if (!parsed.success) {
       renderErrors(root, 'maturity: invalid options', parsed.error.issues.map((i) =>
-        i.code === 'unrecognized_keys' ? `Unknown option ${i.keys.map((k) => `"${k}"`).join(', ')}. Known: component.` : `${i.path.join('.')}: ${i.message}`,
+        i.code === 'unrecognized_keys' ? `Unknown option ${i.keys.map((k) => `"${k}"`).join(', ')}. Known: component.` : `${i.path.join('.') || 'options'}: expected a component name, alias or path.`,
       ));
       return;
     }

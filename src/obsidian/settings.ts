@@ -1,6 +1,6 @@
 // The plugin's settings: what data.json holds, its defaults, and how it maps onto the core's
 // settings. Loaded data is validated, so a hand-edited or older data.json never breaks start-up.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_CONFIG, DEFAULT_STAGES, type IndexOptions, type StageDefinition } from '../core/index';
 
 export interface PluginSettings {
@@ -33,12 +33,12 @@ export const DEFAULT_SETTINGS: PluginSettings = {
   templatePath: '',
 };
 
-const words = z.array(z.string()).transform((list) => list.map((w) => w.trim()).filter(Boolean));
+const words = z.pipe(z.array(z.string()), z.transform((list: string[]) => list.map((w) => w.trim()).filter(Boolean)));
 const stageSchema = z.object({
-  id: z.string().optional(),
-  name: z.string().trim().min(1),
-  aliases: words.optional(),
-  color: z.string().regex(/^#[0-9a-fA-F]{3,8}$/).optional(),
+  id: z.optional(z.string()),
+  name: z.string().check(z.trim(), z.minLength(1)),
+  aliases: z.optional(words),
+  color: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$/))),
 });
 
 /** Every field is checked on its own: one bad field falls back to its default, the rest are kept. */
@@ -46,8 +46,8 @@ const fields = {
   componentTags: words,
   componentFolders: words,
   excludeFolders: words,
-  stages: z.array(stageSchema).min(1),
-  staleAfterDays: z.number().int().min(1).max(36_500),
+  stages: z.array(stageSchema).check(z.minLength(1)),
+  staleAfterDays: z.number().check(z.int(), z.minimum(1), z.maximum(36_500)),
   autoHeader: z.boolean(),
   newNoteFolder: z.string(),
   templatePath: z.string(),
