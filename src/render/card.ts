@@ -208,6 +208,7 @@ export function renderDependencyStrip(component: Component, ctx: ViewContext): H
     return part;
   };
   strip.appendChild(group('Depends on', component.dependencies.map((d) => ({ id: d.id, name: d.name })), component.note.dependenciesNone ? 'none (foundational)' : 'none listed'));
+  strip.appendChild(doc.createTextNode(' '));
   strip.appendChild(group('Used by', component.dependents.map((id) => ({ id, name: id })), 'nothing yet'));
   return strip;
 }

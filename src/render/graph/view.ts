@@ -151,6 +151,8 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     backward = invert(model.nodes.map((n) => n.id), forward);
     panzoom?.destroy();
     clear(canvas);
+    // The status overlays the canvas, so its changing text never moves the graph under the pointer.
+    canvas.appendChild(status);
     lit = [];
     const label = `Dependency graph: ${plural(model.nodes.length, 'component')}, ${plural(model.edges.length, 'dependency', 'dependencies')}. Arrows point from a component to what it depends on. Tab to a component; Enter opens it, F focuses on it; plus and minus zoom, arrow keys pan, 0 fits.`;
     drawn = drawGraph(model, layout, ctx, label);
@@ -220,7 +222,6 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
         button('+', 'Zoom in', () => panzoom?.zoomBy(1.25)),
         button('−', 'Zoom out', () => panzoom?.zoomBy(0.8)),
         button('Fit', 'Fit the whole graph', () => panzoom?.fit()),
-        status,
       ],
     }));
     root.appendChild(renderLegend(ctx));
