@@ -39,6 +39,8 @@ export interface GraphView {
 }
 
 const FAR_PIXELS_PER_UNIT = 0.45;
+/** The smallest scale the graph starts at: 13px names stay about 9px tall. */
+const READABLE_PIXELS_PER_UNIT = 0.7;
 
 export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): GraphView {
   const doc = ctx.document;
@@ -161,6 +163,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     for (const [id, el] of drawn.nodes) wireNode(id, el);
     drawn.svg.addEventListener('keydown', onKey);
     panzoom = attachPanZoom(drawn.svg, layout.width, layout.height, { wheel: options.wheel ?? 'always', onChange: onZoom });
+    panzoom.reset(READABLE_PIXELS_PER_UNIT);
     drawn.svg.addEventListener('pointerdown', () => (touched = true));
     touched = false;
     focusSelect.value = focusId ?? '';
@@ -235,7 +238,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
   const RO = (doc.defaultView as (Window & { ResizeObserver?: typeof ResizeObserver }) | null)?.ResizeObserver;
   if (RO) {
     resize = new RO(() => {
-      if (!touched) panzoom?.fit();
+      if (!touched) panzoom?.reset(READABLE_PIXELS_PER_UNIT);
       onZoom();
     });
     resize.observe(canvas);
