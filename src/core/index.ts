@@ -10,3 +10,5 @@ export * from './query';
 export * from './serialize';
 export * from './snapshot';
 export * from './graph-model';
+export * from './edit/index';
+export * from './readiness/index';

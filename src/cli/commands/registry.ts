@@ -2,8 +2,9 @@
 import { dashboardCommand } from './dashboard';
 import { graphCommand } from './graph';
 import { lintCommand } from './lint';
+import { readinessCommand } from './readiness';
 import { reportCommand } from './report';
 import { scanCommand } from './scan';
 import type { Command } from './types';
 
-export const commands: Command[] = [scanCommand, lintCommand, dashboardCommand, graphCommand, reportCommand];
+export const commands: Command[] = [scanCommand, lintCommand, readinessCommand, dashboardCommand, graphCommand, reportCommand];

@@ -6,7 +6,8 @@ import { scanBlocks, type BlockVisitor } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { createReader, type ReadResult } from './reader';
 
-const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];
+/** Normalised property keys that state the stage (front matter, page properties). */
+export const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];
 const UPDATED_KEYS = ['last-updated', 'updated', 'last-modified', 'modified'];
 
 /** Structure pass used by parseNote; the reference parser swaps in a remark-driven one. */
