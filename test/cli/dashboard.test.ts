@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { checkSnapshot, type IndexSnapshot } from '../../src/core/index';
 import { scriptSafeJSON } from '../../src/cli/dashboard-page';
 import { ROOT, TODAY } from '../helpers/vault';
-import { HOSTILE, note, run, tempVault } from './run';
+import { exampleCounts, HOSTILE, note, run, tempVault } from './run';
+
+const N = exampleCounts();
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -22,7 +24,7 @@ describe('dashboard', () => {
 
   it('writes one HTML file and says so', () => {
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`^wrote ${output.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(14 components, \\d+ KB\\)\\n$`));
+    expect(result.stderr).toMatch(new RegExp(`^wrote ${output.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${N.components} components, \\d+ KB\\)\\n$`));
     expect(html.startsWith('<!doctype html>\n<html lang="en" data-mm-theme="auto">')).toBe(true);
     expect(doc.title).toBe('Maturity Map — examples/vault');
   });
@@ -45,7 +47,7 @@ describe('dashboard', () => {
     const snapshot = checkSnapshot(JSON.parse(raw)) as IndexSnapshot;
     expect(snapshot.today).toBe('2026-11-24');
     expect(snapshot.components.map((c) => c.name)).toContain("<img src=x onerror=alert('xss-name')> Status Widget");
-    expect(snapshot.components).toHaveLength(14);
+    expect(snapshot.components).toHaveLength(N.components);
     expect(snapshot.cycles).toHaveLength(1);
   });
 

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ROOT } from '../helpers/vault';
+import { buildGraphModel } from '../../src/core/index';
+import { EXAMPLE_VAULT, loadFolder, ROOT } from '../helpers/vault';
 
 export const CLI = join(ROOT, 'dist/cli/maturity-map.mjs');
 
@@ -36,3 +37,20 @@ export function note(name: string, stage: string, deps: string[] = [], owner = '
 
 /** Names that try to break out of every output format. */
 export const HOSTILE = 'Evil "] --> n0; click n0 "javascript:alert(1)" \\N \\" | *bold* _x_ [l](u) `c` $m$ </script><script>window.__mmXss=9</script>';
+
+/** What the example vault holds, counted by the core, so view tests need not hard-code it. */
+export function exampleCounts() {
+  const index = loadFolder(EXAMPLE_VAULT);
+  const components = index.components();
+  const at = (stage: string | null) => components.filter((c) => (c.note.stage?.id ?? null) === stage).length;
+  const severity = (s: string) => components.reduce((n, c) => n + c.diagnostics.filter((d) => d.severity === s).length, 0);
+  return {
+    components: components.length,
+    edges: buildGraphModel(index).edges.length,
+    development: at('development'),
+    staging: at('staging'),
+    production: at('production'),
+    errors: severity('error'),
+    warnings: severity('warning'),
+  };
+}

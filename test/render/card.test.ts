@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The component card and the dependency strip on the example vault.
 import { describe, expect, it } from 'vitest';
-import { renderComponentCard, renderDependencyStrip, type CardSection } from '../../src/render/index';
+import { renderComponentCard, renderDependencyStrip, renderNoteHeader, type CardSection } from '../../src/render/index';
 import { click, exampleFixture, textOf } from './helpers';
 
 describe('component card', () => {
@@ -93,8 +93,19 @@ describe('dependency strip', () => {
   it('shows both directions on one line with live stages', () => {
     const { ctx, byName } = exampleFixture();
     expect(textOf(renderDependencyStrip(byName('Auth Gateway'), ctx))).toBe(
-      'Depends on: Session Store ● Production, Config Service ◑ Staging Used by: Billing Engine ◑ Staging, Media Pipeline ● Production',
+      'Depends on: Session Store ● Production, Config Service ◑ Staging Used by: Billing Engine ◑ Staging, Carrier Directory ◑ Staging, Customs Filing ● Production, Media Pipeline ● Production, Rate Quoter ◑ Staging',
     );
     expect(textOf(renderDependencyStrip(byName('Session Store'), ctx))).toMatch(/^Depends on: none \(foundational\) Used by: /);
+  });
+});
+
+describe('note header', () => {
+  it('puts the badge, the progress and the strip together', () => {
+    const { ctx, byName } = exampleFixture();
+    const header = renderNoteHeader(byName('Search Indexer'), ctx);
+    expect(header.getAttribute('aria-label')).toBe('Maturity of Search Indexer');
+    expect([...header.children].map((c) => c.className)).toEqual(['mm mm-badge', 'mm mm-progress', 'mm mm-dep-strip']);
+    expect(textOf(header.querySelector('.mm-flag-promoting')!)).toBe('↗ → Staging');
+    expect(header.querySelector('.mm-next [role="progressbar"]')!.getAttribute('aria-valuetext')).toBe('7 of 7 criteria met');
   });
 });

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkSnapshot, runQuery, snapshotIndex, type IndexSnapshot } from '../../src/core/index';
 import { contextFromSnapshot, renderBoard, renderComponentCard, renderDashboard } from '../../src/render/index';
+import { exampleCounts } from '../cli/run';
 import { click, exampleFixture, textOf } from './helpers';
+
+const N = exampleCounts();
 
 const live = exampleFixture();
 const snapshot = JSON.parse(JSON.stringify(snapshotIndex(live.index, 'examples/vault'))) as IndexSnapshot;
@@ -45,24 +48,24 @@ describe('dashboard', () => {
 
   it('shows a summary, the vault problems and the board first', () => {
     expect(textOf(root.querySelector('h1')!)).toBe('Harbor');
-    expect(textOf(root.querySelector('.mm-summary')!)).toBe('○ 5 Development ◑ 6 Staging ● 3 Production ✖ 9 errors ▲ 10 warnings');
+    expect(textOf(root.querySelector('.mm-summary')!)).toBe(`○ ${N.development} Development ◑ ${N.staging} Staging ● ${N.production} Production ✖ ${N.errors} errors ▲ ${N.warnings} warnings`);
     expect(textOf(root.querySelector('.mm-vault-problems')!)).toContain('Dependency cycle: Experiment Tracker and Feature Flags depend on each other.');
     expect(tab('board').getAttribute('aria-selected')).toBe('true');
     expect(panel('board').hidden).toBe(false);
     expect(panel('graph').hidden).toBe(true);
-    expect(panel('board').querySelectorAll('.mm-board-item')).toHaveLength(14);
+    expect(panel('board').querySelectorAll('.mm-board-item')).toHaveLength(N.components);
     // Panels are built when first shown.
     expect(panel('graph').childElementCount).toBe(0);
   });
 
   it('switches tabs with clicks and arrow keys', () => {
     click(tab('graph'));
-    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(14);
+    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(N.components);
     expect(tab('graph').getAttribute('tabindex')).toBe('0');
     expect(tab('board').getAttribute('tabindex')).toBe('-1');
     tab('graph').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     expect(tab('table').getAttribute('aria-selected')).toBe('true');
-    expect(panel('table').querySelectorAll('tbody tr')).toHaveLength(14);
+    expect(panel('table').querySelectorAll('tbody tr')).toHaveLength(N.components);
     expect(panel('table').getAttribute('aria-labelledby')).toBe(tab('table').id);
   });
 
@@ -71,7 +74,7 @@ describe('dashboard', () => {
     text.value = 'payments';
     text.dispatchEvent(new Event('input'));
     expect([...panel('table').querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-mm-id'))).toEqual(['Components/Billing Engine.md', 'Components/Ledger.md']);
-    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe('2 of 14 components');
+    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`2 of ${N.components} components`);
     click(tab('cards'));
     expect(panel('cards').querySelectorAll('.mm-card')).toHaveLength(2);
     text.value = '';
@@ -86,18 +89,18 @@ describe('dashboard', () => {
     stage.value = 'production';
     stage.dispatchEvent(new Event('change'));
     click(tab('graph'));
-    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(3);
+    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(N.production);
     const errors = root.querySelector<HTMLInputElement>('.mm-filter-errors')!;
     errors.checked = true;
     errors.dispatchEvent(new Event('change'));
-    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(2);
+    expect([...panel('graph').querySelectorAll('.mm-node')].map((n) => n.getAttribute('data-mm-id'))).toEqual(['Components/Auth Gateway.md', 'Components/Customs Filing.md', 'Components/Media Pipeline.md']);
     stage.value = 'unknown';
     stage.dispatchEvent(new Event('change'));
     expect(textOf(panel('graph'))).toContain('No components to draw.');
     errors.checked = false;
     stage.value = '';
     stage.dispatchEvent(new Event('change'));
-    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe('14 components');
+    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`${N.components} components`);
   });
 
   it('shows a component in the details panel and marks it', () => {
