@@ -34,4 +34,22 @@ export const targets = [
     after: () =>
       build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' }),
   },
+  {
+    // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see README, "Logseq").
+    name: 'logseq',
+    options: {
+      entryPoints: ['src/logseq/main.ts'],
+      outfile: 'dist/logseq/index.js',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      // Logseq 0.10.x runs on Electron 27+ (Chromium 118).
+      target: ['chrome109'],
+      loader: { '.css': 'text' },
+      minify: true,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    },
+    after: () => import('./logseq-package.mjs').then((m) => m.writeLogseqPackage()),
+  },
 ];

@@ -31,7 +31,14 @@ export type DiagnosticCode =
   | 'sla-breach'
   | 'security-critical'
   | 'observation-incomplete'
-  | 'placeholder-evidence';
+  | 'placeholder-evidence'
+  // What a Logseq file graph reads differently from the note's text (src/core/logseq-diagnostics.ts).
+  | 'logseq-frontmatter-dropped'
+  | 'logseq-tags-mangled'
+  | 'logseq-hash-tags'
+  | 'logseq-property-key'
+  | 'logseq-page-name'
+  | 'logseq-checkbox-text';
 
 export interface Diagnostic {
   code: DiagnosticCode;

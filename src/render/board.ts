@@ -6,6 +6,7 @@ import type { ViewContext } from './context';
 import { h } from './dom';
 import { bindOpen } from './link';
 import { nextTransition } from './progress';
+import { renderReadyMark, sortByReadiness } from './readiness';
 import { componentFlags } from './stage';
 import { renderNextProgress } from './table';
 
@@ -41,6 +42,7 @@ function renderBoardItem(c: Component, ctx: ViewContext): HTMLElement {
       h(doc, 'span', { cls: 'mm-board-name', text: c.name }),
       flags.length > 0 ? h(doc, 'span', { cls: 'mm-flags', children: flags.map((f) => renderFlag(f, ctx, true)) }) : null,
       nextTransition(c, ctx.pipeline) ? renderNextProgress(c, ctx) : null,
+      renderReadyMark(c, ctx),
       c.note.owner ? h(doc, 'span', { cls: 'mm-muted mm-owner', text: c.note.owner.value }) : null,
     ],
   });
@@ -78,8 +80,14 @@ function onBoardKey(board: HTMLElement, event: KeyboardEvent): void {
   }
 }
 
-export function renderBoard(components: readonly Component[], ctx: ViewContext): HTMLElement {
+export interface BoardOptions {
+  /** Order within each column: as given (default) or readiest first. */
+  sort?: 'given' | 'readiness';
+}
+
+export function renderBoard(components: readonly Component[], ctx: ViewContext, options: BoardOptions = {}): HTMLElement {
   const doc = ctx.document;
+  if (options.sort === 'readiness') components = sortByReadiness(components);
   const board = h(doc, 'div', { cls: 'mm mm-board', attrs: { role: 'group', 'aria-label': 'Components by stage' } });
   const columns: Array<{ id: string | null }> = [...ctx.stages.map((s) => ({ id: s.id })), { id: null }];
   for (const { id } of columns) {

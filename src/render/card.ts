@@ -8,6 +8,7 @@ import type { ViewContext } from './context';
 import { h, plural } from './dom';
 import { renderComponentLink } from './link';
 import { renderCriteriaProgress } from './progress';
+import { renderReadiness } from './readiness';
 import { relativeDate } from './time';
 
 export interface CardOptions {
@@ -176,6 +177,7 @@ export function renderComponentCard(component: Component, ctx: ViewContext, opti
       h(doc, 'header', { cls: 'mm-card-header', children: [title, renderStageBadge(component, ctx, { flagLabels: true })] }),
       renderMeta(component, ctx),
       renderCriteriaProgress(component, ctx),
+      renderReadiness(component, ctx, level + 1),
       renderDependencies(component, ctx, level + 1),
       renderDependents(component, ctx, level + 1),
       renderBlockers(component, ctx, level + 1),

@@ -4,7 +4,8 @@ export { renderStageBadge, renderStageTag, renderFlag, type BadgeOptions } from 
 export { renderCriteriaProgress, renderBar, nextStage, nextTransition, shownTransitions, claimMismatch, transitionLabel } from './progress';
 export { renderComponentCard, renderDependencyStrip, renderNoteHeader, renderDiagnostic, renderUpdated, type CardOptions } from './card';
 export { renderTable, renderNextProgress, sortByColumn, DEFAULT_COLUMNS, type TableColumn, type TableOptions, type SortOrder } from './table';
-export { renderList, renderBoard } from './board';
+export { renderList, renderBoard, type BoardOptions } from './board';
+export { renderReadiness, renderReadyMark, sortByReadiness, READINESS_COLUMN } from './readiness';
 export { renderQueryResults, type QueryView } from './query';
 export { renderGraph, renderLegend, type GraphOptions, type GraphView } from './graph/view';
 export { layoutGraph, type LayoutResult } from './graph/layout';

@@ -7,6 +7,7 @@ import type { ViewContext } from './context';
 import { clear, h } from './dom';
 import { renderComponentLink } from './link';
 import { nextTransition, renderBar, transitionLabel } from './progress';
+import { READINESS_COLUMN } from './readiness';
 import { relativeDate } from './time';
 
 export interface TableColumn {
@@ -59,6 +60,7 @@ export const DEFAULT_COLUMNS: TableColumn[] = [
   { id: 'name', label: 'Component', sortValue: (c) => c.name.toLowerCase(), cell: (c, ctx) => renderComponentLink(c.id, ctx, c.name) },
   { id: 'stage', label: 'Stage', sortValue: (c, ctx) => ctx.pipeline.rank.get(c.note.stage?.id ?? '') ?? null, cell: (c, ctx) => renderStageBadge(c, ctx) },
   { id: 'progress', label: 'Next stage', sortValue: nextProgress, cell: renderNextProgress, numeric: true },
+  READINESS_COLUMN,
   { id: 'owner', label: 'Owner', sortValue: (c) => c.note.owner?.value.toLowerCase() ?? null, cell: (c) => c.note.owner?.value ?? '' },
   { id: 'group', label: 'Group', sortValue: (c) => c.note.group?.value.toLowerCase() ?? null, cell: (c) => c.note.group?.value ?? '' },
   {

@@ -26,29 +26,31 @@ export function currentCoverage(
   transition: string | null,
   stated: Evidence | null,
 ): { evidence: Evidence | null; disagreeing: Evidence[] } {
-  const tiers: Evidence[][] = [[], [], [], [], []];
+  // Candidates stay figures until chosen: building an Evidence (its source label) costs more.
+  type Candidate = { value: number | null; line: number; evidence: () => Evidence };
+  const tiers: Candidate[][] = [[], [], [], [], []];
   for (const figure of note.coverage) {
     const figureKind = coverageKind(figure);
     if (figureKind === 'e2e') continue;
-    const evidence = coverageEvidence(figure, note.heading);
+    const candidate: Candidate = { value: figure.percent, line: figure.line, evidence: () => coverageEvidence(figure, note.heading) };
     if (figure.transition !== null) {
       // Under a checklist the line speaks for that transition's criterion, unless it names the other kind.
-      if (figure.transition === transition && (figureKind === kind || figureKind === null)) tiers[1]!.push(evidence);
+      if (figure.transition === transition && (figureKind === kind || figureKind === null)) tiers[1]!.push(candidate);
       continue;
     }
     if ((figureKind ?? 'unit') !== kind) continue;
-    if (isTestSection(figure)) tiers[0]!.push(evidence);
-    else if (/\bcurrent\b/.test(figure.label)) tiers[2]!.push(evidence);
-    else tiers[4]!.push(evidence);
+    if (isTestSection(figure)) tiers[0]!.push(candidate);
+    else if (/\bcurrent\b/.test(figure.label)) tiers[2]!.push(candidate);
+    else tiers[4]!.push(candidate);
   }
-  if (stated) tiers[3]!.push(stated);
+  if (stated) tiers[3]!.push({ value: stated.value, line: stated.line, evidence: () => stated });
 
-  let chosen: Evidence | null = null;
+  let chosen: Candidate | null = null;
   let chosenTier = -1;
-  let placeholder: Evidence | null = null;
+  let placeholder: Candidate | null = null;
   for (let i = 0; i < tiers.length && chosen === null; i++) {
     const tier = tiers[i]!;
-    const real = tier.filter((e) => !e.placeholder);
+    const real = tier.filter((c) => c.value !== null);
     if (real.length > 0) {
       chosen = real[real.length - 1]!;
       chosenTier = i;
@@ -56,13 +58,19 @@ export function currentCoverage(
       placeholder = tier[0]!;
     }
   }
-  if (chosen === null) return { evidence: placeholder, disagreeing: [] };
+  if (chosen === null) return { evidence: placeholder?.evidence() ?? null, disagreeing: [] };
   const value = chosen.value!;
-  const disagreeing = tiers
-    .filter((_, i) => i !== chosenTier)
-    .flat()
-    .filter((e) => !e.placeholder && Math.abs(e.value! - value) >= 1);
-  return { evidence: chosen, disagreeing: uniqueByLine(disagreeing).slice(0, 3) };
+  const seen = new Set<number>();
+  const disagreeing: Evidence[] = [];
+  for (let i = 0; i < tiers.length && disagreeing.length < 3; i++) {
+    if (i === chosenTier) continue;
+    for (const c of tiers[i]!) {
+      if (c.value === null || Math.abs(c.value - value) < 1 || seen.has(c.line) || disagreeing.length >= 3) continue;
+      seen.add(c.line);
+      disagreeing.push(c.evidence());
+    }
+  }
+  return { evidence: chosen.evidence(), disagreeing };
 }
 
 function coverageKind(figure: CoverageFigure): CoverageKind | 'e2e' | null {
@@ -98,11 +106,6 @@ export function sectionLabel(section: string, heading: string | null): string {
   const parts = section.split(' / ');
   if (parts.length > 1 && heading !== null && (heading.includes(parts[0]!) || parts[0]!.includes(heading))) parts.shift();
   return parts.join(' / ');
-}
-
-function uniqueByLine(list: Evidence[]): Evidence[] {
-  const seen = new Set<number>();
-  return list.filter((e) => !seen.has(e.line) && seen.add(e.line));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ export function enteredStage(note: MaturityNote, stage: StageId): Dated | null {
     if (date) candidates.push({ date, line: note.stage.line });
   }
   let best: Dated | null = null;
-  for (const c of candidates) if (isValid(parseISO(c.date)) && (!best || c.date > best.date)) best = c;
+  // Dates come from findIsoDate, already valid; ISO strings compare in date order.
+  for (const c of candidates) if (!best || c.date > best.date) best = c;
   return best;
 }
 

@@ -7,6 +7,7 @@ import { renderComponentCard, renderDiagnostic } from '../card';
 import type { ViewContext } from '../context';
 import { clear, h, plural, uniqueId } from '../dom';
 import { renderGraph, type GraphView } from '../graph/view';
+import { sortByReadiness } from '../readiness';
 import { stageInfo } from '../stage';
 import { renderTable } from '../table';
 import { filterComponents, type DashboardFilter } from './filter';
@@ -88,6 +89,8 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
   const stale = check('Stale', 'mm-filter-stale');
   const errors = check('Has errors', 'mm-filter-errors');
   const count = h(doc, 'span', { cls: 'mm-filter-count mm-muted', attrs: { 'aria-live': 'polite' } });
+  const order = h(doc, 'select', { cls: 'mm-filter-order', attrs: { 'aria-label': 'Order' } });
+  order.append(h(doc, 'option', { text: 'By name', attrs: { value: 'name' } }), h(doc, 'option', { text: 'By readiness', attrs: { value: 'readiness' } }));
 
   const filter = (): DashboardFilter => ({
     text: text.value,
@@ -152,7 +155,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     }
     clear(panel);
     if (t === 'board') panel.appendChild(renderBoard(results, ctx));
-    else if (t === 'table') panel.appendChild(renderTable(results, ctx));
+    else if (t === 'table') panel.appendChild(renderTable(results, ctx, order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}));
     else {
       if (results.length === 0) panel.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
       const grid = h(doc, 'div', { cls: 'mm-card-grid' });
@@ -178,13 +181,14 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
 
   function applyFilters(): void {
     results = filterComponents(ctx.components(), filter(), ctx);
+    if (order.value === 'readiness') results = sortByReadiness(results);
     const total = ctx.ids().length;
     count.textContent = results.length === total ? `${plural(total, 'component')}` : `${results.length} of ${plural(total, 'component')}`;
     for (const t of TABS) dirty.add(t.id);
     setTab(tab);
   }
 
-  for (const el of [text, stage, blocked.box, stale.box, errors.box]) el.addEventListener(el === text ? 'input' : 'change', applyFilters);
+  for (const el of [text, stage, blocked.box, stale.box, errors.box, order]) el.addEventListener(el === text ? 'input' : 'change', applyFilters);
 
   const header = h(doc, 'header', {
     cls: 'mm-dash-header',
@@ -199,7 +203,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
   if (vaultProblems.length > 0) {
     root.appendChild(h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' }, children: vaultProblems.map((d) => renderDiagnostic(null, d, ctx)) }));
   }
-  root.appendChild(h(doc, 'div', { cls: 'mm-filters', attrs: { role: 'search' }, children: [text, stage, blocked.label, stale.label, errors.label, count] }));
+  root.appendChild(h(doc, 'div', { cls: 'mm-filters', attrs: { role: 'search' }, children: [text, stage, blocked.label, stale.label, errors.label, order, count] }));
   root.appendChild(tablist);
   const body = h(doc, 'div', { cls: 'mm-dash-body', children: [panelHolder, options.details === false ? null : details] });
   root.appendChild(body);
