@@ -81,6 +81,7 @@ describeWithChromium('dashboard in Chromium', () => {
     expect(await p.locator('.mm-details .mm-flag-blocked').getAttribute('title')).toBe('Blocked: the stage line says “BLOCKED - Waiting on schema migration”.');
     await p.locator('.mm-details .mm-dependencies a.mm-link').first().click();
     await expect.poll(() => p.locator('.mm-details h2').textContent()).toBe('Session Store');
+    expect(await p.locator('.mm-details').evaluate((el) => el.scrollTop)).toBe(0);
     await p.screenshot({ path: join(shots, 'dashboard-board-light.png') });
   });
 

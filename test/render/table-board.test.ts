@@ -18,10 +18,10 @@ function names(table: HTMLElement): string[] {
 describe('table', () => {
   it('has a row per component and a header per column', () => {
     const table = renderTable(all, ctx);
-    expect([...table.querySelectorAll('thead th')].map(textOf)).toEqual(['Component', 'Stage', 'Next stage', 'Owner', 'Group', 'Updated', 'Open blockers', 'Problems']);
+    expect([...table.querySelectorAll('thead th')].map(textOf)).toEqual(['Component', 'Stage', 'Next stage', 'Readiness', 'Owner', 'Group', 'Updated', 'Open blockers', 'Problems']);
     expect(table.querySelectorAll('tbody tr')).toHaveLength(N.components);
     const billing = table.querySelector('tr[data-mm-id="Components/Billing Engine.md"]')!;
-    expect([...billing.querySelectorAll('td')].map(textOf)).toEqual(['Billing Engine', '◑ Staging ✖', '1/8', 'payments-squad', 'Payments', '22 days ago', '6', '✖ 3 ▲ 1']);
+    expect([...billing.querySelectorAll('td')].map(textOf)).toEqual(['Billing Engine', '◑ Staging ✖', '1/8', '0% · not backed', 'payments-squad', 'Payments', '22 days ago', '6', '✖ 3 ▲ 1']);
     expect(billing.querySelector('.mm-col-progress [role="progressbar"]')!.getAttribute('aria-valuenow')).toBe('1');
   });
 

@@ -219,6 +219,8 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
         const close = h(doc, 'button', { cls: 'mm-button mm-details-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close the details', title: 'Close' } });
         close.addEventListener('click', closeDetails);
         details.replaceChildren(close, renderComponentCard(c, ctx, { headingLevel: 2 }));
+        // A new card starts at its top, wherever the previous one was scrolled to.
+        details.scrollTop = 0;
         body.classList.add('mm-with-details');
       }
       graph?.select(id);
