@@ -12,4 +12,4 @@ export { layoutGraph, type LayoutResult } from './graph/layout';
 export { renderComponentLink, bindOpen } from './link';
 export { componentFlags, stageInfo, type Flag, type FlagKind, type StageInfo } from './stage';
 export { relativeDate } from './time';
-export { renderDashboard, type DashboardOptions } from './dashboard/dashboard';
+export { renderDashboard, type DashboardOptions, type DashboardTab, type DashboardView } from './dashboard/dashboard';
