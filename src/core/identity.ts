@@ -131,6 +131,6 @@ export function classify(note: MaturityNote, path: string, rules: ComponentRules
   if (note.signals.transitionsWithCriteria > 0 && headerFields >= 1) return 'structure';
   if (headerFields >= 2) return 'structure';
   const titled = `${note.title ?? ''} ${note.heading ?? ''}`.toLowerCase();
-  if (/\bmaturity\b/.test(titled) && note.signals.transitionsWithCriteria > 0) return 'structure';
+  if (/\bmaturity\b/.test(titled)) return 'structure';
   return null;
 }

@@ -125,86 +125,95 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     if (set.size === 0) map.delete(key);
   };
 
-  function detachComponent(id: string, affected: Set<string>): void {
+  /**
+   * Take a component out of the key and edge maps. `resolve` collects components whose links may
+   * now point elsewhere; `touched` collects components whose view changes (dependencies'
+   * dependents lists, dependents' stage checks, same-named components' duplicate warnings).
+   */
+  function detachComponent(id: string, resolve: Set<string>, touched: Set<string>): void {
     const entry = entries.get(id);
     if (!entry || !componentIds.has(id)) return;
     componentIds.delete(id);
     const primary = entry.identity.keys[0];
     for (const key of entry.identity.keys) {
       removeFrom(keyIndex, key, id);
-      for (const source of refIndex.get(key) ?? []) affected.add(source);
+      for (const source of refIndex.get(key) ?? []) resolve.add(source);
     }
-    // Components with the same name lose a duplicate. Only the primary key names a note: many
-    // share secondary keys (every MATURITY.md has the page name "maturity").
-    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) affected.add(other);
+    // Components with the same name gain or lose a duplicate. Only the primary key names a note:
+    // many share secondary keys (every MATURITY.md has the page name "maturity").
+    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
     for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeFrom(refIndex, key, id);
-    for (const dep of resolved.get(id) ?? []) {
-      if (dep.id) {
-        removeFrom(dependents, dep.id, id);
-        affected.add(dep.id);
-      }
-    }
-    for (const dependent of dependents.get(id) ?? []) affected.add(dependent);
+    for (const dep of resolved.get(id) ?? []) if (dep.id) touched.add(dep.id);
+    for (const dependent of dependents.get(id) ?? []) touched.add(dependent);
     // Its resolved edges stay until we know whether the note comes back (upsert) with the same
     // ones: an edit that leaves the dependencies alone does not change the graph.
     removeFrom(byStage, entry.note.stage?.id ?? null, id);
   }
 
   /** The component is gone (removed, renamed, no longer a component): so are its edges. */
-  function dropEdges(id: string): void {
+  function dropEdges(id: string, touched: Set<string>): void {
     const before = resolved.get(id);
     if (before === undefined) return;
     resolved.delete(id);
+    for (const dep of before) {
+      if (dep.id) {
+        removeFrom(dependents, dep.id, id);
+        touched.add(dep.id);
+      }
+    }
     if (before.some((dep) => dep.id !== null)) edgeRevision++;
   }
 
-  function attachComponent(entry: IndexEntry, affected: Set<string>): void {
+  function attachComponent(entry: IndexEntry, resolve: Set<string>, touched: Set<string>): void {
     const id = entry.path;
     componentIds.add(id);
+    const primary = entry.identity.keys[0];
     for (const key of entry.identity.keys) {
       addTo(keyIndex, key, id);
-      for (const source of refIndex.get(key) ?? []) affected.add(source);
+      for (const source of refIndex.get(key) ?? []) resolve.add(source);
     }
-    const primary = entry.identity.keys[0];
-    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) affected.add(other);
+    // Components with the same name gain or lose a duplicate. Only the primary key names a note:
+    // many share secondary keys (every MATURITY.md has the page name "maturity").
+    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
     for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addTo(refIndex, key, id);
     addTo(byStage, entry.note.stage?.id ?? null, id);
-    affected.add(id);
+    resolve.add(id);
   }
 
   /** Resolve one component's dependencies again and update the reverse edges. */
-  function resolveComponent(id: string, affected: Set<string>): void {
+  function resolveComponent(id: string, touched: Set<string>): void {
     const entry = entries.get(id);
     if (!entry || !componentIds.has(id)) return;
     const before = resolved.get(id) ?? [];
     const after = entry.note.dependencies.map((dep) => resolveDependency(dep, id, keyIndex, entries));
-    const changed = before.length !== after.length || before.some((d, i) => d.id !== after[i]!.id);
+    const changed = before.length !== after.length || before.some((d, i) => d.id !== after[i]!.id || d.candidates.length !== after[i]!.candidates.length);
+    touched.add(id);
+    const known = resolved.has(id);
+    // Always the new objects: an edited note may declare other stages for the same targets.
+    resolved.set(id, after);
+    if (!changed && known) return;
     for (const dep of before) if (dep.id) removeFrom(dependents, dep.id, id);
     for (const dep of after) {
       if (dep.id) {
         addTo(dependents, dep.id, id);
-        affected.add(dep.id);
+        touched.add(dep.id);
       }
     }
-    for (const dep of before) if (dep.id) affected.add(dep.id);
-    resolved.set(id, after);
-    if (changed) edgeRevision++;
+    for (const dep of before) if (dep.id) touched.add(dep.id);
+    edgeRevision++;
   }
 
-  function finish(affected: Set<string>, removed: string[], extra: Partial<IndexChange> = {}): IndexChange {
-    // Re-resolve everything that may now point somewhere else, then drop cached views.
-    const toResolve = [...affected].filter((id) => componentIds.has(id));
-    for (const id of toResolve) resolveComponent(id, affected);
-    for (const id of affected) {
+  function finish(resolve: Set<string>, touched: Set<string>, removed: string[], extra: Partial<IndexChange> = {}): IndexChange {
+    for (const id of resolve) if (componentIds.has(id)) resolveComponent(id, touched);
+    for (const id of touched) {
       viewCache.delete(id);
-      for (const dependent of dependents.get(id) ?? []) viewCache.delete(dependent);
       // Cycle diagnostics name every member of the cycle.
       for (const member of cycleCache?.members.get(id) ?? []) viewCache.delete(member);
     }
     revision++;
     const change: IndexChange = {
       revision,
-      changed: [...affected].filter((id) => componentIds.has(id)).sort(),
+      changed: [...touched].filter((id) => componentIds.has(id)).sort(),
       removed,
       ...extra,
     };
@@ -213,11 +222,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   function upsert(path: string, text: string): IndexChange {
-    const affected = new Set<string>();
+    const resolve = new Set<string>();
+    const touched = new Set<string>();
     const removed: string[] = [];
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
-    if (wasComponent) detachComponent(path, affected);
+    if (wasComponent) detachComponent(path, resolve, touched);
     let note: MaturityNote;
     let reason: ComponentReason | null = null;
     if (mightBeComponent(text, path, config)) {
@@ -229,29 +239,31 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const identity = identify(note, path, config.components);
     const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
     entries.set(path, entry);
-    if (reason) attachComponent(entry, affected);
+    if (reason) attachComponent(entry, resolve, touched);
     else if (wasComponent) {
-      dropEdges(path);
+      dropEdges(path, touched);
       removed.push(path);
     }
     // The sorted id list survives an edit that keeps the component and its name.
     if (!(wasComponent && reason && identity.name === oldName) && (wasComponent || reason)) sortedIds = null;
-    return finish(affected, removed);
+    return finish(resolve, touched, removed);
   }
 
   function remove(path: string): IndexChange {
-    const affected = new Set<string>();
+    const resolve = new Set<string>();
+    const touched = new Set<string>();
     const removed: string[] = [];
     if (componentIds.has(path)) {
-      detachComponent(path, affected);
-      dropEdges(path);
+      detachComponent(path, resolve, touched);
+      dropEdges(path, touched);
       removed.push(path);
       sortedIds = null;
     }
     entries.delete(path);
     viewCache.delete(path);
-    affected.delete(path);
-    return finish(affected, removed);
+    resolve.delete(path);
+    touched.delete(path);
+    return finish(resolve, touched, removed);
   }
 
   function rename(from: string, to: string, text?: string): IndexChange {
@@ -262,26 +274,28 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     }
     const entry = entries.get(from);
     if (!entry) return { revision, changed: [], removed: [] };
-    const affected = new Set<string>();
+    const resolve = new Set<string>();
+    const touched = new Set<string>();
     const removed: string[] = [];
     const wasComponent = componentIds.has(from);
     if (wasComponent) {
-      detachComponent(from, affected);
-      dropEdges(from);
+      detachComponent(from, resolve, touched);
+      dropEdges(from, touched);
       sortedIds = null;
     }
     entries.delete(from);
     viewCache.delete(from);
-    affected.delete(from);
+    resolve.delete(from);
+    touched.delete(from);
     const reason = classify(entry.note, to, config.components);
     const moved: IndexEntry = { path: to, note: entry.note, identity: identify(entry.note, to, config.components), reason };
     entries.set(to, moved);
     if (wasComponent) removed.push(from);
     // A note that was slimmed cannot become a component without its text.
     const needsText = reason !== null && !wasComponent;
-    if (reason && wasComponent) attachComponent(moved, affected);
+    if (reason && wasComponent) attachComponent(moved, resolve, touched);
     else if (needsText) moved.reason = null;
-    return finish(affected, removed, needsText ? { needsText } : {});
+    return finish(resolve, touched, removed, needsText ? { needsText } : {});
   }
 
   function cycleInfo() {

@@ -1,6 +1,10 @@
 // Every CLI command, in the order `--help` lists them. New commands register here.
+import { dashboardCommand } from './dashboard';
+import { graphCommand } from './graph';
 import { lintCommand } from './lint';
+import { readinessCommand } from './readiness';
+import { reportCommand } from './report';
 import { scanCommand } from './scan';
 import type { Command } from './types';
 
-export const commands: Command[] = [scanCommand, lintCommand];
+export const commands: Command[] = [scanCommand, lintCommand, readinessCommand, dashboardCommand, graphCommand, reportCommand];

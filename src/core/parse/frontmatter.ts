@@ -60,7 +60,7 @@ export function parseWithYaml(block: FrontmatterBlock): FrontmatterResult {
   const raw = rawKeyValues(block.yaml, block.firstLine);
   let data: FrontmatterRecord = Object.create(null) as FrontmatterRecord;
   try {
-    const doc = parseDocument(block.yaml, { uniqueKeys: false, prettyErrors: false, strict: false });
+    const doc = parseDocument(block.yaml, { uniqueKeys: false, prettyErrors: true, strict: false });
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line;

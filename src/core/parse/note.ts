@@ -7,7 +7,8 @@ import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, t
 import { createReader, type ReadResult } from './reader';
 import { textHints } from './values';
 
-const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];
+/** Normalised property keys that state the stage (front matter, page properties). */
+export const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];
 const UPDATED_KEYS = ['last-updated', 'updated', 'last-modified', 'modified'];
 
 /** Structure pass used by parseNote; the reference parser swaps in a remark-driven one. */

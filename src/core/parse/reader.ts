@@ -201,9 +201,9 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   }
 
   function text(content: string, line: number, indent: number): void {
-    notePlaceholder(content, line, false, null);
-    noteTags(content);
     const field = readField(content, true);
+    notePlaceholder(content, line, false, field?.value ?? null);
+    noteTags(content);
     if (blockerEntry && indent > blockerEntry.indent) {
       if (field && handleBlockerField(field)) return;
     } else if (blockerEntry && indent <= blockerEntry.indent) {
