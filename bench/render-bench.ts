@@ -1,5 +1,18 @@
-// Graph layout of 2k components and dashboard first paint of 1k components. Both need src/render
-// (built on another branch); until it lands here they are reported as pending, never estimated.
+// The renderer's benchmarks: the dependency graph laid out for 2,000 generated components
+// (src/render's dagre layout, no DOM), and the standalone dashboard of 1,000 components opened
+// in Chromium (playwright-core driving Debian's /usr/bin/chromium) until the board is painted,
+// then until the graph tab has drawn every node.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildGraphModel, createIndex } from '../src/core/index';
+import { layoutInputs } from '../src/render/graph/draw';
+import { layoutGraph } from '../src/render/graph/layout';
+import { TODAY } from './core-bench';
+import { loadVault } from './corpus';
+import { median, now, repeat } from './measure';
 import type { RenderFigures } from './report';
 
 export interface RenderBenchOptions {
@@ -8,7 +21,76 @@ export interface RenderBenchOptions {
   log: (line: string) => void;
 }
 
+const CHROMIUM = process.env['MATURITY_MAP_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+/** Notes to generate for at least `components` component notes (7% are not components). */
+function notesFor(components: number): number {
+  return Math.ceil(components / 0.9);
+}
+
+export function layoutBench(components: number, reps: number, seed: number): NonNullable<RenderFigures['layout']> {
+  const vault = loadVault(notesFor(components), seed);
+  const index = createIndex({ today: TODAY });
+  vault.paths.forEach((p, i) => index.upsert(p, vault.texts[i]!));
+  const ids = index.ids().slice(0, components);
+  const model = buildGraphModel(index, ids);
+  const inputs = layoutInputs(model);
+  const edges = model.edges.map((e) => ({ from: e.from, to: e.to }));
+  const runs = repeat(reps, () => {
+    layoutGraph(inputs, edges);
+  });
+  return { components: ids.length, edges: edges.length, medianMs: median(runs), runs };
+}
+
+export async function paintBench(components: number, reps: number, seed: number, log: (line: string) => void): Promise<NonNullable<RenderFigures['paint']>> {
+  const vault = loadVault(notesFor(components), seed);
+  // The dashboard page, built by the CLI as a user would (the bench script builds dist first).
+  const work = mkdtempSync(join(tmpdir(), 'mm-bench-paint-'));
+  const page = join(work, 'dashboard.html');
+  const built = spawnSync(process.execPath, ['dist/cli/maturity-map.mjs', 'dashboard', vault.dir, '--today', TODAY, '-o', page], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`maturity-map dashboard failed: ${built.stderr}`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const board: number[] = [];
+  const graph: number[] = [];
+  let shown = 0;
+  try {
+    for (let rep = 0; rep < reps; rep++) {
+      const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
+      const p = await context.newPage();
+      const errors: string[] = [];
+      p.on('pageerror', (err) => errors.push(String(err)));
+      await p.goto(pathToFileURL(page).href, { waitUntil: 'commit' });
+      await p.waitForSelector('.mm-board-item', { timeout: 120_000 });
+      // Two animation frames after the board exists: it has been painted. Time from navigation start.
+      board.push(await p.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+      shown = await p.locator('.mm-board-item').count();
+      const t = now();
+      await p.locator('[data-mm-tab="graph"]').click();
+      await p.waitForFunction((n) => document.querySelectorAll('.mm-node').length >= n, shown, { timeout: 300_000, polling: 50 });
+      await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      graph.push(now() - t);
+      if (errors.length > 0) log(`  page errors: ${errors.join('; ')}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { components: shown, medianMs: median(board), runs: board, graphMedianMs: median(graph), graphRuns: graph };
+}
+
 export async function renderBench(options: RenderBenchOptions): Promise<RenderFigures> {
-  options.log('render benchmarks: src/render is not on this branch yet');
-  return { layout: null, paint: null, pendingReason: 'src/render not merged yet' };
+  const layoutComponents = options.quick ? 200 : 2000;
+  const paintComponents = options.quick ? 100 : 1000;
+  options.log(`graph layout of ${layoutComponents} components`);
+  const layout = layoutBench(layoutComponents, options.quick ? 1 : 3, options.seed);
+  if (!existsSync(CHROMIUM)) {
+    options.log(`${CHROMIUM} is missing: dashboard paint not measured`);
+    return { layout, paint: null, pendingReason: `${CHROMIUM} missing` };
+  }
+  options.log(`dashboard of ${paintComponents} components in Chromium`);
+  const paint = await paintBench(paintComponents, options.quick ? 1 : 3, options.seed, options.log);
+  return { layout, paint };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: bundle bench/run.ts with esbuild, then run it with a forced-GC-capable Node,
-// pinned to one core when `taskset` exists (the targets are "on one core"). Arguments pass through.
+// `npm run bench`: build the CLI and the dashboard, bundle bench/run.ts with esbuild, then run it
+// with a forced-GC-capable Node, pinned to one core when `taskset` exists (the targets are "on one
+// core"; Chromium, a separate process, is not pinned). Arguments pass through (see bench/run.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,10 @@ await build({
   external: ['playwright-core'],
   logLevel: 'warning',
 });
+
+// The dashboard benchmark opens the page the CLI writes: build both first.
+const prebuild = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'cli', '--only', 'dashboard'], { stdio: 'inherit' });
+if (prebuild.status !== 0) process.exit(prebuild.status ?? 1);
 
 const args = process.argv.slice(2);
 const node = [process.execPath, '--expose-gc', '--max-old-space-size=8192', outfile];

@@ -19,6 +19,9 @@ import {
   trimEnd,
 } from './block-lines';
 
+// Editing commands split table rows the way the scanner does.
+export { tableCells } from './block-lines';
+
 export interface BlockVisitor {
   heading(depth: number, text: string, line: number): void;
   /**
