@@ -181,3 +181,25 @@ const INTERN_LIMIT = 8192;
 const INTERN_MAX_LENGTH = 120;
 let internYoung = new Map<string, string>();
 let internOld = new Map<string, string>();
+
+/**
+ * Memoise a function of one string, for work that notes written from one template repeat in
+ * every note (the same criteria, the same values). Two generations of a bounded size approximate
+ * LRU; `copy` makes what is kept independent of the note's text, and long strings are not kept.
+ */
+export function memoize<T>(fn: (text: string) => T, copy: (value: T) => T, limit = 2048, maxLength = INTERN_MAX_LENGTH): (text: string) => T {
+  let young = new Map<string, T>();
+  let old = new Map<string, T>();
+  return (text) => {
+    const hit = young.get(text);
+    if (hit !== undefined) return hit;
+    if (text.length > maxLength) return fn(text);
+    const value = old.get(text) ?? copy(fn(text));
+    if (young.size >= limit) {
+      old = young;
+      young = new Map();
+    }
+    young.set(own(text), value);
+    return value;
+  };
+}

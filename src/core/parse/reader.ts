@@ -180,7 +180,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     if (depth === 1 && result.heading === null && inHeader) result.heading = own(plainHeading(text));
     if (depth >= 2) inHeader = false;
     const info = classifySection(pipeline, text);
-    const section: Section = { ...info, depth, text: own(plain(text)), line, transition: null, checklist: null, entryIndent: -1 };
+    const section: Section = { kind: info.kind, text: info.text, from: info.from, to: info.to, demotions: info.demotions, depth, line, transition: null, checklist: null, entryIndent: -1 };
     if (info.kind === 'transition') {
       section.transition = { from: info.from, to: info.to, heading: section.text, line, items: [], met: 0, total: 0, claim: null };
       result.transitions.push(section.transition);
@@ -352,7 +352,8 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   function handleField(field: Field, line: number, indent: number, isItem: boolean): void {
     const kind = fieldKind(field.key);
     const value = field.value;
-    const placeholder = findPlaceholder(value, false, value, hints) !== null;
+    // Only some fields care whether their value is a template slot: look when one asks.
+    const isPlaceholder = () => findPlaceholder(value, false, value, hints) !== null;
     if (!isItem) label = null; // a new paragraph field ends the previous label's list
     if (kind === null) {
       label = value === '' ? makeLabel('other', indent, isItem, line) : null;
@@ -370,7 +371,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
       }
       case 'last-updated': {
         if (result.lastUpdated !== null && (lastUpdatedInHeader || !inHeader)) break;
-        if (placeholder) {
+        if (isPlaceholder()) {
           result.lastUpdatedPlaceholder = true;
           break;
         }
@@ -379,10 +380,10 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
         break;
       }
       case 'owner':
-        if (result.owner === null && value !== '' && !placeholder) result.owner = { value: own(plain(value)), raw: own(value), line };
+        if (result.owner === null && value !== '' && !isPlaceholder()) result.owner = { value: own(plain(value)), raw: own(value), line };
         break;
       case 'group':
-        if (result.group === null && value !== '' && !placeholder) result.group = { value: own(plain(value)), raw: own(value), line };
+        if (result.group === null && value !== '' && !isPlaceholder()) result.group = { value: own(plain(value)), raw: own(value), line };
         break;
       case 'priority':
         if (result.priority === null && value !== '' && inHeader) result.priority = { value: own(plain(value)), raw: own(value), line };
@@ -420,7 +421,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
         label = makeLabel(kind, indent, isItem, line);
         if (value !== '') {
           label = null;
-          if (!isNoneValue(value) && !placeholder) startBlocker(value, line, indent, kind === 'resolved-blockers');
+          if (!isNoneValue(value) && !isPlaceholder()) startBlocker(value, line, indent, kind === 'resolved-blockers');
         }
         break;
       case 'security-results':
@@ -430,7 +431,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
         result.security.lastScan ??= { value: findIsoDate(value), raw: own(plain(value)), line };
         break;
       case 'security-review':
-        if (!placeholder) result.security.reviewStatus ??= { value: own(plain(value)), raw: own(value), line };
+        if (!isPlaceholder()) result.security.reviewStatus ??= { value: own(plain(value)), raw: own(value), line };
         break;
       case 'severity-count': {
         if (!(label?.kind === 'security' || kindAbove('security'))) break;
@@ -581,7 +582,9 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   }
 
   function noteProse(content: string, line: number): void {
-    if (result.proseStage !== null || !hints.promotedTo || !PROMOTED_TO.test(content)) return;
+    if (result.proseStage !== null) return;
+    if (hints.promotedLines !== null && !hints.promotedLines.has(line)) return;
+    if (!PROMOTED_TO.test(content)) return;
     const at = content.toLowerCase().indexOf('promoted to ');
     if (at === -1) return;
     const after = plain(content.slice(at + 'promoted to '.length)).toLowerCase().replace(/^the\s+/, '');

@@ -20,6 +20,8 @@ export type SectionKind =
 
 export interface SectionInfo {
   kind: SectionKind;
+  /** The heading's visible text (plain()). */
+  text: string;
   /** For transitions. */
   from: StageId | null;
   to: StageId | null;
@@ -37,15 +39,15 @@ export function classifySection(pipeline: Pipeline, heading: string): SectionInf
   if (!known) cache.set(pipeline, (known = new Map()));
   const hit = known.get(heading);
   if (hit) return hit;
-  const info = Object.freeze(classifyUncached(pipeline, heading));
+  const info = Object.freeze({ ...classifyUncached(pipeline, heading), text: own(plain(heading)) });
   if (known.size >= CACHE_LIMIT) known.clear();
   known.set(own(heading), info); // a copy: the key must not keep the note's text alive
   return info;
 }
 
-function classifyUncached(pipeline: Pipeline, heading: string): SectionInfo {
+function classifyUncached(pipeline: Pipeline, heading: string): Omit<SectionInfo, 'text'> {
   const text = plain(heading).toLowerCase();
-  const base: SectionInfo = { kind: 'other', from: null, to: null, demotions: false };
+  const base: Omit<SectionInfo, 'text'> = { kind: 'other', from: null, to: null, demotions: false };
   if (/\bhistory\b|^promotions?\b|^demotions?\b|promotion requests?/.test(text)) {
     return { ...base, kind: 'history', demotions: /\bdemotions?\b/.test(text) };
   }

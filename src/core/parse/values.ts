@@ -2,14 +2,24 @@
 // dependency lines, blockers, history entries, figures and template placeholders.
 import type { BlockerSeverity, BlockerStatus, Comparator, HistoryKind, ItemMark, StageId } from '../model';
 import { findStage, leadingStage, parseStageValue, type Pipeline } from '../stages';
-import { collapse, findIsoDate, plain } from '../text';
+import { collapse, findIsoDate, memoize, own, plain } from '../text';
 
 const PASS_MARKS = ['✅', '✔', '☑', '🟢'];
 const FAIL_MARKS = ['❌', '✗', '✖', '⛔', '🔴', '🚫'];
 const WARN_MARKS = ['⚠', '🟡', '🔄', '⏳', '🚧'];
 
-/** Split a criterion into its text, trailing annotation and ✅/❌ mark. */
-export function readCriterion(raw: string): { text: string; note: string; mark: ItemMark } {
+export interface Criterion {
+  text: string;
+  note: string;
+  mark: ItemMark;
+}
+
+/** Split a criterion into its text, trailing annotation and ✅/❌ mark (memoised: criteria recur). */
+export const readCriterion: (raw: string) => Readonly<Criterion> = memoize(splitCriterion, (c) =>
+  Object.freeze({ text: own(c.text), note: own(c.note), mark: c.mark }),
+);
+
+function splitCriterion(raw: string): Criterion {
   let mark: ItemMark = null;
   // Every mark is outside ASCII.
   if (!isAscii(raw)) {
@@ -325,9 +335,6 @@ const COMPONENT_X = /\bcomponent [A-Z]\b$/;
 const LINK_SLOT = /\[Link[^\]]*\](?!\()/;
 const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
 
-/** First letters of the GENERIC_ITEM words, lower case. */
-const GENERIC_FIRST = new Set([...'ftsjmadiru'].map((c) => c.charCodeAt(0)));
-
 /**
  * Which markers a note holds anywhere. The reader's texts are pieces of the note, so a marker
  * absent from the note is absent from every line and the per-line search can be skipped. HTML
@@ -340,10 +347,11 @@ export interface TextHints {
   issueSlot: boolean;
   linkSlot: boolean;
   hash: boolean;
-  promotedTo: boolean;
+  /** Lines (1-based) holding "promoted to" in any case; null: unknown, look on every line. */
+  promotedLines: ReadonlySet<number> | null;
 }
 
-export const NO_HINTS: Readonly<TextHints> = Object.freeze({ angle: true, bigX: true, yyyy: true, issueSlot: true, linkSlot: true, hash: true, promotedTo: true });
+export const NO_HINTS: Readonly<TextHints> = Object.freeze({ angle: true, bigX: true, yyyy: true, issueSlot: true, linkSlot: true, hash: true, promotedLines: null });
 
 export function textHints(text: string): TextHints {
   if (text.indexOf('<!--') !== -1) return NO_HINTS;
@@ -355,8 +363,25 @@ export function textHints(text: string): TextHints {
     issueSlot: hash && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1),
     linkSlot: text.indexOf('[Link') !== -1,
     hash,
-    promotedTo: /promoted to /i.test(text),
+    promotedLines: linesMatching(PROMOTED_TO_ANYWHERE, text),
   };
+}
+
+const PROMOTED_TO_ANYWHERE = /promoted to /gi;
+
+/** The 1-based numbers of the lines where `pattern` (global) matches. */
+function linesMatching(pattern: RegExp, text: string): Set<number> {
+  const lines = new Set<number>();
+  pattern.lastIndex = 0;
+  let line = 1;
+  let counted = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text))) {
+    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) line++;
+    counted = m.index;
+    lines.add(line);
+  }
+  return lines;
 }
 
 /** Template placeholder on a line, if any (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…). */
@@ -388,16 +413,13 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
 function mayBeGenericItem(text: string): boolean {
   let digit = false;
   let lowerC = false;
-  let firstLetter = 0;
   let lastLetter = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) {
-      if (firstLetter === 0) firstLetter = c;
       lastLetter = c;
       if (c === 99) lowerC = true;
     } else if (c >= 65 && c <= 90) {
-      if (firstLetter === 0) firstLetter = c | 32;
       lastLetter = c;
     } else if (c >= 48 && c <= 57) {
       digit = true;
@@ -405,5 +427,35 @@ function mayBeGenericItem(text: string): boolean {
       return true; // links may reorder the visible text
     }
   }
-  return (digit && GENERIC_FIRST.has(firstLetter)) || (lowerC && lastLetter >= 65 && lastLetter <= 90);
+  return (digit && startsWithGenericWord(text)) || (lowerC && lastLetter >= 65 && lastLetter <= 90);
+}
+
+const GENERIC_WORDS = new Set(['feature', 'task', 'scenario', 'journey', 'metric', 'alert', 'dependency', 'step', 'item', 'requirement', 'user']);
+
+/** Markers plain() may remove between letters: emphasis, code ticks (emoji are non-ASCII). */
+function isRemovable(c: number): boolean {
+  return c === 42 || c === 95 || c === 126 || c === 96;
+}
+
+/**
+ * Whether plain(text) may start with a GENERIC_ITEM word. Without `[`, plain() only drops
+ * markers, emoji and spacing: its first word is the text's first letters with those skipped.
+ * A non-ASCII character on the way may be a dropped emoji or a letter: then it may.
+ */
+function startsWithGenericWord(text: string): boolean {
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) break;
+    if (c > 127) return true;
+    if (!(isRemovable(c) || c === 32 || (c >= 9 && c <= 13))) return false; // plain() would start with it
+  }
+  let word = '';
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) word += String.fromCharCode(c | 32);
+    else if (c > 127) return true;
+    else if (!isRemovable(c)) break;
+  }
+  return GENERIC_WORDS.has(word);
 }
