@@ -53,6 +53,10 @@ function isAstralEmoji(codePoint: number, text: string, at: number): boolean {
  * removed, whitespace collapsed. Wiki links keep their display text (or target).
  */
 export function plain(text: string): string {
+  return plainMemo(text);
+}
+
+function plainUncached(text: string): string {
   let s = text;
   if (s.indexOf('[') !== -1) {
     s = s.replace(WIKI_LINK, (_m, target: string, alias?: string) => alias ?? target);
@@ -203,3 +207,6 @@ export function memoize<T>(fn: (text: string) => T, copy: (value: T) => T, limit
     return value;
   };
 }
+
+// The same criteria, keys and values recur in every note written from one template.
+const plainMemo = memoize(plainUncached, own);
