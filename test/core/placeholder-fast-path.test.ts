@@ -52,12 +52,14 @@ describe('findPlaceholder fast paths', () => {
     expect(itemPatterns).toBeGreaterThan(20); // the item patterns were exercised, not only skipped
   });
 
-  it('find the same with the hints of a note that holds the line', () => {
+  it('find the same with the hints of the note and line the text comes from', () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.nat(5), fc.boolean(), (lines, pick, isItem) => {
-        const text = lines[pick % lines.length]!;
+        const at = pick % lines.length;
         const hints = textHints(lines.join('\n'));
-        expect(findPlaceholder(text, isItem, null, hints)).toBe(findPlaceholder(text, isItem, null, NO_HINTS));
+        for (const text of [lines[at]!, lines[at]!.slice(1), lines[at]!.slice(0, -1)]) {
+          expect(findPlaceholder(text, isItem, null, hints, at + 1)).toBe(findPlaceholder(text, isItem, null, NO_HINTS));
+        }
       }),
       { numRuns: 10000 },
     );

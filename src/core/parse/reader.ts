@@ -160,7 +160,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   const transitionSection = () => kindAbove('transition');
 
   function notePlaceholder(text: string, line: number, isItem: boolean, fieldValue: string | null): boolean {
-    const found = findPlaceholder(text, isItem, fieldValue, hints);
+    const found = findPlaceholder(text, isItem, fieldValue, hints, line);
     if (found !== null && result.placeholders.length < MAX_PLACEHOLDERS) result.placeholders.push({ text: own(found), line });
     return found !== null;
   }
@@ -353,7 +353,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     const kind = fieldKind(field.key);
     const value = field.value;
     // Only some fields care whether their value is a template slot: look when one asks.
-    const isPlaceholder = () => findPlaceholder(value, false, value, hints) !== null;
+    const isPlaceholder = () => findPlaceholder(value, false, value, hints, line) !== null;
     if (!isItem) label = null; // a new paragraph field ends the previous label's list
     if (kind === null) {
       label = value === '' ? makeLabel('other', indent, isItem, line) : null;
@@ -535,7 +535,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   }
 
   function addDependency(raw: string, line: number): void {
-    if (findPlaceholder(raw, true, null, hints) !== null) return;
+    if (findPlaceholder(raw, true, null, hints, line) !== null) return;
     const dep = readDependency(pipeline, raw);
     if (dep === 'none') {
       result.dependenciesNone = true;
@@ -555,7 +555,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
   }
 
   function startBlocker(raw: string, line: number, indent: number, resolved: boolean): void {
-    if (raw.trim() === '' || findPlaceholder(raw, true, null, hints) !== null || isNoneValue(raw)) {
+    if (raw.trim() === '' || findPlaceholder(raw, true, null, hints, line) !== null || isNoneValue(raw)) {
       blockerEntry = { blocker: null, indent };
       return;
     }

@@ -336,66 +336,71 @@ const LINK_SLOT = /\[Link[^\]]*\](?!\()/;
 const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
 
 /**
- * Which markers a note holds anywhere. The reader's texts are pieces of the note, so a marker
- * absent from the note is absent from every line and the per-line search can be skipped. HTML
- * comments are cut out of lines, which can join text around them: a note holding one gets no hints.
+ * Where in a note the rarer markers are. The reader's texts are pieces of one line of the note,
+ * so a line without a marker gives texts without it, and the search can be skipped. HTML comments
+ * are cut out of lines, which can join text around them: a note holding one gets no hints.
  */
 export interface TextHints {
-  angle: boolean;
-  bigX: boolean;
-  yyyy: boolean;
-  issueSlot: boolean;
-  linkSlot: boolean;
+  /** Lines (1-based) holding a template-slot marker (`<`, `X`, `YYYY`, `#YYY`, `#ZZZ`, `[Link`); null: look on every line. */
+  slotLines: ReadonlySet<number> | null;
   hash: boolean;
-  /** Lines (1-based) holding "promoted to" in any case; null: unknown, look on every line. */
+  /** Lines holding "promoted to" in any case; null: look on every line. */
   promotedLines: ReadonlySet<number> | null;
 }
 
-export const NO_HINTS: Readonly<TextHints> = Object.freeze({ angle: true, bigX: true, yyyy: true, issueSlot: true, linkSlot: true, hash: true, promotedLines: null });
+export const NO_HINTS: Readonly<TextHints> = Object.freeze({ slotLines: null, hash: true, promotedLines: null });
+
+const SLOT_MARKERS = ['<', 'X', 'YYYY', '#YYY', '#ZZZ', '[Link'];
+const PROMOTED_TO_ANYWHERE = /promoted to /gi;
 
 export function textHints(text: string): TextHints {
   if (text.indexOf('<!--') !== -1) return NO_HINTS;
-  const hash = text.indexOf('#') !== -1;
-  return {
-    angle: text.indexOf('<') !== -1,
-    bigX: text.indexOf('X') !== -1,
-    yyyy: text.indexOf('YYYY') !== -1,
-    issueSlot: hash && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1),
-    linkSlot: text.indexOf('[Link') !== -1,
-    hash,
-    promotedLines: linesMatching(PROMOTED_TO_ANYWHERE, text),
-  };
+  const starts = lineStarts(text);
+  const slotLines = new Set<number>();
+  for (const marker of SLOT_MARKERS) {
+    for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) slotLines.add(lineAt(starts, at));
+  }
+  const promotedLines = new Set<number>();
+  PROMOTED_TO_ANYWHERE.lastIndex = 0;
+  for (let m = PROMOTED_TO_ANYWHERE.exec(text); m !== null; m = PROMOTED_TO_ANYWHERE.exec(text)) promotedLines.add(lineAt(starts, m.index));
+  return { slotLines, hash: text.indexOf('#') !== -1, promotedLines };
 }
 
-const PROMOTED_TO_ANYWHERE = /promoted to /gi;
-
-/** The 1-based numbers of the lines where `pattern` (global) matches. */
-function linesMatching(pattern: RegExp, text: string): Set<number> {
-  const lines = new Set<number>();
-  pattern.lastIndex = 0;
-  let line = 1;
-  let counted = 0;
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(text))) {
-    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) line++;
-    counted = m.index;
-    lines.add(line);
-  }
-  return lines;
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+  return starts;
 }
 
-/** Template placeholder on a line, if any (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…). */
-export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null, hints: Readonly<TextHints> = NO_HINTS): string | null {
-  let m: RegExpExecArray | null;
-  if (hints.angle && text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
-  if (hints.bigX && text.indexOf('X') !== -1) {
-    if ((m = XX.exec(text))) return m[2]!;
-    if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
-    if ((m = ISSUE_X.exec(text))) return m[0];
+/** 1-based line of an offset. */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  if (hints.yyyy && text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
-  if (hints.issueSlot && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1)) return '#YYY';
-  if (hints.linkSlot && text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  return lo + 1;
+}
+
+/**
+ * Template placeholder on a line, if any (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…).
+ * With hints, `line` is the note line the text comes from.
+ */
+export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null, hints: Readonly<TextHints> = NO_HINTS, line = 0): string | null {
+  let m: RegExpExecArray | null;
+  if (hints.slotLines === null || hints.slotLines.has(line)) {
+    if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
+    if (text.indexOf('X') !== -1) {
+      if ((m = XX.exec(text))) return m[2]!;
+      if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
+      if ((m = ISSUE_X.exec(text))) return m[0];
+    }
+    if (text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
+    if (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1) return '#YYY';
+    if (text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  }
   if (isItem && mayBeGenericItem(text)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
