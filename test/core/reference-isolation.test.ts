@@ -1,0 +1,34 @@
+// The remark reference parse is for tests and benchmarks only: nothing under src/ may import it
+// (or remark itself), and no shipped bundle may contain it.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/vault';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? sources(full) : /\.ts$/.test(name) ? [full] : [];
+  });
+}
+
+const BUNDLES = ['dist/cli/maturity-map.mjs', 'dist/obsidian/main.js', 'dist/logseq/index.js', 'dist/dashboard/dashboard.js'];
+
+describe('the remark reference stays out of the product', () => {
+  it('is imported by no module under src/', () => {
+    const offenders = sources(join(ROOT, 'src'))
+      .filter((file) => !file.endsWith('src/core/parse/reference.ts'))
+      .filter((file) => /from ['"](\.{1,2}\/)+(core\/)?(parse\/)?reference['"]|from ['"](unified|remark-[\w-]+|micromark[\w-]*|mdast-[\w-]+)['"]/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('is in no built bundle', () => {
+    const built = BUNDLES.filter((b) => existsSync(join(ROOT, b)));
+    if (built.length < BUNDLES.length) console.warn(`NOTICE: only ${built.join(', ') || 'no bundles'} built; run npm run build to check them all.`);
+    for (const bundle of built) {
+      const code = readFileSync(join(ROOT, bundle), 'utf8');
+      expect(code.includes('micromark') || code.includes('remark-gfm') || code.includes('mdast-util-from-markdown'), bundle).toBe(false);
+    }
+  });
+});
