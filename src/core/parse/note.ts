@@ -35,10 +35,16 @@ export function parseNote(input: string, pipeline: Pipeline, scan: StructureScan
     bodyOffset = pageProperties.bodyOffset;
     bodyLine = pageProperties.bodyLine;
   }
-  const properties = Object.create(null) as FrontmatterRecord;
-  for (const key of Object.keys(frontmatter)) {
-    const normal = propertyKey(key);
-    if (!(normal in properties)) properties[normal] = frontmatter[key]!;
+  // Keys already in normal form (the usual `title`, `tags`, `updated`) need no second record:
+  // the index keeps thousands of notes, and both records are read-only.
+  const keys = Object.keys(frontmatter);
+  let properties = frontmatter;
+  if (keys.some((key) => propertyKey(key) !== key)) {
+    properties = Object.create(null) as FrontmatterRecord;
+    for (const key of keys) {
+      const normal = propertyKey(key);
+      if (!(normal in properties)) properties[normal] = frontmatter[key]!;
+    }
   }
 
   const { visitor, result } = createReader(pipeline, textHints(text));
