@@ -5,7 +5,7 @@ import { propertyKey } from '../text';
 import { scanBlocks, type BlockVisitor } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { createReader, type ReadResult } from './reader';
-import { textHints } from './values';
+import { lineStarts, textHints } from './values';
 
 /** Normalised property keys that state the stage (front matter, page properties). */
 export const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];
@@ -47,15 +47,16 @@ export function parseNote(input: string, pipeline: Pipeline, scan: StructureScan
     }
   }
 
-  const { visitor, result } = createReader(pipeline, textHints(text));
+  const starts = lineStarts(text);
+  const { visitor, result } = createReader(pipeline, textHints(text, starts));
   scan(text, bodyOffset, bodyLine, visitor);
 
-  return assemble(pipeline, text, frontmatter, properties, result, diagnostics, pageProperties !== null);
+  return assemble(pipeline, starts.length, frontmatter, properties, result, diagnostics, pageProperties !== null);
 }
 
 function assemble(
   pipeline: Pipeline,
-  text: string,
+  lineCount: number,
   frontmatter: FrontmatterRecord,
   properties: FrontmatterRecord,
   read: ReadResult,
@@ -193,7 +194,7 @@ function assemble(
       headerFields: read.headerFields.size,
     },
     diagnostics: fit(diagnostics),
-    lineCount: countLines(text),
+    lineCount,
   };
 }
 
@@ -292,16 +293,6 @@ function uniqueCaseless(values: string[]): string[] {
     }
   }
   return out;
-}
-
-function countLines(text: string): number {
-  let n = 1;
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    n++;
-    i = text.indexOf('\n', i + 1);
-  }
-  return n;
 }
 
 /**

@@ -353,9 +353,9 @@ export const NO_HINTS: Readonly<TextHints> = Object.freeze({ slotLines: null, ha
 const SLOT_MARKERS = ['<', 'X', 'YYYY', '#YYY', '#ZZZ', '[Link'];
 const PROMOTED_TO_ANYWHERE = /promoted to /gi;
 
-export function textHints(text: string): TextHints {
+/** `starts`: the offsets where the note's lines start (lineStarts), when the caller has them. */
+export function textHints(text: string, starts: readonly number[] = lineStarts(text)): TextHints {
   if (text.indexOf('<!--') !== -1) return NO_HINTS;
-  const starts = lineStarts(text);
   const slotLines = new Set<number>();
   for (const marker of SLOT_MARKERS) {
     for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) slotLines.add(lineAt(starts, at));
@@ -366,14 +366,15 @@ export function textHints(text: string): TextHints {
   return { slotLines, hash: text.indexOf('#') !== -1, promotedLines };
 }
 
-function lineStarts(text: string): number[] {
+/** Offsets where lines start (the first is 0); as many as the text has lines. */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
   return starts;
 }
 
 /** 1-based line of an offset. */
-function lineAt(starts: number[], offset: number): number {
+function lineAt(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
