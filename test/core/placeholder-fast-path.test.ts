@@ -2,7 +2,7 @@
 // note-level hints skip searches for markers a note does not hold. Both must change nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPlaceholder, NO_HINTS, textHints } from '../../src/core/parse/values';
+import { findPlaceholder, NO_HINTS, textHints } from '../../src/core/parse/placeholders';
 import { plain } from '../../src/core/text';
 
 // The plain form: every pattern on every line.

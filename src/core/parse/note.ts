@@ -5,7 +5,7 @@ import { propertyKey } from '../text';
 import { scanBlocks, type BlockVisitor } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { createReader, type ReadResult } from './reader';
-import { lineStarts, textHints } from './values';
+import { lineStarts, textHints } from './placeholders';
 
 /** Normalised property keys that state the stage (front matter, page properties). */
 export const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];

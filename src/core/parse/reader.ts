@@ -21,7 +21,6 @@ import type { BlockVisitor } from './blocks';
 import { fieldKind, readField, type Field, type FieldKind } from './fields';
 import { classifySection, type SectionInfo, type SectionKind } from './sections';
 import {
-  findPlaceholder,
   isNoneValue,
   readBlockerStatus,
   readBlockerText,
@@ -35,9 +34,8 @@ import {
   readPercent,
   readSeverity,
   splitInline,
-  NO_HINTS,
-  type TextHints,
 } from './values';
+import { findPlaceholder, NO_HINTS, type TextHints } from './placeholders';
 
 interface Section extends SectionInfo {
   depth: number;
