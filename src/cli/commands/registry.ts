@@ -1,6 +1,8 @@
 // Every CLI command, in the order `--help` lists them. New commands register here.
+import { fixCommand } from './fix';
 import { lintCommand } from './lint';
+import { promoteCommand } from './promote';
 import { scanCommand } from './scan';
 import type { Command } from './types';
 
-export const commands: Command[] = [scanCommand, lintCommand];
+export const commands: Command[] = [scanCommand, lintCommand, fixCommand, promoteCommand];
