@@ -1,4 +1,6 @@
 // The build targets: one entry per deliverable. Hosts add themselves here.
+import { build } from 'esbuild';
+
 export const targets = [
   {
     name: 'cli',
@@ -15,5 +17,39 @@ export const targets = [
       banner: { js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
       logLevel: 'warning',
     },
+  },
+  {
+    // The standalone dashboard's script and styles, inlined into the page by `maturity-map dashboard`.
+    name: 'dashboard',
+    options: {
+      entryPoints: ['src/render/dashboard/main.ts'],
+      outfile: 'dist/dashboard/dashboard.js',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: ['chrome109', 'firefox115', 'safari16'],
+      minify: true,
+      logLevel: 'warning',
+    },
+    after: () =>
+      build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' }),
+  },
+  {
+    // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see README, "Logseq").
+    name: 'logseq',
+    options: {
+      entryPoints: ['src/logseq/main.ts'],
+      outfile: 'dist/logseq/index.js',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      // Logseq 0.10.x runs on Electron 27+ (Chromium 118).
+      target: ['chrome109'],
+      loader: { '.css': 'text' },
+      minify: true,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    },
+    after: () => import('./logseq-package.mjs').then((m) => m.writeLogseqPackage()),
   },
 ];

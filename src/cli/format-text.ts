@@ -27,6 +27,7 @@ function flags(c: Component, index: MaturityIndex): string {
   const stage = c.note.stage;
   if (stage?.headingFor) out.push(`→ ${stageName(index.pipeline, stage.headingFor)}`);
   if (isBlocked(c, index)) out.push(paint('red', 'blocked'));
+  if (c.readiness?.ready && c.readiness.next) out.push(paint('green', `ready for ${stageName(index.pipeline, c.readiness.next)}`));
   if (c.stale) out.push(paint('yellow', 'stale'));
   if (stage?.source === 'prose') out.push(paint('yellow', 'stage inferred'));
   return out.join(' · ');

@@ -5,6 +5,8 @@ import type { MaturityConfig } from './config';
 import type { IndexEntry } from './vault-index';
 import type { Component, Diagnostic, DiagnosticCode, ResolvedDependency, Severity, StageId } from './model';
 import { compareStages, stageName, type Pipeline } from './stages';
+import { assessReadiness } from './readiness/assess';
+import { readinessDiagnostics } from './readiness/diagnostics';
 
 export interface ViewInput {
   entry: IndexEntry;
@@ -112,6 +114,17 @@ export function buildComponent(input: ViewInput): Component {
     }
   }
 
+  const readiness = assessReadiness({
+    note,
+    pipeline,
+    today,
+    dependencies: input.dependencies,
+    stageOf: input.stageOf,
+    nameOf: input.nameOf,
+    severity: config.severity,
+  });
+  diagnostics.push(...readinessDiagnostics(readiness, note, pipeline));
+
   return {
     id,
     name: entry.identity.name,
@@ -121,6 +134,7 @@ export function buildComponent(input: ViewInput): Component {
     diagnostics: applySeverity(diagnostics, config.severity),
     stale,
     ageDays,
+    readiness,
   };
 }
 

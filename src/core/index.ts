@@ -8,4 +8,9 @@ export { createIndex, type MaturityIndex, type IndexChange, type IndexEntry, typ
 export { findCycles, closure, invert } from './graph';
 export * from './query';
 export * from './serialize';
+export * from './logseq-reading';
+export { logseqDiagnostics, type LogseqDiagnosticOptions } from './logseq-diagnostics';
+export * from './snapshot';
+export * from './graph-model';
 export * from './edit/index';
+export * from './readiness/index';

@@ -1,5 +1,6 @@
 // Plain data types shared by every layer. A MaturityNote is what one note says; a Component is
 // a note in the context of the whole vault (resolved dependencies, dependents, diagnostics).
+import type { Readiness } from './readiness/types';
 
 /** Lower-case id of a stage in the configured pipeline, e.g. `development`. */
 export type StageId = string;
@@ -30,7 +31,14 @@ export type DiagnosticCode =
   | 'sla-breach'
   | 'security-critical'
   | 'observation-incomplete'
-  | 'placeholder-evidence';
+  | 'placeholder-evidence'
+  // What a Logseq file graph reads differently from the note's text (src/core/logseq-diagnostics.ts).
+  | 'logseq-frontmatter-dropped'
+  | 'logseq-tags-mangled'
+  | 'logseq-hash-tags'
+  | 'logseq-property-key'
+  | 'logseq-page-name'
+  | 'logseq-checkbox-text';
 
 export interface Diagnostic {
   code: DiagnosticCode;
@@ -271,4 +279,6 @@ export interface Component {
   stale: boolean;
   /** Days since Last Updated, when known. */
   ageDays: number | null;
+  /** Readiness for the next stage: evidence against the checked criteria (src/core/readiness). */
+  readiness?: Readiness;
 }

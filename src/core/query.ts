@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { MaturityIndex } from './vault-index';
 import type { Component } from './model';
 import { isBlocked } from './serialize';
+import { readinessOf } from './readiness/index';
 
 export const VIEWS = ['table', 'list', 'board', 'graph'] as const;
 export const SORT_KEYS = ['name', 'stage', 'updated', 'progress', 'owner', 'group', 'readiness'] as const;
@@ -102,7 +103,15 @@ export function progress(component: Component, index: Pick<MaturityIndex, 'pipel
   return transition ? transition.met / transition.total : 0;
 }
 
-export function runQuery(index: MaturityIndex, query: ComponentQuery, isReady?: (c: Component) => boolean): Component[] {
+/** What a query reads: a live index, or a snapshot of one (the standalone dashboard). */
+export type QuerySource = Pick<MaturityIndex, 'pipeline' | 'ids' | 'idsAtStage' | 'component'> & Partial<Pick<MaturityIndex, 'today' | 'config'>>;
+
+/** `isReady` defaults to the evidence-backed readiness every component carries (src/core/readiness). */
+export function runQuery(
+  index: QuerySource,
+  query: ComponentQuery,
+  isReady: (c: Component) => boolean = (c) => c.readiness?.ready ?? (index.today && index.config ? readinessOf(c, { ...index, today: index.today, config: index.config }).ready : false),
+): Component[] {
   let ids: string[];
   if (query.stage && query.stage.length > 0) {
     const wanted = new Set<string>();
@@ -131,7 +140,7 @@ export function runQuery(index: MaturityIndex, query: ComponentQuery, isReady?: 
     if (query.blocked !== undefined && isBlocked(c, index) !== query.blocked) continue;
     if (query.stale !== undefined && c.stale !== query.stale) continue;
     if (query.hasErrors !== undefined && c.diagnostics.some((d) => d.severity === 'error') !== query.hasErrors) continue;
-    if (query.ready !== undefined && isReady && isReady(c) !== query.ready) continue;
+    if (query.ready !== undefined && isReady(c) !== query.ready) continue;
     if (text !== undefined && !(includesText(c.name, text) || includesText(c.id, text) || includesText(note.owner?.value, text) || includesText(note.group?.value, text) || note.tags.some((t) => t.toLowerCase().includes(text)))) continue;
     out.push(c);
   }
@@ -139,17 +148,30 @@ export function runQuery(index: MaturityIndex, query: ComponentQuery, isReady?: 
   return query.limit ? out.slice(0, query.limit) : out;
 }
 
-export function sortComponents(list: Component[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: Pick<MaturityIndex, 'pipeline'>): void {
+/** Readiness sorting needs the index's date and settings; without them it falls back to progress. */
+type SortIndex = Pick<MaturityIndex, 'pipeline'> & Partial<Pick<MaturityIndex, 'today' | 'config' | 'component'>>;
+
+export function sortComponents(list: Component[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): void {
   const key = query.sort ?? 'name';
   const dir = query.order === 'desc' ? -1 : 1;
   const rank = (c: Component) => index.pipeline.rank.get(c.note.stage?.id ?? '') ?? -1;
+  const scores = new Map<Component, number>();
+  const readinessScore = (c: Component): number => {
+    let score = scores.get(c);
+    if (score === undefined) {
+      const { today, config } = index;
+      score = c.readiness?.score ?? (today && config ? readinessOf(c, { ...index, today, config }).score : progress(c, index));
+      scores.set(c, score);
+    }
+    return score;
+  };
   const byName = (a: Component, b: Component) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
   const compare: Record<string, (a: Component, b: Component) => number> = {
     name: byName,
     stage: (a, b) => rank(a) - rank(b),
     updated: (a, b) => (a.note.lastUpdated?.value ?? '').localeCompare(b.note.lastUpdated?.value ?? ''),
     progress: (a, b) => progress(a, index) - progress(b, index),
-    readiness: (a, b) => progress(a, index) - progress(b, index),
+    readiness: (a, b) => readinessScore(a) - readinessScore(b) || progress(a, index) - progress(b, index),
     owner: (a, b) => (a.note.owner?.value ?? '').localeCompare(b.note.owner?.value ?? ''),
     group: (a, b) => (a.note.group?.value ?? '').localeCompare(b.note.group?.value ?? ''),
   };

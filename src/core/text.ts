@@ -12,11 +12,30 @@ const MD_LINK = /\[([^\][]*)\]\((?:[^()]|\([^()]*\))*\)/g;
 
 /** Drop emoji and variation selectors. */
 export function stripEmoji(text: string): string {
-  return hasNonAscii(text) ? text.replace(EMOJI, '') : text;
+  return mayHoldEmoji(text) ? text.replace(EMOJI, '') : text;
 }
 
-function hasNonAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
+// In the BMP, EMOJI matches only below U+3300 and U+FE0F; everything else it matches is astral
+// (surrogate pairs). A table of those BMP characters lets most lines skip the regex.
+const BMP_EMOJI_LIMIT = 0x3300;
+let bmpEmoji: Uint8Array | null = null;
+
+function emojiTable(): Uint8Array {
+  if (bmpEmoji) return bmpEmoji;
+  const table = new Uint8Array(BMP_EMOJI_LIMIT);
+  const single = new RegExp(`^(?:${EMOJI.source})$`, 'u');
+  for (let c = 0x80; c < BMP_EMOJI_LIMIT; c++) if (single.test(String.fromCharCode(c))) table[c] = 1;
+  return (bmpEmoji = table);
+}
+
+function mayHoldEmoji(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (c === 0xfe0f) return true;
+    if (c < BMP_EMOJI_LIMIT && emojiTable()[c] === 1) return true;
+  }
   return false;
 }
 
@@ -44,17 +63,41 @@ export function plain(text: string): string {
 }
 
 /** `**a**`, `__a__`, `*a*`, `_a_`, `~~a~~` → `a`; intraword underscores (`__init__`, snake_case) stay. */
-function stripEmphasis(s: string): string {
-  return s
-    .replace(/\*\*(?=\S)([^*]*?\S)?\*\*/g, '$1')
-    .replace(/~~(?=\S)([^~]*?\S)?~~/g, '$1')
-    .replace(/(^|[^\w])__(?=\S)([^_]*?\S)__(?=$|[^\w])/g, '$1$2')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, '$1$2')
-    .replace(/\*\*/g, '');
+function stripEmphasis(text: string): string {
+  // Each replacement only runs when its marker is present (a replace without a match is a no-op).
+  let s = text;
+  if (s.indexOf('**') !== -1) s = s.replace(/\*\*(?=\S)([^*]*?\S)?\*\*/g, '$1');
+  if (s.indexOf('~~') !== -1) s = s.replace(/~~(?=\S)([^~]*?\S)?~~/g, '$1');
+  if (s.indexOf('__') !== -1) s = s.replace(/(^|[^\w])__(?=\S)([^_]*?\S)__(?=$|[^\w])/g, '$1$2');
+  if (s.indexOf('*') !== -1 || s.indexOf('_') !== -1) s = s.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, '$1$2');
+  if (s.indexOf('**') !== -1) s = s.replace(/\*\*/g, '');
+  return s;
 }
 
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return isCollapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** True when `collapse` would return the text unchanged: no runs of space, no other whitespace, no ends. */
+function isCollapsed(text: string): boolean {
+  let prevSpace = true; // a leading space needs trimming
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 32 ? c >= 9 && c <= 13 : c > 127 && isUnicodeSpace(c)) {
+      return false;
+    } else {
+      prevSpace = false;
+    }
+  }
+  return !prevSpace || text.length === 0;
+}
+
+/** What `\s` matches beyond ASCII. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Key used for case-insensitive name matching: lower case, `_`/`-`/spaces collapsed to one space. */

@@ -133,11 +133,14 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const entry = entries.get(id);
     if (!entry || !componentIds.has(id)) return;
     componentIds.delete(id);
+    const primary = entry.identity.keys[0];
     for (const key of entry.identity.keys) {
       removeFrom(keyIndex, key, id);
       for (const source of refIndex.get(key) ?? []) resolve.add(source);
     }
-    for (const other of keyIndex.get(entry.identity.keys[0]!) ?? []) touched.add(other);
+    // Components with the same name gain or lose a duplicate. Only the primary key names a note:
+    // many share secondary keys (every MATURITY.md has the page name "maturity").
+    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
     for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeFrom(refIndex, key, id);
     for (const dep of resolved.get(id) ?? []) {
       if (dep.id) {
@@ -155,11 +158,14 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   function attachComponent(entry: IndexEntry, resolve: Set<string>, touched: Set<string>): void {
     const id = entry.path;
     componentIds.add(id);
+    const primary = entry.identity.keys[0];
     for (const key of entry.identity.keys) {
       addTo(keyIndex, key, id);
       for (const source of refIndex.get(key) ?? []) resolve.add(source);
     }
-    for (const other of keyIndex.get(entry.identity.keys[0]!) ?? []) touched.add(other);
+    // Components with the same name gain or lose a duplicate. Only the primary key names a note:
+    // many share secondary keys (every MATURITY.md has the page name "maturity").
+    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
     for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addTo(refIndex, key, id);
     addTo(byStage, entry.note.stage?.id ?? null, id);
     resolve.add(id);

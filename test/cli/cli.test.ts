@@ -11,18 +11,18 @@ describe('maturity-map scan', () => {
   it('prints the example vault grouped by stage with progress and diagnostics', () => {
     const { code, stdout } = runCli(['scan', 'examples/vault', '--today', '2026-11-24']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Production \(3\)$/m);
-    expect(stdout).toMatch(/^Staging \(6\)$/m);
+    expect(stdout).toMatch(/^Production \(4\)$/m);
+    expect(stdout).toMatch(/^Staging \(9\)$/m);
     expect(stdout).toMatch(/Billing Engine {2}· {2}D→S 6\/7 \(claims 7\/7\)/);
     expect(stdout).toMatch(/status-count-mismatch/);
-    expect(stdout).toMatch(/14 components: 5 development, 6 staging, 3 production/);
+    expect(stdout).toMatch(/18 components: 5 development, 9 staging, 4 production/);
   });
 
   it('prints the documented JSON shape', () => {
     const { code, stdout } = runCli(['scan', 'examples/vault', '--json', '--today', '2026-11-24']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { components: Array<Record<string, unknown>>; diagnostics: unknown[]; summary: { components: number } };
-    expect(json.summary.components).toBe(14);
+    expect(json.summary.components).toBe(18);
     const billing = json.components.find((c) => c['name'] === 'Billing Engine')!;
     expect(Object.keys(billing)).toEqual(expect.arrayContaining(['id', 'name', 'stage', 'stageNote', 'transitions', 'dependencies', 'dependents', 'blockers', 'diagnostics']));
     expect(billing['id']).toBe('Components/Billing Engine.md');

@@ -12,8 +12,8 @@ const names = (raw: Record<string, unknown>) => {
 
 describe('queries', () => {
   it('filters by stage (names and aliases) and sorts by name', () => {
-    expect(names({ stage: 'production' })).toEqual(['Auth Gateway', 'Media Pipeline', 'Session Store']);
-    expect(names({ stage: 'prod, dev' })).toHaveLength(8);
+    expect(names({ stage: 'production' })).toEqual(['Auth Gateway', 'Customs Filing', 'Media Pipeline', 'Session Store']);
+    expect(names({ stage: 'prod, dev' })).toHaveLength(9);
   });
 
   it('filters by tag, owner, group, blocked, stale and text', () => {
@@ -22,11 +22,11 @@ describe('queries', () => {
     expect(names({ blocked: 'true' })).toEqual(['Ledger']);
     expect(names({ stale: true })).toEqual(['Report Builder']);
     expect(names({ text: 'cache' })).toEqual(['Edge Cache']);
-    expect(names({ errors: 'yes', stage: 'staging' })).toEqual(['Billing Engine', 'Feature Flags', 'Notification Hub']);
+    expect(names({ errors: 'yes', stage: 'staging' })).toEqual(['Billing Engine', 'Dock Scheduler', 'Feature Flags', 'Notification Hub', 'Rate Quoter']);
   });
 
   it('sorts and limits', () => {
-    expect(names({ stage: 'staging', sort: 'progress', order: 'desc', limit: '2' })).toEqual(['Config Service', 'Feature Flags']);
+    expect(names({ stage: 'staging', sort: 'progress', order: 'desc', limit: '2' })).toEqual(['Carrier Directory', 'Config Service']);
   });
 
   it('reads code-block lines and explains bad options', () => {

@@ -2,7 +2,8 @@
 import { fixCommand } from './fix';
 import { lintCommand } from './lint';
 import { promoteCommand } from './promote';
+import { readinessCommand } from './readiness';
 import { scanCommand } from './scan';
 import type { Command } from './types';
 
-export const commands: Command[] = [scanCommand, lintCommand, fixCommand, promoteCommand];
+export const commands: Command[] = [scanCommand, lintCommand, readinessCommand, fixCommand, promoteCommand];

@@ -17,6 +17,9 @@ export interface BlockVisitor {
   blank(line: number): void;
 }
 
+// `[label]: destination "title"`, a link reference definition (not a footnote, `[^1]: …`).
+const LINK_DEFINITION = /^\[(?!\^)(?=[^\]]*\S)(?:[^[\]\\]|\\.){1,999}\]:[ \t]*(?:<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/;
+
 const LOGSEQ_MARKERS = new Set(['TODO', 'DOING', 'DONE', 'LATER', 'NOW', 'WAITING', 'WAIT', 'CANCELED', 'CANCELLED', 'IN-PROGRESS']);
 
 /** Visit the body of a note. `text` uses `\n` line ends; `offset`/`firstLine` locate the body. */
@@ -27,6 +30,8 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
   let inComment = false;
   let prevBlank = true;
   let prevParagraph = false;
+  /** The previous line was a list item with text: its paragraph may continue on this line. */
+  let prevItemText = false;
   let listOpen = false;
   let tableOpen = false;
   let lastText = '';
@@ -43,6 +48,8 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       if (closesFence(content, fence)) fence = null;
       continue;
     }
+    const afterItemText = prevItemText;
+    prevItemText = false;
     if (inComment) {
       const close = content.indexOf('-->');
       if (close === -1) continue;
@@ -181,6 +188,9 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       if (rest.charCodeAt(0) === 91 /* [ */ && rest.charCodeAt(2) === 93 /* ] */ && (rest.length === 3 || rest.charCodeAt(3) === 32 || rest.charCodeAt(3) === 9)) {
         check = rest[1]!;
         rest = rest.slice(4);
+      } else if (rest.charCodeAt(0) === 91 && LINK_DEFINITION.test(rest)) {
+        // `- [Dependency 1]: [Description]` is a link reference definition: an empty bullet.
+        rest = '';
       } else {
         const space = rest.indexOf(' ');
         const word = space === -1 ? rest : rest.slice(0, space);
@@ -190,6 +200,7 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
         }
       }
       visitor.item(col, ordered, check, trimEnd(rest), line);
+      prevItemText = rest.trim() !== '';
       listOpen = true;
       prevBlank = false;
       prevParagraph = false;
@@ -211,6 +222,13 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       }
       prevBlank = false;
       prevParagraph = false;
+      continue;
+    }
+
+    // A link reference definition cannot interrupt a paragraph; elsewhere it is not text.
+    if (first === 91 && !prevParagraph && !afterItemText && LINK_DEFINITION.test(content.slice(i))) {
+      prevBlank = false;
+      tableOpen = false;
       continue;
     }
 

@@ -1,4 +1,5 @@
 // `**Key**: value` lines in all the forms people write them.
+import { collapse } from '../text';
 
 export interface Field {
   /** Lower-case key without decoration, e.g. "current stage". */
@@ -43,7 +44,7 @@ export function readField(text: string, plainKeys: boolean): Field | null {
 }
 
 function normaliseKey(key: string): string {
-  return key.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return collapse(key.replace(/[*_`]/g, '')).toLowerCase();
 }
 
 export type FieldKind =

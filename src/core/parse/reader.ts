@@ -101,6 +101,8 @@ const METRIC_KEYS: Record<string, MetricName> = {
 };
 
 const MAX_PLACEHOLDERS = 200;
+/** A cheap test before lower-casing the line. */
+const PROMOTED_TO = /promoted to /i;
 const HASHTAG = /(^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 
 export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; result: ReadResult } {
@@ -139,7 +141,8 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   let blockerEntry: { blocker: Blocker | null; indent: number } | null = null;
   let checkboxIndent = -1;
   let lastUpdatedInHeader = false;
-  let sectionPath = '';
+  /** The heading path above the current line, built when a coverage figure needs it. */
+  let sectionPath: string | null = '';
 
   const innermost = (predicate: (s: Section) => boolean): Section | null => {
     for (let i = stack.length - 1; i >= 0; i--) if (predicate(stack[i]!)) return stack[i]!;
@@ -175,7 +178,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
       result.transitions.push(section.transition);
     }
     stack.push(section);
-    sectionPath = stack.map((s) => s.text).join(' / ');
+    sectionPath = null;
     label = null;
     blockerEntry = null;
     checkboxIndent = -1;
@@ -497,7 +500,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
       percent: percent.percent,
       label: own(field.key),
       transition: transition ? `${transition.from ?? '?'}→${transition.to ?? '?'}` : null,
-      section: own(sectionPath),
+      section: own((sectionPath ??= stack.map((s) => s.text).join(' / '))),
       raw: own(plain(field.value)),
       line,
     });
@@ -540,7 +543,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   }
 
   function startBlocker(raw: string, line: number, indent: number, resolved: boolean): void {
-    if (findPlaceholder(raw, true, null) !== null || isNoneValue(raw)) {
+    if (raw.trim() === '' || findPlaceholder(raw, true, null) !== null || isNoneValue(raw)) {
       blockerEntry = { blocker: null, indent };
       return;
     }
@@ -567,7 +570,7 @@ export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; resul
   }
 
   function noteProse(content: string, line: number): void {
-    if (result.proseStage !== null) return;
+    if (result.proseStage !== null || !PROMOTED_TO.test(content)) return;
     const at = content.toLowerCase().indexOf('promoted to ');
     if (at === -1) return;
     const after = plain(content.slice(at + 'promoted to '.length)).toLowerCase().replace(/^the\s+/, '');

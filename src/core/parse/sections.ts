@@ -27,7 +27,23 @@ export interface SectionInfo {
   demotions: boolean;
 }
 
+// Headings repeat across notes ("Maturity Criteria", "Development → Staging"): classify each
+// text once per pipeline. Bounded, so a vault of unique headings cannot grow it without limit.
+const CACHE_LIMIT = 4096;
+const cache = new WeakMap<Pipeline, Map<string, SectionInfo>>();
+
 export function classifySection(pipeline: Pipeline, heading: string): SectionInfo {
+  let known = cache.get(pipeline);
+  if (!known) cache.set(pipeline, (known = new Map()));
+  const hit = known.get(heading);
+  if (hit) return hit;
+  const info = Object.freeze(classifyUncached(pipeline, heading));
+  if (known.size >= CACHE_LIMIT) known.clear();
+  known.set(heading, info);
+  return info;
+}
+
+function classifyUncached(pipeline: Pipeline, heading: string): SectionInfo {
   const text = plain(heading).toLowerCase();
   const base: SectionInfo = { kind: 'other', from: null, to: null, demotions: false };
   if (/\bhistory\b|^promotions?\b|^demotions?\b|promotion requests?/.test(text)) {

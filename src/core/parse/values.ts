@@ -329,10 +329,20 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
   if (text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
   if (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1) return '#YYY';
   if (text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
-  if (isItem) {
+  // Both item patterns need a digit or the word "component" in the visible text, and plain()
+  // only removes characters: skip it for the many items that have neither.
+  if (isItem && (hasDigit(text) || text.indexOf('component') !== -1)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
   }
   if (fieldValue !== null && fieldValue.indexOf('|') !== -1 && OPTION_LIST.test(plain(fieldValue))) return plain(fieldValue);
   return null;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }

@@ -1,0 +1,153 @@
+// The core benchmarks on one generated vault: cold index (against the remark reference parse),
+// an edited note re-indexed with its dependents' views rebuilt, a query by stage, retained heap.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
+import { referenceScan } from '../src/core/parse/reference';
+import { sample, type LoadedVault } from './corpus';
+import { forceGc, heapUsed, median, now, percentile, repeat } from './measure';
+
+export const TODAY = '2026-11-24';
+
+export interface CoreOptions {
+  coldReps: number;
+  referenceNotes: number;
+  referenceReps: number;
+  edits: number;
+  queryReps: number;
+}
+
+export interface CoreFigures {
+  notes: number;
+  components: number;
+  megabytes: number;
+  cold: { runs: number[]; medianMs: number; notesPerSecond: number; megabytesPerSecond: number };
+  reference: { notes: number; megabytes: number; runs: number[]; medianMs: number; megabytesPerSecond: number; fastSampleMs: number; parseRatio: number };
+  /** Cold-index throughput over the reference parse's throughput, both in MB/s. */
+  ratio: number;
+  edit: { edits: number; medianMs: number; p95Ms: number; changedPerEdit: number };
+  query: { firstMs: number; medianMs: number; results: number };
+  heapMegabytes: number | null;
+}
+
+export function indexAll(vault: LoadedVault): MaturityIndex {
+  const index = createIndex({ today: TODAY });
+  const { paths, texts } = vault;
+  for (let i = 0; i < paths.length; i++) index.upsert(paths[i]!, texts[i]!);
+  return index;
+}
+
+function utf8Megabytes(texts: string[]): number {
+  let bytes = 0;
+  for (const t of texts) bytes += Buffer.byteLength(t);
+  return bytes / 1e6;
+}
+
+export function coldIndex(vault: LoadedVault, reps: number): CoreFigures['cold'] & { index: MaturityIndex } {
+  let index: MaturityIndex | null = null;
+  const runs = repeat(
+    reps,
+    () => {
+      index = indexAll(vault);
+    },
+    () => {
+      index = null;
+      forceGc();
+    },
+  );
+  const medianMs = median(runs);
+  return { runs, medianMs, notesPerSecond: (vault.notes / medianMs) * 1000, megabytesPerSecond: (vault.bytes / 1e6 / medianMs) * 1000, index: index! };
+}
+
+export function referenceParse(vault: LoadedVault, notes: number, reps: number): CoreFigures['reference'] {
+  const pipeline = createPipeline(resolveConfig({}).stages);
+  const texts = sample(vault.texts, notes);
+  const megabytes = utf8Megabytes(texts);
+  const runs = repeat(reps, () => {
+    for (const text of texts) parseNote(text, pipeline, referenceScan);
+  }, forceGc);
+  const fast = repeat(Math.max(3, reps), () => {
+    for (const text of texts) parseNote(text, pipeline);
+  }, forceGc);
+  const medianMs = median(runs);
+  return { notes: texts.length, megabytes, runs, medianMs, megabytesPerSecond: (megabytes / medianMs) * 1000, fastSampleMs: median(fast), parseRatio: medianMs / median(fast) };
+}
+
+const STAGE_WORD = /(current[- ]stage\W{0,6}\s*\**)(development|staging|production)/i;
+const NEXT: Record<string, string> = { development: 'Staging', staging: 'Production', production: 'Development' };
+
+/** The note with its Current Stage moved on (the edit a user makes when promoting). */
+export function editedText(text: string): string {
+  const m = STAGE_WORD.exec(text);
+  if (!m) return `${text}\nEdited.\n`;
+  return text.slice(0, m.index) + m[1] + NEXT[m[2]!.toLowerCase()]! + text.slice(m.index + m[0].length);
+}
+
+export function editBench(index: MaturityIndex, vault: LoadedVault, edits: number): CoreFigures['edit'] {
+  const textOf = new Map<string, string>();
+  vault.paths.forEach((p, i) => textOf.set(p, vault.texts[i]!));
+  const candidates = index.ids().filter((id) => index.component(id)!.dependents.length > 0);
+  const chosen = sample(candidates, edits);
+  const times: number[] = [];
+  let changed = 0;
+  for (const id of chosen) {
+    const original = textOf.get(id)!;
+    for (const text of [editedText(original), original]) {
+      const t = now();
+      const change = index.upsert(id, text);
+      for (const other of change.changed) index.component(other);
+      times.push(now() - t);
+      changed += change.changed.length;
+    }
+  }
+  return { edits: times.length, medianMs: median(times), p95Ms: percentile(times, 95), changedPerEdit: changed / Math.max(1, times.length) };
+}
+
+export function queryBench(index: MaturityIndex, reps: number): CoreFigures['query'] {
+  let t = now();
+  let results = runQuery(index, { stage: ['staging'] }).length;
+  const firstMs = now() - t;
+  const runs = repeat(reps, () => {
+    results = runQuery(index, { stage: ['staging'] }).length;
+  });
+  t = median(runs);
+  return { firstMs, medianMs: t, results };
+}
+
+/** Heap the index keeps: notes read one at a time from disk, nothing else alive. */
+export function retainedHeap(vault: LoadedVault): number | null {
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') return null;
+  const paths = vault.paths;
+  const dir = vault.dir;
+  const before = heapUsed();
+  const index = createIndex({ today: TODAY });
+  for (const path of paths) index.upsert(path, readFileSync(join(dir, path), 'utf8'));
+  const after = heapUsed();
+  if (index.ids().length === 0) return null; // keeps `index` alive up to here
+  return (after - before) / 1e6;
+}
+
+export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: string) => void): CoreFigures {
+  const megabytes = vault.bytes / 1e6;
+  log(`  cold index × ${options.coldReps}`);
+  const cold = coldIndex(vault, options.coldReps);
+  const index = cold.index;
+  log(`  reference parse of ${Math.min(options.referenceNotes, vault.notes)} notes × ${options.referenceReps}`);
+  const reference = referenceParse(vault, options.referenceNotes, options.referenceReps);
+  log(`  query, edits`);
+  const query = queryBench(index, options.queryReps);
+  const edit = editBench(index, vault, options.edits);
+  log(`  retained heap`);
+  const heapMegabytes = retainedHeap(vault);
+  return {
+    notes: vault.notes,
+    components: index.ids().length,
+    megabytes,
+    cold: { runs: cold.runs, medianMs: cold.medianMs, notesPerSecond: cold.notesPerSecond, megabytesPerSecond: cold.megabytesPerSecond },
+    reference,
+    ratio: cold.megabytesPerSecond / reference.megabytesPerSecond,
+    edit,
+    query,
+    heapMegabytes,
+  };
+}

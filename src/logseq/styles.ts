@@ -1,0 +1,22 @@
+// Styles of the Logseq adapter itself (the views bring src/render/styles.css): the slot wrapper,
+// notices, and the main UI filling the plugin's frame. Scoped to .mm classes: Logseq injects
+// them into its own document.
+export const LOGSEQ_CSS = `
+.mm.mm-logseq-slot { margin: 4px 0; max-width: 100%; overflow-x: auto; }
+.mm.mm-logseq-slot button[disabled] { cursor: default; }
+.mm.mm-logseq-notice { padding: 6px 10px; border-left: 3px solid var(--mm-accent); background: var(--mm-bg-alt); border-radius: var(--mm-radius); }
+.mm.mm-logseq-notice.mm-notice-warning { border-left-color: var(--mm-warning); }
+.mm.mm-logseq-notice.mm-notice-error { border-left-color: var(--mm-error); }
+.mm.mm-logseq-notice div { margin-top: 2px; color: var(--mm-muted); }
+.mm-logseq-close { margin-left: auto; }
+/* Long unbroken note text (an owner like "<script>…</script>") must not widen a board column. */
+.mm .mm-board-column, .mm .mm-board-item { min-width: 0; }
+.mm .mm-board-item { overflow-wrap: anywhere; }
+`;
+
+/** Styles of the plugin's own frame (the main UI). */
+export const FRAME_CSS = `
+html, body { margin: 0; padding: 0; height: 100%; }
+body { background: var(--ls-primary-background-color, #ffffff); }
+#app { box-sizing: border-box; height: 100%; overflow: auto; padding: 16px 24px; }
+`;

@@ -1,0 +1,108 @@
+// Query results as a list, and as a board with one column per stage plus "Unknown stage". Board
+// items are links: Tab reaches each, arrow keys move between items and columns.
+import type { Component } from '../core/index';
+import { renderFlag, renderStageBadge, renderStageTag } from './badge';
+import type { ViewContext } from './context';
+import { h } from './dom';
+import { bindOpen } from './link';
+import { renderReadyMark, sortByReadiness } from './readiness';
+import { componentFlags } from './stage';
+import { renderNextProgress } from './table';
+
+export function renderList(components: readonly Component[], ctx: ViewContext): HTMLElement {
+  const doc = ctx.document;
+  if (components.length === 0) return h(doc, 'p', { cls: 'mm mm-empty', text: 'No components match.' });
+  const list = h(doc, 'ul', { cls: 'mm mm-list' });
+  for (const c of components) {
+    const link = h(doc, 'a', { cls: 'mm-link', text: c.name, attrs: { href: ctx.href(c.id) ?? '#', 'data-mm-id': c.id, title: c.id } });
+    bindOpen(link, c.id, ctx);
+    list.appendChild(h(doc, 'li', {
+      cls: 'mm-list-item',
+      attrs: { 'data-mm-id': c.id },
+      children: [
+        link,
+        renderStageBadge(c, ctx),
+        renderNextProgress(c, ctx),
+        c.note.owner ? h(doc, 'span', { cls: 'mm-muted mm-owner', text: c.note.owner.value }) : null,
+      ],
+    }));
+  }
+  return list;
+}
+
+function renderBoardItem(c: Component, ctx: ViewContext): HTMLElement {
+  const doc = ctx.document;
+  const flags = componentFlags(c, ctx);
+  const label = [c.name, ...flags.map((f) => f.label.replace('→', 'heading for'))].join(', ');
+  const item = h(doc, 'a', {
+    cls: 'mm-board-item',
+    attrs: { href: ctx.href(c.id) ?? '#', 'data-mm-id': c.id, 'aria-label': label },
+    children: [
+      h(doc, 'span', { cls: 'mm-board-name', text: c.name }),
+      flags.length > 0 ? h(doc, 'span', { cls: 'mm-flags', children: flags.map((f) => renderFlag(f, ctx)) }) : null,
+      renderNextProgress(c, ctx),
+      renderReadyMark(c, ctx),
+      c.note.owner ? h(doc, 'span', { cls: 'mm-muted mm-owner', text: c.note.owner.value }) : null,
+    ],
+  });
+  bindOpen(item, c.id, ctx);
+  return item;
+}
+
+/** Arrow keys: up/down within a column, left/right to the nearest item of the next column with items. */
+function onBoardKey(board: HTMLElement, event: KeyboardEvent): void {
+  const keys = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const current = (event.target as Element).closest?.('.mm-board-item');
+  if (!current) return;
+  const columns = [...board.querySelectorAll('.mm-board-column')].map((col) => [...col.querySelectorAll<HTMLElement>('.mm-board-item')]);
+  const colIndex = columns.findIndex((items) => items.includes(current as HTMLElement));
+  const rowIndex = columns[colIndex]!.indexOf(current as HTMLElement);
+  let target: HTMLElement | undefined;
+  if (event.key === 'ArrowUp') target = columns[colIndex]![rowIndex - 1];
+  else if (event.key === 'ArrowDown') target = columns[colIndex]![rowIndex + 1];
+  else if (event.key === 'Home') target = columns[colIndex]![0];
+  else if (event.key === 'End') target = columns[colIndex]!.at(-1);
+  else {
+    const step = event.key === 'ArrowLeft' ? -1 : 1;
+    for (let i = colIndex + step; i >= 0 && i < columns.length; i += step) {
+      const items = columns[i]!;
+      if (items.length > 0) {
+        target = items[Math.min(rowIndex, items.length - 1)];
+        break;
+      }
+    }
+  }
+  if (target) {
+    event.preventDefault();
+    target.focus();
+  }
+}
+
+export interface BoardOptions {
+  /** Order within each column: as given (default) or readiest first. */
+  sort?: 'given' | 'readiness';
+}
+
+export function renderBoard(components: readonly Component[], ctx: ViewContext, options: BoardOptions = {}): HTMLElement {
+  const doc = ctx.document;
+  if (options.sort === 'readiness') components = sortByReadiness(components);
+  const board = h(doc, 'div', { cls: 'mm mm-board', attrs: { role: 'group', 'aria-label': 'Components by stage' } });
+  const columns: Array<{ id: string | null }> = [...ctx.stages.map((s) => ({ id: s.id })), { id: null }];
+  for (const { id } of columns) {
+    const items = components.filter((c) => (c.note.stage?.id ?? null) === id || (id === null && c.note.stage?.id && !ctx.pipeline.rank.has(c.note.stage.id)));
+    const heading = h(doc, 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
+    const list = h(doc, 'ul', { cls: 'mm-board-items' });
+    for (const c of items) list.appendChild(h(doc, 'li', { children: [renderBoardItem(c, ctx)] }));
+    if (items.length === 0) list.appendChild(h(doc, 'li', { cls: 'mm-empty mm-muted', text: 'None' }));
+    const stage = ctx.stages.find((s) => s.id === id);
+    board.appendChild(h(doc, 'section', {
+      cls: `mm-board-column${id === null ? ' mm-stage-unknown' : ''}`,
+      attrs: { 'data-mm-stage': id ?? 'unknown' },
+      vars: stage ? { '--mm-stage-color': stage.color } : undefined,
+      children: [heading, list],
+    }));
+  }
+  board.addEventListener('keydown', (event) => onBoardKey(board, event as KeyboardEvent));
+  return board;
+}

@@ -1,0 +1,124 @@
+// What every view reads (components, stages, the graph) and what it may ask of its host (open a
+// note, preview it, add card sections). Two builders: one over a live MaturityIndex (Obsidian,
+// Logseq) and one over a snapshot embedded as JSON (the standalone dashboard).
+import { createPipeline } from '../core/stages';
+import type {
+  Component,
+  Diagnostic,
+  GraphSource,
+  IndexSnapshot,
+  MaturityIndex,
+  Pipeline,
+  QuerySource,
+  StageDefinition,
+  StageId,
+} from '../core/index';
+
+/** An extra section a host appends to every component card (e.g. readiness); null to skip. */
+export type CardSection = (component: Component, ctx: ViewContext) => HTMLElement | null;
+
+/** What the host provides. Only `onOpen` is required. */
+export interface ViewHost {
+  /** The document to build elements in (Logseq: the parent frame's). Default: the global document. */
+  document?: Document;
+  /**
+   * Open a component's note. Called on a plain click or Enter; `event` tells the host about
+   * modifier keys (Obsidian: open in a new leaf), `line` is the 1-based line to show when known.
+   */
+  onOpen(id: string, event?: MouseEvent | KeyboardEvent, line?: number): void;
+  /** A real href for component links (middle-click, copy link); default `#`. */
+  href?(id: string): string | null;
+  /** Hovering a component link (Obsidian: trigger its page preview). */
+  onHover?(id: string, event: MouseEvent, target: HTMLElement): void;
+  /** Sections appended to every card, in order. */
+  cardSections?: CardSection[];
+}
+
+export interface ViewContext extends QuerySource, GraphSource {
+  readonly document: Document;
+  /** The stage pipeline, least mature first. */
+  readonly stages: readonly StageDefinition[];
+  readonly pipeline: Pipeline;
+  /** ISO date (YYYY-MM-DD) relative dates are measured from. */
+  today(): string;
+  /** Component ids sorted by name. */
+  ids(): string[];
+  component(id: string): Component | undefined;
+  components(): Component[];
+  idsAtStage(stage: StageId | null): ReadonlySet<string>;
+  /** Dependency edges, dependent → dependency ids. */
+  edges(): ReadonlyMap<string, readonly string[]>;
+  cycles(): string[][];
+  /** Diagnostics about the vault as a whole (cycles). */
+  vaultDiagnostics(): Diagnostic[];
+  onOpen: ViewHost['onOpen'];
+  href(id: string): string | null;
+  onHover: ViewHost['onHover'];
+  cardSections: CardSection[];
+}
+
+function hostDocument(host: ViewHost): Document {
+  const doc = host.document ?? (globalThis as { document?: Document }).document;
+  if (!doc) throw new Error('Maturity Map views need a Document: pass host.document outside a browser.');
+  return doc;
+}
+
+function hostParts(host: ViewHost) {
+  return {
+    document: hostDocument(host),
+    onOpen: host.onOpen,
+    href: (id: string) => (host.href ? host.href(id) : null),
+    onHover: host.onHover,
+    cardSections: host.cardSections ?? [],
+  };
+}
+
+/** Views over a live index: every call reads the index's current state. */
+export function contextFromIndex(index: MaturityIndex, host: ViewHost): ViewContext {
+  return {
+    ...hostParts(host),
+    stages: index.pipeline.stages,
+    pipeline: index.pipeline,
+    today: () => index.today(),
+    ids: () => index.ids(),
+    component: (id) => index.component(id),
+    components: () => index.components(),
+    idsAtStage: (stage) => index.idsAtStage(stage),
+    edges: () => index.edges(),
+    cycles: () => index.cycles(),
+    vaultDiagnostics: () => index.vaultDiagnostics(),
+  };
+}
+
+/** Views over a snapshot (`snapshotIndex` output, e.g. parsed from the dashboard's embedded JSON). */
+export function contextFromSnapshot(snapshot: IndexSnapshot, host: ViewHost): ViewContext {
+  const pipeline = createPipeline(snapshot.stages);
+  const byId = new Map<string, Component>();
+  for (const c of snapshot.components) byId.set(c.id, c);
+  const ids = snapshot.components.map((c) => c.id);
+  const byStage = new Map<StageId | null, Set<string>>();
+  const edges = new Map<string, string[]>();
+  for (const c of snapshot.components) {
+    const stage = c.note.stage?.id ?? null;
+    let set = byStage.get(stage);
+    if (!set) byStage.set(stage, (set = new Set()));
+    set.add(c.id);
+    const targets: string[] = [];
+    for (const dep of c.dependencies) if (dep.id && byId.has(dep.id) && !targets.includes(dep.id)) targets.push(dep.id);
+    edges.set(c.id, targets);
+  }
+  const empty: ReadonlySet<string> = new Set();
+  return {
+    ...hostParts(host),
+    stages: snapshot.stages,
+    pipeline,
+    today: () => snapshot.today,
+    ids: () => ids,
+    component: (id) => byId.get(id),
+    components: () => snapshot.components,
+    idsAtStage: (stage) => byStage.get(stage) ?? empty,
+    edges: () => edges,
+    cycles: () => snapshot.cycles,
+    vaultDiagnostics: () => snapshot.diagnostics,
+  };
+}

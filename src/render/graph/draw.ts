@@ -1,0 +1,146 @@
+// Drawing a laid-out graph model as SVG: nodes coloured by stage with a glyph and the stage's name
+// (colour is never the only signal), edges dependent → dependency, cycles dashed and inversions
+// dotted, each with a <title> that says what it is.
+import type { GraphEdge, GraphModel, GraphNode } from '../../core/index';
+import type { ViewContext } from '../context';
+import { s, uniqueId } from '../dom';
+import { stageInfo } from '../stage';
+import { edgeKey, type LayoutNodeInput, type LayoutResult, type Point } from './layout';
+
+export const NODE_HEIGHT = 44;
+const MAX_NAME = 28;
+
+export function nodeWidth(node: GraphNode): number {
+  const length = Math.min(node.name.length, MAX_NAME) + 2;
+  return Math.round(Math.min(250, Math.max(130, length * 7.4 + 24)));
+}
+
+export function layoutInputs(model: GraphModel): LayoutNodeInput[] {
+  return model.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: NODE_HEIGHT }));
+}
+
+function shortName(name: string): string {
+  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
+}
+
+function nodeStatus(node: GraphNode): string[] {
+  const parts: string[] = [];
+  if (node.blocked) parts.push('⊘ blocked');
+  if (node.stale) parts.push('◷ stale');
+  if (node.errors > 0) parts.push(`✖ ${node.errors}`);
+  if (node.cycle >= 0) parts.push('↻ cycle');
+  return parts;
+}
+
+export function describeNode(node: GraphNode, dependsOn: number, usedBy: number): string {
+  const parts = [node.name, node.stageName];
+  if (node.blocked) parts.push('blocked');
+  if (node.stale) parts.push('stale');
+  if (node.errors > 0) parts.push(`${node.errors} ${node.errors === 1 ? 'error' : 'errors'}`);
+  if (node.cycle >= 0) parts.push('in a dependency cycle');
+  parts.push(`depends on ${dependsOn}`, `used by ${usedBy}`);
+  return parts.join(', ');
+}
+
+/** Smooth path through dagre's control points. */
+export function edgePath(points: readonly Point[]): string {
+  if (points.length === 0) return '';
+  const f = (n: number) => Math.round(n * 10) / 10;
+  let d = `M${f(points[0]!.x)},${f(points[0]!.y)}`;
+  if (points.length === 2) return `${d} L${f(points[1]!.x)},${f(points[1]!.y)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const p = points[i]!;
+    const next = points[i + 1]!;
+    const end = i === points.length - 2 ? next : { x: (p.x + next.x) / 2, y: (p.y + next.y) / 2 };
+    d += ` Q${f(p.x)},${f(p.y)} ${f(end.x)},${f(end.y)}`;
+  }
+  return d;
+}
+
+export function edgeTitle(edge: GraphEdge, names: Map<string, GraphNode>): string {
+  const from = names.get(edge.from);
+  const to = names.get(edge.to);
+  const base = `${from?.name ?? edge.from} depends on ${to?.name ?? edge.to}${edge.optional ? ' (optional)' : ''}`;
+  const notes: string[] = [];
+  if (edge.cycle) notes.push(edge.from === edge.to ? 'depends on itself' : 'part of a dependency cycle');
+  if (edge.inversion) notes.push(`stage inversion: ${from?.stageName ?? '?'} depends on ${to?.stageName ?? '?'}`);
+  return notes.length > 0 ? `${base} — ${notes.join('; ')}` : base;
+}
+
+export interface DrawnGraph {
+  svg: SVGSVGElement;
+  nodes: Map<string, SVGGElement>;
+  /** Edge elements by `from\u0000to`. */
+  edges: Map<string, SVGPathElement>;
+}
+
+function marker(doc: Document, id: string, cls: string): SVGMarkerElement {
+  return s(doc, 'marker', {
+    cls,
+    attrs: { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' },
+    children: [s(doc, 'path', { attrs: { d: 'M0,0 L10,5 L0,10 z' } })],
+  });
+}
+
+export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string): DrawnGraph {
+  const doc = ctx.document;
+  const ids = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion') };
+  const svg = s(doc, 'svg', {
+    cls: 'mm-graph-svg',
+    attrs: { role: 'group', 'aria-label': label, tabindex: 0, focusable: 'true' },
+    children: [s(doc, 'defs', { children: [marker(doc, ids.normal, 'mm-marker'), marker(doc, ids.cycle, 'mm-marker mm-marker-cycle'), marker(doc, ids.inversion, 'mm-marker mm-marker-inversion')] })],
+  });
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const edgeLayer = s(doc, 'g', { cls: 'mm-graph-edges' });
+  const nodeLayer = s(doc, 'g', { cls: 'mm-graph-nodes' });
+  const edges = new Map<string, SVGPathElement>();
+  for (const edge of model.edges) {
+    const points = layout.edges.get(edgeKey(edge.from, edge.to));
+    if (!points) continue;
+    const kind = edge.cycle ? 'cycle' : edge.inversion ? 'inversion' : 'normal';
+    const path = s(doc, 'path', {
+      cls: `mm-edge${edge.cycle ? ' mm-edge-cycle' : ''}${edge.inversion ? ' mm-edge-inversion' : ''}${edge.optional ? ' mm-edge-optional' : ''}`,
+      attrs: { d: edgePath(points), 'marker-end': `url(#${ids[kind]})`, 'data-from': edge.from, 'data-to': edge.to },
+      children: [s(doc, 'title', { text: edgeTitle(edge, byId) })],
+    });
+    edges.set(edgeKey(edge.from, edge.to), path);
+    edgeLayer.appendChild(path);
+  }
+  const outCount = new Map<string, number>();
+  const inCount = new Map<string, number>();
+  for (const e of model.edges) {
+    outCount.set(e.from, (outCount.get(e.from) ?? 0) + 1);
+    inCount.set(e.to, (inCount.get(e.to) ?? 0) + 1);
+  }
+  const nodes = new Map<string, SVGGElement>();
+  for (const node of model.nodes) {
+    const place = layout.nodes.get(node.id);
+    if (!place) continue;
+    const info = stageInfo(ctx, node.stage);
+    const status = [node.stageName, ...nodeStatus(node)].join(' · ');
+    const x = -place.width / 2;
+    const y = -place.height / 2;
+    const g = s(doc, 'g', {
+      cls: `mm-node mm-node-rank-${Math.max(-1, Math.min(info.rank, 4))}${node.stage === null ? ' mm-stage-unknown' : ''}${node.blocked ? ' mm-node-blocked' : ''}${node.cycle >= 0 ? ' mm-node-cycle' : ''}`,
+      attrs: {
+        'data-mm-id': node.id,
+        'data-mm-stage': info.id ?? 'unknown',
+        transform: `translate(${Math.round(place.x * 10) / 10},${Math.round(place.y * 10) / 10})`,
+        tabindex: 0,
+        role: 'button',
+        'aria-label': describeNode(node, outCount.get(node.id) ?? 0, inCount.get(node.id) ?? 0),
+      },
+      vars: info.color ? { '--mm-stage-color': info.color } : undefined,
+      children: [
+        s(doc, 'title', { text: `${node.name} — ${status}` }),
+        s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
+        s(doc, 'text', { cls: 'mm-node-name', text: `${info.glyph} ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
+        s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
+      ],
+    });
+    nodes.set(node.id, g);
+    nodeLayer.appendChild(g);
+  }
+  svg.append(edgeLayer, nodeLayer);
+  return { svg, nodes, edges };
+}

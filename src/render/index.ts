@@ -1,0 +1,15 @@
+// The shared views: DOM only, no host API. Hosts build a ViewContext and call these.
+export { contextFromIndex, contextFromSnapshot, type CardSection, type ViewContext, type ViewHost } from './context';
+export { renderStageBadge, renderStageTag, renderFlag, type BadgeOptions } from './badge';
+export { renderCriteriaProgress, renderBar, nextStage, nextTransition, shownTransitions, claimMismatch, transitionLabel } from './progress';
+export { renderComponentCard, renderDependencyStrip, renderDiagnostic, renderUpdated, type CardOptions } from './card';
+export { renderTable, renderNextProgress, sortByColumn, DEFAULT_COLUMNS, type TableColumn, type TableOptions, type SortOrder } from './table';
+export { renderList, renderBoard, type BoardOptions } from './board';
+export { renderReadiness, renderReadyMark, sortByReadiness, READINESS_COLUMN } from './readiness';
+export { renderQueryResults, type QueryView } from './query';
+export { renderGraph, renderLegend, type GraphOptions, type GraphView } from './graph/view';
+export { layoutGraph, type LayoutResult } from './graph/layout';
+export { renderComponentLink, bindOpen } from './link';
+export { componentFlags, stageInfo, type Flag, type FlagKind, type StageInfo } from './stage';
+export { relativeDate } from './time';
+export { renderDashboard, type DashboardOptions } from './dashboard/dashboard';

@@ -1,0 +1,23 @@
+// One entry for query results in any view a query names (`view: table|list|board|graph`).
+import type { Component, ComponentQuery } from '../core/index';
+import { renderBoard, renderList } from './board';
+import type { ViewContext } from './context';
+import { renderGraph } from './graph/view';
+import { renderTable, type TableOptions } from './table';
+
+export type QueryView = NonNullable<ComponentQuery['view']>;
+
+/** Render query results; the graph view draws the results and the edges between them. */
+export function renderQueryResults(components: readonly Component[], view: QueryView, ctx: ViewContext, table: TableOptions = {}): HTMLElement {
+  switch (view) {
+    case 'list':
+      return renderList(components, ctx);
+    case 'board':
+      return renderBoard(components, ctx);
+    case 'graph':
+      return renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' }).element;
+    case 'table':
+    default:
+      return renderTable(components, ctx, table);
+  }
+}

@@ -1,0 +1,166 @@
+// Query results as a table with sortable columns. Columns are data, so a host (or the readiness
+// work) can add its own next to DEFAULT_COLUMNS.
+import type { Component } from '../core/index';
+import { openBlockers } from '../core/serialize';
+import { renderStageBadge } from './badge';
+import type { ViewContext } from './context';
+import { clear, h } from './dom';
+import { renderComponentLink } from './link';
+import { nextTransition, renderBar, transitionLabel } from './progress';
+import { READINESS_COLUMN } from './readiness';
+import { relativeDate } from './time';
+
+export interface TableColumn {
+  id: string;
+  label: string;
+  /** What the column sorts by; null sorts last in either order. */
+  sortValue(c: Component, ctx: ViewContext): string | number | null;
+  cell(c: Component, ctx: ViewContext): Node | string;
+  numeric?: boolean;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface TableOptions {
+  columns?: TableColumn[];
+  /** Initial sort; default by name ascending. */
+  sort?: { column: string; order: SortOrder };
+  caption?: string;
+}
+
+function nextProgress(c: Component, ctx: ViewContext): number | null {
+  const t = nextTransition(c, ctx.pipeline);
+  return t && t.total > 0 ? t.met / t.total : null;
+}
+
+/** A compact bar for the transition towards the next stage, or a dash. */
+export function renderNextProgress(c: Component, ctx: ViewContext): Node {
+  const doc = ctx.document;
+  const t = nextTransition(c, ctx.pipeline);
+  if (!t || t.total === 0) return h(doc, 'span', { cls: 'mm-muted', text: '—' });
+  const label = transitionLabel(t, ctx.pipeline);
+  return h(doc, 'span', {
+    cls: 'mm-mini-progress',
+    attrs: { title: `${label}: ${t.met}/${t.total} criteria met` },
+    children: [renderBar(doc, t.met, t.total, `${c.name}: ${label} criteria`), h(doc, 'span', { cls: 'mm-count', text: `${t.met}/${t.total}` })],
+  });
+}
+
+function problems(c: Component): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of c.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
+}
+
+export const DEFAULT_COLUMNS: TableColumn[] = [
+  { id: 'name', label: 'Component', sortValue: (c) => c.name.toLowerCase(), cell: (c, ctx) => renderComponentLink(c.id, ctx, c.name) },
+  { id: 'stage', label: 'Stage', sortValue: (c, ctx) => ctx.pipeline.rank.get(c.note.stage?.id ?? '') ?? null, cell: (c, ctx) => renderStageBadge(c, ctx) },
+  { id: 'progress', label: 'Next stage', sortValue: nextProgress, cell: renderNextProgress, numeric: true },
+  READINESS_COLUMN,
+  { id: 'owner', label: 'Owner', sortValue: (c) => c.note.owner?.value.toLowerCase() ?? null, cell: (c) => c.note.owner?.value ?? '' },
+  { id: 'group', label: 'Group', sortValue: (c) => c.note.group?.value.toLowerCase() ?? null, cell: (c) => c.note.group?.value ?? '' },
+  {
+    id: 'updated',
+    label: 'Updated',
+    sortValue: (c) => c.note.lastUpdated?.value ?? null,
+    cell: (c, ctx) => {
+      const value = c.note.lastUpdated?.value;
+      if (!value) return '';
+      return h(ctx.document, 'time', { cls: c.stale ? 'mm-is-stale' : '', text: relativeDate(value, ctx.today()) ?? value, attrs: { datetime: value, title: value } });
+    },
+  },
+  { id: 'blockers', label: 'Open blockers', sortValue: (c) => openBlockers(c).length, cell: (c) => String(openBlockers(c).length), numeric: true },
+  {
+    id: 'problems',
+    label: 'Problems',
+    sortValue: (c) => {
+      const p = problems(c);
+      return p.errors * 1000 + p.warnings;
+    },
+    cell: (c, ctx) => {
+      const p = problems(c);
+      const doc = ctx.document;
+      if (p.errors + p.warnings === 0) return h(doc, 'span', { cls: 'mm-muted', text: 'none' });
+      return h(doc, 'span', {
+        children: [
+          p.errors > 0 ? h(doc, 'span', { cls: 'mm-error-text', text: `✖ ${p.errors}`, attrs: { title: `${p.errors} errors` } }) : null,
+          p.errors > 0 && p.warnings > 0 ? doc.createTextNode(' ') : null,
+          p.warnings > 0 ? h(doc, 'span', { cls: 'mm-warn-text', text: `▲ ${p.warnings}`, attrs: { title: `${p.warnings} warnings` } }) : null,
+        ],
+      });
+    },
+    numeric: true,
+  },
+];
+
+function compareValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}
+
+/** Sort a copy of `components` by a column; missing values last, ties by name. */
+export function sortByColumn(components: readonly Component[], column: TableColumn, order: SortOrder, ctx: ViewContext): Component[] {
+  const keyed = components.map((c) => ({ c, key: column.sortValue(c, ctx) }));
+  keyed.sort((x, y) => {
+    if (x.key === null || y.key === null) {
+      if (x.key !== y.key) return x.key === null ? 1 : -1;
+    } else {
+      const cmp = compareValues(x.key, y.key);
+      if (cmp !== 0) return order === 'asc' ? cmp : -cmp;
+    }
+    return x.c.name.localeCompare(y.c.name) || (x.c.id < y.c.id ? -1 : 1);
+  });
+  return keyed.map((k) => k.c);
+}
+
+export function renderTable(components: readonly Component[], ctx: ViewContext, options: TableOptions = {}): HTMLElement {
+  const doc = ctx.document;
+  const columns = options.columns ?? DEFAULT_COLUMNS;
+  let sort = options.sort ?? { column: 'name', order: 'asc' as SortOrder };
+  const wrap = h(doc, 'div', { cls: 'mm mm-table-wrap' });
+  if (components.length === 0) {
+    wrap.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
+    return wrap;
+  }
+  const table = h(doc, 'table', { cls: 'mm-table' });
+  if (options.caption) table.appendChild(h(doc, 'caption', { text: options.caption }));
+  const headRow = h(doc, 'tr');
+  const headers = new Map<string, HTMLTableCellElement>();
+  const body = h(doc, 'tbody');
+
+  const fill = () => {
+    const column = columns.find((c) => c.id === sort.column) ?? columns[0]!;
+    clear(body);
+    for (const c of sortByColumn(components, column, sort.order, ctx)) {
+      const row = h(doc, 'tr', { attrs: { 'data-mm-id': c.id } });
+      for (const col of columns) {
+        const content = col.cell(c, ctx);
+        row.appendChild(h(doc, 'td', { cls: `mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, children: [typeof content === 'string' ? doc.createTextNode(content) : content] }));
+      }
+      body.appendChild(row);
+    }
+    for (const [id, th] of headers) th.setAttribute('aria-sort', id === column.id ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none');
+  };
+
+  for (const col of columns) {
+    const button = h(doc, 'button', { cls: 'mm-sort', attrs: { type: 'button', title: `Sort by ${col.label.toLowerCase()}` }, children: [doc.createTextNode(col.label), h(doc, 'span', { cls: 'mm-sort-mark', attrs: { 'aria-hidden': 'true' } })] });
+    button.addEventListener('click', () => {
+      sort = { column: col.id, order: sort.column === col.id && sort.order === 'asc' ? 'desc' : 'asc' };
+      fill();
+    });
+    const th = h(doc, 'th', { cls: `mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, attrs: { scope: 'col' }, children: [button] });
+    headers.set(col.id, th);
+    headRow.appendChild(th);
+  }
+  table.append(h(doc, 'thead', { children: [headRow] }), body);
+  fill();
+  wrap.appendChild(table);
+  return wrap;
+}

@@ -1,0 +1,70 @@
+// The text helpers skip their regexes when a cheap scan shows they cannot change the text. These
+// properties pin the fast paths to the plain regex forms they replace, character for character.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { collapse, plain, stripEmoji } from '../../src/core/text';
+
+// The helpers as they were before the fast paths: the specification.
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
+const WIKI_LINK = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
+const MD_LINK = /\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g;
+const slowEmoji = (text: string) => ([...text].some((c) => c.charCodeAt(0) > 127) ? text.replace(EMOJI, '') : text);
+const slowCollapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const slowEmphasis = (s: string) =>
+  s
+    .replace(/\*\*(?=\S)([^*]*?\S)?\*\*/g, '$1')
+    .replace(/~~(?=\S)([^~]*?\S)?~~/g, '$1')
+    .replace(/(^|[^\w])__(?=\S)([^_]*?\S)__(?=$|[^\w])/g, '$1$2')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, '$1$2')
+    .replace(/\*\*/g, '');
+function slowPlain(text: string): string {
+  let s = text;
+  if (s.indexOf('[') !== -1) {
+    s = s.replace(WIKI_LINK, (_m, target: string, alias?: string) => alias ?? target);
+    s = s.replace(MD_LINK, (_m, label: string) => label);
+  }
+  if (s.indexOf('`') !== -1) {
+    s = s
+      .split('`')
+      .map((part, i) => (i % 2 === 1 ? part : slowEmphasis(part)))
+      .join('');
+  } else if (s.indexOf('*') !== -1 || s.indexOf('_') !== -1 || s.indexOf('~') !== -1) {
+    s = slowEmphasis(s);
+  }
+  return slowCollapse(slowEmoji(s));
+}
+
+const SPACES = [' ', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u0085', '\u180e'];
+const MARKUP = ['*', '**', '_', '__', '~~', '`', '[[', ']]', '|', '[', ']', '(', ')', ':', '.', '#'];
+const SYMBOLS = ['✅', '❌', '⚠️', '→', '≥', '🔨', '🇩🇪', '\u200d', '\u20e3', '©', '™', '↔', '⌚', 'é', 'ß', '中', '\ud83d'];
+const WORDS = ['a', 'Stage', 'x', '7', 'of', 'Neo4j', 'snake_case'];
+const piece = fc.constantFrom(...SPACES, ...MARKUP, ...SYMBOLS, ...WORDS);
+const line = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
+
+describe('text fast paths', () => {
+  it('collapse equals the \\s+ replace and trim', () => {
+    fc.assert(fc.property(line, (s) => {
+      expect(collapse(s)).toBe(slowCollapse(s));
+    }), { numRuns: 5000 });
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      expect(collapse(s), `U+${c.toString(16)}`).toBe(slowCollapse(s));
+    }
+  });
+
+  it('stripEmoji equals the regex replace, for every BMP character', () => {
+    for (let c = 0x80; c < 0x10000; c++) {
+      const s = `x${String.fromCharCode(c)}y`;
+      expect(stripEmoji(s), `U+${c.toString(16)}`).toBe(slowEmoji(s));
+    }
+    fc.assert(fc.property(line, (s) => {
+      expect(stripEmoji(s)).toBe(slowEmoji(s));
+    }), { numRuns: 5000 });
+  });
+
+  it('plain equals the plain regex pipeline', () => {
+    fc.assert(fc.property(line, (s) => {
+      expect(plain(s)).toBe(slowPlain(s));
+    }), { numRuns: 20000 });
+  });
+});
