@@ -34,7 +34,7 @@ describe('maturity-map fix', () => {
     const before = snapshot(dir);
     const { code, stdout } = runCli(['fix', dir]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/3 status lines fixed in 2 notes \(14 checked\)/);
+    expect(stdout).toMatch(/3 status lines fixed in 2 notes \(\d+ checked\)/);
     expect(changedFiles(before, dir)).toEqual(['Components/Billing Engine.md', 'Components/Report Builder.md']);
     expect(readFileSync(join(dir, 'Components/Billing Engine.md'), 'utf8')).toContain('**Status**: ✅ **6/7 criteria met - READY**');
     // The template keeps its X/7 placeholder: it is not a component.
