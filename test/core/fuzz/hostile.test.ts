@@ -72,6 +72,16 @@ describe('prototype keys are inert', () => {
   });
 });
 
+describe('settings from a shared vault', () => {
+  it('stage colours accept colour syntax only (they end up in a style property)', () => {
+    const colour = (color: string) => resolveConfig({ stages: [{ name: 'Development', color }] }).stages[0]!.color;
+    for (const ok of ['#d97706', '#abc', 'rebeccapurple', 'rgb(1, 2, 3)', 'hsl(210 50% 40% / 0.5)', 'oklch(70% 0.1 200)', 'var(--color-red)']) expect(colour(ok)).toBe(ok);
+    for (const bad of ['red;background:url(javascript:alert(1))', '#fff"><script>alert(1)</script>', 'expression(alert(1))', 'url(x)', 'red}body{display:none', 'var(--x);color:red']) {
+      expect(colour(bad)).toBe('#6b7280');
+    }
+  });
+});
+
 describe('huge and binary notes', () => {
   const template = readNote(EXAMPLE_VAULT, 'Components/Billing Engine.md');
 
