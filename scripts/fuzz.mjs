@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run fuzz`: the property and fuzz tests (test/core/fuzz) with a large budget, then the number
-// of cases run. FUZZ_RUNS sets the cases per property (default 2000; `npm test` uses 60),
+// of cases run. FUZZ_RUNS sets the cases per property (default 10000; `npm test` uses 60),
 // FUZZ_SEED replays a run, and the 10 MB note also goes through promotion and the index here.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const runs = process.env.FUZZ_RUNS ?? '2000';
+const runs = process.env.FUZZ_RUNS ?? '10000';
 const countFile = join(tmpdir(), `maturity-map-fuzz-${process.pid}.jsonl`);
 const vitest = new URL('../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
 const started = Date.now();
