@@ -1,6 +1,14 @@
 // Lint rules for the whole project. Type-aware rules run on TypeScript sources.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import obsidianmd from 'eslint-plugin-obsidianmd';
+
+// The Obsidian plugin's own rules (eslint-plugin-obsidianmd, recommended), scoped to src/obsidian so
+// the rest of the project keeps its rules. Its package.json check runs as the plugin ships it.
+const OBSIDIAN_FILES = ['src/obsidian/**/*.ts'];
+const obsidianConfigs = obsidianmd.configs.recommended
+  .filter((config) => !config.files || config.files.some((f) => f.includes('ts') || f === 'package.json'))
+  .map((config) => (config.files?.includes('package.json') ? config : { ...config, files: OBSIDIAN_FILES }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', 'docs/**', '**/*.d.ts'] },
@@ -38,5 +46,12 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  ...obsidianConfigs,
+  {
+    files: OBSIDIAN_FILES,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    // The declarative settings API needs Obsidian 1.13; manifest.json supports 1.7.2 and later.
+    rules: { 'obsidianmd/settings-tab/prefer-setting-definitions': 'off' },
   },
 );

@@ -35,6 +35,47 @@ export const targets = [
       build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' }),
   },
   {
+    // The Obsidian plugin folder: main.js + manifest.json + styles.css (see src/obsidian).
+    name: 'obsidian',
+    outdir: 'dist/obsidian',
+    options: {
+      entryPoints: ['src/obsidian/main.ts'],
+      outfile: 'dist/obsidian/main.js',
+      bundle: true,
+      // Obsidian also runs on phones: a browser bundle, no Node built-ins (test/obsidian/bundle.test.ts checks).
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2018',
+      // What the app provides at run time, as in the official sample plugin.
+      external: [
+        'obsidian',
+        'electron',
+        '@codemirror/autocomplete',
+        '@codemirror/collab',
+        '@codemirror/commands',
+        '@codemirror/language',
+        '@codemirror/lint',
+        '@codemirror/search',
+        '@codemirror/state',
+        '@codemirror/view',
+        '@lezer/common',
+        '@lezer/highlight',
+        '@lezer/lr',
+      ],
+      minify: true,
+      banner: { js: '/* Maturity Map for Obsidian. Built with esbuild from src/obsidian; see the repository for sources. */' },
+      logLevel: 'warning',
+    },
+    after: async () => {
+      const { copyFile, readFile, writeFile } = await import('node:fs/promises');
+      const at = (path) => new URL(`../${path}`, import.meta.url);
+      await copyFile(at('manifest.json'), at('dist/obsidian/manifest.json'));
+      // One styles.css: the shared views' styles, then the plugin's own.
+      const css = await Promise.all(['src/render/styles.css', 'src/obsidian/styles.css'].map((p) => readFile(at(p), 'utf8')));
+      await writeFile(at('dist/obsidian/styles.css'), css.join('\n'));
+    },
+  },
+  {
     // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see README, "Logseq").
     name: 'logseq',
     options: {

@@ -21,6 +21,7 @@ export function renderStageTag(stage: StageId | null, ctx: Pick<ViewContext, 'do
     vars: info.color ? { '--mm-stage-color': info.color } : undefined,
     children: [
       h(ctx.document, 'span', { cls: 'mm-stage-glyph', text: info.glyph, attrs: { 'aria-hidden': 'true' } }),
+      ctx.document.createTextNode(' '),
       h(ctx.document, 'span', { cls: 'mm-stage-name', text: info.name }),
     ],
   });
@@ -32,6 +33,7 @@ export function renderFlag(flag: Flag, ctx: Pick<ViewContext, 'document'>, withL
     attrs: { title: flag.reason, role: 'img', 'aria-label': flag.reason, 'data-mm-flag': flag.kind },
     children: [
       h(ctx.document, 'span', { cls: 'mm-flag-glyph', text: flag.glyph, attrs: { 'aria-hidden': 'true' } }),
+      withLabel ? ctx.document.createTextNode(' ') : null,
       withLabel ? h(ctx.document, 'span', { cls: 'mm-flag-label', text: flag.label, attrs: { 'aria-hidden': 'true' } }) : null,
     ],
   });

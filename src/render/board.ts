@@ -5,6 +5,7 @@ import { renderFlag, renderStageBadge, renderStageTag } from './badge';
 import type { ViewContext } from './context';
 import { h } from './dom';
 import { bindOpen } from './link';
+import { nextTransition } from './progress';
 import { renderReadyMark, sortByReadiness } from './readiness';
 import { componentFlags } from './stage';
 import { renderNextProgress } from './table';
@@ -39,8 +40,8 @@ function renderBoardItem(c: Component, ctx: ViewContext): HTMLElement {
     attrs: { href: ctx.href(c.id) ?? '#', 'data-mm-id': c.id, 'aria-label': label },
     children: [
       h(doc, 'span', { cls: 'mm-board-name', text: c.name }),
-      flags.length > 0 ? h(doc, 'span', { cls: 'mm-flags', children: flags.map((f) => renderFlag(f, ctx)) }) : null,
-      renderNextProgress(c, ctx),
+      flags.length > 0 ? h(doc, 'span', { cls: 'mm-flags', children: flags.map((f) => renderFlag(f, ctx, true)) }) : null,
+      nextTransition(c, ctx.pipeline) ? renderNextProgress(c, ctx) : null,
       renderReadyMark(c, ctx),
       c.note.owner ? h(doc, 'span', { cls: 'mm-muted mm-owner', text: c.note.owner.value }) : null,
     ],

@@ -210,6 +210,16 @@ export function renderDependencyStrip(component: Component, ctx: ViewContext): H
     return part;
   };
   strip.appendChild(group('Depends on', component.dependencies.map((d) => ({ id: d.id, name: d.name })), component.note.dependenciesNone ? 'none (foundational)' : 'none listed'));
+  strip.appendChild(doc.createTextNode(' '));
   strip.appendChild(group('Used by', component.dependents.map((id) => ({ id, name: id })), 'nothing yet'));
   return strip;
+}
+
+/** What a host puts at the top of a component's own note: badge, criteria progress, dependency strip. */
+export function renderNoteHeader(component: Component, ctx: ViewContext): HTMLElement {
+  return h(ctx.document, 'div', {
+    cls: 'mm mm-note-header',
+    attrs: { 'data-mm-id': component.id, role: 'group', 'aria-label': `Maturity of ${component.name}` },
+    children: [renderStageBadge(component, ctx, { flagLabels: true }), renderCriteriaProgress(component, ctx), renderDependencyStrip(component, ctx)],
+  });
 }

@@ -2,7 +2,7 @@
 export { contextFromIndex, contextFromSnapshot, type CardSection, type ViewContext, type ViewHost } from './context';
 export { renderStageBadge, renderStageTag, renderFlag, type BadgeOptions } from './badge';
 export { renderCriteriaProgress, renderBar, nextStage, nextTransition, shownTransitions, claimMismatch, transitionLabel } from './progress';
-export { renderComponentCard, renderDependencyStrip, renderDiagnostic, renderUpdated, type CardOptions } from './card';
+export { renderComponentCard, renderDependencyStrip, renderNoteHeader, renderDiagnostic, renderUpdated, type CardOptions } from './card';
 export { renderTable, renderNextProgress, sortByColumn, DEFAULT_COLUMNS, type TableColumn, type TableOptions, type SortOrder } from './table';
 export { renderList, renderBoard, type BoardOptions } from './board';
 export { renderReadiness, renderReadyMark, sortByReadiness, READINESS_COLUMN } from './readiness';
@@ -12,4 +12,4 @@ export { layoutGraph, type LayoutResult } from './graph/layout';
 export { renderComponentLink, bindOpen } from './link';
 export { componentFlags, stageInfo, type Flag, type FlagKind, type StageInfo } from './stage';
 export { relativeDate } from './time';
-export { renderDashboard, type DashboardOptions } from './dashboard/dashboard';
+export { renderDashboard, type DashboardOptions, type DashboardTab, type DashboardView } from './dashboard/dashboard';

@@ -126,12 +126,22 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     panelHolder.appendChild(panel);
   }
 
+  // The details panel appears when a component is selected and closes with its button.
   const details = h(doc, 'aside', { cls: 'mm-details', attrs: { 'aria-label': 'Selected component' } });
-  const detailsHint = () => {
+  const closeDetails = () => {
+    shownId = null;
     clear(details);
-    details.appendChild(h(doc, 'p', { cls: 'mm-muted', text: 'Select a component on the board, in the graph or in the table to see its card here.' }));
+    body.classList.remove('mm-with-details');
+    graph?.select(null);
+    markCurrent();
   };
-  detailsHint();
+
+  /** Mark the shown component on the board and in the table. */
+  function markCurrent(): void {
+    for (const el of panelHolder.querySelectorAll('.mm-current')) el.classList.remove('mm-current');
+    if (!shownId) return;
+    for (const el of panelHolder.querySelectorAll('.mm-board-item, tr[data-mm-id]')) if (el.getAttribute('data-mm-id') === shownId) el.classList.add('mm-current');
+  }
 
   function renderPanel(t: DashboardTab): void {
     const panel = panels.get(t)!;
@@ -152,6 +162,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
       for (const c of results) grid.appendChild(renderComponentCard(c, ctx));
       panel.appendChild(grid);
     }
+    markCurrent();
   }
 
   function setTab(next: DashboardTab): void {
@@ -194,7 +205,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
   }
   root.appendChild(h(doc, 'div', { cls: 'mm-filters', attrs: { role: 'search' }, children: [text, stage, blocked.label, stale.label, errors.label, order, count] }));
   root.appendChild(tablist);
-  const body = h(doc, 'div', { cls: `mm-dash-body${options.details === false ? '' : ' mm-with-details'}`, children: [panelHolder, options.details === false ? null : details] });
+  const body = h(doc, 'div', { cls: 'mm-dash-body', children: [panelHolder, options.details === false ? null : details] });
   root.appendChild(body);
   applyFilters();
 
@@ -204,11 +215,16 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
       const c = ctx.component(id);
       if (!c) return;
       shownId = id;
-      clear(details);
-      details.appendChild(renderComponentCard(c, ctx, { headingLevel: 2 }));
+      if (options.details !== false) {
+        const close = h(doc, 'button', { cls: 'mm-button mm-details-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close the details', title: 'Close' } });
+        close.addEventListener('click', closeDetails);
+        details.replaceChildren(close, renderComponentCard(c, ctx, { headingLevel: 2 }));
+        // A new card starts at its top, wherever the previous one was scrolled to.
+        details.scrollTop = 0;
+        body.classList.add('mm-with-details');
+      }
       graph?.select(id);
-      for (const el of root.querySelectorAll('.mm-current')) el.classList.remove('mm-current');
-      for (const el of panelHolder.querySelectorAll('.mm-board-item, tr[data-mm-id]')) if (el.getAttribute('data-mm-id') === id) el.classList.add('mm-current');
+      markCurrent();
     },
     setTab,
     refresh: applyFilters,

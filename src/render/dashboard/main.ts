@@ -37,7 +37,7 @@ function start(): void {
         history.replaceState(null, '', `${HASH_PREFIX}${encodeURIComponent(id)}`);
       },
     });
-    view = renderDashboard(ctx, { title: `Maturity Map — ${snapshot.root}`, headerExtras: [themeSwitch(document)] });
+    view = renderDashboard(ctx, { title: document.title || `Maturity Map — ${snapshot.root}`, headerExtras: [themeSwitch(document)] });
     mount.replaceChildren(view.element);
     const initial = idFromHash();
     if (initial) view.show(initial);

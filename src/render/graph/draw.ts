@@ -10,9 +10,11 @@ import { edgeKey, type LayoutNodeInput, type LayoutResult, type Point } from './
 export const NODE_HEIGHT = 44;
 const MAX_NAME = 28;
 
+/** Width from the text it holds (13px bold name with its glyph, 11px status line); no DOM measuring. */
 export function nodeWidth(node: GraphNode): number {
-  const length = Math.min(node.name.length, MAX_NAME) + 2;
-  return Math.round(Math.min(250, Math.max(130, length * 7.4 + 24)));
+  const name = (Math.min(node.name.length, MAX_NAME) + 2) * 8.2;
+  const status = [node.stageName, ...nodeStatus(node)].join(' · ').length * 6.6;
+  return Math.round(Math.min(290, Math.max(130, name + 24, status + 24)));
 }
 
 export function layoutInputs(model: GraphModel): LayoutNodeInput[] {

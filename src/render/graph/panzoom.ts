@@ -15,6 +15,11 @@ export interface PanZoomOptions {
 export interface PanZoom {
   /** Show the whole content. */
   fit(): void;
+  /**
+   * The starting view: the whole content when it is readable at that size, else its top-left
+   * corner at `minPixelsPerUnit` (a 600-node graph fitted whole is a smear of 3 px boxes).
+   */
+  reset(minPixelsPerUnit: number): void;
   /** Zoom in by `factor` (> 1 in, < 1 out) around `center` in content units (default: the view's centre). */
   zoomBy(factor: number, center?: Point): void;
   /** Move the view by content units. */
@@ -80,6 +85,14 @@ export function attachPanZoom(svg: SVGSVGElement, width: number, height: number,
     // Match the element's aspect so the viewBox is exactly what is visible.
     box = w / h > aspect ? { x: -pad, y: -pad - (w / aspect - h) / 2, w, h: w / aspect } : { x: -pad - (h * aspect - w) / 2, y: -pad, w: h * aspect, h };
     fitWidth = box.w;
+    apply();
+  };
+
+  const reset = (minPixelsPerUnit: number) => {
+    fit();
+    const r = rect();
+    if (!r || r.width / box.w >= minPixelsPerUnit) return;
+    box = { x: -24, y: -24, w: r.width / minPixelsPerUnit, h: r.height / minPixelsPerUnit };
     apply();
   };
 
@@ -164,6 +177,7 @@ export function attachPanZoom(svg: SVGSVGElement, width: number, height: number,
 
   return {
     fit,
+    reset,
     zoomBy,
     panBy,
     centerOn: (p) => {

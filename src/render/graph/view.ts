@@ -39,6 +39,8 @@ export interface GraphView {
 }
 
 const FAR_PIXELS_PER_UNIT = 0.45;
+/** The smallest scale the graph starts at: 13px names stay about 9px tall. */
+const READABLE_PIXELS_PER_UNIT = 0.7;
 
 export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): GraphView {
   const doc = ctx.document;
@@ -151,6 +153,8 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     backward = invert(model.nodes.map((n) => n.id), forward);
     panzoom?.destroy();
     clear(canvas);
+    // The status overlays the canvas, so its changing text never moves the graph under the pointer.
+    canvas.appendChild(status);
     lit = [];
     const label = `Dependency graph: ${plural(model.nodes.length, 'component')}, ${plural(model.edges.length, 'dependency', 'dependencies')}. Arrows point from a component to what it depends on. Tab to a component; Enter opens it, F focuses on it; plus and minus zoom, arrow keys pan, 0 fits.`;
     drawn = drawGraph(model, layout, ctx, label);
@@ -159,6 +163,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     for (const [id, el] of drawn.nodes) wireNode(id, el);
     drawn.svg.addEventListener('keydown', onKey);
     panzoom = attachPanZoom(drawn.svg, layout.width, layout.height, { wheel: options.wheel ?? 'always', onChange: onZoom });
+    panzoom.reset(READABLE_PIXELS_PER_UNIT);
     drawn.svg.addEventListener('pointerdown', () => (touched = true));
     touched = false;
     focusSelect.value = focusId ?? '';
@@ -220,7 +225,6 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
         button('+', 'Zoom in', () => panzoom?.zoomBy(1.25)),
         button('−', 'Zoom out', () => panzoom?.zoomBy(0.8)),
         button('Fit', 'Fit the whole graph', () => panzoom?.fit()),
-        status,
       ],
     }));
     root.appendChild(renderLegend(ctx));
@@ -234,7 +238,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
   const RO = (doc.defaultView as (Window & { ResizeObserver?: typeof ResizeObserver }) | null)?.ResizeObserver;
   if (RO) {
     resize = new RO(() => {
-      if (!touched) panzoom?.fit();
+      if (!touched) panzoom?.reset(READABLE_PIXELS_PER_UNIT);
       onZoom();
     });
     resize.observe(canvas);

@@ -1,0 +1,12 @@
+// `npm run bench:obsidian`: the plugin benchmark runs under vitest (for the happy-dom environment
+// the harness needs) but is no test: it prints figures and asserts nothing.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['bench/obsidian/*.run.ts'],
+    environment: 'happy-dom',
+    testTimeout: 600_000,
+    env: { TZ: 'UTC' },
+  },
+});

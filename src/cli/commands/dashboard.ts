@@ -1,0 +1,37 @@
+// `maturity-map dashboard <dir> -o report.html`: one self-contained HTML page (board, graph,
+// filterable table, every card) that works from file:// without a network.
+import { snapshotIndex } from '../../core/index';
+import { loadVault } from '../context';
+import { dashboardHtml, readDashboardAssets } from '../dashboard-page';
+import { UsageError } from '../files';
+import { emit } from '../write';
+import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
+
+export const dashboardCommand: Command = {
+  name: 'dashboard',
+  summary: 'write a standalone HTML dashboard (board, graph, table, cards)',
+  usage: `maturity-map dashboard <dir> [-o <file>] [--title <text>]
+
+${VAULT_OPTIONS_HELP}
+  -o, --output <file>  write the page here (default: standard output)
+  --title <text>       the page title (default: "Maturity Map — <dir>")`,
+  options: { ...VAULT_OPTIONS, output: { type: 'string', short: 'o' }, title: { type: 'string' } },
+  async run({ positionals, values }) {
+    const vault = await loadVault(positionals[0], loadOptions(values));
+    let assets;
+    try {
+      assets = readDashboardAssets();
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const snapshot = snapshotIndex(vault.index, vault.root);
+    const html = dashboardHtml(snapshot, assets, str(values['title']));
+    const output = str(values['output']);
+    await emit(output, html);
+    for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
+    if (output && output !== '-') {
+      process.stderr.write(`wrote ${output} (${snapshot.components.length} components, ${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
+    }
+    return 0;
+  },
+};

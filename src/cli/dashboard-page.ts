@@ -1,0 +1,70 @@
+// The standalone dashboard page: one HTML file with the styles, the data and the script inline.
+// The data sits in a JSON script block with `<`, `>` and `&` escaped, so no note text can close
+// the block; a Content-Security-Policy allows only this page's own script and styles (by hash)
+// and no network at all, so even injected markup could neither run nor call home.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { IndexSnapshot } from '../core/index';
+
+export interface DashboardAssets {
+  script: string;
+  css: string;
+}
+
+/** The built dashboard script and styles, next to the CLI bundle in dist/. */
+export function readDashboardAssets(base = new URL('../dashboard/', import.meta.url)): DashboardAssets {
+  const script = fileURLToPath(new URL('dashboard.js', base));
+  const css = fileURLToPath(new URL('dashboard.css', base));
+  if (!existsSync(script) || !existsSync(css)) {
+    throw new Error(`the dashboard assets are missing (${script}); run "npm run build" first`);
+  }
+  return { script: readFileSync(script, 'utf8'), css: readFileSync(css, 'utf8') };
+}
+
+/** JSON that is safe inside a <script> element: no `<`, `>`, `&` or line separators left raw. */
+export function scriptSafeJSON(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** Inline code must not contain what would end its element early. */
+function checkInline(code: string, closing: RegExp, what: string): string {
+  if (closing.test(code)) throw new Error(`the built dashboard ${what} contains a sequence that would end its element early`);
+  return code;
+}
+
+export function dashboardHtml(snapshot: IndexSnapshot, assets: DashboardAssets, title = `Maturity Map — ${snapshot.root}`): string {
+  const script = checkInline(assets.script, /<\/script|<!--/i, 'script');
+  const css = checkInline(assets.css, /<\/style/i, 'styles');
+  const csp = [`default-src 'none'`, `script-src ${sha256(script)}`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  return `<!doctype html>
+<html lang="en" data-mm-theme="auto">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="generator" content="maturity-map">
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
+</head>
+<body class="mm mm-standalone-page">
+<div id="mm-app"><noscript>This dashboard needs JavaScript. Run "maturity-map report &lt;dir&gt;" for a static Markdown report.</noscript></div>
+<script type="application/json" id="mm-data">${scriptSafeJSON(snapshot)}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,57 @@
+// The shared views (src/render) as the plugin uses them: a ViewContext over the live index whose
+// links open notes the Obsidian way, and the few compositions the plugin shows (the note header,
+// a card, query results). Views are the render layer's; nothing here draws its own.
+import {
+  contextFromIndex,
+  renderComponentCard,
+  renderCriteriaProgress,
+  renderDependencyStrip,
+  renderGraph,
+  renderQueryResults,
+  renderStageBadge,
+  type GraphView,
+  type QueryView,
+  type ViewContext,
+} from '../render/index';
+import type { Component, MaturityIndex } from '../core/index';
+
+export type { ViewContext, GraphView, QueryView };
+
+export type OpenNote = (id: string, event?: MouseEvent | KeyboardEvent, line?: number) => void;
+export type HoverNote = (id: string, event: MouseEvent, target: HTMLElement) => void;
+
+export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNote): ViewContext {
+  return contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover });
+}
+
+/** The header in a component note: badge, criteria progress, dependencies and dependents. */
+export function renderHeader(el: HTMLElement, component: Component, ctx: ViewContext): void {
+  el.addClass('mm');
+  const top = el.createDiv({ cls: 'maturity-map-header-top' });
+  top.append(renderStageBadge(component, ctx));
+  top.createSpan({ cls: 'maturity-map-header-name', text: component.name });
+  el.append(renderCriteriaProgress(component, ctx), renderDependencyStrip(component, ctx));
+}
+
+export function renderCard(el: HTMLElement, component: Component, ctx: ViewContext): void {
+  el.append(renderComponentCard(component, ctx, { headingLevel: 4 }));
+}
+
+/** Query results; a graph comes back as its handle, which the caller must destroy. */
+export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext): GraphView | null {
+  if (view === 'graph') {
+    const graph = renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' });
+    el.append(graph.element);
+    return graph;
+  }
+  el.append(renderQueryResults(components, view, ctx));
+  return null;
+}
+
+/** Invalid block options, shown where the block is. */
+export function renderErrors(el: HTMLElement, title: string, messages: string[]): void {
+  const box = el.createDiv({ cls: 'maturity-map-error', attr: { role: 'alert' } });
+  box.createEl('strong', { text: title });
+  const list = box.createEl('ul');
+  for (const m of messages) list.createEl('li', { text: m });
+}

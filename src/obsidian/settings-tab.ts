@@ -1,0 +1,103 @@
+// The settings tab: which notes are components, the stage pipeline, staleness, the header and
+// new-note options. Every change is saved; changes that alter the index re-index the vault.
+import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
+import type { StageDefinition } from '../core/index';
+import { DEFAULT_SETTINGS, splitList, type PluginSettings } from './settings';
+
+export interface SettingsOwner {
+  settings: PluginSettings;
+  /** Save, and re-index when `reindex` (debounced, so typing does not re-index per key). */
+  updateSettings(patch: Partial<PluginSettings>, reindex: boolean): Promise<void>;
+}
+
+export class MaturitySettingTab extends PluginSettingTab {
+  constructor(
+    app: App,
+    plugin: Plugin,
+    private readonly owner: SettingsOwner,
+  ) {
+    super(app, plugin);
+  }
+
+  display(): void {
+    const { containerEl } = this;
+    containerEl.empty();
+    const s = this.owner.settings;
+    const save = (patch: Partial<PluginSettings>, reindex = true) => void this.owner.updateSettings(patch, reindex);
+
+    new Setting(containerEl).setName('Components').setHeading();
+    new Setting(containerEl)
+      .setName('Tags')
+      .setDesc('Only notes with one of these tags are components (comma-separated; empty: any note).')
+      .addText((t) => t.setPlaceholder('Maturity, payments').setValue(s.componentTags.join(', ')).onChange((v) => save({ componentTags: splitList(v).map((x) => x.replace(/^#/, '')) })));
+    new Setting(containerEl)
+      .setName('Folders')
+      .setDesc('Only notes under these folders are components (comma-separated; empty: anywhere).')
+      .addText((t) => t.setPlaceholder('Components').setValue(s.componentFolders.join(', ')).onChange((v) => save({ componentFolders: splitList(v) })));
+    new Setting(containerEl)
+      .setName('Excluded folders')
+      .setDesc('Notes under these folders are never components.')
+      .addText((t) => t.setPlaceholder('Archive').setValue(s.excludeFolders.join(', ')).onChange((v) => save({ excludeFolders: splitList(v) })));
+    new Setting(containerEl)
+      .setName('Stale after (days)')
+      .setDesc('A component whose last update is older than this is flagged as stale.')
+      .addText((t) => {
+        t.inputEl.type = 'number';
+        t.setValue(String(s.staleAfterDays)).onChange((v) => {
+          const days = Number(v);
+          if (Number.isInteger(days) && days >= 1) save({ staleAfterDays: days });
+        });
+      });
+
+    new Setting(containerEl).setName('Stages').setHeading();
+    containerEl.createEl('p', { cls: 'setting-item-description', text: 'Least mature first. Aliases are other words notes use for the stage.' });
+    s.stages.forEach((stage, i) => this.stageRow(containerEl, stage, i));
+    new Setting(containerEl)
+      .addButton((b) => b.setButtonText('Add stage').onClick(() => this.setStages([...s.stages, { id: `stage-${s.stages.length + 1}`, name: `Stage ${s.stages.length + 1}`, aliases: [], color: '#6b7280' }])))
+      .addButton((b) => b.setButtonText('Restore default stages').onClick(() => this.setStages(structuredClone(DEFAULT_SETTINGS.stages))));
+
+    new Setting(containerEl).setName('Display').setHeading();
+    new Setting(containerEl)
+      .setName('Header in component notes')
+      .setDesc('Show the stage, criteria progress and dependencies at the top of every component note, in reading view and live preview.')
+      .addToggle((t) => t.setValue(s.autoHeader).onChange((v) => save({ autoHeader: v }, false)));
+
+    new Setting(containerEl).setName('New notes').setHeading();
+    new Setting(containerEl)
+      .setName('Folder')
+      .setDesc('Where "new maturity note" creates notes.')
+      .addText((t) => t.setPlaceholder('Components').setValue(s.newNoteFolder).onChange((v) => save({ newNoteFolder: v.trim() }, false)));
+    new Setting(containerEl)
+      .setName('Template')
+      .setDesc('A note to copy for new maturity notes; empty uses the built-in template.')
+      .addText((t) => t.setPlaceholder('Templates/Component maturity template.md').setValue(s.templatePath).onChange((v) => save({ templatePath: v.trim() }, false)));
+  }
+
+  private stageRow(containerEl: HTMLElement, stage: StageDefinition, i: number): void {
+    const stages = this.owner.settings.stages;
+    const edit = (patch: Partial<StageDefinition>) => {
+      const next = stages.map((s, n) => (n === i ? { ...s, ...patch } : s));
+      void this.owner.updateSettings({ stages: next }, true);
+    };
+    new Setting(containerEl)
+      .setName(`${i + 1}.`)
+      .addText((t) => t.setPlaceholder('Name').setValue(stage.name).onChange((v) => v.trim() && edit({ name: v.trim() })))
+      .addText((t) => t.setPlaceholder('Aliases').setValue(stage.aliases.join(', ')).onChange((v) => edit({ aliases: splitList(v).map((a) => a.toLowerCase()) })))
+      .addColorPicker((c) => c.setValue(stage.color).onChange((v) => edit({ color: v })))
+      .addExtraButton((b) => b.setIcon('arrow-up').setTooltip('Move up').setDisabled(i === 0).onClick(() => this.move(i, -1)))
+      .addExtraButton((b) => b.setIcon('arrow-down').setTooltip('Move down').setDisabled(i === stages.length - 1).onClick(() => this.move(i, 1)))
+      .addExtraButton((b) => b.setIcon('trash').setTooltip('Remove').setDisabled(stages.length <= 1).onClick(() => this.setStages(stages.filter((_, n) => n !== i))));
+  }
+
+  private move(i: number, by: number): void {
+    const next = [...this.owner.settings.stages];
+    const [stage] = next.splice(i, 1);
+    if (!stage) return;
+    next.splice(i + by, 0, stage);
+    this.setStages(next);
+  }
+
+  private setStages(stages: StageDefinition[]): void {
+    void this.owner.updateSettings({ stages }, true).then(() => this.display());
+  }
+}

@@ -1,0 +1,77 @@
+// The dashboard view: the shared dashboard (summary, filters, board / graph / table / cards tabs,
+// details panel) over the live index. It refreshes in place (filters and tab kept) when what it
+// shows changed, and only while it is visible.
+import { ItemView, type WorkspaceLeaf } from 'obsidian';
+import { renderDashboard } from '../../render/index';
+import type { DashboardView as SharedDashboard } from '../../render/dashboard/dashboard';
+import type { Host } from '../host';
+import { keepLive, summaryFingerprint, type LiveHandle } from '../live';
+
+export const DASHBOARD_VIEW = 'maturity-map-dashboard';
+
+export class DashboardView extends ItemView {
+  private handle: LiveHandle | null = null;
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly host: Host,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return DASHBOARD_VIEW;
+  }
+
+  getDisplayText(): string {
+    return 'Maturity dashboard';
+  }
+
+  override getIcon(): string {
+    return 'layout-dashboard';
+  }
+
+  override async onOpen(): Promise<void> {
+    this.contentEl.addClass('maturity-map-dashboard');
+    const status = this.contentEl.createDiv({ cls: 'maturity-map-status' });
+    const body = this.contentEl.createDiv({ cls: 'maturity-map-dashboard-body' });
+    const indexer = this.host.indexer;
+    const progress = () => {
+      const p = indexer.progress;
+      status.toggleClass('is-empty', p.phase === 'ready');
+      status.setText(p.phase === 'ready' ? '' : `Indexing ${p.done}/${p.total} notes…`);
+    };
+    this.registerEvent(indexer.onProgress(progress));
+    progress();
+
+    let dashboard: SharedDashboard | null = null;
+    let stagesShown = '';
+    const stages = () => JSON.stringify(indexer.index.pipeline.stages);
+    this.handle = keepLive(this, body, indexer, {
+      fingerprint: () => [indexer.progress.phase, indexer.index.today(), ...indexer.index.components().map(summaryFingerprint)].join('\u0002'),
+      update: () => {
+        // A new stage pipeline (settings) needs a new dashboard: its filters list the stages.
+        if (!dashboard || stages() !== stagesShown) return false;
+        dashboard.refresh();
+        return true;
+      },
+      teardown: () => {
+        dashboard?.destroy();
+        dashboard = null;
+      },
+      draw: (target) => {
+        stagesShown = stages();
+        dashboard = renderDashboard(this.host.viewContext(''), { title: 'Component maturity' });
+        target.append(dashboard.element);
+      },
+    });
+  }
+
+  override onResize(): void {
+    this.handle?.refresh();
+  }
+
+  override async onClose(): Promise<void> {
+    this.contentEl.empty();
+  }
+}

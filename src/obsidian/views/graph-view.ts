@@ -1,0 +1,87 @@
+// The dependency graph view: the shared graph over every component, or focused on one ("show
+// graph for this component"). The focus is part of the view state, so it survives a restart.
+import { ItemView, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import { renderGraph, type GraphView as SharedGraph } from '../../render/index';
+import type { Host } from '../host';
+import { keepLive, summaryFingerprint, type LiveHandle } from '../live';
+
+export const GRAPH_VIEW = 'maturity-map-graph';
+
+export class GraphView extends ItemView {
+  private focus: string | null = null;
+  private graph: SharedGraph | null = null;
+  private handle: LiveHandle | null = null;
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly host: Host,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return GRAPH_VIEW;
+  }
+
+  getDisplayText(): string {
+    const name = this.focus ? this.host.indexer.index.entry(this.focus)?.identity.name : null;
+    return name ? `Dependencies of ${name}` : 'Dependency graph';
+  }
+
+  override getIcon(): string {
+    return 'git-fork';
+  }
+
+  override getState(): Record<string, unknown> {
+    return { ...super.getState(), focus: this.focus };
+  }
+
+  override async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    const focus = state && typeof state === 'object' ? (state as { focus?: unknown }).focus : null;
+    this.focus = typeof focus === 'string' && focus !== '' ? focus : null;
+    if (this.graph) this.graph.focus(this.focus && this.host.indexer.index.component(this.focus) ? this.focus : null);
+    await super.setState(state, result);
+  }
+
+  override async onOpen(): Promise<void> {
+    this.contentEl.addClass('maturity-map-graph-view');
+    const body = this.contentEl.createDiv({ cls: 'maturity-map-graph-body' });
+    const indexer = this.host.indexer;
+    let stagesShown = '';
+    const stages = () => JSON.stringify(indexer.index.pipeline.stages);
+    this.handle = keepLive(this, body, indexer, {
+      fingerprint: () => {
+        const index = indexer.index;
+        const edges = index.edges();
+        return [indexer.progress.phase, ...index.ids().map((id) => `${summaryFingerprint(index.component(id)!)}>${(edges.get(id) ?? []).join(',')}`)].join('\u0002');
+      },
+      update: () => {
+        if (!this.graph || stages() !== stagesShown) return false;
+        this.graph.refresh();
+        return true;
+      },
+      teardown: () => {
+        this.graph?.destroy();
+        this.graph = null;
+      },
+      draw: (target) => {
+        stagesShown = stages();
+        if (indexer.index.ids().length === 0) {
+          target.createDiv({ cls: 'maturity-map-empty', text: indexer.progress.phase === 'ready' ? 'No components yet.' : 'Indexing the vault…' });
+          return;
+        }
+        const focus = this.focus && indexer.index.component(this.focus) ? this.focus : undefined;
+        this.graph = renderGraph(this.host.viewContext(''), focus ? { focus } : {});
+        target.append(this.graph.element);
+      },
+    });
+  }
+
+  override onResize(): void {
+    this.handle?.refresh();
+  }
+
+  override async onClose(): Promise<void> {
+    this.contentEl.empty();
+  }
+}

@@ -1,0 +1,92 @@
+// Promote and fix status counts: the core edit API (src/core/edit) applied inside one
+// `vault.process` call, so the read-modify-write is atomic and a failed write changes nothing.
+import { Notice, type TFile } from 'obsidian';
+import { dependencyContext, fixStatusCounts, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
+import { localDay } from './dates';
+import type { Host } from './host';
+import { confirm } from './modals';
+
+function describe(problem: PromotionProblem): string {
+  return problem.line ? `${problem.message} (line ${problem.line})` : problem.message;
+}
+
+/** The stage after the component's current one, or null at the end of the pipeline. */
+export function nextStageOf(host: Host, path: string): string | null {
+  const index = host.indexer.index;
+  const stage = index.component(path)?.note.stage?.id;
+  if (!stage) return null;
+  const rank = index.pipeline.rank.get(stage) ?? -1;
+  return index.pipeline.stages[rank + 1]?.id ?? null;
+}
+
+export type PromoteOutcome = 'promoted' | 'cancelled' | 'refused' | 'changed' | 'failed';
+
+/**
+ * Promote the note to its next stage. Unmet criteria, open blockers and dependencies that are
+ * behind are listed in a dialog; the user decides. The edit is planned again on the text inside
+ * `vault.process`: if the note changed meanwhile so that other problems stand in the way, nothing
+ * is written.
+ */
+export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutcome> {
+  const index = host.indexer.index;
+  const target = nextStageOf(host, file.path);
+  if (!target) {
+    new Notice('This component is at the last stage already.');
+    return 'refused';
+  }
+  const options = { to: target, today: localDay(), context: dependencyContext(index, file.path) };
+  const plan = planPromotion(await host.app.vault.read(file), index.pipeline, options);
+  const refused = plan.problems.filter((p) => p.level === 'refuse');
+  if (refused.length > 0) {
+    new Notice(`Cannot promote: ${refused.map(describe).join(' ')}`);
+    return 'refused';
+  }
+  const blocking = plan.problems.filter((p) => p.level === 'block');
+  const name = stageName(index.pipeline, target);
+  if (blocking.length > 0) {
+    const lines = plan.problems.filter((p) => p.level !== 'refuse').map(describe);
+    const go = await confirm(host.app, `Promote to ${name} anyway?`, lines, `Promote to ${name}`);
+    if (!go) return 'cancelled';
+  }
+  const confirmed = new Set(blocking.map((p) => p.message));
+  let outcome = 'failed' as PromoteOutcome;
+  try {
+    await host.app.vault.process(file, (current) => {
+      const result = promote(current, index.pipeline, { ...options, force: true });
+      const unseen = result.problems.filter((p) => p.level === 'refuse' || (p.level === 'block' && !confirmed.has(p.message)));
+      if (!result.applied || unseen.length > 0) {
+        outcome = 'changed';
+        return current;
+      }
+      outcome = 'promoted';
+      return result.text;
+    });
+  } catch (err) {
+    new Notice(`Could not write ${file.path}: ${err instanceof Error ? err.message : String(err)}. The note is unchanged.`);
+    return 'failed';
+  }
+  if (outcome === 'changed') new Notice('The note changed while you were deciding; nothing was written. Run the command again.');
+  else new Notice(`Promoted ${index.component(file.path)?.name ?? file.basename} to ${name}.`);
+  return outcome;
+}
+
+/** Rewrite the note's `Status: X/Y criteria met` lines to match its checkboxes. */
+export async function fixCounts(host: Host, file: TFile): Promise<number> {
+  const pipeline = host.indexer.index.pipeline;
+  let fixed = 0;
+  let skipped: number[] = [];
+  try {
+    await host.app.vault.process(file, (current) => {
+      const result = fixStatusCounts(current, pipeline);
+      fixed = result.changes.length;
+      skipped = result.skipped.map((s) => s.line);
+      return fixed > 0 ? result.text : current;
+    });
+  } catch (err) {
+    new Notice(`Could not write ${file.path}: ${err instanceof Error ? err.message : String(err)}. The note is unchanged.`);
+    return 0;
+  }
+  const tail = skipped.length > 0 ? ` Could not rewrite line ${skipped.join(', ')}.` : '';
+  new Notice(fixed > 0 ? `Fixed ${fixed} status line${fixed === 1 ? '' : 's'}.${tail}` : `The status counts already match the checkboxes.${tail}`);
+  return fixed;
+}

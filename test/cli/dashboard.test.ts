@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+// `maturity-map dashboard`: one self-contained page whose embedded data no note text can escape.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSnapshot, type IndexSnapshot } from '../../src/core/index';
+import { scriptSafeJSON } from '../../src/cli/dashboard-page';
+import { ROOT, TODAY } from '../helpers/vault';
+import { exampleCounts, HOSTILE, note, run, tempVault } from './run';
+
+const N = exampleCounts();
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('dashboard', () => {
+  const output = join(tmpdir(), `mm-dashboard-${process.pid}.html`);
+  const result = run('dashboard', 'examples/vault', '--today', TODAY, '-o', output);
+  const html = readFileSync(output, 'utf8');
+  const doc = parse(html);
+
+  it('writes one HTML file and says so', () => {
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`^wrote ${output.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${N.components} components, \\d+ KB\\)\\n$`));
+    expect(html.startsWith('<!doctype html>\n<html lang="en" data-mm-theme="auto">')).toBe(true);
+    expect(doc.title).toBe('Maturity Map — examples/vault');
+  });
+
+  it('inlines its styles and script and loads nothing from elsewhere', () => {
+    const scripts = [...doc.querySelectorAll('script')];
+    expect(scripts.map((s) => s.getAttribute('type'))).toEqual(['application/json', null]);
+    expect(scripts.every((s) => !s.hasAttribute('src'))).toBe(true);
+    expect(doc.querySelectorAll('link, img, iframe, object, embed')).toHaveLength(0);
+    expect(doc.querySelectorAll('style')).toHaveLength(1);
+    expect(scripts[1]!.textContent).toBe(readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8'));
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    const hash = createHash('sha256').update(scripts[1]!.textContent!, 'utf8').digest('base64');
+    expect(csp).toContain(`default-src 'none'; script-src 'sha256-${hash}'; style-src 'sha256-`);
+  });
+
+  it('embeds the snapshot as JSON with < escaped', () => {
+    const raw = doc.getElementById('mm-data')!.textContent!;
+    expect(raw).not.toMatch(/[<>]/);
+    const snapshot = checkSnapshot(JSON.parse(raw)) as IndexSnapshot;
+    expect(snapshot.today).toBe('2026-11-24');
+    expect(snapshot.components.map((c) => c.name)).toContain("<img src=x onerror=alert('xss-name')> Status Widget");
+    expect(snapshot.components).toHaveLength(N.components);
+    expect(snapshot.cycles).toHaveLength(1);
+  });
+
+  it('keeps the page script small (no parser or schema library in it)', () => {
+    expect(statSync(join(ROOT, 'dist/dashboard/dashboard.js')).size).toBeLessThan(200 * 1024);
+  });
+});
+
+describe('dashboard with a note whose title closes the script element', () => {
+  const vault = tempVault({ 'a.md': note(HOSTILE, 'Staging', ['B']), 'b.md': note('B', 'Production') });
+  const result = run('dashboard', vault, '--today', TODAY, '--title', '</title><script>alert(1)</script>');
+  const doc = parse(result.stdout);
+
+  it('writes to standard output and stays one data block and one script', () => {
+    expect(result.code).toBe(0);
+    expect(doc.querySelectorAll('script')).toHaveLength(2);
+    expect(doc.title).toBe('</title><script>alert(1)</script>');
+    expect(result.stdout.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('gives the hostile name back intact from the JSON', () => {
+    const snapshot = checkSnapshot(JSON.parse(doc.getElementById('mm-data')!.textContent!));
+    expect(snapshot.components.map((c) => c.name)).toContain('Evil "] --> n0; click n0 "javascript:alert(1)" \\N \\" | bold x l c $m$ </script><script>window.__mmXss=9</script>');
+  });
+
+  it('escapes every character that could end or comment the block', () => {
+    expect(scriptSafeJSON({ a: '</script><!-- & \u2028' })).toBe('{"a":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}');
+  });
+});

@@ -1,0 +1,311 @@
+// Workspace, WorkspaceLeaf, View, ItemView and MarkdownView. Leaves live in the root split (tabs)
+// or the right sidebar; in each split only the active leaf is displayed, so a background tab is
+// not shown (isShown() is false) exactly as in the app. MarkdownView renders reading view with the
+// registered processors, or live preview as a real CodeMirror 6 editor with the registered
+// editor extensions.
+import { Compartment, EditorState, StateField, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import type { ViewStateResult } from 'obsidian';
+import { Component, Events } from './events';
+import { ReadingRenderer } from './markdown';
+import type { TFile, Vault } from './vault';
+import type { App } from './plugin';
+import { notifyVisibility } from './observers';
+
+export interface MarkdownFileInfoLike {
+  app: App;
+  file: TFile | null;
+}
+
+/** The StateFields Obsidian exports for editor extensions. */
+export const editorInfoField = StateField.define<MarkdownFileInfoLike | null>({ create: () => null, update: (v) => v });
+export const editorLivePreviewField = StateField.define<boolean>({ create: () => false, update: (v) => v });
+
+export type ViewCreator = (leaf: WorkspaceLeaf) => View;
+
+/** What plugins registered: view creators by type, editor extensions. */
+export const viewRegistry = new Map<string, ViewCreator>();
+export const editorExtensions: Extension[][] = [];
+
+export abstract class View extends Component {
+  app: App;
+  icon = '';
+  navigation = false;
+  containerEl: HTMLElement;
+  constructor(readonly leaf: WorkspaceLeaf) {
+    super();
+    this.app = leaf.app;
+    this.containerEl = createDiv({ cls: 'workspace-leaf-content' });
+  }
+  abstract getViewType(): string;
+  abstract getDisplayText(): string;
+  getIcon(): string {
+    return this.icon;
+  }
+  getState(): Record<string, unknown> {
+    return {};
+  }
+  async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    void state;
+    void result;
+  }
+  async onOpen(): Promise<void> {}
+  async onClose(): Promise<void> {}
+  onResize(): void {}
+  async open(parent: HTMLElement): Promise<void> {
+    parent.appendChild(this.containerEl);
+    this.load();
+    await this.onOpen();
+  }
+  async close(): Promise<void> {
+    await this.onClose();
+    this.unload();
+    this.containerEl.remove();
+  }
+}
+
+export abstract class ItemView extends View {
+  contentEl: HTMLElement;
+  constructor(leaf: WorkspaceLeaf) {
+    super(leaf);
+    this.containerEl.createDiv({ cls: 'view-header' });
+    this.contentEl = this.containerEl.createDiv({ cls: 'view-content' });
+  }
+  addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+    const el = this.containerEl.firstElementChild!.createEl('a', { cls: 'view-action', attr: { 'aria-label': title, 'data-icon': icon } });
+    el.addEventListener('click', callback as EventListener);
+    return el;
+  }
+}
+
+class EmptyView extends ItemView {
+  getViewType(): string {
+    return 'empty';
+  }
+  getDisplayText(): string {
+    return 'New tab';
+  }
+}
+
+export class MarkdownView extends ItemView {
+  file: TFile | null = null;
+  private mode: 'preview' | 'source' = 'preview';
+  /** In 'source' mode: live preview (default) or plain source (`state.source: true`). */
+  private livePreview = true;
+  private reader: ReadingRenderer | null = null;
+  editor: EditorView | null = null;
+  private extensions = new Compartment();
+  getViewType(): string {
+    return 'markdown';
+  }
+  getDisplayText(): string {
+    return this.file?.basename ?? '';
+  }
+  getMode(): 'preview' | 'source' {
+    return this.mode;
+  }
+  override getState(): Record<string, unknown> {
+    return { file: this.file?.path, mode: this.mode, source: !this.livePreview };
+  }
+  override async setState(state: unknown): Promise<void> {
+    const s = (state ?? {}) as { file?: string; mode?: 'preview' | 'source'; source?: boolean };
+    const file = s.file ? this.app.vault.getFileByPath(s.file) : null;
+    this.file = file;
+    this.mode = s.mode ?? this.mode;
+    this.livePreview = s.source !== true;
+    this.teardown();
+    if (!file) return;
+    const text = await this.app.vault.read(file);
+    if (this.mode === 'preview') {
+      const sizer = this.contentEl.createDiv({ cls: 'markdown-reading-view' }).createDiv({ cls: 'markdown-preview-view markdown-rendered' }).createDiv({ cls: 'markdown-preview-sizer' });
+      this.reader = this.addChild(new ReadingRenderer(sizer, () => this.file?.path ?? ''));
+      this.reader.set(text);
+    } else {
+      const host = this.contentEl.createDiv({ cls: 'markdown-source-view mod-cm6 is-live-preview' });
+      const info: MarkdownFileInfoLike = { app: this.app, file };
+      this.editor = new EditorView({
+        parent: host,
+        state: EditorState.create({
+          doc: text,
+          extensions: [editorInfoField.init(() => info), editorLivePreviewField.init(() => this.livePreview), this.extensions.of(editorExtensions.map((e) => [...e]))],
+        }),
+      });
+    }
+    this.registerEvent(this.app.vault.on('modify', (changed) => void this.onModify(changed as TFile)) as never);
+  }
+  /** The app shows external edits: reading view re-renders changed sections, the editor takes the new text. */
+  private async onModify(file: TFile): Promise<void> {
+    if (file !== this.file) return;
+    const text = await this.app.vault.read(file);
+    if (this.reader) this.reader.set(text);
+    if (this.editor && this.editor.state.doc.toString() !== text) {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
+    }
+  }
+  /** The reading view's renderer handle: `rerender(full)` renders every section again. */
+  previewMode = {
+    rerender: (full = false) => {
+      if (!this.reader || !this.file) return;
+      const text = this.reader.currentText();
+      if (full) this.reader.clear();
+      this.reader.set(text);
+    },
+  };
+  reconfigure(): void {
+    this.editor?.dispatch({ effects: this.extensions.reconfigure(editorExtensions.map((e) => [...e])) });
+  }
+  /** Harness: the rendered reading view. */
+  get previewEl(): HTMLElement | null {
+    return this.contentEl.querySelector('.markdown-preview-sizer');
+  }
+  private teardown(): void {
+    if (this.reader) this.removeChild(this.reader);
+    this.reader = null;
+    this.editor?.destroy();
+    this.editor = null;
+    this.contentEl.empty();
+  }
+  override async onClose(): Promise<void> {
+    this.teardown();
+  }
+}
+
+export class WorkspaceLeaf extends Events {
+  view: View;
+  containerEl: HTMLElement;
+  constructor(
+    readonly app: App,
+    readonly split: 'root' | 'right',
+    parent: HTMLElement,
+  ) {
+    super();
+    this.containerEl = parent.createDiv({ cls: 'workspace-leaf' });
+    this.view = new EmptyView(this);
+    void this.view.open(this.containerEl);
+  }
+  getViewState(): { type: string; state: Record<string, unknown> } {
+    return { type: this.view.getViewType(), state: this.view.getState() };
+  }
+  async setViewState(viewState: { type: string; state?: Record<string, unknown>; active?: boolean }): Promise<void> {
+    if (this.view.getViewType() !== viewState.type) {
+      await this.view.close();
+      const creator = viewState.type === 'markdown' ? (leaf: WorkspaceLeaf) => new MarkdownView(leaf) : viewRegistry.get(viewState.type);
+      this.view = creator ? creator(this) : new EmptyView(this);
+      await this.view.open(this.containerEl);
+    }
+    await this.view.setState(viewState.state ?? {}, { history: false });
+    if (viewState.active) this.app.workspace.setActiveLeaf(this);
+    this.app.workspace.trigger('layout-change');
+  }
+  async openFile(file: TFile, openState?: { state?: { mode?: 'preview' | 'source'; source?: boolean } }): Promise<void> {
+    await this.setViewState({ type: 'markdown', state: { file: file.path, mode: openState?.state?.mode ?? this.app.workspace.defaultMode, source: openState?.state?.source ?? false }, active: true });
+  }
+  detach(): void {
+    void this.view.close();
+    this.containerEl.remove();
+    this.app.workspace.removeLeaf(this);
+  }
+}
+
+export class Workspace extends Events {
+  containerEl: HTMLElement;
+  rootSplit: HTMLElement;
+  rightSplit: HTMLElement;
+  leaves: WorkspaceLeaf[] = [];
+  activeLeaf: WorkspaceLeaf | null = null;
+  layoutReady = false;
+  /** Harness: the mode notes open in ('preview' = reading view, 'source' = live preview). */
+  defaultMode: 'preview' | 'source' = 'preview';
+  private readyCallbacks: Array<() => unknown> = [];
+  saveRequests = 0;
+  /** Harness: the last openLinkText call. */
+  lastOpened: { linktext: string; sourcePath: string; newLeaf: boolean | 'tab'; line: number | null } | null = null;
+
+  constructor(readonly app: App) {
+    super();
+    this.containerEl = document.body.createDiv({ cls: 'workspace' });
+    this.rootSplit = this.containerEl.createDiv({ cls: 'workspace-split mod-root' });
+    this.rightSplit = this.containerEl.createDiv({ cls: 'workspace-split mod-right-split' });
+  }
+
+  onLayoutReady(callback: () => unknown): void {
+    if (this.layoutReady) void callback();
+    else this.readyCallbacks.push(callback);
+  }
+  /** Harness: the app finished loading its layout. */
+  finishLayout(): void {
+    this.layoutReady = true;
+    for (const cb of this.readyCallbacks.splice(0)) void cb();
+    this.trigger('layout-ready');
+  }
+
+  private newLeaf(split: 'root' | 'right'): WorkspaceLeaf {
+    const leaf = new WorkspaceLeaf(this.app, split, split === 'root' ? this.rootSplit : this.rightSplit);
+    this.leaves.push(leaf);
+    this.show(leaf);
+    return leaf;
+  }
+  getLeaf(newLeaf?: boolean | 'tab' | 'split' | 'window'): WorkspaceLeaf {
+    if (!newLeaf) {
+      const current = this.activeLeaf?.split === 'root' ? this.activeLeaf : this.leaves.find((l) => l.split === 'root');
+      if (current) return current;
+    }
+    return this.newLeaf('root');
+  }
+  getRightLeaf(split: boolean): WorkspaceLeaf {
+    void split; // one right sidebar leaf per call either way
+    return this.newLeaf('right');
+  }
+  getLeavesOfType(type: string): WorkspaceLeaf[] {
+    return this.leaves.filter((l) => l.view.getViewType() === type);
+  }
+  iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+    for (const leaf of [...this.leaves]) cb(leaf);
+  }
+  detachLeavesOfType(type: string): void {
+    for (const leaf of this.getLeavesOfType(type)) leaf.detach();
+  }
+  removeLeaf(leaf: WorkspaceLeaf): void {
+    this.leaves = this.leaves.filter((l) => l !== leaf);
+    if (this.activeLeaf === leaf) this.activeLeaf = null;
+  }
+  /** Only one leaf per split is displayed: the one shown last. */
+  private show(leaf: WorkspaceLeaf): void {
+    for (const other of this.leaves) if (other.split === leaf.split) other.containerEl.toggle(other === leaf);
+  }
+  async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+    this.show(leaf);
+    leaf.view.onResize();
+    this.trigger('layout-change');
+    notifyVisibility();
+  }
+  setActiveLeaf(leaf: WorkspaceLeaf): void {
+    this.show(leaf);
+    this.activeLeaf = leaf;
+    leaf.view.onResize();
+    this.trigger('active-leaf-change', leaf);
+    notifyVisibility();
+  }
+  getActiveViewOfType<T>(type: abstract new (...args: never[]) => T): T | null {
+    const view = this.activeLeaf?.view;
+    return view instanceof type ? view : null;
+  }
+  getActiveFile(): TFile | null {
+    const view = this.activeLeaf?.view;
+    return view instanceof MarkdownView ? view.file : null;
+  }
+  async openLinkText(linktext: string, sourcePath: string, newLeaf?: boolean | 'tab', openViewState?: { eState?: { line?: number } }): Promise<void> {
+    this.lastOpened = { linktext, sourcePath, newLeaf: newLeaf ?? false, line: openViewState?.eState?.line ?? null };
+    const file = this.app.metadataCache.getFirstLinkpathDest(linktext, sourcePath);
+    if (!file) throw new Error(`openLinkText: no file for "${linktext}"`);
+    await this.getLeaf(newLeaf).openFile(file);
+  }
+  updateOptions(): void {
+    for (const leaf of this.leaves) if (leaf.view instanceof MarkdownView) leaf.view.reconfigure();
+  }
+  requestSaveLayout(): void {
+    this.saveRequests++;
+  }
+}
+
+export type { Vault };

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+// The component card and the dependency strip on the example vault.
+import { describe, expect, it } from 'vitest';
+import { renderComponentCard, renderDependencyStrip, renderNoteHeader, type CardSection } from '../../src/render/index';
+import { click, exampleFixture, textOf } from './helpers';
+
+describe('component card', () => {
+  const { ctx, opened, byName } = exampleFixture();
+  const billing = byName('Billing Engine');
+  const card = renderComponentCard(billing, ctx);
+  const section = (kind: string) => card.querySelector<HTMLElement>(`.mm-${kind}`)!;
+
+  it('has a title link, the badge, owner, group and a relative date', () => {
+    expect(card.tagName).toBe('ARTICLE');
+    expect(card.getAttribute('data-mm-id')).toBe('Components/Billing Engine.md');
+    const title = card.querySelector('h3.mm-card-title a.mm-link')!;
+    expect(textOf(title)).toBe('Billing Engine');
+    expect(textOf(card.querySelector('.mm-badge .mm-stage')!)).toBe('◑ Staging');
+    const meta = [...card.querySelectorAll('.mm-meta-item')].map(textOf);
+    expect(meta).toEqual(['Owner payments-squad', 'Group Payments', 'Updated 22 days ago', 'Stage note Promoted']);
+    const time = card.querySelector('time.mm-updated')!;
+    expect(time.getAttribute('datetime')).toBe('2026-11-02');
+    expect(time.getAttribute('title')).toBe('Last updated 2026-11-02');
+  });
+
+  it('shows criteria progress with the status-line warning', () => {
+    expect(card.querySelectorAll('.mm-progress [role="progressbar"]')).toHaveLength(2);
+    expect(textOf(card.querySelector('.mm-claim-warning')!)).toBe('⚠ Status line says 7/7');
+  });
+
+  it('lists dependencies with their live stages and what is wrong with them', () => {
+    const deps = [...section('dependencies').querySelectorAll('li')];
+    expect(textOf(section('dependencies').querySelector('.mm-section-title')!)).toBe('Depends on (3)');
+    expect(deps.map(textOf)).toEqual([
+      'Ledger ○ Development ▼ less mature than this component',
+      'Auth Gateway ● Production',
+      'Search Indexer ○ Development ▼ less mature than this component (optional)',
+    ]);
+    expect(deps[0]!.querySelector('.mm-stage')!.getAttribute('title')).toBe('Live stage of Ledger: Development');
+  });
+
+  it('says when a note declares another stage than the dependency has', () => {
+    const media = renderComponentCard(byName('Media Pipeline'), ctx);
+    const mismatch = media.querySelector('.mm-dep-mismatch')!;
+    expect(textOf(mismatch)).toContain('Object Storage ◑ Staging ⚠ note says Production');
+  });
+
+  it('lists dependents, open blockers and problems', () => {
+    const config = renderComponentCard(byName('Config Service'), ctx);
+    const usedBy = [...config.querySelectorAll('.mm-dependents li')].map(textOf);
+    expect(usedBy).toEqual(['Auth Gateway ● Production', 'Feature Flags ◑ Staging', 'Search Indexer ○ Development']);
+    expect(textOf(section('dependents'))).toBe('Used by (0) No component depends on this one.');
+    expect(textOf(section('blockers').querySelector('.mm-section-title')!)).toBe('Open blockers (6)');
+    const problems = [...section('diagnostics').querySelectorAll('.mm-diagnostic')];
+    expect(problems.map((p) => p.getAttribute('data-mm-code'))).toEqual(['stage-inversion', 'stage-criteria-unmet', 'status-count-mismatch', 'stage-inversion']);
+    expect(problems.map((p) => p.classList.contains('mm-error'))).toEqual([true, true, true, false]);
+    expect(textOf(problems[0]!)).toBe('✖ error Staging component depends on Ledger, which is only at Development. line 48');
+  });
+
+  it('opens the note from links and line buttons', () => {
+    opened.length = 0;
+    click(card.querySelector('.mm-card-title a')!);
+    click(section('dependencies').querySelector('a.mm-link')!);
+    click(section('diagnostics').querySelector('button.mm-line')!);
+    expect(opened.map((o) => [o.id, o.line])).toEqual([
+      ['Components/Billing Engine.md', undefined],
+      ['Components/Ledger.md', undefined],
+      ['Components/Billing Engine.md', 48],
+    ]);
+  });
+
+  it('appends the host sections', () => {
+    const readiness: CardSection = (component, context) => {
+      const el = context.document.createElement('section');
+      el.className = 'mm-card-section mm-readiness';
+      el.textContent = `ready? ${component.name}`;
+      return el;
+    };
+    const skip: CardSection = () => null;
+    const withSections = exampleFixture({ cardSections: [readiness, skip] });
+    const extended = renderComponentCard(withSections.byName('Ledger'), withSections.ctx, { headingLevel: 2 });
+    expect(textOf(extended.lastElementChild!)).toBe('ready? Ledger');
+    expect(extended.querySelector('h2.mm-card-title')).not.toBeNull();
+    expect(extended.querySelector('h3.mm-section-title')).not.toBeNull();
+  });
+
+  it('says "none" for a foundational component', () => {
+    expect(textOf(renderComponentCard(byName('Session Store'), ctx).querySelector('.mm-dependencies')!)).toBe('Depends on (0) None (foundational component).');
+  });
+});
+
+describe('dependency strip', () => {
+  it('shows both directions on one line with live stages', () => {
+    const { ctx, byName } = exampleFixture();
+    expect(textOf(renderDependencyStrip(byName('Auth Gateway'), ctx))).toBe(
+      'Depends on: Session Store ● Production, Config Service ◑ Staging Used by: Billing Engine ◑ Staging, Carrier Directory ◑ Staging, Customs Filing ● Production, Media Pipeline ● Production, Rate Quoter ◑ Staging',
+    );
+    expect(textOf(renderDependencyStrip(byName('Session Store'), ctx))).toMatch(/^Depends on: none \(foundational\) Used by: /);
+  });
+});
+
+describe('note header', () => {
+  it('puts the badge, the progress and the strip together', () => {
+    const { ctx, byName } = exampleFixture();
+    const header = renderNoteHeader(byName('Search Indexer'), ctx);
+    expect(header.getAttribute('aria-label')).toBe('Maturity of Search Indexer');
+    expect([...header.children].map((c) => c.className)).toEqual(['mm mm-badge', 'mm mm-progress', 'mm mm-dep-strip']);
+    expect(textOf(header.querySelector('.mm-flag-promoting')!)).toBe('↗ → Staging');
+    expect(header.querySelector('.mm-next [role="progressbar"]')!.getAttribute('aria-valuetext')).toBe('7 of 7 criteria met');
+  });
+});

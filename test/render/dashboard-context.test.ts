@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+// Snapshot-backed contexts agree with live ones, and the dashboard's tabs, filters and details.
+import { describe, expect, it } from 'vitest';
+import { checkSnapshot, runQuery, snapshotIndex, type IndexSnapshot } from '../../src/core/index';
+import { contextFromSnapshot, renderBoard, renderComponentCard, renderDashboard } from '../../src/render/index';
+import { exampleCounts } from '../cli/run';
+import { click, exampleFixture, textOf } from './helpers';
+
+const N = exampleCounts();
+
+const live = exampleFixture();
+const snapshot = JSON.parse(JSON.stringify(snapshotIndex(live.index, 'examples/vault'))) as IndexSnapshot;
+const opened: string[] = [];
+const frozen = contextFromSnapshot(checkSnapshot(snapshot), { document, onOpen: (id) => opened.push(id) });
+
+describe('snapshot context', () => {
+  it('answers like the live index it was taken from', () => {
+    expect(frozen.ids()).toEqual(live.index.ids());
+    expect(frozen.today()).toBe('2026-11-24');
+    const sorted = (edges: ReadonlyMap<string, readonly string[]>) => [...edges].map(([k, v]) => [k, [...v]]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(sorted(frozen.edges())).toEqual(sorted(live.index.edges()));
+    expect(frozen.cycles()).toEqual(live.index.cycles());
+    for (const stage of ['development', 'staging', 'production', null]) expect([...frozen.idsAtStage(stage)].sort()).toEqual([...live.index.idsAtStage(stage)].sort());
+    expect(runQuery(frozen, { stage: ['staging'], sort: 'progress' }).map((c) => c.id)).toEqual(runQuery(live.index, { stage: ['staging'], sort: 'progress' }).map((c) => c.id));
+    expect(frozen.vaultDiagnostics()).toEqual(live.index.vaultDiagnostics());
+  });
+
+  it('renders the same views from JSON as from the live index', () => {
+    expect(textOf(renderBoard(frozen.components(), frozen))).toBe(textOf(renderBoard(live.index.components(), live.ctx)));
+    for (const id of live.index.ids()) {
+      expect(textOf(renderComponentCard(frozen.component(id)!, frozen))).toBe(textOf(renderComponentCard(live.index.component(id)!, live.ctx)));
+    }
+  });
+
+  it('rejects data that is not a snapshot', () => {
+    expect(() => checkSnapshot(null)).toThrow('not an object');
+    expect(() => checkSnapshot({ version: 2 })).toThrow('unsupported snapshot version 2');
+    expect(() => checkSnapshot({ version: 1, stages: [], components: {} })).toThrow('lacks stages, components or cycles');
+  });
+});
+
+describe('dashboard', () => {
+  const view = renderDashboard(frozen, { title: 'Harbor' });
+  const root = view.element;
+  document.body.replaceChildren(root);
+  const panel = (tab: string) => root.querySelector<HTMLElement>(`.mm-panel-${tab}`)!;
+  const tab = (name: string) => root.querySelector<HTMLButtonElement>(`[data-mm-tab="${name}"]`)!;
+
+  it('shows a summary, the vault problems and the board first', () => {
+    expect(textOf(root.querySelector('h1')!)).toBe('Harbor');
+    expect(textOf(root.querySelector('.mm-summary')!)).toBe(`○ ${N.development} Development ◑ ${N.staging} Staging ● ${N.production} Production ✖ ${N.errors} errors ▲ ${N.warnings} warnings`);
+    expect(textOf(root.querySelector('.mm-vault-problems')!)).toContain('Dependency cycle: Experiment Tracker and Feature Flags depend on each other.');
+    expect(tab('board').getAttribute('aria-selected')).toBe('true');
+    expect(panel('board').hidden).toBe(false);
+    expect(panel('graph').hidden).toBe(true);
+    expect(panel('board').querySelectorAll('.mm-board-item')).toHaveLength(N.components);
+    // Panels are built when first shown.
+    expect(panel('graph').childElementCount).toBe(0);
+  });
+
+  it('switches tabs with clicks and arrow keys', () => {
+    click(tab('graph'));
+    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(N.components);
+    expect(tab('graph').getAttribute('tabindex')).toBe('0');
+    expect(tab('board').getAttribute('tabindex')).toBe('-1');
+    tab('graph').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(tab('table').getAttribute('aria-selected')).toBe('true');
+    expect(panel('table').querySelectorAll('tbody tr')).toHaveLength(N.components);
+    expect(panel('table').getAttribute('aria-labelledby')).toBe(tab('table').id);
+  });
+
+  it('filters every tab by text, stage and state', () => {
+    const text = root.querySelector<HTMLInputElement>('.mm-filter-text')!;
+    text.value = 'payments';
+    text.dispatchEvent(new Event('input'));
+    expect([...panel('table').querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-mm-id'))).toEqual(['Components/Billing Engine.md', 'Components/Ledger.md']);
+    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`2 of ${N.components} components`);
+    click(tab('cards'));
+    expect(panel('cards').querySelectorAll('.mm-card')).toHaveLength(2);
+    text.value = '';
+    text.dispatchEvent(new Event('input'));
+    const blocked = root.querySelector<HTMLInputElement>('.mm-filter-blocked')!;
+    blocked.checked = true;
+    blocked.dispatchEvent(new Event('change'));
+    expect([...panel('cards').querySelectorAll('.mm-card')].map((c) => c.getAttribute('data-mm-id'))).toEqual(['Components/Ledger.md']);
+    blocked.checked = false;
+    blocked.dispatchEvent(new Event('change'));
+    const stage = root.querySelector<HTMLSelectElement>('.mm-filter-stage')!;
+    stage.value = 'production';
+    stage.dispatchEvent(new Event('change'));
+    click(tab('graph'));
+    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(N.production);
+    const errors = root.querySelector<HTMLInputElement>('.mm-filter-errors')!;
+    errors.checked = true;
+    errors.dispatchEvent(new Event('change'));
+    expect([...panel('graph').querySelectorAll('.mm-node')].map((n) => n.getAttribute('data-mm-id'))).toEqual(['Components/Auth Gateway.md', 'Components/Customs Filing.md', 'Components/Media Pipeline.md']);
+    stage.value = 'unknown';
+    stage.dispatchEvent(new Event('change'));
+    expect(textOf(panel('graph'))).toContain('No components to draw.');
+    errors.checked = false;
+    stage.value = '';
+    stage.dispatchEvent(new Event('change'));
+    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`${N.components} components`);
+  });
+
+  it('shows a component in the details panel and marks it', () => {
+    click(tab('board'));
+    expect(root.querySelector('.mm-dash-body')!.classList.contains('mm-with-details')).toBe(false);
+    view.show('Components/Ledger.md');
+    expect(root.querySelector('.mm-dash-body')!.classList.contains('mm-with-details')).toBe(true);
+    expect(textOf(root.querySelector('.mm-details h2')!)).toBe('Ledger');
+    expect(root.querySelector('.mm-board-item.mm-current')!.getAttribute('data-mm-id')).toBe('Components/Ledger.md');
+    click(tab('graph'));
+    expect(panel('graph').querySelector('.mm-node.mm-selected')!.getAttribute('data-mm-id')).toBe('Components/Ledger.md');
+    click(root.querySelector('.mm-details-close')!);
+    expect(root.querySelector('.mm-dash-body')!.classList.contains('mm-with-details')).toBe(false);
+    expect(root.querySelector('.mm-current')).toBeNull();
+  });
+
+  it('asks the host to open what is clicked', () => {
+    click(tab('board'));
+    opened.length = 0;
+    click(panel('board').querySelector('.mm-board-item')!);
+    expect(opened).toEqual(['Components/Status Widget.md']);
+    view.destroy();
+    expect(root.isConnected).toBe(false);
+  });
+});

@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+// The dependency graph view: drawing, closure highlight, focus mode, keyboard, pan/zoom, size.
+import { describe, expect, it } from 'vitest';
+import { buildGraphModel, closure, createIndex, invert } from '../../src/core/index';
+import { contextFromIndex, layoutGraph, renderGraph } from '../../src/render/index';
+import { exampleCounts } from '../cli/run';
+import { click, exampleFixture, key, textOf } from './helpers';
+
+const N = exampleCounts();
+
+const BILLING = 'Components/Billing Engine.md';
+const CONFIG = 'Components/Config Service.md';
+
+function node(root: Element, id: string): SVGGElement {
+  const found = [...root.querySelectorAll<SVGGElement>('.mm-node')].find((n) => n.getAttribute('data-mm-id') === id);
+  if (!found) throw new Error(`no node ${id}`);
+  return found;
+}
+
+function ids(root: Element, selector: string): string[] {
+  return [...root.querySelectorAll(selector)].map((n) => n.getAttribute('data-mm-id')!).sort();
+}
+
+describe('dependency graph', () => {
+  const { index, ctx, opened } = exampleFixture();
+  const view = renderGraph(ctx);
+  const root = view.element;
+  const svg = root.querySelector('svg.mm-graph-svg')!;
+
+  it('draws every component and every dependency edge', () => {
+    const model = buildGraphModel(index);
+    expect(root.querySelectorAll('.mm-node')).toHaveLength(N.components);
+    expect(svg.querySelectorAll('.mm-edge')).toHaveLength(model.edges.length);
+    expect(model.edges.length).toBe(index.ids().reduce((n, id) => n + (index.edges().get(id)?.length ?? 0), 0));
+    for (const edge of model.edges) {
+      const path = [...svg.querySelectorAll('.mm-edge')].find((p) => p.getAttribute('data-from') === edge.from && p.getAttribute('data-to') === edge.to);
+      expect(path?.getAttribute('d')).toMatch(/^M[\d.-]+,[\d.-]+/);
+    }
+    expect(svg.getAttribute('aria-label')).toContain(`Dependency graph: ${N.components} components, ${N.edges} dependencies.`);
+  });
+
+  it('labels nodes with the stage in text and glyph, not colour alone', () => {
+    const billing = node(root, BILLING);
+    expect([...billing.querySelectorAll('text')].map(textOf)).toEqual(['◑ Billing Engine', 'Staging · ✖ 3']);
+    expect(billing.getAttribute('data-mm-stage')).toBe('staging');
+    expect(billing.classList.contains('mm-node-rank-1')).toBe(true);
+    expect(billing.getAttribute('aria-label')).toBe('Billing Engine, Staging, 3 errors, depends on 3, used by 0');
+    expect(billing.getAttribute('tabindex')).toBe('0');
+    expect(billing.getAttribute('role')).toBe('button');
+    expect((billing as unknown as HTMLElement).style.getPropertyValue('--mm-stage-color')).toBe('#2563eb');
+    expect(textOf(node(root, 'Components/Ledger.md').querySelectorAll('text')[1]!)).toBe('Development · ⊘ blocked');
+  });
+
+  it('draws cycles and stage inversions distinctly, with a title that says why', () => {
+    const cycle = [...svg.querySelectorAll('.mm-edge-cycle')].map((p) => `${p.getAttribute('data-from')} → ${p.getAttribute('data-to')}`).sort();
+    expect(cycle).toEqual(['Components/Experiment Tracker.md → Components/Feature Flags.md', 'Components/Feature Flags.md → Components/Experiment Tracker.md']);
+    const inversions = [...svg.querySelectorAll('.mm-edge-inversion')].map((p) => textOf(p.querySelector('title')!));
+    expect(inversions).toContain('Billing Engine depends on Ledger — stage inversion: Staging depends on Development');
+    expect(inversions).toContain('Billing Engine depends on Search Indexer (optional) — stage inversion: Staging depends on Development');
+    expect(textOf(svg.querySelector('.mm-edge-cycle title')!)).toContain('part of a dependency cycle');
+    const markers = [...svg.querySelectorAll('.mm-edge-cycle')].map((p) => p.getAttribute('marker-end'));
+    expect(new Set(markers).size).toBe(1);
+    expect(svg.querySelector(`marker${markers[0]!.slice(4, -1)}`)!.classList.contains('mm-marker-cycle')).toBe(true);
+  });
+
+  it('highlights the transitive dependencies and dependents on hover', () => {
+    node(root, CONFIG).dispatchEvent(new MouseEvent('mouseenter'));
+    const edges = index.edges();
+    const down = [...closure(CONFIG, edges).keys()].sort();
+    const up = [...closure(CONFIG, invert(index.ids(), edges)).keys()].sort();
+    expect(root.classList.contains('mm-graph-highlighting')).toBe(true);
+    expect(ids(root, '.mm-node.mm-hl-self')).toEqual([CONFIG]);
+    expect(ids(root, '.mm-node.mm-hl-dependency')).toEqual(down);
+    expect(ids(root, '.mm-node.mm-hl-dependent')).toEqual(up);
+    expect(down).toEqual(['Components/Session Store.md']);
+    expect(up).toEqual(expect.arrayContaining(['Components/Auth Gateway.md', BILLING, 'Components/Media Pipeline.md']));
+    const lit = [...svg.querySelectorAll('.mm-edge.mm-hl')].map((p) => `${p.getAttribute('data-from')}>${p.getAttribute('data-to')}`);
+    expect(lit).toContain(`${CONFIG}>Components/Session Store.md`);
+    expect(lit).toContain(`Components/Auth Gateway.md>${CONFIG}`);
+    expect(lit).not.toContain('Components/Status Widget.md>Components/Session Store.md');
+    expect(textOf(root.querySelector('.mm-graph-status')!)).toBe(`Config Service: depends on 1 component (directly or not), used by ${up.length} components`);
+    node(root, CONFIG).dispatchEvent(new MouseEvent('mouseleave'));
+    expect(root.classList.contains('mm-graph-highlighting')).toBe(false);
+    expect(root.querySelectorAll('.mm-hl')).toHaveLength(0);
+  });
+
+  it('selects and opens on click; the selection stays highlighted after hovering elsewhere', () => {
+    opened.length = 0;
+    click(node(root, BILLING));
+    expect(opened.map((o) => o.id)).toEqual([BILLING]);
+    expect(view.selected()).toBe(BILLING);
+    expect(ids(root, '.mm-node.mm-selected')).toEqual([BILLING]);
+    node(root, CONFIG).dispatchEvent(new MouseEvent('mouseenter'));
+    node(root, CONFIG).dispatchEvent(new MouseEvent('mouseleave'));
+    expect(ids(root, '.mm-node.mm-hl-self')).toEqual([BILLING]);
+    expect(ids(root, '.mm-node.mm-hl-dependency')).toContain('Components/Ledger.md');
+    key(svg, 'Escape');
+    expect(view.selected()).toBeNull();
+    expect(root.querySelectorAll('.mm-hl')).toHaveLength(0);
+  });
+
+  it('opens with Enter and focuses with F from the keyboard', () => {
+    opened.length = 0;
+    key(node(root, CONFIG), 'Enter');
+    expect(opened.map((o) => o.id)).toEqual([CONFIG]);
+    key(node(root, BILLING), 'f');
+    const shown = ids(root, '.mm-node');
+    // Two hops along dependencies, or two along dependents: Media Pipeline (a dependent of a dependency) is not in.
+    expect(shown).toEqual([BILLING, 'Components/Auth Gateway.md', 'Components/Config Service.md', 'Components/Ledger.md', 'Components/Search Indexer.md', 'Components/Session Store.md'].sort());
+    expect(textOf(root.querySelector('.mm-graph-status')!)).toMatch(/^Billing Engine: depends on/);
+    key(root.querySelector('svg.mm-graph-svg')!, 'Escape');
+    key(root.querySelector('svg.mm-graph-svg')!, 'Escape');
+    expect(root.querySelectorAll('.mm-node')).toHaveLength(N.components);
+  });
+
+  it('focuses on one component and N hops from the toolbar and the API', () => {
+    view.focus(BILLING, 1);
+    expect(ids(root, '.mm-node')).toEqual(['Components/Auth Gateway.md', BILLING, 'Components/Ledger.md', 'Components/Search Indexer.md']);
+    expect(root.querySelector<HTMLInputElement>('.mm-graph-hops')!.value).toBe('1');
+    expect(root.querySelector<HTMLSelectElement>('.mm-graph-focus')!.value).toBe(BILLING);
+    const select = root.querySelector<HTMLSelectElement>('.mm-graph-focus')!;
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    expect(root.querySelectorAll('.mm-node')).toHaveLength(N.components);
+    view.focus(null);
+  });
+
+  it('zooms and pans by moving the viewBox, and fits again', () => {
+    const current = () => root.querySelector('svg.mm-graph-svg')!.getAttribute('viewBox')!.split(' ').map(Number);
+    const before = current();
+    click(root.querySelector('[aria-label="Zoom in"]')!);
+    const zoomed = current();
+    expect(zoomed[2]!).toBeCloseTo(before[2]! / 1.25, 1);
+    key(root.querySelector('svg.mm-graph-svg')!, 'ArrowRight');
+    expect(current()[0]!).toBeGreaterThan(zoomed[0]!);
+    key(root.querySelector('svg.mm-graph-svg')!, '0');
+    expect(current()).toEqual(before);
+    expect(root.querySelector('svg.mm-graph-svg')!.getAttribute('style')).toBeNull();
+  });
+
+  it('draws only the given components and the edges between them', () => {
+    const subset = renderGraph(ctx, { ids: [BILLING, 'Components/Ledger.md', 'Components/Session Store.md'], toolbar: false });
+    expect(subset.element.querySelector('.mm-graph-toolbar')).toBeNull();
+    expect(subset.element.querySelectorAll('.mm-node')).toHaveLength(3);
+    expect([...subset.element.querySelectorAll('svg .mm-edge')].map((p) => p.getAttribute('data-to')).sort()).toEqual(['Components/Ledger.md', 'Components/Session Store.md']);
+    subset.destroy();
+  });
+});
+
+describe('layout', () => {
+  it('places a dependent to the left of what it depends on, without overlaps', () => {
+    const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id, width: 100, height: 40 }));
+    const layout = layoutGraph(nodes, [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'a', to: 'd' }, { from: 'd', to: 'a' }]);
+    const at = (id: string) => layout.nodes.get(id)!;
+    expect(at('a').x).toBeLessThan(at('b').x);
+    expect(at('b').x).toBeLessThan(at('c').x);
+    for (const x of layout.nodes.values()) {
+      for (const y of layout.nodes.values()) {
+        if (x.id < y.id) expect(Math.abs(x.x - y.x) >= 100 || Math.abs(x.y - y.y) >= 40).toBe(true);
+      }
+    }
+    expect(layout.edges.get('d\u0000a')!.length).toBeGreaterThanOrEqual(2);
+    expect(layout.width).toBeGreaterThan(300);
+  });
+});
+
+describe('a graph of 600 components', () => {
+  it('lays out and draws every node, and highlights a closure across tiers', () => {
+    // Six tiers, each component depending on one to three components of lower tiers: the shape
+    // of a real platform, at ten times the size of the example vault's.
+    const index = createIndex({ today: '2026-11-24' });
+    const stages = ['Development', 'Staging', 'Production'];
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const tiers = 6;
+    for (let i = 0; i < 600; i++) {
+      const tier = i % tiers;
+      const deps = new Set<number>();
+      for (let k = 0; tier > 0 && k < 1 + Math.floor(random() * 3); k++) deps.add(Math.floor(random() * 100) * tiers + Math.floor(random() * tier));
+      const lines = [...deps].map((d) => `- [[Service ${d}]]`);
+      index.upsert(`S/Service ${i}.md`, `---\ntags: [maturity]\n---\n# Service ${i}\n\n**Current Stage**: ${stages[(5 - tier) % 3]}\n\n**Dependencies**:\n${lines.join('\n') || '- None'}\n\n### Development → Staging\n- [x] a\n- [ ] b\n`);
+    }
+    const ctx = contextFromIndex(index, { document, onOpen: () => {} });
+    const model = buildGraphModel(index);
+    expect(model.nodes).toHaveLength(600);
+    expect(model.edges.length).toBeGreaterThan(600);
+    const view = renderGraph(ctx);
+    const nodes = [...view.element.querySelectorAll('.mm-node')];
+    expect(nodes).toHaveLength(600);
+    // Every node has a place of its own.
+    expect(new Set(nodes.map((n) => n.getAttribute('transform'))).size).toBe(600);
+    expect(view.element.querySelectorAll('svg.mm-graph-svg .mm-edge')).toHaveLength(model.edges.length);
+    const top = 'S/Service 599.md';
+    view.highlight(top);
+    const expected = closure(top, index.edges()).size;
+    expect(expected).toBeGreaterThan(1);
+    expect(view.element.querySelectorAll('.mm-node.mm-hl-dependency')).toHaveLength(expected);
+    view.destroy();
+  });
+});

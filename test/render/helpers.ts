@@ -1,0 +1,57 @@
+// Shared setup for the view tests: the example vault in a live index and a context whose host
+// records every open request.
+import { contextFromIndex, type ViewContext, type ViewHost } from '../../src/render/index';
+import type { Component, MaturityIndex } from '../../src/core/index';
+import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
+
+export interface Opened {
+  id: string;
+  line: number | undefined;
+  event: MouseEvent | KeyboardEvent | undefined;
+}
+
+export interface Fixture {
+  index: MaturityIndex;
+  ctx: ViewContext;
+  opened: Opened[];
+  byName(name: string): Component;
+}
+
+export function exampleFixture(host: Partial<ViewHost> = {}, index: MaturityIndex = loadFolder(EXAMPLE_VAULT)): Fixture {
+  const opened: Opened[] = [];
+  const ctx = contextFromIndex(index, { document, onOpen: (id, event, line) => opened.push({ id, event, line }), ...host });
+  const byName = (name: string) => {
+    const found = index.components().find((c) => c.name === name);
+    if (!found) throw new Error(`no component named ${name}`);
+    return found;
+  };
+  return { index, ctx, opened, byName };
+}
+
+export const STATUS_WIDGET = 'Components/Status Widget.md';
+
+/** The text a reader sees: elements separated by a space, whitespace collapsed. */
+export function textOf(node: Node): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+    if (n.nodeType !== 1) return;
+    parts.push(' ');
+    for (const child of n.childNodes) walk(child);
+    parts.push(' ');
+  };
+  walk(node);
+  return parts.join('').replace(/\s+/g, ' ').replace(/ ([,.;:)])/g, '$1').trim();
+}
+
+export function click(el: Element, init: MouseEventInit = {}): MouseEvent {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init });
+  el.dispatchEvent(event);
+  return event;
+}
+
+export function key(el: Element, keyName: string): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true });
+  el.dispatchEvent(event);
+  return event;
+}
