@@ -4,11 +4,10 @@
 import type { MaturityNote, Transition } from '../model';
 import { parseNote, transitionName } from '../parse/note';
 import type { Pipeline } from '../stages';
+import { CLAIM } from '../parse/values';
 import { locateField } from './fields';
 import { editText, splitLines, type EditResult, type LineEdit } from './lines';
 
-// Same shape the parser reads a claim with (values.ts): the first `n/m` in the value.
-const CLAIM = /(\d+|[xX?]+)(\s*\/\s*)(\d+|[xXyY?]+)/;
 const PERCENT = /(\d{1,3}(?:\.\d+)?)(\s*%)/;
 
 export interface StatusCountOptions {
@@ -68,7 +67,7 @@ function rewriteClaim(content: string, claim: NonNullable<Transition['claim']>, 
   const span = locateField(content);
   if (!span) return null;
   const value = content.slice(span.start, span.end);
-  const m = CLAIM.exec(value);
+  const m = CLAIM.exec(value); // the parser's own pattern: the first `n/m` in the value
   if (!m) return null;
   const oldMet = /^\d+$/.test(m[1]!) ? Number(m[1]) : null;
   const oldTotal = /^\d+$/.test(m[3]!) ? Number(m[3]) : null;
