@@ -1,6 +1,6 @@
 // The built plugin in the harness page in Chromium: the header, a board and the graph, in the
-// light and the dark theme. Screenshots go to docs/screenshots/ with MATURITY_MAP_SCREENSHOTS=1
-// (`npm run screenshots:obsidian`), otherwise to a temporary folder. Note text with markup in it
+// light and the dark theme. Screenshots go to docs/screenshots/ with MATURITY_MAP_UPDATE_SCREENSHOTS=1
+// (`npm run screenshots`), otherwise to a temporary folder. Note text with markup in it
 // (the example vault has an `<img onerror>` title) must not run.
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ if (!present) {
   console.warn(message);
 }
 
-const OUT = process.env['MATURITY_MAP_SCREENSHOTS'] ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'mm-obsidian-shots-'));
+const OUT = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'mm-obsidian-shots-'));
 const QUERY_NOTE = 'Reports/Maturity Board.md';
 const files = { ...exampleFiles(), [QUERY_NOTE]: '# Maturity board\n\n```maturity-query\nview: board\n```\n' };
 
