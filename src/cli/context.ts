@@ -22,7 +22,7 @@ export interface LoadedVault {
 const SETTINGS_FILE = '.maturity-map.json';
 
 /** Read settings from `--config`, or `<dir>/.maturity-map.json` when present. */
-function loadSettings(root: string, explicit?: string): MaturitySettings {
+export function loadSettings(root: string, explicit?: string): MaturitySettings {
   const path = explicit ? resolve(explicit) : join(root, SETTINGS_FILE);
   if (!existsSync(path)) {
     if (explicit) throw new UsageError(`no such settings file: ${explicit}`);

@@ -47,7 +47,7 @@ export function buildComponent(input: ViewInput): Component {
       diagnostics.push({
         code: 'dependency-ambiguous',
         severity: 'warning',
-        message: `"${dep.name}" matches ${dep.candidates.length} components (${dep.candidates.join(', ')}); using ${dep.id}. Link by path to choose.`,
+        message: `"${dep.name}" matches ${dep.candidates.length} components (${listSome(dep.candidates)}); using ${dep.id}. Link by path to choose.`,
         line: dep.line,
         related: dep.candidates,
       });
@@ -77,7 +77,7 @@ export function buildComponent(input: ViewInput): Component {
     diagnostics.push({
       code: 'duplicate-name',
       severity: 'warning',
-      message: `The name "${entry.identity.name}" is also used by ${input.duplicates.join(', ')}; links by name are ambiguous.`,
+      message: `The name "${entry.identity.name}" is also used by ${listSome(input.duplicates)}; links by name are ambiguous.`,
       line: 1,
       related: input.duplicates,
     });
@@ -161,7 +161,14 @@ export function cycleDiagnostics(cycles: string[][], nameOf: (id: string) => str
   );
 }
 
+/** At most `max` items, then "and N more": a message per component must not grow with the vault. */
+function listSome(items: string[], max = 8): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
 function describeCycle(cycle: string[], nameOf: (id: string) => string): string {
+  if (cycle.length > 8) return `${cycle.slice(0, 8).map(nameOf).join(', ')} and ${cycle.length - 8} more depend on each other in a loop`;
   const names = cycle.map(nameOf);
   if (names.length === 1) return `${names[0]} depends on itself`;
   if (names.length === 2) return `${names[0]} and ${names[1]} depend on each other`;

@@ -84,6 +84,15 @@ function normaliseStage(stage: Partial<StageDefinition> & { name: string }): Sta
     id: String(stage.id ?? name).trim().toLowerCase().replace(/\s+/g, '-'),
     name,
     aliases: (stage.aliases ?? []).map((a) => String(a).trim().toLowerCase()).filter(Boolean),
-    color: stage.color ?? '#6b7280',
+    color: safeColor(stage.color),
   };
+}
+
+// A colour, and nothing that could carry more CSS: views put it in a custom property, and a value
+// such as `red;background:url(…)` from a shared vault's settings must not reach a style attribute.
+const COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([0-9a-z.,%\s/+-]{1,80}\)|var\(--[a-z0-9-]{1,60}\))$/i;
+const DEFAULT_COLOR = '#6b7280';
+
+function safeColor(value: unknown): string {
+  return typeof value === 'string' && COLOR.test(value.trim()) ? value.trim() : DEFAULT_COLOR;
 }

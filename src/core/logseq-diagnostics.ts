@@ -5,7 +5,7 @@
 import type { MaturityConfig } from './config';
 import { applySeverity } from './component-view';
 import type { Diagnostic, MaturityNote } from './model';
-import { readAsLogseq, type FileNameFormat, type LogseqReading } from './logseq-reading';
+import { readAsLogseq, trimEndOf, type FileNameFormat, type LogseqReading } from './logseq-reading';
 
 const DROP_REASONS = {
   'blank-line': 'blank',
@@ -55,7 +55,7 @@ function tagDiagnostics(reading: LogseqReading): Diagnostic[] {
         message:
           `Logseq reads ${p.written}: ${text} as ${odd.length === 1 ? 'the page' : 'the pages'} ${odd.map(quote).join(', ')}` +
           `${/^\[/.test(text) ? ' (it splits on commas and keeps the brackets)' : ' (it keeps the quotes)'}; ` +
-          `write ${p.written}: ${values.map((v) => v.replace(/^[["]+|[\]"]+$/g, '')).join(', ')}.`,
+          `write ${p.written}: ${values.map((v) => trimEndOf(v.replace(/^[["]+/, ''), ']"')).join(', ')}.`,
         line: p.line,
       });
     } else if (reading.propertySource === 'front-matter' && text.startsWith('#')) {

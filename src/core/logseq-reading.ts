@@ -147,7 +147,9 @@ export function logseqApiKey(key: string): string {
 export function valueRefs(value: string): { refs: string[]; plain: string[] } {
   const refs: string[] = [];
   const plainParts: string[] = [];
-  const pattern = /[a-z][a-z0-9+.-]*:\/\/\S+|#?\[\[([^\]]*?)\]\]|#([^\s,#!"?:]+)/gi;
+  // Bounded scheme and ref lengths: unbounded, every letter of a long word (or every `[[` of
+  // `[[[[…`) rescanned the rest of the value — quadratic on a hostile note (security review).
+  const pattern = /[a-z][a-z0-9+.-]{0,31}:\/\/\S+|#?\[\[([^\]]{0,1000}?)\]\]|#([^\s,#!"?:]+)/gi;
   let last = 0;
   for (let m = pattern.exec(value); m !== null; m = pattern.exec(value)) {
     let end = m.index + m[0].length;
@@ -160,7 +162,7 @@ export function valueRefs(value: string): { refs: string[]; plain: string[] } {
     if (m[1] !== undefined) refs.push(m[1].trim());
     else {
       const next = value.charAt(end);
-      const tag = next === '' || /[\s,]/.test(next) ? m[2]!.replace(/[.']+$/, '') : m[2]!;
+      const tag = next === '' || /[\s,]/.test(next) ? trimEndOf(m[2]!, ".'") : m[2]!;
       end = m.index + 1 + tag.length;
       refs.push(tag);
       pattern.lastIndex = end;
@@ -241,7 +243,7 @@ export function readAsLogseq(path: string, text: string, format: FileNameFormat 
   const fileName = logseqFileName(path, format);
   // `get-page-name`: the `title` property (key compared lower-cased, value raw), else the file name.
   const titleDirective = directives.find((d) => d.key.toLowerCase() === 'title');
-  const title = titleDirective ? titleDirective.value.trim().replace(/^\/+|\/+$/g, '') : '';
+  const title = titleDirective ? trimEndOf(titleDirective.value.trim().replace(/^\/+/, ''), '/') : '';
   const pageName = title !== '' ? title : fileName;
   const listOf = (key: string): string[] => {
     const p = properties.find((x) => x.key === key && x.valid);
@@ -282,4 +284,11 @@ function countCheckboxes(text: string): number {
     else if (!fence && /^\s*-\s+\[[ xX]\]\s/.test(line)) count++;
   }
   return count;
+}
+
+/** `text` without trailing characters from `chars`; by hand, since `[…]+$` retries every run start. */
+export function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }

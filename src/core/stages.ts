@@ -95,7 +95,7 @@ export function parseStageValue(
   }
   const qualifier = unwrapQualifier(rest);
   const blocked = /\bblocked\b/i.test(qualifier);
-  const promotionInProgress = headingFor !== null || /\b(promotion|promoting)\b[^.]*\b(in progress|pending|requested|underway)\b/i.test(qualifier);
+  const promotionInProgress = headingFor !== null || /\b(promotion|promoting)\b[^.]{0,200}\b(in progress|pending|requested|underway)\b/i.test(qualifier);
   return { id: lead.id, raw: text, qualifier, headingFor, blocked, promotionInProgress, source, line };
 }
 

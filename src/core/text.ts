@@ -5,8 +5,10 @@ import { isValid, parseISO } from 'date-fns';
 
 // Pictographs, regional indicators, and the joiners/selectors that compose emoji sequences.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
-const WIKI_LINK = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
-const MD_LINK = /\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g;
+// Link text stops at the next bracket: otherwise every `[` of a long `[[[[…` line rescans the rest
+// of the line (quadratic). Obsidian link targets cannot hold brackets anyway.
+const WIKI_LINK = /\[\[([^\][|]*)(?:\|([^\][]*))?\]\]/g;
+const MD_LINK = /\[([^\][]*)\]\((?:[^()]|\([^()]*\))*\)/g;
 
 /** Drop emoji and variation selectors (what EMOJI matches), without running the regex. */
 export function stripEmoji(text: string): string {

@@ -186,7 +186,10 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     if (!entry || !componentIds.has(id)) return;
     const before = resolved.get(id) ?? [];
     const after = entry.note.dependencies.map((dep) => resolveDependency(dep, id, keyIndex, entries));
-    const changed = before.length !== after.length || before.some((d, i) => d.id !== after[i]!.id || d.candidates.length !== after[i]!.candidates.length);
+    // Candidates compared by value: a renamed duplicate keeps the count but changes the ids.
+    const changed =
+      before.length !== after.length ||
+      before.some((d, i) => d.id !== after[i]!.id || d.candidates.length !== after[i]!.candidates.length || d.candidates.some((c, k) => c !== after[i]!.candidates[k]));
     touched.add(id);
     const known = resolved.has(id);
     // Always the new objects: an edited note may declare other stages for the same targets.
@@ -337,9 +340,10 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       dependents: [...(dependents.get(id) ?? [])].sort(),
       stageOf: (other) => entries.get(other)?.note.stage?.id ?? null,
       nameOf: (other) => entries.get(other)?.identity.name ?? other,
-      duplicates: [...(keyIndex.get(entry.identity.keys[0]!) ?? [])].filter(
-        (other) => other !== id && entries.get(other)?.identity.keys[0] === entry.identity.keys[0],
-      ),
+      // Sorted: the same vault gives the same message whatever order the notes arrived in.
+      duplicates: [...(keyIndex.get(entry.identity.keys[0]!) ?? [])]
+        .filter((other) => other !== id && entries.get(other)?.identity.keys[0] === entry.identity.keys[0])
+        .sort(),
       cycle,
     });
     viewCache.set(id, { today: day, component: view });

@@ -6,13 +6,13 @@ import { findPlaceholder, NO_HINTS, textHints } from '../../src/core/parse/place
 import { plain } from '../../src/core/text';
 
 // The plain form: every pattern on every line.
-const ANGLE = /<([A-Z][^<>\n]{0,100}|[^<>\n]*\|[^<>\n]*)>/;
+const ANGLE = /<([A-Z][^<>\n]{0,100}|[^<>\n|]*\|[^<>\n]*)>/;
 const XX = /(^|[^A-Za-z0-9])(X{2,}(?:\.X+)?(?:%|ms|MB|GB)?|X(?:\.X)?%)(?=$|[^A-Za-z0-9])/;
 const X_OF = /(^|[\s(*])[XY]\/(\d+|[XY])\b/;
 const ISSUE_X = /#(?:X{3}|Y{3}|Z{3})\b/;
 const GENERIC_ITEM = /^(feature|task|scenario|journey|metric|alert|dependency|step|item|requirement|user journey)\s+\d+\b(\s*[:(].*)?$/i;
 const COMPONENT_X = /\bcomponent [A-Z]\b$/;
-const LINK_SLOT = /\[Link[^\]]*\](?!\()/;
+const LINK_SLOT = /\[Link[^\][]*\](?!\()/;
 function slowFind(text: string, isItem: boolean): string | null {
   let m: RegExpExecArray | null;
   if ((m = ANGLE.exec(text))) return m[0];

@@ -7,8 +7,10 @@ import { collapse, findIsoDate, plain, stripEmoji } from '../../src/core/text';
 
 // The helpers as they were before the fast paths: the specification.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
-const WIKI_LINK = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
-const MD_LINK = /\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g;
+// Link text stops at the next bracket (security branch: the earlier `[^\]]*` forms rescanned the
+// rest of a line from every `[` of `[[[[…`, quadratic on hostile notes).
+const WIKI_LINK = /\[\[([^\][|]*)(?:\|([^\][]*))?\]\]/g;
+const MD_LINK = /\[([^\][]*)\]\((?:[^()]|\([^()]*\))*\)/g;
 const slowEmoji = (text: string) => ([...text].some((c) => c.charCodeAt(0) > 127) ? text.replace(EMOJI, '') : text);
 const slowCollapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 const slowEmphasis = (s: string) =>

@@ -6,7 +6,7 @@ import { STAGE_KEYS } from '../parse/note';
 import { leadingStage, parseStageValue, stageName, type Pipeline } from '../stages';
 import { propertyKey } from '../text';
 import { locateField } from './fields';
-import type { Line, LineEdit } from './lines';
+import { trailingSpace, type Line, type LineEdit } from './lines';
 import type { Outline } from './outline';
 
 // Markup and emoji that may wrap a stage word: `**Staging**`, `[[Staging]]`, `🔨 Development`.
@@ -87,14 +87,29 @@ export function stageEdits(
   return { edits, unrewritable };
 }
 
-const YAML_LINE = /^([^\s#:][^:]*?)(\s*:[ \t]*)(.*?)([ \t]*)$/;
-const PROPERTY_LINE = /^([A-Za-z0-9][\w.-]*)(::[ \t]*)(.*?)([ \t]*)$/;
+/**
+ * `key: value` (YAML) or `key:: value` (Logseq) split into its parts, trailing spaces apart. By hand:
+ * a `(.*?)([ \t]*)$` regex retries every position of a long run of inner spaces (quadratic).
+ */
+function splitKeyLine(content: string, property: boolean): { key: string; sep: string; value: string; trailing: string } | null {
+  const trailing = trailingSpace(content);
+  const body = content.slice(0, content.length - trailing.length);
+  const at = body.indexOf(property ? '::' : ':');
+  if (at <= 0) return null;
+  let keyEnd = at;
+  if (!property) while (keyEnd > 0 && (body.charCodeAt(keyEnd - 1) === 32 || body.charCodeAt(keyEnd - 1) === 9)) keyEnd--;
+  const key = body.slice(0, keyEnd);
+  if (property ? !/^[A-Za-z0-9][\w.-]*$/.test(key) : !/^[^\s#:]/.test(key)) return null;
+  let valueStart = at + (property ? 2 : 1);
+  while (body.charCodeAt(valueStart) === 32 || body.charCodeAt(valueStart) === 9) valueStart++;
+  return { key, sep: body.slice(keyEnd, valueStart), value: body.slice(valueStart), trailing };
+}
 
 /** A top-level stage key whose value is the old stage → the same line naming the new stage. */
 function rewritePropertyLine(pipeline: Pipeline, content: string, property: boolean, from: StageId, to: StageId): string | null {
-  const m = (property ? PROPERTY_LINE : YAML_LINE).exec(content);
-  if (!m || !STAGE_KEYS.includes(propertyKey(m[1]!))) return null;
-  let value = m[3]!;
+  const m = splitKeyLine(content, property);
+  if (!m || !STAGE_KEYS.includes(propertyKey(m.key))) return null;
+  let value = m.value;
   let comment = '';
   if (!property) {
     const hash = value.search(/\s#/);
@@ -109,5 +124,5 @@ function rewritePropertyLine(pipeline: Pipeline, content: string, property: bool
   const rewritten = rewriteStageValue(pipeline, inner, to, null);
   if (rewritten === null) return null;
   const newValue = quote ? `${quote[1]}${rewritten}${quote[1]}` : rewritten;
-  return `${m[1]}${m[2]}${newValue}${comment}${m[4]}`;
+  return `${m.key}${m.sep}${newValue}${comment}${m.trailing}`;
 }

@@ -4,11 +4,10 @@
 import type { MaturityNote, Transition } from '../model';
 import { parseNote, transitionName } from '../parse/note';
 import type { Pipeline } from '../stages';
+import { CLAIM } from '../parse/values';
 import { locateField } from './fields';
 import { editText, splitLines, type EditResult, type LineEdit } from './lines';
 
-// Same shape the parser reads a claim with (values.ts): the first `n/m` in the value.
-const CLAIM = /(\d+|[xX?]+)(\s*\/\s*)(\d+|[xXyY?]+)/;
 const PERCENT = /(\d{1,3}(?:\.\d+)?)(\s*%)/;
 
 export interface StatusCountOptions {
@@ -51,7 +50,7 @@ export function statusCountEdits(
     const line = doc.lines[claim.line - 1];
     const rewritten = line ? rewriteClaim(line.content, claim, t) : null;
     if (rewritten === null) {
-      skipped.push({ line: claim.line, reason: `could not find the ${claim.met ?? 'X'}/${claim.total ?? 'Y'} count on the line` });
+      skipped.push({ line: claim.line, reason: `the ${claim.met ?? 'X'}/${claim.total ?? 'Y'} count on the line could not be rewritten safely` });
       continue;
     }
     edits.push({
@@ -68,7 +67,7 @@ function rewriteClaim(content: string, claim: NonNullable<Transition['claim']>, 
   const span = locateField(content);
   if (!span) return null;
   const value = content.slice(span.start, span.end);
-  const m = CLAIM.exec(value);
+  const m = CLAIM.exec(value); // the parser's own pattern: the first `n/m` in the value
   if (!m) return null;
   const oldMet = /^\d+$/.test(m[1]!) ? Number(m[1]) : null;
   const oldTotal = /^\d+$/.test(m[3]!) ? Number(m[3]) : null;
@@ -77,7 +76,12 @@ function rewriteClaim(content: string, claim: NonNullable<Transition['claim']>, 
   const countEnd = countStart + m[0].length;
   let after = content.slice(countEnd);
   after = rewritePercent(after, oldMet, oldTotal, t.met, t.total);
-  return `${content.slice(0, countStart)}${t.met}${m[2]}${t.total}${after}`;
+  const rewritten = `${content.slice(0, countStart)}${t.met}${m[2]}${t.total}${after}`;
+  // The new numbers must read back as the claim: `2026-02-30X/8` filled in naively would read as
+  // 300/8 (found by the fuzzer). When they would not, leave the line and report it.
+  const check = CLAIM.exec(rewritten.slice(span.start, span.end + (rewritten.length - content.length)));
+  if (!check || check[1] !== String(t.met) || check[3] !== String(t.total)) return null;
+  return rewritten;
 }
 
 /**

@@ -27,7 +27,7 @@ export function readField(text: string, plainKeys: boolean): Field | null {
       key = key.slice(0, -1).trim();
     } else {
       // `**Key** (bandit):` or `**Key**:` — the colon follows the bold part.
-      const m = /^\s*(\([^)]{0,60}\))?\s*:/.exec(rest);
+      const m = /^\s*(?:\([^)]{0,60}\)\s*)?:/.exec(rest);
       if (!m) return null;
       rest = rest.slice(m[0].length);
     }

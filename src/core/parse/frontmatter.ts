@@ -47,10 +47,16 @@ export interface FrontmatterResult {
 }
 
 const MAX_ALIASES = 50; // YAML alias expansion cap: no "billion laughs" from a hostile note
+/**
+ * Above this the YAML parser is skipped: real front matter is a few hundred bytes, and the `yaml`
+ * package spends ~20 µs per byte on hostile input (one error per character of `]]]]…`).
+ */
+export const MAX_FRONTMATTER_CHARS = 16 * 1024;
 
 /** Parse the YAML block into a null-prototype record; never throws. */
 export function parseFrontmatter(block: FrontmatterBlock): FrontmatterResult {
-  const simple = readSimpleYaml(block.yaml);
+  // Oversized front matter keeps its diagnostic (parseWithYaml); the fast path is for real notes.
+  const simple = block.yaml.length > MAX_FRONTMATTER_CHARS ? null : readSimpleYaml(block.yaml);
   return simple ? { data: simple, diagnostics: [] } : parseWithYaml(block);
 }
 
@@ -59,11 +65,21 @@ export function parseWithYaml(block: FrontmatterBlock): FrontmatterResult {
   const diagnostics: Diagnostic[] = [];
   const raw = rawKeyValues(block.yaml, block.firstLine);
   let data: FrontmatterRecord = Object.create(null) as FrontmatterRecord;
+  if (block.yaml.length > MAX_FRONTMATTER_CHARS) {
+    diagnostics.push({
+      code: 'frontmatter-invalid',
+      severity: 'warning',
+      message: `Front matter is ${Math.round(block.yaml.length / 1024)} KB, more than front matter ever needs; read ${raw.size} key: value line(s) without YAML.`,
+      line: block.firstLine - 1,
+    });
+    return { data: recordFromRaw(raw), diagnostics };
+  }
   try {
-    const doc = parseDocument(block.yaml, { uniqueKeys: false, prettyErrors: true, strict: false });
+    // prettyErrors would format a source excerpt for every error: thousands on hostile input.
+    const doc = parseDocument(block.yaml, { uniqueKeys: false, prettyErrors: false, strict: false });
     const error = doc.errors[0];
     if (error) {
-      const line = error.linePos?.[0]?.line;
+      const line = lineOfOffset(block.yaml, error.pos[0]);
       diagnostics.push({
         code: 'frontmatter-invalid',
         severity: 'warning',
@@ -102,8 +118,16 @@ export function parseWithYaml(block: FrontmatterBlock): FrontmatterResult {
   return { data, diagnostics };
 }
 
+/** 1-based line of an offset in the YAML text. */
+function lineOfOffset(text: string, offset: number): number | undefined {
+  if (!(offset >= 0)) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/\s+at line.*$/, '').slice(0, 160);
+  return message.split('\n')[0]!.slice(0, 400).replace(/\s+at line.*$/, '').slice(0, 160);
 }
 
 /** Top-level `key: value` lines, read without YAML. */
@@ -189,7 +213,7 @@ export function tagsFromValue(value: FrontmatterValue | undefined): string[] {
   const parts: string[] = [];
   const add = (text: string) => {
     for (const piece of text.split(/[,\s]+/)) {
-      const tag = piece.replace(/^\[+|\]+$/g, '').replace(/^#/, '').replace(/^\[\[|\]\]$/g, '').trim();
+      const tag = trimBrackets(piece).replace(/^#/, '').replace(/^\[\[|\]\]$/g, '').trim();
       if (tag) parts.push(tag);
     }
   };
@@ -209,4 +233,13 @@ export function listFromValue(value: FrontmatterValue | undefined): string[] {
     .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
     .map((v) => String(v).replace(/^\[\[|\]\]$/g, '').trim())
     .filter(Boolean);
+}
+
+/** `[[a]]` / `[a]` → `a`, without a `\]+$` regex (that one retries every `]` of a long run). */
+function trimBrackets(piece: string): string {
+  let start = 0;
+  let end = piece.length;
+  while (start < end && piece.charCodeAt(start) === 91) start++;
+  while (end > start && piece.charCodeAt(end - 1) === 93) end--;
+  return piece.slice(start, end);
 }

@@ -2,13 +2,14 @@
 // hints that let most lines skip looking for them.
 import { plain } from '../text';
 
-const ANGLE = /<([A-Z][^<>\n]{0,100}|[^<>\n]*\|[^<>\n]*)>/;
+// The first `|` only (no choice of which pipe to split at): linear on `<||||…`.
+const ANGLE = /<([A-Z][^<>\n]{0,100}|[^<>\n|]*\|[^<>\n]*)>/;
 const XX = /(^|[^A-Za-z0-9])(X{2,}(?:\.X+)?(?:%|ms|MB|GB)?|X(?:\.X)?%)(?=$|[^A-Za-z0-9])/;
 const X_OF = /(^|[\s(*])[XY]\/(\d+|[XY])\b/;
 const ISSUE_X = /#(?:X{3}|Y{3}|Z{3})\b/;
 const GENERIC_ITEM = /^(feature|task|scenario|journey|metric|alert|dependency|step|item|requirement|user journey)\s+\d+\b(\s*[:(].*)?$/i;
 const COMPONENT_X = /\bcomponent [A-Z]\b$/;
-const LINK_SLOT = /\[Link[^\]]*\](?!\()/;
+const LINK_SLOT = /\[Link[^\][]*\](?!\()/;
 const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
 
 /**

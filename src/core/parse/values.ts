@@ -50,20 +50,21 @@ function hasAny(text: string, marks: string[]): boolean {
   return false;
 }
 
-const CLAIM = /(\d+|[xX?]+)\s*\/\s*(\d+|[xXyY?]+)/;
+// Bounded runs: an unbounded `\d+` before a literal retries from every digit of a long run (quadratic).
+export const CLAIM = /(\d{1,9}|[xX?]{1,9})(\s*\/\s*)(\d{1,9}|[xXyY?]{1,9})/;
 
 /** `❌ **8/9 criteria met - NEEDS WORK**` → 8 of 9; `X/7` → null of 7. */
 export function readClaim(value: string): { met: number | null; total: number | null } | null {
   const m = CLAIM.exec(value);
   if (!m) return null;
   const met = /^\d+$/.test(m[1]!) ? Number(m[1]) : null;
-  const total = /^\d+$/.test(m[2]!) ? Number(m[2]) : null;
+  const total = /^\d+$/.test(m[3]!) ? Number(m[3]) : null;
   return { met, total };
 }
 
 /** First percentage in the text; null for `XX%` placeholders or none. */
 export function readPercent(value: string): { percent: number | null; placeholder: boolean } | null {
-  const m = /(\d+(?:\.\d+)?)\s*%/.exec(value);
+  const m = /(\d{1,15}(?:\.\d{1,15})?)\s*%/.exec(value);
   if (m) return { percent: Number(m[1]), placeholder: false };
   if (/\bX+(?:\.X+)?\s*%/.test(value)) return { percent: null, placeholder: true };
   return null;
@@ -106,7 +107,7 @@ function normaliseComparator(op: string | undefined): Comparator | null {
 
 /** "over 7 days" / "(7 days)" after an uptime figure. */
 export function readDays(value: string): number | null {
-  const m = /(\d+)\s*(?:-\s*)?days?\b/i.exec(value);
+  const m = /(\d{1,6})\s*(?:-\s*)?days?\b/i.exec(value);
   return m ? Number(m[1]) : null;
 }
 
@@ -124,7 +125,7 @@ export interface DependencyLine {
 }
 
 const NONE = /^(none|n\/a|no dependencies|no external dependencies|nothing)\b/i;
-const STAGE_PAREN = /\(\s*(?:current\s+)?(?:maturity\s+)?stage\s*:\s*([^)]*)\)/i;
+const STAGE_PAREN = /\(\s*(?:current\s+)?(?:maturity\s+)?stage\s*:\s*([^)]{0,300})\)/i;
 
 /**
  * One dependency as written: `[[Neo4j]] (Current Stage: Staging)`, `Redis (Current Stage:
@@ -291,7 +292,7 @@ export function readHistory(pipeline: Pipeline, raw: string, inDemotions: boolea
   const lower = text.toLowerCase();
   let from: StageId | null = null;
   let to: StageId | null = null;
-  const arrow = /([a-z-]+)\s*(?:→|->|⟶|➔|=>|\bto\b)\s*([a-z-]+)/g;
+  const arrow = /([a-z-]{1,40})\s*(?:→|->|⟶|➔|=>|\bto\b)\s*([a-z-]{1,40})/g;
   let m: RegExpExecArray | null;
   while ((m = arrow.exec(lower))) {
     const a = leadingStage(pipeline, m[1]!);

@@ -19,7 +19,8 @@ export interface CriterionReading {
   findings: { count: number; raw: string } | null;
 }
 
-const PERCENT = /(\d+(?:\.\d+)?)\s*%/g;
+// Bounded digit runs: `\d+` before `%` retries from every digit of a long run (quadratic).
+const PERCENT = /(\d{1,15}(?:\.\d{1,15})?)\s*%/g;
 
 /** What a criterion asks for and what it says about itself. */
 export function readCriterionText(item: Pick<ChecklistItem, 'text' | 'note'>): CriterionReading {
@@ -46,7 +47,7 @@ function criterionKind(text: string): CriterionKind {
   if (/\bcoverage\b/.test(t)) return 'coverage';
   if (/\buptime\b|\bavailability\b/.test(t)) return 'uptime';
   if (/security review/.test(t)) return 'security-review';
-  if (/security scan|\bbandit\b|vulnerabilit|security issues|\bsecurity\b.*\bclean\b/.test(t)) return 'security-scan';
+  if (/security scan|\bbandit\b|vulnerabilit|security issues|\bsecurity\b.{0,200}\bclean\b/.test(t)) return 'security-scan';
   if (/\bslas?\b|\bperformance\b|\blatency\b|response time/.test(t)) return 'performance';
   if (/\blint|\bruff\b|type.?check|\bpyright\b|\bmypy\b|tests? (are )?passing|all tests/.test(t)) return 'findings';
   return 'other';
@@ -81,7 +82,7 @@ function findPercents(text: string): PercentToken[] {
 }
 
 function readWindow(text: string): number | null {
-  const m = /(\d+)\s*-?\s*days?\b/i.exec(text);
+  const m = /(\d{1,6})\s*-?\s*days?\b/i.exec(text); // bounded: see PERCENT
   return m ? Number(m[1]) : null;
 }
 

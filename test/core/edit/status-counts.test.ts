@@ -104,3 +104,13 @@ describe('fixStatusCounts', () => {
     expect(result.text).toBe(text.replace('1/3', '2/3'));
   });
 });
+
+describe('fixStatusCounts: counts that would run into other characters', () => {
+  it('leaves a line whose new numbers would read back differently, and reports it (found by the fuzzer)', () => {
+    const text = note('**Status**: 2026-02-30X/8 criteria met');
+    const result = fix(text);
+    expect(result.changes).toEqual([]);
+    expect(result.text).toBe(text);
+    expect(result.skipped).toEqual([{ line: 13, reason: expect.stringContaining('X/8') }]);
+  });
+});

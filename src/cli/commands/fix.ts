@@ -1,0 +1,76 @@
+// `maturity-map fix <file|dir>`: make status lines say what the boxes say. A folder fixes the
+// component notes in it; a file is fixed whatever it is. Writes atomically, only changed notes.
+import { statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createPipeline, fixStatusCounts, resolveConfig, type Pipeline } from '../../core/index';
+import { loadSettings, loadVault, paint } from '../context';
+import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
+import { UsageError } from '../files';
+import { NoteAccessError, NoteConflictError, readNoteForEdit, writeNoteAtomically } from '../note-io';
+import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
+
+export const fixCommand: Command = {
+  name: 'fix',
+  summary: 'rewrite "Status: X/Y criteria met" lines to match the checked boxes',
+  usage: `maturity-map fix <file|dir> [--dry-run] [--check]
+
+Fixes each transition's status line so X/Y are the checked/total boxes (placeholders such as
+X/7 are filled in). Only the numbers change. A folder fixes its component notes; a file is fixed
+even when it is not a component. Notes are written atomically and only when they change.
+
+${VAULT_OPTIONS_HELP}
+  --dry-run            print the diff, write nothing
+  --check              write nothing; exit 1 when a note would change (for CI)`,
+  options: { ...VAULT_OPTIONS, 'dry-run': { type: 'boolean' }, check: { type: 'boolean' } },
+  async run({ positionals, values }) {
+    const target = positionals[0];
+    if (!target) throw new UsageError('missing <file|dir>: a note or a folder of notes');
+    let isDir: boolean;
+    try {
+      isDir = statSync(target).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or folder: ${target}`);
+    }
+    const dryRun = values['dry-run'] === true || values['check'] === true;
+    let files: Array<{ full: string; shown: string }>;
+    let pipeline: Pipeline;
+    if (isDir) {
+      const vault = await loadVault(target, loadOptions(values));
+      pipeline = vault.index.pipeline;
+      files = vault.index.ids().map((id) => ({ full: join(resolve(target), id), shown: id }));
+    } else {
+      const root = findVaultRoot(target);
+      pipeline = createPipeline(resolveConfig(loadSettings(root, str(values['config']))).stages);
+      files = [{ full: resolve(target), shown: relative(process.cwd(), resolve(target)) || target }];
+    }
+
+    let changedNotes = 0;
+    let changedLines = 0;
+    let failures = 0;
+    for (const file of files) {
+      try {
+        const snapshot = await readNoteForEdit(file.full);
+        const result = fixStatusCounts(snapshot.text, pipeline);
+        for (const s of result.skipped) process.stderr.write(`maturity-map fix: ${file.shown}:${s.line}: ${s.reason}; left as is\n`);
+        if (result.changes.length === 0) continue;
+        changedNotes++;
+        changedLines += result.changes.length;
+        if (dryRun) {
+          if (values['dry-run'] === true) process.stdout.write(unifiedDiff(file.shown, snapshot.text, result.text));
+          else process.stdout.write(`${file.shown}: ${result.changes.length} status line(s) out of date\n`);
+          continue;
+        }
+        await writeNoteAtomically(snapshot, result.text);
+        process.stdout.write(`${paint('green', 'fixed')} ${file.shown}\n${describeChanges(result.changes).join('\n')}\n`);
+      } catch (err) {
+        if (!(err instanceof NoteAccessError || err instanceof NoteConflictError)) throw err;
+        failures++;
+        process.stderr.write(`maturity-map fix: ${err.message}\n`);
+      }
+    }
+    const verb = dryRun ? 'to fix' : 'fixed';
+    process.stdout.write(`${changedLines} status line${changedLines === 1 ? '' : 's'} ${verb} in ${changedNotes} note${changedNotes === 1 ? '' : 's'} (${files.length} checked)\n`);
+    if (failures > 0) return 2;
+    return values['check'] === true && changedNotes > 0 ? 1 : 0;
+  },
+};

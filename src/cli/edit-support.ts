@@ -1,0 +1,32 @@
+// What the editing commands share: finding the vault a note belongs to, a readable unified diff,
+// and the local date.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { format } from 'date-fns';
+import { createTwoFilesPatch } from 'diff';
+import type { Change } from '../core/index';
+
+const VAULT_MARKERS = ['.maturity-map.json', '.obsidian', 'logseq', '.git'];
+
+/** The folder holding the note's vault: the nearest ancestor with a vault marker, else the note's folder. */
+export function findVaultRoot(file: string): string {
+  const start = dirname(resolve(file));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (VAULT_MARKERS.some((m) => existsSync(join(dir, m)) && (m !== 'logseq' || statSync(join(dir, m)).isDirectory()))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+/** `--- a/<path>` / `+++ b/<path>` unified diff of one note. */
+export function unifiedDiff(path: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 }).replace(/^=+\n/, '');
+}
+
+/** One line per change: `line 66: **Status**: 7/7 → **Status**: 6/7 (reason)`. */
+export function describeChanges(changes: Change[]): string[] {
+  return changes.map((c) => `  line ${c.line}: ${c.reason}`);
+}
+
+export function localToday(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
