@@ -212,3 +212,13 @@ export function memoize<T>(fn: (text: string) => T, copy: (value: T) => T, limit
 
 // The same criteria, keys and values recur in every note written from one template.
 const plainMemo = memoize(plainUncached, own);
+
+// One order for component names everywhere (index, queries, tables, reports): English collation so
+// output does not depend on the machine's locale, numeric so "Worker 2" comes before "Worker 10",
+// base sensitivity so case and accents do not split names that read the same.
+const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Compare component names for display order; ties are broken by the caller (usually the id). */
+export function compareNames(a: string, b: string): number {
+  return NAME_ORDER.compare(a, b);
+}
