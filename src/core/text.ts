@@ -55,7 +55,23 @@ function isAstralEmoji(codePoint: number, text: string, at: number): boolean {
  * removed, whitespace collapsed. Wiki links keep their display text (or target).
  */
 export function plain(text: string): string {
-  return plainMemo(text);
+  return isPlainAlready(text) ? text : plainMemo(text);
+}
+
+/**
+ * Printable ASCII without Markdown markers, single-spaced and trimmed: plain() would return it
+ * unchanged. Most criteria and values are like this; one scan is cheaper than the memo's lookup.
+ */
+function isPlainAlready(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0 || text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32) return last < 0;
+  let prev = 0;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 91 || c === 96 || c === 42 || c === 95 || c === 126 || (c === 32 && prev === 32)) return false;
+    prev = c;
+  }
+  return true;
 }
 
 function plainUncached(text: string): string {
