@@ -1,0 +1,152 @@
+// What the field pass (reader.ts, reader-fields.ts) knows while it walks one note: the result it
+// fills, the open sections, and the list label or blocker entry the next lines belong to.
+import type {
+  Blocker,
+  Checklist,
+  CoverageFigure,
+  Dependency,
+  HistoryEntry,
+  Measure,
+  MetricName,
+  Placeholder,
+  SecurityCounts,
+  StageField,
+  Sourced,
+  Transition,
+} from '../model';
+import type { Pipeline } from '../stages';
+import type { SectionInfo, SectionKind } from './sections';
+import type { TextHints } from './placeholders';
+
+export interface Section extends SectionInfo {
+  depth: number;
+  text: string;
+  line: number;
+  transition: Transition | null;
+  checklist: Checklist | null;
+  /** Indent of the first list item seen directly in this section (entries vs. details). */
+  entryIndent: number;
+}
+
+export type LabelKind = 'dependencies' | 'ignored' | 'blockers' | 'resolved-blockers' | 'security' | 'response-time' | 'other';
+
+export interface Label {
+  kind: LabelKind;
+  /** Indent of the line holding the label; list items deeper than it (or at it, for paragraphs) belong to it. */
+  indent: number;
+  isItem: boolean;
+  line: number;
+  /** Indent of the label's first list item: deeper items are details, not entries. */
+  entryIndent: number;
+}
+
+export interface ReadResult {
+  stages: StageField[];
+  headerStageIndex: number;
+  stagePlaceholder: boolean;
+  proseStage: StageField | null;
+  targetStage: StageField | null;
+  lastUpdated: Sourced<string | null> | null;
+  lastUpdatedPlaceholder: boolean;
+  owner: Sourced<string> | null;
+  group: Sourced<string> | null;
+  priority: Sourced<string> | null;
+  promotedTo: Array<{ stage: string | null; date: string | null; raw: string; line: number }>;
+  heading: string | null;
+  transitions: Transition[];
+  dependencies: Dependency[];
+  dependenciesNone: boolean;
+  blockers: Blocker[];
+  history: HistoryEntry[];
+  coverage: CoverageFigure[];
+  security: SecurityCounts;
+  current: Partial<Record<MetricName, Measure>>;
+  targets: Partial<Record<MetricName, Measure>>;
+  observedDays: Sourced<number | null> | null;
+  checklists: Checklist[];
+  placeholders: Placeholder[];
+  bodyTags: string[];
+  headerFields: Set<string>;
+}
+
+/** One plain object per note: the visitor and the field handlers read and update it in place. */
+export interface ReaderState {
+  readonly pipeline: Pipeline;
+  /** Which markers the note holds at all (see textHints); lines skip searches for the others. */
+  readonly hints: Readonly<TextHints>;
+  readonly result: ReadResult;
+  /** Open sections, outermost first. */
+  readonly stack: Section[];
+  /** Stack position of the innermost section of each kind; the stack changes only at headings. */
+  readonly innermostAt: Map<SectionKind, number>;
+  /** Before the first `##` heading: where the header fields (stage, owner, last updated) live. */
+  inHeader: boolean;
+  label: Label | null;
+  blockerEntry: { blocker: Blocker | null; indent: number } | null;
+  /** Indent of the current top-level checkbox; deeper checkboxes are its sub-tasks. */
+  checkboxIndent: number;
+  lastUpdatedInHeader: boolean;
+  /** The heading path above the current line, built when a coverage figure needs it. */
+  sectionPath: string | null;
+}
+
+export function createReaderState(pipeline: Pipeline, hints: Readonly<TextHints>): ReaderState {
+  return {
+    pipeline,
+    hints,
+    result: {
+      stages: [],
+      headerStageIndex: -1,
+      stagePlaceholder: false,
+      proseStage: null,
+      targetStage: null,
+      lastUpdated: null,
+      lastUpdatedPlaceholder: false,
+      owner: null,
+      group: null,
+      priority: null,
+      promotedTo: [],
+      heading: null,
+      transitions: [],
+      dependencies: [],
+      dependenciesNone: false,
+      blockers: [],
+      history: [],
+      coverage: [],
+      security: { critical: null, high: null, medium: null, low: null, lastScan: null, reviewStatus: null },
+      current: {},
+      targets: {},
+      observedDays: null,
+      checklists: [],
+      placeholders: [],
+      bodyTags: [],
+      headerFields: new Set<string>(),
+    },
+    stack: [],
+    innermostAt: new Map<SectionKind, number>(),
+    inHeader: true,
+    label: null,
+    blockerEntry: null,
+    checkboxIndent: -1,
+    lastUpdatedInHeader: false,
+    sectionPath: '',
+  };
+}
+
+/** The innermost open section of any of the kinds. */
+export function kindAbove(state: ReaderState, a: SectionKind, b?: SectionKind, c?: SectionKind, d?: SectionKind): Section | null {
+  const innermostAt = state.innermostAt;
+  let at = innermostAt.get(a) ?? -1;
+  if (b !== undefined) at = Math.max(at, innermostAt.get(b) ?? -1);
+  if (c !== undefined) at = Math.max(at, innermostAt.get(c) ?? -1);
+  if (d !== undefined) at = Math.max(at, innermostAt.get(d) ?? -1);
+  return at === -1 ? null : state.stack[at]!;
+}
+
+export function transitionSection(state: ReaderState): Section | null {
+  return kindAbove(state, 'transition');
+}
+
+export function makeLabel(kind: LabelKind, indent: number, isItem: boolean, line: number): Label {
+  return { kind, indent, isItem, line, entryIndent: -1 };
+}
