@@ -3,12 +3,13 @@
 import { resolveConfig, type MaturityConfig, type MaturitySettings } from './config';
 import { findCycles } from './graph';
 import { classify, identify, type ComponentReason } from './identity';
-import type { Component, Diagnostic, MaturityNote, NoteIdentity, ResolvedDependency, StageId } from './model';
+import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';
 import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
-import { dependencyKeys, resolveDependency } from './resolve';
+import { resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
 import { compareNames } from './text';
+import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, resolveComponent } from './vault-links';
 
 export interface IndexEntry {
   path: string;
@@ -97,118 +98,17 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const pipeline = createPipeline(config.stages);
   let today = options.today ?? null;
   let revision = 0;
-  let edgeRevision = 0;
-
-  const entries = new Map<string, IndexEntry>();
-  const componentIds = new Set<string>();
-  /** name/alias/path key → component ids. */
-  const keyIndex = new Map<string, Set<string>>();
-  /** dependency key → components that reference it. */
-  const refIndex = new Map<string, Set<string>>();
-  const resolved = new Map<string, ResolvedDependency[]>();
-  const dependents = new Map<string, Set<string>>();
-  const byStage = new Map<StageId | null, Set<string>>();
+  // Notes, name keys and resolved edges: see vault-links.ts.
+  const links = createLinks();
+  const { entries, componentIds, keyIndex, resolved, dependents, byStage } = links;
   /** Built views. An entry goes when anything it shows may have changed (see finish, cycleInfo). */
   const viewCache = new Map<string, { today: string; component: Component }>();
   const listeners = new Set<(change: IndexChange) => void>();
   let cycleCache: { edgeRevision: number; cycles: string[][]; members: Map<string, string[]> } | null = null;
   let sortedIds: string[] | null = null;
 
-  const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
-    set.add(value);
-  };
-  const removeFrom = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
-    const set = map.get(key);
-    if (!set) return;
-    set.delete(value);
-    if (set.size === 0) map.delete(key);
-  };
-
-  /**
-   * Take a component out of the key and edge maps. `resolve` collects components whose links may
-   * now point elsewhere; `touched` collects components whose view changes (dependencies'
-   * dependents lists, dependents' stage checks, same-named components' duplicate warnings).
-   */
-  function detachComponent(id: string, resolve: Set<string>, touched: Set<string>): void {
-    const entry = entries.get(id);
-    if (!entry || !componentIds.has(id)) return;
-    componentIds.delete(id);
-    const primary = entry.identity.keys[0];
-    for (const key of entry.identity.keys) {
-      removeFrom(keyIndex, key, id);
-      for (const source of refIndex.get(key) ?? []) resolve.add(source);
-    }
-    // Components with the same name gain or lose a duplicate. Only the primary key names a note:
-    // many share secondary keys (every MATURITY.md has the page name "maturity").
-    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
-    for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeFrom(refIndex, key, id);
-    for (const dep of resolved.get(id) ?? []) if (dep.id) touched.add(dep.id);
-    for (const dependent of dependents.get(id) ?? []) touched.add(dependent);
-    // Its resolved edges stay until we know whether the note comes back (upsert) with the same
-    // ones: an edit that leaves the dependencies alone does not change the graph.
-    removeFrom(byStage, entry.note.stage?.id ?? null, id);
-  }
-
-  /** The component is gone (removed, renamed, no longer a component): so are its edges. */
-  function dropEdges(id: string, touched: Set<string>): void {
-    const before = resolved.get(id);
-    if (before === undefined) return;
-    resolved.delete(id);
-    for (const dep of before) {
-      if (dep.id) {
-        removeFrom(dependents, dep.id, id);
-        touched.add(dep.id);
-      }
-    }
-    if (before.some((dep) => dep.id !== null)) edgeRevision++;
-  }
-
-  function attachComponent(entry: IndexEntry, resolve: Set<string>, touched: Set<string>): void {
-    const id = entry.path;
-    componentIds.add(id);
-    const primary = entry.identity.keys[0];
-    for (const key of entry.identity.keys) {
-      addTo(keyIndex, key, id);
-      for (const source of refIndex.get(key) ?? []) resolve.add(source);
-    }
-    // Components with the same name gain or lose a duplicate. Only the primary key names a note:
-    // many share secondary keys (every MATURITY.md has the page name "maturity").
-    if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
-    for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addTo(refIndex, key, id);
-    addTo(byStage, entry.note.stage?.id ?? null, id);
-    resolve.add(id);
-  }
-
-  /** Resolve one component's dependencies again and update the reverse edges. */
-  function resolveComponent(id: string, touched: Set<string>): void {
-    const entry = entries.get(id);
-    if (!entry || !componentIds.has(id)) return;
-    const before = resolved.get(id) ?? [];
-    const after = entry.note.dependencies.map((dep) => resolveDependency(dep, id, keyIndex, entries));
-    // Candidates compared by value: a renamed duplicate keeps the count but changes the ids.
-    const changed =
-      before.length !== after.length ||
-      before.some((d, i) => d.id !== after[i]!.id || d.candidates.length !== after[i]!.candidates.length || d.candidates.some((c, k) => c !== after[i]!.candidates[k]));
-    touched.add(id);
-    const known = resolved.has(id);
-    // Always the new objects: an edited note may declare other stages for the same targets.
-    resolved.set(id, after);
-    if (!changed && known) return;
-    for (const dep of before) if (dep.id) removeFrom(dependents, dep.id, id);
-    for (const dep of after) {
-      if (dep.id) {
-        addTo(dependents, dep.id, id);
-        touched.add(dep.id);
-      }
-    }
-    for (const dep of before) if (dep.id) touched.add(dep.id);
-    edgeRevision++;
-  }
-
   function finish(resolve: Set<string>, touched: Set<string>, removed: string[], extra: Partial<IndexChange> = {}): IndexChange {
-    for (const id of resolve) if (componentIds.has(id)) resolveComponent(id, touched);
+    for (const id of resolve) if (componentIds.has(id)) resolveComponent(links, id, touched);
     for (const id of touched) {
       viewCache.delete(id);
       // Cycle diagnostics name every member of the cycle.
@@ -231,7 +131,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const removed: string[] = [];
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
-    if (wasComponent) detachComponent(path, resolve, touched);
+    if (wasComponent) detachComponent(links, path, resolve, touched);
     let note: MaturityNote;
     let reason: ComponentReason | null = null;
     if (mightBeComponent(text, path, config)) {
@@ -243,9 +143,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const identity = identify(note, path, config.components);
     const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
     entries.set(path, entry);
-    if (reason) attachComponent(entry, resolve, touched);
+    if (reason) attachComponent(links, entry, resolve, touched);
     else if (wasComponent) {
-      dropEdges(path, touched);
+      dropEdges(links, path, touched);
       removed.push(path);
     }
     // The sorted id list survives an edit that keeps the component and its name.
@@ -258,8 +158,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const touched = new Set<string>();
     const removed: string[] = [];
     if (componentIds.has(path)) {
-      detachComponent(path, resolve, touched);
-      dropEdges(path, touched);
+      detachComponent(links, path, resolve, touched);
+      dropEdges(links, path, touched);
       removed.push(path);
       sortedIds = null;
     }
@@ -283,8 +183,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const removed: string[] = [];
     const wasComponent = componentIds.has(from);
     if (wasComponent) {
-      detachComponent(from, resolve, touched);
-      dropEdges(from, touched);
+      detachComponent(links, from, resolve, touched);
+      dropEdges(links, from, touched);
       sortedIds = null;
     }
     entries.delete(from);
@@ -297,13 +197,13 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     if (wasComponent) removed.push(from);
     // A note that was slimmed cannot become a component without its text.
     const needsText = reason !== null && !wasComponent;
-    if (reason && wasComponent) attachComponent(moved, resolve, touched);
+    if (reason && wasComponent) attachComponent(links, moved, resolve, touched);
     else if (needsText) moved.reason = null;
     return finish(resolve, touched, removed, needsText ? { needsText } : {});
   }
 
   function cycleInfo() {
-    if (cycleCache && cycleCache.edgeRevision === edgeRevision) return cycleCache;
+    if (cycleCache && cycleCache.edgeRevision === links.edgeRevision) return cycleCache;
     const cycles = findCycles([...componentIds].sort(), edges());
     const members = new Map<string, string[]>();
     for (const cycle of cycles) for (const id of cycle) members.set(id, cycle);
@@ -311,18 +211,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const before = cycleCache?.members ?? new Map<string, string[]>();
     for (const [id, cycle] of members) if (before.get(id)?.join('\n') !== cycle.join('\n')) viewCache.delete(id);
     for (const id of before.keys()) if (!members.has(id)) viewCache.delete(id);
-    cycleCache = { edgeRevision, cycles, members };
+    cycleCache = { edgeRevision: links.edgeRevision, cycles, members };
     return cycleCache;
   }
 
   function edges(): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    for (const id of componentIds) {
-      const targets: string[] = [];
-      for (const dep of resolved.get(id) ?? []) if (dep.id && !targets.includes(dep.id)) targets.push(dep.id);
-      out.set(id, targets);
-    }
-    return out;
+    return dependencyEdges(links);
   }
 
   function component(id: string): Component | undefined {
