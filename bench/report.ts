@@ -14,7 +14,7 @@ export interface Machine {
 }
 
 export interface RenderFigures {
-  /** Layout of N generated components (src/render, dagre), median ms; null when not measured. */
+  /** Layout of N generated components (src/render, d3-dag), median ms; null when not measured. */
   layout: { components: number; edges: number; medianMs: number; runs: number[] } | null;
   /** The standalone dashboard of N components in Chromium: board painted (ms from navigation
    * start), then the graph tab drawn (ms from the click); null when not measured. */

@@ -1,6 +1,7 @@
 // Layered (Sugiyama) layout of the dependency graph with d3-dag: dependents on the left, their
 // dependencies to the right. Pure (no DOM), so it can be measured and swapped on its own.
 import {
+  aggMean,
   coordGreedy,
   coordSimplex,
   decrossDfs,
@@ -68,7 +69,8 @@ const MARGIN = 16;
  */
 function sweepDecross(greedy: boolean): Decross<LayoutNodeInput, LayoutEdge> {
   const initial = decrossDfs();
-  const order = greedy ? twolayerGreedy().base(twolayerAgg()) : twolayerAgg();
+  const barycentre = twolayerAgg().aggregator(aggMean);
+  const order = greedy ? twolayerGreedy().base(barycentre) : barycentre;
   return (layers: SugiNode<LayoutNodeInput, LayoutEdge>[][]) => {
     initial(layers);
     for (let sweep = 0; sweep < SWEEPS; sweep++) {
