@@ -11,8 +11,6 @@ import {
   sugiyama,
   twolayerAgg,
   twolayerGreedy,
-  tweakDirection,
-  tweakSugiyama,
   type Decross,
   type GraphNode,
   type MutGraphNode,
@@ -80,18 +78,16 @@ function sweepDecross(greedy: boolean): Decross<LayoutNodeInput, LayoutEdge> {
   };
 }
 
-function onOrInside(p: Point, node: PlacedNode): boolean {
-  return Math.abs(p.x - node.x) <= node.width / 2 + 0.5 && Math.abs(p.y - node.y) <= node.height / 2 + 0.5;
-}
-
 /**
- * Routes run centre to centre; `tweakSugiyama` adds the point where each leaves its source's box
- * and enters its target's. Start and end there, so the arrowhead is not hidden under the node.
+ * Where a route from a node's centre towards `next` leaves the node's box through its left or
+ * right side (ranks run left to right), so the arrowhead is not hidden under the node.
  */
-function trimToBorders(route: Point[], from: PlacedNode, to: PlacedNode): Point[] {
-  const start = route.length > 2 && onOrInside(route[1]!, from) ? 1 : 0;
-  const end = route.length - start > 2 && onOrInside(route[route.length - 2]!, to) ? route.length - 1 : route.length;
-  return route.slice(start, end);
+function leaveBox(node: PlacedNode, next: Point): Point {
+  const half = node.width / 2;
+  const dx = next.x - node.x;
+  if (Math.abs(dx) <= half) return { x: node.x, y: node.y };
+  const y = node.y + ((next.y - node.y) * half) / Math.abs(dx);
+  return { x: node.x + Math.sign(dx) * half, y: Math.min(Math.max(y, node.y - node.height / 2), node.y + node.height / 2) };
 }
 
 /** A component that depends on itself: a small loop off its right side, back into its top. */
@@ -121,7 +117,8 @@ export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly L
     else dag.link(from, to, e);
   }
 
-  // d3-dag lays out top to bottom: a node's size along its layer is our height.
+  // d3-dag lays out top to bottom: a node's size along its layer is our height, and x and y are
+  // swapped below (the same as its tweakDirection('LR'), done while the points are copied anyway).
   const size = (node: GraphNode<LayoutNodeInput, LayoutEdge>): [number, number] => [node.data.height, node.data.width];
   const count = byId.size;
   const { width, height } = sugiyama()
@@ -129,18 +126,22 @@ export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly L
     .gap([GAP_BETWEEN_NODES, GAP_BETWEEN_RANKS])
     .layering(count > SIMPLEX_LAYERING_MAX ? layeringLongestPath() : layeringSimplex())
     .decross(sweepDecross(count <= SIMPLEX_LAYERING_MAX))
-    .coord(count > SIMPLEX_COORD_MAX ? coordGreedy() : coordSimplex())
-    .tweaks([tweakSugiyama(size), tweakDirection('LR')])(dag);
+    .coord(count > SIMPLEX_COORD_MAX ? coordGreedy() : coordSimplex())(dag);
 
   const placed = new Map<string, PlacedNode>();
-  for (const node of dag.nodes()) placed.set(node.data.id, { ...node.data, x: node.x + MARGIN, y: node.y + MARGIN });
+  for (const node of dag.nodes()) placed.set(node.data.id, { ...node.data, x: node.y + MARGIN, y: node.x + MARGIN });
   const routes = new Map<string, Point[]>();
   for (const link of dag.links()) {
-    const route = link.points.map(([x, y]) => ({ x: x + MARGIN, y: y + MARGIN }));
-    routes.set(edgeKey(link.data.from, link.data.to), trimToBorders(route, placed.get(link.data.from)!, placed.get(link.data.to)!));
+    // Centre to centre, through the dummy nodes of a long edge; cut at the two boxes' sides.
+    const route = link.points.map(([x, y]) => ({ x: y + MARGIN, y: x + MARGIN }));
+    const from = placed.get(link.data.from)!;
+    const to = placed.get(link.data.to)!;
+    route[0] = leaveBox(from, route[1]!);
+    route[route.length - 1] = leaveBox(to, route[route.length - 2]!);
+    routes.set(edgeKey(link.data.from, link.data.to), route);
   }
   for (const e of loops) routes.set(edgeKey(e.from, e.to), selfLoop(placed.get(e.from)!));
   // A loop off the last rank reaches past the layout's right edge.
   const loopRoom = loops.length > 0 ? 24 : 0;
-  return { width: Math.max(1, width + 2 * MARGIN + loopRoom), height: Math.max(1, height + 2 * MARGIN), nodes: placed, edges: routes };
+  return { width: Math.max(1, height + 2 * MARGIN + loopRoom), height: Math.max(1, width + 2 * MARGIN), nodes: placed, edges: routes };
 }
