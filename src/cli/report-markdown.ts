@@ -2,6 +2,7 @@
 // row per component, then what needs attention. Note text is escaped so it shows as written and
 // never as Markdown or HTML.
 import {
+  compareComponents,
   effectiveTransitions,
   isBlocked,
   openBlockers,
@@ -75,7 +76,7 @@ export function reportMarkdown(index: MaturityIndex, root: string): string {
 
   out.push('## Components', '');
   out.push('| Component | Stage | Next stage | Owner | Open blockers | Problems |', '|---|---|---|---|---:|---|');
-  const ordered = [...components].sort((a, b) => (index.pipeline.rank.get(b.note.stage?.id ?? '') ?? -1) - (index.pipeline.rank.get(a.note.stage?.id ?? '') ?? -1) || a.name.localeCompare(b.name));
+  const ordered = [...components].sort((a, b) => (index.pipeline.rank.get(b.note.stage?.id ?? '') ?? -1) - (index.pipeline.rank.get(a.note.stage?.id ?? '') ?? -1) || compareComponents(a, b));
   for (const c of ordered) {
     const flags = [isBlocked(c, index) ? '⊘ blocked' : '', c.note.stage?.headingFor ? `↗ to ${stageName(index.pipeline, c.note.stage.headingFor)}` : '', c.stale ? '◷ stale' : ''].filter(Boolean);
     const next = nextTransition(c, index);

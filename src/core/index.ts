@@ -6,6 +6,7 @@ export { parseNote, effectiveTransitions, transitionName } from './parse/note';
 export { identify, classify, cleanComponentName, pageNameFromPath, type ComponentReason } from './identity';
 export { createIndex, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
 export { findCycles, closure, invert } from './graph';
+export { compareNames } from './text';
 export * from './query';
 export * from './serialize';
 export * from './logseq-reading';

@@ -5,6 +5,7 @@ import type { MaturityIndex } from './vault-index';
 import type { Component } from './model';
 import { isBlocked } from './serialize';
 import { readinessOf } from './readiness/index';
+import { compareNames } from './text';
 
 export const VIEWS = ['table', 'list', 'board', 'graph'] as const;
 export const SORT_KEYS = ['name', 'stage', 'updated', 'progress', 'owner', 'group', 'readiness'] as const;
@@ -170,12 +171,24 @@ export function runQuery(
     if (text !== undefined && !(includesText(c.name, text) || includesText(c.id, text) || includesText(note.owner?.value, text) || includesText(note.group?.value, text) || note.tags.some((t) => t.toLowerCase().includes(text)))) continue;
     out.push(c);
   }
-  sortComponents(out, query, index);
+  // ids() is already in name order: a name sort (the default) needs no second pass.
+  if ((query.sort ?? 'name') !== 'name') sortComponents(out, query, index);
+  else if (query.order === 'desc') out.reverse();
   return query.limit ? out.slice(0, query.limit) : out;
 }
 
 /** Readiness sorting needs the index's date and settings; without them it falls back to progress. */
 type SortIndex = Pick<MaturityIndex, 'pipeline'> & Partial<Pick<MaturityIndex, 'today' | 'config' | 'component'>>;
+
+/** ISO dates sort as plain strings. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Name order, the order of `MaturityIndex.ids()`: names, then ids for components that share one. */
+export function compareComponents(a: Pick<Component, 'name' | 'id'>, b: Pick<Component, 'name' | 'id'>): number {
+  return compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 export function sortComponents(list: Component[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): void {
   const key = query.sort ?? 'name';
@@ -191,15 +204,15 @@ export function sortComponents(list: Component[], query: Pick<ComponentQuery, 's
     }
     return score;
   };
-  const byName = (a: Component, b: Component) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
+  const byName = (a: Component, b: Component) => compareComponents(a, b);
   const compare: Record<string, (a: Component, b: Component) => number> = {
     name: byName,
     stage: (a, b) => rank(a) - rank(b),
-    updated: (a, b) => (a.note.lastUpdated?.value ?? '').localeCompare(b.note.lastUpdated?.value ?? ''),
+    updated: (a, b) => compareText(a.note.lastUpdated?.value ?? '', b.note.lastUpdated?.value ?? ''),
     progress: (a, b) => progress(a, index) - progress(b, index),
     readiness: (a, b) => readinessScore(a) - readinessScore(b) || progress(a, index) - progress(b, index),
-    owner: (a, b) => (a.note.owner?.value ?? '').localeCompare(b.note.owner?.value ?? ''),
-    group: (a, b) => (a.note.group?.value ?? '').localeCompare(b.note.group?.value ?? ''),
+    owner: (a, b) => compareNames(a.note.owner?.value ?? '', b.note.owner?.value ?? ''),
+    group: (a, b) => compareNames(a.note.group?.value ?? '', b.note.group?.value ?? ''),
   };
   const cmp = compare[key] ?? byName;
   list.sort((a, b) => dir * cmp(a, b) || byName(a, b));

@@ -55,7 +55,23 @@ function isAstralEmoji(codePoint: number, text: string, at: number): boolean {
  * removed, whitespace collapsed. Wiki links keep their display text (or target).
  */
 export function plain(text: string): string {
-  return plainMemo(text);
+  return isPlainAlready(text) ? text : plainMemo(text);
+}
+
+/**
+ * Printable ASCII without Markdown markers, single-spaced and trimmed: plain() would return it
+ * unchanged. Most criteria and values are like this; one scan is cheaper than the memo's lookup.
+ */
+function isPlainAlready(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0 || text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32) return last < 0;
+  let prev = 0;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 91 || c === 96 || c === 42 || c === 95 || c === 126 || (c === 32 && prev === 32)) return false;
+    prev = c;
+  }
+  return true;
 }
 
 function plainUncached(text: string): string {
@@ -212,3 +228,13 @@ export function memoize<T>(fn: (text: string) => T, copy: (value: T) => T, limit
 
 // The same criteria, keys and values recur in every note written from one template.
 const plainMemo = memoize(plainUncached, own);
+
+// One order for component names everywhere (index, queries, tables, reports): English collation so
+// output does not depend on the machine's locale, numeric so "Worker 2" comes before "Worker 10",
+// base sensitivity so case and accents do not split names that read the same.
+const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Compare component names for display order; ties are broken by the caller (usually the id). */
+export function compareNames(a: string, b: string): number {
+  return NAME_ORDER.compare(a, b);
+}

@@ -8,6 +8,7 @@ import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
 import { dependencyKeys, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
+import { compareNames } from './text';
 
 export interface IndexEntry {
   path: string;
@@ -352,11 +353,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
 
   function ids(): string[] {
     if (!sortedIds) {
-      sortedIds = [...componentIds].sort((a, b) => {
-        const na = entries.get(a)!.identity.name.toLowerCase();
-        const nb = entries.get(b)!.identity.name.toLowerCase();
-        return na < nb ? -1 : na > nb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-      });
+      sortedIds = [...componentIds].sort((a, b) => compareNames(entries.get(a)!.identity.name, entries.get(b)!.identity.name) || (a < b ? -1 : a > b ? 1 : 0));
     }
     return sortedIds;
   }

@@ -1,7 +1,7 @@
 // Readiness in the views: the card's section (the sentence, what stands in the way, observation
 // days, evidence against each threshold with its source line on hover), a table column, and the
 // readiness order boards use. Reads `component.readiness`, so it works on snapshots too.
-import type { Component, Obstacle } from '../core/index';
+import { compareComponents, type Component, type Obstacle } from '../core/index';
 import type { CriterionCheck, Evidence, MetricCheck, Readiness } from '../core/readiness/types';
 import { stageName } from '../core/stages';
 import type { ViewContext } from './context';
@@ -178,7 +178,7 @@ export function renderReadyMark(component: Component, ctx: ViewContext): HTMLEle
 
 /** Readiest first (score, then name): the order `renderBoard(…, { sort: 'readiness' })` uses. */
 export function sortByReadiness(components: readonly Component[]): Component[] {
-  return [...components].sort((a, b) => (b.readiness?.score ?? -1) - (a.readiness?.score ?? -1) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  return [...components].sort((a, b) => (b.readiness?.score ?? -1) - (a.readiness?.score ?? -1) || compareComponents(a, b));
 }
 
 /** Table column: the readiness score as a word and number, the sentence on hover. */

@@ -1,6 +1,6 @@
 // Query results as a table with sortable columns. Columns are data, so a host (or the readiness
 // work) can add its own next to DEFAULT_COLUMNS.
-import type { Component } from '../core/index';
+import { compareComponents, compareNames, type Component } from '../core/index';
 import { openBlockers } from '../core/serialize';
 import { renderStageBadge } from './badge';
 import type { ViewContext } from './context';
@@ -102,7 +102,7 @@ function compareValues(a: string | number | null, b: string | number | null): nu
   if (a === null) return 1;
   if (b === null) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
+  return compareNames(String(a), String(b));
 }
 
 /** Sort a copy of `components` by a column; missing values last, ties by name. */
@@ -115,7 +115,7 @@ export function sortByColumn(components: readonly Component[], column: TableColu
       const cmp = compareValues(x.key, y.key);
       if (cmp !== 0) return order === 'asc' ? cmp : -cmp;
     }
-    return x.c.name.localeCompare(y.c.name) || (x.c.id < y.c.id ? -1 : 1);
+    return compareComponents(x.c, y.c);
   });
   return keyed.map((k) => k.c);
 }

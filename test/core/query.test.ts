@@ -1,6 +1,6 @@
 // Queries by stage, tag, owner, group, blockers, staleness and text, with validated options.
 import { describe, expect, it } from 'vitest';
-import { parseQueryLines, parseQueryOptions, runQuery } from '../../src/core/index';
+import { createIndex, parseQueryLines, parseQueryOptions, runQuery } from '../../src/core/index';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 
 const index = loadFolder(EXAMPLE_VAULT);
@@ -27,6 +27,20 @@ describe('queries', () => {
 
   it('sorts and limits', () => {
     expect(names({ stage: 'staging', sort: 'progress', order: 'desc', limit: '2' })).toEqual(['Carrier Directory', 'Config Service']);
+  });
+
+  it('orders names numerically and case-blind, the same in the index, name sorts and reverse sorts', () => {
+    const small = createIndex({ today: '2026-11-24' });
+    for (const name of ['Worker 10', 'worker 2', 'Alpha', 'Worker 1', 'beta']) {
+      small.upsert(`${name}.md`, `---\ntags: [maturity]\n---\n# ${name}\n\n**Current Stage**: Staging\n`);
+    }
+    const expected = ['Alpha', 'beta', 'Worker 1', 'worker 2', 'Worker 10'];
+    expect(small.ids().map((id) => small.component(id)!.name)).toEqual(expected);
+    expect(runQuery(small, { stage: ['staging'] }).map((c) => c.name)).toEqual(expected);
+    expect(runQuery(small, { sort: 'name', order: 'desc' }).map((c) => c.name)).toEqual([...expected].reverse());
+    // Another sort key keeps name order between equals.
+    expect(runQuery(small, { sort: 'stage' }).map((c) => c.name)).toEqual(expected);
+    expect(runQuery(small, { sort: 'name', limit: 2 }).map((c) => c.name)).toEqual(['Alpha', 'beta']);
   });
 
   it('reads code-block lines and explains bad options', () => {

@@ -88,29 +88,24 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
 }
 
 /**
- * Whether plain(text) could match GENERIC_ITEM or COMPONENT_X. Without a `[`, plain() keeps
- * every ASCII letter in order and only drops markers, emoji and spacing, so its first and last
- * ASCII letters are the text's: GENERIC_ITEM needs a digit and a first letter that starts one of
- * its words, COMPONENT_X a lower-case c and an upper-case last letter.
+ * Whether plain(text) could match GENERIC_ITEM or COMPONENT_X, without scanning most of the text.
+ * Without a `[`, plain() keeps every ASCII letter in order and only drops markers, emoji and
+ * spacing: GENERIC_ITEM needs the text's first word to be one of its words and a digit,
+ * COMPONENT_X needs "component" and an upper-case last ASCII letter.
  */
 function mayBeGenericItem(text: string): boolean {
-  let digit = false;
-  let lowerC = false;
-  let lastLetter = 0;
-  for (let i = 0; i < text.length; i++) {
+  if (text.indexOf('[') !== -1) return true; // links may reorder the visible text
+  if (startsWithGenericWord(text) && /\d/.test(text)) return true;
+  return lastAsciiLetterIsUpper(text) && text.indexOf('component') !== -1;
+}
+
+function lastAsciiLetterIsUpper(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) {
-      lastLetter = c;
-      if (c === 99) lowerC = true;
-    } else if (c >= 65 && c <= 90) {
-      lastLetter = c;
-    } else if (c >= 48 && c <= 57) {
-      digit = true;
-    } else if (c === 91) {
-      return true; // links may reorder the visible text
-    }
+    if (c >= 65 && c <= 90) return true;
+    if (c >= 97 && c <= 122) return false;
   }
-  return (digit && startsWithGenericWord(text)) || (lowerC && lastLetter >= 65 && lastLetter <= 90);
+  return false;
 }
 
 const GENERIC_WORDS = new Set(['feature', 'task', 'scenario', 'journey', 'metric', 'alert', 'dependency', 'step', 'item', 'requirement', 'user']);
