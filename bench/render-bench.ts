@@ -1,5 +1,5 @@
 // The renderer's benchmarks: the dependency graph laid out for 2,000 generated components
-// (src/render's dagre layout, no DOM), and the standalone dashboard of 1,000 components opened
+// (src/render's d3-dag layout, no DOM), and the standalone dashboard of 1,000 components opened
 // in Chromium (playwright-core driving Debian's /usr/bin/chromium) until the board is painted,
 // then until the graph tab has drawn every node.
 import { spawnSync } from 'node:child_process';

@@ -14,7 +14,7 @@ export interface Machine {
 }
 
 export interface RenderFigures {
-  /** Layout of N generated components (src/render, dagre), median ms; null when not measured. */
+  /** Layout of N generated components (src/render, d3-dag), median ms; null when not measured. */
   layout: { components: number; edges: number; medianMs: number; runs: number[] } | null;
   /** The standalone dashboard of N components in Chromium: board painted (ms from navigation
    * start), then the graph tab drawn (ms from the click); null when not measured. */
@@ -61,7 +61,8 @@ export function table(results: Results): string {
   const labels = Object.keys(results.sizes);
   const figures = labels.map((l) => results.sizes[l]!);
   const rows: string[][] = [];
-  const add = (name: string, values: string[], target: string) => rows.push([name, ...values, target]);
+  // A core row has no values when the core was skipped (--skip-core): leave it out.
+  const add = (name: string, values: string[], target: string) => values.length > 0 && rows.push([name, ...values, target]);
   add('notes (components)', figures.map((f) => `${f.notes} (${f.components})`), '');
   add('vault size, MB', figures.map((f) => fmt(f.megabytes)), '');
   add('cold index, ms (median)', figures.map((f) => fmt(f.cold.medianMs)), `10k ≤ ${TARGETS.cold10k}, 50k ≤ ${TARGETS.cold50k}`);
@@ -76,12 +77,14 @@ export function table(results: Results): string {
   add('retained heap, MB', figures.map((f) => fmt(f.heapMegabytes)), `10k ≤ ${TARGETS.heap10k}`);
   const r = results.render;
   const pending = `pending${r.pendingReason ? ` (${r.pendingReason})` : ''}`;
-  const once = (value: string) => labels.map((_, i) => (i === 0 ? value : ''));
+  // With --skip-core there are no size columns: the renderer's rows get one of their own.
+  const columns = labels.length > 0 ? labels : ['renderer'];
+  const once = (value: string) => columns.map((_, i) => (i === 0 ? value : ''));
   add('graph layout, ms (median)', once(r.layout ? `${fmt(r.layout.medianMs)} (${r.layout.components} components, ${r.layout.edges} edges)` : pending), `2k ≤ ${TARGETS.layout}`);
   add('dashboard board painted, ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)` : pending), `1k ≤ ${TARGETS.paint}`);
   add('dashboard graph tab drawn, ms (median)', once(r.paint ? `${fmt(r.paint.graphMedianMs)} (${r.paint.components} components)` : pending), '');
 
-  const header = ['measure', ...labels, 'target'];
+  const header = ['measure', ...columns, 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   const m = results.machine;

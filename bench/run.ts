@@ -1,6 +1,7 @@
 // `npm run bench`: generate (or reuse) vaults of 1k, 10k and 50k notes, measure the core and
 // the renderer, print a table and write bench/results.json. Options:
 //   --sizes 1000,10000,50000   --seed 1   --quick (small sizes, few repetitions)   --out <file>
+//   --skip-render (core only)   --skip-core (renderer only: graph layout and dashboard paint)
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,11 +19,12 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results.json' },
     pinned: { type: 'boolean', default: false },
     'skip-render': { type: 'boolean', default: false },
+    'skip-core': { type: 'boolean', default: false },
   },
 });
 
 const quick = values.quick === true;
-const sizes = (values.sizes ?? (quick ? '200,1000' : '1000,10000,50000')).split(',').map((s) => Number(s.trim()));
+const sizes = values['skip-core'] === true ? [] : (values.sizes ?? (quick ? '200,1000' : '1000,10000,50000')).split(',').map((s) => Number(s.trim()));
 const seed = Number(values.seed);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

@@ -5,7 +5,10 @@ import type { MaturityIndex } from './vault-index';
 import type { Component } from './model';
 import { isBlocked } from './serialize';
 import { readinessOf } from './readiness/index';
-import { compareNames } from './text';
+import { compareComponents, compareNames } from './text';
+
+// Defined with the name order in text.ts, so the views can sort without importing this module (and zod).
+export { compareComponents };
 
 export const VIEWS = ['table', 'list', 'board', 'graph'] as const;
 export const SORT_KEYS = ['name', 'stage', 'updated', 'progress', 'owner', 'group', 'readiness'] as const;
@@ -185,10 +188,6 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Name order, the order of `MaturityIndex.ids()`: names, then ids for components that share one. */
-export function compareComponents(a: Pick<Component, 'name' | 'id'>, b: Pick<Component, 'name' | 'id'>): number {
-  return compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 export function sortComponents(list: Component[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): void {
   const key = query.sort ?? 'name';

@@ -238,3 +238,8 @@ const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' 
 export function compareNames(a: string, b: string): number {
   return NAME_ORDER.compare(a, b);
 }
+
+/** Name order, the order of `MaturityIndex.ids()`: names, then ids for components that share one. */
+export function compareComponents(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  return compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

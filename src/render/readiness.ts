@@ -1,7 +1,8 @@
 // Readiness in the views: the card's section (the sentence, what stands in the way, observation
 // days, evidence against each threshold with its source line on hover), a table column, and the
 // readiness order boards use. Reads `component.readiness`, so it works on snapshots too.
-import { compareComponents, type Component, type Obstacle } from '../core/index';
+import type { Component, Obstacle } from '../core/index';
+import { compareComponents } from '../core/text';
 import type { CriterionCheck, Evidence, MetricCheck, Readiness } from '../core/readiness/types';
 import { stageName } from '../core/stages';
 import type { ViewContext } from './context';

@@ -1,6 +1,7 @@
 // Query results as a table with sortable columns. Columns are data, so a host (or the readiness
 // work) can add its own next to DEFAULT_COLUMNS.
-import { compareComponents, compareNames, type Component } from '../core/index';
+import type { Component } from '../core/index';
+import { compareComponents, compareNames } from '../core/text';
 import { openBlockers } from '../core/serialize';
 import { renderStageBadge } from './badge';
 import type { ViewContext } from './context';

@@ -52,7 +52,10 @@ describe('dashboard', () => {
   });
 
   it('keeps the page script small (no parser or schema library in it)', () => {
-    expect(statSync(join(ROOT, 'dist/dashboard/dashboard.js')).size).toBeLessThan(200 * 1024);
+    // ~205 KB: d3-dag (the graph layout) is 113 KB of it and cannot be tree-shaken.
+    expect(statSync(join(ROOT, 'dist/dashboard/dashboard.js')).size).toBeLessThan(240 * 1024);
+    // zod comes with core/query.ts; the views sort with core/text.ts instead.
+    expect(readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8')).not.toContain('ZodError');
   });
 });
 

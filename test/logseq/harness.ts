@@ -65,7 +65,7 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   frame.document.body.appendChild(app);
   const globals = frame as unknown as Record<string, unknown>;
   globals['__LSP__HOST__'] = true;
-  // Chromium (Logseq's Electron) has it; happy-dom's window does not, and dagre uses it.
+  // Chromium (Logseq's Electron) has it; happy-dom's window does not, and d3-dag uses it.
   globals['structuredClone'] = structuredClone;
   globals['logseq'] = fake.logseq;
   frame.eval(code);

@@ -2,6 +2,7 @@
 // The dependency graph view: drawing, closure highlight, focus mode, keyboard, pan/zoom, size.
 import { describe, expect, it } from 'vitest';
 import { buildGraphModel, closure, createIndex, invert } from '../../src/core/index';
+import { layoutInputs } from '../../src/render/graph/draw';
 import { contextFromIndex, layoutGraph, renderGraph } from '../../src/render/index';
 import { exampleCounts } from '../cli/run';
 import { click, exampleFixture, key, textOf } from './helpers';
@@ -162,6 +163,34 @@ describe('layout', () => {
     expect(layout.edges.get('d\u0000a')!.length).toBeGreaterThanOrEqual(2);
     expect(layout.width).toBeGreaterThan(300);
   });
+
+  it('routes every edge from the border of its dependent to the border of its dependency', () => {
+    const nodes = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, width: 100 + 20 * i, height: 44 }));
+    const edges = [{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }, { from: 'b', to: 'c' }, { from: 'c', to: 'd' }, { from: 'a', to: 'd' }, { from: 'd', to: 'b' }, { from: 'e', to: 'e' }];
+    const layout = layoutGraph(nodes, edges);
+    const onBorder = (p: { x: number; y: number }, id: string) => {
+      const n = layout.nodes.get(id)!;
+      const dx = Math.abs(p.x - n.x) - n.width / 2;
+      const dy = Math.abs(p.y - n.y) - n.height / 2;
+      return Math.abs(dx) < 0.5 ? dy <= 0.5 : Math.abs(dy) < 0.5 && dx <= 0.5;
+    };
+    for (const e of edges) {
+      const route = layout.edges.get(`${e.from}\u0000${e.to}`)!;
+      expect(route.length, `${e.from} → ${e.to}`).toBeGreaterThanOrEqual(2);
+      expect(onBorder(route[0]!, e.from), `${e.from} → ${e.to} starts on ${e.from}`).toBe(true);
+      expect(onBorder(route[route.length - 1]!, e.to), `${e.from} → ${e.to} ends on ${e.to}`).toBe(true);
+    }
+    // A component that depends on itself gets a loop that leaves the node and comes back.
+    const loop = layout.edges.get('e\u0000e')!;
+    const e = layout.nodes.get('e')!;
+    expect(loop.some((p) => p.x > e.x + e.width / 2 && p.y < e.y - e.height / 2)).toBe(true);
+    for (const p of layout.nodes.values()) {
+      expect(p.x - p.width / 2).toBeGreaterThanOrEqual(0);
+      expect(p.x + p.width / 2).toBeLessThanOrEqual(layout.width);
+      expect(p.y + p.height / 2).toBeLessThanOrEqual(layout.height);
+    }
+    for (const route of layout.edges.values()) for (const p of route) expect(p.x >= 0 && p.y >= 0 && p.x <= layout.width && p.y <= layout.height).toBe(true);
+  });
 });
 
 describe('a graph of 600 components', () => {
@@ -184,6 +213,18 @@ describe('a graph of 600 components', () => {
     const model = buildGraphModel(index);
     expect(model.nodes).toHaveLength(600);
     expect(model.edges.length).toBeGreaterThan(600);
+    // The large-graph path of the layout (longest-path layering, greedy coordinates): every edge
+    // runs from its dependent's border to its dependency's, and dependents sit left of their
+    // dependencies except on cycles.
+    const layout = layoutGraph(layoutInputs(model), model.edges);
+    for (const edge of model.edges) {
+      const route = layout.edges.get(`${edge.from}\u0000${edge.to}`)!;
+      const from = layout.nodes.get(edge.from)!;
+      const to = layout.nodes.get(edge.to)!;
+      expect(Math.abs(route[0]!.x - (from.x + from.width / 2))).toBeLessThan(0.5);
+      expect(Math.abs(route[route.length - 1]!.x - (to.x - to.width / 2))).toBeLessThan(0.5);
+      if (!edge.cycle) expect(from.x).toBeLessThan(to.x);
+    }
     const view = renderGraph(ctx);
     const nodes = [...view.element.querySelectorAll('.mm-node')];
     expect(nodes).toHaveLength(600);

@@ -44,7 +44,7 @@ export function describeNode(node: GraphNode, dependsOn: number, usedBy: number)
   return parts.join(', ');
 }
 
-/** Smooth path through dagre's control points. */
+/** Smooth path through the layout's control points. */
 export function edgePath(points: readonly Point[]): string {
   if (points.length === 0) return '';
   const f = (n: number) => Math.round(n * 10) / 10;
