@@ -2,6 +2,7 @@
 import { cleanComponentName } from './identity';
 import type { Dependency, NoteIdentity, ResolvedDependency } from './model';
 import { nameKey } from './text';
+import type { ReadonlyIdMultiMap } from './id-multimap';
 
 /** Keys a dependency may match, most specific first. */
 export function dependencyKeys(dep: Dependency, sourceId: string): string[] {
@@ -47,16 +48,16 @@ function joinRelative(sourceId: string, relative: string): string {
 export function resolveDependency(
   dep: Dependency,
   sourceId: string,
-  keyIndex: ReadonlyMap<string, ReadonlySet<string>>,
+  keyIndex: ReadonlyIdMultiMap<string>,
   entries: ReadonlyMap<string, { identity: NoteIdentity }>,
 ): ResolvedDependency {
   for (const key of dependencyKeys(dep, sourceId)) {
     const ids = keyIndex.get(key);
-    if (!ids || ids.size === 0) continue;
-    if (ids.size === 1) {
-      // One candidate: it is the answer, and there is no ambiguity to report.
-      for (const only of ids) return resolved(dep, only, []);
-    }
+    if (ids === undefined) continue;
+    // One candidate: it is the answer, and there is no ambiguity to report.
+    if (typeof ids === 'string') return resolved(dep, ids, []);
+    if (ids.size === 0) continue;
+    if (ids.size === 1) for (const only of ids) return resolved(dep, only, []);
     // Prefer a component named exactly so, and among those one whose file or folder agrees.
     const rank = (id: string) => {
       const identity = entries.get(id)?.identity;

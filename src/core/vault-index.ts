@@ -10,6 +10,7 @@ import { resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
 import { compareNames } from './text';
 import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, resolveComponent } from './vault-links';
+import { idsOf } from './id-multimap';
 
 export interface IndexEntry {
   path: string;
@@ -232,11 +233,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       config,
       today: day,
       dependencies: resolved.get(id) ?? [],
-      dependents: [...(dependents.get(id) ?? [])].sort(),
+      dependents: [...idsOf(dependents, id)].sort(),
       stageOf: (other) => entries.get(other)?.note.stage?.id ?? null,
       nameOf: (other) => entries.get(other)?.identity.name ?? other,
       // Sorted: the same vault gives the same message whatever order the notes arrived in.
-      duplicates: [...(keyIndex.get(entry.identity.keys[0]!) ?? [])]
+      duplicates: [...idsOf(keyIndex, entry.identity.keys[0]!)]
         .filter((other) => other !== id && entries.get(other)?.identity.keys[0] === entry.identity.keys[0])
         .sort(),
       cycle,

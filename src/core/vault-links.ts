@@ -5,17 +5,18 @@
 import type { ResolvedDependency, StageId } from './model';
 import { dependencyKeys, resolveDependency } from './resolve';
 import type { IndexEntry } from './vault-index';
+import { addId, idsOf, removeId, type IdMultiMap } from './id-multimap';
 
 export interface VaultLinks {
   /** Every indexed note by path, components or not. */
   readonly entries: Map<string, IndexEntry>;
   readonly componentIds: Set<string>;
   /** name/alias/path key → component ids. */
-  readonly keyIndex: Map<string, Set<string>>;
+  readonly keyIndex: IdMultiMap<string>;
   /** dependency key → components that reference it. */
-  readonly refIndex: Map<string, Set<string>>;
+  readonly refIndex: IdMultiMap<string>;
   readonly resolved: Map<string, ResolvedDependency[]>;
-  readonly dependents: Map<string, Set<string>>;
+  readonly dependents: IdMultiMap<string>;
   readonly byStage: Map<StageId | null, Set<string>>;
   /** Goes up whenever an edge between components appears or goes (the cycle cache keys on it). */
   edgeRevision: number;
@@ -59,15 +60,15 @@ export function detachComponent(links: VaultLinks, id: string, resolve: Set<stri
   links.componentIds.delete(id);
   const primary = entry.identity.keys[0];
   for (const key of entry.identity.keys) {
-    removeFrom(keyIndex, key, id);
-    for (const source of refIndex.get(key) ?? []) resolve.add(source);
+    removeId(keyIndex, key, id);
+    for (const source of idsOf(refIndex, key)) resolve.add(source);
   }
   // Components with the same name gain or lose a duplicate. Only the primary key names a note:
   // many share secondary keys (every MATURITY.md has the page name "maturity").
-  if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
-  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeFrom(refIndex, key, id);
+  if (primary !== undefined) for (const other of idsOf(keyIndex, primary)) touched.add(other);
+  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeId(refIndex, key, id);
   for (const dep of links.resolved.get(id) ?? []) if (dep.id) touched.add(dep.id);
-  for (const dependent of links.dependents.get(id) ?? []) touched.add(dependent);
+  for (const dependent of idsOf(links.dependents, id)) touched.add(dependent);
   // Its resolved edges stay until we know whether the note comes back (upsert) with the same
   // ones: an edit that leaves the dependencies alone does not change the graph.
   removeFrom(links.byStage, entry.note.stage?.id ?? null, id);
@@ -80,7 +81,7 @@ export function dropEdges(links: VaultLinks, id: string, touched: Set<string>): 
   links.resolved.delete(id);
   for (const dep of before) {
     if (dep.id) {
-      removeFrom(links.dependents, dep.id, id);
+      removeId(links.dependents, dep.id, id);
       touched.add(dep.id);
     }
   }
@@ -93,13 +94,13 @@ export function attachComponent(links: VaultLinks, entry: IndexEntry, resolve: S
   links.componentIds.add(id);
   const primary = entry.identity.keys[0];
   for (const key of entry.identity.keys) {
-    addTo(keyIndex, key, id);
-    for (const source of refIndex.get(key) ?? []) resolve.add(source);
+    addId(keyIndex, key, id);
+    for (const source of idsOf(refIndex, key)) resolve.add(source);
   }
   // Components with the same name gain or lose a duplicate. Only the primary key names a note:
   // many share secondary keys (every MATURITY.md has the page name "maturity").
-  if (primary !== undefined) for (const other of keyIndex.get(primary) ?? []) touched.add(other);
-  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addTo(refIndex, key, id);
+  if (primary !== undefined) for (const other of idsOf(keyIndex, primary)) touched.add(other);
+  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addId(refIndex, key, id);
   addTo(links.byStage, entry.note.stage?.id ?? null, id);
   resolve.add(id);
 }
@@ -120,10 +121,10 @@ export function resolveComponent(links: VaultLinks, id: string, touched: Set<str
   // Always the new objects: an edited note may declare other stages for the same targets.
   resolved.set(id, after);
   if (!changed && known) return;
-  for (const dep of before) if (dep.id) removeFrom(dependents, dep.id, id);
+  for (const dep of before) if (dep.id) removeId(dependents, dep.id, id);
   for (const dep of after) {
     if (dep.id) {
-      addTo(dependents, dep.id, id);
+      addId(dependents, dep.id, id);
       touched.add(dep.id);
     }
   }
