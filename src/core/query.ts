@@ -2,7 +2,7 @@
 // options drive the CLI, Obsidian's ```maturity-query``` block and Logseq's renderer macro.
 import * as z from 'zod/mini';
 import type { MaturityIndex } from './vault-index';
-import type { Component } from './model';
+import type { Component, StageId } from './model';
 import { isBlocked } from './serialize';
 import { readinessOf } from './readiness/index';
 import { compareComponents, compareNames } from './text';
@@ -133,8 +133,13 @@ export function progress(component: Component, index: Pick<MaturityIndex, 'pipel
   return transition ? transition.met / transition.total : 0;
 }
 
+function inAny(sets: ReadonlyArray<ReadonlySet<string>>, id: string): boolean {
+  for (const set of sets) if (set.has(id)) return true;
+  return false;
+}
+
 /** What a query reads: a live index, or a snapshot of one (the standalone dashboard). */
-export type QuerySource = Pick<MaturityIndex, 'pipeline' | 'ids' | 'idsAtStage' | 'component'> & Partial<Pick<MaturityIndex, 'today' | 'config'>>;
+export type QuerySource = Pick<MaturityIndex, 'pipeline' | 'ids' | 'idsAtStage' | 'component'> & Partial<Pick<MaturityIndex, 'today' | 'config' | 'idsAtStageByName'>>;
 
 /** `isReady` defaults to the evidence-backed readiness every component carries (src/core/readiness). */
 export function runQuery(
@@ -142,18 +147,23 @@ export function runQuery(
   query: ComponentQuery,
   isReady: (c: Component) => boolean = (c) => c.readiness?.ready ?? (index.today && index.config ? readinessOf(c, { ...index, today: index.today, config: index.config }).ready : false),
 ): Component[] {
-  let ids: string[];
+  // The stages asked for, in name order: one stage's list as it is, several merged back into
+  // name order by filtering ids() (sources without per-stage lists do the same).
+  let wanted: Array<ReadonlySet<string>> | null = null;
+  let ids: readonly string[] = index.ids();
   if (query.stage && query.stage.length > 0) {
-    const wanted = new Set<string>();
+    const stages = new Set<StageId | null>();
     for (const s of query.stage) {
       const stage = s.toLowerCase();
-      if (stage === 'unknown' || stage === 'none') for (const id of index.idsAtStage(null)) wanted.add(id);
+      if (stage === 'unknown' || stage === 'none') stages.add(null);
       const match = index.pipeline.words.find((w) => w.word === stage);
-      if (match) for (const id of index.idsAtStage(match.id)) wanted.add(id);
+      if (match) stages.add(match.id);
     }
-    ids = index.ids().filter((id) => wanted.has(id));
-  } else {
-    ids = index.ids();
+    if (stages.size === 1 && index.idsAtStageByName) {
+      ids = index.idsAtStageByName([...stages][0]!);
+    } else {
+      wanted = [...stages].map((stage) => index.idsAtStage(stage));
+    }
   }
   const tags = query.tag?.map((t) => t.replace(/^#/, '').toLowerCase());
   const owner = query.owner?.toLowerCase();
@@ -161,6 +171,7 @@ export function runQuery(
   const text = query.text?.toLowerCase();
   const out: Component[] = [];
   for (const id of ids) {
+    if (wanted !== null && !inAny(wanted, id)) continue;
     const c = index.component(id);
     if (!c) continue;
     const note = c.note;

@@ -44,6 +44,8 @@ export interface MaturityIndex {
   components(): Component[];
   /** Components whose stage is `stage` (`null` for unknown). */
   idsAtStage(stage: StageId | null): ReadonlySet<string>;
+  /** The same ids in name order (the order of `ids()`); the list is rebuilt after a change. */
+  idsAtStageByName(stage: StageId | null): readonly string[];
   /** Dependency edges between components (dependent → dependency ids). */
   edges(): ReadonlyMap<string, readonly string[]>;
   cycles(): string[][];
@@ -246,6 +248,22 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     return view;
   }
 
+  // Per-stage lists in name order, for queries by stage: built from ids() once per revision.
+  let stageLists: { revision: number; lists: Map<StageId | null, string[]> } | null = null;
+  function idsAtStageByName(stage: StageId | null): readonly string[] {
+    if (stageLists?.revision !== revision) {
+      const lists = new Map<StageId | null, string[]>();
+      for (const id of ids()) {
+        const at = entries.get(id)!.note.stage?.id ?? null;
+        const list = lists.get(at);
+        if (list) list.push(id);
+        else lists.set(at, [id]);
+      }
+      stageLists = { revision, lists };
+    }
+    return stageLists.lists.get(stage) ?? [];
+  }
+
   function ids(): string[] {
     if (!sortedIds) {
       sortedIds = [...componentIds].sort((a, b) => compareNames(entries.get(a)!.identity.name, entries.get(b)!.identity.name) || (a < b ? -1 : a > b ? 1 : 0));
@@ -266,6 +284,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     component,
     components: () => ids().map((id) => component(id)!),
     idsAtStage: (stage) => byStage.get(stage) ?? new Set(),
+    idsAtStageByName,
     edges,
     cycles: () => cycleInfo().cycles,
     vaultDiagnostics: () => cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),

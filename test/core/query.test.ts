@@ -41,6 +41,14 @@ describe('queries', () => {
     // Another sort key keeps name order between equals.
     expect(runQuery(small, { sort: 'stage' }).map((c) => c.name)).toEqual(expected);
     expect(runQuery(small, { sort: 'name', limit: 2 }).map((c) => c.name)).toEqual(['Alpha', 'beta']);
+    // A stage edit moves the component between the per-stage lists at once.
+    small.upsert('beta.md', '---\ntags: [maturity]\n---\n# beta\n\n**Current Stage**: Production\n');
+    expect(runQuery(small, { stage: ['staging'] }).map((c) => c.name)).toEqual(['Alpha', 'Worker 1', 'worker 2', 'Worker 10']);
+    expect(runQuery(small, { stage: ['production'] }).map((c) => c.name)).toEqual(['beta']);
+    expect(runQuery(small, { stage: ['production', 'staging'] }).map((c) => c.name)).toEqual(expected);
+    expect(small.idsAtStageByName('staging')).toEqual(runQuery(small, { stage: ['staging'] }).map((c) => c.id));
+    small.remove('Alpha.md');
+    expect(small.idsAtStageByName('staging').map((id) => small.component(id)!.name)).toEqual(['Worker 1', 'worker 2', 'Worker 10']);
   });
 
   it('reads code-block lines and explains bad options', () => {
