@@ -3,13 +3,9 @@
 import type {
   Blocker,
   Checklist,
-  CoverageFigure,
-  Dependency,
-  HistoryEntry,
+  MaturityNote,
   Measure,
   MetricName,
-  Placeholder,
-  SecurityCounts,
   StageField,
   Sourced,
   Transition,
@@ -40,7 +36,12 @@ export interface Label {
   entryIndent: number;
 }
 
-export interface ReadResult {
+/** What the field pass collects: the note's own fields as the model has them, and what note.ts still resolves. */
+export interface ReadResult
+  extends Pick<
+    MaturityNote,
+    'owner' | 'group' | 'priority' | 'promotedTo' | 'transitions' | 'dependencies' | 'dependenciesNone' | 'blockers' | 'history' | 'coverage' | 'security' | 'checklists' | 'placeholders'
+  > {
   stages: StageField[];
   headerStageIndex: number;
   stagePlaceholder: boolean;
@@ -48,23 +49,10 @@ export interface ReadResult {
   targetStage: StageField | null;
   lastUpdated: Sourced<string | null> | null;
   lastUpdatedPlaceholder: boolean;
-  owner: Sourced<string> | null;
-  group: Sourced<string> | null;
-  priority: Sourced<string> | null;
-  promotedTo: Array<{ stage: string | null; date: string | null; raw: string; line: number }>;
   heading: string | null;
-  transitions: Transition[];
-  dependencies: Dependency[];
-  dependenciesNone: boolean;
-  blockers: Blocker[];
-  history: HistoryEntry[];
-  coverage: CoverageFigure[];
-  security: SecurityCounts;
   current: Partial<Record<MetricName, Measure>>;
   targets: Partial<Record<MetricName, Measure>>;
   observedDays: Sourced<number | null> | null;
-  checklists: Checklist[];
-  placeholders: Placeholder[];
   bodyTags: string[];
   headerFields: Set<string>;
 }
