@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { isBlocked, type MaturityIndex } from '../../src/core/index';
-import { CORPUS, corpusAvailable, listMarkdown, loadFolder } from '../helpers/vault';
+import { CORPUS, corpusAvailable, listCorpusMarkdown, listMarkdown, loadCorpusFolder } from '../helpers/vault';
 
 const KB_COMPONENTS: Record<string, { name: string; stage: string | null }> = {
   'TTA___Components___Components App Maturity Document.md': { name: 'App', stage: 'staging' },
@@ -26,8 +26,8 @@ function codes(index: MaturityIndex, id: string): string[] {
 
 describe.runIf(corpusAvailable('tta-kb'))('tta-kb (a real Logseq knowledge base)', () => {
   const dir = join(CORPUS, 'tta-kb');
-  const index = loadFolder(dir);
-  const all = listMarkdown(dir);
+  const index = loadCorpusFolder(dir);
+  const all = listCorpusMarkdown(dir);
 
   it('finds the component maturity notes and only them (precision and recall 1.0)', () => {
     const found = new Set(index.ids());
@@ -109,7 +109,7 @@ describe.runIf(corpusAvailable('tta-kb'))('tta-kb (a real Logseq knowledge base)
 
 describe.runIf(corpusAvailable('tta-repo'))('tta-repo (MATURITY.md files in a source tree)', () => {
   const dir = join(CORPUS, 'tta-repo');
-  const index = loadFolder(dir, { today: '2025-10-30' });
+  const index = loadCorpusFolder(dir, { today: '2025-10-30' });
 
   it('finds every MATURITY.md and not the template', () => {
     const maturityFiles = listMarkdown(dir).filter((p) => p.endsWith('/MATURITY.md'));

@@ -34,6 +34,19 @@ export function loadFolder(dir: string, options: IndexOptions = {}): MaturityInd
   return index;
 }
 
+/**
+ * A corpus folder's index for a `describe.runIf(corpusAvailable(…))` block. Vitest runs a skipped
+ * block's body to collect its tests, so the body must not read a folder that is absent: then
+ * this is an empty index the skipped tests never see.
+ */
+export function loadCorpusFolder(dir: string, options: IndexOptions = {}): MaturityIndex {
+  return existsSync(dir) ? loadFolder(dir, options) : createIndex({ today: TODAY, ...options });
+}
+
+export function listCorpusMarkdown(dir: string): string[] {
+  return existsSync(dir) ? listMarkdown(dir) : [];
+}
+
 export function readNote(dir: string, path: string): string {
   return readFileSync(join(dir, path), 'utf8');
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MaturityIndex } from '../../../src/core/index';
-import { CORPUS, corpusAvailable, loadFolder } from '../../helpers/vault';
+import { CORPUS, corpusAvailable, loadCorpusFolder, loadFolder } from '../../helpers/vault';
 
 const SNAPSHOT = '2025-10-30';
 const READINESS_CODES = new Set(['criterion-contradicted', 'sla-breach', 'security-critical', 'observation-incomplete', 'placeholder-evidence']);
@@ -23,7 +23,7 @@ function report(label: string, index: MaturityIndex): void {
 }
 
 describe.runIf(corpusAvailable('tta-repo'))('readiness on tta-repo (MATURITY.md files)', () => {
-  const index = loadFolder(join(CORPUS, 'tta-repo'), { today: SNAPSHOT });
+  const index = loadCorpusFolder(join(CORPUS, 'tta-repo'), { today: SNAPSHOT });
   const get = (id: string) => index.component(id)!;
 
   it('finds the one checked criterion its own evidence contradicts, and no false alarms', () => {
@@ -71,7 +71,7 @@ describe.runIf(corpusAvailable('tta-repo'))('readiness on tta-repo (MATURITY.md 
 });
 
 describe.runIf(corpusAvailable('tta-kb'))('readiness on tta-kb (a Logseq knowledge base)', () => {
-  const index = loadFolder(join(CORPUS, 'tta-kb'), { today: SNAPSHOT });
+  const index = loadCorpusFolder(join(CORPUS, 'tta-kb'), { today: SNAPSHOT });
 
   it('finds the same contradictions in the knowledge-base copies', () => {
     report('tta-kb', index);
