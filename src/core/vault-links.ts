@@ -49,6 +49,17 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 /**
+ * After a component's keys were added or removed: the notes whose links name one of them resolve
+ * again, and components with the same name gain or lose a duplicate. Only the primary key names
+ * a note: many share secondary keys (every MATURITY.md has the page name "maturity").
+ */
+function collectKeyNeighbours(links: VaultLinks, keys: readonly string[], resolve: Set<string>, touched: Set<string>): void {
+  for (const key of keys) for (const source of idsOf(links.refIndex, key)) resolve.add(source);
+  const primary = keys[0];
+  if (primary !== undefined) for (const other of idsOf(links.keyIndex, primary)) touched.add(other);
+}
+
+/**
  * Take a component out of the key and edge maps. `resolve` collects components whose links may
  * now point elsewhere; `touched` collects components whose view changes (dependencies'
  * dependents lists, dependents' stage checks, same-named components' duplicate warnings).
@@ -58,14 +69,8 @@ export function detachComponent(links: VaultLinks, id: string, resolve: Set<stri
   const entry = links.entries.get(id);
   if (!entry || !links.componentIds.has(id)) return;
   links.componentIds.delete(id);
-  const primary = entry.identity.keys[0];
-  for (const key of entry.identity.keys) {
-    removeId(keyIndex, key, id);
-    for (const source of idsOf(refIndex, key)) resolve.add(source);
-  }
-  // Components with the same name gain or lose a duplicate. Only the primary key names a note:
-  // many share secondary keys (every MATURITY.md has the page name "maturity").
-  if (primary !== undefined) for (const other of idsOf(keyIndex, primary)) touched.add(other);
+  for (const key of entry.identity.keys) removeId(keyIndex, key, id);
+  collectKeyNeighbours(links, entry.identity.keys, resolve, touched);
   for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeId(refIndex, key, id);
   for (const dep of links.resolved.get(id) ?? []) if (dep.id) touched.add(dep.id);
   for (const dependent of idsOf(links.dependents, id)) touched.add(dependent);
@@ -92,14 +97,8 @@ export function attachComponent(links: VaultLinks, entry: IndexEntry, resolve: S
   const { keyIndex, refIndex } = links;
   const id = entry.path;
   links.componentIds.add(id);
-  const primary = entry.identity.keys[0];
-  for (const key of entry.identity.keys) {
-    addId(keyIndex, key, id);
-    for (const source of idsOf(refIndex, key)) resolve.add(source);
-  }
-  // Components with the same name gain or lose a duplicate. Only the primary key names a note:
-  // many share secondary keys (every MATURITY.md has the page name "maturity").
-  if (primary !== undefined) for (const other of idsOf(keyIndex, primary)) touched.add(other);
+  for (const key of entry.identity.keys) addId(keyIndex, key, id);
+  collectKeyNeighbours(links, entry.identity.keys, resolve, touched);
   for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addId(refIndex, key, id);
   addTo(links.byStage, entry.note.stage?.id ?? null, id);
   resolve.add(id);
