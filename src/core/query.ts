@@ -5,7 +5,7 @@ import type { MaturityIndex } from './vault-index';
 import type { Component, StageId } from './model';
 import { isBlocked } from './serialize';
 import { readinessOf } from './readiness/index';
-import { compareComponents, compareNames } from './text';
+import { compareCodeUnits, compareComponents, compareNames } from './text';
 
 // Defined with the name order in text.ts, so the views can sort without importing this module (and zod).
 export { compareComponents };
@@ -194,12 +194,6 @@ export function runQuery(
 /** Readiness sorting needs the index's date and settings; without them it falls back to progress. */
 type SortIndex = Pick<MaturityIndex, 'pipeline'> & Partial<Pick<MaturityIndex, 'today' | 'config' | 'component'>>;
 
-/** ISO dates sort as plain strings. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-
 export function sortComponents(list: Component[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): void {
   const key = query.sort ?? 'name';
   const dir = query.order === 'desc' ? -1 : 1;
@@ -214,16 +208,15 @@ export function sortComponents(list: Component[], query: Pick<ComponentQuery, 's
     }
     return score;
   };
-  const byName = (a: Component, b: Component) => compareComponents(a, b);
   const compare: Record<string, (a: Component, b: Component) => number> = {
-    name: byName,
+    name: compareComponents,
     stage: (a, b) => rank(a) - rank(b),
-    updated: (a, b) => compareText(a.note.lastUpdated?.value ?? '', b.note.lastUpdated?.value ?? ''),
+    updated: (a, b) => compareCodeUnits(a.note.lastUpdated?.value ?? '', b.note.lastUpdated?.value ?? ''),
     progress: (a, b) => progress(a, index) - progress(b, index),
     readiness: (a, b) => readinessScore(a) - readinessScore(b) || progress(a, index) - progress(b, index),
     owner: (a, b) => compareNames(a.note.owner?.value ?? '', b.note.owner?.value ?? ''),
     group: (a, b) => compareNames(a.note.group?.value ?? '', b.note.group?.value ?? ''),
   };
-  const cmp = compare[key] ?? byName;
-  list.sort((a, b) => dir * cmp(a, b) || byName(a, b));
+  const cmp = compare[key] ?? compareComponents;
+  list.sort((a, b) => dir * cmp(a, b) || compareComponents(a, b));
 }

@@ -241,5 +241,10 @@ export function compareNames(a: string, b: string): number {
 
 /** Name order, the order of `MaturityIndex.ids()`: names, then ids for components that share one. */
 export function compareComponents(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareNames(a.name, b.name) || compareCodeUnits(a.id, b.id);
+}
+
+/** Plain code-unit order: ids, and ISO dates (which sort as strings). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
 import { resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
-import { compareNames } from './text';
+import { compareCodeUnits, compareNames } from './text';
 import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, resolveComponent } from './vault-links';
 import { idsOf } from './id-multimap';
 
@@ -266,7 +266,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
 
   function ids(): string[] {
     if (!sortedIds) {
-      sortedIds = [...componentIds].sort((a, b) => compareNames(entries.get(a)!.identity.name, entries.get(b)!.identity.name) || (a < b ? -1 : a > b ? 1 : 0));
+      sortedIds = [...componentIds].sort((a, b) => compareNames(entries.get(a)!.identity.name, entries.get(b)!.identity.name) || compareCodeUnits(a, b));
     }
     return sortedIds;
   }
