@@ -21,7 +21,7 @@ describe('.maturity-map.json', () => {
 
   it.each([
     ['a tag given as text (the review\'s example)', '{"components":{"tags":"maturity"}}', /components\.tags: expected a list of tags .*got a string \("maturity"\)/],
-    ['stale days as text', '{"staleAfterDays":"30"}', /staleAfterDays: expected a number of days: a whole number from 1 to 36500, got a string/],
+    ['stale days as text', '{"staleAfterDays":"30"}', /staleAfterDays: expected a number of days: a whole number from 1 to 1000000, got a string/],
     ['a colour carrying CSS', '{"stages":[{"name":"Dev","color":"red;background:url(x)"}]}', /stages\[0\]\.color: expected a CSS colour/],
     ['a misspelt key', '{"stale_after_days":3}', /\(top level\): unknown key "stale_after_days"/],
     ['not JSON', '{components: []}', /is not valid JSON/],

@@ -80,7 +80,7 @@ export const settingsSchema = z.strictObject(
     /** Which notes are components. */
     components: z.prefault(componentRulesSchema, {}),
     /** Last Updated older than this many days makes a component stale. */
-    staleAfterDays: z._default(wholeNumber('a number of days', 1, 36_500), 30),
+    staleAfterDays: z._default(wholeNumber('a number of days', 1, 1_000_000), 30),
     /** Per-code severity overrides; `off` hides the diagnostic. */
     severity: z._default(
       z.partialRecord(

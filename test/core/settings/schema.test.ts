@@ -19,6 +19,7 @@ const GOOD: Array<[string, unknown, Partial<MaturityConfig>]> = [
     stages: [{ id: 'dev', name: 'Development', aliases: [], color: 'var(--dev)' }],
   }],
   ['stale days', { staleAfterDays: 90 }, { staleAfterDays: 90 }],
+  ['stale days far out (never stale)', { staleAfterDays: 100_000 }, { staleAfterDays: 100_000 }],
   ['severity overrides', { severity: { stale: 'off', 'dependency-cycle': 'warning' } }, { severity: { stale: 'off', 'dependency-cycle': 'warning' } }],
 ];
 
@@ -46,8 +47,8 @@ const BAD: Array<[string, unknown, Array<[string, RegExp]>]> = [
   ['detect as a string', { components: { detect: 'yes' } }, [['components.detect', /expected true or false.*got a string/]]],
   ['a misspelt component rule', { components: { tag: ['x'] } }, [['components', /unknown key "tag"/]]],
   ['a misspelt top-level key', { staleDays: 3 }, [['', /unknown key "staleDays"/]]],
-  ['stale days as text', { staleAfterDays: '30' }, [['staleAfterDays', /whole number from 1 to 36500, got a string \("30"\)/]]],
-  ['stale days of zero', { staleAfterDays: 0 }, [['staleAfterDays', /whole number from 1 to 36500, got a number \(0\)/]]],
+  ['stale days as text', { staleAfterDays: '30' }, [['staleAfterDays', /whole number from 1 to 1000000, got a string \("30"\)/]]],
+  ['stale days of zero', { staleAfterDays: 0 }, [['staleAfterDays', /whole number from 1 to 1000000, got a number \(0\)/]]],
   ['stale days with a fraction', { staleAfterDays: 1.5 }, [['staleAfterDays', /whole number/]]],
   ['no stages', { stages: [] }, [['stages', /at least one stage/]]],
   ['stages as an object', { stages: { name: 'Dev' } }, [['stages', /expected a list of stages.*got an object/]]],
