@@ -7,38 +7,42 @@ export type StageId = string;
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type DiagnosticCode =
-  | 'frontmatter-invalid'
-  | 'stage-missing'
-  | 'stage-unknown'
-  | 'stage-conflict'
-  | 'status-count-mismatch'
-  | 'stage-criteria-unmet'
-  | 'checkbox-mark-conflict'
-  | 'template-placeholder'
-  | 'date-invalid'
-  | 'stale'
-  | 'dependency-unresolved'
-  | 'dependency-ambiguous'
-  | 'dependency-stage-mismatch'
-  | 'dependency-self'
-  | 'stage-inversion'
-  | 'dependency-cycle'
-  | 'duplicate-name'
-  | 'file-unreadable'
+/** Every diagnostic code, once: settings, SARIF rules and the catalogue are checked against it. */
+export const DIAGNOSTIC_CODES = [
+  'frontmatter-invalid',
+  'stage-missing',
+  'stage-unknown',
+  'stage-conflict',
+  'status-count-mismatch',
+  'stage-criteria-unmet',
+  'checkbox-mark-conflict',
+  'template-placeholder',
+  'date-invalid',
+  'stale',
+  'dependency-unresolved',
+  'dependency-ambiguous',
+  'dependency-stage-mismatch',
+  'dependency-self',
+  'stage-inversion',
+  'dependency-cycle',
+  'duplicate-name',
+  'file-unreadable',
   // Readiness rules: evidence in the note against the boxes it checks.
-  | 'criterion-contradicted'
-  | 'sla-breach'
-  | 'security-critical'
-  | 'observation-incomplete'
-  | 'placeholder-evidence'
+  'criterion-contradicted',
+  'sla-breach',
+  'security-critical',
+  'observation-incomplete',
+  'placeholder-evidence',
   // What a Logseq file graph reads differently from the note's text (src/core/logseq-diagnostics.ts).
-  | 'logseq-frontmatter-dropped'
-  | 'logseq-tags-mangled'
-  | 'logseq-hash-tags'
-  | 'logseq-property-key'
-  | 'logseq-page-name'
-  | 'logseq-checkbox-text';
+  'logseq-frontmatter-dropped',
+  'logseq-tags-mangled',
+  'logseq-hash-tags',
+  'logseq-property-key',
+  'logseq-page-name',
+  'logseq-checkbox-text',
+] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 export interface Diagnostic {
   code: DiagnosticCode;
