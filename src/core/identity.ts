@@ -38,7 +38,7 @@ export function cleanComponentName(raw: string): string {
   return name === '' ? original : name;
 }
 
-function isMaturityFileName(path: string, rules: ComponentRules): boolean {
+export function isMaturityFileName(path: string, rules: Pick<ComponentRules, 'fileNames'>): boolean {
   const file = (path.split('/').pop() ?? '').toLowerCase();
   return rules.fileNames.some((n) => n.toLowerCase() === file);
 }
@@ -108,9 +108,14 @@ function inFolder(path: string, folder: string): boolean {
  * in front matter, or have the template's structure: a Current Stage in the header and either
  * criteria sections or the header fields that go with it.
  */
+/** Excluded, or outside the folders the rules name: never a component. */
+export function outsideFolders(path: string, rules: Pick<ComponentRules, 'folders' | 'excludeFolders'>): boolean {
+  if (rules.excludeFolders.some((f) => inFolder(path, f))) return true;
+  return rules.folders.length > 0 && !rules.folders.some((f) => inFolder(path, f));
+}
+
 export function classify(note: MaturityNote, path: string, rules: ComponentRules): ComponentReason | null {
-  if (rules.excludeFolders.some((f) => inFolder(path, f))) return null;
-  if (rules.folders.length > 0 && !rules.folders.some((f) => inFolder(path, f))) return null;
+  if (outsideFolders(path, rules)) return null;
   const tags = note.tags.map((t) => t.toLowerCase());
   if (rules.tags.length > 0 && !rules.tags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()))) return null;
 

@@ -8,6 +8,7 @@ import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
 import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
+import { createFirstLook } from './first-look';
 import { compareCodeUnits, compareNames } from './text';
 import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
@@ -71,15 +72,11 @@ export interface MaturityIndex {
 export interface IndexOptions extends MaturitySettings {
   /** ISO date used for staleness; defaults to the local date when views are built. */
   today?: string;
-}
-
-/** Text worth a full parse: everything else cannot be a component note. */
-function mightBeComponent(text: string, path: string, config: MaturityConfig): boolean {
-  const file = (path.split('/').pop() ?? '').toLowerCase();
-  if (config.components.fileNames.some((n) => n.toLowerCase() === file)) return true;
-  if (/stag|matur|producti|developm/i.test(text)) return true;
-  const lower = config.components.markerTags.length > 0 ? text.toLowerCase() : '';
-  return config.components.markerTags.some((t) => lower.includes(t.toLowerCase()));
+  /**
+   * The cheap first look that spares non-components the full parse (src/core/first-look.ts):
+   * on by default; `false` parses every note (the differential tests compare both).
+   */
+  firstLook?: boolean;
 }
 
 /** A note that is not a component keeps only what classification and identity need. */
@@ -109,6 +106,7 @@ function localToday(): string {
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const config = resolveConfig(options);
   const pipeline = createPipeline(config.stages);
+  const firstLook = options.firstLook === false ? () => true : createFirstLook(config.components);
   let today = options.today ?? null;
   let revision = 0;
   // Bumped by every edit, reported or not: caches of derived lists key on it.
@@ -162,7 +160,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   function readNote(path: string, text: string): { note: MaturityNote; reason: ComponentReason | null } {
-    if (!mightBeComponent(text, path, config)) return { note: parseNote('', pipeline), reason: null };
+    if (!firstLook(path, text)) return { note: parseNote('', pipeline), reason: null };
     const note = parseNote(text, pipeline);
     return { note, reason: classify(note, path, config.components) };
   }

@@ -152,3 +152,9 @@ export function fieldKind(key: string): FieldKind | null {
   if (key.startsWith('promoted to ')) return 'promoted-to';
   return null;
 }
+
+// Hook for the first look (src/core/first-look.ts), which must search for every stage label.
+/** The field labels that state the stage ("current stage", "stage", …). */
+export function stageFieldLabels(): string[] {
+  return [...KINDS].filter(([, kind]) => kind === 'stage').map(([label]) => label);
+}

@@ -1,0 +1,115 @@
+// The first look at a note: can it be a component note at all? A few searches over the text
+// (about the cost of finding its lines) decide; only notes that pass get the full parse. The
+// answer may be "yes" for a note that is not a component (the parse and classify() decide), never
+// "no" for one that is: every rule classify() uses needs something this look searches for.
+import type { ComponentRules } from './settings';
+import { isMaturityFileName, outsideFolders } from './identity';
+import { STAGE_KEYS } from './parse/note';
+import { stageFieldLabels } from './parse/fields';
+
+/**
+ * The words the first look searches for. Labels and keys are what the parser reads (its field
+ * labels and property keys); a vocabulary that adds a stage label must add it here too, or notes
+ * that state their stage only with that label are never parsed.
+ */
+export interface FirstLookVocabulary {
+  /** Field labels that state the stage, lower case: "current stage", "stage"… (`**Label**: value`). */
+  stageLabels: readonly string[];
+  /** Property keys that state the stage (front matter, page properties), normalised: "current-stage". */
+  stagePropertyKeys: readonly string[];
+  /** Property keys that name the component (`component: Billing`). */
+  componentPropertyKeys: readonly string[];
+}
+
+export const DEFAULT_FIRST_LOOK_VOCABULARY: FirstLookVocabulary = {
+  stageLabels: stageFieldLabels(),
+  stagePropertyKeys: STAGE_KEYS,
+  componentPropertyKeys: ['component'],
+};
+
+export type FirstLook = (path: string, text: string) => boolean;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The last word of a label or key: "current stage" → "stage", "maturity-stage" → "stage". */
+function lastWord(label: string): string {
+  const words = label.toLowerCase().split(/[\s_-]+/).map((w) => w.replace(/[*_`]/g, '')).filter(Boolean);
+  return words[words.length - 1] ?? '';
+}
+
+/**
+ * A key followed by its colon, as the parser's fields and properties write it: `**Key**: v`,
+ * `**Key:** v`, `**Key** (note): v`, `key:: v`, `"key": v`. The key's last word is enough (the
+ * words before it may be spaced or decorated in many ways); decoration, quotes and one short
+ * parenthesis may sit between the word and the colon.
+ */
+function keyColonPattern(keys: readonly string[]): RegExp | null {
+  const words = [...new Set(keys.map(lastWord).filter(Boolean))];
+  if (words.length === 0) return null;
+  const skip = `[\\s*_\`"'\\]]{0,12}`;
+  return new RegExp(`(?:${words.map(escapeRegExp).join('|')})${skip}(?:\\([^)\\n]{0,62}\\)${skip})?:`, 'i');
+}
+
+/** Where the front matter ends (the closing `---` / `...` line), or -1 when there is none. */
+function frontMatterEnd(text: string): number {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', start)) return -1;
+  let lineStart = text.indexOf('\n', start);
+  if (lineStart === -1) return -1;
+  // An unclosed fence is not front matter for the parser; counting the whole text is safe.
+  while (lineStart < text.length) {
+    const from = lineStart + 1;
+    let end = text.indexOf('\n', from);
+    if (end === -1) end = text.length;
+    const line = text.slice(from, end).trimEnd();
+    if (line === '---' || line === '...') return end;
+    lineStart = end;
+  }
+  return text.length;
+}
+
+/**
+ * Whether a tag may be among the note's tags: written as `#tag`, inside the front matter, or on a
+ * line that names tags (`tags:: a, [[tag]]`).
+ */
+function mayCarryTag(text: string, pattern: RegExp, frontEnd: number): boolean {
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text))) {
+    const at = m.index;
+    if (at < frontEnd || text.charCodeAt(at - 1) === 35 /* # */) return true;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (/tag/i.test(text.slice(lineStart, at))) return true;
+  }
+  return false;
+}
+
+function wordsPattern(words: readonly string[]): RegExp | null {
+  const clean = [...new Set(words.map((w) => w.replace(/^#/, '').trim()).filter(Boolean))];
+  return clean.length === 0 ? null : new RegExp(clean.map(escapeRegExp).join('|'), 'gi');
+}
+
+/**
+ * Build the first look for one set of component rules. The rules' folders and required tags can
+ * only say no; file names, marker tags, a stage or component key say "maybe".
+ */
+export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = DEFAULT_FIRST_LOOK_VOCABULARY): FirstLook {
+  const keyColon = keyColonPattern([...vocabulary.stageLabels, ...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys]);
+  const fileNames = rules.fileNames.length > 0 ? new RegExp(rules.fileNames.map(escapeRegExp).join('|'), 'i') : null;
+  const markers = wordsPattern(rules.markerTags);
+  const required = wordsPattern(rules.tags);
+  return (path, text) => {
+    if (outsideFolders(path, rules)) return false;
+    const frontEnd = frontMatterEnd(text);
+    // A backslash in front matter may be a YAML escape spelling a key or tag in other letters.
+    const escaped = frontEnd > 0 && text.lastIndexOf('\\', frontEnd) !== -1;
+    if (required && !escaped && !mayCarryTag(text, required, frontEnd)) return false;
+    if (isMaturityFileName(path, rules)) return true;
+    if (escaped) return true;
+    if (keyColon?.test(text)) return true;
+    if (fileNames?.test(text)) return true; // a `path:` property mirroring a MATURITY.md
+    return markers !== null && mayCarryTag(text, markers, frontEnd);
+  };
+}
