@@ -70,6 +70,19 @@ function frontMatterEnd(text: string): number {
   return text.length;
 }
 
+/** Where the properties end: the front matter, then the `key:: value` lines right after it. */
+function propertiesEnd(text: string, frontEnd: number): number {
+  let at = frontEnd === -1 ? 0 : frontEnd + 1;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const colons = text.indexOf('::', at);
+    if (colons === -1 || colons > end) return at;
+    at = end + 1;
+  }
+  return text.length;
+}
+
 /**
  * Whether a tag may be among the note's tags: written as `#tag`, inside the front matter, or on a
  * line that names tags (`tags:: a, [[tag]]`).
@@ -96,7 +109,10 @@ function wordsPattern(words: readonly string[]): RegExp | null {
  * only say no; file names, marker tags, a stage or component key say "maybe".
  */
 export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = DEFAULT_FIRST_LOOK_VOCABULARY): FirstLook {
-  const keyColon = keyColonPattern([...vocabulary.stageLabels, ...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys]);
+  // Stage fields count anywhere; property keys only where properties live (a body line
+  // `**Component**: Billing` in a report is no property).
+  const field = keyColonPattern(vocabulary.stageLabels);
+  const property = keyColonPattern([...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys]);
   const fileNames = rules.fileNames.length > 0 ? new RegExp(rules.fileNames.map(escapeRegExp).join('|'), 'i') : null;
   const markers = wordsPattern(rules.markerTags);
   const required = wordsPattern(rules.tags);
@@ -108,8 +124,10 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
     if (required && !escaped && !mayCarryTag(text, required, frontEnd)) return false;
     if (isMaturityFileName(path, rules)) return true;
     if (escaped) return true;
-    if (keyColon?.test(text)) return true;
-    if (fileNames?.test(text)) return true; // a `path:` property mirroring a MATURITY.md
+    if (field?.test(text)) return true;
+    const properties = text.slice(0, propertiesEnd(text, frontEnd));
+    if (property?.test(properties)) return true;
+    if (fileNames?.test(properties)) return true; // a `path:` property mirroring a MATURITY.md
     return markers !== null && mayCarryTag(text, markers, frontEnd);
   };
 }

@@ -111,7 +111,7 @@ const FRONT_LINES = [
   'owner: team',
 ];
 const PROPERTY_LINES = ['current-stage:: Staging', 'tags:: [[maturity]], TTA', 'component:: Ledger', 'stage:: Production', 'type:: guide'];
-const BODY_LINES = ['#maturity', 'See #TTA notes', '**Stage** (as of today): Staging', '**Current Stage**:', 'Promoted to Production on 2026-01-02', '### Development → Staging', '- [x] tests pass', '**Owner**: team', '**Last Updated**: 2026-11-01'];
+const BODY_LINES = ['**Component**: Ledger', 'See src/MATURITY.md for details', '', 'component:: Ledger', '#maturity', 'See #TTA notes', '**Stage** (as of today): Staging', '**Current Stage**:', 'Promoted to Production on 2026-01-02', '### Development → Staging', '- [x] tests pass', '**Owner**: team', '**Last Updated**: 2026-11-01'];
 const PATHS = ['Notes/a.md', 'Components/b.md', 'src/svc/MATURITY.md', 'Components/STATUS.md', 'pages/Org___Comp.md'];
 
 const fragmentNote = fc
