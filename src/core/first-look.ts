@@ -45,11 +45,39 @@ function lastWord(label: string): string {
  * words before it may be spaced or decorated in many ways); decoration, quotes and one short
  * parenthesis may sit between the word and the colon.
  */
-function keyColonPattern(keys: readonly string[]): RegExp | null {
+function keyColonPattern(keys: readonly string[], flags = 'i'): RegExp | null {
   const words = [...new Set(keys.map(lastWord).filter(Boolean))];
   if (words.length === 0) return null;
   const skip = `[\\s*_\`"'\\]]{0,12}`;
-  return new RegExp(`(?:${words.map(escapeRegExp).join('|')})${skip}(?:\\([^)\\n]{0,62}\\)${skip})?:`, 'i');
+  return new RegExp(`(?:${words.map(escapeRegExp).join('|')})${skip}(?:\\([^)\\n]{0,62}\\)${skip})?:`, flags);
+}
+
+/**
+ * What may stand on a line before a field label's last word, for the parser to read the line as
+ * that field: the line's structure (indentation, quote and list markers, a checkbox, heading
+ * hashes), a leading emoji and whatever non-word characters follow it (the field reader drops
+ * them), bold or italic markers, then the label's other words. `def f(component: str, stage:`
+ * or `| 42% | Stage:` cannot be a field line.
+ */
+function fieldPrefixPattern(labels: readonly string[]): RegExp {
+  const extra = new Set<string>();
+  for (const label of labels) {
+    for (const c of label) if (!/[A-Za-z0-9\s]/.test(c)) extra.add(c).add(c.toUpperCase()).add(c.toLowerCase());
+  }
+  const escaped = [...extra].map((c) => (c === '-' ? '\\-' : escapeRegExp(c))).join('');
+  const labelChars = `[\\w\\s*\`${escaped}]*`;
+  return new RegExp(`^[\\s>#*+\\-\\d.)[\\]xX!]*(?:[^\\x00-\\x7f][^\\w*]*)?${labelChars}$`, 'u');
+}
+
+/** A line that may state a field of these labels: the last word, its colon, a possible prefix. */
+function hasFieldLine(text: string, field: RegExp, prefix: RegExp): boolean {
+  field.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = field.exec(text))) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (prefix.test(text.slice(lineStart, m.index))) return true;
+  }
+  return false;
 }
 
 /** Where the front matter ends (the closing `---` / `...` line), or -1 when there is none. */
@@ -84,17 +112,14 @@ function propertiesEnd(text: string, frontEnd: number): number {
 }
 
 /**
- * Whether a tag may be among the note's tags: written as `#tag`, inside the front matter, or on a
- * line that names tags (`tags:: a, [[tag]]`).
+ * Whether a tag may be among the note's tags: written as `#tag` anywhere, or anywhere in the
+ * front matter and page properties (`tags: [a, tag]`, a YAML list, `tags:: [[tag]]`).
  */
-function mayCarryTag(text: string, pattern: RegExp, frontEnd: number): boolean {
+function mayCarryTag(text: string, pattern: RegExp, propertiesEnd: number): boolean {
   pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text))) {
-    const at = m.index;
-    if (at < frontEnd || text.charCodeAt(at - 1) === 35 /* # */) return true;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    if (/tag/i.test(text.slice(lineStart, at))) return true;
+    if (m.index < propertiesEnd || text.charCodeAt(m.index - 1) === 35 /* # */) return true;
   }
   return false;
 }
@@ -111,7 +136,8 @@ function wordsPattern(words: readonly string[]): RegExp | null {
 export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = DEFAULT_FIRST_LOOK_VOCABULARY): FirstLook {
   // Stage fields count anywhere; property keys only where properties live (a body line
   // `**Component**: Billing` in a report is no property).
-  const field = keyColonPattern(vocabulary.stageLabels);
+  const field = keyColonPattern(vocabulary.stageLabels, 'gi');
+  const fieldPrefix = fieldPrefixPattern(vocabulary.stageLabels);
   const property = keyColonPattern([...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys]);
   const fileNames = rules.fileNames.length > 0 ? new RegExp(rules.fileNames.map(escapeRegExp).join('|'), 'i') : null;
   const markers = wordsPattern(rules.markerTags);
@@ -119,15 +145,16 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
   return (path, text) => {
     if (outsideFolders(path, rules)) return false;
     const frontEnd = frontMatterEnd(text);
+    const propsEnd = propertiesEnd(text, frontEnd);
     // A backslash in front matter may be a YAML escape spelling a key or tag in other letters.
     const escaped = frontEnd > 0 && text.lastIndexOf('\\', frontEnd) !== -1;
-    if (required && !escaped && !mayCarryTag(text, required, frontEnd)) return false;
+    if (required && !escaped && !mayCarryTag(text, required, propsEnd)) return false;
     if (isMaturityFileName(path, rules)) return true;
     if (escaped) return true;
-    if (field?.test(text)) return true;
-    const properties = text.slice(0, propertiesEnd(text, frontEnd));
+    if (field && hasFieldLine(text, field, fieldPrefix)) return true;
+    const properties = text.slice(0, propsEnd);
     if (property?.test(properties)) return true;
     if (fileNames?.test(properties)) return true; // a `path:` property mirroring a MATURITY.md
-    return markers !== null && mayCarryTag(text, markers, frontEnd);
+    return markers !== null && mayCarryTag(text, markers, propsEnd);
   };
 }

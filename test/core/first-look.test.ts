@@ -149,6 +149,37 @@ describe('the first look on fast-check fragments', () => {
   });
 });
 
+// Field lines in every decoration: whatever the parser reads as a stage field, the first look
+// must have seen (the parser's own count of stage fields is the oracle).
+const FIELD_PREFIX_CHARS = [' ', '\t', '>', '#', '-', '*', '+', '1', '.', ')', '[', ']', 'x', '!', '✅', '🔥', '→', '•', ':', ',', '(', '|', '`', '_', 'a', 'Z', 'é'];
+const FIELD_KEYS = ['**Current Stage**', '**Current Stage:**', '**Stage**', '__Maturity Stage__', '**Current  Stage** (as of today)', '**Current Maturity Stage**', 'Current Stage', 'Stage', 'current stage', '**CURRENT STAGE**', '***Current Stage***', '**`Current Stage`**', '**Current\u00a0Stage**'];
+const fieldLine = fc
+  .record({
+    prefix: fc.array(fc.constantFrom(...FIELD_PREFIX_CHARS), { maxLength: 8 }).map((cs) => cs.join('')),
+    key: fc.constantFrom(...FIELD_KEYS),
+    colon: fc.constantFrom(':', ': ', ' :', '::'),
+    value: fc.constantFrom('Staging', 'Development (BLOCKED - waiting)', '<Development|Staging>', 'PRODUCTION ✅', ''),
+    heading: fc.boolean(),
+  })
+  .map(({ prefix, key, colon, value, heading }) => `${heading ? '# Billing Maturity Status\n\n' : ''}${prefix}${key}${key.endsWith(':**') ? ' ' : colon}${value}\n**Owner**: team\n`);
+
+describe('the first look sees every stage field the parser reads', () => {
+  it('on decorated field lines (fast-check)', () => {
+    const pipeline = createPipeline(resolveConfig({}).stages);
+    const look = createFirstLook(resolveConfig({}).components);
+    fc.assert(
+      fc.property(fieldLine, (text) => {
+        countCase('field lines');
+        const note = parseNote(text, pipeline);
+        const read = note.signals.stageFieldCount > 0 || note.signals.headerStage;
+        if (read) tally('stage field read');
+        if (read) expect(look('Notes/x.md', text)).toBe(true);
+      }),
+      fuzzParameters(40),
+    );
+  });
+});
+
 describe('the first look takes its words from the vocabulary', () => {
   const note = '# Billing\n\n**Maturity Level**: Staging\n**Owner**: team\n**Last Updated**: 2026-11-01\n';
 
