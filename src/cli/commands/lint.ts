@@ -1,5 +1,6 @@
 // `maturity-map lint <dir>`: the scan for CI — exit 1 when any error-level diagnostic exists.
-import { loadVault, paint } from '../context';
+import { loadVault, reportSkipped } from '../context';
+import { paint, visible, writeOut } from '../terminal';
 import { loadOptions, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
 
 export const lintCommand: Command = {
@@ -20,17 +21,17 @@ ${VAULT_OPTIONS_HELP}
         if (d.severity === 'info') continue;
         shown++;
         if (d.severity === 'error' || strict) failing++;
-        const where = `${c.id}${d.line ? `:${d.line}` : ''}`;
-        process.stdout.write(`${where}: ${d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning')} ${d.code}: ${d.message}\n`);
+        const where = `${visible(c.id)}${d.line ? `:${d.line}` : ''}`;
+        writeOut(`${where}: ${d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning')} ${d.code}: ${visible(d.message)}\n`);
       }
     }
     for (const d of vault.index.vaultDiagnostics()) {
       shown++;
       if (d.severity === 'error' || strict) failing++;
-      process.stdout.write(`${vault.root}: ${d.severity} ${d.code}: ${d.message}\n`);
+      writeOut(`${visible(vault.root)}: ${d.severity} ${d.code}: ${visible(d.message)}\n`);
     }
-    for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
-    process.stdout.write(`${shown} problem${shown === 1 ? '' : 's'} in ${vault.index.ids().length} components${failing > 0 ? `, ${failing} failing` : ''}\n`);
+    reportSkipped(vault.skipped);
+    writeOut(`${shown} problem${shown === 1 ? '' : 's'} in ${vault.index.ids().length} components${failing > 0 ? `, ${failing} failing` : ''}\n`);
     return failing > 0 ? 1 : 0;
   },
 };
