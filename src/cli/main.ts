@@ -43,7 +43,8 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run({ positionals, values });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      writeErr(`maturity-map ${command.name}: ${visible((err as Error).message)}\n`);
+      // Usage messages are ours and may list several lines (settings issues); each line is escaped.
+      writeErr(`maturity-map ${command.name}: ${(err as Error).message.split('\n').map(visible).join('\n')}\n`);
       return 2;
     }
     writeErr(`maturity-map ${command.name}: unexpected failure: ${visible((err as Error).message ?? String(err))}\n`);
