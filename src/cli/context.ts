@@ -67,7 +67,10 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   }
   const { files, skipped } = await readVault(root);
   const index = createIndex(indexOptions);
-  for (const file of files) index.upsert(file.path, file.text);
+  // One batch: names shared by many notes are resolved once, not once per note.
+  index.batch(() => {
+    for (const file of files) index.upsert(file.path, file.text);
+  });
   return { root: dir, index, skipped, noteCount: files.length };
 }
 

@@ -50,8 +50,13 @@ export interface Diagnostic {
   message: string;
   /** 1-based line in the note the diagnostic is about, when there is one. */
   line?: number;
-  /** Ids of other components involved (cycle members, the dependency, duplicates). */
+  /**
+   * Ids of other components involved (cycle members, the dependency, duplicates). Same-name
+   * lists (duplicates, ambiguous candidates) hold the first few only; `relatedCount` is then set.
+   */
   related?: string[];
+  /** How many ids `related` stands for, when it lists only the first few. */
+  relatedCount?: number;
 }
 
 /** A value read from the note, with the line it came from (1-based). */
@@ -269,8 +274,12 @@ export interface NoteIdentity {
 export interface ResolvedDependency extends Dependency {
   /** Id of the component it resolves to, or null. */
   id: string | null;
-  /** Other candidates when the name is ambiguous. */
+  /**
+   * When several components are named exactly so: the first MAX_CANDIDATES (8) of them in
+   * resolution order; empty otherwise. `candidateCount` is how many there are in all.
+   */
   candidates: string[];
+  candidateCount: number;
 }
 
 export interface Component {
