@@ -1,8 +1,8 @@
 // What every command shares: loading the vault into an index, settings, and output helpers.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createIndex, DEFAULT_CONFIG, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
-import { readVault, UsageError, type SkippedFile } from './files';
+import { createIndex, DEFAULT_CONFIG, formatSettingsIssues, parseMaturitySettings, type Diagnostic, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { readVault, UsageError, type SkippedFile, type VaultReading } from './files';
 import { visible, writeErr } from './terminal';
 
 export interface LoadOptions {
@@ -16,7 +16,14 @@ export interface LoadedVault {
   root: string;
   index: MaturityIndex;
   skipped: SkippedFile[];
+  /** A `file-unreadable` diagnostic for each note that could not be read (severity from the settings). */
+  unreadable: FileDiagnostic[];
   noteCount: number;
+}
+
+/** A diagnostic about a file that is not a component: the file, then what any diagnostic says. */
+export interface FileDiagnostic extends Diagnostic {
+  path: string;
 }
 
 const SETTINGS_FILE = '.maturity-map.json';
@@ -65,13 +72,26 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
     if (!Number.isInteger(days) || days <= 0) throw new UsageError(`--stale-days expects a positive whole number, got "${options.staleDays}"`);
     indexOptions.staleAfterDays = days;
   }
-  const { files, skipped } = await readVault(root);
   const index = createIndex(indexOptions);
-  // One batch: names shared by many notes are resolved once, not once per note.
-  index.batch(() => {
-    for (const file of files) index.upsert(file.path, file.text);
-  });
-  return { root: dir, index, skipped, noteCount: files.length };
+  // One batch: names shared by many notes are resolved once, not once per note. Each text goes
+  // to the index as it is read, and is dropped there unless the note is a component.
+  index.beginBatch();
+  let reading: VaultReading;
+  try {
+    reading = await readVault(root, (path, text) => index.upsert(path, text));
+  } finally {
+    index.endBatch();
+  }
+  const { skipped, noteCount } = reading;
+  return { root: dir, index, skipped, unreadable: unreadableDiagnostics(skipped, index.config), noteCount };
+}
+
+function unreadableDiagnostics(skipped: readonly SkippedFile[], config: MaturityConfig): FileDiagnostic[] {
+  const severity = config.severity['file-unreadable'] ?? 'warning';
+  if (severity === 'off') return [];
+  return skipped
+    .filter((s) => s.kind === 'unreadable')
+    .map((s) => ({ path: s.path, code: 'file-unreadable' as const, severity, message: `${s.path} could not be read as a note: ${s.reason}.` }));
 }
 
 /** One line on standard error per file the vault walk left out, so nothing is skipped silently. */

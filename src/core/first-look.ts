@@ -1,11 +1,16 @@
 // The first look at a note: can it be a component note at all? A few searches over the text
 // (about the cost of finding its lines) decide; only notes that pass get the full parse. The
 // answer may be "yes" for a note that is not a component (the parse and classify() decide), never
-// "no" for one that is: every rule classify() uses needs something this look searches for.
+// "no" for one that is: every rule classify() uses needs something this look searches for —
+//   tag:         a marker tag (`#maturity`, or in the front matter / page properties);
+//   file-name:   the file's name, or a MATURITY.md named in the properties (`path:`);
+//   frontmatter: a stage or component key in the properties;
+//   structure:   a stage field line, and with it a header field line (Owner, Last Updated…) or a
+//                title word ("maturity").
 import type { ComponentRules } from './settings';
-import { isMaturityFileName, outsideFolders } from './identity';
+import { isMaturityFileName, outsideFolders, STRUCTURE_TITLE_WORDS } from './identity';
 import { STAGE_KEYS } from './parse/note';
-import { stageFieldLabels } from './parse/fields';
+import { fieldLabels } from './parse/fields';
 
 /**
  * The words the first look searches for. Labels and keys are what the parser reads (its field
@@ -15,6 +20,10 @@ import { stageFieldLabels } from './parse/fields';
 export interface FirstLookVocabulary {
   /** Field labels that state the stage, lower case: "current stage", "stage"… (`**Label**: value`). */
   stageLabels: readonly string[];
+  /** Header field labels that make a stated stage a component's: "owner", "functional group", "last updated"… */
+  headerFieldLabels: readonly string[];
+  /** Words in a title or first heading that make a stated stage enough ("maturity"). */
+  titleWords: readonly string[];
   /** Property keys that state the stage (front matter, page properties), normalised: "current-stage". */
   stagePropertyKeys: readonly string[];
   /** Property keys that name the component (`component: Billing`). */
@@ -22,7 +31,9 @@ export interface FirstLookVocabulary {
 }
 
 export const DEFAULT_FIRST_LOOK_VOCABULARY: FirstLookVocabulary = {
-  stageLabels: stageFieldLabels(),
+  stageLabels: fieldLabels('stage'),
+  headerFieldLabels: [...fieldLabels('owner'), ...fieldLabels('group'), ...fieldLabels('last-updated')],
+  titleWords: STRUCTURE_TITLE_WORDS,
   stagePropertyKeys: STAGE_KEYS,
   componentPropertyKeys: ['component'],
 };
@@ -69,13 +80,29 @@ function fieldPrefixPattern(labels: readonly string[]): RegExp {
   return new RegExp(`^[\\s>#*+\\-\\d.)[\\]xX!]*(?:[^\\x00-\\x7f][^\\w*]*)?${labelChars}$`, 'u');
 }
 
-/** A line that may state a field of these labels: the last word, its colon, a possible prefix. */
-function hasFieldLine(text: string, field: RegExp, prefix: RegExp): boolean {
-  field.lastIndex = 0;
+/** Field lines of some labels: the labels' last words with their colon, and what may stand before. */
+interface FieldSearch {
+  pattern: RegExp;
+  prefix: RegExp;
+  firstPerLine: boolean;
+}
+
+/**
+ * A line that may state a field of these labels: the last word, its colon, a possible prefix.
+ * Only a line's first match can be the key (a later one has the first one's colon before it), so
+ * the search moves to the next line after it: linear however long the lines.
+ */
+function hasFieldLine(text: string, search: FieldSearch): boolean {
+  const { pattern, prefix, firstPerLine } = search;
+  pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = field.exec(text))) {
+  while ((m = pattern.exec(text))) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     if (prefix.test(text.slice(lineStart, m.index))) return true;
+    if (!firstPerLine) continue;
+    const lineEnd = text.indexOf('\n', m.index);
+    if (lineEnd === -1) return false;
+    pattern.lastIndex = lineEnd;
   }
   return false;
 }
@@ -124,24 +151,71 @@ function mayCarryTag(text: string, pattern: RegExp, propertiesEnd: number): bool
   return false;
 }
 
+const UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?=\r?\n|$)/g;
+const BLANK_LINE = /\n[ \t]*(?:\r?\n|$)/g;
+
+/** The first match of a global pattern at or after `from`, or -1. */
+function nextMatch(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m ? m.index : -1;
+}
+
+/**
+ * Whether a title word may be in the note's title or first heading: in the properties (`title:`),
+ * on a line with a `#` (an ATX heading, also inside a bullet), or in a paragraph underlined with
+ * `=` or `-` (a setext heading). One look per line, searches that only move forward: linear.
+ */
+function hasTitleWord(text: string, pattern: RegExp, propertiesEnd: number): boolean {
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let underline = -2;
+  let blank = -2;
+  while ((m = pattern.exec(text))) {
+    const at = m.index;
+    if (at < propertiesEnd) return true;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (text.slice(lineStart, lineEnd).includes('#')) return true;
+    if (underline !== -1 && underline < at) underline = nextMatch(UNDERLINE, text, at);
+    if (blank !== -1 && blank < at) blank = nextMatch(BLANK_LINE, text, at);
+    if (underline !== -1 && (blank === -1 || underline < blank)) return true;
+    pattern.lastIndex = lineEnd;
+  }
+  return false;
+}
+
 function wordsPattern(words: readonly string[]): RegExp | null {
   const clean = [...new Set(words.map((w) => w.replace(/^#/, '').trim()).filter(Boolean))];
   return clean.length === 0 ? null : new RegExp(clean.map(escapeRegExp).join('|'), 'gi');
 }
 
+function fieldSearch(labels: readonly string[]): FieldSearch | null {
+  const pattern = keyColonPattern(labels, 'gi');
+  // A label with a colon of its own could follow another match on its line.
+  return pattern ? { pattern, prefix: fieldPrefixPattern(labels), firstPerLine: !labels.some((l) => l.includes(':')) } : null;
+}
+
 /**
  * Build the first look for one set of component rules. The rules' folders and required tags can
- * only say no; file names, marker tags, a stage or component key say "maybe".
+ * only say no; file names, marker tags, property keys and a stated stage with its header say "maybe".
  */
 export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = DEFAULT_FIRST_LOOK_VOCABULARY): FirstLook {
   // Stage fields count anywhere; property keys only where properties live (a body line
   // `**Component**: Billing` in a report is no property).
-  const field = keyColonPattern(vocabulary.stageLabels, 'gi');
-  const fieldPrefix = fieldPrefixPattern(vocabulary.stageLabels);
+  const stage = rules.detect ? fieldSearch(vocabulary.stageLabels) : null;
+  const header = fieldSearch(vocabulary.headerFieldLabels);
+  const titleWords = wordsPattern(vocabulary.titleWords);
   const property = keyColonPattern([...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys]);
   const fileNames = rules.fileNames.length > 0 ? new RegExp(rules.fileNames.map(escapeRegExp).join('|'), 'i') : null;
   const markers = wordsPattern(rules.markerTags);
   const required = wordsPattern(rules.tags);
+  const structured = (text: string, propsEnd: number): boolean => {
+    if (!stage || !hasFieldLine(text, stage)) return false;
+    if (header && hasFieldLine(text, header)) return true;
+    return titleWords !== null && hasTitleWord(text, titleWords, propsEnd);
+  };
   return (path, text) => {
     if (outsideFolders(path, rules)) return false;
     const frontEnd = frontMatterEnd(text);
@@ -149,12 +223,11 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
     // A backslash in front matter may be a YAML escape spelling a key or tag in other letters.
     const escaped = frontEnd > 0 && text.lastIndexOf('\\', frontEnd) !== -1;
     if (required && !escaped && !mayCarryTag(text, required, propsEnd)) return false;
-    if (isMaturityFileName(path, rules)) return true;
-    if (escaped) return true;
-    if (field && hasFieldLine(text, field, fieldPrefix)) return true;
+    if (isMaturityFileName(path, rules) || escaped) return true;
     const properties = text.slice(0, propsEnd);
     if (property?.test(properties)) return true;
     if (fileNames?.test(properties)) return true; // a `path:` property mirroring a MATURITY.md
-    return markers !== null && mayCarryTag(text, markers, propsEnd);
+    if (markers !== null && mayCarryTag(text, markers, propsEnd)) return true;
+    return structured(text, propsEnd);
   };
 }

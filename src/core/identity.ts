@@ -95,6 +95,10 @@ function stringValue(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+/** A title or first heading with one of these words makes a stated stage enough (`Neo4j Maturity`). */
+export const STRUCTURE_TITLE_WORDS: readonly string[] = ['maturity'];
+const TITLE_WORD_PATTERNS = STRUCTURE_TITLE_WORDS.map((word) => new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+
 export type ComponentReason = 'tag' | 'file-name' | 'frontmatter' | 'structure';
 
 function inFolder(path: string, folder: string): boolean {
@@ -136,6 +140,6 @@ export function classify(note: MaturityNote, path: string, rules: ComponentRules
   if (note.signals.transitionsWithCriteria > 0 && headerFields >= 1) return 'structure';
   if (headerFields >= 2) return 'structure';
   const titled = `${note.title ?? ''} ${note.heading ?? ''}`.toLowerCase();
-  if (/\bmaturity\b/.test(titled)) return 'structure';
+  if (TITLE_WORD_PATTERNS.some((pattern) => pattern.test(titled))) return 'structure';
   return null;
 }

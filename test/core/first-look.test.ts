@@ -149,31 +149,55 @@ describe('the first look on fast-check fragments', () => {
   });
 });
 
-// Field lines in every decoration: whatever the parser reads as a stage field, the first look
-// must have seen (the parser's own count of stage fields is the oracle).
-const FIELD_PREFIX_CHARS = [' ', '\t', '>', '#', '-', '*', '+', '1', '.', ')', '[', ']', 'x', '!', '✅', '🔥', '→', '•', ':', ',', '(', '|', '`', '_', 'a', 'Z', 'é'];
-const FIELD_KEYS = ['**Current Stage**', '**Current Stage:**', '**Stage**', '__Maturity Stage__', '**Current  Stage** (as of today)', '**Current Maturity Stage**', 'Current Stage', 'Stage', 'current stage', '**CURRENT STAGE**', '***Current Stage***', '**`Current Stage`**', '**Current\u00a0Stage**'];
-const fieldLine = fc
-  .record({
-    prefix: fc.array(fc.constantFrom(...FIELD_PREFIX_CHARS), { maxLength: 8 }).map((cs) => cs.join('')),
-    key: fc.constantFrom(...FIELD_KEYS),
+// Notes whose only claim is their structure: a stage field line and header field lines in every
+// decoration, titles in every heading form. Whatever classify() keeps, the first look must pass.
+const DECORATION = [' ', '\t', '>', '#', '-', '*', '+', '1', '.', ')', '[', ']', 'x', '!', '✅', '🔥', '→', '•', ':', ',', '(', '|', '`', '_', 'a', 'Z', 'é'];
+const STAGE_KEYS = ['**Current Stage**', '**Current Stage:**', '**Stage**', '__Maturity Stage__', '**Current  Stage** (as of today)', '**Current Maturity Stage**', 'Current Stage', 'Stage', 'current stage', '**CURRENT STAGE**', '***Current Stage***', '**`Current Stage`**', '**Current\u00a0Stage**'];
+const HEADER_KEYS = ['**Owner**', '**Owners:**', 'Owner', '**Functional Group**', 'Group', '**Last Updated**', '__Updated__', '**Last Update** (UTC)', '**Component Owner**'];
+const TITLES = ['# Billing Maturity Status', '# Billing', '- # Billing Maturity Document', 'Billing Maturity\n===', 'Billing\nMaturity notes\n---', '> # Maturity of Billing', '## Billing Maturity', '# Billing-maturity', '# Billing_maturity', ''];
+const decorated = (keys: string[]) =>
+  fc.record({
+    prefix: fc.array(fc.constantFrom(...DECORATION), { maxLength: 6 }).map((cs) => cs.join('')),
+    key: fc.constantFrom(...keys),
     colon: fc.constantFrom(':', ': ', ' :', '::'),
+  });
+const structuredNote = fc
+  .record({
+    title: fc.constantFrom(...TITLES),
+    frontTitle: fc.constantFrom(null, 'title: Billing Maturity Status', 'title: Billing'),
+    stage: decorated(STAGE_KEYS),
     value: fc.constantFrom('Staging', 'Development (BLOCKED - waiting)', '<Development|Staging>', 'PRODUCTION ✅', ''),
-    heading: fc.boolean(),
+    headers: fc.array(fc.tuple(decorated(HEADER_KEYS), fc.constantFrom('team', '2026-11-01', '')), { maxLength: 3 }),
+    transition: fc.boolean(),
+    tail: fc.array(fc.constantFrom(...BODY_LINES), { maxLength: 2 }),
   })
-  .map(({ prefix, key, colon, value, heading }) => `${heading ? '# Billing Maturity Status\n\n' : ''}${prefix}${key}${key.endsWith(':**') ? ' ' : colon}${value}\n**Owner**: team\n`);
+  .map(({ title, frontTitle, stage, value, headers, transition, tail }) => {
+    const line = (d: { prefix: string; key: string; colon: string }, v: string) => `${d.prefix}${d.key}${d.key.endsWith(':**') ? ' ' : d.colon}${v}`;
+    return [
+      ...(frontTitle ? ['---', frontTitle, '---'] : []),
+      title,
+      '',
+      line(stage, value),
+      ...headers.map(([d, v]) => line(d, v)),
+      '',
+      ...(transition ? ['### Development → Staging', '- [x] tests pass', '**Status**: 1/1 criteria met'] : []),
+      ...tail,
+    ].join('\n');
+  });
 
-describe('the first look sees every stage field the parser reads', () => {
-  it('on decorated field lines (fast-check)', () => {
+describe('the first look sees every structure classify() keeps', () => {
+  it('on decorated stage and header lines under every heading form (fast-check)', () => {
     const pipeline = createPipeline(resolveConfig({}).stages);
-    const look = createFirstLook(resolveConfig({}).components);
+    const rules = resolveConfig({}).components;
+    const look = createFirstLook(rules);
     fc.assert(
-      fc.property(fieldLine, (text) => {
-        countCase('field lines');
+      fc.property(structuredNote, (text) => {
+        countCase('structured notes');
         const note = parseNote(text, pipeline);
-        const read = note.signals.stageFieldCount > 0 || note.signals.headerStage;
-        if (read) tally('stage field read');
-        if (read) expect(look('Notes/x.md', text)).toBe(true);
+        if (note.signals.stageFieldCount > 0) tally('stage field read');
+        const reason = classify(note, 'Notes/x.md', rules);
+        if (reason !== null) tally(`structured component (${reason})`);
+        if (reason !== null) expect(look('Notes/x.md', text)).toBe(true);
       }),
       fuzzParameters(40),
     );

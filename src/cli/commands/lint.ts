@@ -63,7 +63,9 @@ Paths in github and sarif output are relative to the git repository holding <dir
     if (!LINT_FORMATS.includes(format)) throw new UsageError(`--format expects one of ${LINT_FORMATS.join(', ')}, got "${format}"`);
     const level = failLevel(values);
     const vault = await loadVault(positionals[0], loadOptions(values));
-    const findings = collectFindings(vault.index);
+    // Notes that could not be read are findings too, on the file itself.
+    const unreadable: LintFinding[] = vault.unreadable.map((d) => ({ file: d.path, code: d.code, severity: d.severity, message: d.message, related: [], vaultWide: false }));
+    const findings = [...collectFindings(vault.index), ...unreadable];
     const failing = findings.filter((f) => fails(f.severity, level)).length;
     const vaultRoot = notesFolder(vault.root);
     const repositoryRoot = findRepositoryRoot(vaultRoot);

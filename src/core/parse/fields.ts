@@ -153,8 +153,8 @@ export function fieldKind(key: string): FieldKind | null {
   return null;
 }
 
-// Hook for the first look (src/core/first-look.ts), which must search for every stage label.
-/** The field labels that state the stage ("current stage", "stage", …). */
-export function stageFieldLabels(): string[] {
-  return [...KINDS].filter(([, kind]) => kind === 'stage').map(([label]) => label);
+// Hook for the first look (src/core/first-look.ts), which must search for every label it needs.
+/** The field labels of one kind ("current stage", "stage", … for `stage`). */
+export function fieldLabels(kind: FieldKind): string[] {
+  return [...KINDS].filter(([, k]) => k === kind).map(([label]) => label);
 }
