@@ -137,7 +137,7 @@ function body(kind: DocKind, topic: string, names: readonly string[], random: Ra
       const lines = random.pick(CODE_SNIPPETS);
       blocks.push({ kind: 'code', fence: '```', lang: random.pick(['bash', 'python', 'cypher', '']), lines });
       size += lines.join('\n').length + 16;
-    } else if (kind === 'guide' && extra < 0.66) {
+    } else if (kind === 'guide' && extra < 0.635) {
       // Guides quote the template: a Current Stage line inside a code block.
       const lines = ['# <Component> Maturity Status', '', '**Current Stage**: <Development|Staging|Production>', '**Owner**: <team>', '', '### Development → Staging', '- [ ] Unit tests passing (≥70% coverage)'];
       blocks.push({ kind: 'code', fence: '```', lang: 'markdown', lines });

@@ -4,7 +4,7 @@
 // at once and reading overlaps with what the caller does with each.
 import * as fs from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 
 export interface SkippedFile {
   path: string;
@@ -70,33 +70,34 @@ export async function readVault(root: string, take: (path: string, text: string)
 /** Every Markdown file under `root`, sorted by vault path; links and special files go to `skipped`. */
 async function listNotes(root: string, skipped: SkippedFile[]): Promise<Listed[]> {
   const out: Listed[] = [];
-  const vaultPath = (full: string) => relative(root, full).split(sep).join('/') || '.';
-  const walk = async (dir: string): Promise<void> => {
+  // Paths are built as the walk goes down (`a/b/c.md`), not computed back from full paths.
+  const walk = async (dir: string, prefix: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      skipped.push({ path: vaultPath(dir), reason: `unreadable folder (${errorCode(err)})`, kind: 'unreadable' });
+      skipped.push({ path: prefix === '' ? '.' : prefix.slice(0, -1), reason: `unreadable folder (${errorCode(err)})`, kind: 'unreadable' });
       return;
     }
-    const folders: string[] = [];
+    const folders: Array<[string, string]> = [];
     for (const entry of entries) {
-      const full = join(dir, entry.name);
+      const name = entry.name;
+      const full = join(dir, name);
       if (entry.isDirectory()) {
-        if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
-        if (entry.name === 'bak' && dir.endsWith(`${sep}logseq`)) continue;
-        folders.push(full);
+        if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
+        if (name === 'bak' && dir.endsWith(`${sep}logseq`)) continue;
+        folders.push([full, `${prefix}${name}/`]);
       } else if (entry.isFile()) {
-        if (MARKDOWN.test(entry.name)) out.push({ full, path: vaultPath(full) });
-      } else if (!entry.name.startsWith('.')) {
-        const reason = await notFollowed(full, entry.isSymbolicLink(), MARKDOWN.test(entry.name));
-        if (reason) skipped.push({ path: vaultPath(full), reason, kind: 'not-followed' });
+        if (MARKDOWN.test(name)) out.push({ full, path: prefix + name });
+      } else if (!name.startsWith('.')) {
+        const reason = await notFollowed(full, entry.isSymbolicLink(), MARKDOWN.test(name));
+        if (reason) skipped.push({ path: prefix + name, reason, kind: 'not-followed' });
       }
     }
     // Sibling folders are listed together; each level waits for the one below.
-    await Promise.all(folders.map(walk));
+    await Promise.all(folders.map(([full, path]) => walk(full, path)));
   };
-  await walk(root);
+  await walk(root, '');
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
@@ -170,7 +171,5 @@ async function readInOrder(files: readonly Listed[], window: number, hand: (file
 
 /** NUL bytes in the first 8 KB mean binary, as git decides it. */
 export function isBinary(buffer: Uint8Array): boolean {
-  const end = Math.min(buffer.length, 8192);
-  for (let i = 0; i < end; i++) if (buffer[i] === 0) return true;
-  return false;
+  return buffer.subarray(0, 8192).indexOf(0) !== -1;
 }

@@ -8,8 +8,10 @@
 //   structure:   a stage field line, and with it a header field line (Owner, Last Updated…) or a
 //                title word ("maturity").
 import type { ComponentRules } from './settings';
-import { isMaturityFileName, outsideFolders, STRUCTURE_TITLE_WORDS } from './identity';
-import { STAGE_KEYS } from './parse/note';
+import { isMaturityFileName, mirroredPath, MIRROR_KEYS, outsideFolders, stringValue, STRUCTURE_TITLE_WORDS } from './identity';
+import { createPipeline, type Pipeline } from './stages';
+import { DEFAULT_STAGES } from './settings';
+import { parseNote, STAGE_KEYS } from './parse/note';
 import { fieldLabels } from './parse/fields';
 
 /**
@@ -92,9 +94,9 @@ interface FieldSearch {
  * Only a line's first match can be the key (a later one has the first one's colon before it), so
  * the search moves to the next line after it: linear however long the lines.
  */
-function hasFieldLine(text: string, search: FieldSearch): boolean {
+function hasFieldLine(text: string, search: FieldSearch, from: number): boolean {
   const { pattern, prefix, firstPerLine } = search;
-  pattern.lastIndex = 0;
+  pattern.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text))) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
@@ -107,27 +109,30 @@ function hasFieldLine(text: string, search: FieldSearch): boolean {
   return false;
 }
 
-/** Where the front matter ends (the closing `---` / `...` line), or -1 when there is none. */
-function frontMatterEnd(text: string): number {
+/**
+ * Where the body starts: after the front matter, found as the parser finds it (an opening `---`
+ * line, a closing `---` or `...` line), else at the start. Fields are read from the body only.
+ */
+function bodyStart(text: string): number {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', start)) return -1;
-  let lineStart = text.indexOf('\n', start);
-  if (lineStart === -1) return -1;
-  // An unclosed fence is not front matter for the parser; counting the whole text is safe.
-  while (lineStart < text.length) {
-    const from = lineStart + 1;
-    let end = text.indexOf('\n', from);
-    if (end === -1) end = text.length;
-    const line = text.slice(from, end).trimEnd();
-    if (line === '---' || line === '...') return end;
-    lineStart = end;
+  if (!text.startsWith('---', start)) return start;
+  const firstEnd = text.indexOf('\n', start);
+  if (firstEnd === -1 || text.slice(start + 3, firstEnd).trim() !== '') return start;
+  let lineStart = firstEnd + 1;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).trimEnd();
+    if (line === '---' || line === '...') return Math.min(lineEnd + 1, text.length);
+    if (lineEnd === text.length) break;
+    lineStart = lineEnd + 1;
   }
-  return text.length;
+  return start; // an opening fence that never closes is not front matter
 }
 
-/** Where the properties end: the front matter, then the `key:: value` lines right after it. */
-function propertiesEnd(text: string, frontEnd: number): number {
-  let at = frontEnd === -1 ? 0 : frontEnd + 1;
+/** Where the properties end: the front matter, then the lines with `::` right after it. */
+function propertiesEnd(text: string, body: number): number {
+  let at = body;
   while (at < text.length) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
@@ -138,17 +143,17 @@ function propertiesEnd(text: string, frontEnd: number): number {
   return text.length;
 }
 
-/**
- * Whether a tag may be among the note's tags: written as `#tag` anywhere, or anywhere in the
- * front matter and page properties (`tags: [a, tag]`, a YAML list, `tags:: [[tag]]`).
- */
-function mayCarryTag(text: string, pattern: RegExp, propertiesEnd: number): boolean {
-  pattern.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(text))) {
-    if (m.index < propertiesEnd || text.charCodeAt(m.index - 1) === 35 /* # */) return true;
-  }
-  return false;
+/** Whether a tag is written as `#tag` from `from` on (`hashtags`: the tags with their `#`). */
+function hasHashtag(text: string, hashtags: RegExp, from: number): boolean {
+  hashtags.lastIndex = from;
+  return hashtags.test(text);
+}
+
+/** Whether a tag is written anywhere: in the properties or as `#tag` (may over-count, never under). */
+function mayCarryTag(text: string, words: RegExp, hashtags: RegExp, propertiesEnd: number): boolean {
+  words.lastIndex = 0;
+  const m = words.exec(text);
+  return m !== null && (m.index < propertiesEnd || hasHashtag(text, hashtags, Math.max(0, m.index - 1)));
 }
 
 const UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?=\r?\n|$)/g;
@@ -186,9 +191,10 @@ function hasTitleWord(text: string, pattern: RegExp, propertiesEnd: number): boo
   return false;
 }
 
-function wordsPattern(words: readonly string[]): RegExp | null {
+function wordsPattern(words: readonly string[], before = ''): RegExp | null {
   const clean = [...new Set(words.map((w) => w.replace(/^#/, '').trim()).filter(Boolean))];
-  return clean.length === 0 ? null : new RegExp(clean.map(escapeRegExp).join('|'), 'gi');
+  // A literal first character lets the regex engine skip ahead quickly: `#(?:a|b)`, not `#a|#b`.
+  return clean.length === 0 ? null : new RegExp(`${before}(?:${clean.map(escapeRegExp).join('|')})`, 'gi');
 }
 
 function fieldSearch(labels: readonly string[]): FieldSearch | null {
@@ -201,33 +207,48 @@ function fieldSearch(labels: readonly string[]): FieldSearch | null {
  * Build the first look for one set of component rules. The rules' folders and required tags can
  * only say no; file names, marker tags, property keys and a stated stage with its header say "maybe".
  */
-export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = DEFAULT_FIRST_LOOK_VOCABULARY): FirstLook {
-  // Stage fields count anywhere; property keys only where properties live (a body line
-  // `**Component**: Billing` in a report is no property).
+export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = DEFAULT_FIRST_LOOK_VOCABULARY, pipeline: Pipeline = createPipeline(DEFAULT_STAGES)): FirstLook {
   const stage = rules.detect ? fieldSearch(vocabulary.stageLabels) : null;
   const header = fieldSearch(vocabulary.headerFieldLabels);
   const titleWords = wordsPattern(vocabulary.titleWords);
-  const property = keyColonPattern([...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys]);
-  const fileNames = rules.fileNames.length > 0 ? new RegExp(rules.fileNames.map(escapeRegExp).join('|'), 'i') : null;
-  const markers = wordsPattern(rules.markerTags);
+  // Words that may name a property classify() reads: searched for in the properties first, which
+  // are then read (parsed) only when one is there.
+  const propertyWords = wordsPattern([...[...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys, ...MIRROR_KEYS].map(lastWord), ...rules.markerTags]);
+  const markers = wordsPattern(rules.markerTags, '#');
+  const markerSet = new Set(rules.markerTags.map((t) => t.replace(/^#/, '').toLowerCase()));
   const required = wordsPattern(rules.tags);
-  const structured = (text: string, propsEnd: number): boolean => {
-    if (!stage || !hasFieldLine(text, stage)) return false;
-    if (header && hasFieldLine(text, header)) return true;
+  const requiredHashtags = wordsPattern(rules.tags, '#');
+
+  /** What the front matter and page properties say, read by the parser itself. */
+  const propertiesSay = (path: string, head: string): boolean => {
+    const note = parseNote(head, pipeline);
+    const p = note.properties;
+    if (vocabulary.componentPropertyKeys.some((k) => stringValue(p[k]) !== null)) return true;
+    if (vocabulary.stagePropertyKeys.some((k) => p[k] !== undefined)) return true;
+    const mirrored = mirroredPath(p);
+    if (mirrored !== null && isMaturityFileName(mirrored, rules)) return true;
+    return note.tags.some((t) => markerSet.has(t.toLowerCase()));
+  };
+  const structured = (text: string, body: number, propsEnd: number): boolean => {
+    if (!stage || !hasFieldLine(text, stage, body)) return false;
+    if (header && hasFieldLine(text, header, body)) return true;
     return titleWords !== null && hasTitleWord(text, titleWords, propsEnd);
   };
+
   return (path, text) => {
     if (outsideFolders(path, rules)) return false;
-    const frontEnd = frontMatterEnd(text);
-    const propsEnd = propertiesEnd(text, frontEnd);
-    // A backslash in front matter may be a YAML escape spelling a key or tag in other letters.
-    const escaped = frontEnd > 0 && text.lastIndexOf('\\', frontEnd) !== -1;
-    if (required && !escaped && !mayCarryTag(text, required, propsEnd)) return false;
-    if (isMaturityFileName(path, rules) || escaped) return true;
-    const properties = text.slice(0, propsEnd);
-    if (property?.test(properties)) return true;
-    if (fileNames?.test(properties)) return true; // a `path:` property mirroring a MATURITY.md
-    if (markers !== null && mayCarryTag(text, markers, propsEnd)) return true;
-    return structured(text, propsEnd);
+    const body = bodyStart(text);
+    const propsEnd = propertiesEnd(text, body);
+    // A backslash in front matter may be a YAML escape spelling a tag in other letters.
+    const escaped = body > 1 && text.lastIndexOf('\\', body) !== -1;
+    if (required && requiredHashtags && !escaped && !mayCarryTag(text, required, requiredHashtags, propsEnd)) return false;
+    if (isMaturityFileName(path, rules)) return true;
+    if (propsEnd > 0 && propertyWords !== null) {
+      const head = text.slice(0, propsEnd);
+      propertyWords.lastIndex = 0;
+      if ((escaped || propertyWords.test(head)) && propertiesSay(path, head)) return true;
+    }
+    if (markers !== null && hasHashtag(text, markers, propsEnd)) return true;
+    return structured(text, body, propsEnd);
   };
 }

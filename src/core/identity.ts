@@ -39,11 +39,19 @@ export function cleanComponentName(raw: string): string {
 }
 
 export function isMaturityFileName(path: string, rules: Pick<ComponentRules, 'fileNames'>): boolean {
-  const file = (path.split('/').pop() ?? '').toLowerCase();
-  return rules.fileNames.some((n) => n.toLowerCase() === file);
+  let lower = lowerFileNames.get(rules.fileNames);
+  if (!lower) lowerFileNames.set(rules.fileNames, (lower = rules.fileNames.map((n) => n.toLowerCase())));
+  return lower.includes(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
 }
 
-export function identify(note: MaturityNote, path: string, rules: ComponentRules): NoteIdentity {
+// Every note's path is checked against the same few names: lower-case them once per rules.
+const lowerFileNames = new WeakMap<readonly string[], string[]>();
+
+/**
+ * The note's name and the keys that reach it. `withKeys: false` for a note that cannot be a
+ * component (the first look turned it away): keys only ever lead to components.
+ */
+export function identify(note: MaturityNote, path: string, rules: ComponentRules, withKeys = true): NoteIdentity {
   const component = stringValue(note.properties['component']) ?? stringValue(note.properties['component-name']);
   const segments = path.split('/');
   const pageName = pageNameFromPath(path);
@@ -66,6 +74,7 @@ export function identify(note: MaturityNote, path: string, rules: ComponentRules
     nameSource = 'filename';
   }
   if (name === '') name = pageName || path;
+  if (!withKeys) return { id: path, name, nameSource, keys: [] };
 
   const keys = new Set<string>();
   const add = (value: string | null | undefined) => {
@@ -91,7 +100,18 @@ export function identify(note: MaturityNote, path: string, rules: ComponentRules
   return { id: path, name, nameSource, keys: [...keys] };
 }
 
-function stringValue(value: unknown): string | null {
+/** Properties that name the file a note mirrors (`path: src/billing/MATURITY.md`). */
+export const MIRROR_KEYS: readonly string[] = ['path', 'source'];
+
+export function mirroredPath(properties: MaturityNote['properties']): string | null {
+  for (const key of MIRROR_KEYS) {
+    const value = stringValue(properties[key]);
+    if (value) return value;
+  }
+  return null;
+}
+
+export function stringValue(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
@@ -128,7 +148,7 @@ export function classify(note: MaturityNote, path: string, rules: ComponentRules
   const marked = rules.markerTags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()));
   if (marked && !note.signals.stagePlaceholder && (note.stage !== null || note.signals.transitionsWithCriteria > 0)) return 'tag';
   if (isMaturityFileName(path, rules)) return 'file-name';
-  const mirrored = stringValue(note.properties['path']) ?? stringValue(note.properties['source']);
+  const mirrored = mirroredPath(note.properties);
   if (mirrored && isMaturityFileName(mirrored, rules)) return 'file-name';
   const p = note.properties;
   if (note.signals.headerStage && (p['current-stage'] !== undefined || p['maturity-stage'] !== undefined)) return 'frontmatter';

@@ -15,7 +15,9 @@ import { idsOf } from './id-multimap';
 
 export interface IndexEntry {
   path: string;
+  /** The parsed note; one shared, frozen empty note for notes the first look turned away. */
   note: MaturityNote;
+  /** Its name and keys (no keys for notes the first look turned away: keys reach components). */
   identity: NoteIdentity;
   reason: ComponentReason | null;
 }
@@ -97,6 +99,14 @@ function slim(note: MaturityNote): MaturityNote {
   };
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
 function localToday(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -159,8 +169,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     return report(extra);
   }
 
+  // What a note the first look turns away keeps: nothing of its text. One frozen note serves all.
+  const emptyNote = deepFreeze(slim(parseNote('', pipeline)));
+
   function readNote(path: string, text: string): { note: MaturityNote; reason: ComponentReason | null } {
-    if (!firstLook(path, text)) return { note: parseNote('', pipeline), reason: null };
+    if (!firstLook(path, text)) return { note: emptyNote, reason: null };
     const note = parseNote(text, pipeline);
     return { note, reason: classify(note, path, config.components) };
   }
@@ -169,8 +182,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
     const { note, reason } = readNote(path, text);
-    const identity = identify(note, path, config.components);
-    const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
+    const identity = identify(note, path, config.components, note !== emptyNote);
+    const entry: IndexEntry = { path, note: reason || note === emptyNote ? note : slim(note), identity, reason };
     const keysInPlace = wasComponent && detachComponent(links, path, reason ? entry : undefined);
     entries.set(path, entry);
     if (reason) attachComponent(links, entry, keysInPlace);
