@@ -1,5 +1,5 @@
 // `maturity-map readiness` output: a table (terminal or Markdown) and one sentence per component.
-import { stageName, type Component, type MaturityIndex, type Readiness } from '../core/index';
+import { escapeMarkdown, stageName, type Component, type MaturityIndex, type Readiness } from '../core/index';
 import { describeBlockers } from '../core/readiness/index';
 import { paint } from './context';
 
@@ -86,9 +86,4 @@ export function formatReadinessMarkdown(rows: ReadinessRow[], index: MaturityInd
     for (const o of row.readiness.next === null ? [] : row.readiness.unbacked) lines.push(`  - stage not backed: ${escapeMarkdown(lineRef(o.text, o.line))}`);
   }
   return lines.join('\n');
-}
-
-/** Keep note text inert in Markdown: table pipes, emphasis, links and raw HTML are escaped. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }

@@ -4,6 +4,7 @@
 import {
   compareComponents,
   effectiveTransitions,
+  escapeMarkdown,
   isBlocked,
   openBlockers,
   stageName,
@@ -11,16 +12,6 @@ import {
   type MaturityIndex,
   type Transition,
 } from '../core/index';
-
-/** Markdown- and HTML-inert text on one line. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~$]/g, (ch) => `\\${ch}`);
-}
 
 const GLYPHS = ['○', '◔', '◑', '◕', '●'];
 

@@ -2,8 +2,8 @@
 // slices (the UI never waits on it), then one incremental update per metadata change, rename and
 // delete. Views listen to `events` ('change', 'ready', 'progress') instead of to the vault.
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { createIndex, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
-import { localDay, msUntilNextDay } from './dates';
+import { createIndex, localToday, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
+import { msUntilNextDay } from './dates';
 
 export type ChangeReason = 'build' | 'edit' | 'rename' | 'delete' | 'day';
 
@@ -32,7 +32,7 @@ export class VaultIndexer extends Component {
   readonly events = new Events();
   progress: IndexProgress = { phase: 'waiting', done: 0, total: 0, skipped: [] };
   private generation = 0;
-  private day = localDay();
+  private day = localToday();
   /** Paths an event already brought up to date while the start-up build was running. */
   private freshDuringBuild = new Set<string>();
   private readyResolvers: Array<() => void> = [];
@@ -210,7 +210,7 @@ export class VaultIndexer extends Component {
 
   /** On a new day, relative dates and staleness change for every component. */
   private checkDay(): void {
-    const today = localDay();
+    const today = localToday();
     if (today === this.day) return;
     this.day = today;
     this.emit({ revision: this.index.revision(), changed: [...this.index.ids()], removed: [] }, 'day');

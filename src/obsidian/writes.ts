@@ -1,8 +1,7 @@
 // Promote and fix status counts: the core edit API (src/core/edit) applied inside one
 // `vault.process` call, so the read-modify-write is atomic and a failed write changes nothing.
 import { Notice, type TFile } from 'obsidian';
-import { dependencyContext, fixStatusCounts, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
-import { localDay } from './dates';
+import { dependencyContext, fixStatusCounts, localToday, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
 import type { Host } from './host';
 import { confirm } from './modals';
 
@@ -34,7 +33,7 @@ export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutco
     new Notice('This component is at the last stage already.');
     return 'refused';
   }
-  const options = { to: target, today: localDay(), context: dependencyContext(index, file.path) };
+  const options = { to: target, today: localToday(), context: dependencyContext(index, file.path) };
   const plan = planPromotion(await host.app.vault.read(file), index.pipeline, options);
   const refused = plan.problems.filter((p) => p.level === 'refuse');
   if (refused.length > 0) {
