@@ -1,7 +1,8 @@
 // `maturity-map readiness` output: a table (terminal or Markdown) and one sentence per component.
-import { escapeMarkdown, stageName, type Component, type MaturityIndex, type Readiness } from '../core/index';
+import { stageName, type Component, type MaturityIndex, type Readiness } from '../core/index';
 import { describeBlockers } from '../core/readiness/index';
-import { paint } from './context';
+import { markdownText } from './report-markdown';
+import { paint, visible } from './terminal';
 
 export interface ReadinessRow {
   component: Component;
@@ -32,7 +33,7 @@ function cells(row: ReadinessRow, index: MaturityIndex): string[] {
 }
 
 export function formatReadinessText(rows: ReadinessRow[], index: MaturityIndex, root: string): string {
-  const table = [HEADERS, ...rows.map((row) => cells(row, index))];
+  const table = [HEADERS, ...rows.map((row) => cells(row, index).map(visible))];
   const widths = HEADERS.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   const lines: string[] = [];
   lines.push(paint('bold', `Maturity Map readiness — ${root}`) + paint('dim', ` (${rows.length} components, today ${index.today()})`));
@@ -44,7 +45,7 @@ export function formatReadinessText(rows: ReadinessRow[], index: MaturityIndex, 
   });
   lines.push('');
   for (const row of rows) {
-    lines.push(`${paint('bold', row.component.name)}: ${row.readiness.summary}`);
+    lines.push(`${paint('bold', row.component.name)}: ${visible(row.readiness.summary)}`);
     if (!row.readiness.backed && row.readiness.next !== null) {
       lines.push(paint('red', `  stage not backed: ${row.readiness.unbacked.map((o) => lineRef(o.text, o.line)).join('; ')}`));
     }
@@ -73,17 +74,17 @@ function footer(rows: ReadinessRow[]): string {
 /** A GitHub-flavoured Markdown report: table, then one line per component. Note text is escaped. */
 export function formatReadinessMarkdown(rows: ReadinessRow[], index: MaturityIndex, root: string): string {
   const lines: string[] = [];
-  lines.push(`# Readiness — ${escapeMarkdown(root)}`);
+  lines.push(`# Readiness — ${markdownText(root)}`);
   lines.push('');
   lines.push(`Today: ${index.today()}. ${footer(rows)}.`);
   lines.push('');
   lines.push(`| ${HEADERS.join(' | ')} |`);
   lines.push(`|${HEADERS.map(() => '---').join('|')}|`);
-  for (const row of rows) lines.push(`| ${cells(row, index).map(escapeMarkdown).join(' | ')} |`);
+  for (const row of rows) lines.push(`| ${cells(row, index).map(markdownText).join(' | ')} |`);
   lines.push('');
   for (const row of rows) {
-    lines.push(`- **${escapeMarkdown(row.component.name)}** (\`${row.component.id.replace(/`/g, "'")}\`): ${escapeMarkdown(row.readiness.summary)}`);
-    for (const o of row.readiness.next === null ? [] : row.readiness.unbacked) lines.push(`  - stage not backed: ${escapeMarkdown(lineRef(o.text, o.line))}`);
+    lines.push(`- **${markdownText(row.component.name)}** (\`${visible(row.component.id).replace(/`/g, "'")}\`): ${markdownText(row.readiness.summary)}`);
+    for (const o of row.readiness.next === null ? [] : row.readiness.unbacked) lines.push(`  - stage not backed: ${markdownText(lineRef(o.text, o.line))}`);
   }
   return lines.join('\n');
 }

@@ -82,3 +82,15 @@ describe('escapeMarkdown: every Markdown-active character stays text', () => {
     expect(escapeMarkdown('Billing Engine 2 — Stage → Production ✅ (v1.2)')).toBe('Billing Engine 2 — Stage → Production ✅ (v1.2)');
   });
 });
+
+describe('escapeMarkdown: @mentions notify no one', () => {
+  it.each([
+    ['ping @alice', 'ping @&#8203;alice'],
+    ['@org/team owns it', '@&#8203;org/team owns it'],
+    ['mail a@b.example', 'mail a@&#8203;b.example'],
+    ['a lone @ stays', 'a lone @ stays'],
+  ])('%j → %j', (text, escaped) => {
+    expect(escapeMarkdown(text)).toBe(escaped);
+    expect(onlyText(parse(escaped).children![0]!)).toBe(text.replace(/@(?=\w)/g, '@\u200b'));
+  });
+});
