@@ -4,7 +4,7 @@ import { loadVault, paint, type LoadedVault } from '../context';
 import { UsageError } from '../files';
 import { collectFindings, FAIL_LEVELS, fails, type FailLevel, type LintFinding } from '../lint/findings';
 import { toGithubCommands } from '../lint/github';
-import { findRepositoryRoot, notesFolder, pathFrom } from '../lint/repo-root';
+import { findRepositoryRoot, notesFolder, pathFrom } from '../repo-paths';
 import { toSarif } from '../lint/sarif';
 import { emit } from '../write';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command, type CommandArgs } from './types';
