@@ -166,6 +166,22 @@ describe('options', () => {
     expect(alpha!.metadata.annotations!['backstage.io/view-url']).toMatch(/^https:\/\/git\.example\/repo\/blob\/main\/.*mm-backstage-opts-[^/]+\/a\.md$/);
   });
 
+  it('reads the backstage settings, and flags override them', async () => {
+    const settings = join(vault, 'backstage.json');
+    writeFileSync(settings, JSON.stringify({ backstage: { type: 'website', lifecycle: { production: 'ga' }, owners: { team: 'group:core' }, defaultOwner: 'group:nobody' } }));
+    const fromSettings = exportOf(vault, '--config', settings);
+    await expectValid(fromSettings.entities);
+    expect(fromSettings.entities.map((e) => e.spec)).toEqual([
+      { type: 'website', lifecycle: 'experimental', owner: 'group:core', dependsOn: ['component:beta'] },
+      { type: 'website', lifecycle: 'ga', owner: 'group:nobody' },
+    ]);
+    expect(exportOf(vault, '--config', settings, '--type', 'library').entities[0]!.spec!['type']).toBe('library');
+    writeFileSync(settings, JSON.stringify({ backstage: { namespace: 'Not Valid' } }));
+    const bad = runCli(['export', vault, '--format', 'backstage', '--config', settings]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('backstage.namespace');
+  });
+
   it('refuses a missing or unknown format and malformed options with exit 2', () => {
     expect(runCli(['export', vault]).code).toBe(2);
     expect(runCli(['export', vault, '--format', 'csv']).code).toBe(2);

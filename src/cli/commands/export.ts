@@ -1,6 +1,6 @@
 // `maturity-map export <dir> --format backstage`: the components as Backstage catalog entities in
 // one multi-document YAML file, for a catalog location to ingest.
-import { backstageSlug, DEFAULT_BACKSTAGE_OPTIONS, toBackstageEntities, toBackstageYaml, type BackstageOptions } from '../../core/export/backstage';
+import { backstageSlug, toBackstageEntities, toBackstageYaml, type BackstageOptions } from '../../core/export/backstage';
 import { loadVault } from '../context';
 import { UsageError } from '../files';
 import { findRepositoryRoot, notesFolder, pathFrom } from '../repo-paths';
@@ -22,15 +22,16 @@ function lifecycleFlags(values: string[] | undefined): Record<string, string> {
   return out;
 }
 
-function backstageOptions(values: CommandArgs['values']): BackstageOptions {
-  const options: BackstageOptions = { ...DEFAULT_BACKSTAGE_OPTIONS, lifecycle: lifecycleFlags(strs(values['lifecycle'])) };
+/** The `backstage` settings, with what the flags say instead. */
+function backstageOptions(settings: BackstageOptions, values: CommandArgs['values']): BackstageOptions {
+  const options: BackstageOptions = { ...settings, lifecycle: { ...settings.lifecycle, ...lifecycleFlags(strs(values['lifecycle'])) } };
   const type = str(values['type']);
   if (type !== undefined) {
     if (!type.trim()) throw new UsageError('--type expects a component type, e.g. service');
     options.type = type.trim();
   }
   const owner = str(values['owner']);
-  if (owner !== undefined) options.defaultOwner = owner.trim() || DEFAULT_BACKSTAGE_OPTIONS.defaultOwner;
+  if (owner !== undefined && owner.trim()) options.defaultOwner = owner.trim();
   const namespace = str(values['namespace']);
   if (namespace !== undefined) {
     if (!DNS_LABEL.test(namespace) || namespace.length > 63) throw new UsageError(`--namespace expects a Backstage namespace (lower-case letters, digits and -), got "${namespace}"`);
@@ -58,8 +59,9 @@ ${VAULT_OPTIONS_HELP}
   --namespace <ns>     metadata.namespace (default: Backstage's default namespace)
   --view-url-base <u>  add backstage.io/view-url: <u>/<the note's path>
   -o, --output <file>  write here (default: standard output)
-The note's path (annotation maturity-map/note-path) is relative to the git repository holding
-<dir> (else the current directory).`,
+These options override the "backstage" settings (docs/integrations.md). The note's path
+(annotation maturity-map/note-path) is relative to the git repository holding <dir> (else the
+current directory).`,
   options: {
     ...VAULT_OPTIONS,
     format: { type: 'string' },
@@ -74,8 +76,8 @@ The note's path (annotation maturity-map/note-path) is relative to the git repos
     const format = str(values['format']);
     if (format === undefined) throw new UsageError(`--format is required: one of ${EXPORT_FORMATS.join(', ')}`);
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format expects one of ${EXPORT_FORMATS.join(', ')}, got "${format}"`);
-    const options = backstageOptions(values);
     const vault = await loadVault(positionals[0], loadOptions(values));
+    const options = backstageOptions(vault.index.config.backstage, values);
     const vaultRoot = notesFolder(vault.root);
     const repositoryRoot = findRepositoryRoot(vaultRoot);
     const entities = toBackstageEntities(vault.index, options, (id) => pathFrom(repositoryRoot, vaultRoot, id));

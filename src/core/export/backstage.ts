@@ -4,26 +4,15 @@
 // annotations. Pure: the CLI writes the YAML (toBackstageYaml), tests validate with Backstage's own code.
 import { stringify } from 'yaml';
 import type { Component, StageId } from '../model';
+import { backstageSchema, type BackstageSettings } from '../settings/backstage';
 import type { Pipeline } from '../stages';
 import { stageName } from '../stages';
 import type { MaturityIndex } from '../vault-index';
 
-export interface BackstageOptions {
-  /** `spec.type` of every entity (Backstage's conventional values: service, website, library). */
-  type: string;
-  /** Stage id → `spec.lifecycle`; stages not listed follow `defaultLifecycle`. */
-  lifecycle: Record<string, string>;
-  /** `spec.owner` for notes that name no owner. */
-  defaultOwner: string;
-  /** Owner as written in notes (case-insensitive) → an entity reference (`group:platform`). */
-  owners: Record<string, string>;
-  /** `metadata.namespace`, and the namespace of `dependsOn` references; Backstage's default when absent. */
-  namespace?: string;
-  /** When set, `backstage.io/view-url` is this URL joined with the note's path. */
-  viewUrlBase?: string;
-}
+/** The `backstage` settings (src/core/settings/backstage.ts): type, lifecycle per stage, owners, namespace, view URL. */
+export type BackstageOptions = BackstageSettings;
 
-export const DEFAULT_BACKSTAGE_OPTIONS: BackstageOptions = { type: 'service', lifecycle: {}, defaultOwner: 'unknown', owners: {} };
+export const DEFAULT_BACKSTAGE_OPTIONS: BackstageOptions = backstageSchema.parse({});
 
 export interface BackstageEntity {
   apiVersion: 'backstage.io/v1alpha1';
