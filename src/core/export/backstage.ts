@@ -2,7 +2,7 @@
 // catalog can take over from the notes: names made valid and unique for Backstage, the stage as
 // `spec.lifecycle`, resolved dependencies as `dependsOn`, criteria progress and the note's path as
 // annotations. Pure: the CLI writes the YAML (toBackstageYaml), tests validate with Backstage's own code.
-import { stringify } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { Component, StageId } from '../model';
 import { backstageSchema, type BackstageSettings } from '../settings/backstage';
 import type { Pipeline } from '../stages';
@@ -190,10 +190,29 @@ export function toBackstageEntities(source: BackstageSource, options: BackstageO
 }
 
 /**
+ * Characters YAML writes raw even inside double quotes (DEL, C1 controls, line/paragraph separators,
+ * bidi controls) but that a terminal or an editor would act on; `yaml` escapes the C0 controls itself.
+ */
+// eslint-disable-next-line no-control-regex
+const RAW_IN_YAML = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function entityYaml(entity: BackstageEntity): string {
+  const doc = new Document(entity, { version: '1.1' });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && new RegExp(RAW_IN_YAML.source).test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  // Only double-quoted scalars can hold these now, where `\uXXXX` is a YAML escape.
+  return doc.toString({ lineWidth: 0 }).replace(RAW_IN_YAML, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * The entities as one multi-document YAML file. Strings that YAML 1.1 readers would take for
- * booleans, numbers or null (`yes`, `on`, `1e3`) are quoted, so every reader sees text.
+ * booleans, numbers or null (`yes`, `on`, `1e3`) are quoted, so every reader sees text; control and
+ * bidi characters are escapes.
  */
 export function toBackstageYaml(entities: readonly BackstageEntity[], header = ''): string {
   const comment = header ? `${header.split(/\r?\n|\r/).map((line) => `# ${line}`).join('\n')}\n` : '';
-  return comment + entities.map((e) => `---\n${stringify(e, { version: '1.1', lineWidth: 0 })}`).join('');
+  return comment + entities.map((e) => `---\n${entityYaml(e)}`).join('');
 }

@@ -4,7 +4,8 @@ import { KubernetesValidatorFunctions, parseEntityRef } from '@backstage/catalog
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPipeline, DEFAULT_STAGES } from '../../../src/core/index';
-import { backstageNames, backstageSlug, DEFAULT_BACKSTAGE_OPTIONS, lifecycleOf, ownerRef } from '../../../src/core/export/backstage';
+import { backstageNames, backstageSlug, DEFAULT_BACKSTAGE_OPTIONS, lifecycleOf, ownerRef, toBackstageYaml, type BackstageEntity } from '../../../src/core/export/backstage';
+import { parseAllDocuments } from 'yaml';
 
 const valid = (name: string) => KubernetesValidatorFunctions.isValidObjectName(name);
 
@@ -96,5 +97,33 @@ describe('ownerRef', () => {
   ])('%j → %j', (owner, ref) => {
     expect(ownerRef(owner, options)).toBe(ref);
     expect(() => parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' })).not.toThrow();
+  });
+});
+
+describe('toBackstageYaml', () => {
+  const entity = (title: string): BackstageEntity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'x', title, annotations: { 'maturity-map/note-path': title } },
+    spec: { type: 'service', lifecycle: 'experimental', owner: 'unknown' },
+  });
+  const titles = ['Yes', 'on', '1e3', 'null', '~', 'a: b # c', "it's \"quoted\"", 'two\nlines\r\n', 'esc\u001b[2J', 'bidi\u202eevil', 'c1\u009bcsi', 'sep\u2028line', 'del\u007f', '%YAML ::x', '--- not a document'];
+
+  it('reads back every title exactly, as text, with no control or bidi character raw in the file', () => {
+    const yaml = toBackstageYaml(titles.map(entity), 'header\nsecond line');
+    // eslint-disable-next-line no-control-regex
+    expect(yaml).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    const docs = parseAllDocuments(yaml);
+    if (!Array.isArray(docs)) throw new Error('not a stream');
+    expect(docs.map((d) => (d.toJS() as BackstageEntity).metadata.title)).toEqual(titles);
+    expect(docs.map((d) => (d.toJS() as BackstageEntity).metadata.annotations['maturity-map/note-path'])).toEqual(titles);
+    expect(yaml.startsWith('# header\n# second line\n---\n')).toBe(true);
+  });
+
+  it('quotes what a YAML 1.1 reader would not read as text', () => {
+    const yaml = toBackstageYaml([entity('Yes'), entity('on'), entity('1e3')]);
+    expect(yaml).toMatch(/^ {2}title: "Yes"$/m);
+    expect(yaml).toMatch(/^ {2}title: "on"$/m);
+    expect(yaml).toMatch(/^ {2}title: "1e3"$/m);
   });
 });
