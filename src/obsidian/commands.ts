@@ -1,6 +1,7 @@
 // The command palette entries. Commands that act on "this component" only show while the active
 // note is a component (checkCallback).
 import { MarkdownView, Notice, type Plugin, type TFile } from 'obsidian';
+import { dependencyCanvasCommand } from './canvas-command';
 import type { Host } from './host';
 import { createMaturityNote } from './new-note';
 import { DASHBOARD_VIEW } from './views/dashboard-view';
@@ -60,6 +61,7 @@ export function registerCommands(plugin: Plugin, host: Host): void {
     name: 'New maturity note from template',
     callback: () => void createMaturityNote(host),
   });
+  plugin.addCommand(dependencyCanvasCommand(host));
   plugin.addCommand({
     id: 'reindex',
     name: 'Re-index the vault',
