@@ -32,5 +32,7 @@ export function dispose(harness: Harness | null): void {
   if (!harness) return;
   if (harness.plugin) harness.unloadPlugin();
   for (const modal of document.querySelectorAll('.modal-container')) modal.remove();
+  for (const popover of [...harness.popovers]) popover.hide();
+  harness.menus.length = 0;
   document.body.empty();
 }

@@ -54,7 +54,7 @@ describe('header', () => {
   it('appears in live preview as a widget after the properties, and is absent in source mode', async () => {
     h = await startHarness();
     const leaf = await h.open('Components/Auth Gateway.md', 'source');
-    const editor = h.markdownView(leaf).editor!;
+    const editor = h.markdownView(leaf).editor!.cm;
     const header = editor.dom.querySelector('.maturity-map-header-live');
     expect(header?.textContent).toContain('Production');
     // The widget is placed at the first line after the front matter.
@@ -63,7 +63,7 @@ describe('header', () => {
     const pos = editor.posAtDOM(header!);
     expect(pos).toBe(fmEnd + 1);
     const plain = await h.open('Components/Auth Gateway.md', 'plain');
-    expect(h.markdownView(plain).editor!.dom.querySelector('.maturity-map-header')).toBeNull();
+    expect(h.markdownView(plain).editor!.cm.dom.querySelector('.maturity-map-header')).toBeNull();
   });
 
   it('is turned off by the setting, in both modes', async () => {
@@ -71,7 +71,7 @@ describe('header', () => {
     const reading = await h.open('Components/Billing Engine.md');
     expect(h.markdownView(reading).previewEl!.querySelector('.maturity-map-header')).toBeNull();
     const live = await h.open('Components/Billing Engine.md', 'source');
-    expect(h.markdownView(live).editor!.dom.querySelector('.maturity-map-header')).toBeNull();
+    expect(h.markdownView(live).editor!.cm.dom.querySelector('.maturity-map-header')).toBeNull();
   });
 
   it('never turns note text into markup', async () => {
