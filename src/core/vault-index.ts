@@ -34,6 +34,8 @@ export interface MaturityIndex {
   readonly pipeline: Pipeline;
   revision(): number;
   upsert(path: string, text: string): IndexChange;
+  /** Add or replace a note parsed elsewhere (a worker, a cache) with `prepareNote` and the same settings. */
+  upsertNote(path: string, note: MaturityNote): IndexChange;
   remove(path: string): IndexChange;
   rename(from: string, to: string, text?: string): IndexChange;
   has(path: string): boolean;
@@ -70,6 +72,16 @@ function mightBeComponent(text: string, path: string, config: MaturityConfig): b
   if (/stag|matur|producti|developm/i.test(text)) return true;
   const lower = config.components.markerTags.length > 0 ? text.toLowerCase() : '';
   return config.components.markerTags.some((t) => lower.includes(t.toLowerCase()));
+}
+
+/**
+ * What the index keeps of a note's text: the parsed note, slimmed when it is no component. Pure,
+ * so a host can run it off the main thread (or keep its result) and hand it to `upsertNote`.
+ */
+export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline): MaturityNote {
+  if (!mightBeComponent(text, path, config)) return parseNote('', pipeline);
+  const note = parseNote(text, pipeline);
+  return classify(note, path, config.components) ? note : slim(note);
 }
 
 /** A note that is not a component keeps only what classification and identity need. */
@@ -129,20 +141,17 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   function upsert(path: string, text: string): IndexChange {
+    return upsertNote(path, prepareNote(text, path, config, pipeline));
+  }
+
+  function upsertNote(path: string, note: MaturityNote): IndexChange {
     const resolve = new Set<string>();
     const touched = new Set<string>();
     const removed: string[] = [];
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
     if (wasComponent) detachComponent(links, path, resolve, touched);
-    let note: MaturityNote;
-    let reason: ComponentReason | null = null;
-    if (mightBeComponent(text, path, config)) {
-      note = parseNote(text, pipeline);
-      reason = classify(note, path, config.components);
-    } else {
-      note = parseNote('', pipeline);
-    }
+    const reason: ComponentReason | null = classify(note, path, config.components);
     const identity = identify(note, path, config.components);
     const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
     entries.set(path, entry);
@@ -276,6 +285,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     pipeline,
     revision: () => revision,
     upsert,
+    upsertNote,
     remove,
     rename,
     has: (path) => entries.has(path),

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Harness } from './harness/app';
 import { sectionInfoReads } from './harness/markdown';
-import { MarkdownView } from './harness/workspace';
+import type { MarkdownView } from './harness/workspace';
 import { dispose, exampleFiles, startHarness } from './helpers';
 import { TODAY } from '../helpers/vault';
 
@@ -95,9 +95,8 @@ describe('start-up build', () => {
     const files = exampleFiles();
     const template = files[LEDGER]!;
     for (let i = 0; i < 400; i++) files[`Bulk/Service ${i}.md`] = template.replace(/Ledger/g, `Service ${i}`);
-    const { Harness } = await import('./harness/app');
-    const { mainJs, MANIFEST } = await import('./helpers');
-    h = new Harness({ files, mainJs: mainJs(), manifest: MANIFEST });
+    const { createHarness } = await import('./helpers');
+    h = createHarness({ files });
     await h.loadPlugin();
     h.loadVault();
     h.app.workspace.finishLayout();

@@ -103,6 +103,12 @@ export class Harness {
       this.app.workspace.finishLayout();
     }
     await this.settle();
+    // Work in a real browser's worker threads is invisible to settle(): wait for the plugin's own "ready".
+    const api = this.plugin?.api as { ready?: () => Promise<void> } | undefined;
+    if (typeof api?.ready === 'function') {
+      await api.ready();
+      await this.settle();
+    }
     return this;
   }
 

@@ -6,5 +6,6 @@ export { Modal, Notice, Setting, PluginSettingTab, setIcon, Menu, MenuItem } fro
 export { App, Plugin, MarkdownRenderChild, normalizePath, debounce } from './plugin';
 export { HoverPopover } from './hover';
 export { Keymap, Platform } from './keymap';
+export { getAllTags } from './metadata';
 
 export const apiVersion = '1.12.3';
