@@ -84,6 +84,8 @@ export class VaultIndexer extends Component {
   private pendingWrites = new Map<string, CachedNote>();
   private pendingDeletes = new Set<string>();
   private writeTimer: number | null = null;
+  /** The cache write in progress: writes run one after another. */
+  private writing: Promise<void> = Promise.resolve();
   private readyResolvers: Array<() => void> = [];
   private started = false;
   private pendingTimers = new Set<number>();
@@ -421,14 +423,17 @@ export class VaultIndexer extends Component {
     }, delay);
   }
 
-  /** Write what changed to the cache (after a build, and a little after edits). */
-  async flushWrites(): Promise<void> {
-    const cache = await this.cache;
-    const puts = this.pendingWrites;
-    const deletes = this.pendingDeletes;
-    this.pendingWrites = new Map();
-    this.pendingDeletes = new Set();
-    if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(puts, deletes);
+  /** Write what changed to the cache (after a build, and a little after edits); resolves when all queued writes are done. */
+  flushWrites(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      const cache = await this.cache;
+      const puts = this.pendingWrites;
+      const deletes = this.pendingDeletes;
+      this.pendingWrites = new Map();
+      this.pendingDeletes = new Set();
+      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(puts, deletes);
+    });
+    return this.writing;
   }
 
   // ---- the day -------------------------------------------------------------------------------

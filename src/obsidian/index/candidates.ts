@@ -26,10 +26,15 @@ export function candidateRules(app: App, options: IndexOptions): CandidateRules 
   const hasTag = (file: TFile) => {
     const cache = app.metadataCache.getFileCache(file);
     if (!cache) return true;
+    // Front matter Obsidian could not parse says nothing about tags; the core may still read them.
+    if (cache.frontmatterPosition && !cache.frontmatter) return true;
     // `tags: #TTA` (the template's way) is a YAML comment to Obsidian, so it reports no tag;
     // the core reads the tag from the text, so such a note must be read.
     const frontmatter: Record<string, unknown> = cache.frontmatter ?? {};
     if ('tags' in frontmatter && (frontmatter['tags'] === null || frontmatter['tags'] === undefined)) return true;
+    // Logseq-style page properties (`tags:: maturity` on the first lines) are text to Obsidian.
+    const first = cache.sections?.[0];
+    if (!cache.frontmatter && first?.type === 'paragraph' && first.position.start.line === 0) return true;
     const noteTags = (getAllTags(cache) ?? []).map((t) => t.replace(/^#/, '').toLowerCase());
     return noteTags.some((t) => tags.some((wanted) => t === wanted || t.startsWith(`${wanted}/`)));
   };

@@ -41,8 +41,9 @@ export class DashboardView extends ItemView {
     wireInternalLinks(this, this.contentEl, this.app, () => '');
     const progress = () => {
       const p = indexer.progress;
-      status.toggleClass('is-empty', p.phase === 'ready');
-      status.setText(p.phase === 'ready' ? '' : `Indexing ${p.done}/${p.total} notes…`);
+      const unread = p.unreadable.map((u) => u.diagnostic.message).join(' ');
+      status.toggleClass('is-empty', p.phase === 'ready' && unread === '');
+      status.setText(p.phase === 'ready' ? unread : `Indexing ${p.done}/${p.total} notes…`);
     };
     this.registerEvent(indexer.onProgress(progress));
     progress();

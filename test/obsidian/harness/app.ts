@@ -50,6 +50,8 @@ export interface HarnessOptions {
   metadata?: 'warm' | 'cold';
   /** Run as the desktop app (default) or the phone app. */
   platform?: 'desktop' | 'mobile';
+  /** Modification times of seeded files (default: one time for all), e.g. to relaunch after an edit. */
+  mtimes?: Record<string, number>;
 }
 
 export interface Snapshot {
@@ -87,7 +89,7 @@ export class Harness {
     setPlatform(options.platform ?? 'desktop');
     this.app = new App();
     startPagePreview(this.app);
-    for (const [path, text] of Object.entries(options.files)) this.app.vault.seed(path, text);
+    for (const [path, text] of Object.entries(options.files)) this.app.vault.seed(path, text, options.mtimes?.[path]);
     if (options.data !== undefined) this.app.pluginData[options.manifest.id] = options.data;
   }
 

@@ -2,7 +2,8 @@
 // (real threads, node:worker_threads, started from the Blob URL the plugin makes, with the
 // structured clone a browser uses) and IndexedDB (fake-indexeddb, one database set per "device",
 // so a test can relaunch the app over the same cache). Not part of the browser harness.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import * as fakeIDB from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { Worker as NodeWorker } from 'node:worker_threads';
 import { pending } from './vault';
 
@@ -97,8 +98,8 @@ export function newIndexedDB(): IDBFactory {
 
 export function installIndexedDB(factory: IDBFactory | null, win: Window & typeof globalThis = window): void {
   const w = win as unknown as Record<string, unknown>;
-  if (factory) {
-    w['indexedDB'] = factory;
-    w['IDBKeyRange'] = IDBKeyRange;
-  } else delete w['indexedDB'];
+  // The classes too: wrappers such as `idb` test `instanceof IDBRequest` and friends.
+  for (const [name, value] of Object.entries(fakeIDB)) if (name.startsWith('IDB')) w[name] = value;
+  if (factory) w['indexedDB'] = factory;
+  else delete w['indexedDB'];
 }

@@ -57,6 +57,8 @@ export class Vault extends Events {
   metadataCache!: MetadataCache;
   /** Harness: count of writes, for "a failed write changes nothing" checks. */
   writes = 0;
+  /** Harness: every path read (read or cachedRead), in order. */
+  reads: string[] = [];
   /** Harness: make the next writes fail as a full disk or a lost sync folder would. */
   failWrites: Error | null = null;
 
@@ -91,13 +93,13 @@ export class Vault extends Events {
   }
 
   /** Harness: put a file in place before the app starts (no events, metadata indexed at once). */
-  seed(path: string, text: string): TFile {
+  seed(path: string, text: string, mtime = this.clock): TFile {
     const file = new TFile();
     file.vault = this;
     setPath(file, path);
     file.parent = this.folderFor(path);
     file.parent.children.push(file);
-    file.stat = { ctime: this.clock, mtime: this.clock, size: text.length };
+    file.stat = { ctime: mtime, mtime, size: text.length };
     this.files.set(path, file);
     this.contents.set(path, text);
     this.metadataCache.index(file, text, false);
@@ -140,9 +142,11 @@ export class Vault extends Events {
     return text;
   }
   async read(file: TFile): Promise<string> {
+    this.reads.push(file.path);
     return this.text(file);
   }
   async cachedRead(file: TFile): Promise<string> {
+    this.reads.push(file.path);
     return this.text(file);
   }
 
