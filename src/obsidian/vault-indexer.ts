@@ -273,6 +273,8 @@ export class VaultIndexer extends Component {
     const generation = ++this.generation;
     const started = performance.now();
     const next: Generation = { index: createIndex(this.options), known: new Map(), unreadable: new Map() };
+    // One batch: names shared by many notes are resolved once, when the build completes.
+    next.index.beginBatch();
     const key = this.cacheKey();
     this.dirty = new Set();
     this.gone = new Set();
@@ -383,6 +385,7 @@ export class VaultIndexer extends Component {
   }
 
   private swapIn(next: Generation): void {
+    next.index.endBatch();
     this.index = next.index;
     this.known = next.known;
     this.unreadableNotes = next.unreadable;
