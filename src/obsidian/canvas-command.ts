@@ -1,9 +1,10 @@
 // "Open dependency canvas": the dependency graph as a JSON Canvas file in the vault (a card per
 // component note, laid out like the graph view, coloured by stage), then opened in Obsidian's
 // Canvas. It rewrites only a canvas it wrote itself; any other file at that path is left alone.
-import { normalizePath, Notice, TFile, type Command } from 'obsidian';
+import { normalizePath, Notice, TFile } from 'obsidian';
 import { buildGraphModel } from '../core/index';
 import { CANVAS_LEGEND_TEXT, canvasJSON, toCanvas } from '../render/canvas';
+import type { CommandSpec } from './commands';
 import type { Host } from './host';
 
 export const CANVAS_PATH = 'Maturity Map dependencies.canvas';
@@ -46,6 +47,4 @@ export async function openDependencyCanvas(host: Host): Promise<TFile | null> {
   return file;
 }
 
-export function dependencyCanvasCommand(host: Host): Command {
-  return { id: 'open-dependency-canvas', name: 'Open dependency canvas', callback: () => void openDependencyCanvas(host) };
-}
+export const dependencyCanvasCommand: CommandSpec = { id: 'open-dependency-canvas', name: 'Open dependency canvas', scope: 'app', run: (host) => openDependencyCanvas(host) };
