@@ -13,10 +13,12 @@ export type DiagnosticCode =
   | 'stage-unknown'
   | 'stage-conflict'
   | 'status-count-mismatch'
+  | 'status-line-repeated'
   | 'stage-criteria-unmet'
   | 'checkbox-mark-conflict'
   | 'template-placeholder'
   | 'date-invalid'
+  | 'comment-unclosed'
   | 'stale'
   | 'dependency-unresolved'
   | 'dependency-ambiguous'
@@ -103,7 +105,10 @@ export interface Transition {
   items: ChecklistItem[];
   met: number;
   total: number;
+  /** The section's status line (the first, when it has several). */
   claim: StatusClaim | null;
+  /** Status lines after the first in the same section: each is checked and fixed like the first. */
+  otherClaims: StatusClaim[];
 }
 
 export interface Dependency {
