@@ -10,7 +10,7 @@ export const scanCommand: Command = {
   usage: `maturity-map scan <dir> [--json] [--verbose]
 
 ${VAULT_OPTIONS_HELP}
-  --json               print one JSON object (shape in the README)
+  --json               print one JSON object (shape in docs/json.md)
   --verbose            also show info-level diagnostics`,
   options: { ...VAULT_OPTIONS, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
   async run({ positionals, values }) {
