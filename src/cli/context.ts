@@ -1,7 +1,7 @@
 // What every command shares: loading the vault into an index, settings, and output helpers.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createIndex, DEFAULT_CONFIG, formatSettingsIssues, parseMaturitySettings, type Diagnostic, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { createIndex, DEFAULT_CONFIG, isIsoDay, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
 import { readVault, UsageError, type SkippedFile, type VaultReading } from './files';
 import { visible, writeErr } from './terminal';
 
@@ -16,14 +16,7 @@ export interface LoadedVault {
   root: string;
   index: MaturityIndex;
   skipped: SkippedFile[];
-  /** A `file-unreadable` diagnostic for each note that could not be read (severity from the settings). */
-  unreadable: FileDiagnostic[];
   noteCount: number;
-}
-
-/** A diagnostic about a file that is not a component: the file, then what any diagnostic says. */
-export interface FileDiagnostic extends Diagnostic {
-  path: string;
 }
 
 const SETTINGS_FILE = '.maturity-map.json';
@@ -51,7 +44,7 @@ export function loadSettings(root: string, explicit?: string): MaturityConfig {
 
 export function checkToday(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isIsoDay(value)) {
     throw new UsageError(`--today expects a date as YYYY-MM-DD, got "${value}"`);
   }
   return value;
@@ -79,19 +72,12 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   let reading: VaultReading;
   try {
     reading = await readVault(root, (path, text) => index.upsert(path, text));
+    // Notes that could not be read become file-unreadable diagnostics; links are left out on purpose.
+    for (const file of reading.skipped) if (file.kind === 'unreadable') index.skip(file.path, file.reason);
   } finally {
     index.endBatch();
   }
-  const { skipped, noteCount } = reading;
-  return { root: dir, index, skipped, unreadable: unreadableDiagnostics(skipped, index.config), noteCount };
-}
-
-function unreadableDiagnostics(skipped: readonly SkippedFile[], config: MaturityConfig): FileDiagnostic[] {
-  const severity = config.severity['file-unreadable'] ?? 'warning';
-  if (severity === 'off') return [];
-  return skipped
-    .filter((s) => s.kind === 'unreadable')
-    .map((s) => ({ path: s.path, code: 'file-unreadable' as const, severity, message: `${s.path} could not be read as a note: ${s.reason}.` }));
+  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount };
 }
 
 /** One line on standard error per file the vault walk left out, so nothing is skipped silently. */

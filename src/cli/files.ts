@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { MAX_NOTE_BYTES, tooLargeReason } from '../core/unreadable';
 
 export interface SkippedFile {
   path: string;
@@ -22,8 +23,6 @@ export interface VaultReading {
 
 const SKIP_DIRS = new Set(['.git', '.obsidian', '.trash', 'node_modules', '.logseq', 'bak', '.hg', '.svn']);
 const MARKDOWN = /\.(md|markdown)$/i;
-/** Notes larger than this are not read: real notes are kilobytes, and the text would be held whole. */
-export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 /** Reads in flight at once: enough to keep the disk and libuv's threads busy while notes are parsed. */
 export const READ_CONCURRENCY = 16;
 
@@ -130,7 +129,7 @@ function readNote(full: string): Promise<ReadResult> {
       const done = (result: ReadResult) => fs.close(fd, () => resolve(result));
       fs.fstat(fd, (statError, info) => {
         if (statError) return done({ reason: `unreadable (${errorCode(statError)})` });
-        if (info.size > MAX_NOTE_BYTES) return done({ reason: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` });
+        if (info.size > MAX_NOTE_BYTES) return done({ reason: tooLargeReason(info.size) });
         const buffer = Buffer.allocUnsafe(info.size);
         const more = (offset: number) => {
           if (offset === info.size) return done(decode(buffer));

@@ -1,6 +1,8 @@
 // The in-memory index: notes in, components with resolved dependencies out. Updates are
 // incremental — an edit touches the note, the notes that link to its names and its dependents.
 import { resolveConfig, type MaturityConfig, type MaturitySettings } from './settings/index';
+import { localToday } from './dates';
+import { MAX_NOTE_BYTES, tooLargeReason, unreadableDiagnostics } from './unreadable';
 import { findCycles } from './graph';
 import { classify, identify, type ComponentReason } from './identity';
 import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';
@@ -8,7 +10,7 @@ import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
 import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
-import { createFirstLook } from './first-look';
+import { createFirstLook, type FirstLook } from './first-look';
 import { compareCodeUnits, compareNames } from './text';
 import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
@@ -37,6 +39,8 @@ export interface MaturityIndex {
   readonly pipeline: Pipeline;
   revision(): number;
   upsert(path: string, text: string): IndexChange;
+  /** Add or replace a note made elsewhere (a worker, a cache) by `prepareNote` with the same settings. */
+  upsertNote(path: string, note: MaturityNote): IndexChange;
   remove(path: string): IndexChange;
   rename(from: string, to: string, text?: string): IndexChange;
   /**
@@ -62,8 +66,13 @@ export interface MaturityIndex {
   /** Dependency edges between components (dependent → dependency ids). */
   edges(): ReadonlyMap<string, readonly string[]>;
   cycles(): string[][];
-  /** Diagnostics about the vault as a whole (cycles). */
+  /** Diagnostics about the vault as a whole (cycles, unreadable files). */
   vaultDiagnostics(): Diagnostic[];
+  /**
+   * A file the host could not read (too large, binary, not UTF-8, a read error): its note, if any,
+   * leaves the index, and a `file-unreadable` diagnostic stands until the path is upserted or removed.
+   */
+  skip(path: string, reason: string): IndexChange;
   /** Find a component by name, alias or path (case-insensitive). */
   lookup(name: string): string | null;
   setToday(today: string): void;
@@ -79,6 +88,44 @@ export interface IndexOptions extends MaturitySettings {
    * on by default; `false` parses every note (the differential tests compare both).
    */
   firstLook?: boolean;
+}
+
+// Per settings, made once: the first look, and the one frozen note all turned-away notes share.
+const firstLooks = new WeakMap<MaturityConfig['components'], FirstLook>();
+const emptyNotes = new WeakMap<Pipeline, MaturityNote>();
+
+function firstLookFor(config: MaturityConfig): FirstLook {
+  let look = firstLooks.get(config.components);
+  if (!look) firstLooks.set(config.components, (look = createFirstLook(config.components)));
+  return look;
+}
+
+/** The note kept for a text the first look turned away: nothing of it (shared, frozen). */
+export function emptyNote(pipeline: Pipeline): MaturityNote {
+  let note = emptyNotes.get(pipeline);
+  if (!note) emptyNotes.set(pipeline, (note = deepFreeze(slim(parseNote('', pipeline)))));
+  return note;
+}
+
+const PARSE_EVERY_NOTE: FirstLook = () => true;
+
+/**
+ * What the index keeps of a note's text: the parsed note, slimmed when it is no component, or the
+ * shared empty note when the first look says it cannot be one. Pure, so a host can run it off the
+ * main thread (or keep its result) and hand it to `upsertNote`.
+ */
+export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline, look: FirstLook = firstLookFor(config)): MaturityNote {
+  if (!look(path, text)) return emptyNote(pipeline);
+  const note = parseNote(text, pipeline);
+  return classify(note, path, config.components) ? note : slim(note);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /** A note that is not a component keeps only what classification and identity need. */
@@ -99,24 +146,11 @@ function slim(note: MaturityNote): MaturityNote {
   };
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const config = resolveConfig(options);
   const pipeline = createPipeline(config.stages);
-  const firstLook = options.firstLook === false ? () => true : createFirstLook(config.components);
+  const look = options.firstLook === false ? PARSE_EVERY_NOTE : firstLookFor(config);
+  const empty = emptyNote(pipeline);
   let today = options.today ?? null;
   let revision = 0;
   // Bumped by every edit, reported or not: caches of derived lists key on it.
@@ -132,6 +166,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   // Inside a batch edits are settled when something is read, and reported once when it ends.
   let batchDepth = 0;
   let unreported: { touched: Set<string>; removed: Set<string> } = { touched: new Set(), removed: new Set() };
+  /** Paths the host could not read, with the reason (see skip). */
+  const unreadable = new Map<string, string>();
 
   /** Resolve what pending edits affect and drop the views that changed (nothing reported yet). */
   function settleNow(): void {
@@ -169,21 +205,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     return report(extra);
   }
 
-  // What a note the first look turns away keeps: nothing of its text. One frozen note serves all.
-  const emptyNote = deepFreeze(slim(parseNote('', pipeline)));
-
-  function readNote(path: string, text: string): { note: MaturityNote; reason: ComponentReason | null } {
-    if (!firstLook(path, text)) return { note: emptyNote, reason: null };
-    const note = parseNote(text, pipeline);
-    return { note, reason: classify(note, path, config.components) };
-  }
-
-  function putNote(path: string, text: string): void {
+  function putNote(path: string, note: MaturityNote): void {
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
-    const { note, reason } = readNote(path, text);
-    const identity = identify(note, path, config.components, note !== emptyNote);
-    const entry: IndexEntry = { path, note: reason || note === emptyNote ? note : slim(note), identity, reason };
+    const reason = note === empty ? null : classify(note, path, config.components);
+    const identity = identify(note, path, config.components, note !== empty);
+    const entry: IndexEntry = { path, note: reason || note === empty ? note : slim(note), identity, reason };
     const keysInPlace = wasComponent && detachComponent(links, path, reason ? entry : undefined);
     entries.set(path, entry);
     if (reason) attachComponent(links, entry, keysInPlace);
@@ -203,19 +230,35 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   function upsert(path: string, text: string): IndexChange {
-    putNote(path, text);
+    // UTF-16 code units never outnumber UTF-8 bytes, so this only catches notes over the limit.
+    if (text.length > MAX_NOTE_BYTES) return skip(path, tooLargeReason(text.length));
+    unreadable.delete(path);
+    putNote(path, prepareNote(text, path, config, pipeline, look));
+    return edited();
+  }
+
+  function upsertNote(path: string, note: MaturityNote): IndexChange {
+    unreadable.delete(path);
+    putNote(path, note);
     return edited();
   }
 
   function remove(path: string): IndexChange {
+    unreadable.delete(path);
     dropNote(path);
+    return edited();
+  }
+
+  function skip(path: string, reason: string): IndexChange {
+    dropNote(path);
+    unreadable.set(path, reason);
     return edited();
   }
 
   function rename(from: string, to: string, text?: string): IndexChange {
     if (text !== undefined) {
       dropNote(from);
-      putNote(to, text);
+      putNote(to, prepareNote(text, to, config, pipeline, look));
       return edited();
     }
     const entry = entries.get(from);
@@ -330,6 +373,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     pipeline,
     revision: () => revision,
     upsert,
+    upsertNote,
     remove,
     rename,
     beginBatch,
@@ -344,7 +388,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     idsAtStageByName,
     edges,
     cycles: () => cycleInfo().cycles,
-    vaultDiagnostics: () => cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),
+    vaultDiagnostics: () => [
+      ...cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),
+      ...unreadableDiagnostics(unreadable, config),
+    ],
+    skip,
     lookup: (name) => {
       const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
       return resolveDependency(dep, '', links.candidates).id;

@@ -1,96 +1,46 @@
-// Reading a vault (src/cli/files.ts): notes handed on in path order with a bounded number read
-// ahead, every file left out named with why, and notes that cannot be read reported as
-// `file-unreadable` diagnostics by scan --json and lint.
-import { chmodSync, mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+// Reading a vault from disk: binary and oversized notes are skipped (never read whole) and
+// reported as file-unreadable in every output; the rest of the vault is read as usual.
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_NOTE_BYTES, readVault } from '../../src/cli/files';
-import { note, run } from './run';
+import { MAX_NOTE_BYTES } from '../../src/core/index';
+import { note, run, tempVault } from './run';
 
-function vault(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-files-'));
-  mkdirSync(join(dir, 'b/c'), { recursive: true });
-  mkdirSync(join(dir, 'a'));
-  mkdirSync(join(dir, '.obsidian'));
-  for (const [path, text] of <Array<[string, string]>>[['b/c/Zeta.md', note('Zeta', 'Staging')], ['a/Alpha.md', note('Alpha', 'Development', ['Zeta'])], ['Root.md', 'just text'], ['b/Beta.markdown', note('Beta', 'Production')], ['.obsidian/x.md', 'hidden'], ['a/image.png', 'not a note']]) {
-    writeFileSync(join(dir, path), text);
-  }
+function vaultWithBadFiles(): string {
+  const dir = tempVault({ 'notes/Api.md': note('Api', 'Development') });
+  writeFileSync(join(dir, 'notes/blob.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+  mkdirSync(join(dir, 'big'));
+  writeFileSync(join(dir, 'big/huge.md'), '');
+  truncateSync(join(dir, 'big/huge.md'), MAX_NOTE_BYTES + 1); // sparse: costs no disk
   return dir;
 }
 
-describe('reading a vault', () => {
-  it('hands every note on in path order, reading a bounded number ahead', async () => {
-    const dir = vault();
-    for (let i = 0; i < 60; i++) writeFileSync(join(dir, 'b', `n${String(i).padStart(2, '0')}.md`), `note ${i}`);
-    const seen: string[] = [];
-    const reading = await readVault(dir, (path) => seen.push(path), 4);
-    expect(seen).toEqual([...seen].sort());
-    expect(seen).toContain('a/Alpha.md');
-    expect(seen).toContain('b/Beta.markdown');
-    expect(seen).not.toContain('.obsidian/x.md');
-    expect(reading.noteCount).toBe(64);
-    expect(reading.skipped).toEqual([]);
+describe('unreadable notes', () => {
+  const dir = vaultWithBadFiles();
+
+  it('scan --json lists them as skipped and as file-unreadable diagnostics', () => {
+    const result = run('scan', dir, '--json', '--today', '2026-11-24');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { components: Array<{ name: string }>; skipped: Array<{ path: string; reason: string }>; diagnostics: Array<{ code: string; message: string; components: string[] }> };
+    expect(json.components.map((c) => c.name)).toEqual(['Api']);
+    expect(json.skipped.map((s) => s.path).sort()).toEqual(['big/huge.md', 'notes/blob.md']);
+    expect(json.diagnostics.filter((d) => d.code === 'file-unreadable')).toEqual([
+      { code: 'file-unreadable', severity: 'warning', message: 'big/huge.md was not read: larger than 64 MB (65 MB).', components: ['big/huge.md'] },
+      { code: 'file-unreadable', severity: 'warning', message: 'notes/blob.md was not read: binary content, not a text note.', components: ['notes/blob.md'] },
+    ]);
   });
 
-  it('names every file it leaves out: binary, oversized, unreadable, links and pipes', async () => {
-    const dir = vault();
-    writeFileSync(join(dir, 'a/blob.md'), Buffer.from([0x89, 0x50, 0x00, 0x01]));
-    // A sparse file just over the limit: no disk space used, never read.
-    const fd = openSync(join(dir, 'a/huge.md'), 'w');
-    ftruncateSync(fd, MAX_NOTE_BYTES + 1);
-    closeSync(fd);
-    symlinkSync(join(dir, 'a/Alpha.md'), join(dir, 'b/link.md'));
-    symlinkSync(join(dir, 'b'), join(dir, 'linked-folder'));
-    symlinkSync(join(dir, 'a/image.png'), join(dir, 'picture.png'));
-    execFileSync('mkfifo', [join(dir, 'b/pipe.md')]);
-    const locked = join(dir, 'b/locked.md');
-    writeFileSync(locked, note('Locked', 'Staging'));
-    chmodSync(locked, 0o000);
-    const asRoot = process.getuid?.() === 0; // root reads a 000 file anyway
-    const seen: string[] = [];
-    const reading = await readVault(dir, (path) => seen.push(path));
-    const reasons = Object.fromEntries(reading.skipped.map((s) => [s.path, `${s.kind}: ${s.reason}`]));
-    expect(reasons).toMatchObject({
-      'a/blob.md': 'unreadable: binary content, not a text note',
-      'a/huge.md': 'unreadable: larger than 64 MB',
-      'b/link.md': 'not-followed: symbolic link, not followed',
-      'linked-folder': 'not-followed: symbolic link to a folder, not followed',
-      'b/pipe.md': 'not-followed: not a regular file (a pipe, socket or device)',
-    });
-    if (!asRoot) expect(reasons['b/locked.md']).toBe('unreadable: unreadable (EACCES)');
-    expect(reasons['picture.png']).toBeUndefined();
-    expect(reading.skipped.map((s) => s.path)).toEqual(reading.skipped.map((s) => s.path).sort());
-    expect(seen).toContain('a/Alpha.md');
-    expect(seen).not.toContain('b/pipe.md');
+  it('lint shows them and, as warnings, does not fail on them', () => {
+    const result = run('lint', dir, '--today', '2026-11-24');
+    expect(result.stdout).toMatch(/file-unreadable.*notes\/blob\.md was not read: binary content/);
+    expect(result.stdout).toMatch(/file-unreadable.*big\/huge\.md was not read: larger than 64 MB/);
+    expect(result.code).toBe(0);
+    expect(run('lint', dir, '--today', '2026-11-24', '--format', 'github').stdout).toMatch(/::warning file=[^,]*notes\/blob\.md,.*file-unreadable/);
   });
 
-  it('reports notes that cannot be read as file-unreadable in scan --json and lint, and says so on stderr', () => {
-    const dir = vault();
-    writeFileSync(join(dir, 'a/blob.md'), Buffer.from([0x89, 0x50, 0x00, 0x01]));
-    symlinkSync(join(dir, 'a/Alpha.md'), join(dir, 'b/link.md'));
-    const scan = run('scan', dir, '--json', '--today', '2026-11-24');
-    expect(scan.code).toBe(0);
-    const json = JSON.parse(scan.stdout) as { diagnostics: Array<{ code: string; file?: string; severity: string }>; skipped: Array<{ path: string; kind: string }> };
-    expect(json.diagnostics).toContainEqual(expect.objectContaining({ code: 'file-unreadable', severity: 'warning', file: 'a/blob.md', components: [] }));
-    // A link is left out on purpose, not unreadable: listed as skipped only.
-    expect(json.diagnostics.filter((d) => d.code === 'file-unreadable')).toHaveLength(1);
-    expect(json.skipped.map((s) => `${s.path} ${s.kind}`)).toEqual(['a/blob.md unreadable', 'b/link.md not-followed']);
-    const lint = run('lint', dir, '--today', '2026-11-24');
-    expect(lint.stdout).toMatch(/^a\/blob\.md: warning file-unreadable: a\/blob\.md could not be read as a note: binary content, not a text note\.$/m);
-    expect(lint.stderr).toMatch(/skipped b\/link\.md: symbolic link, not followed/);
-    expect(run('lint', dir, '--today', '2026-11-24', '--fail-on', 'warning').code).toBe(1);
-  });
-
-  it('follows the settings: file-unreadable off hides the diagnostic, not the stderr line', () => {
-    const dir = vault();
-    writeFileSync(join(dir, 'a/blob.md'), Buffer.from([0x00]));
-    writeFileSync(join(dir, '.maturity-map.json'), JSON.stringify({ severity: { 'file-unreadable': 'off' } }));
-    const scan = run('scan', dir, '--json', '--today', '2026-11-24');
-    expect((JSON.parse(scan.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code)).not.toContain('file-unreadable');
-    const lint = run('lint', dir, '--today', '2026-11-24');
-    expect(lint.stdout).not.toMatch(/file-unreadable/);
-    expect(lint.stderr).toMatch(/skipped a\/blob\.md: binary content/);
+  it('the settings can turn them off', () => {
+    writeFileSync(join(dir, '.maturity-map.json'), '{"severity":{"file-unreadable":"off"}}');
+    const json = JSON.parse(run('scan', dir, '--json').stdout) as { diagnostics: Array<{ code: string }> };
+    expect(json.diagnostics.some((d) => d.code === 'file-unreadable')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { loadVault, reportSkipped, type LoadedVault } from '../context';
 import { UsageError } from '../files';
 import { collectFindings, FAIL_LEVELS, fails, type FailLevel, type LintFinding } from '../lint/findings';
 import { toGithubCommands } from '../lint/github';
-import { findRepositoryRoot, notesFolder, pathFrom } from '../lint/repo-root';
+import { findRepositoryRoot, notesFolder, pathFrom } from '../repo-paths';
 import { toSarif } from '../lint/sarif';
 import { jsonText, paint, visible } from '../terminal';
 import { emit } from '../write';
@@ -63,9 +63,7 @@ Paths in github and sarif output are relative to the git repository holding <dir
     if (!LINT_FORMATS.includes(format)) throw new UsageError(`--format expects one of ${LINT_FORMATS.join(', ')}, got "${format}"`);
     const level = failLevel(values);
     const vault = await loadVault(positionals[0], loadOptions(values));
-    // Notes that could not be read are findings too, on the file itself.
-    const unreadable: LintFinding[] = vault.unreadable.map((d) => ({ file: d.path, code: d.code, severity: d.severity, message: d.message, related: [], vaultWide: false }));
-    const findings = [...collectFindings(vault.index), ...unreadable];
+    const findings = collectFindings(vault.index);
     const failing = findings.filter((f) => fails(f.severity, level)).length;
     const vaultRoot = notesFolder(vault.root);
     const repositoryRoot = findRepositoryRoot(vaultRoot);

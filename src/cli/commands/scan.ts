@@ -17,9 +17,7 @@ ${VAULT_OPTIONS_HELP}
   async run({ positionals, values }) {
     const vault = await loadVault(positionals[0], loadOptions(values));
     if (values['json']) {
-      const scan = scanToJSON(vault.index, vault.root);
-      const unreadable = vault.unreadable.map((d) => ({ code: d.code, severity: d.severity, message: d.message, components: [], file: d.path }));
-      const json = { ...scan, diagnostics: [...scan.diagnostics, ...unreadable], skipped: vault.skipped };
+      const json = { ...scanToJSON(vault.index, vault.root), skipped: vault.skipped };
       writeOut(`${jsonText(json)}\n`);
     } else {
       writeOut(`${formatScan(vault.index, vault.root, { verbose: values['verbose'] === true })}\n`);
