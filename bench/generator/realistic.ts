@@ -7,7 +7,7 @@ import { renderPage, type Block, type Page } from './doc';
 import { STAGE_NAME, STAGES, TODAY } from './component';
 import { childSeed, createRandom, type Random } from './random';
 import { generateNotes, type GeneratedNote } from './vault';
-import { isoDate, paragraph, sentence } from './words';
+import { isoDate, sentence } from './words';
 
 export interface RealisticOptions {
   notes: number;
