@@ -10,7 +10,7 @@ import { compareCodeUnits, compareComponents, compareNames } from './text';
 // Defined with the name order in text.ts, so the views can sort without importing this module (and zod).
 export { compareComponents };
 
-export const VIEWS = ['table', 'list', 'board', 'graph'] as const;
+export const VIEWS = ['table', 'list', 'board', 'graph', 'timeline'] as const;
 export const SORT_KEYS = ['name', 'stage', 'updated', 'progress', 'owner', 'group', 'readiness'] as const;
 
 export interface ComponentQuery {
