@@ -143,7 +143,7 @@ function createdEvent(note: MaturityNote, dated: readonly TimelineEvent[], today
     }
   }
   if (!date || dated.some((e) => e.kind === 'created' && e.stage !== null)) return null; // the history says it
-  const event: TimelineEvent = { date, kind: 'created', stage: null, from: null, line: null, source: `Front matter ${key}: ${date}` };
+  const event: TimelineEvent = { date, kind: 'created', stage: null, from: null, line: null, source: `${key}: ${date}` };
   const first = dated.reduce<string | null>((min, e) => (min === null || e.date < min ? e.date : min), null);
   const updated = note.lastUpdated?.value ?? null;
   if (date > today) setAside.push({ ...event, reason: `it is after today (${today})` });

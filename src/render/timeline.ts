@@ -166,13 +166,13 @@ function undatedList(list: ComponentTimeline[], ctx: ViewContext, level: number)
     cls: 'mm-tl-undated',
     children: [
       h(doc, `h${level}` as 'h3', { cls: 'mm-section-title', text: `Not on the timeline (${list.length})` }),
-      h(doc, 'p', { cls: 'mm-muted', text: 'These notes give no dated history entry, promotion date or created date.' }),
+      h(doc, 'p', { cls: 'mm-muted', text: 'These notes give no dated history entry, promotion date or usable created date.' }),
       h(doc, 'ul', { cls: 'mm-tl-undated-list', children: items }),
     ],
   });
 }
 
-function setAsideList(list: ComponentTimeline[], ctx: ViewContext): HTMLElement | null {
+function setAsideList(list: ComponentTimeline[], ctx: ViewContext, level: number): HTMLElement | null {
   const doc = ctx.document;
   const entries = list.flatMap((t) => [
     ...t.setAside.map((s) => ({ t, line: s.line, text: `${s.date} (${lineText(s.line)}: ${s.source}) is not used: ${s.reason}.` })),
@@ -180,7 +180,10 @@ function setAsideList(list: ComponentTimeline[], ctx: ViewContext): HTMLElement 
   ]);
   if (entries.length === 0) return null;
   const items = entries.map((e) => h(doc, 'li', { children: [renderComponentLink(e.t.id, ctx, e.t.name), doc.createTextNode(`: ${e.text}`)] }));
-  return h(doc, 'details', { cls: 'mm-tl-aside', children: [h(doc, 'summary', { text: `${plural(entries.length, 'date')} left out, and why` }), h(doc, 'ul', { children: items })] });
+  return h(doc, 'section', {
+    cls: 'mm-tl-aside',
+    children: [h(doc, `h${level}` as 'h3', { cls: 'mm-section-title', text: `Left out (${entries.length})` }), h(doc, 'ul', { children: items })],
+  });
 }
 
 /** Arrow keys: left/right along a row (from its name to its entries), up/down to the next row. */
@@ -244,7 +247,7 @@ export function renderTimeline(components: readonly Component[], ctx: ViewContex
   } else if (components.length > 0) {
     root.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'None of these notes gives a date to place it on the timeline.' }));
   }
-  const aside = setAsideList(dated.map((x) => x.t).concat(undated), ctx);
+  const aside = setAsideList(dated.map((x) => x.t).concat(undated), ctx, level);
   if (aside) root.appendChild(aside);
   if (undated.length > 0) root.appendChild(undatedList(undated, ctx, level));
   return root;

@@ -94,11 +94,12 @@ describe('timeline view', () => {
     const undated = view.querySelector('.mm-tl-undated')!;
     expect(undated.querySelector('h3')!.textContent).toBe('Not on the timeline (1)');
     expect([...undated.querySelectorAll('li')].map((li) => li.getAttribute('data-mm-id'))).toEqual(['A.md']);
-    expect(view.querySelector('.mm-tl-aside li')!.textContent).toBe("A: 2026-11-01 (front matter: Front matter created: 2026-11-01) is not used: it is after Last Updated (2026-10-01): the note file's date, not the component's.");
+    expect(view.querySelector('.mm-tl-aside h3')!.textContent).toBe('Left out (1)');
+    expect(view.querySelector('.mm-tl-aside li')!.textContent).toBe("A: 2026-11-01 (front matter: created: 2026-11-01) is not used: it is after Last Updated (2026-10-01): the note file's date, not the component's.");
     const none = renderTimeline([idx.component('A.md')!], contextFromIndex(idx, { document, onOpen: () => undefined }), { headingLevel: 2 });
     expect(none.querySelector('.mm-tl-chart')).toBeNull();
     expect(none.querySelector('.mm-empty')!.textContent).toBe('None of these notes gives a date to place it on the timeline.');
-    expect(none.querySelector('h2')!.textContent).toBe('Not on the timeline (1)');
+    expect(none.querySelector('.mm-tl-undated h2')!.textContent).toBe('Not on the timeline (1)');
   });
 
   it('is the view a query names with `view: timeline`', () => {
