@@ -2,9 +2,8 @@
 // UTF-8 text (so decoding and encoding give back the same bytes), the new text goes to a temporary
 // file in the same folder (same file system, so the rename is atomic), and the rename happens only
 // if the note on disk still holds exactly what was read. A failed write leaves the note as it was.
-import { randomBytes } from 'node:crypto';
-import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { chmod, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { createTemp, holdPoint, releaseTemp } from './temp-files';
 
 /** The note as read: the text to edit and what is needed to notice a change underneath. */
 export interface NoteSnapshot {
@@ -52,10 +51,12 @@ export async function readNoteForEdit(file: string): Promise<NoteSnapshot> {
 export async function writeNoteAtomically(snapshot: NoteSnapshot, text: string): Promise<boolean> {
   if (text === snapshot.text) return false;
   if ((snapshot.mode & 0o222) === 0) throw new NoteAccessError(`${snapshot.path} is read-only; not writing it`);
-  const temp = join(dirname(snapshot.path), `.${basename(snapshot.path)}.${process.pid}.${randomBytes(4).toString('hex')}.maturity-map.tmp`);
+  let temp = '';
   let created = false;
   try {
-    const handle = await open(temp, 'wx', snapshot.mode);
+    const file = await createTemp(snapshot.path, snapshot.mode);
+    const handle = file.handle;
+    temp = file.path;
     created = true;
     try {
       await handle.writeFile(text, 'utf8');
@@ -64,6 +65,7 @@ export async function writeNoteAtomically(snapshot: NoteSnapshot, text: string):
       await handle.close();
     }
     await chmod(temp, snapshot.mode); // open()'s mode is filtered by the umask
+    await holdPoint('before-rename', temp);
     await assertUnchanged(snapshot);
     await rename(temp, snapshot.path);
     created = false;
@@ -73,6 +75,7 @@ export async function writeNoteAtomically(snapshot: NoteSnapshot, text: string):
     throw new NoteAccessError(`cannot write ${snapshot.path} (${describe(err)}); the note is unchanged`);
   } finally {
     if (created) await unlink(temp).catch(() => undefined);
+    if (temp) releaseTemp(temp);
   }
 }
 
