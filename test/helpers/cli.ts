@@ -15,6 +15,9 @@ export interface CliOptions {
   input?: string;
   /** Added to the environment (which has NO_COLOR=1 unless overridden here). */
   env?: Record<string, string>;
+  /** Run as this user and group (the test process must be root). */
+  uid?: number;
+  gid?: number;
 }
 
 export function runCli(args: string[], options: CliOptions = {}): { code: number; stdout: string; stderr: string } {
@@ -23,6 +26,8 @@ export function runCli(args: string[], options: CliOptions = {}): { code: number
     encoding: 'utf8',
     input: options.input,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
