@@ -1,6 +1,6 @@
 // Dates in a note: when it entered a stage (promotion fields, history, the stage line), how long
 // it has been there, and how far a staging observation window has run.
-import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+import { daysBetween } from '../dates';
 import type { MaturityNote, StageId } from '../model';
 import type { Pipeline } from '../stages';
 import { findIsoDate } from '../text';
@@ -47,13 +47,6 @@ export function stageLinePromotion(note: MaturityNote): Dated | null {
   const promoted = /\bpromot\w*\s*:?\s*(?:on\s+)?(\d{4}-\d{2}-\d{2})/i.exec(note.stage.qualifier);
   const date = promoted ? findIsoDate(promoted[1]!) : null;
   return date ? { date, line: note.stage.line } : null;
-}
-
-export function daysBetween(from: string, to: string): number | null {
-  const a = parseISO(from);
-  const b = parseISO(to);
-  if (!isValid(a) || !isValid(b)) return null;
-  return differenceInCalendarDays(b, a);
 }
 
 /** How long the component has been at its current stage, from the dates the note gives. */
