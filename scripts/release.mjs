@@ -4,6 +4,7 @@
 // Fails when the versions disagree (package.json, manifest.json, versions.json, the tag) or when
 // any asset carries a source map (a .map file, or a sourceMappingURL in a script, in a zip too).
 // Usage: node scripts/release.mjs [--tag <tag>] [--skip-build] [--out <dir>]
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export function sourceMapProblems(files) {
   for (const [name, bytes] of Object.entries(files)) {
     if (/\.map$/i.test(name)) problems.push(`${name} is a source map`);
     else if (/\.zip$/i.test(name)) for (const inner of sourceMapProblems(unzipSync(bytes))) problems.push(`${name}: ${inner}`);
-    else if (/\.(m?js|cjs|css|html)$/i.test(name) && /[#@]\s*sourceMappingURL\s*=/.test(new TextDecoder().decode(bytes))) problems.push(`${name} points at a source map (sourceMappingURL)`);
+    else if (/\.(m?js|cjs|css|html)$/i.test(name) && /[#@]\s*sourceMappingURL\s*=/.test(Buffer.from(bytes).toString('utf8'))) problems.push(`${name} points at a source map (sourceMappingURL)`);
   }
   return problems;
 }
