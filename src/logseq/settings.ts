@@ -18,6 +18,13 @@ export const SETTINGS_SCHEMA: SettingSchemaDesc[] = [
     description: 'Only pages carrying one of these tags are considered (comma-separated, e.g. `TTA`). Empty: every page.',
   },
   {
+    key: 'namespacePrefix',
+    type: 'string',
+    default: '',
+    title: 'Namespace',
+    description: 'Only pages in this namespace are read (e.g. `TTA/Components`; the file `pages/TTA___Components___Redis.md` is the page `TTA/Components/Redis`). Empty: every page.',
+  },
+  {
     key: 'folders',
     type: 'string',
     default: '',
@@ -66,8 +73,21 @@ export const SETTINGS_SCHEMA: SettingSchemaDesc[] = [
 
 export interface PluginSettings {
   core: MaturitySettings;
+  /** Lower-case namespace whose pages are read (`tta/components`), or ''. */
+  namespacePrefix: string;
   logseqDiagnostics: boolean;
   pollSeconds: number;
+}
+
+/** Whether two settings index the same pages the same way (only display settings differ). */
+export function sameCoreSettings(a: PluginSettings, b: PluginSettings): boolean {
+  return a.namespacePrefix === b.namespacePrefix && JSON.stringify(a.core) === JSON.stringify(b.core);
+}
+
+/** `TTA/Components/`, `[[TTA/Components]]` → `tta/components`. */
+export function namespaceOf(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value.trim().replace(/^\[\[|\]\]$/g, '').replace(/^\/+|\/+$/g, '').toLowerCase();
 }
 
 function list(value: unknown): string[] {
@@ -105,10 +125,12 @@ export function readSettings(raw: Record<string, unknown> | undefined): PluginSe
     },
     staleAfterDays: number(s['staleAfterDays'], 30, 1),
   };
-  const stages = parseStages(s['stages']);
+  // Unset and the default text read the same, so the host's echo of the defaults changes nothing.
+  const stages = parseStages(s['stages'] ?? stageLines);
   if (stages) core.stages = stages;
   return {
     core,
+    namespacePrefix: namespaceOf(s['namespacePrefix']),
     logseqDiagnostics: s['logseqDiagnostics'] !== false,
     pollSeconds: number(s['pollSeconds'], DEFAULT_POLL_SECONDS, 0),
   };
