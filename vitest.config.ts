@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    // Browser suites start Chromium; give them room without slowing the unit tests.
-    testTimeout: 30_000,
+    // Browser and corpus suites take seconds alone and much longer on a shared 2-core machine;
+    // a generous timeout costs nothing when they pass.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },
   },

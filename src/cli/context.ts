@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { styleText } from 'node:util';
-import { createIndex, type IndexOptions, type MaturityIndex, type MaturitySettings } from '../core/index';
+import { createIndex, DEFAULT_CONFIG, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
 import { readVault, UsageError, type SkippedFile } from './files';
 
 export interface LoadOptions {
@@ -21,20 +21,25 @@ export interface LoadedVault {
 
 const SETTINGS_FILE = '.maturity-map.json';
 
-/** Read settings from `--config`, or `<dir>/.maturity-map.json` when present. */
-export function loadSettings(root: string, explicit?: string): MaturitySettings {
+/**
+ * Settings from `--config`, or `<dir>/.maturity-map.json` when present. A file that is not JSON or
+ * does not match the settings schema is a usage error naming the file, each key and what it expects.
+ */
+export function loadSettings(root: string, explicit?: string): MaturityConfig {
   const path = explicit ? resolve(explicit) : join(root, SETTINGS_FILE);
   if (!existsSync(path)) {
     if (explicit) throw new UsageError(`no such settings file: ${explicit}`);
-    return {};
+    return DEFAULT_CONFIG;
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    return parsed as MaturitySettings;
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new UsageError(`settings file ${path} is not valid JSON (${(err as Error).message})`);
   }
+  const result = parseMaturitySettings(parsed);
+  if (!result.ok) throw new UsageError(formatSettingsIssues(path, result.issues));
+  return result.settings;
 }
 
 export function checkToday(value: string | undefined): string | undefined {
@@ -53,7 +58,7 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   const today = checkToday(options.today);
   if (today) indexOptions.today = today;
   if (options.tags && options.tags.length > 0) {
-    indexOptions.components = { ...(settings.components ?? {}), tags: options.tags.map((t) => t.replace(/^#/, '')) };
+    indexOptions.components = { ...settings.components, tags: options.tags.map((t) => t.replace(/^#/, '')) };
   }
   if (options.staleDays !== undefined) {
     const days = Number(options.staleDays);

@@ -3,8 +3,7 @@
 import { parseArgs } from 'node:util';
 import { commands } from './commands/registry';
 import { UsageError } from './files';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

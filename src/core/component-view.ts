@@ -1,7 +1,7 @@
 // A component as views see it: the note plus what only the whole vault knows (resolved
 // dependencies, dependents, stage checks across edges, cycles, duplicates, staleness).
 import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
-import type { MaturityConfig } from './config';
+import type { MaturityConfig } from './settings/index';
 import type { IndexEntry } from './vault-index';
 import type { Component, Diagnostic, DiagnosticCode, ResolvedDependency, Severity, StageId } from './model';
 import { compareStages, stageName, type Pipeline } from './stages';

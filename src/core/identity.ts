@@ -1,6 +1,6 @@
 // Who a note is: its component name and the keys links may use to reach it, and whether it is a
 // component note at all. Both depend on the path, so they are recomputed on rename.
-import type { ComponentRules } from './config';
+import type { ComponentRules } from './settings/index';
 import type { MaturityNote, NoteIdentity } from './model';
 import { nameKey, plain } from './text';
 

@@ -1,6 +1,6 @@
 // The core's public API: pure TypeScript, no host, no DOM, no Node built-ins.
 export * from './model';
-export * from './config';
+export * from './settings/index';
 export { createPipeline, parseStageValue, parseTransitionHeading, stageName, compareStages, type Pipeline } from './stages';
 export { parseNote, effectiveTransitions, transitionName } from './parse/note';
 export { identify, classify, cleanComponentName, pageNameFromPath, type ComponentReason } from './identity';

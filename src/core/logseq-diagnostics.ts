@@ -2,7 +2,7 @@
 // differently from Obsidian (and from this core): dropped front matter, mangled tags, renamed
 // property keys, the page's name, GFM checkboxes that are not tasks. Pure: the Logseq plugin
 // adds them to a component's card; any host or the CLI may use them.
-import type { MaturityConfig } from './config';
+import type { MaturityConfig } from './settings/index';
 import { applySeverity } from './component-view';
 import type { Diagnostic, MaturityNote } from './model';
 import { readAsLogseq, trimEndOf, type FileNameFormat, type LogseqReading } from './logseq-reading';

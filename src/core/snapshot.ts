@@ -1,6 +1,6 @@
 // A frozen copy of an index as plain JSON-safe data: what the standalone dashboard embeds, and
 // what a snapshot-backed view context reads when there is no live index.
-import type { StageDefinition } from './config';
+import type { StageDefinition } from './settings/index';
 import type { Component, Diagnostic } from './model';
 import type { MaturityIndex } from './vault-index';
 

@@ -1,5 +1,5 @@
 // Reading stage names, stage values and transition headings against the configured pipeline.
-import type { StageDefinition } from './config';
+import type { StageDefinition } from './settings/index';
 import type { StageField, StageId, StageSource } from './model';
 import { indexOfWord, plain } from './text';
 

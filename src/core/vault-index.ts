@@ -1,6 +1,6 @@
 // The in-memory index: notes in, components with resolved dependencies out. Updates are
 // incremental — an edit touches the note, the notes that link to its names and its dependents.
-import { resolveConfig, type MaturityConfig, type MaturitySettings } from './config';
+import { resolveConfig, type MaturityConfig, type MaturitySettings } from './settings/index';
 import { findCycles } from './graph';
 import { classify, identify, type ComponentReason } from './identity';
 import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';

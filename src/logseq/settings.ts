@@ -1,8 +1,9 @@
 // The plugin's settings page (Logseq's `useSettingsSchema`) and its translation into the core's
-// settings. Logseq stores what the user typed; every value is checked here, so a hand-edited
-// `~/.logseq/settings/<id>.json` cannot break the plugin.
+// settings. Logseq stores what the user typed; the core's settings schema checks every value, so a
+// hand-edited `~/.logseq/settings/<id>.json` cannot break the plugin.
 import type { SettingSchemaDesc } from '@logseq/libs/dist/LSPlugin';
-import { DEFAULT_STAGES, type MaturitySettings, type StageDefinition } from '../core/index';
+import * as z from 'zod/mini';
+import { DEFAULT_COLOR, DEFAULT_STAGES, flag, isColour, readMaturitySettings, salvageSettings, type MaturitySettings, type StageDefinition } from '../core/index';
 
 export const DEFAULT_POLL_SECONDS = 10;
 
@@ -96,42 +97,42 @@ function list(value: unknown): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function number(value: unknown, fallback: number, min: number): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
-  return Number.isFinite(n) && n >= min ? n : fallback;
+/** A number typed into the settings page (Logseq may store it as text); anything else is left for the schema to reject. */
+function number(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
 }
 
-const COLOR = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|hsl)a?\([\d\s.,%/]+\))$/i;
-
-/** `Name | colour | aliases` lines; bad colours fall back to grey, empty names are skipped. */
+/** `Name | colour | aliases` lines; empty names are skipped. The core's schema checks the rest. */
 export function parseStages(value: unknown): Array<Partial<StageDefinition> & { name: string }> | undefined {
   if (typeof value !== 'string') return undefined;
   const stages: Array<Partial<StageDefinition> & { name: string }> = [];
   for (const line of value.split(/\r?\n/)) {
     const [name = '', color = '', aliases = ''] = line.split('|').map((s) => s.trim());
     if (name === '') continue;
-    stages.push({ name, color: COLOR.test(color) ? color : '#6b7280', aliases: list(aliases) });
+    stages.push({ name, color: isColour(color) ? color : DEFAULT_COLOR, aliases: list(aliases) });
   }
   return stages.length > 0 ? stages : undefined;
 }
 
+// Host-only keys; the maturity keys go through the core's schema (src/core/settings).
+const pluginFields = z.object({
+  logseqDiagnostics: z._default(flag('show what Logseq reads differently'), true),
+  pollSeconds: z._default(z.number('expected a number of seconds').check(z.minimum(0, 'expected 0 or more seconds')), DEFAULT_POLL_SECONDS),
+});
+
+/** Every value is checked on its own: a bad one falls back to its default, the rest are kept. */
 export function readSettings(raw: Record<string, unknown> | undefined): PluginSettings {
   const s = raw ?? {};
-  const core: MaturitySettings = {
+  const { settings: core } = readMaturitySettings({
     components: {
       tags: list(s['tags']),
       folders: list(s['folders']),
       excludeFolders: s['excludeFolders'] === undefined ? ['logseq', 'journals'] : list(s['excludeFolders']),
     },
-    staleAfterDays: number(s['staleAfterDays'], 30, 1),
-  };
-  // Unset and the default text read the same, so the host's echo of the defaults changes nothing.
-  const stages = parseStages(s['stages'] ?? stageLines);
-  if (stages) core.stages = stages;
-  return {
-    core,
-    namespacePrefix: namespaceOf(s['namespacePrefix']),
-    logseqDiagnostics: s['logseqDiagnostics'] !== false,
-    pollSeconds: number(s['pollSeconds'], DEFAULT_POLL_SECONDS, 0),
-  };
+    staleAfterDays: number(s['staleAfterDays']),
+    // Unset and the default text read the same, so the host's echo of the defaults changes nothing.
+    stages: parseStages(s['stages'] ?? stageLines),
+  });
+  const { settings: plugin } = salvageSettings(pluginFields, { logseqDiagnostics: s['logseqDiagnostics'], pollSeconds: number(s['pollSeconds']) });
+  return { core, namespacePrefix: namespaceOf(s['namespacePrefix']), ...plugin };
 }

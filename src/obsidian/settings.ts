@@ -1,7 +1,8 @@
 // The plugin's settings: what data.json holds, its defaults, and how it maps onto the core's
-// settings. Loaded data is validated, so a hand-edited or older data.json never breaks start-up.
+// settings. Loaded data is validated by the core's settings schema, so a hand-edited or older
+// data.json never breaks start-up.
 import * as z from 'zod/mini';
-import { DEFAULT_CONFIG, DEFAULT_STAGES, type IndexOptions, type StageDefinition } from '../core/index';
+import { DEFAULT_CONFIG, DEFAULT_STAGES, flag, readMaturitySettings, salvageSettings, text, type IndexOptions, type StageDefinition } from '../core/index';
 
 export interface PluginSettings {
   /** Only notes with one of these tags are components (empty: any note). */
@@ -33,56 +34,33 @@ export const DEFAULT_SETTINGS: PluginSettings = {
   templatePath: '',
 };
 
-const words = z.pipe(z.array(z.string()), z.transform((list: string[]) => list.map((w) => w.trim()).filter(Boolean)));
-const stageSchema = z.object({
-  id: z.optional(z.string()),
-  name: z.string().check(z.trim(), z.minLength(1)),
-  aliases: z.optional(words),
-  color: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$/))),
+// Host-only keys; the maturity keys go through the core's schema (src/core/settings).
+const pluginFields = z.object({
+  autoHeader: z._default(flag('show the maturity header'), DEFAULT_SETTINGS.autoHeader),
+  newNoteFolder: z._default(text('a folder'), DEFAULT_SETTINGS.newNoteFolder),
+  templatePath: z._default(text('a note path'), DEFAULT_SETTINGS.templatePath),
 });
 
-/** Every field is checked on its own: one bad field falls back to its default, the rest are kept. */
-const fields = {
-  componentTags: words,
-  componentFolders: words,
-  excludeFolders: words,
-  stages: z.array(stageSchema).check(z.minLength(1)),
-  staleAfterDays: z.number().check(z.int(), z.minimum(1), z.maximum(36_500)),
-  autoHeader: z.boolean(),
-  newNoteFolder: z.string(),
-  templatePath: z.string(),
-} as const;
-
+/** Every value is checked on its own: a bad one falls back to its default, the rest are kept. */
 export function parseSettings(data: unknown): PluginSettings {
-  const settings: PluginSettings = structuredClone(DEFAULT_SETTINGS);
-  if (data === null || typeof data !== 'object') return settings;
-  const record = data as Record<string, unknown>;
-  const stages = fields.stages.safeParse(record['stages']);
-  if (stages.success) settings.stages = stages.data.map(normaliseStage);
-  const tags = fields.componentTags.safeParse(record['componentTags']);
-  if (tags.success) settings.componentTags = tags.data.map((t) => t.replace(/^#/, ''));
-  const folders = fields.componentFolders.safeParse(record['componentFolders']);
-  if (folders.success) settings.componentFolders = folders.data;
-  const excluded = fields.excludeFolders.safeParse(record['excludeFolders']);
-  if (excluded.success) settings.excludeFolders = excluded.data;
-  const stale = fields.staleAfterDays.safeParse(record['staleAfterDays']);
-  if (stale.success) settings.staleAfterDays = stale.data;
-  const header = fields.autoHeader.safeParse(record['autoHeader']);
-  if (header.success) settings.autoHeader = header.data;
-  const folder = fields.newNoteFolder.safeParse(record['newNoteFolder']);
-  if (folder.success) settings.newNoteFolder = folder.data.trim();
-  const template = fields.templatePath.safeParse(record['templatePath']);
-  if (template.success) settings.templatePath = template.data.trim();
-  return settings;
-}
-
-function normaliseStage(stage: z.infer<typeof stageSchema>): StageDefinition {
-  const name = stage.name.trim();
+  const record: Record<string, unknown> = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const { settings: core } = readMaturitySettings({
+    stages: record['stages'],
+    components: { tags: record['componentTags'], folders: record['componentFolders'], excludeFolders: record['excludeFolders'] },
+    staleAfterDays: record['staleAfterDays'],
+  });
+  const { settings: plugin } = salvageSettings(pluginFields, {
+    autoHeader: record['autoHeader'],
+    newNoteFolder: record['newNoteFolder'],
+    templatePath: record['templatePath'],
+  });
   return {
-    id: (stage.id ?? name).trim().toLowerCase().replace(/\s+/g, '-') || name.toLowerCase(),
-    name,
-    aliases: (stage.aliases ?? []).map((a) => a.toLowerCase()),
-    color: stage.color ?? '#6b7280',
+    componentTags: core.components.tags.map((t) => t.replace(/^#/, '')),
+    componentFolders: core.components.folders,
+    excludeFolders: core.components.excludeFolders,
+    stages: core.stages,
+    staleAfterDays: core.staleAfterDays,
+    ...plugin,
   };
 }
 

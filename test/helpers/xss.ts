@@ -85,6 +85,14 @@ export const HOSTILE_SETTINGS: MaturitySettings = {
   ],
 };
 
+/**
+ * The hostile settings a settings file can carry: the CLI refuses a file whose colours could carry
+ * CSS (exit 2, test/core/settings), so the file keeps the hostile names and aliases only.
+ */
+export const HOSTILE_FILE_SETTINGS: MaturitySettings = {
+  stages: (HOSTILE_SETTINGS.stages ?? []).map((stage) => ({ id: stage.id, name: stage.name, aliases: stage.aliases })),
+};
+
 const safeFile = (s: string) => s.replace(/[/\\\0]/g, '_').replace(/\s+/g, ' ').slice(0, 60);
 
 /** One component note carrying `p` in every field a view shows. */
@@ -186,7 +194,7 @@ export function writeHostileVault(dir: string, settings = false): string[] {
     writeFileSync(join(dir, file), hostileNote(i, p, XSS_PAYLOADS.length));
     files.push(file);
   });
-  if (settings) writeFileSync(join(dir, '.maturity-map.json'), JSON.stringify(HOSTILE_SETTINGS));
+  if (settings) writeFileSync(join(dir, '.maturity-map.json'), JSON.stringify(HOSTILE_FILE_SETTINGS));
   return files;
 }
 

@@ -34,7 +34,7 @@ describe('macro arguments', () => {
 describe('settings', () => {
   it('turns the settings page into core settings with safe fallbacks', () => {
     const s = readSettings({ tags: 'TTA, maturity', folders: '', excludeFolders: 'logseq', staleAfterDays: '-4', pollSeconds: 'x', logseqDiagnostics: false });
-    expect(s.core.components).toEqual({ tags: ['TTA', 'maturity'], folders: [], excludeFolders: ['logseq'] });
+    expect(s.core.components).toMatchObject({ tags: ['TTA', 'maturity'], folders: [], excludeFolders: ['logseq'] });
     expect(s.core.staleAfterDays).toBe(30);
     expect(s.pollSeconds).toBe(10);
     expect(s.logseqDiagnostics).toBe(false);

@@ -2,7 +2,7 @@
 // component notes in it; a file is fixed whatever it is. Writes atomically, only changed notes.
 import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { createPipeline, fixStatusCounts, resolveConfig, type Pipeline } from '../../core/index';
+import { createPipeline, fixStatusCounts, type Pipeline } from '../../core/index';
 import { loadSettings, loadVault, paint } from '../context';
 import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
@@ -40,7 +40,7 @@ ${VAULT_OPTIONS_HELP}
       files = vault.index.ids().map((id) => ({ full: join(resolve(target), id), shown: id }));
     } else {
       const root = findVaultRoot(target);
-      pipeline = createPipeline(resolveConfig(loadSettings(root, str(values['config']))).stages);
+      pipeline = createPipeline(loadSettings(root, str(values['config'])).stages);
       files = [{ full: resolve(target), shown: relative(process.cwd(), resolve(target)) || target }];
     }
 

@@ -1,6 +1,6 @@
 // Readiness of one component for its next stage, and whether its current stage is backed by the
 // evidence in its note. Pure: the note, the resolved dependencies, the pipeline and today's date.
-import type { MaturityConfig } from '../config';
+import type { MaturityConfig } from '../settings/index';
 import type { BlockerSeverity, MaturityNote, ResolvedDependency, StageId } from '../model';
 import { effectiveTransitions } from '../parse/note';
 import { stageName, type Pipeline } from '../stages';
