@@ -13,10 +13,10 @@ import { createIndex, logseqDiagnostics, type Diagnostic, type FileNameFormat, t
 import { isFileRow, isRecord, type FileRow, type LogseqHost } from './host';
 import { sameCoreSettings, type PluginSettings } from './settings';
 
-/** Pages per content query: ~0.7 MB of text, a query of a few ms in the app. */
-export const PULL_CHUNK = 150;
+/** Pages per content query: ~0.3 MB of text, a query of a few ms in the app. */
+export const PULL_CHUNK = 100;
 /** Parse for at most this long before giving the thread back. */
-export const SLICE_MS = 25;
+export const SLICE_MS = 20;
 
 const PULL = '(pull ?p [:db/id :block/name :block/original-name {:block/file [:file/path :file/content :file/last-modified-at]}])';
 /** Markdown pages only: no journals, no whiteboards (`.edn`), no Org files. */

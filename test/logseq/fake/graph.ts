@@ -114,7 +114,7 @@ export interface FakeGraph {
   /** `DB.datascriptQuery`: the query run by datascript, answered as the API's JSON. */
   datascriptQuery(query: string, ...inputs: unknown[]): unknown;
   /** How many datascriptQuery calls pulled `:file/content`, and how many files they returned. */
-  readonly stats: { contentQueries: number; filesPulled: number; queries: number; pulledPaths: Set<string> };
+  readonly stats: { contentQueries: number; filesPulled: number; queries: number; pulledPaths: Set<string>; slowestQueryMs: number };
 }
 
 export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
@@ -124,7 +124,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
   let counter = 0;
   // File times come from the machine's clock, as a stat does.
   let clock = Math.floor(Date.now() / 1000) * 1000;
-  const stats = { contentQueries: 0, filesPulled: 0, queries: 0, pulledPaths: new Set<string>() };
+  const stats = { contentQueries: 0, filesPulled: 0, queries: 0, pulledPaths: new Set<string>(), slowestQueryMs: 0 };
   const uuid = () => `6650a1b2-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}`;
   const db = () => datascript.db(conn);
   const transact = (tx: unknown[]) => withUuid(tx, datascript.transact(conn, tx));
@@ -318,8 +318,10 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
     },
     datascriptQuery(query, ...inputs) {
       stats.queries++;
+      const started = performance.now();
       const result = datascript.q(stringAttributes(query), db(), ...inputs);
       const json = normalizeForJson(result, false);
+      stats.slowestQueryMs = Math.max(stats.slowestQueryMs, performance.now() - started);
       if (query.includes(':file/content')) {
         stats.contentQueries++;
         stats.filesPulled += Array.isArray(result) ? result.length : result === null ? 0 : 1;
