@@ -273,6 +273,52 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     expect(l.graph.stats.filesPulled).toBe(pulled);
   });
 
+  it('a page with `stage:: Staging` properties is a component; an owner `[[alice]]` shows as a link to alice', async () => {
+    const extra = new Map(files);
+    extra.set('pages/Redis.md', 'stage:: Staging\nowner:: [[alice]]\n\n- The cache billing uses\n');
+    const l = await start({ files: extra });
+    const { el } = await macro(l, 'pages/Redis.md', '{{renderer :maturity}}');
+    expect(el.querySelector('.mm-badge [data-mm-stage]')?.getAttribute('data-mm-stage')).toBe('staging');
+    const owner = el.querySelector('.mm-card-meta a.mm-page-ref') as HTMLElement;
+    expect(owner.textContent).toBe('alice');
+    owner.click();
+    await until(l, () => l.fake.navigations.length > 0, 'the navigation');
+    expect(l.fake.navigations.at(-1)).toEqual({ route: 'page', params: { name: 'alice' } });
+  });
+
+  it('a namespace setting reads only that namespace’s pages (A___B.md is the page A/B)', async () => {
+    const extra = new Map(files);
+    extra.set('pages/TTA___Components___Redis.md', 'stage:: Staging\n\n- cache\n');
+    extra.set('pages/TTA___Components___Kafka.md', 'stage:: Production\n\n- queue\n');
+    const l = await start({ files: extra, settings: { namespacePrefix: 'TTA/Components' } });
+    const { el } = await macro(l, 'pages/TTA___Components___Redis.md', '{{renderer :maturity-query, view=list}}');
+    const ids = [...el.querySelectorAll('.mm-list-item')].map((li) => li.getAttribute('data-mm-id')).sort();
+    expect(ids).toEqual(['pages/TTA___Components___Kafka.md', 'pages/TTA___Components___Redis.md']);
+    expect([...l.graph.stats.pulledPaths].sort()).toEqual(ids);
+  });
+
+  it('a query shows 25 rows and "show more"; its table headers sort, and sort back', async () => {
+    const extra = new Map(files);
+    for (let i = 1; i <= 30; i++) extra.set(`pages/Service ${String(i).padStart(2, '0')}.md`, `stage:: Development\nowner:: team-${String(31 - i).padStart(2, '0')}\n\n- a service\n`);
+    const l = await start({ files: extra });
+    const { slot } = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=development, view=table}}');
+    const rows = () => [...slotElement(l, slot).querySelectorAll('tr[data-mm-id]')].map((r) => r.getAttribute('data-mm-id')!);
+    const total = loadFolder(EXAMPLE_VAULT).idsAtStage('development').size + 30;
+    expect(rows().length).toBe(25);
+    (slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement).click();
+    await until(l, () => rows().length === total, 'more rows');
+    expect(slotElement(l, slot).querySelector('button.mm-show-more')).toBeNull();
+    const ownerHeader = () => slotElement(l, slot).querySelector('th.mm-col-owner button') as HTMLElement;
+    expect(ownerHeader().hasAttribute('disabled')).toBe(false);
+    ownerHeader().click();
+    await until(l, () => slotElement(l, slot).querySelector('th.mm-col-owner')?.getAttribute('aria-sort') === 'ascending', 'sorted by owner');
+    const owners = () => [...slotElement(l, slot).querySelectorAll('tr[data-mm-id] td.mm-col-owner')].map((td) => td.textContent ?? '').filter((o) => o.startsWith('team-'));
+    expect(owners()).toEqual([...owners()].sort());
+    ownerHeader().click();
+    await until(l, () => slotElement(l, slot).querySelector('th.mm-col-owner')?.getAttribute('aria-sort') === 'descending', 'sorted back');
+    expect(owners()).toEqual([...owners()].sort().reverse());
+  });
+
   it('switching graphs reads the new graph from scratch and re-renders live slots', async () => {
     const l = await start({ settings: { pollSeconds: 0 } });
     const { slot } = await macro(l, LEDGER, '{{renderer :maturity}}');
