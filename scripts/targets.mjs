@@ -76,7 +76,7 @@ export const targets = [
     },
   },
   {
-    // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see README, "Logseq").
+    // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see docs/logseq.md).
     name: 'logseq',
     options: {
       entryPoints: ['src/logseq/main.ts'],

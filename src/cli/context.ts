@@ -1,9 +1,9 @@
 // What every command shares: loading the vault into an index, settings, and output helpers.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { styleText } from 'node:util';
 import { createIndex, DEFAULT_CONFIG, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
 import { readVault, UsageError, type SkippedFile } from './files';
+import { visible, writeErr } from './terminal';
 
 export interface LoadOptions {
   tags?: string[];
@@ -67,12 +67,14 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   }
   const { files, skipped } = await readVault(root);
   const index = createIndex(indexOptions);
-  for (const file of files) index.upsert(file.path, file.text);
+  // One batch: names shared by many notes are resolved once, not once per note.
+  index.batch(() => {
+    for (const file of files) index.upsert(file.path, file.text);
+  });
   return { root: dir, index, skipped, noteCount: files.length };
 }
 
-/** Colour only for terminals, and never when NO_COLOR is set. */
-export function paint(format: Parameters<typeof styleText>[0], text: string): string {
-  if (!process.stdout.isTTY || process.env['NO_COLOR'] !== undefined) return text;
-  return styleText(format, text);
+/** One line on standard error per file the vault walk left out, so nothing is skipped silently. */
+export function reportSkipped(skipped: readonly SkippedFile[]): void {
+  for (const s of skipped) writeErr(`maturity-map: skipped ${visible(s.path)}: ${visible(s.reason)}\n`);
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IndexSnapshot } from '../core/index';
+import { jsonText, visible } from './terminal';
 
 export interface DashboardAssets {
   script: string;
@@ -22,14 +23,15 @@ export function readDashboardAssets(base = new URL('../dashboard/', import.meta.
   return { script: readFileSync(script, 'utf8'), css: readFileSync(css, 'utf8') };
 }
 
-/** JSON that is safe inside a <script> element: no `<`, `>`, `&` or line separators left raw. */
+/**
+ * JSON that is safe inside a <script> element: no `<`, `>`, `&` or line separators left raw, and
+ * no control character either (`jsonText`), so the page printed to a terminal moves nothing.
+ */
 export function scriptSafeJSON(value: unknown): string {
-  return JSON.stringify(value)
+  return jsonText(value, 0)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+    .replace(/&/g, '\\u0026');
 }
 
 export function escapeHtml(text: string): string {
@@ -57,7 +59,7 @@ export function dashboardHtml(snapshot: IndexSnapshot, assets: DashboardAssets, 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="generator" content="maturity-map">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(visible(title))}</title>
 <style>${css}</style>
 </head>
 <body class="mm mm-standalone-page">

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { format } from 'date-fns';
 import { createTwoFilesPatch } from 'diff';
 import type { Change } from '../core/index';
+import { visible, visibleBlock } from './terminal';
 
 const VAULT_MARKERS = ['.maturity-map.json', '.obsidian', 'logseq', '.git'];
 
@@ -17,14 +18,18 @@ export function findVaultRoot(file: string): string {
   }
 }
 
-/** `--- a/<path>` / `+++ b/<path>` unified diff of one note. */
+/**
+ * `--- a/<path>` / `+++ b/<path>` unified diff of one note, for a terminal: a path with control
+ * characters is quoted the way git quotes it (`"a/x\033[2J.md"`), and control characters in the
+ * note's lines are shown as escapes (tabs and CRLF line ends stay).
+ */
 export function unifiedDiff(path: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 }).replace(/^=+\n/, '');
+  return visibleBlock(createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 }).replace(/^=+\n/, ''));
 }
 
 /** One line per change: `line 66: **Status**: 7/7 → **Status**: 6/7 (reason)`. */
 export function describeChanges(changes: Change[]): string[] {
-  return changes.map((c) => `  line ${c.line}: ${c.reason}`);
+  return changes.map((c) => `  line ${c.line}: ${visible(c.reason)}`);
 }
 
 export function localToday(): string {

@@ -1,7 +1,8 @@
 // `maturity-map readiness` output: a table (terminal or Markdown) and one sentence per component.
 import { stageName, type Component, type MaturityIndex, type Readiness } from '../core/index';
 import { describeBlockers } from '../core/readiness/index';
-import { paint } from './context';
+import { inertMentions } from './report-markdown';
+import { paint, visible } from './terminal';
 
 export interface ReadinessRow {
   component: Component;
@@ -32,7 +33,7 @@ function cells(row: ReadinessRow, index: MaturityIndex): string[] {
 }
 
 export function formatReadinessText(rows: ReadinessRow[], index: MaturityIndex, root: string): string {
-  const table = [HEADERS, ...rows.map((row) => cells(row, index))];
+  const table = [HEADERS, ...rows.map((row) => cells(row, index).map(visible))];
   const widths = HEADERS.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   const lines: string[] = [];
   lines.push(paint('bold', `Maturity Map readiness — ${root}`) + paint('dim', ` (${rows.length} components, today ${index.today()})`));
@@ -44,7 +45,7 @@ export function formatReadinessText(rows: ReadinessRow[], index: MaturityIndex, 
   });
   lines.push('');
   for (const row of rows) {
-    lines.push(`${paint('bold', row.component.name)}: ${row.readiness.summary}`);
+    lines.push(`${paint('bold', row.component.name)}: ${visible(row.readiness.summary)}`);
     if (!row.readiness.backed && row.readiness.next !== null) {
       lines.push(paint('red', `  stage not backed: ${row.readiness.unbacked.map((o) => lineRef(o.text, o.line)).join('; ')}`));
     }
@@ -82,13 +83,16 @@ export function formatReadinessMarkdown(rows: ReadinessRow[], index: MaturityInd
   for (const row of rows) lines.push(`| ${cells(row, index).map(escapeMarkdown).join(' | ')} |`);
   lines.push('');
   for (const row of rows) {
-    lines.push(`- **${escapeMarkdown(row.component.name)}** (\`${row.component.id.replace(/`/g, "'")}\`): ${escapeMarkdown(row.readiness.summary)}`);
+    lines.push(`- **${escapeMarkdown(row.component.name)}** (\`${visible(row.component.id).replace(/`/g, "'")}\`): ${escapeMarkdown(row.readiness.summary)}`);
     for (const o of row.readiness.next === null ? [] : row.readiness.unbacked) lines.push(`  - stage not backed: ${escapeMarkdown(lineRef(o.text, o.line))}`);
   }
   return lines.join('\n');
 }
 
-/** Keep note text inert in Markdown: table pipes, emphasis, links and raw HTML are escaped. */
+/**
+ * Keep note text inert in Markdown: control characters shown as escapes, table pipes, emphasis,
+ * links and raw HTML escaped, @mentions unable to notify anyone.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return inertMentions(visible(text.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`));
 }

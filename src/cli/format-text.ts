@@ -1,7 +1,7 @@
 // The readable scan summary: components grouped by stage, with progress and diagnostics.
 import { stageName, type Component, type Diagnostic, type MaturityIndex } from '../core/index';
 import { isBlocked } from '../core/serialize';
-import { paint } from './context';
+import { paint, visible } from './terminal';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -17,7 +17,7 @@ function progressText(c: Component, index: MaturityIndex): string {
     const from = stageName(index.pipeline, t.from).charAt(0);
     const to = stageName(index.pipeline, t.to).charAt(0);
     const claim = t.claim && ((t.claim.met !== null && t.claim.met !== t.met) || (t.claim.total !== null && t.claim.total !== t.total)) ? paint('red', ` (claims ${t.claim.met ?? 'X'}/${t.claim.total ?? 'Y'})`) : '';
-    parts.push(`${from}→${to} ${t.met}/${t.total}${claim}`);
+    parts.push(`${visible(from)}→${visible(to)} ${t.met}/${t.total}${claim}`);
   }
   return parts.join('  ');
 }
@@ -25,7 +25,7 @@ function progressText(c: Component, index: MaturityIndex): string {
 function flags(c: Component, index: MaturityIndex): string {
   const out: string[] = [];
   const stage = c.note.stage;
-  if (stage?.headingFor) out.push(`→ ${stageName(index.pipeline, stage.headingFor)}`);
+  if (stage?.headingFor) out.push(`→ ${visible(stageName(index.pipeline, stage.headingFor))}`);
   if (isBlocked(c, index)) out.push(paint('red', 'blocked'));
   if (c.readiness?.ready && c.readiness.next) out.push(paint('green', `ready for ${stageName(index.pipeline, c.readiness.next)}`));
   if (c.stale) out.push(paint('yellow', 'stale'));
@@ -49,7 +49,7 @@ export function formatScan(index: MaturityIndex, root: string, options: { verbos
     lines.push('');
     lines.push(paint('bold', `${group.title} (${group.items.length})`));
     for (const c of group.items) {
-      const header = [`  ${c.name}`];
+      const header = [`  ${visible(c.name)}`];
       const progress = progressText(c, index);
       if (progress) header.push(progress);
       const f = flags(c, index);
@@ -62,7 +62,7 @@ export function formatScan(index: MaturityIndex, root: string, options: { verbos
         if (d.severity === 'error') errors++;
         else if (d.severity === 'warning') warnings++;
         if (d.severity === 'info' && !options.verbose) continue;
-        lines.push(`    ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${d.line ? paint('dim', `line ${d.line}: `) : ''}${d.message}`);
+        lines.push(`    ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${d.line ? paint('dim', `line ${d.line}: `) : ''}${visible(d.message)}`);
       }
     }
   }
@@ -70,10 +70,10 @@ export function formatScan(index: MaturityIndex, root: string, options: { verbos
   if (vault.length > 0) {
     lines.push('');
     lines.push(paint('bold', 'Vault'));
-    for (const d of vault) lines.push(`  ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${d.message}`);
+    for (const d of vault) lines.push(`  ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${visible(d.message)}`);
   }
   lines.push('');
-  const counts = index.pipeline.stages.map((s) => `${components.filter((c) => c.note.stage?.id === s.id).length} ${s.name.toLowerCase()}`);
+  const counts = index.pipeline.stages.map((s) => `${components.filter((c) => c.note.stage?.id === s.id).length} ${visible(s.name.toLowerCase())}`);
   const unknown = components.filter((c) => !c.note.stage?.id).length;
   if (unknown > 0) counts.push(`${unknown} unknown`);
   lines.push(`${components.length} components: ${counts.join(', ')} — ${paint(errors > 0 ? 'red' : 'green', `${errors} error${errors === 1 ? '' : 's'}`)}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -2,6 +2,7 @@
 // names only ever appear inside quoted labels, escaped for the target language, so no note
 // title can add nodes, edges, styles or markup.
 import type { GraphModel, GraphNode, StageDefinition } from '../core/index';
+import { jsonText, visible } from './terminal';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -72,9 +73,13 @@ export function toMermaid(model: GraphModel, stages: readonly StageDefinition[])
   return `${lines.join('\n')}\n`;
 }
 
-/** A DOT quoted string: backslashes doubled (so no `\N`-style escape survives), quotes escaped. */
+/**
+ * A DOT quoted string: control characters shown as escapes (a raw ESC in a tooltip reaches the
+ * terminal of whoever prints the file), then backslashes doubled (so no `\N`-style escape
+ * survives, including the ones `visible` wrote) and quotes escaped.
+ */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, ' ')}"`;
+  return `"${visible(text.replace(/\r?\n|\r/g, ' ')).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 export function toDot(model: GraphModel, stages: readonly StageDefinition[]): string {
@@ -106,5 +111,5 @@ export function toDot(model: GraphModel, stages: readonly StageDefinition[]): st
 }
 
 export function toGraphJSON(model: GraphModel): string {
-  return `${JSON.stringify({ version: 1, nodes: model.nodes, edges: model.edges, cycles: model.cycles }, null, 2)}\n`;
+  return `${jsonText({ version: 1, nodes: model.nodes, edges: model.edges, cycles: model.cycles })}\n`;
 }

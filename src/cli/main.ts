@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { commands } from './commands/registry';
 import { UsageError } from './files';
+import { finishOutput, visible, watchOutput, writeErr, writeOut } from './terminal';
 import { VERSION } from './version';
 
 function help(): string {
@@ -21,20 +22,20 @@ Exit codes: 0 ok, 1 a check failed, 2 bad usage or unreadable input.`;
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${help()}\n`);
+    writeOut(`${help()}\n`);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${VERSION}\n`);
+    writeOut(`${VERSION}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`maturity-map: unknown command "${name}"\n\n${help()}\n`);
+    writeErr(`maturity-map: unknown command "${visible(name)}"\n\n${help()}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`Usage: ${command.usage}\n`);
+    writeOut(`Usage: ${command.usage}\n`);
     return 0;
   }
   try {
@@ -42,21 +43,34 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run({ positionals, values });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`maturity-map ${command.name}: ${(err as Error).message}\n`);
+      // Usage messages are ours and may list several lines (settings issues); each line is escaped.
+      writeErr(`maturity-map ${command.name}: ${(err as Error).message.split('\n').map(visible).join('\n')}\n`);
       return 2;
     }
-    process.stderr.write(`maturity-map ${command.name}: unexpected failure: ${(err as Error).message ?? String(err)}\n`);
-    if (process.env['MATURITY_MAP_DEBUG']) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+    writeErr(`maturity-map ${command.name}: unexpected failure: ${visible((err as Error).message ?? String(err))}\n`);
+    if (process.env['MATURITY_MAP_DEBUG']) writeErr(`${(err as Error).stack ?? ''}\n`);
     return 2;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`maturity-map: ${String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+/** Run, then make sure the output arrived: a full disk is exit 2 with a message, a closed pipe is quiet. */
+async function runToEnd(argv: string[]): Promise<number> {
+  watchOutput();
+  let code: number;
+  try {
+    code = await main(argv);
+  } catch (err) {
+    writeErr(`maturity-map: ${visible(String(err))}\n`);
+    code = 2;
+  }
+  const failure = await finishOutput();
+  if (failure) {
+    writeErr(`maturity-map: ${failure}\n`);
+    return 2;
+  }
+  return code;
+}
+
+void runToEnd(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -11,15 +11,27 @@ import {
   type MaturityIndex,
   type Transition,
 } from '../core/index';
+import { visible } from './terminal';
 
-/** Markdown- and HTML-inert text on one line. */
+/**
+ * Markdown- and HTML-inert text on one line: control characters shown as escapes (`\x1b`), markup
+ * escaped, and @mentions that notify no one where the report is pasted.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  const escaped = visible(text.replace(/[\r\n]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~$]/g, (ch) => `\\${ch}`);
+  return inertMentions(escaped);
+}
+
+/**
+ * `@name` and `@org/team` in note text must not notify anyone when the report lands in an issue:
+ * a zero-width space (as an entity) after the `@` keeps the text as written but breaks the mention.
+ */
+export function inertMentions(markdown: string): string {
+  return markdown.replace(/@(?=[A-Za-z0-9])/g, '@&#8203;');
 }
 
 const GLYPHS = ['○', '◔', '◑', '◕', '●'];

@@ -2,6 +2,7 @@
 // write never leaves half a report behind.
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeOut } from './terminal';
 
 export async function writeAtomically(path: string, content: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -16,6 +17,6 @@ export async function writeAtomically(path: string, content: string): Promise<vo
 
 /** Write to a file when one is named (`-` or nothing means standard output). */
 export async function emit(output: string | undefined, content: string): Promise<void> {
-  if (output === undefined || output === '-') process.stdout.write(content);
+  if (output === undefined || output === '-') writeOut(content);
   else await writeAtomically(output, content);
 }

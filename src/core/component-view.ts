@@ -17,7 +17,8 @@ export interface ViewInput {
   dependents: string[];
   stageOf: (id: string) => StageId | null;
   nameOf: (id: string) => string;
-  duplicates: string[];
+  /** Other components with the same name: the first few in path order, and how many. */
+  duplicates: { sample: string[]; count: number };
   cycle: string[] | null;
 }
 
@@ -43,13 +44,13 @@ export function buildComponent(input: ViewInput): Component {
       diagnostics.push({ code: 'dependency-self', severity: 'error', message: `"${dep.name}" is this component itself.`, line: dep.line, related: [id] });
       continue;
     }
-    if (dep.candidates.length > 1) {
+    if (dep.candidateCount > 1) {
       diagnostics.push({
         code: 'dependency-ambiguous',
         severity: 'warning',
-        message: `"${dep.name}" matches ${dep.candidates.length} components (${listSome(dep.candidates)}); using ${dep.id}. Link by path to choose.`,
+        message: `"${dep.name}" matches ${dep.candidateCount} components (${listSome(dep.candidates, dep.candidateCount)}); using ${dep.id}. Link by path to choose.`,
         line: dep.line,
-        related: dep.candidates,
+        ...relatedSample(dep.candidates, dep.candidateCount),
       });
     }
     const actual = input.stageOf(dep.id);
@@ -73,13 +74,14 @@ export function buildComponent(input: ViewInput): Component {
     }
   }
 
-  if (input.duplicates.length > 0) {
+  const duplicates = input.duplicates;
+  if (duplicates.count > 0) {
     diagnostics.push({
       code: 'duplicate-name',
       severity: 'warning',
-      message: `The name "${entry.identity.name}" is also used by ${listSome(input.duplicates)}; links by name are ambiguous.`,
+      message: `The name "${entry.identity.name}" is also used by ${listSome(duplicates.sample, duplicates.count)}; links by name are ambiguous.`,
       line: 1,
-      related: input.duplicates,
+      ...relatedSample(duplicates.sample, duplicates.count),
     });
   }
 
@@ -161,10 +163,19 @@ export function cycleDiagnostics(cycles: string[][], nameOf: (id: string) => str
   );
 }
 
-/** At most `max` items, then "and N more": a message per component must not grow with the vault. */
-function listSome(items: string[], max = 8): string {
-  if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+/**
+ * At most `max` items, then "and N more" (`total` counts the items `sample` was cut from): a
+ * message per component must not grow with the vault.
+ */
+function listSome(sample: readonly string[], total = sample.length, max = 8): string {
+  const shown = sample.slice(0, max);
+  if (total <= shown.length) return shown.join(', ');
+  return `${shown.join(', ')} and ${total - shown.length} more`;
+}
+
+/** `related` as a bounded sample, with `relatedCount` when it lists fewer than there are. */
+function relatedSample(sample: string[], total: number): Pick<Diagnostic, 'related' | 'relatedCount'> {
+  return total > sample.length ? { related: sample, relatedCount: total } : { related: sample };
 }
 
 function describeCycle(cycle: string[], nameOf: (id: string) => string): string {

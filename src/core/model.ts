@@ -7,38 +7,42 @@ export type StageId = string;
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type DiagnosticCode =
-  | 'frontmatter-invalid'
-  | 'stage-missing'
-  | 'stage-unknown'
-  | 'stage-conflict'
-  | 'status-count-mismatch'
-  | 'stage-criteria-unmet'
-  | 'checkbox-mark-conflict'
-  | 'template-placeholder'
-  | 'date-invalid'
-  | 'stale'
-  | 'dependency-unresolved'
-  | 'dependency-ambiguous'
-  | 'dependency-stage-mismatch'
-  | 'dependency-self'
-  | 'stage-inversion'
-  | 'dependency-cycle'
-  | 'duplicate-name'
-  | 'file-unreadable'
+/** Every diagnostic code, once: settings, SARIF rules and the catalogue are checked against it. */
+export const DIAGNOSTIC_CODES = [
+  'frontmatter-invalid',
+  'stage-missing',
+  'stage-unknown',
+  'stage-conflict',
+  'status-count-mismatch',
+  'stage-criteria-unmet',
+  'checkbox-mark-conflict',
+  'template-placeholder',
+  'date-invalid',
+  'stale',
+  'dependency-unresolved',
+  'dependency-ambiguous',
+  'dependency-stage-mismatch',
+  'dependency-self',
+  'stage-inversion',
+  'dependency-cycle',
+  'duplicate-name',
+  'file-unreadable',
   // Readiness rules: evidence in the note against the boxes it checks.
-  | 'criterion-contradicted'
-  | 'sla-breach'
-  | 'security-critical'
-  | 'observation-incomplete'
-  | 'placeholder-evidence'
+  'criterion-contradicted',
+  'sla-breach',
+  'security-critical',
+  'observation-incomplete',
+  'placeholder-evidence',
   // What a Logseq file graph reads differently from the note's text (src/core/logseq-diagnostics.ts).
-  | 'logseq-frontmatter-dropped'
-  | 'logseq-tags-mangled'
-  | 'logseq-hash-tags'
-  | 'logseq-property-key'
-  | 'logseq-page-name'
-  | 'logseq-checkbox-text';
+  'logseq-frontmatter-dropped',
+  'logseq-tags-mangled',
+  'logseq-hash-tags',
+  'logseq-property-key',
+  'logseq-page-name',
+  'logseq-checkbox-text',
+] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 export interface Diagnostic {
   code: DiagnosticCode;
@@ -46,8 +50,13 @@ export interface Diagnostic {
   message: string;
   /** 1-based line in the note the diagnostic is about, when there is one. */
   line?: number;
-  /** Ids of other components involved (cycle members, the dependency, duplicates). */
+  /**
+   * Ids of other components involved (cycle members, the dependency, duplicates). Same-name
+   * lists (duplicates, ambiguous candidates) hold the first few only; `relatedCount` is then set.
+   */
   related?: string[];
+  /** How many ids `related` stands for, when it lists only the first few. */
+  relatedCount?: number;
 }
 
 /** A value read from the note, with the line it came from (1-based). */
@@ -265,8 +274,12 @@ export interface NoteIdentity {
 export interface ResolvedDependency extends Dependency {
   /** Id of the component it resolves to, or null. */
   id: string | null;
-  /** Other candidates when the name is ambiguous. */
+  /**
+   * When several components are named exactly so: the first MAX_CANDIDATES (8) of them in
+   * resolution order; empty otherwise. `candidateCount` is how many there are in all.
+   */
   candidates: string[];
+  candidateCount: number;
 }
 
 export interface Component {

@@ -6,10 +6,10 @@ import { classify, identify, type ComponentReason } from './identity';
 import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';
 import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
-import { resolveDependency } from './resolve';
+import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
 import { compareCodeUnits, compareNames } from './text';
-import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, resolveComponent } from './vault-links';
+import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
 
 export interface IndexEntry {
@@ -36,6 +36,16 @@ export interface MaturityIndex {
   upsert(path: string, text: string): IndexChange;
   remove(path: string): IndexChange;
   rename(from: string, to: string, text?: string): IndexChange;
+  /**
+   * Edits between beginBatch and endBatch are reported once, by endBatch (and to subscribers):
+   * the calls inside return an empty change. Names shared by many notes are worked out once per
+   * batch instead of once per note, so a cold build is linear. Reads inside a batch see every
+   * edit made so far. Batches nest; only the outermost endBatch reports.
+   */
+  beginBatch(): void;
+  endBatch(): IndexChange;
+  /** beginBatch, `fn`, endBatch. */
+  batch(fn: () => void): IndexChange;
   has(path: string): boolean;
   entry(path: string): IndexEntry | undefined;
   /** Component ids, sorted by name. */
@@ -101,111 +111,142 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const pipeline = createPipeline(config.stages);
   let today = options.today ?? null;
   let revision = 0;
+  // Bumped by every edit, reported or not: caches of derived lists key on it.
+  let version = 0;
   // Notes, name keys and resolved edges: see vault-links.ts.
   const links = createLinks();
-  const { entries, componentIds, keyIndex, resolved, dependents, byStage } = links;
-  /** Built views. An entry goes when anything it shows may have changed (see finish, cycleInfo). */
+  const { entries, componentIds, resolved, dependents, byStage } = links;
+  /** Built views. An entry goes when anything it shows may have changed (see settleNow, cycleInfo). */
   const viewCache = new Map<string, { today: string; component: Component }>();
   const listeners = new Set<(change: IndexChange) => void>();
   let cycleCache: { edgeRevision: number; cycles: string[][]; members: Map<string, string[]> } | null = null;
   let sortedIds: string[] | null = null;
+  // Inside a batch edits are settled when something is read, and reported once when it ends.
+  let batchDepth = 0;
+  let unreported: { touched: Set<string>; removed: Set<string> } = { touched: new Set(), removed: new Set() };
 
-  function finish(resolve: Set<string>, touched: Set<string>, removed: string[], extra: Partial<IndexChange> = {}): IndexChange {
-    for (const id of resolve) if (componentIds.has(id)) resolveComponent(links, id, touched);
-    for (const id of touched) {
+  /** Resolve what pending edits affect and drop the views that changed (nothing reported yet). */
+  function settleNow(): void {
+    if (!hasPendingWork(links)) return;
+    const { touched, removed } = settle(links);
+    for (const id of [...touched, ...removed]) {
       viewCache.delete(id);
       // Cycle diagnostics name every member of the cycle.
       for (const member of cycleCache?.members.get(id) ?? []) viewCache.delete(member);
+      unreported.touched.add(id);
     }
+    for (const id of removed) unreported.removed.add(id);
+  }
+
+  /** One revision and one change event for everything edited since the last report. */
+  function report(extra: Partial<IndexChange> = {}): IndexChange {
+    settleNow();
     revision++;
+    const { touched, removed } = unreported;
+    unreported = { touched: new Set(), removed: new Set() };
     const change: IndexChange = {
       revision,
-      changed: [...touched].filter((id) => componentIds.has(id)).sort(),
-      removed,
+      changed: [...touched].filter((id) => componentIds.has(id)).sort(compareCodeUnits),
+      removed: [...removed].filter((id) => !componentIds.has(id)).sort(compareCodeUnits),
       ...extra,
     };
     for (const listener of listeners) listener(change);
     return change;
   }
 
-  function upsert(path: string, text: string): IndexChange {
-    const resolve = new Set<string>();
-    const touched = new Set<string>();
-    const removed: string[] = [];
-    const wasComponent = componentIds.has(path);
-    const oldName = wasComponent ? entries.get(path)!.identity.name : null;
-    if (wasComponent) detachComponent(links, path, resolve, touched);
-    let note: MaturityNote;
-    let reason: ComponentReason | null = null;
-    if (mightBeComponent(text, path, config)) {
-      note = parseNote(text, pipeline);
-      reason = classify(note, path, config.components);
-    } else {
-      note = parseNote('', pipeline);
-    }
-    const identity = identify(note, path, config.components);
-    const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
-    entries.set(path, entry);
-    if (reason) attachComponent(links, entry, resolve, touched);
-    else if (wasComponent) {
-      dropEdges(links, path, touched);
-      removed.push(path);
-    }
-    // The sorted id list survives an edit that keeps the component and its name.
-    if (!(wasComponent && reason && identity.name === oldName) && (wasComponent || reason)) sortedIds = null;
-    return finish(resolve, touched, removed);
+  /** After an edit: report it now, or later when inside a batch. */
+  function edited(extra: Partial<IndexChange> = {}): IndexChange {
+    version++;
+    if (batchDepth > 0) return { revision, changed: [], removed: [], ...extra };
+    return report(extra);
   }
 
-  function remove(path: string): IndexChange {
-    const resolve = new Set<string>();
-    const touched = new Set<string>();
-    const removed: string[] = [];
+  function readNote(path: string, text: string): { note: MaturityNote; reason: ComponentReason | null } {
+    if (!mightBeComponent(text, path, config)) return { note: parseNote('', pipeline), reason: null };
+    const note = parseNote(text, pipeline);
+    return { note, reason: classify(note, path, config.components) };
+  }
+
+  function putNote(path: string, text: string): void {
+    const wasComponent = componentIds.has(path);
+    const oldName = wasComponent ? entries.get(path)!.identity.name : null;
+    const { note, reason } = readNote(path, text);
+    const identity = identify(note, path, config.components);
+    const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
+    const keysInPlace = wasComponent && detachComponent(links, path, reason ? entry : undefined);
+    entries.set(path, entry);
+    if (reason) attachComponent(links, entry, keysInPlace);
+    else if (wasComponent) dropEdges(links, path);
+    // The sorted id list survives an edit that keeps the component and its name.
+    if (!(wasComponent && reason && identity.name === oldName) && (wasComponent || reason)) sortedIds = null;
+  }
+
+  function dropNote(path: string): void {
     if (componentIds.has(path)) {
-      detachComponent(links, path, resolve, touched);
-      dropEdges(links, path, touched);
-      removed.push(path);
+      detachComponent(links, path);
+      dropEdges(links, path);
       sortedIds = null;
     }
     entries.delete(path);
     viewCache.delete(path);
-    resolve.delete(path);
-    touched.delete(path);
-    return finish(resolve, touched, removed);
+  }
+
+  function upsert(path: string, text: string): IndexChange {
+    putNote(path, text);
+    return edited();
+  }
+
+  function remove(path: string): IndexChange {
+    dropNote(path);
+    return edited();
   }
 
   function rename(from: string, to: string, text?: string): IndexChange {
     if (text !== undefined) {
-      const first = remove(from);
-      const second = upsert(to, text);
-      return { revision: second.revision, changed: [...new Set([...first.changed, ...second.changed])].sort(), removed: first.removed.filter((id) => id !== to) };
+      dropNote(from);
+      putNote(to, text);
+      return edited();
     }
     const entry = entries.get(from);
     if (!entry) return { revision, changed: [], removed: [] };
-    const resolve = new Set<string>();
-    const touched = new Set<string>();
-    const removed: string[] = [];
     const wasComponent = componentIds.has(from);
-    if (wasComponent) {
-      detachComponent(links, from, resolve, touched);
-      dropEdges(links, from, touched);
-      sortedIds = null;
-    }
-    entries.delete(from);
-    viewCache.delete(from);
-    resolve.delete(from);
-    touched.delete(from);
+    dropNote(from);
     const reason = classify(entry.note, to, config.components);
     const moved: IndexEntry = { path: to, note: entry.note, identity: identify(entry.note, to, config.components), reason };
     entries.set(to, moved);
-    if (wasComponent) removed.push(from);
     // A note that was slimmed cannot become a component without its text.
     const needsText = reason !== null && !wasComponent;
-    if (reason && wasComponent) attachComponent(links, moved, resolve, touched);
+    if (reason && wasComponent) attachComponent(links, moved);
     else if (needsText) moved.reason = null;
-    return finish(resolve, touched, removed, needsText ? { needsText } : {});
+    return edited(needsText ? { needsText } : {});
+  }
+
+  function beginBatch(): void {
+    batchDepth++;
+  }
+
+  function endBatch(): IndexChange {
+    if (batchDepth === 0) throw new Error('endBatch without beginBatch');
+    batchDepth--;
+    if (batchDepth > 0) return { revision, changed: [], removed: [] };
+    return report();
+  }
+
+  function batch(fn: () => void): IndexChange {
+    beginBatch();
+    let done = false;
+    try {
+      fn();
+      done = true;
+    } finally {
+      // A throwing batch still ends (its edits stand, reported by the next change).
+      if (!done) batchDepth--;
+    }
+    return endBatch();
   }
 
   function cycleInfo() {
+    settleNow();
     if (cycleCache && cycleCache.edgeRevision === links.edgeRevision) return cycleCache;
     const cycles = findCycles([...componentIds].sort(), edges());
     const members = new Map<string, string[]>();
@@ -219,10 +260,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   function edges(): Map<string, string[]> {
+    settleNow();
     return dependencyEdges(links);
   }
 
   function component(id: string): Component | undefined {
+    settleNow();
     const entry = entries.get(id);
     if (!entry || !componentIds.has(id)) return undefined;
     const day = today ?? localToday();
@@ -238,10 +281,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       dependents: [...idsOf(dependents, id)].sort(),
       stageOf: (other) => entries.get(other)?.note.stage?.id ?? null,
       nameOf: (other) => entries.get(other)?.identity.name ?? other,
-      // Sorted: the same vault gives the same message whatever order the notes arrived in.
-      duplicates: [...idsOf(keyIndex, entry.identity.keys[0]!)]
-        .filter((other) => other !== id && entries.get(other)?.identity.keys[0] === entry.identity.keys[0])
-        .sort(),
+      // In path order: the same vault gives the same message whatever order the notes arrived in.
+      duplicates: sameNamed(links, id, entry.identity.keys[0]!, MAX_CANDIDATES),
       cycle,
     });
     viewCache.set(id, { today: day, component: view });
@@ -249,9 +290,10 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   // Per-stage lists in name order, for queries by stage: built from ids() once per revision.
-  let stageLists: { revision: number; lists: Map<StageId | null, string[]> } | null = null;
+  let stageLists: { version: number; lists: Map<StageId | null, string[]> } | null = null;
   function idsAtStageByName(stage: StageId | null): readonly string[] {
-    if (stageLists?.revision !== revision) {
+    settleNow();
+    if (stageLists?.version !== version) {
       const lists = new Map<StageId | null, string[]>();
       for (const id of ids()) {
         const at = entries.get(id)!.note.stage?.id ?? null;
@@ -259,12 +301,13 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
         if (list) list.push(id);
         else lists.set(at, [id]);
       }
-      stageLists = { revision, lists };
+      stageLists = { version, lists };
     }
     return stageLists.lists.get(stage) ?? [];
   }
 
   function ids(): string[] {
+    settleNow();
     if (!sortedIds) {
       sortedIds = [...componentIds].sort((a, b) => compareNames(entries.get(a)!.identity.name, entries.get(b)!.identity.name) || compareCodeUnits(a, b));
     }
@@ -278,6 +321,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     upsert,
     remove,
     rename,
+    beginBatch,
+    endBatch,
+    batch,
     has: (path) => entries.has(path),
     entry: (path) => entries.get(path),
     ids,
@@ -290,7 +336,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     vaultDiagnostics: () => cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),
     lookup: (name) => {
       const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
-      return resolveDependency(dep, '', keyIndex, entries).id;
+      return resolveDependency(dep, '', links.candidates).id;
     },
     setToday: (value) => {
       today = value;

@@ -1,11 +1,27 @@
 // The link bookkeeping of the vault index (vault-index.ts): which components each name key
 // points to, which components reference each dependency key, each component's resolved
-// dependencies and their reverse edges, and components by stage. Edits keep these maps in step
-// so an update only re-resolves the components it can affect.
+// dependencies and their reverse edges, and components by stage. Edits change these maps at once
+// and note what they may affect in `pending` (keys whose components changed, components to
+// resolve again, views to rebuild); `settle` works that out once, so a batch of edits that share
+// keys (a cold build, a thousand notes with one name) visits each key once.
 import type { ResolvedDependency, StageId } from './model';
-import { dependencyKeys, resolveDependency } from './resolve';
+import { candidateAdded, candidateRemoved, createCandidates, dependencyKeys, resolveDependency, type Candidates } from './resolve';
 import type { IndexEntry } from './vault-index';
 import { addId, idsOf, removeId, type IdMultiMap } from './id-multimap';
+import { compareCodeUnits } from './text';
+import { workCount } from './work-count';
+
+/** What edits since the last `settle` may affect. */
+export interface PendingWork {
+  /** Keys a component was added to or removed from: their referrers resolve again. */
+  readonly keys: Set<string>;
+  /** Primary keys (names) that gained or lost a component: their holders' duplicate lists change. */
+  readonly names: Set<string>;
+  readonly resolve: Set<string>;
+  readonly touched: Set<string>;
+  /** Components detached for good (removed, renamed away, no longer components). */
+  readonly removed: Set<string>;
+}
 
 export interface VaultLinks {
   /** Every indexed note by path, components or not. */
@@ -13,26 +29,48 @@ export interface VaultLinks {
   readonly componentIds: Set<string>;
   /** name/alias/path key → component ids. */
   readonly keyIndex: IdMultiMap<string>;
+  /** Same-name candidates ranked per key (resolve.ts). */
+  readonly candidates: Candidates;
+  /** primary key (the component's own name) → component ids: who shares a name. */
+  readonly byName: IdMultiMap<string>;
+  /** byName's ids in path order, per name with several ids; dropped when the name changes. */
+  readonly sortedByName: Map<string, string[]>;
   /** dependency key → components that reference it. */
   readonly refIndex: IdMultiMap<string>;
   readonly resolved: Map<string, ResolvedDependency[]>;
   readonly dependents: IdMultiMap<string>;
   readonly byStage: Map<StageId | null, Set<string>>;
+  pending: PendingWork;
   /** Goes up whenever an edge between components appears or goes (the cycle cache keys on it). */
   edgeRevision: number;
 }
 
+function emptyPending(): PendingWork {
+  return { keys: new Set(), names: new Set(), resolve: new Set(), touched: new Set(), removed: new Set() };
+}
+
 export function createLinks(): VaultLinks {
+  const entries = new Map<string, IndexEntry>();
+  const keyIndex: IdMultiMap<string> = new Map();
   return {
-    entries: new Map(),
+    entries,
     componentIds: new Set(),
-    keyIndex: new Map(),
+    keyIndex,
+    candidates: createCandidates(keyIndex, entries),
+    byName: new Map(),
+    sortedByName: new Map(),
     refIndex: new Map(),
     resolved: new Map(),
     dependents: new Map(),
     byStage: new Map(),
+    pending: emptyPending(),
     edgeRevision: 0,
   };
+}
+
+export function hasPendingWork(links: VaultLinks): boolean {
+  const p = links.pending;
+  return p.keys.size + p.names.size + p.resolve.size + p.touched.size + p.removed.size > 0;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -48,73 +86,121 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   if (set.size === 0) map.delete(key);
 }
 
-/**
- * After a component's keys were added or removed: the notes whose links name one of them resolve
- * again, and components with the same name gain or lose a duplicate. Only the primary key names
- * a note: many share secondary keys (every MATURITY.md has the page name "maturity").
- */
-function collectKeyNeighbours(links: VaultLinks, keys: readonly string[], resolve: Set<string>, touched: Set<string>): void {
-  for (const key of keys) for (const source of idsOf(links.refIndex, key)) resolve.add(source);
-  const primary = keys[0];
-  if (primary !== undefined) for (const other of idsOf(links.keyIndex, primary)) touched.add(other);
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
+function addKeys(links: VaultLinks, id: string, keys: readonly string[]): void {
+  for (const key of keys) {
+    addId(links.keyIndex, key, id);
+    candidateAdded(links.candidates, key, id);
+    links.pending.keys.add(key);
+  }
+  const name = keys[0];
+  if (name === undefined) return;
+  addId(links.byName, name, id);
+  links.sortedByName.delete(name);
+  links.pending.names.add(name);
+}
+
+function removeKeys(links: VaultLinks, id: string, keys: readonly string[]): void {
+  for (const key of keys) {
+    candidateRemoved(links.candidates, key, id);
+    removeId(links.keyIndex, key, id);
+    links.pending.keys.add(key);
+  }
+  const name = keys[0];
+  if (name === undefined) return;
+  removeId(links.byName, name, id);
+  links.sortedByName.delete(name);
+  links.pending.names.add(name);
 }
 
 /**
- * Take a component out of the key and edge maps. `resolve` collects components whose links may
- * now point elsewhere; `touched` collects components whose view changes (dependencies'
- * dependents lists, dependents' stage checks, same-named components' duplicate warnings).
+ * Take a component out of the maps before its note changes. `next` is the entry that replaces it
+ * when it stays a component at the same path: when its keys are the same, they stay in place
+ * (nobody else resolves differently). Its resolved edges stay until we know whether the note
+ * comes back with the same ones: an edit that leaves the dependencies alone keeps the graph.
  */
-export function detachComponent(links: VaultLinks, id: string, resolve: Set<string>, touched: Set<string>): void {
-  const { keyIndex, refIndex } = links;
+export function detachComponent(links: VaultLinks, id: string, next?: IndexEntry): boolean {
   const entry = links.entries.get(id);
-  if (!entry || !links.componentIds.has(id)) return;
+  if (!entry || !links.componentIds.has(id)) return false;
+  const { touched } = links.pending;
   links.componentIds.delete(id);
-  for (const key of entry.identity.keys) removeId(keyIndex, key, id);
-  collectKeyNeighbours(links, entry.identity.keys, resolve, touched);
-  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeId(refIndex, key, id);
+  const keysInPlace = next !== undefined && sameKeys(entry.identity.keys, next.identity.keys);
+  if (!keysInPlace) removeKeys(links, id, entry.identity.keys);
+  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeId(links.refIndex, key, id);
+  // Dependencies' dependents lists, dependents' stage checks.
   for (const dep of links.resolved.get(id) ?? []) if (dep.id) touched.add(dep.id);
   for (const dependent of idsOf(links.dependents, id)) touched.add(dependent);
-  // Its resolved edges stay until we know whether the note comes back (upsert) with the same
-  // ones: an edit that leaves the dependencies alone does not change the graph.
   removeFrom(links.byStage, entry.note.stage?.id ?? null, id);
+  links.pending.removed.add(id);
+  return keysInPlace;
 }
 
 /** The component is gone (removed, renamed, no longer a component): so are its edges. */
-export function dropEdges(links: VaultLinks, id: string, touched: Set<string>): void {
+export function dropEdges(links: VaultLinks, id: string): void {
   const before = links.resolved.get(id);
   if (before === undefined) return;
   links.resolved.delete(id);
   for (const dep of before) {
     if (dep.id) {
       removeId(links.dependents, dep.id, id);
-      touched.add(dep.id);
+      links.pending.touched.add(dep.id);
     }
   }
   if (before.some((dep) => dep.id !== null)) links.edgeRevision++;
 }
 
-export function attachComponent(links: VaultLinks, entry: IndexEntry, resolve: Set<string>, touched: Set<string>): void {
-  const { keyIndex, refIndex } = links;
+/** Put a component in the maps; `keysInPlace` when detachComponent left its keys (same ones). */
+export function attachComponent(links: VaultLinks, entry: IndexEntry, keysInPlace = false): void {
   const id = entry.path;
   links.componentIds.add(id);
-  for (const key of entry.identity.keys) addId(keyIndex, key, id);
-  collectKeyNeighbours(links, entry.identity.keys, resolve, touched);
-  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addId(refIndex, key, id);
+  if (!keysInPlace) addKeys(links, id, entry.identity.keys);
+  for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addId(links.refIndex, key, id);
   addTo(links.byStage, entry.note.stage?.id ?? null, id);
-  resolve.add(id);
+  links.pending.resolve.add(id);
+  links.pending.removed.delete(id);
+}
+
+/**
+ * Work out what the pending edits affect: components that link to a changed key resolve again
+ * (and so do the edited ones), and components whose name gained or lost a holder get new
+ * duplicate warnings. Each key is visited once, however many edits touched it. Returns the
+ * components whose views may have changed and the ones that are gone; pending work starts anew.
+ */
+export function settle(links: VaultLinks): { touched: Set<string>; removed: string[] } {
+  const { keys, names, resolve, touched, removed } = links.pending;
+  for (const key of keys) {
+    for (const source of idsOf(links.refIndex, key)) {
+      workCount.visited++;
+      resolve.add(source);
+    }
+  }
+  for (const name of names) {
+    for (const other of idsOf(links.byName, name)) {
+      workCount.visited++;
+      touched.add(other);
+    }
+  }
+  for (const id of resolve) if (links.componentIds.has(id)) resolveComponent(links, id, touched);
+  links.pending = emptyPending();
+  return { touched, removed: [...removed].filter((id) => !links.componentIds.has(id)) };
+}
+
+function sameResolution(a: ResolvedDependency, b: ResolvedDependency): boolean {
+  // Candidates compared by value: a renamed duplicate keeps the count but changes the ids.
+  return a.id === b.id && a.candidateCount === b.candidateCount && a.candidates.length === b.candidates.length && a.candidates.every((c, k) => c === b.candidates[k]);
 }
 
 /** Resolve one component's dependencies again and update the reverse edges. */
-export function resolveComponent(links: VaultLinks, id: string, touched: Set<string>): void {
+function resolveComponent(links: VaultLinks, id: string, touched: Set<string>): void {
   const { entries, resolved, dependents } = links;
   const entry = entries.get(id);
-  if (!entry || !links.componentIds.has(id)) return;
+  if (!entry) return;
   const before = resolved.get(id) ?? [];
-  const after = entry.note.dependencies.map((dep) => resolveDependency(dep, id, links.keyIndex, entries));
-  // Candidates compared by value: a renamed duplicate keeps the count but changes the ids.
-  const changed =
-    before.length !== after.length ||
-    before.some((d, i) => d.id !== after[i]!.id || d.candidates.length !== after[i]!.candidates.length || d.candidates.some((c, k) => c !== after[i]!.candidates[k]));
+  const after = entry.note.dependencies.map((dep) => resolveDependency(dep, id, links.candidates));
+  const changed = before.length !== after.length || before.some((d, i) => !sameResolution(d, after[i]!));
   touched.add(id);
   const known = resolved.has(id);
   // Always the new objects: an edited note may declare other stages for the same targets.
@@ -129,6 +215,31 @@ export function resolveComponent(links: VaultLinks, id: string, touched: Set<str
   }
   for (const dep of before) if (dep.id) touched.add(dep.id);
   links.edgeRevision++;
+}
+
+/**
+ * The other components named like `id` (same primary key): the first `limit` in path order and
+ * how many there are. The sorted list is made once per name and kept until the name changes.
+ */
+export function sameNamed(links: VaultLinks, id: string, name: string, limit: number): { sample: string[]; count: number } {
+  const ids = links.byName.get(name);
+  if (ids === undefined || typeof ids === 'string') return { sample: [], count: 0 };
+  let sorted = links.sortedByName.get(name);
+  if (!sorted) {
+    sorted = [...ids];
+    workCount.visited += sorted.length;
+    sorted.sort((a, b) => {
+      workCount.compared++;
+      return compareCodeUnits(a, b);
+    });
+    links.sortedByName.set(name, sorted);
+  }
+  const sample: string[] = [];
+  for (const other of sorted) {
+    if (sample.length === limit) break;
+    if (other !== id) sample.push(other);
+  }
+  return { sample, count: sorted.length - (ids.has(id) ? 1 : 0) };
 }
 
 /** Dependency edges between components: dependent → its distinct dependency ids. */

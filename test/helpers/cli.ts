@@ -10,12 +10,19 @@ export function ensureBuilt(): void {
   if (!existsSync(CLI)) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--only', 'cli'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): { code: number; stdout: string; stderr: string } {
+export interface CliOptions {
+  cwd?: string;
+  input?: string;
+  /** Added to the environment (which has NO_COLOR=1 unless overridden here). */
+  env?: Record<string, string>;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

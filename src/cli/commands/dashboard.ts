@@ -1,7 +1,8 @@
 // `maturity-map dashboard <dir> -o report.html`: one self-contained HTML page (board, graph,
 // filterable table, every card) that works from file:// without a network.
 import { snapshotIndex } from '../../core/index';
-import { loadVault } from '../context';
+import { loadVault, reportSkipped } from '../context';
+import { visible, writeErr } from '../terminal';
 import { dashboardHtml, readDashboardAssets } from '../dashboard-page';
 import { UsageError } from '../files';
 import { emit } from '../write';
@@ -28,9 +29,9 @@ ${VAULT_OPTIONS_HELP}
     const html = dashboardHtml(snapshot, assets, str(values['title']));
     const output = str(values['output']);
     await emit(output, html);
-    for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
+    reportSkipped(vault.skipped);
     if (output && output !== '-') {
-      process.stderr.write(`wrote ${output} (${snapshot.components.length} components, ${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
+      writeErr(`wrote ${visible(output)} (${snapshot.components.length} components, ${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
     }
     return 0;
   },

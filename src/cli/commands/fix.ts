@@ -3,10 +3,11 @@
 import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createPipeline, fixStatusCounts, type Pipeline } from '../../core/index';
-import { loadSettings, loadVault, paint } from '../context';
+import { loadSettings, loadVault } from '../context';
 import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
 import { NoteAccessError, NoteConflictError, readNoteForEdit, writeNoteAtomically } from '../note-io';
+import { paint, visible, writeErr, writeOut } from '../terminal';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
 
 export const fixCommand: Command = {
@@ -51,25 +52,25 @@ ${VAULT_OPTIONS_HELP}
       try {
         const snapshot = await readNoteForEdit(file.full);
         const result = fixStatusCounts(snapshot.text, pipeline);
-        for (const s of result.skipped) process.stderr.write(`maturity-map fix: ${file.shown}:${s.line}: ${s.reason}; left as is\n`);
+        for (const s of result.skipped) writeErr(`maturity-map fix: ${visible(file.shown)}:${s.line}: ${visible(s.reason)}; left as is\n`);
         if (result.changes.length === 0) continue;
         changedNotes++;
         changedLines += result.changes.length;
         if (dryRun) {
-          if (values['dry-run'] === true) process.stdout.write(unifiedDiff(file.shown, snapshot.text, result.text));
-          else process.stdout.write(`${file.shown}: ${result.changes.length} status line(s) out of date\n`);
+          if (values['dry-run'] === true) writeOut(unifiedDiff(file.shown, snapshot.text, result.text));
+          else writeOut(`${visible(file.shown)}: ${result.changes.length} status line(s) out of date\n`);
           continue;
         }
         await writeNoteAtomically(snapshot, result.text);
-        process.stdout.write(`${paint('green', 'fixed')} ${file.shown}\n${describeChanges(result.changes).join('\n')}\n`);
+        writeOut(`${paint('green', 'fixed')} ${visible(file.shown)}\n${describeChanges(result.changes).join('\n')}\n`);
       } catch (err) {
         if (!(err instanceof NoteAccessError || err instanceof NoteConflictError)) throw err;
         failures++;
-        process.stderr.write(`maturity-map fix: ${err.message}\n`);
+        writeErr(`maturity-map fix: ${visible(err.message)}\n`);
       }
     }
     const verb = dryRun ? 'to fix' : 'fixed';
-    process.stdout.write(`${changedLines} status line${changedLines === 1 ? '' : 's'} ${verb} in ${changedNotes} note${changedNotes === 1 ? '' : 's'} (${files.length} checked)\n`);
+    writeOut(`${changedLines} status line${changedLines === 1 ? '' : 's'} ${verb} in ${changedNotes} note${changedNotes === 1 ? '' : 's'} (${files.length} checked)\n`);
     if (failures > 0) return 2;
     return values['check'] === true && changedNotes > 0 ? 1 : 0;
   },

@@ -1,11 +1,12 @@
 // `maturity-map lint <dir>`: the scan for CI — exit 1 when a diagnostic reaches the fail level
 // (errors by default). Text for people, GitHub workflow commands for annotations, SARIF for code scanning.
-import { loadVault, paint, type LoadedVault } from '../context';
+import { loadVault, reportSkipped, type LoadedVault } from '../context';
 import { UsageError } from '../files';
 import { collectFindings, FAIL_LEVELS, fails, type FailLevel, type LintFinding } from '../lint/findings';
 import { toGithubCommands } from '../lint/github';
 import { findRepositoryRoot, notesFolder, pathFrom } from '../lint/repo-root';
 import { toSarif } from '../lint/sarif';
+import { jsonText, paint, visible } from '../terminal';
 import { emit } from '../write';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command, type CommandArgs } from './types';
 
@@ -36,8 +37,8 @@ function toText(findings: readonly LintFinding[], vault: LoadedVault, level: Fai
     if (f.severity === 'info') continue;
     shown++;
     const label = f.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    const where = f.vaultWide || f.file === null ? vault.root : `${f.file}${f.line ? `:${f.line}` : ''}`;
-    out += `${where}: ${label} ${f.code}: ${f.message}\n`;
+    const where = f.vaultWide || f.file === null ? visible(vault.root) : `${visible(f.file)}${f.line ? `:${f.line}` : ''}`;
+    out += `${where}: ${label} ${f.code}: ${visible(f.message)}\n`;
   }
   return out + summary(shown, vault.index.ids().length, findings.filter((f) => fails(f.severity, level)).length);
 }
@@ -69,14 +70,14 @@ Paths in github and sarif output are relative to the git repository holding <dir
     const pathOf = (id: string) => pathFrom(repositoryRoot, vaultRoot, id);
     if (format === 'sarif') {
       const log = toSarif(findings, { repositoryRoot, pathOf, severity: vault.index.config.severity, skipped: vault.skipped });
-      await emit(str(values['output']), `${JSON.stringify(log, null, 2)}\n`);
+      await emit(str(values['output']), `${jsonText(log)}\n`);
     } else if (format === 'github') {
       const shown = findings.length;
       await emit(str(values['output']), toGithubCommands(findings, { pathOf }) + summary(shown, vault.index.ids().length, failing));
     } else {
       await emit(str(values['output']), toText(findings, vault, level));
     }
-    for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
+    reportSkipped(vault.skipped);
     return failing > 0 ? 1 : 0;
   },
 };

@@ -2,10 +2,11 @@
 // blockers, dependency stages from the whole vault); refuses with the reasons unless --force.
 import { relative, resolve, sep } from 'node:path';
 import { dependencyContext, planPromotion, type PromotionProblem } from '../../core/index';
-import { checkToday, loadVault, paint } from '../context';
+import { checkToday, loadVault } from '../context';
 import { describeChanges, findVaultRoot, localToday, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
 import { NoteAccessError, NoteConflictError, readNoteForEdit, writeNoteAtomically } from '../note-io';
+import { paint, visible, writeErr, writeOut } from '../terminal';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
 
 export const promoteCommand: Command = {
@@ -49,7 +50,7 @@ ${VAULT_OPTIONS_HELP}
       snapshot = await readNoteForEdit(full);
     } catch (err) {
       if (err instanceof NoteAccessError) {
-        process.stderr.write(`maturity-map promote: ${err.message}\n`);
+        writeErr(`maturity-map promote: ${visible(err.message)}\n`);
         return 2;
       }
       throw err;
@@ -60,39 +61,39 @@ ${VAULT_OPTIONS_HELP}
     const reference = str(values['reference']);
     const plan = planPromotion(snapshot.text, vault.index.pipeline, { to, today, force, ...(context ? { context } : {}), ...(reference ? { reference } : {}) });
 
-    if (!context) process.stderr.write(`maturity-map promote: ${id} is not a component in ${root}; dependency stages are taken from what the note declares\n`);
-    for (const p of plan.problems) process.stdout.write(`${problemLine(id, p, force)}\n`);
+    if (!context) writeErr(`maturity-map promote: ${visible(id)} is not a component in ${visible(root)}; dependency stages are taken from what the note declares\n`);
+    for (const p of plan.problems) writeOut(`${problemLine(id, p, force)}\n`);
     const refused = plan.problems.some((p) => p.level === 'refuse');
     if (refused) {
-      process.stdout.write(`${paint('red', 'not promoted')}: ${id} cannot be promoted to ${to}.\n`);
+      writeOut(`${paint('red', 'not promoted')}: ${visible(id)} cannot be promoted to ${visible(to)}.\n`);
       return 1;
     }
     if (values['dry-run'] === true) {
-      process.stdout.write(unifiedDiff(id, snapshot.text, plan.text));
-      process.stdout.write(`dry run: ${plan.allowed ? 'would promote' : 'would refuse (re-run with --force to override)'}; nothing written\n`);
+      writeOut(unifiedDiff(id, snapshot.text, plan.text));
+      writeOut(`dry run: ${plan.allowed ? 'would promote' : 'would refuse (re-run with --force to override)'}; nothing written\n`);
       return plan.allowed ? 0 : 1;
     }
     if (!plan.allowed) {
       const blocking = plan.problems.filter((p) => p.level === 'block').length;
-      process.stdout.write(`${paint('red', 'not promoted')}: ${blocking} problem${blocking === 1 ? '' : 's'} above. Fix them, or re-run with --force to promote anyway.\n`);
+      writeOut(`${paint('red', 'not promoted')}: ${blocking} problem${blocking === 1 ? '' : 's'} above. Fix them, or re-run with --force to promote anyway.\n`);
       return 1;
     }
     try {
       await writeNoteAtomically(snapshot, plan.text);
     } catch (err) {
       if (err instanceof NoteAccessError || err instanceof NoteConflictError) {
-        process.stderr.write(`maturity-map promote: ${err.message}\n`);
+        writeErr(`maturity-map promote: ${visible(err.message)}\n`);
         return 2;
       }
       throw err;
     }
-    process.stdout.write(`${paint('green', 'promoted')} ${id}: ${plan.from} → ${plan.to}${force && plan.problems.some((p) => p.level === 'block') ? ' (forced)' : ''}\n${describeChanges(plan.changes).join('\n')}\n`);
+    writeOut(`${paint('green', 'promoted')} ${visible(id)}: ${visible(plan.from ?? '')} → ${visible(plan.to ?? '')}${force && plan.problems.some((p) => p.level === 'block') ? ' (forced)' : ''}\n${describeChanges(plan.changes).join('\n')}\n`);
     return 0;
   },
 };
 
 function problemLine(id: string, p: PromotionProblem, force: boolean): string {
-  const where = `${id}${p.line ? `:${p.line}` : ''}`;
+  const where = `${visible(id)}${p.line ? `:${p.line}` : ''}`;
   const label = p.level === 'refuse' ? paint('red', 'refused') : p.level === 'block' ? paint(force ? 'yellow' : 'red', force ? 'overridden' : 'blocks') : paint('yellow', 'warning');
-  return `${where}: ${label} ${p.code}: ${p.message}`;
+  return `${where}: ${label} ${p.code}: ${visible(p.message)}`;
 }

@@ -3,7 +3,8 @@
 import { runQuery } from '../../core/query';
 import { readinessOf } from '../../core/readiness/index';
 import { readinessToJSON, type ReadinessReportJSON } from '../../core/readiness/json';
-import { loadVault } from '../context';
+import { loadVault, reportSkipped } from '../context';
+import { jsonText, writeOut } from '../terminal';
 import { UsageError } from '../files';
 import { formatReadinessMarkdown, formatReadinessText, type ReadinessRow } from '../format-readiness';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
@@ -44,13 +45,13 @@ ${VAULT_OPTIONS_HELP}
         summary: { components: rows.length, ready: rows.filter((r) => r.readiness.ready).length, unbacked: rows.filter((r) => !r.readiness.backed).length },
         components: rows.map((r) => readinessToJSON(r.component, r.readiness)),
       };
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      writeOut(`${jsonText(report)}\n`);
     } else if (format === 'markdown') {
-      process.stdout.write(`${formatReadinessMarkdown(rows, index, vault.root)}\n`);
+      writeOut(`${formatReadinessMarkdown(rows, index, vault.root)}\n`);
     } else {
-      process.stdout.write(`${formatReadinessText(rows, index, vault.root)}\n`);
+      writeOut(`${formatReadinessText(rows, index, vault.root)}\n`);
     }
-    for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
+    reportSkipped(vault.skipped);
     return values['strict'] && rows.some((r) => !r.readiness.backed) ? 1 : 0;
   },
 };

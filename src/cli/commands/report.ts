@@ -1,5 +1,5 @@
 // `maturity-map report <dir> --format markdown`: a status report to paste into an issue or wiki.
-import { loadVault } from '../context';
+import { loadVault, reportSkipped } from '../context';
 import { UsageError } from '../files';
 import { reportMarkdown } from '../report-markdown';
 import { emit } from '../write';
@@ -19,7 +19,7 @@ ${VAULT_OPTIONS_HELP}
     if (format !== 'markdown' && format !== 'md') throw new UsageError(`--format expects markdown, got "${format}"`);
     const vault = await loadVault(positionals[0], loadOptions(values));
     await emit(str(values['output']), reportMarkdown(vault.index, vault.root));
-    for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
+    reportSkipped(vault.skipped);
     return 0;
   },
 };

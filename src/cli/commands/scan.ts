@@ -1,6 +1,7 @@
 // `maturity-map scan <dir>`: what the vault says, grouped by stage; `--json` for machines.
 import { scanToJSON } from '../../core/serialize';
-import { loadVault } from '../context';
+import { loadVault, reportSkipped } from '../context';
+import { jsonText, writeOut } from '../terminal';
 import { formatScan } from '../format-text';
 import { loadOptions, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
 
@@ -10,17 +11,17 @@ export const scanCommand: Command = {
   usage: `maturity-map scan <dir> [--json] [--verbose]
 
 ${VAULT_OPTIONS_HELP}
-  --json               print one JSON object (shape in the README)
+  --json               print one JSON object (shape in docs/json.md)
   --verbose            also show info-level diagnostics`,
   options: { ...VAULT_OPTIONS, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
   async run({ positionals, values }) {
     const vault = await loadVault(positionals[0], loadOptions(values));
     if (values['json']) {
       const json = { ...scanToJSON(vault.index, vault.root), skipped: vault.skipped };
-      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      writeOut(`${jsonText(json)}\n`);
     } else {
-      process.stdout.write(`${formatScan(vault.index, vault.root, { verbose: values['verbose'] === true })}\n`);
-      for (const s of vault.skipped) process.stderr.write(`maturity-map: skipped ${s.path}: ${s.reason}\n`);
+      writeOut(`${formatScan(vault.index, vault.root, { verbose: values['verbose'] === true })}\n`);
+      reportSkipped(vault.skipped);
     }
     return 0;
   },

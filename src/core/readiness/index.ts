@@ -1,4 +1,4 @@
-// Promotion readiness: evidence in a note against the boxes it checks. See README "Readiness".
+// Promotion readiness: evidence in a note against the boxes it checks. See docs/readiness.md.
 import type { Component } from '../model';
 import type { MaturityIndex } from '../vault-index';
 import { assessReadiness } from './assess';

@@ -11,7 +11,7 @@ export {
   type StageDefinition,
   type ComponentRules,
 } from './schema';
-export { colour, DEFAULT_COLOR, DIAGNOSTIC_CODES, flag, isColour, text, wholeNumber, wordList } from './fields';
+export { colour, DEFAULT_COLOR, flag, isColour, text, wholeNumber, wordList } from './fields';
 export {
   formatSettingsIssues,
   keyName,

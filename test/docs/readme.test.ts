@@ -1,0 +1,77 @@
+// The README's promise: after `npm install && npm start`, every command it shows runs as printed.
+// Each `npx maturity-map …` line of the README runs against the built CLI (what `npx` resolves to
+// in this repository), from a scratch folder that sees examples/ as the repository does.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/cli';
+import { ROOT } from '../helpers/vault';
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** Shell words of one command line: plain words and double-quoted strings, comments dropped. */
+function words(line: string): string[] {
+  const code = line.replace(/\s+#\s.*$/, '');
+  return [...code.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** Relative link targets of a Markdown text, without their #anchors. */
+function localLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/.test(t));
+}
+
+const commands = README.split('\n').filter((line) => line.startsWith('npx maturity-map '));
+
+describe('the README', () => {
+  it('shows the CLI at a glance, and the quick start is two commands', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+    const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(README)?.[1] ?? '';
+    expect(quickStart.trim().split('\n').map((l) => l.replace(/\s+#.*$/, ''))).toEqual(['npm install && npm start', 'npm test']);
+    const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start'];
+    expect(start).toMatch(/--only cli/);
+    expect(start).toMatch(/--only dashboard/);
+  });
+
+  it('stays on one screen or two: at most 12 KB', () => {
+    expect(Buffer.byteLength(README)).toBeLessThanOrEqual(12 * 1024);
+  });
+
+  it('links only to files that exist', () => {
+    expect(localLinks(README).length).toBeGreaterThan(10);
+    for (const target of localLinks(README)) expect(existsSync(join(ROOT, target)), target).toBe(true);
+  });
+
+  it('the docs it links to link only to files that exist', () => {
+    const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
+    expect(docs).toEqual(expect.arrayContaining(['architecture.md', 'cli.md', 'json.md', 'logseq.md', 'obsidian.md', 'readiness.md', 'testing.md']));
+    for (const doc of docs) {
+      const file = join(ROOT, 'docs', doc);
+      for (const target of localLinks(readFileSync(file, 'utf8'))) expect(existsSync(join(dirname(file), target)), `${doc} → ${target}`).toBe(true);
+    }
+  });
+
+  describe('every command it shows runs as printed', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mm-readme-'));
+    symlinkSync(join(ROOT, 'examples'), join(cwd, 'examples'));
+    ensureBuilt();
+
+    it.each(commands)('%s', (line) => {
+      const [, , ...args] = words(line);
+      const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      // 1 is a check that found something (lint errors, a status line to fix): the example vault has both.
+      expect([0, 1], result.stderr).toContain(result.status);
+      expect(result.stderr).not.toMatch(/unexpected failure|missing|run "npm run build"/);
+      const output = args.includes('-o') ? readFileSync(join(cwd, args[args.indexOf('-o') + 1]!), 'utf8') : result.stdout;
+      // Every command speaks about the example vault's components by name.
+      expect(output).toMatch(/Billing Engine|Components\/Billing Engine\.md/);
+    });
+
+    it('wrote the dashboard page it promised', () => {
+      const page = join(cwd, 'report.html');
+      expect(existsSync(page) && statSync(page).size).toBeGreaterThan(50_000);
+      expect(readFileSync(page, 'utf8')).toMatch(/<script type="application\/json"/);
+    });
+  });
+});
