@@ -7,7 +7,6 @@ import { it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import { loadPlugin, slotElement, until, type Loaded } from '../../test/logseq/harness';
@@ -17,6 +16,34 @@ const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 
 /** A graph's page file: `pages/A___B.md` for the generated `A/B.md`. */
 const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
+
+/**
+ * The longest stretch the thread was held, from a 1 ms timer chain: between two of its turns,
+ * the CPU time the process used (what a task costs even when a shared machine descheduled us)
+ * and the wall time (what a user would have waited, here inflated by other processes).
+ */
+function watchThread() {
+  let stopped = false;
+  let lastWall = performance.now();
+  let lastCpu = process.cpuUsage();
+  const worst = { cpu: 0, wall: 0 };
+  const tick = () => {
+    if (stopped) return;
+    const wall = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    // Never more than the wall gap: other threads (the GC's helpers) add CPU time in parallel.
+    worst.cpu = Math.max(worst.cpu, Math.min((cpu.user + cpu.system) / 1000, wall - lastWall));
+    worst.wall = Math.max(worst.wall, wall - lastWall);
+    lastWall = wall;
+    lastCpu = process.cpuUsage();
+    setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  return () => {
+    stopped = true;
+    return worst;
+  };
+}
 
 function stageOf(l: Loaded, slot: string): string | null {
   return slotElement(l, slot)?.querySelector('.mm-card .mm-badge [data-mm-stage]')?.getAttribute('data-mm-stage') ?? null;
@@ -35,13 +62,13 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const target = [...files.keys()].find((p) => index.component(p)?.note.stage?.id === 'development' && /\*\*Current Stage\*\*: Development/.test(files.get(p)!))!;
 
   // The graph is built before the plugin connects; the clock starts at the handshake.
-  const loop = monitorEventLoopDelay({ resolution: 5 });
+  let stopWatch: () => { cpu: number; wall: number } = () => ({ cpu: 0, wall: 0 });
   let started = 0;
   const l = await loadPlugin({
     files,
     settings: { pollSeconds: 0 },
     beforeRun: () => {
-      loop.enable();
+      stopWatch = watchThread();
       started = performance.now();
     },
   });
@@ -49,8 +76,8 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const slot = l.fake.renderBlock(block);
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
   const startup = performance.now() - started;
-  loop.disable();
-  const longest = loop.max / 1e6;
+  const held = stopWatch();
+  const longest = held.cpu;
   const pulledAtStart = l.graph.stats.filesPulled;
 
   let before = l.graph.stats.filesPulled;
@@ -77,6 +104,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     `pages: ${files.size} (${(bytes / 1e6).toFixed(1)} MB of text, ${index.ids().length} components); files pulled at start-up: ${pulledAtStart}`,
     `start-up / the core's cold index of the same texts in this run: ${(startup / core).toFixed(1)}× (core ${core.toFixed(0)} ms)`,
     `the edit shown after ${editShown.toFixed(0)} ms (Logseq writes the file on a 1 s queue; the plugin looks 1.3 s after the last edit)`,
+    `longest main-thread task is CPU time between two turns of a 1 ms timer (host and plugin share the thread, as in Logseq); in wall time ${held.wall.toFixed(0)} ms on this shared machine`,
     `of which the slowest single query in the host (datascript, as Logseq runs it): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
   ];
@@ -92,6 +120,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
         coreColdIndexMs: Math.round(core),
         startupToCore: Number((startup / core).toFixed(2)),
         longestMainThreadTaskMs: Math.round(longest),
+        longestWallGapMs: Math.round(held.wall),
         slowestHostQueryMs: Math.round(l.graph.stats.slowestQueryMs),
         filesPulledAtStartup: pulledAtStart,
         filesPulledOnRouteChange: onRoute,
