@@ -39,6 +39,9 @@ export function changedSinceQuery(since: Date): string {
   return `[:find ?p ?m :where [?f :file/last-modified-at ?m] [(>= ?m #inst ${ednString(since.toISOString())})] [?p :block/file ?f]]`;
 }
 
+/** How many pages have a file: a deletion shows as a smaller count (no ids, no text: cheap). */
+export const PAGE_COUNT_QUERY = '[:find (count ?p) . :where [?p :block/file]]';
+
 /** Where these pages' files are now (renames), and which are gone (not returned). */
 export function whereQuery(ids: readonly number[]): string {
   return `[:find ?p ?path :where [(ground [${ids.map((id) => Math.trunc(id)).join(' ')}]) [?p ...]] [?p :block/file ?f] [?f :file/path ?path]]`;
@@ -156,6 +159,8 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
   const seenAt = new Map<number, number | null>();
   const logseqCache = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
   let since: number | null = null;
+  /** Pages with a file at the last count; a change means one went (or came). */
+  let pageCount = -1;
   let ready = false;
   let pulled = 0;
   let progress: Progress = { done: 0, total: 0 };
@@ -237,8 +242,16 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     }
   }
 
-  /** Component pages renamed or deleted without a write we would see. */
+  /**
+   * Component pages renamed or deleted without a write we would see. A deletion leaves no
+   * `:file/last-modified-at` to find, so the pages are counted first (cheap) and the components
+   * checked one by one (a `ground` over their ids: thousands in a large graph) only when the
+   * count moved.
+   */
   async function checkComponents(): Promise<void> {
+    const count = await query(PAGE_COUNT_QUERY);
+    if (typeof count === 'number' && count === pageCount) return;
+    if (typeof count === 'number') pageCount = count;
     const ids = index.ids().map((id) => pages.get(id)?.id).filter((id): id is number => id !== undefined);
     if (ids.length === 0) return;
     const found = await query(whereQuery(ids));
@@ -293,6 +306,7 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     async start(onProgress) {
       const ids = await query(pageIdsQuery(settings.namespacePrefix));
       const all = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
+      if (settings.namespacePrefix === '') pageCount = all.length;
       progress = { done: 0, total: all.length };
       onProgress?.(progress);
       await pull(all, () => {
