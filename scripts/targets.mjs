@@ -1,6 +1,23 @@
 // The build targets: one entry per deliverable. Hosts add themselves here.
 import { build } from 'esbuild';
 
+/**
+ * `import source from 'maturity-map:parse-worker'`: the Obsidian parse worker, bundled on its own
+ * and embedded as a string (Obsidian loads a single main.js; the plugin starts the worker from a
+ * Blob URL).
+ */
+const parseWorker = {
+  name: 'parse-worker',
+  setup(b) {
+    b.onResolve({ filter: /^maturity-map:parse-worker$/ }, (args) => ({ path: args.path, namespace: 'parse-worker' }));
+    b.onLoad({ filter: /.*/, namespace: 'parse-worker' }, async () => {
+      const entry = 'src/obsidian/index/worker-entry.ts';
+      const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2018', minify: true, logLevel: 'warning' });
+      return { contents: `export default ${JSON.stringify(result.outputFiles[0].text)};`, loader: 'js', watchFiles: Object.keys(result.metafile.inputs) };
+    });
+  },
+};
+
 export const targets = [
   {
     name: 'cli',
@@ -63,6 +80,7 @@ export const targets = [
         '@lezer/lr',
       ],
       minify: true,
+      plugins: [parseWorker],
       banner: { js: '/* Maturity Map for Obsidian. Built with esbuild from src/obsidian; see the repository for sources. */' },
       logLevel: 'warning',
     },

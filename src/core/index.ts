@@ -4,7 +4,7 @@ export * from './settings/index';
 export { createPipeline, parseStageValue, parseTransitionHeading, stageName, compareStages, type Pipeline } from './stages';
 export { parseNote, effectiveTransitions, transitionName } from './parse/note';
 export { identify, classify, cleanComponentName, pageNameFromPath, type ComponentReason } from './identity';
-export { createIndex, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
+export { createIndex, prepareNote, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
 export { findCycles, closure, invert } from './graph';
 export { compareNames } from './text';
 export * from './query';

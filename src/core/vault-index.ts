@@ -34,6 +34,8 @@ export interface MaturityIndex {
   readonly pipeline: Pipeline;
   revision(): number;
   upsert(path: string, text: string): IndexChange;
+  /** Add or replace a note made elsewhere (a worker, a cache) by `prepareNote` with the same settings. */
+  upsertNote(path: string, note: MaturityNote): IndexChange;
   remove(path: string): IndexChange;
   rename(from: string, to: string, text?: string): IndexChange;
   /**
@@ -80,6 +82,16 @@ function mightBeComponent(text: string, path: string, config: MaturityConfig): b
   if (/stag|matur|producti|developm/i.test(text)) return true;
   const lower = config.components.markerTags.length > 0 ? text.toLowerCase() : '';
   return config.components.markerTags.some((t) => lower.includes(t.toLowerCase()));
+}
+
+/**
+ * What the index keeps of a note's text: the parsed note, slimmed when it is no component. Pure,
+ * so a host can run it off the main thread (or keep its result) and hand it to `upsertNote`.
+ */
+export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline): MaturityNote {
+  if (!mightBeComponent(text, path, config)) return parseNote('', pipeline);
+  const note = parseNote(text, pipeline);
+  return classify(note, path, config.components) ? note : slim(note);
 }
 
 /** A note that is not a component keeps only what classification and identity need. */
@@ -161,16 +173,10 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     return report(extra);
   }
 
-  function readNote(path: string, text: string): { note: MaturityNote; reason: ComponentReason | null } {
-    if (!mightBeComponent(text, path, config)) return { note: parseNote('', pipeline), reason: null };
-    const note = parseNote(text, pipeline);
-    return { note, reason: classify(note, path, config.components) };
-  }
-
-  function putNote(path: string, text: string): void {
+  function putNote(path: string, note: MaturityNote): void {
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
-    const { note, reason } = readNote(path, text);
+    const reason = classify(note, path, config.components);
     const identity = identify(note, path, config.components);
     const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
     const keysInPlace = wasComponent && detachComponent(links, path, reason ? entry : undefined);
@@ -192,7 +198,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   function upsert(path: string, text: string): IndexChange {
-    putNote(path, text);
+    putNote(path, prepareNote(text, path, config, pipeline));
+    return edited();
+  }
+
+  function upsertNote(path: string, note: MaturityNote): IndexChange {
+    putNote(path, note);
     return edited();
   }
 
@@ -204,7 +215,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   function rename(from: string, to: string, text?: string): IndexChange {
     if (text !== undefined) {
       dropNote(from);
-      putNote(to, text);
+      putNote(to, prepareNote(text, to, config, pipeline));
       return edited();
     }
     const entry = entries.get(from);
@@ -319,6 +330,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     pipeline,
     revision: () => revision,
     upsert,
+    upsertNote,
     remove,
     rename,
     beginBatch,

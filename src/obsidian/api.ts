@@ -32,6 +32,8 @@ export interface MaturityMapApi {
   /** Run a query written as in a ```maturity-query``` block; invalid options come back as errors. */
   query(source: string | Record<string, unknown>): QueryResult;
   graph(): GraphJSON;
+  /** Notes the plugin did not read (too large, unreadable), each with its `file-unreadable` diagnostic. */
+  unreadable(): Array<{ path: string; code: string; severity: string; message: string }>;
   /** `'change'` (LiveChange: changed / removed ids, reason), `'ready'`, `'progress'`. */
   readonly events: Events;
 }
@@ -68,6 +70,7 @@ export function createApi(indexer: VaultIndexer): MaturityMapApi {
       for (const [from, targets] of index.edges()) for (const to of targets) edges.push({ from, to });
       return { nodes, edges, cycles: index.cycles() };
     },
+    unreadable: () => indexer.progress.unreadable.map(({ path, diagnostic }) => ({ path, code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message })),
     events: indexer.events,
   });
 }

@@ -3,8 +3,9 @@
 // schema; a mistake is shown in place of the block, never thrown.
 import { MarkdownRenderChild, type Component, type MarkdownPostProcessorContext } from 'obsidian';
 import * as z from 'zod/mini';
-import { parseQueryLines, parseQueryOptions, runQuery, type ComponentQuery } from '../core/index';
+import { parseQueryLines, parseQueryOptions, runQuery, type ComponentQuery, type Pipeline } from '../core/index';
 import type { Host } from './host';
+import { hoverParentOf, wireInternalLinks } from './links';
 import { componentFingerprint, keepLive, neighbourFingerprint, summaryFingerprint, type LiveHandle } from './live';
 import { renderCard, renderErrors, renderResults, type GraphView } from './render-kit';
 
@@ -14,6 +15,15 @@ const cardOptions = z.strictObject({ component: z.optional(z.string().check(z.tr
 function cardTarget(host: Host, name: string | undefined, sourcePath: string): string | null {
   if (name === undefined) return sourcePath;
   return host.indexer.index.lookup(name.replace(/^\[\[|\]\]$/g, ''));
+}
+
+/**
+ * The path of the note a block is in, read live: `ctx.sourcePath` is a string captured at render
+ * time, but Obsidian keeps rendered sections across a rename and renames the TFile in place.
+ */
+export function livePath(host: Host, sourcePath: string): () => string {
+  const file = host.app.vault.getFileByPath(sourcePath);
+  return () => file?.path ?? sourcePath;
 }
 
 /** A render child for `root` that clears it when unloaded (by the app, or with the plugin). */
@@ -37,19 +47,22 @@ export function cardBlock(host: Host) {
     }
     const child = adoptChild(host, root, ctx);
     const wanted = parsed.data.component;
+    const sourcePath = livePath(host, ctx.sourcePath);
+    const hoverParent = hoverParentOf(child);
+    wireInternalLinks(child, root, host.app, sourcePath);
     keepLive(child, root, host.indexer, {
       fingerprint: () => {
         const index = host.indexer.index;
-        const id = cardTarget(host, wanted, ctx.sourcePath);
+        const id = cardTarget(host, wanted, sourcePath());
         const component = id ? index.component(id) : undefined;
         if (!component) return `missing\u0000${host.indexer.progress.phase}`;
         const around = [...component.dependencies.flatMap((d) => (d.id ? [d.id] : [])), ...component.dependents];
         return `${index.today()}\u0002${componentFingerprint(component)}\u0002${neighbourFingerprint(index, around)}`;
       },
       draw: (target) => {
-        const id = cardTarget(host, wanted, ctx.sourcePath);
+        const id = cardTarget(host, wanted, sourcePath());
         const component = id ? host.indexer.index.component(id) : undefined;
-        if (component) renderCard(target, component, host.viewContext(ctx.sourcePath));
+        if (component) renderCard(target, component, host.viewContext(sourcePath(), hoverParent));
         else if (host.indexer.progress.phase !== 'ready') target.createDiv({ cls: 'maturity-map-pending', text: 'Indexing the vault…' });
         else renderErrors(target, 'maturity', [wanted ? `No component named "${wanted}".` : 'This note is not a component maturity note.']);
       },
@@ -66,13 +79,26 @@ export function queryBlock(host: Host) {
       return;
     }
     const child = adoptChild(host, root, ctx);
-    mountQuery(child, root, host, parsed.query, ctx.sourcePath);
+    mountQuery(child, root, host, parsed.query, livePath(host, ctx.sourcePath));
   };
 }
 
-/** A live query result; also used by the dashboard. */
-export function mountQuery(owner: Component, el: HTMLElement, host: Host, query: ComponentQuery, sourcePath: string): LiveHandle {
+/**
+ * Stage names the pipeline does not know, as messages: a misspelt stage would otherwise match
+ * nothing and read as "No components match". Checked at each draw, as the stages are settings.
+ */
+function unknownStages(pipeline: Pipeline, query: ComponentQuery): string[] {
+  const known = pipeline.stages.map((s) => s.name).join(', ');
+  return (query.stage ?? [])
+    .filter((s) => !['unknown', 'none'].includes(s.toLowerCase()) && !pipeline.words.some((w) => w.word === s.toLowerCase()))
+    .map((s) => `Unknown stage "${s}". Known stages: ${known} (or "unknown" for notes without one).`);
+}
+
+/** A live query result in a note. */
+export function mountQuery(owner: Component, el: HTMLElement, host: Host, query: ComponentQuery, sourcePath: () => string): LiveHandle {
   let graph: GraphView | null = null;
+  const hoverParent = hoverParentOf(owner);
+  wireInternalLinks(owner, el, host.app, sourcePath);
   return keepLive(owner, el, host.indexer, {
     teardown: () => {
       graph?.destroy();
@@ -86,8 +112,13 @@ export function mountQuery(owner: Component, el: HTMLElement, host: Host, query:
       return [host.indexer.progress.phase, index.today(), ...results.map(summaryFingerprint), neighbourFingerprint(index, [...ids, ...around])].join('\u0002');
     },
     draw: (target) => {
+      const unknown = unknownStages(host.indexer.index.pipeline, query);
+      if (unknown.length > 0) {
+        renderErrors(target, 'maturity-query: invalid options', unknown);
+        return;
+      }
       const results = runQuery(host.indexer.index, query);
-      const ctx = host.viewContext(sourcePath);
+      const ctx = host.viewContext(sourcePath(), hoverParent);
       if (results.length === 0) {
         target.createDiv({ cls: 'maturity-map-empty', text: host.indexer.progress.phase === 'ready' ? 'No components match.' : 'Indexing the vault…' });
         return;

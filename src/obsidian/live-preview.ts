@@ -2,7 +2,7 @@
 // block), for the file the editor shows. The widget keeps its own live Component while mounted.
 import { StateField, type EditorState, type Extension, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
-import { Component, editorInfoField, editorLivePreviewField } from 'obsidian';
+import { Component, editorInfoField, editorLivePreviewField, type TFile } from 'obsidian';
 import { firstContentLine, HEADER_CLASS, mountHeader } from './header';
 import type { Host } from './host';
 
@@ -11,20 +11,21 @@ class HeaderWidget extends WidgetType {
 
   constructor(
     private readonly host: Host,
-    readonly path: string,
+    readonly file: TFile,
   ) {
     super();
   }
 
+  /** The same TFile is the same note: Obsidian renames it in place, and the header reads its path live. */
   override eq(other: HeaderWidget): boolean {
-    return other.path === this.path;
+    return other.file === this.file;
   }
 
   toDOM(): HTMLElement {
     const el = createDiv({ cls: [HEADER_CLASS, 'maturity-map-header-live', 'is-empty'] });
     const owner = new Component();
     owner.load();
-    mountHeader(owner, el, this.host, this.path);
+    mountHeader(owner, el, this.host, () => this.file.path);
     HeaderWidget.mounted.set(el, owner);
     return el;
   }
@@ -49,9 +50,9 @@ function headerPosition(state: EditorState): number {
 
 function decorations(host: Host, state: EditorState): DecorationSet {
   if (!state.field(editorLivePreviewField, false)) return Decoration.none;
-  const path = state.field(editorInfoField, false)?.file?.path;
-  if (!path) return Decoration.none;
-  const widget = Decoration.widget({ widget: new HeaderWidget(host, path), block: true, side: -1 });
+  const file = state.field(editorInfoField, false)?.file;
+  if (!file) return Decoration.none;
+  const widget = Decoration.widget({ widget: new HeaderWidget(host, file), block: true, side: -1 });
   return Decoration.set([widget.range(headerPosition(state))]);
 }
 

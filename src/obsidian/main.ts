@@ -1,22 +1,25 @@
 // Maturity Map for Obsidian: wires the core index and the shared views into the app. Everything is
 // registered through the Plugin/Component API, so unloading removes every listener, view and timer.
 import type { Extension } from '@codemirror/state';
-import { debounce, MarkdownView, Plugin, type Component } from 'obsidian';
+import { debounce, Plugin, type Component, type HoverParent } from 'obsidian';
 import { createApi, type MaturityMapApi } from './api';
 import { cardBlock, queryBlock } from './code-blocks';
 import { registerCommands } from './commands';
-import { headerPostProcessor } from './header';
 import type { Host } from './host';
+import { hoverLink, HOVER_SOURCE } from './links';
 import { headerExtension } from './live-preview';
+import { registerReadingHeaders } from './reading-header';
 import { viewContext, type ViewContext } from './render-kit';
 import { indexOptions, parseSettings, type PluginSettings } from './settings';
 import { MaturitySettingTab, type SettingsOwner } from './settings-tab';
+import { registerStatusBar } from './status-bar';
 import { VaultIndexer } from './vault-indexer';
 import { DASHBOARD_VIEW, DashboardView } from './views/dashboard-view';
 import { GRAPH_VIEW, GraphView } from './views/graph-view';
 import { openNote, openView } from './workspace';
 
-const HOVER_SOURCE = 'maturity-map';
+/** How long typing in a settings field may pause before the index is rebuilt with it. */
+const SETTINGS_PAUSE_MS = 1500;
 
 export default class MaturityMapPlugin extends Plugin implements Host, SettingsOwner {
   settings!: PluginSettings;
@@ -26,23 +29,25 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
   /** Registered once; emptied or filled when the header setting changes. */
   private readonly editorExtensions: Extension[] = [];
   private readonly adopted = new Set<Component>();
-  private readonly reindexSoon = debounce(() => void this.indexer.reconfigure(indexOptions(this.settings)), 600, true);
+  private readonly reindexSoon = debounce(() => void this.indexer.reconfigure(indexOptions(this.settings)), SETTINGS_PAUSE_MS, true);
+  private syncReadingHeaders: () => void = () => {};
 
   override async onload(): Promise<void> {
     this.settings = parseSettings(await this.loadData());
-    this.indexer = this.addChild(new VaultIndexer(this.app, indexOptions(this.settings)));
+    this.indexer = this.addChild(new VaultIndexer(this.app, indexOptions(this.settings), this.manifest.version));
     this.api = createApi(this.indexer);
 
     this.registerHoverLinkSource(HOVER_SOURCE, { display: 'Maturity Map', defaultMod: true });
     this.registerView(DASHBOARD_VIEW, (leaf) => new DashboardView(leaf, this));
     this.registerView(GRAPH_VIEW, (leaf) => new GraphView(leaf, this));
-    this.registerMarkdownPostProcessor(headerPostProcessor(this));
+    this.syncReadingHeaders = registerReadingHeaders(this, this);
     this.registerMarkdownCodeBlockProcessor('maturity', cardBlock(this));
     this.registerMarkdownCodeBlockProcessor('maturity-query', queryBlock(this));
     this.registerEditorExtension(this.editorExtensions);
     this.applyEditorExtensions();
     this.addRibbonIcon('layout-dashboard', 'Open maturity dashboard', () => void openView(this.app, DASHBOARD_VIEW, 'tab'));
     registerCommands(this, this);
+    registerStatusBar(this, this);
     this.addSettingTab(new MaturitySettingTab(this.app, this, this));
     this.register(() => this.reindexSoon.cancel());
     this.register(() => {
@@ -52,12 +57,12 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
     this.app.workspace.onLayoutReady(() => this.indexer.start());
   }
 
-  viewContext(sourcePath: string): ViewContext {
+  viewContext(sourcePath: string, hoverParent: HoverParent): ViewContext {
     return viewContext(
       this.indexer.index,
       (id, event, line) => openNote(this.app, id, sourcePath, event, line),
       // Page preview (the core plugin) shows the note on hover, with Ctrl/⌘ as for other sources.
-      (id, event, target) => this.app.workspace.trigger('hover-link', { event, source: HOVER_SOURCE, hoverParent: { hoverPopover: null }, targetEl: target, linktext: id, sourcePath }),
+      (id, event, target) => hoverLink(this.app, hoverParent, id, event, target, sourcePath),
     );
   }
 
@@ -71,11 +76,14 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
     await this.saveData(this.settings);
     if ('autoHeader' in patch) {
       this.applyEditorExtensions();
-      // Reading views run post processors only when they render: render open ones again.
-      for (const leaf of this.app.workspace.getLeavesOfType('markdown')) if (leaf.view instanceof MarkdownView) leaf.view.previewMode.rerender(true);
+      this.syncReadingHeaders();
     }
     if (reindex) this.reindexSoon();
     else this.indexer.events.trigger('change', { revision: this.indexer.index.revision(), changed: [...this.indexer.index.ids()], removed: [], reason: 'build' });
+  }
+
+  applyPendingSettings(): void {
+    this.reindexSoon.run();
   }
 
   private applyEditorExtensions(): void {

@@ -20,8 +20,9 @@ export type { ViewContext, GraphView, QueryView };
 export type OpenNote = (id: string, event?: MouseEvent | KeyboardEvent, line?: number) => void;
 export type HoverNote = (id: string, event: MouseEvent, target: HTMLElement) => void;
 
+/** Component links are Obsidian internal links (`a.internal-link` with `data-href`, the note's path); see links.ts. */
 export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNote): ViewContext {
-  return contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover });
+  return contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover, href: (id) => id, linkClass: 'internal-link' });
 }
 
 /** The header in a component note: badge, criteria progress, dependencies and dependents. */

@@ -1,13 +1,16 @@
 // The settings tab: which notes are components, the stage pipeline, staleness, the header and
-// new-note options. Every change is saved; changes that alter the index re-index the vault.
+// new-note options. Every change is saved at once; a change that alters the index re-indexes the
+// vault when the field loses focus or after a pause in typing, never per keystroke.
 import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
 import type { StageDefinition } from '../core/index';
 import { DEFAULT_SETTINGS, splitList, type PluginSettings } from './settings';
 
 export interface SettingsOwner {
   settings: PluginSettings;
-  /** Save, and re-index when `reindex` (debounced, so typing does not re-index per key). */
+  /** Save, and re-index when `reindex` (after a pause, so typing does not re-index per key). */
   updateSettings(patch: Partial<PluginSettings>, reindex: boolean): Promise<void>;
+  /** Apply a pending re-index now (a text field lost focus, or the tab closed). */
+  applyPendingSettings(): void;
 }
 
 export class MaturitySettingTab extends PluginSettingTab {
@@ -17,6 +20,16 @@ export class MaturitySettingTab extends PluginSettingTab {
     private readonly owner: SettingsOwner,
   ) {
     super(app, plugin);
+  }
+
+  override hide(): void {
+    this.owner.applyPendingSettings();
+    super.hide();
+  }
+
+  /** Leaving a text field applies what was typed in it. */
+  private applyOnBlur(input: HTMLInputElement): void {
+    input.addEventListener('blur', () => this.owner.applyPendingSettings());
   }
 
   display(): void {
@@ -29,20 +42,30 @@ export class MaturitySettingTab extends PluginSettingTab {
     new Setting(containerEl)
       .setName('Tags')
       .setDesc('Only notes with one of these tags are components (comma-separated; empty: any note).')
-      .addText((t) => t.setPlaceholder('Maturity, payments').setValue(s.componentTags.join(', ')).onChange((v) => save({ componentTags: splitList(v).map((x) => x.replace(/^#/, '')) })));
+      .addText((t) => {
+        this.applyOnBlur(t.inputEl);
+        t.setPlaceholder('Maturity, payments').setValue(s.componentTags.join(', ')).onChange((v) => save({ componentTags: splitList(v).map((x) => x.replace(/^#/, '')) }));
+      });
     new Setting(containerEl)
       .setName('Folders')
       .setDesc('Only notes under these folders are components (comma-separated; empty: anywhere).')
-      .addText((t) => t.setPlaceholder('Components').setValue(s.componentFolders.join(', ')).onChange((v) => save({ componentFolders: splitList(v) })));
+      .addText((t) => {
+        this.applyOnBlur(t.inputEl);
+        t.setPlaceholder('Components').setValue(s.componentFolders.join(', ')).onChange((v) => save({ componentFolders: splitList(v) }));
+      });
     new Setting(containerEl)
       .setName('Excluded folders')
       .setDesc('Notes under these folders are never components.')
-      .addText((t) => t.setPlaceholder('Archive').setValue(s.excludeFolders.join(', ')).onChange((v) => save({ excludeFolders: splitList(v) })));
+      .addText((t) => {
+        this.applyOnBlur(t.inputEl);
+        t.setPlaceholder('Archive').setValue(s.excludeFolders.join(', ')).onChange((v) => save({ excludeFolders: splitList(v) }));
+      });
     new Setting(containerEl)
       .setName('Stale after (days)')
       .setDesc('A component whose last update is older than this is flagged as stale.')
       .addText((t) => {
         t.inputEl.type = 'number';
+        this.applyOnBlur(t.inputEl);
         t.setValue(String(s.staleAfterDays)).onChange((v) => {
           const days = Number(v);
           if (Number.isInteger(days) && days >= 1) save({ staleAfterDays: days });
@@ -75,18 +98,25 @@ export class MaturitySettingTab extends PluginSettingTab {
 
   private stageRow(containerEl: HTMLElement, stage: StageDefinition, i: number): void {
     const stages = this.owner.settings.stages;
+    // Each edit starts from the stages as they are now: another row may have changed them since this one was drawn.
     const edit = (patch: Partial<StageDefinition>) => {
-      const next = stages.map((s, n) => (n === i ? { ...s, ...patch } : s));
+      const next = this.owner.settings.stages.map((s, n) => (n === i ? { ...s, ...patch } : s));
       void this.owner.updateSettings({ stages: next }, true);
     };
     new Setting(containerEl)
       .setName(`${i + 1}.`)
-      .addText((t) => t.setPlaceholder('Name').setValue(stage.name).onChange((v) => v.trim() && edit({ name: v.trim() })))
-      .addText((t) => t.setPlaceholder('Aliases').setValue(stage.aliases.join(', ')).onChange((v) => edit({ aliases: splitList(v).map((a) => a.toLowerCase()) })))
+      .addText((t) => {
+        this.applyOnBlur(t.inputEl);
+        t.setPlaceholder('Name').setValue(stage.name).onChange((v) => v.trim() && edit({ name: v.trim() }));
+      })
+      .addText((t) => {
+        this.applyOnBlur(t.inputEl);
+        t.setPlaceholder('Aliases').setValue(stage.aliases.join(', ')).onChange((v) => edit({ aliases: splitList(v).map((a) => a.toLowerCase()) }));
+      })
       .addColorPicker((c) => c.setValue(stage.color).onChange((v) => edit({ color: v })))
       .addExtraButton((b) => b.setIcon('arrow-up').setTooltip('Move up').setDisabled(i === 0).onClick(() => this.move(i, -1)))
       .addExtraButton((b) => b.setIcon('arrow-down').setTooltip('Move down').setDisabled(i === stages.length - 1).onClick(() => this.move(i, 1)))
-      .addExtraButton((b) => b.setIcon('trash').setTooltip('Remove').setDisabled(stages.length <= 1).onClick(() => this.setStages(stages.filter((_, n) => n !== i))));
+      .addExtraButton((b) => b.setIcon('trash').setTooltip('Remove').setDisabled(stages.length <= 1).onClick(() => this.setStages(this.owner.settings.stages.filter((_, n) => n !== i))));
   }
 
   private move(i: number, by: number): void {

@@ -1,9 +1,17 @@
-// Keeps the core index in step with the vault: a full build after layout-ready in small time
-// slices (the UI never waits on it), then one incremental update per metadata change, rename and
-// delete. Views listen to `events` ('change', 'ready', 'progress') instead of to the vault.
+// Keeps the core index in step with the vault. A build (at layout-ready, and when settings
+// change) makes a new index beside the current one: it reads the per-file cache, parses only the
+// candidate notes whose record does not match (in a worker), and replaces the current index only
+// when complete, so views never see a partial state. Afterwards each metadata change, rename and
+// delete updates the index incrementally. Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { createIndex, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
+import { createIndex, type Diagnostic, type IndexChange, type IndexOptions, type MaturityIndex, type MaturityNote } from '../core/index';
+import workerSource from 'maturity-map:parse-worker';
 import { localDay, msUntilNextDay } from './dates';
+import { candidateRules, type CandidateRules } from './index/candidates';
+import { hashText } from './index/hash';
+import { NoteCache, type CachedNote } from './index/note-cache';
+import { ParserPool, yieldToUI, type ParseItem } from './index/parser-pool';
+import { reviveNote } from './index/revive';
 
 export type ChangeReason = 'build' | 'edit' | 'rename' | 'delete' | 'day';
 
@@ -15,26 +23,69 @@ export interface IndexProgress {
   phase: 'waiting' | 'building' | 'ready';
   done: number;
   total: number;
-  /** Notes skipped because they could not be read or are too large. */
-  skipped: string[];
+  /** Notes not read (too large, or unreadable), each with its `file-unreadable` diagnostic. */
+  unreadable: Array<{ path: string; diagnostic: Diagnostic }>;
 }
 
-/** Notes above this size are not indexed: no maturity note is this large, and mobile memory is scarce. */
-export const MAX_NOTE_CHARS = 8 * 1024 * 1024;
-/** How long one slice of the start-up build may hold the main thread. */
-const SLICE_MS = 12;
-const READ_BATCH = 64;
+/** What the last build did, for the status line, the API and the benchmark. */
+export interface IndexStats {
+  /** Notes parsed since the plugin loaded (builds and edits). */
+  parsed: number;
+  /** Of the last build: notes taken from the cache, notes parsed, and how long it took. */
+  build: { fromCache: number; parsed: number; ms: number; parser: 'worker' | 'main-thread'; finishMs?: number };
+}
 
-const isMarkdownPath = (path: string) => /\.md$/i.test(path);
+/** Notes above this size are not read: no maturity note is this large, and phone memory is scarce. */
+export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+/** How long one slice of main-thread work in a build may run before it yields. */
+const SLICE_MS = 8;
+/** Texts per message to the worker. */
+const PARSE_BATCH = 24;
+/** Files read at once. */
+const READ_BATCH = 48;
+const PARSER_BUILD = hashText(workerSource);
+
+/** What the index holds for a path: the file state its note was made from. */
+interface Known {
+  mtime: number;
+  size: number;
+  hash: string;
+}
+
+function unreadable(file: TFile, why: string): { path: string; diagnostic: Diagnostic } {
+  return { path: file.path, diagnostic: { code: 'file-unreadable', severity: 'warning', message: `${file.path} was not read: ${why}.` } };
+}
+
+/** The state a build makes; it becomes the live state in one step when the build completes. */
+interface Generation {
+  index: MaturityIndex;
+  known: Map<string, Known>;
+  unreadable: Map<string, { path: string; diagnostic: Diagnostic }>;
+}
 
 export class VaultIndexer extends Component {
   index: MaturityIndex;
   readonly events = new Events();
-  progress: IndexProgress = { phase: 'waiting', done: 0, total: 0, skipped: [] };
+  progress: IndexProgress = { phase: 'waiting', done: 0, total: 0, unreadable: [] };
+  stats: IndexStats = { parsed: 0, build: { fromCache: 0, parsed: 0, ms: 0, parser: 'worker' } };
+  private known = new Map<string, Known>();
+  private unreadableNotes = new Map<string, { path: string; diagnostic: Diagnostic }>();
+  private rules: CandidateRules;
+  private pool: ParserPool | null = null;
+  private cache: Promise<NoteCache | null> | null = null;
   private generation = 0;
+  private everReady = false;
   private day = localDay();
-  /** Paths an event already brought up to date while the start-up build was running. */
-  private freshDuringBuild = new Set<string>();
+  /** Files changed, renamed or deleted while a build runs: brought up to date before it completes. */
+  private dirty = new Set<TFile>();
+  private gone = new Set<string>();
+  /** Per-path edit sequence: a slow parse result never overwrites a newer one. */
+  private editSeq = new Map<string, number>();
+  private pendingWrites = new Map<string, CachedNote>();
+  private pendingDeletes = new Set<string>();
+  private writeTimer: number | null = null;
+  /** The cache write in progress: writes run one after another. */
+  private writing: Promise<void> = Promise.resolve();
   private readyResolvers: Array<() => void> = [];
   private started = false;
   private pendingTimers = new Set<number>();
@@ -42,9 +93,11 @@ export class VaultIndexer extends Component {
   constructor(
     private readonly app: App,
     private options: IndexOptions,
+    private readonly pluginVersion = '',
   ) {
     super();
     this.index = createIndex(options);
+    this.rules = candidateRules(app, options);
   }
 
   /** Typed subscription to `events` 'change'; register the ref with a Component. */
@@ -67,9 +120,11 @@ export class VaultIndexer extends Component {
     if (this.started) return;
     this.started = true;
     const { vault, metadataCache } = this.app;
+    this.pool = new ParserPool(this.options, workerCount());
+    this.cache = NoteCache.open(`maturity-map-cache/${vaultId(this.app)}`);
     this.registerEvent(metadataCache.on('changed', (file, data) => this.onChanged(file, data)));
-    this.registerEvent(vault.on('delete', (file) => this.onDeleted(file.path)));
-    this.registerEvent(vault.on('rename', (file, oldPath) => this.onRenamed(file, oldPath)));
+    this.registerEvent(vault.on('delete', (file) => file instanceof TFile && this.onDeleted(file)));
+    this.registerEvent(vault.on('rename', (file, oldPath) => file instanceof TFile && this.onRenamed(file, oldPath)));
     // A laptop that slept through midnight fires its timer late; focus catches up sooner.
     this.registerDomEvent(window, 'focus', () => this.checkDay());
     this.scheduleDayCheck();
@@ -77,135 +132,331 @@ export class VaultIndexer extends Component {
       this.generation++;
       for (const id of this.pendingTimers) window.clearTimeout(id);
       this.pendingTimers.clear();
+      this.pool?.dispose();
+      void this.flushWrites().then(() => this.cache?.then((c) => c?.close()));
     });
     void this.build();
   }
 
-  /** New settings: a fresh index, built the same way as at start-up. */
+  /** New settings: a new index is built beside the current one, which serves until it is complete. */
   reconfigure(options: IndexOptions): Promise<void> {
     this.options = options;
-    this.index = createIndex(options);
-    if (!this.started) return Promise.resolve();
+    this.rules = candidateRules(this.app, options);
+    this.pool?.configure(options);
+    if (!this.started) {
+      this.index = createIndex(options);
+      return Promise.resolve();
+    }
     return this.build();
   }
 
-  /** Drop everything and read the vault again (the "re-index" command). */
-  rebuild(): Promise<void> {
+  /** Read the vault again (the "re-index" command); with `dropCache`, parse every note. */
+  async rebuild(options: { dropCache?: boolean } = {}): Promise<void> {
+    if (options.dropCache) await (await this.cache)?.clear();
     return this.reconfigure(this.options);
   }
 
+  /** The cache key part that the parser build and these settings decide. */
+  private cacheKey(): string {
+    const { today: _today, ...settings } = this.options;
+    void _today;
+    return `${PARSER_BUILD}:${this.pluginVersion}:${hashText(JSON.stringify(settings))}`;
+  }
+
   private emit(change: IndexChange, reason: ChangeReason): void {
-    if (this.progress.phase !== 'ready') return; // the end of the build announces everything at once
+    if (!this.everReady) return; // the end of the first build announces everything at once
     if (change.changed.length === 0 && change.removed.length === 0) return;
     this.events.trigger('change', { ...change, reason } satisfies LiveChange);
   }
 
+  private get building(): boolean {
+    return this.progress.phase === 'building';
+  }
+
+  // ---- incremental updates -------------------------------------------------------------------
+
   private onChanged(file: TFile, data: string): void {
     if (file.extension !== 'md') return;
-    if (this.progress.phase === 'building') this.freshDuringBuild.add(file.path);
-    if (data.length > MAX_NOTE_CHARS) {
-      this.emit(this.index.remove(file.path), 'edit');
-      return;
-    }
-    this.emit(this.index.upsert(file.path, data), 'edit');
+    if (this.building) this.dirty.add(file);
+    if (!this.everReady) return; // the first build reads it; nothing to update yet
+    void this.refresh(file, data, 'edit');
   }
 
-  private onDeleted(path: string): void {
-    if (!isMarkdownPath(path)) return;
-    this.freshDuringBuild.add(path);
-    this.emit(this.index.remove(path), 'delete');
+  /** Bring one note up to date in the live index (text given, or read now). */
+  private async refresh(file: TFile, text: string | null, reason: ChangeReason): Promise<void> {
+    const path = file.path;
+    if (!this.rules.file(file)) {
+      this.forget(path, reason);
+      return;
+    }
+    if (file.stat.size > MAX_NOTE_BYTES) {
+      this.forget(path, reason);
+      this.unreadableNotes.set(path, unreadable(file, `it is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB`));
+      this.publishProgress();
+      return;
+    }
+    const seq = (this.editSeq.get(path) ?? 0) + 1;
+    this.editSeq.set(path, seq);
+    const generation = this.generation;
+    const content = text ?? (await this.read(file));
+    if (content === null) return;
+    const hash = hashText(content);
+    const known = this.known.get(path);
+    // The metadata cache re-parsing an unchanged note (start-up, a rebuilt cache) costs nothing.
+    if (known && known.hash === hash && this.index.has(path)) return;
+    const [note] = await this.parse([{ path, text: content }]);
+    if (!note || generation !== this.generation || this.editSeq.get(path) !== seq || file.path !== path) return;
+    this.known.set(path, { mtime: file.stat.mtime, size: file.stat.size, hash });
+    this.unreadableNotes.delete(path);
+    this.queueWrite(path, { mtime: file.stat.mtime, size: file.stat.size, key: this.cacheKey(), hash, note });
+    this.emit(this.index.upsertNote(path, note), reason);
   }
 
-  private onRenamed(file: TFile | { path: string }, oldPath: string): void {
-    if (!(file instanceof TFile)) return; // the files inside a renamed folder get their own events
-    const was = isMarkdownPath(oldPath);
-    const is = file.extension === 'md';
-    if (this.progress.phase === 'building') this.freshDuringBuild.add(file.path);
-    if (was && !is) {
-      this.emit(this.index.remove(oldPath), 'rename');
+  private forget(path: string, reason: ChangeReason): void {
+    this.known.delete(path);
+    this.unreadableNotes.delete(path);
+    this.queueDelete(path);
+    if (this.index.has(path)) this.emit(this.index.remove(path), reason);
+  }
+
+  private onDeleted(file: TFile): void {
+    if (this.building) this.gone.add(file.path);
+    this.editSeq.delete(file.path);
+    this.forget(file.path, 'delete');
+    this.publishProgress();
+  }
+
+  private onRenamed(file: TFile, oldPath: string): void {
+    if (this.building) {
+      this.gone.add(oldPath);
+      this.dirty.add(file);
+    }
+    if (!this.everReady) return;
+    const known = this.known.get(oldPath);
+    this.known.delete(oldPath);
+    this.queueDelete(oldPath);
+    this.unreadableNotes.delete(oldPath);
+    if (!this.index.has(oldPath) || !known || !this.rules.file(file)) {
+      // Not indexed under its old name (not markdown, excluded, or not a candidate then): read it now if it is one.
+      if (this.index.has(oldPath)) this.emit(this.index.remove(oldPath), 'rename');
+      void this.refresh(file, null, 'rename');
       return;
     }
-    if (!was && is) {
-      void this.readAndUpsert(file, 'rename');
-      return;
-    }
-    if (!is) return;
     // `changed` does not fire on rename: move the entry, and read the text only if the new path
     // makes a component of a note the index kept no text for.
     const change = this.index.rename(oldPath, file.path);
+    this.known.set(file.path, known);
+    const note = this.index.entry(file.path)?.note;
+    if (note && !change.needsText) this.queueWrite(file.path, { ...known, key: this.cacheKey(), note });
     this.emit(change, 'rename');
-    if (change.needsText) void this.readAndUpsert(file, 'rename');
+    if (change.needsText) void this.refresh(file, null, 'rename');
   }
 
-  private async readAndUpsert(file: TFile, reason: ChangeReason): Promise<void> {
-    const generation = this.generation;
-    const text = await this.read(file);
-    if (text === null || generation !== this.generation) return;
-    this.emit(this.index.upsert(file.path, text), reason);
-  }
+  // ---- reading and parsing -------------------------------------------------------------------
 
   private async read(file: TFile): Promise<string | null> {
-    if (file.stat.size > MAX_NOTE_CHARS * 4) return null;
     try {
-      const text = await this.app.vault.cachedRead(file);
-      return text.length > MAX_NOTE_CHARS ? null : text;
+      return await this.app.vault.cachedRead(file);
     } catch {
       return null; // deleted or unreadable between listing and reading; its delete event follows
     }
   }
 
+  private async parse(items: ParseItem[]): Promise<MaturityNote[]> {
+    this.stats.parsed += items.length;
+    return this.pool ? this.pool.parse(items) : [];
+  }
+
+  // ---- the build -----------------------------------------------------------------------------
+
   private async build(): Promise<void> {
     const generation = ++this.generation;
-    const index = this.index;
+    const started = performance.now();
+    const next: Generation = { index: createIndex(this.options), known: new Map(), unreadable: new Map() };
+    // One batch: names shared by many notes are resolved once, when the build completes.
+    next.index.beginBatch();
+    const key = this.cacheKey();
+    this.dirty = new Set();
+    this.gone = new Set();
     const files = this.app.vault.getMarkdownFiles();
-    this.freshDuringBuild = new Set();
-    this.progress = { phase: 'building', done: 0, total: files.length, skipped: [] };
+    const candidates = files.filter((f) => this.rules.file(f));
+    this.progress = { phase: 'building', done: 0, total: candidates.length, unreadable: this.progress.unreadable };
     this.events.trigger('progress', this.progress);
-    let sliceStart = performance.now();
-    for (let start = 0; start < files.length; start += READ_BATCH) {
-      const batch = files.slice(start, start + READ_BATCH);
-      const texts = await Promise.all(batch.map((file) => this.read(file)));
-      if (generation !== this.generation) return; // superseded by a newer build or unloaded
-      for (let i = 0; i < batch.length; i++) {
-        const file = batch[i]!;
-        const text = texts[i];
-        if (this.freshDuringBuild.has(file.path)) continue;
-        if (text === null || text === undefined) this.progress.skipped.push(file.path);
-        else index.upsert(file.path, text);
+
+    const cached = await this.loadCache(key, candidates, next, generation);
+    if (cached === null) return;
+    const toParse = candidates.filter((f) => !next.known.has(f.path));
+    const writes = new Map<string, CachedNote>();
+    if (!(await this.parseInto(next, toParse, key, writes, generation))) return;
+    if (!(await this.catchUp(next, key, writes, generation))) return;
+
+    const livePaths = new Set(candidates.map((f) => f.path));
+    this.stats.build = { fromCache: cached.used, parsed: toParse.length, ms: performance.now() - started, parser: this.pool?.kind ?? 'main-thread' };
+    this.swapIn(next);
+    this.pendingDeletes = new Set([...this.pendingDeletes, ...cached.paths.filter((p) => !livePaths.has(p))]);
+    for (const [path, record] of writes) this.pendingWrites.set(path, record);
+    this.scheduleWrites(0);
+  }
+
+  /** Fill `next` from the cache records that match their file; returns how many, and every cached path. */
+  private async loadCache(key: string, candidates: TFile[], next: Generation, generation: number): Promise<{ used: number; paths: string[] } | null> {
+    const cache = await this.cache;
+    const byPath = new Map(candidates.map((f) => [f.path, f]));
+    const paths: string[] = [];
+    let used = 0;
+    if (!cache) return { used, paths };
+    await cache.readAll(async (records) => {
+      if (generation !== this.generation) return;
+      let sliceStart = performance.now();
+      for (const [path, record] of records) {
+        paths.push(path);
+        const file = byPath.get(path);
+        if (!file || record.key !== key || record.mtime !== file.stat.mtime || record.size !== file.stat.size) continue;
+        next.index.upsertNote(path, reviveNote(record.note));
+        next.known.set(path, { mtime: record.mtime, size: record.size, hash: record.hash });
+        used++;
         this.progress.done++;
         if (performance.now() - sliceStart > SLICE_MS) {
-          this.events.trigger('progress', this.progress);
-          await this.yieldToUI();
-          if (generation !== this.generation) return;
+          await yieldToUI();
           sliceStart = performance.now();
         }
       }
+      this.events.trigger('progress', this.progress);
+    });
+    return generation === this.generation ? { used, paths } : null;
+  }
+
+  /** Read and parse `files` into `next`, a batch at a time. False when a newer build took over. */
+  private async parseInto(next: Generation, files: TFile[], key: string, writes: Map<string, CachedNote>, generation: number): Promise<boolean> {
+    const inFlight: Array<Promise<void>> = [];
+    for (let start = 0; start < files.length; start += READ_BATCH) {
+      const batch: Array<{ file: TFile; text: string; hash: string; mtime: number; size: number }> = [];
+      for (const file of files.slice(start, start + READ_BATCH)) {
+        if (file.stat.size > MAX_NOTE_BYTES) {
+          next.unreadable.set(file.path, unreadable(file, `it is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB`));
+          continue;
+        }
+        const { mtime, size } = file.stat;
+        const text = await this.read(file);
+        if (generation !== this.generation) return false;
+        if (text === null) next.unreadable.set(file.path, unreadable(file, 'it could not be read'));
+        else batch.push({ file, text, hash: hashText(text), mtime, size });
+      }
+      for (let i = 0; i < batch.length; i += PARSE_BATCH) {
+        const part = batch.slice(i, i + PARSE_BATCH);
+        inFlight.push(this.parse(part.map((b) => ({ path: b.file.path, text: b.text }))).then((notes) => {
+          if (generation !== this.generation) return;
+          part.forEach((b, n) => {
+            const note = notes[n];
+            if (!note) return;
+            next.index.upsertNote(b.file.path, note);
+            next.known.set(b.file.path, { mtime: b.mtime, size: b.size, hash: b.hash });
+            writes.set(b.file.path, { mtime: b.mtime, size: b.size, key, hash: b.hash, note });
+          });
+          this.progress.done += part.length;
+          this.events.trigger('progress', this.progress);
+        }));
+      }
+      // Keep the worker fed without reading the whole vault into memory first.
+      if (inFlight.length > 8) await Promise.all(inFlight.splice(0, inFlight.length - 4));
     }
-    this.progress = { ...this.progress, phase: 'ready', done: files.length };
+    await Promise.all(inFlight);
+    return generation === this.generation;
+  }
+
+  /** Apply what happened to the vault while the build ran: renames, deletes, edits. */
+  private async catchUp(next: Generation, key: string, writes: Map<string, CachedNote>, generation: number): Promise<boolean> {
+    for (let round = 0; round < 5 && (this.dirty.size > 0 || this.gone.size > 0); round++) {
+      const gone = [...this.gone];
+      const dirty = [...this.dirty];
+      this.gone.clear();
+      this.dirty.clear();
+      for (const path of gone) {
+        if (next.index.has(path)) next.index.remove(path);
+        next.known.delete(path);
+        writes.delete(path);
+      }
+      const stale = dirty.filter((f) => this.app.vault.getFileByPath(f.path) === f && this.rules.file(f) && !sameFile(next.known.get(f.path), f));
+      const removed = dirty.filter((f) => this.app.vault.getFileByPath(f.path) === f && !this.rules.file(f));
+      for (const f of removed) if (next.index.has(f.path)) next.index.remove(f.path);
+      if (!(await this.parseInto(next, stale, key, writes, generation))) return false;
+    }
+    return generation === this.generation;
+  }
+
+  private swapIn(next: Generation): void {
+    const t = performance.now();
+    next.index.endBatch();
+    this.stats.build.finishMs = performance.now() - t;
+    this.index = next.index;
+    this.known = next.known;
+    this.unreadableNotes = next.unreadable;
+    this.everReady = true;
+    this.progress = { phase: 'ready', done: this.progress.total, total: this.progress.total, unreadable: [...next.unreadable.values()] };
     this.events.trigger('progress', this.progress);
-    const ids = index.ids();
-    this.events.trigger('change', { revision: index.revision(), changed: [...ids], removed: [], reason: 'build' } satisfies LiveChange);
+    const ids = next.index.ids();
+    this.events.trigger('change', { revision: next.index.revision(), changed: [...ids], removed: [], reason: 'build' } satisfies LiveChange);
     this.events.trigger('ready');
     for (const resolve of this.readyResolvers.splice(0)) resolve();
   }
 
-  private yieldToUI(): Promise<void> {
-    return new Promise((resolve) => {
-      const id = window.setTimeout(() => {
-        this.pendingTimers.delete(id);
-        resolve();
-      }, 0);
-      this.pendingTimers.add(id);
+  private publishProgress(): void {
+    if (this.building) return;
+    this.progress = { ...this.progress, unreadable: [...this.unreadableNotes.values()] };
+    this.events.trigger('progress', this.progress);
+  }
+
+  // ---- cache writes --------------------------------------------------------------------------
+
+  private queueWrite(path: string, record: CachedNote): void {
+    this.pendingDeletes.delete(path);
+    this.pendingWrites.set(path, record);
+    this.scheduleWrites(2000);
+  }
+
+  private queueDelete(path: string): void {
+    this.pendingWrites.delete(path);
+    this.pendingDeletes.add(path);
+    this.scheduleWrites(2000);
+  }
+
+  private scheduleWrites(delay: number): void {
+    if (this.writeTimer !== null) return;
+    this.writeTimer = this.later(() => {
+      this.writeTimer = null;
+      void this.flushWrites();
+    }, delay);
+  }
+
+  /** Write what changed to the cache (after a build, and a little after edits); resolves when all queued writes are done. */
+  flushWrites(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      const cache = await this.cache;
+      const puts = this.pendingWrites;
+      const deletes = this.pendingDeletes;
+      this.pendingWrites = new Map();
+      this.pendingDeletes = new Set();
+      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(puts, deletes);
     });
+    return this.writing;
+  }
+
+  // ---- the day -------------------------------------------------------------------------------
+
+  private later(fn: () => void, delay: number): number {
+    const id = window.setTimeout(() => {
+      this.pendingTimers.delete(id);
+      fn();
+    }, delay);
+    this.pendingTimers.add(id);
+    return id;
   }
 
   private scheduleDayCheck(): void {
-    const id = window.setTimeout(() => {
-      this.pendingTimers.delete(id);
+    this.later(() => {
       this.checkDay();
       this.scheduleDayCheck();
     }, msUntilNextDay());
-    this.pendingTimers.add(id);
   }
 
   /** On a new day, relative dates and staleness change for every component. */
@@ -219,4 +470,20 @@ export class VaultIndexer extends Component {
   today(): string {
     return this.day;
   }
+}
+
+function sameFile(known: Known | undefined, file: TFile): boolean {
+  return !!known && known.mtime === file.stat.mtime && known.size === file.stat.size;
+}
+
+/** Workers to parse with: one per spare core, at most two (Dataview's count); none where workers are missing. */
+function workerCount(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(2, cores - 1));
+}
+
+/** A stable id for the vault: the app's id where it has one, else the vault's name. */
+function vaultId(app: App): string {
+  const id = (app as App & { appId?: unknown }).appId;
+  return typeof id === 'string' && id !== '' ? id : app.vault.getName();
 }

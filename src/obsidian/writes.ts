@@ -1,10 +1,12 @@
-// Promote and fix status counts: the core edit API (src/core/edit) applied inside one
-// `vault.process` call, so the read-modify-write is atomic and a failed write changes nothing.
+// Promote and fix status counts: the core edit API (src/core/edit) applied through note-edit.ts —
+// the open editor when a view edits the note (undo, cursor and unsaved typing survive), else one
+// atomic `vault.process`, so a failed write changes nothing.
 import { Notice, type TFile } from 'obsidian';
 import { dependencyContext, fixStatusCounts, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
 import { localDay } from './dates';
 import type { Host } from './host';
 import { confirm } from './modals';
+import { currentText, rewriteNote } from './note-edit';
 
 function describe(problem: PromotionProblem): string {
   return problem.line ? `${problem.message} (line ${problem.line})` : problem.message;
@@ -23,9 +25,9 @@ export type PromoteOutcome = 'promoted' | 'cancelled' | 'refused' | 'changed' | 
 
 /**
  * Promote the note to its next stage. Unmet criteria, open blockers and dependencies that are
- * behind are listed in a dialog; the user decides. The edit is planned again on the text inside
- * `vault.process`: if the note changed meanwhile so that other problems stand in the way, nothing
- * is written.
+ * behind are listed in a dialog; the user decides. The edit is planned again on the text as it is
+ * when written: if the note changed meanwhile so that other problems stand in the way, nothing is
+ * written.
  */
 export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutcome> {
   const index = host.indexer.index;
@@ -35,7 +37,7 @@ export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutco
     return 'refused';
   }
   const options = { to: target, today: localDay(), context: dependencyContext(index, file.path) };
-  const plan = planPromotion(await host.app.vault.read(file), index.pipeline, options);
+  const plan = planPromotion(await currentText(host.app, file), index.pipeline, options);
   const refused = plan.problems.filter((p) => p.level === 'refuse');
   if (refused.length > 0) {
     new Notice(`Cannot promote: ${refused.map(describe).join(' ')}`);
@@ -51,7 +53,7 @@ export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutco
   const confirmed = new Set(blocking.map((p) => p.message));
   let outcome = 'failed' as PromoteOutcome;
   try {
-    await host.app.vault.process(file, (current) => {
+    await rewriteNote(host.app, file, (current) => {
       const result = promote(current, index.pipeline, { ...options, force: true });
       const unseen = result.problems.filter((p) => p.level === 'refuse' || (p.level === 'block' && !confirmed.has(p.message)));
       if (!result.applied || unseen.length > 0) {
@@ -76,7 +78,7 @@ export async function fixCounts(host: Host, file: TFile): Promise<number> {
   let fixed = 0;
   let skipped: number[] = [];
   try {
-    await host.app.vault.process(file, (current) => {
+    await rewriteNote(host.app, file, (current) => {
       const result = fixStatusCounts(current, pipeline);
       fixed = result.changes.length;
       skipped = result.skipped.map((s) => s.line);

@@ -26,8 +26,10 @@ export interface ViewHost {
    * modifier keys (Obsidian: open in a new leaf), `line` is the 1-based line to show when known.
    */
   onOpen(id: string, event?: MouseEvent | KeyboardEvent, line?: number): void;
-  /** A real href for component links (middle-click, copy link); default `#`. */
+  /** A real href for component links (middle-click, copy link); default `#`. Also set as `data-href`. */
   href?(id: string): string | null;
+  /** An extra class on component links (Obsidian: `internal-link`, so the app's link styles apply). */
+  linkClass?: string;
   /** Hovering a component link (Obsidian: trigger its page preview). */
   onHover?(id: string, event: MouseEvent, target: HTMLElement): void;
   /** Sections appended to every card, in order. */
@@ -53,6 +55,7 @@ export interface ViewContext extends QuerySource, GraphSource {
   vaultDiagnostics(): Diagnostic[];
   onOpen: ViewHost['onOpen'];
   href(id: string): string | null;
+  linkClass: string;
   onHover: ViewHost['onHover'];
   cardSections: CardSection[];
 }
@@ -68,6 +71,7 @@ function hostParts(host: ViewHost) {
     document: hostDocument(host),
     onOpen: host.onOpen,
     href: (id: string) => (host.href ? host.href(id) : null),
+    linkClass: host.linkClass ?? '',
     onHover: host.onHover,
     cardSections: host.cardSections ?? [],
   };

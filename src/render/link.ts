@@ -25,10 +25,11 @@ export function bindOpen(el: HTMLElement | SVGElement, id: string, ctx: ViewCont
 
 export function renderComponentLink(id: string, ctx: ViewContext, label?: string): HTMLAnchorElement {
   const name = label ?? ctx.component(id)?.name ?? id;
+  const href = ctx.href(id);
   const link = h(ctx.document, 'a', {
-    cls: 'mm-link',
+    cls: ctx.linkClass ? `mm-link ${ctx.linkClass}` : 'mm-link',
     text: name,
-    attrs: { href: ctx.href(id) ?? '#', 'data-mm-id': id, title: id },
+    attrs: { href: href ?? '#', 'data-mm-id': id, title: id, ...(href ? { 'data-href': href } : {}) },
   });
   bindOpen(link, id, ctx);
   return link;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_VAULT, listMarkdown, ROOT } from '../helpers/vault';
 import { Harness, type HarnessOptions } from './harness/app';
+import { installIndexedDB, installWorkers, newIndexedDB, removeWorkers } from './harness/node-host';
 import type { PluginManifest } from './harness/plugin';
 
 export const MAIN_JS = join(ROOT, 'dist/obsidian/main.js');
@@ -23,14 +24,31 @@ export function exampleFiles(): Record<string, string> {
   return files;
 }
 
-export async function startHarness(options: Partial<HarnessOptions> = {}): Promise<Harness> {
-  const harness = new Harness({ files: exampleFiles(), mainJs: mainJs(), manifest: MANIFEST, ...options });
-  return harness.start();
+export interface NodeHostOptions {
+  /** The device's IndexedDB (share one to relaunch over the same cache); null: none. Default: a fresh one. */
+  indexedDB?: ReturnType<typeof newIndexedDB> | null;
+  /** Web Workers available (default true). */
+  workers?: boolean;
+}
+
+/** A harness app with what a browser gives the plugin (workers, IndexedDB); not started. */
+export function createHarness(options: Partial<HarnessOptions> & NodeHostOptions = {}): Harness {
+  const { indexedDB, workers, ...rest } = options;
+  if (workers === false) removeWorkers();
+  else installWorkers();
+  installIndexedDB(indexedDB === undefined ? newIndexedDB() : indexedDB);
+  return new Harness({ files: exampleFiles(), mainJs: mainJs(), manifest: MANIFEST, ...rest });
+}
+
+export async function startHarness(options: Partial<HarnessOptions> & NodeHostOptions = {}): Promise<Harness> {
+  return createHarness(options).start();
 }
 
 export function dispose(harness: Harness | null): void {
   if (!harness) return;
   if (harness.plugin) harness.unloadPlugin();
   for (const modal of document.querySelectorAll('.modal-container')) modal.remove();
+  for (const popover of [...harness.popovers]) popover.hide();
+  harness.menus.length = 0;
   document.body.empty();
 }

@@ -7,6 +7,7 @@ import { dispose, exampleFiles, startHarness } from './helpers';
 import { fireLongTimers, scheduled } from './harness/timers';
 
 interface Api {
+  ready(): Promise<void>;
   components(query?: string): Array<{ id: string; name: string; stale: boolean }>;
   component(name: string): { stale: boolean; lastUpdated: string | null } | null;
 }
@@ -27,9 +28,8 @@ describe('unload', () => {
 
   it('removes every listener, view, processor, command, timer and observer it registered', async () => {
     const files = { ...exampleFiles(), 'Reports/Board.md': '# Board\n\n```maturity-query\nview: board\n```\n\n```maturity\ncomponent: Ledger\n```\n' };
-    const { Harness } = await import('./harness/app');
-    const { mainJs, MANIFEST } = await import('./helpers');
-    h = new Harness({ files, mainJs: mainJs(), manifest: MANIFEST });
+    const { createHarness } = await import('./helpers');
+    h = createHarness({ files });
     h.app.workspace.finishLayout();
     // The user's workspace before the plugin loads: one note in reading view.
     await h.open('Reports/Board.md');
@@ -129,30 +129,38 @@ describe('settings', () => {
     expect(names).toEqual(expect.arrayContaining(['Tags', 'Folders', 'Stale after (days)', 'Header in component notes', 'Stages']));
     const setting = (name: string) => [...tab.containerEl.querySelectorAll('.setting-item')].find((s) => s.querySelector('.setting-item-name')?.textContent === name)!;
     const folders = setting('Folders').querySelector('input')!;
-    folders.value = 'services';
-    folders.dispatchEvent(new Event('input'));
-    await new Promise((r) => setTimeout(r, 700)); // the re-index is debounced while typing
+    const all = api().components().map((c) => c.id);
+    // While the user types, nothing is re-indexed: no index of "s", "se", "ser"…
+    for (const typed of ['s', 'se', 'services']) {
+      folders.value = typed;
+      folders.dispatchEvent(new Event('input'));
+      await h.settle();
+      expect(api().components().map((c) => c.id)).toEqual(all);
+    }
+    expect((h.app.pluginData['maturity-map'] as Record<string, unknown>)['componentFolders']).toEqual(['services']);
+    // Leaving the field applies it, and the index is replaced in one step.
+    folders.dispatchEvent(new Event('blur'));
+    await api().ready();
     await h.settle();
     expect(api().components().map((c) => c.id)).toEqual(['services/object-storage/MATURITY.md']);
-    expect((h.app.pluginData['maturity-map'] as Record<string, unknown>)['componentFolders']).toEqual(['services']);
 
     folders.value = '';
     folders.dispatchEvent(new Event('input'));
-    await new Promise((r) => setTimeout(r, 700));
+    await new Promise((r) => setTimeout(r, 1700)); // or after a pause in typing
     await h.settle();
-    expect(h.markdownView(leaf).previewEl!.querySelector('.maturity-map-header:not(.is-empty)')).not.toBeNull();
+    expect(h.markdownView(leaf).contentEl.querySelector('.maturity-map-header:not(.is-empty)')).not.toBeNull();
 
     const toggle = setting('Header in component notes').querySelector('input')!;
     toggle.checked = false;
     toggle.dispatchEvent(new Event('change'));
     await h.settle();
-    expect(h.markdownView(leaf).previewEl!.querySelector('.maturity-map-header:not(.is-empty)')).toBeNull();
+    expect(h.markdownView(leaf).contentEl.querySelector('.maturity-map-header:not(.is-empty)')).toBeNull();
     // On again: the open reading view renders again and gets its header back.
     toggle.checked = true;
     toggle.dispatchEvent(new Event('change'));
     await new Promise((r) => setTimeout(r, 700));
     await h.settle();
-    const header = h.markdownView(leaf).previewEl!.querySelector('.maturity-map-header:not(.is-empty)');
+    const header = h.markdownView(leaf).contentEl.querySelector('.maturity-map-header:not(.is-empty)');
     expect(header).not.toBeNull();
   });
 

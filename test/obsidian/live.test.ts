@@ -48,7 +48,7 @@ describe('edits reach open views', () => {
     const block = h.markdownView(queryLeaf).previewEl!.querySelector('.block-language-maturity-query')!;
     expect(ids(block)).toContain('Components/Billing Engine.md');
     const noteLeaf = await h.open('Components/Ledger.md', 'preview', 'split');
-    const header = h.markdownView(noteLeaf).previewEl!.querySelector('.maturity-map-header')!;
+    const header = h.markdownView(noteLeaf).contentEl.querySelector('.maturity-map-header')!;
     expect(header.textContent).toContain('Development');
     // Both leaves shown side by side (the harness shows one leaf per split: reveal the query again).
     await h.app.workspace.revealLeaf(queryLeaf);
@@ -62,7 +62,7 @@ describe('edits reach open views', () => {
     // The Ledger header was in a hidden leaf: it catches up when shown.
     await h.app.workspace.revealLeaf(noteLeaf);
     await h.settle();
-    expect(h.markdownView(noteLeaf).previewEl!.querySelector('.maturity-map-header')!.textContent).toContain('Staging');
+    expect(h.markdownView(noteLeaf).contentEl.querySelector('.maturity-map-header')!.textContent).toContain('Staging');
   });
 
   it('does not redraw on edits that change nothing it shows', async () => {
@@ -150,7 +150,7 @@ describe('start-up', () => {
     const files: Record<string, string> = exampleFiles();
     const template = files['Components/Ledger.md']!;
     for (let i = 0; i < 600; i++) files[`Bulk/Service ${i}.md`] = template.replace(/Ledger/g, `Service ${i}`);
-    h = new (await import('./harness/app')).Harness({ files, mainJs: (await import('./helpers')).mainJs(), manifest: (await import('./helpers')).MANIFEST });
+    h = (await import('./helpers')).createHarness({ files });
     await h.loadPlugin();
     const a = api();
     expect(a.components()).toHaveLength(0); // nothing before the layout is ready

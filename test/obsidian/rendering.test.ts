@@ -30,31 +30,32 @@ describe('header', () => {
   it('appears at the top of a component note in reading view, with its stage, progress and dependencies', async () => {
     h = await startHarness();
     const leaf = await h.open('Components/Billing Engine.md');
-    const preview = h.markdownView(leaf).previewEl!;
-    const headers = preview.querySelectorAll('.maturity-map-header');
+    const view = h.markdownView(leaf);
+    const headers = view.contentEl.querySelectorAll('.maturity-map-header');
     expect(headers).toHaveLength(1);
     const header = headers[0]!;
     expect(header.classList.contains('is-empty')).toBe(false);
     expect(header.textContent).toContain('Staging');
     expect(header.textContent).toContain('6/7');
     expect(ids(header)).toEqual(expect.arrayContaining(['Components/Ledger.md', 'Components/Auth Gateway.md']));
-    // It sits in the first section after the (hidden) front matter, before the note's own title.
-    const firstShown = [...preview.children].find((s) => !s.classList.contains('mod-frontmatter'))!;
-    expect(firstShown.firstElementChild).toBe(header);
-    expect(firstShown.querySelector('h1')?.textContent).toBe('Billing Engine Maturity Status');
+    // One per view, above the rendered note (the first child of the reading view's scroller), not inside a section.
+    const scroller = view.contentEl.querySelector('.markdown-reading-view > .markdown-preview-view')!;
+    expect(scroller.firstElementChild).toBe(header);
+    expect(view.previewEl!.querySelector('.maturity-map-header')).toBeNull();
+    expect(view.previewEl!.querySelector('h1')?.textContent).toBe('Billing Engine Maturity Status');
   });
 
   it('stays empty in a note that is not a component', async () => {
     h = await startHarness();
     const leaf = await h.open('Guides/Promotion Guide.md');
-    const header = h.markdownView(leaf).previewEl!.querySelector('.maturity-map-header');
+    const header = h.markdownView(leaf).contentEl.querySelector('.maturity-map-header');
     expect(header === null || (header.classList.contains('is-empty') && header.childElementCount === 0)).toBe(true);
   });
 
   it('appears in live preview as a widget after the properties, and is absent in source mode', async () => {
     h = await startHarness();
     const leaf = await h.open('Components/Auth Gateway.md', 'source');
-    const editor = h.markdownView(leaf).editor!;
+    const editor = h.markdownView(leaf).editor!.cm;
     const header = editor.dom.querySelector('.maturity-map-header-live');
     expect(header?.textContent).toContain('Production');
     // The widget is placed at the first line after the front matter.
@@ -63,24 +64,24 @@ describe('header', () => {
     const pos = editor.posAtDOM(header!);
     expect(pos).toBe(fmEnd + 1);
     const plain = await h.open('Components/Auth Gateway.md', 'plain');
-    expect(h.markdownView(plain).editor!.dom.querySelector('.maturity-map-header')).toBeNull();
+    expect(h.markdownView(plain).editor!.cm.dom.querySelector('.maturity-map-header')).toBeNull();
   });
 
   it('is turned off by the setting, in both modes', async () => {
     h = await startHarness({ data: { autoHeader: false } });
     const reading = await h.open('Components/Billing Engine.md');
-    expect(h.markdownView(reading).previewEl!.querySelector('.maturity-map-header')).toBeNull();
+    expect(h.markdownView(reading).contentEl.querySelector('.maturity-map-header')).toBeNull();
     const live = await h.open('Components/Billing Engine.md', 'source');
-    expect(h.markdownView(live).editor!.dom.querySelector('.maturity-map-header')).toBeNull();
+    expect(h.markdownView(live).editor!.cm.dom.querySelector('.maturity-map-header')).toBeNull();
   });
 
   it('never turns note text into markup', async () => {
     h = await startHarness();
     const leaf = await h.open('Components/Status Widget.md');
-    const preview = h.markdownView(leaf).previewEl!;
-    const header = preview.querySelector('.maturity-map-header')!;
+    const view = h.markdownView(leaf).contentEl;
+    const header = view.querySelector('.maturity-map-header')!;
     expect(header.classList.contains('is-empty')).toBe(false);
-    expect(preview.querySelector('img, script, [onerror]')).toBeNull();
+    expect(view.querySelector('img, script, [onerror]')).toBeNull();
   });
 });
 

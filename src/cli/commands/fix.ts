@@ -54,14 +54,16 @@ ${VAULT_OPTIONS_HELP}
         const result = fixStatusCounts(snapshot.text, pipeline);
         for (const s of result.skipped) writeErr(`maturity-map fix: ${visible(file.shown)}:${s.line}: ${visible(s.reason)}; left as is\n`);
         if (result.changes.length === 0) continue;
-        changedNotes++;
-        changedLines += result.changes.length;
         if (dryRun) {
           if (values['dry-run'] === true) writeOut(unifiedDiff(file.shown, snapshot.text, result.text));
           else writeOut(`${visible(file.shown)}: ${result.changes.length} status line(s) out of date\n`);
-          continue;
+        } else {
+          await writeNoteAtomically(snapshot, result.text);
         }
-        await writeNoteAtomically(snapshot, result.text);
+        // Counted once the note is written (or would be): a refused write fixed nothing.
+        changedNotes++;
+        changedLines += result.changes.length;
+        if (dryRun) continue;
         writeOut(`${paint('green', 'fixed')} ${visible(file.shown)}\n${describeChanges(result.changes).join('\n')}\n`);
       } catch (err) {
         if (!(err instanceof NoteAccessError || err instanceof NoteConflictError)) throw err;
@@ -70,7 +72,8 @@ ${VAULT_OPTIONS_HELP}
       }
     }
     const verb = dryRun ? 'to fix' : 'fixed';
-    writeOut(`${changedLines} status line${changedLines === 1 ? '' : 's'} ${verb} in ${changedNotes} note${changedNotes === 1 ? '' : 's'} (${files.length} checked)\n`);
+    const notWritten = failures > 0 ? `, ${failures} note${failures === 1 ? '' : 's'} not ${dryRun ? 'readable' : 'written'} (see above)` : '';
+    writeOut(`${changedLines} status line${changedLines === 1 ? '' : 's'} ${verb} in ${changedNotes} note${changedNotes === 1 ? '' : 's'} (${files.length} checked)${notWritten}\n`);
     if (failures > 0) return 2;
     return values['check'] === true && changedNotes > 0 ? 1 : 0;
   },

@@ -4,7 +4,7 @@ import { loadVault, reportSkipped, type LoadedVault } from '../context';
 import { UsageError } from '../files';
 import { collectFindings, FAIL_LEVELS, fails, type FailLevel, type LintFinding } from '../lint/findings';
 import { toGithubCommands } from '../lint/github';
-import { findRepositoryRoot, notesFolder, pathFrom } from '../lint/repo-root';
+import { findRepositoryRoot, notesFolder, pathFrom } from '../repo-paths';
 import { toSarif } from '../lint/sarif';
 import { jsonText, paint, visible } from '../terminal';
 import { emit } from '../write';

@@ -1,7 +1,9 @@
 // `lint --format github`: one GitHub Actions workflow command per finding, so each lands as an
-// annotation on the note's line in a pull request. Escaping follows the runner's rules: in the
-// message `%`, CR and LF are percent-encoded; in properties also `:` and `,`.
+// annotation on the note's line in a pull request. Note text first goes through the CLI's one
+// sanitiser (control characters shown as escapes: the log viewer renders escape sequences), then
+// the runner's escaping: in the message `%`, CR and LF are percent-encoded; in properties also `:` and `,`.
 import type { Severity } from '../../core/index';
+import { visible } from '../terminal';
 import type { LintFinding } from './findings';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -24,11 +26,11 @@ export interface GithubOptions {
 export function githubCommand(finding: LintFinding, options: GithubOptions): string {
   const properties: string[] = [];
   if (finding.file !== null) {
-    properties.push(`file=${escapeCommandProperty(options.pathOf(finding.file))}`);
+    properties.push(`file=${escapeCommandProperty(visible(options.pathOf(finding.file)))}`);
     if (finding.line) properties.push(`line=${finding.line}`);
   }
   properties.push(`title=${escapeCommandProperty(finding.code)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeCommandData(finding.message)}`;
+  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeCommandData(visible(finding.message))}`;
 }
 
 export function toGithubCommands(findings: readonly LintFinding[], options: GithubOptions): string {

@@ -2,6 +2,7 @@
 // key's default, and the normalised shape the core reads. To add a setting, add one key to
 // `settingsSchema` (with its default) and a row to test/core/settings/settings.test.ts.
 import * as z from 'zod/mini';
+import { backstageSchema } from './backstage';
 import { colour, DEFAULT_COLOR, diagnosticCode, flag, text, wholeNumber, wordList } from './fields';
 
 const stageFields = z.strictObject(
@@ -90,8 +91,10 @@ export const settingsSchema = z.strictObject(
       ),
       () => ({}),
     ),
+    /** How `export --format backstage` maps components to catalog entities (settings/backstage.ts). */
+    backstage: z.prefault(backstageSchema, {}),
   },
-  'expected an object of settings: { "stages": […], "components": {…}, "staleAfterDays": 30, "severity": {…} }',
+  'expected an object of settings: { "stages": […], "components": {…}, "staleAfterDays": 30, "severity": {…}, "backstage": {…} }',
 );
 
 /** The settings the core reads: every key present and normalised. */

@@ -5,6 +5,7 @@ import { ItemView, type WorkspaceLeaf } from 'obsidian';
 import { renderDashboard } from '../../render/index';
 import type { DashboardView as SharedDashboard } from '../../render/dashboard/dashboard';
 import type { Host } from '../host';
+import { hoverParentOf, wireInternalLinks } from '../links';
 import { keepLive, summaryFingerprint, type LiveHandle } from '../live';
 
 export const DASHBOARD_VIEW = 'maturity-map-dashboard';
@@ -36,10 +37,13 @@ export class DashboardView extends ItemView {
     const status = this.contentEl.createDiv({ cls: 'maturity-map-status' });
     const body = this.contentEl.createDiv({ cls: 'maturity-map-dashboard-body' });
     const indexer = this.host.indexer;
+    const hoverParent = hoverParentOf(this);
+    wireInternalLinks(this, this.contentEl, this.app, () => '');
     const progress = () => {
       const p = indexer.progress;
-      status.toggleClass('is-empty', p.phase === 'ready');
-      status.setText(p.phase === 'ready' ? '' : `Indexing ${p.done}/${p.total} notes…`);
+      const unread = p.unreadable.map((u) => u.diagnostic.message).join(' ');
+      status.toggleClass('is-empty', p.phase === 'ready' && unread === '');
+      status.setText(p.phase === 'ready' ? unread : `Indexing ${p.done}/${p.total} notes…`);
     };
     this.registerEvent(indexer.onProgress(progress));
     progress();
@@ -61,7 +65,7 @@ export class DashboardView extends ItemView {
       },
       draw: (target) => {
         stagesShown = stages();
-        dashboard = renderDashboard(this.host.viewContext(''), { title: 'Component maturity' });
+        dashboard = renderDashboard(this.host.viewContext('', hoverParent), { title: 'Component maturity' });
         target.append(dashboard.element);
       },
     });

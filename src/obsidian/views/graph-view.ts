@@ -3,7 +3,9 @@
 import { ItemView, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { renderGraph, type GraphView as SharedGraph } from '../../render/index';
 import type { Host } from '../host';
-import { keepLive, summaryFingerprint, type LiveHandle } from '../live';
+import { buildGraphModel } from '../../core/index';
+import { hoverParentOf } from '../links';
+import { keepLive, type LiveHandle } from '../live';
 
 export const GRAPH_VIEW = 'maturity-map-graph';
 
@@ -50,10 +52,11 @@ export class GraphView extends ItemView {
     let stagesShown = '';
     const stages = () => JSON.stringify(indexer.index.pipeline.stages);
     this.handle = keepLive(this, body, indexer, {
+      // What the graph draws (nodes with their stage, flags and cycle; edges), not the notes
+      // behind it: an edit elsewhere in a note does not lay the graph out again.
       fingerprint: () => {
-        const index = indexer.index;
-        const edges = index.edges();
-        return [indexer.progress.phase, ...index.ids().map((id) => `${summaryFingerprint(index.component(id)!)}>${(edges.get(id) ?? []).join(',')}`)].join('\u0002');
+        const model = buildGraphModel(indexer.index);
+        return JSON.stringify([indexer.progress.phase, model.nodes, model.edges]);
       },
       update: () => {
         if (!this.graph || stages() !== stagesShown) return false;
@@ -71,7 +74,7 @@ export class GraphView extends ItemView {
           return;
         }
         const focus = this.focus && indexer.index.component(this.focus) ? this.focus : undefined;
-        this.graph = renderGraph(this.host.viewContext(''), focus ? { focus } : {});
+        this.graph = renderGraph(this.host.viewContext('', hoverParentOf(this)), focus ? { focus } : {});
         target.append(this.graph.element);
       },
     });

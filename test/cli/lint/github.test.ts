@@ -43,11 +43,20 @@ describe('escaping', () => {
   });
 
   it('round-trips hostile text through the runner’s parser', () => {
-    const message = 'Evil %0A "quoted" ::error file=x.md::forged\r\nsecond line, a:b %25';
-    const path = 'notes/a, b: c %41 #1\n.md';
+    const message = 'Evil %0A "quoted" ::error file=x.md::forged, a:b %25 done';
+    const path = 'notes/a, b: c %41 #1.md';
     const line = githubCommand({ file: 'x', line: 7, code: 'stale', severity: 'warning', message, related: [], vaultWide: false }, { pathOf: () => path });
-    expect(line).not.toMatch(/[\r\n]/);
     expect(parseWorkflowCommand(line)).toEqual({ command: 'warning', properties: { file: path, line: '7', title: 'stale' }, data: message });
+  });
+
+  it('shows control characters in note text as escapes (the sanitiser), so no line is forged and no escape sequence reaches the log', () => {
+    const message = 'clear\u001b[2J\u001b]52;c;aGk=\u0007 next\r\n::error::forged \u202e';
+    const line = githubCommand({ file: 'x', line: 1, code: 'stale', severity: 'error', message, related: [], vaultWide: false }, { pathOf: () => 'odd\u001b[31mname.md' });
+    // eslint-disable-next-line no-control-regex
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    const parsed = parseWorkflowCommand(line)!;
+    expect(parsed.data).toBe('clear\\x1b[2J\\x1b]52;c;aGk=\\x07 next\\r\\n::error::forged \\u202e');
+    expect(parsed.properties['file']).toBe('odd\\x1b[31mname.md');
   });
 
   it('maps severities to error, warning and notice', () => {

@@ -35,6 +35,7 @@ describe('settings files the schema accepts', () => {
       components: { tags: [], folders: [], excludeFolders: [], fileNames: ['MATURITY.md'], markerTags: ['maturity', 'component-maturity'], detect: true },
       staleAfterDays: 30,
       severity: {},
+      backstage: { type: 'service', lifecycle: {}, defaultOwner: 'unknown', owners: {} },
     });
   });
 });

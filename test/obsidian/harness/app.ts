@@ -11,6 +11,9 @@ import { App, type Plugin, type PluginManifest } from './plugin';
 import { dueSoon, installTimers, scheduled, tick } from './timers';
 import { notices, openModals } from './ui';
 import { pending } from './vault';
+import { startPagePreview, openPopovers } from './hover';
+import { setPlatform } from './keymap';
+import { shownMenus } from './ui';
 import { notifyVisibility, TrackedIntersectionObserver, TrackedResizeObserver } from './observers';
 import { editorExtensions, MarkdownView, viewRegistry, type WorkspaceLeaf } from './workspace';
 
@@ -39,6 +42,16 @@ export interface HarnessOptions {
   data?: unknown;
   /** Load the plugin after the layout is ready (enabling it in a running app) instead of at start-up. */
   enableLater?: boolean;
+  /**
+   * The app's own metadata cache: 'warm' (the usual relaunch: nothing to parse) or 'cold' (a
+   * first start or a rebuilt cache: every note is parsed again after start-up, in batches, each
+   * firing 'changed' per file and 'resolved' per batch, while plugins are already building).
+   */
+  metadata?: 'warm' | 'cold';
+  /** Run as the desktop app (default) or the phone app. */
+  platform?: 'desktop' | 'mobile';
+  /** Modification times of seeded files (default: one time for all), e.g. to relaunch after an edit. */
+  mtimes?: Record<string, number>;
 }
 
 export interface Snapshot {
@@ -68,20 +81,43 @@ export class Harness {
   app: App;
   plugin: (Plugin & { api?: unknown }) | null = null;
   readonly notices = notices;
+  readonly popovers = openPopovers;
+  readonly menus = shownMenus;
 
   constructor(private readonly options: HarnessOptions) {
     installEnvironment();
+    setPlatform(options.platform ?? 'desktop');
     this.app = new App();
-    for (const [path, text] of Object.entries(options.files)) this.app.vault.seed(path, text);
+    startPagePreview(this.app);
+    for (const [path, text] of Object.entries(options.files)) this.app.vault.seed(path, text, options.mtimes?.[path]);
     if (options.data !== undefined) this.app.pluginData[options.manifest.id] = options.data;
   }
 
+  /** Start the app as it starts: plugins load, the vault announces every file, the layout gets ready. */
   async start(): Promise<this> {
-    if (this.options.enableLater) this.app.workspace.finishLayout();
+    if (this.options.enableLater) {
+      this.loadVault();
+      this.app.workspace.finishLayout();
+    }
     await this.loadPlugin();
-    if (!this.options.enableLater) this.app.workspace.finishLayout();
+    if (!this.options.enableLater) {
+      this.loadVault();
+      this.app.workspace.finishLayout();
+    }
     await this.settle();
+    // Work in a real browser's worker threads is invisible to settle(): wait for the plugin's own "ready".
+    const api = this.plugin?.api as { ready?: () => Promise<void> } | undefined;
+    if (typeof api?.ready === 'function') {
+      await api.ready();
+      await this.settle();
+    }
     return this;
+  }
+
+  /** The vault loads: 'create' for everything; a cold metadata cache starts parsing every note. */
+  loadVault(): void {
+    this.app.vault.announceAll();
+    if (this.options.metadata === 'cold') this.app.metadataCache.coldStart();
   }
 
   async loadPlugin(): Promise<void> {

@@ -1,7 +1,8 @@
 // Reading view: a note split into sections (as the metadata cache sees them), each rendered to a
 // section element, then every registered code-block processor and post processor runs on it with
-// a MarkdownPostProcessorContext. On a change only sections whose text or position changed are
-// rendered again, and the render children of replaced sections are unloaded — as in the app.
+// a MarkdownPostProcessorContext. On a change the app keeps every section whose *text* is
+// unchanged, wherever it moved (its line numbers are updated, its processors do not run again);
+// only new text is rendered, and the render children of dropped sections are unloaded.
 import type { MarkdownPostProcessorContext, MarkdownSectionInformation } from 'obsidian';
 import { Component } from './events';
 import { computeMetadata } from './metadata';
@@ -32,23 +33,33 @@ function inline(parent: HTMLElement, text: string): void {
   }
 }
 
+/** Harness: what post processors asked of `getSectionInfo` (calls, and characters of note text handed over). */
+export const sectionInfoReads = { calls: 0, chars: 0 };
+
 export class ReadingRenderer extends Component {
   private sections: Section[] = [];
   private text = '';
   /** Harness: how many sections were (re)rendered by the last `set`. */
   lastRendered = 0;
+  /** The elements around the sections in the sizer, as in the app: pusher and header first, footer last. */
+  private readonly footerEl: HTMLElement;
 
   constructor(
     readonly containerEl: HTMLElement,
     private readonly sourcePath: () => string,
   ) {
     super();
+    containerEl.createDiv({ cls: 'markdown-preview-pusher' });
+    containerEl.createDiv({ cls: 'mod-header' });
+    this.footerEl = containerEl.createDiv({ cls: 'mod-footer' });
   }
 
   override onunload(): void {
-    for (const s of this.sections) s.owner.unload();
+    for (const s of this.sections) {
+      s.owner.unload();
+      s.el.remove();
+    }
     this.sections = [];
-    this.containerEl.empty();
   }
 
   currentText(): string {
@@ -74,26 +85,34 @@ export class ReadingRenderer extends Component {
       lineEnd: s.position.end.line,
       text: lines.slice(s.position.start.line, s.position.end.line + 1).join('\n'),
     }));
-    const keep = new Map(this.sections.map((s) => [`${s.lineStart}:${s.lineEnd}:${s.text}`, s]));
+    // Reuse by text: the n-th old section with a given text serves the n-th new one.
+    const byText = new Map<string, Section[]>();
+    for (const old of this.sections) {
+      const list = byText.get(old.text) ?? [];
+      list.push(old);
+      byText.set(old.text, list);
+    }
     const result: Section[] = [];
     this.lastRendered = 0;
     for (const s of next) {
-      const key = `${s.lineStart}:${s.lineEnd}:${s.text}`;
-      const old = keep.get(key);
+      const old = byText.get(s.text)?.shift();
       if (old) {
-        keep.delete(key);
+        old.lineStart = s.lineStart;
+        old.lineEnd = s.lineEnd;
         result.push(old);
         continue;
       }
       result.push(this.renderSection(s, cache.frontmatter ?? null));
       this.lastRendered++;
     }
-    for (const gone of keep.values()) {
-      gone.owner.unload();
-      gone.el.remove();
+    for (const list of byText.values()) {
+      for (const gone of list) {
+        gone.owner.unload();
+        gone.el.remove();
+      }
     }
     this.sections = result;
-    for (const s of result) this.containerEl.appendChild(s.el);
+    for (const s of result) this.containerEl.insertBefore(s.el, this.footerEl);
   }
 
   private context(frontmatter: unknown, owner: Component): MarkdownPostProcessorContext {
@@ -105,7 +124,17 @@ export class ReadingRenderer extends Component {
       getSectionInfo: (el: HTMLElement): MarkdownSectionInformation | null => {
         const section = this.sections.find((s) => s.el === el || s.el.contains(el)) ?? this.pendingSection;
         if (!section || !(section.el === el || section.el.contains(el))) return null;
-        return { text: this.text, lineStart: section.lineStart, lineEnd: section.lineEnd };
+        const text = this.text;
+        // Counted when read: a processor that splits the whole note per section reads it once per section.
+        return {
+          get text() {
+            sectionInfoReads.calls++;
+            sectionInfoReads.chars += text.length;
+            return text;
+          },
+          lineStart: section.lineStart,
+          lineEnd: section.lineEnd,
+        };
       },
     } as MarkdownPostProcessorContext;
   }

@@ -108,3 +108,16 @@ export function computeMetadata(text: string): CachedMetadata {
   if (tags.length) cache.tags = tags;
   return cache;
 }
+
+/** As the app exports it: front matter tags (with `#` added) and body tags, or null. */
+export function getAllTags(cache: CachedMetadata): string[] | null {
+  const out: string[] = [];
+  const fm = (cache.frontmatter ?? {}) as Record<string, unknown>;
+  for (const key of ['tags', 'tag']) {
+    const value = fm[key];
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/) : [];
+    for (const t of list) if (typeof t === 'string' && t.trim()) out.push(`#${t.trim().replace(/^#/, '')}`);
+  }
+  for (const t of cache.tags ?? []) out.push(t.tag);
+  return out.length > 0 ? out : null;
+}

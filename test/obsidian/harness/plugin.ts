@@ -49,6 +49,7 @@ export class App {
   };
   setting = { tabs: [] as PluginSettingTab[] };
   ribbonEl: HTMLElement;
+  statusBarEl: HTMLElement;
   /** Sources registered with the Page preview core plugin. */
   hoverLinkSources: Record<string, { display: string; defaultMod: boolean }> = {};
   /** Harness: each plugin's data.json. */
@@ -60,6 +61,7 @@ export class App {
     this.vault.metadataCache = this.metadataCache;
     this.fileManager = new FileManager(this.vault);
     this.ribbonEl = document.body.createDiv({ cls: 'side-dock-ribbon' });
+    this.statusBarEl = document.body.createDiv({ cls: 'status-bar' });
     this.workspace = new Workspace(this);
   }
 }
@@ -82,6 +84,13 @@ export class Plugin extends Component {
   addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
     const el = this.app.ribbonEl.createDiv({ cls: 'side-dock-ribbon-action clickable-icon', attr: { 'aria-label': title, 'data-icon': icon } });
     el.addEventListener('click', callback as EventListener);
+    this.register(() => el.remove());
+    return el;
+  }
+
+  /** An item in the status bar (desktop); removed on unload. */
+  addStatusBarItem(): HTMLElement {
+    const el = this.app.statusBarEl.createDiv({ cls: 'status-bar-item plugin-' + this.manifest.id });
     this.register(() => el.remove());
     return el;
   }

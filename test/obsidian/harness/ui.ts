@@ -220,3 +220,69 @@ export function setIcon(parent: HTMLElement, icon: string): void {
   parent.empty();
   parent.createSvg('svg', { cls: ['svg-icon', `lucide-${icon}`], attr: { 'data-icon': icon } });
 }
+
+/** A context menu: items are recorded; the harness clicks them by title. */
+export class MenuItem {
+  title = '';
+  icon = '';
+  section = '';
+  callback: ((evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+  setTitle(title: string | DocumentFragment): this {
+    this.title = typeof title === 'string' ? title : (title.textContent ?? '');
+    return this;
+  }
+  setIcon(icon: string | null): this {
+    this.icon = icon ?? '';
+    return this;
+  }
+  setSection(section: string): this {
+    this.section = section;
+    return this;
+  }
+  setChecked(): this {
+    return this;
+  }
+  setDisabled(): this {
+    return this;
+  }
+  onClick(cb: (evt: MouseEvent | KeyboardEvent) => unknown): this {
+    this.callback = cb;
+    return this;
+  }
+}
+
+export const shownMenus: Menu[] = [];
+
+export class Menu {
+  items: MenuItem[] = [];
+  addItem(cb: (item: MenuItem) => unknown): this {
+    const item = new MenuItem();
+    cb(item);
+    this.items.push(item);
+    return this;
+  }
+  addSeparator(): this {
+    return this;
+  }
+  showAtMouseEvent(evt: MouseEvent): this {
+    void evt;
+    shownMenus.push(this);
+    return this;
+  }
+  showAtPosition(): this {
+    shownMenus.push(this);
+    return this;
+  }
+  hide(): this {
+    return this;
+  }
+  titles(): string[] {
+    return this.items.map((i) => i.title);
+  }
+  /** Harness: click the item with this title. */
+  click(title: string): void {
+    const item = this.items.find((i) => i.title === title);
+    if (!item) throw new Error(`no menu item "${title}" in ${JSON.stringify(this.titles())}`);
+    item.callback?.(new MouseEvent('click'));
+  }
+}

@@ -1,8 +1,10 @@
 // Vault, TFile/TFolder, MetadataCache and FileManager over an in-memory folder of notes. Events
-// follow the documented order: a write fires vault 'modify' at once and metadata 'changed'
-// (with the new text) after the file is re-indexed; a rename fires vault 'rename' only — no
-// 'changed' ("renames do not set off the metadata cache"); a delete fires vault 'delete' then
-// metadata 'deleted'.
+// follow the app: loading the vault fires 'create' for every file and folder; a write fires vault
+// 'modify' at once and metadata 'changed' (with the new text) later, when the metadata cache has
+// parsed it in its next batch ('resolve' per file, 'resolved' after each batch); a rename fires
+// vault 'rename' only, for a folder and then for everything in it, updating the same TFile
+// objects in place — no 'changed' ("renames do not set off the metadata cache"); a delete fires
+// vault 'delete' (for every file in a deleted folder) then metadata 'deleted'.
 import type { CachedMetadata } from 'obsidian';
 import { parseDocument } from 'yaml';
 import { Events } from './events';
@@ -55,6 +57,8 @@ export class Vault extends Events {
   metadataCache!: MetadataCache;
   /** Harness: count of writes, for "a failed write changes nothing" checks. */
   writes = 0;
+  /** Harness: every path read (read or cachedRead), in order. */
+  reads: string[] = [];
   /** Harness: make the next writes fail as a full disk or a lost sync folder would. */
   failWrites: Error | null = null;
 
@@ -89,13 +93,13 @@ export class Vault extends Events {
   }
 
   /** Harness: put a file in place before the app starts (no events, metadata indexed at once). */
-  seed(path: string, text: string): TFile {
+  seed(path: string, text: string, mtime = this.clock): TFile {
     const file = new TFile();
     file.vault = this;
     setPath(file, path);
     file.parent = this.folderFor(path);
     file.parent.children.push(file);
-    file.stat = { ctime: this.clock, mtime: this.clock, size: text.length };
+    file.stat = { ctime: mtime, mtime, size: text.length };
     this.files.set(path, file);
     this.contents.set(path, text);
     this.metadataCache.index(file, text, false);
@@ -121,15 +125,28 @@ export class Vault extends Events {
     return [...this.folders.values(), ...this.files.values()];
   }
 
+  /** Harness: the app loads the vault: 'create' for every folder and file, as plugins see at start-up. */
+  announceAll(): void {
+    for (const folder of this.folders.values()) if (folder.path !== '/') this.trigger('create', folder);
+    for (const file of this.files.values()) this.trigger('create', file);
+  }
+
+  /** Harness: the current text of a file (null once gone). */
+  peek(path: string): string | null {
+    return this.contents.get(path) ?? null;
+  }
+
   private text(file: TFile): string {
     const text = this.contents.get(file.path);
     if (text === undefined) throw new Error(`File not found: ${file.path}`);
     return text;
   }
   async read(file: TFile): Promise<string> {
+    this.reads.push(file.path);
     return this.text(file);
   }
   async cachedRead(file: TFile): Promise<string> {
+    this.reads.push(file.path);
     return this.text(file);
   }
 
@@ -140,7 +157,7 @@ export class Vault extends Events {
     file.stat = { ...file.stat, mtime: this.clock, size: data.length };
     this.writes++;
     this.trigger('modify', file);
-    later(() => this.metadataCache.index(file, data, true));
+    this.metadataCache.enqueue(file);
   }
 
   async create(path: string, data: string): Promise<TFile> {
@@ -155,7 +172,7 @@ export class Vault extends Events {
     this.files.set(path, file);
     this.contents.set(path, data);
     this.trigger('create', file);
-    later(() => this.metadataCache.index(file, data, true));
+    this.metadataCache.enqueue(file);
     return file;
   }
 
@@ -180,24 +197,71 @@ export class Vault extends Events {
   }
 
   async rename(file: TAbstractFile, newPath: string): Promise<void> {
-    if (!(file instanceof TFile)) throw new Error('Harness renames files only.');
     if (this.getAbstractFileByPath(newPath)) throw new Error('Destination file already exists!');
+    if (file instanceof TFolder) return this.renameFolder(file, newPath);
+    if (!(file instanceof TFile)) throw new Error('Not a file or folder.');
+    const oldPath = file.path;
+    this.moveFile(file, newPath);
+    file.parent?.children.splice(file.parent.children.indexOf(file), 1);
+    file.parent = this.folderFor(newPath);
+    file.parent.children.push(file);
+    this.trigger('rename', file, oldPath);
+  }
+
+  private moveFile(file: TFile, newPath: string): void {
     const oldPath = file.path;
     const text = this.text(file);
     this.files.delete(oldPath);
     this.contents.delete(oldPath);
-    file.parent?.children.splice(file.parent.children.indexOf(file), 1);
     setPath(file, newPath);
-    file.parent = this.folderFor(newPath);
-    file.parent.children.push(file);
     this.files.set(newPath, file);
     this.contents.set(newPath, text);
     this.metadataCache.move(oldPath, newPath);
-    this.trigger('rename', file, oldPath);
+  }
+
+  /** Everything under a folder, parents before children. */
+  private descendants(folder: TFolder): TAbstractFile[] {
+    const out: TAbstractFile[] = [];
+    for (const child of folder.children) {
+      out.push(child);
+      if (child instanceof TFolder) out.push(...this.descendants(child));
+    }
+    return out;
+  }
+
+  private async renameFolder(folder: TFolder, newPath: string): Promise<void> {
+    const oldPath = folder.path;
+    const inside = this.descendants(folder);
+    const oldPaths = new Map(inside.map((f) => [f, f.path]));
+    folder.parent?.children.splice(folder.parent.children.indexOf(folder), 1);
+    this.folders.delete(oldPath);
+    setPath(folder, newPath);
+    const parentPath = newPath.includes('/') ? newPath.slice(0, newPath.lastIndexOf('/')) : '/';
+    folder.parent = parentPath === '/' ? this.getRoot() : this.folderFor(`${parentPath}/x`);
+    folder.parent.children.push(folder);
+    this.folders.set(newPath, folder);
+    for (const item of inside) {
+      const moved = newPath + item.path.slice(oldPath.length);
+      if (item instanceof TFile) this.moveFile(item, moved);
+      else if (item instanceof TFolder) {
+        this.folders.delete(item.path);
+        setPath(item, moved);
+        this.folders.set(moved, item);
+      }
+    }
+    this.trigger('rename', folder, oldPath);
+    for (const item of inside) this.trigger('rename', item, oldPaths.get(item)!);
   }
 
   async delete(file: TAbstractFile): Promise<void> {
-    if (!(file instanceof TFile)) throw new Error('Harness deletes files only.');
+    if (file instanceof TFolder) {
+      for (const item of this.descendants(file).reverse()) await this.delete(item);
+      file.parent?.children.splice(file.parent.children.indexOf(file), 1);
+      this.folders.delete(file.path);
+      this.trigger('delete', file);
+      return;
+    }
+    if (!(file instanceof TFile)) throw new Error('Not a file or folder.');
     this.files.delete(file.path);
     this.contents.delete(file.path);
     file.parent?.children.splice(file.parent.children.indexOf(file), 1);
@@ -222,20 +286,48 @@ export class MetadataCache extends Events {
     super();
   }
 
-  /** Harness: (re)index a file; with `notify`, fire 'changed', 'resolve' and 'resolved' as the app does. */
+  /** Harness: a file seeded before start-up; its metadata is computed on first use (the app's cache was warm). */
   index(file: TFile, text: string, notify: boolean): void {
-    if (this.vault.getFileByPath(file.path) !== file) return; // deleted or renamed meanwhile
-    this.unindexed.delete(file.path);
-    if (!notify) {
-      this.unindexed.set(file.path, text);
-      return;
+    void notify;
+    this.unindexed.set(file.path, text);
+  }
+
+  /** Files waiting for the metadata cache to parse them, and the timer of the next batch. */
+  private queue = new Set<TFile>();
+  private batchTimer: number | null = null;
+  /** Harness: how many files one batch parses before 'resolved' fires. */
+  batchSize = 100;
+
+  /** A file was written or created: parse it in the next batch, as the app's metadata worker does. */
+  enqueue(file: TFile): void {
+    this.queue.add(file);
+    if (this.batchTimer === null) this.batchTimer = window.setTimeout(() => this.runBatch(), 0);
+  }
+
+  /** Harness: the app's metadata cache is empty (a first start, or a rebuilt cache): every note is parsed again, in batches. */
+  coldStart(): void {
+    for (const file of this.vault.getMarkdownFiles()) {
+      this.unindexed.delete(file.path);
+      this.caches.delete(file.path);
+      this.enqueue(file);
     }
-    const cache = file.extension === 'md' ? computeMetadata(text) : {};
-    this.caches.set(file.path, cache);
-    this.resolveLinks(file.path, cache);
-    this.trigger('changed', file, text, cache);
-    this.trigger('resolve', file);
+  }
+
+  private runBatch(): void {
+    this.batchTimer = null;
+    const batch = [...this.queue].slice(0, this.batchSize);
+    for (const file of batch) {
+      this.queue.delete(file);
+      const text = this.vault.getFileByPath(file.path) === file ? this.vault.peek(file.path) : null;
+      if (text === null) continue; // deleted meanwhile
+      const cache = file.extension === 'md' ? computeMetadata(text) : {};
+      this.caches.set(file.path, cache);
+      this.resolveLinks(file.path, cache);
+      this.trigger('changed', file, text, cache);
+      this.trigger('resolve', file);
+    }
     this.trigger('resolved');
+    if (this.queue.size > 0) this.batchTimer = window.setTimeout(() => this.runBatch(), 0);
   }
 
   private ensure(path: string): void {

@@ -7,6 +7,7 @@ import { Compartment, EditorState, StateField, type Extension } from '@codemirro
 import { EditorView } from '@codemirror/view';
 import type { ViewStateResult } from 'obsidian';
 import { Component, Events } from './events';
+import { Editor } from './editor';
 import { ReadingRenderer } from './markdown';
 import type { TFile, Vault } from './vault';
 import type { App } from './plugin';
@@ -30,6 +31,7 @@ export const editorExtensions: Extension[][] = [];
 export abstract class View extends Component {
   app: App;
   icon = '';
+  /** As documented: false for static views (file explorer, dashboards), true for views that show a file. */
   navigation = false;
   containerEl: HTMLElement;
   constructor(readonly leaf: WorkspaceLeaf) {
@@ -79,6 +81,7 @@ export abstract class ItemView extends View {
 }
 
 class EmptyView extends ItemView {
+  override navigation = true;
   getViewType(): string {
     return 'empty';
   }
@@ -87,13 +90,53 @@ class EmptyView extends ItemView {
   }
 }
 
+/**
+ * Obsidian's Canvas core plugin: a `.canvas` file opens in a 'canvas' view, which parses the file
+ * as JSON Canvas; a file it cannot parse leaves the view empty with an error.
+ */
+export class CanvasView extends ItemView {
+  file: TFile | null = null;
+  /** Harness: the parsed canvas, or null. */
+  data: { nodes?: unknown[]; edges?: unknown[] } | null = null;
+  /** Harness: why the file could not be read as a canvas. */
+  error: string | null = null;
+  getViewType(): string {
+    return 'canvas';
+  }
+  getDisplayText(): string {
+    return this.file?.basename ?? '';
+  }
+  override getState(): Record<string, unknown> {
+    return { file: this.file?.path };
+  }
+  override async setState(state: unknown): Promise<void> {
+    const path = (state as { file?: string } | null)?.file;
+    this.file = path ? this.app.vault.getFileByPath(path) : null;
+    this.data = null;
+    this.error = null;
+    if (!this.file) return;
+    try {
+      const parsed: unknown = JSON.parse(await this.app.vault.read(this.file));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a canvas object');
+      this.data = parsed as { nodes?: unknown[]; edges?: unknown[] };
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+}
+
 export class MarkdownView extends ItemView {
+  override navigation = true;
   file: TFile | null = null;
   private mode: 'preview' | 'source' = 'preview';
   /** In 'source' mode: live preview (default) or plain source (`state.source: true`). */
   private livePreview = true;
   private reader: ReadingRenderer | null = null;
-  editor: EditorView | null = null;
+  /** Obsidian's Editor (source mode); `editor.cm` is the CodeMirror view. */
+  editor: Editor | null = null;
+  /** Typed text not yet saved to the file (the app saves about two seconds after the last key). */
+  dirty = false;
+  private saveTimer: number | null = null;
   private extensions = new Compartment();
   getViewType(): string {
     return 'markdown';
@@ -107,9 +150,13 @@ export class MarkdownView extends ItemView {
   override getState(): Record<string, unknown> {
     return { file: this.file?.path, mode: this.mode, source: !this.livePreview };
   }
+  override onload(): void {
+    this.registerEvent(this.app.vault.on('modify', (changed) => void this.onModify(changed as TFile)) as never);
+  }
   override async setState(state: unknown): Promise<void> {
     const s = (state ?? {}) as { file?: string; mode?: 'preview' | 'source'; source?: boolean };
     const file = s.file ? this.app.vault.getFileByPath(s.file) : null;
+    await this.save();
     this.file = file;
     this.mode = s.mode ?? this.mode;
     this.livePreview = s.source !== true;
@@ -117,29 +164,45 @@ export class MarkdownView extends ItemView {
     if (!file) return;
     const text = await this.app.vault.read(file);
     if (this.mode === 'preview') {
-      const sizer = this.contentEl.createDiv({ cls: 'markdown-reading-view' }).createDiv({ cls: 'markdown-preview-view markdown-rendered' }).createDiv({ cls: 'markdown-preview-sizer' });
+      const sizer = this.contentEl.createDiv({ cls: 'markdown-reading-view' }).createDiv({ cls: 'markdown-preview-view markdown-rendered' }).createDiv({ cls: 'markdown-preview-sizer markdown-preview-section' });
       this.reader = this.addChild(new ReadingRenderer(sizer, () => this.file?.path ?? ''));
       this.reader.set(text);
     } else {
-      const host = this.contentEl.createDiv({ cls: 'markdown-source-view mod-cm6 is-live-preview' });
-      const info: MarkdownFileInfoLike = { app: this.app, file };
-      this.editor = new EditorView({
+      const host = this.contentEl.createDiv({ cls: `markdown-source-view mod-cm6${this.livePreview ? ' is-live-preview' : ''}` });
+      // The editor's info field is the view itself: its `file` is the TFile the app renames in place.
+      const cm = new EditorView({
         parent: host,
         state: EditorState.create({
           doc: text,
-          extensions: [editorInfoField.init(() => info), editorLivePreviewField.init(() => this.livePreview), this.extensions.of(editorExtensions.map((e) => [...e]))],
+          extensions: [editorInfoField.init(() => this), editorLivePreviewField.init(() => this.livePreview), this.extensions.of(editorExtensions.map((e) => [...e]))],
         }),
       });
+      this.editor = new Editor(cm);
+      this.editor.onEdit = () => this.typed();
     }
-    this.registerEvent(this.app.vault.on('modify', (changed) => void this.onModify(changed as TFile)) as never);
+  }
+  /** An edit in the editor: the file is saved a little later, as the app does. */
+  private typed(): void {
+    this.dirty = true;
+    if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => void this.save(), 2000);
+  }
+  /** Write unsaved editor text to the file. */
+  async save(): Promise<void> {
+    if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.dirty || !this.editor || !this.file) return;
+    this.dirty = false;
+    await this.app.vault.modify(this.file, this.editor.getValue());
   }
   /** The app shows external edits: reading view re-renders changed sections, the editor takes the new text. */
   private async onModify(file: TFile): Promise<void> {
     if (file !== this.file) return;
     const text = await this.app.vault.read(file);
     if (this.reader) this.reader.set(text);
-    if (this.editor && this.editor.state.doc.toString() !== text) {
-      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
+    if (this.editor && this.editor.getValue() !== text) {
+      this.dirty = false;
+      this.editor.replaceFromDisk(text);
     }
   }
   /** The reading view's renderer handle: `rerender(full)` renders every section again. */
@@ -152,7 +215,7 @@ export class MarkdownView extends ItemView {
     },
   };
   reconfigure(): void {
-    this.editor?.dispatch({ effects: this.extensions.reconfigure(editorExtensions.map((e) => [...e])) });
+    this.editor?.cm.dispatch({ effects: this.extensions.reconfigure(editorExtensions.map((e) => [...e])) });
   }
   /** Harness: the rendered reading view. */
   get previewEl(): HTMLElement | null {
@@ -161,11 +224,12 @@ export class MarkdownView extends ItemView {
   private teardown(): void {
     if (this.reader) this.removeChild(this.reader);
     this.reader = null;
-    this.editor?.destroy();
+    this.editor?.cm.destroy();
     this.editor = null;
     this.contentEl.empty();
   }
   override async onClose(): Promise<void> {
+    await this.save();
     this.teardown();
   }
 }
@@ -189,7 +253,7 @@ export class WorkspaceLeaf extends Events {
   async setViewState(viewState: { type: string; state?: Record<string, unknown>; active?: boolean }): Promise<void> {
     if (this.view.getViewType() !== viewState.type) {
       await this.view.close();
-      const creator = viewState.type === 'markdown' ? (leaf: WorkspaceLeaf) => new MarkdownView(leaf) : viewRegistry.get(viewState.type);
+      const creator = viewState.type === 'markdown' ? (leaf: WorkspaceLeaf) => new MarkdownView(leaf) : viewState.type === 'canvas' ? (leaf: WorkspaceLeaf) => new CanvasView(leaf) : viewRegistry.get(viewState.type);
       this.view = creator ? creator(this) : new EmptyView(this);
       await this.view.open(this.containerEl);
     }
@@ -198,6 +262,8 @@ export class WorkspaceLeaf extends Events {
     this.app.workspace.trigger('layout-change');
   }
   async openFile(file: TFile, openState?: { state?: { mode?: 'preview' | 'source'; source?: boolean } }): Promise<void> {
+    // The app picks the view by extension: a canvas opens in the Canvas view.
+    if (file.extension === 'canvas') return this.setViewState({ type: 'canvas', state: { file: file.path }, active: true });
     await this.setViewState({ type: 'markdown', state: { file: file.path, mode: openState?.state?.mode ?? this.app.workspace.defaultMode, source: openState?.state?.source ?? false }, active: true });
   }
   detach(): void {
@@ -219,7 +285,7 @@ export class Workspace extends Events {
   private readyCallbacks: Array<() => unknown> = [];
   saveRequests = 0;
   /** Harness: the last openLinkText call. */
-  lastOpened: { linktext: string; sourcePath: string; newLeaf: boolean | 'tab'; line: number | null } | null = null;
+  lastOpened: { linktext: string; sourcePath: string; newLeaf: boolean | 'tab' | 'split' | 'window'; line: number | null } | null = null;
 
   constructor(readonly app: App) {
     super();
@@ -245,13 +311,21 @@ export class Workspace extends Events {
     this.show(leaf);
     return leaf;
   }
+  /**
+   * As documented: without `newLeaf`, an existing leaf that can be navigated (the active one, else
+   * the most recent in the main area); a static view (navigation false) is never replaced.
+   */
   getLeaf(newLeaf?: boolean | 'tab' | 'split' | 'window'): WorkspaceLeaf {
     if (!newLeaf) {
-      const current = this.activeLeaf?.split === 'root' ? this.activeLeaf : this.leaves.find((l) => l.split === 'root');
-      if (current) return current;
+      const navigable = (l: WorkspaceLeaf | null | undefined): l is WorkspaceLeaf => !!l && l.split === 'root' && l.view.navigation && this.leaves.includes(l);
+      if (navigable(this.activeLeaf)) return this.activeLeaf;
+      const recent = [...this.recentLeaves].reverse().find(navigable);
+      if (recent) return recent;
     }
     return this.newLeaf('root');
   }
+  /** Leaves in the order they were last active. */
+  private recentLeaves: WorkspaceLeaf[] = [];
   getRightLeaf(split: boolean): WorkspaceLeaf {
     void split; // one right sidebar leaf per call either way
     return this.newLeaf('right');
@@ -267,6 +341,7 @@ export class Workspace extends Events {
   }
   removeLeaf(leaf: WorkspaceLeaf): void {
     this.leaves = this.leaves.filter((l) => l !== leaf);
+    this.recentLeaves = this.recentLeaves.filter((l) => l !== leaf);
     if (this.activeLeaf === leaf) this.activeLeaf = null;
   }
   /** Only one leaf per split is displayed: the one shown last. */
@@ -282,6 +357,7 @@ export class Workspace extends Events {
   setActiveLeaf(leaf: WorkspaceLeaf): void {
     this.show(leaf);
     this.activeLeaf = leaf;
+    this.recentLeaves = [...this.recentLeaves.filter((l) => l !== leaf), leaf];
     leaf.view.onResize();
     this.trigger('active-leaf-change', leaf);
     notifyVisibility();
@@ -294,7 +370,7 @@ export class Workspace extends Events {
     const view = this.activeLeaf?.view;
     return view instanceof MarkdownView ? view.file : null;
   }
-  async openLinkText(linktext: string, sourcePath: string, newLeaf?: boolean | 'tab', openViewState?: { eState?: { line?: number } }): Promise<void> {
+  async openLinkText(linktext: string, sourcePath: string, newLeaf?: boolean | 'tab' | 'split' | 'window', openViewState?: { eState?: { line?: number } }): Promise<void> {
     this.lastOpened = { linktext, sourcePath, newLeaf: newLeaf ?? false, line: openViewState?.eState?.line ?? null };
     const file = this.app.metadataCache.getFirstLinkpathDest(linktext, sourcePath);
     if (!file) throw new Error(`openLinkText: no file for "${linktext}"`);

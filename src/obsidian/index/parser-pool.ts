@@ -1,0 +1,149 @@
+// Parsing notes for the index: in Web Workers built from the bundle (the worker's source is
+// embedded in main.js and started from a Blob URL, Dataview's approach), or — where workers are
+// unavailable or fail — on the main thread in slices that yield to the UI between notes.
+import workerSource from 'maturity-map:parse-worker';
+import { createPipeline, prepareNote, resolveConfig, type IndexOptions, type MaturityNote } from '../../core/index';
+import type { FromWorker, ToWorker } from './protocol';
+import { reviveNote } from './revive';
+
+export interface ParseItem {
+  path: string;
+  text: string;
+}
+
+/** How long the main-thread fallback may hold the thread before it yields. */
+const SLICE_MS = 8;
+/** Batches each worker holds at once: one being parsed, one waiting, so a worker never idles. */
+const IN_FLIGHT = 2;
+
+export function yieldToUI(): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, 0));
+}
+
+interface Job {
+  id: number;
+  items: ParseItem[];
+  resolve: (notes: MaturityNote[]) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Map<number, Job>;
+}
+
+export class ParserPool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private nextId = 1;
+  private url: string | null = null;
+  private options: IndexOptions;
+  private fallback: { config: ReturnType<typeof resolveConfig>; pipeline: ReturnType<typeof createPipeline> };
+  /** Why the pool parses on the main thread, when it does. */
+  fallbackReason: string | null = null;
+
+  constructor(options: IndexOptions, workers: number) {
+    this.options = options;
+    this.fallback = this.mainThreadParser(options);
+    this.start(workers);
+  }
+
+  get kind(): 'worker' | 'main-thread' {
+    return this.slots.length > 0 ? 'worker' : 'main-thread';
+  }
+
+  private mainThreadParser(options: IndexOptions) {
+    const config = resolveConfig(options);
+    return { config, pipeline: createPipeline(config.stages) };
+  }
+
+  private start(count: number): void {
+    if (count < 1 || typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') {
+      this.fallbackReason = 'Web Workers are not available';
+      return;
+    }
+    try {
+      this.url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+      for (let i = 0; i < count; i++) {
+        const slot: Slot = { worker: new Worker(this.url), busy: new Map() };
+        slot.worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(slot, event.data);
+        slot.worker.onerror = (event) => this.onFailure(slot, event.message || 'the parse worker stopped');
+        this.post(slot, { type: 'configure', options: this.options });
+        this.slots.push(slot);
+      }
+    } catch (err) {
+      this.fallbackReason = `the parse worker could not start (${err instanceof Error ? err.message : String(err)})`;
+      this.dispose();
+    }
+  }
+
+  private post(slot: Slot, message: ToWorker): void {
+    slot.worker.postMessage(message);
+  }
+
+  configure(options: IndexOptions): void {
+    this.options = options;
+    this.fallback = this.mainThreadParser(options);
+    for (const slot of this.slots) this.post(slot, { type: 'configure', options });
+  }
+
+  /** Notes for `items`, in order. */
+  parse(items: ParseItem[]): Promise<MaturityNote[]> {
+    if (items.length === 0) return Promise.resolve([]);
+    if (this.slots.length === 0) return this.parseHere(items);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, items, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      while (slot.busy.size < IN_FLIGHT && this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        slot.busy.set(job.id, job);
+        this.post(slot, { type: 'parse', id: job.id, items: job.items });
+      }
+    }
+  }
+
+  private onMessage(slot: Slot, message: FromWorker): void {
+    const job = slot.busy.get(message.id);
+    if (!job) return;
+    slot.busy.delete(message.id);
+    if (message.type === 'parsed') job.resolve(message.notes.map(reviveNote));
+    // The parser threw: parse the batch again here, where the error surfaces to the caller.
+    else void this.parseHere(job.items).then(job.resolve, job.reject);
+    this.pump();
+  }
+
+  /** A worker died: its batches (and everything after) are parsed on the main thread. */
+  private onFailure(slot: Slot, reason: string): void {
+    this.fallbackReason = `the parse worker failed (${reason})`;
+    const orphans = [...slot.busy.values(), ...this.queue.splice(0)];
+    slot.busy.clear();
+    this.dispose();
+    for (const job of orphans) void this.parseHere(job.items).then(job.resolve, job.reject);
+  }
+
+  /** The fallback: one note at a time, yielding whenever a slice has run its time. */
+  private async parseHere(items: ParseItem[]): Promise<MaturityNote[]> {
+    const notes: MaturityNote[] = [];
+    let sliceStart = performance.now();
+    for (const item of items) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToUI();
+        sliceStart = performance.now();
+      }
+      notes.push(prepareNote(item.text, item.path, this.fallback.config, this.fallback.pipeline));
+    }
+    return notes;
+  }
+
+  dispose(): void {
+    for (const slot of this.slots) slot.worker.terminate();
+    this.slots = [];
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.url = null;
+  }
+}
