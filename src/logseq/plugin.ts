@@ -1,7 +1,6 @@
 // The Logseq plugin: wires the host's events to the graph index, the macro slots and the main UI.
 // It targets file graphs served by the Logseq 0.10.x app; on a DB graph (Logseq 2.x, detected by
 // feature: `checkCurrentIsDbGraph` throws "Not existed method" on 0.10.x) it says so and stays idle.
-import type { UIOptions } from '@logseq/libs/dist/LSPlugin';
 import { createGraphIndex, GraphNotOpenError, type GraphIndex } from './graph-index';
 import { isRecord, type ChangedBlock, type FileBlock, type FilePage, type LogseqHost, type TreeBlock } from './host';
 import { CARD_MACRO, parseMacro, QUERY_MACRO, SLASH_COMMANDS } from './macros';
@@ -365,6 +364,3 @@ function subscribe(host: LogseqHost, state: State, slots: SlotRegistry, load: ()
     host.App.onCurrentGraphChanged(() => void load()),
   ];
 }
-
-/** The slot option for a template, exported for the fake host's checks. */
-export type SlotUI = UIOptions & { slot: string };

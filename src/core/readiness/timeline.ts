@@ -1,6 +1,6 @@
 // Dates in a note: when it entered a stage (promotion fields, history, the stage line), how long
 // it has been there, and how far a staging observation window has run.
-import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+import { daysBetween } from '../dates';
 import type { MaturityNote, StageId } from '../model';
 import type { Pipeline } from '../stages';
 import { findIsoDate } from '../text';
@@ -38,13 +38,6 @@ export function enteredStage(note: MaturityNote, stage: StageId): Dated | null {
   // Dates come from findIsoDate, already valid; ISO strings compare in date order.
   for (const c of candidates) if (!best || c.date > best.date) best = c;
   return best;
-}
-
-export function daysBetween(from: string, to: string): number | null {
-  const a = parseISO(from);
-  const b = parseISO(to);
-  if (!isValid(a) || !isValid(b)) return null;
-  return differenceInCalendarDays(b, a);
 }
 
 /** How long the component has been at its current stage, from the dates the note gives. */
