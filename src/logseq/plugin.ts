@@ -1,7 +1,6 @@
 // The Logseq plugin: wires the host's events to the graph index, the macro slots and the main UI.
 // It targets file graphs served by the Logseq 0.10.x app; on a DB graph (Logseq 2.x, detected by
 // feature: `checkCurrentIsDbGraph` throws "Not existed method" on 0.10.x) it says so and stays idle.
-import type { UIOptions } from '@logseq/libs/dist/LSPlugin';
 import { createGraphIndex, type GraphIndex } from './graph-index';
 import { isRecord, type ChangedBlock, type FileBlock, type FilePage, type LogseqHost } from './host';
 import { OPEN_METHOD } from './markup';
@@ -245,6 +244,3 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   await load();
   return { graph: () => graph, isDbGraph: () => dbGraph, stop: stopAll };
 }
-
-/** The slot option for a template, exported for the fake host's checks. */
-export type SlotUI = UIOptions & { slot: string };
