@@ -18,7 +18,7 @@ const GROUPS = {
     'test/bench/**/*.test.ts',
   ],
   // The built bundles: the CLI run as a user runs it, the plugins in their host harnesses.
-  cli: ['test/cli/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/core/reference-isolation.test.ts'],
+  cli: ['test/cli/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/core/reference-isolation.test.ts'],
   hosts: ['test/obsidian/**/*.test.ts', 'test/logseq/**/*.test.ts'],
 };
 
