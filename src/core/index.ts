@@ -18,3 +18,4 @@ export * from './snapshot';
 export * from './graph-model';
 export * from './edit/index';
 export * from './readiness/index';
+export * from './stage-history';

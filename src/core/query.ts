@@ -11,7 +11,7 @@ import { containsText, matchesText, textNeedle } from './text-match';
 // Defined with the name order in text.ts, so the views can sort without importing this module (and zod).
 export { compareComponents };
 
-export const VIEWS = ['table', 'list', 'board', 'graph'] as const;
+export const VIEWS = ['table', 'list', 'board', 'graph', 'timeline'] as const;
 export const SORT_KEYS = ['name', 'stage', 'updated', 'progress', 'owner', 'group', 'readiness'] as const;
 
 export interface ComponentQuery {
