@@ -4,7 +4,7 @@
 import type { GraphModel, GraphNode, StageDefinition } from '../core/index';
 import { jsonText, visible } from './terminal';
 
-export const GRAPH_FORMATS = ['mermaid', 'dot', 'json'] as const;
+export const GRAPH_FORMATS = ['mermaid', 'dot', 'json', 'canvas'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 const FALLBACK_COLOR = '#6b7280';

@@ -1,16 +1,27 @@
-// Where CI paths are relative to: the root of the git repository holding the notes (a `.git`
-// folder or worktree file), else the current directory. Paths always use `/`.
+// Where output paths are relative to: for CI, the root of the git repository holding the notes (a
+// `.git` folder or worktree file), else the current directory; for a canvas, the Obsidian vault
+// holding them. Paths always use `/`.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-export function findRepositoryRoot(start: string): string {
+/** The nearest folder at or above `start` that holds `marker`, or null. */
+function findAbove(start: string, marker: string): string | null {
   let dir = resolve(start);
   for (;;) {
-    if (existsSync(join(dir, '.git'))) return dir;
+    if (existsSync(join(dir, marker))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
+    if (parent === dir) return null;
     dir = parent;
   }
+}
+
+export function findRepositoryRoot(start: string): string {
+  return findAbove(start, '.git') ?? process.cwd();
+}
+
+/** The Obsidian vault holding `notesDir` (the nearest folder with `.obsidian`), else `notesDir` itself. */
+export function findVaultRoot(notesDir: string): string {
+  return findAbove(notesDir, '.obsidian') ?? resolve(notesDir);
 }
 
 /** A vault-relative note id as a `/`-separated path relative to `base`. */

@@ -44,6 +44,12 @@ export const DIAGNOSTIC_CATALOGUE: Readonly<Record<DiagnosticCode, DiagnosticDes
     help: 'Run `maturity-map fix` to rewrite the status line from the boxes, or check the boxes the line claims.',
     defaultSeverity: 'error',
   },
+  'status-line-repeated': {
+    title: 'Status line written twice',
+    summary: 'A transition section states its "X/Y criteria met" count on more than one line.',
+    help: 'Keep one status line. Each line is checked against the boxes, and `maturity-map fix` rewrites all of them, so none stays stale meanwhile.',
+    defaultSeverity: 'warning',
+  },
   'stage-criteria-unmet': {
     title: 'Past a transition with unmet criteria',
     summary: 'The component is at or past a stage whose entry criteria are not all checked.',
@@ -66,6 +72,12 @@ export const DIAGNOSTIC_CATALOGUE: Readonly<Record<DiagnosticCode, DiagnosticDes
     title: 'Last Updated is not a date',
     summary: 'Last Updated is not a YYYY-MM-DD date.',
     help: 'Write the date as YYYY-MM-DD so staleness can be measured.',
+    defaultSeverity: 'warning',
+  },
+  'comment-unclosed': {
+    title: 'HTML comment never closed',
+    summary: 'A line starting with <!-- opens a comment that never closes, so everything after it (to the end of the note, or of its list item or block quote) is hidden.',
+    help: 'Add --> where the comment should end. GitHub, Obsidian and this tool all hide the lines after an unclosed comment block; an inline <!-- in the middle of a line that never closes stays text.',
     defaultSeverity: 'warning',
   },
   stale: {

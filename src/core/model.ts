@@ -14,10 +14,12 @@ export const DIAGNOSTIC_CODES = [
   'stage-unknown',
   'stage-conflict',
   'status-count-mismatch',
+  'status-line-repeated',
   'stage-criteria-unmet',
   'checkbox-mark-conflict',
   'template-placeholder',
   'date-invalid',
+  'comment-unclosed',
   'stale',
   'dependency-unresolved',
   'dependency-ambiguous',
@@ -112,7 +114,10 @@ export interface Transition {
   items: ChecklistItem[];
   met: number;
   total: number;
+  /** The section's status line (the first, when it has several). */
   claim: StatusClaim | null;
+  /** Status lines after the first in the same section: each is checked and fixed like the first. */
+  otherClaims: StatusClaim[];
 }
 
 export interface Dependency {

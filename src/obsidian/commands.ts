@@ -2,6 +2,7 @@
 // one entry in a list, so a new one (a canvas export, a view) is one more entry: `scope` decides
 // when it is offered — always, or for the component note the user is on.
 import { MarkdownView, Notice, TFile, type Menu, type Plugin } from 'obsidian';
+import { dependencyCanvasCommand } from './canvas-command';
 import type { Host } from './host';
 import { createMaturityNote } from './new-note';
 import { DASHBOARD_VIEW } from './views/dashboard-view';
@@ -61,6 +62,7 @@ export const COMMANDS: CommandSpec[] = [
     scope: 'app',
     run: (host) => host.indexer.rebuild({ dropCache: true }).then(() => new Notice(`Maturity map: ${host.indexer.index.ids().length} components indexed.`)),
   },
+  dependencyCanvasCommand,
 ];
 
 /** The active note, when the index knows it as a component. */

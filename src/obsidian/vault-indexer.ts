@@ -32,7 +32,7 @@ export interface IndexStats {
   /** Notes parsed since the plugin loaded (builds and edits). */
   parsed: number;
   /** Of the last build: notes taken from the cache, notes parsed, and how long it took. */
-  build: { fromCache: number; parsed: number; ms: number; parser: 'worker' | 'main-thread' };
+  build: { fromCache: number; parsed: number; ms: number; parser: 'worker' | 'main-thread'; finishMs?: number };
 }
 
 /** Notes above this size are not read: no maturity note is this large, and phone memory is scarce. */
@@ -385,7 +385,9 @@ export class VaultIndexer extends Component {
   }
 
   private swapIn(next: Generation): void {
+    const t = performance.now();
     next.index.endBatch();
+    this.stats.build.finishMs = performance.now() - t;
     this.index = next.index;
     this.known = next.known;
     this.unreadableNotes = next.unreadable;

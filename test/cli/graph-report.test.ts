@@ -84,7 +84,7 @@ describe('graph --format json', () => {
   it('rejects unknown formats and focus names', () => {
     const bad = run('graph', EXAMPLE_VAULT, '--format', 'svg');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('maturity-map graph: --format expects one of mermaid, dot, json, got "svg"\n');
+    expect(bad.stderr).toBe('maturity-map graph: --format expects one of mermaid, dot, json, canvas, got "svg"\n');
     expect(run('graph', EXAMPLE_VAULT, '--focus', 'Nope').stderr).toContain('no component is called "Nope"');
     expect(run('graph', EXAMPLE_VAULT, '--hops', '0', '--focus', 'Ledger').code).toBe(2);
   });

@@ -197,6 +197,7 @@ const KNOWN_CODES = new Set([
   'checkbox-mark-conflict', 'template-placeholder', 'date-invalid', 'stale', 'dependency-unresolved', 'dependency-ambiguous',
   'dependency-stage-mismatch', 'dependency-self', 'stage-inversion', 'dependency-cycle', 'duplicate-name', 'file-unreadable',
   'criterion-contradicted', 'sla-breach', 'security-critical', 'observation-incomplete', 'placeholder-evidence',
+  'comment-unclosed', 'status-line-repeated',
 ]);
 const STAGE_IDS = new Set(DEFAULT_STAGES.map((s) => s.id));
 

@@ -103,7 +103,11 @@ const apart: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.tuple(fc.constantFrom(...HEADINGS, ...WORDS), fc.constantFrom('===', '---', '-----')).map(([h, u]) => `${h}\n${u}`), weight: 1 },
   { arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '````'), fc.array(inline, { maxLength: 3 })).map(([f, lines]) => [f + 'md', '# Current Stage', ...lines, f].join('\n')), weight: 2 },
   { arbitrary: fc.array(inline, { minLength: 1, maxLength: 2 }).map((lines) => lines.map((l) => `    ${l}`).join('\n')), weight: 1 },
-  { arbitrary: fc.constantFrom('<!-- **Current Stage**: Production -->', '<!--\n**Current Stage**: Production\n- [x] hidden\n-->', 'Text <!-- hidden **Status**: 9/9 --> shown', '**Status**: 1/2 <!-- was 2/2 -->'), weight: 2 },
+  { arbitrary: fc.constantFrom('<!-- **Current Stage**: Production -->', '<!--\n**Current Stage**: Production\n- [x] hidden\n-->', 'Text <!-- hidden **Status**: 9/9 --> shown', '**Status**: 1/2 <!-- was 2/2 -->',
+    // Comments as CommonMark has them: unclosed inline ones are text, code spans hide them,
+    // an inline one may span paragraph lines, an unclosed block hides the rest of its container.
+    '**Owner**: team <!-- old owner: bob', '**Owner**: `<!--` team', '**Owner**: a <!-- spans\n**Status**: 9/9 --> b',
+    '- <!-- unclosed in an item\n  **Status**: 9/9', '> <!-- unclosed in a quote\n> **Status**: 9/9', '<!-- unclosed to the end'), weight: 3 },
   // HTML blocks run to the next blank line: always give them one.
   { arbitrary: fc.constantFrom('<div>\n**Owner**: html-team\n</div>\n', '<Brief description of component purpose>\n', '<details>\n<summary>More</summary>\n\n- [x] inside details\n\n</details>\n'), weight: 1 },
   {

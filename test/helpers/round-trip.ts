@@ -60,7 +60,7 @@ export function maskedNote(
   const drop = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v: unknown) => (mask.lines && (key === 'line' || key === 'lineCount') ? undefined : v)));
   const copy = {
     ...note,
-    transitions: note.transitions.map((t) => ({ ...t, claim: mask.claims ? null : t.claim })),
+    transitions: note.transitions.map((t) => ({ ...t, claim: mask.claims ? null : t.claim, otherClaims: mask.claims ? [] : t.otherClaims })),
     diagnostics: [],
     stage: mask.stage ? null : note.stage,
     otherStages: mask.stage ? [] : note.otherStages,

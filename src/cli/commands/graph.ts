@@ -1,19 +1,24 @@
-// `maturity-map graph <dir> --format mermaid|dot|json`: the dependency graph for docs, Graphviz
-// or other tools; `--focus <name>` keeps one component and its neighbours.
-import { buildGraphModel, neighbourhood } from '../../core/index';
-import { loadVault } from '../context';
+// `maturity-map graph <dir> --format mermaid|dot|json|canvas`: the dependency graph for docs,
+// Graphviz, other tools or Obsidian's Canvas; `--focus <name>` keeps one component and its neighbours.
+import { buildGraphModel, neighbourhood, type GraphModel } from '../../core/index';
+import { canvasJSON, toCanvas } from '../../render/canvas';
+import { loadVault, type LoadedVault } from '../context';
 import { UsageError } from '../files';
 import { GRAPH_FORMATS, toDot, toGraphJSON, toMermaid, type GraphFormat } from '../graph-format';
+import { findVaultRoot, notesFolder, pathFrom } from '../repo-paths';
 import { emit } from '../write';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
 
 export const graphCommand: Command = {
   name: 'graph',
-  summary: 'print the dependency graph as Mermaid, DOT or JSON',
-  usage: `maturity-map graph <dir> [--format mermaid|dot|json] [--focus <name> [--hops <n>]] [-o <file>]
+  summary: 'print the dependency graph as Mermaid, DOT, JSON or a JSON Canvas',
+  usage: `maturity-map graph <dir> [--format mermaid|dot|json|canvas] [--focus <name> [--hops <n>]] [-o <file>]
 
 ${VAULT_OPTIONS_HELP}
-  --format <f>         mermaid (default), dot or json
+  --format <f>         mermaid (default), dot, json, or canvas: a JSON Canvas 1.0 file for
+                       Obsidian (write it into the vault with -o deps.canvas); its file
+                       nodes point at notes from the vault root (the folder with .obsidian
+                       above <dir>, else <dir>)
   --focus <name>       only this component and its neighbours
   --hops <n>           how far around --focus to go (default 2)
   -o, --output <file>  write here (default: standard output)`,
@@ -34,8 +39,14 @@ ${VAULT_OPTIONS_HELP}
       ids = neighbourhood(index, id, hops);
     }
     const model = buildGraphModel(index, ids);
-    const text = format === 'json' ? toGraphJSON(model) : format === 'dot' ? toDot(model, index.pipeline.stages) : toMermaid(model, index.pipeline.stages);
+    const text = format === 'canvas' ? canvasText(vault, model) : format === 'json' ? toGraphJSON(model) : format === 'dot' ? toDot(model, index.pipeline.stages) : toMermaid(model, index.pipeline.stages);
     await emit(str(values['output']), text);
     return 0;
   },
 };
+
+function canvasText(vault: LoadedVault, model: GraphModel): string {
+  const notes = notesFolder(vault.root);
+  const vaultRoot = findVaultRoot(notes);
+  return canvasJSON(toCanvas(model, { stages: vault.index.pipeline.stages, filePath: (id) => pathFrom(vaultRoot, notes, id) }));
+}

@@ -44,21 +44,23 @@ export function statusCountEdits(
   const doc = splitLines(text);
   for (const t of note.transitions) {
     if (options.only && !options.only(t)) continue;
-    const claim = t.claim;
-    if (!claim || t.total === 0) continue;
-    if (claim.met === t.met && claim.total === t.total) continue;
-    const line = doc.lines[claim.line - 1];
-    const rewritten = line ? rewriteClaim(line.content, claim, t) : null;
-    if (rewritten === null) {
-      skipped.push({ line: claim.line, reason: `the ${claim.met ?? 'X'}/${claim.total ?? 'Y'} count on the line could not be rewritten safely` });
-      continue;
+    if (!t.claim || t.total === 0) continue;
+    // A section that states its count twice gets both lines fixed: neither may stay stale.
+    for (const claim of [t.claim, ...t.otherClaims]) {
+      if (claim.met === t.met && claim.total === t.total) continue;
+      const line = doc.lines[claim.line - 1];
+      const rewritten = line ? rewriteClaim(line.content, claim, t) : null;
+      if (rewritten === null) {
+        skipped.push({ line: claim.line, reason: `the ${claim.met ?? 'X'}/${claim.total ?? 'Y'} count on the line could not be rewritten safely` });
+        continue;
+      }
+      edits.push({
+        index: claim.line - 1,
+        remove: 1,
+        insert: [rewritten],
+        reason: `${transitionName(pipeline, t)}: status ${claim.met ?? 'X'}/${claim.total ?? 'Y'} → ${t.met}/${t.total} (boxes checked)`,
+      });
     }
-    edits.push({
-      index: claim.line - 1,
-      remove: 1,
-      insert: [rewritten],
-      reason: `${transitionName(pipeline, t)}: status ${claim.met ?? 'X'}/${claim.total ?? 'Y'} → ${t.met}/${t.total} (boxes checked)`,
-    });
   }
   return { edits, skipped };
 }

@@ -3,6 +3,7 @@
 // `spec.lifecycle`, resolved dependencies as `dependsOn`, criteria progress and the note's path as
 // annotations. Pure: the CLI writes the YAML (toBackstageYaml), tests validate with Backstage's own code.
 import { Document, isScalar, visit } from 'yaml';
+import { fnv1a } from '../hash';
 import type { Component, StageId } from '../model';
 import { backstageSchema, type BackstageSettings } from '../settings/backstage';
 import type { Pipeline } from '../stages';
@@ -37,14 +38,9 @@ const ANNOTATION = 'maturity-map';
 /** Backstage's entity-name rule (also its label-value rule): 1–63 of [A-Za-z0-9-_.], alphanumeric at both ends. */
 export const BACKSTAGE_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-/** A short, stable hash of a note's id (FNV-1a), to tell apart names that collide. */
+/** A short, stable hash of a note's id, to tell apart names that collide. */
 function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36).padStart(7, '0').slice(-6);
+  return fnv1a(text).toString(36).padStart(7, '0').slice(-6);
 }
 
 function trimToName(text: string, max: number): string {
@@ -193,7 +189,6 @@ export function toBackstageEntities(source: BackstageSource, options: BackstageO
  * Characters YAML writes raw even inside double quotes (DEL, C1 controls, line/paragraph separators,
  * bidi controls) but that a terminal or an editor would act on; `yaml` escapes the C0 controls itself.
  */
-// eslint-disable-next-line no-control-regex
 const RAW_IN_YAML = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function entityYaml(entity: BackstageEntity): string {

@@ -14,10 +14,10 @@ import {
   listMarker,
   openingFence,
   peekLine,
-  stripComments,
   tableCells,
   trimEnd,
 } from './block-lines';
+import { closesInParagraph, commentEnd, cutComments } from './comments';
 
 // Editing commands split table rows the way the scanner does.
 export { tableCells } from './block-lines';
@@ -34,6 +34,8 @@ export interface BlockVisitor {
   /** A table body row (header and delimiter rows are not reported). */
   row(cells: string[], line: number): void;
   blank(line: number): void;
+  /** An HTML comment block opened on `from` never closes: lines `from`–`to` are hidden. */
+  unclosedComment?(from: number, to: number): void;
 }
 
 /** Visit the body of a note. `text` uses `\n` line ends; `offset`/`firstLine` locate the body. */
@@ -41,7 +43,12 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
   let pos = offset;
   let line = firstLine - 1;
   let fence: { char: number; length: number } | null = null;
-  let inComment = false;
+  /** An open HTML comment block: where it started, its container, its last non-blank line. */
+  let commentBlock: { from: number; quoted: boolean; itemCol: number; last: number } | null = null;
+  /** Lines left until an inline comment that spans paragraph lines closes (0: none open). */
+  let inlineCommentLines = 0;
+  /** Lines before this one belong to a paragraph in which no open inline comment closes. */
+  let noCloseBefore = 0;
   let prevBlank = true;
   let prevParagraph = false;
   /** The previous line was a list item with text: its paragraph may continue on this line. */
@@ -61,7 +68,7 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
   while (pos < length) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = length;
-    let content = text.slice(pos, end);
+    const content = text.slice(pos, end);
     pos = end + 1;
     line++;
 
@@ -69,30 +76,27 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       if (closesFence(content, fence)) fence = null;
       continue;
     }
-    const afterItemText = prevItemText;
+    const afterItemText: boolean = prevItemText;
     prevItemText = false;
-    if (inComment) {
-      const close = content.indexOf('-->');
-      if (close === -1) continue;
-      content = content.slice(close + 3);
-      inComment = false;
-      if (content.trim() === '') continue;
-    }
-    if (content.indexOf('<!--') !== -1) {
-      // A comment block at the left margin after a blank line ends a list, as any block does.
-      if (listOpen && prevBlank && content.startsWith('<!--')) listOpen = false;
-      const stripped = stripComments(content);
-      content = stripped.text;
-      inComment = stripped.open;
-      if (content.trim() === '') {
-        if (!inComment) {
-          visitor.blank(line);
-          prevBlank = true;
-          prevParagraph = false;
-          tableOpen = false;
-        }
+    if (commentBlock !== null) {
+      if (commentContinues(content, commentBlock)) {
+        if (content.indexOf('-->') !== -1) commentBlock = null;
+        else if (content.trim() !== '') commentBlock.last = line;
         continue;
       }
+      visitor.unclosedComment?.(commentBlock.from, commentBlock.last);
+      commentBlock = null;
+    }
+    if (inlineCommentLines > 0) {
+      // A paragraph line inside an inline comment: what follows its `-->` continues the text.
+      prevItemText = afterItemText;
+      if (--inlineCommentLines > 0) continue;
+      const rest = paragraphText(content.slice(content.indexOf('-->') + 3), line, paragraphQuoted);
+      if (rest !== '') {
+        lastText = rest;
+        visitor.text(rest, line, indentOf(content));
+      }
+      continue;
     }
 
     // Indentation in columns (tabs to the next multiple of 4) and the first visible character.
@@ -156,6 +160,15 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
     const paragraphOpen = prevParagraph || afterItemText;
     const continuation = paragraphOpen && !quoted && col >= (paragraphInItem ? lastItemContentCol : 0) + 4;
     if (!continuation) {
+      // An HTML comment block: hidden to the line holding `-->`, or to the end of its container.
+      if (first === 60 && content.startsWith('<!--', i)) {
+        if (commentEnd(content, i) === -1) commentBlock = { from: line, quoted, itemCol: listOpen && col >= lastItemContentCol ? lastItemContentCol : -1, last: line };
+        prevBlank = false;
+        prevParagraph = false;
+        tableOpen = false;
+        continue;
+      }
+
       // Fences: ``` or ~~~ (any indentation: outliner notes indent code under bullets).
       if (first === 96 || first === 126) {
         const open = openingFence(content, i);
@@ -171,7 +184,7 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
       if (first === 35 /* # */ && (col < 4 || listOpen)) {
         const heading = atxHeading(content, i);
         if (heading) {
-          visitor.heading(heading.depth, heading.text, line);
+          visitor.heading(heading.depth, inlineText(heading.text), line);
           if (col === 0) listOpen = false;
           prevBlank = false;
           prevParagraph = false;
@@ -215,7 +228,7 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
         if (rest.charCodeAt(0) === 35) {
           const heading = atxHeading(rest, 0);
           if (heading) {
-            visitor.heading(heading.depth, heading.text, line);
+            visitor.heading(heading.depth, inlineText(heading.text), line);
             listOpen = true;
             prevBlank = false;
             prevParagraph = false;
@@ -238,6 +251,16 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
             continue;
           }
         }
+        // A bullet opening a comment block (`- <!-- …`): the bullet has no text.
+        if (restFirst === 60 && rest.startsWith('<!--')) {
+          visitor.item(col, ordered, null, '', line);
+          if (commentEnd(rest, 0) === -1) commentBlock = { from: line, quoted, itemCol: lastItemContentCol, last: line };
+          listOpen = true;
+          prevBlank = false;
+          prevParagraph = false;
+          tableOpen = false;
+          continue;
+        }
         let check: string | null = null;
         if (rest.charCodeAt(0) === 91 /* [ */ && rest.charCodeAt(2) === 93 /* ] */ && (rest.length === 3 || rest.charCodeAt(3) === 32 || rest.charCodeAt(3) === 9)) {
           check = rest[1]!;
@@ -253,8 +276,8 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
             rest = space === -1 ? '' : rest.slice(space + 1);
           }
         }
-        lastText = trimEnd(rest);
         paragraphQuoted = quoted;
+        lastText = paragraphText(rest, line, quoted);
         visitor.item(col, ordered, check, lastText, line);
         prevItemText = rest.trim() !== '';
         paragraphInItem = true;
@@ -271,11 +294,12 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
         if (delimiter) {
           tableOpen = true;
         } else if (tableOpen) {
-          visitor.row(tableCells(content, i), line);
+          visitor.row(rowCells(content, i), line);
         } else if (isTableDelimiter(peekLine(text, pos), 0)) {
           // header row: structure only
         } else {
-          visitor.text(trimEnd(content.slice(i)), line, col);
+          const cut = paragraphText(content.slice(i), line, quoted);
+          if (cut !== '') visitor.text(cut, line, col);
         }
         prevBlank = false;
         prevParagraph = false;
@@ -296,7 +320,7 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
 
     // A line under a table that starts no other block is one more row (GFM), pipes or not.
     if (tableOpen) {
-      visitor.row(tableCells(content, i), line);
+      visitor.row(rowCells(content, i), line);
       prevBlank = false;
       prevParagraph = false;
       continue;
@@ -305,11 +329,63 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
     // Anything else is paragraph text (or lazy continuation of a list item's paragraph).
     if (listOpen && col === 0 && (prevBlank || !paragraphOpen)) listOpen = false;
     paragraphInItem = listOpen && (paragraphOpen ? paragraphInItem : col > lastItemCol);
-    lastText = trimEnd(content.slice(i));
     if (!paragraphOpen) paragraphQuoted = quoted;
-    visitor.text(lastText, line, col);
+    const paragraph = paragraphText(content.slice(i), line, paragraphQuoted);
+    if (paragraph !== '') {
+      lastText = paragraph;
+      visitor.text(lastText, line, col);
+    }
     prevBlank = false;
     prevParagraph = true;
     tableOpen = false;
   }
+  if (commentBlock !== null) visitor.unclosedComment?.(commentBlock.from, commentBlock.last);
+
+  /**
+   * A paragraph line's text with its inline comments cut out. A comment left open continues on
+   * the next lines when it closes before the paragraph ends (it is text otherwise).
+   */
+  function paragraphText(raw: string, at: number, inQuote: boolean): string {
+    if (raw.indexOf('<!--') === -1) return trimEnd(raw);
+    const cut = cutComments(raw);
+    if (cut.open === -1) return trimEnd(cut.text);
+    if (at < noCloseBefore) return trimEnd(cut.text);
+    const lines = closesInParagraph(text, pos, inQuote);
+    if (lines <= 0) {
+      noCloseBefore = at - lines + 1;
+      return trimEnd(cut.text);
+    }
+    inlineCommentLines = lines;
+    return trimEnd(cut.text.slice(0, cut.open));
+  }
+}
+
+/** Heading text and table cells: inline content of one line, its closed comments cut out. */
+function inlineText(raw: string): string {
+  return raw.indexOf('<!--') === -1 ? raw : cutComments(raw).text.trim();
+}
+
+function rowCells(content: string, i: number): string[] {
+  const cells = tableCells(content, i);
+  if (content.indexOf('<!--') === -1) return cells;
+  return cells.map(inlineText);
+}
+
+/** Whether a line stays inside an HTML comment block's container (a block quote, a list item). */
+function commentContinues(content: string, block: { quoted: boolean; itemCol: number }): boolean {
+  if (block.quoted) return indentOf(content) < 4 && content.trimStart().charCodeAt(0) === 62;
+  if (block.itemCol >= 0) return content.trim() === '' || indentOf(content) >= block.itemCol;
+  return true;
+}
+
+/** Indentation in columns (tabs to the next multiple of 4). */
+function indentOf(content: string): number {
+  let col = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
 }

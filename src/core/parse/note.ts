@@ -148,6 +148,15 @@ function assemble(
   }
   if (stage?.id) checkCriteriaBehindStage(pipeline, stage, read.transitions, diagnostics);
 
+  for (const { from, to } of read.hidden) {
+    diagnostics.push({
+      code: 'comment-unclosed',
+      severity: 'warning',
+      message: `An HTML comment opened on line ${from} is never closed: ${to > from ? `lines ${from}–${to} are` : `line ${from} is`} hidden. Close it with -->.`,
+      line: from,
+    });
+  }
+
   if (read.placeholders.length > 0) {
     const first = read.placeholders[0]!;
     diagnostics.push({
@@ -199,17 +208,27 @@ function assemble(
 }
 
 function checkClaim(pipeline: Pipeline, t: Transition, diagnostics: Diagnostic[]): void {
-  const claim = t.claim;
-  if (!claim || t.total === 0) return;
-  const metWrong = claim.met !== null && claim.met !== t.met;
-  const totalWrong = claim.total !== null && claim.total !== t.total;
-  if (!metWrong && !totalWrong) return;
-  diagnostics.push({
-    code: 'status-count-mismatch',
-    severity: 'error',
-    message: `${transitionName(pipeline, t)}: the status line claims ${claim.met ?? 'X'}/${claim.total ?? 'Y'} criteria met, but ${t.met} of ${t.total} boxes are checked.`,
-    line: claim.line,
-  });
+  if (t.claim === null) return;
+  for (const claim of [t.claim, ...t.otherClaims]) {
+    if (claim !== t.claim) {
+      diagnostics.push({
+        code: 'status-line-repeated',
+        severity: 'warning',
+        message: `${transitionName(pipeline, t)}: a second status line on line ${claim.line} (the first is on line ${t.claim.line}); keep one, fix rewrites both.`,
+        line: claim.line,
+      });
+    }
+    if (t.total === 0) continue;
+    const metWrong = claim.met !== null && claim.met !== t.met;
+    const totalWrong = claim.total !== null && claim.total !== t.total;
+    if (!metWrong && !totalWrong) continue;
+    diagnostics.push({
+      code: 'status-count-mismatch',
+      severity: 'error',
+      message: `${transitionName(pipeline, t)}: the status line claims ${claim.met ?? 'X'}/${claim.total ?? 'Y'} criteria met, but ${t.met} of ${t.total} boxes are checked.`,
+      line: claim.line,
+    });
+  }
 }
 
 function checkCriteriaBehindStage(pipeline: Pipeline, stage: StageField, transitions: Transition[], diagnostics: Diagnostic[]): void {

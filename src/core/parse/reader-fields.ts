@@ -87,9 +87,11 @@ export function handleField(state: ReaderState, field: Field, line: number, inde
       break;
     case 'status': {
       const transition = transitionSection(state)?.transition;
-      if (!transition || transition.claim !== null) break;
-      const claim = readClaim(value);
-      if (claim) transition.claim = { met: claim.met, total: claim.total, raw: own(plain(value)), line };
+      const claim = transition ? readClaim(value) : null;
+      if (!transition || !claim) break;
+      const read = { met: claim.met, total: claim.total, raw: own(plain(value)), line };
+      if (transition.claim === null) transition.claim = read;
+      else transition.otherClaims = [...transition.otherClaims, read];
       break;
     }
     case 'coverage':

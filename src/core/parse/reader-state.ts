@@ -55,6 +55,8 @@ export interface ReadResult
   observedDays: Sourced<number | null> | null;
   bodyTags: string[];
   headerFields: Set<string>;
+  /** HTML comment blocks that never close: the lines they hide. */
+  hidden: Array<{ from: number; to: number }>;
 }
 
 /** One plain object per note: the visitor and the field handlers read and update it in place. */
@@ -109,6 +111,7 @@ export function createReaderState(pipeline: Pipeline, hints: Readonly<TextHints>
       placeholders: [],
       bodyTags: [],
       headerFields: new Set<string>(),
+      hidden: [],
     },
     stack: [],
     innermostAt: new Map<SectionKind, number>(),

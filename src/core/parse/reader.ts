@@ -1,7 +1,7 @@
 // The field pass: a BlockVisitor that turns headings, items and text lines into the parts of a
 // MaturityNote. It keeps the section stack and the "label" a list belongs to (`**Blockers**:`),
 // and routes each line to the field handlers in reader-fields.ts; both share one ReaderState.
-import type { ChecklistItem } from '../model';
+import type { ChecklistItem, StatusClaim } from '../model';
 import type { Pipeline } from '../stages';
 import { findIsoDate, own, plain } from '../text';
 import type { BlockVisitor } from './blocks';
@@ -15,6 +15,8 @@ import { addDependency, addHistory, handleBlockerField, handleField, noteProse, 
 export type { ReadResult } from './reader-state';
 
 const MAX_PLACEHOLDERS = 200;
+/** Shared by every transition with one status line (most of them): the index keeps thousands. */
+const NO_CLAIMS: StatusClaim[] = [];
 const HASHTAG = /(^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 
 /** `hints`: which markers the note holds at all (see textHints); lines skip searches for the others. */
@@ -46,7 +48,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     const info = classifySection(pipeline, text);
     const section: Section = { kind: info.kind, text: info.text, from: info.from, to: info.to, demotions: info.demotions, depth, line, transition: null, checklist: null, entryIndent: -1 };
     if (info.kind === 'transition') {
-      section.transition = { from: info.from, to: info.to, heading: section.text, line, items: [], met: 0, total: 0, claim: null };
+      section.transition = { from: info.from, to: info.to, heading: section.text, line, items: [], met: 0, total: 0, claim: null, otherClaims: NO_CLAIMS };
       result.transitions.push(section.transition);
     }
     stack.push(section);
@@ -215,7 +217,11 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     }
   }
 
-  return { visitor: { heading, item, text, row, blank }, result };
+  function unclosedComment(from: number, to: number): void {
+    result.hidden.push({ from, to });
+  }
+
+  return { visitor: { heading, item, text, row, blank, unclosedComment }, result };
 }
 
 /** `[[TTA/Components/Neo4j Component Maturity Status]]` → the link text, brackets removed. */

@@ -239,7 +239,7 @@ function createWalker(source: string, visitor: BlockVisitor) {
         if (cell.children.length === 0) return '';
         const start = cell.children[0]!.position!.start.offset!;
         const end = cell.children[cell.children.length - 1]!.position!.end.offset!;
-        return source.slice(start, end).replace(/\\\|/g, '|').trim();
+        return sliceText(start, end, commentsIn(cell)).replace(/\\\|/g, '|').trim();
       });
       visitor.row(cells, row.position!.start.line);
     }
@@ -267,11 +267,21 @@ function createWalker(source: string, visitor: BlockVisitor) {
         return;
       case 'html':
         if (isTextHtml(node)) textLines(node, node.position!.start.line, quoted);
+        else if (node.value.indexOf('-->', 2) === -1) unclosedComment(node);
         return;
       default:
         // code, yaml, thematic breaks, definitions: nothing a field can live in.
         return;
     }
+  }
+
+  /** A comment block that never closes: the lines up to its last non-blank one are hidden. */
+  function unclosedComment(node: Nodes & { value: string }): void {
+    const from = node.position!.start.line;
+    const shown = node.value.trimEnd();
+    let to = from;
+    for (let i = shown.indexOf('\n'); i !== -1; i = shown.indexOf('\n', i + 1)) to++;
+    visitor.unclosedComment?.(from, to);
   }
 
   function children(node: Parent, quoted = false): void {

@@ -54,6 +54,19 @@ describe('fixStatusCounts', () => {
     expect(b.filter((l, i) => l !== a[i])).toEqual([after]);
   });
 
+  it('fixes a status line written twice on both lines (neither stays stale)', () => {
+    const text = note('**Status**: 3/3 criteria met\n\n**Criteria Met**: 1/3');
+    expect(parseNote(text, pipeline).diagnostics.filter((d) => d.code === 'status-line-repeated').map((d) => d.line)).toEqual([15]);
+    const result = fix(text);
+    expect(result.changes.map((c) => [c.line, c.after])).toEqual([
+      [13, ['**Status**: 2/3 criteria met']],
+      [15, ['**Criteria Met**: 2/3']],
+    ]);
+    const after = parseNote(result.text, pipeline);
+    expect(after.transitions[0]!.otherClaims).toEqual([expect.objectContaining({ met: 2, total: 3, line: 15 })]);
+    expect(after.diagnostics.map((d) => d.code)).not.toContain('status-count-mismatch');
+  });
+
   it('returns the very same text when the counts already agree', () => {
     const text = note('**Status**: 2/3 criteria met');
     const result = fix(text);

@@ -24,7 +24,7 @@ function checkFix(text: string): void {
   }
   tally('fixes that edited');
   // Only the claim lines the parse names, each once; every other line keeps content and ending.
-  const claimLines = new Set(before.transitions.flatMap((t) => (t.claim ? [t.claim.line] : [])));
+  const claimLines = new Set(before.transitions.flatMap((t) => (t.claim ? [t.claim.line, ...t.otherClaims.map((c) => c.line)] : [])));
   const differ = differingLines(text, result.text, result.changes);
   expect(differ).toEqual(result.changes.map((c) => c.line));
   for (const line of differ) expect(claimLines.has(line)).toBe(true);

@@ -157,6 +157,17 @@ describe('what never counts', () => {
     expect(note.otherStages).toEqual([]);
   });
 
+  it('tells both lines of a status line written twice, and checks each against the boxes', () => {
+    const note = parse(criteria('- [x] one\n- [ ] two\n\n**Status**: 1/2 criteria met\n\n**Status**: 2/2 criteria met'));
+    const t = note.transitions[0]!;
+    expect(t.claim).toMatchObject({ met: 1, total: 2 });
+    expect(t.otherClaims).toEqual([expect.objectContaining({ met: 2, total: 2, line: t.claim!.line + 2 })]);
+    expect(note.diagnostics.filter((d) => d.code.startsWith('status-')).map((d) => [d.code, d.severity, d.line])).toEqual([
+      ['status-line-repeated', 'warning', t.claim!.line + 2],
+      ['status-count-mismatch', 'error', t.claim!.line + 2],
+    ]);
+  });
+
   it('keeps counting after a fence with a longer closing fence', () => {
     const note = parse(criteria('````\n```\n- [ ] inside\n````\n- [x] after'));
     expect(note.transitions[0]!.total).toBe(1);

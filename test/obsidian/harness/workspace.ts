@@ -90,6 +90,41 @@ class EmptyView extends ItemView {
   }
 }
 
+/**
+ * Obsidian's Canvas core plugin: a `.canvas` file opens in a 'canvas' view, which parses the file
+ * as JSON Canvas; a file it cannot parse leaves the view empty with an error.
+ */
+export class CanvasView extends ItemView {
+  file: TFile | null = null;
+  /** Harness: the parsed canvas, or null. */
+  data: { nodes?: unknown[]; edges?: unknown[] } | null = null;
+  /** Harness: why the file could not be read as a canvas. */
+  error: string | null = null;
+  getViewType(): string {
+    return 'canvas';
+  }
+  getDisplayText(): string {
+    return this.file?.basename ?? '';
+  }
+  override getState(): Record<string, unknown> {
+    return { file: this.file?.path };
+  }
+  override async setState(state: unknown): Promise<void> {
+    const path = (state as { file?: string } | null)?.file;
+    this.file = path ? this.app.vault.getFileByPath(path) : null;
+    this.data = null;
+    this.error = null;
+    if (!this.file) return;
+    try {
+      const parsed: unknown = JSON.parse(await this.app.vault.read(this.file));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a canvas object');
+      this.data = parsed as { nodes?: unknown[]; edges?: unknown[] };
+    } catch (err) {
+      this.error = (err as Error).message;
+    }
+  }
+}
+
 export class MarkdownView extends ItemView {
   override navigation = true;
   file: TFile | null = null;
@@ -218,7 +253,7 @@ export class WorkspaceLeaf extends Events {
   async setViewState(viewState: { type: string; state?: Record<string, unknown>; active?: boolean }): Promise<void> {
     if (this.view.getViewType() !== viewState.type) {
       await this.view.close();
-      const creator = viewState.type === 'markdown' ? (leaf: WorkspaceLeaf) => new MarkdownView(leaf) : viewRegistry.get(viewState.type);
+      const creator = viewState.type === 'markdown' ? (leaf: WorkspaceLeaf) => new MarkdownView(leaf) : viewState.type === 'canvas' ? (leaf: WorkspaceLeaf) => new CanvasView(leaf) : viewRegistry.get(viewState.type);
       this.view = creator ? creator(this) : new EmptyView(this);
       await this.view.open(this.containerEl);
     }
@@ -227,6 +262,8 @@ export class WorkspaceLeaf extends Events {
     this.app.workspace.trigger('layout-change');
   }
   async openFile(file: TFile, openState?: { state?: { mode?: 'preview' | 'source'; source?: boolean } }): Promise<void> {
+    // The app picks the view by extension: a canvas opens in the Canvas view.
+    if (file.extension === 'canvas') return this.setViewState({ type: 'canvas', state: { file: file.path }, active: true });
     await this.setViewState({ type: 'markdown', state: { file: file.path, mode: openState?.state?.mode ?? this.app.workspace.defaultMode, source: openState?.state?.source ?? false }, active: true });
   }
   detach(): void {
