@@ -2,6 +2,7 @@
 // and unreadable files reported rather than fatal.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { MAX_NOTE_BYTES, tooLargeReason } from '../core/unreadable';
 
 export interface VaultFile {
   path: string;
@@ -15,8 +16,6 @@ export interface SkippedFile {
 
 const SKIP_DIRS = new Set(['.git', '.obsidian', '.trash', 'node_modules', '.logseq', 'bak', '.hg', '.svn']);
 const MARKDOWN = /\.(md|markdown)$/i;
-/** Notes larger than this are read but flagged; the parser is linear, so they stay safe. */
-export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 
 export class UsageError extends Error {}
 
@@ -82,7 +81,7 @@ async function readOne(full: string, path: string, files: VaultFile[], skipped: 
   try {
     const info = await stat(full);
     if (info.size > MAX_NOTE_BYTES) {
-      skipped.push({ path, reason: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` });
+      skipped.push({ path, reason: tooLargeReason(info.size) });
       return;
     }
     buffer = await readFile(full);

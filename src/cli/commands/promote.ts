@@ -1,9 +1,9 @@
 // `maturity-map promote <file> --to <stage>`: the same checks the Obsidian plugin runs (criteria,
 // blockers, dependency stages from the whole vault); refuses with the reasons unless --force.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { dependencyContext, planPromotion, type PromotionProblem } from '../../core/index';
+import { dependencyContext, localToday, planPromotion, type PromotionProblem } from '../../core/index';
 import { checkToday, loadVault } from '../context';
-import { describeChanges, findVaultRoot, localToday, unifiedDiff } from '../edit-support';
+import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
 import { NoteAccessError, NoteConflictError, readNoteForEdit, writeNoteAtomically } from '../note-io';
 import { paint, visible, writeErr, writeOut } from '../terminal';

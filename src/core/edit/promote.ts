@@ -2,7 +2,7 @@
 // stages, report what stands in the way, and produce the edit (Current Stage line, front-matter
 // stage keys, a dated history entry, the status lines of the transitions crossed). Pure: the
 // caller reads and writes (the CLI atomically, Obsidian inside `vault.process`).
-import { format, isValid, parseISO } from 'date-fns';
+import { isIsoDay } from '../dates';
 import type { Dependency, MaturityNote, StageId, Transition } from '../model';
 import { effectiveTransitions, parseNote, transitionName } from '../parse/note';
 import { leadingStage, stageName, type Pipeline } from '../stages';
@@ -91,9 +91,8 @@ export function planPromotion(text: string, pipeline: Pipeline, options: Promoti
     changes: [],
   });
 
-  const date = parseISO(options.today);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || !isValid(date)) return refuse('invalid-date', `"${options.today}" is not a date in YYYY-MM-DD form.`);
-  const today = format(date, 'yyyy-MM-dd');
+  if (!isIsoDay(options.today)) return refuse('invalid-date', `"${options.today}" is not a date in YYYY-MM-DD form.`);
+  const today = options.today;
   const target = resolveStage(pipeline, options.to);
   if (target === null) return refuse('unknown-stage', `"${options.to}" is not a stage (${pipeline.stages.map((s) => s.name).join(', ')}).`);
   const stage = note.stage;
