@@ -52,9 +52,27 @@ async function walk(root: string, dir: string, files: VaultFile[], skipped: Skip
       if (SKIP_DIRS.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.')) continue;
       if (entry.name === 'bak' && dir.endsWith(`${sep}logseq`)) continue;
       await walk(root, full, files, skipped);
-    } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
-      await readOne(full, relative(root, full).split(sep).join('/'), files, skipped);
+    } else if (entry.isFile()) {
+      if (MARKDOWN.test(entry.name)) await readOne(full, relative(root, full).split(sep).join('/'), files, skipped);
+    } else if (!entry.name.startsWith('.')) {
+      const reason = await notFollowed(full, entry.isSymbolicLink(), MARKDOWN.test(entry.name));
+      if (reason) skipped.push({ path: relative(root, full).split(sep).join('/'), reason });
     }
+  }
+}
+
+/**
+ * Why a link or special file is left out (said on stderr, never silently), or null when it is
+ * nothing a user would miss (a link to an image). Links are not followed: they can leave the
+ * vault or loop; a FIFO or device named `.md` would block or never end.
+ */
+async function notFollowed(full: string, isLink: boolean, markdown: boolean): Promise<string | null> {
+  if (!isLink) return markdown ? 'not a regular file (a pipe, socket or device)' : null;
+  if (markdown) return 'symbolic link, not followed';
+  try {
+    return (await stat(full)).isDirectory() ? 'symbolic link to a folder, not followed' : null;
+  } catch {
+    return null; // a broken link to something that is not a note
   }
 }
 
