@@ -19,7 +19,18 @@ export interface RenderFigures {
   layout: { components: number; edges: number; medianMs: number; runs: number[] } | null;
   /** The standalone dashboard of N components in Chromium: board painted (ms from navigation
    * start), then the graph tab drawn (ms from the click); null when not measured. */
-  paint: { components: number; medianMs: number; runs: number[]; graphMedianMs: number; graphRuns: number[] } | null;
+  paint: {
+    components: number;
+    medianMs: number;
+    runs: number[];
+    graphMedianMs: number;
+    graphRuns: number[];
+    /** The page's size in bytes (target ≤ 3 MB). */
+    pageBytes?: number;
+    /** The reference: a one-paragraph page opened and timed the same way, same run. */
+    blankMedianMs?: number;
+    blankRuns?: number[];
+  } | null;
   pendingReason?: string;
 }
 
@@ -101,7 +112,9 @@ export function table(results: Results): string {
   const columns = labels.length > 0 ? labels : ['renderer'];
   const once = (value: string) => columns.map((_, i) => (i === 0 ? value : ''));
   add('graph layout, ms (median)', once(r.layout ? `${fmt(r.layout.medianMs)} (${r.layout.components} components, ${r.layout.edges} edges)` : pending), `2k ≤ ${TARGETS.layout}`);
-  add('dashboard board painted, ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)` : pending), `1k ≤ ${TARGETS.paint}`);
+  add('blank page painted (reference), ms', once(r.paint?.blankMedianMs !== undefined ? fmt(r.paint.blankMedianMs) : '–'), '');
+  add('dashboard board painted, ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)${r.paint.blankMedianMs ? ` = ${fmt(r.paint.medianMs / r.paint.blankMedianMs)}× blank` : ''}` : pending), `1k ≤ ${TARGETS.paint}`);
+  add('dashboard page size, MB', once(r.paint?.pageBytes !== undefined ? fmt(r.paint.pageBytes / 1e6, 2) : '–'), '1k ≤ 3');
   add('dashboard graph tab drawn, ms (median)', once(r.paint ? `${fmt(r.paint.graphMedianMs)} (${r.paint.components} components)` : pending), '');
   if (results.cli) cliRows(results.cli, once, add);
 

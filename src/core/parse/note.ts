@@ -6,6 +6,10 @@ import { scanBlocks, type BlockVisitor } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { createReader, type ReadResult } from './reader';
 import { lineStarts, textHints } from './placeholders';
+import { effectiveTransitions, transitionName } from '../transitions';
+
+// Moved to core/transitions.ts; still importable from here.
+export { effectiveTransitions, transitionName };
 
 /** Normalised property keys that state the stage (front matter, page properties). */
 export const STAGE_KEYS = ['current-stage', 'stage', 'maturity-stage', 'maturity'];
@@ -251,21 +255,6 @@ function checkCriteriaBehindStage(pipeline: Pipeline, stage: StageField, transit
       });
     }
   }
-}
-
-/** One transition per stage pair: the section with the most criteria (first wins ties). */
-export function effectiveTransitions(transitions: Transition[]): Transition[] {
-  const best = new Map<string, Transition>();
-  for (const t of transitions) {
-    const key = `${t.from}→${t.to}`;
-    const current = best.get(key);
-    if (!current || t.items.length > current.items.length) best.set(key, t);
-  }
-  return transitions.filter((t) => best.get(`${t.from}→${t.to}`) === t);
-}
-
-export function transitionName(pipeline: Pipeline, t: Transition): string {
-  return `${stageName(pipeline, t.from)} → ${stageName(pipeline, t.to)}`;
 }
 
 function latestHistoryStage(read: ReadResult): StageField | null {
