@@ -5,7 +5,6 @@ import type { CanvasData } from 'obsidian/canvas';
 import { describe, expect, it } from 'vitest';
 import { buildGraphModel, createIndex, DEFAULT_STAGES, type GraphModel } from '../../src/core/index';
 import { CANVAS_NODE, canvasColor, canvasJSON, toCanvas, type CanvasFileNode, type JsonCanvas } from '../../src/render/canvas';
-import { layoutInputs } from '../../src/render/graph/draw';
 import { layoutGraph } from '../../src/render/graph/layout';
 import { jsonCanvasProblems } from '../helpers/json-canvas';
 import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
