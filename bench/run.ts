@@ -2,6 +2,7 @@
 // the renderer, print a table and write bench/results.json. Options:
 //   --sizes 1000,10000,50000   --seed 1   --quick (small sizes, few repetitions)   --out <file>
 //   --skip-render (core only)   --skip-core (renderer only: graph layout and dashboard paint)
+//   --skip-paint (no Chromium: with --skip-core, the graph layout alone)
 //   --skip-cli (no whole-process scans: the realistic vault against its I/O floor, shared names)
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     pinned: { type: 'boolean', default: false },
     'skip-render': { type: 'boolean', default: false },
     'skip-core': { type: 'boolean', default: false },
+    'skip-paint': { type: 'boolean', default: false },
     'skip-cli': { type: 'boolean', default: false },
   },
 });
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     results.cli = { scan: scanBench(quick ? 2000 : 10_000, seed, reps, log), sharedNames: sharedNameBench(quick ? [500] : [1000, 2000, 10_000], quick ? 1 : 3, log) };
     forceGc();
   }
-  if (values['skip-render'] !== true) results.render = await renderBench({ quick, seed, log });
+  if (values['skip-render'] !== true) results.render = await renderBench({ quick, seed, log, paint: values['skip-paint'] !== true });
   results.machine.loadAfter = loadavg();
   writeFileSync(values.out!, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table(results)}\n\nwritten to ${values.out}\n`);
