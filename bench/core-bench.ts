@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
-import { referenceScan } from '../src/core/parse/reference';
+import { referenceScan } from '../test/helpers/reference-scan';
 import { sample, type LoadedVault } from './corpus';
 import { forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 
