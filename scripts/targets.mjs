@@ -106,7 +106,7 @@ export const targets = [
       target: ['chrome109'],
       loader: { '.css': 'text' },
       minify: true,
-      sourcemap: 'linked',
+      // No source map: it would ship in the plugin folder (2 MB) and the marketplace zip.
       logLevel: 'warning',
     },
     after: () => import('./logseq-package.mjs').then((m) => m.writeLogseqPackage()),

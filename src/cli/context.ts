@@ -1,7 +1,7 @@
 // What every command shares: loading the vault into an index, settings, and output helpers.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createIndex, DEFAULT_CONFIG, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { createIndex, DEFAULT_CONFIG, isIsoDay, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
 import { readVault, UsageError, type SkippedFile } from './files';
 import { visible, writeErr } from './terminal';
 
@@ -44,7 +44,7 @@ export function loadSettings(root: string, explicit?: string): MaturityConfig {
 
 export function checkToday(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isIsoDay(value)) {
     throw new UsageError(`--today expects a date as YYYY-MM-DD, got "${value}"`);
   }
   return value;
@@ -70,6 +70,7 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   // One batch: names shared by many notes are resolved once, not once per note.
   index.batch(() => {
     for (const file of files) index.upsert(file.path, file.text);
+    for (const file of skipped) index.skip(file.path, file.reason);
   });
   return { root: dir, index, skipped, noteCount: files.length };
 }

@@ -1,8 +1,6 @@
-// What the editing commands share: finding the vault a note belongs to, a readable unified diff,
-// and the local date.
+// What the editing commands share: finding the vault a note belongs to and a readable unified diff.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { format } from 'date-fns';
 import { createTwoFilesPatch } from 'diff';
 import type { Change } from '../core/index';
 import { visible, visibleBlock } from './terminal';
@@ -32,6 +30,3 @@ export function describeChanges(changes: Change[]): string[] {
   return changes.map((c) => `  line ${c.line}: ${visible(c.reason)}`);
 }
 
-export function localToday(): string {
-  return format(new Date(), 'yyyy-MM-dd');
-}

@@ -2,6 +2,7 @@
 // and unreadable files reported rather than fatal.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { MAX_NOTE_BYTES, tooLargeReason } from '../core/unreadable';
 
 export interface VaultFile {
   path: string;
@@ -15,8 +16,6 @@ export interface SkippedFile {
 
 const SKIP_DIRS = new Set(['.git', '.obsidian', '.trash', 'node_modules', '.logseq', 'bak', '.hg', '.svn']);
 const MARKDOWN = /\.(md|markdown)$/i;
-/** Notes larger than this are read but flagged; the parser is linear, so they stay safe. */
-export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 
 export class UsageError extends Error {}
 
@@ -53,9 +52,27 @@ async function walk(root: string, dir: string, files: VaultFile[], skipped: Skip
       if (SKIP_DIRS.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.')) continue;
       if (entry.name === 'bak' && dir.endsWith(`${sep}logseq`)) continue;
       await walk(root, full, files, skipped);
-    } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
-      await readOne(full, relative(root, full).split(sep).join('/'), files, skipped);
+    } else if (entry.isFile()) {
+      if (MARKDOWN.test(entry.name)) await readOne(full, relative(root, full).split(sep).join('/'), files, skipped);
+    } else if (!entry.name.startsWith('.')) {
+      const reason = await notFollowed(full, entry.isSymbolicLink(), MARKDOWN.test(entry.name));
+      if (reason) skipped.push({ path: relative(root, full).split(sep).join('/'), reason });
     }
+  }
+}
+
+/**
+ * Why a link or special file is left out (said on stderr, never silently), or null when it is
+ * nothing a user would miss (a link to an image). Links are not followed: they can leave the
+ * vault or loop; a FIFO or device named `.md` would block or never end.
+ */
+async function notFollowed(full: string, isLink: boolean, markdown: boolean): Promise<string | null> {
+  if (!isLink) return markdown ? 'not a regular file (a pipe, socket or device)' : null;
+  if (markdown) return 'symbolic link, not followed';
+  try {
+    return (await stat(full)).isDirectory() ? 'symbolic link to a folder, not followed' : null;
+  } catch {
+    return null; // a broken link to something that is not a note
   }
 }
 
@@ -64,7 +81,7 @@ async function readOne(full: string, path: string, files: VaultFile[], skipped: 
   try {
     const info = await stat(full);
     if (info.size > MAX_NOTE_BYTES) {
-      skipped.push({ path, reason: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` });
+      skipped.push({ path, reason: tooLargeReason(info.size) });
       return;
     }
     buffer = await readFile(full);

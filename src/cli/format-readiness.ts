@@ -1,7 +1,7 @@
 // `maturity-map readiness` output: a table (terminal or Markdown) and one sentence per component.
 import { stageName, type Component, type MaturityIndex, type Readiness } from '../core/index';
 import { describeBlockers } from '../core/readiness/index';
-import { inertMentions } from './report-markdown';
+import { markdownText } from './report-markdown';
 import { paint, visible } from './terminal';
 
 export interface ReadinessRow {
@@ -74,25 +74,17 @@ function footer(rows: ReadinessRow[]): string {
 /** A GitHub-flavoured Markdown report: table, then one line per component. Note text is escaped. */
 export function formatReadinessMarkdown(rows: ReadinessRow[], index: MaturityIndex, root: string): string {
   const lines: string[] = [];
-  lines.push(`# Readiness — ${escapeMarkdown(root)}`);
+  lines.push(`# Readiness — ${markdownText(root)}`);
   lines.push('');
   lines.push(`Today: ${index.today()}. ${footer(rows)}.`);
   lines.push('');
   lines.push(`| ${HEADERS.join(' | ')} |`);
   lines.push(`|${HEADERS.map(() => '---').join('|')}|`);
-  for (const row of rows) lines.push(`| ${cells(row, index).map(escapeMarkdown).join(' | ')} |`);
+  for (const row of rows) lines.push(`| ${cells(row, index).map(markdownText).join(' | ')} |`);
   lines.push('');
   for (const row of rows) {
-    lines.push(`- **${escapeMarkdown(row.component.name)}** (\`${visible(row.component.id).replace(/`/g, "'")}\`): ${escapeMarkdown(row.readiness.summary)}`);
-    for (const o of row.readiness.next === null ? [] : row.readiness.unbacked) lines.push(`  - stage not backed: ${escapeMarkdown(lineRef(o.text, o.line))}`);
+    lines.push(`- **${markdownText(row.component.name)}** (\`${visible(row.component.id).replace(/`/g, "'")}\`): ${markdownText(row.readiness.summary)}`);
+    for (const o of row.readiness.next === null ? [] : row.readiness.unbacked) lines.push(`  - stage not backed: ${markdownText(lineRef(o.text, o.line))}`);
   }
   return lines.join('\n');
-}
-
-/**
- * Keep note text inert in Markdown: control characters shown as escapes, table pipes, emphasis,
- * links and raw HTML escaped, @mentions unable to notify anyone.
- */
-export function escapeMarkdown(text: string): string {
-  return inertMentions(visible(text.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`));
 }

@@ -1,6 +1,6 @@
 // A component as views see it: the note plus what only the whole vault knows (resolved
 // dependencies, dependents, stage checks across edges, cycles, duplicates, staleness).
-import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+import { daysBetween } from './dates';
 import type { MaturityConfig } from './settings/index';
 import type { IndexEntry } from './vault-index';
 import type { Component, Diagnostic, DiagnosticCode, ResolvedDependency, Severity, StageId } from './model';
@@ -100,10 +100,8 @@ export function buildComponent(input: ViewInput): Component {
   let stale = false;
   const updated = note.lastUpdated?.value ?? null;
   if (updated) {
-    const date = parseISO(updated);
-    const now = parseISO(today);
-    if (isValid(date) && isValid(now)) {
-      ageDays = differenceInCalendarDays(now, date);
+    ageDays = daysBetween(updated, today);
+    if (ageDays !== null) {
       if (ageDays > config.staleAfterDays) {
         stale = true;
         diagnostics.push({

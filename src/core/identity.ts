@@ -124,6 +124,9 @@ export function classify(note: MaturityNote, path: string, rules: ComponentRules
   const p = note.properties;
   if (note.signals.headerStage && (p['current-stage'] !== undefined || p['maturity-stage'] !== undefined)) return 'frontmatter';
   if (stringValue(p['component']) && note.stage !== null) return 'frontmatter';
+  // Logseq's own way to state it: a `stage:: Staging` page property (`key:: value` lines, which
+  // only Logseq notes use; a YAML `stage:` alone stays too common a word to count).
+  if (note.stage?.source === 'property' && !note.signals.stagePlaceholder) return 'frontmatter';
 
   if (!rules.detect || !note.signals.headerStage || note.stage?.source !== 'header') return null;
   // A dated document about a component (a plan, a report) names the component in its header.

@@ -7,6 +7,9 @@ export { identify, classify, cleanComponentName, pageNameFromPath, type Componen
 export { createIndex, prepareNote, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
 export { findCycles, closure, invert } from './graph';
 export { compareNames } from './text';
+export { escapeMarkdown } from './markdown';
+export { daysBetween, isIsoDay, localToday } from './dates';
+export { MAX_NOTE_BYTES } from './unreadable';
 export * from './query';
 export * from './serialize';
 export * from './logseq-reading';
@@ -15,3 +18,4 @@ export * from './snapshot';
 export * from './graph-model';
 export * from './edit/index';
 export * from './readiness/index';
+export * from './stage-history';

@@ -6,11 +6,12 @@ import type { Component, StageId } from './model';
 import { isBlocked } from './serialize';
 import { readinessOf } from './readiness/index';
 import { compareCodeUnits, compareComponents, compareNames } from './text';
+import { containsText, matchesText, textNeedle } from './text-match';
 
 // Defined with the name order in text.ts, so the views can sort without importing this module (and zod).
 export { compareComponents };
 
-export const VIEWS = ['table', 'list', 'board', 'graph'] as const;
+export const VIEWS = ['table', 'list', 'board', 'graph', 'timeline'] as const;
 export const SORT_KEYS = ['name', 'stage', 'updated', 'progress', 'owner', 'group', 'readiness'] as const;
 
 export interface ComponentQuery {
@@ -119,10 +120,6 @@ export function parseQueryLines(source: string): Record<string, string> {
   return raw;
 }
 
-function includesText(haystack: string | null | undefined, needle: string): boolean {
-  return haystack !== null && haystack !== undefined && haystack.toLowerCase().includes(needle);
-}
-
 /** Progress towards the next stage, 0–1 (1 at the last stage). */
 export function progress(component: Component, index: Pick<MaturityIndex, 'pipeline'>): number {
   const stage = component.note.stage?.id;
@@ -166,9 +163,9 @@ export function runQuery(
     }
   }
   const tags = query.tag?.map((t) => t.replace(/^#/, '').toLowerCase());
-  const owner = query.owner?.toLowerCase();
-  const group = query.group?.toLowerCase();
-  const text = query.text?.toLowerCase();
+  const owner = textNeedle(query.owner);
+  const group = textNeedle(query.group);
+  const text = textNeedle(query.text);
   const out: Component[] = [];
   for (const id of ids) {
     if (wanted !== null && !inAny(wanted, id)) continue;
@@ -176,13 +173,13 @@ export function runQuery(
     if (!c) continue;
     const note = c.note;
     if (tags && !tags.some((t) => note.tags.some((nt) => nt.toLowerCase() === t || nt.toLowerCase().startsWith(`${t}/`)))) continue;
-    if (owner !== undefined && !includesText(note.owner?.value, owner)) continue;
-    if (group !== undefined && !includesText(note.group?.value, group)) continue;
+    if (owner !== null && !containsText(note.owner?.value, owner)) continue;
+    if (group !== null && !containsText(note.group?.value, group)) continue;
     if (query.blocked !== undefined && isBlocked(c, index) !== query.blocked) continue;
     if (query.stale !== undefined && c.stale !== query.stale) continue;
     if (query.hasErrors !== undefined && c.diagnostics.some((d) => d.severity === 'error') !== query.hasErrors) continue;
     if (query.ready !== undefined && isReady(c) !== query.ready) continue;
-    if (text !== undefined && !(includesText(c.name, text) || includesText(c.id, text) || includesText(note.owner?.value, text) || includesText(note.group?.value, text) || note.tags.some((t) => t.toLowerCase().includes(text)))) continue;
+    if (text !== null && !matchesText(c, text)) continue;
     out.push(c);
   }
   // ids() is already in name order: a name sort (the default) needs no second pass.

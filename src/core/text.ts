@@ -1,7 +1,6 @@
-import { isValid, parseISO } from 'date-fns';
-
 // Small string helpers for reading Markdown values. No regex lookbehind anywhere in the core:
 // Obsidian mobile on iOS before 16.4 rejects it.
+import { isIsoDay } from './dates';
 
 // Pictographs, regional indicators, and the joiners/selectors that compose emoji sequences.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
@@ -176,7 +175,7 @@ export function findIsoDate(text: string): string | null {
   const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   if (month < 1 || month > 12 || day < 1) return null;
   if (day <= 28) return date;
-  return isValid(parseISO(date)) ? date : null;
+  return isIsoDay(date) ? date : null;
 }
 
 /**
@@ -185,7 +184,7 @@ export function findIsoDate(text: string): string | null {
  * copy for every note that says it. The table holds two generations of a bounded size, so
  * strings that stop recurring drop out of it.
  */
-export function own(text: string): string {
+export function intern(text: string): string {
   if (text.length < 13) return text; // V8 copies short slices anyway
   if (text.length > INTERN_MAX_LENGTH) return (' ' + text).slice(1);
   let shared = internYoung.get(text);
@@ -198,6 +197,9 @@ export function own(text: string): string {
   internYoung.set(shared, shared);
   return shared;
 }
+
+/** @deprecated The old name of intern(), kept until src/core/parse moves over (the parser issue, #20). */
+export const own = intern;
 
 const INTERN_LIMIT = 8192;
 const INTERN_MAX_LENGTH = 120;
@@ -221,13 +223,13 @@ export function memoize<T>(fn: (text: string) => T, copy: (value: T) => T, limit
       old = young;
       young = new Map();
     }
-    young.set(own(text), value);
+    young.set(intern(text), value);
     return value;
   };
 }
 
 // The same criteria, keys and values recur in every note written from one template.
-const plainMemo = memoize(plainUncached, own);
+const plainMemo = memoize(plainUncached, intern);
 
 // One order for component names everywhere (index, queries, tables, reports): English collation so
 // output does not depend on the machine's locale, numeric so "Worker 2" comes before "Worker 10",

@@ -1,6 +1,8 @@
 // The in-memory index: notes in, components with resolved dependencies out. Updates are
 // incremental — an edit touches the note, the notes that link to its names and its dependents.
 import { resolveConfig, type MaturityConfig, type MaturitySettings } from './settings/index';
+import { localToday } from './dates';
+import { MAX_NOTE_BYTES, tooLargeReason, unreadableDiagnostics } from './unreadable';
 import { findCycles } from './graph';
 import { classify, identify, type ComponentReason } from './identity';
 import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';
@@ -61,8 +63,13 @@ export interface MaturityIndex {
   /** Dependency edges between components (dependent → dependency ids). */
   edges(): ReadonlyMap<string, readonly string[]>;
   cycles(): string[][];
-  /** Diagnostics about the vault as a whole (cycles). */
+  /** Diagnostics about the vault as a whole (cycles, unreadable files). */
   vaultDiagnostics(): Diagnostic[];
+  /**
+   * A file the host could not read (too large, binary, not UTF-8, a read error): its note, if any,
+   * leaves the index, and a `file-unreadable` diagnostic stands until the path is upserted or removed.
+   */
+  skip(path: string, reason: string): IndexChange;
   /** Find a component by name, alias or path (case-insensitive). */
   lookup(name: string): string | null;
   setToday(today: string): void;
@@ -112,12 +119,6 @@ function slim(note: MaturityNote): MaturityNote {
   };
 }
 
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const config = resolveConfig(options);
   const pipeline = createPipeline(config.stages);
@@ -136,6 +137,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   // Inside a batch edits are settled when something is read, and reported once when it ends.
   let batchDepth = 0;
   let unreported: { touched: Set<string>; removed: Set<string> } = { touched: new Set(), removed: new Set() };
+  /** Paths the host could not read, with the reason (see skip). */
+  const unreadable = new Map<string, string>();
 
   /** Resolve what pending edits affect and drop the views that changed (nothing reported yet). */
   function settleNow(): void {
@@ -198,17 +201,28 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   }
 
   function upsert(path: string, text: string): IndexChange {
+    // UTF-16 code units never outnumber UTF-8 bytes, so this only catches notes over the limit.
+    if (text.length > MAX_NOTE_BYTES) return skip(path, tooLargeReason(text.length));
+    unreadable.delete(path);
     putNote(path, prepareNote(text, path, config, pipeline));
     return edited();
   }
 
   function upsertNote(path: string, note: MaturityNote): IndexChange {
+    unreadable.delete(path);
     putNote(path, note);
     return edited();
   }
 
   function remove(path: string): IndexChange {
+    unreadable.delete(path);
     dropNote(path);
+    return edited();
+  }
+
+  function skip(path: string, reason: string): IndexChange {
+    dropNote(path);
+    unreadable.set(path, reason);
     return edited();
   }
 
@@ -345,7 +359,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     idsAtStageByName,
     edges,
     cycles: () => cycleInfo().cycles,
-    vaultDiagnostics: () => cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),
+    vaultDiagnostics: () => [
+      ...cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),
+      ...unreadableDiagnostics(unreadable, config),
+    ],
+    skip,
     lookup: (name) => {
       const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
       return resolveDependency(dep, '', links.candidates).id;

@@ -19,9 +19,12 @@ export type LogseqApp = Pick<
   | 'getUserConfigs'
   | 'onThemeModeChanged'
 >;
-export type LogseqEditor = Pick<IEditorProxy, 'registerSlashCommand' | 'insertAtEditingCursor' | 'getBlock' | 'getPage'>;
+export type LogseqEditor = Pick<
+  IEditorProxy,
+  'registerSlashCommand' | 'insertAtEditingCursor' | 'getBlock' | 'getPage' | 'getPageBlocksTree' | 'scrollToBlockInPage' | 'openInRightSidebar'
+>;
 export type LogseqDB = Pick<IDBProxy, 'datascriptQuery' | 'onChanged'>;
-export type LogseqUI = Pick<IUIProxy, 'queryElementById' | 'showMsg'>;
+export type LogseqUI = Pick<IUIProxy, 'queryElementById' | 'showMsg' | 'resolveThemeCssPropsVals'>;
 
 /** What the plugin needs from the global `logseq` (an `ILSPluginUser`). */
 export interface LogseqHost
@@ -67,7 +70,14 @@ export interface FileRow {
   id: number;
   name: string;
   'original-name'?: string;
-  file: { path: string; content?: string | null };
+  file: { path: string; content?: string | null; 'last-modified-at'?: unknown };
+}
+
+/** A block of `Editor.getPageBlocksTree` (file graph): content and children. */
+export interface TreeBlock {
+  uuid: string;
+  content?: string;
+  children?: TreeBlock[];
 }
 
 /** `DB.onChanged` payload: the changed blocks carry their page ref. */

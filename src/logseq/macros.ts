@@ -1,14 +1,15 @@
-// The renderer macros: `{{renderer :maturity}}` (this page's card), `{{renderer :maturity, Name}}`
-// (another component's card) and `{{renderer :maturity-query, stage=staging, view=board}}`.
-// Logseq splits macro arguments on commas, so `stage=staging, production` arrives as two
-// arguments; an argument without `=` continues the list of the option before it.
+// The renderer macros, one table row each: `{{renderer :maturity}}` (this page's card, or
+// `:maturity, Name` another's), the inline `:maturity-badge` and `:maturity-progress` (same
+// targets), and `{{renderer :maturity-query, stage=staging, view=board}}`. Logseq splits macro
+// arguments on commas, so `stage=staging, production` arrives as two arguments; an argument
+// without `=` continues the list of the option before it. A new macro is a new row in MACROS and,
+// if it inserts text, a slash command in SLASH_COMMANDS.
 import { parseQueryOptions, type ComponentQuery } from '../core/index';
 
-export const CARD_MACRO = ':maturity';
-export const QUERY_MACRO = ':maturity-query';
+export type ComponentMacroKind = 'card' | 'badge' | 'progress';
 
 export type Macro =
-  | { kind: 'card'; target: string | null }
+  | { kind: ComponentMacroKind; target: string | null }
   | { kind: 'query'; query: ComponentQuery; raw: Record<string, string> }
   | { kind: 'invalid'; errors: string[] };
 
@@ -40,24 +41,54 @@ export function macroOptions(args: string[]): Record<string, string> {
   return raw;
 }
 
+function componentMacro(kind: ComponentMacroKind) {
+  return (rest: string[]): Macro => {
+    const target = rest.map(cleanTarget).filter(Boolean).join(', ');
+    return { kind, target: target === '' ? null : target };
+  };
+}
+
+function queryMacro(rest: string[]): Macro {
+  const raw = macroOptions(rest);
+  const parsed = parseQueryOptions(raw);
+  return parsed.ok ? { kind: 'query', query: parsed.query, raw } : { kind: 'invalid', errors: parsed.errors };
+}
+
+/** Macro name (first renderer argument) → how its other arguments are read. */
+export const MACROS: Readonly<Record<string, (rest: string[]) => Macro>> = {
+  ':maturity': componentMacro('card'),
+  ':maturity-badge': componentMacro('badge'),
+  ':maturity-progress': componentMacro('progress'),
+  ':maturity-query': queryMacro,
+};
+
+export const CARD_MACRO = ':maturity';
+export const QUERY_MACRO = ':maturity-query';
+
 /** The macro in a slotted event's arguments, or null when it is not one of ours. */
 export function parseMacro(args: readonly unknown[]): Macro | null {
   const [name, ...rest] = args.map((a) => (typeof a === 'string' ? a : String(a ?? '')));
-  const macro = name?.trim();
-  if (macro === CARD_MACRO) {
-    const target = rest.map(cleanTarget).filter(Boolean).join(', ');
-    return { kind: 'card', target: target === '' ? null : target };
-  }
-  if (macro === QUERY_MACRO) {
-    const raw = macroOptions(rest);
-    const parsed = parseQueryOptions(raw);
-    return parsed.ok ? { kind: 'query', query: parsed.query, raw } : { kind: 'invalid', errors: parsed.errors };
-  }
-  return null;
+  const read = name === undefined ? undefined : MACROS[name.trim()];
+  return read && Object.prototype.hasOwnProperty.call(MACROS, name!.trim()) ? read(rest) : null;
 }
 
-export const SLASH_COMMANDS: Array<{ label: string; text: string }> = [
-  { label: 'Maturity card', text: `{{renderer ${CARD_MACRO}}}` },
-  { label: 'Maturity card of another component', text: `{{renderer ${CARD_MACRO}, }}` },
-  { label: 'Maturity query', text: `{{renderer ${QUERY_MACRO}, stage=staging, view=board}}` },
+export interface SlashCommand {
+  label: string;
+  /** The text inserted in place of the typed `/command`. */
+  text: string;
+  /** Where the cursor goes: this many characters before the end of `text`. */
+  cursorBack: number;
+}
+
+/** `{{renderer …}}` with the cursor just before the closing braces, where the user types next. */
+function insert(label: string, body: string): SlashCommand {
+  return { label, text: `{{renderer ${body}}}`, cursorBack: 2 };
+}
+
+export const SLASH_COMMANDS: SlashCommand[] = [
+  insert('Maturity card', CARD_MACRO),
+  insert('Maturity card of another component', `${CARD_MACRO}, `),
+  insert('Maturity badge', ':maturity-badge'),
+  insert('Maturity progress', ':maturity-progress'),
+  insert('Maturity query', `${QUERY_MACRO}, stage=staging, view=board`),
 ];

@@ -16,22 +16,75 @@ export function serializeTrustedTree(root: Element): string {
   return root.outerHTML;
 }
 
-/** The model method every component element calls, and the dataset it reads. */
+/** Model methods the injected markup calls (`data-on-<event>`). */
 export const OPEN_METHOD = 'mmOpen';
+export const SIDEBAR_METHOD = 'mmSidebar';
+export const SLOT_METHOD = 'mmSlot';
+
+function on(el: Element, method: string, event = 'click'): void {
+  el.setAttribute(`data-on-${event}`, method);
+  if (event === 'click') el.setAttribute('data-prevent-default', 'true');
+}
+
+/** A control that changes its slot's view state: `mmSlot` with the slot, an action and an argument. */
+function slotAction(el: Element, slot: string, action: string, arg = '', event = 'click'): void {
+  on(el, SLOT_METHOD, event);
+  el.setAttribute('data-mm-slot', slot);
+  el.setAttribute('data-mm-action', action);
+  el.setAttribute('data-mm-arg', arg);
+}
+
+const ZOOM_ACTIONS: Record<string, string> = { 'Zoom in': 'in', 'Zoom out': 'out', 'Fit the whole graph': 'fit' };
+
+/** The graph toolbar and the table's sort headers, which only work with listeners, as model calls. */
+function wireSlotControls(root: Element, slot: string): void {
+  for (const button of root.querySelectorAll('th button.mm-sort')) {
+    const column = /mm-col-([\w-]+)/.exec(button.closest('th')?.getAttribute('class') ?? '')?.[1];
+    if (column) slotAction(button, slot, 'sort', column);
+  }
+  for (const select of root.querySelectorAll('select.mm-graph-focus')) slotAction(select, slot, 'focus', '', 'change');
+  for (const input of root.querySelectorAll('input.mm-graph-hops')) slotAction(input, slot, 'hops', '', 'change');
+  for (const button of root.querySelectorAll('.mm-graph-toolbar button')) {
+    const zoom = ZOOM_ACTIONS[button.getAttribute('aria-label') ?? ''];
+    if (zoom) slotAction(button, slot, 'zoom', zoom);
+  }
+  for (const more of root.querySelectorAll('button.mm-show-more')) slotAction(more, slot, 'more');
+}
+
+/** `[[alice]]` in an owner or group field: a link to that page, as Logseq shows a page ref. */
+function pageRefs(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const el of root.querySelectorAll('.mm-card-meta dd > span, td.mm-col-owner, td.mm-col-group, .mm-owner')) {
+    const m = /^\s*\[\[([^\]]+)\]\]\s*$/.exec(el.textContent ?? '');
+    if (!m) continue;
+    const page = m[1]!.trim();
+    if (el.classList.contains('mm-owner')) {
+      el.textContent = page; // inside a link already: the name only
+      continue;
+    }
+    const link = doc.createElement('a');
+    link.setAttribute('class', 'mm-link mm-page-ref');
+    link.setAttribute('href', '#');
+    link.setAttribute('data-mm-page', page);
+    on(link, OPEN_METHOD);
+    link.textContent = page;
+    el.replaceChildren(link);
+  }
+}
 
 /**
  * Wire a serialised tree to the model: elements that stand for a component (`data-mm-id`, set by
- * the shared views) and the card's "line N" buttons open the component's page. Their own click
+ * the shared views) open the component's page, the card's "line N" buttons the block at that
+ * line; a slot's sort headers, graph controls and "show more" change its view state. Their own
  * listeners do not survive serialisation; `data-prevent-default` keeps `href="#"` from changing
- * Logseq's route.
+ * Logseq's route. Buttons left without a model call are disabled.
  */
-export function delegateOpen(root: Element, pageOf: (id: string) => string | null): void {
+export function delegateOpen(root: Element, pageOf: (id: string) => string | null, slot: string | null = null): void {
   const mark = (el: Element, id: string) => {
     const page = pageOf(id);
     if (page === null) return;
-    el.setAttribute('data-on-click', OPEN_METHOD);
+    on(el, OPEN_METHOD);
     el.setAttribute('data-mm-page', page);
-    el.setAttribute('data-prevent-default', 'true');
   };
   // Only the clickable ones: a card or a table row also carries data-mm-id, and a click on its
   // text must not navigate.
@@ -40,12 +93,16 @@ export function delegateOpen(root: Element, pageOf: (id: string) => string | nul
   }
   for (const button of root.querySelectorAll('button.mm-line')) {
     const id = button.closest('[data-mm-id]')?.getAttribute('data-mm-id');
+    const line = /(\d+)/.exec(button.textContent ?? '')?.[1];
     if (id) {
       button.setAttribute('data-mm-id', id);
+      if (line) button.setAttribute('data-mm-line', line);
       mark(button, id);
     }
   }
-  // Buttons that only work with listeners (sorting, claim warnings) are inert in a slot.
+  for (const button of root.querySelectorAll('button.mm-sidebar')) on(button, SIDEBAR_METHOD);
+  if (slot !== null) wireSlotControls(root, slot);
+  pageRefs(root);
   for (const button of root.querySelectorAll('button:not([data-on-click])')) button.setAttribute('disabled', '');
 }
 

@@ -1,8 +1,11 @@
-// When to re-read the graph. `DB.onChanged` fires for in-app edits only (not for files changed on
-// disk by Obsidian or git, not for re-indexing, not above 1000 blocks), and Logseq writes the
-// file — and so `:file/content` — a moment after the edit. So: re-read the changed pages shortly
-// after a change and once more a little later, re-read everything on a route change, and poll
-// slowly while something of ours is on screen. Refreshes run one at a time.
+// When to look for changed files. `DB.onChanged` fires for in-app edits only (not for files
+// changed on disk by Obsidian or git, not above 1000 blocks), and Logseq writes the edited page's
+// file from a queue flushed every second (later for long pages while the user types). So:
+// - after an edit, look once the write has landed (WRITE_SETTLE_MS after the LAST edit: every
+//   edit moves the look later) and once more a while after (a long page's delayed write);
+// - on a route change, look soon, but only while something of ours is on screen;
+// - poll slowly while something is on screen, and stop the poll when nothing is.
+// A look is one cheap query (see graph-index.ts); looks run one at a time.
 import type { GraphIndex } from './graph-index';
 
 export interface RefreshTimers {
@@ -14,10 +17,10 @@ export interface RefreshTimers {
 
 export interface RefreshOptions {
   graph: () => GraphIndex | null;
-  /** Called after a refresh that changed a component. */
+  /** Called after a look that changed a component. */
   onChange: () => Promise<void> | void;
-  /** Whether anything is on screen (live slots, the main UI); the poll idles otherwise. */
-  visible: () => boolean;
+  /** Whether anything is on screen (live slots, the main UI); checked before each poll. */
+  visible: () => Promise<boolean> | boolean;
   pollSeconds: number;
   timers: RefreshTimers;
   onError?: (error: unknown) => void;
@@ -26,28 +29,36 @@ export interface RefreshOptions {
 export interface RefreshScheduler {
   /** Blocks of these pages changed in the app. */
   pagesChanged(pageIds: number[]): void;
-  /** Re-read every file soon (route change, settings). */
+  /** Look soon (route change, a slot appeared). */
   soon(delayMs?: number): void;
-  /** Re-read every file now; resolves when done. */
+  /** Look now; resolves when done. */
   now(): Promise<void>;
+  /** Something of ours is on screen again: make sure the poll runs. */
+  wake(): void;
+  polling(): boolean;
   stop(): void;
 }
 
-/** Logseq writes files a moment after the edit; read again once the write has landed. */
-export const CHANGE_DELAYS_MS = [400, 2500];
+/** Logseq's write queue flushes every 1000 ms; the write lands a little after. */
+export const WRITE_SETTLE_MS = 1300;
+/** A long page (> 500 blocks) is written once typing pauses for 3 s. */
+export const LATE_WRITE_MS = 4500;
 
 export function createRefreshScheduler(options: RefreshOptions): RefreshScheduler {
   const { timers } = options;
   let chain: Promise<void> = Promise.resolve();
-  const pending = new Set<unknown>();
   let poll: unknown = null;
+  let settle: unknown = null;
+  let late: unknown = null;
+  let soonTimer: unknown = null;
+  let stopped = false;
 
-  function run(task: (graph: GraphIndex) => Promise<boolean>): Promise<void> {
+  function run(): Promise<void> {
     chain = chain.then(async () => {
       const graph = options.graph();
-      if (!graph) return;
+      if (!graph || !graph.ready() || stopped) return;
       try {
-        if (await task(graph)) await options.onChange();
+        if (await graph.refreshChanged()) await options.onChange();
       } catch (error) {
         options.onError?.(error);
       }
@@ -55,42 +66,54 @@ export function createRefreshScheduler(options: RefreshOptions): RefreshSchedule
     return chain;
   }
 
-  function later(ms: number, fn: () => void): void {
-    const handle = timers.setTimeout(() => {
-      pending.delete(handle);
-      fn();
-    }, ms);
-    pending.add(handle);
+  function startPoll(): void {
+    if (poll !== null || options.pollSeconds <= 0 || stopped) return;
+    poll = timers.setInterval(() => void tick(), options.pollSeconds * 1000);
   }
 
-  if (options.pollSeconds > 0) {
-    poll = timers.setInterval(() => {
-      if (options.visible()) void run((g) => g.refreshAll());
-    }, options.pollSeconds * 1000);
+  async function tick(): Promise<void> {
+    if (!(await options.visible())) {
+      if (poll !== null) timers.clearInterval(poll);
+      poll = null;
+      return;
+    }
+    await run();
   }
 
-  let changedPages = new Set<number>();
+  const reset = (handle: unknown) => {
+    if (handle !== null) timers.clearTimeout(handle);
+  };
+
   return {
     pagesChanged(pageIds) {
-      if (pageIds.length === 0) return;
-      const first = changedPages.size === 0;
-      for (const id of pageIds) changedPages.add(id);
-      if (!first) return;
-      for (const delay of CHANGE_DELAYS_MS) {
-        later(delay, () => {
-          const ids = [...changedPages];
-          if (delay === CHANGE_DELAYS_MS[CHANGE_DELAYS_MS.length - 1]) changedPages = new Set();
-          void run((g) => g.refreshPages(ids));
-        });
-      }
+      if (pageIds.length === 0 || stopped) return;
+      reset(settle);
+      reset(late);
+      settle = timers.setTimeout(() => {
+        settle = null;
+        void run();
+      }, WRITE_SETTLE_MS);
+      late = timers.setTimeout(() => {
+        late = null;
+        void run();
+      }, LATE_WRITE_MS);
     },
     soon(delayMs = 150) {
-      later(delayMs, () => void run((g) => g.refreshAll()));
+      if (stopped) return;
+      reset(soonTimer);
+      soonTimer = timers.setTimeout(() => {
+        soonTimer = null;
+        void (async () => {
+          if (await options.visible()) await run();
+        })();
+      }, delayMs);
     },
-    now: () => run((g) => g.refreshAll()),
+    now: () => run(),
+    wake: startPoll,
+    polling: () => poll !== null,
     stop() {
-      for (const handle of pending) timers.clearTimeout(handle);
-      pending.clear();
+      stopped = true;
+      for (const handle of [settle, late, soonTimer]) reset(handle);
       if (poll !== null) timers.clearInterval(poll);
       poll = null;
     },

@@ -19,6 +19,13 @@ export const SETTINGS_SCHEMA: SettingSchemaDesc[] = [
     description: 'Only pages carrying one of these tags are considered (comma-separated, e.g. `TTA`). Empty: every page.',
   },
   {
+    key: 'namespacePrefix',
+    type: 'string',
+    default: '',
+    title: 'Namespace',
+    description: 'Only pages in this namespace are read (e.g. `TTA/Components`; the file `pages/TTA___Components___Redis.md` is the page `TTA/Components/Redis`). Empty: every page.',
+  },
+  {
     key: 'folders',
     type: 'string',
     default: '',
@@ -67,8 +74,21 @@ export const SETTINGS_SCHEMA: SettingSchemaDesc[] = [
 
 export interface PluginSettings {
   core: MaturitySettings;
+  /** Lower-case namespace whose pages are read (`tta/components`), or ''. */
+  namespacePrefix: string;
   logseqDiagnostics: boolean;
   pollSeconds: number;
+}
+
+/** Whether two settings index the same pages the same way (only display settings differ). */
+export function sameCoreSettings(a: PluginSettings, b: PluginSettings): boolean {
+  return a.namespacePrefix === b.namespacePrefix && JSON.stringify(a.core) === JSON.stringify(b.core);
+}
+
+/** `TTA/Components/`, `[[TTA/Components]]` → `tta/components`. */
+export function namespaceOf(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value.trim().replace(/^\[\[|\]\]$/g, '').replace(/^\/+|\/+$/g, '').toLowerCase();
 }
 
 function list(value: unknown): string[] {
@@ -110,8 +130,9 @@ export function readSettings(raw: Record<string, unknown> | undefined): PluginSe
       excludeFolders: s['excludeFolders'] === undefined ? ['logseq', 'journals'] : list(s['excludeFolders']),
     },
     staleAfterDays: number(s['staleAfterDays']),
-    stages: parseStages(s['stages']),
+    // Unset and the default text read the same, so the host's echo of the defaults changes nothing.
+    stages: parseStages(s['stages'] ?? stageLines),
   });
   const { settings: plugin } = salvageSettings(pluginFields, { logseqDiagnostics: s['logseqDiagnostics'], pollSeconds: number(s['pollSeconds']) });
-  return { core, ...plugin };
+  return { core, namespacePrefix: namespaceOf(s['namespacePrefix']), ...plugin };
 }

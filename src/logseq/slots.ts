@@ -2,15 +2,27 @@
 // gives it a new id on every re-render (edit, scroll virtualisation, navigation), removing what
 // was injected into the old one. So: key injected UI by slot, keep only slots that still exist
 // in the host document, check again right before writing (rendering is async), and skip writes
-// whose markup did not change.
+// whose markup did not change. Each slot keeps its own view state (sort, rows shown, graph
+// focus and zoom), changed through model calls since injected markup has no listeners.
 import type { LogseqHost } from './host';
 import type { Macro } from './macros';
+
+export interface SlotState {
+  sort?: { column: string; order: 'asc' | 'desc' };
+  /** Rows shown by a query (its "show more" raises it). */
+  limit?: number;
+  focus?: string | null;
+  hops?: number;
+  /** Graph zoom steps: + in, − out, 0 the starting view. */
+  zoom?: number;
+}
 
 export interface SlotRequest {
   slot: string;
   /** The uuid of the block holding the macro. */
   block: string;
   macro: Macro;
+  state: SlotState;
 }
 
 /** Markup for a slot, or null when there is nothing to show yet. */
@@ -18,9 +30,14 @@ export type SlotTemplate = (request: SlotRequest) => Promise<string | null>;
 
 export interface SlotRegistry {
   /** A slotted event: remember the slot and render it. */
-  mount(request: SlotRequest): Promise<void>;
+  mount(request: Omit<SlotRequest, 'state'>): Promise<void>;
+  /** Change a slot's view state and render it again. */
+  update(slot: string, patch: (state: SlotState) => SlotState): Promise<void>;
+  get(slot: string): SlotRequest | undefined;
   /** Render every live slot again (the index changed); slots that are gone are forgotten. */
   refresh(): Promise<void>;
+  /** Forget slots that are gone; how many are left. */
+  prune(): Promise<number>;
   /** Slots believed live. */
   live(): string[];
   clear(): void;
@@ -64,18 +81,32 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate): Sl
     host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}`, slot, reset: true, template: markup });
   }
 
+  async function prune(): Promise<SlotRequest[]> {
+    const current = [...slots.values()];
+    const alive = await Promise.all(current.map(async (r) => ((await exists(r.slot)) ? r : null)));
+    for (let i = 0; i < current.length; i++) if (alive[i] === null) forget(current[i]!.slot);
+    return alive.filter((r): r is SlotRequest => r !== null);
+  }
+
   return {
     async mount(request) {
-      slots.set(request.slot, request);
+      const full: SlotRequest = { ...request, state: {} };
+      slots.set(request.slot, full);
       written.delete(request.slot);
-      await render(request);
+      await render(full);
     },
+    async update(slot, patch) {
+      const request = slots.get(slot);
+      if (!request) return;
+      const next = { ...request, state: patch(request.state) };
+      slots.set(slot, next);
+      await render(next);
+    },
+    get: (slot) => slots.get(slot),
     async refresh() {
-      const current = [...slots.values()];
-      const alive = await Promise.all(current.map(async (r) => ((await exists(r.slot)) ? r : null)));
-      for (let i = 0; i < current.length; i++) if (alive[i] === null) forget(current[i]!.slot);
-      await Promise.all(alive.filter((r): r is SlotRequest => r !== null).map(render));
+      await Promise.all((await prune()).map(render));
     },
+    prune: async () => (await prune()).length,
     live: () => [...slots.keys()],
     clear() {
       slots.clear();

@@ -9,6 +9,17 @@ export const LOGSEQ_CSS = `
 .mm.mm-logseq-notice.mm-notice-error { border-left-color: var(--mm-error); }
 .mm.mm-logseq-notice div { margin-top: 2px; color: var(--mm-muted); }
 .mm-logseq-close { margin-left: auto; }
+/* Logseq's base stylesheet sets svg { pointer-events: none }: the graph's nodes are SVG groups. */
+.mm.mm-logseq-slot svg { pointer-events: auto; }
+.mm.mm-logseq-slot.mm-logseq-inline { display: inline-flex; align-items: center; gap: 4px; margin: 0; vertical-align: middle; overflow: visible; }
+.mm-logseq-inline .mm-inline { display: inline-flex; align-items: center; gap: 4px; }
+.mm-logseq-inline svg { display: inline; }
+.mm .mm-show-more { margin-top: 6px; }
+.mm .mm-sidebar { margin-left: 4px; padding: 0 6px; line-height: 1.4; }
+/* Logseq styles tables and headings inside blocks; ours keep their own look. */
+.mm.mm-logseq-slot table { margin: 0; width: auto; }
+.mm.mm-logseq-slot tr:nth-child(n) { background: transparent; }
+.mm.mm-logseq-slot h3, .mm.mm-logseq-slot h4 { min-height: 0; }
 /* Long unbroken note text (an owner like "<script>…</script>") must not widen a board column. */
 .mm .mm-board-column, .mm .mm-board-item { min-width: 0; }
 .mm .mm-board-item { overflow-wrap: anywhere; }

@@ -1,10 +1,23 @@
 // The shared views (src/render) in Logseq: serialised into macro slots, and live in the plugin's
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
 import { runQuery, type ComponentQuery } from '../core/index';
-import { contextFromIndex, renderComponentCard, renderDashboard, renderDiagnostic, renderQueryResults, type CardSection, type ViewContext } from '../render/index';
+import {
+  contextFromIndex,
+  renderComponentCard,
+  renderComponentLink,
+  renderDashboard,
+  renderDiagnostic,
+  renderGraph,
+  renderNextProgress,
+  renderQueryResults,
+  renderStageBadge,
+  type CardSection,
+  type ViewContext,
+} from '../render/index';
 import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
+import type { SlotState } from './slots';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -28,10 +41,12 @@ function logseqSection(graph: GraphIndex): CardSection {
 }
 
 /** A view context over the graph index; cards end with Logseq's own reading of the file. */
-export function viewContext(graph: GraphIndex, doc: Document, onOpen: (id: string) => void, links: 'logseq-route' | 'none'): ViewContext {
+export type OpenComponent = (id: string, event?: MouseEvent | KeyboardEvent, line?: number) => void;
+
+export function viewContext(graph: GraphIndex, doc: Document, onOpen: OpenComponent, links: 'logseq-route' | 'none'): ViewContext {
   return contextFromIndex(graph.index, {
     document: doc,
-    onOpen: (id) => onOpen(id),
+    onOpen: (id, event, line) => onOpen(id, event, line),
     href: (id) => {
       const page = graph.pageOf(id);
       return links === 'logseq-route' && page ? `#/page/${encodeURIComponent(page.originalName)}` : null;
@@ -40,15 +55,15 @@ export function viewContext(graph: GraphIndex, doc: Document, onOpen: (id: strin
   });
 }
 
-function slotRoot(doc: Document, child: Element): HTMLElement {
-  const root = doc.createElement('div');
-  root.setAttribute('class', 'mm mm-logseq-slot');
+function slotRoot(doc: Document, child: Element, inline = false): HTMLElement {
+  const root = doc.createElement(inline ? 'span' : 'div');
+  root.setAttribute('class', inline ? 'mm mm-logseq-slot mm-logseq-inline' : 'mm mm-logseq-slot');
   root.appendChild(child);
   return root;
 }
 
-function finish(graph: GraphIndex, root: HTMLElement): string {
-  delegateOpen(root, (id) => graph.pageOf(id)?.originalName ?? null);
+function finish(graph: GraphIndex, root: HTMLElement, slot: string | null): string {
+  delegateOpen(root, (id) => graph.pageOf(id)?.originalName ?? null, slot);
   return serializeTrustedTree(root);
 }
 
@@ -56,20 +71,100 @@ export function noticeMarkup(doc: Document, kind: 'info' | 'warning' | 'error', 
   return serializeTrustedTree(slotRoot(doc, noticeElement(doc, kind, title, lines)));
 }
 
+/** Shown in a slot until the first read of the graph is done. */
+export function indexingMarkup(doc: Document, done: number, total: number): string {
+  const detail = total > 0 ? ` ${Math.min(done, total)} of ${total} pages` : '';
+  const box = noticeElement(doc, 'info', `Maturity Map: indexing…${detail}`);
+  box.setAttribute('aria-busy', 'true');
+  return serializeTrustedTree(slotRoot(doc, box));
+}
+
+/** A small button that opens the component's page in Logseq's right sidebar. */
+function sidebarButton(doc: Document, graph: GraphIndex, id: string): HTMLElement | null {
+  const page = graph.pageOf(id);
+  if (!page) return null;
+  const button = doc.createElement('button');
+  button.setAttribute('type', 'button');
+  button.setAttribute('class', 'mm-button mm-sidebar');
+  button.setAttribute('data-mm-page-id', String(page.id));
+  button.setAttribute('title', `Open ${page.originalName} in the right sidebar`);
+  button.setAttribute('aria-label', `Open ${page.originalName} in the right sidebar`);
+  button.textContent = '⇥';
+  return button;
+}
+
 /** A component's card for a slot. */
-export function cardMarkup(graph: GraphIndex, id: string, doc: Document): string {
+export function cardMarkup(graph: GraphIndex, id: string, doc: Document, slot: string | null = null): string {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
   const component = ctx.component(id);
   if (!component) return noticeMarkup(doc, 'warning', 'Maturity Map: this component is no longer in the graph.');
-  return finish(graph, slotRoot(doc, renderComponentCard(component, ctx, { headingLevel: 3 })));
+  const card = renderComponentCard(component, ctx, { headingLevel: 3 });
+  const sidebar = sidebarButton(doc, graph, id);
+  if (sidebar) card.querySelector('.mm-card-header')?.appendChild(sidebar);
+  return finish(graph, slotRoot(doc, card), slot);
 }
 
-/** Query results for a slot, in the view the query names (table by default). */
-export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document): string {
+/** The inline badge or next-stage progress of a component (`:maturity-badge`, `:maturity-progress`). */
+export function inlineMarkup(graph: GraphIndex, id: string, kind: 'badge' | 'progress', doc: Document): string {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
+  const component = ctx.component(id);
+  if (!component) return noticeMarkup(doc, 'warning', 'Maturity Map: this component is no longer in the graph.');
+  const link = renderComponentLink(id, ctx, component.name);
+  link.classList.add('mm-inline-name');
+  const shown = kind === 'badge' ? renderStageBadge(component, ctx) : renderNextProgress(component, ctx);
+  const wrap = doc.createElement('span');
+  wrap.setAttribute('class', `mm-inline mm-inline-${kind}`);
+  wrap.setAttribute('data-mm-id', id);
+  wrap.append(shown);
+  if (kind === 'progress') wrap.prepend(link, doc.createTextNode(' '));
+  return finish(graph, slotRoot(doc, wrap, true), null);
+}
+
+/** Rows a query shows in a slot before "show more" (a graph draws more). */
+export const DEFAULT_QUERY_LIMIT = 25;
+export const DEFAULT_GRAPH_LIMIT = 100;
+const ZOOM_STEP = 1.25;
+
+/** Zoom the serialised graph's viewBox around its centre (its own pan/zoom needs listeners). */
+function zoomGraph(root: Element, steps: number): void {
+  const svg = root.querySelector('.mm-graph-canvas svg');
+  const box = svg?.getAttribute('viewBox')?.split(/\s+/).map(Number);
+  if (!svg || !box || box.length !== 4 || box.some((n) => !Number.isFinite(n)) || steps === 0) return;
+  const [x, y, w, h] = box as [number, number, number, number];
+  const scale = ZOOM_STEP ** -steps;
+  const nw = w * scale;
+  const nh = h * scale;
+  svg.setAttribute('viewBox', `${(x + (w - nw) / 2).toFixed(1)} ${(y + (h - nh) / 2).toFixed(1)} ${nw.toFixed(1)} ${nh.toFixed(1)}`);
+}
+
+/** Query results for a slot, in the view the query names (table by default), at most `limit` of them. */
+export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document, slot: string | null = null, state: SlotState = {}): string {
+  const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
+  const view = query.view ?? 'table';
   const results = runQuery(graph.index, query);
   if (results.length === 0) return noticeMarkup(doc, 'info', 'Maturity Map: no component matches this query.');
-  return finish(graph, slotRoot(doc, renderQueryResults(results, query.view ?? 'table', ctx)));
+  const limit = query.limit ?? state.limit ?? (view === 'graph' ? DEFAULT_GRAPH_LIMIT : DEFAULT_QUERY_LIMIT);
+  const shown = results.slice(0, limit);
+  let element: HTMLElement;
+  if (view === 'graph') {
+    const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
+    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}) });
+    element = graphView.element;
+    // The select's value is a property, which does not serialise: mark the option.
+    for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');
+    zoomGraph(element, state.zoom ?? 0);
+  } else {
+    element = renderQueryResults(shown, view, ctx, state.sort ? { sort: state.sort } : {});
+  }
+  const root = slotRoot(doc, element);
+  if (results.length > shown.length && query.limit === undefined) {
+    const more = doc.createElement('button');
+    more.setAttribute('type', 'button');
+    more.setAttribute('class', 'mm-button mm-show-more');
+    more.textContent = `Show more (${results.length - shown.length} not shown)`;
+    root.appendChild(more);
+  }
+  return finish(graph, root, slot);
 }
 
 export interface MainUI {
@@ -78,7 +173,7 @@ export interface MainUI {
 }
 
 /** The dashboard in the plugin's frame; clicking a component opens its page in Logseq. */
-export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: (id: string) => void, close: () => void): MainUI {
+export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: OpenComponent, close: () => void): MainUI {
   const doc = mount.ownerDocument;
   const ctx = viewContext(graph, doc, open, 'none');
   const closeButton = doc.createElement('button');

@@ -1,10 +1,5 @@
-// Local calendar dates, the way the notes write them, and when the next day starts.
-import { addDays, addSeconds, differenceInMilliseconds, format, startOfDay } from 'date-fns';
-
-/** Today as `YYYY-MM-DD` in the user's time zone. */
-export function localDay(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
-}
+// When the next day starts, so views roll over at midnight (today's date itself: core/dates.ts).
+import { addDays, addSeconds, differenceInMilliseconds, startOfDay } from 'date-fns';
 
 /** Milliseconds until one second past the coming midnight (the second keeps a timer that fires early from landing on the old day). */
 export function msUntilNextDay(now: Date = new Date()): number {

@@ -1,6 +1,6 @@
 // The built-in template for "New maturity note", and how a template is filled in: the name, today's
-// date (date-fns) where the note records when it was created or updated, and the first stage.
-import { format } from 'date-fns';
+// date where the note records when it was created or updated, and the first stage.
+import { localToday } from '../core/index';
 
 export const BUILT_IN_TEMPLATE = `---
 title: <Component Name> Maturity Status
@@ -195,7 +195,7 @@ const DATE_LINE = /last updated|^updated:|^created:|component created|last revie
  * diagnostics until they are filled.
  */
 export function fillTemplate(template: string, values: TemplateValues): string {
-  const day = format(values.today, 'yyyy-MM-dd');
+  const day = localToday(values.today);
   let stageDone = false;
   return template
     .split('\n')

@@ -4,9 +4,9 @@
 // when complete, so views never see a partial state. Afterwards each metadata change, rename and
 // delete updates the index incrementally. Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { createIndex, type Diagnostic, type IndexChange, type IndexOptions, type MaturityIndex, type MaturityNote } from '../core/index';
+import { createIndex, localToday, type Diagnostic, type IndexChange, type IndexOptions, type MaturityIndex, type MaturityNote } from '../core/index';
 import workerSource from 'maturity-map:parse-worker';
-import { localDay, msUntilNextDay } from './dates';
+import { msUntilNextDay } from './dates';
 import { candidateRules, type CandidateRules } from './index/candidates';
 import { hashText } from './index/hash';
 import { NoteCache, type CachedNote } from './index/note-cache';
@@ -75,7 +75,7 @@ export class VaultIndexer extends Component {
   private cache: Promise<NoteCache | null> | null = null;
   private generation = 0;
   private everReady = false;
-  private day = localDay();
+  private day = localToday();
   /** Files changed, renamed or deleted while a build runs: brought up to date before it completes. */
   private dirty = new Set<TFile>();
   private gone = new Set<string>();
@@ -461,7 +461,7 @@ export class VaultIndexer extends Component {
 
   /** On a new day, relative dates and staleness change for every component. */
   private checkDay(): void {
-    const today = localDay();
+    const today = localToday();
     if (today === this.day) return;
     this.day = today;
     this.emit({ revision: this.index.revision(), changed: [...this.index.ids()], removed: [] }, 'day');

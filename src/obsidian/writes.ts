@@ -2,8 +2,7 @@
 // the open editor when a view edits the note (undo, cursor and unsaved typing survive), else one
 // atomic `vault.process`, so a failed write changes nothing.
 import { Notice, type TFile } from 'obsidian';
-import { dependencyContext, fixStatusCounts, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
-import { localDay } from './dates';
+import { dependencyContext, fixStatusCounts, localToday, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
 import type { Host } from './host';
 import { confirm } from './modals';
 import { currentText, rewriteNote } from './note-edit';
@@ -36,7 +35,7 @@ export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutco
     new Notice('This component is at the last stage already.');
     return 'refused';
   }
-  const options = { to: target, today: localDay(), context: dependencyContext(index, file.path) };
+  const options = { to: target, today: localToday(), context: dependencyContext(index, file.path) };
   const plan = planPromotion(await currentText(host.app, file), index.pipeline, options);
   const refused = plan.problems.filter((p) => p.level === 'refuse');
   if (refused.length > 0) {

@@ -5,6 +5,7 @@ export { renderCriteriaProgress, renderBar, nextStage, nextTransition, shownTran
 export { renderComponentCard, renderDependencyStrip, renderNoteHeader, renderDiagnostic, renderUpdated, type CardOptions } from './card';
 export { renderTable, renderNextProgress, sortByColumn, DEFAULT_COLUMNS, type TableColumn, type TableOptions, type SortOrder } from './table';
 export { renderList, renderBoard, type BoardOptions } from './board';
+export { renderTimeline, type TimelineOptions } from './timeline';
 export { renderReadiness, renderReadyMark, sortByReadiness, READINESS_COLUMN } from './readiness';
 export { renderQueryResults, type QueryView } from './query';
 export { renderGraph, renderLegend, type GraphOptions, type GraphView } from './graph/view';

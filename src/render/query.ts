@@ -1,9 +1,10 @@
-// One entry for query results in any view a query names (`view: table|list|board|graph`).
+// One entry for query results in any view a query names (`view: table|list|board|graph|timeline`).
 import type { Component, ComponentQuery } from '../core/index';
 import { renderBoard, renderList } from './board';
 import type { ViewContext } from './context';
 import { renderGraph } from './graph/view';
 import { renderTable, type TableOptions } from './table';
+import { renderTimeline } from './timeline';
 
 export type QueryView = NonNullable<ComponentQuery['view']>;
 
@@ -14,6 +15,8 @@ export function renderQueryResults(components: readonly Component[], view: Query
       return renderList(components, ctx);
     case 'board':
       return renderBoard(components, ctx);
+    case 'timeline':
+      return renderTimeline(components, ctx);
     case 'graph':
       return renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' }).element;
     case 'table':

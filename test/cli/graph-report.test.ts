@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraphModel } from '../../src/core/index';
 import { dotString, mermaidText } from '../../src/cli/graph-format';
-import { escapeMarkdown } from '../../src/cli/report-markdown';
+import { escapeMarkdown } from '../../src/core/markdown';
 import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
 import { exampleCounts, HOSTILE, note, run, tempVault } from './run';
 

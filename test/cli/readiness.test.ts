@@ -75,7 +75,7 @@ describe('maturity-map readiness', () => {
     expect(stdout).toContain('| Component | Stage | Next | Criteria | Evidence | Observation | Blockers | In stage | Ready | Backed |');
     expect(stdout).toContain('| Auth Gateway | Production | — |');
     expect(stdout).not.toMatch(/(^|[^\\])<img/);
-    expect(stdout).toContain("\\<img src=x onerror=alert('xss-name')\\> Status Widget");
+    expect(stdout).toContain("| &lt;img src=x onerror=alert('xss-name')&gt; Status Widget |");
   });
 
   it('rejects an unknown format or sort key with exit 2', () => {

@@ -1,6 +1,7 @@
 // The built plugin in Chromium (Debian's, driven by playwright-core): a Logseq-like page runs the
-// fake 0.10.x host, the plugin runs in its own iframe. Saves the README screenshots of a page card,
-// a query board and the dashboard. Skipped with a notice when Chromium is absent, unless
+// fake 0.10.x host with Logseq's CSS rules that reach into injected UI; the plugin folder runs in
+// its own iframe from another origin and talks to the host through the real SDK. Saves the
+// screenshots of a page card, a query board and the dashboard. Skipped with a notice when Chromium is absent, unless
 // MATURITY_MAP_REQUIRE_BROWSER=1 makes that a failure (CI).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
@@ -23,10 +24,11 @@ if (!present) {
 
 // Screenshots refresh docs/ only on request (`npm run screenshots`), so a test run leaves the tree clean.
 const SHOTS = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'mm-logseq-shots-'));
-const MACROS = ['{{renderer :maturity}}', '{{renderer :maturity-query, stage=development, staging, view=board}}'];
+const MACROS = ['{{renderer :maturity}}', '{{renderer :maturity-query, stage=development, staging, view=board}}', '{{renderer :maturity-query, view=graph}}'];
 
 describe.runIf(present)('the Logseq plugin in Chromium', () => {
   let server: Server;
+  let pluginServer: Server;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
@@ -34,18 +36,27 @@ describe.runIf(present)('the Logseq plugin in Chromium', () => {
   beforeAll(async () => {
     const plugin = ensureBuilt();
     const driver = await build({ entryPoints: [join(ROOT, 'test/logseq/browser/driver.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'warning' });
-    const routes: Record<string, [string, string]> = {
+    const hostRoutes: Record<string, [string, string]> = {
       '/': ['text/html', readFileSync(join(ROOT, 'test/logseq/browser/host.html'), 'utf8')],
       '/driver.js': ['text/javascript', driver.outputFiles[0]!.text],
-      '/plugin/index.js': ['text/javascript', plugin],
       '/favicon.ico': ['image/svg+xml', readFileSync(join(ROOT, 'dist/logseq/icon.svg'), 'utf8')],
     };
-    server = createServer((req, res) => {
-      const route = routes[req.url ?? ''];
-      res.writeHead(route ? 200 : 404, { 'content-type': route?.[0] ?? 'text/plain' });
-      res.end(route?.[1] ?? 'not found');
-    });
+    // The plugin folder as Logseq loads it, from another origin (another port).
+    const pluginRoutes: Record<string, [string, string]> = {
+      '/plugin/index.html': ['text/html', readFileSync(join(ROOT, 'dist/logseq/index.html'), 'utf8')],
+      '/plugin/index.js': ['text/javascript', plugin],
+    };
+    const serve = (routes: Record<string, [string, string]>) =>
+      createServer((req, res) => {
+        const route = routes[req.url?.split('?')[0] ?? ''];
+        res.writeHead(route ? 200 : 404, { 'content-type': route?.[0] ?? 'text/plain' });
+        res.end(route?.[1] ?? 'not found');
+      });
+    server = serve(hostRoutes);
+    pluginServer = serve(pluginRoutes);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => pluginServer.listen(0, '127.0.0.1', r));
+    const pluginOrigin = `http://127.0.0.1:${(pluginServer.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -56,13 +67,15 @@ describe.runIf(present)('the Logseq plugin in Chromium', () => {
     await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00`));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     const macroArguments = Object.fromEntries(MACROS.map((m) => [m, mldocMacroArguments(m) ?? []]));
-    await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT)], macroArguments });
+    await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT)], macroArguments, pluginOrigin });
+    // Started: the toolbar button is there and the graph is read (a card renders).
     mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
     await new Promise((r) => server?.close(r));
+    await new Promise((r) => pluginServer?.close(r));
   });
 
   it('renders a page card into a macro slot (screenshot)', async () => {
@@ -95,18 +108,70 @@ describe.runIf(present)('the Logseq plugin in Chromium', () => {
     await page.locator('main').screenshot({ path: join(SHOTS, 'logseq-query-board.png') });
   });
 
-  it('opens the dashboard from the toolbar; a click navigates to the page (screenshot)', async () => {
+  it('a graph in a slot: nodes take clicks despite Logseq’s svg { pointer-events: none }; focus, hops and zoom work', async () => {
+    await page.evaluate(() => {
+      document.getElementById('block-2')!.replaceChildren();
+      window.mmRenderMacro('Daily/2026-11-20.md', '{{renderer :maturity-query, view=graph}}', 'block-1');
+    });
+    const graph = page.locator('#block-1 .mm-graph');
+    await graph.locator('svg [role="button"][data-mm-id]').first().waitFor({ timeout: 10_000 });
+    // A node drawn inside the visible canvas, clicked where it is drawn: Chromium's hit test, with
+    // Logseq's CSS in force.
+    const target = await page.evaluate(() => {
+      const canvas = document.querySelector('#block-1 .mm-graph-canvas svg')!.getBoundingClientRect();
+      for (const node of document.querySelectorAll('#block-1 svg [role="button"][data-mm-id]')) {
+        const r = node.getBoundingClientRect();
+        const x = r.x + r.width / 2;
+        const y = r.y + r.height / 2;
+        if (x > canvas.left + 5 && x < canvas.right - 5 && y > canvas.top + 5 && y < canvas.bottom - 5) return { x, y, id: node.getAttribute('data-mm-id')! };
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    const before = await page.evaluate(() => window.mmFake.navigations.length);
+    await page.mouse.click(target!.x, target!.y);
+    await page.waitForFunction((n) => window.mmFake.navigations.length > n, before, { timeout: 5000 });
+    expect(await page.evaluate(() => window.mmFake.navigations.at(-1)?.route)).toBe('page');
+
+    const viewBox = () => graph.locator('.mm-graph-canvas svg').first().getAttribute('viewBox');
+    const start = await viewBox();
+    await graph.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForFunction((v) => document.querySelector('#block-1 .mm-graph-canvas svg')?.getAttribute('viewBox') !== v, start, { timeout: 5000 });
+    const zoomed = (await viewBox())!.split(' ').map(Number);
+    expect(zoomed[2]).toBeLessThan(start!.split(' ').map(Number)[2]!);
+
+    const nodes = () => page.locator('#block-1 svg [role="button"][data-mm-id]').count();
+    const all = await nodes();
+    await graph.locator('select.mm-graph-focus').selectOption('Components/Ledger.md');
+    await page.waitForFunction(() => document.querySelector('#block-1 select.mm-graph-focus option[selected]')?.getAttribute('value') === 'Components/Ledger.md', undefined, { timeout: 5000 });
+    expect(await nodes()).toBeLessThan(all);
+    await graph.locator('input.mm-graph-hops').fill('1');
+    await graph.locator('input.mm-graph-hops').dispatchEvent('change');
+    await page.waitForFunction(() => (document.querySelector('#block-1 input.mm-graph-hops') as HTMLInputElement | null)?.getAttribute('value') === '1', undefined, { timeout: 5000 });
+    await page.locator('main').screenshot({ path: join(SHOTS, 'logseq-slot-graph.png') });
+  });
+
+  it('opens the dashboard from the toolbar in Logseq’s theme (read by the host); a click navigates to the page (screenshot)', async () => {
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await page.evaluate(() => window.mmToggleMain());
     const frame = page.frameLocator('#lsp-main-ui');
+    await frame.locator('.mm-board-item').first().waitFor();
+    // The frame is on another origin: it cannot read its parent's styles; the host answered.
+    await expect.poll(() => frame.locator('html').evaluate((el) => (el as HTMLElement).style.getPropertyValue('--ls-primary-background-color'))).toBe('#002b36');
+    await page.evaluate(() => window.mmToggleMain());
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    await page.evaluate(() => window.mmToggleMain());
+    await expect.poll(() => frame.locator('html').evaluate((el) => (el as HTMLElement).style.getPropertyValue('--ls-primary-background-color'))).toBe('#ffffff');
     await frame.locator('.mm-board-item').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'logseq-dashboard.png') });
     await frame.getByRole('tab', { name: 'Graph' }).click();
     await frame.locator('svg .mm-graph-node, svg [data-mm-id]').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'logseq-graph.png') });
     await frame.getByRole('tab', { name: 'Board' }).click();
+    const before = await page.evaluate(() => window.mmFake.navigations.length);
     await frame.locator('.mm-board-item[data-mm-id="Components/Ledger.md"]').click();
-    const navigations = await page.evaluate(() => window.mmFake.navigations);
-    expect(navigations.at(-1)).toEqual({ route: 'page', params: { name: 'Ledger Maturity Status' } });
+    await page.waitForFunction((n) => window.mmFake.navigations.length > n, before);
+    expect(await page.evaluate(() => window.mmFake.navigations.at(-1))).toEqual({ route: 'page', params: { name: 'Ledger Maturity Status' } });
     expect(errors).toEqual([]);
   });
 });

@@ -1,26 +1,33 @@
-// Loads the BUILT plugin (dist/logseq/index.js) into a plugin frame (happy-dom window) whose
-// global `logseq` is the fake 0.10.x host, with Logseq's main document as a second window.
-// `__LSP__HOST__` tells the bundled SDK not to create its own (unconnected) `logseq` object.
+// Loads the BUILT plugin (dist/logseq/index.js, which bundles the real `@logseq/libs` SDK) into a
+// plugin frame (a happy-dom window) and connects it to the fake 0.10.x host running over Logseq's
+// main document (a second window). The two talk only through postMessage, as in the app: each
+// message is structured-cloned, carries its sender's origin (the host `file://`, the frame
+// `lsp://logseq.io`, as for a marketplace install) and is delivered on a later turn; the frame
+// sees the host as `window.parent`. The SDK does its own handshake, calls and events.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { listMarkdown, readNote, ROOT } from '../helpers/vault';
-import { createFakeGraph, type FakeGraph, type FakeGraphOptions } from './fake/graph';
-import { createFakeHost, type FakeHost, type FakeHostOptions } from './fake/host';
+import { createFakeGraph, type Entity, type FakeGraph, type FakeGraphOptions, type ParsedBlock } from './fake/graph';
+import { createFakeHost, type FakeHost, type FakeHostOptions, type FrameChannel } from './fake/host';
 import { parse } from './mldoc';
 
 export const BUNDLE = join(ROOT, 'dist/logseq/index.js');
+export const HOST_ORIGIN = 'file://';
+export const FRAME_ORIGIN = 'lsp://logseq.io';
 
 export function ensureBuilt(): string {
   if (!existsSync(BUNDLE)) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--only', 'logseq'], { stdio: 'inherit' });
   return readFileSync(BUNDLE, 'utf8');
 }
 
+type Inline = [string, unknown];
+
 /** How Logseq splits a block's `{{renderer …}}` into arguments: mldoc's Macro node. */
 export function mldocMacroArguments(content: string): string[] | null {
   for (const [node] of parse(content)) {
-    const inlines = node[0] === 'Paragraph' ? (node[1] as Array<[string, unknown]>) : node[0] === 'Heading' ? ((node[1] as { title: Array<[string, unknown]> }).title) : [];
+    const inlines = node[0] === 'Paragraph' ? (node[1] as Inline[]) : node[0] === 'Heading' ? (node[1] as { title: Inline[] }).title : [];
     for (const inline of inlines) {
       const macro = inline[1] as { name?: string; arguments?: string[] };
       if (inline[0] === 'Macro' && macro.name === 'renderer') return macro.arguments ?? [];
@@ -29,12 +36,41 @@ export function mldocMacroArguments(content: string): string[] | null {
   return null;
 }
 
+/**
+ * How the graph parser cuts a file into blocks: a pre-block for the page properties, then one
+ * block per mldoc Heading (headings and list items), each holding the lines up to the next one.
+ * mldoc's positions are UTF-8 byte offsets.
+ */
+const cut = new Map<string, ParsedBlock[]>();
+
+export function mldocBlocks(text: string): ParsedBlock[] {
+  const known = cut.get(text);
+  if (known) return known;
+  const blocks = mldocCut(text);
+  cut.set(text, blocks);
+  return blocks;
+}
+
+function mldocCut(text: string): ParsedBlock[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const lineAt = (offset: number) => bytes.subarray(0, offset).toString('utf8').split('\n').length;
+  const nodes = parse(text);
+  const starts: number[] = [];
+  if (nodes.length > 0 && nodes[0]![0][0] !== 'Heading') starts.push(0);
+  for (const [node, pos] of nodes) if (node[0] === 'Heading' && pos) starts.push(pos.start_pos);
+  return starts.map((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1]! : bytes.length;
+    const content = bytes.subarray(start, end).toString('utf8').replace(/^\s*(?:[-*+]\s+)?/, '').trimEnd();
+    return { content, line: lineAt(start) };
+  });
+}
+
 export interface Loaded {
   fake: FakeHost;
   graph: FakeGraph;
   host: Window;
   frame: Window;
-  /** Wait for pending timers, promises and renders to settle. */
+  /** Wait for pending timers, messages and renders to settle. */
   settle(ms?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,7 +79,13 @@ export interface LoadOptions extends FakeGraphOptions {
   files: Map<string, string>;
   settings?: Record<string, unknown>;
   graphKind?: FakeHostOptions['graphKind'];
-  today?: string;
+  writeIntervalMs?: number;
+  /** Files loaded without `:file/last-modified-at` (a graph restored from Logseq's cache). */
+  cachedGraph?: boolean;
+  /** No graph open yet when the plugin starts (datascript_query answers nil). */
+  repoClosed?: boolean;
+  /** Called with the frame window before the bundle runs (e.g. to patch its timers). */
+  beforeRun?: (frame: Window) => void;
 }
 
 export function filesOf(dir: string, prefix = ''): Map<string, string> {
@@ -52,27 +94,57 @@ export function filesOf(dir: string, prefix = ''): Map<string, string> {
   return files;
 }
 
+/** postMessage between two happy-dom windows, as between Logseq's window and a plugin frame. */
+export function bridge(host: Window, frame: Window): FrameChannel {
+  const listeners = new Set<(data: Record<string, unknown>) => void>();
+  const check = (targetOrigin: string, origin: string) => {
+    if (targetOrigin !== '*' && targetOrigin !== origin) throw new Error(`postMessage: target origin ${targetOrigin} does not match ${origin}`);
+  };
+  const hostProxy = {
+    postMessage(data: unknown, targetOrigin: string) {
+      check(targetOrigin, HOST_ORIGIN);
+      const copy = structuredClone(data) as Record<string, unknown>;
+      host.setTimeout(() => {
+        for (const listener of [...listeners]) listener(copy);
+      });
+    },
+  };
+  Object.defineProperty(frame, 'parent', { value: hostProxy, configurable: true });
+  return {
+    post(message) {
+      const copy = structuredClone(message);
+      frame.setTimeout(() => frame.dispatchEvent(new frame.MessageEvent('message', { data: copy, origin: HOST_ORIGIN, source: hostProxy as unknown as null })));
+    },
+    listen(handler) {
+      listeners.add(handler);
+      return () => listeners.delete(handler);
+    },
+  };
+}
+
 export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   const code = ensureBuilt();
   const graph = createFakeGraph(options);
-  for (const [path, text] of options.files) graph.setFile(path, text);
-  const host = new Window({ url: 'lsp://logseq.io/' });
-  const frame = new Window({ url: 'lsp://logseq.io/plugins/maturity-map/index.html', settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
-  const fake = createFakeHost({ graph, hostDocument: host.document as unknown as Document, graphKind: options.graphKind, macroArguments: mldocMacroArguments });
-  if (options.settings) fake.updateSettings(options.settings);
+  graph.load(options.files, options.cachedGraph ? { mtime: null } : {});
+  const host = new Window({ url: 'file:///Applications/Logseq.app/index.html' });
+  const frame = new Window({ url: `${FRAME_ORIGIN}/maturity-map/index.html`, ...(process.env['MM_DEBUG_FRAME'] ? { console: globalThis.console } : {}), settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+  const fake = createFakeHost({ graph, hostDocument: host.document as unknown as Document, graphKind: options.graphKind, macroArguments: mldocMacroArguments, settings: options.settings, writeIntervalMs: options.writeIntervalMs });
   const app = frame.document.createElement('div');
   app.id = 'app';
   frame.document.body.appendChild(app);
-  const globals = frame as unknown as Record<string, unknown>;
-  globals['__LSP__HOST__'] = true;
   // Chromium (Logseq's Electron) has it; happy-dom's window does not, and d3-dag uses it.
-  globals['structuredClone'] = structuredClone;
-  globals['logseq'] = fake.logseq;
+  (frame as unknown as Record<string, unknown>)['structuredClone'] = structuredClone;
+  if (options.repoClosed) fake.closeRepo();
+  const channel = bridge(host, frame);
+  options.beforeRun?.(frame);
   frame.eval(code);
-  await fake.started();
+  await fake.connect(channel);
+  await fake.ready();
   // Real timers: the plugin's poll interval never lets happy-dom's waitUntilComplete() finish.
   const settle = (ms = 30) => new Promise<void>((r) => setTimeout(r, ms));
-  await settle();
+  // Started: the plugin registered everything and began reading the graph.
+  for (let i = 0; i < 200 && !fake.calls.some((c) => c.method === 'check_current_is_db_graph'); i++) await settle(10);
+  await settle(50);
   return {
     fake,
     graph,
@@ -80,10 +152,37 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
     frame,
     settle,
     close: async () => {
-      await fake.unload();
+      await Promise.race([fake.unload(), settle(500)]);
+      fake.close();
       await frame.happyDOM.abort();
       await frame.happyDOM.close();
       await host.happyDOM.close();
     },
   };
+}
+
+/** Wait until `check` holds (polling), or fail with `what`. */
+export async function until(l: Loaded, check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await l.settle(20);
+  }
+}
+
+export function slotElement(l: Loaded, slot: string): HTMLElement {
+  return l.host.document.getElementById(slot) as unknown as HTMLElement;
+}
+
+/** A block holding `content` on the page of `path`, rendered; resolves once its slot shows more than "indexing…". */
+export async function macro(l: Loaded, path: string, content: string): Promise<{ slot: string; el: HTMLElement; block: Entity }> {
+  const block = l.graph.addBlock(l.graph.pageOfFile(path)!, content);
+  const slot = l.fake.renderBlock(block);
+  const filled = () => {
+    const el = slotElement(l, slot);
+    return el?.querySelector('[data-injected-ui]') !== null && !(el?.textContent ?? '').includes('indexing…');
+  };
+  await until(l, filled, `slot ${slot} of ${content}`, 15000);
+  await l.settle(30);
+  return { slot, el: slotElement(l, slot), block };
 }

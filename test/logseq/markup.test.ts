@@ -7,7 +7,7 @@ import createDOMPurify from 'dompurify';
 import { serializeTrustedTree } from '../../src/logseq/markup';
 import { EXAMPLE_VAULT } from '../helpers/vault';
 import { HOST_PURIFY_CONFIG } from './fake/host';
-import { filesOf, loadPlugin, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, until, type Loaded } from './harness';
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned=1">',
@@ -83,11 +83,10 @@ describe('hostile notes in the Logseq plugin', () => {
     const files = filesOf(EXAMPLE_VAULT);
     files.set('Components/Evil Widget.md', EVIL_NOTE);
     t = await loadPlugin({ files });
-    const page = t.graph.pageOfFile('Components/Evil Widget.md')!;
-    const slots = ['{{renderer :maturity}}', '{{renderer :maturity-query, view=table}}', '{{renderer :maturity-query, view=graph}}', '{{renderer :maturity-query, view=board}}'].map((macro) =>
-      t!.fake.renderBlock(t!.graph.addBlock(page, macro)),
-    );
-    await t.settle(200);
+    const slots: string[] = [];
+    for (const content of ['{{renderer :maturity}}', '{{renderer :maturity-query, view=table}}', '{{renderer :maturity-query, view=graph}}', '{{renderer :maturity-query, view=board}}']) {
+      slots.push((await macro(t, 'Components/Evil Widget.md', content)).slot);
+    }
     const hostWindow = t.host as unknown as Record<string, unknown>;
     for (const slot of slots) {
       const el = t.host.document.getElementById(slot) as unknown as Element;
@@ -103,7 +102,8 @@ describe('hostile notes in the Logseq plugin', () => {
     expect(hostWindow['__pwned']).toBeUndefined();
 
     t.fake.clickToolbar();
-    await t.settle();
+    const l = t;
+    await until(t, () => (l.frame.document.getElementById('app')?.textContent ?? '').includes('Evil'), 'the main UI');
     const app = t.frame.document.getElementById('app') as unknown as Element;
     expect(app.textContent).toContain(`Evil ${HOSTILE[0]} Widget`);
     expect(injectedElements(app)).toEqual([]);

@@ -2,7 +2,9 @@
 // key, an HTML main that loads the bundle by a relative path (a `.js` main would make Logseq load
 // the SDK from a CDN), the icon, and no network URL the plugin needs.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/vault';
 import { ensureBuilt } from './harness';
@@ -25,6 +27,24 @@ describe('the Logseq plugin package', () => {
     expect(html).not.toMatch(/https?:/);
     expect(html).toContain('<div id="app"></div>');
     expect(bundle).not.toContain('cdn.jsdelivr.net');
+  });
+
+  it('npm run package:logseq: a marketplace zip (one folder with package.json, main, icon, README; no source map) and the manifest', () => {
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts/logseq-package.mjs'), '--repo=example-org/maturity-map'], { encoding: 'utf8' });
+    const zipPath = join(ROOT, `dist/maturity-map-logseq-${pkg.version}.zip`);
+    expect(out).toContain(zipPath);
+    const entries = unzipSync(readFileSync(zipPath));
+    expect(Object.keys(entries).sort()).toEqual(['maturity-map/README.md', 'maturity-map/icon.svg', 'maturity-map/index.html', 'maturity-map/index.js', 'maturity-map/package.json']);
+    const inZip = JSON.parse(strFromU8(entries['maturity-map/package.json']!)) as { logseq: Record<string, string> };
+    expect(inZip.logseq).toEqual({ id: 'maturity-map', title: 'Maturity Map', icon: './icon.svg', main: 'index.html' });
+    expect(strFromU8(entries['maturity-map/README.md']!)).toContain('# Maturity Map for Logseq');
+    expect(strFromU8(entries['maturity-map/index.js']!)).not.toContain('sourceMappingURL');
+    expect(readdirSync(DIST).filter((f) => f.endsWith('.map'))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/logseq-marketplace/manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ title: 'Maturity Map', repo: 'example-org/maturity-map', icon: './icon.svg', unsupportedGraphType: 'db' });
+    expect(typeof manifest['description']).toBe('string');
+    expect(typeof manifest['author']).toBe('string');
+    expect(existsSync(join(ROOT, 'dist/logseq-marketplace/icon.svg'))).toBe(true);
   });
 
   it('bundles the SDK client and the views, and no Node built-ins', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createPipeline, type MaturityIndex } from '../../src/core/index';
 import { nextTransition } from '../../src/render/index';
 import { CORPUS, EXAMPLE_VAULT, corpusAvailable, loadFolder } from '../helpers/vault';
-import { filesOf, loadPlugin, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, type Loaded } from './harness';
 
 let t: Loaded | null = null;
 afterEach(async () => {
@@ -35,10 +35,8 @@ function expected(index: MaturityIndex, prefix: string): Row[] {
 }
 
 async function pluginTable(l: Loaded, page: string): Promise<Row[]> {
-  const block = l.graph.addBlock(l.graph.pageOfFile(page)!, '{{renderer :maturity-query, view=table}}');
-  const slot = l.fake.renderBlock(block);
-  await l.settle(200);
-  const el = l.host.document.getElementById(slot)!;
+  // Every row: the default limit of a slot's query would show the first 25 only.
+  const { el } = await macro(l, page, '{{renderer :maturity-query, view=table, limit=1000}}');
   return [...el.querySelectorAll('tr[data-mm-id]')].map((row) => ({
     id: row.getAttribute('data-mm-id')!,
     stage: row.querySelector('.mm-col-stage [data-mm-stage]')?.getAttribute('data-mm-stage') ?? null,
@@ -67,10 +65,7 @@ describe('the same stages and counts in Logseq as in the core (Obsidian, CLI)', 
     expect(byId(rows)).toEqual(byId(expected(core, 'pages/')));
 
     // The Neo4j page's own card, with what Logseq makes of its front matter and heading.
-    const block = t.graph.addBlock(t.graph.pageOfFile(page)!, '{{renderer :maturity}}');
-    const slot = t.fake.renderBlock(block);
-    await t.settle(100);
-    const card = t.host.document.getElementById(slot)!;
+    const { el: card } = await macro(t, page, '{{renderer :maturity}}');
     expect(card.querySelector('.mm-card-title')?.textContent).toBe('Neo4j');
     const logseq = card.querySelector('.mm-logseq-reading')?.textContent ?? '';
     expect(logseq).toContain('Logseq reads tags: #TTA as the tag TTA');

@@ -5,9 +5,11 @@ import { cleanTarget, macroOptions, parseMacro } from '../../src/logseq/macros';
 import { parseStages, readSettings } from '../../src/logseq/settings';
 import { pagesQuery, relativePath } from '../../src/logseq/graph-index';
 import { createSlotRegistry } from '../../src/logseq/slots';
-import { CHANGE_DELAYS_MS, createRefreshScheduler, type RefreshTimers } from '../../src/logseq/refresh';
+import { createRefreshScheduler, LATE_WRITE_MS, WRITE_SETTLE_MS, type RefreshTimers } from '../../src/logseq/refresh';
 import type { GraphIndex } from '../../src/logseq/graph-index';
 import type { LogseqHost } from '../../src/logseq/host';
+import { createIndex } from '../../src/core/index';
+import { blockAtLine } from '../../src/logseq/navigation';
 
 describe('macro arguments', () => {
   it('reads the card macro with and without a target', () => {
@@ -90,29 +92,49 @@ function manualTimers() {
 
 describe('refresh schedule', () => {
   function fakeGraph(log: string[]): GraphIndex {
-    return {
-      refreshAll: async () => (log.push('all'), true),
-      refreshPages: async (ids: number[]) => (log.push(`pages ${ids.join(',')}`), true),
-    } as unknown as GraphIndex;
+    return { ready: () => true, refreshChanged: async () => (log.push('look'), true) } as unknown as GraphIndex;
   }
 
-  it('re-reads changed pages twice (Logseq writes the file a moment later), polls only while visible', async () => {
+  it('looks once the write of the LAST edit has landed: a second edit within the burst moves the look later', async () => {
     const log: string[] = [];
-    let visible = false;
     const { timers, advance, pending } = manualTimers();
-    const s = createRefreshScheduler({ graph: () => fakeGraph(log), onChange: () => void log.push('render'), visible: () => visible, pollSeconds: 10, timers });
+    const s = createRefreshScheduler({ graph: () => fakeGraph(log), onChange: () => void log.push('render'), visible: () => false, pollSeconds: 10, timers });
     s.pagesChanged([5]);
-    s.pagesChanged([6]);
-    await advance(CHANGE_DELAYS_MS[1]!);
-    expect(log).toEqual(['pages 5,6', 'render', 'pages 5,6', 'render']);
-    log.length = 0;
-    await advance(10_000);
+    await advance(WRITE_SETTLE_MS - 100);
+    s.pagesChanged([6]); // typed again before the first look: the write that matters is later
+    await advance(WRITE_SETTLE_MS - 100);
     expect(log).toEqual([]);
-    visible = true;
-    await advance(10_000);
-    expect(log).toEqual(['all', 'render']);
+    await advance(100);
+    expect(log).toEqual(['look', 'render']);
+    await advance(LATE_WRITE_MS);
+    expect(log).toEqual(['look', 'render', 'look', 'render']);
     s.stop();
     expect(pending()).toBe(0);
+  });
+
+  it('polls only while something is on screen and stops the poll when nothing is', async () => {
+    const log: string[] = [];
+    let visible = true;
+    const { timers, advance, pending } = manualTimers();
+    const s = createRefreshScheduler({ graph: () => fakeGraph(log), onChange: () => undefined, visible: () => visible, pollSeconds: 10, timers });
+    expect(s.polling()).toBe(false);
+    s.wake();
+    await advance(10_000);
+    expect(log).toEqual(['look']);
+    visible = false;
+    await advance(10_000);
+    expect(s.polling()).toBe(false);
+    expect(pending()).toBe(0);
+    await advance(60_000);
+    expect(log).toEqual(['look']);
+    s.soon(0); // a route change while nothing is on screen: no look
+    await advance(10);
+    expect(log).toEqual(['look']);
+    visible = true;
+    s.wake();
+    await advance(10_000);
+    expect(log).toEqual(['look', 'look']);
+    s.stop();
   });
 });
 
@@ -151,5 +173,29 @@ describe('slot registry', () => {
     resolvers[0]?.('old');
     await Promise.all([first, second]);
     expect(writes).toEqual(['slot__c:new']);
+  });
+});
+
+describe('Logseq notes the way Logseq users write them', () => {
+  it('a `stage:: Staging` page property makes a component; a YAML `stage:` alone does not', () => {
+    const index = createIndex({});
+    index.upsert('pages/Redis.md', 'stage:: Staging\nowner:: [[alice]]\n\n- Redis cache used by billing\n');
+    index.upsert('pages/Post.md', '---\nstage: draft\n---\n# A post\n');
+    index.upsert('pages/Idea.md', 'stage:: draft\n\n- an idea\n');
+    expect(index.ids()).toEqual(['pages/Redis.md']);
+    expect(index.component('pages/Redis.md')?.note.stage?.id).toBe('staging');
+  });
+
+  it('finds the block that holds a line: the block starting at or before it, holding its text', () => {
+    const text = '---\ntitle: X\n---\n# X\n\n**Current Stage**: Staging\n\n## Criteria\n- [ ] Tests\n- [x] Docs\n';
+    const tree = [
+      { uuid: 'pre', content: 'title: X' },
+      { uuid: 'h1', content: '# X\n\n**Current Stage**: Staging' },
+      { uuid: 'h2', content: '## Criteria', children: [{ uuid: 'c1', content: '[ ] Tests' }, { uuid: 'c2', content: '[x] Docs' }] },
+    ];
+    expect(blockAtLine(text, tree, 6)).toBe('h1');
+    expect(blockAtLine(text, tree, 10)).toBe('c2');
+    expect(blockAtLine(text, tree, 9)).toBe('c1');
+    expect(blockAtLine(text, [], 9)).toBeNull();
   });
 });

@@ -64,6 +64,9 @@ describe('dashboard', () => {
     expect(tab('graph').getAttribute('tabindex')).toBe('0');
     expect(tab('board').getAttribute('tabindex')).toBe('-1');
     tab('graph').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(tab('timeline').getAttribute('aria-selected')).toBe('true');
+    expect(panel('timeline').querySelectorAll('.mm-tl-row')).toHaveLength(N.components);
+    tab('timeline').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     expect(tab('table').getAttribute('aria-selected')).toBe('true');
     expect(panel('table').querySelectorAll('tbody tr')).toHaveLength(N.components);
     expect(panel('table').getAttribute('aria-labelledby')).toBe(tab('table').id);

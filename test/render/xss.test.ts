@@ -114,7 +114,7 @@ describe.each([
   it('dashboard: every tab and every component in the details panel', () => {
     const view = renderDashboard(ctx, { title: XSS_PAYLOADS[1]! });
     mount(view.element);
-    for (const tab of ['board', 'graph', 'table', 'cards'] as const) {
+    for (const tab of ['board', 'graph', 'timeline', 'table', 'cards'] as const) {
       view.setTab(tab);
       assertInert(view.element);
     }

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createPipeline, fixStatusCounts, type Pipeline } from '../../core/index';
-import { loadSettings, loadVault } from '../context';
+import { checkToday, loadSettings, loadVault } from '../context';
 import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
 import { NoteAccessError, NoteConflictError, readNoteForEdit, writeNoteAtomically } from '../note-io';
@@ -32,6 +32,7 @@ ${VAULT_OPTIONS_HELP}
     } catch {
       throw new UsageError(`no such file or folder: ${target}`);
     }
+    checkToday(str(values['today'])); // not used by fix, but a bad date is bad usage everywhere
     const dryRun = values['dry-run'] === true || values['check'] === true;
     let files: Array<{ full: string; shown: string }>;
     let pipeline: Pipeline;

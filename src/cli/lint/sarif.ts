@@ -104,7 +104,9 @@ export function toSarif(findings: readonly LintFinding[], options: SarifOptions)
         },
         originalUriBaseIds: { [SRCROOT]: { uri: root } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        results: findings.map((f) => result(f, options)),
+        // Files that were not read are notifications (SARIF's place for what the tool could not
+        // analyse), not file-unreadable results on a file code scanning cannot show.
+        results: findings.filter((f) => f.code !== 'file-unreadable').map((f) => result(f, options)),
       },
     ],
   };

@@ -2,13 +2,13 @@
 // stages, report what stands in the way, and produce the edit (Current Stage line, front-matter
 // stage keys, a dated history entry, the status lines of the transitions crossed). Pure: the
 // caller reads and writes (the CLI atomically, Obsidian inside `vault.process`).
-import { format, isValid, parseISO } from 'date-fns';
+import { isIsoDay } from '../dates';
 import type { Dependency, MaturityNote, StageId, Transition } from '../model';
 import { effectiveTransitions, parseNote, transitionName } from '../parse/note';
 import { leadingStage, stageName, type Pipeline } from '../stages';
 import { historyEdit } from './history';
 import { editText, splitLines, type Change } from './lines';
-import { outline } from './outline';
+import { hiddenTail, outline } from './outline';
 import { stageEdits } from './stage-line';
 import { statusCountEdits } from './status-counts';
 
@@ -24,7 +24,8 @@ export type PromotionProblemCode =
   | 'criteria-missing'
   | 'open-blocker'
   | 'dependency-behind'
-  | 'dependency-unresolved';
+  | 'dependency-unresolved'
+  | 'history-before-hidden';
 
 /**
  * `refuse`: the promotion cannot be written (no stage line, not a promotion); `force` does not help.
@@ -90,9 +91,8 @@ export function planPromotion(text: string, pipeline: Pipeline, options: Promoti
     changes: [],
   });
 
-  const date = parseISO(options.today);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || !isValid(date)) return refuse('invalid-date', `"${options.today}" is not a date in YYYY-MM-DD form.`);
-  const today = format(date, 'yyyy-MM-dd');
+  if (!isIsoDay(options.today)) return refuse('invalid-date', `"${options.today}" is not a date in YYYY-MM-DD form.`);
+  const today = options.today;
   const target = resolveStage(pipeline, options.to);
   if (target === null) return refuse('unknown-stage', `"${options.to}" is not a stage (${pipeline.stages.map((s) => s.name).join(', ')}).`);
   const stage = note.stage;
@@ -134,8 +134,16 @@ export function planPromotion(text: string, pipeline: Pipeline, options: Promoti
     from: stageName(pipeline, from),
     to: stageName(pipeline, target),
     ...(options.reference ? { reference: options.reference } : {}),
-  });
-  const edited = editText(text, [...stageEdit.edits, ...statusEdits.edits, history]);
+  }, hiddenTail(text, structure));
+  if (history.movedBeforeHidden !== null) {
+    problems.push({
+      code: 'history-before-hidden',
+      level: 'warn',
+      message: `A code fence or comment opened on line ${history.movedBeforeHidden} never closes and hides the rest of the note, so the history entry goes before it.`,
+      line: history.movedBeforeHidden,
+    });
+  }
+  const edited = editText(text, [...stageEdit.edits, ...statusEdits.edits, history.edit]);
 
   const blocking = problems.some((p) => p.level === 'block');
   return { from, to: target, problems, allowed: !blocking || options.force === true, text: edited.text, changes: edited.changes };

@@ -1,6 +1,6 @@
 // Dates in a note: when it entered a stage (promotion fields, history, the stage line), how long
 // it has been there, and how far a staging observation window has run.
-import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+import { daysBetween } from '../dates';
 import type { MaturityNote, StageId } from '../model';
 import type { Pipeline } from '../stages';
 import { findIsoDate } from '../text';
@@ -28,11 +28,9 @@ export function enteredStage(note: MaturityNote, stage: StageId): Dated | null {
       candidates.push({ date: h.date, line: h.line });
     }
   }
-  if (atStage && note.stage) {
-    // Only a promotion date counts ("Promoted 2025-10-08"), not any date ("Go-live for the 11-15 deadline").
-    const promoted = /\bpromot\w*\s*:?\s*(?:on\s+)?(\d{4}-\d{2}-\d{2})/i.exec(note.stage.qualifier);
-    const date = promoted ? findIsoDate(promoted[1]!) : null;
-    if (date) candidates.push({ date, line: note.stage.line });
+  if (atStage) {
+    const promoted = stageLinePromotion(note);
+    if (promoted) candidates.push(promoted);
   }
   let best: Dated | null = null;
   // Dates come from findIsoDate, already valid; ISO strings compare in date order.
@@ -40,11 +38,15 @@ export function enteredStage(note: MaturityNote, stage: StageId): Dated | null {
   return best;
 }
 
-export function daysBetween(from: string, to: string): number | null {
-  const a = parseISO(from);
-  const b = parseISO(to);
-  if (!isValid(a) || !isValid(b)) return null;
-  return differenceInCalendarDays(b, a);
+/**
+ * The promotion date in the stage line's qualifier ("Staging (Promoted 2025-10-08)"). Only a
+ * promotion date counts, not any date ("Go-live for the 11-15 deadline").
+ */
+export function stageLinePromotion(note: MaturityNote): Dated | null {
+  if (!note.stage) return null;
+  const promoted = /\bpromot\w*\s*:?\s*(?:on\s+)?(\d{4}-\d{2}-\d{2})/i.exec(note.stage.qualifier);
+  const date = promoted ? findIsoDate(promoted[1]!) : null;
+  return date ? { date, line: note.stage.line } : null;
 }
 
 /** How long the component has been at its current stage, from the dates the note gives. */

@@ -21,7 +21,7 @@ interface CacheSchema extends DBSchema {
 
 const STORE = 'notes';
 /** Records per read: each slice is one short task on the main thread. */
-const READ_SLICE = 200;
+const READ_SLICE = 64;
 const WRITE_SLICE = 250;
 
 export class NoteCache {

@@ -1,5 +1,5 @@
-// The dashboard: a summary, filters shared by every tab, and four tabs — board, graph, table and
-// every component's card — plus a details panel that shows the selected component's card. Used by
+// The dashboard: a summary, filters shared by every tab, and five tabs — board, graph, timeline,
+// table and every component's card — plus a details panel that shows the selected component's card. Used by
 // the standalone HTML page and available to the hosts' dashboard views.
 import type { Component } from '../../core/index';
 import { renderBoard } from '../board';
@@ -10,9 +10,10 @@ import { renderGraph, type GraphView } from '../graph/view';
 import { sortByReadiness } from '../readiness';
 import { stageInfo } from '../stage';
 import { renderTable } from '../table';
+import { renderTimeline } from '../timeline';
 import { filterComponents, type DashboardFilter } from './filter';
 
-export type DashboardTab = 'board' | 'graph' | 'table' | 'cards';
+export type DashboardTab = 'board' | 'graph' | 'timeline' | 'table' | 'cards';
 
 export interface DashboardOptions {
   title?: string;
@@ -37,6 +38,7 @@ export interface DashboardView {
 const TABS: Array<{ id: DashboardTab; label: string }> = [
   { id: 'board', label: 'Board' },
   { id: 'graph', label: 'Graph' },
+  { id: 'timeline', label: 'Timeline' },
   { id: 'table', label: 'Table' },
   { id: 'cards', label: 'Cards' },
 ];
@@ -140,7 +142,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
   function markCurrent(): void {
     for (const el of panelHolder.querySelectorAll('.mm-current')) el.classList.remove('mm-current');
     if (!shownId) return;
-    for (const el of panelHolder.querySelectorAll('.mm-board-item, tr[data-mm-id]')) if (el.getAttribute('data-mm-id') === shownId) el.classList.add('mm-current');
+    for (const el of panelHolder.querySelectorAll('.mm-board-item, tr[data-mm-id], .mm-tl-row')) if (el.getAttribute('data-mm-id') === shownId) el.classList.add('mm-current');
   }
 
   function renderPanel(t: DashboardTab): void {
@@ -155,6 +157,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     }
     clear(panel);
     if (t === 'board') panel.appendChild(renderBoard(results, ctx));
+    else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx));
     else if (t === 'table') panel.appendChild(renderTable(results, ctx, order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}));
     else {
       if (results.length === 0) panel.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));

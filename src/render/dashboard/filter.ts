@@ -1,8 +1,8 @@
-// The dashboard's filter bar. It matches the same fields as the core's runQuery text option
-// (name, path, owner, group, tags) but does not import the query module, whose zod schema would
-// multiply the size of the standalone page's script.
+// The dashboard's filter bar. Its text box matches as the query's `text` option does (the core's
+// text-match.ts, which keeps the query module and its zod schema out of the standalone page).
 import type { Component } from '../../core/index';
 import { isBlocked } from '../../core/serialize';
+import { matchesText, textNeedle } from '../../core/text-match';
 import type { ViewContext } from '../context';
 
 export interface DashboardFilter {
@@ -14,12 +14,8 @@ export interface DashboardFilter {
   errors?: boolean;
 }
 
-function has(value: string | null | undefined, needle: string): boolean {
-  return value !== null && value !== undefined && value.toLowerCase().includes(needle);
-}
-
 export function filterComponents(components: readonly Component[], filter: DashboardFilter, ctx: Pick<ViewContext, 'pipeline'>): Component[] {
-  const text = filter.text?.trim().toLowerCase();
+  const text = textNeedle(filter.text);
   return components.filter((c) => {
     const stage = c.note.stage?.id ?? null;
     if (filter.stage) {
@@ -29,7 +25,7 @@ export function filterComponents(components: readonly Component[], filter: Dashb
     if (filter.blocked && !isBlocked(c, ctx)) return false;
     if (filter.stale && !c.stale) return false;
     if (filter.errors && !c.diagnostics.some((d) => d.severity === 'error')) return false;
-    if (text && !(has(c.name, text) || has(c.id, text) || has(c.note.owner?.value, text) || has(c.note.group?.value, text) || c.note.tags.some((t) => has(t, text)))) return false;
+    if (text !== null && !matchesText(c, text)) return false;
     return true;
   });
 }

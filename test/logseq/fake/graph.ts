@@ -1,20 +1,47 @@
-// The fake host's database: a Logseq file graph (0.10.x) built from Markdown files, with the
-// entity shapes the app keeps (`:block/name`, `:block/original-name`, `:block/file` →
-// `:file/path`/`:file/content`, page properties kebab-cased, tags as page refs) and the JSON the
-// plugin API returns for them (`sdk-utils/normalize-keyword-for-json`: keyword namespaces
-// dropped; `Editor.*` camelCases every key, property keys included; `datascriptQuery` does not).
-// Page names and properties follow src/core/logseq-reading.ts, whose rules the mldoc parity
-// tests check against the real parser. This is a contract fake, not the Logseq app.
+// The fake host's database: a Logseq file graph (0.10.x) in a real datascript database (npm
+// `datascript`, the engine the app runs), so every query the plugin sends is evaluated with real
+// Datalog semantics. Entities carry the attributes the app keeps (`:block/name`,
+// `:block/original-name`, `:block/file` → `:file/path`, `:file/content`,
+// `:file/last-modified-at`, page properties kebab-cased, tags and namespaces as page refs, one
+// block per heading or list item), and answers come back as the plugin API's JSON
+// (`sdk-utils/normalize-keyword-for-json`: keyword namespaces dropped; `Editor.*` camelCases every
+// key, property keys included; `datascriptQuery` does not). Page names and properties follow
+// src/core/logseq-reading.ts, which the mldoc parity tests check against the real parser.
+//
+// datascript's JS API keys attributes by string, so the plugin's queries are read with their
+// `:ns/attr` keywords as strings (`:db/id` stays a keyword: pull handles it). This is a contract
+// fake, not the Logseq app: what Logseq itself does around the database lives in host.ts.
+import datascript, { type Conn } from 'datascript';
 import { readAsLogseq, type FileNameFormat } from '../../../src/core/index';
 
-type Value = string | number | boolean | null | Value[] | Entity;
-export interface Entity {
-  [attr: string]: Value;
+export type Entity = Record<string, unknown>;
+
+/** A block as the graph parser cuts a file: its content and the 1-based line it starts on. */
+export interface ParsedBlock {
+  content: string;
+  line: number;
 }
 
 export interface FakeGraphOptions {
   fileNameFormat?: FileNameFormat;
+  /**
+   * How the app cuts a file into blocks (mldoc where a test needs the real cut, or linesBlocks).
+   * Default: no blocks (datascript's JS build takes ~0.3 ms an entity; the plugin reads blocks
+   * only to find a line's block).
+   */
+  blocksOf?: (text: string) => ParsedBlock[];
 }
+
+const SCHEMA: Record<string, Record<string, string>> = {
+  'block/name': { ':db/unique': ':db.unique/identity' },
+  'file/path': { ':db/unique': ':db.unique/identity' },
+  'block/file': { ':db/valueType': ':db.type/ref' },
+  'block/page': { ':db/valueType': ':db.type/ref' },
+  'block/parent': { ':db/valueType': ':db.type/ref' },
+  'block/left': { ':db/valueType': ':db.type/ref' },
+  'block/namespace': { ':db/valueType': ':db.type/ref' },
+  'block/tags': { ':db/valueType': ':db.type/ref', ':db/cardinality': ':db.cardinality/many' },
+};
 
 function camel(key: string): string {
   return key.replace(/[-_\s]+([a-z0-9])/gi, (_m, c: string) => c.toUpperCase());
@@ -23,96 +50,135 @@ function camel(key: string): string {
 /** `normalize-keyword-for-json`: drop keyword namespaces, optionally camelCase; walks nested maps. */
 export function normalizeForJson(value: unknown, camelCase: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => normalizeForJson(v, camelCase));
-  if (value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const name = key.includes('/') ? key.slice(key.lastIndexOf('/') + 1) : key;
+    const bare = key.replace(/^:/, '');
+    const name = bare.includes('/') ? bare.slice(bare.lastIndexOf('/') + 1) : bare;
     out[camelCase ? camel(name) : name] = normalizeForJson(v, camelCase);
   }
   return out;
 }
 
+/** The plugin's query with `:ns/attr` keywords as the string attributes the JS API stores. */
+export function stringAttributes(query: string): string {
+  return query.replace(/"(?:[^"\\]|\\.)*"|(^|[\s[{(])(:[A-Za-z][\w.-]*\/[\w.?!*+<>=-]+)/g, (match, lead: string | undefined, keyword: string | undefined) => {
+    if (keyword === undefined || keyword === ':db/id') return match;
+    return `${lead}"${keyword.slice(1)}"`;
+  });
+}
+
+/**
+ * A quick stand-in for the graph parser's cut (mldoc is ~300 ms a note): a block per heading or
+ * list item line, the lines before the first one being the pre-block. Tests of where a line's
+ * block is use the real cut (harness `mldocBlocks`).
+ */
+export function linesBlocks(text: string): ParsedBlock[] {
+  const lines = text.split('\n');
+  const out: ParsedBlock[] = [];
+  lines.forEach((line, i) => {
+    if (/^\s*(?:#{1,6}|[-*+])\s/.test(line) || (i === 0 && line.trim() !== '')) out.push({ content: '', line: i + 1 });
+  });
+  return out.map((b, i) => {
+    const end = i + 1 < out.length ? out[i + 1]!.line - 1 : lines.length;
+    return { line: b.line, content: lines.slice(b.line - 1, end).join('\n').replace(/^\s*(?:[-*+]\s+)?/, '').trimEnd() };
+  });
+}
+
 export interface FakeGraph {
-  readonly entities: Map<number, Entity>;
   readonly fileNameFormat: FileNameFormat;
+  /** Wall clock of the graph's file system: each write moves it on by a second. */
+  now(): Date;
   uuid(): string;
   pageByName(name: string): Entity | undefined;
-  fileByPath(path: string): Entity | undefined;
   pageOfFile(path: string): Entity | undefined;
-  /** Add or re-parse a file, as Logseq's graph parser does when it (re)reads it. */
-  setFile(path: string, content: string): Entity;
+  fileContent(path: string): string | undefined;
+  /** The app (re)reads a file from disk: the page, its properties and blocks, the file's text and mtime. */
+  setFile(path: string, content: string, options?: { mtime?: Date | null }): Entity;
+  /** Open a graph: every file read at once (one transaction), as the app's first parse. */
+  load(files: Iterable<[string, string]>, options?: { mtime?: Date | null }): void;
+  /** An edit in the app: the page and blocks change in the database now; the file is written later. */
+  applyEdit(path: string, content: string): { page: Entity; blocks: Entity[] };
+  /** The write of an in-app edit lands: `:file/content` and `:file/last-modified-at` change. */
+  writeFile(path: string, content: string): void;
+  /** A page renamed in the app: same page and file entity, new name and path. */
+  renamePage(from: string, to: string, content: string): Entity;
   removeFile(path: string): void;
-  /** A block on a page (the plugin only reads the blocks that hold its macros). */
+  /** A block on a page (e.g. one holding a macro) that is not part of its file's parse. */
   addBlock(page: Entity, content: string): Entity;
   blockByUuid(uuid: string): Entity | undefined;
+  /** The page's blocks in document order (pre-order), as the graph parser cut its file. */
+  pageBlocks(pageId: number): Entity[];
   /** `Editor.getPage` / `Editor.getBlock` JSON (camelCased keys). */
-  editorJson(entity: Entity | undefined): unknown;
-  /**
-   * `DB.datascriptQuery` for the queries the plugin sends: pages with a file, optionally limited
-   * by `[(ground [ids…]) [?p ...]]`, pulled with a pattern. Anything else is rejected loudly.
-   */
-  datascriptQuery(query: string): unknown;
+  editorJson(entity: Entity | number | undefined | null): unknown;
+  /** `DB.datascriptQuery`: the query run by datascript, answered as the API's JSON. */
+  datascriptQuery(query: string, ...inputs: unknown[]): unknown;
+  /** How many datascriptQuery calls pulled `:file/content`, and how many files they returned. */
+  readonly stats: { contentQueries: number; filesPulled: number; queries: number; pulledPaths: Set<string>; slowestQueryMs: number };
 }
 
 export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
-  const entities = new Map<number, Entity>();
+  const conn: Conn = datascript.create_conn(SCHEMA);
   const fileNameFormat = options.fileNameFormat ?? 'triple-lowbar';
-  let nextId = 100;
-  let clock = 1_700_000_000_000;
-  const id = () => nextId++;
-  const uuid = () => `6650a1b2-0000-4000-8000-${(nextId++).toString(16).padStart(12, '0')}`;
+  const blocksOf = options.blocksOf ?? (() => []);
+  let counter = 0;
+  // File times come from the machine's clock, as a stat does.
+  let clock = Math.floor(Date.now() / 1000) * 1000;
+  const stats = { contentQueries: 0, filesPulled: 0, queries: 0, pulledPaths: new Set<string>(), slowestQueryMs: 0 };
+  const uuid = () => `6650a1b2-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}`;
+  const db = () => datascript.db(conn);
+  const transact = (tx: unknown[]) => withUuid(tx, datascript.transact(conn, tx));
+  const pull = (id: number): Entity | undefined => datascript.pull(db(), '[*]', id) ?? undefined;
+  /** `:block/uuid` → entity id (the attribute is not indexed here: see SCHEMA). */
+  const byUuid = new Map<string, number>();
+  const withUuid = (tx: unknown[], report: { tempids: Record<string, number> }) => {
+    for (const item of tx) {
+      const e = item as Record<string, unknown>;
+      if (typeof e === 'object' && !Array.isArray(e) && typeof e['block/uuid'] === 'string') {
+        const ref = e[':db/id'];
+        const id = typeof ref === 'number' && ref < 0 ? report.tempids[String(ref)] : (ref as number | undefined);
+        if (id !== undefined) byUuid.set(e['block/uuid'], id);
+      }
+    }
+    return report;
+  };
+  const idOf = (lookup: [string, unknown]): number | undefined => {
+    const e = datascript.entity(db(), lookup);
+    return e ? (e.get(':db/id') as number) : undefined;
+  };
+
+  const refIds = (value: unknown): number[] => (Array.isArray(value) ? value.map((e: { get(k: string): unknown }) => e.get(':db/id') as number) : []);
+  /** Ids of the entities whose `attr` points at `id` (datascript's reverse navigation). */
+  const referrers = (id: number | undefined, attr: string): number[] => (id === undefined ? [] : refIds(datascript.entity(db(), id)?.get(attr.replace('/', '/_'))));
 
   function pageByName(name: string): Entity | undefined {
-    const lower = name.toLowerCase();
-    for (const e of entities.values()) if (e['block/name'] === lower) return e;
-    return undefined;
-  }
-
-  function fileByPath(path: string): Entity | undefined {
-    for (const e of entities.values()) if (e['file/path'] === path) return e;
-    return undefined;
+    const id = idOf(['block/name', name.toLowerCase()]);
+    return id === undefined ? undefined : pull(id);
   }
 
   function pageOfFile(path: string): Entity | undefined {
-    const file = fileByPath(path);
-    if (!file) return undefined;
-    for (const e of entities.values()) if ((e['block/file'] as Entity | undefined)?.['db/id'] === file['db/id']) return e;
-    return undefined;
+    const id = referrers(idOf(['file/path', path]), 'block/file')[0];
+    return id === undefined ? undefined : pull(id);
   }
 
   /** A page Logseq creates for a ref (tags, namespaces): no file. */
-  function ensurePage(originalName: string): Entity {
-    const existing = pageByName(originalName);
-    if (existing) return existing;
-    const page: Entity = {
-      'db/id': id(),
-      'block/uuid': uuid(),
-      'block/name': originalName.toLowerCase(),
-      'block/original-name': originalName,
-      'block/journal?': false,
-      'block/format': 'markdown',
-      'block/created-at': clock,
-      'block/updated-at': clock,
-    };
-    entities.set(page['db/id'] as number, page);
-    return page;
+  function ensurePage(originalName: string): number {
+    const existing = idOf(['block/name', originalName.toLowerCase()]);
+    if (existing !== undefined) return existing;
+    const report = transact([{ ':db/id': -1, 'block/uuid': uuid(), 'block/name': originalName.toLowerCase(), 'block/original-name': originalName, 'block/journal?': false, 'block/format': 'markdown', 'block/created-at': clock, 'block/updated-at': clock }]);
+    return report.tempids['-1']!;
   }
 
-  function setFile(path: string, content: string): Entity {
-    clock += 1000;
-    let file = fileByPath(path);
-    if (!file) {
-      file = { 'db/id': id(), 'file/path': path, 'file/content': content };
-      entities.set(file['db/id'] as number, file);
-    }
-    file['file/content'] = content;
+  function kindOf(path: string): Entity {
+    if (/^journals\//.test(path)) return { 'block/journal?': true, 'block/format': 'markdown' };
+    if (/\.edn$/i.test(path)) return { 'block/journal?': false, 'block/type': 'whiteboard', 'block/format': 'edn' };
+    if (/\.org$/i.test(path)) return { 'block/journal?': false, 'block/format': 'org' };
+    return { 'block/journal?': false, 'block/format': 'markdown' };
+  }
+
+  /** What a file's text makes of its page: attributes, tag and namespace refs, blocks. */
+  function pageFacts(path: string, content: string, pageRef: number | string, fileRef: number | string, ref: (name: string) => number | string): unknown[] {
     const reading = readAsLogseq(path, content, fileNameFormat);
-    let page = pageOfFile(path);
-    if (page && page['block/name'] !== reading.name) {
-      delete page['block/file'];
-      page = undefined;
-    }
-    page ??= pageByName(reading.pageName) ?? ensurePage(reading.pageName);
     const properties: Entity = {};
     const textValues: Entity = {};
     for (const p of reading.properties) {
@@ -120,115 +186,160 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
       properties[p.key] = p.value;
       textValues[p.key] = p.text;
     }
-    Object.assign(page, {
-      'block/original-name': reading.pageName,
-      'block/file': { 'db/id': file['db/id'] as number },
-      'block/properties': properties,
-      'block/properties-text-values': textValues,
-      'block/tags': reading.tags.map((t) => ({ 'db/id': ensurePage(t)['db/id'] as number })),
-      'block/updated-at': clock,
-    });
+    const tx: unknown[] = [
+      {
+        ':db/id': pageRef,
+        'block/original-name': reading.pageName,
+        'block/file': fileRef,
+        'block/properties': properties,
+        'block/properties-text-values': textValues,
+        'block/updated-at': clock,
+        ...kindOf(path),
+      },
+    ];
+    for (const tag of reading.tags) tx.push([':db/add', pageRef, 'block/tags', ref(tag)]);
     const parts = reading.pageName.split('/');
-    if (parts.length > 1) page['block/namespace'] = { 'db/id': ensurePage(parts.slice(0, -1).join('/'))['db/id'] as number };
-    return page;
+    if (parts.length > 1) tx.push([':db/add', pageRef, 'block/namespace', ref(parts.slice(0, -1).join('/'))]);
+    blocksOf(content).forEach((b, i) => {
+      tx.push({ ':db/id': -++counter, 'block/uuid': uuid(), 'block/content': b.content, 'block/line': b.line, 'block/order': i, 'block/page': pageRef, 'block/parent': pageRef, 'block/format': 'markdown' });
+    });
+    return tx;
   }
 
-  /** A pull pattern: keywords and `{:ref [keywords]}` maps, one level deep. */
-  function pull(entity: Entity, pattern: PullPattern): Entity {
-    const out: Entity = {};
-    for (const item of pattern) {
-      if (typeof item === 'string') {
-        if (entity[item] !== undefined) out[item] = structuredClone(entity[item]!);
-        continue;
-      }
-      const ref = entity[item.attr] as Entity | undefined;
-      const target = ref ? entities.get(ref['db/id'] as number) : undefined;
-      if (target) out[item.attr] = pull(target, item.pattern);
+  /** Re-read a file's page: its attributes and blocks; the file entity itself is not touched. */
+  function parsePage(path: string, content: string, fileId: number): { pageId: number; firstBlock: number | undefined } {
+    const name = readAsLogseq(path, content, fileNameFormat).pageName;
+    let pageId: number | null = referrers(fileId, 'block/file')[0] ?? null;
+    if (pageId !== null && datascript.entity(db(), pageId)?.get('block/name') !== name.toLowerCase()) {
+      transact([[':db/retract', pageId, 'block/file', fileId]]);
+      pageId = null;
     }
-    return out;
+    const id = pageId ?? ensurePage(name);
+    const old = referrers(id, 'block/page').filter((b) => datascript.entity(db(), b)?.get('block/line') != null);
+    transact([...old.map((b) => [':db/retractEntity', b]), ...pageFacts(path, content, id, fileId, ensurePage)]);
+    return { pageId: id, firstBlock: referrers(id, 'block/page').find((b) => datascript.entity(db(), b)?.get('block/order') === 0) };
+  }
+
+  function fileId(path: string): number | undefined {
+    return idOf(['file/path', path]);
+  }
+
+  function tick(): Date {
+    clock += 1000;
+    return new Date(clock);
   }
 
   return {
-    entities,
     fileNameFormat,
+    now: () => new Date(clock),
     uuid,
     pageByName,
-    fileByPath,
     pageOfFile,
-    setFile,
+    fileContent: (path) => {
+      const id = fileId(path);
+      return id === undefined ? undefined : (datascript.entity(db(), id)?.get('file/content') as string | undefined);
+    },
+    setFile(path, content, opts = {}) {
+      const mtime = opts.mtime === undefined ? tick() : opts.mtime;
+      transact([{ 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}) }]);
+      return pull(parsePage(path, content, fileId(path)!).pageId)!;
+    },
+    load(files, opts = {}) {
+      const tx: unknown[] = [];
+      const names = new Map<string, number>();
+      const ref = (original: string) => {
+        const key = original.toLowerCase();
+        let tempid = names.get(key);
+        if (tempid === undefined) {
+          names.set(key, (tempid = -++counter));
+          tx.push({ ':db/id': tempid, 'block/uuid': uuid(), 'block/name': key, 'block/original-name': original, 'block/journal?': false, 'block/format': 'markdown', 'block/created-at': clock });
+        }
+        return tempid;
+      };
+      for (const [path, content] of files) {
+        const fileRef = -++counter;
+        const mtime = opts.mtime === undefined ? tick() : opts.mtime;
+        tx.push({ ':db/id': fileRef, 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}) });
+        tx.push(...pageFacts(path, content, ref(readAsLogseq(path, content, fileNameFormat).pageName), fileRef, ref));
+      }
+      transact(tx);
+    },
+    applyEdit(path, content) {
+      const id = fileId(path);
+      if (id === undefined) throw new Error(`fake graph: no file ${path}`);
+      const { pageId, firstBlock } = parsePage(path, content, id);
+      return { page: pull(pageId)!, blocks: firstBlock === undefined ? [] : [pull(firstBlock)!] };
+    },
+    writeFile(path, content) {
+      transact([{ 'file/path': path, 'file/content': content, 'file/last-modified-at': tick() }]);
+    },
+    renamePage(from, to, content) {
+      const id = fileId(from);
+      if (id === undefined) throw new Error(`fake graph: no file ${from}`);
+      const page = pageOfFile(from)!;
+      const reading = readAsLogseq(to, content, fileNameFormat);
+      transact([{ ':db/id': id, 'file/path': to, 'file/content': content, 'file/last-modified-at': tick() }, { ':db/id': page[':db/id'], 'block/name': reading.name, 'block/original-name': reading.pageName }]);
+      return pull(parsePage(to, content, id).pageId)!;
+    },
     removeFile(path) {
-      const file = fileByPath(path);
+      const id = fileId(path);
+      if (id === undefined) return;
       const page = pageOfFile(path);
-      if (page) entities.delete(page['db/id'] as number);
-      if (file) entities.delete(file['db/id'] as number);
+      const tx: unknown[] = [[':db/retractEntity', id]];
+      if (page) {
+        const blocks = referrers(page[':db/id'] as number, 'block/page');
+        for (const b of blocks) tx.push([':db/retractEntity', b]);
+        tx.push([':db/retractEntity', page[':db/id']]);
+      }
+      transact(tx);
     },
     addBlock(page, content) {
-      const pageRef = { 'db/id': page['db/id'] as number };
-      const block: Entity = {
-        'db/id': id(),
-        'block/uuid': uuid(),
-        'block/content': content,
-        'block/page': pageRef,
-        'block/parent': { ...pageRef },
-        'block/left': { ...pageRef },
-        'block/format': 'markdown',
-        'block/properties': {},
-        'block/refs': [],
-        'block/path-refs': [{ ...pageRef }],
-      };
-      entities.set(block['db/id'] as number, block);
-      return block;
+      const report = transact([{ ':db/id': -1, 'block/uuid': uuid(), 'block/content': content, 'block/page': page[':db/id'], 'block/parent': page[':db/id'], 'block/format': 'markdown' }]);
+      return pull(report.tempids['-1']!)!;
     },
     blockByUuid(value) {
-      for (const e of entities.values()) if (e['block/uuid'] === value && e['block/content'] !== undefined) return e;
-      return undefined;
+      const id = byUuid.get(value);
+      const block = id === undefined ? undefined : pull(id);
+      return block && block['block/content'] !== undefined ? block : undefined;
+    },
+    pageBlocks(pageId) {
+      const ordered = referrers(pageId, 'block/page').map((id) => [id, datascript.entity(db(), id)?.get('block/order')] as const);
+      return ordered.filter((x): x is readonly [number, number] => typeof x[1] === 'number').sort((a, b) => a[1] - b[1]).map(([id]) => pull(id)!);
     },
     // `db-utils/pull` `[*]`: every attribute, refs as `{:db/id n}`.
-    editorJson: (entity) => (entity ? normalizeForJson(structuredClone(entity), true) : null),
-    datascriptQuery(query) {
-      const q = query.replace(/\s+/g, ' ').trim();
-      const m = /^\[:find \(pull \?p (\[.*?\])\) :where (.*)\]$/.exec(q);
-      if (!m) throw new Error(`fake host: unsupported query ${query}`);
-      const where = m[2]!;
-      const ground = /^\[\(ground \[([-\d ]*)\]\) \[\?p \.\.\.\]\] /.exec(where);
-      const rest = ground ? where.slice(ground[0].length) : where;
-      if (!/^(\[\?p :block\/name\] )?\[\?p :block\/file \?f\]$/.test(rest)) throw new Error(`fake host: unsupported where clauses ${where}`);
-      const ids = ground ? new Set(ground[1]!.split(' ').filter(Boolean).map(Number)) : null;
-      const pattern = parsePattern(m[1]!);
-      const rows: unknown[] = [];
-      for (const e of entities.values()) {
-        if (e['block/name'] === undefined || e['block/file'] === undefined) continue;
-        if (ids && !ids.has(e['db/id'] as number)) continue;
-        rows.push([normalizeForJson(pull(e, pattern), false)]);
-      }
-      return rows;
+    editorJson(entity) {
+      const id = typeof entity === 'number' ? entity : (entity?.[':db/id'] as number | undefined);
+      const pulled = id === undefined ? undefined : pull(id);
+      if (!pulled) return null;
+      // Our own bookkeeping attributes are not part of the app's entities.
+      delete pulled['block/line'];
+      delete pulled['block/order'];
+      return normalizeForJson(pulled, true);
     },
+    datascriptQuery(query, ...inputs) {
+      stats.queries++;
+      const started = performance.now();
+      const result = datascript.q(stringAttributes(query), db(), ...inputs);
+      const json = normalizeForJson(result, false);
+      stats.slowestQueryMs = Math.max(stats.slowestQueryMs, performance.now() - started);
+      if (query.includes(':file/content')) {
+        stats.contentQueries++;
+        stats.filesPulled += Array.isArray(result) ? result.length : result === null ? 0 : 1;
+        for (const path of filePaths(json)) stats.pulledPaths.add(path);
+      }
+      return json;
+    },
+    stats,
   };
 }
 
-type PullPattern = Array<string | { attr: string; pattern: PullPattern }>;
-
-function parsePattern(text: string): PullPattern {
-  const tokens = text.match(/[[\]{}]|:[^\s[\]{}]+/g) ?? [];
-  let i = 0;
-  const vector = (): PullPattern => {
-    if (tokens[i++] !== '[') throw new Error(`fake host: bad pull pattern ${text}`);
-    const out: PullPattern = [];
-    while (i < tokens.length && tokens[i] !== ']') {
-      const t = tokens[i]!;
-      if (t === '{') {
-        i++;
-        const attr = tokens[i++]!.slice(1);
-        const pattern = vector();
-        if (tokens[i++] !== '}') throw new Error(`fake host: bad pull pattern ${text}`);
-        out.push({ attr, pattern });
-      } else {
-        out.push(t.slice(1));
-        i++;
-      }
-    }
-    i++;
-    return out;
-  };
-  return vector();
+/** Paths of the files whose text a query result carries. */
+function filePaths(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) filePaths(v, out);
+  else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>;
+    if (typeof record['path'] === 'string' && typeof record['content'] === 'string') out.push(record['path']);
+    for (const v of Object.values(record)) filePaths(v, out);
+  }
+  return out;
 }

@@ -1,15 +1,36 @@
-// A fake `logseq` (the plugin SDK's user object) answering as the Logseq 0.10.x app does for a
-// file graph: the methods that app lacks reject with "Not existed method #…" (the SDK's host-side
-// `invokeHostExportedApi`), `provideUI` injects into the host document through DOMPurify with the
-// host's config and maps `data-on-<event>` to `provideModel` methods (`setupInjectedUI`), macro
-// slots get a new id on every render and lose what was injected into them, `DB.onChanged` fires
-// for in-app edits only. Tests drive it with the controls at the bottom.
+// The host side of Logseq 0.10.x's plugin bridge, for the REAL `@logseq/libs` SDK bundled in the
+// plugin. The plugin runs in its own frame; everything crosses as postMessage, as in the app
+// (read from logseq/logseq at tag 0.10.15, `libs/src/LSPlugin.core.ts`, `LSPlugin.caller.ts`,
+// `postmate/index.ts`, `helpers.ts`; facts only):
+// - Postmate handshake: the host posts `handshake` (with `{baseInfo}` as the model) every 500 ms,
+//   five times at most, until the frame answers `handshake-reply`; then it calls `#lspmsg#ready#`.
+// - The SDK's messages arrive as `emit` events named `#lspmsg#<id>` with `{type, payload}`:
+//   `api:call` (the method name snake-cased and looked up in the host's API; a missing one fails
+//   with "Not existed method #…"; the answer goes back as a `#lspmsg#reply#` call with `_sync`),
+//   `provider:ui` / `provider:style`, `settings:schema` (with `isSync` the host merges the
+//   defaults and sends `#lspmsg#settings#` — so a plugin hears `settings:changed` right after
+//   `useSettingsSchema`), `settings:update`, `main-ui:visible`.
+// - Hooks go out as `#lspmsg#` calls `{ns, type, payload}`, only to plugins that installed them.
+// - `provideUI` injects into the host document through DOMPurify and maps `data-on-<event>` to
+//   model calls with `transformableEvent` (type, value, id, className, dataset, rect): no
+//   modifier keys. Macro slots get a new id on every render, 50 ms before the slotted hook.
+// - `DB.onChanged` fires for in-app edits only; the edit's file is written by a queue flushed
+//   every second (`frontend/modules/outliner/file.cljs`, `batch-write-interval`), which then
+//   sets `:file/content` and `:file/last-modified-at` without another event.
+// - `datascript_query` answers nil when no graph is open.
 import createDOMPurify from 'dompurify';
+import { snakeCase } from 'snake-case';
 import type { SettingSchemaDesc, UIOptions } from '@logseq/libs/dist/LSPlugin';
 import type { Entity, FakeGraph } from './graph';
+import { LOGSEQ_HOST_CSS } from './logseq-css';
 
-type Callback = (event: never) => void;
-type Model = Record<string, (event: unknown) => void>;
+export const POSTMATE_TYPE = 'application/x-postmate-v1+json';
+const LSPMSG = '#lspmsg#';
+const LSPMSG_READY = '#lspmsg#ready#';
+const LSPMSG_SYNC = '#lspmsg#reply#';
+const LSPMSG_SETTINGS = '#lspmsg#settings#';
+const LSPMSG_ERROR_TAG = '#lspmsg#error#';
+const LSPMSG_BEFORE_UNLOAD = '#lspmsg#beforeunload#';
 
 /** The host's sanitiser config (`libs/src/helpers.ts` `setupInjectedUI`). */
 export const HOST_PURIFY_CONFIG = {
@@ -19,6 +40,12 @@ export const HOST_PURIFY_CONFIG = {
 };
 
 const EVENTS = ['click', 'focus', 'focusin', 'focusout', 'blur', 'dblclick', 'keyup', 'keypress', 'keydown', 'change', 'input', 'contextmenu'];
+
+/** The plugin's frame as the host sees it: messages out (to its origin) and in (from it only). */
+export interface FrameChannel {
+  post(message: unknown): void;
+  listen(handler: (data: Record<string, unknown>) => void): () => void;
+}
 
 export interface FakeHostOptions {
   graph: FakeGraph;
@@ -30,76 +57,129 @@ export interface FakeHostOptions {
   graphPath?: string;
   /** How the host splits `{{renderer …}}` into arguments (mldoc in Node tests). */
   macroArguments: (content: string) => string[] | null;
+  /** Settings the user saved before (`~/.logseq/settings/<id>.json`). */
+  settings?: Record<string, unknown>;
+  /** The write queue's interval (the app's is 1000 ms). */
+  writeIntervalMs?: number;
+  /** Load the Logseq CSS rules that reach into injected UI (default true). */
+  styles?: boolean;
+  /** The main UI's container element (Chromium: the iframe's wrapper). */
+  mainUIContainer?: HTMLElement | null;
+}
+
+export interface ApiCall {
+  method: string;
+  args: unknown[];
+}
+
+export interface EditorState {
+  uuid: string;
+  content: string;
+  cursor: number;
 }
 
 export interface FakeHost {
-  logseq: Record<string, unknown>;
-  calls: Array<{ ns: string; method: string; args: unknown[] }>;
+  /** Connect the plugin's frame: the Postmate handshake, then `#lspmsg#ready#`. */
+  connect(channel: FrameChannel): Promise<void>;
+  /** Resolves when the plugin has connected and told the host its SDK version (its `ready` ran). */
+  ready(): Promise<void>;
+  calls: ApiCall[];
   rejected: string[];
-  navigations: Array<{ route: string; params: unknown }>;
+  navigations: Array<{ route: string; params: unknown; query?: unknown }>;
+  sidebar: unknown[];
   /** provideUI writes whose target no longer existed (the host logs and drops them). */
   missedWrites: string[];
   messages: string[];
-  slashCommands: Map<string, (e: { uuid: string }) => Promise<void>>;
+  /** Every `settings:changed` the host sent. */
+  settingsSent: number;
+  slashCommands(): string[];
   mainUIVisible(): boolean;
-  /** Render a block holding a macro: a fresh slot element, then the slotted event (after 50 ms in the app). */
+  hooks(): string[];
+  /** Render a block holding a macro: a fresh slot element, then (50 ms later) the slotted hook. */
   renderBlock(block: Entity, container?: Element): string;
   /** Logseq re-renders a block: the old slot and its injected UI go, a new slot id comes. */
   rerenderBlock(block: Entity, oldSlot: string): string;
   unmountSlot(slot: string): void;
-  /** An edit made in Logseq: the file is rewritten and DB.onChanged fires. */
+  /** An edit made in Logseq: the database changes and DB.onChanged fires now; the file is written by the queue. */
   editInApp(path: string, content: string): void;
-  /** An edit made outside Logseq (Obsidian, git): the file watcher re-parses, no onChanged. */
+  /** An edit made outside Logseq (Obsidian, git): the watcher re-parses the file, no onChanged. */
   editOnDisk(path: string, content: string): void;
+  renameInApp(from: string, to: string, content: string): void;
+  deleteOnDisk(path: string): void;
   navigate(pageName: string): void;
+  /** The user edits the plugin's settings page. */
   updateSettings(attrs: Record<string, unknown>): void;
   switchGraph(): void;
+  /** No graph open (datascript_query answers nil). */
+  closeRepo(): void;
+  /** The graph finishes opening (no event: the app fires none for the first graph). */
+  openRepo(): void;
   clickToolbar(): void;
+  setTheme(mode: 'light' | 'dark'): void;
+  /** Start editing a block; the user has typed `/` at `cursor`. */
+  setEditing(block: Entity, cursor?: number): void;
+  editor(): EditorState | null;
+  runSlashCommand(label: string): Promise<void>;
   unload(): Promise<void>;
-  /** The block the slash commands insert into. */
-  setEditing(block: Entity | null): void;
-  /** Resolves when the plugin's ready callback has finished. */
-  started(): Promise<unknown>;
+  close(): void;
 }
+
+type Handler = (...args: never[]) => unknown;
 
 export function createFakeHost(options: FakeHostOptions): FakeHost {
   const { graph, hostDocument: doc } = options;
+  const win = doc.defaultView as unknown as Window & typeof globalThis;
   const pluginId = options.pluginId ?? 'maturity-map';
-  const purify = createDOMPurify(doc.defaultView as unknown as Window & typeof globalThis);
-  const hooks = new Map<string, Set<Callback>>();
-  const calls: FakeHost['calls'] = [];
+  const purify = createDOMPurify(win);
+  const calls: ApiCall[] = [];
   const rejected: string[] = [];
   const navigations: FakeHost['navigations'] = [];
+  const sidebar: unknown[] = [];
   const missedWrites: string[] = [];
   const messages: string[] = [];
-  const slashCommands = new Map<string, (e: { uuid: string }) => Promise<void>>();
+  const installedHooks = new Set<string>();
+  const slash = new Map<string, unknown[][]>();
   const injected = new Map<string, () => void>();
-  let model: Model = {};
-  let schema: SettingSchemaDesc[] = [];
-  let userSettings: Record<string, unknown> = {};
+  const pendingWrites = new Map<string, string>();
+  let settings: Record<string, unknown> = { disabled: false, ...(options.settings ?? {}) };
   let mainVisible = false;
-  let editingBlock: Entity | null = null;
-  let unloadCallback: (() => Promise<void>) | null = null;
+  let repoOpen = true;
+  let editing: EditorState | null = null;
   let slotCounter = 0;
-  let started: Promise<unknown> = Promise.resolve();
+  let channel: FrameChannel | null = null;
+  let settingsSent = 0;
+  let requestUid = 0;
+  let readyResolve: () => void = () => undefined;
+  const readyPromise = new Promise<void>((r) => (readyResolve = r));
+  const offs: Array<() => void> = [];
 
-  const on = (hook: string) => (callback: Callback) => {
-    let set = hooks.get(hook);
-    if (!set) hooks.set(hook, (set = new Set()));
-    set.add(callback);
-    return () => set.delete(callback);
+  if (options.styles !== false) {
+    const style = doc.createElement('style');
+    style.setAttribute('data-fake', 'logseq-0.10.15');
+    style.textContent = LOGSEQ_HOST_CSS;
+    doc.head.prepend(style);
+  }
+
+  const call = (property: string, data: unknown) => channel?.post({ postmate: 'call', type: POSTMATE_TYPE, property, data });
+  const fireHook = (ns: 'hook:app' | 'hook:editor' | 'hook:db', type: string, payload: unknown) => {
+    const snake = snakeCase(type);
+    if (!installedHooks.has(`${ns}:${snake}`)) return;
+    call(LSPMSG, { ns, type: snake, payload });
   };
-  const fire = (hook: string, ...args: unknown[]) => {
-    for (const cb of hooks.get(hook) ?? []) (cb as (...a: unknown[]) => void)(...args);
+  const setSettings = (next: Record<string, unknown>) => {
+    settings = next;
+    settingsSent++;
+    call(LSPMSG_SETTINGS, { payload: { ...settings } });
   };
 
   function transformableEvent(target: HTMLElement, event: Event): Record<string, unknown> {
     const out: Record<string, unknown> = { type: event.type };
-    out['value'] = (target as HTMLInputElement).value;
-    out['id'] = target.id;
-    out['className'] = target.className;
-    out['dataset'] = { ...target.dataset };
-    if ('rect' in target.dataset) out['rect'] = target.getBoundingClientRect().toJSON();
+    for (const key of ['value', 'id', 'className', 'dataset'] as const) {
+      const value: unknown = (target as unknown as Record<string, unknown>)[key];
+      // As the host does: objects are spread (an SVG element's className is an SVGAnimatedString).
+      out[key] = typeof value === 'object' && value !== null ? { ...value } : value;
+    }
+    if ('rect' in target.dataset) out['rect'] = target.getBoundingClientRect().toJSON() as unknown;
     return out;
   }
 
@@ -109,20 +189,20 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
         const trigger = (event.target as HTMLElement).closest(`[data-on-${type}]`) as HTMLElement | null;
         if (!trigger) return;
         const method = trigger.dataset[`on${type.charAt(0).toUpperCase()}${type.slice(1)}`];
-        if (method) model[method]?.(transformableEvent(trigger, event));
+        if (method) call(method, transformableEvent(trigger, event));
         if (trigger.dataset['preventDefault']?.toLowerCase() === 'true') event.preventDefault();
       });
     }
   }
 
-  function provideUI(ui: UIOptions): boolean | void {
+  function provideUI(ui: UIOptions): void {
     const slot = 'slot' in ui ? ui.slot : null;
     const selector = slot ? `#${slot}` : 'path' in ui ? ui.path : null;
     const id = `${pluginId}--${ui.key ?? `ui${slotCounter++}`}`;
     const target = selector ? doc.querySelector(selector) : doc.body;
     if (!target) {
       missedWrites.push(selector ?? '');
-      return false;
+      return;
     }
     if (!ui.template) {
       injected.get(id)?.();
@@ -139,6 +219,7 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     const el = doc.createElement('div');
     el.id = id;
     el.dataset['injectedUi'] = id;
+    el.setAttribute('data-ref', pluginId);
     // eslint-disable-next-line no-restricted-properties -- the host does exactly this with the sanitised template.
     el.innerHTML = template;
     target.appendChild(el);
@@ -149,31 +230,29 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     });
   }
 
-  const reject = (ns: string, method: string) => {
-    rejected.push(`${ns}.${method}`);
-    return Promise.reject(new Error(`Not existed method #${method}`));
-  };
-  const proxy = (ns: string, impl: Record<string, (...args: never[]) => unknown>) =>
-    new Proxy(impl, {
-      get(target, prop: string) {
-        const fn = target[prop];
-        return (...args: unknown[]) => {
-          calls.push({ ns, method: prop, args });
-          return fn ? (fn as (...a: unknown[]) => unknown)(...args) : reject(ns, prop);
-        };
-      },
-    });
+  function provideStyle(style: string | { key?: string; style: string }): void {
+    const el = doc.createElement('style');
+    el.setAttribute('data-ref', pluginId);
+    el.textContent = typeof style === 'string' ? style : style.style;
+    doc.head.appendChild(el);
+  }
 
-  const appImpl: Record<string, (...args: never[]) => unknown> = {
-    getCurrentGraph: async () => ({ url: `logseq_local_${options.graphPath ?? '/graphs/demo'}`, name: 'demo', path: options.graphPath ?? '/graphs/demo' }),
-    getCurrentGraphConfigs: async (...keys: string[]) => (keys[0] === 'file/name-format' && graph.fileNameFormat === 'triple-lowbar' ? 'triple-lowbar' : keys.length ? null : {}),
-    getUserConfigs: async () => ({ preferredThemeMode: 'light', preferredFormat: 'markdown', currentGraph: 'demo' }),
-    getInfo: async () => ({ version: '0.10.15' }),
-    pushState: (route: string, params: Record<string, unknown>) => {
-      navigations.push({ route, params });
-      if (route === 'page') fire('hook:app:route-changed', { path: `/page/${encodeURIComponent(String(params['name']))}`, template: '/page/:name', parameters: { path: params } });
-    },
-    registerUIItem: (type: string, opts: { key: string; template: string }) => {
+  /** A page by entity id, name or uuid, as `Editor.getPage` takes it. */
+  const pageOf = (src: unknown): Entity | undefined => {
+    if (typeof src === 'number') {
+      const json = graph.editorJson(src) as { name?: unknown } | null;
+      return typeof json?.name === 'string' ? graph.pageByName(json.name) : undefined;
+    }
+    if (typeof src !== 'string') return undefined;
+    return graph.pageByName(src);
+  };
+
+  const api: Record<string, Handler> = {
+    install_plugin_hook: (_pid: string, hook: string) => void installedHooks.add(hook),
+    uninstall_plugin_hook: (_pid: string, hook: string) => void installedHooks.delete(hook),
+    set_sdk_metadata: () => readyResolve(),
+    get_app_info: () => ({ version: options.graphKind === 'db' ? '2.0.1' : '0.10.15' }),
+    register_plugin_ui_item: (_pid: string, type: string, opts: { key: string; template: string }) => {
       let bar = doc.getElementById(`fake-${type}`);
       if (!bar) {
         bar = doc.createElement('div');
@@ -182,78 +261,151 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
       }
       provideUI({ key: `${type}-${opts.key}`, path: `#fake-${type}`, template: opts.template });
     },
-    registerCommandPalette: () => undefined,
-    onMacroRendererSlotted: on('hook:app:macro-renderer-slotted'),
-    onRouteChanged: on('hook:app:route-changed'),
-    onCurrentGraphChanged: on('hook:app:current-graph-changed'),
-    onThemeModeChanged: on('hook:app:theme-mode-changed'),
+    register_plugin_slash_command: (_pid: string, [label, actions]: [string, unknown[][]]) => void slash.set(label, actions),
+    register_plugin_simple_command: () => undefined,
+    get_current_graph: () => (repoOpen ? { url: `logseq_local_${options.graphPath ?? '/graphs/demo'}`, name: 'demo', path: options.graphPath ?? '/graphs/demo' } : null),
+    get_current_graph_configs: (...keys: string[]) => (keys[0] === 'file/name-format' ? (graph.fileNameFormat === 'triple-lowbar' ? 'triple-lowbar' : null) : keys.length ? null : {}),
+    get_user_configs: () => ({ preferredThemeMode: doc.documentElement.getAttribute('data-theme') ?? 'light', preferredFormat: 'markdown', currentGraph: 'demo' }),
+    push_state: (route: string, params: Record<string, unknown>, query?: Record<string, unknown>) => {
+      navigations.push(query ? { route, params, query } : { route, params });
+      if (route === 'page') fireHook('hook:app', 'route-changed', { path: `/page/${encodeURIComponent(String(params['name']))}`, template: '/page/:name', parameters: { path: params, query: query ?? {} } });
+    },
+    replace_state: (route: string, params: Record<string, unknown>, query?: Record<string, unknown>) => void navigations.push({ route, params, query }),
+    open_in_right_sidebar: (id: unknown) => void sidebar.push(id),
+    get_page: (src: unknown) => graph.editorJson(pageOf(src)),
+    get_block: (src: unknown) => (typeof src === 'number' ? graph.editorJson(src) : graph.editorJson(graph.blockByUuid(String(src)))),
+    get_page_blocks_tree: (src: unknown) => {
+      const page = pageOf(src);
+      if (!page) return null;
+      return graph.pageBlocks(page[':db/id'] as number).map((b) => ({ ...(graph.editorJson(b) as object), children: [] }));
+    },
+    insert_at_editing_cursor: (text: string) => {
+      if (!editing) return;
+      editing = { ...editing, content: editing.content.slice(0, editing.cursor) + text + editing.content.slice(editing.cursor), cursor: editing.cursor + text.length };
+    },
+    restore_editing_cursor: () => undefined,
+    datascript_query: (query: string, ...inputs: unknown[]) => (repoOpen ? graph.datascriptQuery(query, ...inputs) : null),
+    ui_query_element_by_id: (id: string) => {
+      const el = doc.getElementById(id);
+      return el ? `${el.tagName}#${id}` : null;
+    },
+    ui_show_msg: (content: string) => {
+      messages.push(content);
+      return 'msg';
+    },
+    ui_resolve_theme_css_props_vals: (props: string | string[]) => {
+      const style = win.getComputedStyle(doc.body);
+      const out: Record<string, string> = {};
+      for (const prop of typeof props === 'string' ? [props] : props) out[prop] = style.getPropertyValue(prop).trim();
+      return out;
+    },
   };
-  if (options.graphKind === 'db') {
-    appImpl['checkCurrentIsDbGraph'] = async () => true;
-    appImpl['getInfo'] = async (key?: string) => (key === 'supportDb' ? true : { version: '2.0.1', supportDb: true });
+  if (options.graphKind === 'db') api['check_current_is_db_graph'] = () => true;
+
+  function invoke(method: string, args: unknown[]): unknown {
+    const bare = method.startsWith('_call') ? method : method.replace(/^[_$]+/, '');
+    const fn = api[snakeCase(bare)] ?? api[bare];
+    calls.push({ method: snakeCase(bare), args });
+    if (!fn) {
+      rejected.push(snakeCase(bare));
+      throw new Error(`Not existed method #${bare}`);
+    }
+    return (fn as (...a: unknown[]) => unknown)(...args);
   }
 
-  const logseq: Record<string, unknown> = {
-    get settings() {
-      const defaults = Object.fromEntries(schema.filter((s) => s.type !== 'heading').map((s) => [s.key, s.default]));
-      return { disabled: false, ...defaults, ...userSettings };
-    },
-    get isMainUIVisible() {
-      return mainVisible;
-    },
-    baseInfo: { id: pluginId },
-    ready: (callback: () => unknown) => {
-      // The SDK calls back once the host handshake is done; the fake is connected from the start.
-      started = Promise.resolve().then(callback);
-      return started;
-    },
-    provideModel: (m: Model) => {
-      model = { ...model, ...m };
-    },
-    provideStyle: (style: string | { key?: string; style: string }) => {
-      const el = doc.createElement('style');
-      el.setAttribute('data-ref', pluginId);
-      el.textContent = typeof style === 'string' ? style : style.style;
-      doc.head.appendChild(el);
-    },
-    provideUI,
-    useSettingsSchema: (s: SettingSchemaDesc[]) => {
-      schema = s;
-    },
-    onSettingsChanged: on('settings:changed'),
-    showMainUI: () => {
-      mainVisible = true;
-    },
-    hideMainUI: () => {
-      mainVisible = false;
-    },
-    setMainUIInlineStyle: () => undefined,
-    beforeunload: (cb: () => Promise<void>) => {
-      unloadCallback = cb;
-    },
-    App: proxy('App', appImpl),
-    Editor: proxy('Editor', {
-      getPage: async (src: number | string) => graph.editorJson(typeof src === 'number' ? graph.entities.get(src) : graph.pageByName(src)),
-      getBlock: async (uuid: string) => graph.editorJson(graph.blockByUuid(uuid)),
-      registerSlashCommand: (label: string, action: (e: { uuid: string }) => Promise<void>) => {
-        slashCommands.set(label, action);
-      },
-      insertAtEditingCursor: async (text: string) => {
-        if (editingBlock) editingBlock['block/content'] = `${String(editingBlock['block/content'])}${text}`;
-      },
-    }),
-    DB: proxy('DB', {
-      datascriptQuery: async (query: string) => graph.datascriptQuery(query),
-      onChanged: on('hook:db:changed'),
-    }),
-    UI: proxy('UI', {
-      queryElementById: async (id: string) => (doc.getElementById(id) ? id : false),
-      showMsg: async (content: string) => {
-        messages.push(content);
-        return 'msg';
-      },
-    }),
-  };
+  function onPluginMessage(type: string, payload: Record<string, unknown>): void {
+    switch (type) {
+      case 'api:call': {
+        let result: unknown;
+        try {
+          result = invoke(String(payload['method']), (payload['args'] as unknown[]) ?? []);
+        } catch (error) {
+          result = { [LSPMSG_ERROR_TAG]: error };
+        }
+        const sync = payload['_sync'];
+        if (sync !== undefined && sync !== null) {
+          const reply = (value: unknown) => call(LSPMSG_SYNC, { result: value, _sync: sync });
+          Promise.resolve(result).then(reply, (error: unknown) => reply({ [LSPMSG_ERROR_TAG]: error }));
+        }
+        return;
+      }
+      case 'provider:ui':
+        return provideUI(payload as unknown as UIOptions);
+      case 'provider:style':
+        return provideStyle(payload as unknown as string | { key?: string; style: string });
+      case 'settings:schema': {
+        const schema = payload['schema'] as SettingSchemaDesc[];
+        if (payload['isSync']) {
+          const defaults = Object.fromEntries(schema.filter((s) => s.type !== 'heading' && s.default !== null).map((s) => [s.key, s.default]));
+          setSettings({ ...defaults, ...settings });
+        }
+        return;
+      }
+      case 'settings:update':
+        return setSettings({ ...settings, ...payload });
+      case 'main-ui:visible':
+        mainVisible = payload['toggle'] ? !mainVisible : Boolean(payload['visible']);
+        options.mainUIContainer?.classList.toggle('visible', mainVisible);
+        return;
+      default:
+    }
+  }
+
+  function handshake(ch: FrameChannel): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let attempts = 0;
+      const send = () => {
+        attempts++;
+        ch.post({ postmate: 'handshake', type: POSTMATE_TYPE, model: { baseInfo: { id: pluginId, name: pluginId, settings: { ...settings } } } });
+        if (attempts === 5) clearInterval(timer);
+      };
+      const timer = setInterval(send, 500);
+      const done = setTimeout(() => {
+        off();
+        reject(new Error('handshake Timeout'));
+      }, 8000);
+      const off = ch.listen((data) => {
+        if (data['postmate'] !== 'handshake-reply') return;
+        clearInterval(timer);
+        clearTimeout(done);
+        off();
+        resolve();
+      });
+      send();
+    });
+  }
+
+  async function connect(ch: FrameChannel): Promise<void> {
+    await handshake(ch);
+    channel = ch;
+    offs.push(
+      ch.listen((data) => {
+        if (data['postmate'] !== 'emit') return;
+        const value = data['value'] as { name?: string; data?: { type: string; payload: Record<string, unknown> } } | undefined;
+        if (value?.name !== `${LSPMSG}${pluginId}` || !value.data) return;
+        onPluginMessage(value.data.type, value.data.payload ?? {});
+      }),
+    );
+    call(LSPMSG_READY, { pid: pluginId });
+  }
+
+  function request(property: string, ...args: unknown[]): Promise<unknown> {
+    const uid = ++requestUid;
+    return new Promise((resolve, reject) => {
+      const off = channel!.listen((data) => {
+        if (data['postmate'] !== 'reply' || data['uid'] !== uid) return;
+        off();
+        if (data['error']) reject(data['error']);
+        else resolve(data['value']);
+      });
+      channel!.post({ postmate: 'request', type: POSTMATE_TYPE, property, args, uid });
+    });
+  }
+
+  const writer = setInterval(() => {
+    for (const [path, content] of pendingWrites) graph.writeFile(path, content);
+    pendingWrites.clear();
+  }, options.writeIntervalMs ?? 1000);
 
   function renderBlock(block: Entity, container: Element = doc.body): string {
     const args = options.macroArguments(String(block['block/content']));
@@ -261,9 +413,11 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     const el = doc.createElement('div');
     el.className = 'lsp-hook-ui-slot';
     el.id = slot;
-    el.setAttribute('data-block-uuid', String(block['block/uuid']));
     container.appendChild(el);
-    if (args) fire('hook:app:macro-renderer-slotted', { slot, payload: { arguments: args, uuid: block['block/uuid'] } });
+    if (args) {
+      const payload = { arguments: args, uuid: String(block['block/uuid']), name: 'renderer' };
+      setTimeout(() => fireHook('hook:app', 'macro-renderer-slotted', { type: 'macro-renderer-slotted', slot, payload }), 50);
+    }
     return slot;
   }
 
@@ -274,15 +428,43 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     el.remove();
   }
 
+  async function runSlashCommand(label: string): Promise<void> {
+    const actions = slash.get(label);
+    if (!actions || !editing) throw new Error(`fake host: no slash command ${label} or nothing edited`);
+    for (const [cmd, ...args] of actions) {
+      const state: EditorState = editing;
+      if (cmd === 'editor/clear-current-slash') {
+        const slashAt = state.content.lastIndexOf('/', state.cursor - 1);
+        if (slashAt >= 0) editing = { ...state, content: state.content.slice(0, slashAt) + state.content.slice(state.cursor), cursor: slashAt };
+      } else if (cmd === 'editor/input') {
+        const value = String(args[0]);
+        const opts = (args[1] ?? {}) as Record<string, unknown>;
+        const slashAt = state.content.lastIndexOf('/', state.cursor - 1);
+        const prefix = slashAt >= 0 ? state.content.slice(0, slashAt) : state.content.slice(0, state.cursor);
+        const backward = typeof opts['backward-pos'] === 'number' ? opts['backward-pos'] : 0;
+        editing = { ...state, content: prefix + value + state.content.slice(state.cursor), cursor: prefix.length + value.length - backward };
+      } else if (cmd === 'editor/hook') {
+        fireHook('hook:editor', String(args[0]), { uuid: state.uuid, format: 'markdown' });
+      }
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
   return {
-    logseq,
+    connect,
+    ready: () => readyPromise,
     calls,
     rejected,
     navigations,
+    sidebar,
     missedWrites,
     messages,
-    slashCommands,
+    get settingsSent() {
+      return settingsSent;
+    },
+    slashCommands: () => [...slash.keys()],
     mainUIVisible: () => mainVisible,
+    hooks: () => [...installedHooks],
     renderBlock,
     rerenderBlock(block, oldSlot) {
       const parent = doc.getElementById(oldSlot)?.parentElement ?? doc.body;
@@ -291,33 +473,57 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     },
     unmountSlot,
     editInApp(path, content) {
-      const page = graph.setFile(path, content);
-      const block = { ...graph.editorJson(page) as object, page: { id: page['db/id'] } };
-      fire('hook:db:changed', { blocks: [block], txData: [], txMeta: { outlinerOp: 'saveBlock' } });
+      const { page, blocks } = graph.applyEdit(path, content);
+      pendingWrites.set(path, content);
+      // The block the user typed in (this fake cuts no blocks unless asked: a stand-in then).
+      const edited = blocks[0] ? graph.editorJson(blocks[0]) : { uuid: graph.uuid(), content: content.split('\n')[0], page: { id: page[':db/id'] } };
+      const changed = [edited];
+      fireHook('hook:db', 'changed', { blocks: changed, txData: [], txMeta: { outlinerOp: 'saveBlock' } });
     },
     editOnDisk(path, content) {
       graph.setFile(path, content);
     },
+    renameInApp(from, to, content) {
+      graph.renamePage(from, to, content);
+    },
+    deleteOnDisk(path) {
+      graph.removeFile(path);
+    },
     navigate(pageName) {
-      fire('hook:app:route-changed', { path: `/page/${encodeURIComponent(pageName)}`, template: '/page/:name', parameters: { path: { name: pageName } } });
+      fireHook('hook:app', 'route-changed', { path: `/page/${encodeURIComponent(pageName)}`, template: '/page/:name', parameters: { path: { name: pageName } } });
     },
     updateSettings(attrs) {
-      const before = logseq['settings'];
-      userSettings = { ...userSettings, ...attrs };
-      fire('settings:changed', logseq['settings'], before);
+      setSettings({ ...settings, ...attrs });
     },
     switchGraph() {
-      fire('hook:app:current-graph-changed', {});
+      repoOpen = true;
+      fireHook('hook:app', 'current-graph-changed', {});
+    },
+    closeRepo() {
+      repoOpen = false;
+    },
+    openRepo() {
+      repoOpen = true;
     },
     clickToolbar() {
       (doc.querySelector('#fake-toolbar [data-on-click]') as HTMLElement | null)?.click();
     },
+    setTheme(mode) {
+      doc.documentElement.setAttribute('data-theme', mode);
+      fireHook('hook:app', 'theme-mode-changed', { mode });
+    },
+    setEditing(block, cursor) {
+      const content = String(block['block/content'] ?? '');
+      editing = { uuid: String(block['block/uuid']), content, cursor: cursor ?? content.length };
+    },
+    editor: () => editing,
+    runSlashCommand,
     async unload() {
-      await unloadCallback?.();
+      if (channel) await request(LSPMSG_BEFORE_UNLOAD, { unregister: false }).catch(() => undefined);
     },
-    setEditing(block) {
-      editingBlock = block;
+    close() {
+      clearInterval(writer);
+      for (const off of offs.splice(0)) off();
     },
-    started: () => started,
   };
 }

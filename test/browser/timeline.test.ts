@@ -1,0 +1,111 @@
+// The Timeline tab of the standalone dashboard in Chromium, on the example vault and on the TTA
+// knowledge base: segments laid out by date (each ongoing stage ends on today's line), the source
+// line on hover and on keyboard focus, a click opening the component, undated notes listed apart,
+// and the light and dark screenshots for the docs.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { run } from '../cli/run';
+import { CORPUS, corpusAvailable, ROOT, TODAY } from '../helpers/vault';
+import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from './chromium';
+
+const UPDATE = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1';
+
+describeWithChromium('timeline tab in Chromium', () => {
+  const work = mkdtempSync(join(tmpdir(), 'mm-timeline-'));
+  const shots = UPDATE ? join(ROOT, 'docs/screenshots') : join(work, 'screenshots');
+  const example = join(work, 'example.html');
+  const tta = join(work, 'tta.html');
+  const hasCorpus = corpusAvailable('tta-kb');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    const built = run('dashboard', 'examples/vault', '--today', TODAY, '-o', example);
+    if (built.code !== 0) throw new Error(built.stderr);
+    if (hasCorpus) run('dashboard', join(CORPUS, 'tta-kb'), '--today', TODAY, '-o', tta);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function openTimeline(file: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    await page.goto(pathToFileURL(file).href);
+    await page.locator('[data-mm-tab="timeline"]').click();
+    await page.waitForSelector('.mm-tl-row');
+    return { page, errors };
+  }
+
+  it('lays segments out by date: stages in order, ongoing ones ending on today’s line', async () => {
+    const { page, errors } = await openTimeline(example);
+    const geometry = await page.evaluate(() => {
+      const chart = document.querySelector('.mm-tl-chart')!;
+      const track = chart.querySelector('.mm-tl-track')!.getBoundingClientRect();
+      const today = track.left + (parseFloat(getComputedStyle(chart).getPropertyValue('--mm-today')) / 100) * track.width;
+      const rows = [...document.querySelectorAll('.mm-tl-row')].map((row) => ({
+        id: row.getAttribute('data-mm-id'),
+        stages: [...row.querySelectorAll('.mm-tl-stage')].map((s) => {
+          const r = s.getBoundingClientRect();
+          return { left: r.left, right: r.right, ongoing: s.classList.contains('mm-tl-ongoing'), text: s.textContent };
+        }),
+      }));
+      return { today, rows };
+    });
+    const auth = geometry.rows.find((r) => r.id === 'Components/Auth Gateway.md')!;
+    expect(auth.stages.map((s) => s.text)).toEqual(['○Development', '◑Staging', '●Production']);
+    for (const row of geometry.rows) {
+      for (let i = 1; i < row.stages.length; i++) expect(row.stages[i]!.left).toBeGreaterThanOrEqual(row.stages[i - 1]!.left);
+      const last = row.stages.at(-1);
+      if (last?.ongoing) expect(Math.abs(last.right - geometry.today)).toBeLessThan(2);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the source line on hover and on keyboard focus, and opens the component on click', async () => {
+    const { page } = await openTimeline(example);
+    const staging = page.locator('.mm-tl-row[data-mm-id="Components/Auth Gateway.md"] .mm-tl-stage').nth(1);
+    await staging.hover();
+    await expect.poll(() => page.locator('.mm-tl-detail').textContent()).toBe('Staging, 2026-08-20 to 2026-09-30 (41 days). line 223: 2026-08-20: Promoted to Staging (Issue #141)');
+    expect(await staging.getAttribute('title')).toContain('line 223');
+    // Keyboard: Tab reaches the row's link, the arrow keys its entries, with a visible focus ring.
+    await page.locator('.mm-tl-row[data-mm-id="Components/Billing Engine.md"] .mm-tl-label a').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('mm-tl-stage'))).toBe(true);
+    await expect.poll(() => page.locator('.mm-tl-detail').textContent()).toContain('Development, 2026-08-11 to 2026-10-28');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.mm-details h2').textContent()).toBe('Billing Engine');
+    expect(await page.locator('.mm-tl-row.mm-current').getAttribute('data-mm-id')).toBe('Components/Billing Engine.md');
+    await page.locator('.mm-tl-row[data-mm-id="Components/Ledger.md"] .mm-tl-blocked').click();
+    await expect.poll(() => page.locator('.mm-details h2').textContent()).toBe('Ledger');
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`screenshot of the example vault’s timeline (${scheme})`, async () => {
+      const { page, errors } = await openTimeline(example, scheme);
+      await page.locator('.mm-tl-row[data-mm-id="Components/Rate Quoter.md"] .mm-tl-stage').last().hover();
+      await page.locator('.mm-panel-timeline').screenshot({ path: join(shots, `dashboard-timeline-${scheme}.png`) });
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it.runIf(hasCorpus)('lists the TTA notes without dates apart (screenshot)', async () => {
+    const { page } = await openTimeline(tta);
+    expect(await page.locator('.mm-tl-row').count()).toBe(8);
+    const undated = await page.locator('.mm-tl-undated li').evaluateAll((els) => els.map((e) => e.textContent));
+    expect(undated).toEqual(['Gameplay Loop ○ Development', 'Model Management ○ Development', 'Neo4j ○ Development', 'Therapeutic Systems ○ Development']);
+    await page.locator('.mm-panel-timeline').screenshot({ path: join(shots, 'dashboard-timeline-tta.png') });
+  });
+});
