@@ -83,10 +83,10 @@ export interface IndexOptions extends MaturitySettings {
 }
 
 /** Text worth a full parse: everything else cannot be a component note. */
-function mightBeComponent(text: string, path: string, config: MaturityConfig): boolean {
+function mightBeComponent(text: string, path: string, config: MaturityConfig, pipeline: Pipeline): boolean {
   const file = (path.split('/').pop() ?? '').toLowerCase();
   if (config.components.fileNames.some((n) => n.toLowerCase() === file)) return true;
-  if (/stag|matur|producti|developm/i.test(text)) return true;
+  if (pipeline.componentHint.test(text)) return true;
   const lower = config.components.markerTags.length > 0 ? text.toLowerCase() : '';
   return config.components.markerTags.some((t) => lower.includes(t.toLowerCase()));
 }
@@ -96,7 +96,7 @@ function mightBeComponent(text: string, path: string, config: MaturityConfig): b
  * so a host can run it off the main thread (or keep its result) and hand it to `upsertNote`.
  */
 export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline): MaturityNote {
-  if (!mightBeComponent(text, path, config)) return parseNote('', pipeline);
+  if (!mightBeComponent(text, path, config, pipeline)) return parseNote('', pipeline);
   const note = parseNote(text, pipeline);
   return classify(note, path, config.components) ? note : slim(note);
 }
@@ -121,7 +121,7 @@ function slim(note: MaturityNote): MaturityNote {
 
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const config = resolveConfig(options);
-  const pipeline = createPipeline(config.stages);
+  const pipeline = createPipeline(config.stages, config.vocabulary);
   let today = options.today ?? null;
   let revision = 0;
   // Bumped by every edit, reported or not: caches of derived lists key on it.
