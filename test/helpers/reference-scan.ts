@@ -7,7 +7,7 @@
 // Remark decides the structure (what is a heading, list item, task, paragraph line, table row,
 // code or HTML); the text handed to the visitor is the source of that line, as the scanner hands
 // it, so the reader sees the same Markdown either way. Deliberate deviations from plain GFM, shared
-// with the scanner because they are what note authors mean (see docs/benchmarks.md):
+// with the scanner because they are what note authors mean (see docs/parser.md):
 // - any single character in brackets is a task status (`[/]`, `[-]`, `[>]`, as Obsidian reads
 //   them), and a bracket with nothing after it (`- [ ]`) is an empty task;
 // - Logseq task markers (`TODO`, `DONE`, …) at the start of a bullet are task statuses;

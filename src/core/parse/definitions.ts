@@ -5,12 +5,17 @@
 const MAX_LABEL = 999;
 /** How far a definition is followed over lines: real ones take one to three. */
 const MAX_LINES = 12;
+/** labelEnd: the text ended inside the label (it may go on over the next line). */
+const RAN_OUT = -2;
 
 /**
  * How many lines the definition that starts `first` spans (0 when it is none). `following(k)`
  * gives the k-th line after it without its container markers, or null past a blank line.
  */
 export function definitionLines(first: string, following: (k: number) => string | null): number {
+  // Most lines that start with `[` are no definition, and their first line tells (`[x] task`).
+  const label = labelEnd(first);
+  if (label === -1 || (label !== RAN_OUT && first.charCodeAt(label) !== 58)) return 0;
   let text = first;
   for (let k = 1; k < MAX_LINES && text.length < 4000; k++) {
     const line = following(k);
@@ -23,7 +28,7 @@ export function definitionLines(first: string, following: (k: number) => string 
 /** Lines the definition at the start of `text` spans, or 0. */
 function parseDefinition(text: string): number {
   const label = labelEnd(text);
-  if (label === -1 || text.charCodeAt(label) !== 58 /* : */) return 0;
+  if (label < 0 || text.charCodeAt(label) !== 58 /* : */) return 0;
   let pos = skipSpace(text, label + 1, true);
   const destination = destinationEnd(text, pos);
   if (destination === -1) return 0;
@@ -41,11 +46,15 @@ function parseDefinition(text: string): number {
   return end >= text.length || text.charCodeAt(end) === 10 ? linesUpTo(text, end) : 0;
 }
 
-/** Offset after `[label]` (a label holds something other than whitespace, no unescaped bracket), or -1. */
+/**
+ * Offset after `[label]` (a label holds something other than whitespace, no unescaped bracket),
+ * -1 when there is none, RAN_OUT when the text ends inside the label.
+ */
 function labelEnd(text: string): number {
   if (text.charCodeAt(0) !== 91 || text.charCodeAt(1) === 94 /* ^: a footnote */) return -1;
   let visible = false;
-  for (let i = 1; i < text.length && i <= MAX_LABEL + 1; i++) {
+  let i = 1;
+  for (; i < text.length && i <= MAX_LABEL + 1; i++) {
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) {
       visible = true;
@@ -58,7 +67,7 @@ function labelEnd(text: string): number {
       visible = true;
     }
   }
-  return -1;
+  return i >= text.length && i <= MAX_LABEL + 1 ? RAN_OUT : -1;
 }
 
 /** Spaces and tabs, and at most one line end when `newline`. */

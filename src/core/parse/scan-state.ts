@@ -65,6 +65,14 @@ export interface ScanState {
   inlineCommentLines: number;
   /** Lines before this one belong to a paragraph in which no open inline comment closes. */
   noCloseBefore: number;
+  /**
+   * The whitespace run the cursor is in, measured once per run (see whitespaceRun): a line
+   * indented by thousands of columns under as many open items is measured once, not once per item.
+   */
+  wsLine: number;
+  wsStart: number;
+  wsEnd: number;
+  wsEndCol: number;
 }
 
 export function createScanState(text: string, visitor: BlockVisitor): ScanState {
@@ -97,11 +105,16 @@ export function createScanState(text: string, visitor: BlockVisitor): ScanState 
     skipLines: 0,
     inlineCommentLines: 0,
     noCloseBefore: 0,
+    wsLine: -1,
+    wsStart: 0,
+    wsEnd: 0,
+    wsEndCol: 0,
   };
 }
 
-/** Columns of whitespace from the cursor (a partly consumed tab counts what is left of it). */
-export function indentAhead(s: ScanState): number {
+/** Measure the whitespace run at the cursor, unless the cursor is still inside the one measured. */
+function whitespaceRun(s: ScanState): void {
+  if (s.wsLine === s.line && s.i >= s.wsStart && s.i <= s.wsEnd) return;
   let col = s.col;
   let i = s.i;
   if (s.partial > 0) {
@@ -114,19 +127,22 @@ export function indentAhead(s: ScanState): number {
     else if (c === 9) col += 4 - (col % 4);
     else break;
   }
-  return col - s.col;
+  s.wsLine = s.line;
+  s.wsStart = s.i;
+  s.wsEnd = i;
+  s.wsEndCol = col;
+}
+
+/** Columns of whitespace from the cursor (a partly consumed tab counts what is left of it). */
+export function indentAhead(s: ScanState): number {
+  whitespaceRun(s);
+  return s.wsEndCol - s.col;
 }
 
 /** Offset of the first non-whitespace character from the cursor (the line's length if none). */
 export function firstNonSpace(s: ScanState): number {
-  let i = s.i;
-  const raw = s.raw;
-  while (i < raw.length) {
-    const c = raw.charCodeAt(i);
-    if (c !== 32 && c !== 9) break;
-    i++;
-  }
-  return i;
+  whitespaceRun(s);
+  return s.wsEnd;
 }
 
 /** Move the cursor `columns` columns on through whitespace, splitting a tab when needed. */

@@ -48,15 +48,23 @@ function insideContainers(s: ScanState, line: string, keep: number): string | nu
   let i = 0;
   let col = 0;
   let partial = 0; // columns of the tab at `i` still to consume
+  // The whitespace run ahead, measured once per run: its end and that end's column.
+  let runStart = -1;
+  let runEnd = -1;
+  let runEndCol = 0;
   for (let n = 0; n < keep; n++) {
     const c = s.containers[n]!;
-    let j = i;
-    let end = col + partial;
-    if (partial > 0) j++;
-    while (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9) {
-      end += line.charCodeAt(j) === 9 ? 4 - (end % 4) : 1;
-      j++;
+    if (i < runStart || i > runEnd) {
+      runStart = i;
+      runEnd = partial > 0 ? i + 1 : i;
+      runEndCol = col + partial;
+      while (line.charCodeAt(runEnd) === 32 || line.charCodeAt(runEnd) === 9) {
+        runEndCol += line.charCodeAt(runEnd) === 9 ? 4 - (runEndCol % 4) : 1;
+        runEnd++;
+      }
     }
+    const j = runEnd;
+    const end = runEndCol;
     if (c.quote) {
       if (end - col >= 4 || line.charCodeAt(j) !== 62) return null;
       i = j + 1;
