@@ -5,7 +5,8 @@ import { propertyKey } from '../text';
 import { scanBlocks } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { noteDiagnostics, stageDiagnostics } from './note-checks';
-import { lineStarts, textHints } from './placeholders';
+import { lineStarts, NO_HINTS, textHints } from './placeholders';
+import { SHORTCUTS } from './shortcuts';
 import { createReader, type ReadResult } from './reader';
 import type { BlockVisitor } from './visitor';
 
@@ -29,7 +30,7 @@ export function parseNote(input: string, pipeline: Pipeline, scan: StructureScan
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
   const head = readHead(text);
   const starts = lineStarts(text);
-  const { visitor, result } = createReader(pipeline, textHints(text, starts));
+  const { visitor, result } = createReader(pipeline, SHORTCUTS.hints ? textHints(text, starts) : NO_HINTS);
   scan(text, head.bodyOffset, head.bodyLine, visitor);
   return assemble(pipeline, starts.length, head, result);
 }

@@ -5,6 +5,7 @@ import type { StageId } from '../model';
 import { parseTransitionHeading, type Pipeline } from '../stages';
 import { indexOfWord, isWordChar, own, plain } from '../text';
 import type { SectionKind, SectionRule } from './vocabulary-compile';
+import { SHORTCUTS } from './shortcuts';
 
 export type { SectionKind } from './vocabulary-compile';
 
@@ -25,6 +26,7 @@ const CACHE_LIMIT = 4096;
 const cache = new WeakMap<Pipeline, Map<string, SectionInfo>>();
 
 export function classifySection(pipeline: Pipeline, heading: string): SectionInfo {
+  if (!SHORTCUTS.sectionCache) return { ...classifyUncached(pipeline, heading), text: plain(heading) };
   let known = cache.get(pipeline);
   if (!known) cache.set(pipeline, (known = new Map()));
   const hit = known.get(heading);

@@ -4,6 +4,7 @@ import type { Comparator, ItemMark } from '../model';
 import type { Pipeline } from '../stages';
 import { memoize, own, plain } from '../text';
 import type { CompiledVocabulary } from './vocabulary-compile';
+import { SHORTCUTS } from './shortcuts';
 
 
 export interface Criterion {
@@ -16,6 +17,7 @@ const criterionMemos = new WeakMap<CompiledVocabulary, (raw: string) => Readonly
 
 /** Split a criterion into its text, trailing annotation and ✅/❌ mark (memoised: criteria recur). */
 export function readCriterion(vocabulary: CompiledVocabulary, raw: string): Readonly<Criterion> {
+  if (!SHORTCUTS.criterionMemo) return splitCriterion(vocabulary, raw);
   let read = criterionMemos.get(vocabulary);
   if (read === undefined) {
     read = memoize((text) => splitCriterion(vocabulary, text), (c) => Object.freeze({ text: own(c.text), note: own(c.note), mark: c.mark }));
