@@ -13,21 +13,6 @@ export interface Pipeline {
   rank: Map<StageId, number>;
   /** Lower-case words naming a stage, longest first. */
   words: Array<{ word: string; id: StageId }>;
-  /**
-   * Text a component note must hold somewhere (a stage word): the index parses only notes that
-   * match, or carry a marker tag or a maturity file name. Today's words, plus stage names and
-   * aliases settings add.
-   */
-  componentHint: RegExp;
-}
-
-const DEFAULT_HINT = /stag|matur|producti|developm/i;
-const DEFAULT_STAGE_WORDS = new Set(['development', 'dev', 'develop', 'in development', 'staging', 'stage', 'pre-production', 'preprod', 'production', 'prod', 'live']);
-
-function componentHint(words: ReadonlyArray<{ word: string }>): RegExp {
-  const added = words.map((w) => w.word).filter((w) => !DEFAULT_STAGE_WORDS.has(w) && !DEFAULT_HINT.test(w));
-  if (added.length === 0) return DEFAULT_HINT;
-  return new RegExp(`${DEFAULT_HINT.source}|${added.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')}`, 'i');
 }
 
 // Every pipeline without added words shares one compiled vocabulary.
@@ -44,7 +29,7 @@ export function createPipeline(stages: StageDefinition[], vocabulary?: Vocabular
   words.sort((a, b) => b.word.length - a.word.length);
   const hasWords = vocabulary !== undefined && Object.values(vocabulary).some((list) => list !== undefined && list.length > 0);
   const compiled = hasWords ? compileVocabulary(vocabulary) : (defaultVocabulary ??= compileVocabulary());
-  return { stages, vocabulary: compiled, rank, words, componentHint: componentHint(words) };
+  return { stages, vocabulary: compiled, rank, words };
 }
 
 export function stageName(pipeline: Pipeline, id: StageId | null): string {

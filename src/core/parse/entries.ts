@@ -14,6 +14,8 @@ export interface DependencyLine {
   note: string;
 }
 
+// Logseq's labelled page reference: `[Neo4j]([[TTA/Components/Neo4j]])` links to the page.
+const LABELLED_PAGE_REF = /^\[[^\]]+\]\(\[\[([^\]|#]*)(?:#[^\]|]*)?\]\]\)/;
 
 /**
  * One dependency as written: `[[Neo4j]] (Current Stage: Staging)`, `Redis (Current Stage:
@@ -31,35 +33,10 @@ export function readDependency(pipeline: Pipeline, raw: string): DependencyLine 
   }
   if (pipeline.vocabulary.noDependencies.test(plain(s))) return 'none';
 
-  let name = '';
-  let link = false;
-  let rest = '';
-  let m: RegExpExecArray | null;
-  if ((m = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/.exec(s))) {
-    name = m[1]!.trim();
-    link = true;
-    rest = s.slice(m[0].length);
-  } else if ((m = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(s))) {
-    name = decodeLinkPath(m[2]!) ?? m[1]!;
-    link = !/^[a-z]+:/i.test(m[2]!);
-    if (!link) name = m[1]!;
-    rest = s.slice(m[0].length);
-  } else if ((m = /^\*\*([^*]+)\*\*/.exec(s)) || (m = /^__([^_]+)__/.exec(s)) || (m = /^`([^`]+)`/.exec(s))) {
-    name = m[1]!.trim();
-    rest = s.slice(m[0].length);
-    if (/^\[\[/.test(name)) {
-      const inner = /^\[\[([^\]|#]*)/.exec(name);
-      if (inner) {
-        name = inner[1]!.trim();
-        link = true;
-      }
-    }
-  } else {
-    const cut = firstBreak(s);
-    name = s.slice(0, cut).trim();
-    rest = s.slice(cut);
-  }
-  name = collapse(name.replace(/:$/, ''));
+  const named = dependencyName(s);
+  const name = collapse(named.name.replace(/:$/, ''));
+  const link = named.link;
+  let rest = named.rest;
   if (name === '') return null;
 
   let declaredStage: StageId | null = null;
@@ -77,6 +54,44 @@ export function readDependency(pipeline: Pipeline, raw: string): DependencyLine 
   if (note.startsWith('(') && note.endsWith(')')) note = note.slice(1, -1).trim();
   if (!optional && /^optional\b/i.test(note)) optional = true;
   return { name, link, optional, declaredStage, declaredRaw, declaredBlocked, note };
+}
+
+/** The name a dependency entry starts with: a wiki link, a Markdown link, bold or code, or words up to a break. */
+function dependencyName(s: string): { name: string; link: boolean; rest: string } {
+  let name = '';
+  let link = false;
+  let rest = '';
+  let m: RegExpExecArray | null;
+  if ((m = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/.exec(s))) {
+    name = m[1]!.trim();
+    link = true;
+    rest = s.slice(m[0].length);
+  } else if ((m = LABELLED_PAGE_REF.exec(s))) {
+    // Logseq's labelled page reference, `[Neo4j]([[TTA/Components/Neo4j]])`: the page is the target.
+    name = m[1]!.trim();
+    link = true;
+    rest = s.slice(m[0].length);
+  } else if ((m = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(s))) {
+    name = decodeLinkPath(m[2]!) ?? m[1]!;
+    link = !/^[a-z]+:/i.test(m[2]!);
+    if (!link) name = m[1]!;
+    rest = s.slice(m[0].length);
+  } else if ((m = /^\*\*([^*]+)\*\*/.exec(s)) || (m = /^__([^_]+)__/.exec(s)) || (m = /^`([^`]+)`/.exec(s))) {
+    name = m[1]!.trim();
+    rest = s.slice(m[0].length);
+    if (/^\[/.test(name)) {
+      const inner = /^\[\[([^\]|#]*)/.exec(name) ?? LABELLED_PAGE_REF.exec(name);
+      if (inner) {
+        name = inner[1]!.trim();
+        link = true;
+      }
+    }
+  } else {
+    const cut = firstBreak(s);
+    name = s.slice(0, cut).trim();
+    rest = s.slice(cut);
+  }
+  return { name, link, rest };
 }
 
 function firstBreak(s: string): number {
