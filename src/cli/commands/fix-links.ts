@@ -3,7 +3,7 @@
 // vault is read (a link must resolve among every note); only the notes named are written.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { indexResolution, linkDependencies, logseqPageName, obsidianLinkTargets, type FileNameFormat, type LinkStyle } from '../../core/index';
+import { indexResolution, linkDependencies, logseqLinkTargets, obsidianLinkTargets, type FileNameFormat, type LinkStyle } from '../../core/index';
 import { loadVault, type LoadedVault } from '../context';
 import { findVaultRoot, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
@@ -107,20 +107,13 @@ function fileNameFormat(root: string): FileNameFormat {
 
 function targetsFor(vault: LoadedVault, root: string, style: LinkStyle): (id: string) => string | null {
   if (style === 'obsidian') return obsidianLinkTargets(vault.paths);
-  const format = fileNameFormat(root);
-  const names = new Map<string, string | null>();
-  return (id) => {
-    let name = names.get(id);
-    if (name === undefined) {
-      try {
-        name = logseqPageName(id, readFileSync(join(root, id), 'utf8'), format);
-      } catch {
-        name = null;
-      }
-      names.set(id, name);
+  return logseqLinkTargets(vault.paths, (id) => {
+    try {
+      return readFileSync(join(root, id), 'utf8');
+    } catch {
+      return null;
     }
-    return name;
-  };
+  }, fileNameFormat(root));
 }
 
 /** A folder: its component notes; a file: that note, whatever it is. */

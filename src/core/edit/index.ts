@@ -24,4 +24,4 @@ export {
   type LinkStyle,
   type SkippedDependency,
 } from './link-dependencies';
-export { indexResolution, logseqPageName, obsidianLinkTargets } from './link-targets';
+export { indexResolution, logseqLinkTargets, logseqPageName, obsidianLinkTargets } from './link-targets';

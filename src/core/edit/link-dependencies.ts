@@ -135,7 +135,13 @@ function linkTarget(
   }
   const text = context.targetOf(resolution.id);
   if (text === null) {
-    skip('no-target', `no link can reach "${resolution.id}" in this host; left as text`);
+    skip('no-target', `no link can reach "${resolution.id}" in this host (its name is shared); left as text`);
+    return null;
+  }
+  // The link must lead where the name led: read back as the parser will read it, it resolves again.
+  const back = context.resolve({ ...dep, name: text, link: true });
+  if (back.kind !== 'component' || back.id !== resolution.id) {
+    skip('no-target', `a link to "${text}" would not lead to "${resolution.id}"; left as text`);
     return null;
   }
   return { id: resolution.id, text };

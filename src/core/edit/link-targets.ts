@@ -1,7 +1,7 @@
 // What a link must say to reach a component in each host: Obsidian resolves `[[name]]` by file
 // name anywhere in the vault (a path when the name is shared), Logseq by page name (the `title::`
 // property, else the file name). Also the index's view of how a written dependency resolves.
-import { readAsLogseq, type FileNameFormat } from '../logseq-reading';
+import { logseqFileName, readAsLogseq, type FileNameFormat } from '../logseq-reading';
 import type { Dependency } from '../model';
 import type { MaturityIndex } from '../vault-index';
 import type { DependencyResolution } from './link-dependencies';
@@ -30,6 +30,32 @@ export function obsidianLinkTargets(paths: Iterable<string>): (id: string) => st
 /** The page name Logseq gives the file at `path` (its `originalName`): title property, else file name. */
 export function logseqPageName(path: string, text: string, format: FileNameFormat = 'triple-lowbar'): string {
   return readAsLogseq(path, text, format).pageName;
+}
+
+/**
+ * Logseq page names for links: a page whose name another file of the graph also takes (a tree of
+ * `MATURITY.md` files all named "MATURITY") cannot be reached by a page reference, so it gets none.
+ * `textOf` reads a note (only the targets are read); other pages' `title::` are not consulted.
+ */
+export function logseqLinkTargets(paths: Iterable<string>, textOf: (id: string) => string | null, format: FileNameFormat = 'triple-lowbar'): (id: string) => string | null {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    const key = logseqFileName(path, format).toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const names = new Map<string, string | null>();
+  const compute = (id: string): string | null => {
+    const text = textOf(id);
+    if (text === null) return null;
+    const name = readAsLogseq(id, text, format).pageName;
+    const own = logseqFileName(id, format).toLowerCase() === name.toLowerCase() ? 1 : 0;
+    return (counts.get(name.toLowerCase()) ?? 0) > own ? null : name;
+  };
+  return (id) => {
+    let name = names.get(id);
+    if (name === undefined) names.set(id, (name = compute(id)));
+    return name;
+  };
 }
 
 /**
