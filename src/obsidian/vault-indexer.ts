@@ -10,8 +10,8 @@ import { msUntilNextDay } from './dates';
 import { candidateRules, type CandidateRules } from './index/candidates';
 import { hashText } from './index/hash';
 import { NoteCache, type CachedNote } from './index/note-cache';
+import { fromRecord, toRecord } from './index/note-record';
 import { ParserPool, yieldToUI, type ParseItem } from './index/parser-pool';
-import { reviveNote } from './index/revive';
 
 export type ChangeReason = 'build' | 'edit' | 'rename' | 'delete' | 'day';
 
@@ -52,6 +52,12 @@ interface Known {
   hash: string;
 }
 
+/** A cache record waiting to be written: its note becomes strings when it is written (see flushWrites). */
+interface PendingWrite extends Known {
+  key: string;
+  note: MaturityNote;
+}
+
 function unreadable(file: TFile, why: string): { path: string; diagnostic: Diagnostic } {
   return { path: file.path, diagnostic: { code: 'file-unreadable', severity: 'warning', message: `${file.path} was not read: ${why}.` } };
 }
@@ -81,7 +87,7 @@ export class VaultIndexer extends Component {
   private gone = new Set<string>();
   /** Per-path edit sequence: a slow parse result never overwrites a newer one. */
   private editSeq = new Map<string, number>();
-  private pendingWrites = new Map<string, CachedNote>();
+  private pendingWrites = new Map<string, PendingWrite>();
   private pendingDeletes = new Set<string>();
   private writeTimer: number | null = null;
   /** The cache write in progress: writes run one after another. */
@@ -286,7 +292,7 @@ export class VaultIndexer extends Component {
     const cached = await this.loadCache(key, candidates, next, generation);
     if (cached === null) return;
     const toParse = candidates.filter((f) => !next.known.has(f.path));
-    const writes = new Map<string, CachedNote>();
+    const writes = new Map<string, PendingWrite>();
     if (!(await this.parseInto(next, toParse, key, writes, generation))) return;
     if (!(await this.catchUp(next, key, writes, generation))) return;
 
@@ -312,7 +318,7 @@ export class VaultIndexer extends Component {
         paths.push(path);
         const file = byPath.get(path);
         if (!file || record.key !== key || record.mtime !== file.stat.mtime || record.size !== file.stat.size) continue;
-        next.index.upsertNote(path, reviveNote(record.note));
+        next.index.upsertNote(path, fromRecord(record));
         next.known.set(path, { mtime: record.mtime, size: record.size, hash: record.hash });
         used++;
         this.progress.done++;
@@ -327,7 +333,7 @@ export class VaultIndexer extends Component {
   }
 
   /** Read and parse `files` into `next`, a batch at a time. False when a newer build took over. */
-  private async parseInto(next: Generation, files: TFile[], key: string, writes: Map<string, CachedNote>, generation: number): Promise<boolean> {
+  private async parseInto(next: Generation, files: TFile[], key: string, writes: Map<string, PendingWrite>, generation: number): Promise<boolean> {
     const inFlight: Array<Promise<void>> = [];
     for (let start = 0; start < files.length; start += READ_BATCH) {
       const batch: Array<{ file: TFile; text: string; hash: string; mtime: number; size: number }> = [];
@@ -365,7 +371,7 @@ export class VaultIndexer extends Component {
   }
 
   /** Apply what happened to the vault while the build ran: renames, deletes, edits. */
-  private async catchUp(next: Generation, key: string, writes: Map<string, CachedNote>, generation: number): Promise<boolean> {
+  private async catchUp(next: Generation, key: string, writes: Map<string, PendingWrite>, generation: number): Promise<boolean> {
     for (let round = 0; round < 5 && (this.dirty.size > 0 || this.gone.size > 0); round++) {
       const gone = [...this.gone];
       const dirty = [...this.dirty];
@@ -408,7 +414,7 @@ export class VaultIndexer extends Component {
 
   // ---- cache writes --------------------------------------------------------------------------
 
-  private queueWrite(path: string, record: CachedNote): void {
+  private queueWrite(path: string, record: PendingWrite): void {
     this.pendingDeletes.delete(path);
     this.pendingWrites.set(path, record);
     this.scheduleWrites(2000);
@@ -436,7 +442,7 @@ export class VaultIndexer extends Component {
       const deletes = this.pendingDeletes;
       this.pendingWrites = new Map();
       this.pendingDeletes = new Set();
-      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(puts, deletes);
+      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(await asRecords(puts), deletes);
     });
     return this.writing;
   }
@@ -470,6 +476,20 @@ export class VaultIndexer extends Component {
   today(): string {
     return this.day;
   }
+}
+
+/** The records to store, made in slices (a note parsed here is serialised now; one from the worker or the cache already has its strings). */
+async function asRecords(puts: Map<string, PendingWrite>): Promise<Map<string, CachedNote>> {
+  const out = new Map<string, CachedNote>();
+  let sliceStart = performance.now();
+  for (const [path, { note, ...state }] of puts) {
+    out.set(path, { ...state, ...toRecord(note) });
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToUI();
+      sliceStart = performance.now();
+    }
+  }
+  return out;
 }
 
 function sameFile(known: Known | undefined, file: TFile): boolean {

@@ -4,7 +4,7 @@
 import workerSource from 'maturity-map:parse-worker';
 import { createPipeline, prepareNote, resolveConfig, type IndexOptions, type MaturityNote } from '../../core/index';
 import type { FromWorker, ToWorker } from './protocol';
-import { reviveNote } from './revive';
+import { fromRecord } from './note-record';
 
 export interface ParseItem {
   path: string;
@@ -111,7 +111,7 @@ export class ParserPool {
     const job = slot.busy.get(message.id);
     if (!job) return;
     slot.busy.delete(message.id);
-    if (message.type === 'parsed') job.resolve(message.notes.map(reviveNote));
+    if (message.type === 'parsed') job.resolve(message.records.map(fromRecord));
     // The parser threw: parse the batch again here, where the error surfaces to the caller.
     else void this.parseHere(job.items).then(job.resolve, job.reject);
     this.pump();
