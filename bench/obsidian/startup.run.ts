@@ -12,6 +12,7 @@ import { createIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import type { Harness } from '../../test/obsidian/harness/app';
 import { newIndexedDB } from '../../test/obsidian/harness/node-host';
+import { asHost } from '../../test/obsidian/harness/host-work';
 import { createHarness } from '../../test/obsidian/helpers';
 import { monitorTasks, type TaskStats } from './main-thread';
 import { ROOT } from '../../test/helpers/vault';
@@ -36,7 +37,8 @@ const macrotask = () => new Promise((r) => setTimeout(r, 0));
 
 /** From the plugin loading to its index being ready (the vault announces its files, the layout gets ready). */
 async function start(files: Record<string, string>, options: { indexedDB: ReturnType<typeof newIndexedDB>; workers: boolean }): Promise<{ h: Harness; ms: number }> {
-  const h = createHarness({ files, indexedDB: options.indexedDB, workers: options.workers });
+  // The app opening the vault (the harness building it) happens before any plugin loads: the app's work.
+  const h = asHost(() => createHarness({ files, indexedDB: options.indexedDB, workers: options.workers }));
   const t = performance.now();
   // The app loads plugins, then the vault, then the layout: separate tasks.
   await h.loadPlugin();
@@ -60,7 +62,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   vault.paths.forEach((p, i) => (files[p] = vault.texts[i]!));
 
   // Reference: the core alone, every note parsed on the main thread.
-  let t = performance.now();
+  const t = performance.now();
   const reference = createIndex({});
   for (const [path, text] of Object.entries(files)) reference.upsert(path, text);
   const coreMs = performance.now() - t;

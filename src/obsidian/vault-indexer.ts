@@ -279,14 +279,16 @@ export class VaultIndexer extends Component {
     const generation = ++this.generation;
     const started = performance.now();
     const next: Generation = { index: createIndex(this.options), known: new Map(), unreadable: new Map() };
-    // One batch: names shared by many notes are resolved once, when the build completes.
+    // One batch, settled slice by slice (settleSoFar): names shared by many notes are resolved once per slice, not once per note.
     next.index.beginBatch();
     const key = this.cacheKey();
     this.dirty = new Set();
     this.gone = new Set();
-    const files = this.app.vault.getMarkdownFiles();
-    const candidates = files.filter((f) => this.rules.file(f));
-    this.progress = { phase: 'building', done: 0, total: candidates.length, unreadable: this.progress.unreadable };
+    // Building from here: changes that arrive while the candidates are listed are caught up too.
+    this.progress = { phase: 'building', done: 0, total: 0, unreadable: this.progress.unreadable };
+    const candidates = await sliced(this.app.vault.getMarkdownFiles(), (f) => this.rules.file(f));
+    if (generation !== this.generation) return;
+    this.progress.total = candidates.length;
     this.events.trigger('progress', this.progress);
 
     const cached = await this.loadCache(key, candidates, next, generation);
@@ -294,6 +296,10 @@ export class VaultIndexer extends Component {
     const toParse = candidates.filter((f) => !next.known.has(f.path));
     const writes = new Map<string, PendingWrite>();
     if (!(await this.parseInto(next, toParse, key, writes, generation))) return;
+    // The name order, sorted in a task of its own before the swap (the swap's edits rarely change it).
+    await yieldToUI();
+    next.index.ids();
+    await yieldToUI();
     if (!(await this.catchUp(next, key, writes, generation))) return;
 
     const livePaths = new Set(candidates.map((f) => f.path));
@@ -323,10 +329,12 @@ export class VaultIndexer extends Component {
         used++;
         this.progress.done++;
         if (performance.now() - sliceStart > SLICE_MS) {
+          settleSoFar(next);
           await yieldToUI();
           sliceStart = performance.now();
         }
       }
+      settleSoFar(next);
       this.events.trigger('progress', this.progress);
     });
     return generation === this.generation ? { used, paths } : null;
@@ -359,6 +367,7 @@ export class VaultIndexer extends Component {
             next.known.set(b.file.path, { mtime: b.mtime, size: b.size, hash: b.hash });
             writes.set(b.file.path, { mtime: b.mtime, size: b.size, key, hash: b.hash, note });
           });
+          settleSoFar(next);
           this.progress.done += part.length;
           this.events.trigger('progress', this.progress);
         }));
@@ -484,6 +493,30 @@ async function asRecords(puts: Map<string, PendingWrite>): Promise<Map<string, C
   let sliceStart = performance.now();
   for (const [path, { note, ...state }] of puts) {
     out.set(path, { ...state, ...toRecord(note) });
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToUI();
+      sliceStart = performance.now();
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolve the links of the notes added so far, so the work is spread over the build's slices
+ * instead of falling into one long task when it completes. Ending the batch settles and reports
+ * (nobody listens to an index being built); a new batch starts at once.
+ */
+function settleSoFar(next: Generation): void {
+  next.index.endBatch();
+  next.index.beginBatch();
+}
+
+/** The items that pass `keep`, in slices that yield to the UI. */
+async function sliced<T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> {
+  const out: T[] = [];
+  let sliceStart = performance.now();
+  for (const item of items) {
+    if (keep(item)) out.push(item);
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToUI();
       sliceStart = performance.now();

@@ -67,6 +67,38 @@ export function toRecord(note: MaturityNote): NoteRecord {
   return record;
 }
 
+/** Bodies not parsed yet, by note (see fromRecord). */
+const unparsed = new WeakMap<object, string>();
+
+/** Parse a note's body (once) and turn its fields into plain data properties. */
+function materialise(note: Record<string, unknown>): void {
+  const body = unparsed.get(note);
+  if (body === undefined) return;
+  unparsed.delete(note);
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  for (const key of BODY_KEYS) Object.defineProperty(note, key, { value: parsed[key], writable: true, enumerable: true, configurable: true });
+  note['frontmatter'] = bareRecord(parsed['frontmatter'] as FrontmatterRecord);
+}
+
+/** The body's fields before it is parsed: one shared getter and setter per field, no closure per note. */
+const LAZY_BODY: PropertyDescriptorMap = Object.fromEntries(
+  BODY_KEYS.map((key) => [
+    key,
+    {
+      get(this: Record<string, unknown>) {
+        materialise(this);
+        return this[key];
+      },
+      set(this: Record<string, unknown>, value: unknown) {
+        materialise(this);
+        this[key] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  ]),
+);
+
 /**
  * The note a record holds: the head's fields now, the body's on first use. The body's fields are
  * own enumerable accessors until then, so spreading, `JSON.stringify` and structured clones see
@@ -74,32 +106,12 @@ export function toRecord(note: MaturityNote): NoteRecord {
  */
 export function fromRecord(record: NoteRecord): MaturityNote {
   const note = JSON.parse(record.head) as Record<string, unknown>;
-  if (record.body === null) {
-    reviveRecords(note);
-    records.set(note as unknown as MaturityNote, record);
-    return note as unknown as MaturityNote;
+  if (record.body === null) reviveRecords(note);
+  else {
+    note['properties'] = bareRecord(note['properties'] as FrontmatterRecord);
+    unparsed.set(note, record.body);
+    Object.defineProperties(note, LAZY_BODY);
   }
-  const body = record.body;
-  const materialise = () => {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    for (const key of BODY_KEYS) Object.defineProperty(note, key, { value: parsed[key], writable: true, enumerable: true, configurable: true });
-    note['frontmatter'] = bareRecord(parsed['frontmatter'] as FrontmatterRecord);
-  };
-  for (const key of BODY_KEYS) {
-    Object.defineProperty(note, key, {
-      get() {
-        materialise();
-        return note[key];
-      },
-      set(value: unknown) {
-        materialise();
-        note[key] = value;
-      },
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  note['properties'] = bareRecord(note['properties'] as FrontmatterRecord);
   records.set(note as unknown as MaturityNote, record);
   return note as unknown as MaturityNote;
 }
