@@ -10,6 +10,8 @@ const obsidianConfigs = obsidianmd.configs.recommended
   .filter((config) => !config.files || config.files.some((f) => f.includes('ts') || f === 'package.json'))
   .map((config) => (config.files?.includes('package.json') ? config : { ...config, files: OBSIDIAN_FILES }));
 
+const NO_MARKUP = ['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: 'Insert note text as text (textContent / DOM nodes).' }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', 'docs/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -19,11 +21,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-properties': ['error', ...NO_MARKUP],
+    },
+  },
+  {
+    // Everything the CLI prints goes through src/cli/terminal.ts (writeOut/writeErr), whose guard
+    // shows control characters from notes as escapes (docs/security.md).
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/terminal.ts'],
+    rules: {
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Insert note text as text (textContent / DOM nodes).' },
-        { property: 'outerHTML', message: 'Insert note text as text (textContent / DOM nodes).' },
-        { property: 'insertAdjacentHTML', message: 'Insert note text as text (textContent / DOM nodes).' },
+        ...NO_MARKUP,
+        { object: 'process', property: 'stdout', message: 'Print with writeOut (src/cli/terminal.ts): its guard makes control characters visible.' },
+        { object: 'process', property: 'stderr', message: 'Print with writeErr (src/cli/terminal.ts): its guard makes control characters visible.' },
+        { object: 'console', message: 'Print with writeOut/writeErr (src/cli/terminal.ts): their guard makes control characters visible.' },
       ],
     },
   },

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generateNotes, planVault, type VaultOptions } from './vault';
+import { generateNotes, planVault, type GeneratedNote, type VaultOptions } from './vault';
+import { generateRealistic, type RealisticOptions } from './realistic';
 
 export interface WrittenVault {
   dir: string;
@@ -33,19 +34,38 @@ export function defaultVaultDir(options: VaultOptions): string {
 }
 
 export function writeVault(options: VaultOptions, dir = defaultVaultDir(options)): WrittenVault {
-  const print = fingerprint(options);
+  let cycles: string[][] = [];
+  return writeNotes(dir, fingerprint(options), options.notes, () => {
+    const planned = planVault(options);
+    cycles = planned.cycles;
+    return generateNotes(options, planned);
+  }, () => cycles);
+}
+
+/** The realistic vault (bench/generator/realistic.ts), cached like the others. */
+export function writeRealisticVault(options: RealisticOptions, dir = join(tmpdir(), 'maturity-map-bench', `realistic-${options.notes}-seed${options.seed ?? 1}`)): WrittenVault {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ realistic: options.notes, seed: options.seed ?? 1, share: options.componentShare ?? 0.03 }));
+  let n = 0;
+  for (const note of generateRealistic(options)) {
+    if (note.component === null && ++n > 60) break;
+    hash.update(note.path).update(note.text);
+  }
+  return writeNotes(dir, hash.digest('hex').slice(0, 16), options.notes, () => generateRealistic(options), () => []);
+}
+
+function writeNotes(dir: string, print: string, notes: number, generate: () => Iterable<GeneratedNote>, cycles: () => string[][]): WrittenVault {
   const manifestPath = join(dir, '.manifest.json');
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as WrittenVault;
-    if (manifest.fingerprint === print && manifest.notes === options.notes) return { ...manifest, dir };
+    if (manifest.fingerprint === print && manifest.notes === notes) return { ...manifest, dir };
   }
   rmSync(dir, { recursive: true, force: true });
-  const plan = planVault(options);
   const paths: string[] = [];
   let bytes = 0;
   let components = 0;
   const made = new Set<string>();
-  for (const note of generateNotes(options, plan)) {
+  for (const note of generate()) {
     const file = join(dir, note.path);
     const folder = dirname(file);
     if (!made.has(folder)) {
@@ -57,7 +77,7 @@ export function writeVault(options: VaultOptions, dir = defaultVaultDir(options)
     paths.push(note.path);
     if (note.component) components++;
   }
-  const written: WrittenVault = { dir, notes: paths.length, components, bytes, paths, cycles: plan.cycles, fingerprint: print };
+  const written: WrittenVault = { dir, notes: paths.length, components, bytes, paths, cycles: cycles(), fingerprint: print };
   writeFileSync(manifestPath, JSON.stringify(written));
   return written;
 }

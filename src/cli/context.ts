@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createIndex, DEFAULT_CONFIG, isIsoDay, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
-import { readVault, UsageError, type SkippedFile } from './files';
+import { readVault, UsageError, type SkippedFile, type VaultReading } from './files';
 import { visible, writeErr } from './terminal';
 
 export interface LoadOptions {
@@ -17,6 +17,8 @@ export interface LoadedVault {
   index: MaturityIndex;
   skipped: SkippedFile[];
   noteCount: number;
+  /** Every note the walk read (components or not), vault-relative: what links may point at. */
+  paths: string[];
 }
 
 const SETTINGS_FILE = '.maturity-map.json';
@@ -65,14 +67,23 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
     if (!Number.isInteger(days) || days <= 0) throw new UsageError(`--stale-days expects a positive whole number, got "${options.staleDays}"`);
     indexOptions.staleAfterDays = days;
   }
-  const { files, skipped } = await readVault(root);
   const index = createIndex(indexOptions);
-  // One batch: names shared by many notes are resolved once, not once per note.
-  index.batch(() => {
-    for (const file of files) index.upsert(file.path, file.text);
-    for (const file of skipped) index.skip(file.path, file.reason);
-  });
-  return { root: dir, index, skipped, noteCount: files.length };
+  // One batch: names shared by many notes are resolved once, not once per note. Each text goes
+  // to the index as it is read, and is dropped there unless the note is a component.
+  index.beginBatch();
+  let reading: VaultReading;
+  const paths: string[] = [];
+  try {
+    reading = await readVault(root, (path, text) => {
+      paths.push(path);
+      index.upsert(path, text);
+    });
+    // Notes that could not be read become file-unreadable diagnostics; links are left out on purpose.
+    for (const file of reading.skipped) if (file.kind === 'unreadable') index.skip(file.path, file.reason);
+  } finally {
+    index.endBatch();
+  }
+  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount, paths };
 }
 
 /** One line on standard error per file the vault walk left out, so nothing is skipped silently. */

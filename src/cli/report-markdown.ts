@@ -3,6 +3,7 @@
 // never as Markdown or HTML.
 import {
   compareComponents,
+  componentTimeline,
   effectiveTransitions,
   escapeMarkdown,
   isBlocked,
@@ -12,6 +13,7 @@ import {
   type MaturityIndex,
   type Transition,
 } from '../core/index';
+import { stageGantt } from './gantt';
 import { visible } from './terminal';
 
 /** Note text for a Markdown line: the core's escaper, then control characters shown as escapes. */
@@ -55,6 +57,19 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The stage history as a Mermaid gantt, and the components it cannot place. */
+function historySection(index: MaturityIndex): string[] {
+  const today = index.today();
+  const timelines = index.components().map((c) => componentTimeline(c, index.pipeline, today));
+  const { block, omitted } = stageGantt(timelines, index.pipeline, today);
+  if (block === null) return [];
+  const out = ['## Stage history', '', 'From the dates each note gives (history entries, promotion dates, created date): a bar per stage, ⊘ dated blocked spans, ⧗ the observation window.', '', block, ''];
+  if (omitted > 0) out.push(`${plural(omitted, 'component')} left out to keep the chart within Mermaid's size limit (the most recently changed are shown); the dashboard's Timeline tab has them all.`, '');
+  const undated = timelines.filter((t) => t.undated);
+  if (undated.length > 0) out.push(`Not on the chart (no dated history entry, promotion date or usable created date): ${undated.map((t) => `**${escapeMarkdown(t.name)}**`).join(', ')}.`, '');
+  return out;
+}
+
 export function reportMarkdown(index: MaturityIndex, root: string): string {
   const components = index.components();
   const out: string[] = [];
@@ -84,6 +99,8 @@ export function reportMarkdown(index: MaturityIndex, root: string): string {
     out.push(`| ${markdownText(c.name)} | ${stageLabel(index, c.note.stage?.id ?? null)}${flags.length ? ` ${flags.join(' ')}` : ''} | ${nextText} | ${markdownText(c.note.owner?.value ?? '')} | ${openBlockers(c).length} | ${problems} |`);
   }
   out.push('');
+
+  out.push(...historySection(index));
 
   const attention: string[] = [];
   const section = (title: string, items: string[]) => {

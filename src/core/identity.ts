@@ -38,12 +38,20 @@ export function cleanComponentName(raw: string): string {
   return name === '' ? original : name;
 }
 
-function isMaturityFileName(path: string, rules: ComponentRules): boolean {
-  const file = (path.split('/').pop() ?? '').toLowerCase();
-  return rules.fileNames.some((n) => n.toLowerCase() === file);
+export function isMaturityFileName(path: string, rules: Pick<ComponentRules, 'fileNames'>): boolean {
+  let lower = lowerFileNames.get(rules.fileNames);
+  if (!lower) lowerFileNames.set(rules.fileNames, (lower = rules.fileNames.map((n) => n.toLowerCase())));
+  return lower.includes(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
 }
 
-export function identify(note: MaturityNote, path: string, rules: ComponentRules): NoteIdentity {
+// Every note's path is checked against the same few names: lower-case them once per rules.
+const lowerFileNames = new WeakMap<readonly string[], string[]>();
+
+/**
+ * The note's name and the keys that reach it. `withKeys: false` for a note that cannot be a
+ * component (the first look turned it away): keys only ever lead to components.
+ */
+export function identify(note: MaturityNote, path: string, rules: ComponentRules, withKeys = true): NoteIdentity {
   const component = stringValue(note.properties['component']) ?? stringValue(note.properties['component-name']);
   const segments = path.split('/');
   const pageName = pageNameFromPath(path);
@@ -66,6 +74,7 @@ export function identify(note: MaturityNote, path: string, rules: ComponentRules
     nameSource = 'filename';
   }
   if (name === '') name = pageName || path;
+  if (!withKeys) return { id: path, name, nameSource, keys: [] };
 
   const keys = new Set<string>();
   const add = (value: string | null | undefined) => {
@@ -91,9 +100,24 @@ export function identify(note: MaturityNote, path: string, rules: ComponentRules
   return { id: path, name, nameSource, keys: [...keys] };
 }
 
-function stringValue(value: unknown): string | null {
+/** Properties that name the file a note mirrors (`path: src/billing/MATURITY.md`). */
+export const MIRROR_KEYS: readonly string[] = ['path', 'source'];
+
+export function mirroredPath(properties: MaturityNote['properties']): string | null {
+  for (const key of MIRROR_KEYS) {
+    const value = stringValue(properties[key]);
+    if (value) return value;
+  }
+  return null;
+}
+
+export function stringValue(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
+
+/** A title or first heading with one of these words makes a stated stage enough (`Neo4j Maturity`). */
+export const STRUCTURE_TITLE_WORDS: readonly string[] = ['maturity'];
+const TITLE_WORD_PATTERNS = STRUCTURE_TITLE_WORDS.map((word) => new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
 
 export type ComponentReason = 'tag' | 'file-name' | 'frontmatter' | 'structure';
 
@@ -108,9 +132,14 @@ function inFolder(path: string, folder: string): boolean {
  * in front matter, or have the template's structure: a Current Stage in the header and either
  * criteria sections or the header fields that go with it.
  */
+/** Excluded, or outside the folders the rules name: never a component. */
+export function outsideFolders(path: string, rules: Pick<ComponentRules, 'folders' | 'excludeFolders'>): boolean {
+  if (rules.excludeFolders.some((f) => inFolder(path, f))) return true;
+  return rules.folders.length > 0 && !rules.folders.some((f) => inFolder(path, f));
+}
+
 export function classify(note: MaturityNote, path: string, rules: ComponentRules): ComponentReason | null {
-  if (rules.excludeFolders.some((f) => inFolder(path, f))) return null;
-  if (rules.folders.length > 0 && !rules.folders.some((f) => inFolder(path, f))) return null;
+  if (outsideFolders(path, rules)) return null;
   const tags = note.tags.map((t) => t.toLowerCase());
   if (rules.tags.length > 0 && !rules.tags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()))) return null;
 
@@ -119,7 +148,7 @@ export function classify(note: MaturityNote, path: string, rules: ComponentRules
   const marked = rules.markerTags.some((t) => tags.includes(t.replace(/^#/, '').toLowerCase()));
   if (marked && !note.signals.stagePlaceholder && (note.stage !== null || note.signals.transitionsWithCriteria > 0)) return 'tag';
   if (isMaturityFileName(path, rules)) return 'file-name';
-  const mirrored = stringValue(note.properties['path']) ?? stringValue(note.properties['source']);
+  const mirrored = mirroredPath(note.properties);
   if (mirrored && isMaturityFileName(mirrored, rules)) return 'file-name';
   const p = note.properties;
   if (note.signals.headerStage && (p['current-stage'] !== undefined || p['maturity-stage'] !== undefined)) return 'frontmatter';
@@ -134,6 +163,6 @@ export function classify(note: MaturityNote, path: string, rules: ComponentRules
   if (note.signals.transitionsWithCriteria > 0 && headerFields >= 1) return 'structure';
   if (headerFields >= 2) return 'structure';
   const titled = `${note.title ?? ''} ${note.heading ?? ''}`.toLowerCase();
-  if (/\bmaturity\b/.test(titled)) return 'structure';
+  if (TITLE_WORD_PATTERNS.some((pattern) => pattern.test(titled))) return 'structure';
   return null;
 }

@@ -10,13 +10,16 @@ import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
 import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
+import { createFirstLook, type FirstLook } from './first-look';
 import { compareCodeUnits, compareNames } from './text';
 import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
 
 export interface IndexEntry {
   path: string;
+  /** The parsed note; one shared, frozen empty note for notes the first look turned away. */
   note: MaturityNote;
+  /** Its name and keys (no keys for notes the first look turned away: keys reach components). */
   identity: NoteIdentity;
   reason: ComponentReason | null;
 }
@@ -80,25 +83,49 @@ export interface MaturityIndex {
 export interface IndexOptions extends MaturitySettings {
   /** ISO date used for staleness; defaults to the local date when views are built. */
   today?: string;
+  /**
+   * The cheap first look that spares non-components the full parse (src/core/first-look.ts):
+   * on by default; `false` parses every note (the differential tests compare both).
+   */
+  firstLook?: boolean;
 }
 
-/** Text worth a full parse: everything else cannot be a component note. */
-function mightBeComponent(text: string, path: string, config: MaturityConfig): boolean {
-  const file = (path.split('/').pop() ?? '').toLowerCase();
-  if (config.components.fileNames.some((n) => n.toLowerCase() === file)) return true;
-  if (/stag|matur|producti|developm/i.test(text)) return true;
-  const lower = config.components.markerTags.length > 0 ? text.toLowerCase() : '';
-  return config.components.markerTags.some((t) => lower.includes(t.toLowerCase()));
+// Per settings, made once: the first look, and the one frozen note all turned-away notes share.
+const firstLooks = new WeakMap<MaturityConfig['components'], FirstLook>();
+const emptyNotes = new WeakMap<Pipeline, MaturityNote>();
+
+function firstLookFor(config: MaturityConfig): FirstLook {
+  let look = firstLooks.get(config.components);
+  if (!look) firstLooks.set(config.components, (look = createFirstLook(config.components)));
+  return look;
 }
+
+/** The note kept for a text the first look turned away: nothing of it (shared, frozen). */
+export function emptyNote(pipeline: Pipeline): MaturityNote {
+  let note = emptyNotes.get(pipeline);
+  if (!note) emptyNotes.set(pipeline, (note = deepFreeze(slim(parseNote('', pipeline)))));
+  return note;
+}
+
+const PARSE_EVERY_NOTE: FirstLook = () => true;
 
 /**
- * What the index keeps of a note's text: the parsed note, slimmed when it is no component. Pure,
- * so a host can run it off the main thread (or keep its result) and hand it to `upsertNote`.
+ * What the index keeps of a note's text: the parsed note, slimmed when it is no component, or the
+ * shared empty note when the first look says it cannot be one. Pure, so a host can run it off the
+ * main thread (or keep its result) and hand it to `upsertNote`.
  */
-export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline): MaturityNote {
-  if (!mightBeComponent(text, path, config)) return parseNote('', pipeline);
+export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline, look: FirstLook = firstLookFor(config)): MaturityNote {
+  if (!look(path, text)) return emptyNote(pipeline);
   const note = parseNote(text, pipeline);
   return classify(note, path, config.components) ? note : slim(note);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /** A note that is not a component keeps only what classification and identity need. */
@@ -122,6 +149,8 @@ function slim(note: MaturityNote): MaturityNote {
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const config = resolveConfig(options);
   const pipeline = createPipeline(config.stages);
+  const look = options.firstLook === false ? PARSE_EVERY_NOTE : firstLookFor(config);
+  const empty = emptyNote(pipeline);
   let today = options.today ?? null;
   let revision = 0;
   // Bumped by every edit, reported or not: caches of derived lists key on it.
@@ -179,9 +208,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   function putNote(path: string, note: MaturityNote): void {
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
-    const reason = classify(note, path, config.components);
-    const identity = identify(note, path, config.components);
-    const entry: IndexEntry = { path, note: reason ? note : slim(note), identity, reason };
+    const reason = note === empty ? null : classify(note, path, config.components);
+    const identity = identify(note, path, config.components, note !== empty);
+    const entry: IndexEntry = { path, note: reason || note === empty ? note : slim(note), identity, reason };
     const keysInPlace = wasComponent && detachComponent(links, path, reason ? entry : undefined);
     entries.set(path, entry);
     if (reason) attachComponent(links, entry, keysInPlace);
@@ -204,7 +233,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     // UTF-16 code units never outnumber UTF-8 bytes, so this only catches notes over the limit.
     if (text.length > MAX_NOTE_BYTES) return skip(path, tooLargeReason(text.length));
     unreadable.delete(path);
-    putNote(path, prepareNote(text, path, config, pipeline));
+    putNote(path, prepareNote(text, path, config, pipeline, look));
     return edited();
   }
 
@@ -229,7 +258,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   function rename(from: string, to: string, text?: string): IndexChange {
     if (text !== undefined) {
       dropNote(from);
-      putNote(to, prepareNote(text, to, config, pipeline));
+      putNote(to, prepareNote(text, to, config, pipeline, look));
       return edited();
     }
     const entry = entries.get(from);

@@ -87,8 +87,15 @@ describe('benchmark code on a tiny vault', () => {
     expect(figures.cold.medianMs).toBeGreaterThan(0);
     expect(figures.reference.megabytesPerSecond).toBeGreaterThan(0);
     expect(figures.reference.parseRatio).toBeGreaterThan(1); // the line scan beats remark, even here
-    expect(figures.edit.edits).toBeGreaterThan(0);
-    expect(figures.query.results).toBeGreaterThan(0);
+    // Five components with dependents, each edited and edited back; every edit touches the
+    // component and at least one dependent.
+    expect(figures.edit.edits).toBe(10);
+    expect(figures.edit.changedPerEdit).toBeGreaterThanOrEqual(2);
+    // The query benchmark answers what the index says is at Staging.
+    const index = createIndex({ today: TODAY });
+    vault.paths.forEach((p, i) => index.upsert(p, vault.texts[i]!));
+    expect(figures.query.results).toBe(index.idsAtStage('staging').size);
+    expect(figures.query.results).toBeGreaterThan(5);
     const results: Results = {
       machine: { cpu: 'test', cores: 1, node: process.version, date: '', loadBefore: [0, 0, 0], pinnedToOneCore: false },
       sizes: { '60': figures },

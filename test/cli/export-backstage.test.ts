@@ -102,6 +102,8 @@ describe('hostile names, duplicates and paths', () => {
     'cjk.md': note('日本語サービス', 'Development'),
     'long.md': note(`${'Very Long Component Name '.repeat(6)}End`, 'Development'),
     'yes.md': note('Yes', 'Production', [], 'On'),
+    // Escape sequences (clear screen, OSC 52 clipboard) and a bidi override in the name and the owner.
+    'escape.md': note('Esc \u001b[2J\u001b]52;c;aGk=\u0007 \u202eName', 'Staging', [], 'team \u001b[31mred'),
   };
   for (const [path, text] of Object.entries(notes)) {
     mkdirSync(join(vault, path, '..'), { recursive: true });
@@ -113,9 +115,9 @@ describe('hostile names, duplicates and paths', () => {
 
   it('comes out valid for Backstage with every name unique', async () => {
     expect(out.code).toBe(0);
-    expect(out.entities).toHaveLength(9);
+    expect(out.entities).toHaveLength(10);
     await expectValid(out.entities);
-    expect(out.stderr).toMatch(/\d+ of 9 names are shared or unusable/);
+    expect(out.stderr).toMatch(/\d+ of 10 names are shared or unusable/);
   });
 
   it('keeps the real names and paths exactly, as text', () => {
@@ -141,6 +143,15 @@ describe('hostile names, duplicates and paths', () => {
     const targetName = out.entities.find((e) => e.metadata.annotations!['maturity-map/note-path'] === `team notes/${target}`)!.metadata.name;
     const payments = out.entities.find((e) => e.metadata.title === 'Payments "Core" \'v2\'')!;
     expect(payments.spec!['dependsOn']).toEqual([`component:${targetName}`]);
+  });
+
+  it('keeps escape sequences as data: the title exact after parsing, nothing raw in the file, a valid name and owner', () => {
+    const escape = out.entities.find((e) => e.metadata.annotations!['maturity-map/note-path'] === 'team notes/escape.md')!;
+    expect(escape.metadata.title).toBe('Esc \u001b[2J\u001b]52;c;aGk=\u0007 \u202eName');
+    expect(escape.metadata.name).toMatch(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/);
+    expect(escape.spec!['owner']).toMatch(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/);
+    // eslint-disable-next-line no-control-regex
+    expect(out.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
   it('names unusable and over-long names validly', () => {

@@ -3,11 +3,12 @@
 // fake green "ALL CHECKS PASSED", OSC 52 clipboard, DCS, bidi override, a newline that forges an
 // output line) sit in file names, component names, owners, stage qualifiers, dependencies,
 // criteria and blockers. Nothing may reach stdout or stderr raw; colour comes only from us.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli } from '../helpers/cli';
+import { CLI, ensureBuilt, runCli } from '../helpers/cli';
 
 beforeAll(ensureBuilt);
 
@@ -78,6 +79,13 @@ beforeAll(() => {
   writeFileSync(join(vault, `bin-${SEQUENCES.clear}.md`), Buffer.from([0x23, 0x00, 0x01]));
 });
 
+/** A fresh copy of the hostile vault, for the commands that write notes. */
+function copyOfVault(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'mm-inject-copy-'));
+  cpSync(vault, copy, { recursive: true });
+  return copy;
+}
+
 function expectInert(output: string, what: string): void {
   const raw = RAW.exec(output);
   expect(raw, `${what}: raw U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(output.slice(Math.max(0, (raw?.index ?? 0) - 40), (raw?.index ?? 0) + 20))}`).toBeNull();
@@ -90,10 +98,12 @@ function expectShown(output: string, what: string): void {
   expect(output, what).toMatch(/\\{1,2}x1b\[2J\\{1,2}x1b\[H\\{1,2}x1b\[32mALL CHECKS PASSED/);
 }
 
-const TEXT_COMMANDS: Array<{ name: string; args: () => string[]; shows: boolean }> = [
+const TEXT_COMMANDS: Array<{ name: string; args: () => string[]; shows: boolean; code?: number }> = [
   { name: 'scan', args: () => ['scan', vault, '--today', '2026-11-24', '--verbose'], shows: true },
   { name: 'scan --json', args: () => ['scan', vault, '--json', '--today', '2026-11-24'], shows: false },
   { name: 'lint', args: () => ['lint', vault, '--today', '2026-11-24'], shows: true },
+  { name: 'lint --format github', args: () => ['lint', vault, '--format', 'github', '--today', '2026-11-24'], shows: true },
+  { name: 'lint --format sarif', args: () => ['lint', vault, '--format', 'sarif', '--today', '2026-11-24'], shows: false },
   { name: 'readiness', args: () => ['readiness', vault, '--today', '2026-11-24'], shows: true },
   { name: 'readiness --format markdown', args: () => ['readiness', vault, '--format', 'markdown', '--today', '2026-11-24'], shows: true },
   { name: 'readiness --json', args: () => ['readiness', vault, '--json', '--today', '2026-11-24'], shows: false },
@@ -101,12 +111,17 @@ const TEXT_COMMANDS: Array<{ name: string; args: () => string[]; shows: boolean 
   { name: 'graph (mermaid)', args: () => ['graph', vault], shows: false },
   { name: 'graph --format dot', args: () => ['graph', vault, '--format', 'dot'], shows: true },
   { name: 'graph --format json', args: () => ['graph', vault, '--format', 'json'], shows: false },
+  { name: 'graph --format canvas', args: () => ['graph', vault, '--format', 'canvas'], shows: false },
   { name: 'dashboard (to stdout)', args: () => ['dashboard', vault], shows: false },
+  { name: 'export --format backstage', args: () => ['export', vault, '--format', 'backstage', '--today', '2026-11-24'], shows: false },
   { name: 'fix --dry-run', args: () => ['fix', vault, '--dry-run'], shows: true },
   { name: 'fix --check', args: () => ['fix', vault, '--check'], shows: true },
   { name: 'promote --dry-run', args: () => ['promote', promoteTarget, '--to', `staging`, '--reference', `ref ${EVERYTHING}`, '--today', '2026-11-24', '--dry-run'], shows: true },
   { name: 'promote --dry-run --force', args: () => ['promote', promoteTarget, '--to', 'staging', '--force', '--today', '2026-11-24', '--dry-run'], shows: true },
   { name: 'promote (refused, hostile --to)', args: () => ['promote', promoteTarget, '--to', `nowhere${EVERYTHING}`, '--today', '2026-11-24'], shows: true },
+  // The writing commands, each on its own copy of the vault: what they print about what they wrote.
+  { name: 'fix (writes)', args: () => ['fix', copyOfVault()], shows: true, code: 0 },
+  { name: 'promote (writes)', args: () => ['promote', join(copyOfVault(), promoteTarget.slice(vault.length + 1)), '--to', 'staging', '--reference', `ref ${EVERYTHING}`, '--force', '--today', '2026-11-24'], shows: true, code: 0 },
   { name: 'unknown command', args: () => [`sc${EVERYTHING}an`], shows: true },
 ];
 
@@ -115,6 +130,7 @@ describe('no control character reaches the terminal', () => {
     it(command.name, () => {
       const { stdout, stderr, code } = runCli(command.args());
       expect(code, stderr).not.toBeNull();
+      if (command.code !== undefined) expect(code, stderr).toBe(command.code);
       expectInert(stdout, `${command.name} stdout`);
       expectInert(stderr, `${command.name} stderr`);
       if (command.shows) expectShown(stdout + stderr, command.name);
@@ -180,5 +196,35 @@ describe('colour comes only from our own code', () => {
   it('no colour with NO_COLOR even when FORCE_COLOR is set, nor on a pipe by default', () => {
     expect(runCli(['lint', vault], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\x1b');
     expect(runCli(['lint', vault], { env: { NO_COLOR: '', FORCE_COLOR: '' } }).stdout).not.toContain('\x1b');
+  });
+
+  /**
+   * The CLI on a real terminal: util-linux `script` gives it a pseudo-terminal (stdout.isTTY is
+   * true, as in a user's shell). The pty turns each line end into CRLF; that is the terminal's doing.
+   */
+  function onTerminal(args: string[], env: Record<string, string>): string {
+    const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+    const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+    const clean: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
+    delete clean['NO_COLOR'];
+    delete clean['FORCE_COLOR'];
+    Object.assign(clean, env);
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: clean });
+    expect(result.error, 'util-linux script runs').toBeUndefined();
+    return result.stdout.replace(/\r\n/g, '\n');
+  }
+
+  it('on a terminal: colour by default, our sequences only; none with NO_COLOR or TERM=dumb', () => {
+    const args = ['lint', vault, '--today', '2026-11-24'];
+    const coloured = onTerminal(args, {});
+    expect(coloured).toMatch(OUR_SGR);
+    expectInert(coloured.replace(OUR_SGR, ''), 'lint on a terminal without our colours');
+    expectShown(coloured, 'lint on a terminal');
+    const plainEnvs: Array<Record<string, string>> = [{ NO_COLOR: '1' }, { TERM: 'dumb' }, { NO_COLOR: '1', FORCE_COLOR: '1' }];
+    for (const env of plainEnvs) {
+      const plain = onTerminal(args, env);
+      expect(plain, JSON.stringify(env)).toContain('problems in');
+      expectInert(plain, `lint on a terminal with ${JSON.stringify(env)}`);
+    }
   });
 });

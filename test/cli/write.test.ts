@@ -94,7 +94,8 @@ describe('writeAtomically', () => {
 });
 
 describe('an interrupted write leaves nothing behind', () => {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of SIGNALS) {
     it(`report -o: ${signal} before the rename removes the temporary file and keeps the old output`, async () => {
       const dir = fresh();
       const out = join(dir, 'report.md');
@@ -111,18 +112,21 @@ describe('an interrupted write leaves nothing behind', () => {
     });
   }
 
-  it('fix: SIGTERM before the rename leaves the note as it was and no temporary file', async () => {
-    const dir = fresh();
-    const note = join(dir, 'Api.md');
-    const text = '# Api\n\n**Current Stage**: Development\n\n### Development → Staging\n- [x] a\n- [x] b\n\n**Status**: 1/2 criteria met\n';
-    writeFileSync(note, text);
-    const cli = startHeld(['fix', note], 'before-rename');
-    await cli.held;
-    cli.kill('SIGTERM');
-    expect((await cli.exit).signal).toBe('SIGTERM');
-    expect(readdirSync(dir)).toEqual(['Api.md']);
-    expect(readFileSync(note, 'utf8')).toBe(text);
-  });
+  for (const signal of SIGNALS) {
+    it(`fix: ${signal} before the rename leaves the note as it was and no temporary file`, async () => {
+      const dir = fresh();
+      const note = join(dir, 'Api.md');
+      const text = '# Api\n\n**Current Stage**: Development\n\n### Development → Staging\n- [x] a\n- [x] b\n\n**Status**: 1/2 criteria met\n';
+      writeFileSync(note, text);
+      const cli = startHeld(['fix', note], 'before-rename');
+      const temp = await cli.held;
+      expect(existsSync(temp)).toBe(true);
+      cli.kill(signal);
+      expect((await cli.exit).signal).toBe(signal);
+      expect(readdirSync(dir)).toEqual(['Api.md']);
+      expect(readFileSync(note, 'utf8')).toBe(text);
+    });
+  }
 
   it('released, the same held write completes normally', async () => {
     const dir = fresh();

@@ -1,8 +1,9 @@
 // What a Logseq file graph reads from a note (src/core/logseq-reading.ts) beyond what mldoc
 // itself decides (the parity tests cover that): the graph parser's page names, key rules and
-// value parsing, and the diagnostics built on them. Each case cites the 0.10.x source.
+// value parsing (the diagnostics built on them: logseq-diagnostics.test.ts). Each case cites the
+// 0.10.x source.
 import { describe, expect, it } from 'vitest';
-import { createPipeline, DEFAULT_STAGES, logseqDiagnostics, logseqFileName, logseqPropertyKey, parseLogseqValue, parseNote, readAsLogseq } from '../../src/core/index';
+import { logseqDiagnostics, logseqFileName, logseqPropertyKey, parseLogseqValue, readAsLogseq } from '../../src/core/index';
 
 describe('page names (extract.cljc get-page-name, title-parsing)', () => {
   it('decodes namespaces and %XX under :triple-lowbar; dots and URL-decoding under legacy', () => {
@@ -46,31 +47,5 @@ describe('properties (block.cljs extract-properties, text.cljs parse-property)',
     expect(reading.properties.map((p) => [p.key, p.valid])).toEqual([['ok', true], ['bad(key)', false], ['"quoted"', false]]);
     const d = logseqDiagnostics('x.md', '---\nok: 1\nbad(key): 2\n---\n').find((x) => x.severity === 'warning' && x.code === 'logseq-property-key');
     expect(d?.message).toContain('Logseq drops the property "bad(key)"');
-  });
-});
-
-describe('diagnostics', () => {
-  const pipeline = createPipeline(DEFAULT_STAGES);
-
-  it('says nothing about a note Logseq reads as written', () => {
-    const text = 'tags:: maturity\ncurrent-stage:: staging\n\n- **Current Stage**: Staging\n';
-    expect(logseqDiagnostics('pages/Harbor___Ledger.md', text, { note: parseNote(text, pipeline) })).toEqual([]);
-  });
-
-  it('warns under the legacy file-name format', () => {
-    const [d] = logseqDiagnostics('pages/Harbor___Ledger.md', '# Ledger\n', { fileNameFormat: 'legacy' });
-    expect(d?.message).toContain('legacy file-name format, so the page is named "Harbor___Ledger", not "Harbor/Ledger"');
-  });
-
-  it('counts GFM criteria as text only when the note has criteria', () => {
-    const text = '## Development → Staging\n- [x] Tests\n- [ ] Docs\n';
-    expect(logseqDiagnostics('x.md', text, { note: parseNote(text, pipeline) }).map((d) => d.code)).toEqual(['logseq-checkbox-text']);
-    expect(logseqDiagnostics('x.md', '- [ ] groceries\n', { note: parseNote('- [ ] groceries\n', pipeline) })).toEqual([]);
-  });
-
-  it('honours severity overrides', () => {
-    const text = '---\ntags: [a, b]\n---\n';
-    expect(logseqDiagnostics('x.md', text, { severity: { 'logseq-tags-mangled': 'off' } })).toEqual([]);
-    expect(logseqDiagnostics('x.md', text, { severity: { 'logseq-tags-mangled': 'error' } })[0]?.severity).toBe('error');
   });
 });

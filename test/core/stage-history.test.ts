@@ -1,11 +1,9 @@
 // Stage history from the dates a note gives: spans per stage, blocked spans, observation windows,
 // and what is set aside (a created date that is the note file's own, dates after today). Nothing
 // is guessed: a note with no dates is undated, and every span starts on a date the note states.
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { componentTimeline, createIndex, timelineRange, type Component, type ComponentTimeline } from '../../src/core/index';
-import { CORPUS, corpusAvailable, EXAMPLE_VAULT, loadCorpusFolder, loadFolder, TODAY } from '../helpers/vault';
-import { join } from 'node:path';
+import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
 
 function timelineOf(text: string, path = 'Components/Widget.md'): ComponentTimeline {
   const index = createIndex({ today: TODAY });
@@ -118,7 +116,7 @@ describe('observation windows', () => {
   });
 });
 
-describe('stage history of the example vault and the TTA knowledge base', () => {
+describe('stage history of the example vault', () => {
   it('dates every example component, with the blocked spans its notes date', () => {
     const index = loadFolder(EXAMPLE_VAULT);
     const all = index.components().map((c) => componentTimeline(c, index.pipeline, TODAY));
@@ -130,40 +128,5 @@ describe('stage history of the example vault and the TTA knowledge base', () => 
     expect(hub.blocked.map((s) => `${s.start}→${s.end}`)).toEqual(['2026-09-14→2026-10-02']);
     expect(timelineRange(all, TODAY)).toEqual({ start: '2025-12-01', end: '2026-11-26' });
   });
-
-  it.runIf(corpusAvailable('tta-kb'))('lists the four TTA notes with no dates apart and never starts a span on the files’ created date', () => {
-    const index = loadCorpusFolder(join(CORPUS, 'tta-kb'));
-    const all = index.components().map((c) => componentTimeline(c, index.pipeline, TODAY));
-    expect(all.filter((t) => t.undated).map((t) => t.name).sort()).toEqual(['Gameplay Loop', 'Model Management', 'Neo4j', 'Therapeutic Systems']);
-    expect(all.flatMap((t) => t.stages).filter((s) => s.start === '2025-11-01')).toEqual([]);
-    const carbon = all.find((t) => t.name === 'Carbon')!;
-    expect(spans(carbon).at(-1)).toBe('staging 2025-10-21→2026-11-24…');
-    expect(all.find((t) => t.name === 'Neo4j' && !t.undated)!.stages.map((s) => s.stage)).toEqual(['development', 'staging']);
-  });
 });
 
-describe('stage history, any history', () => {
-  const day = fc.integer({ min: 0, max: 700 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
-  const entry = fc.record({
-    date: day,
-    text: fc.constantFrom('Component created in Development', 'Promoted to Staging', 'Promoted to Production', 'Demoted to Development', 'Staging → Development', 'Promotion to Staging requested', 'Blocked by a vendor', 'Unblocked', 'Coverage verified'),
-  });
-
-  it('starts every span on a date the note states, in order, without overlaps, ending by today', () => {
-    fc.assert(
-      fc.property(fc.array(entry, { maxLength: 8 }), fc.constantFrom('Development', 'Staging', 'Production'), (entries, stage) => {
-        const t = timelineOf(note(`**Current Stage**: ${stage}`, entries.map((e) => `- **${e.date}**: ${e.text}`)));
-        const stated = new Set(entries.map((e) => e.date).filter((d) => d <= TODAY));
-        for (const s of t.stages) {
-          expect(stated.has(s.start)).toBe(true);
-          expect(s.start <= s.end && s.end <= TODAY).toBe(true);
-        }
-        for (let i = 1; i < t.stages.length; i++) expect(t.stages[i]!.start).toBe(t.stages[i - 1]!.end);
-        expect(t.undated).toBe(entries.every((e) => e.date > TODAY));
-        expect(t.setAside.length).toBe(entries.filter((e) => e.date > TODAY).length);
-        if (t.stages.length > 0 && t.note === null) expect(t.stages.at(-1)!.end).toBe(TODAY);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});

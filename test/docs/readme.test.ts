@@ -52,6 +52,20 @@ describe('the README', () => {
     }
   });
 
+  it('names only npm scripts that exist', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const named = [...README.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!);
+    expect(named).toEqual(expect.arrayContaining(['package:obsidian', 'package:logseq']));
+    for (const name of named) expect(scripts[name], `npm run ${name}`).toBeDefined();
+  });
+
+  it('shows the GitHub Action workflow exactly as docs/integrations.md does', () => {
+    const example = (text: string) => /<!-- workflow example -->\n```yaml\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
+    const fromDocs = example(readFileSync(join(ROOT, 'docs', 'integrations.md'), 'utf8'));
+    expect(fromDocs).toMatch(/uses: OWNER\/maturity-map@/);
+    expect(example(README)).toBe(fromDocs);
+  });
+
   describe('every command it shows runs as printed', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'mm-readme-'));
     symlinkSync(join(ROOT, 'examples'), join(cwd, 'examples'));

@@ -1,11 +1,11 @@
 // Fuzzing support: the run budget (small in `npm test`, large in `npm run fuzz`), a case counter
 // that `scripts/fuzz.mjs` totals, hostile building blocks and note generators/mutators.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect } from 'vitest';
 import { DEFAULT_STAGES, type MaturityNote, type Pipeline } from '../../src/core/index';
-import { CORPUS, EXAMPLE_VAULT, listMarkdown } from './vault';
+import { CORPUS, corpusAvailable, EXAMPLE_VAULT, listMarkdown } from './vault';
 
 /** Cases per property: `FUZZ_RUNS` (the `npm run fuzz` budget), else a small budget for `npm test`. */
 export const FUZZ_RUNS = Math.max(1, Number(process.env['FUZZ_RUNS'] ?? 60) || 60);
@@ -110,7 +110,7 @@ function FRONTMATTER_LINES(): string[] {
 /** Real-looking notes to mutate: our example vault, and corpus notes when present. */
 export function seedNotes(limit = 40): string[] {
   const seeds = listMarkdown(EXAMPLE_VAULT).map((p) => readFileSync(join(EXAMPLE_VAULT, p), 'utf8'));
-  if (existsSync(CORPUS)) {
+  if (corpusAvailable()) {
     const corpus = listMarkdown(CORPUS).filter((p) => /maturity|template/i.test(p));
     for (const p of corpus.slice(0, limit)) seeds.push(readFileSync(join(CORPUS, p), 'utf8'));
   }

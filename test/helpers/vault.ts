@@ -8,10 +8,18 @@ export const EXAMPLE_VAULT = join(ROOT, 'examples/vault');
 export const CORPUS = resolve(ROOT, '../shared/corpus');
 export const TODAY = '2026-11-24';
 
+/**
+ * Whether the shared corpus (or one folder of it) is here. Absent, its suites are skipped with a
+ * notice, unless MATURITY_MAP_REQUIRE_CORPUS=1 (set by .ci/run): then a missing corpus is an error.
+ */
 export function corpusAvailable(name = ''): boolean {
-  const present = existsSync(join(CORPUS, name));
-  if (!present) console.warn(`NOTICE: ${join(CORPUS, name)} is absent; corpus tests are skipped.`);
-  return present;
+  const path = join(CORPUS, name);
+  if (existsSync(path)) return true;
+  if (process.env['MATURITY_MAP_REQUIRE_CORPUS'] === '1') {
+    throw new Error(`MATURITY_MAP_REQUIRE_CORPUS=1, but ${path} is absent: the corpus suites cannot run.`);
+  }
+  console.warn(`NOTICE: ${path} is absent; corpus tests are skipped.`);
+  return false;
 }
 
 export function listMarkdown(dir: string): string[] {

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, TODAY } from '../helpers/vault';
+import { neighbourhood, stageName } from '../../src/core/index';
+import { EXAMPLE_VAULT, loadFolder, ROOT, TODAY } from '../helpers/vault';
 import { exampleFiles, mainJs, MANIFEST } from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +24,17 @@ if (!present) {
 const OUT = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'mm-obsidian-shots-'));
 const QUERY_NOTE = 'Reports/Maturity Board.md';
 const files = { ...exampleFiles(), [QUERY_NOTE]: '# Maturity board\n\n```maturity-query\nview: board\n```\n' };
+
+// What the screens must show, from the core over the same notes.
+const index = loadFolder(EXAMPLE_VAULT, { today: TODAY });
+const billingId = index.lookup('Billing Engine')!;
+const billing = index.component(billingId)!;
+
+/** Relative luminance (0 black … 1 white) of a computed `rgb(…)` colour. */
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
 
 let browser: Browser;
 let pageUrl: string;
@@ -74,7 +86,14 @@ describe.skipIf(!present)('Obsidian plugin in Chromium', () => {
       });
       const header = page.locator('.workspace-leaf:visible .maturity-map-header').first();
       await header.waitFor();
-      expect(await header.textContent()).toContain('Staging');
+      // The stage, every transition's count and every dependency, as the core reads the note.
+      const headerText = (await header.textContent()) ?? '';
+      expect(headerText).toContain(stageName(index.pipeline, billing.note.stage!.id));
+      for (const t of billing.note.transitions.filter((t) => t.total > 0)) expect(headerText).toContain(`${t.met}/${t.total}`);
+      for (const d of billing.dependencies) expect(headerText).toContain(d.id ? index.component(d.id)!.name : d.name);
+      // Drawn in the theme: dark text on a light page, light text on a dark one.
+      const textColour = await header.evaluate((el) => getComputedStyle(el).color);
+      expect(theme === 'light' ? luminance(textColour) < 0.5 : luminance(textColour) > 0.5).toBe(true);
       const box = (await header.boundingBox())!;
       expect(box.height).toBeGreaterThan(40);
       await page.screenshot({ path: join(OUT, `obsidian-header-${theme}.png`), clip: { x: 0, y: 0, width: 1280, height: Math.min(820, box.y + box.height + 160) } });
@@ -87,7 +106,15 @@ describe.skipIf(!present)('Obsidian plugin in Chromium', () => {
       await page.setViewportSize({ width: 1280, height: 1500 });
       const board = page.locator('.workspace-leaf:visible .mm-board').first();
       await board.waitFor();
-      expect(await board.locator('[data-mm-id]').count()).toBeGreaterThan(10);
+      // One column per stage plus "Unknown stage", each holding exactly the components at that stage.
+      const columns = await board.locator('.mm-board-column').evaluateAll((sections) =>
+        sections.map((s) => ({ stage: s.getAttribute('data-mm-stage'), ids: [...s.querySelectorAll('[data-mm-id]')].map((a) => a.getAttribute('data-mm-id')) })),
+      );
+      expect(columns.map((c) => c.stage)).toEqual([...index.pipeline.stages.map((st) => st.id), 'unknown']);
+      for (const column of columns) {
+        const expected = index.components().filter((c) => (column.stage === 'unknown' ? !c.note.stage?.id || !index.pipeline.rank.has(c.note.stage.id) : c.note.stage?.id === column.stage));
+        expect(new Set(column.ids), column.stage!).toEqual(new Set(expected.map((c) => c.id)));
+      }
       await board.screenshot({ path: join(OUT, `obsidian-board-${theme}.png`) });
 
       // The graph view for one component, in the right sidebar.
@@ -100,7 +127,10 @@ describe.skipIf(!present)('Obsidian plugin in Chromium', () => {
       const graph = page.locator('.maturity-map-graph-view');
       await graph.locator('.mm-graph-canvas svg [data-mm-id]').first().waitFor();
       await page.waitForTimeout(300);
-      expect(await graph.locator('.mm-graph-canvas svg [data-mm-id]').count()).toBeGreaterThan(4);
+      // Billing Engine and its neighbours two hops out, each drawn once.
+      const drawn = await graph.locator('.mm-graph-canvas svg g[data-mm-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-mm-id')));
+      expect(new Set(drawn)).toEqual(neighbourhood(index, billingId, 2));
+      expect(drawn.length).toBe(new Set(drawn).size);
       await page.screenshot({ path: join(OUT, `obsidian-graph-${theme}.png`) });
 
       expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);

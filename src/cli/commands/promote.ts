@@ -1,6 +1,6 @@
 // `maturity-map promote <file> --to <stage>`: the same checks the Obsidian plugin runs (criteria,
 // blockers, dependency stages from the whole vault); refuses with the reasons unless --force.
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { dependencyContext, localToday, planPromotion, type PromotionProblem } from '../../core/index';
 import { checkToday, loadVault } from '../context';
 import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
@@ -43,7 +43,8 @@ ${VAULT_OPTIONS_HELP}
     const root = resolve(str(values['vault']) ?? findVaultRoot(file));
     const full = resolve(file);
     const id = relative(root, full).split(sep).join('/');
-    if (id.startsWith('..')) throw new UsageError(`${file} is not inside the vault ${root}`);
+    // `..dots.md` is a name inside the vault; only a `..` segment leaves it.
+    if (id === '..' || id.startsWith('../') || isAbsolute(id)) throw new UsageError(`${file} is not inside the vault ${root}`);
 
     let snapshot;
     try {

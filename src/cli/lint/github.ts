@@ -26,7 +26,9 @@ export interface GithubOptions {
 export function githubCommand(finding: LintFinding, options: GithubOptions): string {
   const properties: string[] = [];
   if (finding.file !== null) {
-    properties.push(`file=${escapeCommandProperty(visible(options.pathOf(finding.file)))}`);
+    // CR and LF in a path are percent-encoded first, which the runner decodes: the annotation still
+    // lands on that file. Any other control character is shown as an escape (it must not reach the log).
+    properties.push(`file=${visible(escapeCommandProperty(options.pathOf(finding.file)))}`);
     if (finding.line) properties.push(`line=${finding.line}`);
   }
   properties.push(`title=${escapeCommandProperty(finding.code)}`);

@@ -18,15 +18,47 @@ export interface HistoryEntryText {
 }
 
 const ITEM = /^(\s*)([-*+]|\d{1,9}[.)])([ \t]+)(.*)$/;
+/** Sections the template puts after the history: a new history section goes before them. */
+const ANCHOR = /blockers|rollback|next steps|^notes?$|related|references/;
 const DATED = /^([^\w*_]*?)(\*\*|__)?(\d{4}-\d{2}-\d{2}|YYYY-MM-DD|\d{4}-XX-XX)(\*\*|__)?(\s*[:\-–—]\s*|\s+)/u;
 
-export function historyEdit(pipeline: Pipeline, lines: Line[], structure: Outline, entry: HistoryEntryText): LineEdit {
+export interface HistoryPlacement {
+  edit: LineEdit;
+  /**
+   * Set when the note ends inside a block that never closes (from this line on, nothing shows)
+   * and the entry went before it instead of where it would have gone.
+   */
+  movedBeforeHidden: number | null;
+}
+
+/**
+ * The history entry. `hidden` is the first line of an unclosed block that hides the rest of the
+ * note (`hiddenTail`), or null: the entry never goes there, where no one would see it.
+ */
+export function historyEdit(pipeline: Pipeline, lines: Line[], structure: Outline, rawEntry: HistoryEntryText, hidden: number | null = null): HistoryPlacement {
+  const entry = cleanEntry(rawEntry);
   const reason = `promotion history: ${entry.date} ${entry.from} → ${entry.to}`;
   const text = `Promoted to ${entry.to}${entry.reference ? ` (${entry.reference})` : ''}`;
   const target = historyTarget(pipeline, structure);
-  if (!target) return createSection(lines, structure, entry, text, reason);
+  const visibleEnd = hidden === null ? lines.length : hidden - 1;
+  if (!target) {
+    const moved = hidden !== null && !structure.headings.some((h) => h.depth === 2 && ANCHOR.test(bareWords(h.text)));
+    return { edit: createSection(lines.slice(0, visibleEnd), structure, entry, text, reason, hidden !== null), movedBeforeHidden: moved ? hidden : null };
+  }
+  const end = Math.min(target.end, visibleEnd);
+  const moved = hidden !== null && target.end > visibleEnd ? hidden : null;
+  return { edit: entryEdit(lines, structure, target.heading, end, entry, text, reason), movedBeforeHidden: moved };
+}
 
-  const { heading, end } = target;
+/** One line each, no control characters; a reference cannot add lines (or, in a table, cells). */
+function cleanEntry(entry: HistoryEntryText): HistoryEntryText {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what goes
+  const oneLine = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const reference = entry.reference === undefined ? '' : oneLine(entry.reference);
+  return { date: entry.date, from: oneLine(entry.from), to: oneLine(entry.to), ...(reference ? { reference } : {}) };
+}
+
+function entryEdit(lines: Line[], structure: Outline, heading: OutlineHeading, end: number, entry: HistoryEntryText, text: string, reason: string): LineEdit {
   const items = structure.items.filter((i) => i.line > heading.line && i.line <= end);
   const rows = structure.rows.filter((r) => r.line > heading.line && r.line <= end);
   if (items.length > 0 && (rows.length === 0 || items[items.length - 1]!.line > rows[rows.length - 1]!.line)) {
@@ -119,21 +151,31 @@ function formatRow(lines: Line[], firstRow: number, lastRow: number, entry: Hist
   const width = Math.max(header.length, tableCells(sample.trim(), 0).length, 2);
   const cells = new Array<string>(width).fill('');
   let placedDate = false;
-  let placedMove = false;
+  let moveCell = -1;
+  let placedNote = false;
+  const move = `${entry.from} → ${entry.to}`;
   header.forEach((h, i) => {
     const key = h.toLowerCase();
     if (!placedDate && /date|when/.test(key)) {
       cells[i] = entry.date;
       placedDate = true;
-    } else if (!placedMove && /stage|transition|promotion|change|event|to\b/.test(key)) {
-      cells[i] = `${entry.from} → ${entry.to}`;
-      placedMove = true;
+    } else if (moveCell < 0 && /stage|transition|promotion|change|event|to\b/.test(key)) {
+      cells[i] = move;
+      moveCell = i;
     } else if (/note|detail|description|comment|reason/.test(key)) {
       cells[i] = `Promoted to ${entry.to}${entry.reference ? ` (${entry.reference})` : ''}`;
+      placedNote = true;
     }
   });
   if (!placedDate) cells[0] = entry.date;
-  if (!placedMove) cells[1] = `${entry.from} → ${entry.to}`;
+  if (moveCell < 0) {
+    moveCell = 1;
+    cells[1] = move;
+  }
+  // No column for notes: the reference goes with the move rather than being dropped.
+  if (!placedNote && entry.reference) cells[moveCell] = `${move} (${entry.reference})`;
+  // A `|` in a stage name or reference would start a new cell.
+  for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.replace(/\\?\|/g, '\\|');
   const indent = indentOf(sample);
   const leading = sample.trimStart().startsWith('|');
   const trailing = sample.trimEnd().endsWith('|');
@@ -148,11 +190,11 @@ function indentUnit(lines: Line[]): string {
  * No history section: add the template's one. It goes before the sections the template puts after
  * it (Current Blockers, Rollback, Next Steps, Notes, Related), else at the end of the note.
  */
-function createSection(lines: Line[], structure: Outline, entry: HistoryEntryText, text: string, reason: string): LineEdit {
+function createSection(lines: Line[], structure: Outline, entry: HistoryEntryText, text: string, reason: string, beforeHidden: boolean): LineEdit {
   const item = `- **${entry.date}**: ${text}`;
   const body = ['## Promotion History', '', '### Promotions', '', item];
   const usesRules = lines.some((l) => /^(-{3,}|\*{3,}|_{3,})\s*$/.test(l.content)) && structure.headings.some((h) => h.depth === 2);
-  const anchor = structure.headings.find((h) => h.depth === 2 && /blockers|rollback|next steps|^notes?$|related|references/.test(bareWords(h.text)));
+  const anchor = structure.headings.find((h) => h.depth === 2 && ANCHOR.test(bareWords(h.text)));
   const anchorLine = anchor ? lines[anchor.line - 1]!.content : '';
   if (anchor && /^#/.test(anchorLine)) {
     // `---` between sections: the anchor's rule now separates history from it, so add our own.
@@ -162,5 +204,6 @@ function createSection(lines: Line[], structure: Outline, entry: HistoryEntryTex
   }
   const lastBlank = lines.length === 0 || lines[lines.length - 1]!.content.trim() === '';
   const prefix = lastBlank ? [] : [''];
-  return { index: lines.length, remove: 0, insert: [...prefix, ...(usesRules ? ['---', ''] : []), ...body], reason };
+  // Before a block that hides the rest of the note: a blank line keeps the two apart.
+  return { index: lines.length, remove: 0, insert: [...prefix, ...(usesRules ? ['---', ''] : []), ...body, ...(beforeHidden ? [''] : [])], reason };
 }

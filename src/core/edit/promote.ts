@@ -8,7 +8,7 @@ import { effectiveTransitions, parseNote, transitionName } from '../parse/note';
 import { leadingStage, stageName, type Pipeline } from '../stages';
 import { historyEdit } from './history';
 import { editText, splitLines, type Change } from './lines';
-import { outline } from './outline';
+import { hiddenTail, outline } from './outline';
 import { stageEdits } from './stage-line';
 import { statusCountEdits } from './status-counts';
 
@@ -24,7 +24,8 @@ export type PromotionProblemCode =
   | 'criteria-missing'
   | 'open-blocker'
   | 'dependency-behind'
-  | 'dependency-unresolved';
+  | 'dependency-unresolved'
+  | 'history-before-hidden';
 
 /**
  * `refuse`: the promotion cannot be written (no stage line, not a promotion); `force` does not help.
@@ -133,8 +134,16 @@ export function planPromotion(text: string, pipeline: Pipeline, options: Promoti
     from: stageName(pipeline, from),
     to: stageName(pipeline, target),
     ...(options.reference ? { reference: options.reference } : {}),
-  });
-  const edited = editText(text, [...stageEdit.edits, ...statusEdits.edits, history]);
+  }, hiddenTail(text, structure));
+  if (history.movedBeforeHidden !== null) {
+    problems.push({
+      code: 'history-before-hidden',
+      level: 'warn',
+      message: `A code fence or comment opened on line ${history.movedBeforeHidden} never closes and hides the rest of the note, so the history entry goes before it.`,
+      line: history.movedBeforeHidden,
+    });
+  }
+  const edited = editText(text, [...stageEdit.edits, ...statusEdits.edits, history.edit]);
 
   const blocking = problems.some((p) => p.level === 'block');
   return { from, to: target, problems, allowed: !blocking || options.force === true, text: edited.text, changes: edited.changes };

@@ -152,3 +152,9 @@ export function fieldKind(key: string): FieldKind | null {
   if (key.startsWith('promoted to ')) return 'promoted-to';
   return null;
 }
+
+// Hook for the first look (src/core/first-look.ts), which must search for every label it needs.
+/** The field labels of one kind ("current stage", "stage", … for `stage`). */
+export function fieldLabels(kind: FieldKind): string[] {
+  return [...KINDS].filter(([, k]) => k === kind).map(([label]) => label);
+}

@@ -136,10 +136,12 @@ function rawKeyValues(yaml: string, firstLine: number): Map<string, { value: str
   const lines = yaml.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
-    const m = /^([^\s#:][^:]{0,80}?):(?:\s+(.*))?$/.exec(line);
+    // `(?=(\s+))\2` takes the whole run of spaces at once (an atomic group): with a plain `\s+(.*)$`,
+    // a line such as `key:` + 20k spaces + `a\u2028b` (which `.` cannot cross) was retried once per space.
+    const m = /^([^\s#:][^:]{0,80}?):(?:(?=(\s+))\2(.*))?$/.exec(line);
     if (!m) continue;
     const key = m[1]!.trim();
-    if (!out.has(key)) out.set(key, { value: (m[2] ?? '').trim(), line: firstLine + i });
+    if (!out.has(key)) out.set(key, { value: (m[3] ?? '').trim(), line: firstLine + i });
   }
   return out;
 }

@@ -59,6 +59,12 @@ describe('escaping', () => {
     expect(parsed.properties['file']).toBe('odd\\x1b[31mname.md');
   });
 
+  it('keeps a line break in a path exact (percent-encoded, which the runner decodes), so the annotation lands on that file', () => {
+    const line = githubCommand({ file: 'x', line: 3, code: 'stale', severity: 'warning', message: 'm', related: [], vaultWide: false }, { pathOf: () => 'notes/two\nlines\r.md' });
+    expect(line).toBe('::warning file=notes/two%0Alines%0D.md,line=3,title=stale::m');
+    expect(parseWorkflowCommand(line)!.properties['file']).toBe('notes/two\nlines\r.md');
+  });
+
   it('maps severities to error, warning and notice', () => {
     const at = (severity: 'error' | 'warning' | 'info') => githubCommand({ file: null, code: 'stale', severity, message: 'm', related: [], vaultWide: true }, { pathOf: (id) => id });
     expect([at('error'), at('warning'), at('info')]).toEqual(['::error title=stale::m', '::warning title=stale::m', '::notice title=stale::m']);

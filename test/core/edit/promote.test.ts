@@ -167,6 +167,58 @@ describe('promote: the edit', () => {
   });
 });
 
+describe('promote: history that cannot hide or break out', () => {
+  const SHORT = '# Api\n\n**Current Stage**: Development\n\n### Development → Staging\n\n- [x] a\n\n**Status**: 1/1 criteria met\n';
+  const historyOf = (text: string) => parseNote(text, pipeline).history.filter((h) => h.date === TODAY);
+
+  for (const [what, tail, hidden] of [
+    ['a code fence that never closes', '\nSome text.\n\n```bash\nmake deploy\n', '```bash\nmake deploy\n'],
+    ['a tilde fence that never closes', '\n~~~\nold notes\n', '~~~\nold notes\n'],
+    ['a closed fence, then one that never closes', '\n```\nclosed\n```\n\n```\nopen\n', '```\nopen\n'],
+    ['an HTML comment that never closes', '\n<!-- draft\nhidden\n', '<!-- draft\nhidden\n'],
+  ] as const) {
+    it(`puts a new history section before ${what} at the end of the note, and says so`, () => {
+      const text = `${SHORT}${tail}`;
+      const result = promote(text, pipeline, { to: 'staging', today: TODAY });
+      expect(result.applied).toBe(true);
+      expect(historyOf(result.text)).toEqual([expect.objectContaining({ kind: 'promoted', to: 'staging' })]);
+      expect(result.text.endsWith(`- **2026-11-24**: Promoted to Staging\n\n${hidden}`)).toBe(true); // the unclosed block stays last, untouched
+      expect(result.problems).toEqual([expect.objectContaining({ code: 'history-before-hidden', level: 'warn' })]);
+    });
+  }
+
+  it('adds the entry above an unclosed fence inside the history section', () => {
+    const text = `${SHORT}\n## Promotion History\n\n\`\`\`\nold stuff\n`;
+    const result = promote(text, pipeline, { to: 'staging', today: TODAY });
+    expect(result.text).toContain('## Promotion History\n\n- **2026-11-24**: Promoted to Staging\n\n```\nold stuff\n');
+    expect(historyOf(result.text)).toHaveLength(1);
+    expect(result.problems.map((p) => p.code)).toEqual(['history-before-hidden']);
+  });
+
+  it('a closed fence at the end changes nothing: the section is appended after it, no warning', () => {
+    const text = `${SHORT}\n\`\`\`\ncode\n\`\`\`\n`;
+    const result = promote(text, pipeline, { to: 'staging', today: TODAY });
+    expect(result.text.endsWith('```\ncode\n```\n\n## Promotion History\n\n### Promotions\n\n- **2026-11-24**: Promoted to Staging\n')).toBe(true);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('a reference with line breaks, control characters or `|` stays one line and one cell', () => {
+    const reference = 'Issue #9 | merged\nFORGED: line\r\n\u001b[2J end';
+    const list = promote(READY, pipeline, { to: 'staging', today: TODAY, reference });
+    expect(list.text).toContain('- **2026-11-24**: Promoted to Staging (Issue #9 | merged FORGED: line [2J end)\n');
+    expect(list.text.split('\n')).toHaveLength(READY.split('\n').length + 1);
+    const table = READY.replace('### Promotions\n\n- **2026-08-01**: Component created in Development\n', '| Date | Stage | Notes |\n|------|-------|-------|\n| 2026-08-01 | Development | created |\n');
+    const row = promote(table, pipeline, { to: 'staging', today: TODAY, reference }).text.split('\n').find((l) => l.startsWith('| 2026-11-24'))!;
+    expect(row).toBe('| 2026-11-24 | Development → Staging | Promoted to Staging (Issue #9 \\| merged FORGED: line [2J end) |');
+  });
+
+  it('keeps the reference when the history table has no Notes column', () => {
+    const table = READY.replace('### Promotions\n\n- **2026-08-01**: Component created in Development\n', '| Date | Stage |\n|---|---|\n| 2026-08-01 | Development |\n');
+    const result = promote(table, pipeline, { to: 'staging', today: TODAY, reference: 'Issue #300' });
+    expect(result.text).toContain('| 2026-08-01 | Development |\n| 2026-11-24 | Development → Staging (Issue #300) |\n');
+  });
+});
+
 describe('promote: the checks', () => {
   it('blocks on unmet criteria and lists them; force goes ahead', () => {
     const text = READY.replace('- [x] API documented', '- [ ] API documented');

@@ -2,8 +2,8 @@
 // components, their stages, and the real inconsistencies they hold.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { isBlocked, type MaturityIndex } from '../../src/core/index';
-import { CORPUS, corpusAvailable, listCorpusMarkdown, listMarkdown, loadCorpusFolder } from '../helpers/vault';
+import { isBlocked, type MaturityIndex } from '../../../src/core/index';
+import { CORPUS, corpusAvailable, listCorpusMarkdown, listMarkdown, loadCorpusFolder } from '../../helpers/vault';
 
 const KB_COMPONENTS: Record<string, { name: string; stage: string | null }> = {
   'TTA___Components___Components App Maturity Document.md': { name: 'App', stage: 'staging' },

@@ -1,0 +1,127 @@
+// The CLI as a user runs it, whole processes: `scan` of the realistic 10k-note vault against the
+// I/O floor (a process that lists, reads and decodes every note and finds its lines: bench/io-floor.mjs,
+// one file at a time and 16 at a time, the faster is the reference), and `scan --json` of vaults
+// whose notes share one name (the reliability probe's shape), against the floor of the same vault.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeRealisticVault } from './generator/write';
+import { median } from './measure';
+
+const CLI = 'dist/cli/maturity-map.mjs';
+const FLOOR = 'bench/io-floor.mjs';
+
+export interface ProcessRuns {
+  /** Wall time per run, ms. */
+  runs: number[];
+  medianMs: number;
+  /** User + system CPU per run (the process and its threads), ms; null off Linux. */
+  cpuRuns: Array<number | null>;
+  cpuMedianMs: number | null;
+}
+
+export interface ScanFigures {
+  notes: number;
+  components: number;
+  megabytes: number;
+  /** The I/O floor: the faster of reading one at a time and 16 at a time. */
+  floor: ProcessRuns & { variant: 'one at a time' | '16 at a time' };
+  floorOther: ProcessRuns;
+  scan: ProcessRuns;
+  scanJson: ProcessRuns;
+  /** scan ÷ floor, wall medians (the target: ≤ 3). */
+  ratio: number;
+  /** The same with CPU time. */
+  cpuRatio: number | null;
+}
+
+export interface SharedNameFigures {
+  notes: number;
+  floor: ProcessRuns;
+  scanJson: ProcessRuns;
+  ratio: number;
+}
+
+/** CPU time of the children this process has waited for, ms (Linux /proc; 10 ms ticks). */
+function childrenCpu(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // After the command: state is field 3; cutime and cstime are fields 16 and 17.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function timeProcess(args: string[]): { ms: number; cpu: number | null } {
+  const cpuBefore = childrenCpu();
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  const cpuAfter = childrenCpu();
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr?.toString() ?? ''}`);
+  return { ms, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+}
+
+function summarise(samples: Array<{ ms: number; cpu: number | null }>): ProcessRuns {
+  const cpuRuns = samples.map((s) => s.cpu);
+  const cpu = cpuRuns.filter((c): c is number => c !== null);
+  return { runs: samples.map((s) => s.ms), medianMs: median(samples.map((s) => s.ms)), cpuRuns, cpuMedianMs: cpu.length === cpuRuns.length ? median(cpu) : null };
+}
+
+/** Run each command `reps` times, interleaved, so they share the machine's ups and downs. */
+function interleaved(commands: Record<string, string[]>, reps: number): Record<string, ProcessRuns> {
+  const samples: Record<string, Array<{ ms: number; cpu: number | null }>> = {};
+  for (const name of Object.keys(commands)) {
+    timeProcess(commands[name]!); // warm the page cache and the compile cache
+    samples[name] = [];
+  }
+  for (let rep = 0; rep < reps; rep++) for (const [name, args] of Object.entries(commands)) samples[name]!.push(timeProcess(args));
+  return Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summarise(s)]));
+}
+
+export function scanBench(notes: number, seed: number, reps: number, log: (line: string) => void): ScanFigures {
+  log(`realistic vault of ${notes} notes: generating or reusing`);
+  const vault = writeRealisticVault({ notes, seed });
+  log(`  I/O floor and scan, ${reps} runs each, interleaved`);
+  const runs = interleaved(
+    {
+      floorSync: [FLOOR, vault.dir],
+      floorAsync: [FLOOR, vault.dir, '--async'],
+      scan: [CLI, 'scan', vault.dir, '--today', '2026-11-24'],
+      scanJson: [CLI, 'scan', vault.dir, '--json', '--today', '2026-11-24'],
+    },
+    reps,
+  );
+  const syncFaster = runs['floorSync']!.medianMs <= runs['floorAsync']!.medianMs;
+  const floor = syncFaster ? runs['floorSync']! : runs['floorAsync']!;
+  const floorOther = syncFaster ? runs['floorAsync']! : runs['floorSync']!;
+  const scan = runs['scan']!;
+  return {
+    notes: vault.notes,
+    components: vault.components,
+    megabytes: vault.bytes / 1e6,
+    floor: { ...floor, variant: syncFaster ? 'one at a time' : '16 at a time' },
+    floorOther,
+    scan,
+    scanJson: runs['scanJson']!,
+    ratio: scan.medianMs / floor.medianMs,
+    cpuRatio: scan.cpuMedianMs !== null && floor.cpuMedianMs ? scan.cpuMedianMs / floor.cpuMedianMs : null,
+  };
+}
+
+/** n notes called "Same", each depending on [[Same]] (the reliability probe: cubic before #12). */
+export function sharedNameBench(sizes: number[], reps: number, log: (line: string) => void): SharedNameFigures[] {
+  return sizes.map((n) => {
+    const dir = join(tmpdir(), 'maturity-map-bench', `same-name-${n}`);
+    rmSync(dir, { recursive: true, force: true });
+    for (let i = 0; i < n; i++) {
+      mkdirSync(join(dir, `f${i}`), { recursive: true });
+      writeFileSync(join(dir, `f${i}`, 'Same.md'), '# Same Maturity Status\n\n**Current Stage**: Staging\n**Owner**: team\n**Last Updated**: 2026-11-01\n\n## Dependencies\n\n- [[Same]]\n');
+    }
+    log(`${n} same-named notes: scan --json, ${reps} runs`);
+    const runs = interleaved({ floor: [FLOOR, dir], scanJson: [CLI, 'scan', dir, '--json', '--today', '2026-11-24'] }, reps);
+    return { notes: n, floor: runs['floor']!, scanJson: runs['scanJson']!, ratio: runs['scanJson']!.medianMs / runs['floor']!.medianMs };
+  });
+}

@@ -1,0 +1,88 @@
+// The dashboard's data (src/core/dashboard-data.ts) as the page reads it (src/render/dashboard/data.ts):
+// light components for lists, details joined and readiness computed in the page on demand. The
+// page must show exactly what the index says; its data must grow with components and edges only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createIndex, type Component, type MaturityIndex } from '../../src/core/index';
+import { dashboardData, RELATED_SAMPLE, type EncodedDashboardData } from '../../src/core/dashboard-data';
+import { loadDashboardData } from '../../src/render/dashboard/data';
+import { CORPUS, EXAMPLE_VAULT, TODAY, corpusAvailable, listCorpusMarkdown, loadFolder } from '../helpers/vault';
+import { generateNotes } from '../../bench/generator/vault';
+
+function encode(index: MaturityIndex): { encoded: EncodedDashboardData; bytes: number } {
+  const { components, details, ...rest } = dashboardData(index, 'vault');
+  const pack = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64');
+  const encoded: EncodedDashboardData = { ...rest, encoding: 'deflate-base64', components: pack(components), details: pack(details) };
+  // Through JSON, as the page reads it.
+  const text = JSON.stringify(encoded);
+  return { encoded: JSON.parse(text) as EncodedDashboardData, bytes: text.length };
+}
+
+/** A component as the index gives it, through JSON (as any page sees it), related lists cut as the page keeps them. */
+function expected(c: Component): unknown {
+  const plain = JSON.parse(JSON.stringify(c)) as Component;
+  plain.diagnostics = plain.diagnostics.map((d) => (d.related && d.related.length > RELATED_SAMPLE ? { ...d, related: d.related.slice(0, RELATED_SAMPLE), relatedCount: d.relatedCount ?? d.related.length } : d));
+  return plain;
+}
+
+function sameAsIndex(index: MaturityIndex): void {
+  const page = loadDashboardData(encode(index).encoded);
+  expect(page.data.components.map((c) => c.id)).toEqual(index.ids());
+  for (const id of index.ids()) {
+    const shown = JSON.parse(JSON.stringify(page.detail(id))) as unknown;
+    expect(shown, id).toEqual(expected(index.component(id)!));
+  }
+}
+
+describe('the dashboard data', () => {
+  it('gives every card of the example vault exactly what the index says, readiness computed in the page', () => {
+    sameAsIndex(loadFolder(EXAMPLE_VAULT));
+  });
+
+  describe.runIf(corpusAvailable('tta-kb') && corpusAvailable('tta-repo'))('on the corpus', () => {
+    it('tta-kb and tta-repo cards equal the index', () => {
+      for (const name of ['tta-kb', 'tta-repo']) {
+        const dir = join(CORPUS, name);
+        const index = createIndex({ today: TODAY });
+        index.batch(() => {
+          for (const path of listCorpusMarkdown(dir)) index.upsert(path, readFileSync(join(dir, path), 'utf8'));
+        });
+        sameAsIndex(index);
+      }
+    });
+  });
+
+  it('on generated notes, and lists stay light: no criteria, no readiness checks until a card opens', () => {
+    const index = createIndex({ today: TODAY });
+    index.batch(() => {
+      for (const note of generateNotes({ notes: 120, seed: 4 })) index.upsert(note.path, note.text);
+    });
+    sameAsIndex(index);
+    const page = loadDashboardData(encode(index).encoded);
+    const light = page.data.components.find((c) => c.note.transitions.length > 0)!;
+    expect(light.note.transitions.every((t) => t.items.length === 0)).toBe(true);
+    expect(light.readiness!.checks).toEqual([]);
+    expect(light.readiness!.score).toBe(index.component(light.id)!.readiness!.score);
+  });
+
+  it('grows with components and edges, not their square: one cycle of 1,000, 2,000 and 4,000', () => {
+    const sizes = [1000, 2000, 4000].map((n) => {
+      const index = createIndex({ today: TODAY });
+      index.batch(() => {
+        for (let i = 0; i < n; i++) index.upsert(`C${i}.md`, `# C${i}\n\n**Current Stage**: Staging\n**Owner**: team\n\n**Dependencies**:\n- [[C${(i + 1) % n}]]\n`);
+      });
+      const { encoded, bytes } = encode(index);
+      const inflated = loadDashboardData(encoded).data.components;
+      const related = inflated.map((c) => c.diagnostics.find((d) => d.code === 'dependency-cycle')!);
+      expect(related.every((d) => d.related!.length === RELATED_SAMPLE && d.relatedCount === n)).toBe(true);
+      return { n, bytes, json: JSON.stringify(inflated).length };
+    });
+    // Per component the same size: the inflated lists and the page's bytes both scale linearly.
+    for (const { n, bytes, json } of sizes) {
+      expect(json / n).toBeLessThan((sizes[0]!.json / 1000) * 1.15);
+      expect(bytes / n).toBeLessThan((sizes[0]!.bytes / 1000) * 1.15);
+    }
+  });
+});
