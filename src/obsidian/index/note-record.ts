@@ -14,11 +14,20 @@ export interface NoteRecord {
 
 type NoteKey = keyof MaturityNote;
 
-/** Read by the index for every note (classify, identify, the link maps, stage lists). */
-const HEAD_KEYS = ['properties', 'tags', 'aliases', 'title', 'heading', 'stage', 'dependencies', 'signals', 'lineCount'] as const satisfies readonly NoteKey[];
-/** Read only when a component's view is built. */
-const BODY_KEYS = [
-  'frontmatter',
+/**
+ * Parsed with the note when it enters the index: what the index reads for every note (classify,
+ * identify, the link maps, stage lists) and the small fields (a lazy field costs more than it saves).
+ */
+const HEAD_KEYS = [
+  'properties',
+  'tags',
+  'aliases',
+  'title',
+  'heading',
+  'stage',
+  'dependencies',
+  'signals',
+  'lineCount',
   'otherStages',
   'targetStage',
   'lastUpdated',
@@ -26,17 +35,12 @@ const BODY_KEYS = [
   'group',
   'priority',
   'promotedTo',
-  'transitions',
   'dependenciesNone',
-  'blockers',
-  'history',
-  'coverage',
   'security',
   'performance',
-  'checklists',
-  'placeholders',
-  'diagnostics',
 ] as const satisfies readonly NoteKey[];
+/** The bulk, read only when a component's view is built. */
+const BODY_KEYS = ['frontmatter', 'transitions', 'blockers', 'history', 'coverage', 'checklists', 'placeholders', 'diagnostics'] as const satisfies readonly NoteKey[];
 
 // Every field of MaturityNote is in one of the lists: a field added to the model fails to compile here.
 type Unlisted = Exclude<NoteKey, (typeof HEAD_KEYS)[number] | (typeof BODY_KEYS)[number]>;

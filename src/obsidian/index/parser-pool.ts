@@ -12,7 +12,7 @@ export interface ParseItem {
 }
 
 /** How long the main-thread fallback may hold the thread before it yields. */
-const SLICE_MS = 8;
+const SLICE_MS = 16;
 /** Batches each worker holds at once: one being parsed, one waiting, so a worker never idles. */
 const IN_FLIGHT = 2;
 
