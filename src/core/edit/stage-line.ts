@@ -91,7 +91,7 @@ export function stageEdits(
  * `key: value` (YAML) or `key:: value` (Logseq) split into its parts, trailing spaces apart. By hand:
  * a `(.*?)([ \t]*)$` regex retries every position of a long run of inner spaces (quadratic).
  */
-function splitKeyLine(content: string, property: boolean): { key: string; sep: string; value: string; trailing: string } | null {
+export function splitKeyLine(content: string, property: boolean): { key: string; sep: string; value: string; trailing: string } | null {
   const trailing = trailingSpace(content);
   const body = content.slice(0, content.length - trailing.length);
   const at = body.indexOf(property ? '::' : ':');

@@ -36,6 +36,7 @@ describe('settings files the schema accepts', () => {
       staleAfterDays: 30,
       severity: {},
       backstage: { type: 'service', lifecycle: {}, defaultOwner: 'unknown', owners: {} },
+      mirrorStage: { enabled: false, property: 'stage' },
     });
   });
 });
@@ -48,6 +49,8 @@ const BAD: Array<[string, unknown, Array<[string, RegExp]>]> = [
   ['detect as a string', { components: { detect: 'yes' } }, [['components.detect', /expected true or false.*got a string/]]],
   ['a misspelt component rule', { components: { tag: ['x'] } }, [['components', /unknown key "tag"/]]],
   ['a misspelt top-level key', { staleDays: 3 }, [['', /unknown key "staleDays"/]]],
+  ['a mirror property name with a space', { mirrorStage: { enabled: true, property: 'my stage' } }, [['mirrorStage.property', /front-matter property name/]]],
+  ['the mirror switch as text', { mirrorStage: { enabled: 'yes' } }, [['mirrorStage.enabled', /expected true or false/]]],
   ['stale days as text', { staleAfterDays: '30' }, [['staleAfterDays', /whole number from 1 to 1000000, got a string \("30"\)/]]],
   ['stale days of zero', { staleAfterDays: 0 }, [['staleAfterDays', /whole number from 1 to 1000000, got a number \(0\)/]]],
   ['stale days with a fraction', { staleAfterDays: 1.5 }, [['staleAfterDays', /whole number/]]],
