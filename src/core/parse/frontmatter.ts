@@ -5,6 +5,7 @@ import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic, FrontmatterRecord, FrontmatterValue } from '../model';
 import { own } from '../text';
 import { readSimpleYaml } from './simple-yaml';
+import { SHORTCUTS } from './shortcuts';
 
 export interface FrontmatterBlock {
   /** The YAML text between the fences. */
@@ -56,7 +57,7 @@ export const MAX_FRONTMATTER_CHARS = 16 * 1024;
 /** Parse the YAML block into a null-prototype record; never throws. */
 export function parseFrontmatter(block: FrontmatterBlock): FrontmatterResult {
   // Oversized front matter keeps its diagnostic (parseWithYaml); the fast path is for real notes.
-  const simple = block.yaml.length > MAX_FRONTMATTER_CHARS ? null : readSimpleYaml(block.yaml);
+  const simple = block.yaml.length > MAX_FRONTMATTER_CHARS || !SHORTCUTS.yamlFastPath ? null : readSimpleYaml(block.yaml);
   return simple ? { data: simple, diagnostics: [] } : parseWithYaml(block);
 }
 

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { backstageSchema } from './backstage';
 import { colour, DEFAULT_COLOR, diagnosticCode, flag, text, wholeNumber, wordList } from './fields';
+import { vocabularySchema } from './vocabulary';
 
 const stageFields = z.strictObject(
   {
@@ -111,10 +112,12 @@ export const settingsSchema = z.strictObject(
     ),
     /** How `export --format backstage` maps components to catalog entities (settings/backstage.ts). */
     backstage: z.prefault(backstageSchema, {}),
+    /** Words notes use for fields, sections and marks, added to the built-in ones (docs/vocabulary.md). */
+    vocabulary: z._default(vocabularySchema, () => ({})),
     /** On promote, also write the stage to a front-matter property, for Bases, Dataview and Logseq queries. */
     mirrorStage: z.prefault(mirrorStageSchema, {}),
   },
-  'expected an object of settings: { "stages": […], "components": {…}, "staleAfterDays": 30, "severity": {…}, "backstage": {…}, "mirrorStage": {…} }',
+  'expected an object of settings: { "stages": […], "components": {…}, "staleAfterDays": 30, "severity": {…}, "backstage": {…}, "vocabulary": {…}, "mirrorStage": {…} }',
 );
 
 /** The settings the core reads: every key present and normalised. */

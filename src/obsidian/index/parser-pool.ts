@@ -59,7 +59,7 @@ export class ParserPool {
 
   private mainThreadParser(options: IndexOptions) {
     const config = resolveConfig(options);
-    return { config, pipeline: createPipeline(config.stages) };
+    return { config, pipeline: createPipeline(config.stages, config.vocabulary) };
   }
 
   private start(count: number): void {

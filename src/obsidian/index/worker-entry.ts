@@ -11,13 +11,13 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let config: MaturityConfig = resolveConfig({});
-let pipeline: Pipeline = createPipeline(config.stages);
+let pipeline: Pipeline = createPipeline(config.stages, config.vocabulary);
 
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'configure') {
     config = resolveConfig(message.options);
-    pipeline = createPipeline(config.stages);
+    pipeline = createPipeline(config.stages, config.vocabulary);
     return;
   }
   try {
