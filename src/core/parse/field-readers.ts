@@ -3,7 +3,7 @@
 // what it reads into the note being read.
 import type { MetricName, Sourced, StageField } from '../model';
 import { isStagePlaceholder, parseStageValue } from '../stages';
-import { findIsoDate, own, plain } from '../text';
+import { findIsoDate, intern, plain } from '../text';
 import type { FieldAt } from './field-table';
 import { findPlaceholder } from './placeholders';
 import { kindAbove, type ReaderState } from './reader-state';
@@ -39,14 +39,14 @@ export function readLastUpdated(state: ReaderState, at: FieldAt): void {
     result.lastUpdatedPlaceholder = true;
     return;
   }
-  result.lastUpdated = { value: findIsoDate(at.value), raw: own(plain(at.value)), line: at.line };
+  result.lastUpdated = { value: findIsoDate(at.value), raw: intern(plain(at.value)), line: at.line };
   state.lastUpdatedInHeader = state.inHeader;
 }
 
 /** A text value (owner, group, priority); null when empty or, with `slots`, a template slot. */
 export function readText(state: ReaderState, at: FieldAt, slots: boolean): Sourced<string> | null {
   if (at.value === '' || (slots && isSlot(state, at))) return null;
-  return { value: own(plain(at.value)), raw: own(at.value), line: at.line };
+  return { value: intern(plain(at.value)), raw: intern(at.value), line: at.line };
 }
 
 /** `**Status**: 4/7 criteria met` in a transition section: its first claim, or one more. */
@@ -54,7 +54,7 @@ export function readClaimField(state: ReaderState, at: FieldAt): void {
   const transition = kindAbove(state, 'transition')!.transition!;
   const claim = readClaim(at.value);
   if (!claim) return;
-  const read = { met: claim.met, total: claim.total, raw: own(plain(at.value)), line: at.line };
+  const read = { met: claim.met, total: claim.total, raw: intern(plain(at.value)), line: at.line };
   if (transition.claim === null) transition.claim = read;
   else transition.otherClaims = [...transition.otherClaims, read];
 }
@@ -65,10 +65,10 @@ export function readCoverage(state: ReaderState, at: FieldAt): void {
   const transition = kindAbove(state, 'transition')?.transition;
   state.result.coverage.push({
     percent: percent.percent,
-    label: own(at.key),
+    label: intern(at.key),
     transition: transition ? `${transition.from ?? '?'}→${transition.to ?? '?'}` : null,
-    section: own((state.sectionPath ??= state.stack.map((s) => s.text).join(' / '))),
-    raw: own(plain(at.value)),
+    section: intern((state.sectionPath ??= state.stack.map((s) => s.text).join(' / '))),
+    raw: intern(plain(at.value)),
     line: at.line,
   });
 }
@@ -82,15 +82,15 @@ export function readMetric(state: ReaderState, metric: MetricName, value: string
   if (!measure) return;
   const bucket = perf?.kind === 'performance-targets' ? result.targets : result.current;
   // Fields written out, not spread: see ownStage.
-  if (!bucket[metric]) bucket[metric] = { value: measure.value, unit: measure.unit, comparator: measure.comparator, raw: own(measure.raw), line: measure.line };
+  if (!bucket[metric]) bucket[metric] = { value: measure.value, unit: measure.unit, comparator: measure.comparator, raw: intern(measure.raw), line: measure.line };
   if (metric === 'uptime' && bucket === result.current && result.observedDays === null) {
-    result.observedDays = { value: readDays(value), raw: own(plain(value)), line };
+    result.observedDays = { value: readDays(value), raw: intern(plain(value)), line };
   }
 }
 
 export function readSecurityCount(state: ReaderState, level: 'critical' | 'high' | 'medium' | 'low', at: FieldAt): void {
   const count = readCount(at.value);
-  if (count) state.result.security[level] ??= { value: count.count, raw: own(plain(at.value)), line: at.line };
+  if (count) state.result.security[level] ??= { value: count.count, raw: intern(plain(at.value)), line: at.line };
 }
 
 /**
@@ -101,8 +101,8 @@ export function readSecurityCount(state: ReaderState, level: 'critical' | 'high'
 export function ownStage(stage: StageField): StageField {
   return {
     id: stage.id,
-    raw: own(stage.raw),
-    qualifier: own(stage.qualifier),
+    raw: intern(stage.raw),
+    qualifier: intern(stage.qualifier),
     headingFor: stage.headingFor,
     blocked: stage.blocked,
     promotionInProgress: stage.promotionInProgress,

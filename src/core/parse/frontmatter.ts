@@ -3,7 +3,7 @@
 // to YAML) or cannot parse (broken YAML) is recovered from the raw `key: value` lines.
 import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic, FrontmatterRecord, FrontmatterValue } from '../model';
-import { own } from '../text';
+import { intern } from '../text';
 import { readSimpleYaml } from './simple-yaml';
 import { SHORTCUTS } from './shortcuts';
 
@@ -33,7 +33,7 @@ export function findFrontmatter(text: string): FrontmatterBlock | null {
     const content = text.slice(lineStart, lineEnd).trimEnd();
     if (content === '---' || content === '...') {
       // A copy: values read from it must not keep the whole note text alive in the index.
-      return { yaml: own(text.slice(start, lineStart)), firstLine: 2, bodyOffset: Math.min(lineEnd + 1, text.length), bodyLine: line + 1 };
+      return { yaml: intern(text.slice(start, lineStart)), firstLine: 2, bodyOffset: Math.min(lineEnd + 1, text.length), bodyLine: line + 1 };
     }
     if (lineEnd === text.length) break;
     lineStart = lineEnd + 1;
@@ -202,7 +202,7 @@ export function readPageProperties(text: string, offset: number, line: number): 
     const content = text.slice(pos, end).replace(/\r$/, '');
     const m = PROPERTY_LINE.exec(content);
     if (!m) break;
-    data[own(m[1]!)] = own(m[2]!.trim());
+    data[intern(m[1]!)] = intern(m[2]!.trim());
     found = true;
     pos = end + 1;
     current++;

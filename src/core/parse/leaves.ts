@@ -62,7 +62,7 @@ function blankLine(s: ScanState, keep: number): void {
   closeContainers(s, keep);
   flushPendingItem(s);
   if (s.leaf === PARAGRAPH || s.leaf === TABLE || (s.leaf === HTML && (s.htmlEnd === END_BLANK || s.htmlEnd === END_BLANK_TAG))) closeLeaf(s);
-  s.visitor.blank(s.line);
+  s.visitor.blank?.(s.line);
 }
 
 function heading(s: ScanState, keep: number, at: number): boolean {

@@ -3,7 +3,7 @@
 // (`**Dependencies**:`) or a section (`## Promotion History`) owns it.
 import type { Blocker } from '../model';
 import { leadingStage } from '../stages';
-import { own, plain } from '../text';
+import { intern, plain } from '../text';
 import { findPlaceholder } from './placeholders';
 import { transitionSection, type ReaderState, type Section } from './reader-state';
 import { readBlockerText, readDependency, readHistory } from './entries';
@@ -22,13 +22,13 @@ export function addDependency(state: ReaderState, raw: string, line: number): vo
   }
   if (!dep) return;
   result.dependencies.push({
-    name: own(dep.name),
+    name: intern(dep.name),
     link: dep.link,
     declaredStage: dep.declaredStage,
-    declaredRaw: own(dep.declaredRaw),
+    declaredRaw: intern(dep.declaredRaw),
     declaredBlocked: dep.declaredBlocked,
     optional: dep.optional,
-    note: own(dep.note),
+    note: intern(dep.note),
     line,
   });
 }
@@ -42,8 +42,8 @@ export function startBlocker(state: ReaderState, raw: string, line: number, inde
   const { text: blockerText, issue, resolvedOn } = readBlockerText(raw);
   const transition = transitionSection(state)?.transition;
   const blocker: Blocker = {
-    text: own(blockerText),
-    issue: issue === null ? null : own(issue),
+    text: intern(blockerText),
+    issue: issue === null ? null : intern(issue),
     type: null,
     severity: null,
     targetStage: transition?.to ?? null,
@@ -59,10 +59,10 @@ export function addHistory(state: ReaderState, raw: string, line: number, sectio
   const { result, pipeline } = state;
   const entry = readHistory(pipeline, raw, section.demotions);
   if (!entry) return;
-  result.history.push({ date: entry.date, kind: entry.kind, from: entry.from, to: entry.to, issue: entry.issue, text: own(entry.text), line });
+  result.history.push({ date: entry.date, kind: entry.kind, from: entry.from, to: entry.to, issue: entry.issue, text: intern(entry.text), line });
 }
 
-export function noteProse(state: ReaderState, content: string, line: number): void {
+export function readProseStage(state: ReaderState, content: string, line: number): void {
   const { result, pipeline, hints } = state;
   if (result.proseStage !== null) return;
   if (hints.promotedLines !== null && !hints.promotedLines.has(line)) return;
@@ -74,7 +74,7 @@ export function noteProse(state: ReaderState, content: string, line: number): vo
   if (stage) {
     result.proseStage = {
       id: stage.id,
-      raw: own(plain(content).slice(0, 160)),
+      raw: intern(plain(content).slice(0, 160)),
       qualifier: '',
       headingFor: null,
       blocked: false,

@@ -78,33 +78,33 @@ function assemble(pipeline: Pipeline, lineCount: number, head: NoteHead, read: R
   const lastUpdated = read.lastUpdated ?? updatedFromProperties(properties, wanted.lastUpdated);
   noteDiagnostics(pipeline, stages.stage, lastUpdated, read, diagnostics);
   const transitionsWithCriteria = read.transitions.filter((t) => t.items.length > 0 || t.claim !== null).length;
-  for (const t of read.transitions) t.items = fit(t.items);
-  for (const c of read.checklists) c.items = fit(c.items);
+  for (const t of read.transitions) t.items = shrinkToFit(t.items);
+  for (const c of read.checklists) c.items = shrinkToFit(c.items);
   return {
     frontmatter: head.frontmatter,
     properties,
-    tags: fit(tags),
-    aliases: fit(aliases),
+    tags: shrinkToFit(tags),
+    aliases: shrinkToFit(aliases),
     title: stringProperty(properties['title']),
     heading: read.heading,
     stage: stages.stage,
-    otherStages: fit(stages.otherStages),
+    otherStages: shrinkToFit(stages.otherStages),
     targetStage: read.targetStage,
     lastUpdated,
     owner: read.owner ?? sourcedProperty(firstProperty(properties, wanted.owner)),
     group: read.group ?? sourcedProperty(firstProperty(properties, wanted.group)),
     priority: read.priority ?? sourcedProperty(firstProperty(properties, wanted.priority)),
-    promotedTo: fit(read.promotedTo),
-    transitions: fit(read.transitions),
-    dependencies: fit(read.dependencies),
+    promotedTo: shrinkToFit(read.promotedTo),
+    transitions: shrinkToFit(read.transitions),
+    dependencies: shrinkToFit(read.dependencies),
     dependenciesNone: read.dependenciesNone,
-    blockers: fit(read.blockers),
-    history: fit(read.history),
-    coverage: fit(read.coverage),
+    blockers: shrinkToFit(read.blockers),
+    history: shrinkToFit(read.history),
+    coverage: shrinkToFit(read.coverage),
     security: read.security,
     performance: { current: read.current, targets: read.targets, observedDays: read.observedDays },
-    checklists: fit(read.checklists),
-    placeholders: fit(read.placeholders),
+    checklists: shrinkToFit(read.checklists),
+    placeholders: shrinkToFit(read.placeholders),
     signals: {
       headerStage: (stages.headerStage !== null && stages.headerStage.id !== null) || (stages.propertyStage?.id ?? null) !== null,
       stageFieldCount: read.stages.length + (read.stagePlaceholder ? 1 : 0),
@@ -112,7 +112,7 @@ function assemble(pipeline: Pipeline, lineCount: number, head: NoteHead, read: R
       stagePlaceholder: read.stagePlaceholder,
       headerFields: read.headerFields.size,
     },
-    diagnostics: fit(diagnostics),
+    diagnostics: shrinkToFit(diagnostics),
     lineCount,
   };
 }
@@ -192,6 +192,6 @@ function uniqueCaseless(values: string[]): string[] {
  * An array grown by push() keeps spare capacity; the index holds thousands of notes, so what
  * it keeps is copied to its exact length.
  */
-function fit<T>(items: T[]): T[] {
+function shrinkToFit<T>(items: T[]): T[] {
   return items.length === 0 ? [] : items.slice();
 }

@@ -5,14 +5,14 @@
 import type { ChecklistItem } from '../model';
 import { handleBlockerField, handleField, isKnownField } from './field-table';
 import { readField } from './fields';
-import { addDependency, addHistory, noteProse, startBlocker } from './lists';
-import { kindAbove, notePlaceholder, noteTags, transitionSection, type ReaderState } from './reader-state';
+import { addDependency, addHistory, readProseStage, startBlocker } from './lists';
+import { kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReaderState } from './reader-state';
 import { readCriterion } from './values';
-import { own } from '../text';
+import { intern } from '../text';
 
 export function onItem(state: ReaderState, indent: number, check: string | null, content: string, line: number): void {
-  notePlaceholder(state, content, line, true, null);
-  noteTags(state, content);
+  recordPlaceholder(state, content, line, true, null);
+  collectBodyTags(state, content);
   if (state.label && state.label.isItem && indent <= state.label.indent) state.label = null;
   if (check !== null) return checkItem(state, indent, check, content, line);
   state.checkboxIndent = -1;
@@ -30,7 +30,7 @@ export function onItem(state: ReaderState, indent: number, check: string | null,
   if (state.label) return labelEntry(state, indent, field, content, line);
   if (sectionEntry(state, indent, field, content, line)) return;
   if (field) return handleField(state, field, line, indent, true);
-  noteProse(state, content, line);
+  readProseStage(state, content, line);
 }
 
 /** Lists that belong to a label (`**Dependencies**:` / `**Blockers**:` then bullets). */
@@ -50,7 +50,7 @@ function labelEntry(state: ReaderState, indent: number, field: ReturnType<typeof
       return;
     default:
       if (field) handleField(state, field, line, indent, true);
-      else noteProse(state, content, line);
+      else readProseStage(state, content, line);
   }
 }
 
@@ -74,7 +74,7 @@ function checkItem(state: ReaderState, indent: number, check: string, content: s
   if (nested) return; // sub-tasks of a criterion are not criteria of their own
   const { text: criterion, note, mark } = readCriterion(state.pipeline.vocabulary, content);
   const checked = check === 'x' || check === 'X' || check === 'DONE';
-  const entry: ChecklistItem = { text: own(criterion), checked, status: check, mark, note: own(note), line };
+  const entry: ChecklistItem = { text: intern(criterion), checked, status: check, mark, note: intern(note), line };
   const transition = transitionSection(state);
   if (transition?.transition) {
     transition.transition.items.push(entry);

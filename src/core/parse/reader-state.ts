@@ -13,7 +13,7 @@ import type {
 import type { Pipeline } from '../stages';
 import type { SectionInfo, SectionKind } from './sections';
 import { findPlaceholder, type TextHints } from './placeholders';
-import { own } from '../text';
+import { intern } from '../text';
 
 export interface Section extends SectionInfo {
   depth: number;
@@ -146,20 +146,20 @@ export function makeLabel(kind: LabelKind, indent: number, isItem: boolean, line
 const MAX_PLACEHOLDERS = 200;
 const HASHTAG = /(^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 
-/** Note a template slot on the line, if any; whether there was one. */
-export function notePlaceholder(state: ReaderState, text: string, line: number, isItem: boolean, fieldValue: string | null): boolean {
+/** Record a template slot on the line, if any; whether there was one. */
+export function recordPlaceholder(state: ReaderState, text: string, line: number, isItem: boolean, fieldValue: string | null): boolean {
   const found = findPlaceholder(text, isItem, fieldValue, state.hints, line);
-  if (found !== null && state.result.placeholders.length < MAX_PLACEHOLDERS) state.result.placeholders.push({ text: own(found), line });
+  if (found !== null && state.result.placeholders.length < MAX_PLACEHOLDERS) state.result.placeholders.push({ text: intern(found), line });
   return found !== null;
 }
 
 /** `#tag` in body text. */
-export function noteTags(state: ReaderState, text: string): void {
+export function collectBodyTags(state: ReaderState, text: string): void {
   if (!state.hints.hash || text.indexOf('#') === -1) return;
   HASHTAG.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HASHTAG.exec(text))) {
     // `Issue #XXX` in an unfilled template is a placeholder, not a tag.
-    if (!/^(X+|Y+|Z+)$/.test(m[2]!)) state.result.bodyTags.push(own(m[2]!));
+    if (!/^(X+|Y+|Z+)$/.test(m[2]!)) state.result.bodyTags.push(intern(m[2]!));
   }
 }

@@ -2,17 +2,17 @@
 // a MaturityNote (list items: reader-items.ts). It keeps the section stack and the label a list
 // belongs to (`**Blockers**:`); field lines go to the field table (field-table.ts).
 import type { Pipeline } from '../stages';
-import { findIsoDate, own, plain } from '../text';
+import { findIsoDate, intern, plain } from '../text';
 import type { BlockVisitor } from './visitor';
 import { handleBlockerField, handleField } from './field-table';
 import { readField } from './fields';
 import { classifySection } from './sections';
 import { readCriterion } from './values';
 import { splitInline } from './entries';
-import { addDependency, addHistory, noteProse, startBlocker } from './lists';
+import { addDependency, addHistory, readProseStage, startBlocker } from './lists';
 import { NO_HINTS, type TextHints } from './placeholders';
 import { onItem } from './reader-items';
-import { createReaderState, kindAbove, notePlaceholder, noteTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
+import { createReaderState, kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
 import { isNoneValue } from './values';
 
 export type { ReadResult } from './reader-state';
@@ -25,8 +25,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
     item: (indent, ordered, check, text, line) => onItem(state, indent, check, text, line),
     text: (text, line, indent) => onText(state, text, line, indent),
     row: (cells, line) => onRow(state, cells, line),
-    // Lists survive blank lines; labels end at the next non-list text (see onText).
-    blank: () => {},
+    // No blank(): lists survive blank lines; labels end at the next non-list text (see onText).
     unclosedComment: (from, to) => state.result.hidden.push({ from, to }),
   };
   return { visitor, result: state.result };
@@ -35,7 +34,7 @@ export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO
 function onHeading(state: ReaderState, depth: number, text: string, line: number): void {
   const { stack, result } = state;
   while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
-  if (depth === 1 && result.heading === null && state.inHeader) result.heading = own(plainHeading(text));
+  if (depth === 1 && result.heading === null && state.inHeader) result.heading = intern(plainHeading(text));
   if (depth >= 2) state.inHeader = false;
   const info = classifySection(state.pipeline, text);
   const section: Section = { kind: info.kind, text: info.text, from: info.from, to: info.to, demotions: info.demotions, depth, line, transition: null, checklist: null, entryIndent: -1 };
@@ -55,7 +54,7 @@ function onHeading(state: ReaderState, depth: number, text: string, line: number
   if (field) handleField(state, field, line, depth, false);
   const history = kindAbove(state, 'history');
   if (history && history !== section && findIsoDate(text)) addHistory(state, text, line, history);
-  notePlaceholder(state, text, line, false, null);
+  recordPlaceholder(state, text, line, false, null);
 }
 
 /** Shared by every transition with one status line (most of them): the index keeps thousands. */
@@ -63,8 +62,8 @@ const NO_CLAIMS: [] = [];
 
 function onText(state: ReaderState, content: string, line: number, indent: number): void {
   const field = readField(content, true);
-  notePlaceholder(state, content, line, false, field?.value ?? null);
-  noteTags(state, content);
+  recordPlaceholder(state, content, line, false, field?.value ?? null);
+  collectBodyTags(state, content);
   if (state.blockerEntry && indent > state.blockerEntry.indent) {
     if (field && handleBlockerField(state, field)) return;
   } else if (state.blockerEntry && indent <= state.blockerEntry.indent) {
@@ -86,12 +85,12 @@ function onText(state: ReaderState, content: string, line: number, indent: numbe
   }
   const history = kindAbove(state, 'history');
   if (history && findIsoDate(content)) addHistory(state, content, line, history);
-  noteProse(state, content, line);
+  readProseStage(state, content, line);
 }
 
 function onRow(state: ReaderState, cells: string[], line: number): void {
   const joined = cells.join(' | ');
-  notePlaceholder(state, joined, line, false, null);
+  recordPlaceholder(state, joined, line, false, null);
   const transition = transitionSection(state)?.transition;
   if (transition && cells.length >= 2) {
     // Criteria tables: `| Test Coverage | ≥70% | 84.65% | ✅ |`.
@@ -102,7 +101,7 @@ function onRow(state: ReaderState, cells: string[], line: number): void {
     if (pass || fail) {
       const met = pass && !fail;
       const { text: criterion, mark } = readCriterion(vocabulary, cells[0]!);
-      transition.items.push({ text: own(criterion), checked: met, status: met ? 'x' : ' ', mark: mark ?? (met ? 'pass' : 'fail'), note: own(plain(cells.slice(1).join(' · '))), line });
+      transition.items.push({ text: intern(criterion), checked: met, status: met ? 'x' : ' ', mark: mark ?? (met ? 'pass' : 'fail'), note: intern(plain(cells.slice(1).join(' · '))), line });
       return;
     }
   }

@@ -3,7 +3,7 @@
 // stage pair (`Development → Staging`) or a stage's criteria (`Staging Criteria`) is a transition.
 import type { StageId } from '../model';
 import { parseTransitionHeading, type Pipeline } from '../stages';
-import { indexOfWord, isWordChar, own, plain } from '../text';
+import { indexOfWord, isWordChar, intern, plain } from '../text';
 import type { SectionKind, SectionRule } from './vocabulary-compile';
 import { SHORTCUTS } from './shortcuts';
 
@@ -31,9 +31,9 @@ export function classifySection(pipeline: Pipeline, heading: string): SectionInf
   if (!known) cache.set(pipeline, (known = new Map()));
   const hit = known.get(heading);
   if (hit) return hit;
-  const info = Object.freeze({ ...classifyUncached(pipeline, heading), text: own(plain(heading)) });
+  const info = Object.freeze({ ...classifyUncached(pipeline, heading), text: intern(plain(heading)) });
   if (known.size >= CACHE_LIMIT) known.clear();
-  known.set(own(heading), info); // a copy: the key must not keep the note's text alive
+  known.set(intern(heading), info); // a copy: the key must not keep the note's text alive
   return info;
 }
 

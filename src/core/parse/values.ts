@@ -2,7 +2,7 @@
 // percentages, counts and measures; the "none" that says a note has no dependencies.
 import type { Comparator, ItemMark } from '../model';
 import type { Pipeline } from '../stages';
-import { memoize, own, plain } from '../text';
+import { memoize, intern, plain } from '../text';
 import type { CompiledVocabulary } from './vocabulary-compile';
 import { SHORTCUTS } from './shortcuts';
 
@@ -20,7 +20,7 @@ export function readCriterion(vocabulary: CompiledVocabulary, raw: string): Read
   if (!SHORTCUTS.criterionMemo) return splitCriterion(vocabulary, raw);
   let read = criterionMemos.get(vocabulary);
   if (read === undefined) {
-    read = memoize((text) => splitCriterion(vocabulary, text), (c) => Object.freeze({ text: own(c.text), note: own(c.note), mark: c.mark }));
+    read = memoize((text) => splitCriterion(vocabulary, text), (c) => Object.freeze({ text: intern(c.text), note: intern(c.note), mark: c.mark }));
     criterionMemos.set(vocabulary, read);
   }
   return read(raw);

@@ -12,7 +12,8 @@ export interface BlockVisitor {
   text(text: string, line: number, indent: number): void;
   /** A table body row (header and delimiter rows are not reported). */
   row(cells: string[], line: number): void;
-  blank(line: number): void;
+  /** A blank line; only the edit outline needs them (the reader ignores them: lists survive blank lines). */
+  blank?(line: number): void;
   /** An HTML comment block opened on `from` never closes: lines `from`–`to` are hidden. */
   unclosedComment?(from: number, to: number): void;
 }

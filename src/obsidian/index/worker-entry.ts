@@ -1,6 +1,7 @@
 // The parse worker (bundled on its own and embedded in main.js as a string, see scripts/targets.mjs):
 // the core parser, off the main thread. It sees only texts and settings — no vault, no DOM.
 import { createPipeline, prepareNote, resolveConfig, type MaturityConfig, type Pipeline } from '../../core/index';
+import { toRecord } from './note-record';
 import type { FromWorker, ToWorker } from './protocol';
 
 interface WorkerScope {
@@ -20,8 +21,8 @@ scope.onmessage = (event) => {
     return;
   }
   try {
-    const notes = message.items.map((item) => prepareNote(item.text, item.path, config, pipeline));
-    scope.postMessage({ type: 'parsed', id: message.id, notes });
+    const records = message.items.map((item) => toRecord(prepareNote(item.text, item.path, config, pipeline)));
+    scope.postMessage({ type: 'parsed', id: message.id, records });
   } catch (err) {
     scope.postMessage({ type: 'failed', id: message.id, error: err instanceof Error ? err.message : String(err) });
   }
