@@ -29,17 +29,14 @@ export const SLICE_MS = 8;
 
 const PULL = '(pull ?p [:db/id :block/name :block/original-name :block/journal? {:block/file [:file/path :file/content :file/last-modified-at]}])';
 
-/** Markdown pages only: no journals, no whiteboards (`.edn`), no Org files. */
-const MARKDOWN_PAGE = '[?p :block/file ?f] [?f :file/path ?path] [(clojure.string/ends-with? ?path ".md")] (not [?p :block/journal? true])';
-
 /**
- * The ids of every Markdown page (no text), optionally within a namespace. Once, at start-up:
- * its clauses scan every page, which a look after start-up never does.
+ * The ids of every page that has a file (no text), optionally within a namespace. Once, at
+ * start-up; one clause (one scan), no join: which of them are Markdown pages is asked by id.
  */
 export function pageIdsQuery(namespacePrefix: string): string {
   const prefix = namespacePrefix.trim().toLowerCase().replace(/\/+$/, '');
-  if (prefix === '') return `[:find [?p ...] :where ${MARKDOWN_PAGE}]`;
-  return `[:find [?p ...] :where ${MARKDOWN_PAGE} [?p :block/name ?n] [(clojure.string/starts-with? ?n ${ednString(`${prefix}/`)})]]`;
+  if (prefix === '') return '[:find [?p ...] :where [?p :block/file]]';
+  return `[:find [?p ...] :where [?p :block/file] [?p :block/name ?n] [(clojure.string/starts-with? ?n ${ednString(`${prefix}/`)})]]`;
 }
 
 /** Path and kind of these pages, no text: tells which changed pages are Markdown pages. */
@@ -423,7 +420,12 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     },
     async start(onProgress) {
       const ids = await query(pageIdsQuery(settings.namespacePrefix));
-      const all = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
+      const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
+      const all: number[] = [];
+      for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
+        all.push(...(await markdownOnly(listed.slice(i, i + WHERE_CHUNK))));
+        await options.yieldNow();
+      }
       const count = await query(PAGE_COUNT_QUERY);
       if (typeof count === 'number') pageCount = count;
       progress = { done: 0, total: all.length };

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 import { linesBlocks } from './fake/graph';
 import { filesOf, loadPlugin, macro, mldocBlocks, slotElement, until, type LoadOptions, type Loaded } from './harness';
+import { PULL_CHUNK } from '../../src/logseq/graph-index';
 
 const files = filesOf(EXAMPLE_VAULT);
 let t: Loaded | null = null;
@@ -133,6 +134,21 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     l.fake.editInApp(LEDGER, withStage('Staging'));
     await until(l, () => stageIn(l, slot) === 'staging', 'the edit', 5000);
     expect(l.graph.stats.filesPulled - before).toBe(1);
+  });
+
+  it('text is pulled by page id only, a chunk at a time: no clause that scans every page runs with a text pull', async () => {
+    const l = await start();
+    const { slot } = await macro(l, LEDGER, '{{renderer :maturity}}');
+    l.fake.editInApp(LEDGER, withStage('Staging'));
+    await until(l, () => stageIn(l, slot) === 'staging', 'the edit', 5000);
+    const textPulls = l.fake.calls.filter((c) => c.method === 'datascript_query' && String(c.args[0]).includes(':file/content')).map((c) => String(c.args[0]));
+    expect(textPulls.length).toBeGreaterThan(1);
+    for (const q of textPulls) {
+      // Datascript resolves a clause by scanning every datom of its attribute: a 25-page pull
+      // with `[?p :block/file ?f]` costs what the whole graph costs, on Logseq's UI thread.
+      expect(q).toMatch(/^\[:find \(pull \?p \[[^\]]*\{:block\/file \[[^\]]*\]\}\]\) :in \$ :where \[\(ground \[[\d ]+\]\) \[\?p \.\.\.\]\]\]$/);
+      expect(/ground \[([\d ]+)\]/.exec(q)![1]!.split(' ').length).toBeLessThanOrEqual(PULL_CHUNK);
+    }
   });
 
   it('a second edit within the refresh burst is not missed (its write lands after the first look)', async () => {
