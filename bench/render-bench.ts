@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { coordGreedy, decrossDfs, graph, layeringLongestPath, sugiyama } from 'd3-dag';
 import { buildGraphModel, createIndex } from '../src/core/index';
 import { layoutInputs } from '../src/render/graph/draw';
 import { layoutGraph } from '../src/render/graph/layout';
@@ -19,6 +20,8 @@ export interface RenderBenchOptions {
   quick: boolean;
   seed: number;
   log: (line: string) => void;
+  /** Open the dashboard in Chromium too (default). */
+  paint?: boolean;
 }
 
 const CHROMIUM = process.env['MATURITY_MAP_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -29,6 +32,24 @@ function notesFor(components: number): number {
   return Math.ceil(components / 0.9);
 }
 
+/**
+ * The reference: d3-dag's stock Sugiyama with its cheapest operators (longest-path layering,
+ * depth-first order, greedy coordinates) on the same graph. Ours does more (promotion, crossing
+ * sweeps, packing), so the ratio says what that costs, free of the machine's load.
+ */
+function referenceLayout(inputs: ReturnType<typeof layoutInputs>, edges: ReadonlyArray<{ from: string; to: string }>): void {
+  const dag = graph<string, undefined>();
+  const byId = new Map(inputs.map((n) => [n.id, dag.node(n.id)]));
+  const seen = new Set<string>();
+  for (const e of edges) {
+    const key = `${e.from}\u0000${e.to}`;
+    if (e.from === e.to || seen.has(key)) continue;
+    seen.add(key);
+    dag.link(byId.get(e.from)!, byId.get(e.to)!);
+  }
+  sugiyama().nodeSize([44, 160]).gap([14, 60]).layering(layeringLongestPath()).decross(decrossDfs()).coord(coordGreedy())(dag);
+}
+
 export function layoutBench(components: number, reps: number, seed: number): NonNullable<RenderFigures['layout']> {
   const vault = loadVault(notesFor(components), seed);
   const index = createIndex({ today: TODAY });
@@ -37,10 +58,16 @@ export function layoutBench(components: number, reps: number, seed: number): Non
   const model = buildGraphModel(index, ids);
   const inputs = layoutInputs(model);
   const edges = model.edges.map((e) => ({ from: e.from, to: e.to }));
-  const runs = repeat(reps, () => {
-    layoutGraph(inputs, edges);
-  });
-  return { components: ids.length, edges: edges.length, medianMs: median(runs), runs };
+  // Interleaved, so a burst of load from elsewhere falls on both.
+  const runs: number[] = [];
+  const referenceRuns: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    runs.push(...repeat(1, () => layoutGraph(inputs, edges)));
+    referenceRuns.push(...repeat(1, () => referenceLayout(inputs, edges)));
+  }
+  const medianMs = median(runs);
+  const referenceMedianMs = median(referenceRuns);
+  return { components: ids.length, edges: edges.length, medianMs, runs, referenceMedianMs, referenceRuns, ratio: medianMs / referenceMedianMs };
 }
 
 export async function paintBench(components: number, reps: number, seed: number, log: (line: string) => void): Promise<NonNullable<RenderFigures['paint']>> {
@@ -85,7 +112,8 @@ export async function renderBench(options: RenderBenchOptions): Promise<RenderFi
   const layoutComponents = options.quick ? 200 : 2000;
   const paintComponents = options.quick ? 100 : 1000;
   options.log(`graph layout of ${layoutComponents} components`);
-  const layout = layoutBench(layoutComponents, options.quick ? 1 : 3, options.seed);
+  const layout = layoutBench(layoutComponents, options.quick ? 1 : 5, options.seed);
+  if (options.paint === false) return { layout, paint: null, pendingReason: 'skipped (--skip-paint)' };
   if (!existsSync(CHROMIUM)) {
     options.log(`${CHROMIUM} is missing: dashboard paint not measured`);
     return { layout, paint: null, pendingReason: `${CHROMIUM} missing` };

@@ -15,7 +15,17 @@ export interface Machine {
 
 export interface RenderFigures {
   /** Layout of N generated components (src/render, d3-dag), median ms; null when not measured. */
-  layout: { components: number; edges: number; medianMs: number; runs: number[] } | null;
+  layout: {
+    components: number;
+    edges: number;
+    medianMs: number;
+    runs: number[];
+    /** d3-dag's stock layout (longest path, depth-first order, greedy coordinates) of the same graph, same run. */
+    referenceMedianMs: number;
+    referenceRuns: number[];
+    /** medianMs ÷ referenceMedianMs */
+    ratio: number;
+  } | null;
   /** The standalone dashboard of N components in Chromium: board painted (ms from navigation
    * start), then the graph tab drawn (ms from the click); null when not measured. */
   paint: { components: number; medianMs: number; runs: number[]; graphMedianMs: number; graphRuns: number[] } | null;
@@ -81,6 +91,7 @@ export function table(results: Results): string {
   const columns = labels.length > 0 ? labels : ['renderer'];
   const once = (value: string) => columns.map((_, i) => (i === 0 ? value : ''));
   add('graph layout, ms (median)', once(r.layout ? `${fmt(r.layout.medianMs)} (${r.layout.components} components, ${r.layout.edges} edges)` : pending), `2k ≤ ${TARGETS.layout}`);
+  add('ratio: graph layout ÷ d3-dag stock layout', once(r.layout ? `${fmt(r.layout.ratio, 2)}× (reference ${fmt(r.layout.referenceMedianMs)} ms)` : pending), '');
   add('dashboard board painted, ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)` : pending), `1k ≤ ${TARGETS.paint}`);
   add('dashboard graph tab drawn, ms (median)', once(r.paint ? `${fmt(r.paint.graphMedianMs)} (${r.paint.components} components)` : pending), '');
 

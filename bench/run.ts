@@ -2,6 +2,7 @@
 // the renderer, print a table and write bench/results.json. Options:
 //   --sizes 1000,10000,50000   --seed 1   --quick (small sizes, few repetitions)   --out <file>
 //   --skip-render (core only)   --skip-core (renderer only: graph layout and dashboard paint)
+//   --skip-paint (no Chromium: with --skip-core, the graph layout alone)
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     pinned: { type: 'boolean', default: false },
     'skip-render': { type: 'boolean', default: false },
     'skip-core': { type: 'boolean', default: false },
+    'skip-paint': { type: 'boolean', default: false },
   },
 });
 
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     results.sizes[label(notes)] = coreBench(vault, options(notes), log);
     forceGc();
   }
-  if (values['skip-render'] !== true) results.render = await renderBench({ quick, seed, log });
+  if (values['skip-render'] !== true) results.render = await renderBench({ quick, seed, log, paint: values['skip-paint'] !== true });
   results.machine.loadAfter = loadavg();
   writeFileSync(values.out!, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table(results)}\n\nwritten to ${values.out}\n`);

@@ -17,6 +17,8 @@ export interface LoadedVault {
   index: MaturityIndex;
   skipped: SkippedFile[];
   noteCount: number;
+  /** Every note the walk read (components or not), vault-relative: what links may point at. */
+  paths: string[];
 }
 
 const SETTINGS_FILE = '.maturity-map.json';
@@ -70,14 +72,18 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   // to the index as it is read, and is dropped there unless the note is a component.
   index.beginBatch();
   let reading: VaultReading;
+  const paths: string[] = [];
   try {
-    reading = await readVault(root, (path, text) => index.upsert(path, text));
+    reading = await readVault(root, (path, text) => {
+      paths.push(path);
+      index.upsert(path, text);
+    });
     // Notes that could not be read become file-unreadable diagnostics; links are left out on purpose.
     for (const file of reading.skipped) if (file.kind === 'unreadable') index.skip(file.path, file.reason);
   } finally {
     index.endBatch();
   }
-  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount };
+  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount, paths };
 }
 
 /** One line on standard error per file the vault walk left out, so nothing is skipped silently. */

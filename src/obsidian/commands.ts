@@ -4,6 +4,7 @@
 import { MarkdownView, Notice, TFile, type Menu, type Plugin } from 'obsidian';
 import { dependencyCanvasCommand } from './canvas-command';
 import type { Host } from './host';
+import { LINK_COMMANDS } from './link-command';
 import { createMaturityNote } from './new-note';
 import { DASHBOARD_VIEW } from './views/dashboard-view';
 import { GRAPH_VIEW } from './views/graph-view';
@@ -63,6 +64,7 @@ export const COMMANDS: CommandSpec[] = [
     run: (host) => host.indexer.rebuild({ dropCache: true }).then(() => new Notice(`Maturity map: ${host.indexer.index.ids().length} components indexed.`)),
   },
   dependencyCanvasCommand,
+  ...LINK_COMMANDS,
 ];
 
 /** The active note, when the index knows it as a component. */

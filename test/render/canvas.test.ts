@@ -4,8 +4,7 @@
 import type { CanvasData } from 'obsidian/canvas';
 import { describe, expect, it } from 'vitest';
 import { buildGraphModel, createIndex, DEFAULT_STAGES, type GraphModel } from '../../src/core/index';
-import { canvasColor, canvasJSON, toCanvas, type CanvasFileNode, type JsonCanvas } from '../../src/render/canvas';
-import { layoutInputs } from '../../src/render/graph/draw';
+import { CANVAS_NODE, canvasColor, canvasJSON, toCanvas, type CanvasFileNode, type JsonCanvas } from '../../src/render/canvas';
 import { layoutGraph } from '../../src/render/graph/layout';
 import { jsonCanvasProblems } from '../helpers/json-canvas';
 import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
@@ -40,11 +39,17 @@ describe('toCanvas on the example vault', () => {
     }
   });
 
-  it('uses the graph view’s layered layout: the same columns, dependents left of their dependencies', () => {
-    const view = layoutGraph(layoutInputs(model), model.edges);
-    const fromView = columns([...view.nodes.values()].map((n) => ({ id: n.id, x: n.x })));
-    const fromCanvas = columns(files.map((f) => ({ id: f.file, x: f.x + f.width / 2 })));
-    expect(fromCanvas).toEqual(fromView);
+  it('uses the graph view’s layered layout: dependents left of their dependencies, the lone components in a grid', () => {
+    const centre = new Map(files.map((f) => [f.file, f.x + f.width / 2]));
+    const forward = model.edges.filter((e) => !e.cycle && e.from !== e.to);
+    expect(forward.length).toBeGreaterThan(3);
+    for (const e of forward) expect(centre.get(e.from)!, `${e.from} → ${e.to}`).toBeLessThan(centre.get(e.to)!);
+    // The same packing as the view's layout, given the canvas's card sizes.
+    const view = layoutGraph(model.nodes.map((n) => ({ id: n.id, width: CANVAS_NODE.width + 120, height: CANVAS_NODE.height + 40 })), model.edges);
+    const linked = new Set(model.edges.flatMap((e) => [e.from, e.to]));
+    const lone = model.nodes.filter((n) => !linked.has(n.id));
+    if (lone.length > 2) expect(new Set(lone.map((n) => Math.round(centre.get(n.id)!))).size).toBeGreaterThan(1);
+    expect(columns(files.map((f) => ({ id: f.file, x: f.x + f.width / 2 }))).length).toBe(columns([...view.nodes.values()]).length);
   });
 
   it('colours each card by its stage and gives every dependency an edge', () => {

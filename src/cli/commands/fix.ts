@@ -8,21 +8,30 @@ import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
 import { NoteAccessError, NoteConflictError, readNoteForEdit, writeNoteAtomically } from '../note-io';
 import { paint, visible, writeErr, writeOut } from '../terminal';
+import { fixLinks } from './fix-links';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
 
 export const fixCommand: Command = {
   name: 'fix',
   summary: 'rewrite "Status: X/Y criteria met" lines to match the checked boxes',
   usage: `maturity-map fix <file|dir> [--dry-run] [--check]
+maturity-map fix --links <file|dir> [--host obsidian|logseq] [--dry-run] [--check]
 
 Fixes each transition's status line so X/Y are the checked/total boxes (placeholders such as
 X/7 are filled in). Only the numbers change. A folder fixes its component notes; a file is fixed
 even when it is not a component. Notes are written atomically and only when they change.
 
+--links instead turns dependencies written as plain text into the host's own links, so its
+backlinks and graph see them: [[Note]] (or [[path/to/note|Name]] when the file name is shared) in
+Obsidian, [[page]] (or [Name]([[page]])) in Logseq. Only the brackets are added; ambiguous and
+unknown names stay as they are and are reported. The whole vault around the notes is read.
+
 ${VAULT_OPTIONS_HELP}
   --dry-run            print the diff, write nothing
-  --check              write nothing; exit 1 when a note would change (for CI)`,
-  options: { ...VAULT_OPTIONS, 'dry-run': { type: 'boolean' }, check: { type: 'boolean' } },
+  --check              write nothing; exit 1 when a note would change (for CI)
+  --links              link dependencies instead of fixing status lines
+  --host <name>        obsidian or logseq links (default: logseq when the vault has a logseq/ folder)`,
+  options: { ...VAULT_OPTIONS, 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, links: { type: 'boolean' }, host: { type: 'string' } },
   async run({ positionals, values }) {
     const target = positionals[0];
     if (!target) throw new UsageError('missing <file|dir>: a note or a folder of notes');
@@ -33,6 +42,8 @@ ${VAULT_OPTIONS_HELP}
       throw new UsageError(`no such file or folder: ${target}`);
     }
     checkToday(str(values['today'])); // not used by fix, but a bad date is bad usage everywhere
+    if (values['links'] === true) return fixLinks(target, isDir, values);
+    if (values['host'] !== undefined) throw new UsageError('--host only goes with --links');
     const dryRun = values['dry-run'] === true || values['check'] === true;
     let files: Array<{ full: string; shown: string }>;
     let pipeline: Pipeline;

@@ -14,3 +14,14 @@ export {
 } from './promote';
 export { dependencyContext } from './context';
 export { splitLines, joinLines, type Change, type EditResult, type LineDocument, type LineEnding } from './lines';
+export {
+  linkDependencies,
+  type DependencyLinkContext,
+  type DependencyResolution,
+  type LinkEditResult,
+  type LinkedDependency,
+  type LinkSkipReason,
+  type LinkStyle,
+  type SkippedDependency,
+} from './link-dependencies';
+export { indexResolution, logseqLinkTargets, logseqPageName, obsidianLinkTargets } from './link-targets';

@@ -127,6 +127,9 @@ export interface DependencyLine {
 const NONE = /^(none|n\/a|no dependencies|no external dependencies|nothing)\b/i;
 const STAGE_PAREN = /\(\s*(?:current\s+)?(?:maturity\s+)?stage\s*:\s*([^)]{0,300})\)/i;
 
+// Logseq's labelled page reference: `[Neo4j]([[TTA/Components/Neo4j]])` links to the page.
+const LABELLED_PAGE_REF = /^\[[^\]]+\]\(\[\[([^\]|#]*)(?:#[^\]|]*)?\]\]\)/;
+
 /**
  * One dependency as written: `[[Neo4j]] (Current Stage: Staging)`, `Redis (Current Stage:
  * Development - BLOCKED)`, `Optional: Neo4j (for lore)`, `**Docker Compose**: required for …`,
@@ -151,6 +154,11 @@ export function readDependency(pipeline: Pipeline, raw: string): DependencyLine 
     name = m[1]!.trim();
     link = true;
     rest = s.slice(m[0].length);
+  } else if ((m = LABELLED_PAGE_REF.exec(s))) {
+    // Logseq's labelled page reference, `[Neo4j]([[TTA/Components/Neo4j]])`: the page is the target.
+    name = m[1]!.trim();
+    link = true;
+    rest = s.slice(m[0].length);
   } else if ((m = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(s))) {
     name = decodeLinkPath(m[2]!) ?? m[1]!;
     link = !/^[a-z]+:/i.test(m[2]!);
@@ -159,8 +167,8 @@ export function readDependency(pipeline: Pipeline, raw: string): DependencyLine 
   } else if ((m = /^\*\*([^*]+)\*\*/.exec(s)) || (m = /^__([^_]+)__/.exec(s)) || (m = /^`([^`]+)`/.exec(s))) {
     name = m[1]!.trim();
     rest = s.slice(m[0].length);
-    if (/^\[\[/.test(name)) {
-      const inner = /^\[\[([^\]|#]*)/.exec(name);
+    if (/^\[/.test(name)) {
+      const inner = /^\[\[([^\]|#]*)/.exec(name) ?? LABELLED_PAGE_REF.exec(name);
       if (inner) {
         name = inner[1]!.trim();
         link = true;

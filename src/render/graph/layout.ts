@@ -1,12 +1,13 @@
 // Layered (Sugiyama) layout of the dependency graph with d3-dag: dependents on the left, their
-// dependencies to the right. Pure (no DOM), so it can be measured and swapped on its own.
+// dependencies to the right. Each connected group is laid out on its own and the groups are
+// packed together, components with no edges in a grid beside them (pack.ts). Pure (no DOM): the
+// canvas export and the benchmark call `layoutGraph` directly.
 import {
   aggMean,
   coordGreedy,
   coordSimplex,
   decrossDfs,
   graph,
-  layeringLongestPath,
   layeringSimplex,
   sugiyama,
   twolayerAgg,
@@ -16,6 +17,8 @@ import {
   type MutGraphNode,
   type SugiNode,
 } from 'd3-dag';
+import { layeringPromoted } from './layering';
+import { packLayout, type Offset } from './pack';
 
 export interface LayoutNodeInput {
   id: string;
@@ -42,13 +45,21 @@ export interface LayoutResult {
   edges: Map<string, Point[]>;
 }
 
+export interface LayoutOptions {
+  /** Width ÷ height of the space the graph is shown in (default 16/9): the parts are packed to suit it. */
+  aspect?: number;
+}
+
 export function edgeKey(from: string, to: string): string {
   return `${from}\u0000${to}`;
 }
 
 type LayoutEdge = { from: string; to: string };
 
-/** Network-simplex layering (shortest edges) costs ~50 ms at 500 nodes, 0.4 s at 1,000 and 2.5 s at 2,000; longest-path stays linear. */
+/**
+ * Network-simplex layering (shortest edges) costs ~50 ms at 500 nodes, 0.4 s at 1,000 and 2.5 s
+ * at 2,000; above, longest path with promotion (layering.ts) stays linear.
+ */
 const SIMPLEX_LAYERING_MAX = 500;
 /** Simplex coordinates (straight long edges) solve a linear program: ~0.1 s at 150 nodes, seconds at 500; greedy stays linear. */
 const SIMPLEX_COORD_MAX = 150;
@@ -64,6 +75,8 @@ const SWEEPS_LARGE_ABOVE = 1000;
 const GAP_BETWEEN_NODES = 14;
 const GAP_BETWEEN_RANKS = 60;
 const MARGIN = 16;
+/** Room for a self-loop drawn off a node's right side. */
+const LOOP_ROOM = 24;
 
 /**
  * Crossing reduction: d3-dag's depth-first initial order, then its two-layer operators swept down
@@ -107,47 +120,120 @@ function selfLoop(node: PlacedNode): Point[] {
   ];
 }
 
-export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdge[]): LayoutResult {
+interface Part {
+  nodes: LayoutNodeInput[];
+  edges: LayoutEdge[];
+  loops: LayoutEdge[];
+}
+
+interface Block {
+  width: number;
+  height: number;
+  /** Centres relative to the block's top-left corner. */
+  nodes: PlacedNode[];
+  edges: Array<{ edge: LayoutEdge; points: Point[] }>;
+  loops: LayoutEdge[];
+}
+
+/** Connected groups of nodes (edges either way), in the order of their first node; a node alone is a part of one. */
+function splitParts(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdge[]): Part[] {
+  const index = new Map<string, number>();
+  const unique: LayoutNodeInput[] = [];
+  for (const n of nodes) {
+    if (index.has(n.id)) continue;
+    index.set(n.id, unique.length);
+    unique.push(n);
+  }
+  const parent = unique.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const linked = new Set<string>();
+  const kept: Array<[number, LayoutEdge]> = [];
+  for (const e of edges) {
+    const a = index.get(e.from);
+    const b = index.get(e.to);
+    if (a === undefined || b === undefined || linked.has(edgeKey(e.from, e.to))) continue;
+    linked.add(edgeKey(e.from, e.to));
+    kept.push([a, e]);
+    parent[find(a)] = find(b);
+  }
+  const partOf = new Map<number, Part>();
+  const parts: Part[] = [];
+  unique.forEach((n, i) => {
+    const root = find(i);
+    let part = partOf.get(root);
+    if (!part) {
+      part = { nodes: [], edges: [], loops: [] };
+      partOf.set(root, part);
+      parts.push(part);
+    }
+    part.nodes.push(n);
+  });
+  for (const [a, e] of kept) {
+    const part = partOf.get(find(a))!;
+    // d3-dag has no self-loops; they are drawn after the layout.
+    if (e.from === e.to) part.loops.push(e);
+    else part.edges.push(e);
+  }
+  return parts;
+}
+
+/** One connected part through d3-dag's Sugiyama operators, left to right. */
+function layered(part: Part): Block {
   const dag = graph<LayoutNodeInput, LayoutEdge>();
   const byId = new Map<string, MutGraphNode<LayoutNodeInput, LayoutEdge>>();
-  for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, dag.node(n));
-  const loops: LayoutEdge[] = [];
-  const linked = new Set<string>();
-  for (const e of edges) {
-    const from = byId.get(e.from);
-    const to = byId.get(e.to);
-    if (!from || !to || linked.has(edgeKey(e.from, e.to))) continue;
-    linked.add(edgeKey(e.from, e.to));
-    // d3-dag has no self-loops; they are drawn here after the layout.
-    if (from === to) loops.push(e);
-    else dag.link(from, to, e);
-  }
-
+  for (const n of part.nodes) byId.set(n.id, dag.node(n));
+  for (const e of part.edges) dag.link(byId.get(e.from)!, byId.get(e.to)!, e);
   // d3-dag lays out top to bottom: a node's size along its layer is our height, and x and y are
   // swapped below (the same as its tweakDirection('LR'), done while the points are copied anyway).
   const size = (node: GraphNode<LayoutNodeInput, LayoutEdge>): [number, number] => [node.data.height, node.data.width];
-  const count = byId.size;
+  const count = part.nodes.length;
   const { width, height } = sugiyama()
     .nodeSize(size)
     .gap([GAP_BETWEEN_NODES, GAP_BETWEEN_RANKS])
-    .layering(count > SIMPLEX_LAYERING_MAX ? layeringLongestPath() : layeringSimplex())
+    .layering(count > SIMPLEX_LAYERING_MAX ? layeringPromoted() : layeringSimplex())
     .decross(sweepDecross(count <= SIMPLEX_LAYERING_MAX, count > SWEEPS_LARGE_ABOVE ? SWEEPS_LARGE : SWEEPS))
     .coord(count > SIMPLEX_COORD_MAX ? coordGreedy() : coordSimplex())(dag);
+  const nodes: PlacedNode[] = [];
+  for (const node of dag.nodes()) nodes.push({ ...node.data, x: node.y, y: node.x });
+  const edges: Block['edges'] = [];
+  for (const link of dag.links()) edges.push({ edge: link.data, points: link.points.map(([x, y]) => ({ x: y, y: x })) });
+  // A loop off the last rank reaches past the part's right edge.
+  return { width: height + (part.loops.length > 0 ? LOOP_ROOM : 0), height: width, nodes, edges, loops: part.loops };
+}
 
-  const placed = new Map<string, PlacedNode>();
-  for (const node of dag.nodes()) placed.set(node.data.id, { ...node.data, x: node.y + MARGIN, y: node.x + MARGIN });
-  const routes = new Map<string, Point[]>();
-  for (const link of dag.links()) {
+/** A component with no edges to others, alone in its grid cell (left-aligned). */
+function lone(part: Part): Block {
+  const node = part.nodes[0]!;
+  return { width: node.width + (part.loops.length > 0 ? LOOP_ROOM : 0), height: node.height, nodes: [{ ...node, x: node.width / 2, y: node.height / 2 }], edges: [], loops: part.loops };
+}
+
+function place(block: Block, offset: Offset, placed: Map<string, PlacedNode>, routes: Map<string, Point[]>): void {
+  const dx = offset.x + MARGIN;
+  const dy = offset.y + MARGIN;
+  for (const n of block.nodes) placed.set(n.id, { ...n, x: n.x + dx, y: n.y + dy });
+  for (const { edge, points } of block.edges) {
     // Centre to centre, through the dummy nodes of a long edge; cut at the two boxes' sides.
-    const route = link.points.map(([x, y]) => ({ x: y + MARGIN, y: x + MARGIN }));
-    const from = placed.get(link.data.from)!;
-    const to = placed.get(link.data.to)!;
-    route[0] = leaveBox(from, route[1]!);
-    route[route.length - 1] = leaveBox(to, route[route.length - 2]!);
-    routes.set(edgeKey(link.data.from, link.data.to), route);
+    const route = points.map((p) => ({ x: p.x + dx, y: p.y + dy }));
+    route[0] = leaveBox(placed.get(edge.from)!, route[1]!);
+    route[route.length - 1] = leaveBox(placed.get(edge.to)!, route[route.length - 2]!);
+    routes.set(edgeKey(edge.from, edge.to), route);
   }
-  for (const e of loops) routes.set(edgeKey(e.from, e.to), selfLoop(placed.get(e.from)!));
-  // A loop off the last rank reaches past the layout's right edge.
-  const loopRoom = loops.length > 0 ? 24 : 0;
-  return { width: Math.max(1, height + 2 * MARGIN + loopRoom), height: Math.max(1, width + 2 * MARGIN), nodes: placed, edges: routes };
+  for (const e of block.loops) routes.set(edgeKey(e.from, e.to), selfLoop(placed.get(e.from)!));
+}
+
+export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdge[], options: LayoutOptions = {}): LayoutResult {
+  const parts = splitParts(nodes, edges);
+  const groups = parts.filter((p) => p.nodes.length > 1).map(layered);
+  const singles = parts.filter((p) => p.nodes.length === 1).map(lone);
+  const cell = { width: Math.max(0, ...singles.map((b) => b.width)), height: Math.max(0, ...singles.map((b) => b.height)) };
+  const aspect = options.aspect !== undefined && Number.isFinite(options.aspect) && options.aspect > 0 ? options.aspect : 16 / 9;
+  const packing = packLayout(groups, singles.length, cell, aspect);
+  const placed = new Map<string, PlacedNode>();
+  const routes = new Map<string, Point[]>();
+  groups.forEach((block, i) => place(block, packing.blocks[i]!, placed, routes));
+  singles.forEach((block, i) => place(block, packing.cells[i]!, placed, routes));
+  return { width: Math.max(1, packing.width + 2 * MARGIN), height: Math.max(1, packing.height + 2 * MARGIN), nodes: placed, edges: routes };
 }

@@ -143,7 +143,9 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     const base = baseIds();
     const wanted = focusId ? [...neighbourhood(ctx, focusId, hops)].filter((id) => base.includes(id)) : base;
     model = buildGraphModel(ctx, wanted);
-    const layout = layoutGraph(layoutInputs(model), model.edges);
+    // Pack the parts for the canvas's shape once it has one (16:9 while the view is detached).
+    const aspect = canvas.clientWidth > 0 && canvas.clientHeight > 0 ? canvas.clientWidth / canvas.clientHeight : undefined;
+    const layout = layoutGraph(layoutInputs(model), model.edges, { aspect });
     forward = new Map();
     for (const e of model.edges) {
       let list = forward.get(e.from);

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+// "Link dependencies in this note" / "…in every component note" in the built plugin: only the
+// brackets go in, through the open editor (undo and unsaved typing survive), and afterwards the
+// metadata cache's resolvedLinks — what Obsidian's backlinks pane reads — holds each edge.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Harness } from './harness/app';
+import type { MarkdownView } from './harness/workspace';
+import { dispose, startHarness } from './helpers';
+
+let h: Harness | null = null;
+afterEach(() => {
+  dispose(h);
+  h = null;
+});
+const read = (path: string) => h!.app.vault.read(h!.file(path));
+
+describe('link dependencies commands', () => {
+  const billing = 'Components/Billing Engine.md';
+
+  it('links this note through the editor: one undo step takes it back, unsaved typing stays', async () => {
+    h = await startHarness();
+    const leaf = await h.open(billing, 'source');
+    const editor = (leaf.view as MarkdownView).editor!;
+    editor.replaceRange('Typed but not saved yet.\n', { line: editor.lineCount() - 1, ch: 0 });
+    const before = editor.getValue();
+    expect(await h.command('link-dependencies')).toBe(true);
+    await h.settle();
+    const after = editor.getValue();
+    expect(after).toBe(before.replace('- Ledger (Current Stage: Development - BLOCKED)', '- [[Ledger]] (Current Stage: Development - BLOCKED)'));
+    expect(h.notices.at(-1)).toContain('Linked 1 dependency in 1 note.');
+    editor.undo();
+    expect(editor.getValue()).toBe(before);
+  });
+
+  it('links every component note; resolvedLinks then holds each new edge, and a second run changes nothing', async () => {
+    h = await startHarness();
+    const ledger = 'Components/Ledger.md';
+    const session = 'Components/Session Store.md';
+    h.app.metadataCache.getCache(billing);
+    h.app.metadataCache.getCache(ledger);
+    expect(h.app.metadataCache.resolvedLinks[billing]?.[ledger]).toBeUndefined();
+    expect(h.app.metadataCache.resolvedLinks[ledger]?.[session]).toBeUndefined();
+    const before = await read(ledger);
+    expect(await h.command('link-all-dependencies')).toBe(true);
+    await h.settle();
+    expect(await read(ledger)).toBe(before.replace('- Session Store (Current Stage: Production)', '- [[Session Store]] (Current Stage: Production)'));
+    expect(h.app.metadataCache.resolvedLinks[billing]?.[ledger]).toBe(1);
+    expect(h.app.metadataCache.resolvedLinks[ledger]?.[session]).toBe(1);
+    expect(h.notices.at(-1)).toMatch(/^Linked 2 dependencies in 2 notes\. Left as text: /);
+    const snapshot = await read(billing);
+    await h.command('link-all-dependencies');
+    await h.settle();
+    expect(await read(billing)).toBe(snapshot);
+    expect(h.notices.at(-1)).toMatch(/^No dependency to link in the component notes\./);
+  });
+
+  it('is offered for component notes only', async () => {
+    h = await startHarness();
+    await h.open('Guides/Promotion Guide.md');
+    expect(await h.command('link-dependencies')).toBe(false);
+  });
+});
