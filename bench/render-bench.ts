@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { coordGreedy, decrossDfs, graph, layeringLongestPath, sugiyama } from 'd3-dag';
-import { buildGraphModel, createIndex } from '../src/core/index';
+import { buildGraphModel, createIndex, withoutExternals } from '../src/core/index';
 import { layoutInputs } from '../src/render/graph/draw';
 import { layoutGraph } from '../src/render/graph/layout';
 import { TODAY } from './core-bench';
@@ -55,7 +55,7 @@ export function layoutBench(components: number, reps: number, seed: number): Non
   const index = createIndex({ today: TODAY });
   vault.paths.forEach((p, i) => index.upsert(p, vault.texts[i]!));
   const ids = index.ids().slice(0, components);
-  const model = buildGraphModel(index, ids);
+  const model = withoutExternals(buildGraphModel(index, ids));
   const inputs = layoutInputs(model);
   const edges = model.edges.map((e) => ({ from: e.from, to: e.to }));
   // Interleaved, so a burst of load from elsewhere falls on both.

@@ -1,7 +1,7 @@
 // The dependency graph as Mermaid, Graphviz DOT or JSON. Node ids are generated (n0, n1, …);
 // names only ever appear inside quoted labels, escaped for the target language, so no note
 // title can add nodes, edges, styles or markup.
-import type { GraphModel, GraphNode, StageDefinition } from '../core/index';
+import type { ExternalNode, GraphModel, GraphNode, StageDefinition } from '../core/index';
 import { jsonText, visible } from './terminal';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'json', 'canvas'] as const;
@@ -15,7 +15,15 @@ export function safeColor(color: string | undefined): string {
 }
 
 function ids(model: GraphModel): Map<string, string> {
-  return new Map(model.nodes.map((n, i) => [n.id, `n${i}`]));
+  const out = new Map(model.nodes.map((n, i) => [n.id, `n${i}`]));
+  model.externals.forEach((x, i) => out.set(x.id, `x${i}`));
+  return out;
+}
+
+const EXTERNAL_COLOR = '#9ca3af';
+
+function externalLabel(node: ExternalNode): string {
+  return `external · used by ${node.usedBy.length}`;
 }
 
 function stageColor(stages: readonly StageDefinition[], node: GraphNode): string {
@@ -53,6 +61,7 @@ export function toMermaid(model: GraphModel, stages: readonly StageDefinition[])
     const notes = nodeNotes(node);
     lines.push(`  ${id.get(node.id)}["${mermaidText(`${node.name} · ${node.stageName}${notes.length ? ` · ${notes.join(', ')}` : ''}`)}"]`);
   }
+  for (const node of model.externals) lines.push(`  ${id.get(node.id)}(["${mermaidText(`${node.name} · ${externalLabel(node)}`)}"])`);
   const styled: string[] = [];
   model.edges.forEach((edge, i) => {
     const label = edge.cycle ? 'cycle' : edge.inversion ? 'stage inversion' : edge.optional ? 'optional' : '';
@@ -60,6 +69,10 @@ export function toMermaid(model: GraphModel, stages: readonly StageDefinition[])
     lines.push(`  ${id.get(edge.from)} ${arrow}${label ? `|${label}|` : ''} ${id.get(edge.to)}`);
     if (edge.cycle) styled.push(`  linkStyle ${i} stroke:#dc2626,stroke-width:2px,stroke-dasharray:6 4`);
     else if (edge.inversion) styled.push(`  linkStyle ${i} stroke:#d97706,stroke-width:2px,stroke-dasharray:2 4`);
+  });
+  model.externalEdges.forEach((edge, i) => {
+    lines.push(`  ${id.get(edge.from)} -.-> ${id.get(edge.to)}`);
+    styled.push(`  linkStyle ${model.edges.length + i} stroke:${EXTERNAL_COLOR}`);
   });
   lines.push(...styled);
   const classes = new Map<string, string>();
@@ -69,6 +82,10 @@ export function toMermaid(model: GraphModel, stages: readonly StageDefinition[])
     lines.push(`  classDef ${cls} stroke:${color},stroke-width:2px${dash}`);
     const members = model.nodes.filter((n) => className(n.stage) === cls).map((n) => id.get(n.id));
     lines.push(`  class ${members.join(',')} ${cls}`);
+  }
+  if (model.externals.length > 0) {
+    lines.push(`  classDef external fill:#f3f4f6,stroke:${EXTERNAL_COLOR},color:#374151,stroke-dasharray:3 3`);
+    lines.push(`  class ${model.externals.map((n) => id.get(n.id)).join(',')} external`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -106,10 +123,15 @@ export function toDot(model: GraphModel, stages: readonly StageDefinition[]): st
     else if (edge.optional) attrs.push('style=dashed', 'label="optional"');
     lines.push(`  ${id.get(edge.from)} -> ${id.get(edge.to)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
   }
+  for (const node of model.externals) {
+    const label = `${dotString(node.name).slice(0, -1)}\\n${dotString(externalLabel(node)).slice(1)}`;
+    lines.push(`  ${id.get(node.id)} [label=${label}, color="${EXTERNAL_COLOR}", fillcolor="#f3f4f6", fontcolor="#374151", style="rounded,filled,dashed", tooltip=${dotString(node.id)}];`);
+  }
+  for (const edge of model.externalEdges) lines.push(`  ${id.get(edge.from)} -> ${id.get(edge.to)} [color="${EXTERNAL_COLOR}", style=dashed${edge.optional ? ', label="optional"' : ''}];`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
 
 export function toGraphJSON(model: GraphModel): string {
-  return `${jsonText({ version: 1, nodes: model.nodes, edges: model.edges, cycles: model.cycles })}\n`;
+  return `${jsonText({ version: 1, nodes: model.nodes, edges: model.edges, cycles: model.cycles, externals: model.externals, externalEdges: model.externalEdges })}\n`;
 }

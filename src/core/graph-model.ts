@@ -1,9 +1,11 @@
 // The dependency graph as plain data, for drawing (SVG, Mermaid, DOT) and JSON: which components,
-// which edges (dependent → dependency), and which edges close a cycle or invert the stage order.
+// which edges (dependent → dependency), which edges close a cycle or invert the stage order, and
+// the external dependencies (names that are no component of the vault), merged by name.
 import { closure, invert } from './graph';
 import type { Component, StageId } from './model';
 import { isBlocked } from './serialize';
 import { compareStages, stageName, type Pipeline } from './stages';
+import { nameKey } from './text';
 import type { MaturityIndex } from './vault-index';
 
 /** What the graph reads: a live index or a snapshot-backed view context. */
@@ -35,10 +37,63 @@ export interface GraphEdge {
   optional: boolean;
 }
 
+/** A dependency no component of the vault answers to ("Redis"), one node per name however spelled. */
+export interface ExternalNode {
+  /** `external:` and the name's key (case, spaces and underscores folded): never a note id. */
+  id: string;
+  /** As the first component (in id order) to name it wrote it. */
+  name: string;
+  /** The components of the graph that name it, in id order. */
+  usedBy: string[];
+}
+
+export interface ExternalEdge {
+  /** The dependent component. */
+  from: string;
+  /** The external node's id. */
+  to: string;
+  /** Every mention of it in the dependent's note is optional. */
+  optional: boolean;
+}
+
 export interface GraphModel {
   nodes: GraphNode[];
   edges: GraphEdge[];
   cycles: string[][];
+  /** Unresolved dependency names of the components drawn, most used first, then by name. */
+  externals: ExternalNode[];
+  externalEdges: ExternalEdge[];
+}
+
+export const EXTERNAL_PREFIX = 'external:';
+
+/**
+ * The external dependencies of `components`: every dependency that resolves to no component,
+ * merged by name key. A name that does resolve (to a component outside the set drawn) is not
+ * external.
+ */
+export function externalDependencies(components: ReadonlyMap<string, Component>): Pick<GraphModel, 'externals' | 'externalEdges'> {
+  const byKey = new Map<string, ExternalNode>();
+  const edges = new Map<string, ExternalEdge>();
+  for (const [from, component] of components) {
+    for (const dep of component.dependencies) {
+      if (dep.id !== null || dep.candidateCount > 0) continue;
+      const key = nameKey(dep.name);
+      if (key === '') continue;
+      const id = `${EXTERNAL_PREFIX}${key}`;
+      let node = byKey.get(key);
+      if (!node) byKey.set(key, (node = { id, name: dep.name.trim(), usedBy: [] }));
+      const edgeId = `${from}\u0000${id}`;
+      const edge = edges.get(edgeId);
+      if (edge) edge.optional &&= dep.optional;
+      else {
+        node.usedBy.push(from);
+        edges.set(edgeId, { from, to: id, optional: dep.optional });
+      }
+    }
+  }
+  const externals = [...byKey.values()].sort((a, b) => b.usedBy.length - a.usedBy.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { externals, externalEdges: [...edges.values()] };
 }
 
 /**
@@ -75,7 +130,12 @@ export function buildGraphModel(source: GraphSource, ids?: Iterable<string>): Gr
       });
     }
   }
-  return { nodes, edges, cycles };
+  return { nodes, edges, cycles, ...externalDependencies(components) };
+}
+
+/** The model without its external dependencies (the views' and the CLI's "hide external"). */
+export function withoutExternals(model: GraphModel): GraphModel {
+  return { ...model, externals: [], externalEdges: [] };
 }
 
 function toNode(c: Component, pipeline: Pipeline, cycle: number, source: GraphSource): GraphNode {

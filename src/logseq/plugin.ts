@@ -304,6 +304,9 @@ export function slotPatch(action: string, arg: string, value: unknown): ((s: Slo
       const hops = Math.floor(Number(value));
       return Number.isFinite(hops) && hops >= 1 ? (s) => ({ ...s, hops: Math.min(9, hops) }) : null;
     }
+    case 'externals':
+      // A toggle: the checkbox's state does not travel with the model call.
+      return (s) => ({ ...s, externals: s.externals === false });
     case 'zoom':
       return (s) => ({ ...s, zoom: arg === 'fit' ? 0 : (s.zoom ?? 0) + (arg === 'in' ? 1 : -1) });
     default:

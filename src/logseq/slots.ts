@@ -13,6 +13,8 @@ export interface SlotState {
   limit?: number;
   focus?: string | null;
   hops?: number;
+  /** False once the graph's "External" checkbox hid the external dependencies. */
+  externals?: boolean;
   /** Graph zoom steps: + in, − out, 0 the starting view. */
   zoom?: number;
 }

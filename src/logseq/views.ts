@@ -148,7 +148,7 @@ export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Docum
   let element: HTMLElement;
   if (view === 'graph') {
     const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
-    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}) });
+    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
     element = graphView.element;
     // The select's value is a property, which does not serialise: mark the option.
     for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');

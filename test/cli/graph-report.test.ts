@@ -22,7 +22,9 @@ describe('graph --format mermaid', () => {
     expect(out.code).toBe(0);
     expect(lines[0]).toBe('flowchart LR');
     expect(lines.filter((l) => /^ {2}n\d+\["/.test(l))).toHaveLength(model.nodes.length);
-    expect(lines.filter((l) => /^ {2}n\d+ (-->|-\.->)/.test(l))).toHaveLength(model.edges.length);
+    expect(lines.filter((l) => /^ {2}n\d+ (-->|-\.->)(\|[^|]*\| )? ?n\d+$/.test(l))).toHaveLength(model.edges.length);
+    // External dependencies after them (test/cli/graph-externals.test.ts).
+    expect(lines.filter((l) => /^ {2}n\d+ -\.-> x\d+$/.test(l))).toHaveLength(model.externalEdges.length);
     const id = (name: string) => /^ {2}(n\d+)\[/.exec(lines.find((l) => l.includes(`["${name} ·`))!)![1];
     expect(lines).toContain(`  ${id('Experiment Tracker')} -->|cycle| ${id('Feature Flags')}`);
     expect(lines).toContain(`  ${id('Feature Flags')} -->|cycle| ${id('Experiment Tracker')}`);
@@ -30,7 +32,7 @@ describe('graph --format mermaid', () => {
   });
 
   it('styles cycle and inversion edges by their position', () => {
-    const edges = lines.filter((l) => /^ {2}n\d+ (-->|-\.->)/.test(l));
+    const edges = lines.filter((l) => /^ {2}n\d+ (-->|-\.->)/.test(l) && !/ x\d+$/.test(l));
     const cycle = edges.findIndex((l) => l.includes('|cycle|'));
     expect(lines).toContain(`  linkStyle ${cycle} stroke:#dc2626,stroke-width:2px,stroke-dasharray:6 4`);
     const inversion = edges.findIndex((l) => l.includes('|stage inversion|'));
@@ -68,7 +70,7 @@ describe('graph --format dot', () => {
     const out = run('graph', EXAMPLE_VAULT, '--format', 'dot', '--focus', 'Feature Flags', '--hops', '1', '--today', TODAY).stdout;
     expect(out).toMatch(/n\d+ -> n\d+ \[color="#dc2626", style=dashed, penwidth=2, label="cycle"\];/);
     expect(out).toMatch(/label="Feature Flags\\nStaging · 2 errors"/);
-    expect(out.split('\n').filter((l) => / \[label=/.test(l))).toHaveLength(3);
+    expect(out.split('\n').filter((l) => /^ {2}n\d+ \[label=/.test(l))).toHaveLength(3);
   });
 });
 

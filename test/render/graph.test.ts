@@ -37,7 +37,7 @@ describe('dependency graph', () => {
       const path = [...svg.querySelectorAll('.mm-edge')].find((p) => p.getAttribute('data-from') === edge.from && p.getAttribute('data-to') === edge.to);
       expect(path?.getAttribute('d')).toMatch(/^M[\d.-]+,[\d.-]+/);
     }
-    expect(svg.getAttribute('aria-label')).toContain(`Dependency graph: ${N.components} components, ${N.edges} dependencies.`);
+    expect(svg.getAttribute('aria-label')).toContain(`Dependency graph: ${N.components} components, ${N.edges} dependencies, ${model.externals.length} external dependencies (grey).`);
   });
 
   it('labels nodes with the stage in text and glyph, not colour alone', () => {

@@ -1,6 +1,6 @@
 // `maturity-map graph <dir> --format mermaid|dot|json|canvas`: the dependency graph for docs,
 // Graphviz, other tools or Obsidian's Canvas; `--focus <name>` keeps one component and its neighbours.
-import { buildGraphModel, neighbourhood, type GraphModel } from '../../core/index';
+import { buildGraphModel, neighbourhood, withoutExternals, type GraphModel } from '../../core/index';
 import { canvasJSON, toCanvas } from '../../render/canvas';
 import { loadVault, type LoadedVault } from '../context';
 import { UsageError } from '../files';
@@ -12,7 +12,7 @@ import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } fro
 export const graphCommand: Command = {
   name: 'graph',
   summary: 'print the dependency graph as Mermaid, DOT, JSON or a JSON Canvas',
-  usage: `maturity-map graph <dir> [--format mermaid|dot|json|canvas] [--focus <name> [--hops <n>]] [-o <file>]
+  usage: `maturity-map graph <dir> [--format mermaid|dot|json|canvas] [--focus <name> [--hops <n>]] [--hide-external] [-o <file>]
 
 ${VAULT_OPTIONS_HELP}
   --format <f>         mermaid (default), dot, json, or canvas: a JSON Canvas 1.0 file for
@@ -21,8 +21,10 @@ ${VAULT_OPTIONS_HELP}
                        above <dir>, else <dir>)
   --focus <name>       only this component and its neighbours
   --hops <n>           how far around --focus to go (default 2)
+  --hide-external      leave out the external dependencies (names no component answers
+                       to, one grey node per name with the count of components using it)
   -o, --output <file>  write here (default: standard output)`,
-  options: { ...VAULT_OPTIONS, format: { type: 'string' }, focus: { type: 'string' }, hops: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  options: { ...VAULT_OPTIONS, format: { type: 'string' }, focus: { type: 'string' }, hops: { type: 'string' }, 'hide-external': { type: 'boolean' }, output: { type: 'string', short: 'o' } },
   async run({ positionals, values }) {
     const format = (str(values['format']) ?? 'mermaid') as GraphFormat;
     if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format expects one of ${GRAPH_FORMATS.join(', ')}, got "${format}"`);
@@ -38,7 +40,8 @@ ${VAULT_OPTIONS_HELP}
       if (!id) throw new UsageError(`--focus: no component is called "${focus}"`);
       ids = neighbourhood(index, id, hops);
     }
-    const model = buildGraphModel(index, ids);
+    const full = buildGraphModel(index, ids);
+    const model = values['hide-external'] === true ? withoutExternals(full) : full;
     const text = format === 'canvas' ? canvasText(vault, model) : format === 'json' ? toGraphJSON(model) : format === 'dot' ? toDot(model, index.pipeline.stages) : toMermaid(model, index.pipeline.stages);
     await emit(str(values['output']), text);
     return 0;

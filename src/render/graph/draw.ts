@@ -1,7 +1,7 @@
 // Drawing a laid-out graph model as SVG: nodes coloured by stage with a glyph and the stage's name
 // (colour is never the only signal), edges dependent → dependency, cycles dashed and inversions
 // dotted, each with a <title> that says what it is.
-import type { GraphEdge, GraphModel, GraphNode } from '../../core/index';
+import type { ExternalNode, GraphEdge, GraphModel, GraphNode } from '../../core/index';
 import type { ViewContext } from '../context';
 import { s, uniqueId } from '../dom';
 import { stageInfo } from '../stage';
@@ -17,8 +17,25 @@ export function nodeWidth(node: GraphNode): number {
   return Math.round(Math.min(290, Math.max(130, name + 24, status + 24)));
 }
 
+/** An external node's width: its name and "external · used by N". */
+export function externalWidth(node: ExternalNode): number {
+  const name = (Math.min(node.name.length, MAX_NAME) + 2) * 8.2;
+  const status = externalStatus(node).length * 6.6;
+  return Math.round(Math.min(290, Math.max(110, name + 24, status + 24)));
+}
+
+export function externalStatus(node: ExternalNode): string {
+  return `external · used by ${node.usedBy.length}`;
+}
+
+/** The layout's boxes: components, then the external dependencies (empty when hidden). */
 export function layoutInputs(model: GraphModel): LayoutNodeInput[] {
-  return model.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: NODE_HEIGHT }));
+  return [...model.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: NODE_HEIGHT })), ...model.externals.map((n) => ({ id: n.id, width: externalWidth(n), height: NODE_HEIGHT }))];
+}
+
+/** Every edge the layout routes: between components, and to external dependencies. */
+export function layoutEdges(model: GraphModel): Array<{ from: string; to: string }> {
+  return [...model.edges, ...model.externalEdges];
 }
 
 function shortName(name: string): string {
@@ -86,11 +103,11 @@ function marker(doc: Document, id: string, cls: string): SVGMarkerElement {
 
 export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string): DrawnGraph {
   const doc = ctx.document;
-  const ids = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion') };
+  const ids = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion'), external: uniqueId('mm-arrow-external') };
   const svg = s(doc, 'svg', {
     cls: 'mm-graph-svg',
     attrs: { role: 'group', 'aria-label': label, tabindex: 0, focusable: 'true' },
-    children: [s(doc, 'defs', { children: [marker(doc, ids.normal, 'mm-marker'), marker(doc, ids.cycle, 'mm-marker mm-marker-cycle'), marker(doc, ids.inversion, 'mm-marker mm-marker-inversion')] })],
+    children: [s(doc, 'defs', { children: [marker(doc, ids.normal, 'mm-marker'), marker(doc, ids.cycle, 'mm-marker mm-marker-cycle'), marker(doc, ids.inversion, 'mm-marker mm-marker-inversion'), marker(doc, ids.external, 'mm-marker mm-marker-external')] })],
   });
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const edgeLayer = s(doc, 'g', { cls: 'mm-graph-edges' });
@@ -108,9 +125,21 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
     edges.set(edgeKey(edge.from, edge.to), path);
     edgeLayer.appendChild(path);
   }
+  const externalById = new Map(model.externals.map((n) => [n.id, n]));
+  for (const edge of model.externalEdges) {
+    const points = layout.edges.get(edgeKey(edge.from, edge.to));
+    if (!points) continue;
+    const path = s(doc, 'path', {
+      cls: 'mm-xedge',
+      attrs: { d: edgePath(points), 'marker-end': `url(#${ids.external})`, 'data-from': edge.from, 'data-to': edge.to },
+      children: [s(doc, 'title', { text: `${byId.get(edge.from)?.name ?? edge.from} depends on ${externalById.get(edge.to)?.name ?? edge.to} (external${edge.optional ? ', optional' : ''})` })],
+    });
+    edges.set(edgeKey(edge.from, edge.to), path);
+    edgeLayer.appendChild(path);
+  }
   const outCount = new Map<string, number>();
   const inCount = new Map<string, number>();
-  for (const e of model.edges) {
+  for (const e of [...model.edges, ...model.externalEdges]) {
     outCount.set(e.from, (outCount.get(e.from) ?? 0) + 1);
     inCount.set(e.to, (inCount.get(e.to) ?? 0) + 1);
   }
@@ -143,6 +172,35 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
     nodes.set(node.id, g);
     nodeLayer.appendChild(g);
   }
+  for (const node of model.externals) {
+    const place = layout.nodes.get(node.id);
+    if (place) nodeLayer.appendChild(externalNode(doc, node, place, nodes));
+  }
   svg.append(edgeLayer, nodeLayer);
   return { svg, nodes, edges };
+}
+
+/** A grey, dashed box for a dependency outside the vault: its name and how many components use it. */
+function externalNode(doc: Document, node: ExternalNode, place: { x: number; y: number; width: number; height: number }, nodes: Map<string, SVGGElement>): SVGGElement {
+  const x = -place.width / 2;
+  const y = -place.height / 2;
+  const status = externalStatus(node);
+  const g = s(doc, 'g', {
+    cls: 'mm-xnode',
+    attrs: {
+      'data-mm-external': node.id,
+      transform: `translate(${Math.round(place.x * 10) / 10},${Math.round(place.y * 10) / 10})`,
+      tabindex: 0,
+      role: 'button',
+      'aria-label': `${node.name}, external dependency (not a component of the vault), used by ${node.usedBy.length}`,
+    },
+    children: [
+      s(doc, 'title', { text: `${node.name} — ${status}` }),
+      s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
+      s(doc, 'text', { cls: 'mm-node-name', text: `⬚ ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
+      s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
+    ],
+  });
+  nodes.set(node.id, g);
+  return g;
 }

@@ -2,10 +2,10 @@
 // keyboard focus highlights a node's transitive dependencies and dependents; click selects and
 // opens; focus mode shows one component and its neighbours N hops away.
 import { closure, invert } from '../../core/graph';
-import { buildGraphModel, neighbourhood, type GraphModel } from '../../core/graph-model';
+import { buildGraphModel, EXTERNAL_PREFIX, neighbourhood, withoutExternals, type GraphModel } from '../../core/graph-model';
 import type { ViewContext } from '../context';
 import { clear, h, plural, s } from '../dom';
-import { drawGraph, layoutInputs, type DrawnGraph } from './draw';
+import { drawGraph, layoutEdges, layoutInputs, type DrawnGraph } from './draw';
 import { edgeKey, layoutGraph } from './layout';
 import { attachPanZoom, type PanZoom } from './panzoom';
 import { stageInfo } from '../stage';
@@ -21,6 +21,8 @@ export interface GraphOptions {
   wheel?: 'always' | 'modifier';
   /** Show the toolbar and legend (default true). */
   toolbar?: boolean;
+  /** Draw the external dependencies, one grey node per name (default true; the toolbar toggles it). */
+  externals?: boolean;
 }
 
 export interface GraphView {
@@ -58,7 +60,10 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
   let focusId: string | null = options.focus ?? null;
   let hops = options.hops ?? 2;
   let selectedId: string | null = null;
-  let model: GraphModel = { nodes: [], edges: [], cycles: [] };
+  let model: GraphModel = { nodes: [], edges: [], cycles: [], externals: [], externalEdges: [] };
+  let showExternals = options.externals ?? true;
+  const externalToggle = h(doc, 'input', { cls: 'mm-graph-externals', attrs: { type: 'checkbox', checked: showExternals ? '' : undefined } });
+  externalToggle.checked = showExternals;
   let drawn: DrawnGraph | null = null;
   let panzoom: PanZoom | null = null;
   let forward = new Map<string, string[]>();
@@ -69,10 +74,10 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
 
   const baseIds = () => options.ids ?? ctx.ids();
 
-  const nameOf = (id: string) => ctx.component(id)?.name ?? id;
+  const nameOf = (id: string) => ctx.component(id)?.name ?? model.externals.find((x) => x.id === id)?.name ?? id;
 
   const updateStatus = (text?: string) => {
-    status.textContent = text ?? `${plural(model.nodes.length, 'component')} · ${plural(model.edges.length, 'dependency', 'dependencies')}${model.cycles.length > 0 ? ` · ${plural(model.cycles.length, 'cycle')}` : ''}${focusId ? ` · focused on ${nameOf(focusId)}` : ''}`;
+    status.textContent = text ?? `${plural(model.nodes.length, 'component')} · ${plural(model.edges.length, 'dependency', 'dependencies')}${model.externals.length > 0 ? ` · ${plural(model.externals.length, 'external dependency', 'external dependencies')}` : ''}${model.cycles.length > 0 ? ` · ${plural(model.cycles.length, 'cycle')}` : ''}${focusId ? ` · focused on ${nameOf(focusId)}` : ''}`;
   };
 
   function highlight(id: string | null): void {
@@ -139,30 +144,49 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     if (onHover) el.addEventListener('mouseover', (event) => onHover(id, event, el as unknown as HTMLElement));
   }
 
+  /** An external dependency has no note: hover or Enter shows which components use it. */
+  function wireExternal(id: string, el: SVGGElement): void {
+    el.addEventListener('mouseenter', () => highlight(id));
+    el.addEventListener('mouseleave', () => highlight(selectedId));
+    el.addEventListener('focus', () => highlight(id));
+    el.addEventListener('blur', () => highlight(selectedId));
+    el.addEventListener('click', () => select(selectedId === id ? null : id));
+    el.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      select(selectedId === id ? null : id);
+    });
+  }
+
   function draw(): void {
     const base = baseIds();
     const wanted = focusId ? [...neighbourhood(ctx, focusId, hops)].filter((id) => base.includes(id)) : base;
-    model = buildGraphModel(ctx, wanted);
+    const full = buildGraphModel(ctx, wanted);
+    model = showExternals ? full : withoutExternals(full);
+    root.classList.toggle('mm-graph-hide-external', !showExternals);
     // Pack the parts for the canvas's shape once it has one (16:9 while the view is detached).
     const aspect = canvas.clientWidth > 0 && canvas.clientHeight > 0 ? canvas.clientWidth / canvas.clientHeight : undefined;
-    const layout = layoutGraph(layoutInputs(model), model.edges, { aspect });
+    const layout = layoutGraph(layoutInputs(model), layoutEdges(model), { aspect });
     forward = new Map();
-    for (const e of model.edges) {
+    for (const e of layoutEdges(model)) {
       let list = forward.get(e.from);
       if (!list) forward.set(e.from, (list = []));
       list.push(e.to);
     }
-    backward = invert(model.nodes.map((n) => n.id), forward);
+    backward = invert([...model.nodes.map((n) => n.id), ...model.externals.map((n) => n.id)], forward);
     panzoom?.destroy();
     clear(canvas);
     // The status overlays the canvas, so its changing text never moves the graph under the pointer.
     canvas.appendChild(status);
     lit = [];
-    const label = `Dependency graph: ${plural(model.nodes.length, 'component')}, ${plural(model.edges.length, 'dependency', 'dependencies')}. Arrows point from a component to what it depends on. Tab to a component; Enter opens it, F focuses on it; plus and minus zoom, arrow keys pan, 0 fits.`;
+    const label = `Dependency graph: ${plural(model.nodes.length, 'component')}, ${plural(model.edges.length, 'dependency', 'dependencies')}${model.externals.length > 0 ? `, ${plural(model.externals.length, 'external dependency', 'external dependencies')} (grey)` : ''}. Arrows point from a component to what it depends on. Tab to a component; Enter opens it, F focuses on it; plus and minus zoom, arrow keys pan, 0 fits.`;
     drawn = drawGraph(model, layout, ctx, label);
     if (model.nodes.length === 0) canvas.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components to draw.' }));
     canvas.appendChild(drawn.svg);
-    for (const [id, el] of drawn.nodes) wireNode(id, el);
+    for (const [id, el] of drawn.nodes) {
+      if (id.startsWith(EXTERNAL_PREFIX)) wireExternal(id, el);
+      else wireNode(id, el);
+    }
     drawn.svg.addEventListener('keydown', onKey);
     panzoom = attachPanZoom(drawn.svg, layout.width, layout.height, { wheel: options.wheel ?? 'always', onChange: onZoom });
     panzoom.reset(READABLE_PIXELS_PER_UNIT);
@@ -212,6 +236,11 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
   }
 
   focusSelect.addEventListener('change', () => focus(focusSelect.value || null));
+  externalToggle.addEventListener('change', () => {
+    showExternals = externalToggle.checked;
+    touched = false;
+    draw();
+  });
   hopsInput.addEventListener('change', () => {
     const value = Number(hopsInput.value);
     if (Number.isFinite(value) && value >= 1) focus(focusId, Math.min(9, value));
@@ -224,6 +253,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
       children: [
         h(doc, 'label', { cls: 'mm-graph-control', children: [doc.createTextNode('Focus '), focusSelect] }),
         h(doc, 'label', { cls: 'mm-graph-control', children: [doc.createTextNode('Hops '), hopsInput] }),
+        h(doc, 'label', { cls: 'mm-graph-control', children: [externalToggle, doc.createTextNode('External')] }),
         button('+', 'Zoom in', () => panzoom?.zoomBy(1.25)),
         button('−', 'Zoom out', () => panzoom?.zoomBy(0.8)),
         button('Fit', 'Fit the whole graph', () => panzoom?.fit()),
@@ -285,6 +315,7 @@ export function renderLegend(ctx: ViewContext): HTMLElement {
       line('mm-edge-cycle', 'cycle'),
       line('mm-edge-inversion', 'stage inversion'),
       h(doc, 'span', { cls: 'mm-legend-item', text: '⊘ blocked · ◷ stale · ✖ errors' }),
+      h(doc, 'span', { cls: 'mm-legend-item mm-legend-external', text: '⬚ external (not in the vault)' }),
     ],
   });
 }

@@ -1,0 +1,39 @@
+// External dependencies in the Logseq graph slot (built plugin, fake 0.10.x host): grey nodes
+// drawn, and the toolbar's "External" checkbox, a model call since injected markup has no
+// listeners, hides them and shows them again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildGraphModel } from '../../src/core/index';
+import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
+import { filesOf, loadPlugin, macro, slotElement, until, type Loaded } from './harness';
+
+const files = filesOf(EXAMPLE_VAULT);
+let t: Loaded | null = null;
+afterEach(async () => {
+  await t?.close();
+  t = null;
+});
+
+/** A change event made by the host document's own window (the fake host runs in its own DOM). */
+function change(l: Loaded, el: HTMLElement): void {
+  const win = l.host.document.defaultView as unknown as { Event: typeof Event };
+  el.dispatchEvent(new win.Event('change', { bubbles: true }));
+}
+
+describe('external dependencies in the Logseq graph slot', () => {
+  it('draws them and the External checkbox toggles them through the model', async () => {
+    t = await loadPlugin({ files });
+    const externals = buildGraphModel(loadFolder(EXAMPLE_VAULT)).externals;
+    expect(externals.length).toBeGreaterThan(0);
+    const { slot, el } = await macro(t, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=graph}}');
+    expect(el.querySelectorAll('.mm-xnode')).toHaveLength(externals.length);
+    const toggle = () => slotElement(t!, slot).querySelector<HTMLInputElement>('input.mm-graph-externals')!;
+    expect(toggle().hasAttribute('checked')).toBe(true);
+    expect(toggle().getAttribute('data-on-change')).toBeTruthy();
+    change(t, toggle());
+    await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === 0, 'externals hidden');
+    expect(toggle().hasAttribute('checked')).toBe(false);
+    expect(slotElement(t, slot).querySelectorAll('.mm-node').length).toBeGreaterThan(0);
+    change(t, toggle());
+    await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === externals.length, 'externals shown again');
+  });
+});
