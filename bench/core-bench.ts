@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
-import { referenceScan } from '../src/core/parse/reference';
+import { referenceScan } from '../test/helpers/reference-scan';
+import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
 import { sample, type LoadedVault } from './corpus';
 import { forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 
@@ -15,6 +16,9 @@ export interface CoreOptions {
   referenceReps: number;
   edits: number;
   queryReps: number;
+  /** Notes parsed with each shortcut on and off (0: the ledger is not measured), and how often. */
+  shortcutNotes: number;
+  shortcutReps: number;
 }
 
 export interface CoreFigures {
@@ -28,6 +32,17 @@ export interface CoreFigures {
   edit: { edits: number; medianMs: number; p95Ms: number; changedPerEdit: number };
   query: { firstMs: number; medianMs: number; results: number };
   heapMegabytes: number | null;
+  /** Each parser shortcut: parse time of a sample with it on and off, in the same run (docs/benchmarks.md). */
+  shortcuts?: ShortcutFigure[];
+}
+
+export interface ShortcutFigure {
+  name: string;
+  notes: number;
+  onMs: number;
+  offMs: number;
+  /** (off − on) ÷ off: the share of the sample's parse time the shortcut saves. */
+  gain: number;
 }
 
 export function indexAll(vault: LoadedVault): MaturityIndex {
@@ -71,6 +86,30 @@ export function referenceParse(vault: LoadedVault, notes: number, reps: number):
   }, forceGc);
   const medianMs = median(runs);
   return { notes: texts.length, megabytes, runs, medianMs, megabytesPerSecond: (megabytes / medianMs) * 1000, fastSampleMs: median(fast), parseRatio: medianMs / median(fast) };
+}
+
+/**
+ * The parser's shortcuts, each switched off in turn: parseNote over the same sample with it on and
+ * off, the runs interleaved so load on a shared machine falls on both alike; medians.
+ */
+export function shortcutLedger(vault: LoadedVault, notes: number, reps: number): ShortcutFigure[] {
+  const pipeline = createPipeline(resolveConfig({}).stages);
+  const texts = sample(vault.texts, notes);
+  const parseAll = () => {
+    for (const text of texts) parseNote(text, pipeline);
+  };
+  parseAll(); // warm up the JIT and the memos, as a long-running index has them
+  return (Object.keys(SHORTCUTS) as Array<keyof ParserShortcuts>).map((name) => {
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let k = 0; k < reps; k++) {
+      on.push(...repeat(1, parseAll, forceGc));
+      off.push(...repeat(1, () => withShortcuts({ [name]: false }, parseAll), forceGc));
+    }
+    const onMs = median(on);
+    const offMs = median(off);
+    return { name, notes: texts.length, onMs, offMs, gain: (offMs - onMs) / offMs };
+  });
 }
 
 const STAGE_WORD = /(current[- ]stage\W{0,6}\s*\**)(development|staging|production)/i;
@@ -139,6 +178,8 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
   const edit = editBench(index, vault, options.edits);
   log(`  retained heap`);
   const heapMegabytes = retainedHeap(vault);
+  log(`  parser shortcuts on and off, ${Math.min(options.shortcutNotes, vault.notes)} notes × ${options.shortcutReps}`);
+  const shortcuts = options.shortcutNotes > 0 ? shortcutLedger(vault, options.shortcutNotes, options.shortcutReps) : [];
   return {
     notes: vault.notes,
     components: index.ids().length,
@@ -149,5 +190,6 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     edit,
     query,
     heapMegabytes,
+    shortcuts,
   };
 }

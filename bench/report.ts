@@ -85,6 +85,13 @@ export function table(results: Results): string {
   add('query by stage, ms (median)', figures.map((f) => `${fmt(f.query.medianMs, 3)} (${f.query.results} hits)`), `≤ ${TARGETS.query}`);
   add('first query (builds views), ms', figures.map((f) => fmt(f.query.firstMs)), '');
   add('retained heap, MB', figures.map((f) => fmt(f.heapMegabytes)), `10k ≤ ${TARGETS.heap10k}`);
+  for (const name of new Set(figures.flatMap((f) => (f.shortcuts ?? []).map((s) => s.name)))) {
+    const cell = (f: (typeof figures)[number]) => {
+      const s = f.shortcuts?.find((x) => x.name === name);
+      return s ? `${fmt(s.gain * 100, 1)}% (${fmt(s.onMs)} vs ${fmt(s.offMs)} ms, ${s.notes} notes)` : '';
+    };
+    add(`shortcut ${name}: parse time saved`, figures.map(cell), '≥ 3% or deleted');
+  }
   const r = results.render;
   const pending = `pending${r.pendingReason ? ` (${r.pendingReason})` : ''}`;
   // With --skip-core there are no size columns: the renderer's rows get one of their own.

@@ -63,7 +63,7 @@ export function dashboardHtml(snapshot: IndexSnapshot, assets: DashboardAssets, 
 <style>${css}</style>
 </head>
 <body class="mm mm-standalone-page">
-<div id="mm-app"><noscript>This dashboard needs JavaScript. Run "maturity-map report &lt;dir&gt;" for a static Markdown report.</noscript></div>
+<main id="mm-app"><noscript>This dashboard needs JavaScript. Run "maturity-map report &lt;dir&gt;" for a static Markdown report.</noscript></main>
 <script type="application/json" id="mm-data">${scriptSafeJSON(snapshot)}</script>
 <script>${script}</script>
 </body>

@@ -11,8 +11,10 @@ import type { ComponentRules } from './settings';
 import { isMaturityFileName, mirroredPath, MIRROR_KEYS, outsideFolders, stringValue, STRUCTURE_TITLE_WORDS } from './identity';
 import { createPipeline, type Pipeline } from './stages';
 import { DEFAULT_STAGES } from './settings';
-import { parseNote, STAGE_KEYS } from './parse/note';
-import { fieldLabels } from './parse/fields';
+import { parseNote } from './parse/note';
+import { FIELD_TABLE } from './parse/field-table';
+import type { VocabularyKey } from './parse/vocabulary';
+import type { CompiledVocabulary } from './parse/vocabulary-compile';
 
 /**
  * The words the first look searches for. Labels and keys are what the parser reads (its field
@@ -32,13 +34,20 @@ export interface FirstLookVocabulary {
   componentPropertyKeys: readonly string[];
 }
 
-export const DEFAULT_FIRST_LOOK_VOCABULARY: FirstLookVocabulary = {
-  stageLabels: fieldLabels('stage'),
-  headerFieldLabels: [...fieldLabels('owner'), ...fieldLabels('group'), ...fieldLabels('last-updated')],
-  titleWords: STRUCTURE_TITLE_WORDS,
-  stagePropertyKeys: STAGE_KEYS,
-  componentPropertyKeys: ['component'],
-};
+/** The first look's words from the parser's vocabulary (with the words settings added to it). */
+export function firstLookVocabulary(vocabulary: CompiledVocabulary): FirstLookVocabulary {
+  const labels = (wanted: (key: VocabularyKey) => boolean) => [...vocabulary.fields].filter(([, key]) => wanted(key)).map(([label]) => label);
+  return {
+    stageLabels: labels((key) => key === 'currentStage'),
+    // The header fields classify() counts: the field table marks them.
+    headerFieldLabels: labels((key) => FIELD_TABLE[key]?.header === true),
+    titleWords: STRUCTURE_TITLE_WORDS,
+    stagePropertyKeys: vocabulary.properties.currentStage,
+    componentPropertyKeys: ['component'],
+  };
+}
+
+export const DEFAULT_FIRST_LOOK_VOCABULARY: FirstLookVocabulary = firstLookVocabulary(createPipeline(DEFAULT_STAGES).vocabulary);
 
 export type FirstLook = (path: string, text: string) => boolean;
 

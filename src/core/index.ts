@@ -3,6 +3,7 @@ export * from './model';
 export * from './settings/index';
 export { createPipeline, parseStageValue, parseTransitionHeading, stageName, compareStages, type Pipeline } from './stages';
 export { parseNote, effectiveTransitions, transitionName } from './parse/note';
+export { DEFAULT_VOCABULARY, VOCABULARY_KEYS, type VocabularyKey, type VocabularySettings } from './parse/vocabulary';
 export { identify, classify, cleanComponentName, pageNameFromPath, type ComponentReason } from './identity';
 export { createIndex, prepareNote, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
 export { findCycles, closure, invert } from './graph';

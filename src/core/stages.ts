@@ -1,17 +1,24 @@
 // Reading stage names, stage values and transition headings against the configured pipeline.
 import type { StageDefinition } from './settings/index';
 import type { StageField, StageId, StageSource } from './model';
+import { compileVocabulary, type CompiledVocabulary } from './parse/vocabulary-compile';
+import type { VocabularySettings } from './parse/vocabulary';
 import { indexOfWord, plain } from './text';
 
 export interface Pipeline {
   stages: StageDefinition[];
+  /** How notes name fields, sections and marks: the built-in words and what settings add. */
+  vocabulary: CompiledVocabulary;
   /** Stage id → position in the pipeline (0 = least mature). */
   rank: Map<StageId, number>;
   /** Lower-case words naming a stage, longest first. */
   words: Array<{ word: string; id: StageId }>;
 }
 
-export function createPipeline(stages: StageDefinition[]): Pipeline {
+// Every pipeline without added words shares one compiled vocabulary.
+let defaultVocabulary: CompiledVocabulary | null = null;
+
+export function createPipeline(stages: StageDefinition[], vocabulary?: VocabularySettings): Pipeline {
   const rank = new Map<StageId, number>();
   const words: Array<{ word: string; id: StageId }> = [];
   stages.forEach((stage, i) => {
@@ -20,7 +27,9 @@ export function createPipeline(stages: StageDefinition[]): Pipeline {
     for (const word of names) if (word) words.push({ word, id: stage.id });
   });
   words.sort((a, b) => b.word.length - a.word.length);
-  return { stages, rank, words };
+  const hasWords = vocabulary !== undefined && Object.values(vocabulary).some((list) => list !== undefined && list.length > 0);
+  const compiled = hasWords ? compileVocabulary(vocabulary) : (defaultVocabulary ??= compileVocabulary());
+  return { stages, vocabulary: compiled, rank, words };
 }
 
 export function stageName(pipeline: Pipeline, id: StageId | null): string {
@@ -135,7 +144,7 @@ export function parseTransitionHeading(pipeline: Pipeline, heading: string): { f
     if (second) return { from: first.id, to: second.id };
   }
   // "<Stage> Criteria" / "<Stage> Requirements" / "<Stage> Gates": criteria for entering that stage.
-  if (first.index <= 4 && /^(promotion\s+)?(criteria|requirements|gates?|readiness|checklist)\b/.test(after)) {
+  if (first.index <= 4 && pipeline.vocabulary.transitionWords.test(after)) {
     const rank = pipeline.rank.get(first.id) ?? 0;
     if (rank === 0) return null;
     return { from: pipeline.stages[rank - 1]?.id ?? null, to: first.id };

@@ -199,7 +199,6 @@ export function intern(text: string): string {
 }
 
 /** @deprecated The old name of intern(), kept until src/core/parse moves over (the parser issue, #20). */
-export const own = intern;
 
 const INTERN_LIMIT = 8192;
 const INTERN_MAX_LENGTH = 120;

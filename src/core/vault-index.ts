@@ -10,7 +10,7 @@ import { parseNote } from './parse/note';
 import { createPipeline, type Pipeline } from './stages';
 import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
-import { createFirstLook, type FirstLook } from './first-look';
+import { createFirstLook, firstLookVocabulary, type FirstLook } from './first-look';
 import { compareCodeUnits, compareNames } from './text';
 import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
@@ -91,12 +91,15 @@ export interface IndexOptions extends MaturitySettings {
 }
 
 // Per settings, made once: the first look, and the one frozen note all turned-away notes share.
-const firstLooks = new WeakMap<MaturityConfig['components'], FirstLook>();
+// The first look searches for the pipeline's words (its vocabulary), so it is made per pipeline.
+const firstLooks = new WeakMap<Pipeline, WeakMap<MaturityConfig['components'], FirstLook>>();
 const emptyNotes = new WeakMap<Pipeline, MaturityNote>();
 
-function firstLookFor(config: MaturityConfig): FirstLook {
-  let look = firstLooks.get(config.components);
-  if (!look) firstLooks.set(config.components, (look = createFirstLook(config.components)));
+function firstLookFor(config: MaturityConfig, pipeline: Pipeline): FirstLook {
+  let looks = firstLooks.get(pipeline);
+  if (!looks) firstLooks.set(pipeline, (looks = new WeakMap()));
+  let look = looks.get(config.components);
+  if (!look) looks.set(config.components, (look = createFirstLook(config.components, firstLookVocabulary(pipeline.vocabulary), pipeline)));
   return look;
 }
 
@@ -114,7 +117,7 @@ const PARSE_EVERY_NOTE: FirstLook = () => true;
  * shared empty note when the first look says it cannot be one. Pure, so a host can run it off the
  * main thread (or keep its result) and hand it to `upsertNote`.
  */
-export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline, look: FirstLook = firstLookFor(config)): MaturityNote {
+export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline, look: FirstLook = firstLookFor(config, pipeline)): MaturityNote {
   if (!look(path, text)) return emptyNote(pipeline);
   const note = parseNote(text, pipeline);
   return classify(note, path, config.components) ? note : slim(note);
@@ -148,8 +151,8 @@ function slim(note: MaturityNote): MaturityNote {
 
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const config = resolveConfig(options);
-  const pipeline = createPipeline(config.stages);
-  const look = options.firstLook === false ? PARSE_EVERY_NOTE : firstLookFor(config);
+  const pipeline = createPipeline(config.stages, config.vocabulary);
+  const look = options.firstLook === false ? PARSE_EVERY_NOTE : firstLookFor(config, pipeline);
   const empty = emptyNote(pipeline);
   let today = options.today ?? null;
   let revision = 0;

@@ -10,8 +10,8 @@ import { msUntilNextDay } from './dates';
 import { candidateRules, type CandidateRules } from './index/candidates';
 import { hashText } from './index/hash';
 import { NoteCache, type CachedNote } from './index/note-cache';
+import { fromRecord, toRecord } from './index/note-record';
 import { ParserPool, yieldToUI, type ParseItem } from './index/parser-pool';
-import { reviveNote } from './index/revive';
 
 export type ChangeReason = 'build' | 'edit' | 'rename' | 'delete' | 'day';
 
@@ -37,8 +37,8 @@ export interface IndexStats {
 
 /** Notes above this size are not read: no maturity note is this large, and phone memory is scarce. */
 export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
-/** How long one slice of main-thread work in a build may run before it yields. */
-const SLICE_MS = 8;
+/** How long one slice of main-thread work in a build may run before it yields: one frame, well under the 50 ms of a long task (each yield costs a timer turn, 4 ms in a browser once timers nest). */
+const SLICE_MS = 16;
 /** Texts per message to the worker. */
 const PARSE_BATCH = 24;
 /** Files read at once. */
@@ -50,6 +50,12 @@ interface Known {
   mtime: number;
   size: number;
   hash: string;
+}
+
+/** A cache record waiting to be written: its note becomes strings when it is written (see flushWrites). */
+interface PendingWrite extends Known {
+  key: string;
+  note: MaturityNote;
 }
 
 function unreadable(file: TFile, why: string): { path: string; diagnostic: Diagnostic } {
@@ -81,7 +87,7 @@ export class VaultIndexer extends Component {
   private gone = new Set<string>();
   /** Per-path edit sequence: a slow parse result never overwrites a newer one. */
   private editSeq = new Map<string, number>();
-  private pendingWrites = new Map<string, CachedNote>();
+  private pendingWrites = new Map<string, PendingWrite>();
   private pendingDeletes = new Set<string>();
   private writeTimer: number | null = null;
   /** The cache write in progress: writes run one after another. */
@@ -273,21 +279,27 @@ export class VaultIndexer extends Component {
     const generation = ++this.generation;
     const started = performance.now();
     const next: Generation = { index: createIndex(this.options), known: new Map(), unreadable: new Map() };
-    // One batch: names shared by many notes are resolved once, when the build completes.
+    // One batch, settled slice by slice (settleSoFar): names shared by many notes are resolved once per slice, not once per note.
     next.index.beginBatch();
     const key = this.cacheKey();
     this.dirty = new Set();
     this.gone = new Set();
-    const files = this.app.vault.getMarkdownFiles();
-    const candidates = files.filter((f) => this.rules.file(f));
-    this.progress = { phase: 'building', done: 0, total: candidates.length, unreadable: this.progress.unreadable };
+    // Building from here: changes that arrive while the candidates are listed are caught up too.
+    this.progress = { phase: 'building', done: 0, total: 0, unreadable: this.progress.unreadable };
+    const candidates = await sliced(this.app.vault.getMarkdownFiles(), (f) => this.rules.file(f));
+    if (generation !== this.generation) return;
+    this.progress.total = candidates.length;
     this.events.trigger('progress', this.progress);
 
     const cached = await this.loadCache(key, candidates, next, generation);
     if (cached === null) return;
     const toParse = candidates.filter((f) => !next.known.has(f.path));
-    const writes = new Map<string, CachedNote>();
+    const writes = new Map<string, PendingWrite>();
     if (!(await this.parseInto(next, toParse, key, writes, generation))) return;
+    // The name order, sorted in a task of its own before the swap (the swap's edits rarely change it).
+    await yieldToUI();
+    next.index.ids();
+    await yieldToUI();
     if (!(await this.catchUp(next, key, writes, generation))) return;
 
     const livePaths = new Set(candidates.map((f) => f.path));
@@ -312,22 +324,24 @@ export class VaultIndexer extends Component {
         paths.push(path);
         const file = byPath.get(path);
         if (!file || record.key !== key || record.mtime !== file.stat.mtime || record.size !== file.stat.size) continue;
-        next.index.upsertNote(path, reviveNote(record.note));
+        next.index.upsertNote(path, fromRecord(record));
         next.known.set(path, { mtime: record.mtime, size: record.size, hash: record.hash });
         used++;
         this.progress.done++;
         if (performance.now() - sliceStart > SLICE_MS) {
+          settleSoFar(next);
           await yieldToUI();
           sliceStart = performance.now();
         }
       }
+      settleSoFar(next);
       this.events.trigger('progress', this.progress);
     });
     return generation === this.generation ? { used, paths } : null;
   }
 
   /** Read and parse `files` into `next`, a batch at a time. False when a newer build took over. */
-  private async parseInto(next: Generation, files: TFile[], key: string, writes: Map<string, CachedNote>, generation: number): Promise<boolean> {
+  private async parseInto(next: Generation, files: TFile[], key: string, writes: Map<string, PendingWrite>, generation: number): Promise<boolean> {
     const inFlight: Array<Promise<void>> = [];
     for (let start = 0; start < files.length; start += READ_BATCH) {
       const batch: Array<{ file: TFile; text: string; hash: string; mtime: number; size: number }> = [];
@@ -353,6 +367,7 @@ export class VaultIndexer extends Component {
             next.known.set(b.file.path, { mtime: b.mtime, size: b.size, hash: b.hash });
             writes.set(b.file.path, { mtime: b.mtime, size: b.size, key, hash: b.hash, note });
           });
+          settleSoFar(next);
           this.progress.done += part.length;
           this.events.trigger('progress', this.progress);
         }));
@@ -365,7 +380,7 @@ export class VaultIndexer extends Component {
   }
 
   /** Apply what happened to the vault while the build ran: renames, deletes, edits. */
-  private async catchUp(next: Generation, key: string, writes: Map<string, CachedNote>, generation: number): Promise<boolean> {
+  private async catchUp(next: Generation, key: string, writes: Map<string, PendingWrite>, generation: number): Promise<boolean> {
     for (let round = 0; round < 5 && (this.dirty.size > 0 || this.gone.size > 0); round++) {
       const gone = [...this.gone];
       const dirty = [...this.dirty];
@@ -408,7 +423,7 @@ export class VaultIndexer extends Component {
 
   // ---- cache writes --------------------------------------------------------------------------
 
-  private queueWrite(path: string, record: CachedNote): void {
+  private queueWrite(path: string, record: PendingWrite): void {
     this.pendingDeletes.delete(path);
     this.pendingWrites.set(path, record);
     this.scheduleWrites(2000);
@@ -436,7 +451,7 @@ export class VaultIndexer extends Component {
       const deletes = this.pendingDeletes;
       this.pendingWrites = new Map();
       this.pendingDeletes = new Set();
-      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(puts, deletes);
+      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(await asRecords(puts), deletes);
     });
     return this.writing;
   }
@@ -470,6 +485,44 @@ export class VaultIndexer extends Component {
   today(): string {
     return this.day;
   }
+}
+
+/** The records to store, made in slices (a note parsed here is serialised now; one from the worker or the cache already has its strings). */
+async function asRecords(puts: Map<string, PendingWrite>): Promise<Map<string, CachedNote>> {
+  const out = new Map<string, CachedNote>();
+  let sliceStart = performance.now();
+  for (const [path, { note, ...state }] of puts) {
+    out.set(path, { ...state, ...toRecord(note) });
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToUI();
+      sliceStart = performance.now();
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolve the links of the notes added so far, so the work is spread over the build's slices
+ * instead of falling into one long task when it completes. Ending the batch settles and reports
+ * (nobody listens to an index being built); a new batch starts at once.
+ */
+function settleSoFar(next: Generation): void {
+  next.index.endBatch();
+  next.index.beginBatch();
+}
+
+/** The items that pass `keep`, in slices that yield to the UI. */
+async function sliced<T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> {
+  const out: T[] = [];
+  let sliceStart = performance.now();
+  for (const item of items) {
+    if (keep(item)) out.push(item);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToUI();
+      sliceStart = performance.now();
+    }
+  }
+  return out;
 }
 
 function sameFile(known: Known | undefined, file: TFile): boolean {

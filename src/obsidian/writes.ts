@@ -2,7 +2,7 @@
 // the open editor when a view edits the note (undo, cursor and unsaved typing survive), else one
 // atomic `vault.process`, so a failed write changes nothing.
 import { Notice, type TFile } from 'obsidian';
-import { dependencyContext, fixStatusCounts, localToday, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
+import { dependencyContext, fixStatusCounts, localToday, mirrorProperty, planPromotion, promote, stageName, type PromotionProblem } from '../core/index';
 import type { Host } from './host';
 import { confirm } from './modals';
 import { currentText, rewriteNote } from './note-edit';
@@ -35,7 +35,8 @@ export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutco
     new Notice('This component is at the last stage already.');
     return 'refused';
   }
-  const options = { to: target, today: localToday(), context: dependencyContext(index, file.path) };
+  const mirror = mirrorProperty(index.config);
+  const options = { to: target, today: localToday(), context: dependencyContext(index, file.path), ...(mirror ? { mirrorProperty: mirror } : {}) };
   const plan = planPromotion(await currentText(host.app, file), index.pipeline, options);
   const refused = plan.problems.filter((p) => p.level === 'refuse');
   if (refused.length > 0) {

@@ -83,6 +83,8 @@ function onBoardKey(board: HTMLElement, event: KeyboardEvent): void {
 export interface BoardOptions {
   /** Order within each column: as given (default) or readiest first. */
   sort?: 'given' | 'readiness';
+  /** Level of the column headings (default 3; the dashboard, under its h1, uses 2). */
+  headingLevel?: 2 | 3 | 4 | 5;
 }
 
 export function renderBoard(components: readonly Component[], ctx: ViewContext, options: BoardOptions = {}): HTMLElement {
@@ -92,7 +94,7 @@ export function renderBoard(components: readonly Component[], ctx: ViewContext, 
   const columns: Array<{ id: string | null }> = [...ctx.stages.map((s) => ({ id: s.id })), { id: null }];
   for (const { id } of columns) {
     const items = components.filter((c) => (c.note.stage?.id ?? null) === id || (id === null && c.note.stage?.id && !ctx.pipeline.rank.has(c.note.stage.id)));
-    const heading = h(doc, 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
+    const heading = h(doc, `h${options.headingLevel ?? 3}` as 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
     const list = h(doc, 'ul', { cls: 'mm-board-items' });
     for (const c of items) list.appendChild(h(doc, 'li', { children: [renderBoardItem(c, ctx)] }));
     if (items.length === 0) list.appendChild(h(doc, 'li', { cls: 'mm-empty mm-muted', text: 'None' }));

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { coreBench, editedText } from '../../bench/core-bench';
 import type { LoadedVault } from '../../bench/corpus';
 import { generateNotes, planVault } from '../../bench/generator/vault';
+import { SHORTCUTS } from '../../src/core/parse/shortcuts';
 import { writeVault } from '../../bench/generator/write';
 import { table, type Results } from '../../bench/report';
 import { createIndex } from '../../src/core/index';
@@ -78,15 +79,19 @@ describe('benchmark code on a tiny vault', () => {
     expect(writeVault({ notes: 60, seed: 3 }, dir).fingerprint).toBe(first.fingerprint);
   });
 
-  it('measures cold index, the reference parse, edits, queries and heap', () => {
+  it('measures cold index, the reference parse, edits, queries, heap and the parser shortcuts', () => {
     const written = writeVault({ notes: 60, seed: 3 }, dir);
     const vault: LoadedVault = { ...written, texts: written.paths.map((p) => readFileSync(join(dir, p), 'utf8')) };
-    const figures = coreBench(vault, { coldReps: 2, referenceNotes: 5, referenceReps: 1, edits: 5, queryReps: 3 }, () => undefined);
+    const figures = coreBench(vault, { coldReps: 2, referenceNotes: 5, referenceReps: 1, edits: 5, queryReps: 3, shortcutNotes: 20, shortcutReps: 1 }, () => undefined);
     expect(figures.notes).toBe(60);
     expect(figures.components).toBeGreaterThan(50);
     expect(figures.cold.medianMs).toBeGreaterThan(0);
     expect(figures.reference.megabytesPerSecond).toBeGreaterThan(0);
     expect(figures.reference.parseRatio).toBeGreaterThan(1); // the line scan beats remark, even here
+    // Every shortcut measured on and off, and all of them switched back on afterwards.
+    expect(figures.shortcuts?.map((s) => [s.name, s.notes])).toEqual([['hints', 20], ['yamlFastPath', 20], ['criterionMemo', 20], ['sectionCache', 20]]);
+    expect(figures.shortcuts?.every((s) => s.onMs > 0 && s.offMs > 0)).toBe(true);
+    expect(Object.values(SHORTCUTS).every(Boolean)).toBe(true);
     // Five components with dependents, each edited and edited back; every edit touches the
     // component and at least one dependent.
     expect(figures.edit.edits).toBe(10);

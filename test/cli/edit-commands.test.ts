@@ -156,4 +156,20 @@ describe('maturity-map promote', () => {
     expect(already.code).toBe(1);
     expect(already.stdout).toMatch(/refused not-a-promotion/);
   });
+
+  it('mirrors the new stage into a front-matter property when the mirrorStage setting is on', () => {
+    const dir = copyVault();
+    writeFileSync(join(dir, '.maturity-map.json'), JSON.stringify({ mirrorStage: { enabled: true, property: 'stage' } }));
+    const file = join(dir, 'Components/Billing Engine.md');
+    const before = readFileSync(file, 'utf8');
+    const { code } = runCli(['promote', file, '--to', 'production', '--today', '2026-11-24', '--force']);
+    expect(code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toMatch(/^---\n[\s\S]*\nstage: Production\n---\n/);
+    expect(before).not.toMatch(/^stage:/m);
+    // Off (no settings file): no property.
+    const plain = copyVault();
+    runCli(['promote', join(plain, 'Components/Billing Engine.md'), '--to', 'production', '--today', '2026-11-24', '--force']);
+    expect(readFileSync(join(plain, 'Components/Billing Engine.md'), 'utf8')).not.toMatch(/^stage:/m);
+  });
 });

@@ -22,7 +22,7 @@ const FIELDS = [
   'Critical: 0',
 ];
 // Template slots appear after text (`Issue #XXX: <Description>`): a line that starts with a tag
-// is an HTML block, which the scanner does not model (see docs/benchmarks.md).
+// is an HTML block (both read it as text).
 const WORDS = ['Promoted to Staging on 2026-10-01', 'plain words here', 'Feature 1', 'Issue #XXX: <Description>', 'XX%', 'Issue #12: flaky test', '#tag and text', 'see [[Ledger]]', 'a `code | span` here', '✅ done', 'snake_case_name', 'Production'];
 const HEADINGS = ['Development → Staging', 'Staging -> Production', 'Dependencies', 'Promotion History', 'Active Blockers', 'Resolved Blockers', 'Performance Metrics', 'SLA Targets', 'Security Status', 'Documentation', 'Notes', 'Test Coverage'];
 const DEPS = ['[[Ledger]] (Current Stage: Staging)', 'Auth Gateway (Current Stage: Development - BLOCKED)', 'Optional: [[Search Indexer]] (for search)', 'None (foundational component)', '**2026-10-08**: Promoted to Staging (Issue #39)'];
@@ -35,7 +35,7 @@ const itemContent = fc.oneof(
   { arbitrary: fc.tuple(fc.constantFrom('[x] ', '[ ] ', '[X] ', '[/] ', '[-] ', 'TODO ', 'DONE ', 'DOING '), fc.constantFrom(...WORDS, 'Unit tests passing (≥70% coverage) - **Currently 41%** ❌')).map(([a, b]) => a + b), weight: 4 },
   { arbitrary: fc.constantFrom(...HEADINGS).map((h) => `## ${h}`), weight: 1 },
   // No empty bullets: followed by a blank line and indented text they end where only a stack of
-  // list containers can tell, which the scanner does not keep (see docs/benchmarks.md).
+  // list containers can tell, which the scanner does not keep (see docs/parser.md).
   { arbitrary: fc.constant('[Dependency 1]: [Description]'), weight: 1 },
 );
 
@@ -119,7 +119,7 @@ const apart: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.tuple(fc.constantFrom('> [!note] Review', '> [!warning]', '> Quote'), fc.array(inline, { maxLength: 2 })).map(([head, lines]) => [head, ...lines.map((l) => `> ${l}`)].join('\n')), weight: 2 },
   { arbitrary: fc.constantFrom('---', '***', '___', '- - -'), weight: 2 },
   // Footnote definitions are left out: the scanner reads their indented continuation as code
-  // (a deviation documented in docs/benchmarks.md; maturity notes do not use footnotes).
+  // (a deviation documented in docs/parser.md; maturity notes do not use footnotes).
   { arbitrary: fc.constantFrom('[ref]: https://example.com', '[Dependency 1]: [Description]'), weight: 1 },
 );
 

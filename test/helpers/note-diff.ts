@@ -1,7 +1,7 @@
 // Field-by-field comparison of two parsed notes: the paths where they differ, with both values;
 // and the comparison the scanner differential tests make (fast scanner vs remark reference).
 import { createPipeline, parseNote, resolveConfig } from '../../src/core/index';
-import { referenceScan } from '../../src/core/parse/reference';
+import { referenceScan } from './reference-scan';
 
 export interface FieldDifference {
   path: string;

@@ -5,7 +5,7 @@
 // main thread. A rebuild keeps the old index until the new one is complete.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Harness } from './harness/app';
-import { newIndexedDB } from './harness/node-host';
+import { newIndexedDB, workerStarts } from './harness/node-host';
 import { dispose, exampleFiles, startHarness } from './helpers';
 import { TODAY } from '../helpers/vault';
 
@@ -52,9 +52,12 @@ describe('cache', () => {
     const cold = await launch({ indexedDB: device });
     expect(cold.stats.build.parsed).toBeGreaterThan(20);
     expect(cold.stats.build.fromCache).toBe(0);
+    const startsBefore = workerStarts.count;
     const warm = await launch({ indexedDB: device });
     expect(warm.stats.build.parsed).toBe(0);
     expect(warm.stats.parsed).toBe(0);
+    // Nothing to parse: no worker is started (they start with the first parse).
+    expect(workerStarts.count).toBe(startsBefore);
     expect(warm.stats.build.fromCache).toBe(cold.stats.build.parsed);
     expect(warm.components).toEqual(cold.components);
   });

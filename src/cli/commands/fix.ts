@@ -53,7 +53,8 @@ ${VAULT_OPTIONS_HELP}
       files = vault.index.ids().map((id) => ({ full: join(resolve(target), id), shown: id }));
     } else {
       const root = findVaultRoot(target);
-      pipeline = createPipeline(loadSettings(root, str(values['config'])).stages);
+      const settings = loadSettings(root, str(values['config']));
+      pipeline = createPipeline(settings.stages, settings.vocabulary);
       files = [{ full: resolve(target), shown: relative(process.cwd(), resolve(target)) || target }];
     }
 

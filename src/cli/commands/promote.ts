@@ -1,7 +1,7 @@
 // `maturity-map promote <file> --to <stage>`: the same checks the Obsidian plugin runs (criteria,
 // blockers, dependency stages from the whole vault); refuses with the reasons unless --force.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { dependencyContext, localToday, planPromotion, type PromotionProblem } from '../../core/index';
+import { dependencyContext, localToday, mirrorProperty, planPromotion, type PromotionProblem } from '../../core/index';
 import { checkToday, loadVault } from '../context';
 import { describeChanges, findVaultRoot, unifiedDiff } from '../edit-support';
 import { UsageError } from '../files';
@@ -60,7 +60,8 @@ ${VAULT_OPTIONS_HELP}
     const context = vault.index.component(id) ? dependencyContext(vault.index, id) : undefined;
     const force = values['force'] === true;
     const reference = str(values['reference']);
-    const plan = planPromotion(snapshot.text, vault.index.pipeline, { to, today, force, ...(context ? { context } : {}), ...(reference ? { reference } : {}) });
+    const mirror = mirrorProperty(vault.index.config);
+    const plan = planPromotion(snapshot.text, vault.index.pipeline, { to, today, force, ...(context ? { context } : {}), ...(reference ? { reference } : {}), ...(mirror ? { mirrorProperty: mirror } : {}) });
 
     if (!context) writeErr(`maturity-map promote: ${visible(id)} is not a component in ${visible(root)}; dependency stages are taken from what the note declares\n`);
     for (const p of plan.problems) writeOut(`${problemLine(id, p, force)}\n`);

@@ -96,7 +96,6 @@ export function hiddenTail(input: string, o: Outline): number | null {
       if (t.includes(PROBE)) shows = true;
     },
     row: () => {},
-    blank: () => {},
   });
   if (shows) return null;
   return Math.max(o.lastSeenLine + 1, o.bodyLine);

@@ -10,6 +10,7 @@ import { historyEdit } from './history';
 import { editText, splitLines, type Change } from './lines';
 import { hiddenTail, outline } from './outline';
 import { stageEdits } from './stage-line';
+import { stageMirrorEdit } from './stage-mirror';
 import { statusCountEdits } from './status-counts';
 
 export type PromotionProblemCode =
@@ -60,6 +61,8 @@ export interface PromotionOptions {
   context?: DependencyContext;
   /** Reference added to the history entry, e.g. "Issue #233". */
   reference?: string;
+  /** Also write the new stage to this front-matter property (the `mirrorStage` setting when enabled). */
+  mirrorProperty?: string;
 }
 
 export interface PromotionPlan {
@@ -143,7 +146,9 @@ export function planPromotion(text: string, pipeline: Pipeline, options: Promoti
       line: history.movedBeforeHidden,
     });
   }
-  const edited = editText(text, [...stageEdit.edits, ...statusEdits.edits, history.edit]);
+  const taken = new Set(stageEdit.edits.map((e) => e.index));
+  const mirror = options.mirrorProperty ? stageMirrorEdit(doc.lines, structure, options.mirrorProperty, stageName(pipeline, target), taken) : null;
+  const edited = editText(text, [...stageEdit.edits, ...statusEdits.edits, history.edit, ...(mirror ? [mirror] : [])]);
 
   const blocking = problems.some((p) => p.level === 'block');
   return { from, to: target, problems, allowed: !blocking || options.force === true, text: edited.text, changes: edited.changes };

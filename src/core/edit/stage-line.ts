@@ -2,7 +2,6 @@
 // repeats it), `current_stage:` in front matter and `current-stage::` page properties. The key,
 // the bold around the value, the case the stage is written in and the trailing spaces stay.
 import type { MaturityNote, StageId } from '../model';
-import { STAGE_KEYS } from '../parse/note';
 import { leadingStage, parseStageValue, stageName, type Pipeline } from '../stages';
 import { propertyKey } from '../text';
 import { locateField } from './fields';
@@ -91,7 +90,7 @@ export function stageEdits(
  * `key: value` (YAML) or `key:: value` (Logseq) split into its parts, trailing spaces apart. By hand:
  * a `(.*?)([ \t]*)$` regex retries every position of a long run of inner spaces (quadratic).
  */
-function splitKeyLine(content: string, property: boolean): { key: string; sep: string; value: string; trailing: string } | null {
+export function splitKeyLine(content: string, property: boolean): { key: string; sep: string; value: string; trailing: string } | null {
   const trailing = trailingSpace(content);
   const body = content.slice(0, content.length - trailing.length);
   const at = body.indexOf(property ? '::' : ':');
@@ -108,7 +107,7 @@ function splitKeyLine(content: string, property: boolean): { key: string; sep: s
 /** A top-level stage key whose value is the old stage → the same line naming the new stage. */
 function rewritePropertyLine(pipeline: Pipeline, content: string, property: boolean, from: StageId, to: StageId): string | null {
   const m = splitKeyLine(content, property);
-  if (!m || !STAGE_KEYS.includes(propertyKey(m.key))) return null;
+  if (!m || !pipeline.vocabulary.properties.currentStage.includes(propertyKey(m.key))) return null;
   let value = m.value;
   let comment = '';
   if (!property) {

@@ -1,21 +1,9 @@
-// Recognisers for single lines of Markdown, used by the block scanner: fences, headings,
-// list markers, thematic breaks, tables, comments, link reference definitions.
-
-// `[label]: destination "title"`, a link reference definition (not a footnote, `[^1]: …`).
-export const LINK_DEFINITION = /^\[(?!\^)(?=[^\]]*\S)(?:[^[\]\\]|\\.){1,999}\]:[ \t]*(?:<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$/;
-
-export const LOGSEQ_MARKERS = new Set(['TODO', 'DOING', 'DONE', 'LATER', 'NOW', 'WAITING', 'WAIT', 'CANCELED', 'CANCELLED', 'IN-PROGRESS']);
+// Recognisers for single lines of Markdown, used by the block scanner: fences, headings, list
+// markers, thematic breaks, setext underlines, table cells.
 
 export function trimEnd(s: string): string {
   const last = s.charCodeAt(s.length - 1);
   return last === 32 || last === 9 || last === 13 ? s.trimEnd() : s;
-}
-
-export function peekLine(text: string, pos: number): string {
-  if (pos >= text.length) return '';
-  let end = text.indexOf('\n', pos);
-  if (end === -1) end = text.length;
-  return text.slice(pos, end).trim();
 }
 
 export function openingFence(content: string, i: number): { char: number; length: number } | null {
@@ -25,15 +13,6 @@ export function openingFence(content: string, i: number): { char: number; length
   if (n < 3) return null;
   if (char === 96 && content.indexOf('`', i + n) !== -1) return null; // backtick info strings hold no backticks
   return { char, length: n };
-}
-
-export function closesFence(content: string, fence: { char: number; length: number }): boolean {
-  let i = 0;
-  while (content.charCodeAt(i) === 32 || content.charCodeAt(i) === 9) i++;
-  let n = 0;
-  while (content.charCodeAt(i + n) === fence.char) n++;
-  if (n < fence.length) return false;
-  return content.slice(i + n).trim() === '';
 }
 
 export function atxHeading(content: string, i: number): { depth: number; text: string } | null {
@@ -68,16 +47,6 @@ export function isThematicBreak(content: string, i: number): boolean {
   return count >= 3;
 }
 
-/** Whether the list item at `marker` may interrupt a paragraph: not empty, and numbered from 1. */
-export function canInterrupt(content: string, i: number, marker: number): boolean {
-  if (content.slice(marker).trim() === '') return false;
-  const c = content.charCodeAt(i);
-  if (c < 48 || c > 57) return true;
-  let j = i;
-  while (content.charCodeAt(j) === 48) j++; // `01.` is 1
-  return content.charCodeAt(j) === 49 && (content.charCodeAt(j + 1) === 46 || content.charCodeAt(j + 1) === 41);
-}
-
 /** Offset just after a list marker and its following space, or -1. */
 export function listMarker(content: string, i: number): number {
   const c = content.charCodeAt(i);
@@ -96,17 +65,6 @@ export function listMarker(content: string, i: number): number {
     return next === 32 || next === 9 ? j + 2 : -1;
   }
   return -1;
-}
-
-export function isTableDelimiter(content: string, i: number): boolean {
-  if (content.length - i < 3) return false;
-  let dashes = 0;
-  for (let j = i; j < content.length; j++) {
-    const c = content.charCodeAt(j);
-    if (c === 45) dashes++;
-    else if (c !== 124 && c !== 58 && c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return dashes > 0 && content.indexOf('|', i) !== -1;
 }
 
 /**
@@ -132,18 +90,4 @@ export function tableCells(content: string, i: number): string[] {
   }
   if (cell.trim() !== '') cells.push(cell.trim());
   return cells;
-}
-
-/** Remove `<!-- … -->` spans from a line; `open` when a comment continues past the line. */
-export function stripComments(content: string): { text: string; open: boolean } {
-  let out = '';
-  let pos = 0;
-  for (;;) {
-    const start = content.indexOf('<!--', pos);
-    if (start === -1) return { text: out + content.slice(pos), open: false };
-    out += content.slice(pos, start);
-    const end = content.indexOf('-->', start + 4);
-    if (end === -1) return { text: out, open: true };
-    pos = end + 3;
-  }
 }

@@ -1,5 +1,7 @@
-// `**Key**: value` lines in all the forms people write them.
-import { collapse } from '../text';
+// `**Key**: value` lines in all the forms people write them, and which vocabulary key a label
+// belongs to.
+import type { VocabularyKey } from './vocabulary';
+import { normaliseLabel, type CompiledVocabulary } from './vocabulary-compile';
 
 export interface Field {
   /** Lower-case key without decoration, e.g. "current stage". */
@@ -44,117 +46,23 @@ export function readField(text: string, plainKeys: boolean): Field | null {
 }
 
 function normaliseKey(key: string): string {
-  return collapse(key.replace(/[*_`]/g, '')).toLowerCase();
+  return normaliseLabel(key);
 }
 
-export type FieldKind =
-  | 'stage'
-  | 'target-stage'
-  | 'last-updated'
-  | 'owner'
-  | 'group'
-  | 'priority'
-  | 'promoted-to'
-  | 'promotion-date'
-  | 'status'
-  | 'coverage'
-  | 'dependencies'
-  | 'ignored-dependencies'
-  | 'blockers'
-  | 'resolved-blockers'
-  | 'security-results'
-  | 'security-last-scan'
-  | 'security-review'
-  | 'severity-count'
-  | 'response-time'
-  | 'metric'
-  | 'blocker-type'
-  | 'blocker-severity'
-  | 'blocker-status'
-  | 'resolved-on';
+/** A field line's vocabulary key, and for `**Promoted to Staging**:` the text after the label. */
+export interface KnownField {
+  key: VocabularyKey;
+  /** The rest of the label after a prefix label (`staging` in `promoted to staging`), else ''. */
+  rest: string;
+}
 
-const KINDS = new Map<string, FieldKind>([
-  ['current stage', 'stage'],
-  ['current maturity stage', 'stage'],
-  ['maturity stage', 'stage'],
-  ['stage', 'stage'],
-  ['target stage', 'target-stage'],
-  ['last updated', 'last-updated'],
-  ['last update', 'last-updated'],
-  ['updated', 'last-updated'],
-  ['owner', 'owner'],
-  ['owners', 'owner'],
-  ['component owner', 'owner'],
-  ['functional group', 'group'],
-  ['group', 'group'],
-  ['priority', 'priority'],
-  ['promotion date', 'promotion-date'],
-  ['status', 'status'],
-  ['overall status', 'status'],
-  ['criteria status', 'status'],
-  ['criteria met', 'status'],
-  ['current coverage', 'coverage'],
-  ['coverage', 'coverage'],
-  ['test coverage', 'coverage'],
-  ['unit test coverage', 'coverage'],
-  ['integration test coverage', 'coverage'],
-  ['overall coverage', 'coverage'],
-  ['line coverage', 'coverage'],
-  ['final coverage', 'coverage'],
-  ['current', 'coverage'],
-  ['dependencies', 'dependencies'],
-  ['runtime dependencies', 'dependencies'],
-  ['upstream dependencies', 'dependencies'],
-  ['component dependencies', 'dependencies'],
-  ['depends on', 'dependencies'],
-  ['downstream dependencies', 'ignored-dependencies'],
-  ['development dependencies', 'ignored-dependencies'],
-  ['dev dependencies', 'ignored-dependencies'],
-  ['external dependencies', 'ignored-dependencies'],
-  ['test dependencies', 'ignored-dependencies'],
-  ['used by', 'ignored-dependencies'],
-  ['dependents', 'ignored-dependencies'],
-  ['blockers', 'blockers'],
-  ['active blockers', 'blockers'],
-  ['blocking issues', 'blockers'],
-  ['current blockers', 'blockers'],
-  ['known blockers', 'blockers'],
-  ['blockers resolved', 'resolved-blockers'],
-  ['resolved blockers', 'resolved-blockers'],
-  ['security scan results', 'security-results'],
-  ['security scan', 'security-results'],
-  ['scan results', 'security-results'],
-  ['last security scan', 'security-last-scan'],
-  ['security review status', 'security-review'],
-  ['critical', 'severity-count'],
-  ['high', 'severity-count'],
-  ['medium', 'severity-count'],
-  ['low', 'severity-count'],
-  ['response time', 'response-time'],
-  ['latency', 'response-time'],
-  ['throughput', 'metric'],
-  ['uptime', 'metric'],
-  ['availability', 'metric'],
-  ['cpu', 'metric'],
-  ['memory', 'metric'],
-  ['error rate', 'metric'],
-  ['p50', 'metric'],
-  ['p95', 'metric'],
-  ['p99', 'metric'],
-  ['type', 'blocker-type'],
-  ['severity', 'blocker-severity'],
-  ['resolved', 'resolved-on'],
-]);
-
-export function fieldKind(key: string): FieldKind | null {
-  const kind = KINDS.get(key);
-  if (kind) return kind;
-  if (key.startsWith('promoted to ')) return 'promoted-to';
+/**
+ * The vocabulary key a field label belongs to, or null for a label the vocabulary does not know.
+ * `blockerResolution` is known under a blocker entry only (see field-table.ts).
+ */
+export function lookupField(vocabulary: CompiledVocabulary, key: string): KnownField | null {
+  const known = vocabulary.fields.get(key);
+  if (known !== undefined) return { key: known, rest: '' };
+  for (const prefix of vocabulary.promotedTo) if (key.startsWith(prefix)) return { key: 'promotedTo', rest: key.slice(prefix.length) };
   return null;
-}
-
-// Hook for the first look (src/core/first-look.ts), which must search for every label it needs.
-/** The field labels of one kind ("current stage", "stage", … for `stage`). */
-export function fieldLabels(kind: FieldKind): string[] {
-  return [...KINDS].filter(([, k]) => k === kind).map(([label]) => label);
 }

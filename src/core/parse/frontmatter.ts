@@ -3,8 +3,9 @@
 // to YAML) or cannot parse (broken YAML) is recovered from the raw `key: value` lines.
 import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic, FrontmatterRecord, FrontmatterValue } from '../model';
-import { own } from '../text';
+import { intern } from '../text';
 import { readSimpleYaml } from './simple-yaml';
+import { SHORTCUTS } from './shortcuts';
 
 export interface FrontmatterBlock {
   /** The YAML text between the fences. */
@@ -32,7 +33,7 @@ export function findFrontmatter(text: string): FrontmatterBlock | null {
     const content = text.slice(lineStart, lineEnd).trimEnd();
     if (content === '---' || content === '...') {
       // A copy: values read from it must not keep the whole note text alive in the index.
-      return { yaml: own(text.slice(start, lineStart)), firstLine: 2, bodyOffset: Math.min(lineEnd + 1, text.length), bodyLine: line + 1 };
+      return { yaml: intern(text.slice(start, lineStart)), firstLine: 2, bodyOffset: Math.min(lineEnd + 1, text.length), bodyLine: line + 1 };
     }
     if (lineEnd === text.length) break;
     lineStart = lineEnd + 1;
@@ -56,7 +57,7 @@ export const MAX_FRONTMATTER_CHARS = 16 * 1024;
 /** Parse the YAML block into a null-prototype record; never throws. */
 export function parseFrontmatter(block: FrontmatterBlock): FrontmatterResult {
   // Oversized front matter keeps its diagnostic (parseWithYaml); the fast path is for real notes.
-  const simple = block.yaml.length > MAX_FRONTMATTER_CHARS ? null : readSimpleYaml(block.yaml);
+  const simple = block.yaml.length > MAX_FRONTMATTER_CHARS || !SHORTCUTS.yamlFastPath ? null : readSimpleYaml(block.yaml);
   return simple ? { data: simple, diagnostics: [] } : parseWithYaml(block);
 }
 
@@ -201,7 +202,7 @@ export function readPageProperties(text: string, offset: number, line: number): 
     const content = text.slice(pos, end).replace(/\r$/, '');
     const m = PROPERTY_LINE.exec(content);
     if (!m) break;
-    data[own(m[1]!)] = own(m[2]!.trim());
+    data[intern(m[1]!)] = intern(m[2]!.trim());
     found = true;
     pos = end + 1;
     current++;

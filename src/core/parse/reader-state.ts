@@ -1,4 +1,4 @@
-// What the field pass (reader.ts, reader-fields.ts) knows while it walks one note: the result it
+// What the field pass (reader.ts, reader-items.ts, the field table) knows while it walks one note: the result it
 // fills, the open sections, and the list label or blocker entry the next lines belong to.
 import type {
   Blocker,
@@ -12,7 +12,8 @@ import type {
 } from '../model';
 import type { Pipeline } from '../stages';
 import type { SectionInfo, SectionKind } from './sections';
-import type { TextHints } from './placeholders';
+import { findPlaceholder, type TextHints } from './placeholders';
+import { intern } from '../text';
 
 export interface Section extends SectionInfo {
   depth: number;
@@ -140,4 +141,25 @@ export function transitionSection(state: ReaderState): Section | null {
 
 export function makeLabel(kind: LabelKind, indent: number, isItem: boolean, line: number): Label {
   return { kind, indent, isItem, line, entryIndent: -1 };
+}
+
+const MAX_PLACEHOLDERS = 200;
+const HASHTAG = /(^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
+
+/** Record a template slot on the line, if any; whether there was one. */
+export function recordPlaceholder(state: ReaderState, text: string, line: number, isItem: boolean, fieldValue: string | null): boolean {
+  const found = findPlaceholder(text, isItem, fieldValue, state.hints, line);
+  if (found !== null && state.result.placeholders.length < MAX_PLACEHOLDERS) state.result.placeholders.push({ text: intern(found), line });
+  return found !== null;
+}
+
+/** `#tag` in body text. */
+export function collectBodyTags(state: ReaderState, text: string): void {
+  if (!state.hints.hash || text.indexOf('#') === -1) return;
+  HASHTAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HASHTAG.exec(text))) {
+    // `Issue #XXX` in an unfilled template is a placeholder, not a tag.
+    if (!/^(X+|Y+|Z+)$/.test(m[2]!)) state.result.bodyTags.push(intern(m[2]!));
+  }
 }

@@ -1,22 +1,13 @@
-// What a heading opens: a transition's criteria, the dependency list, promotion history, …
+// What a heading opens: a transition's criteria, the dependency list, promotion history, … The
+// rules are data (the vocabulary's section headings, tried in order); a heading that names a
+// stage pair (`Development → Staging`) or a stage's criteria (`Staging Criteria`) is a transition.
 import type { StageId } from '../model';
 import { parseTransitionHeading, type Pipeline } from '../stages';
-import { own, plain } from '../text';
+import { indexOfWord, isWordChar, intern, plain } from '../text';
+import type { SectionKind, SectionRule } from './vocabulary-compile';
+import { SHORTCUTS } from './shortcuts';
 
-export type SectionKind =
-  | 'transition'
-  | 'dependencies'
-  | 'history'
-  | 'blockers'
-  | 'resolved-blockers'
-  | 'security'
-  | 'performance'
-  | 'performance-current'
-  | 'performance-targets'
-  | 'coverage'
-  | 'documentation'
-  | 'next-steps'
-  | 'other';
+export type { SectionKind } from './vocabulary-compile';
 
 export interface SectionInfo {
   kind: SectionKind;
@@ -35,42 +26,40 @@ const CACHE_LIMIT = 4096;
 const cache = new WeakMap<Pipeline, Map<string, SectionInfo>>();
 
 export function classifySection(pipeline: Pipeline, heading: string): SectionInfo {
+  if (!SHORTCUTS.sectionCache) return { ...classifyUncached(pipeline, heading), text: plain(heading) };
   let known = cache.get(pipeline);
   if (!known) cache.set(pipeline, (known = new Map()));
   const hit = known.get(heading);
   if (hit) return hit;
-  const info = Object.freeze({ ...classifyUncached(pipeline, heading), text: own(plain(heading)) });
+  const info = Object.freeze({ ...classifyUncached(pipeline, heading), text: intern(plain(heading)) });
   if (known.size >= CACHE_LIMIT) known.clear();
-  known.set(own(heading), info); // a copy: the key must not keep the note's text alive
+  known.set(intern(heading), info); // a copy: the key must not keep the note's text alive
   return info;
 }
 
 function classifyUncached(pipeline: Pipeline, heading: string): Omit<SectionInfo, 'text'> {
+  const vocabulary = pipeline.vocabulary;
   const text = plain(heading).toLowerCase();
-  const base: Omit<SectionInfo, 'text'> = { kind: 'other', from: null, to: null, demotions: false };
-  if (/\bhistory\b|^promotions?\b|^demotions?\b|promotion requests?/.test(text)) {
-    return { ...base, kind: 'history', demotions: /\bdemotions?\b/.test(text) };
-  }
-  if (/resolved blockers|blockers resolved/.test(text)) return { ...base, kind: 'resolved-blockers' };
-  if (/\bblockers?\b|blocking issues/.test(text)) return { ...base, kind: 'blockers' };
-  // Only headings that name the list itself ("Dependencies", "Component Dependencies"), not a
-  // criterion such as "6. Dependencies Stable".
-  const bare = text.replace(/^[\d.)\s]+/, '').replace(/[^a-z ]/g, '').trim();
-  if (/^((component|upstream|runtime|service|internal|system)\s+)?dependenc(y|ies)(\s+(graph|map|list))?$/.test(bare)) {
-    return { ...base, kind: 'dependencies' };
-  }
-  if (/\bsla\b|\btargets?\b|\bobjectives?\b/.test(text) && !/coverage/.test(text)) return { ...base, kind: 'performance-targets' };
-  if (/current performance|performance \(current|measured performance|observed performance/.test(text)) {
-    return { ...base, kind: 'performance-current' };
+  for (const rule of vocabulary.sectionsBefore) {
+    if (!matches(rule, text)) continue;
+    const demotions = rule.kind === 'history' && vocabulary.demotions.some((word) => indexOfWord(text, word) !== -1);
+    return { kind: rule.kind, from: null, to: null, demotions };
   }
   const transition = parseTransitionHeading(pipeline, heading);
-  if (transition) return { ...base, kind: 'transition', from: transition.from, to: transition.to };
-  if (/\bperformance\b/.test(text)) return { ...base, kind: 'performance' };
-  if (/\bsecurity\b/.test(text)) return { ...base, kind: 'security' };
-  if (/\bdocumentation\b|\bdocs\b/.test(text)) return { ...base, kind: 'documentation' };
-  if (/next steps|roadmap|action items|\bto-?do\b|short-term|medium-term|long-term|follow-?ups?/.test(text)) {
-    return { ...base, kind: 'next-steps' };
-  }
-  if (/\bcoverage\b|\btests?\b|\btesting\b/.test(text)) return { ...base, kind: 'coverage' };
-  return base;
+  if (transition) return { kind: 'transition', from: transition.from, to: transition.to, demotions: false };
+  for (const rule of vocabulary.sectionsAfter) if (matches(rule, text)) return { kind: rule.kind, from: null, to: null, demotions: false };
+  return { kind: 'other', from: null, to: null, demotions: false };
+}
+
+/** Whether a heading (plain, lower case) is named by a rule's words. */
+function matches(rule: SectionRule, text: string): boolean {
+  if (rule.unless.some((word) => text.includes(word))) return false;
+  for (const word of rule.words) if (indexOfWord(text, word) !== -1) return true;
+  for (const word of rule.starts) if (text.startsWith(word) && !isWordChar(text.charCodeAt(word.length))) return true;
+  return rule.exact.size > 0 && rule.exact.has(bareHeading(text));
+}
+
+/** "2. Component Dependencies:" → "component dependencies": the heading's words only. */
+function bareHeading(text: string): string {
+  return text.replace(/^[\d.)\s]+/, '').replace(/[^a-z ]/g, ' ').replace(/ +/g, ' ').trim();
 }

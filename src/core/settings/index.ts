@@ -5,6 +5,7 @@ export {
   stageSchema,
   componentRulesSchema,
   DEFAULT_STAGES,
+  mirrorProperty,
   SEVERITY_LEVELS,
   type MaturityConfig,
   type MaturitySettings,

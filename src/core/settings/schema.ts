@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { backstageSchema } from './backstage';
 import { colour, DEFAULT_COLOR, diagnosticCode, flag, text, wholeNumber, wordList } from './fields';
+import { vocabularySchema } from './vocabulary';
 
 const stageFields = z.strictObject(
   {
@@ -72,6 +73,24 @@ export const componentRulesSchema = z.strictObject(
 
 export type ComponentRules = z.output<typeof componentRulesSchema>;
 
+export const mirrorStageSchema = z.strictObject(
+  {
+    /** Off by default: promote then writes only what the note already says. */
+    enabled: z._default(flag('write the stage to a front-matter property on promote'), false),
+    /** The property written (`stage: Production`). */
+    property: z._default(
+      text('a front-matter property name').check(z.regex(/^[A-Za-z][\w-]*$/, 'expected a front-matter property name: a letter, then letters, digits, - or _')),
+      'stage',
+    ),
+  },
+  'expected an object: { "enabled": true, "property": "stage" }',
+);
+
+/** The property promote mirrors the stage into, or undefined when the setting is off. */
+export function mirrorProperty(config: { mirrorStage: z.output<typeof mirrorStageSchema> }): string | undefined {
+  return config.mirrorStage.enabled ? config.mirrorStage.property : undefined;
+}
+
 export const SEVERITY_LEVELS = ['error', 'warning', 'info', 'off'] as const;
 
 export const settingsSchema = z.strictObject(
@@ -93,8 +112,12 @@ export const settingsSchema = z.strictObject(
     ),
     /** How `export --format backstage` maps components to catalog entities (settings/backstage.ts). */
     backstage: z.prefault(backstageSchema, {}),
+    /** Words notes use for fields, sections and marks, added to the built-in ones (docs/vocabulary.md). */
+    vocabulary: z._default(vocabularySchema, () => ({})),
+    /** On promote, also write the stage to a front-matter property, for Bases, Dataview and Logseq queries. */
+    mirrorStage: z.prefault(mirrorStageSchema, {}),
   },
-  'expected an object of settings: { "stages": […], "components": {…}, "staleAfterDays": 30, "severity": {…}, "backstage": {…} }',
+  'expected an object of settings: { "stages": […], "components": {…}, "staleAfterDays": 30, "severity": {…}, "backstage": {…}, "vocabulary": {…}, "mirrorStage": {…} }',
 );
 
 /** The settings the core reads: every key present and normalised. */

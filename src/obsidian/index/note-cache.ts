@@ -1,18 +1,18 @@
 // The per-file cache in IndexedDB (through `idb`): for each note path, what the index keeps of it
-// (the prepared note) with the file's mtime and size and the key of the parser build and settings
-// that made it. A relaunch reads the cache in slices and parses only files whose record does not
-// match. One database per vault (the app id); losing it only costs a full parse.
+// (the prepared note, as the two strings of note-record.ts) with the file's mtime and size and the
+// key of the parser build and settings that made it. A relaunch reads the cache in slices and
+// parses only files whose record does not match. One database per vault (the app id); losing it
+// only costs a full parse.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { MaturityNote } from '../../core/index';
+import type { NoteRecord } from './note-record';
 
-export interface CachedNote {
+export interface CachedNote extends NoteRecord {
   mtime: number;
   size: number;
   /** Parser build + settings hash the note was made with. */
   key: string;
   /** Hash of the text, to tell a metadata re-parse of the same text from an edit. */
   hash: string;
-  note: MaturityNote;
 }
 
 interface CacheSchema extends DBSchema {
@@ -20,8 +20,11 @@ interface CacheSchema extends DBSchema {
 }
 
 const STORE = 'notes';
-/** Records per read: each slice is one short task on the main thread. */
-const READ_SLICE = 64;
+/** Version 2: records hold strings (version 1 held the note object). */
+const VERSION = 2;
+/** Records per read: strings, so a slice costs little to deliver; the caller yields within it. */
+const READ_SLICE = 256;
+/** Records per write transaction: strings again, each put is a copy. */
 const WRITE_SLICE = 250;
 
 export class NoteCache {
@@ -31,8 +34,10 @@ export class NoteCache {
   static async open(name: string): Promise<NoteCache | null> {
     if (typeof indexedDB === 'undefined') return null;
     try {
-      const db = await openDB<CacheSchema>(name, 1, {
+      const db = await openDB<CacheSchema>(name, VERSION, {
         upgrade(database) {
+          // Records of an older layout are not worth converting: the notes are parsed once more.
+          if (database.objectStoreNames.contains(STORE)) database.deleteObjectStore(STORE);
           database.createObjectStore(STORE);
         },
       });

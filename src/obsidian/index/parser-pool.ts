@@ -4,7 +4,7 @@
 import workerSource from 'maturity-map:parse-worker';
 import { createPipeline, prepareNote, resolveConfig, type IndexOptions, type MaturityNote } from '../../core/index';
 import type { FromWorker, ToWorker } from './protocol';
-import { reviveNote } from './revive';
+import { fromRecord } from './note-record';
 
 export interface ParseItem {
   path: string;
@@ -12,7 +12,7 @@ export interface ParseItem {
 }
 
 /** How long the main-thread fallback may hold the thread before it yields. */
-const SLICE_MS = 8;
+const SLICE_MS = 16;
 /** Batches each worker holds at once: one being parsed, one waiting, so a worker never idles. */
 const IN_FLIGHT = 2;
 
@@ -41,24 +41,30 @@ export class ParserPool {
   private fallback: { config: ReturnType<typeof resolveConfig>; pipeline: ReturnType<typeof createPipeline> };
   /** Why the pool parses on the main thread, when it does. */
   fallbackReason: string | null = null;
+  /** Workers wanted; they start with the first parse (a warm start parses nothing and starts none). */
+  private wanted: number;
+  private started = false;
 
   constructor(options: IndexOptions, workers: number) {
     this.options = options;
     this.fallback = this.mainThreadParser(options);
-    this.start(workers);
+    this.wanted = workers;
   }
 
+  /** How notes are (or, before the first parse, will be) parsed. */
   get kind(): 'worker' | 'main-thread' {
+    if (!this.started) return this.wanted >= 1 && workersAvailable() ? 'worker' : 'main-thread';
     return this.slots.length > 0 ? 'worker' : 'main-thread';
   }
 
   private mainThreadParser(options: IndexOptions) {
     const config = resolveConfig(options);
-    return { config, pipeline: createPipeline(config.stages) };
+    return { config, pipeline: createPipeline(config.stages, config.vocabulary) };
   }
 
   private start(count: number): void {
-    if (count < 1 || typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') {
+    this.started = true;
+    if (count < 1 || !workersAvailable()) {
       this.fallbackReason = 'Web Workers are not available';
       return;
     }
@@ -90,6 +96,7 @@ export class ParserPool {
   /** Notes for `items`, in order. */
   parse(items: ParseItem[]): Promise<MaturityNote[]> {
     if (items.length === 0) return Promise.resolve([]);
+    if (!this.started) this.start(this.wanted);
     if (this.slots.length === 0) return this.parseHere(items);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, items, resolve, reject });
@@ -111,7 +118,7 @@ export class ParserPool {
     const job = slot.busy.get(message.id);
     if (!job) return;
     slot.busy.delete(message.id);
-    if (message.type === 'parsed') job.resolve(message.notes.map(reviveNote));
+    if (message.type === 'parsed') job.resolve(message.records.map(fromRecord));
     // The parser threw: parse the batch again here, where the error surfaces to the caller.
     else void this.parseHere(job.items).then(job.resolve, job.reject);
     this.pump();
@@ -141,9 +148,14 @@ export class ParserPool {
   }
 
   dispose(): void {
+    this.started = true; // a disposed pool parses on the main thread, never starts workers again
     for (const slot of this.slots) slot.worker.terminate();
     this.slots = [];
     if (this.url) URL.revokeObjectURL(this.url);
     this.url = null;
   }
+}
+
+function workersAvailable(): boolean {
+  return typeof Worker === 'function' && typeof Blob === 'function' && typeof URL.createObjectURL === 'function';
 }

@@ -1,11 +1,13 @@
 // Messages between the plugin and its parse worker. The worker holds the settings it was given
-// and answers each batch of texts with the notes `prepareNote` makes of them, in order.
-import type { IndexOptions, MaturityNote } from '../../core/index';
+// and answers each batch of texts with the notes `prepareNote` makes of them, in order, as
+// records (note-record.ts: two strings each, cheap to post and ready to store).
+import type { IndexOptions } from '../../core/index';
+import type { NoteRecord } from './note-record';
 
 export type ToWorker =
   | { type: 'configure'; options: IndexOptions }
   | { type: 'parse'; id: number; items: Array<{ path: string; text: string }> };
 
 export type FromWorker =
-  | { type: 'parsed'; id: number; notes: MaturityNote[] }
+  | { type: 'parsed'; id: number; records: NoteRecord[] }
   | { type: 'failed'; id: number; error: string };

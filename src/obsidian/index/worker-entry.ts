@@ -1,6 +1,7 @@
 // The parse worker (bundled on its own and embedded in main.js as a string, see scripts/targets.mjs):
 // the core parser, off the main thread. It sees only texts and settings — no vault, no DOM.
 import { createPipeline, prepareNote, resolveConfig, type MaturityConfig, type Pipeline } from '../../core/index';
+import { toRecord } from './note-record';
 import type { FromWorker, ToWorker } from './protocol';
 
 interface WorkerScope {
@@ -10,18 +11,18 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let config: MaturityConfig = resolveConfig({});
-let pipeline: Pipeline = createPipeline(config.stages);
+let pipeline: Pipeline = createPipeline(config.stages, config.vocabulary);
 
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'configure') {
     config = resolveConfig(message.options);
-    pipeline = createPipeline(config.stages);
+    pipeline = createPipeline(config.stages, config.vocabulary);
     return;
   }
   try {
-    const notes = message.items.map((item) => prepareNote(item.text, item.path, config, pipeline));
-    scope.postMessage({ type: 'parsed', id: message.id, notes });
+    const records = message.items.map((item) => toRecord(prepareNote(item.text, item.path, config, pipeline)));
+    scope.postMessage({ type: 'parsed', id: message.id, records });
   } catch (err) {
     scope.postMessage({ type: 'failed', id: message.id, error: err instanceof Error ? err.message : String(err) });
   }

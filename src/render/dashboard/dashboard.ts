@@ -156,13 +156,14 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
       return;
     }
     clear(panel);
-    if (t === 'board') panel.appendChild(renderBoard(results, ctx));
-    else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx));
+    // Headings one level under the page's h1 (axe: heading-order).
+    if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2 }));
+    else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2 }));
     else if (t === 'table') panel.appendChild(renderTable(results, ctx, order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}));
     else {
       if (results.length === 0) panel.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
       const grid = h(doc, 'div', { cls: 'mm-card-grid' });
-      for (const c of results) grid.appendChild(renderComponentCard(c, ctx));
+      for (const c of results) grid.appendChild(renderComponentCard(c, ctx, { headingLevel: 2 }));
       panel.appendChild(grid);
     }
     markCurrent();

@@ -21,6 +21,9 @@ const GOOD: Array<[string, unknown, Partial<MaturityConfig>]> = [
   ['stale days', { staleAfterDays: 90 }, { staleAfterDays: 90 }],
   ['stale days far out (never stale)', { staleAfterDays: 100_000 }, { staleAfterDays: 100_000 }],
   ['severity overrides', { severity: { stale: 'off', 'dependency-cycle': 'warning' } }, { severity: { stale: 'off', 'dependency-cycle': 'warning' } }],
+  ['vocabulary words (trimmed, blanks dropped)', { vocabulary: { currentStage: [' Lifecycle ', ''], blockers: ['Impediments'] } }, {
+    vocabulary: { currentStage: ['Lifecycle'], blockers: ['Impediments'] },
+  }],
 ];
 
 describe('settings files the schema accepts', () => {
@@ -36,6 +39,8 @@ describe('settings files the schema accepts', () => {
       staleAfterDays: 30,
       severity: {},
       backstage: { type: 'service', lifecycle: {}, defaultOwner: 'unknown', owners: {} },
+      vocabulary: {},
+      mirrorStage: { enabled: false, property: 'stage' },
     });
   });
 });
@@ -48,6 +53,8 @@ const BAD: Array<[string, unknown, Array<[string, RegExp]>]> = [
   ['detect as a string', { components: { detect: 'yes' } }, [['components.detect', /expected true or false.*got a string/]]],
   ['a misspelt component rule', { components: { tag: ['x'] } }, [['components', /unknown key "tag"/]]],
   ['a misspelt top-level key', { staleDays: 3 }, [['', /unknown key "staleDays"/]]],
+  ['a mirror property name with a space', { mirrorStage: { enabled: true, property: 'my stage' } }, [['mirrorStage.property', /front-matter property name/]]],
+  ['the mirror switch as text', { mirrorStage: { enabled: 'yes' } }, [['mirrorStage.enabled', /expected true or false/]]],
   ['stale days as text', { staleAfterDays: '30' }, [['staleAfterDays', /whole number from 1 to 1000000, got a string \("30"\)/]]],
   ['stale days of zero', { staleAfterDays: 0 }, [['staleAfterDays', /whole number from 1 to 1000000, got a number \(0\)/]]],
   ['stale days with a fraction', { staleAfterDays: 1.5 }, [['staleAfterDays', /whole number/]]],
@@ -60,6 +67,10 @@ const BAD: Array<[string, unknown, Array<[string, RegExp]>]> = [
   ['two stages with one id', { stages: [{ name: 'Dev' }, { name: 'dev' }] }, [['stages[1]', /the id "dev" is used twice/]]],
   ['an unknown diagnostic code', { severity: { stael: 'off' } }, [['severity', /unknown key "stael"/]]],
   ['an unknown severity', { severity: { stale: 'loud' } }, [['severity.stale', /"error", "warning", "info" or "off", got a string \("loud"\)/]]],
+  ['an unknown vocabulary key', { vocabulary: { lifecycle: ['Lifecycle'] } }, [['vocabulary', /unknown key "lifecycle"/]]],
+  ['vocabulary words as text, not a list', { vocabulary: { currentStage: 'Lifecycle' } }, [['vocabulary.currentStage', /expected a list of words .*got a string \("Lifecycle"\)/]]],
+  ['a vocabulary word as a number', { vocabulary: { owner: ['Maintainer', 7] } }, [['vocabulary.owner[1]', /expected words as text, got a number \(7\)/]]],
+  ['vocabulary as a list', { vocabulary: ['Lifecycle'] }, [['vocabulary', /expected an object of vocabulary keys.*got a list/]]],
   ['a list instead of an object', [1], [['', /expected an object of settings.*got a list/]]],
   ['null', null, [['', /expected an object of settings.*got null/]]],
   ['a __proto__ key', JSON.parse('{"__proto__": {"polluted": 1}}'), [['', /unknown key "__proto__"/]]],

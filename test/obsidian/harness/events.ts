@@ -1,5 +1,7 @@
 // Events and Component as obsidian.d.ts documents them. Every Events instance is tracked so a test
 // can count the listeners still attached anywhere in the app (after unload: none of the plugin's).
+import { asPlugin } from './host-work';
+
 export interface EventRef {
   events: Events;
   name: string;
@@ -42,7 +44,7 @@ export class Events {
 
   tryTrigger(ref: EventRef, args: unknown[]): void {
     try {
-      ref.fn.apply(ref.ctx, args);
+      asPlugin(() => ref.fn.apply(ref.ctx, args));
     } catch (err) {
       // Obsidian logs a throwing handler and carries on with the others.
       console.error(err);

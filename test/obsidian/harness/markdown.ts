@@ -5,6 +5,7 @@
 // only new text is rendered, and the render children of dropped sections are unloaded.
 import type { MarkdownPostProcessorContext, MarkdownSectionInformation } from 'obsidian';
 import { Component } from './events';
+import { asHost, asPlugin } from './host-work';
 import { computeMetadata } from './metadata';
 
 export type PostProcessor = ((el: HTMLElement, ctx: MarkdownPostProcessorContext) => Promise<unknown> | void) & { sortOrder?: number };
@@ -76,6 +77,10 @@ export class ReadingRenderer extends Component {
   }
 
   set(text: string): void {
+    asHost(() => this.render(text));
+  }
+
+  private render(text: string): void {
     this.text = text;
     const lines = text.split('\n');
     const cache = computeMetadata(text);
@@ -159,7 +164,7 @@ export class ReadingRenderer extends Component {
       const lang = /^(?:```|~~~)\s*([\w-]+)/.exec(lines[0] ?? '')?.[1] ?? '';
       const source = lines.slice(1, -1).join('\n') + (lines.length > 2 ? '\n' : '');
       const handler = registry.codeBlocks.get(lang);
-      if (handler) void handler(source, el.createDiv({ cls: `block-language-${lang}` }), ctx);
+      if (handler) void asPlugin(() => handler(source, el.createDiv({ cls: `block-language-${lang}` }), ctx));
       else el.createEl('pre').createEl('code', { text: source });
     } else if (s.type === 'list') {
       const ul = el.createEl('ul');
@@ -173,7 +178,7 @@ export class ReadingRenderer extends Component {
         inline(p, line);
       });
     }
-    for (const processor of [...registry.postProcessors].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))) void processor(el, ctx);
+    for (const processor of [...registry.postProcessors].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))) void asPlugin(() => processor(el, ctx));
     this.pendingSection = null;
     return section;
   }

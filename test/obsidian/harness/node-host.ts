@@ -11,6 +11,8 @@ const blobs = new Map<string, Blob>();
 let nextBlob = 1;
 /** Workers still running (a leak check: none after the plugin unloads). */
 export const liveWorkers = new Set<HarnessWorker>();
+/** Workers started since the harness module loaded (a warm start should start none). */
+export const workerStarts = { count: 0 };
 
 /** Inside the thread: the browser's worker globals over the thread's port. */
 const PRELUDE = `
@@ -39,6 +41,7 @@ export class HarnessWorker {
     const blob = blobs.get(String(url));
     if (!blob) throw new Error(`Worker: no blob at ${String(url)}`);
     liveWorkers.add(this);
+    workerStarts.count++;
     void blob.text().then((source) => {
       if (this.terminated) return;
       this.thread = new NodeWorker(PRELUDE + source, { eval: true });

@@ -8,6 +8,7 @@
 import type { CachedMetadata } from 'obsidian';
 import { parseDocument } from 'yaml';
 import { Events } from './events';
+import { asHost } from './host-work';
 import { computeMetadata } from './metadata';
 
 export class TAbstractFile {
@@ -127,8 +128,10 @@ export class Vault extends Events {
 
   /** Harness: the app loads the vault: 'create' for every folder and file, as plugins see at start-up. */
   announceAll(): void {
-    for (const folder of this.folders.values()) if (folder.path !== '/') this.trigger('create', folder);
-    for (const file of this.files.values()) this.trigger('create', file);
+    asHost(() => {
+      for (const folder of this.folders.values()) if (folder.path !== '/') this.trigger('create', folder);
+      for (const file of this.files.values()) this.trigger('create', file);
+    });
   }
 
   /** Harness: the current text of a file (null once gone). */
@@ -314,6 +317,10 @@ export class MetadataCache extends Events {
   }
 
   private runBatch(): void {
+    asHost(() => this.parseBatch());
+  }
+
+  private parseBatch(): void {
     this.batchTimer = null;
     const batch = [...this.queue].slice(0, this.batchSize);
     for (const file of batch) {
@@ -334,7 +341,7 @@ export class MetadataCache extends Events {
     const text = this.unindexed.get(path);
     if (text === undefined) return;
     this.unindexed.delete(path);
-    const cache = path.endsWith('.md') ? computeMetadata(text) : {};
+    const cache = path.endsWith('.md') ? asHost(() => computeMetadata(text)) : {};
     this.caches.set(path, cache);
     this.resolveLinks(path, cache);
   }

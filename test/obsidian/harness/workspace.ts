@@ -8,6 +8,7 @@ import { EditorView } from '@codemirror/view';
 import type { ViewStateResult } from 'obsidian';
 import { Component, Events } from './events';
 import { Editor } from './editor';
+import { asHost, asPlugin } from './host-work';
 import { ReadingRenderer } from './markdown';
 import type { TFile, Vault } from './vault';
 import type { App } from './plugin';
@@ -300,9 +301,11 @@ export class Workspace extends Events {
   }
   /** Harness: the app finished loading its layout. */
   finishLayout(): void {
-    this.layoutReady = true;
-    for (const cb of this.readyCallbacks.splice(0)) void cb();
-    this.trigger('layout-ready');
+    asHost(() => {
+      this.layoutReady = true;
+      for (const cb of this.readyCallbacks.splice(0)) void asPlugin(cb);
+      this.trigger('layout-ready');
+    });
   }
 
   private newLeaf(split: 'root' | 'right'): WorkspaceLeaf {

@@ -7,7 +7,7 @@
 // Remark decides the structure (what is a heading, list item, task, paragraph line, table row,
 // code or HTML); the text handed to the visitor is the source of that line, as the scanner hands
 // it, so the reader sees the same Markdown either way. Deliberate deviations from plain GFM, shared
-// with the scanner because they are what note authors mean (see docs/benchmarks.md):
+// with the scanner because they are what note authors mean (see docs/parser.md):
 // - any single character in brackets is a task status (`[/]`, `[-]`, `[>]`, as Obsidian reads
 //   them), and a bracket with nothing after it (`- [ ]`) is an empty task;
 // - Logseq task markers (`TODO`, `DONE`, …) at the start of a bullet are task statuses;
@@ -21,11 +21,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { BlockVisitor } from './blocks';
-import { findFrontmatter } from './frontmatter';
-import type { StructureScanner } from './note';
-
-const LOGSEQ_MARKERS = new Set(['TODO', 'DOING', 'DONE', 'LATER', 'NOW', 'WAITING', 'WAIT', 'CANCELED', 'CANCELLED', 'IN-PROGRESS']);
+import { LOGSEQ_MARKERS, type BlockVisitor } from '../../src/core/parse/visitor';
+import { findFrontmatter } from '../../src/core/parse/frontmatter';
+import type { StructureScanner } from '../../src/core/parse/note';
 
 const withFrontmatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 // Without front matter: remark-frontmatter turns the list after an unclosed `---` on the first
@@ -50,8 +48,13 @@ export const referenceScan: StructureScanner = (text, offset, firstLine, visitor
   createWalker(source, visitor).children(tree);
 };
 
+/** An HTML node that is a comment (a comment block may be indented up to three spaces). */
+function isComment(node: Nodes): node is Nodes & { value: string } {
+  return node.type === 'html' && node.value.trimStart().startsWith('<!--');
+}
+
 function isTextHtml(node: Nodes): boolean {
-  return node.type === 'html' && !node.value.startsWith('<!--');
+  return node.type === 'html' && !isComment(node);
 }
 
 interface Range {
@@ -107,7 +110,7 @@ function createWalker(source: string, visitor: BlockVisitor) {
   function commentsIn(node: Nodes): Range[] {
     const out: Range[] = [];
     const visit = (n: Nodes) => {
-      if (n.type === 'html' && n.value.startsWith('<!--') && n.position) out.push({ start: n.position.start.offset!, end: n.position.end.offset! });
+      if (isComment(n) && n.position) out.push({ start: n.position.start.offset!, end: n.position.end.offset! });
       if ('children' in n) for (const child of n.children) visit(child as Nodes);
     };
     visit(node);
@@ -120,7 +123,8 @@ function createWalker(source: string, visitor: BlockVisitor) {
     const first = node.position!.start.line;
     for (let line = fromLine; line <= node.position!.end.line; line++) {
       const content = lineContent(line, comments);
-      let text = content.text;
+      // The block's first line starts where the block does (after any container markers on it).
+      let text = line === first ? sliceText(node.position!.start.offset!, lineEnd(line), comments).trimStart() : content.text;
       if (line === first && quoted && text.startsWith('[!')) {
         // Obsidian callout header `[!note] Title`: the title is plain text.
         const close = text.indexOf(']');
@@ -135,7 +139,14 @@ function createWalker(source: string, visitor: BlockVisitor) {
   const isSetext = (node: Heading): boolean => node.position!.end.line > node.position!.start.line;
 
   /** A setext heading's content lines, without the underline. */
-  const contentOf = (node: Heading): Heading => ({ ...node, position: { start: node.position!.start, end: { line: node.position!.end.line - 1, column: 1 } } });
+  /**
+   * A setext heading's content lines, without the underline. They start at its first child: the
+   * node itself starts at a link definition above them (`[foo]: /url` / `bar` / `===`).
+   */
+  const contentOf = (node: Heading): Heading => ({
+    ...node,
+    position: { start: node.children[0]?.position?.start ?? node.position!.start, end: { line: node.position!.end.line - 1, column: 1 } },
+  });
 
   function heading(node: Heading, quoted: boolean): void {
     const start = node.position!.start;
@@ -143,7 +154,8 @@ function createWalker(source: string, visitor: BlockVisitor) {
       // The content lines are paragraph text; the underline makes the last one a heading. (The
       // scanner names a setext heading after its last line: see the deviations above.)
       const last = node.position!.end.line - 1;
-      textLines(contentOf(node), start.line, quoted);
+      const content = contentOf(node);
+      textLines(content, content.position!.start.line, quoted);
       visitor.heading(node.depth, lineContent(last, commentsIn(node)).text, last);
       return;
     }

@@ -1,0 +1,28 @@
+// The parser's speed shortcuts, each one switchable: `npm run bench` measures what each is worth
+// against the plain version in the same run (docs/benchmarks.md, "Shortcut ledger"), and
+// test/core/parse/shortcuts.test.ts pins every one to the plain version's result. Products never
+// switch them off.
+
+export interface ParserShortcuts {
+  /** Per-note hints: which lines may hold a template slot, a `#`, a "promoted to" (placeholders.ts). */
+  hints: boolean;
+  /** Flat `key: value` front matter read without the `yaml` package (simple-yaml.ts). */
+  yamlFastPath: boolean;
+  /** Criteria split into text, note and mark once per distinct text (values.ts). */
+  criterionMemo: boolean;
+  /** Headings classified once per distinct text and pipeline (sections.ts). */
+  sectionCache: boolean;
+}
+
+export const SHORTCUTS: ParserShortcuts = { hints: true, yamlFastPath: true, criterionMemo: true, sectionCache: true };
+
+/** Run `fn` with some shortcuts switched off (benchmarks and tests), then switch them back. */
+export function withShortcuts<T>(off: Partial<ParserShortcuts>, fn: () => T): T {
+  const saved = { ...SHORTCUTS };
+  Object.assign(SHORTCUTS, off);
+  try {
+    return fn();
+  } finally {
+    Object.assign(SHORTCUTS, saved);
+  }
+}

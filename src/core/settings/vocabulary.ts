@@ -1,0 +1,18 @@
+// The `vocabulary` part of the settings schema: more words for any key of the parser's vocabulary
+// (src/core/parse/vocabulary.ts). Each key takes a list of words added to the built-in ones.
+import * as z from 'zod/mini';
+import { VOCABULARY_KEYS, type VocabularyKey } from '../parse/vocabulary';
+import { wordList } from './fields';
+
+function words() {
+  return z.optional(wordList('words'));
+}
+
+const shape = Object.fromEntries(VOCABULARY_KEYS.map((key) => [key, words()])) as Record<VocabularyKey, ReturnType<typeof words>>;
+
+export const vocabularySchema = z.strictObject(
+  shape,
+  'expected an object of vocabulary keys and the words they add: { "currentStage": ["Lifecycle"], "owner": ["Maintainer"] } (see docs/vocabulary.md)',
+);
+
+export type VocabularyConfig = z.output<typeof vocabularySchema>;
