@@ -21,6 +21,8 @@ export interface PluginSettings {
   newNoteFolder: string;
   /** A note to use as the template for new maturity notes (empty: the built-in template). */
   templatePath: string;
+  /** On promote, also write the stage to this front-matter property (core `mirrorStage`, off by default). */
+  mirrorStage: { enabled: boolean; property: string };
 }
 
 export const DEFAULT_SETTINGS: PluginSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: PluginSettings = {
   autoHeader: true,
   newNoteFolder: 'Components',
   templatePath: '',
+  mirrorStage: { ...DEFAULT_CONFIG.mirrorStage },
 };
 
 // Host-only keys; the maturity keys go through the core's schema (src/core/settings).
@@ -48,6 +51,7 @@ export function parseSettings(data: unknown): PluginSettings {
     stages: record['stages'],
     components: { tags: record['componentTags'], folders: record['componentFolders'], excludeFolders: record['excludeFolders'] },
     staleAfterDays: record['staleAfterDays'],
+    mirrorStage: record['mirrorStage'],
   });
   const { settings: plugin } = salvageSettings(pluginFields, {
     autoHeader: record['autoHeader'],
@@ -60,6 +64,7 @@ export function parseSettings(data: unknown): PluginSettings {
     excludeFolders: core.components.excludeFolders,
     stages: core.stages,
     staleAfterDays: core.staleAfterDays,
+    mirrorStage: core.mirrorStage,
     ...plugin,
   };
 }
@@ -74,6 +79,7 @@ export function indexOptions(settings: PluginSettings): IndexOptions {
       excludeFolders: settings.excludeFolders,
     },
     staleAfterDays: settings.staleAfterDays,
+    mirrorStage: settings.mirrorStage,
   };
 }
 
