@@ -11,6 +11,7 @@ import { median } from './measure';
 
 const CLI = 'dist/cli/maturity-map.mjs';
 const FLOOR = 'bench/io-floor.mjs';
+const PROBE = ['--import', './bench/rss-probe.mjs'];
 
 export interface ProcessRuns {
   /** Wall time per run, ms. */
@@ -19,6 +20,8 @@ export interface ProcessRuns {
   /** User + system CPU per run (the process and its threads), ms; null off Linux. */
   cpuRuns: Array<number | null>;
   cpuMedianMs: number | null;
+  /** Peak resident memory per run (bench/rss-probe.mjs), MB; the median. */
+  peakRssMedianMb: number | null;
 }
 
 export interface ScanFigures {
@@ -54,25 +57,40 @@ function childrenCpu(): number | null {
   }
 }
 
-function timeProcess(args: string[]): { ms: number; cpu: number | null } {
-  const cpuBefore = childrenCpu();
-  const start = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  const ms = performance.now() - start;
-  const cpuAfter = childrenCpu();
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr?.toString() ?? ''}`);
-  return { ms, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+interface Sample {
+  ms: number;
+  cpu: number | null;
+  rssMb: number | null;
 }
 
-function summarise(samples: Array<{ ms: number; cpu: number | null }>): ProcessRuns {
+function timeProcess(args: string[]): Sample {
+  const cpuBefore = childrenCpu();
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [...PROBE, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  const cpuAfter = childrenCpu();
+  const stderr = result.stderr?.toString() ?? '';
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${stderr}`);
+  const rss = /mm-peak-rss-kb=(\d+)/.exec(stderr);
+  return { ms, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore, rssMb: rss ? Number(rss[1]) / 1024 : null };
+}
+
+function summarise(samples: Sample[]): ProcessRuns {
   const cpuRuns = samples.map((s) => s.cpu);
   const cpu = cpuRuns.filter((c): c is number => c !== null);
-  return { runs: samples.map((s) => s.ms), medianMs: median(samples.map((s) => s.ms)), cpuRuns, cpuMedianMs: cpu.length === cpuRuns.length ? median(cpu) : null };
+  const rss = samples.map((s) => s.rssMb).filter((r): r is number => r !== null);
+  return {
+    runs: samples.map((s) => s.ms),
+    medianMs: median(samples.map((s) => s.ms)),
+    cpuRuns,
+    cpuMedianMs: cpu.length === cpuRuns.length ? median(cpu) : null,
+    peakRssMedianMb: rss.length > 0 ? median(rss) : null,
+  };
 }
 
 /** Run each command `reps` times, interleaved, so they share the machine's ups and downs. */
 function interleaved(commands: Record<string, string[]>, reps: number): Record<string, ProcessRuns> {
-  const samples: Record<string, Array<{ ms: number; cpu: number | null }>> = {};
+  const samples: Record<string, Sample[]> = {};
   for (const name of Object.keys(commands)) {
     timeProcess(commands[name]!); // warm the page cache and the compile cache
     samples[name] = [];

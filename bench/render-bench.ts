@@ -3,10 +3,11 @@
 // in Chromium (playwright-core driving Debian's /usr/bin/chromium) until the board is painted,
 // then until the graph tab has drawn every node.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
 import { coordGreedy, decrossDfs, graph, layeringLongestPath, sugiyama } from 'd3-dag';
 import { buildGraphModel, createIndex, withoutExternals } from '../src/core/index';
 import { layoutInputs } from '../src/render/graph/draw';
@@ -77,13 +78,25 @@ export async function paintBench(components: number, reps: number, seed: number,
   const page = join(work, 'dashboard.html');
   const built = spawnSync(process.execPath, ['dist/cli/maturity-map.mjs', 'dashboard', vault.dir, '--today', TODAY, '-o', page], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`maturity-map dashboard failed: ${built.stderr}`);
+  const pageBytes = statSync(page).size;
+  // The reference: a page with one paragraph, opened and timed the same way in the same browser.
+  const blankPage = join(work, 'blank.html');
+  writeFileSync(blankPage, '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p class="mm-board-item">blank</p></body></html>');
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const board: number[] = [];
+  const blank: number[] = [];
   const graph: number[] = [];
   let shown = 0;
+  const painted = (p: Page) => p.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
   try {
     for (let rep = 0; rep < reps; rep++) {
+      const reference = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
+      const r = await reference.newPage();
+      await r.goto(pathToFileURL(blankPage).href, { waitUntil: 'commit' });
+      await r.waitForSelector('.mm-board-item', { timeout: 120_000 });
+      blank.push(await painted(r));
+      await reference.close();
       const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
       const p = await context.newPage();
       const errors: string[] = [];
@@ -91,7 +104,7 @@ export async function paintBench(components: number, reps: number, seed: number,
       await p.goto(pathToFileURL(page).href, { waitUntil: 'commit' });
       await p.waitForSelector('.mm-board-item', { timeout: 120_000 });
       // Two animation frames after the board exists: it has been painted. Time from navigation start.
-      board.push(await p.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))));
+      board.push(await painted(p));
       shown = await p.locator('.mm-board-item').count();
       const t = now();
       await p.locator('[data-mm-tab="graph"]').click();
@@ -105,7 +118,7 @@ export async function paintBench(components: number, reps: number, seed: number,
     await browser.close();
     rmSync(work, { recursive: true, force: true });
   }
-  return { components: shown, medianMs: median(board), runs: board, graphMedianMs: median(graph), graphRuns: graph };
+  return { components: shown, medianMs: median(board), runs: board, graphMedianMs: median(graph), graphRuns: graph, pageBytes, blankMedianMs: median(blank), blankRuns: blank };
 }
 
 export async function renderBench(options: RenderBenchOptions): Promise<RenderFigures> {

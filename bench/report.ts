@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { CoreFigures } from './core-bench';
+import type { ScanFigures, SharedNameFigures } from './cli-bench';
 
 export interface Machine {
   cpu: string;
@@ -28,7 +29,18 @@ export interface RenderFigures {
   } | null;
   /** The standalone dashboard of N components in Chromium: board painted (ms from navigation
    * start), then the graph tab drawn (ms from the click); null when not measured. */
-  paint: { components: number; medianMs: number; runs: number[]; graphMedianMs: number; graphRuns: number[] } | null;
+  paint: {
+    components: number;
+    medianMs: number;
+    runs: number[];
+    graphMedianMs: number;
+    graphRuns: number[];
+    /** The page's size in bytes (target ≤ 3 MB). */
+    pageBytes?: number;
+    /** The reference: a one-paragraph page opened and timed the same way, same run. */
+    blankMedianMs?: number;
+    blankRuns?: number[];
+  } | null;
   pendingReason?: string;
 }
 
@@ -36,6 +48,8 @@ export interface Results {
   machine: Machine;
   sizes: Record<string, CoreFigures>;
   render: RenderFigures;
+  /** Whole CLI processes against the I/O floor (bench/cli-bench.ts); null when skipped. */
+  cli?: { scan: ScanFigures; sharedNames: SharedNameFigures[] } | null;
 }
 
 export function machine(pinned: boolean): Machine {
@@ -59,12 +73,29 @@ const TARGETS = {
   heap10k: 50,
   layout: 300,
   paint: 1000,
+  scanRatio: 3,
 };
 
 function fmt(n: number | null | undefined, digits = 1): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
   if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en-US');
   return n.toFixed(digits);
+}
+
+type AddRow = (name: string, values: string[], target: string) => unknown;
+
+const mb = (n: number | null) => (n === null ? '–' : `${fmt(n, 0)} MB`);
+
+/** The whole-process rows: the I/O floor first (the reference), then each scan as a ratio to it. */
+function cliRows(cli: NonNullable<Results['cli']>, once: (value: string) => string[], add: AddRow): void {
+  const s = cli.scan;
+  const vault = `${s.notes} notes, ${s.components} components, ${fmt(s.megabytes)} MB`;
+  add('realistic vault: I/O floor (reference), ms', once(`${fmt(s.floor.medianMs)} (${vault}; ${s.floor.variant}; peak ${mb(s.floor.peakRssMedianMb)})`), '');
+  add('realistic vault: scan, whole process, ms', once(`${fmt(s.scan.medianMs)} = ${fmt(s.ratio, 2)}× floor (CPU ${fmt(s.cpuRatio, 2)}×; peak ${mb(s.scan.peakRssMedianMb)})`), `≤ ${TARGETS.scanRatio}× floor`);
+  add('realistic vault: scan --json, ms', once(`${fmt(s.scanJson.medianMs)} = ${fmt(s.scanJson.medianMs / s.floor.medianMs, 2)}× floor`), '');
+  for (const n of cli.sharedNames) {
+    add(`${n.notes} same-named notes: scan --json, ms`, once(`${fmt(n.scanJson.medianMs)} = ${fmt(n.ratio, 1)}× floor (${fmt(n.floor.medianMs)})`), '');
+  }
 }
 
 export function table(results: Results): string {
@@ -99,8 +130,11 @@ export function table(results: Results): string {
   const once = (value: string) => columns.map((_, i) => (i === 0 ? value : ''));
   add('graph layout, ms (median)', once(r.layout ? `${fmt(r.layout.medianMs)} (${r.layout.components} components, ${r.layout.edges} edges)` : pending), `2k ≤ ${TARGETS.layout}`);
   add('ratio: graph layout ÷ d3-dag stock layout', once(r.layout ? `${fmt(r.layout.ratio, 2)}× (reference ${fmt(r.layout.referenceMedianMs)} ms)` : pending), '');
-  add('dashboard board painted, ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)` : pending), `1k ≤ ${TARGETS.paint}`);
+  add('blank page painted (reference), ms', once(r.paint?.blankMedianMs !== undefined ? fmt(r.paint.blankMedianMs) : '–'), '');
+  add('dashboard board painted, ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)${r.paint.blankMedianMs ? ` = ${fmt(r.paint.medianMs / r.paint.blankMedianMs)}× blank` : ''}` : pending), `1k ≤ ${TARGETS.paint}`);
+  add('dashboard page size, MB', once(r.paint?.pageBytes !== undefined ? fmt(r.paint.pageBytes / 1e6, 2) : '–'), '1k ≤ 3');
   add('dashboard graph tab drawn, ms (median)', once(r.paint ? `${fmt(r.paint.graphMedianMs)} (${r.paint.components} components)` : pending), '');
+  if (results.cli) cliRows(results.cli, once, add);
 
   const header = ['measure', ...columns, 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

@@ -3,10 +3,12 @@
 //   --sizes 1000,10000,50000   --seed 1   --quick (small sizes, few repetitions)   --out <file>
 //   --skip-render (core only)   --skip-core (renderer only: graph layout and dashboard paint)
 //   --skip-paint (no Chromium: with --skip-core, the graph layout alone)
+//   --skip-cli (no whole-process scans: the realistic vault against its I/O floor, shared names)
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { coreBench, type CoreOptions } from './core-bench';
+import { scanBench, sharedNameBench } from './cli-bench';
 import { loadVault } from './corpus';
 import { forceGc, hasGc } from './measure';
 import { machine, table, type Results } from './report';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     'skip-render': { type: 'boolean', default: false },
     'skip-core': { type: 'boolean', default: false },
     'skip-paint': { type: 'boolean', default: false },
+    'skip-cli': { type: 'boolean', default: false },
   },
 });
 
@@ -42,11 +45,16 @@ function options(notes: number): CoreOptions {
 
 async function main(): Promise<void> {
   if (!hasGc()) log('note: run with node --expose-gc for GC between runs and the retained-heap figure');
-  const results: Results = { machine: machine(values.pinned === true), sizes: {}, render: { layout: null, paint: null } };
+  const results: Results = { machine: machine(values.pinned === true), sizes: {}, render: { layout: null, paint: null }, cli: null };
   for (const notes of sizes) {
     log(`vault of ${notes} notes: generating or reusing`);
     const vault = loadVault(notes, seed);
     results.sizes[label(notes)] = coreBench(vault, options(notes), log);
+    forceGc();
+  }
+  if (values['skip-cli'] !== true) {
+    const reps = quick ? 3 : 7;
+    results.cli = { scan: scanBench(quick ? 2000 : 10_000, seed, reps, log), sharedNames: sharedNameBench(quick ? [500] : [1000, 2000, 10_000], quick ? 1 : 3, log) };
     forceGc();
   }
   if (values['skip-render'] !== true) results.render = await renderBench({ quick, seed, log, paint: values['skip-paint'] !== true });

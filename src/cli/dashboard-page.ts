@@ -1,11 +1,14 @@
 // The standalone dashboard page: one HTML file with the styles, the data and the script inline.
-// The data sits in a JSON script block with `<`, `>` and `&` escaped, so no note text can close
-// the block; a Content-Security-Policy allows only this page's own script and styles (by hash)
-// and no network at all, so even injected markup could neither run nor call home.
+// The data (src/core/dashboard-data.ts: light components, and details the page unpacks when a
+// card opens) is deflated and base64-encoded, in a JSON script block with `<`, `>` and `&`
+// escaped, so no note text can close the block; a Content-Security-Policy allows only this
+// page's own script and styles (by hash) and no network at all, so even injected markup could
+// neither run nor call home.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { IndexSnapshot } from '../core/index';
+import { deflateRawSync } from 'node:zlib';
+import type { DashboardData, EncodedDashboardData } from '../core/dashboard-data';
 import { jsonText, visible } from './terminal';
 
 export interface DashboardAssets {
@@ -48,7 +51,18 @@ function checkInline(code: string, closing: RegExp, what: string): string {
   return code;
 }
 
-export function dashboardHtml(snapshot: IndexSnapshot, assets: DashboardAssets, title = `Maturity Map — ${snapshot.root}`): string {
+/** JSON, raw-deflated, base64: what the page inflates (src/render/dashboard/data.ts). */
+function packed(value: unknown): string {
+  return deflateRawSync(Buffer.from(jsonText(value, 0), 'utf8'), { level: 6 }).toString('base64');
+}
+
+/** The data as the page embeds it: the components and their details packed apart. */
+export function encodeDashboardData(data: DashboardData): EncodedDashboardData {
+  const { components, details, ...rest } = data;
+  return { ...rest, encoding: 'deflate-base64', components: packed(components), details: packed(details) };
+}
+
+export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAssets, title = `Maturity Map — ${data.root}`): string {
   const script = checkInline(assets.script, /<\/script|<!--/i, 'script');
   const css = checkInline(assets.css, /<\/style/i, 'styles');
   const csp = [`default-src 'none'`, `script-src ${sha256(script)}`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
@@ -64,7 +78,7 @@ export function dashboardHtml(snapshot: IndexSnapshot, assets: DashboardAssets, 
 </head>
 <body class="mm mm-standalone-page">
 <main id="mm-app"><noscript>This dashboard needs JavaScript. Run "maturity-map report &lt;dir&gt;" for a static Markdown report.</noscript></main>
-<script type="application/json" id="mm-data">${scriptSafeJSON(snapshot)}</script>
+<script type="application/json" id="mm-data">${scriptSafeJSON(data)}</script>
 <script>${script}</script>
 </body>
 </html>

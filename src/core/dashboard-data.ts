@@ -17,6 +17,7 @@ import type { MaturityIndex } from './vault-index';
 import type { Readiness } from './readiness/types';
 import { assessReadiness } from './readiness/assess';
 import { createPipeline, type Pipeline } from './stages';
+import { effectiveTransitions } from './transitions';
 
 export const DASHBOARD_DATA_VERSION = 2;
 
@@ -82,7 +83,9 @@ function lightComponent(c: Component): { light: Component; detail: ComponentDeta
   };
   const lightNote: MaturityNote = {
     ...note,
-    transitions: note.transitions.map((t) => ({ ...t, items: [] })),
+    // Only the sections that count (chosen by their items, which the light note drops), so lists
+    // pick the same ones as the card.
+    transitions: effectiveTransitions(note.transitions).map((t) => ({ ...t, items: [] })),
     checklists: [],
     coverage: [],
     security: { critical: null, high: null, medium: null, low: null, lastScan: null, reviewStatus: null },

@@ -152,10 +152,17 @@ function propertiesEnd(text: string, body: number): number {
   return text.length;
 }
 
-/** Whether a tag is written as `#tag` from `from` on (`hashtags`: the tags with their `#`). */
+/**
+ * Whether a tag is written as `#tag` from `from` on (`hashtags`: the tags with their `#`, sticky).
+ * Each `#` is found with indexOf and the words tried there: a case-insensitive search for the
+ * whole pattern cost several times a line scan.
+ */
 function hasHashtag(text: string, hashtags: RegExp, from: number): boolean {
-  hashtags.lastIndex = from;
-  return hashtags.test(text);
+  for (let at = text.indexOf('#', from); at !== -1; at = text.indexOf('#', at + 1)) {
+    hashtags.lastIndex = at;
+    if (hashtags.test(text)) return true;
+  }
+  return false;
 }
 
 /** Whether a tag is written anywhere: in the properties or as `#tag` (may over-count, never under). */
@@ -165,8 +172,12 @@ function mayCarryTag(text: string, words: RegExp, hashtags: RegExp, propertiesEn
   return m !== null && (m.index < propertiesEnd || hasHashtag(text, hashtags, Math.max(0, m.index - 1)));
 }
 
-const UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?=\r?\n|$)/g;
-const BLANK_LINE = /\n[ \t]*(?:\r?\n|$)/g;
+// Only a level-1 heading can be the note's heading (the reader keeps the first `#` heading
+// before any `##`): `# ` after indentation, quote markers or list bullets (an outliner's
+// `- # Title`), or a paragraph underlined with `=`. Over-reaching is fine; missing one is not.
+const LEVEL_ONE_ATX = /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[\s>]*)*#(?:[ \t]|$)/;
+const UNDERLINE = /\n[ \t>]*=+[ \t]*(?=\r?\n|$)/g;
+const BLANK_LINE = /\n[ \t>]*(?:\r?\n|$)/g;
 
 /** The first match of a global pattern at or after `from`, or -1. */
 function nextMatch(pattern: RegExp, text: string, from: number): number {
@@ -177,8 +188,8 @@ function nextMatch(pattern: RegExp, text: string, from: number): number {
 
 /**
  * Whether a title word may be in the note's title or first heading: in the properties (`title:`),
- * on a line with a `#` (an ATX heading, also inside a bullet), or in a paragraph underlined with
- * `=` or `-` (a setext heading). One look per line, searches that only move forward: linear.
+ * on a level-1 ATX heading line, or in a paragraph underlined with `=` (a setext heading). One look
+ * per line, searches that only move forward: linear.
  */
 function hasTitleWord(text: string, pattern: RegExp, propertiesEnd: number): boolean {
   pattern.lastIndex = 0;
@@ -191,7 +202,7 @@ function hasTitleWord(text: string, pattern: RegExp, propertiesEnd: number): boo
     const lineStart = text.lastIndexOf('\n', at) + 1;
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd === -1) lineEnd = text.length;
-    if (text.slice(lineStart, lineEnd).includes('#')) return true;
+    if (LEVEL_ONE_ATX.test(text.slice(lineStart, lineEnd))) return true;
     if (underline !== -1 && underline < at) underline = nextMatch(UNDERLINE, text, at);
     if (blank !== -1 && blank < at) blank = nextMatch(BLANK_LINE, text, at);
     if (underline !== -1 && (blank === -1 || underline < blank)) return true;
@@ -200,10 +211,9 @@ function hasTitleWord(text: string, pattern: RegExp, propertiesEnd: number): boo
   return false;
 }
 
-function wordsPattern(words: readonly string[], before = ''): RegExp | null {
+function wordsPattern(words: readonly string[], before = '', flags = 'gi'): RegExp | null {
   const clean = [...new Set(words.map((w) => w.replace(/^#/, '').trim()).filter(Boolean))];
-  // A literal first character lets the regex engine skip ahead quickly: `#(?:a|b)`, not `#a|#b`.
-  return clean.length === 0 ? null : new RegExp(`${before}(?:${clean.map(escapeRegExp).join('|')})`, 'gi');
+  return clean.length === 0 ? null : new RegExp(`${before}(?:${clean.map(escapeRegExp).join('|')})`, flags);
 }
 
 function fieldSearch(labels: readonly string[]): FieldSearch | null {
@@ -223,10 +233,10 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
   // Words that may name a property classify() reads: searched for in the properties first, which
   // are then read (parsed) only when one is there.
   const propertyWords = wordsPattern([...[...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys, ...MIRROR_KEYS].map(lastWord), ...rules.markerTags]);
-  const markers = wordsPattern(rules.markerTags, '#');
+  const markers = wordsPattern(rules.markerTags, '#', 'iy');
   const markerSet = new Set(rules.markerTags.map((t) => t.replace(/^#/, '').toLowerCase()));
   const required = wordsPattern(rules.tags);
-  const requiredHashtags = wordsPattern(rules.tags, '#');
+  const requiredHashtags = wordsPattern(rules.tags, '#', 'iy');
 
   /** What the front matter and page properties say, read by the parser itself. */
   const propertiesSay = (path: string, head: string): boolean => {

@@ -94,8 +94,12 @@ export function contextFromIndex(index: MaturityIndex, host: ViewHost): ViewCont
   };
 }
 
-/** Views over a snapshot (`snapshotIndex` output, e.g. parsed from the dashboard's embedded JSON). */
-export function contextFromSnapshot(snapshot: IndexSnapshot, host: ViewHost): ViewContext {
+/**
+ * Views over a snapshot (`snapshotIndex` output, or the standalone dashboard's light components).
+ * `detail` gives the whole component a card shows when the snapshot's components are light (the
+ * dashboard joins its details on demand); lists, boards and filters read the snapshot's own.
+ */
+export function contextFromSnapshot(snapshot: Pick<IndexSnapshot, 'stages' | 'today' | 'components' | 'cycles' | 'diagnostics'>, host: ViewHost, detail?: (id: string) => Component | undefined): ViewContext {
   const pipeline = createPipeline(snapshot.stages);
   const byId = new Map<string, Component>();
   for (const c of snapshot.components) byId.set(c.id, c);
@@ -118,7 +122,7 @@ export function contextFromSnapshot(snapshot: IndexSnapshot, host: ViewHost): Vi
     pipeline,
     today: () => snapshot.today,
     ids: () => ids,
-    component: (id) => byId.get(id),
+    component: detail ?? ((id) => byId.get(id)),
     components: () => snapshot.components,
     idsAtStage: (stage) => byStage.get(stage) ?? empty,
     edges: () => edges,

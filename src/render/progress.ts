@@ -1,7 +1,7 @@
 // Criteria progress: one bar per transition (`7/9`), the next transition highlighted, and a
 // visible warning where the note's status line claims another count than its boxes.
 import type { Component, Pipeline, Transition } from '../core/index';
-import { effectiveTransitions } from '../core/parse/note';
+import { effectiveTransitions } from '../core/transitions';
 import { stageName } from '../core/stages';
 import type { ViewContext } from './context';
 import { h } from './dom';

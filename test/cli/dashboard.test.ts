@@ -5,8 +5,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSnapshot, type IndexSnapshot } from '../../src/core/index';
+import type { EncodedDashboardData } from '../../src/core/dashboard-data';
 import { scriptSafeJSON } from '../../src/cli/dashboard-page';
+import { loadDashboardData } from '../../src/render/dashboard/data';
 import { ROOT, TODAY } from '../helpers/vault';
 import { exampleCounts, HOSTILE, note, run, tempVault } from './run';
 
@@ -41,14 +42,21 @@ describe('dashboard', () => {
     expect(csp).toContain(`default-src 'none'; script-src 'sha256-${hash}'; style-src 'sha256-`);
   });
 
-  it('embeds the snapshot as JSON with < escaped', () => {
+  it('embeds the data as JSON with < escaped, components and details packed', async () => {
     const raw = doc.getElementById('mm-data')!.textContent!;
     expect(raw).not.toMatch(/[<>]/);
-    const snapshot = checkSnapshot(JSON.parse(raw)) as IndexSnapshot;
-    expect(snapshot.today).toBe('2026-11-24');
-    expect(snapshot.components.map((c) => c.name)).toContain("<img src=x onerror=alert('xss-name')> Status Widget");
-    expect(snapshot.components).toHaveLength(N.components);
-    expect(snapshot.cycles).toHaveLength(1);
+    const encoded = JSON.parse(raw) as EncodedDashboardData;
+    expect(encoded.encoding).toBe('deflate-base64');
+    expect(encoded.components).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    const { data, detail } = await loadDashboardData(encoded);
+    expect(data.today).toBe('2026-11-24');
+    expect(data.components.map((c) => c.name)).toContain("<img src=x onerror=alert('xss-name')> Status Widget");
+    expect(data.components).toHaveLength(N.components);
+    expect(data.cycles).toHaveLength(1);
+    // The light component has no criteria; its card's detail has them.
+    const withCriteria = data.components.find((c) => c.note.transitions.some((t) => t.total > 0))!;
+    expect(withCriteria.note.transitions.every((t) => t.items.length === 0)).toBe(true);
+    expect(detail(withCriteria.id)!.note.transitions.some((t) => t.items.length > 0)).toBe(true);
   });
 
   it('keeps the page script small (no parser or schema library in it)', () => {
@@ -71,9 +79,9 @@ describe('dashboard with a note whose title closes the script element', () => {
     expect(result.stdout.match(/<\/script>/g)).toHaveLength(2);
   });
 
-  it('gives the hostile name back intact from the JSON', () => {
-    const snapshot = checkSnapshot(JSON.parse(doc.getElementById('mm-data')!.textContent!));
-    expect(snapshot.components.map((c) => c.name)).toContain('Evil "] --> n0; click n0 "javascript:alert(1)" \\N \\" | bold x l c $m$ </script><script>window.__mmXss=9</script>');
+  it('gives the hostile name back intact from the JSON', async () => {
+    const { data } = await loadDashboardData(JSON.parse(doc.getElementById('mm-data')!.textContent!) as EncodedDashboardData);
+    expect(data.components.map((c) => c.name)).toContain('Evil "] --> n0; click n0 "javascript:alert(1)" \\N \\" | bold x l c $m$ </script><script>window.__mmXss=9</script>');
   });
 
   it('escapes every character that could end or comment the block', () => {

@@ -154,7 +154,13 @@ describe('the first look on fast-check fragments', () => {
 const DECORATION = [' ', '\t', '>', '#', '-', '*', '+', '1', '.', ')', '[', ']', 'x', '!', '✅', '🔥', '→', '•', ':', ',', '(', '|', '`', '_', 'a', 'Z', 'é'];
 const STAGE_KEYS = ['**Current Stage**', '**Current Stage:**', '**Stage**', '__Maturity Stage__', '**Current  Stage** (as of today)', '**Current Maturity Stage**', 'Current Stage', 'Stage', 'current stage', '**CURRENT STAGE**', '***Current Stage***', '**`Current Stage`**', '**Current\u00a0Stage**'];
 const HEADER_KEYS = ['**Owner**', '**Owners:**', 'Owner', '**Functional Group**', 'Group', '**Last Updated**', '__Updated__', '**Last Update** (UTC)', '**Component Owner**'];
-const TITLES = ['# Billing Maturity Status', '# Billing', '- # Billing Maturity Document', 'Billing Maturity\n===', 'Billing\nMaturity notes\n---', '> # Maturity of Billing', '## Billing Maturity', '# Billing-maturity', '# Billing_maturity', ''];
+const TITLES = [
+  '# Billing Maturity Status', '# Billing', '- # Billing Maturity Document', 'Billing Maturity\n===', 'Billing\nMaturity notes\n---', '> # Maturity of Billing',
+  '## Billing Maturity', '# Billing-maturity', '# Billing_maturity', '',
+  // Level-1 headings in other places, and lines with a `#` that are no heading.
+  '1. # Billing Maturity', '* > # Billing maturity', '   # Billing Maturity', '\t# Billing Maturity', '> Billing Maturity\n> ===', '- Billing Maturity\n  ===',
+  '#Billing Maturity', 'The maturity review is tracked in #123.', '# Billing\nThe maturity review, see #4', '###### Maturity', '# Billing #maturity-review',
+];
 const decorated = (keys: string[]) =>
   fc.record({
     prefix: fc.array(fc.constantFrom(...DECORATION), { maxLength: 6 }).map((cs) => cs.join('')),
@@ -227,5 +233,15 @@ describe('the first look takes its words from the vocabulary', () => {
     expect(look('Other/a.md', '---\ntags: [status-note, team]\n---\n**Current Stage**: Staging')).toBe(false);
     expect(look('Components/x/STATUS.md', '#team')).toBe(true);
     expect(look('Components/plan.md', '#team Moving to staging next week; the maturity review is on Friday.')).toBe(false);
+  });
+
+  it('takes a title word only from a level-1 heading or the properties, not from any line with a `#`', () => {
+    const look = createFirstLook(resolveConfig({}).components);
+    const plan = (title: string) => `${title}\n\n**Date**: 2024-10-25\n**Current Stage**: Staging\n**Target Stage**: Production\n\nThe maturity review found gaps. Tracked in #436.\n`;
+    expect(look('Plans/p.md', plan('# Billing - Staging Promotion Plan'))).toBe(false);
+    expect(look('Plans/p.md', plan('## Billing Maturity Plan'))).toBe(false);
+    expect(look('Plans/p.md', plan('# Billing Maturity Plan'))).toBe(true);
+    expect(look('Plans/p.md', plan('- # Billing Maturity Plan'))).toBe(true);
+    expect(look('Plans/p.md', plan('Billing Maturity Plan\n====='))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-// Readiness in the real views, in a real browser: the standalone dashboard bundle over a snapshot of
-// the example vault, opened in Debian's Chromium. The card shows the sentence, what stands in the
+// Readiness in the real views, in a real browser: the standalone dashboard bundle over the data of
+// the example vault (readiness of each card computed in the page), opened in Debian's Chromium. The card shows the sentence, what stands in the
 // way, observation days and evidence against thresholds with the source line on hover; the board
 // and table order by readiness.
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotIndex } from '../../src/core/snapshot';
+import { dashboardData } from '../../src/core/dashboard-data';
+import { encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
 import { EXAMPLE_VAULT, loadFolder, ROOT } from '../helpers/vault';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -19,7 +20,7 @@ if (!available) console.warn(`NOTICE: ${CHROMIUM} is absent (apt-get install -y 
 function page(): string {
   const js = join(ROOT, 'dist/dashboard/dashboard.js');
   if (!existsSync(js)) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--only', 'dashboard'], { cwd: ROOT });
-  const data = JSON.stringify(snapshotIndex(loadFolder(EXAMPLE_VAULT), 'examples/vault')).replace(/</g, '\\u003c');
+  const data = scriptSafeJSON(encodeDashboardData(dashboardData(loadFolder(EXAMPLE_VAULT), 'examples/vault')));
   return `<!doctype html><html><head><meta charset="utf-8"><style>${readFileSync(join(ROOT, 'dist/dashboard/dashboard.css'), 'utf8')}</style></head>
 <body><div id="mm-app"></div><script type="application/json" id="mm-data">${data}</script><script>${readFileSync(js, 'utf8')}</script></body></html>`;
 }

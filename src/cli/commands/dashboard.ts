@@ -1,9 +1,9 @@
 // `maturity-map dashboard <dir> -o report.html`: one self-contained HTML page (board, graph,
 // filterable table, every card) that works from file:// without a network.
-import { snapshotIndex } from '../../core/index';
+import { dashboardData } from '../../core/dashboard-data';
 import { loadVault, reportSkipped } from '../context';
 import { visible, writeErr } from '../terminal';
-import { dashboardHtml, readDashboardAssets } from '../dashboard-page';
+import { dashboardHtml, encodeDashboardData, readDashboardAssets } from '../dashboard-page';
 import { UsageError } from '../files';
 import { emit } from '../write';
 import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './types';
@@ -25,13 +25,13 @@ ${VAULT_OPTIONS_HELP}
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const snapshot = snapshotIndex(vault.index, vault.root);
-    const html = dashboardHtml(snapshot, assets, str(values['title']));
+    const data = dashboardData(vault.index, vault.root);
+    const html = dashboardHtml(encodeDashboardData(data), assets, str(values['title']));
     const output = str(values['output']);
     await emit(output, html);
     reportSkipped(vault.skipped);
     if (output && output !== '-') {
-      writeErr(`wrote ${visible(output)} (${snapshot.components.length} components, ${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
+      writeErr(`wrote ${visible(output)} (${data.components.length} components, ${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
     }
     return 0;
   },

@@ -2,7 +2,7 @@
 // evidence in its note. Pure: the note, the resolved dependencies, the pipeline and today's date.
 import type { MaturityConfig } from '../settings/index';
 import type { BlockerSeverity, MaturityNote, ResolvedDependency, StageId } from '../model';
-import { effectiveTransitions } from '../parse/note';
+import { effectiveTransitions } from '../transitions';
 import { stageName, type Pipeline } from '../stages';
 import { checkCriteria, describeBreach } from './checks';
 import { describeSevere, performanceChecks, securityEvidence, severeFindings } from './evidence';

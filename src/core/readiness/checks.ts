@@ -1,7 +1,7 @@
 // Each criterion set against the evidence in the same note: a checked "≥70% coverage" box with the
 // Test Coverage section at 41% is contradicted; one whose only figure is `XX%` rests on a placeholder.
 import type { ChecklistItem, Comparator, MaturityNote, Transition } from '../model';
-import { effectiveTransitions } from '../parse/note';
+import { effectiveTransitions } from '../transitions';
 import { readCriterionText, type CriterionReading } from './criteria';
 import { currentCoverage, describeSevere, reviewComplete, severeFindings } from './evidence';
 import type { CriterionCheck, Evidence, MetricCheck, SecurityEvidence, Threshold, Verdict } from './types';

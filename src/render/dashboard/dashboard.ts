@@ -163,7 +163,8 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     else {
       if (results.length === 0) panel.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
       const grid = h(doc, 'div', { cls: 'mm-card-grid' });
-      for (const c of results) grid.appendChild(renderComponentCard(c, ctx, { headingLevel: 2 }));
+      // A card shows the whole component: the context may give lists a lighter one.
+      for (const c of results) grid.appendChild(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }));
       panel.appendChild(grid);
     }
     markCurrent();
