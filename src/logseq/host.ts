@@ -70,6 +70,7 @@ export interface FileRow {
   id: number;
   name: string;
   'original-name'?: string;
+  'journal?'?: boolean;
   file: { path: string; content?: string | null; 'last-modified-at'?: unknown };
 }
 

@@ -113,7 +113,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
 
   async function openLine(id: string, line: number): Promise<void> {
     const page = state.graph?.pageOf(id);
-    const text = state.graph?.text(id);
+    const text = page ? await state.graph?.readText(id).catch(() => null) : null;
     if (!page || text === null || text === undefined) return;
     let uuid: string | null = null;
     try {
@@ -206,7 +206,7 @@ function createLoader(host: LogseqHost, env: PluginEnvironment, state: State, pa
       if (mine !== state.loads) return; // a newer load (graph switch, settings) took over
       state.dbGraph = isDb;
       if (isDb) return void (await slots.refresh());
-      const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow });
+      const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, onLateDiagnostics: () => void parts.rerender() });
       state.loading = next;
       let shown = 0;
       await next.start((p) => {

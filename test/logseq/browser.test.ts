@@ -86,6 +86,8 @@ describe.runIf(present)('the Logseq plugin in Chromium', () => {
     const card = page.locator('#block-1 .mm-card');
     await card.waitFor();
     expect(await card.locator('.mm-card-title').textContent()).toBe('Billing Engine');
+    // Logseq's reading of the page follows once its text is pulled again (none is kept).
+    await card.locator('.mm-logseq-reading li').first().waitFor();
     expect(await card.locator('.mm-logseq-reading li').count()).toBeGreaterThan(0);
     await page.locator('main').screenshot({ path: join(SHOTS, 'logseq-card.png') });
     // Logseq's dark theme: the card follows the host's --ls-* variables.

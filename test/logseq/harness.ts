@@ -12,6 +12,7 @@ import { listMarkdown, readNote, ROOT } from '../helpers/vault';
 import { createFakeGraph, type Entity, type FakeGraph, type FakeGraphOptions, type ParsedBlock } from './fake/graph';
 import { createFakeHost, type FakeHost, type FakeHostOptions, type FrameChannel } from './fake/host';
 import { parse } from './mldoc';
+import type { TaskClock, TimerWindow } from './task-clock';
 
 export const BUNDLE = join(ROOT, 'dist/logseq/index.js');
 export const HOST_ORIGIN = 'file://';
@@ -86,6 +87,8 @@ export interface LoadOptions extends FakeGraphOptions {
   repoClosed?: boolean;
   /** Called with the frame window before the bundle runs (e.g. to patch its timers). */
   beforeRun?: (frame: Window) => void;
+  /** Counts every timer and message of the frame and the host as one main-thread task. */
+  clock?: TaskClock;
 }
 
 export function filesOf(dir: string, prefix = ''): Map<string, string> {
@@ -95,7 +98,19 @@ export function filesOf(dir: string, prefix = ''): Map<string, string> {
 }
 
 /** postMessage between two happy-dom windows, as between Logseq's window and a plugin frame. */
-export function bridge(host: Window, frame: Window): FrameChannel {
+/** What a message asks for, to name the task that handles it (`api:call get_page`, `reply 12`). */
+export function describeMessage(data: unknown): string {
+  if (data === null || typeof data !== 'object') return 'message';
+  const record = data as Record<string, unknown>;
+  const value = record['value'] as { name?: unknown; data?: { type?: unknown; payload?: { method?: unknown; args?: unknown } } } | undefined;
+  const args = value?.data?.payload?.args;
+  const first = Array.isArray(args) && typeof args[0] === 'string' ? args[0].replace(/\[\(ground \[[\d ]+\]\)/, '[(ground [ids])').slice(0, 90) : undefined;
+  const parts = [record['postmate'], record['property'], value?.data?.type, value?.data?.payload?.method, first].filter((p) => typeof p === 'string');
+  return parts.join(' ') || 'message';
+}
+
+export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameChannel {
+  const asTask = (side: 'host' | 'frame', data: unknown, fn: () => void) => (clock ? clock.wrap(side, `message ${describeMessage(data)}`, fn) : fn);
   const listeners = new Set<(data: Record<string, unknown>) => void>();
   const check = (targetOrigin: string, origin: string) => {
     if (targetOrigin !== '*' && targetOrigin !== origin) throw new Error(`postMessage: target origin ${targetOrigin} does not match ${origin}`);
@@ -104,16 +119,18 @@ export function bridge(host: Window, frame: Window): FrameChannel {
     postMessage(data: unknown, targetOrigin: string) {
       check(targetOrigin, HOST_ORIGIN);
       const copy = structuredClone(data) as Record<string, unknown>;
-      host.setTimeout(() => {
-        for (const listener of [...listeners]) listener(copy);
-      });
+      host.setTimeout(
+        asTask('host', copy, () => {
+          for (const listener of [...listeners]) listener(copy);
+        }),
+      );
     },
   };
   Object.defineProperty(frame, 'parent', { value: hostProxy, configurable: true });
   return {
     post(message) {
       const copy = structuredClone(message);
-      frame.setTimeout(() => frame.dispatchEvent(new frame.MessageEvent('message', { data: copy, origin: HOST_ORIGIN, source: hostProxy as unknown as null })));
+      frame.setTimeout(asTask('frame', copy, () => frame.dispatchEvent(new frame.MessageEvent('message', { data: copy, origin: HOST_ORIGIN, source: hostProxy as unknown as null }))));
     },
     listen(handler) {
       listeners.add(handler);
@@ -135,7 +152,8 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   // Chromium (Logseq's Electron) has it; happy-dom's window does not, and d3-dag uses it.
   (frame as unknown as Record<string, unknown>)['structuredClone'] = structuredClone;
   if (options.repoClosed) fake.closeRepo();
-  const channel = bridge(host, frame);
+  if (options.clock) options.clock.patchTimers(frame as unknown as TimerWindow, 'frame');
+  const channel = bridge(host, frame, options.clock);
   options.beforeRun?.(frame);
   frame.eval(code);
   await fake.connect(channel);

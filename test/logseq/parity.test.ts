@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createPipeline, type MaturityIndex } from '../../src/core/index';
 import { nextTransition } from '../../src/render/index';
 import { CORPUS, EXAMPLE_VAULT, corpusAvailable, loadFolder } from '../helpers/vault';
-import { filesOf, loadPlugin, macro, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, slotElement, until, type Loaded } from './harness';
 
 let t: Loaded | null = null;
 afterEach(async () => {
@@ -65,7 +65,11 @@ describe('the same stages and counts in Logseq as in the core (Obsidian, CLI)', 
     expect(byId(rows)).toEqual(byId(expected(core, 'pages/')));
 
     // The Neo4j page's own card, with what Logseq makes of its front matter and heading.
-    const { el: card } = await macro(t, page, '{{renderer :maturity}}');
+    const { slot } = await macro(t, page, '{{renderer :maturity}}');
+    // Logseq's reading of the page comes a moment later: its text is pulled again (none is kept).
+    const loaded = t;
+    await until(loaded, () => slotElement(loaded, slot).querySelector('.mm-logseq-reading') !== null, 'the Logseq reading');
+    const card = slotElement(t, slot);
     expect(card.querySelector('.mm-card-title')?.textContent).toBe('Neo4j');
     const logseq = card.querySelector('.mm-logseq-reading')?.textContent ?? '';
     expect(logseq).toContain('Logseq reads tags: #TTA as the tag TTA');

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 import { linesBlocks } from './fake/graph';
 import { filesOf, loadPlugin, macro, mldocBlocks, slotElement, until, type LoadOptions, type Loaded } from './harness';
+import { PULL_CHUNK } from '../../src/logseq/graph-index';
 
 const files = filesOf(EXAMPLE_VAULT);
 let t: Loaded | null = null;
@@ -42,8 +43,13 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     expect(l.fake.settingsSent).toBeGreaterThanOrEqual(1);
     await macro(l, LEDGER, '{{renderer :maturity}}');
     await l.settle(200);
-    // Every Markdown page read once, none twice.
-    expect(l.graph.stats.filesPulled).toBe(l.graph.stats.pulledPaths.size);
+    // Every Markdown page read once; the shown card's page once more, for its Logseq reading
+    // (no text is kept after start-up).
+    expect(l.graph.stats.filesPulled).toBe(l.graph.stats.pulledPaths.size + 1);
+    const pulled = l.graph.stats.filesPulled;
+    l.fake.updateSettings({ pollSeconds: 30 });
+    await l.settle(300);
+    expect(l.graph.stats.filesPulled).toBe(pulled);
   });
 
   it('{{renderer :maturity}} renders the page’s own card with the same stage and counts as the core', async () => {
@@ -128,6 +134,21 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     l.fake.editInApp(LEDGER, withStage('Staging'));
     await until(l, () => stageIn(l, slot) === 'staging', 'the edit', 5000);
     expect(l.graph.stats.filesPulled - before).toBe(1);
+  });
+
+  it('text is pulled by page id only, a chunk at a time: no clause that scans every page runs with a text pull', async () => {
+    const l = await start();
+    const { slot } = await macro(l, LEDGER, '{{renderer :maturity}}');
+    l.fake.editInApp(LEDGER, withStage('Staging'));
+    await until(l, () => stageIn(l, slot) === 'staging', 'the edit', 5000);
+    const textPulls = l.fake.calls.filter((c) => c.method === 'datascript_query' && String(c.args[0]).includes(':file/content')).map((c) => String(c.args[0]));
+    expect(textPulls.length).toBeGreaterThan(1);
+    for (const q of textPulls) {
+      // Datascript resolves a clause by scanning every datom of its attribute: a 25-page pull
+      // with `[?p :block/file ?f]` costs what the whole graph costs, on Logseq's UI thread.
+      expect(q).toMatch(/^\[:find \(pull \?p \[[^\]]*\{:block\/file \[[^\]]*\]\}\]\) :in \$ :where \[\(ground \[[\d ]+\]\) \[\?p \.\.\.\]\]\]$/);
+      expect(/ground \[([\d ]+)\]/.exec(q)![1]!.split(' ').length).toBeLessThanOrEqual(PULL_CHUNK);
+    }
   });
 
   it('a second edit within the refresh burst is not missed (its write lands after the first look)', async () => {
@@ -255,7 +276,7 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     expect(l.fake.editor()).toMatchObject({ content: `Status: ${text}`, cursor: 'Status: '.length + text.length - 2 });
   });
 
-  it('settings: a tag filter and the stale threshold change what queries show, without reading the files again', async () => {
+  it('settings: a tag filter and the stale threshold change what queries show; each reads the Markdown pages once more (no text is kept)', async () => {
     const l = await start();
     const { el } = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=list}}');
     const before = el.querySelectorAll('.mm-list-item').length;
@@ -270,7 +291,11 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     await until(l, () => slotElement(l, stale.slot).querySelectorAll('.mm-list-item').length > 0, 'stale components');
     l.fake.updateSettings({ staleAfterDays: 100000 });
     await until(l, () => (slotElement(l, stale.slot)?.textContent ?? '').includes('no component matches'), 'no stale component');
-    expect(l.graph.stats.filesPulled).toBe(pulled);
+    // Three settings edits that change how notes are read: three reads of the Markdown pages
+    // (the second edit's card asked for one page's text), never a journal.
+    const markdownPages = [...files.keys()].filter((p) => p.endsWith('.md') && !p.startsWith('journals/')).length;
+    expect(l.graph.stats.filesPulled - pulled).toBeGreaterThanOrEqual(3 * markdownPages);
+    expect(l.graph.stats.filesPulled - pulled).toBeLessThanOrEqual(3 * markdownPages + 3);
   });
 
   it('a page with `stage:: Staging` properties is a component; an owner `[[alice]]` shows as a link to alice', async () => {

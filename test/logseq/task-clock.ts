@@ -1,0 +1,89 @@
+// Main-thread tasks as the browser counts them (the Long Tasks API): each message delivered and
+// each timer fired in the plugin frame or in the host is one task, from its callback's start
+// until the next task starts (its microtasks included: Node drains them before the next
+// callback). A task's cost is the CPU time the process used over it, capped by its wall time,
+// so a shared machine that deschedules us does not inflate it; idle waits cost nothing.
+export type TaskSide = 'frame' | 'host' | 'harness';
+
+export interface TaskRecord {
+  side: TaskSide;
+  what: string;
+  cpuMs: number;
+  wallMs: number;
+}
+
+export interface TaskClock {
+  /** `fn` wrapped so each call is one task of `side`, named by `what` (a string or computed at the call). */
+  wrap<A extends unknown[]>(side: TaskSide, what: string | ((...args: A) => string), fn: (...args: A) => void): (...args: A) => void;
+  /** Patch a window's timers so every callback it schedules is a task of `side`. */
+  patchTimers(win: TimerWindow, side: TaskSide): void;
+  /** Start or stop recording (tasks outside are not kept). */
+  recording(on: boolean): void;
+  /** The longest recorded task of each side (and its name). */
+  longest(): Record<TaskSide, TaskRecord | null>;
+  /** Tasks over `ms` (CPU), longest first. */
+  over(ms: number): TaskRecord[];
+}
+
+export interface TimerWindow {
+  setTimeout(fn: (...args: unknown[]) => void, ms?: number, ...rest: unknown[]): unknown;
+  setInterval(fn: (...args: unknown[]) => void, ms?: number, ...rest: unknown[]): unknown;
+}
+
+export function createTaskClock(): TaskClock {
+  let on = false;
+  let open: { side: TaskSide; what: string; cpu: NodeJS.CpuUsage; wall: number } | null = null;
+  const tasks: TaskRecord[] = [];
+
+  function close(): void {
+    if (!open) return;
+    const wall = performance.now() - open.wall;
+    const used = process.cpuUsage(open.cpu);
+    const cpu = Math.min((used.user + used.system) / 1000, wall);
+    if (on) tasks.push({ side: open.side, what: open.what, cpuMs: cpu, wallMs: wall });
+    open = null;
+  }
+
+  function begin(side: TaskSide, what: string): void {
+    close();
+    open = { side, what, cpu: process.cpuUsage(), wall: performance.now() };
+  }
+
+  // Closes the last task when the thread goes idle: an immediate runs after the timers and
+  // microtasks of this turn (it starts no task of its own).
+  let idleCheck: NodeJS.Immediate | null = null;
+  const closeWhenIdle = () => {
+    if (idleCheck) return;
+    idleCheck = setImmediate(() => {
+      idleCheck = null;
+      close();
+    });
+  };
+
+  const clock: TaskClock = {
+    wrap(side, what, fn) {
+      return (...args) => {
+        begin(side, typeof what === 'string' ? what : what(...args));
+        closeWhenIdle();
+        fn(...args);
+      };
+    },
+    patchTimers(win, side) {
+      const setTimeoutOf = win.setTimeout.bind(win);
+      const setIntervalOf = win.setInterval.bind(win);
+      win.setTimeout = (fn, ms, ...rest) => setTimeoutOf(clock.wrap(side, `timer ${ms ?? 0} ms`, fn), ms, ...rest);
+      win.setInterval = (fn, ms, ...rest) => setIntervalOf(clock.wrap(side, `interval ${ms ?? 0} ms`, fn), ms, ...rest);
+    },
+    recording(value) {
+      close();
+      on = value;
+    },
+    longest() {
+      const best: Record<TaskSide, TaskRecord | null> = { frame: null, host: null, harness: null };
+      for (const t of tasks) if (!best[t.side] || t.cpuMs > best[t.side]!.cpuMs) best[t.side] = t;
+      return best;
+    },
+    over: (ms) => tasks.filter((t) => t.cpuMs > ms).sort((a, b) => b.cpuMs - a.cpuMs),
+  };
+  return clock;
+}
