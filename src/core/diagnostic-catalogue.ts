@@ -155,7 +155,7 @@ export const DIAGNOSTIC_CATALOGUE: Readonly<Record<DiagnosticCode, DiagnosticDes
   'observation-incomplete': {
     title: 'Observation window not complete',
     summary: 'Production criteria are claimed before the staging observation window is complete.',
-    help: 'Wait for the window (e.g. 7 days of uptime in staging) to run, then record the figure for the whole window.',
+    help: 'Wait for the window (e.g. 7 days of uptime in staging) to run, then record the figure that the whole window gives.',
     defaultSeverity: 'error',
   },
   'placeholder-evidence': {

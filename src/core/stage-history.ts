@@ -1,5 +1,5 @@
 // Stage history from the dates a note gives: a span per stage (history entries, promotion fields,
-// the stage line, a created date), dated blocked spans and the staging observation window. The
+// the stage line, a created date), dated blocked spans and the staging observation window; the
 // timeline view and the report's Mermaid gantt draw it. Nothing is guessed: a note without dates
 // has no spans, and a date that contradicts the others is set aside with the reason.
 import { addDays, formatISO, parseISO } from 'date-fns';
