@@ -1,6 +1,6 @@
 // Reading list entries: a dependency as written (`[[Neo4j]] (Current Stage: Staging)`), a blocker
 // and its details, a promotion history line.
-import type { BlockerSeverity, BlockerStatus, HistoryKind, StageId } from '../model';
+import type { BlockerSeverity, BlockerStatus, HistoryEntry, HistoryKind, StageId } from '../model';
 import { findStage, leadingStage, parseStageValue, type Pipeline } from '../stages';
 import { collapse, findIsoDate, plain } from '../text';
 
@@ -171,14 +171,8 @@ export function readBlockerStatus(value: string): BlockerStatus | null {
 // ---------------------------------------------------------------------------------------------
 // Promotion history
 
-export interface HistoryLine {
-  date: string | null;
-  kind: HistoryKind;
-  from: StageId | null;
-  to: StageId | null;
-  issue: string | null;
-  text: string;
-}
+/** A history entry as read from one line; the reader adds its line number. */
+export type HistoryLine = Omit<HistoryEntry, 'line'>;
 
 /**
  * `**2025-10-08**: Promoted to Staging (Issue #39)`, `❌ **2025-10-08**: **Development → Staging**
