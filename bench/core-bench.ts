@@ -16,9 +16,6 @@ export interface CoreOptions {
   referenceReps: number;
   edits: number;
   queryReps: number;
-  /** Notes parsed with each shortcut on and off (0: the ledger is not measured), and how often. */
-  shortcutNotes: number;
-  shortcutReps: number;
 }
 
 export interface CoreFigures {
@@ -32,8 +29,6 @@ export interface CoreFigures {
   edit: { edits: number; medianMs: number; p95Ms: number; changedPerEdit: number };
   query: { firstMs: number; medianMs: number; results: number };
   heapMegabytes: number | null;
-  /** Each parser shortcut: parse time of a sample with it on and off, in the same run (docs/benchmarks.md). */
-  shortcuts?: ShortcutFigure[];
 }
 
 export interface ShortcutFigure {
@@ -178,8 +173,6 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
   const edit = editBench(index, vault, options.edits);
   log(`  retained heap`);
   const heapMegabytes = retainedHeap(vault);
-  log(`  parser shortcuts on and off, ${Math.min(options.shortcutNotes, vault.notes)} notes × ${options.shortcutReps}`);
-  const shortcuts = options.shortcutNotes > 0 ? shortcutLedger(vault, options.shortcutNotes, options.shortcutReps) : [];
   return {
     notes: vault.notes,
     components: index.ids().length,
@@ -190,6 +183,5 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     edit,
     query,
     heapMegabytes,
-    shortcuts,
   };
 }
