@@ -6,7 +6,7 @@ import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type M
 import { referenceScan } from '../test/helpers/reference-scan';
 import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
 import { sample, type LoadedVault } from './corpus';
-import { forceGc, heapUsed, median, now, percentile, repeat } from './measure';
+import { cpuMs, forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 
 export const TODAY = '2026-11-24';
 
@@ -85,7 +85,8 @@ export function referenceParse(vault: LoadedVault, notes: number, reps: number):
 
 /**
  * The parser's shortcuts, each switched off in turn: parseNote over the same sample with it on and
- * off, the runs interleaved so load on a shared machine falls on both alike; medians.
+ * off, the runs interleaved so load on a shared machine falls on both alike; medians of the
+ * process's CPU time (on a shared machine, wall time also counts the time other processes ran).
  */
 export function shortcutLedger(vault: LoadedVault, notes: number, reps: number): ShortcutFigure[] {
   const pipeline = createPipeline(resolveConfig({}).stages);
@@ -98,8 +99,8 @@ export function shortcutLedger(vault: LoadedVault, notes: number, reps: number):
     const on: number[] = [];
     const off: number[] = [];
     for (let k = 0; k < reps; k++) {
-      on.push(...repeat(1, parseAll, forceGc));
-      off.push(...repeat(1, () => withShortcuts({ [name]: false }, parseAll), forceGc));
+      on.push(cpuMs(parseAll));
+      off.push(cpuMs(() => withShortcuts({ [name]: false }, parseAll)));
     }
     const onMs = median(on);
     const offMs = median(off);
