@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Harness } from './harness/app';
 import { newIndexedDB, workerStarts } from './harness/node-host';
+import { continuations } from './harness/tasks';
 import { dispose, exampleFiles, startHarness } from './helpers';
 import { TODAY } from '../helpers/vault';
 
@@ -125,6 +126,17 @@ describe('parsing off the main thread', () => {
     const without = await launch({ workers: false });
     expect(without.stats.build.parser).toBe('main-thread');
     expect(without.components).toEqual(withWorker.components);
+  });
+
+  it('yields with scheduler.yield on the desktop app and through a MessageChannel on a phone, building the same index', async () => {
+    const before = { ...continuations };
+    const desktop = await launch({ workers: false });
+    expect(continuations.scheduler).toBeGreaterThan(before.scheduler);
+    expect(continuations.channel).toBe(before.channel);
+    const phone = await launch({ workers: false, platform: 'mobile' });
+    expect(continuations.channel).toBeGreaterThan(before.channel);
+    expect(phone.components).toEqual(desktop.components);
+    expect(phone.components.length).toBeGreaterThan(10);
   });
 
   it('a note too large to read gets a file-unreadable diagnostic, and is not read', async () => {
