@@ -39,6 +39,23 @@ export function renderFlag(flag: Flag, ctx: Pick<ViewContext, 'document'>, withL
   });
 }
 
+/**
+ * A flag whose label is plain text (glyph hidden, reason as tooltip): for flags inside a link or
+ * button, whose accessible name is its visible text (WCAG 2.5.3); the reason goes in the
+ * control's description instead.
+ */
+export function renderFlagText(flag: Flag, ctx: Pick<ViewContext, 'document'>): HTMLElement {
+  return h(ctx.document, 'span', {
+    cls: `mm-flag mm-flag-${flag.kind}`,
+    attrs: { title: flag.reason, 'data-mm-flag': flag.kind },
+    children: [
+      h(ctx.document, 'span', { cls: 'mm-flag-glyph', text: flag.glyph, attrs: { 'aria-hidden': 'true' } }),
+      ctx.document.createTextNode(' '),
+      h(ctx.document, 'span', { cls: 'mm-flag-label', text: flag.label }),
+    ],
+  });
+}
+
 /** The component's stage badge with its flags. */
 export function renderStageBadge(component: Component, ctx: ViewContext, options: BadgeOptions = {}): HTMLElement {
   const stage = component.note.stage;

@@ -1,11 +1,11 @@
 // Query results as a list, and as a board with one column per stage plus "Unknown stage". Board
 // items are links: Tab reaches each, arrow keys move between items and columns.
 import type { Component } from '../core/index';
-import { renderFlag, renderStageBadge, renderStageTag } from './badge';
+import { renderFlagText, renderStageBadge, renderStageTag } from './badge';
 import type { ViewContext } from './context';
 import { h } from './dom';
 import { bindOpen } from './link';
-import { nextTransition } from './progress';
+import { nextTransition, transitionLabel } from './progress';
 import { renderReadyMark, sortByReadiness } from './readiness';
 import { componentFlags } from './stage';
 import { renderNextProgress } from './table';
@@ -31,18 +31,33 @@ export function renderList(components: readonly Component[], ctx: ViewContext): 
   return list;
 }
 
+/**
+ * A board item is a link whose accessible name is its visible text (name, flags, criteria count,
+ * readiness, owner: WCAG 2.5.3 "label in name"); the reasons behind the flags and the criteria
+ * count in words are its description (the title, also the tooltip).
+ */
 function renderBoardItem(c: Component, ctx: ViewContext): HTMLElement {
   const doc = ctx.document;
   const flags = componentFlags(c, ctx);
-  const label = [c.name, ...flags.map((f) => f.label.replace('→', 'heading for'))].join(', ');
+  const next = nextTransition(c, ctx.pipeline);
+  const progress = next ? renderNextProgress(c, ctx) : null;
+  // The bar repeats the visible "met/total" count: hidden from the name, said in the description.
+  if (progress instanceof Element) progress.querySelector('[role="progressbar"]')?.setAttribute('aria-hidden', 'true');
+  const ready = renderReadyMark(c, ctx);
+  const description = [
+    ...flags.map((f) => f.reason),
+    next && next.total > 0 ? `${transitionLabel(next, ctx.pipeline)}: ${next.met} of ${next.total} criteria met.` : '',
+    ready?.title ?? '',
+    c.note.owner ? `Owner: ${c.note.owner.value}.` : '',
+  ].filter((part) => part !== '');
   const item = h(doc, 'a', {
     cls: 'mm-board-item',
-    attrs: { href: ctx.href(c.id) ?? '#', 'data-mm-id': c.id, 'aria-label': label },
+    attrs: { href: ctx.href(c.id) ?? '#', 'data-mm-id': c.id, title: description.length > 0 ? `${c.name} — ${description.join(' ')}` : c.name },
     children: [
       h(doc, 'span', { cls: 'mm-board-name', text: c.name }),
-      flags.length > 0 ? h(doc, 'span', { cls: 'mm-flags', children: flags.map((f) => renderFlag(f, ctx, true)) }) : null,
-      nextTransition(c, ctx.pipeline) ? renderNextProgress(c, ctx) : null,
-      renderReadyMark(c, ctx),
+      flags.length > 0 ? h(doc, 'span', { cls: 'mm-flags', children: flags.map((f) => renderFlagText(f, ctx)) }) : null,
+      progress,
+      ready,
       c.note.owner ? h(doc, 'span', { cls: 'mm-muted mm-owner', text: c.note.owner.value }) : null,
     ],
   });

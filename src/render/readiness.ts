@@ -99,7 +99,9 @@ function evidenceTable(component: Component, r: Readiness, ctx: ViewContext): HT
   const checks = r.checks.filter((c) => c.evidence !== null || c.verdict === 'contradicted' || c.verdict === 'placeholder');
   if (checks.length === 0 && r.performance.length === 0) return null;
   const body = h(doc, 'tbody', { children: [...checks.map((c) => checkRow(component, c, ctx, r.performance.length)), ...r.performance.map((m) => metricRow(component, m, ctx))] });
-  const head = h(doc, 'tr', { children: ['', 'Criterion', 'Needs', 'Evidence'].map((label) => h(doc, 'th', { text: label, attrs: { scope: 'col' } })) });
+  // The verdict column shows glyphs only: its header is for screen readers.
+  const verdict = h(doc, 'th', { attrs: { scope: 'col' }, children: [h(doc, 'span', { cls: 'mm-sr-only', text: 'Verdict' })] });
+  const head = h(doc, 'tr', { children: [verdict, ...['Criterion', 'Needs', 'Evidence'].map((label) => h(doc, 'th', { text: label, attrs: { scope: 'col' } }))] });
   return h(doc, 'table', { cls: 'mm-evidence', children: [h(doc, 'caption', { text: 'Evidence against each threshold' }), h(doc, 'thead', { children: [head] }), body] });
 }
 

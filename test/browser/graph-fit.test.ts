@@ -56,7 +56,7 @@ describeWithChromium('the TTA graph fitted in 1400×900 (Chromium)', () => {
       });
       await p.screenshot({ path: join(shots, `graph-tta-fit-${colorScheme}.png`) });
       await context.close();
-      expect(seen.filter((n) => n.label.includes('external dependency')).length).toBeGreaterThan(5);
+      expect(seen.filter((n) => n.label.includes('dependency outside the vault')).length).toBeGreaterThan(5);
       expect(seen.length).toBeGreaterThan(12);
       for (const node of seen) {
         expect(node.inside, `${node.label} is outside the view`).toBe(true);

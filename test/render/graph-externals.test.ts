@@ -19,7 +19,7 @@ describe('external dependencies in the graph view', () => {
     const first = nodes[0]!;
     const x = model.externals[0]!;
     expect([...first.querySelectorAll('text')].map(textOf)).toEqual([`⬚ ${x.name}`, `external · used by ${x.usedBy.length}`]);
-    expect(first.getAttribute('aria-label')).toBe(`${x.name}, external dependency (not a component of the vault), used by ${x.usedBy.length}`);
+    expect(first.getAttribute('aria-label')).toBe(`${x.name}, external, used by ${x.usedBy.length}; a dependency outside the vault`);
     expect(first.getAttribute('tabindex')).toBe('0');
     // Never mistaken for a component: no data-mm-id, not an .mm-node.
     expect(first.hasAttribute('data-mm-id')).toBe(false);

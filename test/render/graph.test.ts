@@ -42,7 +42,7 @@ describe('dependency graph', () => {
 
   it('labels nodes with the stage in text and glyph, not colour alone', () => {
     const billing = node(root, BILLING);
-    expect([...billing.querySelectorAll('text')].map(textOf)).toEqual(['◑ Billing Engine', 'Staging · ✖ 3']);
+    expect([...billing.querySelectorAll('text')].map(textOf)).toEqual(['◑ Billing Engine', 'Staging · ✖ 3 errors']);
     expect(billing.getAttribute('data-mm-stage')).toBe('staging');
     expect(billing.classList.contains('mm-node-rank-1')).toBe(true);
     expect(billing.getAttribute('aria-label')).toBe('Billing Engine, Staging, 3 errors, depends on 3, used by 0');

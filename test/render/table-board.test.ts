@@ -93,7 +93,12 @@ describe('board', () => {
   it('shows flags with labels and the next-stage bar on each item', () => {
     const ledger = items('development').find((i) => i.getAttribute('data-mm-id') === 'Components/Ledger.md')!;
     expect(textOf(ledger)).toBe('Ledger ⊘ Blocked 3/7 payments-squad (@eitan.weiss)');
-    expect(ledger.getAttribute('aria-label')).toBe('Ledger, Blocked');
+    // Its accessible name is that visible text (no aria-label to differ from it: WCAG 2.5.3); the
+    // reasons and the count in words are its description.
+    expect(ledger.hasAttribute('aria-label')).toBe(false);
+    expect(ledger.querySelector('.mm-flag-label')?.getAttribute('aria-hidden')).toBeNull();
+    expect(ledger.querySelector('[role="progressbar"]')?.getAttribute('aria-hidden')).toBe('true');
+    expect(ledger.getAttribute('title')).toMatch(/^Ledger — Blocked: .+ Development → Staging: 3 of 7 criteria met\. Owner: payments-squad \(@eitan\.weiss\)\.$/);
     expect(items('production')[0]!.querySelector('[role="progressbar"]')).toBeNull();
   });
 

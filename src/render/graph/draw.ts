@@ -13,7 +13,7 @@ const MAX_NAME = 28;
 /** Width from the text it holds (13px bold name with its glyph, 11px status line); no DOM measuring. */
 export function nodeWidth(node: GraphNode): number {
   const name = (Math.min(node.name.length, MAX_NAME) + 2) * 8.2;
-  const status = [node.stageName, ...nodeStatus(node)].join(' · ').length * 6.6;
+  const status = statusLine(node).length * 6.6;
   return Math.round(Math.min(290, Math.max(130, name + 24, status + 24)));
 }
 
@@ -42,23 +42,36 @@ function shortName(name: string): string {
   return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
 }
 
-function nodeStatus(node: GraphNode): string[] {
-  const parts: string[] = [];
-  if (node.blocked) parts.push('⊘ blocked');
-  if (node.stale) parts.push('◷ stale');
-  if (node.errors > 0) parts.push(`✖ ${node.errors}`);
-  if (node.cycle >= 0) parts.push('↻ cycle');
+/** The status line's marks after the stage name: a glyph and the words it stands for. */
+function nodeStatus(node: GraphNode): Array<{ glyph: string; words: string }> {
+  const parts: Array<{ glyph: string; words: string }> = [];
+  if (node.blocked) parts.push({ glyph: '⊘', words: 'blocked' });
+  if (node.stale) parts.push({ glyph: '◷', words: 'stale' });
+  if (node.errors > 0) parts.push({ glyph: '✖', words: `${node.errors} ${node.errors === 1 ? 'error' : 'errors'}` });
+  if (node.cycle >= 0) parts.push({ glyph: '↻', words: 'cycle' });
   return parts;
 }
 
+function statusLine(node: GraphNode): string {
+  return [node.stageName, ...nodeStatus(node).map((p) => `${p.glyph} ${p.words}`)].join(' · ');
+}
+
+/**
+ * A node's accessible name: its visible words in their order (WCAG 2.5.3, "label in name"), then
+ * what the box does not show: its edge counts and, when the name is cut short, the full name.
+ */
 export function describeNode(node: GraphNode, dependsOn: number, usedBy: number): string {
-  const parts = [node.name, node.stageName];
-  if (node.blocked) parts.push('blocked');
-  if (node.stale) parts.push('stale');
-  if (node.errors > 0) parts.push(`${node.errors} ${node.errors === 1 ? 'error' : 'errors'}`);
-  if (node.cycle >= 0) parts.push('in a dependency cycle');
-  parts.push(`depends on ${dependsOn}`, `used by ${usedBy}`);
+  const shown = shortName(node.name);
+  const parts = [shown, node.stageName, ...nodeStatus(node).map((p) => p.words), `depends on ${dependsOn}`, `used by ${usedBy}`];
+  if (shown !== node.name) parts.push(`full name ${node.name}`);
   return parts.join(', ');
+}
+
+/** An external node's accessible name: its visible words first (WCAG 2.5.3), then what they mean. */
+export function describeExternal(node: ExternalNode): string {
+  const shown = shortName(node.name);
+  const full = shown !== node.name ? `, full name ${node.name}` : '';
+  return `${shown}, external, used by ${node.usedBy.length}${full}; a dependency outside the vault`;
 }
 
 /** Smooth path through the layout's control points. */
@@ -148,7 +161,7 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
     const place = layout.nodes.get(node.id);
     if (!place) continue;
     const info = stageInfo(ctx, node.stage);
-    const status = [node.stageName, ...nodeStatus(node)].join(' · ');
+    const status = statusLine(node);
     const x = -place.width / 2;
     const y = -place.height / 2;
     const g = s(doc, 'g', {
@@ -163,9 +176,11 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
       },
       vars: info.color ? { '--mm-stage-color': info.color } : undefined,
       children: [
-        s(doc, 'title', { text: `${node.name} — ${status}` }),
+        s(doc, 'title', { text: `${node.name} — ${status}${node.cycle >= 0 ? ' (part of a dependency cycle)' : ''}` }),
         s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
         s(doc, 'text', { cls: 'mm-node-name', text: `${info.glyph} ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
+        // Keeps the two lines two words apart in the node's text content (its visible label).
+        doc.createTextNode(' '),
         s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
       ],
     });
@@ -192,12 +207,13 @@ function externalNode(doc: Document, node: ExternalNode, place: { x: number; y: 
       transform: `translate(${Math.round(place.x * 10) / 10},${Math.round(place.y * 10) / 10})`,
       tabindex: 0,
       role: 'button',
-      'aria-label': `${node.name}, external dependency (not a component of the vault), used by ${node.usedBy.length}`,
+      'aria-label': describeExternal(node),
     },
     children: [
       s(doc, 'title', { text: `${node.name} — ${status}` }),
       s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
       s(doc, 'text', { cls: 'mm-node-name', text: `⬚ ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
+      doc.createTextNode(' '),
       s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
     ],
   });
