@@ -211,6 +211,35 @@ function hasTitleWord(text: string, pattern: RegExp, propertiesEnd: number): boo
   return false;
 }
 
+// What can hide a line that looks like a heading from the parser: a code fence, an HTML block or
+// comment (all start with `<`), a link reference definition running over lines, or a lone CR (a
+// line break to the parser, none to this look).
+const MAY_HIDE_A_HEADING = /```|~~~|<|\]:|\r/;
+
+/**
+ * Where the note's header surely ends: the first line (after the properties) that opens with a
+ * level 2–6 ATX heading, when nothing before it can make that line anything but a heading. The
+ * reader takes a stage, header fields and the first heading as the header's only while no
+ * heading below level 1 has passed (reader.ts), so a structure claim must sit before this point.
+ * Headings it cannot be sure of (indented, in containers, setext) are passed over: the header
+ * may end earlier than this, never later.
+ */
+function headerEnd(text: string, from: number): number {
+  const next = (at: number) => {
+    const found = text.indexOf('\n##', at);
+    return found === -1 ? -1 : found + 1;
+  };
+  for (let line = text.startsWith('##', from) ? from : next(from); line !== -1; line = next(line)) {
+    let depth = 2;
+    while (text.charCodeAt(line + depth) === 35 /* # */) depth++;
+    const after = text.charCodeAt(line + depth);
+    if (depth <= 6 && (Number.isNaN(after) || after === 32 || after === 9 || after === 10)) {
+      return MAY_HIDE_A_HEADING.test(text.slice(0, line)) ? text.length : line;
+    }
+  }
+  return text.length;
+}
+
 function wordsPattern(words: readonly string[], before = '', flags = 'gi'): RegExp | null {
   const clean = [...new Set(words.map((w) => w.replace(/^#/, '').trim()).filter(Boolean))];
   return clean.length === 0 ? null : new RegExp(`${before}(?:${clean.map(escapeRegExp).join('|')})`, flags);
@@ -248,10 +277,14 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
     if (mirrored !== null && isMaturityFileName(mirrored, rules)) return true;
     return note.tags.some((t) => markerSet.has(t.toLowerCase()));
   };
+  // A structure claim lives in the header: only the text before its end is searched.
   const structured = (text: string, body: number, propsEnd: number): boolean => {
-    if (!stage || !hasFieldLine(text, stage, body)) return false;
-    if (header && hasFieldLine(text, header, body)) return true;
-    return titleWords !== null && hasTitleWord(text, titleWords, propsEnd);
+    if (!stage) return false;
+    const end = headerEnd(text, propsEnd);
+    const head = end < text.length ? text.slice(0, end) : text;
+    if (!hasFieldLine(head, stage, body)) return false;
+    if (header && hasFieldLine(head, header, body)) return true;
+    return titleWords !== null && hasTitleWord(head, titleWords, propsEnd);
   };
 
   return (path, text) => {
