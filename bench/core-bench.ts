@@ -6,7 +6,7 @@ import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type M
 import { referenceScan } from '../test/helpers/reference-scan';
 import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
 import { sample, type LoadedVault } from './corpus';
-import { forceGc, heapUsed, median, now, percentile, repeat } from './measure';
+import { cpuMs, forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 
 export const TODAY = '2026-11-24';
 
@@ -16,9 +16,6 @@ export interface CoreOptions {
   referenceReps: number;
   edits: number;
   queryReps: number;
-  /** Notes parsed with each shortcut on and off (0: the ledger is not measured), and how often. */
-  shortcutNotes: number;
-  shortcutReps: number;
 }
 
 export interface CoreFigures {
@@ -32,8 +29,6 @@ export interface CoreFigures {
   edit: { edits: number; medianMs: number; p95Ms: number; changedPerEdit: number };
   query: { firstMs: number; medianMs: number; results: number };
   heapMegabytes: number | null;
-  /** Each parser shortcut: parse time of a sample with it on and off, in the same run (docs/benchmarks.md). */
-  shortcuts?: ShortcutFigure[];
 }
 
 export interface ShortcutFigure {
@@ -90,7 +85,8 @@ export function referenceParse(vault: LoadedVault, notes: number, reps: number):
 
 /**
  * The parser's shortcuts, each switched off in turn: parseNote over the same sample with it on and
- * off, the runs interleaved so load on a shared machine falls on both alike; medians.
+ * off, the runs interleaved so load on a shared machine falls on both alike; medians of the
+ * process's CPU time (on a shared machine, wall time also counts the time other processes ran).
  */
 export function shortcutLedger(vault: LoadedVault, notes: number, reps: number): ShortcutFigure[] {
   const pipeline = createPipeline(resolveConfig({}).stages);
@@ -103,8 +99,8 @@ export function shortcutLedger(vault: LoadedVault, notes: number, reps: number):
     const on: number[] = [];
     const off: number[] = [];
     for (let k = 0; k < reps; k++) {
-      on.push(...repeat(1, parseAll, forceGc));
-      off.push(...repeat(1, () => withShortcuts({ [name]: false }, parseAll), forceGc));
+      on.push(cpuMs(parseAll));
+      off.push(cpuMs(() => withShortcuts({ [name]: false }, parseAll)));
     }
     const onMs = median(on);
     const offMs = median(off);
@@ -178,8 +174,6 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
   const edit = editBench(index, vault, options.edits);
   log(`  retained heap`);
   const heapMegabytes = retainedHeap(vault);
-  log(`  parser shortcuts on and off, ${Math.min(options.shortcutNotes, vault.notes)} notes × ${options.shortcutReps}`);
-  const shortcuts = options.shortcutNotes > 0 ? shortcutLedger(vault, options.shortcutNotes, options.shortcutReps) : [];
   return {
     notes: vault.notes,
     components: index.ids().length,
@@ -190,6 +184,5 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     edit,
     query,
     heapMegabytes,
-    shortcuts,
   };
 }

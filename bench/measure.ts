@@ -29,6 +29,15 @@ export function repeat(reps: number, fn: () => void, between?: () => void): numb
   return out;
 }
 
+/** CPU time (user + system) this process spends in `fn`, in ms, after a forced GC. */
+export function cpuMs(fn: () => void): number {
+  forceGc();
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 type GlobalWithGc = typeof globalThis & { gc?: () => void };
 
 export function hasGc(): boolean {

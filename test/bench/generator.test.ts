@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { coreBench, editedText } from '../../bench/core-bench';
+import { coreBench, editedText, shortcutLedger } from '../../bench/core-bench';
 import type { LoadedVault } from '../../bench/corpus';
 import { generateNotes, planVault } from '../../bench/generator/vault';
 import { SHORTCUTS } from '../../src/core/parse/shortcuts';
@@ -82,15 +82,16 @@ describe('benchmark code on a tiny vault', () => {
   it('measures cold index, the reference parse, edits, queries, heap and the parser shortcuts', () => {
     const written = writeVault({ notes: 60, seed: 3 }, dir);
     const vault: LoadedVault = { ...written, texts: written.paths.map((p) => readFileSync(join(dir, p), 'utf8')) };
-    const figures = coreBench(vault, { coldReps: 2, referenceNotes: 5, referenceReps: 1, edits: 5, queryReps: 3, shortcutNotes: 20, shortcutReps: 1 }, () => undefined);
+    const figures = coreBench(vault, { coldReps: 2, referenceNotes: 5, referenceReps: 1, edits: 5, queryReps: 3 }, () => undefined);
+    const shortcuts = shortcutLedger(vault, 20, 1);
     expect(figures.notes).toBe(60);
     expect(figures.components).toBeGreaterThan(50);
     expect(figures.cold.medianMs).toBeGreaterThan(0);
     expect(figures.reference.megabytesPerSecond).toBeGreaterThan(0);
     expect(figures.reference.parseRatio).toBeGreaterThan(1); // the line scan beats remark, even here
     // Every shortcut measured on and off, and all of them switched back on afterwards.
-    expect(figures.shortcuts?.map((s) => [s.name, s.notes])).toEqual([['hints', 20], ['yamlFastPath', 20], ['criterionMemo', 20], ['sectionCache', 20]]);
-    expect(figures.shortcuts?.every((s) => s.onMs > 0 && s.offMs > 0)).toBe(true);
+    expect(shortcuts.map((s) => [s.name, s.notes])).toEqual(Object.keys(SHORTCUTS).map((name) => [name, 20]));
+    expect(shortcuts.every((s) => s.onMs > 0 && s.offMs > 0)).toBe(true);
     expect(Object.values(SHORTCUTS).every(Boolean)).toBe(true);
     // Five components with dependents, each edited and edited back; every edit touches the
     // component and at least one dependent.
@@ -105,9 +106,11 @@ describe('benchmark code on a tiny vault', () => {
       machine: { cpu: 'test', cores: 1, node: process.version, date: '', loadBefore: [0, 0, 0], pinnedToOneCore: false },
       sizes: { '60': figures },
       render: { layout: null, paint: null, pendingReason: 'not measured here' },
+      ledger: { vaultNotes: 60, shortcuts },
     };
     expect(table(results)).toMatch(/\| cold index, ms \(median\) +\| [\d.,]+ +\|/);
     expect(table(results)).toContain('pending (not measured here)');
+    expect(table(results)).toMatch(/\| shortcut hints: parse time saved +\| -?[\d.]+% \([\d.]+ vs [\d.]+ ms, 20 of 60 notes\)/);
   });
 
   it('edits the Current Stage the way a promotion does', () => {

@@ -7,7 +7,7 @@ import { END_BLANK, END_BLANK_TAG, END_COMMENT, htmlBlockEnds, htmlBlockStart, N
 import { inlineText, itemLine, paragraphLine } from './paragraphs';
 import { definitionLines } from './definitions';
 import { CODE, FENCE, HTML, NONE, PARAGRAPH, TABLE, firstNonSpace, indentAhead, type ScanState } from './scan-state';
-import { delimiterRowBelow, rowCount } from './tables';
+import { delimiterRowBelow, mayBeDelimiterRow, rowCount } from './tables';
 
 /** Where the line stands: how many containers it continued and how many it opened. */
 export interface LineFit {
@@ -186,10 +186,11 @@ function lineBelow(s: ScanState, k: number): string | null {
 
 /** A GFM table starts at a row right above a delimiter row with as many cells. */
 function tableHeader(s: ScanState, keep: number, at: number): boolean {
-  const rest = s.raw.slice(at);
-  if (!delimiterRowBelow(s, rowCount(rest), keep)) return false;
+  if (!mayBeDelimiterRow(s.text, s.next)) return false; // most lines: the next line starts with a letter or is blank
+  const columns = rowCount(s.raw.slice(at));
+  if (!delimiterRowBelow(s, columns, keep)) return false;
   startBlock(s, keep, TABLE);
-  s.tableColumns = rowCount(rest);
+  s.tableColumns = columns;
   s.skipDelimiter = true;
   return true;
 }

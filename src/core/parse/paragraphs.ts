@@ -33,7 +33,8 @@ export function itemLine(s: ScanState, at: number): void {
       text = text.slice(4);
     }
   }
-  if (check === null) {
+  const first = text.charCodeAt(0);
+  if (check === null && first >= 65 && first <= 90 /* the markers are upper case */) {
     const space = text.indexOf(' ');
     const word = space === -1 ? text : text.slice(0, space);
     if (LOGSEQ_MARKERS.has(word)) {

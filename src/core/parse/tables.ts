@@ -24,6 +24,21 @@ function splitRow(row: string): string[] {
   return cells;
 }
 
+/**
+ * Whether the line starting at `from` may be a delimiter row: it holds a `-` and nothing but
+ * pipes, colons, dashes, whitespace and block-quote markers (a cheap test before counting cells).
+ */
+export function mayBeDelimiterRow(text: string, from: number): boolean {
+  let dash = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) dash = true;
+    else if (c === 10) break;
+    else if (c !== 124 && c !== 58 && c !== 62 && !(c <= 32 || (c > 127 && String.fromCharCode(c).trim() === ''))) return false; // what trim() drops may surround the row
+  }
+  return dash;
+}
+
 /** Whether the next line, inside the first `keep` containers, is a delimiter row of `count` cells. */
 export function delimiterRowBelow(s: ScanState, count: number, keep: number): boolean {
   const text = s.text;
