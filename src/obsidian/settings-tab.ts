@@ -1,9 +1,10 @@
-// The settings tab: which notes are components, the stage pipeline, staleness, the header and
-// new-note options. Every change is saved at once; a change that alters the index re-indexes the
+// The settings tab: which notes are components, the stage pipeline, staleness, the header, the
+// stage mirror, the vocabulary and new-note options. Every change is saved at once; a change that alters the index re-indexes the
 // vault when the field loses focus or after a pause in typing, never per keystroke.
 import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
 import type { StageDefinition } from '../core/index';
 import { DEFAULT_SETTINGS, splitList, type PluginSettings } from './settings';
+import { mirrorStageSection, vocabularySection, type VocabularyEditor } from './settings-tab-sections';
 
 export interface SettingsOwner {
   settings: PluginSettings;
@@ -14,6 +15,8 @@ export interface SettingsOwner {
 }
 
 export class MaturitySettingTab extends PluginSettingTab {
+  private vocabulary: VocabularyEditor | null = null;
+
   constructor(
     app: App,
     plugin: Plugin,
@@ -23,6 +26,7 @@ export class MaturitySettingTab extends PluginSettingTab {
   }
 
   override hide(): void {
+    this.vocabulary?.flush();
     this.owner.applyPendingSettings();
     super.hide();
   }
@@ -34,6 +38,8 @@ export class MaturitySettingTab extends PluginSettingTab {
 
   display(): void {
     const { containerEl } = this;
+    // Redrawn (a stage added or moved): what was typed in the vocabulary is applied first.
+    this.vocabulary?.flush();
     containerEl.empty();
     const s = this.owner.settings;
     const save = (patch: Partial<PluginSettings>, reindex = true) => void this.owner.updateSettings(patch, reindex);
@@ -84,6 +90,9 @@ export class MaturitySettingTab extends PluginSettingTab {
       .setName('Header in component notes')
       .setDesc('Show the stage, criteria progress and dependencies at the top of every component note, in reading view and live preview.')
       .addToggle((t) => t.setValue(s.autoHeader).onChange((v) => save({ autoHeader: v }, false)));
+
+    mirrorStageSection(containerEl, this.owner);
+    this.vocabulary = vocabularySection(containerEl, this.owner);
 
     new Setting(containerEl).setName('New notes').setHeading();
     new Setting(containerEl)

@@ -2,7 +2,7 @@
 // settings. Loaded data is validated by the core's settings schema, so a hand-edited or older
 // data.json never breaks start-up.
 import * as z from 'zod/mini';
-import { DEFAULT_CONFIG, DEFAULT_STAGES, flag, readMaturitySettings, salvageSettings, text, type IndexOptions, type StageDefinition } from '../core/index';
+import { DEFAULT_CONFIG, DEFAULT_STAGES, flag, readMaturitySettings, salvageSettings, text, type IndexOptions, type MaturityConfig, type StageDefinition } from '../core/index';
 
 export interface PluginSettings {
   /** Only notes with one of these tags are components (empty: any note). */
@@ -23,6 +23,8 @@ export interface PluginSettings {
   templatePath: string;
   /** On promote, also write the stage to this front-matter property (core `mirrorStage`, off by default). */
   mirrorStage: { enabled: boolean; property: string };
+  /** Words notes use for fields and sections, added to the built-in ones (core `vocabulary`, docs/vocabulary.md). */
+  vocabulary: MaturityConfig['vocabulary'];
 }
 
 export const DEFAULT_SETTINGS: PluginSettings = {
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: PluginSettings = {
   newNoteFolder: 'Components',
   templatePath: '',
   mirrorStage: { ...DEFAULT_CONFIG.mirrorStage },
+  vocabulary: {},
 };
 
 // Host-only keys; the maturity keys go through the core's schema (src/core/settings).
@@ -52,6 +55,7 @@ export function parseSettings(data: unknown): PluginSettings {
     components: { tags: record['componentTags'], folders: record['componentFolders'], excludeFolders: record['excludeFolders'] },
     staleAfterDays: record['staleAfterDays'],
     mirrorStage: record['mirrorStage'],
+    vocabulary: record['vocabulary'],
   });
   const { settings: plugin } = salvageSettings(pluginFields, {
     autoHeader: record['autoHeader'],
@@ -65,6 +69,7 @@ export function parseSettings(data: unknown): PluginSettings {
     stages: core.stages,
     staleAfterDays: core.staleAfterDays,
     mirrorStage: core.mirrorStage,
+    vocabulary: core.vocabulary,
     ...plugin,
   };
 }
@@ -79,7 +84,9 @@ export function indexOptions(settings: PluginSettings): IndexOptions {
       excludeFolders: settings.excludeFolders,
     },
     staleAfterDays: settings.staleAfterDays,
-    mirrorStage: settings.mirrorStage,
+    // mirrorStage is read by promote from the settings (writes.ts): it changes no note's reading,
+    // so it stays out of the index options and the cache key.
+    vocabulary: settings.vocabulary,
   };
 }
 

@@ -35,7 +35,9 @@ export async function promoteNote(host: Host, file: TFile): Promise<PromoteOutco
     new Notice('This component is at the last stage already.');
     return 'refused';
   }
-  const mirror = mirrorProperty(index.config);
+  // From the plugin's settings as they are now: the mirror does not change how notes are read, so
+  // switching it on in the settings tab re-indexes nothing.
+  const mirror = mirrorProperty(host.settings);
   const options = { to: target, today: localToday(), context: dependencyContext(index, file.path), ...(mirror ? { mirrorProperty: mirror } : {}) };
   const plan = planPromotion(await currentText(host.app, file), index.pipeline, options);
   const refused = plan.problems.filter((p) => p.level === 'refuse');

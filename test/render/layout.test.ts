@@ -5,6 +5,7 @@ import { graph, layeringLongestPath, sugiyama, type GraphNode, type MutGraphNode
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutGraph, type LayoutResult } from '../../src/render/graph/layout';
+import { coordStraightened } from '../../src/render/graph/coord';
 import { layeringPromoted, longestPathLayers, promote } from '../../src/render/graph/layering';
 import { packLayout } from '../../src/render/graph/pack';
 
@@ -92,8 +93,6 @@ function check(result: LayoutResult, ids: string[], edges: Edge[]): void {
 }
 
 describe('layoutGraph', () => {
-  const box = (id: string, width = 140) => ({ id, width, height: 44 });
-
   it('places components with no edges in a grid beside the layered graph, not in one column', () => {
     const ids = ['a', 'b', 'c', 'd', ...Array.from({ length: 12 }, (_, i) => `lone ${i}`)];
     const edges = [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'a', to: 'd' }];
@@ -138,6 +137,58 @@ describe('layoutGraph', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+const box = (id: string, width = 140) => ({ id, width, height: 44 });
+
+describe('coordStraightened (large parts)', () => {
+  const sized = fc.integer({ min: 1, max: 60 }).chain((n) =>
+    fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n }), fc.array(fc.integer({ min: 10, max: 90 }), { minLength: n, maxLength: n })),
+  );
+
+  it('keeps every node its separation from its neighbours on the layer, inside the width, for any graph', () => {
+    fc.assert(
+      fc.property(sized, ([n, edges, widths]) => {
+        const { dag } = dagOf(n, edges);
+        // d3-dag checks the coordinates an operator returns too, and throws on an overlap.
+        const { width } = sugiyama()
+          .nodeSize((node: GraphNode<number, undefined>): [number, number] => [widths[node.data]!, 20])
+          .gap([7, 30])
+          .layering(layeringPromoted())
+          .coord(coordStraightened())(dag);
+        const layers = new Map<number, Array<{ x: number; half: number }>>();
+        for (const node of dag.nodes()) {
+          const half = widths[node.data]! / 2;
+          expect(node.x - half).toBeGreaterThanOrEqual(-1e-6);
+          expect(node.x + half).toBeLessThanOrEqual(width + 1e-6);
+          layers.set(node.y, [...(layers.get(node.y) ?? []), { x: node.x, half }]);
+        }
+        for (const members of layers.values()) {
+          members.sort((a, b) => a.x - b.x);
+          for (let i = 1; i < members.length; i++) expect(members[i]!.x - members[i - 1]!.x).toBeGreaterThanOrEqual(members[i]!.half + members[i - 1]!.half + 7 - 1e-6);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('runs a long edge straight past the layers it crosses', () => {
+    // 0 → 1 → 2 → 3 → 4, and 0 → 4 past three layers; 5 and 6 crowd the middle layers.
+    const { dag, nodes } = dagOf(7, [[0, 1], [1, 2], [2, 3], [3, 4], [0, 4], [0, 5], [5, 6], [6, 3]]);
+    sugiyama().nodeSize([40, 20]).gap([10, 30]).layering(layeringPromoted()).coord(coordStraightened())(dag);
+    const long = [...nodes[0]!.childLinks()].find((link) => link.target === nodes[4])!;
+    const inner = long.points.slice(1, -1).map(([x]) => x);
+    expect(inner.length).toBeGreaterThan(1);
+    expect(new Set(inner).size).toBe(1);
+  });
+
+  it('lays out a part above the simplex limit (400 components) without overlaps', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `c${i}`);
+    // Layered like a vault: each component depends on a few in the layers below it.
+    const edges: Edge[] = [];
+    for (let i = 20; i < 400; i++) for (const k of [1, 7, 19]) if ((i * k) % 3 !== 0) edges.push({ from: `c${i}`, to: `c${(i * k) % i}` });
+    check(layoutGraph(ids.map((id, i) => box(id, 120 + (i % 4) * 20)), edges), ids, edges);
   });
 });
 

@@ -4,7 +4,6 @@
 // canvas export and the benchmark call `layoutGraph` directly.
 import {
   aggMean,
-  coordGreedy,
   coordSimplex,
   decrossDfs,
   graph,
@@ -17,6 +16,7 @@ import {
   type MutGraphNode,
   type SugiNode,
 } from 'd3-dag';
+import { coordStraightened } from './coord';
 import { layeringPromoted } from './layering';
 import { packLayout, type Offset } from './pack';
 
@@ -61,7 +61,7 @@ type LayoutEdge = { from: string; to: string };
  * at 2,000; above, longest path with promotion (layering.ts) stays linear.
  */
 const SIMPLEX_LAYERING_MAX = 500;
-/** Simplex coordinates (straight long edges) solve a linear program: ~0.1 s at 150 nodes, seconds at 500; greedy stays linear. */
+/** Simplex coordinates (straight long edges) solve a linear program: ~0.1 s at 150 nodes, seconds at 500; coord.ts stays linear. */
 const SIMPLEX_COORD_MAX = 150;
 /**
  * Barycentre sweeps, alternating down and up. Crossings in a 2,000-component generated vault: 8
@@ -195,7 +195,7 @@ function layered(part: Part): Block {
     .gap([GAP_BETWEEN_NODES, GAP_BETWEEN_RANKS])
     .layering(count > SIMPLEX_LAYERING_MAX ? layeringPromoted() : layeringSimplex())
     .decross(sweepDecross(count <= SIMPLEX_LAYERING_MAX, count > SWEEPS_LARGE_ABOVE ? SWEEPS_LARGE : SWEEPS))
-    .coord(count > SIMPLEX_COORD_MAX ? coordGreedy() : coordSimplex())(dag);
+    .coord(count > SIMPLEX_COORD_MAX ? coordStraightened() : coordSimplex())(dag);
   const nodes: PlacedNode[] = [];
   for (const node of dag.nodes()) nodes.push({ ...node.data, x: node.y, y: node.x });
   const edges: Block['edges'] = [];

@@ -52,11 +52,10 @@ export class Modal {
   onClose(): void {}
 }
 
-class TextComponent {
-  inputEl: HTMLInputElement;
+/** Obsidian's AbstractTextComponent: `onChange` follows the element's `input` events. */
+class AbstractTextComponent<E extends HTMLInputElement | HTMLTextAreaElement> {
   private handler: ((v: string) => unknown) | null = null;
-  constructor(parent: HTMLElement) {
-    this.inputEl = parent.createEl('input', { type: 'text' }) as HTMLInputElement;
+  constructor(readonly inputEl: E) {
     this.inputEl.addEventListener('input', () => this.handler?.(this.inputEl.value));
   }
   setValue(v: string): this {
@@ -73,6 +72,18 @@ class TextComponent {
   onChange(cb: (v: string) => unknown): this {
     this.handler = cb;
     return this;
+  }
+}
+
+class TextComponent extends AbstractTextComponent<HTMLInputElement> {
+  constructor(parent: HTMLElement) {
+    super(parent.createEl('input', { type: 'text' }) as HTMLInputElement);
+  }
+}
+
+class TextAreaComponent extends AbstractTextComponent<HTMLTextAreaElement> {
+  constructor(parent: HTMLElement) {
+    super(parent.createEl('textarea') as HTMLTextAreaElement);
   }
 }
 
@@ -182,6 +193,10 @@ export class Setting {
   }
   addText(cb: (c: TextComponent) => unknown): this {
     cb(new TextComponent(this.controlEl));
+    return this;
+  }
+  addTextArea(cb: (c: TextAreaComponent) => unknown): this {
+    cb(new TextAreaComponent(this.controlEl));
     return this;
   }
   addToggle(cb: (c: ToggleComponent) => unknown): this {
