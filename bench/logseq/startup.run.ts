@@ -84,7 +84,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     `longest main-thread task: each timer or message handled in the plugin frame or the host is one task (as the Long Tasks API counts them), measured in CPU time; from start-up to the edit shown`,
     `  longest in the plugin frame: ${describe(worst.frame)}`,
     `  longest in the host (the queries and UI we cause): ${describe(worst.host)}`,
-    `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 5).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
+    `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
     `slowest single query in the host (datascript, as Logseq runs it; wall): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
   ];

@@ -1,11 +1,13 @@
 // Finding what changed in the graph since the last look, without pulling any text:
 // - changed files by `:file/last-modified-at` (set by Logseq on every write it makes and every
-//   change its watcher sees) at or after the newest one already read;
-// - of those, the Markdown pages (journals and whiteboards are asked about once, by id);
-// - renamed or deleted components, checked by id only when the count of pages with a file moved
-//   (a deletion leaves no file time to find).
+//   change its watcher sees) at or after the newest one already read; a known file is mapped to
+//   its page here, an unknown one (a new page, a journal, a whiteboard) is asked about once, by id;
+// - on a poll only (one scan of every page: not on every route change), renamed or deleted
+//   components, checked by id when the count of pages with a file moved (a deletion leaves no
+//   file time to find).
+import { isRecord } from './host';
 import { idAndPath, pulledEntities, relativePath, timeOf, type GraphQuery } from './graph-answers';
-import { changedSinceQuery, kindQuery, PAGE_COUNT_QUERY, WHERE_CHUNK, whereQuery } from './graph-queries';
+import { changedFilesQuery, filePagesQuery, kindQuery, PAGE_COUNT_QUERY, WHERE_CHUNK, whereQuery } from './graph-queries';
 import type { PageTable } from './page-table';
 
 export interface ChangeFinderOptions {
@@ -36,7 +38,7 @@ export interface ChangeFinder {
 
 export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
   const { query, table } = options;
-  /** Changed pages that are no Markdown pages (journals, whiteboards), at the time seen: not asked again. */
+  /** Changed files that are no Markdown pages' (journals, whiteboards, config), at the time seen: not asked again. */
   const passedOver = new Map<number, number | null>();
   /** Pages with a file at the last count; a change means one went (or came). */
   let pageCount = -1;
@@ -52,28 +54,47 @@ export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
     return ids.filter((id) => table.pathOfId(id) !== undefined || markdown.has(id));
   }
 
-  /** `[[id time] …]` rows not read at that time yet, nor passed over at that time. */
-  function unread(found: unknown): Map<number, number | null> {
-    const fresh = new Map<number, number | null>();
-    if (!Array.isArray(found)) return fresh;
+  /** Changed files: the known pages whose file time moved, and the files not known (with their times). */
+  function sortChanged(found: unknown): { pages: number[]; unknownFiles: Map<number, number | null> } {
+    const pages: number[] = [];
+    const unknownFiles = new Map<number, number | null>();
+    if (!Array.isArray(found)) return { pages, unknownFiles };
     for (const r of found) {
       if (!Array.isArray(r) || typeof r[0] !== 'number') continue;
       const t = timeOf(r[1]);
-      const seen = table.seenAt(r[0]);
-      if ((seen === undefined || seen !== t) && passedOver.get(r[0]) !== t) fresh.set(r[0], t);
+      const page = table.pageOfFile(r[0]);
+      if (page !== undefined) {
+        if (table.seenAt(page) !== t) pages.push(page);
+      } else if (passedOver.get(r[0]) !== t) unknownFiles.set(r[0], t);
     }
-    return fresh;
+    return { pages, unknownFiles };
+  }
+
+  /** The Markdown pages of files not known yet; the other files are passed over at this time. */
+  async function pagesOfFiles(files: Map<number, number | null>): Promise<number[]> {
+    const pages: number[] = [];
+    const ids = [...files.keys()];
+    for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
+      const found = new Set<number>();
+      for (const entity of pulledEntities(await query(filePagesQuery(ids.slice(i, i + WHERE_CHUNK))))) {
+        const owners = entity['_file'];
+        const owner: unknown = Array.isArray(owners) ? owners[0] : owners;
+        if (typeof entity['id'] !== 'number' || typeof entity['path'] !== 'string' || !isRecord(owner) || typeof owner['id'] !== 'number') continue;
+        if (owner['journal?'] === true || !/\.md$/i.test(entity['path'])) continue;
+        found.add(entity['id']);
+        pages.push(owner['id']);
+      }
+      for (const id of ids.slice(i, i + WHERE_CHUNK)) if (!found.has(id)) passedOver.set(id, files.get(id) ?? null);
+    }
+    return pages;
   }
 
   async function changedIds(): Promise<number[]> {
     const since = options.since();
     if (since === null) return [];
-    const fresh = unread(await query(changedSinceQuery(new Date(since))));
-    if (fresh.size === 0) return [];
-    const markdown = await markdownOnly([...fresh.keys()]);
-    const kept = new Set(markdown);
-    for (const [id, t] of fresh) if (!kept.has(id)) passedOver.set(id, t);
-    return markdown;
+    const { pages, unknownFiles } = sortChanged(await query(changedFilesQuery(new Date(since))));
+    if (unknownFiles.size > 0) pages.push(...(await pagesOfFiles(unknownFiles)));
+    return [...new Set(pages)];
   }
 
   async function countPages(): Promise<void> {

@@ -35,8 +35,11 @@ export interface GraphIndex {
   start(progress?: (p: Progress) => void): Promise<void>;
   ready(): boolean;
   progress(): Progress;
-  /** Pull what changed since the last look; true when a component changed. */
-  refreshChanged(): Promise<boolean>;
+  /**
+   * Pull what changed since the last look; true when a component changed. A full look (the poll)
+   * also checks for deleted pages, which costs a scan of every page: a route change does not.
+   */
+  refreshChanged(look?: { full: boolean }): Promise<boolean>;
   /**
    * Apply new settings; true when what is shown changed. Settings that change how notes are read
    * re-read the graph in chunks (the old index stays shown meanwhile); the others pull nothing.
@@ -83,11 +86,11 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     start: (onProgress) => start(g, onProgress),
     ready: () => g.ready,
     progress: () => g.progress,
-    async refreshChanged() {
+    async refreshChanged(look = { full: true }) {
       const before = g.index.revision();
       const ids = await g.changes.changedIds();
       if (ids.length > 0) await pull(g, ids);
-      await g.changes.checkComponents();
+      if (look.full) await g.changes.checkComponents();
       return g.index.revision() !== before;
     },
     reconfigure: (next) => reconfigure(g, next),
@@ -211,7 +214,7 @@ function take(g: GraphState, row: FileRow): void {
   // A page renamed in Logseq keeps its id; its file moved. Drop the old path first.
   if (oldPath !== undefined && oldPath !== path) forget(g, oldPath);
   const mtime = timeOf(row.file['last-modified-at']);
-  g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime);
+  g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime, row.file.id);
   if (mtime !== null && (g.since === null || mtime > g.since)) g.since = mtime;
   g.pulled++;
   if (g.table.setDigest(path, digestOf(content))) g.index.upsert(path, content);

@@ -71,7 +71,7 @@ export interface FileRow {
   name: string;
   'original-name'?: string;
   'journal?'?: boolean;
-  file: { path: string; content?: string | null; 'last-modified-at'?: unknown };
+  file: { id?: number; path: string; content?: string | null; 'last-modified-at'?: unknown };
 }
 
 /** A block of `Editor.getPageBlocksTree` (file graph): content and children. */

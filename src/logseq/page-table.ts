@@ -11,12 +11,14 @@ export interface PageTable {
   byPath(path: string): PageInfo | undefined;
   pathOfId(id: number): string | undefined;
   pathOfName(name: string): string | undefined;
+  /** The page whose file has this id (file ids come with each pulled page). */
+  pageOfFile(fileId: number): number | undefined;
   /** The file time last read for this page (null: the host gave none; undefined: never read). */
   seenAt(id: number): number | null | undefined;
   digest(path: string): string | undefined;
   pages(): PageInfo[];
   /** Record a page read at `path` (a page renamed in Logseq keeps its id: forget its old path first). */
-  record(page: PageInfo, path: string, mtime: number | null): void;
+  record(page: PageInfo, path: string, mtime: number | null, fileId?: number): void;
   /** Keep the text's digest; true when it differs from the one kept. */
   setDigest(path: string, digest: string): boolean;
   forget(path: string): void;
@@ -29,20 +31,27 @@ export function createPageTable(): PageTable {
   const pathOfName = new Map<string, string>();
   const pathOfId = new Map<number, string>();
   const seenAt = new Map<number, number | null>();
+  const pageOfFile = new Map<number, number>();
+  const fileOfPage = new Map<number, number>();
   return {
     byPath: (path) => pages.get(path),
     pathOfId: (id) => pathOfId.get(id),
     pathOfName: (name) => pathOfName.get(name),
+    pageOfFile: (fileId) => pageOfFile.get(fileId),
     seenAt: (id) => seenAt.get(id),
     digest: (path) => digests.get(path),
     pages: () => [...pages.values()],
-    record(page, path, mtime) {
+    record(page, path, mtime, fileId) {
       const old = pages.get(path);
       if (old && old.name !== page.name && pathOfName.get(old.name) === path) pathOfName.delete(old.name);
       pages.set(path, page);
       pathOfName.set(page.name, path);
       pathOfId.set(page.id, path);
       seenAt.set(page.id, mtime);
+      if (fileId !== undefined) {
+        pageOfFile.set(fileId, page.id);
+        fileOfPage.set(page.id, fileId);
+      }
     },
     setDigest(path, digest) {
       if (digests.get(path) === digest) return false;
@@ -55,6 +64,9 @@ export function createPageTable(): PageTable {
         if (pathOfName.get(page.name) === path) pathOfName.delete(page.name);
         pathOfId.delete(page.id);
         seenAt.delete(page.id);
+        const fileId = fileOfPage.get(page.id);
+        if (fileId !== undefined && pageOfFile.get(fileId) === page.id) pageOfFile.delete(fileId);
+        fileOfPage.delete(page.id);
       }
       pages.delete(path);
       digests.delete(path);

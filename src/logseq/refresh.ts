@@ -5,7 +5,8 @@
 //   edit moves the look later) and once more a while after (a long page's delayed write);
 // - on a route change, look soon, but only while something of ours is on screen;
 // - poll slowly while something is on screen, and stop the poll when nothing is.
-// A look is one cheap query (see graph-index.ts); looks run one at a time.
+// A look is one cheap query (graph-changes.ts); only the poll's full look also checks for deleted
+// pages (a scan of every page). Looks run one at a time.
 import type { GraphIndex } from './graph-index';
 
 export interface RefreshTimers {
@@ -31,7 +32,7 @@ export interface RefreshScheduler {
   pagesChanged(pageIds: number[]): void;
   /** Look soon (route change, a slot appeared). */
   soon(delayMs?: number): void;
-  /** Look now; resolves when done. */
+  /** A full look now; resolves when done. */
   now(): Promise<void>;
   /** Something of ours is on screen again: make sure the poll runs. */
   wake(): void;
@@ -53,12 +54,12 @@ export function createRefreshScheduler(options: RefreshOptions): RefreshSchedule
   let soonTimer: unknown = null;
   let stopped = false;
 
-  function run(): Promise<void> {
+  function run(full = false): Promise<void> {
     chain = chain.then(async () => {
       const graph = options.graph();
       if (!graph || !graph.ready() || stopped) return;
       try {
-        if (await graph.refreshChanged()) await options.onChange();
+        if (await graph.refreshChanged({ full })) await options.onChange();
       } catch (error) {
         options.onError?.(error);
       }
@@ -77,7 +78,7 @@ export function createRefreshScheduler(options: RefreshOptions): RefreshSchedule
       poll = null;
       return;
     }
-    await run();
+    await run(true);
   }
 
   const reset = (handle: unknown) => {
@@ -108,7 +109,7 @@ export function createRefreshScheduler(options: RefreshOptions): RefreshSchedule
         })();
       }, delayMs);
     },
-    now: () => run(),
+    now: () => run(true),
     wake: startPoll,
     polling: () => poll !== null,
     stop() {

@@ -106,6 +106,9 @@ export function describeMessage(data: unknown): string {
   const args = value?.data?.payload?.args;
   const first = Array.isArray(args) && typeof args[0] === 'string' ? args[0].replace(/\[\(ground \[[\d ]+\]\)/, '[(ground [ids])').slice(0, 90) : undefined;
   const parts = [record['postmate'], record['property'], value?.data?.type, value?.data?.payload?.method, first].filter((p) => typeof p === 'string');
+  // A reply: how many rows it carries (cheap to read; this runs in the previous task).
+  const reply = record['data'] as { result?: unknown } | undefined;
+  if (record['property'] === '#lspmsg#reply#' && Array.isArray(reply?.result)) parts.push(`(${reply.result.length} rows)`);
   return parts.join(' ') || 'message';
 }
 

@@ -182,6 +182,32 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     await until(l, () => stageIn(l, slot) === 'staging', 'the route change');
   });
 
+  it('a route change with nothing changed asks one query, of file times only: no scan of every page, no join', async () => {
+    const l = await start({ settings: { pollSeconds: 0 } });
+    await macro(l, LEDGER, '{{renderer :maturity}}');
+    await l.settle(300);
+    const before = l.fake.calls.length;
+    l.fake.navigate('Ledger Maturity Status');
+    await l.settle(500);
+    const queries = l.fake.calls.slice(before).filter((c) => c.method === 'datascript_query').map((c) => String(c.args[0]));
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatch(/^\[:find \?f \?m :where \[\?f :file\/last-modified-at \?m\] \[\(>= \?m #inst "[^"]+"\)\]\]$/);
+  });
+
+  it('a page created on disk shows at the next route change; a page deleted on disk goes at the next poll', async () => {
+    const l = await start({ settings: { pollSeconds: 0.3 } });
+    const list = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=list}}');
+    const ids = () => [...slotElement(l, list.slot).querySelectorAll('.mm-list-item')].map((li) => li.getAttribute('data-mm-id'));
+    const count = ids().length;
+    l.fake.editOnDisk('Components/Ledger Copy.md', files.get(LEDGER)!.replaceAll('Ledger Maturity Status', 'Ledger Copy'));
+    l.fake.navigate('Ledger Copy');
+    await until(l, () => ids().includes('Components/Ledger Copy.md'), 'the new page');
+    expect(ids()).toHaveLength(count + 1);
+    l.fake.deleteOnDisk(LEDGER);
+    await until(l, () => !ids().includes(LEDGER), 'the deleted page', 5000);
+    expect(ids()).toHaveLength(count);
+  });
+
   it('the poll stops when no slot is alive, and nothing is read on route changes then', async () => {
     const l = await start({ settings: { pollSeconds: 0.1 } });
     const { slot } = await macro(l, LEDGER, '{{renderer :maturity}}');
