@@ -11,6 +11,8 @@ export interface FocusLook {
   changes: boolean;
   /** Contrast of the indicator's colour with the background behind the element. */
   contrast: number;
+  /** What the indicator is: `outline solid 2px`, `stroke 4px`. */
+  style: string;
 }
 
 /** A short description of the focused element (tag, classes, accessible-ish name). */
@@ -61,7 +63,7 @@ function contrast(a: number[], b: number[]): number {
  * Look at the focused element's indicator: screenshot around it focused (saved to `shot` when
  * given), blur it, screenshot again, then give it focus back (the key walk goes on from there).
  */
-export async function lookAtFocus(page: Page, shot?: string): Promise<FocusLook & { style: string }> {
+export async function lookAtFocus(page: Page, shot?: string): Promise<FocusLook> {
   const name = await focused(page);
   const box = await page.evaluate(() => {
     const r = document.activeElement!.getBoundingClientRect();
