@@ -95,7 +95,7 @@ describeWithChromium('the dashboard from the keyboard (Chromium)', () => {
       for (const key of ['+', 'ArrowLeft', 'ArrowDown', '-', '0']) {
         before = await viewBox();
         await p.keyboard.press(key);
-        await expect.poll(viewBox, `${key} moves the view`).not.toBe(before);
+        await expect.poll(viewBox, { message: `${key} moves the view` }).not.toBe(before);
       }
       await press('Tab', 'g.mm-node', 'graph-node');
       const nodeId = await p.evaluate(() => document.activeElement!.getAttribute('data-mm-id'));
