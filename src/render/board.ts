@@ -42,7 +42,7 @@ function renderBoardItem(c: Component, ctx: ViewContext): HTMLElement {
   const next = nextTransition(c, ctx.pipeline);
   const progress = next ? renderNextProgress(c, ctx) : null;
   // The bar repeats the visible "met/total" count: hidden from the name, said in the description.
-  if (progress instanceof Element) progress.querySelector('[role="progressbar"]')?.setAttribute('aria-hidden', 'true');
+  progress?.querySelector('[role="progressbar"]')?.setAttribute('aria-hidden', 'true');
   const ready = renderReadyMark(c, ctx);
   const description = [
     ...flags.map((f) => f.reason),
