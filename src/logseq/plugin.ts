@@ -2,6 +2,7 @@
 // It targets file graphs served by the Logseq 0.10.x app; on a DB graph (Logseq 2.x, detected by
 // feature: `checkCurrentIsDbGraph` throws "Not existed method" on 0.10.x) it says so and stays idle.
 import { createGraphIndex, GraphNotOpenError, type GraphIndex } from './graph-index';
+import { registerLinkCommand } from './link-command';
 import { isRecord, type ChangedBlock, type FileBlock, type FilePage, type LogseqHost, type TreeBlock } from './host';
 import { CARD_MACRO, parseMacro, QUERY_MACRO, SLASH_COMMANDS } from './macros';
 import { OPEN_METHOD, SIDEBAR_METHOD, SLOT_METHOD } from './markup';
@@ -141,6 +142,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   const toggleMain = () => mainUI.toggle();
   const loader = createLoader(host, env, state, { slots, rerender, yieldNow, clearPageCache: () => pageOfBlock.clear(), refillMain: () => mainUI.refill() });
   offs.push(registerUI(host, env, { slots, openLine, toggleMain, onSettings: (raw) => void loader.settingsChanged(raw) }));
+  registerLinkCommand(host, () => state.graph);
   offs.push(...subscribe(host, state, slots, loader.load));
   host.beforeunload(async () => stopAll());
 
