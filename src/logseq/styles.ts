@@ -19,7 +19,7 @@ export const LOGSEQ_CSS = `
 /* Logseq styles tables and headings inside blocks; ours keep their own look. */
 .mm.mm-logseq-slot table { margin: 0; width: auto; }
 .mm.mm-logseq-slot tr:nth-child(n) { background: transparent; }
-.mm.mm-logseq-slot h3, .mm.mm-logseq-slot h4 { min-height: 0; }
+.mm.mm-logseq-slot h2, .mm.mm-logseq-slot h3, .mm.mm-logseq-slot h4 { min-height: 0; }
 /* Long unbroken note text (an owner like "<script>…</script>") must not widen a board column. */
 .mm .mm-board-column, .mm .mm-board-item { min-width: 0; }
 .mm .mm-board-item { overflow-wrap: anywhere; }

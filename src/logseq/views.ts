@@ -98,7 +98,7 @@ export function cardMarkup(graph: GraphIndex, id: string, doc: Document, slot: s
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
   const component = ctx.component(id);
   if (!component) return noticeMarkup(doc, 'warning', 'Maturity Map: this component is no longer in the graph.');
-  const card = renderComponentCard(component, ctx, { headingLevel: 3 });
+  const card = renderComponentCard(component, ctx, { headingLevel: 2 });
   const sidebar = sidebarButton(doc, graph, id);
   if (sidebar) card.querySelector('.mm-card-header')?.appendChild(sidebar);
   return finish(graph, slotRoot(doc, card), slot);
@@ -154,7 +154,7 @@ export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Docum
     for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');
     zoomGraph(element, state.zoom ?? 0);
   } else {
-    element = renderQueryResults(shown, view, ctx, state.sort ? { sort: state.sort } : {});
+    element = renderQueryResults(shown, view, ctx, { ...(state.sort ? { sort: state.sort } : {}), headingLevel: 2 });
   }
   const root = slotRoot(doc, element);
   if (results.length > shown.length && query.limit === undefined) {
@@ -183,7 +183,10 @@ export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: Open
   closeButton.textContent = 'Close';
   closeButton.addEventListener('click', close);
   const view: DashboardView = renderDashboard(ctx, { title: 'Maturity Map', headerExtras: [closeButton] });
-  mount.replaceChildren(view.element);
+  // The frame is the plugin's page: its content is its main landmark.
+  const main = doc.createElement('main');
+  main.append(view.element);
+  mount.replaceChildren(main);
   return {
     refresh: () => view.refresh(),
     destroy: () => {

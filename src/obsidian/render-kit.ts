@@ -35,7 +35,8 @@ export function renderHeader(el: HTMLElement, component: Component, ctx: ViewCon
 }
 
 export function renderCard(el: HTMLElement, component: Component, ctx: ViewContext): void {
-  el.append(renderComponentCard(component, ctx, { headingLevel: 4 }));
+  // h2: a block may sit right under the note's title; deeper would skip a level there.
+  el.append(renderComponentCard(component, ctx, { headingLevel: 2 }));
 }
 
 /** Query results; a graph comes back as its handle, which the caller must destroy. */
@@ -45,7 +46,7 @@ export function renderResults(el: HTMLElement, components: Component[], view: Qu
     el.append(graph.element);
     return graph;
   }
-  el.append(renderQueryResults(components, view, ctx));
+  el.append(renderQueryResults(components, view, ctx, { headingLevel: 2 }));
   return null;
 }
 

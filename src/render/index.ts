@@ -7,7 +7,7 @@ export { renderTable, renderNextProgress, sortByColumn, DEFAULT_COLUMNS, type Ta
 export { renderList, renderBoard, type BoardOptions } from './board';
 export { renderTimeline, type TimelineOptions } from './timeline';
 export { renderReadiness, renderReadyMark, sortByReadiness, READINESS_COLUMN } from './readiness';
-export { renderQueryResults, type QueryView } from './query';
+export { renderQueryResults, type QueryView, type QueryResultOptions } from './query';
 export { renderGraph, renderLegend, type GraphOptions, type GraphView } from './graph/view';
 export { layoutGraph, type LayoutResult } from './graph/layout';
 export { renderComponentLink, bindOpen } from './link';

@@ -8,15 +8,24 @@ import { renderTimeline } from './timeline';
 
 export type QueryView = NonNullable<ComponentQuery['view']>;
 
+export interface QueryResultOptions extends TableOptions {
+  /**
+   * Level of the headings the board and timeline put in (default 3). In a note, where the block
+   * may sit right under the title, 2 keeps the page's headings in order wherever it is.
+   */
+  headingLevel?: 2 | 3 | 4 | 5;
+}
+
 /** Render query results; the graph view draws the results and the edges between them. */
-export function renderQueryResults(components: readonly Component[], view: QueryView, ctx: ViewContext, table: TableOptions = {}): HTMLElement {
+export function renderQueryResults(components: readonly Component[], view: QueryView, ctx: ViewContext, options: QueryResultOptions = {}): HTMLElement {
+  const { headingLevel, ...table } = options;
   switch (view) {
     case 'list':
       return renderList(components, ctx);
     case 'board':
-      return renderBoard(components, ctx);
+      return renderBoard(components, ctx, { headingLevel });
     case 'timeline':
-      return renderTimeline(components, ctx);
+      return renderTimeline(components, ctx, { headingLevel });
     case 'graph':
       return renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' }).element;
     case 'table':

@@ -22,7 +22,7 @@ export async function seriousViolations(target: Page | Frame, include: string[] 
   await target.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return target.evaluate(async (selectors) => {
     interface AxeResult {
-      violations: Array<{ id: string; impact: string | null; nodes: Array<{ html: string }> }>;
+      violations: Array<{ id: string; impact: string | null; nodes: Array<{ html: string; failureSummary?: string }> }>;
     }
     const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResult> } }).axe;
     const context = selectors.length > 0 ? { include: selectors.map((s) => [s]) } : document;
@@ -31,5 +31,20 @@ export async function seriousViolations(target: Page | Frame, include: string[] 
       .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.html.slice(0, 240) ?? ''}`)
       .sort();
+  }, include);
+}
+
+/** Every offending element of those violations with axe's explanation (for investigating a failure). */
+export async function violationDetails(target: Page | Frame, include: string[] = []): Promise<string[]> {
+  return target.evaluate(async (selectors) => {
+    interface AxeResult {
+      violations: Array<{ id: string; impact: string | null; nodes: Array<{ html: string; failureSummary?: string }> }>;
+    }
+    const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResult> } }).axe;
+    const context = selectors.length > 0 ? { include: selectors.map((s) => [s]) } : document;
+    const result = await axe.run(context, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
   }, include);
 }
