@@ -39,8 +39,12 @@ export interface MaturityIndex {
   readonly pipeline: Pipeline;
   revision(): number;
   upsert(path: string, text: string): IndexChange;
-  /** Add or replace a note made elsewhere (a worker, a cache) by `prepareNote` with the same settings. */
-  upsertNote(path: string, note: MaturityNote): IndexChange;
+  /**
+   * Add or replace a note made elsewhere (a worker, a cache) by `prepareNote` with the same settings.
+   * With `keys` (what `noteKeys` gave for that note and path, kept by the host), the note is not
+   * classified or identified again: a warm start from a cache reads no more of it than the index needs.
+   */
+  upsertNote(path: string, note: MaturityNote, keys?: NoteKeys): IndexChange;
   remove(path: string): IndexChange;
   rename(from: string, to: string, text?: string): IndexChange;
   /**
@@ -111,6 +115,18 @@ export function emptyNote(pipeline: Pipeline): MaturityNote {
 }
 
 const PARSE_EVERY_NOTE: FirstLook = () => true;
+
+/** What the index works out for a prepared note at a path: why it is a component (or not), its name and keys. */
+export interface NoteKeys {
+  reason: ComponentReason | null;
+  identity: NoteIdentity;
+}
+
+/** The keys the index gives `note` (made by `prepareNote`) at `path`: pure, so a host can work them out off the main thread and keep them. */
+export function noteKeys(note: MaturityNote, path: string, config: MaturityConfig, pipeline: Pipeline): NoteKeys {
+  const empty = note === emptyNote(pipeline);
+  return { reason: empty ? null : classify(note, path, config.components), identity: identify(note, path, config.components, !empty) };
+}
 
 /**
  * What the index keeps of a note's text: the parsed note, slimmed when it is no component, or the
@@ -208,12 +224,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     return report(extra);
   }
 
-  function putNote(path: string, note: MaturityNote): void {
+  function putNote(path: string, note: MaturityNote, keys?: NoteKeys): void {
     const wasComponent = componentIds.has(path);
     const oldName = wasComponent ? entries.get(path)!.identity.name : null;
-    const reason = note === empty ? null : classify(note, path, config.components);
-    const identity = identify(note, path, config.components, note !== empty);
-    const entry: IndexEntry = { path, note: reason || note === empty ? note : slim(note), identity, reason };
+    const { reason, identity } = keys ?? noteKeys(note, path, config, pipeline);
+    // prepareNote slimmed a note that is no component already (a kept note's keys say it is one).
+    const entry: IndexEntry = { path, note: reason || note === empty || keys ? note : slim(note), identity, reason };
     const keysInPlace = wasComponent && detachComponent(links, path, reason ? entry : undefined);
     entries.set(path, entry);
     if (reason) attachComponent(links, entry, keysInPlace);
@@ -240,9 +256,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     return edited();
   }
 
-  function upsertNote(path: string, note: MaturityNote): IndexChange {
+  function upsertNote(path: string, note: MaturityNote, keys?: NoteKeys): IndexChange {
     unreadable.delete(path);
-    putNote(path, note);
+    putNote(path, note, keys);
     return edited();
   }
 
