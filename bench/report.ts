@@ -116,6 +116,7 @@ export function table(results: Results): string {
   add('notes (components)', figures.map((f) => `${f.notes} (${f.components})`), '');
   add('vault size, MB', figures.map((f) => fmt(f.megabytes)), '');
   add('cold index, ms (median)', figures.map((f) => fmt(f.cold.medianMs)), `10k ≤ ${TARGETS.cold10k}, 50k ≤ ${TARGETS.cold50k}`);
+  add('cold index, CPU ms (median)', figures.map((f) => fmt(f.cold.cpuMedianMs)), '');
   add('cold index, notes/s', figures.map((f) => fmt(f.cold.notesPerSecond, 0)), '');
   add('cold index, MB/s', figures.map((f) => fmt(f.cold.megabytesPerSecond)), '');
   add('remark reference parse, MB/s', figures.map((f) => `${fmt(f.reference.megabytesPerSecond, 2)} (${f.reference.notes} notes)`), '');

@@ -4,7 +4,7 @@
 import type { GraphIndex } from './graph-index';
 import type { LogseqHost } from './host';
 import { subscribe } from './host-events';
-import { createLoader } from './loader';
+import { createLoader, reportSettingsProblems } from './loader';
 import { createMainToggle } from './main-toggle';
 import { registerLinkCommand } from './link-command';
 import { createPageOpener } from './open-page';
@@ -55,6 +55,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
     slots.clear();
   }
 
+  reportSettingsProblems(host, state.settings.problems);
   offs.push(await followThemeMode(host, doc));
   await loader.load();
   return { graph: () => state.graph, isDbGraph: () => state.dbGraph, stop: stopAll };
