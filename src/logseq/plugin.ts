@@ -4,7 +4,7 @@
 import type { GraphIndex } from './graph-index';
 import type { LogseqHost } from './host';
 import { subscribe } from './host-events';
-import { createLoader } from './loader';
+import { createLoader, reportSettingsProblems } from './loader';
 import { createMainToggle } from './main-toggle';
 import { createPageOpener } from './open-page';
 import type { PluginEnvironment, PluginState } from './plugin-state';
@@ -53,6 +53,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
     slots.clear();
   }
 
+  reportSettingsProblems(host, state.settings.problems);
   offs.push(await followThemeMode(host, doc));
   await loader.load();
   return { graph: () => state.graph, isDbGraph: () => state.dbGraph, stop: stopAll };
