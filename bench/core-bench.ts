@@ -22,7 +22,8 @@ export interface CoreFigures {
   notes: number;
   components: number;
   megabytes: number;
-  cold: { runs: number[]; medianMs: number; notesPerSecond: number; megabytesPerSecond: number };
+  /** Wall time (the target's measure), and the process's CPU time of the same runs (steadier on a shared machine). */
+  cold: { runs: number[]; medianMs: number; notesPerSecond: number; megabytesPerSecond: number; cpuRuns?: number[]; cpuMedianMs?: number };
   reference: { notes: number; megabytes: number; runs: number[]; medianMs: number; megabytesPerSecond: number; fastSampleMs: number; parseRatio: number };
   /** Cold-index throughput over the reference parse's throughput, both in MB/s. */
   ratio: number;
@@ -55,18 +56,20 @@ function utf8Megabytes(texts: string[]): number {
 
 export function coldIndex(vault: LoadedVault, reps: number): CoreFigures['cold'] & { index: MaturityIndex } {
   let index: MaturityIndex | null = null;
-  const runs = repeat(
-    reps,
-    () => {
-      index = indexAll(vault);
-    },
-    () => {
-      index = null;
-      forceGc();
-    },
-  );
+  const runs: number[] = [];
+  const cpuRuns: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    index = null;
+    forceGc();
+    const cpu = process.cpuUsage();
+    const t = now();
+    index = indexAll(vault);
+    runs.push(now() - t);
+    const used = process.cpuUsage(cpu);
+    cpuRuns.push((used.user + used.system) / 1000);
+  }
   const medianMs = median(runs);
-  return { runs, medianMs, notesPerSecond: (vault.notes / medianMs) * 1000, megabytesPerSecond: (vault.bytes / 1e6 / medianMs) * 1000, index: index! };
+  return { runs, medianMs, notesPerSecond: (vault.notes / medianMs) * 1000, megabytesPerSecond: (vault.bytes / 1e6 / medianMs) * 1000, cpuRuns, cpuMedianMs: median(cpuRuns), index: index! };
 }
 
 export function referenceParse(vault: LoadedVault, notes: number, reps: number): CoreFigures['reference'] {
@@ -178,7 +181,7 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     notes: vault.notes,
     components: index.ids().length,
     megabytes,
-    cold: { runs: cold.runs, medianMs: cold.medianMs, notesPerSecond: cold.notesPerSecond, megabytesPerSecond: cold.megabytesPerSecond },
+    cold: { runs: cold.runs, medianMs: cold.medianMs, notesPerSecond: cold.notesPerSecond, megabytesPerSecond: cold.megabytesPerSecond, cpuRuns: cold.cpuRuns, cpuMedianMs: cold.cpuMedianMs },
     reference,
     ratio: cold.megabytesPerSecond / reference.megabytesPerSecond,
     edit,

@@ -137,7 +137,10 @@ function isUnicodeSpace(c: number): boolean {
 
 /** Key used for case-insensitive name matching: lower case, `_`/`-`/spaces collapsed to one space. */
 export function nameKey(text: string): string {
-  return collapse(text.toLowerCase().replace(/[_\s]+/g, ' ').replace(/\s*-\s*/g, '-'));
+  const lower = text.toLowerCase();
+  // Most names hold single spaces and no `_` or `-`: only the ends may need trimming.
+  if (lower.indexOf('_') === -1 && lower.indexOf('-') === -1 && !/\s\s|[^\S ]/.test(lower)) return collapse(lower);
+  return collapse(lower.replace(/[_\s]+/g, ' ').replace(/\s*-\s*/g, '-'));
 }
 
 /** Normalised property key: lower case, spaces and `_` become `-` (Logseq's rule). */
@@ -185,11 +188,12 @@ export function findIsoDate(text: string): string | null {
  * strings that stop recurring drop out of it.
  */
 export function intern(text: string): string {
-  if (text.length < 13) return text; // V8 copies short slices anyway
+  if (text.length < 2) return text; // V8 shares one-character strings
   if (text.length > INTERN_MAX_LENGTH) return (' ' + text).slice(1);
   let shared = internYoung.get(text);
   if (shared !== undefined) return shared;
-  shared = internOld.get(text) ?? (' ' + text).slice(1);
+  // V8 copies short slices anyway; short values ("ms", "P0", "Staging") recur most.
+  shared = internOld.get(text) ?? (text.length < 13 ? text : (' ' + text).slice(1));
   if (internYoung.size >= INTERN_LIMIT) {
     internOld = internYoung;
     internYoung = new Map();

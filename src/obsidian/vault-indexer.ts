@@ -1,73 +1,26 @@
 // Keeps the core index in step with the vault. A build (at layout-ready, and when settings
-// change) makes a new index beside the current one: it reads the per-file cache, parses only the
-// candidate notes whose record does not match (in a worker), and replaces the current index only
-// when complete, so views never see a partial state. Afterwards each metadata change, rename and
-// delete updates the index incrementally. Views listen to `events` ('change', 'ready', 'progress').
+// change) makes a new index beside the current one (index/build.ts) and replaces the current one
+// only when complete, so views never see a partial state. Afterwards each metadata change, rename
+// and delete updates the index incrementally, and the per-file cache follows (index/cache-writer.ts).
+// Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { createIndex, localToday, type Diagnostic, type IndexChange, type IndexOptions, type MaturityIndex, type MaturityNote } from '../core/index';
+import { createIndex, localToday, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
 import workerSource from 'maturity-map:parse-worker';
 import { msUntilNextDay } from './dates';
+import { buildGeneration, type BuildHost, type BuildResult } from './index/build';
+import { CacheWriter } from './index/cache-writer';
 import { candidateRules, type CandidateRules } from './index/candidates';
 import { hashText } from './index/hash';
-import { NoteCache, type CachedNote } from './index/note-cache';
-import { fromRecord, toRecord } from './index/note-record';
-import { ParserPool, yieldToUI, type ParseItem } from './index/parser-pool';
+import { MAX_NOTE_BYTES, tooLarge, type ChangeReason, type IndexProgress, type IndexStats, type Known, type LiveChange, type Unreadable } from './index/indexer-state';
+import { NoteCache } from './index/note-cache';
+import type { PreparedNote } from './index/note-record';
+import { ParserPool, type ParseItem } from './index/parser-pool';
+import { closeYields } from './index/slices';
 
-export type ChangeReason = 'build' | 'edit' | 'rename' | 'delete' | 'day';
+export type { ChangeReason, IndexProgress, IndexStats, LiveChange } from './index/indexer-state';
+export { MAX_NOTE_BYTES } from './index/indexer-state';
 
-export interface LiveChange extends IndexChange {
-  reason: ChangeReason;
-}
-
-export interface IndexProgress {
-  phase: 'waiting' | 'building' | 'ready';
-  done: number;
-  total: number;
-  /** Notes not read (too large, or unreadable), each with its `file-unreadable` diagnostic. */
-  unreadable: Array<{ path: string; diagnostic: Diagnostic }>;
-}
-
-/** What the last build did, for the status line, the API and the benchmark. */
-export interface IndexStats {
-  /** Notes parsed since the plugin loaded (builds and edits). */
-  parsed: number;
-  /** Of the last build: notes taken from the cache, notes parsed, and how long it took. */
-  build: { fromCache: number; parsed: number; ms: number; parser: 'worker' | 'main-thread'; finishMs?: number };
-}
-
-/** Notes above this size are not read: no maturity note is this large, and phone memory is scarce. */
-export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
-/** How long one slice of main-thread work in a build may run before it yields: one frame, well under the 50 ms of a long task (each yield costs a timer turn, 4 ms in a browser once timers nest). */
-const SLICE_MS = 16;
-/** Texts per message to the worker. */
-const PARSE_BATCH = 24;
-/** Files read at once. */
-const READ_BATCH = 48;
 const PARSER_BUILD = hashText(workerSource);
-
-/** What the index holds for a path: the file state its note was made from. */
-interface Known {
-  mtime: number;
-  size: number;
-  hash: string;
-}
-
-/** A cache record waiting to be written: its note becomes strings when it is written (see flushWrites). */
-interface PendingWrite extends Known {
-  key: string;
-  note: MaturityNote;
-}
-
-function unreadable(file: TFile, why: string): { path: string; diagnostic: Diagnostic } {
-  return { path: file.path, diagnostic: { code: 'file-unreadable', severity: 'warning', message: `${file.path} was not read: ${why}.` } };
-}
-
-/** The state a build makes; it becomes the live state in one step when the build completes. */
-interface Generation {
-  index: MaturityIndex;
-  known: Map<string, Known>;
-  unreadable: Map<string, { path: string; diagnostic: Diagnostic }>;
-}
 
 export class VaultIndexer extends Component {
   index: MaturityIndex;
@@ -75,10 +28,11 @@ export class VaultIndexer extends Component {
   progress: IndexProgress = { phase: 'waiting', done: 0, total: 0, unreadable: [] };
   stats: IndexStats = { parsed: 0, build: { fromCache: 0, parsed: 0, ms: 0, parser: 'worker' } };
   private known = new Map<string, Known>();
-  private unreadableNotes = new Map<string, { path: string; diagnostic: Diagnostic }>();
+  private unreadableNotes = new Map<string, Unreadable>();
   private rules: CandidateRules;
   private pool: ParserPool | null = null;
-  private cache: Promise<NoteCache | null> | null = null;
+  private cache: Promise<NoteCache | null> = Promise.resolve(null);
+  private writer: CacheWriter | null = null;
   private generation = 0;
   private everReady = false;
   private day = localToday();
@@ -87,11 +41,6 @@ export class VaultIndexer extends Component {
   private gone = new Set<string>();
   /** Per-path edit sequence: a slow parse result never overwrites a newer one. */
   private editSeq = new Map<string, number>();
-  private pendingWrites = new Map<string, PendingWrite>();
-  private pendingDeletes = new Set<string>();
-  private writeTimer: number | null = null;
-  /** The cache write in progress: writes run one after another. */
-  private writing: Promise<void> = Promise.resolve();
   private readyResolvers: Array<() => void> = [];
   private started = false;
   private pendingTimers = new Set<number>();
@@ -128,6 +77,7 @@ export class VaultIndexer extends Component {
     const { vault, metadataCache } = this.app;
     this.pool = new ParserPool(this.options, workerCount());
     this.cache = NoteCache.open(`maturity-map-cache/${vaultId(this.app)}`);
+    this.writer = new CacheWriter(this.cache, (fn, delay) => this.later(fn, delay));
     this.registerEvent(metadataCache.on('changed', (file, data) => this.onChanged(file, data)));
     this.registerEvent(vault.on('delete', (file) => file instanceof TFile && this.onDeleted(file)));
     this.registerEvent(vault.on('rename', (file, oldPath) => file instanceof TFile && this.onRenamed(file, oldPath)));
@@ -139,7 +89,8 @@ export class VaultIndexer extends Component {
       for (const id of this.pendingTimers) window.clearTimeout(id);
       this.pendingTimers.clear();
       this.pool?.dispose();
-      void this.flushWrites().then(() => this.cache?.then((c) => c?.close()));
+      closeYields();
+      void this.flushWrites().then(() => this.cache.then((c) => c?.close()));
     });
     void this.build();
   }
@@ -160,6 +111,15 @@ export class VaultIndexer extends Component {
   async rebuild(options: { dropCache?: boolean } = {}): Promise<void> {
     if (options.dropCache) await (await this.cache)?.clear();
     return this.reconfigure(this.options);
+  }
+
+  /** Write what changed to the cache now; resolves when all queued writes are done. */
+  flushWrites(): Promise<void> {
+    return this.writer?.flush() ?? Promise.resolve();
+  }
+
+  today(): string {
+    return this.day;
   }
 
   /** The cache key part that the parser build and these settings decide. */
@@ -191,15 +151,11 @@ export class VaultIndexer extends Component {
   /** Bring one note up to date in the live index (text given, or read now). */
   private async refresh(file: TFile, text: string | null, reason: ChangeReason): Promise<void> {
     const path = file.path;
-    if (!this.rules.file(file)) {
-      this.forget(path, reason);
-      return;
-    }
+    if (!this.rules.file(file)) return this.forget(path, reason);
     if (file.stat.size > MAX_NOTE_BYTES) {
       this.forget(path, reason);
-      this.unreadableNotes.set(path, unreadable(file, `it is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB`));
-      this.publishProgress();
-      return;
+      this.unreadableNotes.set(path, tooLarge(file));
+      return this.publishProgress();
     }
     const seq = (this.editSeq.get(path) ?? 0) + 1;
     this.editSeq.set(path, seq);
@@ -210,18 +166,19 @@ export class VaultIndexer extends Component {
     const known = this.known.get(path);
     // The metadata cache re-parsing an unchanged note (start-up, a rebuilt cache) costs nothing.
     if (known && known.hash === hash && this.index.has(path)) return;
-    const [note] = await this.parse([{ path, text: content }]);
-    if (!note || generation !== this.generation || this.editSeq.get(path) !== seq || file.path !== path) return;
-    this.known.set(path, { mtime: file.stat.mtime, size: file.stat.size, hash });
+    const [prepared] = await this.parse([{ path, text: content }]);
+    if (!prepared || generation !== this.generation || this.editSeq.get(path) !== seq || file.path !== path) return;
+    const state = { mtime: file.stat.mtime, size: file.stat.size, hash };
+    this.known.set(path, state);
     this.unreadableNotes.delete(path);
-    this.queueWrite(path, { mtime: file.stat.mtime, size: file.stat.size, key: this.cacheKey(), hash, note });
-    this.emit(this.index.upsertNote(path, note), reason);
+    this.writer?.put(path, { ...state, key: this.cacheKey(), prepared });
+    this.emit(this.index.upsertNote(path, prepared.note, prepared.keys), reason);
   }
 
   private forget(path: string, reason: ChangeReason): void {
     this.known.delete(path);
     this.unreadableNotes.delete(path);
-    this.queueDelete(path);
+    this.writer?.delete(path);
     if (this.index.has(path)) this.emit(this.index.remove(path), reason);
   }
 
@@ -240,7 +197,7 @@ export class VaultIndexer extends Component {
     if (!this.everReady) return;
     const known = this.known.get(oldPath);
     this.known.delete(oldPath);
-    this.queueDelete(oldPath);
+    this.writer?.delete(oldPath);
     this.unreadableNotes.delete(oldPath);
     if (!this.index.has(oldPath) || !known || !this.rules.file(file)) {
       // Not indexed under its old name (not markdown, excluded, or not a candidate then): read it now if it is one.
@@ -252,13 +209,14 @@ export class VaultIndexer extends Component {
     // makes a component of a note the index kept no text for.
     const change = this.index.rename(oldPath, file.path);
     this.known.set(file.path, known);
-    const note = this.index.entry(file.path)?.note;
-    if (note && !change.needsText) this.queueWrite(file.path, { ...known, key: this.cacheKey(), note });
+    const entry = this.index.entry(file.path);
+    if (entry && !change.needsText) {
+      const prepared: PreparedNote = { note: entry.note, keys: { reason: entry.reason, identity: entry.identity } };
+      this.writer?.put(file.path, { ...known, key: this.cacheKey(), prepared });
+    }
     this.emit(change, 'rename');
     if (change.needsText) void this.refresh(file, null, 'rename');
   }
-
-  // ---- reading and parsing -------------------------------------------------------------------
 
   private async read(file: TFile): Promise<string | null> {
     try {
@@ -268,7 +226,7 @@ export class VaultIndexer extends Component {
     }
   }
 
-  private async parse(items: ParseItem[]): Promise<MaturityNote[]> {
+  private async parse(items: ParseItem[]): Promise<PreparedNote[]> {
     this.stats.parsed += items.length;
     return this.pool ? this.pool.parse(items) : [];
   }
@@ -278,128 +236,36 @@ export class VaultIndexer extends Component {
   private async build(): Promise<void> {
     const generation = ++this.generation;
     const started = performance.now();
-    const next: Generation = { index: createIndex(this.options), known: new Map(), unreadable: new Map() };
-    // One batch, settled slice by slice (settleSoFar): names shared by many notes are resolved once per slice, not once per note.
-    next.index.beginBatch();
-    const key = this.cacheKey();
     this.dirty = new Set();
     this.gone = new Set();
     // Building from here: changes that arrive while the candidates are listed are caught up too.
     this.progress = { phase: 'building', done: 0, total: 0, unreadable: this.progress.unreadable };
-    const candidates = await sliced(this.app.vault.getMarkdownFiles(), (f) => this.rules.file(f));
-    if (generation !== this.generation) return;
-    this.progress.total = candidates.length;
-    this.events.trigger('progress', this.progress);
-
-    const cached = await this.loadCache(key, candidates, next, generation);
-    if (cached === null) return;
-    const toParse = candidates.filter((f) => !next.known.has(f.path));
-    const writes = new Map<string, PendingWrite>();
-    if (!(await this.parseInto(next, toParse, key, writes, generation))) return;
-    // The name order, sorted in a task of its own before the swap (the swap's edits rarely change it).
-    await yieldToUI();
-    next.index.ids();
-    await yieldToUI();
-    if (!(await this.catchUp(next, key, writes, generation))) return;
-
-    const livePaths = new Set(candidates.map((f) => f.path));
-    this.stats.build = { fromCache: cached.used, parsed: toParse.length, ms: performance.now() - started, parser: this.pool?.kind ?? 'main-thread' };
+    const next = await buildGeneration(this.buildHost(generation));
+    if (!next || generation !== this.generation) return;
+    this.stats.build = { fromCache: next.fromCache, parsed: next.parsed, ms: performance.now() - started, parser: this.pool?.kind ?? 'main-thread' };
     this.swapIn(next);
-    this.pendingDeletes = new Set([...this.pendingDeletes, ...cached.paths.filter((p) => !livePaths.has(p))]);
-    for (const [path, record] of writes) this.pendingWrites.set(path, record);
-    this.scheduleWrites(0);
+    for (const path of next.stale) this.writer?.delete(path, true);
+    for (const [path, record] of next.writes) this.writer?.put(path, record, true);
   }
 
-  /** Fill `next` from the cache records that match their file; returns how many, and every cached path. */
-  private async loadCache(key: string, candidates: TFile[], next: Generation, generation: number): Promise<{ used: number; paths: string[] } | null> {
-    const cache = await this.cache;
-    const byPath = new Map(candidates.map((f) => [f.path, f]));
-    const paths: string[] = [];
-    let used = 0;
-    if (!cache) return { used, paths };
-    await cache.readAll(async (records) => {
-      if (generation !== this.generation) return;
-      let sliceStart = performance.now();
-      for (const [path, record] of records) {
-        paths.push(path);
-        const file = byPath.get(path);
-        if (!file || record.key !== key || record.mtime !== file.stat.mtime || record.size !== file.stat.size) continue;
-        next.index.upsertNote(path, fromRecord(record));
-        next.known.set(path, { mtime: record.mtime, size: record.size, hash: record.hash });
-        used++;
-        this.progress.done++;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          settleSoFar(next);
-          await yieldToUI();
-          sliceStart = performance.now();
-        }
-      }
-      settleSoFar(next);
-      this.events.trigger('progress', this.progress);
-    });
-    return generation === this.generation ? { used, paths } : null;
+  private buildHost(generation: number): BuildHost {
+    return {
+      app: this.app,
+      options: this.options,
+      rules: this.rules,
+      cache: this.cache,
+      key: this.cacheKey(),
+      progress: this.progress,
+      publishProgress: () => this.events.trigger('progress', this.progress),
+      parse: (items) => this.parse(items),
+      read: (file) => this.read(file),
+      current: () => generation === this.generation,
+      dirty: this.dirty,
+      gone: this.gone,
+    };
   }
 
-  /** Read and parse `files` into `next`, a batch at a time. False when a newer build took over. */
-  private async parseInto(next: Generation, files: TFile[], key: string, writes: Map<string, PendingWrite>, generation: number): Promise<boolean> {
-    const inFlight: Array<Promise<void>> = [];
-    for (let start = 0; start < files.length; start += READ_BATCH) {
-      const batch: Array<{ file: TFile; text: string; hash: string; mtime: number; size: number }> = [];
-      for (const file of files.slice(start, start + READ_BATCH)) {
-        if (file.stat.size > MAX_NOTE_BYTES) {
-          next.unreadable.set(file.path, unreadable(file, `it is larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB`));
-          continue;
-        }
-        const { mtime, size } = file.stat;
-        const text = await this.read(file);
-        if (generation !== this.generation) return false;
-        if (text === null) next.unreadable.set(file.path, unreadable(file, 'it could not be read'));
-        else batch.push({ file, text, hash: hashText(text), mtime, size });
-      }
-      for (let i = 0; i < batch.length; i += PARSE_BATCH) {
-        const part = batch.slice(i, i + PARSE_BATCH);
-        inFlight.push(this.parse(part.map((b) => ({ path: b.file.path, text: b.text }))).then((notes) => {
-          if (generation !== this.generation) return;
-          part.forEach((b, n) => {
-            const note = notes[n];
-            if (!note) return;
-            next.index.upsertNote(b.file.path, note);
-            next.known.set(b.file.path, { mtime: b.mtime, size: b.size, hash: b.hash });
-            writes.set(b.file.path, { mtime: b.mtime, size: b.size, key, hash: b.hash, note });
-          });
-          settleSoFar(next);
-          this.progress.done += part.length;
-          this.events.trigger('progress', this.progress);
-        }));
-      }
-      // Keep the worker fed without reading the whole vault into memory first.
-      if (inFlight.length > 8) await Promise.all(inFlight.splice(0, inFlight.length - 4));
-    }
-    await Promise.all(inFlight);
-    return generation === this.generation;
-  }
-
-  /** Apply what happened to the vault while the build ran: renames, deletes, edits. */
-  private async catchUp(next: Generation, key: string, writes: Map<string, PendingWrite>, generation: number): Promise<boolean> {
-    for (let round = 0; round < 5 && (this.dirty.size > 0 || this.gone.size > 0); round++) {
-      const gone = [...this.gone];
-      const dirty = [...this.dirty];
-      this.gone.clear();
-      this.dirty.clear();
-      for (const path of gone) {
-        if (next.index.has(path)) next.index.remove(path);
-        next.known.delete(path);
-        writes.delete(path);
-      }
-      const stale = dirty.filter((f) => this.app.vault.getFileByPath(f.path) === f && this.rules.file(f) && !sameFile(next.known.get(f.path), f));
-      const removed = dirty.filter((f) => this.app.vault.getFileByPath(f.path) === f && !this.rules.file(f));
-      for (const f of removed) if (next.index.has(f.path)) next.index.remove(f.path);
-      if (!(await this.parseInto(next, stale, key, writes, generation))) return false;
-    }
-    return generation === this.generation;
-  }
-
-  private swapIn(next: Generation): void {
+  private swapIn(next: BuildResult): void {
     const t = performance.now();
     next.index.endBatch();
     this.stats.build.finishMs = performance.now() - t;
@@ -421,42 +287,7 @@ export class VaultIndexer extends Component {
     this.events.trigger('progress', this.progress);
   }
 
-  // ---- cache writes --------------------------------------------------------------------------
-
-  private queueWrite(path: string, record: PendingWrite): void {
-    this.pendingDeletes.delete(path);
-    this.pendingWrites.set(path, record);
-    this.scheduleWrites(2000);
-  }
-
-  private queueDelete(path: string): void {
-    this.pendingWrites.delete(path);
-    this.pendingDeletes.add(path);
-    this.scheduleWrites(2000);
-  }
-
-  private scheduleWrites(delay: number): void {
-    if (this.writeTimer !== null) return;
-    this.writeTimer = this.later(() => {
-      this.writeTimer = null;
-      void this.flushWrites();
-    }, delay);
-  }
-
-  /** Write what changed to the cache (after a build, and a little after edits); resolves when all queued writes are done. */
-  flushWrites(): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      const cache = await this.cache;
-      const puts = this.pendingWrites;
-      const deletes = this.pendingDeletes;
-      this.pendingWrites = new Map();
-      this.pendingDeletes = new Set();
-      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(await asRecords(puts), deletes);
-    });
-    return this.writing;
-  }
-
-  // ---- the day -------------------------------------------------------------------------------
+  // ---- timers and the day --------------------------------------------------------------------
 
   private later(fn: () => void, delay: number): number {
     const id = window.setTimeout(() => {
@@ -481,52 +312,6 @@ export class VaultIndexer extends Component {
     this.day = today;
     this.emit({ revision: this.index.revision(), changed: [...this.index.ids()], removed: [] }, 'day');
   }
-
-  today(): string {
-    return this.day;
-  }
-}
-
-/** The records to store, made in slices (a note parsed here is serialised now; one from the worker or the cache already has its strings). */
-async function asRecords(puts: Map<string, PendingWrite>): Promise<Map<string, CachedNote>> {
-  const out = new Map<string, CachedNote>();
-  let sliceStart = performance.now();
-  for (const [path, { note, ...state }] of puts) {
-    out.set(path, { ...state, ...toRecord(note) });
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToUI();
-      sliceStart = performance.now();
-    }
-  }
-  return out;
-}
-
-/**
- * Resolve the links of the notes added so far, so the work is spread over the build's slices
- * instead of falling into one long task when it completes. Ending the batch settles and reports
- * (nobody listens to an index being built); a new batch starts at once.
- */
-function settleSoFar(next: Generation): void {
-  next.index.endBatch();
-  next.index.beginBatch();
-}
-
-/** The items that pass `keep`, in slices that yield to the UI. */
-async function sliced<T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> {
-  const out: T[] = [];
-  let sliceStart = performance.now();
-  for (const item of items) {
-    if (keep(item)) out.push(item);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToUI();
-      sliceStart = performance.now();
-    }
-  }
-  return out;
-}
-
-function sameFile(known: Known | undefined, file: TFile): boolean {
-  return !!known && known.mtime === file.stat.mtime && known.size === file.stat.size;
 }
 
 /** Workers to parse with: one per spare core, at most two (Dataview's count); none where workers are missing. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanTarget, macroOptions, parseMacro } from '../../src/logseq/macros';
 import { parseStages, readSettings } from '../../src/logseq/settings';
-import { pagesQuery, relativePath } from '../../src/logseq/graph-index';
+import { relativePath } from '../../src/logseq/graph-answers';
+import { pagesQuery } from '../../src/logseq/graph-queries';
 import { createSlotRegistry } from '../../src/logseq/slots';
 import { createRefreshScheduler, LATE_WRITE_MS, WRITE_SETTLE_MS, type RefreshTimers } from '../../src/logseq/refresh';
 import type { GraphIndex } from '../../src/logseq/graph-index';

@@ -3,11 +3,11 @@
 // thread: a relaunch parses only what changed, settings and parser changes invalidate it, notes
 // that cannot be components are never read, and without workers the same index is built on the
 // main thread. A rebuild keeps the old index until the new one is complete.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app';
 import { newIndexedDB, workerStarts } from './harness/node-host';
-import { dispose, exampleFiles, startHarness } from './helpers';
-import { TODAY } from '../helpers/vault';
+import { continuations } from './harness/tasks';
+import { dispose, exampleFiles, startHarness, useHarnessSession } from './helpers';
 
 interface Api {
   components(query?: string): Array<{ id: string; name: string; stage: string | null }>;
@@ -22,15 +22,7 @@ interface Indexer {
 }
 
 let h: Harness | null = null;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
-});
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
-});
+useHarnessSession();
 
 const api = () => (h!.app.plugins.plugins['maturity-map'] as unknown as { api: Api }).api;
 const indexer = () => (h!.plugin as unknown as { indexer: Indexer }).indexer;
@@ -125,6 +117,17 @@ describe('parsing off the main thread', () => {
     const without = await launch({ workers: false });
     expect(without.stats.build.parser).toBe('main-thread');
     expect(without.components).toEqual(withWorker.components);
+  });
+
+  it('yields with scheduler.yield on the desktop app and through a MessageChannel on a phone, building the same index', async () => {
+    const before = { ...continuations };
+    const desktop = await launch({ workers: false });
+    expect(continuations.scheduler).toBeGreaterThan(before.scheduler);
+    expect(continuations.channel).toBe(before.channel);
+    const phone = await launch({ workers: false, platform: 'mobile' });
+    expect(continuations.channel).toBeGreaterThan(before.channel);
+    expect(phone.components).toEqual(desktop.components);
+    expect(phone.components.length).toBeGreaterThan(10);
   });
 
   it('a note too large to read gets a file-unreadable diagnostic, and is not read', async () => {

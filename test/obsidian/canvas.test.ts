@@ -2,27 +2,21 @@
 // "Open dependency canvas" in the built plugin: writes the dependency graph as a JSON Canvas into
 // the vault, opens it in the Canvas view, regenerates its own canvas, and leaves any other file at
 // that path alone.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildGraphModel } from '../../src/core/index';
 import { jsonCanvasProblems } from '../helpers/json-canvas';
-import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
+import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 import type { Harness } from './harness/app';
 import { notices } from './harness/ui';
 import { CanvasView } from './harness/workspace';
-import { dispose, exampleFiles, startHarness } from './helpers';
+import { exampleFiles, startHarness, useHarnessSession } from './helpers';
 
 const CANVAS = 'Maturity Map dependencies.canvas';
 
 let h: Harness | null = null;
+useHarnessSession();
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
   notices.length = 0;
-});
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
 });
 
 interface Canvas {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // Commands of the built plugin: promote and fix status counts (only the intended lines change),
 // new note from the template, the dashboard and graph views, and the public API.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
 import type { Harness } from './harness/app';
-import { dispose, exampleFiles, startHarness } from './helpers';
+import { exampleFiles, startHarness, useHarnessSession } from './helpers';
 
 interface Api {
   components(query?: string): Array<{ id: string; name: string; stage: string | null }>;
@@ -15,15 +15,7 @@ interface Api {
 }
 
 let h: Harness | null = null;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
-});
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
-});
+useHarnessSession();
 const api = () => (h!.app.plugins.plugins['maturity-map'] as unknown as { api: Api }).api;
 const ids = (el: Element | null | undefined) => [...new Set([...(el?.querySelectorAll('[data-mm-id]') ?? [])].map((e) => e.getAttribute('data-mm-id')))].sort();
 const read = (path: string) => h!.app.vault.read(h!.file(path));

@@ -2,12 +2,11 @@
 // The defects of issue #13, each shown in the harness where it behaves as Obsidian does (sections
 // reused by text, TFiles renamed in place, metadata parsed in batches, hover parents, the editor's
 // history). Each test failed before its fix.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app';
 import { sectionInfoReads } from './harness/markdown';
 import type { MarkdownView } from './harness/workspace';
-import { dispose, exampleFiles, startHarness } from './helpers';
-import { TODAY } from '../helpers/vault';
+import { exampleFiles, startHarness, useHarnessSession } from './helpers';
 
 interface Api {
   components(query?: string): Array<{ id: string; name: string; stage: string | null }>;
@@ -17,15 +16,7 @@ interface Api {
 }
 
 let h: Harness | null = null;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
-});
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
-});
+useHarnessSession();
 
 const api = () => (h!.app.plugins.plugins['maturity-map'] as unknown as { api: Api }).api;
 const LEDGER = 'Components/Ledger.md';

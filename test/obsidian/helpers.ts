@@ -8,6 +8,9 @@ import { EXAMPLE_VAULT, listMarkdown, ROOT } from '../helpers/vault';
 import { Harness, type HarnessOptions } from './harness/app';
 import { installIndexedDB, installWorkers, newIndexedDB, removeWorkers } from './harness/node-host';
 import type { PluginManifest } from './harness/plugin';
+import { track } from './harness/session';
+
+export { dispose, useHarnessSession } from './harness/session';
 
 export const MAIN_JS = join(ROOT, 'dist/obsidian/main.js');
 export const MANIFEST: PluginManifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as PluginManifest;
@@ -37,18 +40,12 @@ export function createHarness(options: Partial<HarnessOptions> & NodeHostOptions
   if (workers === false) removeWorkers();
   else installWorkers();
   installIndexedDB(indexedDB === undefined ? newIndexedDB() : indexedDB);
-  return new Harness({ files: exampleFiles(), mainJs: mainJs(), manifest: MANIFEST, ...rest });
+  const harness = new Harness({ files: exampleFiles(), mainJs: mainJs(), manifest: MANIFEST, ...rest });
+  track(harness);
+  return harness;
 }
 
 export async function startHarness(options: Partial<HarnessOptions> & NodeHostOptions = {}): Promise<Harness> {
   return createHarness(options).start();
 }
 
-export function dispose(harness: Harness | null): void {
-  if (!harness) return;
-  if (harness.plugin) harness.unloadPlugin();
-  for (const modal of document.querySelectorAll('.modal-container')) modal.remove();
-  for (const popover of [...harness.popovers]) popover.hide();
-  harness.menus.length = 0;
-  document.body.empty();
-}

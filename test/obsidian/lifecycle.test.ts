@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 // Lifecycle of the built plugin: unload leaves nothing registered, relative dates roll over at
 // midnight, settings load defensively and apply at once.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Harness } from './harness/app';
-import { dispose, exampleFiles, startHarness } from './helpers';
+import { exampleFiles, startHarness, useHarnessSession } from './helpers';
 import { fireLongTimers, scheduled } from './harness/timers';
 
 interface Api {
@@ -13,11 +13,7 @@ interface Api {
 }
 
 let h: Harness | null = null;
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
-});
+useHarnessSession({ fixedDate: false });
 const api = () => (h!.app.plugins.plugins['maturity-map'] as unknown as { api: Api }).api;
 
 describe('unload', () => {

@@ -2,16 +2,13 @@
 // "Link dependencies in this note" / "…in every component note" in the built plugin: only the
 // brackets go in, through the open editor (undo and unsaved typing survive), and afterwards the
 // metadata cache's resolvedLinks — what Obsidian's backlinks pane reads — holds each edge.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app';
 import type { MarkdownView } from './harness/workspace';
-import { dispose, startHarness } from './helpers';
+import { startHarness, useHarnessSession } from './helpers';
 
 let h: Harness | null = null;
-afterEach(() => {
-  dispose(h);
-  h = null;
-});
+useHarnessSession({ fixedDate: false });
 const read = (path: string) => h!.app.vault.read(h!.file(path));
 
 describe('link dependencies commands', () => {

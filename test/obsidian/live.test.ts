@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // Live behaviour of the built plugin: edits, renames and deletes reach open views; views redraw
 // only when what they show changed and only while shown; the start-up build yields to the UI.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app';
-import { dispose, exampleFiles, startHarness } from './helpers';
-import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
+import { exampleFiles, startHarness, useHarnessSession } from './helpers';
+import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 
 interface Api {
   components(query?: string): Array<{ id: string; name: string; stage: string | null; dependencies: Array<{ name: string; id: string | null }>; dependents: string[]; stale: boolean }>;
@@ -15,15 +15,7 @@ interface Api {
 }
 
 let h: Harness | null = null;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
-});
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
-});
+useHarnessSession();
 
 const api = () => (h!.app.plugins.plugins['maturity-map'] as unknown as { api: Api }).api;
 const ids = (el: Element | null | undefined) => [...new Set([...(el?.querySelectorAll('[data-mm-id]') ?? [])].map((e) => e.getAttribute('data-mm-id')))].sort();

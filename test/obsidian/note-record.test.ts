@@ -1,17 +1,18 @@
 // The cached form of a prepared note (src/obsidian/index/note-record.ts): two JSON strings, the
-// head parsed when the note enters the index and the body only when something reads it. A record
-// must give back the same note, keep front matter keys such as `__proto__` as plain data, and
-// leave the body unparsed until a field of it is read.
+// index keys, stage and dependencies parsed when the note enters the index and the rest only when
+// something reads it. A record must give back the same note and keys, keep front matter keys such
+// as `__proto__` as plain data, and leave the rest unparsed until a field of it is read.
 import { describe, expect, it } from 'vitest';
-import { createPipeline, prepareNote, resolveConfig, type MaturityNote } from '../../src/core/index';
-import { bodyParsed, fromRecord, toRecord } from '../../src/obsidian/index/note-record';
+import { createPipeline, noteKeys, prepareNote, resolveConfig, type MaturityConfig, type MaturityNote } from '../../src/core/index';
+import { fromRecord, restParsed, toRecord, type PreparedNote } from '../../src/obsidian/index/note-record';
 import { exampleFiles } from './helpers';
 
 const config = resolveConfig({});
 const pipeline = createPipeline(config.stages);
 const prepare = (text: string, path: string) => prepareNote(text, path, config, pipeline);
+const withKeys = (note: MaturityNote, path: string, settings: MaturityConfig = config): PreparedNote => ({ note, keys: noteKeys(note, path, settings, createPipeline(settings.stages)) });
 /** Through the strings, as a worker posts them or the cache stores them. */
-const roundTrip = (note: MaturityNote) => fromRecord(structuredClone(toRecord(note)));
+const roundTrip = (note: MaturityNote, path: string, settings: MaturityConfig = config) => fromRecord(structuredClone(toRecord(withKeys(note, path, settings)))).note;
 
 describe('note records', () => {
   it('give back every example note as it was prepared', () => {
@@ -20,29 +21,31 @@ describe('note records', () => {
     expect(paths.length).toBeGreaterThan(20);
     for (const path of paths) {
       const note = prepare(files[path]!, path);
-      expect(JSON.parse(JSON.stringify(roundTrip(note))), path).toEqual(JSON.parse(JSON.stringify(note)));
+      const back = fromRecord(structuredClone(toRecord(withKeys(note, path))));
+      expect(JSON.parse(JSON.stringify(back.note)), path).toEqual(JSON.parse(JSON.stringify(note)));
+      expect(back.keys, path).toEqual(withKeys(note, path).keys);
     }
   });
 
-  it('parse the body of a component only when one of its fields is read', () => {
+  it('parse the rest of a component only when one of its fields is read', () => {
     const [path, text] = Object.entries(exampleFiles()).find(([p]) => p === 'Components/Ledger.md')!;
     const original = prepare(text, path);
     expect(original.checklists.length).toBeGreaterThan(0);
-    const note = roundTrip(original);
+    const note = roundTrip(original, path);
     expect(note.stage?.id).toBe(original.stage?.id);
     expect(note.dependencies).toEqual(original.dependencies);
-    expect(bodyParsed(note)).toBe(false);
+    expect(restParsed(note)).toBe(false);
     expect(note.checklists).toEqual(original.checklists);
-    expect(bodyParsed(note)).toBe(true);
+    expect(restParsed(note)).toBe(true);
     // Spread copies see the whole note too.
-    expect({ ...roundTrip(original) }.history).toEqual(original.history);
+    expect({ ...roundTrip(original, path) }.history).toEqual(original.history);
   });
 
   it('keep front matter records without a prototype, their odd keys as plain data', () => {
     const ledger = exampleFiles()['Components/Ledger.md']!;
     const text = ledger.replace(/^---\n/, '---\nconstructor: plain\nnested:\n  toString: deep\n  hasOwnProperty: odd\n');
     const original = prepare(text, 'Components/Ledger.md');
-    const note = roundTrip(original);
+    const note = roundTrip(original, 'Components/Ledger.md');
     for (const [record, before] of [[note.frontmatter, original.frontmatter], [note.properties, original.properties]] as const) {
       expect(Object.getPrototypeOf(record)).toBeNull();
       expect(Object.keys(record)).toEqual(Object.keys(before));
@@ -54,11 +57,24 @@ describe('note records', () => {
     expect(nested['toString']).toBe('deep');
   });
 
-  it('keep a note that is no component in one string', () => {
+  it('keep a note that is no component, and say so in its keys', () => {
     const excluding = resolveConfig({ components: { excludeFolders: ['Daily'] } });
-    const note = prepareNote('# Meeting notes\n\n**Current Stage**: Development\n', 'Daily/2026-11-20.md', excluding, createPipeline(excluding.stages));
+    const path = 'Daily/2026-11-20.md';
+    const note = prepareNote('# Meeting notes\n\n**Current Stage**: Development\n', path, excluding, createPipeline(excluding.stages));
     expect(note.diagnostics).toEqual([]);
-    expect(toRecord(note).body).toBeNull();
-    expect(JSON.parse(JSON.stringify(roundTrip(note)))).toEqual(JSON.parse(JSON.stringify(note)));
+    const back = fromRecord(structuredClone(toRecord(withKeys(note, path, excluding))));
+    expect(back.keys.reason).toBeNull();
+    expect(JSON.parse(JSON.stringify(back.note))).toEqual(JSON.parse(JSON.stringify(note)));
+  });
+
+  it('give a renamed note new keys and keep its rest', () => {
+    const [path, text] = Object.entries(exampleFiles()).find(([p]) => p === 'Components/Ledger.md')!;
+    const first = toRecord(withKeys(prepare(text, path), path));
+    const moved = fromRecord(first);
+    // Not serialised again while its keys stand.
+    expect(toRecord(moved)).toBe(first);
+    const renamed = toRecord({ note: moved.note, keys: noteKeys(moved.note, 'Components/General Ledger.md', config, pipeline) });
+    expect(renamed.rest).toBe(first.rest);
+    expect(fromRecord(renamed).keys.identity.id).toBe('Components/General Ledger.md');
   });
 });

@@ -1,22 +1,14 @@
 // @vitest-environment happy-dom
 // The built main.js in the harness over examples/vault: the header in component notes (reading
 // view and live preview), the ```maturity``` and ```maturity-query``` blocks, and errors in place.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runQuery, parseQueryOptions, parseQueryLines } from '../../src/core/index';
-import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
+import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 import type { Harness } from './harness/app';
-import { dispose, startHarness } from './helpers';
+import { dispose, startHarness, useHarnessSession } from './helpers';
 
 let h: Harness | null = null;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
-});
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
-});
+useHarnessSession();
 
 const ids = (el: Element | null | undefined) => [...new Set([...(el?.querySelectorAll('[data-mm-id]') ?? [])].map((e) => e.getAttribute('data-mm-id')))].sort();
 

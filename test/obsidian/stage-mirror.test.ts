@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
 // The mirrorStage setting in the plugin's data.json: promote then also writes `stage: <Stage>` to
 // the note's front matter; without the setting it does not.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app';
-import { dispose, startHarness } from './helpers';
+import { startHarness, useHarnessSession } from './helpers';
 
 let h: Harness | null = null;
-afterEach(() => {
-  dispose(h);
-  h = null;
-});
+useHarnessSession({ fixedDate: false });
 
 async function promoteFeatureFlags(data?: unknown): Promise<string> {
   h = await startHarness(data === undefined ? {} : { data });

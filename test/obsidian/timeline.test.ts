@@ -2,22 +2,14 @@
 // `view: timeline` in a maturity-query block of the built Obsidian plugin: a row per dated
 // component of the query, undated ones listed apart, each segment naming its source line, and a
 // click that opens the note at that line.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseQueryLines, parseQueryOptions, runQuery } from '../../src/core/index';
 import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
 import type { Harness } from './harness/app';
-import { dispose, exampleFiles, startHarness } from './helpers';
+import { exampleFiles, startHarness, useHarnessSession } from './helpers';
 
 let h: Harness | null = null;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
-});
-afterEach(() => {
-  dispose(h);
-  h = null;
-  vi.useRealTimers();
-});
+useHarnessSession();
 
 const PATH = 'Reports/Timeline.md';
 

@@ -90,6 +90,30 @@ describe('board', () => {
     expect(textOf(column('unknown'))).toContain('None');
   });
 
+  it('draws a long board\'s first items at once and the rest of each column in later tasks, in order', async () => {
+    const all = [...board.querySelectorAll('.mm-board-item')].map((i) => i.getAttribute('data-mm-id'));
+    let whole = 0;
+    const progressive = renderBoard(index.components(), ctx, { firstItems: 2, laterItems: 3, onLaterItems: () => whole++ });
+    document.body.appendChild(progressive);
+    const drawn = () => [...progressive.querySelectorAll('.mm-board-item')].map((i) => i.getAttribute('data-mm-id'));
+    // Two per column (Unknown has none), the counts already whole.
+    expect(drawn()).toHaveLength(6);
+    expect(textOf(progressive.querySelector('[data-mm-stage="staging"] .mm-board-heading')!)).toBe('◑ Staging 9');
+    // After the next frame, three items a task until every column is whole, in the same order.
+    let tasks = 0;
+    while (drawn().length < all.length && tasks < 50) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      tasks++;
+    }
+    expect(drawn()).toEqual(all);
+    expect(whole).toBe(1);
+    progressive.remove();
+    // A board taken off the page stops drawing.
+    const detached = renderBoard(index.components(), ctx, { firstItems: 1, laterItems: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(detached.querySelectorAll('.mm-board-item')).toHaveLength(3);
+  });
+
   it('shows flags with labels and the next-stage bar on each item', () => {
     const ledger = items('development').find((i) => i.getAttribute('data-mm-id') === 'Components/Ledger.md')!;
     expect(textOf(ledger)).toBe('Ledger ⊘ Blocked 3/7 payments-squad (@eitan.weiss)');

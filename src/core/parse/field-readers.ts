@@ -66,7 +66,7 @@ export function readCoverage(state: ReaderState, at: FieldAt): void {
   state.result.coverage.push({
     percent: percent.percent,
     label: intern(at.key),
-    transition: transition ? `${transition.from ?? '?'}→${transition.to ?? '?'}` : null,
+    transition: transition ? intern(`${transition.from ?? '?'}→${transition.to ?? '?'}`) : null,
     section: intern((state.sectionPath ??= state.stack.map((s) => s.text).join(' / '))),
     raw: intern(plain(at.value)),
     line: at.line,

@@ -29,9 +29,12 @@ export function readField(text: string, plainKeys: boolean): Field | null {
       key = key.slice(0, -1).trim();
     } else {
       // `**Key** (bandit):` or `**Key**:` — the colon follows the bold part.
-      const m = /^\s*(?:\([^)]{0,60}\)\s*)?:/.exec(rest);
-      if (!m) return null;
-      rest = rest.slice(m[0].length);
+      if (rest.charCodeAt(0) === 58 /* : */) rest = rest.slice(1);
+      else {
+        const m = /^\s*(?:\([^)]{0,60}\)\s*)?:/.exec(rest);
+        if (!m) return null;
+        rest = rest.slice(m[0].length);
+      }
     }
     if (key === '' || key.includes('**')) return null;
     return { key: normaliseKey(key), value: rest.trim() };

@@ -32,8 +32,8 @@ export function findFrontmatter(text: string): FrontmatterBlock | null {
     if (lineEnd === -1) lineEnd = text.length;
     const content = text.slice(lineStart, lineEnd).trimEnd();
     if (content === '---' || content === '...') {
-      // A copy: values read from it must not keep the whole note text alive in the index.
-      return { yaml: intern(text.slice(start, lineStart)), firstLine: 2, bodyOffset: Math.min(lineEnd + 1, text.length), bodyLine: line + 1 };
+      // A slice of the note: parseFrontmatter copies what it keeps (the index must not keep the note's text).
+      return { yaml: text.slice(start, lineStart), firstLine: 2, bodyOffset: Math.min(lineEnd + 1, text.length), bodyLine: line + 1 };
     }
     if (lineEnd === text.length) break;
     lineStart = lineEnd + 1;
@@ -58,7 +58,25 @@ export const MAX_FRONTMATTER_CHARS = 16 * 1024;
 export function parseFrontmatter(block: FrontmatterBlock): FrontmatterResult {
   // Oversized front matter keeps its diagnostic (parseWithYaml); the fast path is for real notes.
   const simple = block.yaml.length > MAX_FRONTMATTER_CHARS || !SHORTCUTS.yamlFastPath ? null : readSimpleYaml(block.yaml);
-  return simple ? { data: simple, diagnostics: [] } : parseWithYaml(block);
+  const result = simple ? { data: simple, diagnostics: [] } : parseWithYaml(block);
+  ownStrings(result.data, 0);
+  return result;
+}
+
+/**
+ * Values read from the YAML are slices of the note: copy them (intern), so what the index keeps
+ * holds no reference to the note's text. Recurring values ("maturity", "Active") are shared.
+ */
+function ownStrings(value: FrontmatterRecord | FrontmatterValue[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const keys = Array.isArray(value) ? null : Object.keys(value);
+  const count = keys === null ? (value as FrontmatterValue[]).length : keys.length;
+  for (let i = 0; i < count; i++) {
+    const key = keys === null ? i : keys[i]!;
+    const v = (value as Record<string | number, FrontmatterValue>)[key]!;
+    if (typeof v === 'string') (value as Record<string | number, FrontmatterValue>)[key] = intern(v);
+    else if (v !== null && typeof v === 'object') ownStrings(v, depth + 1);
+  }
 }
 
 /** The general path: the `yaml` package, with the raw lines as a fallback. */

@@ -1,7 +1,7 @@
 // parseNote: one note's text → MaturityNote. Never throws; problems become diagnostics.
 import type { Diagnostic, FrontmatterRecord, MaturityNote, StageField } from '../model';
 import { parseStageValue, type Pipeline } from '../stages';
-import { propertyKey } from '../text';
+import { intern, propertyKey } from '../text';
 import { scanBlocks } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { noteDiagnostics, stageDiagnostics } from './note-checks';
@@ -83,8 +83,8 @@ function assemble(pipeline: Pipeline, lineCount: number, head: NoteHead, read: R
   return {
     frontmatter: head.frontmatter,
     properties,
-    tags: shrinkToFit(tags),
-    aliases: shrinkToFit(aliases),
+    tags: shrinkToFit(tags.map(intern)),
+    aliases: shrinkToFit(aliases.map(intern)),
     title: stringProperty(properties['title']),
     heading: read.heading,
     stage: stages.stage,
@@ -188,10 +188,13 @@ function uniqueCaseless(values: string[]): string[] {
   return out;
 }
 
+/** One empty list for every note that has none of something (a note has a dozen lists, most empty). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /**
  * An array grown by push() keeps spare capacity; the index holds thousands of notes, so what
- * it keeps is copied to its exact length.
+ * it keeps is copied to its exact length. Empty lists are all the same frozen one.
  */
 function shrinkToFit<T>(items: T[]): T[] {
-  return items.length === 0 ? [] : items.slice();
+  return items.length === 0 ? NONE : items.slice();
 }

@@ -8,13 +8,11 @@ export interface ParserShortcuts {
   hints: boolean;
   /** Flat `key: value` front matter read without the `yaml` package (simple-yaml.ts). */
   yamlFastPath: boolean;
-  /** Criteria split into text, note and mark once per distinct text (values.ts). */
-  criterionMemo: boolean;
   /** Headings classified once per distinct text and pipeline (sections.ts). */
   sectionCache: boolean;
 }
 
-export const SHORTCUTS: ParserShortcuts = { hints: true, yamlFastPath: true, criterionMemo: true, sectionCache: true };
+export const SHORTCUTS: ParserShortcuts = { hints: true, yamlFastPath: true, sectionCache: true };
 
 /** Run `fn` with some shortcuts switched off (benchmarks and tests), then switch them back. */
 export function withShortcuts<T>(off: Partial<ParserShortcuts>, fn: () => T): T {

@@ -76,7 +76,8 @@ export function extendVocabulary(settings: VocabularySettings = {}): Record<Voca
 
 /** The form field keys take when read (`**Current  Stage**` → `current stage`). */
 export function normaliseLabel(label: string): string {
-  return collapse(label.replace(/[*_`]/g, '')).toLowerCase();
+  const bare = label.indexOf('*') === -1 && label.indexOf('_') === -1 && label.indexOf('`') === -1 ? label : label.replace(/[*_`]/g, '');
+  return collapse(bare).toLowerCase();
 }
 
 const SECTION_ORDER_BEFORE: Array<[SectionKind, VocabularyKey]> = [

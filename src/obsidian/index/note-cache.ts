@@ -1,5 +1,5 @@
 // The per-file cache in IndexedDB (through `idb`): for each note path, what the index keeps of it
-// (the prepared note, as the two strings of note-record.ts) with the file's mtime and size and the
+// (the prepared note and its index keys, as the two strings of note-record.ts) with the file's mtime and size and the
 // key of the parser build and settings that made it. A relaunch reads the cache in slices and
 // parses only files whose record does not match. One database per vault (the app id); losing it
 // only costs a full parse.
@@ -20,8 +20,8 @@ interface CacheSchema extends DBSchema {
 }
 
 const STORE = 'notes';
-/** Version 2: records hold strings (version 1 held the note object). */
-const VERSION = 2;
+/** Version 3: records hold the note's index keys and fields apart from the rest (2: head and body strings; 1: the note object). */
+const VERSION = 3;
 /** Records per read: strings, so a slice costs little to deliver; the caller yields within it. */
 const READ_SLICE = 256;
 /** Records per write transaction: strings again, each put is a copy. */

@@ -1,31 +1,36 @@
-// A prepared note as it crosses to the main thread and into the cache: two JSON strings. The head
-// holds what the index reads for every note (identity, classification, stage, dependencies); the
-// body holds the rest (criteria, history, blockers, …), which only a view of that component reads.
-// Strings cost almost nothing to post or store (a structured clone of a string is a copy), the
-// head is parsed when the note enters the index, and the body only when a view first asks for it:
-// a warm start reads every note's head and none of its body.
-import type { FrontmatterRecord, FrontmatterValue, MaturityNote } from '../../core/index';
+// A prepared note as it crosses to the main thread and into the cache: two JSON strings. The first
+// holds what the index reads of every note — its keys (why it is a component, its name and link
+// keys, see core `noteKeys`), stage and dependencies —; the second holds every other field, which
+// only a view of that component (or a rename) reads. Strings cost almost nothing to post or store
+// (a structured clone of a string is a copy); the first is parsed when the note enters the index,
+// the second only when something first reads one of its fields: a warm start parses no note's rest.
+import type { FrontmatterRecord, FrontmatterValue, MaturityNote, NoteKeys } from '../../core/index';
 
 export interface NoteRecord {
-  head: string;
-  /** Null when the note is not a component (prepareNote slimmed it): the head holds it all. */
-  body: string | null;
+  /** JSON of {@link IndexPart}. */
+  index: string;
+  /** JSON of every other field of the note. */
+  rest: string;
+}
+
+/** A prepared note and the keys the index gives it at its path. */
+export interface PreparedNote {
+  note: MaturityNote;
+  keys: NoteKeys;
 }
 
 type NoteKey = keyof MaturityNote;
 
-/**
- * Parsed with the note when it enters the index: what the index reads for every note (classify,
- * identify, the link maps, stage lists) and the small fields (a lazy field costs more than it saves).
- */
-const HEAD_KEYS = [
+/** The note's fields the index reads when it takes the note in (vault-links: edges and stage lists). */
+const INDEX_KEYS = ['stage', 'dependencies'] as const satisfies readonly NoteKey[];
+/** The rest, read when a component's view is built (or the note is renamed and classified again). */
+const REST_KEYS = [
   'properties',
+  'frontmatter',
   'tags',
   'aliases',
   'title',
   'heading',
-  'stage',
-  'dependencies',
   'signals',
   'lineCount',
   'otherStages',
@@ -38,17 +43,27 @@ const HEAD_KEYS = [
   'dependenciesNone',
   'security',
   'performance',
+  'transitions',
+  'blockers',
+  'history',
+  'coverage',
+  'checklists',
+  'placeholders',
+  'diagnostics',
 ] as const satisfies readonly NoteKey[];
-/** The bulk, read only when a component's view is built. */
-const BODY_KEYS = ['frontmatter', 'transitions', 'blockers', 'history', 'coverage', 'checklists', 'placeholders', 'diagnostics'] as const satisfies readonly NoteKey[];
 
 // Every field of MaturityNote is in one of the lists: a field added to the model fails to compile here.
-type Unlisted = Exclude<NoteKey, (typeof HEAD_KEYS)[number] | (typeof BODY_KEYS)[number]>;
+type Unlisted = Exclude<NoteKey, (typeof INDEX_KEYS)[number] | (typeof REST_KEYS)[number]>;
 const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyFieldListed;
 
-/** The strings a note was made from (or split into), kept so it is never serialised twice. */
-const records = new WeakMap<MaturityNote, NoteRecord>();
+interface IndexPart extends NoteKeys {
+  stage: MaturityNote['stage'];
+  dependencies: MaturityNote['dependencies'];
+}
+
+/** The strings a note was made from (or split into), with the keys they hold, so a note is serialised once per path. */
+const records = new WeakMap<MaturityNote, { record: NoteRecord; keys: NoteKeys }>();
 
 function pick(note: MaturityNote, keys: readonly NoteKey[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -56,37 +71,33 @@ function pick(note: MaturityNote, keys: readonly NoteKey[]): Record<string, unkn
   return out;
 }
 
-/** A note that is no component has nothing for a view: an empty body saves a second string. */
-function isSlim(note: MaturityNote): boolean {
-  return note.transitions.length === 0 && note.checklists.length === 0 && note.history.length === 0 && note.blockers.length === 0 && note.diagnostics.length === 0;
-}
-
-/** The note's record (made once per note object). */
-export function toRecord(note: MaturityNote): NoteRecord {
-  let record = records.get(note);
-  if (!record) {
-    record = isSlim(note) ? { head: JSON.stringify(note), body: null } : { head: JSON.stringify(pick(note, HEAD_KEYS)), body: JSON.stringify(pick(note, BODY_KEYS)) };
-    records.set(note, record);
-  }
+/** The note's record with these keys (a renamed note keeps its rest string and gets new keys). */
+export function toRecord({ note, keys }: PreparedNote): NoteRecord {
+  const known = records.get(note);
+  if (known && known.keys.identity === keys.identity && known.keys.reason === keys.reason) return known.record;
+  const index = { ...keys, ...pick(note, INDEX_KEYS) } as IndexPart;
+  const record = { index: JSON.stringify(index), rest: known?.record.rest ?? JSON.stringify(pick(note, REST_KEYS)) };
+  records.set(note, { record, keys });
   return record;
 }
 
-/** Bodies not parsed yet, by note (see fromRecord). */
+/** Rest strings not parsed yet, by note (see fromRecord). */
 const unparsed = new WeakMap<object, string>();
 
-/** Parse a note's body (once) and turn its fields into plain data properties. */
+/** Parse a note's rest (once) and turn its fields into plain data properties. */
 function materialise(note: Record<string, unknown>): void {
-  const body = unparsed.get(note);
-  if (body === undefined) return;
+  const rest = unparsed.get(note);
+  if (rest === undefined) return;
   unparsed.delete(note);
-  const parsed = JSON.parse(body) as Record<string, unknown>;
-  for (const key of BODY_KEYS) Object.defineProperty(note, key, { value: parsed[key], writable: true, enumerable: true, configurable: true });
-  note['frontmatter'] = bareRecord(parsed['frontmatter'] as FrontmatterRecord);
+  const parsed = JSON.parse(rest) as Record<string, unknown>;
+  parsed['properties'] = bareRecord(parsed['properties'] as FrontmatterRecord);
+  parsed['frontmatter'] = bareRecord(parsed['frontmatter'] as FrontmatterRecord);
+  for (const key of REST_KEYS) Object.defineProperty(note, key, { value: parsed[key], writable: true, enumerable: true, configurable: true });
 }
 
-/** The body's fields before it is parsed: one shared getter and setter per field, no closure per note. */
-const LAZY_BODY: PropertyDescriptorMap = Object.fromEntries(
-  BODY_KEYS.map((key) => [
+/** The rest's fields before it is parsed: one shared getter and setter per field, no closure per note. */
+const LAZY_REST: PropertyDescriptorMap = Object.fromEntries(
+  REST_KEYS.map((key) => [
     key,
     {
       get(this: Record<string, unknown>) {
@@ -104,32 +115,24 @@ const LAZY_BODY: PropertyDescriptorMap = Object.fromEntries(
 );
 
 /**
- * The note a record holds: the head's fields now, the body's on first use. The body's fields are
- * own enumerable accessors until then, so spreading, `JSON.stringify` and structured clones see
- * the whole note; the first read of any of them parses the body once and turns them into plain data.
+ * The note a record holds, with its keys: stage and dependencies now, the rest on first use. The
+ * rest's fields are own enumerable accessors until then, so spreading, `JSON.stringify` and
+ * structured clones see the whole note; the first read of any of them parses the rest once.
  */
-export function fromRecord(record: NoteRecord): MaturityNote {
-  const note = JSON.parse(record.head) as Record<string, unknown>;
-  if (record.body === null) reviveRecords(note);
-  else {
-    note['properties'] = bareRecord(note['properties'] as FrontmatterRecord);
-    unparsed.set(note, record.body);
-    Object.defineProperties(note, LAZY_BODY);
-  }
-  records.set(note as unknown as MaturityNote, record);
-  return note as unknown as MaturityNote;
+export function fromRecord(record: NoteRecord): PreparedNote {
+  const { stage, dependencies, ...keys } = JSON.parse(record.index) as IndexPart;
+  const note = { stage, dependencies } as Record<string, unknown>;
+  unparsed.set(note, record.rest);
+  Object.defineProperties(note, LAZY_REST);
+  const prepared = { note: note as unknown as MaturityNote, keys };
+  records.set(prepared.note, { record, keys: prepared.keys });
+  return prepared;
 }
 
-/** Has the note's body been parsed (for tests: a warm start parses none)? */
-export function bodyParsed(note: MaturityNote): boolean {
+/** Has the note's rest been parsed (for tests: a warm start parses none)? */
+export function restParsed(note: MaturityNote): boolean {
   const descriptor = Object.getOwnPropertyDescriptor(note, 'transitions');
   return descriptor !== undefined && !descriptor.get;
-}
-
-function reviveRecords(note: Record<string, unknown>): void {
-  const frontmatter = bareRecord(note['frontmatter'] as FrontmatterRecord);
-  note['properties'] = note['properties'] === note['frontmatter'] ? frontmatter : bareRecord(note['properties'] as FrontmatterRecord);
-  note['frontmatter'] = frontmatter;
 }
 
 // A structured clone or JSON gives ordinary objects where the parser made null-prototype records:

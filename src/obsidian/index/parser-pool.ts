@@ -2,28 +2,23 @@
 // embedded in main.js and started from a Blob URL, Dataview's approach), or — where workers are
 // unavailable or fail — on the main thread in slices that yield to the UI between notes.
 import workerSource from 'maturity-map:parse-worker';
-import { createPipeline, prepareNote, resolveConfig, type IndexOptions, type MaturityNote } from '../../core/index';
+import { createPipeline, noteKeys, prepareNote, resolveConfig, type IndexOptions } from '../../core/index';
 import type { FromWorker, ToWorker } from './protocol';
-import { fromRecord } from './note-record';
+import { fromRecord, type PreparedNote } from './note-record';
+import { sliceSpent, startSlice, yieldToUI } from './slices';
 
 export interface ParseItem {
   path: string;
   text: string;
 }
 
-/** How long the main-thread fallback may hold the thread before it yields. */
-const SLICE_MS = 16;
 /** Batches each worker holds at once: one being parsed, one waiting, so a worker never idles. */
 const IN_FLIGHT = 2;
-
-export function yieldToUI(): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, 0));
-}
 
 interface Job {
   id: number;
   items: ParseItem[];
-  resolve: (notes: MaturityNote[]) => void;
+  resolve: (notes: PreparedNote[]) => void;
   reject: (err: Error) => void;
 }
 
@@ -93,8 +88,8 @@ export class ParserPool {
     for (const slot of this.slots) this.post(slot, { type: 'configure', options });
   }
 
-  /** Notes for `items`, in order. */
-  parse(items: ParseItem[]): Promise<MaturityNote[]> {
+  /** Notes for `items` with their index keys, in order. */
+  parse(items: ParseItem[]): Promise<PreparedNote[]> {
     if (items.length === 0) return Promise.resolve([]);
     if (!this.started) this.start(this.wanted);
     if (this.slots.length === 0) return this.parseHere(items);
@@ -118,6 +113,7 @@ export class ParserPool {
     const job = slot.busy.get(message.id);
     if (!job) return;
     slot.busy.delete(message.id);
+    startSlice();
     if (message.type === 'parsed') job.resolve(message.records.map(fromRecord));
     // The parser threw: parse the batch again here, where the error surfaces to the caller.
     else void this.parseHere(job.items).then(job.resolve, job.reject);
@@ -133,16 +129,18 @@ export class ParserPool {
     for (const job of orphans) void this.parseHere(job.items).then(job.resolve, job.reject);
   }
 
-  /** The fallback: one note at a time, yielding whenever a slice has run its time. */
-  private async parseHere(items: ParseItem[]): Promise<MaturityNote[]> {
-    const notes: MaturityNote[] = [];
-    let sliceStart = performance.now();
+  /**
+   * The fallback: one note at a time, yielding whenever the slice has run its time. The slice is
+   * the one every part of a build shares (slices.ts): batches asked for one after another in the
+   * same task do not each take a slice of their own.
+   */
+  private async parseHere(items: ParseItem[]): Promise<PreparedNote[]> {
+    const notes: PreparedNote[] = [];
     for (const item of items) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToUI();
-        sliceStart = performance.now();
-      }
-      notes.push(prepareNote(item.text, item.path, this.fallback.config, this.fallback.pipeline));
+      if (sliceSpent()) await yieldToUI();
+      const { config, pipeline } = this.fallback;
+      const note = prepareNote(item.text, item.path, config, pipeline);
+      notes.push({ note, keys: noteKeys(note, item.path, config, pipeline) });
     }
     return notes;
   }

@@ -1,6 +1,6 @@
 // Messages between the plugin and its parse worker. The worker holds the settings it was given
-// and answers each batch of texts with the notes `prepareNote` makes of them, in order, as
-// records (note-record.ts: two strings each, cheap to post and ready to store).
+// and answers each batch of texts with the notes `prepareNote` makes of them and their index keys,
+// in order, as records (note-record.ts: two strings each, cheap to post and ready to store).
 import type { IndexOptions } from '../../core/index';
 import type { NoteRecord } from './note-record';
 

@@ -43,6 +43,9 @@ const TABS: Array<{ id: DashboardTab; label: string }> = [
   { id: 'cards', label: 'Cards' },
 ];
 
+/** Board items per column drawn before the first paint: more than a tall screen shows. */
+const BOARD_FIRST_ITEMS = 30;
+
 function summary(components: readonly Component[], ctx: ViewContext): HTMLElement {
   const doc = ctx.document;
   const list = h(doc, 'ul', { cls: 'mm-summary', attrs: { 'aria-label': 'Components per stage' } });
@@ -157,7 +160,8 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     }
     clear(panel);
     // Headings one level under the page's h1 (axe: heading-order).
-    if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2 }));
+    // A long board draws its first screen first; the rest of each column follows, 100 items a task.
+    if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, firstItems: BOARD_FIRST_ITEMS, onLaterItems: markCurrent }));
     else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2 }));
     else if (t === 'table') panel.appendChild(renderTable(results, ctx, order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}));
     else {

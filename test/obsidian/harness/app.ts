@@ -13,6 +13,7 @@ import { notices, openModals } from './ui';
 import { pending } from './vault';
 import { startPagePreview, openPopovers } from './hover';
 import { setPlatform } from './keymap';
+import { installTasks } from './tasks';
 import { shownMenus } from './ui';
 import { notifyVisibility, TrackedIntersectionObserver, TrackedResizeObserver } from './observers';
 import { editorExtensions, MarkdownView, viewRegistry, type WorkspaceLeaf } from './workspace';
@@ -87,6 +88,7 @@ export class Harness {
   constructor(private readonly options: HarnessOptions) {
     installEnvironment();
     setPlatform(options.platform ?? 'desktop');
+    installTasks(window, options.platform ?? 'desktop');
     this.app = new App();
     startPagePreview(this.app);
     for (const [path, text] of Object.entries(options.files)) this.app.vault.seed(path, text, options.mtimes?.[path]);

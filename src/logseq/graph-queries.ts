@@ -1,0 +1,70 @@
+// The Datalog queries the graph index sends to Logseq's database, and how big a piece of work
+// each may ask for. Every one runs on Logseq's UI thread: none walks every file's text, and the
+// ones that name pages take their ids inlined (`ground`) and look each one up by pull.
+import type { FileRow } from './host';
+
+/**
+ * Pages per content query: ~0.2 MB of text. The host runs the query, pulls and clones the text
+ * in one task on its UI thread, and the frame takes the reply in one task: both grow with the
+ * chunk, and both must stay well under 50 ms (measured by `npm run bench:logseq`).
+ */
+export const PULL_CHUNK = 25;
+/** Pages per path query (paths only: small). */
+export const WHERE_CHUNK = 500;
+/** Parse for at most this long before giving the thread back. */
+export const SLICE_MS = 8;
+
+const PULL = '(pull ?p [:db/id :block/name :block/original-name :block/journal? {:block/file [:file/path :file/content :file/last-modified-at]}])';
+
+/** `[(ground [1 2 3]) [?p ...]]`: binds ?p to these ids with no input to parse. */
+function groundIds(ids: readonly number[]): string {
+  return `[(ground [${ids.map((id) => Math.trunc(id)).join(' ')}]) [?p ...]]`;
+}
+
+/**
+ * The ids of every page that has a file (no text), optionally within a namespace. Once, at
+ * start-up; one clause (one scan), no join: which of them are Markdown pages is asked by id.
+ */
+export function pageIdsQuery(namespacePrefix: string): string {
+  const prefix = namespacePrefix.trim().toLowerCase().replace(/\/+$/, '');
+  if (prefix === '') return '[:find [?p ...] :where [?p :block/file]]';
+  return `[:find [?p ...] :where [?p :block/file] [?p :block/name ?n] [(clojure.string/starts-with? ?n ${ednString(`${prefix}/`)})]]`;
+}
+
+/** Path and kind of these pages, no text: tells which changed pages are Markdown pages. */
+export function kindQuery(ids: readonly number[]): string {
+  return `[:find (pull ?p [:db/id :block/journal? {:block/file [:file/path]}]) :in $ :where ${groundIds(ids)}]`;
+}
+
+/**
+ * Text and path of these pages. Nothing but the pull: datascript resolves a clause like
+ * `[?p :block/file ?f]` by scanning every page's datom and joining, which costs as much for 25
+ * pages as for the whole graph; a pull looks each one up. Journals, whiteboards and Org files are
+ * left out by `isMarkdownPage` on the answer. `:in $` spelled out: with no clause reading the
+ * database, datascript would otherwise expect no input.
+ */
+export function pagesQuery(ids: readonly number[]): string {
+  return `[:find ${PULL} :in $ :where ${groundIds(ids)}]`;
+}
+
+/** Markdown pages only: no journals, no whiteboards (`.edn`), no Org files. */
+export function isMarkdownPage(row: FileRow): boolean {
+  return row['journal?'] !== true && /\.md$/i.test(row.file.path);
+}
+
+/** Pages whose file Logseq wrote or re-read at or after `since`: ids and times only. */
+export function changedSinceQuery(since: Date): string {
+  return `[:find ?p ?m :where [?f :file/last-modified-at ?m] [(>= ?m #inst ${ednString(since.toISOString())})] [?p :block/file ?f]]`;
+}
+
+/** How many pages have a file: a deletion shows as a smaller count (no ids, no text: cheap). */
+export const PAGE_COUNT_QUERY = '[:find (count ?p) . :where [?p :block/file]]';
+
+/** Where these pages' files are now (renames), and which are gone (no file in the answer); pulls only. */
+export function whereQuery(ids: readonly number[]): string {
+  return `[:find (pull ?p [:db/id {:block/file [:file/path]}]) :in $ :where ${groundIds(ids)}]`;
+}
+
+function ednString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

@@ -1,0 +1,120 @@
+// Reading the graph: start-up in chunks, retries while no graph is open or a read failed, a new
+// read on a graph switch or a new namespace, and settings changes applied without re-reading
+// when they do not change how notes are read.
+import { createGraphIndex, GraphNotOpenError } from './graph-index';
+import type { LogseqHost } from './host';
+import type { PluginEnvironment, PluginState } from './plugin-state';
+import { createRefreshScheduler } from './refresh';
+import { readSettings } from './settings';
+import type { SlotRegistry } from './slots';
+
+/** Waits before trying a failed first read again (no graph open yet, a query that failed). */
+export const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
+
+/** `checkCurrentIsDbGraph` exists only in the DB-era host; on 0.10.x the call rejects. */
+export async function detectDbGraph(host: LogseqHost): Promise<boolean> {
+  try {
+    return (await host.App.checkCurrentIsDbGraph()) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Settings values that were not valid (each fell back to its default): said once, as Logseq's message. */
+export function reportSettingsProblems(host: LogseqHost, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  void Promise.resolve(host.UI.showMsg(`Maturity Map settings: ${problems.join('; ')}`, 'error', { timeout: 15000 })).catch(() => undefined);
+}
+
+interface LoaderParts {
+  slots: SlotRegistry;
+  rerender: () => Promise<void>;
+  yieldNow: () => Promise<void>;
+  clearPageCache: () => void;
+  refillMain: () => void;
+}
+
+export interface Loader {
+  load(): Promise<void>;
+  settingsChanged(raw: Record<string, unknown>): Promise<void>;
+}
+
+/** Reading the graph: start-up in chunks, retries, settings changes without re-reading. */
+export function createLoader(host: LogseqHost, env: PluginEnvironment, state: PluginState, parts: LoaderParts): Loader {
+  const { slots } = parts;
+
+  function schedule(): void {
+    state.scheduler?.stop();
+    state.scheduler = createRefreshScheduler({
+      graph: () => state.graph,
+      onChange: parts.rerender,
+      visible: async () => (await slots.prune()) > 0 || host.isMainUIVisible,
+      pollSeconds: state.settings.pollSeconds,
+      timers: env.timers,
+      onError: (error) => console.error('[maturity-map] refresh failed', error),
+    });
+    if (slots.live().length > 0 || host.isMainUIVisible) state.scheduler.wake();
+  }
+
+  async function load(attempt = 0): Promise<void> {
+    const mine = ++state.loads;
+    if (state.retry !== null) env.timers.clearTimeout(state.retry);
+    state.retry = null;
+    state.scheduler?.stop();
+    state.scheduler = null;
+    state.main?.destroy();
+    state.main = null;
+    parts.clearPageCache();
+    state.graph = null;
+    state.loading = null;
+    try {
+      const isDb = await detectDbGraph(host);
+      if (mine !== state.loads) return; // a newer load (graph switch, settings) took over
+      state.dbGraph = isDb;
+      if (isDb) return void (await slots.refresh());
+      const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, onLateDiagnostics: () => void parts.rerender() });
+      state.loading = next;
+      let shown = 0;
+      await next.start((p) => {
+        // Let the "indexing…" notices count up, a few times during the read.
+        if (p.done - shown >= Math.max(1, p.total / 4)) void slots.refresh().then(() => (shown = p.done));
+      });
+      if (mine !== state.loads) return;
+      state.graph = next;
+      state.loading = null;
+      schedule();
+      parts.refillMain();
+      await slots.refresh();
+    } catch (error) {
+      if (mine !== state.loads) return;
+      state.loading = null;
+      if (!(error instanceof GraphNotOpenError)) console.error('[maturity-map] reading the graph failed', error);
+      const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!;
+      state.retry = env.timers.setTimeout(() => void load(attempt + 1), wait);
+    }
+  }
+
+  async function settingsChanged(raw: Record<string, unknown>): Promise<void> {
+    const next = readSettings(raw);
+    const prev = state.settings;
+    if (JSON.stringify(next) === JSON.stringify(prev)) return; // the host echoes settings it already sent
+    state.settings = next;
+    const newProblems = JSON.stringify(next.problems) !== JSON.stringify(prev.problems);
+    if (newProblems) reportSettingsProblems(host, next.problems);
+    const graph = state.graph;
+    if (!graph || next.namespacePrefix !== prev.namespacePrefix) return load();
+    if (next.pollSeconds !== prev.pollSeconds) schedule();
+    if (await graph.reconfigure(next)) {
+      // The index was rebuilt: the dashboard holds the old one.
+      state.main?.destroy();
+      state.main = null;
+      parts.refillMain();
+      await parts.rerender();
+    } else if (newProblems) {
+      await slots.refresh(); // the notices list the settings' problems
+    }
+  }
+
+  return { load: () => load(), settingsChanged };
+}
+

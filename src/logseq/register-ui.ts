@@ -1,0 +1,84 @@
+// What the plugin registers with Logseq once: the settings schema, its styles, the model calls
+// that our markup's buttons make (injected markup has no listeners), the toolbar icon, the
+// command palette entry and the slash commands.
+import { isRecord, type LogseqHost } from './host';
+import { SLASH_COMMANDS } from './macros';
+import { OPEN_METHOD, SIDEBAR_METHOD, SLOT_METHOD } from './markup';
+import type { PluginEnvironment } from './plugin-state';
+import { SETTINGS_SCHEMA } from './settings';
+import type { SlotRegistry, SlotState } from './slots';
+
+export const TOOLBAR_KEY = 'maturity-map-toolbar';
+
+const TOOLBAR_ICON =
+  '<a class="button" data-on-click="mmToggleMain" title="Maturity Map" aria-label="Maturity Map">' +
+  '<svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">' +
+  '<circle cx="5" cy="12" r="3"/><circle cx="19" cy="6" r="3"/><circle cx="19" cy="18" r="3"/><path d="M8 11l8-4M8 13l8 4"/></svg></a>';
+
+export interface UIParts {
+  slots: SlotRegistry;
+  openLine: (id: string, line: number) => Promise<void>;
+  toggleMain: () => void;
+  onSettings: (raw: Record<string, unknown>) => void;
+}
+
+/** What a slot control asks for, applied to the slot's view state. */
+export function slotPatch(action: string, arg: string, value: unknown): ((s: SlotState) => SlotState) | null {
+  switch (action) {
+    case 'sort':
+      return (s) => ({ ...s, sort: { column: arg, order: s.sort?.column === arg && s.sort.order === 'asc' ? 'desc' : 'asc' } });
+    case 'more':
+      return (s) => ({ ...s, limit: (s.limit ?? 25) + 50 });
+    case 'focus':
+      return (s) => ({ ...s, focus: typeof value === 'string' && value !== '' ? value : null, zoom: 0 });
+    case 'hops': {
+      const hops = Math.floor(Number(value));
+      return Number.isFinite(hops) && hops >= 1 ? (s) => ({ ...s, hops: Math.min(9, hops) }) : null;
+    }
+    case 'externals':
+      // A toggle: the checkbox's state does not travel with the model call.
+      return (s) => ({ ...s, externals: s.externals === false });
+    case 'zoom':
+      return (s) => ({ ...s, zoom: arg === 'fit' ? 0 : (s.zoom ?? 0) + (arg === 'in' ? 1 : -1) });
+    default:
+      return null;
+  }
+}
+
+export function registerUI(host: LogseqHost, env: PluginEnvironment, parts: UIParts): () => void {
+  host.useSettingsSchema(SETTINGS_SCHEMA);
+  host.provideStyle({ key: 'maturity-map', style: env.css });
+  const datasetOf = (event: unknown): Record<string, unknown> => (isRecord(event) && isRecord(event['dataset']) ? event['dataset'] : {});
+  host.provideModel({
+    [OPEN_METHOD]: (event: unknown) => {
+      const dataset = datasetOf(event);
+      const line = Number(dataset['mmLine']);
+      const id = dataset['mmId'];
+      if (typeof id === 'string' && Number.isInteger(line) && line > 0) return void parts.openLine(id, line);
+      const page = dataset['mmPage'];
+      if (typeof page === 'string' && page !== '') host.App.pushState('page', { name: page });
+    },
+    [SIDEBAR_METHOD]: (event: unknown) => {
+      const id = Number(datasetOf(event)['mmPageId']);
+      if (Number.isInteger(id)) host.Editor.openInRightSidebar(id);
+    },
+    [SLOT_METHOD]: (event: unknown) => {
+      const dataset = datasetOf(event);
+      const patch = slotPatch(String(dataset['mmAction'] ?? ''), String(dataset['mmArg'] ?? ''), isRecord(event) ? event['value'] : undefined);
+      if (patch && typeof dataset['mmSlot'] === 'string') void parts.slots.update(dataset['mmSlot'], patch);
+    },
+    mmToggleMain: () => parts.toggleMain(),
+  });
+  host.App.registerUIItem('toolbar', { key: TOOLBAR_KEY, template: TOOLBAR_ICON });
+  host.App.registerCommandPalette({ key: 'maturity-map-open', label: 'Maturity Map: open dashboard' }, () => parts.toggleMain());
+  for (const command of SLASH_COMMANDS) {
+    host.Editor.registerSlashCommand(command.label, [['editor/input', command.text, { 'backward-pos': command.cursorBack }]]);
+  }
+  host.onSettingsChanged((next: Record<string, unknown>) => parts.onSettings(next));
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && host.isMainUIVisible) host.hideMainUI({ restoreEditingCursor: true });
+  };
+  env.document.addEventListener('keydown', onKey);
+  return () => env.document.removeEventListener('keydown', onKey);
+}
+

@@ -1,0 +1,67 @@
+// Cache writes, batched: records queued after a build (at once) and after edits, renames and
+// deletes (a little later, so typing does not write on every pause) are written together, one
+// write after another. A record's note is serialised as it is written, in slices.
+import type { NoteCache, CachedNote } from './note-cache';
+import { toRecord } from './note-record';
+import type { PendingWrite } from './indexer-state';
+import { sliceSpent, yieldToUI } from './slices';
+
+/** How long after an edit its record is written. */
+const EDIT_WRITE_DELAY_MS = 2000;
+
+export class CacheWriter {
+  private puts = new Map<string, PendingWrite>();
+  private deletes = new Set<string>();
+  private timer: number | null = null;
+  /** The write in progress: writes run one after another. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly cache: Promise<NoteCache | null>,
+    /** A timer the owner clears when it unloads. */
+    private readonly later: (fn: () => void, delay: number) => number,
+  ) {}
+
+  put(path: string, record: PendingWrite, soon = false): void {
+    this.deletes.delete(path);
+    this.puts.set(path, record);
+    this.schedule(soon ? 0 : EDIT_WRITE_DELAY_MS);
+  }
+
+  delete(path: string, soon = false): void {
+    this.puts.delete(path);
+    this.deletes.add(path);
+    this.schedule(soon ? 0 : EDIT_WRITE_DELAY_MS);
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer !== null) return;
+    this.timer = this.later(() => {
+      this.timer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  /** Write what is queued; resolves when every queued write is done. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      const cache = await this.cache;
+      const puts = this.puts;
+      const deletes = this.deletes;
+      this.puts = new Map();
+      this.deletes = new Set();
+      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(await asRecords(puts), deletes);
+    });
+    return this.writing;
+  }
+}
+
+/** The records to store, made in slices (a note parsed here is serialised now; one from the worker or the cache already has its strings). */
+async function asRecords(puts: Map<string, PendingWrite>): Promise<Map<string, CachedNote>> {
+  const out = new Map<string, CachedNote>();
+  for (const [path, { prepared, ...state }] of puts) {
+    out.set(path, { ...state, ...toRecord(prepared) });
+    if (sliceSpent()) await yieldToUI();
+  }
+  return out;
+}

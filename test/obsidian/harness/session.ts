@@ -1,0 +1,43 @@
+// One set-up for the plugin tests: `useHarnessSession()` fixes the date at TODAY (Date only: the
+// harness's timers stay real) before each test and, after it, disposes of every harness the test
+// started and puts the real clock back. The harness registries are module-level, like the app's,
+// so an app left open would leak into the next test.
+import { afterEach, beforeEach, vi } from 'vitest';
+import type { Harness } from './app';
+import { TODAY } from '../../helpers/vault';
+
+const open = new Set<Harness>();
+
+/** Called for every harness made (helpers.ts createHarness): disposed after the test. */
+export function track(harness: Harness): void {
+  open.add(harness);
+}
+
+/** Unload the plugin and clear what the app left on the page (modals, popovers, menus). */
+export function dispose(harness: Harness | null): void {
+  if (!harness) return;
+  open.delete(harness);
+  if (harness.plugin) harness.unloadPlugin();
+  for (const modal of document.querySelectorAll('.modal-container')) modal.remove();
+  for (const popover of [...harness.popovers]) popover.hide();
+  harness.menus.length = 0;
+  document.body.empty();
+}
+
+export interface SessionOptions {
+  /** Fix the date at TODAY, 10:00 local (default true). */
+  fixedDate?: boolean;
+}
+
+export function useHarnessSession(options: SessionOptions = {}): void {
+  if (options.fixedDate !== false) {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
+    });
+  }
+  afterEach(() => {
+    for (const harness of [...open]) dispose(harness);
+    vi.useRealTimers();
+  });
+}
