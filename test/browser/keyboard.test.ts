@@ -38,6 +38,8 @@ describeWithChromium('the dashboard from the keyboard (Chromium)', () => {
       const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
       const p = await context.newPage();
       await p.goto(pathToFileURL(page).href);
+      // The page's script builds the dashboard after load: start once it is there.
+      await p.locator('.mm-board-item').first().waitFor();
       const looks: FocusLook[] = [];
       /** Press `key`, expect focus on `selector`, and look at its indicator. */
       const press = async (key: string, selector: string, shot?: string) => {
