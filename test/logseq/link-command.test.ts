@@ -16,6 +16,27 @@ const files = filesOf(EXAMPLE_VAULT);
 const billing = files.get(BILLING)!.replace(LEDGER_LINE, `${LEDGER_LINE}- Ghost Service (Current Stage: Staging)\n`);
 files.set(BILLING, billing);
 
+// A page written in Logseq's own outline form: the dependencies are blocks nested under a heading block.
+const CHECKOUT = 'pages/Checkout.md';
+files.set(
+  CHECKOUT,
+  [
+    'title:: Checkout',
+    'tags:: maturity',
+    '',
+    '- **Current Stage**: Staging',
+    '- **Last Updated**: 2026-11-20',
+    '- ## Dependencies',
+    '\t- Ledger (Current Stage: Development)',
+    '\t- Auth Gateway (Current Stage: Production)',
+    '\t  needed for session tokens',
+    '- ## Development → Staging',
+    '\t- [x] Unit tests pass',
+    '\t- **Status**: 1/1 criteria met',
+    '',
+  ].join('\n'),
+);
+
 let t: Loaded | null = null;
 afterEach(async () => {
   await t?.close();
@@ -24,13 +45,13 @@ afterEach(async () => {
 
 async function start(): Promise<Loaded> {
   // The real cut into blocks (mldoc) for the page under test; the others are never edited here.
-  t = await loadPlugin({ files, blocksOf: (text) => (text === billing ? mldocBlocks(text) : []), writeIntervalMs: 100 });
+  t = await loadPlugin({ files, blocksOf: (text) => (text === billing || text === files.get(CHECKOUT) ? mldocBlocks(text) : []), writeIntervalMs: 100 });
   await macro(t, 'Components/Ledger.md', '{{renderer :maturity}}'); // the graph is read
   return t;
 }
 
-const blocksOf = (l: Loaded): Entity[] => l.graph.pageBlocks(l.graph.pageOfFile(BILLING)![':db/id'] as number);
-const contents = (l: Loaded) => new Map(blocksOf(l).map((b) => [String(b['block/uuid']), String(b['block/content'])]));
+const blocksOf = (l: Loaded, path = BILLING): Entity[] => l.graph.pageBlocks(l.graph.pageOfFile(path)![':db/id'] as number);
+const contents = (l: Loaded, path = BILLING) => new Map(blocksOf(l, path).map((b) => [String(b['block/uuid']), String(b['block/content'])]));
 const pageName = (l: Loaded, path: string) => String(l.graph.pageOfFile(path)!['block/original-name']);
 const updates = (l: Loaded) => l.fake.calls.filter((c) => c.method === 'update_block').map((c) => ({ uuid: c.args[0] as string, content: c.args[1] as string }));
 
@@ -77,6 +98,30 @@ describe('Link dependencies in Logseq', () => {
     const again = await runFromPalette(l);
     expect(again).not.toMatch(/^Linked/);
     expect(updates(l).length).toBe(1);
+  });
+
+  it('on a page in Logseq’s outline form: the nested blocks that hold the names, and nothing else', async () => {
+    const l = await start();
+    l.fake.navigate('Checkout');
+    const before = contents(l, CHECKOUT);
+    const message = await runFromPalette(l);
+    expect(message).toMatch(/^Linked 2 dependencies in 2 blocks\.$/);
+    const ledger = pageName(l, 'Components/Ledger.md');
+    const auth = pageName(l, 'Components/Auth Gateway.md');
+    const changed = new Map(updates(l).map((u) => [before.get(u.uuid), u.content]));
+    expect(changed).toEqual(
+      new Map([
+        ['Ledger (Current Stage: Development)', `[Ledger]([[${ledger}]]) (Current Stage: Development)`],
+        ['Auth Gateway (Current Stage: Production)\nneeded for session tokens', `[Auth Gateway]([[${auth}]]) (Current Stage: Production)\nneeded for session tokens`],
+      ]),
+    );
+    const after = contents(l, CHECKOUT);
+    for (const [uuid, content] of before) if (!updates(l).some((u) => u.uuid === uuid)) expect(after.get(uuid)).toBe(content);
+    // Logseq writes the file from its blocks, nesting kept; mldoc finds both page references there.
+    await until(l, () => l.graph.fileContent(CHECKOUT) !== files.get(CHECKOUT), 'the write queue');
+    const written = l.graph.fileContent(CHECKOUT)!;
+    expect(written).toContain(`\t- [Ledger]([[${ledger}]]) (Current Stage: Development)\n\t- [Auth Gateway]([[${auth}]]) (Current Stage: Production)\n\t  needed for session tokens`);
+    expect(pageRefs(written)).toEqual(expect.arrayContaining([ledger.toLowerCase(), auth.toLowerCase()]));
   });
 
   it('as a slash command in the block being edited: the editor gets the link and keeps the unsaved typing', async () => {

@@ -20,6 +20,8 @@ export type Entity = Record<string, unknown>;
 export interface ParsedBlock {
   content: string;
   line: number;
+  /** Outline level (1: top); a block's parent is the nearest block before it of a lower level. */
+  level?: number;
 }
 
 export interface FakeGraphOptions {
@@ -204,8 +206,14 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
     for (const tag of reading.tags) tx.push([':db/add', pageRef, 'block/tags', ref(tag)]);
     const parts = reading.pageName.split('/');
     if (parts.length > 1) tx.push([':db/add', pageRef, 'block/namespace', ref(parts.slice(0, -1).join('/'))]);
+    const open: Array<{ level: number; ref: number }> = [];
     blocksOf(content).forEach((b, i) => {
-      tx.push({ ':db/id': -++counter, 'block/uuid': uuid(), 'block/content': b.content, 'block/line': b.line, 'block/order': i, 'block/page': pageRef, 'block/parent': pageRef, 'block/format': 'markdown' });
+      const level = b.level ?? 1;
+      while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
+      const ref = -++counter;
+      const parent = open[open.length - 1]?.ref ?? pageRef;
+      open.push({ level, ref });
+      tx.push({ ':db/id': ref, 'block/uuid': uuid(), 'block/content': b.content, 'block/line': b.line, 'block/order': i, 'block/page': pageRef, 'block/parent': parent, 'block/format': 'markdown' });
     });
     return tx;
   }
@@ -318,7 +326,14 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
       return { page: pull((block['block/page'] as { ':db/id': number })[':db/id'])!, block };
     },
     serializePage(pageId) {
-      return serializeBlocks(this.pageBlocks(pageId).map((b) => String(b['block/content'] ?? '')));
+      const levels = new Map<number, number>();
+      const blocks = this.pageBlocks(pageId).map((b) => {
+        const parent = (b['block/parent'] as { ':db/id': number })[':db/id'];
+        const level = (levels.get(parent) ?? 0) + 1;
+        levels.set(b[':db/id'] as number, level);
+        return { content: String(b['block/content'] ?? ''), level };
+      });
+      return serializeBlocks(blocks);
     },
     // `db-utils/pull` `[*]`: every attribute, refs as `{:db/id n}`.
     editorJson(entity) {
@@ -359,21 +374,23 @@ function filePaths(value: unknown, out: string[] = []): string[] {
 }
 
 /**
- * `frontend.modules.file.core/tree->file-content` (0.10.15) for a Markdown page whose blocks are
- * all top-level (this fake cuts no nested blocks): the pre-block (front matter, or a first block
- * whose first line holds `key:: value`) is written trimmed with a newline; a first block that is
- * a heading keeps no bullet; every other block is `- ` and its trimmed content, continuation
- * lines indented by two spaces. The app writes every block, so a file not written in Logseq's
- * outline form comes back as one.
+ * `frontend.modules.file.core/tree->file-content` (0.10.15) for a Markdown page, blocks in
+ * document order with their outline level: the pre-block (front matter, or a first block whose
+ * first line holds `key:: value`) is written trimmed with a newline; a first top-level block that
+ * is a heading keeps no bullet; every other block is its level's indentation (a tab a level, the
+ * default `:export/bullet-indentation`), `- ` and its trimmed content, its other lines indented to
+ * the text. The app writes every block, so a file not written in Logseq's outline form comes back
+ * as one.
  */
-export function serializeBlocks(contents: readonly string[]): string {
-  return contents
-    .map((content, i) => {
+export function serializeBlocks(blocks: ReadonlyArray<{ content: string; level: number }>): string {
+  return blocks
+    .map(({ content, level }, i) => {
       const first = content.split('\n')[0] ?? '';
       if (i === 0 && (/^---\s*$/.test(first) || first.includes(':: '))) return `${content.trim()}\n`;
-      if (i === 0 && /^#{1,6}\s/.test(first)) return content;
-      const body = content.trim().split('\n').join('\n  ');
-      return body === '' ? '-' : `- ${body}`;
+      if (i === 0 && level === 1 && /^#{1,6}\s/.test(first)) return content;
+      const indent = '\t'.repeat(level - 1);
+      const body = content.trim().split('\n').join(`\n${indent}  `);
+      return body === '' ? `${indent}-` : `${indent}- ${body}`;
     })
     .join('\n');
 }

@@ -19,7 +19,8 @@
 //   sets `:file/content` and `:file/last-modified-at` without another event.
 // - `datascript_query` answers nil when no graph is open.
 // - Editor calls (`api.cljs`): `get_current_page` is the page (or, zoomed in, the block) the
-//   `:page` route names, nil on any other route; `get_page_blocks_tree` pulls the page's blocks;
+//   `:page` route names, nil on any other route; `get_page_blocks_tree` pulls the page's blocks
+//   and nests each under its parent (`blocks->vec-tree`);
 //   `update_block` on the block being edited only replaces the editor's text (saved when the user
 //   leaves it), on any other block saves it (`save-block!`): the database changes, `DB.onChanged`
 //   fires, and the queue writes the page's file from all its blocks (`tree->file-content`);
@@ -304,7 +305,12 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     get_page_blocks_tree: (src: unknown) => {
       const page = pageOf(src);
       if (!page) return null;
-      return graph.pageBlocks(page[':db/id'] as number).map((b) => ({ ...(graph.editorJson(b) as object), children: [] }));
+      // `outliner-tree/blocks->vec-tree`: each block under its parent, in document order.
+      const nodes = graph.pageBlocks(page[':db/id'] as number).map((b) => ({ id: b[':db/id'] as number, parent: (b['block/parent'] as { ':db/id': number })[':db/id'], json: { ...(graph.editorJson(b) as object), children: [] as unknown[] } }));
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      const roots: unknown[] = [];
+      for (const n of nodes) (byId.get(n.parent)?.json.children ?? roots).push(n.json);
+      return roots;
     },
     get_current_page: () => {
       if (routePage === null) return null;
