@@ -58,7 +58,7 @@ const updates = (l: Loaded) => l.fake.calls.filter((c) => c.method === 'update_b
 async function runFromPalette(l: Loaded): Promise<string> {
   const before = l.fake.messages.length;
   await l.fake.runPaletteCommand('Maturity Map: link dependencies');
-  await until(l, () => l.fake.messages.length > before, 'the command to report');
+  await until(l, () => l.fake.messages.length > before, 'the command to report', 20000);
   return l.fake.messages[l.fake.messages.length - 1]!;
 }
 
@@ -91,7 +91,7 @@ describe('Link dependencies in Logseq', () => {
     expect(refs).toContain(ledgerPage.toLowerCase());
     for (const ref of pageRefs([...before.values()].join('\n'))) expect(refs).toContain(ref);
     // The file Logseq writes from the blocks says the same.
-    await until(l, () => l.graph.fileContent(BILLING) !== billing, 'the write queue');
+    await until(l, () => l.graph.fileContent(BILLING) !== billing, 'the write queue', 20000);
     expect(pageRefs(l.graph.fileContent(BILLING)!)).toContain(ledgerPage.toLowerCase());
 
     // Twice changes nothing.
@@ -118,7 +118,7 @@ describe('Link dependencies in Logseq', () => {
     const after = contents(l, CHECKOUT);
     for (const [uuid, content] of before) if (!updates(l).some((u) => u.uuid === uuid)) expect(after.get(uuid)).toBe(content);
     // Logseq writes the file from its blocks, nesting kept; mldoc finds both page references there.
-    await until(l, () => l.graph.fileContent(CHECKOUT) !== files.get(CHECKOUT), 'the write queue');
+    await until(l, () => l.graph.fileContent(CHECKOUT) !== files.get(CHECKOUT), 'the write queue', 20000);
     const written = l.graph.fileContent(CHECKOUT)!;
     expect(written).toContain(`\t- [Ledger]([[${ledger}]]) (Current Stage: Development)\n\t- [Auth Gateway]([[${auth}]]) (Current Stage: Production)\n\t  needed for session tokens`);
     expect(pageRefs(written)).toEqual(expect.arrayContaining([ledger.toLowerCase(), auth.toLowerCase()]));
@@ -133,7 +133,7 @@ describe('Link dependencies in Logseq', () => {
     l.fake.setEditing(ledgerBlock, typed.length, typed);
     const before = l.fake.messages.length;
     await l.fake.runSlashCommand('Link dependencies');
-    await until(l, () => l.fake.messages.length > before, 'the command to report');
+    await until(l, () => l.fake.messages.length > before, 'the command to report', 20000);
     expect(l.fake.messages[l.fake.messages.length - 1]).toMatch(/^Linked 1 dependency in 1 block\./);
     expect(l.fake.editor()!.content).toBe(`${saved.replace('Ledger (Current Stage', `[Ledger]([[Ledger Maturity Status]]) (Current Stage`)}\nsee the runbook`);
     // Not saved behind the user's back: the database keeps the block until the editor saves it.
