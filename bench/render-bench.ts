@@ -15,7 +15,7 @@ import { layoutInputs } from '../src/render/graph/draw';
 import { layoutGraph } from '../src/render/graph/layout';
 import { TODAY } from './core-bench';
 import { loadVault } from './corpus';
-import { median, now, repeat } from './measure';
+import { median, now } from './measure';
 import type { RenderFigures } from './report';
 
 export interface RenderBenchOptions {
@@ -52,6 +52,21 @@ function referenceLayout(inputs: ReturnType<typeof layoutInputs>, edges: Readonl
   sugiyama().nodeSize([44, 160]).gap([14, 60]).layering(layeringLongestPath()).decross(decrossDfs()).coord(coordGreedy())(dag);
 }
 
+interface Timed {
+  ms: number;
+  /** User + system CPU of this process, ms. */
+  cpu: number;
+}
+
+function timed(fn: () => void): Timed {
+  const cpu = process.cpuUsage();
+  const start = now();
+  fn();
+  const ms = now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpu: (used.user + used.system) / 1000 };
+}
+
 export function layoutBench(components: number, reps: number, seed: number): NonNullable<RenderFigures['layout']> {
   const vault = loadVault(notesFor(components), seed);
   const index = createIndex({ today: TODAY });
@@ -60,16 +75,38 @@ export function layoutBench(components: number, reps: number, seed: number): Non
   const model = withoutExternals(buildGraphModel(index, ids));
   const inputs = layoutInputs(model);
   const edges = model.edges.map((e) => ({ from: e.from, to: e.to }));
-  // Interleaved, so a burst of load from elsewhere falls on both.
-  const runs: number[] = [];
-  const referenceRuns: number[] = [];
+  // Interleaved, so a burst of load from elsewhere falls on both, and each goes first every other
+  // time (the first to run pays for warming d3-dag's shared code). Wall and CPU time per run: a
+  // shared machine inflates the wall time of a pinned process, not the CPU time it gets.
+  const ours: Timed[] = [];
+  const reference: Timed[] = [];
   for (let rep = 0; rep < reps; rep++) {
-    runs.push(...repeat(1, () => layoutGraph(inputs, edges)));
-    referenceRuns.push(...repeat(1, () => referenceLayout(inputs, edges)));
+    const order = rep % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours'];
+    for (const which of order) {
+      if (which === 'ours') ours.push(timed(() => layoutGraph(inputs, edges)));
+      else reference.push(timed(() => referenceLayout(inputs, edges)));
+    }
   }
+  const runs = ours.map((t) => t.ms);
+  const referenceRuns = reference.map((t) => t.ms);
+  const cpuRuns = ours.map((t) => t.cpu);
+  const referenceCpuRuns = reference.map((t) => t.cpu);
   const medianMs = median(runs);
   const referenceMedianMs = median(referenceRuns);
-  return { components: ids.length, edges: edges.length, medianMs, runs, referenceMedianMs, referenceRuns, ratio: medianMs / referenceMedianMs };
+  return {
+    components: ids.length,
+    edges: edges.length,
+    medianMs,
+    runs,
+    referenceMedianMs,
+    referenceRuns,
+    ratio: medianMs / referenceMedianMs,
+    cpuMedianMs: median(cpuRuns),
+    cpuRuns,
+    referenceCpuMedianMs: median(referenceCpuRuns),
+    referenceCpuRuns,
+    cpuRatio: median(cpuRuns) / median(referenceCpuRuns),
+  };
 }
 
 export async function paintBench(components: number, reps: number, seed: number, log: (line: string) => void): Promise<NonNullable<RenderFigures['paint']>> {

@@ -26,6 +26,12 @@ export interface RenderFigures {
     referenceRuns: number[];
     /** medianMs ÷ referenceMedianMs */
     ratio: number;
+    /** The same in CPU time of the bench process (what a shared machine does not inflate), ms. */
+    cpuMedianMs?: number;
+    cpuRuns?: number[];
+    referenceCpuMedianMs?: number;
+    referenceCpuRuns?: number[];
+    cpuRatio?: number;
   } | null;
   /** The standalone dashboard of N components in Chromium: board painted (ms from navigation
    * start), then the graph tab drawn (ms from the click); null when not measured. */
@@ -133,6 +139,7 @@ export function table(results: Results): string {
   const once = (value: string) => columns.map((_, i) => (i === 0 ? value : ''));
   add('graph layout, ms (median)', once(r.layout ? `${fmt(r.layout.medianMs)} (${r.layout.components} components, ${r.layout.edges} edges)` : pending), `2k ≤ ${TARGETS.layout}`);
   add('ratio: graph layout ÷ d3-dag stock layout', once(r.layout ? `${fmt(r.layout.ratio, 2)}× (reference ${fmt(r.layout.referenceMedianMs)} ms)` : pending), '');
+  add('graph layout, CPU ms (median)', once(r.layout?.cpuMedianMs !== undefined ? `${fmt(r.layout.cpuMedianMs)} = ${fmt(r.layout.cpuRatio ?? NaN, 2)}× the stock layout's (${fmt(r.layout.referenceCpuMedianMs ?? NaN)})` : '–'), '');
   add('blank page painted (reference, first paint), ms', once(r.paint?.blankMedianMs !== undefined ? fmt(r.paint.blankMedianMs) : '–'), '');
   add('dashboard board painted (first paint), ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)${r.paint.blankMedianMs ? ` = ${fmt(r.paint.medianMs / r.paint.blankMedianMs)}× blank` : ''}` : pending), `1k ≤ ${TARGETS.paint}`);
   add('… two frames after the driver saw it, ms', once(r.paint?.framesMedianMs !== undefined ? fmt(r.paint.framesMedianMs) : '–'), '');

@@ -5,7 +5,7 @@
 // app's own work taken out). Reference, same run: the core alone indexing the same texts on the
 // main thread (what the plugin did before #13).
 import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { createIndex } from '../../src/core/index';
@@ -102,7 +102,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const results = {
     notes: NOTES,
     components: vault.components,
-    machine: `shared: 8 helpers on 2 cores, load average ${loadAtStart} at the start; harness under Node (happy-dom, fake-indexeddb, worker_threads)`,
+    machine: `shared (other sessions at work), ${cpus().length} cores, load average ${loadAtStart} at the start; harness under Node (happy-dom, fake-indexeddb, worker_threads)`,
     referenceCoreIndexMs: Math.round(coreMs),
     coldStartMs: Math.round(cold.result.ms),
     warmStartMs: Math.round(warm.result.ms),
@@ -124,7 +124,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   writeFileSync(join(ROOT, 'bench/results-obsidian.json'), `${JSON.stringify(results, null, 2)}\n`);
   const { longestTaskMs: task, tasksOver50Ms: over, longestWallGapMs: wall } = results;
   const lines = [
-    `notes: ${NOTES} (${vault.components} components); machine shared (8 helpers, 2 cores), load average ${loadAtStart}`,
+    `notes: ${NOTES} (${vault.components} components); machine shared (${cpus().length} cores), load average ${loadAtStart}`,
     `cold start: ${results.coldStartMs} ms`,
     `warm start: ${results.warmStartMs} ms`,
     `files parsed on warm start: ${results.filesParsedOnWarmStart}`,

@@ -26,7 +26,11 @@ export interface UIParts {
 export function slotPatch(action: string, arg: string, value: unknown): ((s: SlotState) => SlotState) | null {
   switch (action) {
     case 'sort':
-      return (s) => ({ ...s, sort: { column: arg, order: s.sort?.column === arg && s.sort.order === 'asc' ? 'desc' : 'asc' } });
+      // An unsorted table shows names A→Z: the first press on that header reverses it.
+      return (s) => {
+        const now = s.sort ?? { column: 'name', order: 'asc' };
+        return { ...s, sort: { column: arg, order: now.column === arg && now.order === 'asc' ? 'desc' : 'asc' } };
+      };
     case 'more':
       return (s) => ({ ...s, limit: (s.limit ?? 25) + 50 });
     case 'focus':

@@ -18,8 +18,10 @@ export function hoverParentOf(component: Component): HoverOwner {
 const LINK = 'a.internal-link[data-href]';
 
 function linkAt(root: HTMLElement, event: Event): { el: HTMLElement; href: string } | null {
-  const target = event.target;
-  const el = target instanceof Element ? target.closest<HTMLElement>(LINK) : null;
+  // By node type, not `instanceof Element`: in a popout window the view's nodes come from another
+  // realm than the plugin's globals, and instanceof is false for all of them.
+  const target = event.target as Node | null;
+  const el = target?.nodeType === 1 ? (target as Element).closest<HTMLElement>(LINK) : null;
   if (!el || !root.contains(el)) return null;
   return { el, href: el.getAttribute('data-href') ?? '' };
 }

@@ -42,8 +42,7 @@ function renderBoardItem(c: Component, ctx: ViewContext): HTMLElement {
   const next = nextTransition(c, ctx.pipeline);
   const progress = next ? renderNextProgress(c, ctx) : null;
   // The bar repeats the visible "met/total" count: hidden from the name, said in the description.
-  // (By node type: the views also run over DOM implementations with no global `Element`.)
-  if (progress?.nodeType === 1) (progress as Element).querySelector('[role="progressbar"]')?.setAttribute('aria-hidden', 'true');
+  progress?.querySelector('[role="progressbar"]')?.setAttribute('aria-hidden', 'true');
   const ready = renderReadyMark(c, ctx);
   const description = [
     ...flags.map((f) => f.reason),

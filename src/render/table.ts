@@ -35,7 +35,7 @@ function nextProgress(c: Component, ctx: ViewContext): number | null {
 }
 
 /** A compact bar for the transition towards the next stage, or a dash. */
-export function renderNextProgress(c: Component, ctx: ViewContext): Node {
+export function renderNextProgress(c: Component, ctx: ViewContext): HTMLElement {
   const doc = ctx.document;
   const t = nextTransition(c, ctx.pipeline);
   if (!t || t.total === 0) return h(doc, 'span', { cls: 'mm-muted', text: '—' });

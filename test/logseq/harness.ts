@@ -56,14 +56,29 @@ function mldocCut(text: string): ParsedBlock[] {
   const bytes = Buffer.from(text, 'utf8');
   const lineAt = (offset: number) => bytes.subarray(0, offset).toString('utf8').split('\n').length;
   const nodes = parse(text);
-  const starts: number[] = [];
-  if (nodes.length > 0 && nodes[0]![0][0] !== 'Heading') starts.push(0);
-  for (const [node, pos] of nodes) if (node[0] === 'Heading' && pos) starts.push(pos.start_pos);
-  return starts.map((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1]! : bytes.length;
-    const content = bytes.subarray(start, end).toString('utf8').replace(/^\s*(?:[-*+]\s+)?/, '').trimEnd();
-    return { content, line: lineAt(start) };
+  const starts: Array<{ start: number; level: number }> = [];
+  if (nodes.length > 0 && nodes[0]![0][0] !== 'Heading') starts.push({ start: 0, level: 1 });
+  for (const [node, pos] of nodes) {
+    if (node[0] !== 'Heading' || !pos) continue;
+    // A list item's level is its indentation; a Markdown heading (`## …`, no bullet) is top level.
+    const heading = node[1] as { level?: number; unordered?: boolean };
+    starts.push({ start: pos.start_pos, level: heading.unordered ? (heading.level ?? 1) : 1 });
+  }
+  return starts.map(({ start, level }, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1]!.start : bytes.length;
+    return { content: blockContent(bytes.subarray(start, end).toString('utf8')), line: lineAt(start), level };
   });
+}
+
+/**
+ * A block's text as the graph parser keeps it: without the bullet and the indentation before it,
+ * and its other lines without the indentation up to the bullet's text (`remove-indentation-spaces`).
+ */
+function blockContent(raw: string): string {
+  const lead = /^\s*(?:[-*+]\s+)?/.exec(raw)![0];
+  const width = lead.length - (lead.lastIndexOf('\n') + 1);
+  const [first = '', ...rest] = raw.slice(lead.length).split('\n');
+  return [first, ...rest.map((line) => line.replace(new RegExp(`^[ \\t]{0,${width}}`), ''))].join('\n').trimEnd();
 }
 
 export interface Loaded {

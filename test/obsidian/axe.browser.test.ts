@@ -2,7 +2,8 @@
 // default theme variables, light and dark): the reading-view header, the `maturity` card block,
 // `maturity-query` blocks in every view, the dashboard view on each tab and the graph view. No
 // violation of impact moderate or above within the plugin's own elements (the harness page
-// around them stands in for Obsidian's and is not checked).
+// around them stands in for Obsidian's and is not checked). Keyboard focus on a board item and a
+// graph node shows a visible ring in Obsidian's light and dark themes.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { injectAxe, seriousViolations, violationDetails } from '../browser/axe';
+import { focused, lookAtFocus } from '../browser/focus';
 import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../browser/chromium';
 import { ROOT, TODAY } from '../helpers/vault';
 import { exampleFiles, mainJs, MANIFEST } from './helpers';
@@ -76,6 +78,16 @@ describeWithChromium('axe-core on the Obsidian views (Chromium)', () => {
       await leaf.locator('.maturity-map-card-block .mm-card').first().waitFor();
       for (const selector of ['.mm-board', '.mm-table', '.mm-list', '.mm-timeline', '.mm-graph-svg']) await leaf.locator(selector).first().waitFor();
       found['blocks'] = await check(page);
+      // Keyboard focus on a board item and a graph node shows a ring in Obsidian's theme too.
+      for (const selector of ['.mm-board-item', 'g.mm-node']) {
+        await leaf.locator(selector).first().focus();
+        await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('Tab');
+        expect(await focused(page)).toMatch(selector === 'g.mm-node' ? /^g\.mm-node/ : /^a\.mm-board-item/);
+        const look = await lookAtFocus(page);
+        expect(look.changes, `${look.focused}: nothing changes when it takes focus`).toBe(true);
+        expect(look.contrast, `${look.focused}: ring (${look.style}) contrast`).toBeGreaterThanOrEqual(3);
+      }
 
       await page.evaluate(async () => (window as unknown as { h: Harness }).h.command('open-dashboard'));
       const dashboard = page.locator('.maturity-map-dashboard:visible');

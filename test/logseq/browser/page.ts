@@ -24,8 +24,8 @@ function serve(routes: Record<string, [string, string]>): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** A started host page in `browser` whose `{{renderer …}}` macros in `macros` can be rendered. */
-export async function openLogseqPage(browser: Browser, macros: string[], viewport = { width: 1280, height: 860 }): Promise<LogseqPage> {
+/** A started host page in `browser` (the example vault plus `extraFiles`) whose `{{renderer …}}` macros in `macros` can be rendered. */
+export async function openLogseqPage(browser: Browser, macros: string[], viewport = { width: 1280, height: 860 }, extraFiles: Record<string, string> = {}): Promise<LogseqPage> {
   const plugin = ensureBuilt();
   const driver = await build({ entryPoints: [join(ROOT, 'test/logseq/browser/driver.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'warning' });
   const host = await serve({
@@ -42,7 +42,7 @@ export async function openLogseqPage(browser: Browser, macros: string[], viewpor
   await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/`);
   const macroArguments = Object.fromEntries(macros.map((m) => [m, mldocMacroArguments(m) ?? []]));
   const pluginOrigin = `http://127.0.0.1:${(folder.address() as AddressInfo).port}`;
-  await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT)], macroArguments, pluginOrigin });
+  await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT), ...Object.entries(extraFiles)], macroArguments, pluginOrigin });
   return {
     page,
     close: async () => {

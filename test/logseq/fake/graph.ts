@@ -20,6 +20,8 @@ export type Entity = Record<string, unknown>;
 export interface ParsedBlock {
   content: string;
   line: number;
+  /** Outline level (1: top); a block's parent is the nearest block before it of a lower level. */
+  level?: number;
 }
 
 export interface FakeGraphOptions {
@@ -109,6 +111,10 @@ export interface FakeGraph {
   blockByUuid(uuid: string): Entity | undefined;
   /** The page's blocks in document order (pre-order), as the graph parser cut its file. */
   pageBlocks(pageId: number): Entity[];
+  /** A block's content saved in the app (`save-block!`): the database changes; the file is written later. */
+  saveBlock(uuid: string, content: string): { page: Entity; block: Entity };
+  /** The file text the app writes for a page from its blocks (`tree->file-content`, see below). */
+  serializePage(pageId: number): string;
   /** `Editor.getPage` / `Editor.getBlock` JSON (camelCased keys). */
   editorJson(entity: Entity | number | undefined | null): unknown;
   /** `DB.datascriptQuery`: the query run by datascript, answered as the API's JSON. */
@@ -200,8 +206,14 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
     for (const tag of reading.tags) tx.push([':db/add', pageRef, 'block/tags', ref(tag)]);
     const parts = reading.pageName.split('/');
     if (parts.length > 1) tx.push([':db/add', pageRef, 'block/namespace', ref(parts.slice(0, -1).join('/'))]);
+    const open: Array<{ level: number; ref: number }> = [];
     blocksOf(content).forEach((b, i) => {
-      tx.push({ ':db/id': -++counter, 'block/uuid': uuid(), 'block/content': b.content, 'block/line': b.line, 'block/order': i, 'block/page': pageRef, 'block/parent': pageRef, 'block/format': 'markdown' });
+      const level = b.level ?? 1;
+      while (open.length > 0 && open[open.length - 1]!.level >= level) open.pop();
+      const ref = -++counter;
+      const parent = open[open.length - 1]?.ref ?? pageRef;
+      open.push({ level, ref });
+      tx.push({ ':db/id': ref, 'block/uuid': uuid(), 'block/content': b.content, 'block/line': b.line, 'block/order': i, 'block/page': pageRef, 'block/parent': parent, 'block/format': 'markdown' });
     });
     return tx;
   }
@@ -306,6 +318,23 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
       const ordered = referrers(pageId, 'block/page').map((id) => [id, datascript.entity(db(), id)?.get('block/order')] as const);
       return ordered.filter((x): x is readonly [number, number] => typeof x[1] === 'number').sort((a, b) => a[1] - b[1]).map(([id]) => pull(id)!);
     },
+    saveBlock(value, content) {
+      const id = byUuid.get(value);
+      if (id === undefined) throw new Error(`fake graph: no block ${value}`);
+      transact([{ ':db/id': id, 'block/content': content, 'block/updated-at': clock }]);
+      const block = pull(id)!;
+      return { page: pull((block['block/page'] as { ':db/id': number })[':db/id'])!, block };
+    },
+    serializePage(pageId) {
+      const levels = new Map<number, number>();
+      const blocks = this.pageBlocks(pageId).map((b) => {
+        const parent = (b['block/parent'] as { ':db/id': number })[':db/id'];
+        const level = (levels.get(parent) ?? 0) + 1;
+        levels.set(b[':db/id'] as number, level);
+        return { content: String(b['block/content'] ?? ''), level };
+      });
+      return serializeBlocks(blocks);
+    },
     // `db-utils/pull` `[*]`: every attribute, refs as `{:db/id n}`.
     editorJson(entity) {
       const id = typeof entity === 'number' ? entity : (entity?.[':db/id'] as number | undefined);
@@ -342,4 +371,26 @@ function filePaths(value: unknown, out: string[] = []): string[] {
     for (const v of Object.values(record)) filePaths(v, out);
   }
   return out;
+}
+
+/**
+ * `frontend.modules.file.core/tree->file-content` (0.10.15) for a Markdown page, blocks in
+ * document order with their outline level: the pre-block (front matter, or a first block whose
+ * first line holds `key:: value`) is written trimmed with a newline; a first top-level block that
+ * is a heading keeps no bullet; every other block is its level's indentation (a tab a level, the
+ * default `:export/bullet-indentation`), `- ` and its trimmed content, its other lines indented to
+ * the text. The app writes every block, so a file not written in Logseq's outline form comes back
+ * as one.
+ */
+export function serializeBlocks(blocks: ReadonlyArray<{ content: string; level: number }>): string {
+  return blocks
+    .map(({ content, level }, i) => {
+      const first = content.split('\n')[0] ?? '';
+      if (i === 0 && (/^---\s*$/.test(first) || first.includes(':: '))) return `${content.trim()}\n`;
+      if (i === 0 && level === 1 && /^#{1,6}\s/.test(first)) return content;
+      const indent = '\t'.repeat(level - 1);
+      const body = content.trim().split('\n').join(`\n${indent}  `);
+      return body === '' ? `${indent}-` : `${indent}- ${body}`;
+    })
+    .join('\n');
 }
