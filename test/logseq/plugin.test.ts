@@ -201,10 +201,10 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     const count = ids().length;
     l.fake.editOnDisk('Components/Ledger Copy.md', files.get(LEDGER)!.replaceAll('Ledger Maturity Status', 'Ledger Copy'));
     l.fake.navigate('Ledger Copy');
-    await until(l, () => ids().includes('Components/Ledger Copy.md'), 'the new page');
+    await until(l, () => ids().includes('Components/Ledger Copy.md'), 'the new page', 15_000);
     expect(ids()).toHaveLength(count + 1);
     l.fake.deleteOnDisk(LEDGER);
-    await until(l, () => !ids().includes(LEDGER), 'the deleted page', 5000);
+    await until(l, () => !ids().includes(LEDGER), 'the deleted page', 15_000);
     expect(ids()).toHaveLength(count);
   });
 
