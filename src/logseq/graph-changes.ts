@@ -75,16 +75,15 @@ export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
     const pages: number[] = [];
     const ids = [...files.keys()];
     for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
-      const found = new Set<number>();
       for (const entity of pulledEntities(await query(filePagesQuery(ids.slice(i, i + WHERE_CHUNK))))) {
         const owners = entity['_file'];
         const owner: unknown = Array.isArray(owners) ? owners[0] : owners;
-        if (typeof entity['id'] !== 'number' || typeof entity['path'] !== 'string' || !isRecord(owner) || typeof owner['id'] !== 'number') continue;
-        if (owner['journal?'] === true || !/\.md$/i.test(entity['path'])) continue;
-        found.add(entity['id']);
-        pages.push(owner['id']);
+        if (typeof entity['id'] !== 'number' || typeof entity['path'] !== 'string') continue;
+        // A journal's, a whiteboard's or another file's: not asked again at this time.
+        if (!/\.md$/i.test(entity['path']) || (isRecord(owner) && owner['journal?'] === true)) passedOver.set(entity['id'], files.get(entity['id']) ?? null);
+        // A Markdown file whose page is not in the database yet (the app parses it after storing the text) is asked again next look.
+        else if (isRecord(owner) && typeof owner['id'] === 'number') pages.push(owner['id']);
       }
-      for (const id of ids.slice(i, i + WHERE_CHUNK)) if (!found.has(id)) passedOver.set(id, files.get(id) ?? null);
     }
     return pages;
   }
@@ -93,7 +92,12 @@ export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
     const since = options.since();
     if (since === null) return [];
     const { pages, unknownFiles } = sortChanged(await query(changedFilesQuery(new Date(since))));
-    if (unknownFiles.size > 0) pages.push(...(await pagesOfFiles(unknownFiles)));
+    if (unknownFiles.size > 0) {
+      const added = await pagesOfFiles(unknownFiles);
+      // New pages move the count: a deletion before the next count would cancel out. Check all then.
+      if (added.length > 0) pageCount = -1;
+      pages.push(...added);
+    }
     return [...new Set(pages)];
   }
 
