@@ -2,7 +2,7 @@
 // oversized and unreadable files, links and special files reported rather than fatal. Files are
 // read one by one in path order and handed on as read, so the texts are never all held at once.
 import * as fs from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { MAX_NOTE_BYTES, tooLargeReason } from '../core/unreadable';
 
@@ -48,7 +48,7 @@ export async function readVault(root: string, take: (path: string, text: string)
   const skipped: SkippedFile[] = [];
   let listed: Listed[];
   if (info.isFile()) listed = [{ full: root, path: root.split(sep).pop() ?? root }];
-  else if (info.isDirectory()) listed = await listNotes(root, skipped);
+  else if (info.isDirectory()) listed = listNotes(root, skipped);
   else throw new UsageError(`not a directory: ${root}`);
   let noteCount = 0;
   for (const file of listed) {
@@ -64,14 +64,17 @@ export async function readVault(root: string, take: (path: string, text: string)
   return { noteCount, skipped };
 }
 
-/** Every Markdown file under `root`, sorted by vault path; links and special files go to `skipped`. */
-async function listNotes(root: string, skipped: SkippedFile[]): Promise<Listed[]> {
+/**
+ * Every Markdown file under `root`, sorted by vault path; links and special files go to `skipped`.
+ * Synchronous, as the reads are (see readNote): a promise per folder cost more than listing it.
+ */
+function listNotes(root: string, skipped: SkippedFile[]): Listed[] {
   const out: Listed[] = [];
   // Paths are built as the walk goes down (`a/b/c.md`), not computed back from full paths.
-  const walk = async (dir: string, prefix: string): Promise<void> => {
+  const walk = (dir: string, prefix: string): void => {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       skipped.push({ path: prefix === '' ? '.' : prefix.slice(0, -1), reason: `unreadable folder (${errorCode(err)})`, kind: 'unreadable' });
       return;
@@ -87,14 +90,13 @@ async function listNotes(root: string, skipped: SkippedFile[]): Promise<Listed[]
       } else if (entry.isFile()) {
         if (MARKDOWN.test(name)) out.push({ full, path: prefix + name });
       } else if (!name.startsWith('.')) {
-        const reason = await notFollowed(full, entry.isSymbolicLink(), MARKDOWN.test(name));
+        const reason = notFollowed(full, entry.isSymbolicLink(), MARKDOWN.test(name));
         if (reason) skipped.push({ path: prefix + name, reason, kind: 'not-followed' });
       }
     }
-    // Sibling folders are listed together; each level waits for the one below.
-    await Promise.all(folders.map(([full, path]) => walk(full, path)));
+    for (const [full, path] of folders) walk(full, path);
   };
-  await walk(root, '');
+  walk(root, '');
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
@@ -103,11 +105,11 @@ async function listNotes(root: string, skipped: SkippedFile[]): Promise<Listed[]
  * Why a link or special file is left out, or null when it is nothing a user would miss (a link
  * to an image). Links are not followed: they can leave the vault or loop.
  */
-async function notFollowed(full: string, isLink: boolean, markdown: boolean): Promise<string | null> {
+function notFollowed(full: string, isLink: boolean, markdown: boolean): string | null {
   if (!isLink) return markdown ? 'not a regular file (a pipe, socket or device)' : null;
   if (markdown) return 'symbolic link, not followed';
   try {
-    return (await stat(full)).isDirectory() ? 'symbolic link to a folder, not followed' : null;
+    return fs.statSync(full).isDirectory() ? 'symbolic link to a folder, not followed' : null;
   } catch {
     return null; // a broken link to something that is not a note
   }

@@ -25,6 +25,11 @@ export function dependencyKeys(dep: Dependency, sourceId: string): string[] {
 // stay the same until the note itself is parsed again (a new Dependency object).
 const keyCache = new WeakMap<Dependency, { sourceId: string; keys: string[] }>();
 
+/** Take keys worked out earlier for `dep` in the note at `sourceId` (a host kept them with the note: see noteKeys). */
+export function keepDependencyKeys(dep: Dependency, sourceId: string, keys: string[]): void {
+  keyCache.set(dep, { sourceId, keys });
+}
+
 function computeKeys(dep: Dependency, sourceId: string): string[] {
   const keys: string[] = [];
   const add = (value: string) => {

@@ -21,7 +21,18 @@ export type LogseqApp = Pick<
 >;
 export type LogseqEditor = Pick<
   IEditorProxy,
-  'registerSlashCommand' | 'insertAtEditingCursor' | 'getBlock' | 'getPage' | 'getPageBlocksTree' | 'scrollToBlockInPage' | 'openInRightSidebar'
+  | 'registerSlashCommand'
+  | 'insertAtEditingCursor'
+  | 'getBlock'
+  | 'getPage'
+  | 'getPageBlocksTree'
+  | 'scrollToBlockInPage'
+  | 'openInRightSidebar'
+  // "Link dependencies" (link-command.ts)
+  | 'getCurrentPage'
+  | 'updateBlock'
+  | 'checkEditing'
+  | 'getEditingBlockContent'
 >;
 export type LogseqDB = Pick<IDBProxy, 'datascriptQuery' | 'onChanged'>;
 export type LogseqUI = Pick<IUIProxy, 'queryElementById' | 'showMsg' | 'resolveThemeCssPropsVals'>;

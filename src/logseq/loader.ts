@@ -20,6 +20,12 @@ export async function detectDbGraph(host: LogseqHost): Promise<boolean> {
   }
 }
 
+/** Settings values that were not valid (each fell back to its default): said once, as Logseq's message. */
+export function reportSettingsProblems(host: LogseqHost, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  void Promise.resolve(host.UI.showMsg(`Maturity Map settings: ${problems.join('; ')}`, 'error', { timeout: 15000 })).catch(() => undefined);
+}
+
 interface LoaderParts {
   slots: SlotRegistry;
   rerender: () => Promise<void>;
@@ -93,6 +99,8 @@ export function createLoader(host: LogseqHost, env: PluginEnvironment, state: Pl
     const prev = state.settings;
     if (JSON.stringify(next) === JSON.stringify(prev)) return; // the host echoes settings it already sent
     state.settings = next;
+    const newProblems = JSON.stringify(next.problems) !== JSON.stringify(prev.problems);
+    if (newProblems) reportSettingsProblems(host, next.problems);
     const graph = state.graph;
     if (!graph || next.namespacePrefix !== prev.namespacePrefix) return load();
     if (next.pollSeconds !== prev.pollSeconds) schedule();
@@ -102,6 +110,8 @@ export function createLoader(host: LogseqHost, env: PluginEnvironment, state: Pl
       state.main = null;
       parts.refillMain();
       await parts.rerender();
+    } else if (newProblems) {
+      await slots.refresh(); // the notices list the settings' problems
     }
   }
 

@@ -4,8 +4,9 @@
 import type { GraphIndex } from './graph-index';
 import type { LogseqHost } from './host';
 import { subscribe } from './host-events';
-import { createLoader } from './loader';
+import { createLoader, reportSettingsProblems } from './loader';
 import { createMainToggle } from './main-toggle';
+import { registerLinkCommand } from './link-command';
 import { createPageOpener } from './open-page';
 import type { PluginEnvironment, PluginState } from './plugin-state';
 import { registerUI } from './register-ui';
@@ -41,6 +42,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   const toggleMain = () => mainUI.toggle();
   const loader = createLoader(host, env, state, { slots, rerender, yieldNow, clearPageCache: content.clearPageCache, refillMain: () => mainUI.refill() });
   offs.push(registerUI(host, env, { slots, openLine, toggleMain, onSettings: (raw) => void loader.settingsChanged(raw) }));
+  registerLinkCommand(host, () => state.graph);
   offs.push(...subscribe(host, state, slots, loader.load));
   host.beforeunload(async () => stopAll());
 
@@ -53,6 +55,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
     slots.clear();
   }
 
+  reportSettingsProblems(host, state.settings.problems);
   offs.push(await followThemeMode(host, doc));
   await loader.load();
   return { graph: () => state.graph, isDbGraph: () => state.dbGraph, stop: stopAll };

@@ -48,6 +48,15 @@ export const SETTINGS_SCHEMA: SettingSchemaDesc[] = [
     title: 'Stages, least mature first',
     description: 'One stage per line: `Name | colour | other names`. Example: `Staging | #2563eb | stage, preprod`.',
   },
+  {
+    key: 'vocabulary',
+    type: 'string',
+    inputAs: 'textarea',
+    default: '',
+    title: 'Words your notes use',
+    description:
+      'For notes written to another template: labels, headings and status lines added to the built-in ones, as a JSON object; each key of the vocabulary takes a list of words. Example: `{ "currentStage": ["Lifecycle"], "owner": ["Maintainer"], "dependencies": ["Requires"] }` (docs/vocabulary.md lists every key). Empty: the built-in words only.',
+  },
   { key: 'checksHeading', type: 'heading', default: null, title: 'Checks', description: '' },
   {
     key: 'staleAfterDays',
@@ -78,6 +87,8 @@ export interface PluginSettings {
   namespacePrefix: string;
   logseqDiagnostics: boolean;
   pollSeconds: number;
+  /** What was wrong in the stored settings (each bad value fell back to its default), for the user. */
+  problems: string[];
 }
 
 /** Whether two settings index the same pages the same way (only display settings differ). */
@@ -114,6 +125,22 @@ export function parseStages(value: unknown): Array<Partial<StageDefinition> & { 
   return stages.length > 0 ? stages : undefined;
 }
 
+/**
+ * The vocabulary as typed on the settings page (JSON text), or as an object in a hand-edited
+ * settings file. Text that is not JSON is a problem, and no words are added.
+ */
+export function parseVocabulary(value: unknown): { vocabulary?: unknown; problems: string[] } {
+  if (value === undefined || value === null) return { problems: [] };
+  if (typeof value !== 'string') return { vocabulary: value, problems: [] };
+  if (value.trim() === '') return { problems: [] };
+  try {
+    return { vocabulary: JSON.parse(value) as unknown, problems: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problems: [`vocabulary: not valid JSON (${reason}); expected an object such as { "currentStage": ["Lifecycle"] } (see docs/vocabulary.md)`] };
+  }
+}
+
 // Host-only keys; the maturity keys go through the core's schema (src/core/settings).
 const pluginFields = z.object({
   logseqDiagnostics: z._default(flag('show what Logseq reads differently'), true),
@@ -123,7 +150,8 @@ const pluginFields = z.object({
 /** Every value is checked on its own: a bad one falls back to its default, the rest are kept. */
 export function readSettings(raw: Record<string, unknown> | undefined): PluginSettings {
   const s = raw ?? {};
-  const { settings: core } = readMaturitySettings({
+  const vocabulary = parseVocabulary(s['vocabulary']);
+  const { settings: core, issues } = readMaturitySettings({
     components: {
       tags: list(s['tags']),
       folders: list(s['folders']),
@@ -132,7 +160,9 @@ export function readSettings(raw: Record<string, unknown> | undefined): PluginSe
     staleAfterDays: number(s['staleAfterDays']),
     // Unset and the default text read the same, so the host's echo of the defaults changes nothing.
     stages: parseStages(s['stages'] ?? stageLines),
+    ...(vocabulary.vocabulary !== undefined ? { vocabulary: vocabulary.vocabulary } : {}),
   });
-  const { settings: plugin } = salvageSettings(pluginFields, { logseqDiagnostics: s['logseqDiagnostics'], pollSeconds: number(s['pollSeconds']) });
-  return { core, namespacePrefix: namespaceOf(s['namespacePrefix']), ...plugin };
+  const { settings: plugin, issues: pluginIssues } = salvageSettings(pluginFields, { logseqDiagnostics: s['logseqDiagnostics'], pollSeconds: number(s['pollSeconds']) });
+  const problems = [...vocabulary.problems, ...[...issues, ...pluginIssues].map((issue) => `${issue.key || 'settings'}: ${issue.message}`)];
+  return { core, namespacePrefix: namespaceOf(s['namespacePrefix']), ...plugin, problems };
 }

@@ -49,10 +49,13 @@ export function createSlotContent(host: LogseqHost, doc: Document, state: Plugin
     const id = macro.target !== null ? graph.resolve(macro.target) : await componentOfBlock(graph, request.block);
     if (id && macro.kind === 'card') return cardMarkup(graph, id, doc, slot);
     if (id && macro.kind !== 'card') return inlineMarkup(graph, id, macro.kind, doc);
-    if (macro.target !== null) return noticeMarkup(doc, 'warning', `Maturity Map: no component named “${macro.target}”.`);
+    // A wrong setting (a vocabulary that is not valid) is the likely reason nothing matched: say so here too.
+    const problems = state.settings.problems.map((p) => `Settings: ${p}`);
+    if (macro.target !== null) return noticeMarkup(doc, 'warning', `Maturity Map: no component named “${macro.target}”.`, problems);
     return noticeMarkup(doc, 'info', 'Maturity Map: this page is not a component maturity note.', [
       'A component note states its Current Stage (Development, Staging, Production) near the top, with promotion criteria; ' +
         `or name one: {{renderer ${CARD_MACRO}, Name}}.`,
+      ...problems,
     ]);
   }
 

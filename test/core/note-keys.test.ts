@@ -44,6 +44,9 @@ describe('noteKeys', () => {
     const keys = noteKeys(prepareNote(text, path, config, pipeline), path, config, pipeline);
     expect(keys.reason).not.toBeNull();
     expect(keys.identity.keys).toContain('ledger');
+    // Each dependency's match keys, in order, so a warm start does not work them out again.
+    expect(keys.dependencyKeys?.length).toBeGreaterThan(0);
+    expect(keys.dependencyKeys![0]![0]).toMatch(/^[a-z0-9 /-]+$/);
     const away = noteKeys(prepareNote('Groceries: milk, bread.\n', 'Daily/list.md', config, pipeline), 'Daily/list.md', config, pipeline);
     expect(away).toEqual({ reason: null, identity: expect.objectContaining({ keys: [] }) });
   });

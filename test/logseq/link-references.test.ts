@@ -7,25 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/core/index';
 import { completeVault, corpusVaults, linkVault, type Files } from '../helpers/link-corpus';
 import { corpusAvailable } from '../helpers/vault';
-import { parse } from './mldoc';
-
-/** Every page a line references through a `Page_ref` link, anywhere in its AST. */
-function pageRefs(line: string): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (!Array.isArray(node)) {
-      if (node && typeof node === 'object') for (const v of Object.values(node)) walk(v);
-      return;
-    }
-    if (node[0] === 'Link') {
-      const url = (node[1] as { url?: [string, unknown] }).url;
-      if (url?.[0] === 'Page_ref') out.push(String(url[1]).toLowerCase());
-    }
-    for (const child of node) walk(child);
-  };
-  walk(parse(line));
-  return out;
-}
+import { pageRefs } from './mldoc';
 
 function prove(files: Files): number {
   const { linked, targetOf } = linkVault(files, 'logseq');

@@ -87,3 +87,24 @@ export function plainCheckboxHeadings(text: string | Positioned[]): number {
   }
   return count;
 }
+
+/**
+ * Every page `text` references through a `Page_ref` link anywhere in its AST (lower-cased), as the
+ * graph parser collects a block's refs (`block.cljs` walks title and body: `**[[Page]]**` counts).
+ */
+export function pageRefs(text: string): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!Array.isArray(node)) {
+      if (node && typeof node === 'object') for (const v of Object.values(node)) walk(v);
+      return;
+    }
+    if (node[0] === 'Link') {
+      const url = (node[1] as { url?: [string, unknown] }).url;
+      if (url?.[0] === 'Page_ref') out.push(String(url[1]).toLowerCase());
+    }
+    for (const child of node) walk(child);
+  };
+  walk(parse(text));
+  return out;
+}

@@ -29,7 +29,7 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
   it('connects through the SDK handshake; registers its toolbar button, slash commands and settings; feature-detects the graph kind', async () => {
     const l = await start();
     expect(l.fake.rejected).toContain('check_current_is_db_graph'); // 0.10.x: "Not existed method"
-    expect(l.fake.slashCommands()).toEqual(['Maturity card', 'Maturity card of another component', 'Maturity badge', 'Maturity progress', 'Maturity query']);
+    expect(l.fake.slashCommands()).toEqual(['Maturity card', 'Maturity card of another component', 'Maturity badge', 'Maturity progress', 'Maturity query', 'Link dependencies']);
     expect(l.fake.hooks()).toEqual(expect.arrayContaining(['hook:app:macro_renderer_slotted', 'hook:db:changed', 'hook:app:route_changed']));
     expect(l.host.document.querySelector('#fake-toolbar [data-on-click="mmToggleMain"]')).not.toBeNull();
     expect(l.host.document.querySelector('style[data-ref="maturity-map"]')?.textContent).toContain('.mm-card');

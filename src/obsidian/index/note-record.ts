@@ -75,7 +75,7 @@ function pick(note: MaturityNote, keys: readonly NoteKey[]): Record<string, unkn
 export function toRecord({ note, keys }: PreparedNote): NoteRecord {
   const known = records.get(note);
   if (known && known.keys.identity === keys.identity && known.keys.reason === keys.reason) return known.record;
-  const index = { reason: keys.reason, identity: keys.identity, ...pick(note, INDEX_KEYS) } as IndexPart;
+  const index = { ...keys, ...pick(note, INDEX_KEYS) } as IndexPart;
   const record = { index: JSON.stringify(index), rest: known?.record.rest ?? JSON.stringify(pick(note, REST_KEYS)) };
   records.set(note, { record, keys });
   return record;
@@ -120,11 +120,11 @@ const LAZY_REST: PropertyDescriptorMap = Object.fromEntries(
  * structured clones see the whole note; the first read of any of them parses the rest once.
  */
 export function fromRecord(record: NoteRecord): PreparedNote {
-  const { reason, identity, stage, dependencies } = JSON.parse(record.index) as IndexPart;
+  const { stage, dependencies, ...keys } = JSON.parse(record.index) as IndexPart;
   const note = { stage, dependencies } as Record<string, unknown>;
   unparsed.set(note, record.rest);
   Object.defineProperties(note, LAZY_REST);
-  const prepared = { note: note as unknown as MaturityNote, keys: { reason, identity } };
+  const prepared = { note: note as unknown as MaturityNote, keys };
   records.set(prepared.note, { record, keys: prepared.keys });
   return prepared;
 }

@@ -109,6 +109,10 @@ export interface FakeGraph {
   blockByUuid(uuid: string): Entity | undefined;
   /** The page's blocks in document order (pre-order), as the graph parser cut its file. */
   pageBlocks(pageId: number): Entity[];
+  /** A block's content saved in the app (`save-block!`): the database changes; the file is written later. */
+  saveBlock(uuid: string, content: string): { page: Entity; block: Entity };
+  /** The file text the app writes for a page from its blocks (`tree->file-content`, see below). */
+  serializePage(pageId: number): string;
   /** `Editor.getPage` / `Editor.getBlock` JSON (camelCased keys). */
   editorJson(entity: Entity | number | undefined | null): unknown;
   /** `DB.datascriptQuery`: the query run by datascript, answered as the API's JSON. */
@@ -306,6 +310,16 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
       const ordered = referrers(pageId, 'block/page').map((id) => [id, datascript.entity(db(), id)?.get('block/order')] as const);
       return ordered.filter((x): x is readonly [number, number] => typeof x[1] === 'number').sort((a, b) => a[1] - b[1]).map(([id]) => pull(id)!);
     },
+    saveBlock(value, content) {
+      const id = byUuid.get(value);
+      if (id === undefined) throw new Error(`fake graph: no block ${value}`);
+      transact([{ ':db/id': id, 'block/content': content, 'block/updated-at': clock }]);
+      const block = pull(id)!;
+      return { page: pull((block['block/page'] as { ':db/id': number })[':db/id'])!, block };
+    },
+    serializePage(pageId) {
+      return serializeBlocks(this.pageBlocks(pageId).map((b) => String(b['block/content'] ?? '')));
+    },
     // `db-utils/pull` `[*]`: every attribute, refs as `{:db/id n}`.
     editorJson(entity) {
       const id = typeof entity === 'number' ? entity : (entity?.[':db/id'] as number | undefined);
@@ -342,4 +356,24 @@ function filePaths(value: unknown, out: string[] = []): string[] {
     for (const v of Object.values(record)) filePaths(v, out);
   }
   return out;
+}
+
+/**
+ * `frontend.modules.file.core/tree->file-content` (0.10.15) for a Markdown page whose blocks are
+ * all top-level (this fake cuts no nested blocks): the pre-block (front matter, or a first block
+ * whose first line holds `key:: value`) is written trimmed with a newline; a first block that is
+ * a heading keeps no bullet; every other block is `- ` and its trimmed content, continuation
+ * lines indented by two spaces. The app writes every block, so a file not written in Logseq's
+ * outline form comes back as one.
+ */
+export function serializeBlocks(contents: readonly string[]): string {
+  return contents
+    .map((content, i) => {
+      const first = content.split('\n')[0] ?? '';
+      if (i === 0 && (/^---\s*$/.test(first) || first.includes(':: '))) return `${content.trim()}\n`;
+      if (i === 0 && /^#{1,6}\s/.test(first)) return content;
+      const body = content.trim().split('\n').join('\n  ');
+      return body === '' ? '-' : `- ${body}`;
+    })
+    .join('\n');
 }

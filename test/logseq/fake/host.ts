@@ -18,6 +18,13 @@
 //   every second (`frontend/modules/outliner/file.cljs`, `batch-write-interval`), which then
 //   sets `:file/content` and `:file/last-modified-at` without another event.
 // - `datascript_query` answers nil when no graph is open.
+// - Editor calls (`api.cljs`): `get_current_page` is the page (or, zoomed in, the block) the
+//   `:page` route names, nil on any other route; `get_page_blocks_tree` pulls the page's blocks;
+//   `update_block` on the block being edited only replaces the editor's text (saved when the user
+//   leaves it), on any other block saves it (`save-block!`): the database changes, `DB.onChanged`
+//   fires, and the queue writes the page's file from all its blocks (`tree->file-content`);
+//   `check_editing` is the edited block's uuid or false. A command-palette entry
+//   (`register_plugin_simple_command`) runs its `editor/hook` with the edited block's uuid, if any.
 import createDOMPurify from 'dompurify';
 import { snakeCase } from 'snake-case';
 import type { SettingSchemaDesc, UIOptions } from '@logseq/libs/dist/LSPlugin';
@@ -116,10 +123,14 @@ export interface FakeHost {
   openRepo(): void;
   clickToolbar(): void;
   setTheme(mode: 'light' | 'dark'): void;
-  /** Start editing a block; the user has typed `/` at `cursor`. */
-  setEditing(block: Entity, cursor?: number): void;
+  /** Start editing a block; the user has typed `/` at `cursor`; `content`: the editor's text (unsaved typing), default the block's. */
+  setEditing(block: Entity, cursor?: number, content?: string): void;
   editor(): EditorState | null;
   runSlashCommand(label: string): Promise<void>;
+  /** Labels of the command-palette entries plugins registered. */
+  paletteCommands(): string[];
+  /** The user picks a command-palette entry. */
+  runPaletteCommand(label: string): Promise<void>;
   unload(): Promise<void>;
   close(): void;
 }
@@ -145,6 +156,9 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
   let mainVisible = false;
   let repoOpen = true;
   let editing: EditorState | null = null;
+  /** The `:page` route's name (a page name, or a block uuid when zoomed in); null on other routes. */
+  let routePage: string | null = null;
+  const palette = new Map<string, { cmd: Record<string, unknown>; action: unknown[] }>();
   let slotCounter = 0;
   let channel: FrameChannel | null = null;
   let settingsSent = 0;
@@ -246,6 +260,16 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     if (typeof src !== 'string') return undefined;
     return graph.pageByName(src);
   };
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+  /** `save-block!`: the database changes now, DB.onChanged fires, the queue writes the file from the blocks. */
+  function saveBlock(uuid: string, content: string): void {
+    const { page, block } = graph.saveBlock(uuid, content);
+    const file = page['block/file'] as { ':db/id': number } | undefined;
+    const path = file ? (graph.editorJson(file[':db/id']) as { path?: string } | null)?.path : undefined;
+    if (path) pendingWrites.set(path, graph.serializePage(page[':db/id'] as number));
+    fireHook('hook:db', 'changed', { blocks: [graph.editorJson(block)], txData: [], txMeta: { outlinerOp: 'saveBlock' } });
+  }
 
   const api: Record<string, Handler> = {
     install_plugin_hook: (_pid: string, hook: string) => void installedHooks.add(hook),
@@ -262,12 +286,15 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
       provideUI({ key: `${type}-${opts.key}`, path: `#fake-${type}`, template: opts.template });
     },
     register_plugin_slash_command: (_pid: string, [label, actions]: [string, unknown[][]]) => void slash.set(label, actions),
-    register_plugin_simple_command: () => undefined,
+    register_plugin_simple_command: (_pid: string, [cmd, action]: [Record<string, unknown>, unknown[]], isPalette?: boolean) => {
+      if (isPalette) palette.set(String(cmd['label']), { cmd, action });
+    },
     get_current_graph: () => (repoOpen ? { url: `logseq_local_${options.graphPath ?? '/graphs/demo'}`, name: 'demo', path: options.graphPath ?? '/graphs/demo' } : null),
     get_current_graph_configs: (...keys: string[]) => (keys[0] === 'file/name-format' ? (graph.fileNameFormat === 'triple-lowbar' ? 'triple-lowbar' : null) : keys.length ? null : {}),
     get_user_configs: () => ({ preferredThemeMode: doc.documentElement.getAttribute('data-theme') ?? 'light', preferredFormat: 'markdown', currentGraph: 'demo' }),
     push_state: (route: string, params: Record<string, unknown>, query?: Record<string, unknown>) => {
       navigations.push(query ? { route, params, query } : { route, params });
+      routePage = route === 'page' ? String(params['name']) : null;
       if (route === 'page') fireHook('hook:app', 'route-changed', { path: `/page/${encodeURIComponent(String(params['name']))}`, template: '/page/:name', parameters: { path: params, query: query ?? {} } });
     },
     replace_state: (route: string, params: Record<string, unknown>, query?: Record<string, unknown>) => void navigations.push({ route, params, query }),
@@ -279,6 +306,18 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
       if (!page) return null;
       return graph.pageBlocks(page[':db/id'] as number).map((b) => ({ ...(graph.editorJson(b) as object), children: [] }));
     },
+    get_current_page: () => {
+      if (routePage === null) return null;
+      return graph.editorJson(UUID.test(routePage) ? graph.blockByUuid(routePage) : graph.pageByName(routePage));
+    },
+    update_block: (uuid: string, content: string) => {
+      if (!UUID.test(String(uuid))) throw new Error(`#${String(uuid)} is not a valid UUID string.`);
+      if (editing?.uuid === uuid) editing = { ...editing, content, cursor: Math.min(editing.cursor, content.length) };
+      else if (graph.blockByUuid(uuid)) saveBlock(uuid, content);
+      return null;
+    },
+    check_editing: () => (editing ? editing.uuid : false),
+    get_editing_block_content: () => (editing ? editing.content : null),
     insert_at_editing_cursor: (text: string) => {
       if (!editing) return;
       editing = { ...editing, content: editing.content.slice(0, editing.cursor) + text + editing.content.slice(editing.cursor), cursor: editing.cursor + text.length };
@@ -450,9 +489,19 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     await new Promise((r) => setTimeout(r, 50));
   }
 
+  async function runPaletteCommand(label: string): Promise<void> {
+    const entry = palette.get(label);
+    if (!entry) throw new Error(`fake host: no command ${label}`);
+    const [step, hook] = entry.action;
+    if (step === 'editor/hook') fireHook('hook:editor', String(hook), { ...entry.cmd, pid: pluginId, format: 'markdown', uuid: editing?.uuid ?? null });
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
   return {
     connect,
     ready: () => readyPromise,
+    paletteCommands: () => [...palette.keys()],
+    runPaletteCommand,
     calls,
     rejected,
     navigations,
@@ -490,6 +539,7 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
       graph.removeFile(path);
     },
     navigate(pageName) {
+      routePage = pageName;
       fireHook('hook:app', 'route-changed', { path: `/page/${encodeURIComponent(pageName)}`, template: '/page/:name', parameters: { path: { name: pageName } } });
     },
     updateSettings(attrs) {
@@ -512,8 +562,8 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
       doc.documentElement.setAttribute('data-theme', mode);
       fireHook('hook:app', 'theme-mode-changed', { mode });
     },
-    setEditing(block, cursor) {
-      const content = String(block['block/content'] ?? '');
+    setEditing(block, cursor, typed) {
+      const content = typed ?? String(block['block/content'] ?? '');
       editing = { uuid: String(block['block/uuid']), content, cursor: cursor ?? content.length };
     },
     editor: () => editing,
