@@ -110,7 +110,7 @@ describe('benchmark code on a tiny vault', () => {
     };
     expect(table(results)).toMatch(/\| cold index, ms \(median\) +\| [\d.,]+ +\|/);
     expect(table(results)).toContain('pending (not measured here)');
-    expect(table(results)).toMatch(/\| shortcut hints: parse time saved +\| -?[\d.]+% \([\d.]+ vs [\d.]+ ms, 20 of 60 notes\)/);
+    expect(table(results)).toMatch(/\| shortcut yamlFastPath: parse time saved +\| -?[\d.]+% \([\d.]+ vs [\d.]+ ms, 20 of 60 notes\)/);
   });
 
   it('edits the Current Stage the way a promotion does', () => {

@@ -1,8 +1,8 @@
-// findPlaceholder skips plain() and the item patterns when a cheap scan shows they cannot match;
-// note-level hints skip searches for markers a note does not hold. Both must change nothing.
+// findPlaceholder skips plain() and the item patterns when a cheap scan shows they cannot match:
+// that must change nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPlaceholder, NO_HINTS, textHints } from '../../src/core/parse/placeholders';
+import { findPlaceholder } from '../../src/core/parse/placeholders';
 import { plain } from '../../src/core/text';
 
 // The plain form: every pattern on every line.
@@ -50,18 +50,5 @@ describe('findPlaceholder fast paths', () => {
       { numRuns: 30000 },
     );
     expect(itemPatterns).toBeGreaterThan(20); // the item patterns were exercised, not only skipped
-  });
-
-  it('find the same with the hints of the note and line the text comes from', () => {
-    fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.nat(5), fc.boolean(), (lines, pick, isItem) => {
-        const at = pick % lines.length;
-        const hints = textHints(lines.join('\n'));
-        for (const text of [lines[at]!, lines[at]!.slice(1), lines[at]!.slice(0, -1)]) {
-          expect(findPlaceholder(text, isItem, null, hints, at + 1)).toBe(findPlaceholder(text, isItem, null, NO_HINTS));
-        }
-      }),
-      { numRuns: 10000 },
-    );
   });
 });

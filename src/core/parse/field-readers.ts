@@ -11,7 +11,7 @@ import { readClaim, readCount, readDays, readMeasure, readPercent } from './valu
 
 /** A template slot instead of a value (`<Team>`, `XX%`, `Option A | Option B`). */
 function isSlot(state: ReaderState, at: FieldAt): boolean {
-  return findPlaceholder(at.value, false, at.value, state.hints, at.line) !== null;
+  return findPlaceholder(at.value, false, at.value) !== null;
 }
 
 export function readStage(state: ReaderState, value: string, line: number): void {

@@ -44,7 +44,7 @@ const underSecurity = (state: ReaderState) => state.label?.kind === 'security' |
 const underCoverage = (state: ReaderState) => kindAbove(state, 'coverage') !== null;
 
 /** A template slot instead of a value (`<Team>`, `XX%`, `Option A | Option B`). */
-const isSlot = (state: ReaderState, at: FieldAt) => findPlaceholder(at.value, false, at.value, state.hints, at.line) !== null;
+const isSlot = (state: ReaderState, at: FieldAt) => findPlaceholder(at.value, false, at.value) !== null;
 
 /** The field opens a list (`**Dependencies**:` then bullets) when its value is empty. */
 function openList(kind: LabelKind, state: ReaderState, at: FieldAt): void {

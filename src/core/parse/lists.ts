@@ -13,8 +13,8 @@ import { isNoneValue } from './values';
 const PROMOTED_TO = /promoted to /i;
 
 export function addDependency(state: ReaderState, raw: string, line: number): void {
-  const { result, pipeline, hints } = state;
-  if (findPlaceholder(raw, true, null, hints, line) !== null) return;
+  const { result, pipeline } = state;
+  if (findPlaceholder(raw, true, null) !== null) return;
   const dep = readDependency(pipeline, raw);
   if (dep === 'none') {
     result.dependenciesNone = true;
@@ -34,8 +34,8 @@ export function addDependency(state: ReaderState, raw: string, line: number): vo
 }
 
 export function startBlocker(state: ReaderState, raw: string, line: number, indent: number, resolved: boolean): void {
-  const { result, hints } = state;
-  if (raw.trim() === '' || findPlaceholder(raw, true, null, hints, line) !== null || isNoneValue(state.pipeline, raw)) {
+  const { result } = state;
+  if (raw.trim() === '' || findPlaceholder(raw, true, null) !== null || isNoneValue(state.pipeline, raw)) {
     state.blockerEntry = { blocker: null, indent };
     return;
   }
@@ -63,9 +63,8 @@ export function addHistory(state: ReaderState, raw: string, line: number, sectio
 }
 
 export function readProseStage(state: ReaderState, content: string, line: number): void {
-  const { result, pipeline, hints } = state;
+  const { result, pipeline } = state;
   if (result.proseStage !== null) return;
-  if (hints.promotedLines !== null && !hints.promotedLines.has(line)) return;
   if (!PROMOTED_TO.test(content)) return;
   const at = content.toLowerCase().indexOf('promoted to ');
   if (at === -1) return;

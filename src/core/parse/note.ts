@@ -5,8 +5,6 @@ import { intern, propertyKey } from '../text';
 import { scanBlocks } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { noteDiagnostics, stageDiagnostics } from './note-checks';
-import { lineStarts, NO_HINTS, textHints } from './placeholders';
-import { SHORTCUTS } from './shortcuts';
 import { createReader, type ReadResult } from './reader';
 import type { BlockVisitor } from './visitor';
 
@@ -29,10 +27,15 @@ interface NoteHead {
 export function parseNote(input: string, pipeline: Pipeline, scan: StructureScanner = scanBlocks): MaturityNote {
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
   const head = readHead(text);
-  const starts = lineStarts(text);
-  const { visitor, result } = createReader(pipeline, SHORTCUTS.hints ? textHints(text, starts) : NO_HINTS);
+  const { visitor, result } = createReader(pipeline);
   scan(text, head.bodyOffset, head.bodyLine, visitor);
-  return assemble(pipeline, starts.length, head, result);
+  return assemble(pipeline, countLines(text), head, result);
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) lines++;
+  return lines;
 }
 
 function readHead(text: string): NoteHead {

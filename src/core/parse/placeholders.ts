@@ -1,5 +1,5 @@
-// Template placeholders (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…) and the per-note
-// hints that let most lines skip looking for them.
+// Template placeholders (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…): cheap `indexOf`
+// tests before each pattern, so most lines run none of them.
 import { plain } from '../text';
 
 // The first `|` only (no choice of which pipe to split at): linear on `<||||…`.
@@ -13,72 +13,19 @@ const LINK_SLOT = /\[Link[^\][]*\](?!\()/;
 const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
 
 /**
- * Where in a note the rarer markers are. The reader's texts are pieces of one line of the note,
- * so a line without a marker gives texts without it, and the search can be skipped. HTML comments
- * are cut out of lines, which can join text around them: a note holding one gets no hints.
- */
-export interface TextHints {
-  /** Lines (1-based) holding a template-slot marker (`<`, `X`, `YYYY`, `#YYY`, `#ZZZ`, `[Link`); null: look on every line. */
-  slotLines: ReadonlySet<number> | null;
-  hash: boolean;
-  /** Lines holding "promoted to" in any case; null: look on every line. */
-  promotedLines: ReadonlySet<number> | null;
-}
-
-export const NO_HINTS: Readonly<TextHints> = Object.freeze({ slotLines: null, hash: true, promotedLines: null });
-
-const SLOT_MARKERS = ['<', 'X', 'YYYY', '#YYY', '#ZZZ', '[Link'];
-const PROMOTED_TO_ANYWHERE = /promoted to /gi;
-
-/** `starts`: the offsets where the note's lines start (lineStarts), when the caller has them. */
-export function textHints(text: string, starts: readonly number[] = lineStarts(text)): TextHints {
-  if (text.indexOf('<!--') !== -1) return NO_HINTS;
-  const slotLines = new Set<number>();
-  for (const marker of SLOT_MARKERS) {
-    for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) slotLines.add(lineAt(starts, at));
-  }
-  const promotedLines = new Set<number>();
-  PROMOTED_TO_ANYWHERE.lastIndex = 0;
-  for (let m = PROMOTED_TO_ANYWHERE.exec(text); m !== null; m = PROMOTED_TO_ANYWHERE.exec(text)) promotedLines.add(lineAt(starts, m.index));
-  return { slotLines, hash: text.indexOf('#') !== -1, promotedLines };
-}
-
-/** Offsets where lines start (the first is 0); as many as the text has lines. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
-  return starts;
-}
-
-/** 1-based line of an offset. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
-/**
  * Template placeholder on a line, if any (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…).
- * With hints, `line` is the note line the text comes from.
  */
-export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null, hints: Readonly<TextHints> = NO_HINTS, line = 0): string | null {
+export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null): string | null {
   let m: RegExpExecArray | null;
-  if (hints.slotLines === null || hints.slotLines.has(line)) {
-    if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
-    if (text.indexOf('X') !== -1) {
-      if ((m = XX.exec(text))) return m[2]!;
-      if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
-      if ((m = ISSUE_X.exec(text))) return m[0];
-    }
-    if (text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
-    if (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1) return '#YYY';
-    if (text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
+  if (text.indexOf('X') !== -1) {
+    if ((m = XX.exec(text))) return m[2]!;
+    if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
+    if ((m = ISSUE_X.exec(text))) return m[0];
   }
+  if (text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
+  if (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1) return '#YYY';
+  if (text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
   if (isItem && mayBeGenericItem(text)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;

@@ -12,7 +12,7 @@ import type {
 } from '../model';
 import type { Pipeline } from '../stages';
 import type { SectionInfo, SectionKind } from './sections';
-import { findPlaceholder, type TextHints } from './placeholders';
+import { findPlaceholder } from './placeholders';
 import { intern } from '../text';
 
 export interface Section extends SectionInfo {
@@ -63,8 +63,6 @@ export interface ReadResult
 /** One plain object per note: the visitor and the field handlers read and update it in place. */
 export interface ReaderState {
   readonly pipeline: Pipeline;
-  /** Which markers the note holds at all (see textHints); lines skip searches for the others. */
-  readonly hints: Readonly<TextHints>;
   readonly result: ReadResult;
   /** Open sections, outermost first. */
   readonly stack: Section[];
@@ -81,10 +79,9 @@ export interface ReaderState {
   sectionPath: string | null;
 }
 
-export function createReaderState(pipeline: Pipeline, hints: Readonly<TextHints>): ReaderState {
+export function createReaderState(pipeline: Pipeline): ReaderState {
   return {
     pipeline,
-    hints,
     result: {
       stages: [],
       headerStageIndex: -1,
@@ -148,14 +145,14 @@ const HASHTAG = /(^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 
 /** Record a template slot on the line, if any; whether there was one. */
 export function recordPlaceholder(state: ReaderState, text: string, line: number, isItem: boolean, fieldValue: string | null): boolean {
-  const found = findPlaceholder(text, isItem, fieldValue, state.hints, line);
+  const found = findPlaceholder(text, isItem, fieldValue);
   if (found !== null && state.result.placeholders.length < MAX_PLACEHOLDERS) state.result.placeholders.push({ text: intern(found), line });
   return found !== null;
 }
 
 /** `#tag` in body text. */
 export function collectBodyTags(state: ReaderState, text: string): void {
-  if (!state.hints.hash || text.indexOf('#') === -1) return;
+  if (text.indexOf('#') === -1) return;
   HASHTAG.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HASHTAG.exec(text))) {

@@ -10,16 +10,14 @@ import { classifySection } from './sections';
 import { readCriterion } from './values';
 import { splitInline } from './entries';
 import { addDependency, addHistory, readProseStage, startBlocker } from './lists';
-import { NO_HINTS, type TextHints } from './placeholders';
 import { onItem } from './reader-items';
 import { createReaderState, kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
 import { isNoneValue } from './values';
 
 export type { ReadResult } from './reader-state';
 
-/** `hints`: which markers the note holds at all (see textHints); lines skip searches for the others. */
-export function createReader(pipeline: Pipeline, hints: Readonly<TextHints> = NO_HINTS): { visitor: BlockVisitor; result: ReadResult } {
-  const state = createReaderState(pipeline, hints);
+export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; result: ReadResult } {
+  const state = createReaderState(pipeline);
   const visitor: BlockVisitor = {
     heading: (depth, text, line) => onHeading(state, depth, text, line),
     item: (indent, ordered, check, text, line) => onItem(state, indent, check, text, line),

@@ -4,15 +4,13 @@
 // switch them off.
 
 export interface ParserShortcuts {
-  /** Per-note hints: which lines may hold a template slot, a `#`, a "promoted to" (placeholders.ts). */
-  hints: boolean;
   /** Flat `key: value` front matter read without the `yaml` package (simple-yaml.ts). */
   yamlFastPath: boolean;
   /** Headings classified once per distinct text and pipeline (sections.ts). */
   sectionCache: boolean;
 }
 
-export const SHORTCUTS: ParserShortcuts = { hints: true, yamlFastPath: true, sectionCache: true };
+export const SHORTCUTS: ParserShortcuts = { yamlFastPath: true, sectionCache: true };
 
 /** Run `fn` with some shortcuts switched off (benchmarks and tests), then switch them back. */
 export function withShortcuts<T>(off: Partial<ParserShortcuts>, fn: () => T): T {
