@@ -17,16 +17,21 @@ const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
  */
 export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null): string | null {
   let m: RegExpExecArray | null;
+  // Single-character searches (native, fast) gate the longer ones and the patterns: a line
+  // without `#` or `[` is not searched for `#YYY` or `[Link` at all.
   if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
   if (text.indexOf('X') !== -1) {
     if ((m = XX.exec(text))) return m[2]!;
     if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
     if ((m = ISSUE_X.exec(text))) return m[0];
   }
-  if (text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
-  if (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1) return '#YYY';
-  if (text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
-  if (isItem && mayBeGenericItem(text)) {
+  const y = text.indexOf('Y');
+  if (y !== -1 && text.indexOf('YYYY', y) !== -1) return 'YYYY-MM-DD';
+  const hash = text.indexOf('#');
+  if (hash !== -1 && (text.indexOf('#YYY', hash) !== -1 || text.indexOf('#ZZZ', hash) !== -1)) return '#YYY';
+  const bracket = text.indexOf('[');
+  if (bracket !== -1 && text.indexOf('[Link', bracket) !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  if (isItem && mayBeGenericItem(text, bracket !== -1)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
   }
@@ -40,8 +45,8 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
  * spacing: GENERIC_ITEM needs the text's first word to be one of its words and a digit,
  * COMPONENT_X needs "component" and an upper-case last ASCII letter.
  */
-function mayBeGenericItem(text: string): boolean {
-  if (text.indexOf('[') !== -1) return true; // links may reorder the visible text
+function mayBeGenericItem(text: string, hasBracket: boolean): boolean {
+  if (hasBracket) return true; // links may reorder the visible text
   if (startsWithGenericWord(text) && /\d/.test(text)) return true;
   return lastAsciiLetterIsUpper(text) && text.indexOf('component') !== -1;
 }
@@ -55,6 +60,7 @@ function lastAsciiLetterIsUpper(text: string): boolean {
   return false;
 }
 
+const LONGEST_GENERIC_WORD = 11; // `requirement`
 const GENERIC_WORDS = new Set(['feature', 'task', 'scenario', 'journey', 'metric', 'alert', 'dependency', 'step', 'item', 'requirement', 'user']);
 
 /** Markers plain() may remove between letters: emphasis, code ticks (emoji are non-ASCII). */
@@ -78,7 +84,10 @@ function startsWithGenericWord(text: string): boolean {
   let word = '';
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) word += String.fromCharCode(c | 32);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (word.length === LONGEST_GENERIC_WORD) return false; // longer than every generic word
+      word += String.fromCharCode(c | 32);
+    }
     else if (c > 127) return true;
     else if (!isRemovable(c)) break;
   }
