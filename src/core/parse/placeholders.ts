@@ -17,26 +17,44 @@ const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
  */
 export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null): string | null {
   let m: RegExpExecArray | null;
-  // Single-character searches (native, fast) gate the longer ones and the patterns: a line
-  // without `#` or `[` is not searched for `#YYY` or `[Link` at all.
-  if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
-  if (text.indexOf('X') !== -1) {
+  // One pass over the line finds which trigger characters it holds; a pattern runs only when its
+  // character is there (most lines hold none: then no pattern and no longer search runs).
+  const seen = triggers(text);
+  if (seen & LT && (m = ANGLE.exec(text))) return m[0];
+  if (seen & X) {
     if ((m = XX.exec(text))) return m[2]!;
     if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
     if ((m = ISSUE_X.exec(text))) return m[0];
   }
-  const y = text.indexOf('Y');
-  if (y !== -1 && text.indexOf('YYYY', y) !== -1) return 'YYYY-MM-DD';
-  const hash = text.indexOf('#');
-  if (hash !== -1 && (text.indexOf('#YYY', hash) !== -1 || text.indexOf('#ZZZ', hash) !== -1)) return '#YYY';
-  const bracket = text.indexOf('[');
-  if (bracket !== -1 && text.indexOf('[Link', bracket) !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
-  if (isItem && mayBeGenericItem(text, bracket !== -1)) {
+  if (seen & Y && text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
+  if (seen & HASH && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1)) return '#YYY';
+  if (seen & BRACKET && text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  if (isItem && mayBeGenericItem(text, (seen & BRACKET) !== 0)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
   }
   if (fieldValue !== null && fieldValue.indexOf('|') !== -1 && OPTION_LIST.test(plain(fieldValue))) return plain(fieldValue);
   return null;
+}
+
+const LT = 1;
+const X = 2;
+const Y = 4;
+const HASH = 8;
+const BRACKET = 16;
+
+/** Which of `<`, `X`, `Y`, `#`, `[` the text holds, as bits. */
+function triggers(text: string): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60) seen |= LT;
+    else if (c === 88) seen |= X;
+    else if (c === 89) seen |= Y;
+    else if (c === 35) seen |= HASH;
+    else if (c === 91) seen |= BRACKET;
+  }
+  return seen;
 }
 
 /**
@@ -61,6 +79,7 @@ function lastAsciiLetterIsUpper(text: string): boolean {
 }
 
 const LONGEST_GENERIC_WORD = 11; // `requirement`
+const SHORTEST_GENERIC_WORD = 4; // `task`, `step`, `item`, `user`
 const GENERIC_WORDS = new Set(['feature', 'task', 'scenario', 'journey', 'metric', 'alert', 'dependency', 'step', 'item', 'requirement', 'user']);
 
 /** Markers plain() may remove between letters: emphasis, code ticks (emoji are non-ASCII). */
@@ -91,5 +110,5 @@ function startsWithGenericWord(text: string): boolean {
     else if (c > 127) return true;
     else if (!isRemovable(c)) break;
   }
-  return GENERIC_WORDS.has(word);
+  return word.length >= SHORTEST_GENERIC_WORD && GENERIC_WORDS.has(word);
 }
