@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds every deliverable with esbuild. `--only <target>` builds one; `--watch` rebuilds on change.
 import { build, context } from 'esbuild';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { targets } from './targets.mjs';
@@ -17,7 +17,9 @@ if (selected.length === 0) {
 }
 
 for (const target of selected) {
-  if (!existsSync(target.options.entryPoints[0])) continue; // a host not built yet in this checkout
+  const entry = target.options.entryPoints[0];
+  if (!existsSync(typeof entry === 'string' ? entry : entry.in)) continue; // a host not built yet in this checkout
+  if (target.clean) await rm(new URL(`../${target.clean}`, import.meta.url), { recursive: true, force: true });
   await mkdir(new URL(`../${target.outdir ?? 'dist'}`, import.meta.url), { recursive: true });
   if (values.watch) {
     const ctx = await context(target.options);
@@ -26,7 +28,7 @@ for (const target of selected) {
   } else {
     await build(target.options);
     if (target.after) await target.after();
-    if (target.executable) await chmod(target.options.outfile, 0o755);
+    if (target.executable) await chmod(target.executable, 0o755);
     console.log(`built ${target.name}`);
   }
 }

@@ -21,10 +21,17 @@ const parseWorker = {
 export const targets = [
   {
     name: 'cli',
-    executable: true,
+    executable: 'dist/cli/maturity-map.mjs',
+    // Cleared first: chunk names carry content hashes, so old chunks would pile up.
+    clean: 'dist/cli',
     options: {
-      entryPoints: ['src/cli/main.ts'],
-      outfile: 'dist/cli/maturity-map.mjs',
+      entryPoints: [{ in: 'src/cli/main.ts', out: 'maturity-map' }],
+      outdir: 'dist/cli',
+      // Each command's code (and the libraries only it uses) in chunks loaded when it runs.
+      splitting: true,
+      // Beside the entry: modules resolve assets from their own URL (dashboard-page.ts).
+      chunkNames: '[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',
       format: 'esm',

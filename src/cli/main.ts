@@ -29,11 +29,12 @@ export async function main(argv: string[]): Promise<number> {
     writeOut(`${VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     writeErr(`maturity-map: unknown command "${visible(name)}"\n\n${help()}\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     writeOut(`Usage: ${command.usage}\n`);
     return 0;

@@ -10,7 +10,6 @@ import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } fro
 
 export const dashboardCommand: Command = {
   name: 'dashboard',
-  summary: 'write a standalone HTML dashboard (board, graph, table, cards)',
   usage: `maturity-map dashboard <dir> [-o <file>] [--title <text>]
 
 ${VAULT_OPTIONS_HELP}

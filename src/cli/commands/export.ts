@@ -48,7 +48,6 @@ function backstageOptions(settings: BackstageOptions, values: CommandArgs['value
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the components for another tool (Backstage catalog entities)',
   usage: `maturity-map export <dir> --format backstage [options] [-o <file>]
 
 ${VAULT_OPTIONS_HELP}

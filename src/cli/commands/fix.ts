@@ -13,7 +13,6 @@ import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } fro
 
 export const fixCommand: Command = {
   name: 'fix',
-  summary: 'rewrite "Status: X/Y criteria met" lines to match the checked boxes',
   usage: `maturity-map fix <file|dir> [--dry-run] [--check]
 maturity-map fix --links <file|dir> [--host obsidian|logseq] [--dry-run] [--check]
 

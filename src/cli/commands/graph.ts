@@ -11,7 +11,6 @@ import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } fro
 
 export const graphCommand: Command = {
   name: 'graph',
-  summary: 'print the dependency graph as Mermaid, DOT, JSON or a JSON Canvas',
   usage: `maturity-map graph <dir> [--format mermaid|dot|json|canvas] [--focus <name> [--hops <n>]] [--hide-external] [-o <file>]
 
 ${VAULT_OPTIONS_HELP}

@@ -45,7 +45,6 @@ function toText(findings: readonly LintFinding[], vault: LoadedVault, level: Fai
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'print diagnostics; exit 1 when any is an error (for CI)',
   usage: `maturity-map lint <dir> [--format text|github|sarif] [--fail-on error|warning|info|none] [-o <file>]
 
 ${VAULT_OPTIONS_HELP}

@@ -11,7 +11,6 @@ import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } fro
 
 export const promoteCommand: Command = {
   name: 'promote',
-  summary: 'promote a component to the next stage after checking it is ready',
   usage: `maturity-map promote <file> --to <stage> [--force] [--dry-run]
 
 Checks the criteria of the transition, open blockers and the stages of the dependencies (read from

@@ -13,7 +13,6 @@ const FORMATS = ['table', 'markdown', 'json'] as const;
 
 export const readinessCommand: Command = {
   name: 'readiness',
-  summary: 'check each note\'s evidence against its boxes; what stands before the next stage',
   usage: `maturity-map readiness <dir> [--format table|markdown|json] [--json] [--ready] [--strict]
 
 ${VAULT_OPTIONS_HELP}

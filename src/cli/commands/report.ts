@@ -7,7 +7,6 @@ import { loadOptions, str, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } fro
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'print a Markdown status report (stages, progress, what needs attention)',
   usage: `maturity-map report <dir> [--format markdown] [-o <file>]
 
 ${VAULT_OPTIONS_HELP}

@@ -7,7 +7,6 @@ import { loadOptions, VAULT_OPTIONS, VAULT_OPTIONS_HELP, type Command } from './
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'list components by stage with progress and diagnostics',
   usage: `maturity-map scan <dir> [--json] [--verbose]
 
 ${VAULT_OPTIONS_HELP}

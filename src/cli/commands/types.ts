@@ -8,7 +8,6 @@ export interface CommandArgs {
 
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** Returns the process exit code. */
