@@ -1,180 +1,23 @@
 // The in-memory index: notes in, components with resolved dependencies out. Updates are
 // incremental — an edit touches the note, the notes that link to its names and its dependents.
-import { resolveConfig, type MaturityConfig, type MaturitySettings } from './settings/index';
+// Its shapes are in vault-index-types.ts; what it keeps of each note, in index-notes.ts.
+import { resolveConfig } from './settings/index';
 import { localToday } from './dates';
 import { MAX_NOTE_BYTES, tooLargeReason, unreadableDiagnostics } from './unreadable';
 import { findCycles } from './graph';
-import { classify, identify, type ComponentReason } from './identity';
-import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';
-import { parseNote } from './parse/note';
-import { createPipeline, type Pipeline } from './stages';
-import { dependencyKeys, keepDependencyKeys, MAX_CANDIDATES, resolveDependency } from './resolve';
+import { classify, identify } from './identity';
+import type { Component, MaturityNote, StageId } from './model';
+import { createPipeline } from './stages';
+import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
-import { createFirstLook, firstLookVocabulary, type FirstLook } from './first-look';
 import { compareCodeUnits, compareComponents } from './text';
 import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
+import { emptyNote, firstLookFor, keepKeys, noteKeys, PARSE_EVERY_NOTE, prepareNote, slim, type NoteKeys } from './index-notes';
+import type { IndexChange, IndexEntry, IndexOptions, MaturityIndex } from './vault-index-types';
 
-export interface IndexEntry {
-  path: string;
-  /** The parsed note; one shared, frozen empty note for notes the first look turned away. */
-  note: MaturityNote;
-  /** Its name and keys (no keys for notes the first look turned away: keys reach components). */
-  identity: NoteIdentity;
-  reason: ComponentReason | null;
-}
-
-export interface IndexChange {
-  revision: number;
-  /** Component ids whose view may have changed (added, edited, re-resolved, dependents). */
-  changed: string[];
-  /** Component ids that are no longer components. */
-  removed: string[];
-  /** True when a rename needs the note's text to classify it again. */
-  needsText?: boolean;
-}
-
-export interface MaturityIndex {
-  readonly config: MaturityConfig;
-  readonly pipeline: Pipeline;
-  revision(): number;
-  upsert(path: string, text: string): IndexChange;
-  /**
-   * Add or replace a note made elsewhere (a worker, a cache) by `prepareNote` with the same settings.
-   * With `keys` (what `noteKeys` gave for that note and path, kept by the host), the note is not
-   * classified or identified again: a warm start from a cache reads no more of it than the index needs.
-   */
-  upsertNote(path: string, note: MaturityNote, keys?: NoteKeys): IndexChange;
-  remove(path: string): IndexChange;
-  rename(from: string, to: string, text?: string): IndexChange;
-  /**
-   * Edits between beginBatch and endBatch are reported once, by endBatch (and to subscribers):
-   * the calls inside return an empty change. Names shared by many notes are worked out once per
-   * batch instead of once per note, so a cold build is linear. Reads inside a batch see every
-   * edit made so far. Batches nest; only the outermost endBatch reports.
-   */
-  beginBatch(): void;
-  endBatch(): IndexChange;
-  /** beginBatch, `fn`, endBatch. */
-  batch(fn: () => void): IndexChange;
-  has(path: string): boolean;
-  entry(path: string): IndexEntry | undefined;
-  /** Component ids, sorted by name. */
-  ids(): string[];
-  component(id: string): Component | undefined;
-  components(): Component[];
-  /** Components whose stage is `stage` (`null` for unknown). */
-  idsAtStage(stage: StageId | null): ReadonlySet<string>;
-  /** The same ids in name order (the order of `ids()`); the list is rebuilt after a change. */
-  idsAtStageByName(stage: StageId | null): readonly string[];
-  /** Dependency edges between components (dependent → dependency ids). */
-  edges(): ReadonlyMap<string, readonly string[]>;
-  cycles(): string[][];
-  /** Diagnostics about the vault as a whole (cycles, unreadable files). */
-  vaultDiagnostics(): Diagnostic[];
-  /**
-   * A file the host could not read (too large, binary, not UTF-8, a read error): its note, if any,
-   * leaves the index, and a `file-unreadable` diagnostic stands until the path is upserted or removed.
-   */
-  skip(path: string, reason: string): IndexChange;
-  /** Find a component by name, alias or path (case-insensitive). */
-  lookup(name: string): string | null;
-  setToday(today: string): void;
-  today(): string;
-  subscribe(listener: (change: IndexChange) => void): () => void;
-}
-
-export interface IndexOptions extends MaturitySettings {
-  /** ISO date used for staleness; defaults to the local date when views are built. */
-  today?: string;
-  /**
-   * The cheap first look that spares non-components the full parse (src/core/first-look.ts):
-   * on by default; `false` parses every note (the differential tests compare both).
-   */
-  firstLook?: boolean;
-}
-
-// Per settings, made once: the first look, and the one frozen note all turned-away notes share.
-// The first look searches for the pipeline's words (its vocabulary), so it is made per pipeline.
-const firstLooks = new WeakMap<Pipeline, WeakMap<MaturityConfig['components'], FirstLook>>();
-const emptyNotes = new WeakMap<Pipeline, MaturityNote>();
-
-function firstLookFor(config: MaturityConfig, pipeline: Pipeline): FirstLook {
-  let looks = firstLooks.get(pipeline);
-  if (!looks) firstLooks.set(pipeline, (looks = new WeakMap()));
-  let look = looks.get(config.components);
-  if (!look) looks.set(config.components, (look = createFirstLook(config.components, firstLookVocabulary(pipeline.vocabulary), pipeline)));
-  return look;
-}
-
-/** The note kept for a text the first look turned away: nothing of it (shared, frozen). */
-export function emptyNote(pipeline: Pipeline): MaturityNote {
-  let note = emptyNotes.get(pipeline);
-  if (!note) emptyNotes.set(pipeline, (note = deepFreeze(slim(parseNote('', pipeline)))));
-  return note;
-}
-
-const PARSE_EVERY_NOTE: FirstLook = () => true;
-
-/** What the index works out for a prepared note at a path: why it is a component (or not), its name and keys. */
-export interface NoteKeys {
-  reason: ComponentReason | null;
-  identity: NoteIdentity;
-  /** A component's: the keys each of its dependencies may match, in order (see resolve.ts). */
-  dependencyKeys?: string[][];
-}
-
-/** The keys the index gives `note` (made by `prepareNote`) at `path`: pure, so a host can work them out off the main thread and keep them. */
-export function noteKeys(note: MaturityNote, path: string, config: MaturityConfig, pipeline: Pipeline): NoteKeys {
-  const empty = note === emptyNote(pipeline);
-  const reason = empty ? null : classify(note, path, config.components);
-  const identity = identify(note, path, config.components, !empty);
-  return reason ? { reason, identity, dependencyKeys: note.dependencies.map((dep) => dependencyKeys(dep, path)) } : { reason, identity };
-}
-
-/** Kept dependency keys, when they fit the note's dependencies. */
-function keepKeys(note: MaturityNote, path: string, keys: NoteKeys): void {
-  const kept = keys.dependencyKeys;
-  if (!kept || kept.length !== note.dependencies.length) return;
-  note.dependencies.forEach((dep, i) => keepDependencyKeys(dep, path, kept[i]!));
-}
-
-/**
- * What the index keeps of a note's text: the parsed note, slimmed when it is no component, or the
- * shared empty note when the first look says it cannot be one. Pure, so a host can run it off the
- * main thread (or keep its result) and hand it to `upsertNote`.
- */
-export function prepareNote(text: string, path: string, config: MaturityConfig, pipeline: Pipeline, look: FirstLook = firstLookFor(config, pipeline)): MaturityNote {
-  if (!look(path, text)) return emptyNote(pipeline);
-  const note = parseNote(text, pipeline);
-  return classify(note, path, config.components) ? note : slim(note);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
-/** A note that is not a component keeps only what classification and identity need. */
-function slim(note: MaturityNote): MaturityNote {
-  return {
-    ...note,
-    transitions: [],
-    dependencies: [],
-    blockers: [],
-    history: [],
-    coverage: [],
-    checklists: [],
-    placeholders: [],
-    diagnostics: [],
-    promotedTo: [],
-    otherStages: [],
-    performance: { current: {}, targets: {}, observedDays: null },
-  };
-}
+export type { IndexChange, IndexEntry, IndexOptions, MaturityIndex } from './vault-index-types';
+export { emptyNote, noteKeys, prepareNote, type NoteKeys } from './index-notes';
 
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const config = resolveConfig(options);
@@ -264,7 +107,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     // UTF-16 code units never outnumber UTF-8 bytes, so this only catches notes over the limit.
     if (text.length > MAX_NOTE_BYTES) return skip(path, tooLargeReason(text.length));
     unreadable.delete(path);
-    putNote(path, prepareNote(text, path, config, pipeline, look));
+    putNote(path, prepareNote(text, path, config, pipeline, look, 'index'));
     return edited();
   }
 
@@ -289,7 +132,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   function rename(from: string, to: string, text?: string): IndexChange {
     if (text !== undefined) {
       dropNote(from);
-      putNote(to, prepareNote(text, to, config, pipeline, look));
+      putNote(to, prepareNote(text, to, config, pipeline, look, 'index'));
       return edited();
     }
     const entry = entries.get(from);

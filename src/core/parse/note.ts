@@ -24,10 +24,17 @@ interface NoteHead {
   diagnostics: Diagnostic[];
 }
 
-export function parseNote(input: string, pipeline: Pipeline, scan: StructureScanner = scanBlocks): MaturityNote {
+/**
+ * What a parse keeps. The index keeps only what its queries, views and findings read: checklists
+ * outside transition sections (documentation, next steps) are read by no view, so `index` skips
+ * them (their lines are still scanned for placeholders and tags).
+ */
+export type NoteDetail = 'full' | 'index';
+
+export function parseNote(input: string, pipeline: Pipeline, scan: StructureScanner = scanBlocks, detail: NoteDetail = 'full'): MaturityNote {
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
   const head = readHead(text);
-  const { visitor, result } = createReader(pipeline);
+  const { visitor, result } = createReader(pipeline, detail === 'full');
   scan(text, head.bodyOffset, head.bodyLine, visitor);
   return assemble(pipeline, countLines(text), head, result);
 }

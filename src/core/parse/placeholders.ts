@@ -17,21 +17,44 @@ const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
  */
 export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null): string | null {
   let m: RegExpExecArray | null;
-  if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
-  if (text.indexOf('X') !== -1) {
+  // One pass over the line finds which trigger characters it holds; a pattern runs only when its
+  // character is there (most lines hold none: then no pattern and no longer search runs).
+  const seen = triggers(text);
+  if (seen & LT && (m = ANGLE.exec(text))) return m[0];
+  if (seen & X) {
     if ((m = XX.exec(text))) return m[2]!;
     if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
     if ((m = ISSUE_X.exec(text))) return m[0];
   }
-  if (text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
-  if (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1) return '#YYY';
-  if (text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
-  if (isItem && mayBeGenericItem(text)) {
+  if (seen & Y && text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
+  if (seen & HASH && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1)) return '#YYY';
+  if (seen & BRACKET && text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  if (isItem && mayBeGenericItem(text, (seen & BRACKET) !== 0)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
   }
   if (fieldValue !== null && fieldValue.indexOf('|') !== -1 && OPTION_LIST.test(plain(fieldValue))) return plain(fieldValue);
   return null;
+}
+
+const LT = 1;
+const X = 2;
+const Y = 4;
+const HASH = 8;
+const BRACKET = 16;
+
+/** Which of `<`, `X`, `Y`, `#`, `[` the text holds, as bits. */
+function triggers(text: string): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60) seen |= LT;
+    else if (c === 88) seen |= X;
+    else if (c === 89) seen |= Y;
+    else if (c === 35) seen |= HASH;
+    else if (c === 91) seen |= BRACKET;
+  }
+  return seen;
 }
 
 /**
@@ -40,8 +63,8 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
  * spacing: GENERIC_ITEM needs the text's first word to be one of its words and a digit,
  * COMPONENT_X needs "component" and an upper-case last ASCII letter.
  */
-function mayBeGenericItem(text: string): boolean {
-  if (text.indexOf('[') !== -1) return true; // links may reorder the visible text
+function mayBeGenericItem(text: string, hasBracket: boolean): boolean {
+  if (hasBracket) return true; // links may reorder the visible text
   if (startsWithGenericWord(text) && /\d/.test(text)) return true;
   return lastAsciiLetterIsUpper(text) && text.indexOf('component') !== -1;
 }
@@ -55,6 +78,8 @@ function lastAsciiLetterIsUpper(text: string): boolean {
   return false;
 }
 
+const LONGEST_GENERIC_WORD = 11; // `requirement`
+const SHORTEST_GENERIC_WORD = 4; // `task`, `step`, `item`, `user`
 const GENERIC_WORDS = new Set(['feature', 'task', 'scenario', 'journey', 'metric', 'alert', 'dependency', 'step', 'item', 'requirement', 'user']);
 
 /** Markers plain() may remove between letters: emphasis, code ticks (emoji are non-ASCII). */
@@ -78,9 +103,12 @@ function startsWithGenericWord(text: string): boolean {
   let word = '';
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) word += String.fromCharCode(c | 32);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (word.length === LONGEST_GENERIC_WORD) return false; // longer than every generic word
+      word += String.fromCharCode(c | 32);
+    }
     else if (c > 127) return true;
     else if (!isRemovable(c)) break;
   }
-  return GENERIC_WORDS.has(word);
+  return word.length >= SHORTEST_GENERIC_WORD && GENERIC_WORDS.has(word);
 }

@@ -72,12 +72,13 @@ function checkItem(state: ReaderState, indent: number, check: string, content: s
   const nested = state.checkboxIndent !== -1 && indent > state.checkboxIndent;
   if (!nested) state.checkboxIndent = indent;
   if (nested) return; // sub-tasks of a criterion are not criteria of their own
+  const transition = transitionSection(state)?.transition;
+  if (!transition && !state.checklists) return;
   const { text: criterion, note, mark } = readCriterion(state.pipeline.vocabulary, content);
   const checked = check === 'x' || check === 'X' || check === 'DONE';
   const entry: ChecklistItem = { text: intern(criterion), checked, status: check, mark, note: intern(note), line };
-  const transition = transitionSection(state);
-  if (transition?.transition) {
-    transition.transition.items.push(entry);
+  if (transition) {
+    transition.items.push(entry);
     return;
   }
   const result = state.result;

@@ -63,6 +63,8 @@ export interface ReadResult
 /** One plain object per note: the visitor and the field handlers read and update it in place. */
 export interface ReaderState {
   readonly pipeline: Pipeline;
+  /** Whether checklists outside transition sections are kept (the index does not keep them). */
+  readonly checklists: boolean;
   readonly result: ReadResult;
   /** Open sections, outermost first. */
   readonly stack: Section[];
@@ -79,9 +81,10 @@ export interface ReaderState {
   sectionPath: string | null;
 }
 
-export function createReaderState(pipeline: Pipeline): ReaderState {
+export function createReaderState(pipeline: Pipeline, checklists = true): ReaderState {
   return {
     pipeline,
+    checklists,
     result: {
       stages: [],
       headerStageIndex: -1,

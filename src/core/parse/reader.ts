@@ -16,8 +16,9 @@ import { isNoneValue } from './values';
 
 export type { ReadResult } from './reader-state';
 
-export function createReader(pipeline: Pipeline): { visitor: BlockVisitor; result: ReadResult } {
-  const state = createReaderState(pipeline);
+/** `checklists: false` skips the checklists outside transition sections (see NoteDetail in note.ts). */
+export function createReader(pipeline: Pipeline, checklists = true): { visitor: BlockVisitor; result: ReadResult } {
+  const state = createReaderState(pipeline, checklists);
   const visitor: BlockVisitor = {
     heading: (depth, text, line) => onHeading(state, depth, text, line),
     item: (indent, ordered, check, text, line) => onItem(state, indent, check, text, line),

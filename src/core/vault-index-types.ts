@@ -1,0 +1,85 @@
+// The vault index's public shapes: what it keeps per note, what an edit reports, and its API.
+import type { MaturitySettings, MaturityConfig } from './settings/index';
+import type { ComponentReason } from './identity';
+import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';
+import type { Pipeline } from './stages';
+import type { NoteKeys } from './index-notes';
+
+export interface IndexEntry {
+  path: string;
+  /** The parsed note; one shared, frozen empty note for notes the first look turned away. */
+  note: MaturityNote;
+  /** Its name and keys (no keys for notes the first look turned away: keys reach components). */
+  identity: NoteIdentity;
+  reason: ComponentReason | null;
+}
+
+export interface IndexChange {
+  revision: number;
+  /** Component ids whose view may have changed (added, edited, re-resolved, dependents). */
+  changed: string[];
+  /** Component ids that are no longer components. */
+  removed: string[];
+  /** True when a rename needs the note's text to classify it again. */
+  needsText?: boolean;
+}
+
+export interface MaturityIndex {
+  readonly config: MaturityConfig;
+  readonly pipeline: Pipeline;
+  revision(): number;
+  upsert(path: string, text: string): IndexChange;
+  /**
+   * Add or replace a note made elsewhere (a worker, a cache) by `prepareNote` with the same settings.
+   * With `keys` (what `noteKeys` gave for that note and path, kept by the host), the note is not
+   * classified or identified again: a warm start from a cache reads no more of it than the index needs.
+   */
+  upsertNote(path: string, note: MaturityNote, keys?: NoteKeys): IndexChange;
+  remove(path: string): IndexChange;
+  rename(from: string, to: string, text?: string): IndexChange;
+  /**
+   * Edits between beginBatch and endBatch are reported once, by endBatch (and to subscribers):
+   * the calls inside return an empty change. Names shared by many notes are worked out once per
+   * batch instead of once per note, so a cold build is linear. Reads inside a batch see every
+   * edit made so far. Batches nest; only the outermost endBatch reports.
+   */
+  beginBatch(): void;
+  endBatch(): IndexChange;
+  /** beginBatch, `fn`, endBatch. */
+  batch(fn: () => void): IndexChange;
+  has(path: string): boolean;
+  entry(path: string): IndexEntry | undefined;
+  /** Component ids, sorted by name. */
+  ids(): string[];
+  component(id: string): Component | undefined;
+  components(): Component[];
+  /** Components whose stage is `stage` (`null` for unknown). */
+  idsAtStage(stage: StageId | null): ReadonlySet<string>;
+  /** The same ids in name order (the order of `ids()`); the list is rebuilt after a change. */
+  idsAtStageByName(stage: StageId | null): readonly string[];
+  /** Dependency edges between components (dependent → dependency ids). */
+  edges(): ReadonlyMap<string, readonly string[]>;
+  cycles(): string[][];
+  /** Diagnostics about the vault as a whole (cycles, unreadable files). */
+  vaultDiagnostics(): Diagnostic[];
+  /**
+   * A file the host could not read (too large, binary, not UTF-8, a read error): its note, if any,
+   * leaves the index, and a `file-unreadable` diagnostic stands until the path is upserted or removed.
+   */
+  skip(path: string, reason: string): IndexChange;
+  /** Find a component by name, alias or path (case-insensitive). */
+  lookup(name: string): string | null;
+  setToday(today: string): void;
+  today(): string;
+  subscribe(listener: (change: IndexChange) => void): () => void;
+}
+
+export interface IndexOptions extends MaturitySettings {
+  /** ISO date used for staleness; defaults to the local date when views are built. */
+  today?: string;
+  /**
+   * The cheap first look that spares non-components the full parse (src/core/first-look.ts):
+   * on by default; `false` parses every note (the differential tests compare both).
+   */
+  firstLook?: boolean;
+}
