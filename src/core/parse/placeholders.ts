@@ -17,44 +17,27 @@ const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
  */
 export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null): string | null {
   let m: RegExpExecArray | null;
-  // One pass over the line finds which trigger characters it holds; a pattern runs only when its
-  // character is there (most lines hold none: then no pattern and no longer search runs).
-  const seen = triggers(text);
-  if (seen & LT && (m = ANGLE.exec(text))) return m[0];
-  if (seen & X) {
+  // Native single-character searches (~20 ns each on a long line) gate the longer searches and
+  // the patterns. A JS loop over the characters to find all five at once is slower: ~4 ns per
+  // character, 1.5 µs on a 375-character prose line against 0.1 µs for the five searches.
+  if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
+  if (text.indexOf('X') !== -1) {
     if ((m = XX.exec(text))) return m[2]!;
     if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
     if ((m = ISSUE_X.exec(text))) return m[0];
   }
-  if (seen & Y && text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
-  if (seen & HASH && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1)) return '#YYY';
-  if (seen & BRACKET && text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
-  if (isItem && mayBeGenericItem(text, (seen & BRACKET) !== 0)) {
+  const y = text.indexOf('Y');
+  if (y !== -1 && text.indexOf('YYYY', y) !== -1) return 'YYYY-MM-DD';
+  const hash = text.indexOf('#');
+  if (hash !== -1 && (text.indexOf('#YYY', hash) !== -1 || text.indexOf('#ZZZ', hash) !== -1)) return '#YYY';
+  const bracket = text.indexOf('[');
+  if (bracket !== -1 && text.indexOf('[Link', bracket) !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  if (isItem && mayBeGenericItem(text, bracket !== -1)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
   }
   if (fieldValue !== null && fieldValue.indexOf('|') !== -1 && OPTION_LIST.test(plain(fieldValue))) return plain(fieldValue);
   return null;
-}
-
-const LT = 1;
-const X = 2;
-const Y = 4;
-const HASH = 8;
-const BRACKET = 16;
-
-/** Which of `<`, `X`, `Y`, `#`, `[` the text holds, as bits. */
-function triggers(text: string): number {
-  let seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 60) seen |= LT;
-    else if (c === 88) seen |= X;
-    else if (c === 89) seen |= Y;
-    else if (c === 35) seen |= HASH;
-    else if (c === 91) seen |= BRACKET;
-  }
-  return seen;
 }
 
 /**
