@@ -42,12 +42,15 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
 
 /**
  * Whether plain(text) could match GENERIC_ITEM or COMPONENT_X, without scanning most of the text.
- * Without a `[`, plain() keeps every ASCII letter in order and only drops markers, emoji and
- * spacing: GENERIC_ITEM needs the text's first word to be one of its words and a digit,
- * COMPONENT_X needs "component" and an upper-case last ASCII letter.
+ * plain() drops markers, emoji, spacing and link syntax and never adds a character: GENERIC_ITEM
+ * needs the visible first word to be one of its words and a digit somewhere, COMPONENT_X needs
+ * "component" and an upper-case last ASCII letter. Links: a wiki link's visible text (its alias,
+ * or its target) is where its last letters are, so only a link before or inside the first word
+ * (see startsWithGenericWord) or a Markdown link (whose URL is dropped) leave it open. Most
+ * bullets that hold a link (`… see [[Search Watcher]].`) are then decided without plain().
  */
 function mayBeGenericItem(text: string, hasBracket: boolean): boolean {
-  if (hasBracket) return true; // links may reorder the visible text
+  if (hasBracket && text.indexOf('](') !== -1) return true; // a Markdown link: its URL is dropped
   if (startsWithGenericWord(text) && /\d/.test(text)) return true;
   return lastAsciiLetterIsUpper(text) && text.indexOf('component') !== -1;
 }
@@ -71,16 +74,17 @@ function isRemovable(c: number): boolean {
 }
 
 /**
- * Whether plain(text) may start with a GENERIC_ITEM word. Without `[`, plain() only drops
+ * Whether plain(text) may start with a GENERIC_ITEM word. Before any `[`, plain() only drops
  * markers, emoji and spacing: its first word is the text's first letters with those skipped.
- * A non-ASCII character on the way may be a dropped emoji or a letter: then it may.
+ * A non-ASCII character on the way may be a dropped emoji or a letter, a `[` may open a link
+ * whose text starts or continues the word: then it may.
  */
 function startsWithGenericWord(text: string): boolean {
   let i = 0;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) break;
-    if (c > 127) return true;
+    if (c > 127 || c === 91) return true; // an emoji or a letter; a link's text
     if (!(isRemovable(c) || c === 32 || (c >= 9 && c <= 13))) return false; // plain() would start with it
   }
   let word = '';
@@ -90,7 +94,7 @@ function startsWithGenericWord(text: string): boolean {
       if (word.length === LONGEST_GENERIC_WORD) return false; // longer than every generic word
       word += String.fromCharCode(c | 32);
     }
-    else if (c > 127) return true;
+    else if (c > 127 || c === 91) return true; // the word may go on in a link
     else if (!isRemovable(c)) break;
   }
   return word.length >= SHORTEST_GENERIC_WORD && GENERIC_WORDS.has(word);
