@@ -1,7 +1,7 @@
 // What every command shares: loading the vault into an index, settings, and output helpers.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createIndex, DEFAULT_CONFIG, isIsoDay, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { createIndex, defaultConfig, isIsoDay, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
 import { readVault, UsageError, type SkippedFile, type VaultReading } from './files';
 import { visible, writeErr } from './terminal';
 
@@ -31,7 +31,7 @@ export function loadSettings(root: string, explicit?: string): MaturityConfig {
   const path = explicit ? resolve(explicit) : join(root, SETTINGS_FILE);
   if (!existsSync(path)) {
     if (explicit) throw new UsageError(`no such settings file: ${explicit}`);
-    return DEFAULT_CONFIG;
+    return defaultConfig();
   }
   let parsed: unknown;
   try {

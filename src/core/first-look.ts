@@ -12,6 +12,7 @@ import { isMaturityFileName, mirroredPath, MIRROR_KEYS, outsideFolders, stringVa
 import { createPipeline, type Pipeline } from './stages';
 import { DEFAULT_STAGES } from './settings';
 import { parseNote } from './parse/note';
+import { lazy } from './lazy';
 import { FIELD_TABLE } from './parse/field-table';
 import type { VocabularyKey } from './parse/vocabulary';
 import type { CompiledVocabulary } from './parse/vocabulary-compile';
@@ -47,7 +48,7 @@ export function firstLookVocabulary(vocabulary: CompiledVocabulary): FirstLookVo
   };
 }
 
-export const DEFAULT_FIRST_LOOK_VOCABULARY: FirstLookVocabulary = firstLookVocabulary(createPipeline(DEFAULT_STAGES).vocabulary);
+export const defaultFirstLookVocabulary = lazy((): FirstLookVocabulary => firstLookVocabulary(createPipeline(DEFAULT_STAGES).vocabulary));
 
 export type FirstLook = (path: string, text: string) => boolean;
 
@@ -255,7 +256,7 @@ function fieldSearch(labels: readonly string[]): FieldSearch | null {
  * Build the first look for one set of component rules. The rules' folders and required tags can
  * only say no; file names, marker tags, property keys and a stated stage with its header say "maybe".
  */
-export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = DEFAULT_FIRST_LOOK_VOCABULARY, pipeline: Pipeline = createPipeline(DEFAULT_STAGES)): FirstLook {
+export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVocabulary = defaultFirstLookVocabulary(), pipeline: Pipeline = createPipeline(DEFAULT_STAGES)): FirstLook {
   const stage = rules.detect ? fieldSearch(vocabulary.stageLabels) : null;
   const header = fieldSearch(vocabulary.headerFieldLabels);
   const titleWords = wordsPattern(vocabulary.titleWords);

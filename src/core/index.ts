@@ -11,6 +11,7 @@ export { compareNames } from './text';
 export { escapeMarkdown } from './markdown';
 export { daysBetween, isIsoDay, localToday } from './dates';
 export { MAX_NOTE_BYTES } from './unreadable';
+export { lazy } from './lazy';
 export * from './query';
 export * from './serialize';
 export * from './logseq-reading';

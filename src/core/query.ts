@@ -1,6 +1,7 @@
 // Queries over components: by stage, tag, owner, group, blockers, staleness and text. The same
 // options drive the CLI, Obsidian's ```maturity-query``` block and Logseq's renderer macro.
 import * as z from 'zod/mini';
+import { lazy } from './lazy';
 import type { MaturityIndex } from './vault-index';
 import type { Component, StageId } from './model';
 import { isBlocked } from './serialize';
@@ -32,33 +33,36 @@ export interface ComponentQuery {
 }
 
 // zod/mini: the same validation at a fraction of the bundle size (the plugins ship this code).
-const list = z.pipe(
-  z.union([z.string(), z.array(z.string())]),
-  z.transform((v: string | string[]) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean)),
-);
-const bool = z.pipe(
-  z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no'])]),
-  z.transform((v: boolean | 'true' | 'false' | 'yes' | 'no') => v === true || v === 'true' || v === 'yes'),
-);
-const int = z.pipe(
-  z.union([z.number(), z.string().check(z.regex(/^\d+$/))]),
-  z.pipe(z.transform((v: number | string) => Number(v)), z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
-);
+// Built on first use (see lazy.ts).
+export const querySchema = lazy(() => {
+  const list = z.pipe(
+    z.union([z.string(), z.array(z.string())]),
+    z.transform((v: string | string[]) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean)),
+  );
+  const bool = z.pipe(
+    z.union([z.boolean(), z.enum(['true', 'false', 'yes', 'no'])]),
+    z.transform((v: boolean | 'true' | 'false' | 'yes' | 'no') => v === true || v === 'true' || v === 'yes'),
+  );
+  const int = z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^\d+$/))]),
+    z.pipe(z.transform((v: number | string) => Number(v)), z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
+  );
 
-export const querySchema = z.strictObject({
-  stage: z.optional(list),
-  tag: z.optional(list),
-  owner: z.optional(z.string()),
-  group: z.optional(z.string()),
-  blocked: z.optional(bool),
-  stale: z.optional(bool),
-  errors: z.optional(bool),
-  ready: z.optional(bool),
-  text: z.optional(z.string()),
-  sort: z.optional(z.enum(SORT_KEYS)),
-  order: z.optional(z.enum(['asc', 'desc'])),
-  limit: z.optional(int),
-  view: z.optional(z.enum(VIEWS)),
+  return z.strictObject({
+    stage: z.optional(list),
+    tag: z.optional(list),
+    owner: z.optional(z.string()),
+    group: z.optional(z.string()),
+    blocked: z.optional(bool),
+    stale: z.optional(bool),
+    errors: z.optional(bool),
+    ready: z.optional(bool),
+    text: z.optional(z.string()),
+    sort: z.optional(z.enum(SORT_KEYS)),
+    order: z.optional(z.enum(['asc', 'desc'])),
+    limit: z.optional(int),
+    view: z.optional(z.enum(VIEWS)),
+  });
 });
 
 /** What each option accepts, for error messages users can act on. */
@@ -84,7 +88,7 @@ export type QueryParse = { ok: true; query: ComponentQuery } | { ok: false; erro
 export function parseQueryOptions(raw: Record<string, unknown>): QueryParse {
   const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(raw)) input[key.trim().toLowerCase()] = value;
-  const parsed = querySchema.safeParse(input);
+  const parsed = querySchema().safeParse(input);
   if (!parsed.success) {
     const errors = new Set<string>();
     for (const issue of parsed.error.issues) {

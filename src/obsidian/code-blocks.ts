@@ -3,13 +3,13 @@
 // schema; a mistake is shown in place of the block, never thrown.
 import { MarkdownRenderChild, type Component, type MarkdownPostProcessorContext } from 'obsidian';
 import * as z from 'zod/mini';
-import { parseQueryLines, parseQueryOptions, runQuery, type ComponentQuery, type Pipeline } from '../core/index';
+import { lazy, parseQueryLines, parseQueryOptions, runQuery, type ComponentQuery, type Pipeline } from '../core/index';
 import type { Host } from './host';
 import { hoverParentOf, wireInternalLinks } from './links';
 import { componentFingerprint, keepLive, neighbourFingerprint, summaryFingerprint, type LiveHandle } from './live';
 import { renderCard, renderErrors, renderResults, type GraphView } from './render-kit';
 
-const cardOptions = z.strictObject({ component: z.optional(z.string().check(z.trim(), z.minLength(1))) });
+const cardOptions = lazy(() => z.strictObject({ component: z.optional(z.string().check(z.trim(), z.minLength(1))) }));
 
 /** The block's component: `component: Name` (by name, alias or path), else the note the block is in. */
 function cardTarget(host: Host, name: string | undefined, sourcePath: string): string | null {
@@ -38,7 +38,7 @@ function adoptChild(host: Host, root: HTMLElement, ctx: MarkdownPostProcessorCon
 export function cardBlock(host: Host) {
   return (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
     const root = el.createDiv({ cls: 'maturity-map-block maturity-map-card-block' });
-    const parsed = cardOptions.safeParse(parseQueryLines(source));
+    const parsed = cardOptions().safeParse(parseQueryLines(source));
     if (!parsed.success) {
       renderErrors(root, 'maturity: invalid options', parsed.error.issues.map((i) =>
         i.code === 'unrecognized_keys' ? `Unknown option ${i.keys.map((k) => `"${k}"`).join(', ')}. Known: component.` : `${i.path.join('.') || 'options'}: expected a component name, alias or path.`,

@@ -14,7 +14,7 @@ type Checked<K extends keyof MaturityConfig> = { ok: true; value: MaturityConfig
 
 /** One key of the settings, read by the whole schema (so its issues name the key as users write it). */
 function checkKey<K extends 'vocabulary' | 'mirrorStage'>(key: K, value: unknown): Checked<K> {
-  const result = validateSettings(settingsSchema, { [key]: value });
+  const result = validateSettings(settingsSchema(), { [key]: value });
   if (result.ok) return { ok: true, value: result.settings[key] };
   return { ok: false, problems: result.issues.map((issue: SettingsIssue) => `${issue.key || key}: ${issue.message}`) };
 }

@@ -3,7 +3,7 @@
 // vault when the field loses focus or after a pause in typing, never per keystroke.
 import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
 import type { StageDefinition } from '../core/index';
-import { DEFAULT_SETTINGS, splitList, type PluginSettings } from './settings';
+import { defaultSettings, splitList, type PluginSettings } from './settings';
 import { mirrorStageSection, vocabularySection, type VocabularyEditor } from './settings-tab-sections';
 
 export interface SettingsOwner {
@@ -83,7 +83,7 @@ export class MaturitySettingTab extends PluginSettingTab {
     s.stages.forEach((stage, i) => this.stageRow(containerEl, stage, i));
     new Setting(containerEl)
       .addButton((b) => b.setButtonText('Add stage').onClick(() => this.setStages([...s.stages, { id: `stage-${s.stages.length + 1}`, name: `Stage ${s.stages.length + 1}`, aliases: [], color: '#6b7280' }])))
-      .addButton((b) => b.setButtonText('Restore default stages').onClick(() => this.setStages(structuredClone(DEFAULT_SETTINGS.stages))));
+      .addButton((b) => b.setButtonText('Restore default stages').onClick(() => this.setStages(structuredClone(defaultSettings().stages))));
 
     new Setting(containerEl).setName('Display').setHeading();
     new Setting(containerEl)

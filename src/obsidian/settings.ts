@@ -2,7 +2,7 @@
 // settings. Loaded data is validated by the core's settings schema, so a hand-edited or older
 // data.json never breaks start-up.
 import * as z from 'zod/mini';
-import { DEFAULT_CONFIG, DEFAULT_STAGES, flag, readMaturitySettings, salvageSettings, text, type IndexOptions, type MaturityConfig, type StageDefinition } from '../core/index';
+import { defaultConfig, DEFAULT_STAGES, flag, lazy, readMaturitySettings, salvageSettings, text, type IndexOptions, type MaturityConfig, type StageDefinition } from '../core/index';
 
 export interface PluginSettings {
   /** Only notes with one of these tags are components (empty: any note). */
@@ -27,25 +27,28 @@ export interface PluginSettings {
   vocabulary: MaturityConfig['vocabulary'];
 }
 
-export const DEFAULT_SETTINGS: PluginSettings = {
+/** The settings with nothing set (built on first use: see core/lazy.ts). */
+export const defaultSettings = lazy((): PluginSettings => ({
   componentTags: [],
   componentFolders: [],
   excludeFolders: [],
   stages: DEFAULT_STAGES.map((s) => ({ ...s, aliases: [...s.aliases] })),
-  staleAfterDays: DEFAULT_CONFIG.staleAfterDays,
+  staleAfterDays: defaultConfig().staleAfterDays,
   autoHeader: true,
   newNoteFolder: 'Components',
   templatePath: '',
-  mirrorStage: { ...DEFAULT_CONFIG.mirrorStage },
+  mirrorStage: { ...defaultConfig().mirrorStage },
   vocabulary: {},
-};
+}));
 
 // Host-only keys; the maturity keys go through the core's schema (src/core/settings).
-const pluginFields = z.object({
-  autoHeader: z._default(flag('show the maturity header'), DEFAULT_SETTINGS.autoHeader),
-  newNoteFolder: z._default(text('a folder'), DEFAULT_SETTINGS.newNoteFolder),
-  templatePath: z._default(text('a note path'), DEFAULT_SETTINGS.templatePath),
-});
+const pluginFields = lazy(() =>
+  z.object({
+    autoHeader: z._default(flag('show the maturity header'), defaultSettings().autoHeader),
+    newNoteFolder: z._default(text('a folder'), defaultSettings().newNoteFolder),
+    templatePath: z._default(text('a note path'), defaultSettings().templatePath),
+  }),
+);
 
 /** Every value is checked on its own: a bad one falls back to its default, the rest are kept. */
 export function parseSettings(data: unknown): PluginSettings {
@@ -57,7 +60,7 @@ export function parseSettings(data: unknown): PluginSettings {
     mirrorStage: record['mirrorStage'],
     vocabulary: record['vocabulary'],
   });
-  const { settings: plugin } = salvageSettings(pluginFields, {
+  const { settings: plugin } = salvageSettings(pluginFields(), {
     autoHeader: record['autoHeader'],
     newNoteFolder: record['newNoteFolder'],
     templatePath: record['templatePath'],

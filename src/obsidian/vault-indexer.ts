@@ -4,7 +4,7 @@
 // and delete updates the index incrementally, and the per-file cache follows (index/cache-writer.ts).
 // Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { createIndex, localToday, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
+import { createIndex, lazy, localToday, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
 import workerSource from 'maturity-map:parse-worker';
 import { msUntilNextDay } from './dates';
 import { buildGeneration, type BuildHost, type BuildResult } from './index/build';
@@ -20,7 +20,8 @@ import { closeYields } from './index/slices';
 export type { ChangeReason, IndexProgress, IndexStats, LiveChange } from './index/indexer-state';
 export { MAX_NOTE_BYTES } from './index/indexer-state';
 
-const PARSER_BUILD = hashText(workerSource);
+/** The parser build (a hash of the worker's code), made when the first build needs it. */
+const parserBuild = lazy(() => hashText(workerSource));
 
 export class VaultIndexer extends Component {
   index: MaturityIndex;
@@ -126,7 +127,7 @@ export class VaultIndexer extends Component {
   private cacheKey(): string {
     const { today: _today, ...settings } = this.options;
     void _today;
-    return `${PARSER_BUILD}:${this.pluginVersion}:${hashText(JSON.stringify(settings))}`;
+    return `${parserBuild()}:${this.pluginVersion}:${hashText(JSON.stringify(settings))}`;
   }
 
   private emit(change: IndexChange, reason: ChangeReason): void {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateNotes } from '../../bench/generator/vault';
 import { classify, createPipeline, parseNote, resolveConfig, scanToJSON, createIndex, type IndexOptions, type MaturitySettings } from '../../src/core/index';
-import { createFirstLook, DEFAULT_FIRST_LOOK_VOCABULARY } from '../../src/core/first-look';
+import { createFirstLook, defaultFirstLookVocabulary } from '../../src/core/first-look';
 import { markdownNote } from '../helpers/markdown-arbitrary';
 import { countCase, fuzzParameters, hostileLine, reportCounts, tally } from '../helpers/fuzz';
 import { CORPUS, EXAMPLE_VAULT, TODAY, corpusAvailable, listCorpusMarkdown, listMarkdown } from '../helpers/vault';
@@ -234,13 +234,13 @@ describe('the first look takes its words from the vocabulary', () => {
   it('a stage label the vocabulary adds is searched for; without it the note is spared', () => {
     const rules = resolveConfig({}).components;
     expect(createFirstLook(rules)('Billing.md', note)).toBe(false);
-    const extended = { ...DEFAULT_FIRST_LOOK_VOCABULARY, stageLabels: [...DEFAULT_FIRST_LOOK_VOCABULARY.stageLabels, 'maturity level'] };
+    const extended = { ...defaultFirstLookVocabulary(), stageLabels: [...defaultFirstLookVocabulary().stageLabels, 'maturity level'] };
     expect(createFirstLook(rules, extended)('Billing.md', note)).toBe(true);
   });
 
   it('reads the parser\'s own stage labels and property keys', () => {
-    expect(DEFAULT_FIRST_LOOK_VOCABULARY.stageLabels).toEqual(expect.arrayContaining(['current stage', 'maturity stage', 'stage']));
-    expect(DEFAULT_FIRST_LOOK_VOCABULARY.stagePropertyKeys).toEqual(expect.arrayContaining(['current-stage', 'maturity']));
+    expect(defaultFirstLookVocabulary().stageLabels).toEqual(expect.arrayContaining(['current stage', 'maturity stage', 'stage']));
+    expect(defaultFirstLookVocabulary().stagePropertyKeys).toEqual(expect.arrayContaining(['current-stage', 'maturity']));
   });
 
   it('follows the rules: marker tags, file names, folders and required tags', () => {

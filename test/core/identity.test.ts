@@ -1,9 +1,9 @@
 // Names, link keys, and which notes count as components.
 import { describe, expect, it } from 'vitest';
-import { classify, cleanComponentName, createPipeline, DEFAULT_CONFIG, DEFAULT_STAGES, identify, pageNameFromPath, parseNote } from '../../src/core/index';
+import { classify, cleanComponentName, createPipeline, defaultConfig, DEFAULT_STAGES, identify, pageNameFromPath, parseNote } from '../../src/core/index';
 
 const pipeline = createPipeline(DEFAULT_STAGES);
-const rules = DEFAULT_CONFIG.components;
+const rules = defaultConfig().components;
 const who = (text: string, path: string) => identify(parseNote(text, pipeline), path, rules);
 
 describe('component names', () => {

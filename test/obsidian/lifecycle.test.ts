@@ -104,6 +104,15 @@ describe('settings', () => {
     vi.setSystemTime(new Date('2026-11-24T10:00:00'));
   });
 
+  it('data.json arrives in a later task, as Obsidian reads it through the vault adapter', async () => {
+    h = await startHarness();
+    const order: string[] = [];
+    setImmediate(() => order.push('a task queued before'));
+    await (h.plugin as unknown as { loadData(): Promise<unknown> }).loadData();
+    order.push('data');
+    expect(order).toEqual(['a task queued before', 'data']);
+  });
+
   it('a corrupt data.json falls back field by field', async () => {
     h = await startHarness({ data: { autoHeader: 'yes', staleAfterDays: -4, stages: 'dev', componentFolders: ['Components'], __proto__: { polluted: true } } });
     const plugin = h.plugin as unknown as { settings: Record<string, unknown> };

@@ -9,11 +9,12 @@ import { backstageSchema, type BackstageSettings } from '../settings/backstage';
 import type { Pipeline } from '../stages';
 import { stageName } from '../stages';
 import type { MaturityIndex } from '../vault-index';
+import { lazy } from '../lazy';
 
 /** The `backstage` settings (src/core/settings/backstage.ts): type, lifecycle per stage, owners, namespace, view URL. */
 export type BackstageOptions = BackstageSettings;
 
-export const DEFAULT_BACKSTAGE_OPTIONS: BackstageOptions = backstageSchema.parse({});
+export const defaultBackstageOptions = lazy((): BackstageOptions => backstageSchema().parse({}));
 
 export interface BackstageEntity {
   apiVersion: 'backstage.io/v1alpha1';
@@ -151,7 +152,7 @@ function entityRef(name: string, namespace: string | undefined): string {
  * One entity per component (in name order). `notePath` gives the path written into the
  * `maturity-map/note-path` annotation (default: the vault-relative id).
  */
-export function toBackstageEntities(source: BackstageSource, options: BackstageOptions = DEFAULT_BACKSTAGE_OPTIONS, notePath: (id: string) => string = (id) => id): BackstageEntity[] {
+export function toBackstageEntities(source: BackstageSource, options: BackstageOptions = defaultBackstageOptions(), notePath: (id: string) => string = (id) => id): BackstageEntity[] {
   const ids = source.ids();
   const names = backstageNames(ids, (id) => source.component(id)?.name ?? id);
   const entities: BackstageEntity[] = [];

@@ -1,6 +1,7 @@
 // Building blocks of the settings schema. Each block says, in words a user can act on, what it
 // expects: those words are the error a bad settings file gets (zod/mini carries no message locale).
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import { DIAGNOSTIC_CODES } from '../model';
 
 /** Text, trimmed. */
@@ -31,13 +32,15 @@ export function wholeNumber(what: string, min: number, max: number) {
 const COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([0-9a-z.,%\s/+-]{1,80}\)|var\(--[a-z0-9-]{1,60}\))$/i;
 export const DEFAULT_COLOR = '#6b7280';
 
-export const colour = z.string('expected a CSS colour as text').check(
-  z.trim(),
-  z.regex(COLOR, 'expected a CSS colour: #rrggbb, a colour name, rgb(…)/hsl(…)/oklch(…) or var(--…)'),
+export const colour = lazy(() =>
+  z.string('expected a CSS colour as text').check(
+    z.trim(),
+    z.regex(COLOR, 'expected a CSS colour: #rrggbb, a colour name, rgb(…)/hsl(…)/oklch(…) or var(--…)'),
+  ),
 );
 
 export function isColour(value: string): boolean {
   return COLOR.test(value.trim());
 }
 
-export const diagnosticCode = z.enum(DIAGNOSTIC_CODES, 'expected a diagnostic code (see docs/cli.md, "Diagnostics")');
+export const diagnosticCode = lazy(() => z.enum(DIAGNOSTIC_CODES, 'expected a diagnostic code (see docs/cli.md, "Diagnostics")'));

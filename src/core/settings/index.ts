@@ -24,7 +24,8 @@ export {
   type SettingsIssue,
   type SettingsResult,
 } from './read';
+import { lazy } from '../lazy';
 import { resolveConfig } from './read';
 
-/** The settings with nothing set. */
-export const DEFAULT_CONFIG = resolveConfig({});
+/** The settings with nothing set (built on first use: see lazy.ts). */
+export const defaultConfig = lazy(() => resolveConfig({}));

@@ -40,12 +40,12 @@ export function salvageSettings<S extends z.ZodMiniType>(schema: S, data: unknow
 
 /** Strict reading of a settings file's parsed JSON. */
 export function parseMaturitySettings(data: unknown): SettingsResult<MaturityConfig> {
-  return validateSettings(settingsSchema, data);
+  return validateSettings(settingsSchema(), data);
 }
 
 /** Lenient reading of settings a host stored (see salvageSettings). */
 export function readMaturitySettings(data: unknown): { settings: MaturityConfig; issues: SettingsIssue[] } {
-  return salvageSettings(settingsSchema, data);
+  return salvageSettings(settingsSchema(), data);
 }
 
 /** Settings written in code, with defaults for whatever they leave out. */

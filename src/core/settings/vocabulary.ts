@@ -2,17 +2,18 @@
 // (src/core/parse/vocabulary.ts). Each key takes a list of words added to the built-in ones.
 import * as z from 'zod/mini';
 import { VOCABULARY_KEYS, type VocabularyKey } from '../parse/vocabulary';
+import { lazy } from '../lazy';
 import { wordList } from './fields';
 
 function words() {
   return z.optional(wordList('words'));
 }
 
-const shape = Object.fromEntries(VOCABULARY_KEYS.map((key) => [key, words()])) as Record<VocabularyKey, ReturnType<typeof words>>;
-
-export const vocabularySchema = z.strictObject(
-  shape,
-  'expected an object of vocabulary keys and the words they add: { "currentStage": ["Lifecycle"], "owner": ["Maintainer"] } (see docs/vocabulary.md)',
+export const vocabularySchema = lazy(() =>
+  z.strictObject(
+    Object.fromEntries(VOCABULARY_KEYS.map((key) => [key, words()])) as Record<VocabularyKey, ReturnType<typeof words>>,
+    'expected an object of vocabulary keys and the words they add: { "currentStage": ["Lifecycle"], "owner": ["Maintainer"] } (see docs/vocabulary.md)',
+  ),
 );
 
-export type VocabularyConfig = z.output<typeof vocabularySchema>;
+export type VocabularyConfig = z.output<ReturnType<typeof vocabularySchema>>;

@@ -17,6 +17,7 @@ import {
   type SugiNode,
 } from 'd3-dag';
 import { coordStraightened } from './coord';
+import { barycentreSweeps } from './decross';
 import { layeringPromoted } from './layering';
 import { packLayout, type Offset } from './pack';
 
@@ -64,9 +65,9 @@ const SIMPLEX_LAYERING_MAX = 500;
 /** Simplex coordinates (straight long edges) solve a linear program: ~0.1 s at 150 nodes, seconds at 500; coord.ts stays linear. */
 const SIMPLEX_COORD_MAX = 150;
 /**
- * Barycentre sweeps, alternating down and up. Crossings in a 2,000-component generated vault: 8
- * sweeps 304k, 4 sweeps 352k; dagre had 568k without its crossing reduction and 374k with it (2.7 s).
- * Above 1,000 nodes four sweeps keep the layout of 2,000 within ~250 ms.
+ * Barycentre sweeps, alternating down and up. Crossings between adjacent layers in a
+ * 2,000-component generated vault (the largest part): 8 sweeps 344k, 4 sweeps 363k (d3-dag's
+ * two-layer operator: 345k and 369k). Above 1,000 nodes four sweeps.
  */
 const SWEEPS = 8;
 const SWEEPS_LARGE = 4;
@@ -79,15 +80,15 @@ const MARGIN = 16;
 const LOOP_ROOM = 24;
 
 /**
- * Crossing reduction: d3-dag's depth-first initial order, then its two-layer operators swept down
- * and up. This is `decrossTwoLayer` without its bookkeeping of the best order so far, which counts
- * crossings over every pair of nodes in a layer: quadratic, seconds once a layer holds a few
- * hundred nodes (a 2,000-component vault has layers of ~1,000 with the long edges' dummies).
+ * Crossing reduction for parts up to the simplex limit: d3-dag's depth-first initial order, then
+ * its greedy two-layer operator over barycentres swept down and up. This is `decrossTwoLayer`
+ * without its bookkeeping of the best order so far, which counts crossings over every pair of
+ * nodes in a layer: quadratic, seconds once a layer holds a few hundred nodes. Larger parts use
+ * the flat sweeps of decross.ts.
  */
-function sweepDecross(greedy: boolean, sweeps: number): Decross<LayoutNodeInput, LayoutEdge> {
+function greedyDecross(sweeps: number): Decross<LayoutNodeInput, LayoutEdge> {
   const initial = decrossDfs();
-  const barycentre = twolayerAgg().aggregator(aggMean);
-  const order = greedy ? twolayerGreedy().base(barycentre) : barycentre;
+  const order = twolayerGreedy().base(twolayerAgg().aggregator(aggMean));
   return (layers: SugiNode<LayoutNodeInput, LayoutEdge>[][]) => {
     initial(layers);
     for (let sweep = 0; sweep < sweeps; sweep++) {
@@ -194,7 +195,7 @@ function layered(part: Part): Block {
     .nodeSize(size)
     .gap([GAP_BETWEEN_NODES, GAP_BETWEEN_RANKS])
     .layering(count > SIMPLEX_LAYERING_MAX ? layeringPromoted() : layeringSimplex())
-    .decross(sweepDecross(count <= SIMPLEX_LAYERING_MAX, count > SWEEPS_LARGE_ABOVE ? SWEEPS_LARGE : SWEEPS))
+    .decross(count <= SIMPLEX_LAYERING_MAX ? greedyDecross(SWEEPS) : barycentreSweeps(decrossDfs(), count > SWEEPS_LARGE_ABOVE ? SWEEPS_LARGE : SWEEPS))
     .coord(count > SIMPLEX_COORD_MAX ? coordStraightened() : coordSimplex())(dag);
   const nodes: PlacedNode[] = [];
   for (const node of dag.nodes()) nodes.push({ ...node.data, x: node.y, y: node.x });

@@ -4,7 +4,7 @@ import { KubernetesValidatorFunctions, parseEntityRef } from '@backstage/catalog
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPipeline, DEFAULT_STAGES } from '../../../src/core/index';
-import { backstageNames, backstageSlug, DEFAULT_BACKSTAGE_OPTIONS, lifecycleOf, ownerRef, toBackstageYaml, type BackstageEntity } from '../../../src/core/export/backstage';
+import { backstageNames, backstageSlug, defaultBackstageOptions, lifecycleOf, ownerRef, toBackstageYaml, type BackstageEntity } from '../../../src/core/export/backstage';
 import { parseAllDocuments } from 'yaml';
 
 const valid = (name: string) => KubernetesValidatorFunctions.isValidObjectName(name);
@@ -83,7 +83,7 @@ describe('lifecycleOf', () => {
 });
 
 describe('ownerRef', () => {
-  const options = { ...DEFAULT_BACKSTAGE_OPTIONS, owners: { 'Platform Team': 'group:platform' } };
+  const options = { ...defaultBackstageOptions(), owners: { 'Platform Team': 'group:platform' } };
   it.each([
     [null, 'unknown'],
     ['', 'unknown'],

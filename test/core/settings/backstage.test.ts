@@ -1,11 +1,11 @@
 // The `backstage` settings: what a settings file may say about the Backstage export, and the
 // problems it is told about by key.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseMaturitySettings } from '../../../src/core/index';
+import { defaultConfig, parseMaturitySettings } from '../../../src/core/index';
 
 describe('backstage settings', () => {
   it('default to type service, no lifecycle overrides, owner unknown', () => {
-    expect(DEFAULT_CONFIG.backstage).toEqual({ type: 'service', lifecycle: {}, defaultOwner: 'unknown', owners: {} });
+    expect(defaultConfig().backstage).toEqual({ type: 'service', lifecycle: {}, defaultOwner: 'unknown', owners: {} });
   });
 
   it('take every key, lower-casing stage ids in the lifecycle map', () => {

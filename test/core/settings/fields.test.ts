@@ -34,11 +34,11 @@ describe('colour', () => {
     ['a'.repeat(31), false],
   ])('%j: %s', (value, ok) => {
     expect(isColour(value)).toBe(ok);
-    expect(error(colour, value)).toBe(ok ? null : 'expected a CSS colour: #rrggbb, a colour name, rgb(…)/hsl(…)/oklch(…) or var(--…)');
+    expect(error(colour(), value)).toBe(ok ? null : 'expected a CSS colour: #rrggbb, a colour name, rgb(…)/hsl(…)/oklch(…) or var(--…)');
   });
 
   it('is trimmed when accepted', () => {
-    expect(z.parse(colour, '  #2563eb ')).toBe('#2563eb');
+    expect(z.parse(colour(), '  #2563eb ')).toBe('#2563eb');
   });
 });
 
@@ -55,8 +55,8 @@ describe('the other blocks', () => {
     [wholeNumber('a number of days', 1, 365), 0, undefined, 'expected a number of days: a whole number from 1 to 365'],
     [wholeNumber('a number of days', 1, 365), 2.5, undefined, 'expected a number of days: a whole number from 1 to 365'],
     [wholeNumber('a number of days', 1, 365), '30', undefined, 'expected a number of days: a whole number from 1 to 365'],
-    [diagnosticCode, 'stale', 'stale', null],
-    [diagnosticCode, 'not-a-code', undefined, 'expected a diagnostic code (see docs/cli.md, "Diagnostics")'],
+    [diagnosticCode(), 'stale', 'stale', null],
+    [diagnosticCode(), 'not-a-code', undefined, 'expected a diagnostic code (see docs/cli.md, "Diagnostics")'],
   ] as const)('%#: %j', (schema, value, parsed, message) => {
     expect(error(schema, value)).toBe(message);
     if (message === null) expect(z.parse(schema, value)).toEqual(parsed);

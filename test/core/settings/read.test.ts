@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import {
   createIndex,
-  DEFAULT_CONFIG,
+  defaultConfig,
   DEFAULT_STAGES,
   formatSettingsIssues,
   keyName,
@@ -14,7 +14,7 @@ import {
 } from '../../../src/core/index';
 
 describe('lenient reading (hosts)', () => {
-  const CASES: Array<[string, unknown, (config: typeof DEFAULT_CONFIG) => unknown, unknown]> = [
+  const CASES: Array<[string, unknown, (config: ReturnType<typeof defaultConfig>) => unknown, unknown]> = [
     ['a bad key falls back, the good ones stay', { staleAfterDays: -4, components: { tags: ['TTA'] } }, (c) => [c.staleAfterDays, c.components.tags], [30, ['TTA']]],
     ['a bad colour becomes grey, the stage stays', { stages: [{ name: 'Alpha', color: 'url(javascript:x)' }, { name: 'Beta', color: 'red' }] },
       (c) => c.stages.map((s) => [s.name, s.color]), [['Alpha', '#6b7280'], ['Beta', 'red']]],
@@ -26,8 +26,8 @@ describe('lenient reading (hosts)', () => {
     ['duplicate ids: the later stage goes', { stages: [{ name: 'A' }, { name: 'a' }] }, (c) => c.stages.map((s) => s.id), ['a']],
     ['unknown keys are ignored', { staleDays: 4, components: { tag: ['x'] }, severity: { stael: 'off', stale: 'off' } },
       (c) => [c.components.tags, c.severity], [[], { stale: 'off' }]],
-    ['not an object at all', 'tags: maturity', (c) => c, DEFAULT_CONFIG],
-    ['undefined', undefined, (c) => c, DEFAULT_CONFIG],
+    ['not an object at all', 'tags: maturity', (c) => c, defaultConfig()],
+    ['undefined', undefined, (c) => c, defaultConfig()],
   ];
 
   it.each(CASES)('%s', (_label, data, pick, expected) => {
@@ -65,7 +65,7 @@ describe('lenient reading (hosts)', () => {
 describe('settings written in code', () => {
   it('resolveConfig fills the defaults and merges component rules over them', () => {
     const config = resolveConfig({ components: { folders: ['Components'] } });
-    expect(config.components).toEqual({ ...DEFAULT_CONFIG.components, folders: ['Components'] });
+    expect(config.components).toEqual({ ...defaultConfig().components, folders: ['Components'] });
     expect(config.stages).toEqual(DEFAULT_STAGES);
   });
 

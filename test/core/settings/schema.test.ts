@@ -1,11 +1,11 @@
 // The settings schema as a table: what each settings file yields, or the keys and expectations
 // its problems are reported with.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, DEFAULT_STAGES, parseMaturitySettings, type MaturityConfig } from '../../../src/core/index';
+import { defaultConfig, DEFAULT_STAGES, parseMaturitySettings, type MaturityConfig } from '../../../src/core/index';
 
 const GOOD: Array<[string, unknown, Partial<MaturityConfig>]> = [
-  ['an empty file', {}, DEFAULT_CONFIG],
-  ['component tags', { components: { tags: ['TTA', ' maturity ', ''] } }, { components: { ...DEFAULT_CONFIG.components, tags: ['TTA', 'maturity'] } }],
+  ['an empty file', {}, defaultConfig()],
+  ['component tags', { components: { tags: ['TTA', ' maturity ', ''] } }, { components: { ...defaultConfig().components, tags: ['TTA', 'maturity'] } }],
   ['every component rule', {
     components: { tags: [], folders: ['Components'], excludeFolders: ['Archive'], fileNames: ['STATUS.md'], markerTags: ['tta'], detect: false },
   }, { components: { tags: [], folders: ['Components'], excludeFolders: ['Archive'], fileNames: ['STATUS.md'], markerTags: ['tta'], detect: false } }],
@@ -29,11 +29,11 @@ const GOOD: Array<[string, unknown, Partial<MaturityConfig>]> = [
 describe('settings files the schema accepts', () => {
   it.each(GOOD)('%s', (_label, file, expected) => {
     const result = parseMaturitySettings(file);
-    expect(result.ok && result.settings).toEqual({ ...DEFAULT_CONFIG, ...expected });
+    expect(result.ok && result.settings).toEqual({ ...defaultConfig(), ...expected });
   });
 
   it('fills every default, so the core reads a complete config', () => {
-    expect(DEFAULT_CONFIG).toEqual({
+    expect(defaultConfig()).toEqual({
       stages: DEFAULT_STAGES,
       components: { tags: [], folders: [], excludeFolders: [], fileNames: ['MATURITY.md'], markerTags: ['maturity', 'component-maturity'], detect: true },
       staleAfterDays: 30,

@@ -8,6 +8,11 @@ import { Notice, type PluginSettingTab } from './ui';
 import { FileManager, MetadataCache, Vault } from './vault';
 import { editorExtensions, viewRegistry, Workspace, type ViewCreator } from './workspace';
 
+/** A file read's answer: a new task (an immediate under Node, a zero timer in a browser page). */
+function fileReadTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
 export interface Command {
   id: string;
   name: string;
@@ -139,6 +144,9 @@ export class Plugin extends Component {
   }
 
   async loadData(): Promise<unknown> {
+    // Obsidian reads data.json through the vault adapter (`fs.promises` on desktop, the Capacitor
+    // bridge on a phone): the answer arrives in a later task, never in the one that asked.
+    await fileReadTurn();
     const data = this.app.pluginData[this.manifest.id];
     return data === undefined ? null : structuredClone(data);
   }
