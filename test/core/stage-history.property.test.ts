@@ -2,16 +2,8 @@
 // spans follow each other without overlap, and nothing runs past today.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { componentTimeline, createIndex, type ComponentTimeline } from '../../src/core/index';
 import { TODAY } from '../helpers/vault';
-
-function timelineOf(text: string, path = 'Components/Widget.md'): ComponentTimeline {
-  const index = createIndex({ today: TODAY });
-  index.upsert(path, text);
-  const c = index.component(path);
-  if (!c) throw new Error('not a component');
-  return componentTimeline(c, index.pipeline, TODAY);
-}
+import { timelineOf } from '../helpers/timeline';
 
 function note(header: string, history: string[] = [], extra = ''): string {
   return `# Widget Maturity Status\n\n${header}\n**Owner**: team\n\n## Dependencies\n\nNone (foundational component)\n\n## Promotion History\n\n### Promotions\n\n${history.join('\n')}\n${extra}`;

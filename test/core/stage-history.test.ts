@@ -2,16 +2,9 @@
 // and what is set aside (a created date that is the note file's own, dates after today). Nothing
 // is guessed: a note with no dates is undated, and every span starts on a date the note states.
 import { describe, expect, it } from 'vitest';
-import { componentTimeline, createIndex, timelineRange, type Component, type ComponentTimeline } from '../../src/core/index';
+import { componentTimeline, timelineRange, type Component, type ComponentTimeline } from '../../src/core/index';
 import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
-
-function timelineOf(text: string, path = 'Components/Widget.md'): ComponentTimeline {
-  const index = createIndex({ today: TODAY });
-  index.upsert(path, text);
-  const c = index.component(path);
-  if (!c) throw new Error('not a component');
-  return componentTimeline(c, index.pipeline, TODAY);
-}
+import { timelineOf } from '../helpers/timeline';
 
 const spans = (t: ComponentTimeline) => t.stages.map((s) => `${s.stage ?? '?'} ${s.start}→${s.end}${s.ongoing ? '…' : ''}`);
 
