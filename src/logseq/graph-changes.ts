@@ -30,8 +30,11 @@ export interface ChangeFinder {
   markdownOnly(ids: number[]): Promise<number[]>;
   /** Markdown pages whose file changed since the last look (not yet read at that time). */
   changedIds(): Promise<number[]>;
-  /** Count the pages with a file now (the base for `checkComponents`). */
-  countPages(): Promise<void>;
+  /**
+   * The pages with a file now (the base for `checkComponents`): `known` when the caller just
+   * listed every one of them (start-up with no namespace), else counted by a query.
+   */
+  countPages(known?: number): Promise<void>;
   /** Component pages renamed or deleted without a write we would see: pulled again or forgotten. */
   checkComponents(): Promise<void>;
 }
@@ -101,8 +104,8 @@ export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
     return [...new Set(pages)];
   }
 
-  async function countPages(): Promise<void> {
-    const count = await query(PAGE_COUNT_QUERY);
+  async function countPages(known?: number): Promise<void> {
+    const count = known ?? (await query(PAGE_COUNT_QUERY));
     if (typeof count === 'number') pageCount = count;
   }
 

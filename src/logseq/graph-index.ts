@@ -183,7 +183,8 @@ async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise
     all.push(...(await g.changes.markdownOnly(listed.slice(i, i + WHERE_CHUNK))));
     await g.options.yieldNow();
   }
-  await g.changes.countPages();
+  // The listing is the count when it lists every page with a file: no second scan of the graph.
+  await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
   g.progress = { done: 0, total: all.length };
   onProgress?.(g.progress);
   await pull(g, all, () => {

@@ -1,37 +1,22 @@
 // The standalone dashboard built from examples/vault, opened from file:// in Chromium: clicking
 // a board item and a graph node, the closure highlight, the keyboard, pan and zoom, the themes,
 // hostile note text, a 600-component vault, and the screenshots for the README.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { exampleCounts, run } from '../cli/run';
 import { closure, invert } from '../../src/core/index';
-import { EXAMPLE_VAULT, loadFolder, ROOT, TODAY } from '../helpers/vault';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from './chromium';
+import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
+import { describeWithChromium } from './chromium';
+import { useExampleDashboard } from './example-dashboard';
 
-const UPDATE = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1';
 const N = exampleCounts();
 
 describeWithChromium('dashboard in Chromium', () => {
-  const work = mkdtempSync(join(tmpdir(), 'mm-browser-'));
-  const shots = UPDATE ? join(ROOT, 'docs/screenshots') : join(work, 'screenshots');
-  const page = join(work, 'dashboard.html');
-  let browser: Browser;
+  const { work, page, shots, browser } = useExampleDashboard('mm-browser-', 'dashboard.html');
   const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const built = run('dashboard', 'examples/vault', '--today', TODAY, '-o', page);
-    if (built.code !== 0) throw new Error(built.stderr);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   interface Opened {
     page: Page;
@@ -41,7 +26,7 @@ describeWithChromium('dashboard in Chromium', () => {
   }
 
   async function open(colorScheme: 'light' | 'dark' = 'light', file = page, viewport = { width: 1360, height: 900 }): Promise<Opened> {
-    const context = await browser.newContext({ colorScheme, viewport, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ colorScheme, viewport, deviceScaleFactor: 1 });
     contexts.push(context);
     const p = await context.newPage();
     const opened: Opened = { page: p, errors: [], dialogs: [], requests: [] };

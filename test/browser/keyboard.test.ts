@@ -5,37 +5,19 @@
 // focus indicator is visible (the pixels around it change when focus leaves; the ring stands out
 // 3:1 from the background). Close-ups of the rings go to docs/screenshots with
 // MATURITY_MAP_UPDATE_SCREENSHOTS=1.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { run } from '../cli/run';
-import { ROOT, TODAY } from '../helpers/vault';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from './chromium';
+import { expect, it } from 'vitest';
+import { describeWithChromium } from './chromium';
+import { useExampleDashboard } from './example-dashboard';
 import { focused, lookAtFocus, type FocusLook } from './focus';
 
-const UPDATE = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1';
-
 describeWithChromium('the dashboard from the keyboard (Chromium)', () => {
-  const work = mkdtempSync(join(tmpdir(), 'mm-keyboard-'));
-  const page = join(work, 'example.html');
-  const shots = UPDATE ? join(ROOT, 'docs/screenshots') : join(work, 'screenshots');
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const built = run('dashboard', 'examples/vault', '--today', TODAY, '-o', page);
-    if (built.code !== 0) throw new Error(built.stderr);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { page, shots, browser } = useExampleDashboard('mm-keyboard-', 'example.html');
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`reaches every action with visible focus (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+      const context = await browser().newContext({ colorScheme, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
       const p = await context.newPage();
       await p.goto(pathToFileURL(page).href);
       // The page's script builds the dashboard after load: start once it is there.

@@ -59,6 +59,16 @@ async function setup(writeIntervalMs = 1000) {
 }
 
 describe('the fake 0.10.x host', () => {
+  it("runs the app's own queries before plugins load, charged to nobody (the engine is warm, as in a running app)", () => {
+    const graph = createFakeGraph();
+    graph.load([[PATH, NOTE]]);
+    graph.runAppQueries();
+    expect(graph.appQueries).toBeGreaterThan(0);
+    expect(graph.stats.queries).toBe(0);
+    expect(graph.datascriptQuery('[:find [?p ...] :where [?p :block/file]]')).toHaveLength(1);
+    expect(graph.stats.queries).toBe(1);
+  });
+
   it('does the Postmate handshake, then tells the frame it is ready', async () => {
     const { received } = await setup();
     expect(received[0]).toMatchObject({ postmate: 'handshake', type: POSTMATE_TYPE, model: { baseInfo: { id: 'maturity-map' } } });

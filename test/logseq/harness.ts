@@ -161,6 +161,8 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   const code = ensureBuilt();
   const graph = createFakeGraph(options);
   graph.load(options.files, options.cachedGraph ? { mtime: null } : {});
+  // Logseq has rendered its own pages, lists and journals before it loads plugins.
+  graph.runAppQueries();
   const host = new Window({ url: 'file:///Applications/Logseq.app/index.html' });
   const frame = new Window({ url: `${FRAME_ORIGIN}/maturity-map/index.html`, ...(process.env['MM_DEBUG_FRAME'] ? { console: globalThis.console } : {}), settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
   const fake = createFakeHost({ graph, hostDocument: host.document as unknown as Document, graphKind: options.graphKind, macroArguments: mldocMacroArguments, settings: options.settings, writeIntervalMs: options.writeIntervalMs });

@@ -136,6 +136,13 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     expect(l.graph.stats.filesPulled - before).toBe(1);
   });
 
+  it('start-up scans the pages once: with no namespace prefix the listing is the page count', async () => {
+    const scans = (l: Loaded) => l.fake.calls.filter((c) => c.method === 'datascript_query' && String(c.args[0]).includes(':where [?p :block/file]')).map((c) => String(c.args[0]));
+    const l = await start({ settings: { pollSeconds: 0 } });
+    await until(l, () => l.fake.calls.filter((c) => c.method === 'datascript_query' && String(c.args[0]).includes(':file/content')).length > 0, 'the first pull');
+    expect(scans(l)).toEqual(['[:find [?p ...] :where [?p :block/file]]']);
+  });
+
   it('text is pulled by page id only, a chunk at a time: no clause that scans every page runs with a text pull', async () => {
     const l = await start();
     const { slot } = await macro(l, LEDGER, '{{renderer :maturity}}');
