@@ -11,7 +11,7 @@ import type { ComponentRules } from './settings';
 import { isMaturityFileName, mirroredPath, MIRROR_KEYS, outsideFolders, stringValue, STRUCTURE_TITLE_WORDS } from './identity';
 import { createPipeline, type Pipeline } from './stages';
 import { DEFAULT_STAGES } from './settings';
-import { parseNote } from './parse/note';
+import { parseNoteHead } from './parse/note';
 import { lazy } from './lazy';
 import { FIELD_TABLE } from './parse/field-table';
 import type { VocabularyKey } from './parse/vocabulary';
@@ -270,7 +270,7 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
 
   /** What the front matter and page properties say, read by the parser itself. */
   const propertiesSay = (path: string, head: string): boolean => {
-    const note = parseNote(head, pipeline);
+    const note = parseNoteHead(head, pipeline);
     const p = note.properties;
     if (vocabulary.componentPropertyKeys.some((k) => stringValue(p[k]) !== null)) return true;
     if (vocabulary.stagePropertyKeys.some((k) => p[k] !== undefined)) return true;

@@ -54,12 +54,13 @@ function isAstralEmoji(codePoint: number, text: string, at: number): boolean {
  * removed, whitespace collapsed. Wiki links keep their display text (or target).
  */
 export function plain(text: string): string {
-  return isPlainAlready(text) ? text : plainMemo(text);
+  // No memo: one was measured saving 0.8% of the parse (docs/benchmarks.md, shortcut ledger).
+  return isPlainAlready(text) ? text : intern(plainUncached(text));
 }
 
 /**
  * Printable ASCII without Markdown markers, single-spaced and trimmed: plain() would return it
- * unchanged. Most criteria and values are like this; one scan is cheaper than the memo's lookup.
+ * unchanged. Most criteria and values are like this: one scan, then nothing to copy or share.
  */
 function isPlainAlready(text: string): boolean {
   const last = text.length - 1;
@@ -209,30 +210,6 @@ const INTERN_MAX_LENGTH = 120;
 let internYoung = new Map<string, string>();
 let internOld = new Map<string, string>();
 
-/**
- * Memoise a function of one string, for work that notes written from one template repeat in
- * every note (the same criteria, the same values). Two generations of a bounded size approximate
- * LRU; `copy` makes what is kept independent of the note's text, and long strings are not kept.
- */
-export function memoize<T>(fn: (text: string) => T, copy: (value: T) => T, limit = 2048, maxLength = INTERN_MAX_LENGTH): (text: string) => T {
-  let young = new Map<string, T>();
-  let old = new Map<string, T>();
-  return (text) => {
-    const hit = young.get(text);
-    if (hit !== undefined) return hit;
-    if (text.length > maxLength) return fn(text);
-    const value = old.get(text) ?? copy(fn(text));
-    if (young.size >= limit) {
-      old = young;
-      young = new Map();
-    }
-    young.set(intern(text), value);
-    return value;
-  };
-}
-
-// The same criteria, keys and values recur in every note written from one template.
-const plainMemo = memoize(plainUncached, intern);
 
 // One order for component names everywhere (index, queries, tables, reports): English collation so
 // output does not depend on the machine's locale, numeric so "Worker 2" comes before "Worker 10",

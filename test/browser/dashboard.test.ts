@@ -3,48 +3,21 @@
 // hostile note text, a 600-component vault, and the screenshots for the README.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { exampleCounts, run } from '../cli/run';
 import { closure, invert } from '../../src/core/index';
 import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
 import { describeWithChromium } from './chromium';
-import { useExampleDashboard } from './example-dashboard';
+import { dashboardSuite, openDashboard, type OpenedDashboard } from './dashboard-suite';
 
 const N = exampleCounts();
 
 describeWithChromium('dashboard in Chromium', () => {
-  const { work, page, shots, browser } = useExampleDashboard('mm-browser-', 'dashboard.html');
-  const contexts: BrowserContext[] = [];
+  const { work, shots, pages, browser } = dashboardSuite('browser', { dashboard: 'examples/vault' });
 
-  interface Opened {
-    page: Page;
-    errors: string[];
-    dialogs: string[];
-    requests: string[];
-  }
-
-  async function open(colorScheme: 'light' | 'dark' = 'light', file = page, viewport = { width: 1360, height: 900 }): Promise<Opened> {
-    const context = await browser().newContext({ colorScheme, viewport, deviceScaleFactor: 1 });
-    contexts.push(context);
-    const p = await context.newPage();
-    const opened: Opened = { page: p, errors: [], dialogs: [], requests: [] };
-    p.on('pageerror', (err) => opened.errors.push(String(err)));
-    p.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning') opened.errors.push(msg.text());
-    });
-    p.on('dialog', (dialog) => {
-      opened.dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    p.on('request', (request) => {
-      if (!request.url().startsWith('file:')) opened.requests.push(request.url());
-    });
-    await p.goto(pathToFileURL(file).href);
-    await p.waitForSelector('.mm-dashboard');
-    return opened;
-  }
+  const open = (colorScheme: 'light' | 'dark' = 'light', file = pages['dashboard']!): Promise<OpenedDashboard> =>
+    openDashboard(browser(), file, { colorScheme, viewport: { width: 1360, height: 900 } });
 
   const node = (p: Page, id: string) => p.locator(`.mm-node[data-mm-id="${id}"]`);
   const classes = (p: Page, selector: string) => p.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('data-mm-id')).sort());

@@ -1,43 +1,26 @@
 // The compact graph on the real TTA knowledge base (../shared/corpus/tta-kb, 12 components and the
 // outside systems they name) in Chromium at 1400×900: with external nodes shown, "Fit" brings every
 // node into view at a readable size, in light and dark.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { run } from '../cli/run';
+import { beforeAll, expect, it } from 'vitest';
 import { ROOT } from '../helpers/vault';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from './chromium';
+import { describeWithChromium } from './chromium';
+import { dashboardSuite, openDashboard } from './dashboard-suite';
 
 const TTA = join(ROOT, '../shared/corpus/tta-kb');
-const UPDATE = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1';
 /** Names this tall on screen read comfortably (13px at scale 1). */
 const READABLE_NAME_PX = 9;
 
 describeWithChromium('the TTA graph fitted in 1400×900 (Chromium)', () => {
-  const work = mkdtempSync(join(tmpdir(), 'mm-fit-'));
-  const shots = UPDATE ? join(ROOT, 'docs/screenshots') : join(work, 'screenshots');
-  const page = join(work, 'tta.html');
-  let browser: Browser;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!existsSync(TTA)) throw new Error(`${TTA} is missing: the corpus is required`);
-    mkdirSync(shots, { recursive: true });
-    const built = run('dashboard', TTA, '--today', '2026-12-04', '-o', page);
-    if (built.code !== 0) throw new Error(built.stderr);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { shots, pages, browser } = dashboardSuite('fit', { tta: TTA }, '2026-12-04');
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`shows every component and external node readable after Fit (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-      const p = await context.newPage();
-      await p.goto(pathToFileURL(page).href);
+      const { page: p, context } = await openDashboard(browser(), pages['tta']!, { colorScheme });
       await p.locator('[data-mm-tab="graph"]').click();
       await p.waitForSelector('.mm-xnode');
       await p.getByRole('button', { name: 'Fit the whole graph' }).click();

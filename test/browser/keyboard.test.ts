@@ -6,20 +6,17 @@
 // 3:1 from the background). Close-ups of the rings go to docs/screenshots with
 // MATURITY_MAP_UPDATE_SCREENSHOTS=1.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
 import { describeWithChromium } from './chromium';
-import { useExampleDashboard } from './example-dashboard';
+import { dashboardSuite, openDashboard } from './dashboard-suite';
 import { focused, lookAtFocus, type FocusLook } from './focus';
 
 describeWithChromium('the dashboard from the keyboard (Chromium)', () => {
-  const { page, shots, browser } = useExampleDashboard('mm-keyboard-', 'example.html');
+  const { shots, pages, browser } = dashboardSuite('keyboard', { example: 'examples/vault' });
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`reaches every action with visible focus (${colorScheme})`, async () => {
-      const context = await browser().newContext({ colorScheme, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-      const p = await context.newPage();
-      await p.goto(pathToFileURL(page).href);
+      const { page: p, context } = await openDashboard(browser(), pages['example']!, { colorScheme });
       // The page's script builds the dashboard after load: start once it is there.
       await p.locator('.mm-board-item').first().waitFor();
       const looks: FocusLook[] = [];

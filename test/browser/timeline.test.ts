@@ -2,47 +2,21 @@
 // knowledge base: segments laid out by date (each ongoing stage ends on today's line), the source
 // line on hover and on keyboard focus, a click opening the component, undated notes listed apart,
 // and the light and dark screenshots for the docs.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { run } from '../cli/run';
-import { CORPUS, corpusAvailable, ROOT, TODAY } from '../helpers/vault';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from './chromium';
-
-const UPDATE = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { CORPUS, corpusAvailable } from '../helpers/vault';
+import { describeWithChromium } from './chromium';
+import { dashboardSuite, openDashboard } from './dashboard-suite';
 
 describeWithChromium('timeline tab in Chromium', () => {
-  const work = mkdtempSync(join(tmpdir(), 'mm-timeline-'));
-  const shots = UPDATE ? join(ROOT, 'docs/screenshots') : join(work, 'screenshots');
-  const example = join(work, 'example.html');
-  const tta = join(work, 'tta.html');
   const hasCorpus = corpusAvailable('tta-kb');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const built = run('dashboard', 'examples/vault', '--today', TODAY, '-o', example);
-    if (built.code !== 0) throw new Error(built.stderr);
-    if (hasCorpus) run('dashboard', join(CORPUS, 'tta-kb'), '--today', TODAY, '-o', tta);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { shots, pages, browser } = dashboardSuite('timeline', { example: 'examples/vault', ...(hasCorpus ? { tta: join(CORPUS, 'tta-kb') } : {}) });
+  const example = pages['example']!;
+  const tta = pages['tta'] ?? '';
 
   async function openTimeline(file: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(String(err)));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
-    await page.goto(pathToFileURL(file).href);
+    const { page, errors } = await openDashboard(browser(), file, { colorScheme });
     await page.locator('[data-mm-tab="timeline"]').click();
     await page.waitForSelector('.mm-tl-row');
     return { page, errors };

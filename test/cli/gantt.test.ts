@@ -1,15 +1,13 @@
 // `report --format markdown`'s Mermaid gantt: one section per dated component, a bar per stage,
 // blocked spans and observation windows; undated components named below it. Names are escaped so
 // no name can break the syntax: checked by Mermaid itself, in Chromium, on hostile names.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { componentTimeline, createIndex } from '../../src/core/index';
 import { ganttText, stageGantt } from '../../src/cli/gantt';
 import { reportMarkdown } from '../../src/cli/report-markdown';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../browser/chromium';
-import { EXAMPLE_VAULT, loadFolder, ROOT, TODAY } from '../helpers/vault';
+import { describeWithChromium } from '../browser/chromium';
+import { EXAMPLE_VAULT, loadFolder, TODAY } from '../helpers/vault';
+import { mermaidInChromium } from './mermaid-browser';
 
 /** The body of the ```mermaid block in a report. */
 function ganttOf(report: string): string {
@@ -86,46 +84,15 @@ describe('gantt text', () => {
 });
 
 describeWithChromium('the gantt in Mermaid (Chromium)', () => {
-  const mermaidJs = join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function render(text: string) {
-    const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
-    await page.addScriptTag({ content: readFileSync(mermaidJs, 'utf8') });
-    const result = await page.evaluate(async (source) => {
-      const m = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
-      m.initialize({ startOnLoad: false, securityLevel: 'strict' });
-      try {
-        const { svg } = await m.render('gantt', source);
-        const out = document.getElementById('out')!;
-        out.innerHTML = svg; // eslint-disable-line no-restricted-properties -- Mermaid's own SVG output, the thing under test
-        return {
-          error: null,
-          sections: [...out.querySelectorAll('.sectionTitle')].map((t) => t.textContent),
-          tasks: out.querySelectorAll('rect.task').length,
-          injected: out.querySelectorAll('img, script, iframe, foreignObject a').length,
-        };
-      } catch (err) {
-        return { error: String(err), sections: [], tasks: 0, injected: 0 };
-      }
-    }, text);
-    await page.close();
-    return { ...result, dialogs };
-  }
+  const draw = mermaidInChromium();
+  const render = async (text: string) => {
+    const { error, drawn, dialogs } = await draw(text, (out) => ({
+      sections: [...out.querySelectorAll('.sectionTitle')].map((t) => t.textContent),
+      tasks: out.querySelectorAll('rect.task').length,
+      injected: out.querySelectorAll('img, script, iframe, foreignObject a').length,
+    }));
+    return { error, ...(drawn ?? { sections: [], tasks: 0, injected: 0 }), dialogs };
+  };
 
   it('renders the example vault’s gantt with every component as a section', async () => {
     const index = loadFolder(EXAMPLE_VAULT);

@@ -1,12 +1,9 @@
 // External dependencies in `maturity-map graph --format mermaid|dot|json`: one grey node per name
 // with "used by N", a dashed edge from each component that names it, `--hide-external` to leave
 // them out; hostile names stay labels (Mermaid rendered in Chromium).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../browser/chromium';
-import { ROOT } from '../helpers/vault';
+import { describe, expect, it } from 'vitest';
+import { describeWithChromium } from '../browser/chromium';
+import { mermaidInChromium } from './mermaid-browser';
 import { HOSTILE, run, tempVault } from './run';
 
 function component(name: string, deps: string[]): string {
@@ -54,31 +51,15 @@ describe('graph with external dependencies', () => {
 });
 
 describeWithChromium('the graph with external nodes in Mermaid (Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const draw = mermaidInChromium();
 
   it('renders every node, the hostile name as text, nothing injected', async () => {
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
-    await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js'), 'utf8') });
-    const result = await page.evaluate(async (source) => {
-      const m = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
-      m.initialize({ startOnLoad: false, securityLevel: 'strict' });
-      try {
-        const { svg } = await m.render('graph', source);
-        const out = document.getElementById('out')!;
-        out.innerHTML = svg; // eslint-disable-line no-restricted-properties -- Mermaid's own SVG output, the thing under test
-        return { error: null, nodes: out.querySelectorAll('g.node').length, text: out.textContent ?? '', injected: out.querySelectorAll('img, script, iframe, a').length };
-      } catch (err) {
-        return { error: String(err), nodes: 0, text: '', injected: 0 };
-      }
-    }, run('graph', vault).stdout);
-    await page.close();
+    const { error, drawn } = await draw(run('graph', vault).stdout, (out) => ({
+      nodes: out.querySelectorAll('g.node').length,
+      text: out.textContent ?? '',
+      injected: out.querySelectorAll('img, script, iframe, a').length,
+    }));
+    const result = { error, ...(drawn ?? { nodes: 0, text: '', injected: 0 }) };
     expect(result.error).toBeNull();
     expect(result.nodes).toBe(3 + 4);
     expect(result.text).toContain('redis · external · used by 3');

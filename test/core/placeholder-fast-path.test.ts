@@ -35,6 +35,7 @@ const pieces = fc.constantFrom(
   'Feature', 'feature', 'FEATURE', 'fea', 'ture', 'Task', 'user', 'journey', 'User Journey', 'Item', 'item', 'Step', 'Unit', 'tests',
   'component', 'Component', 'A', 'B', 'x', ' ', '  ', '\t', '1', '2', '12', ':', '(', ')', '*', '**', '_', '__', '~~', '`', '[[', ']]', '|', '[', ']',
   '✅', '🔨', 'é', 'Ü', '\u00a0', '<', '>', 'XX', 'X', '%', 'Y', 'YYYY', '#', '#XXX', '[Link]', '-', '.',
+  '](', '](http://x.y/Z)', '[[Feature 1]]', '[[a|component B]]', '[[component B|x]]', '[text](u)', 'see', 'The',
 );
 const line = fc.array(pieces, { maxLength: 14 }).map((p) => p.join(''));
 

@@ -3,79 +3,36 @@
 // its own iframe from another origin and talks to the host through the real SDK. Saves the
 // screenshots of a page card, a query board and the dashboard. Skipped with a notice when Chromium is absent, unless
 // MATURITY_MAP_REQUIRE_BROWSER=1 makes that a failure (CI).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { EXAMPLE_VAULT, ROOT, TODAY } from '../helpers/vault';
-import { ensureBuilt, filesOf, mldocMacroArguments } from './harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present) {
-  const message = `NOTICE: ${CHROMIUM} is absent; the Logseq browser suite and its screenshots are skipped.`;
-  if (process.env['MATURITY_MAP_REQUIRE_BROWSER'] === '1') throw new Error(message);
-  console.warn(message);
-}
+import { ROOT } from '../helpers/vault';
+import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../browser/chromium';
+import { openLogseqPage, type LogseqPage } from './browser/page';
 
 // Screenshots refresh docs/ only on request (`npm run screenshots`), so a test run leaves the tree clean.
 const SHOTS = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'mm-logseq-shots-'));
 const MACROS = ['{{renderer :maturity}}', '{{renderer :maturity-query, stage=development, staging, view=board}}', '{{renderer :maturity-query, view=graph}}'];
 
-describe.runIf(present)('the Logseq plugin in Chromium', () => {
-  let server: Server;
-  let pluginServer: Server;
+describeWithChromium('the Logseq plugin in Chromium', () => {
   let browser: Browser;
+  let logseq: LogseqPage;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    const plugin = ensureBuilt();
-    const driver = await build({ entryPoints: [join(ROOT, 'test/logseq/browser/driver.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'warning' });
-    const hostRoutes: Record<string, [string, string]> = {
-      '/': ['text/html', readFileSync(join(ROOT, 'test/logseq/browser/host.html'), 'utf8')],
-      '/driver.js': ['text/javascript', driver.outputFiles[0]!.text],
-      '/favicon.ico': ['image/svg+xml', readFileSync(join(ROOT, 'dist/logseq/icon.svg'), 'utf8')],
-    };
-    // The plugin folder as Logseq loads it, from another origin (another port).
-    const pluginRoutes: Record<string, [string, string]> = {
-      '/plugin/index.html': ['text/html', readFileSync(join(ROOT, 'dist/logseq/index.html'), 'utf8')],
-      '/plugin/index.js': ['text/javascript', plugin],
-    };
-    const serve = (routes: Record<string, [string, string]>) =>
-      createServer((req, res) => {
-        const route = routes[req.url?.split('?')[0] ?? ''];
-        res.writeHead(route ? 200 : 404, { 'content-type': route?.[0] ?? 'text/plain' });
-        res.end(route?.[1] ?? 'not found');
-      });
-    server = serve(hostRoutes);
-    pluginServer = serve(pluginRoutes);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    await new Promise<void>((r) => pluginServer.listen(0, '127.0.0.1', r));
-    const pluginOrigin = `http://127.0.0.1:${(pluginServer.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    // Relative dates ("22 days ago") as of the test date, so the screenshots do not change daily.
-    await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00`));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const macroArguments = Object.fromEntries(MACROS.map((m) => [m, mldocMacroArguments(m) ?? []]));
-    await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT)], macroArguments, pluginOrigin });
-    // Started: the toolbar button is there and the graph is read (a card renders).
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    logseq = await openLogseqPage(browser, MACROS);
+    page = logseq.page;
+    errors = logseq.errors;
     mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
+    await logseq?.close();
     await browser?.close();
-    await new Promise((r) => server?.close(r));
-    await new Promise((r) => pluginServer?.close(r));
   });
 
   it('renders a page card into a macro slot (screenshot)', async () => {

@@ -112,23 +112,45 @@ export function filesOf(dir: string, prefix = ''): Map<string, string> {
   return files;
 }
 
-/** postMessage between two happy-dom windows, as between Logseq's window and a plugin frame. */
-/** What a message asks for, to name the task that handles it (`api:call get_page`, `reply 12`). */
-export function describeMessage(data: unknown): string {
+/** What a call asks for: its method and first argument, shortened (ground ids elided). */
+function askedFor(payload: { method?: unknown; args?: unknown } | undefined): string[] {
+  const args = payload?.args;
+  const first = Array.isArray(args) && typeof args[0] === 'string' ? args[0].replace(/\[\(ground \[[\d ]+\]\)/, '[(ground [ids])').slice(0, 90) : undefined;
+  return [payload?.method, first].filter((p): p is string => typeof p === 'string');
+}
+
+/** How big a reply's result is: rows of a list, keys of a map, characters of a string. */
+function sizeOf(result: unknown): string {
+  if (Array.isArray(result)) return `${result.length} rows`;
+  if (typeof result === 'string') return `${result.length} chars`;
+  if (result !== null && typeof result === 'object') return `${Object.keys(result).length} keys`;
+  return String(result);
+}
+
+/**
+ * What a message asks for, to name the task that handles it (`api:call get_page …`, `reply to
+ * datascript_query … (25 rows)`). `asked` maps each call's `_sync` id to what it asked, so a
+ * reply is named by its call.
+ */
+export function describeMessage(data: unknown, asked?: Map<unknown, string>): string {
   if (data === null || typeof data !== 'object') return 'message';
   const record = data as Record<string, unknown>;
-  const value = record['value'] as { name?: unknown; data?: { type?: unknown; payload?: { method?: unknown; args?: unknown } } } | undefined;
-  const args = value?.data?.payload?.args;
-  const first = Array.isArray(args) && typeof args[0] === 'string' ? args[0].replace(/\[\(ground \[[\d ]+\]\)/, '[(ground [ids])').slice(0, 90) : undefined;
-  const parts = [record['postmate'], record['property'], value?.data?.type, value?.data?.payload?.method, first].filter((p) => typeof p === 'string');
-  // A reply: how many rows it carries (cheap to read; this runs in the previous task).
-  const reply = record['data'] as { result?: unknown } | undefined;
-  if (record['property'] === '#lspmsg#reply#' && Array.isArray(reply?.result)) parts.push(`(${reply.result.length} rows)`);
+  const value = record['value'] as { name?: unknown; data?: { type?: unknown; payload?: { method?: unknown; args?: unknown; _sync?: unknown } } } | undefined;
+  const payload = value?.data?.payload;
+  const call = askedFor(payload);
+  if (asked && payload?._sync !== undefined && payload._sync !== null) asked.set(payload._sync, call.join(' '));
+  if (record['property'] === '#lspmsg#reply#') {
+    const reply = record['data'] as { result?: unknown; _sync?: unknown } | undefined;
+    return `reply to ${asked?.get(reply?._sync) ?? 'a call'} (${sizeOf(reply?.result)})`;
+  }
+  const parts = [record['postmate'], record['property'], value?.data?.type, ...call].filter((p) => typeof p === 'string');
   return parts.join(' ') || 'message';
 }
 
+/** postMessage between two happy-dom windows, as between Logseq's window and a plugin frame. */
 export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameChannel {
-  const asTask = (side: 'host' | 'frame', data: unknown, fn: () => void) => (clock ? clock.wrap(side, `message ${describeMessage(data)}`, fn) : fn);
+  const asked = new Map<unknown, string>();
+  const asTask = (side: 'host' | 'frame', data: unknown, fn: () => void) => (clock ? clock.wrap(side, `message ${describeMessage(data, asked)}`, fn) : fn);
   const listeners = new Set<(data: Record<string, unknown>) => void>();
   const check = (targetOrigin: string, origin: string) => {
     if (targetOrigin !== '*' && targetOrigin !== origin) throw new Error(`postMessage: target origin ${targetOrigin} does not match ${origin}`);

@@ -42,10 +42,9 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     const l = await start();
     expect(l.fake.settingsSent).toBeGreaterThanOrEqual(1);
     await macro(l, LEDGER, '{{renderer :maturity}}');
-    await l.settle(200);
     // Every Markdown page read once; the shown card's page once more, for its Logseq reading
-    // (no text is kept after start-up).
-    expect(l.graph.stats.filesPulled).toBe(l.graph.stats.pulledPaths.size + 1);
+    // (no text is kept after start-up): waited for, not timed.
+    await until(l, () => l.graph.stats.filesPulled === l.graph.stats.pulledPaths.size + 1, 'the card page pulled again for its Logseq reading');
     const pulled = l.graph.stats.filesPulled;
     l.fake.updateSettings({ pollSeconds: 30 });
     await l.settle(300);
@@ -54,13 +53,15 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
 
   it('{{renderer :maturity}} renders the page’s own card with the same stage and counts as the core', async () => {
     const l = await start();
-    const { el } = await macro(l, 'Components/Billing Engine.md', '{{renderer :maturity}}');
+    const { slot, el } = await macro(l, 'Components/Billing Engine.md', '{{renderer :maturity}}');
+    // Logseq's reading follows once the page's text is pulled again: waited for, not timed.
+    await until(l, () => slotElement(l, slot).querySelector('.mm-logseq-reading') !== null, 'the Logseq reading');
     const core = loadFolder(EXAMPLE_VAULT).component('Components/Billing Engine.md')!;
     expect(el.querySelector('.mm-card-title')?.textContent).toBe('Billing Engine');
     expect(el.querySelector('.mm-badge [data-mm-stage]')?.getAttribute('data-mm-stage')).toBe(core.note.stage?.id);
     const counts = [...el.querySelectorAll('.mm-progress .mm-count')].map((c) => c.textContent);
     expect(counts).toEqual(core.note.transitions.filter((x) => x.total > 0).map((x) => `${x.met}/${x.total}`));
-    const problems = el.textContent ?? '';
+    const problems = slotElement(l, slot).textContent ?? '';
     expect(problems).toContain('Logseq reads tags: [maturity, payments] as the pages "[maturity", "payments]"');
     expect(problems).toContain('Logseq names this page "Billing Engine Maturity Status" after its title property');
   });
@@ -192,10 +193,12 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
   it('a route change with nothing changed asks one query, of file times only: no scan of every page, no join', async () => {
     const l = await start({ settings: { pollSeconds: 0 } });
     await macro(l, LEDGER, '{{renderer :maturity}}');
-    await l.settle(300);
+    // The card's own follow-up (its page pulled again for the Logseq reading) is done first.
+    await until(l, () => l.graph.stats.filesPulled === l.graph.stats.pulledPaths.size + 1, 'the card page pulled again');
     const before = l.fake.calls.length;
     l.fake.navigate('Ledger Maturity Status');
-    await l.settle(500);
+    await until(l, () => l.fake.calls.slice(before).some((c) => c.method === 'datascript_query'), 'the route change’s look');
+    await l.settle(300); // room for any further query (none is expected)
     const queries = l.fake.calls.slice(before).filter((c) => c.method === 'datascript_query').map((c) => String(c.args[0]));
     expect(queries).toHaveLength(1);
     expect(queries[0]).toMatch(/^\[:find \?f \?m :where \[\?f :file\/last-modified-at \?m\] \[\(>= \?m #inst "[^"]+"\)\]\]$/);

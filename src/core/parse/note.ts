@@ -3,7 +3,8 @@ import type { Diagnostic, FrontmatterRecord, MaturityNote, StageField } from '..
 import { parseStageValue, type Pipeline } from '../stages';
 import { intern, propertyKey } from '../text';
 import { scanBlocks } from './blocks';
-import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
+import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue, type FrontmatterBlock, type FrontmatterResult } from './frontmatter';
+import { SHORTCUTS } from './shortcuts';
 import { noteDiagnostics, stageDiagnostics } from './note-checks';
 import { createReader, type ReadResult } from './reader';
 import type { BlockVisitor } from './visitor';
@@ -32,8 +33,36 @@ interface NoteHead {
 export type NoteDetail = 'full' | 'index';
 
 export function parseNote(input: string, pipeline: Pipeline, scan: StructureScanner = scanBlocks, detail: NoteDetail = 'full'): MaturityNote {
+  return parseText(input, pipeline, scan, detail, false);
+}
+
+/**
+ * The first look's parse of a note's head (its front matter and page properties, `text` cut where
+ * they end). Its reading of the front matter is kept for the parse that follows (see keptHead).
+ */
+export function parseNoteHead(head: string, pipeline: Pipeline): MaturityNote {
+  return parseText(head, pipeline, scanBlocks, 'full', SHORTCUTS.headReuse);
+}
+
+/**
+ * The front matter the last parse read, when that parse was the first look's (parseNoteHead):
+ * the index parses the same note right after, and its front matter is the same block. Taken by
+ * the next parse whatever it is, so a reading serves one note's parse at most (the first look's
+ * own note is thrown away); equal YAML text gives an equal reading.
+ */
+let keptHead: { yaml: string; result: FrontmatterResult } | null = null;
+
+function readFrontmatter(block: FrontmatterBlock, keep: boolean): FrontmatterResult {
+  const kept = keptHead;
+  keptHead = null;
+  const result = kept !== null && kept.yaml === block.yaml ? kept.result : parseFrontmatter(block);
+  if (keep) keptHead = { yaml: block.yaml, result };
+  return result;
+}
+
+function parseText(input: string, pipeline: Pipeline, scan: StructureScanner, detail: NoteDetail, keepHead: boolean): MaturityNote {
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
-  const head = readHead(text);
+  const head = readHead(text, keepHead);
   const { visitor, result } = createReader(pipeline, detail === 'full');
   scan(text, head.bodyOffset, head.bodyLine, visitor);
   return assemble(pipeline, countLines(text), head, result);
@@ -45,14 +74,15 @@ function countLines(text: string): number {
   return lines;
 }
 
-function readHead(text: string): NoteHead {
+function readHead(text: string, keep: boolean): NoteHead {
   const diagnostics: Diagnostic[] = [];
   const frontmatter = Object.create(null) as FrontmatterRecord;
   let bodyOffset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let bodyLine = 1;
   const block = findFrontmatter(text);
-  if (block) {
-    const parsed = parseFrontmatter(block);
+  if (!block) keptHead = null;
+  else {
+    const parsed = readFrontmatter(block, keep);
     Object.assign(frontmatter, parsed.data);
     diagnostics.push(...parsed.diagnostics);
     bodyOffset = block.bodyOffset;

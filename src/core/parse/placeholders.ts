@@ -17,19 +17,22 @@ const OPTION_LIST = /^[^|]+\|[^|]+(\|[^|]+)*$/;
  */
 export function findPlaceholder(text: string, isItem: boolean, fieldValue: string | null): string | null {
   let m: RegExpExecArray | null;
-  // One pass over the line finds which trigger characters it holds; a pattern runs only when its
-  // character is there (most lines hold none: then no pattern and no longer search runs).
-  const seen = triggers(text);
-  if (seen & LT && (m = ANGLE.exec(text))) return m[0];
-  if (seen & X) {
+  // Native single-character searches (~20 ns each on a long line) gate the longer searches and
+  // the patterns. A JS loop over the characters to find all five at once is slower: ~4 ns per
+  // character, 1.5 µs on a 375-character prose line against 0.1 µs for the five searches.
+  if (text.indexOf('<') !== -1 && (m = ANGLE.exec(text))) return m[0];
+  if (text.indexOf('X') !== -1) {
     if ((m = XX.exec(text))) return m[2]!;
     if ((m = X_OF.exec(text))) return m[0].trim().replace(/^[(*]+/, '');
     if ((m = ISSUE_X.exec(text))) return m[0];
   }
-  if (seen & Y && text.indexOf('YYYY') !== -1) return 'YYYY-MM-DD';
-  if (seen & HASH && (text.indexOf('#YYY') !== -1 || text.indexOf('#ZZZ') !== -1)) return '#YYY';
-  if (seen & BRACKET && text.indexOf('[Link') !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
-  if (isItem && mayBeGenericItem(text, (seen & BRACKET) !== 0)) {
+  const y = text.indexOf('Y');
+  if (y !== -1 && text.indexOf('YYYY', y) !== -1) return 'YYYY-MM-DD';
+  const hash = text.indexOf('#');
+  if (hash !== -1 && (text.indexOf('#YYY', hash) !== -1 || text.indexOf('#ZZZ', hash) !== -1)) return '#YYY';
+  const bracket = text.indexOf('[');
+  if (bracket !== -1 && text.indexOf('[Link', bracket) !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
+  if (isItem && mayBeGenericItem(text, bracket !== -1)) {
     const p = plain(text);
     if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
   }
@@ -37,34 +40,17 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
   return null;
 }
 
-const LT = 1;
-const X = 2;
-const Y = 4;
-const HASH = 8;
-const BRACKET = 16;
-
-/** Which of `<`, `X`, `Y`, `#`, `[` the text holds, as bits. */
-function triggers(text: string): number {
-  let seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 60) seen |= LT;
-    else if (c === 88) seen |= X;
-    else if (c === 89) seen |= Y;
-    else if (c === 35) seen |= HASH;
-    else if (c === 91) seen |= BRACKET;
-  }
-  return seen;
-}
-
 /**
  * Whether plain(text) could match GENERIC_ITEM or COMPONENT_X, without scanning most of the text.
- * Without a `[`, plain() keeps every ASCII letter in order and only drops markers, emoji and
- * spacing: GENERIC_ITEM needs the text's first word to be one of its words and a digit,
- * COMPONENT_X needs "component" and an upper-case last ASCII letter.
+ * plain() drops markers, emoji, spacing and link syntax and never adds a character: GENERIC_ITEM
+ * needs the visible first word to be one of its words and a digit somewhere, COMPONENT_X needs
+ * "component" and an upper-case last ASCII letter. Links: a wiki link's visible text (its alias,
+ * or its target) is where its last letters are, so only a link before or inside the first word
+ * (see startsWithGenericWord) or a Markdown link (whose URL is dropped) leave it open. Most
+ * bullets that hold a link (`… see [[Search Watcher]].`) are then decided without plain().
  */
 function mayBeGenericItem(text: string, hasBracket: boolean): boolean {
-  if (hasBracket) return true; // links may reorder the visible text
+  if (hasBracket && text.indexOf('](') !== -1) return true; // a Markdown link: its URL is dropped
   if (startsWithGenericWord(text) && /\d/.test(text)) return true;
   return lastAsciiLetterIsUpper(text) && text.indexOf('component') !== -1;
 }
@@ -88,16 +74,17 @@ function isRemovable(c: number): boolean {
 }
 
 /**
- * Whether plain(text) may start with a GENERIC_ITEM word. Without `[`, plain() only drops
+ * Whether plain(text) may start with a GENERIC_ITEM word. Before any `[`, plain() only drops
  * markers, emoji and spacing: its first word is the text's first letters with those skipped.
- * A non-ASCII character on the way may be a dropped emoji or a letter: then it may.
+ * A non-ASCII character on the way may be a dropped emoji or a letter, a `[` may open a link
+ * whose text starts or continues the word: then it may.
  */
 function startsWithGenericWord(text: string): boolean {
   let i = 0;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) break;
-    if (c > 127) return true;
+    if (c > 127 || c === 91) return true; // an emoji or a letter; a link's text
     if (!(isRemovable(c) || c === 32 || (c >= 9 && c <= 13))) return false; // plain() would start with it
   }
   let word = '';
@@ -107,7 +94,7 @@ function startsWithGenericWord(text: string): boolean {
       if (word.length === LONGEST_GENERIC_WORD) return false; // longer than every generic word
       word += String.fromCharCode(c | 32);
     }
-    else if (c > 127) return true;
+    else if (c > 127 || c === 91) return true; // the word may go on in a link
     else if (!isRemovable(c)) break;
   }
   return word.length >= SHORTEST_GENERIC_WORD && GENERIC_WORDS.has(word);

@@ -12,6 +12,8 @@ import { ensureBuilt, filesOf, mldocMacroArguments } from '../harness';
 
 export interface LogseqPage {
   page: Page;
+  /** Uncaught errors and console errors of the page and its frames, from before the host loaded. */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -38,6 +40,12 @@ export async function openLogseqPage(browser: Browser, macros: string[], viewpor
     '/plugin/index.js': ['text/javascript', plugin],
   });
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  // Relative dates ("22 days ago") as of the test date, so screenshots do not change daily.
   await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00`));
   await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/`);
   const macroArguments = Object.fromEntries(macros.map((m) => [m, mldocMacroArguments(m) ?? []]));
@@ -45,6 +53,7 @@ export async function openLogseqPage(browser: Browser, macros: string[], viewpor
   await page.evaluate((start) => window.mmStart(start), { files: [...filesOf(EXAMPLE_VAULT), ...Object.entries(extraFiles)], macroArguments, pluginOrigin });
   return {
     page,
+    errors,
     close: async () => {
       await page.close();
       await new Promise((r) => host.close(r));
