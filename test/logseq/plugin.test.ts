@@ -53,13 +53,15 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
 
   it('{{renderer :maturity}} renders the page’s own card with the same stage and counts as the core', async () => {
     const l = await start();
-    const { el } = await macro(l, 'Components/Billing Engine.md', '{{renderer :maturity}}');
+    const { slot, el } = await macro(l, 'Components/Billing Engine.md', '{{renderer :maturity}}');
+    // Logseq's reading follows once the page's text is pulled again: waited for, not timed.
+    await until(l, () => slotElement(l, slot).querySelector('.mm-logseq-reading') !== null, 'the Logseq reading');
     const core = loadFolder(EXAMPLE_VAULT).component('Components/Billing Engine.md')!;
     expect(el.querySelector('.mm-card-title')?.textContent).toBe('Billing Engine');
     expect(el.querySelector('.mm-badge [data-mm-stage]')?.getAttribute('data-mm-stage')).toBe(core.note.stage?.id);
     const counts = [...el.querySelectorAll('.mm-progress .mm-count')].map((c) => c.textContent);
     expect(counts).toEqual(core.note.transitions.filter((x) => x.total > 0).map((x) => `${x.met}/${x.total}`));
-    const problems = el.textContent ?? '';
+    const problems = slotElement(l, slot).textContent ?? '';
     expect(problems).toContain('Logseq reads tags: [maturity, payments] as the pages "[maturity", "payments]"');
     expect(problems).toContain('Logseq names this page "Billing Engine Maturity Status" after its title property');
   });

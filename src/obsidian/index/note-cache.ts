@@ -1,10 +1,12 @@
 // The per-file cache in IndexedDB (through `idb`): for each note path, what the index keeps of it
-// (the prepared note and its index keys, as the two strings of note-record.ts) with the file's mtime and size and the
-// key of the parser build and settings that made it. A relaunch reads the cache in slices and
-// parses only files whose record does not match. One database per vault (the app id); losing it
-// only costs a full parse.
+// (the prepared note and its index keys, as the two strings of note-record.ts) with the file's mtime
+// and size and the key of the parser build and settings that made it. Notes are stored a chunk at a
+// time (cache-chunks.ts); the cache keeps what it read and wrote, so a write rewrites only the
+// chunks it touches. A relaunch reads the chunks in slices and parses only files whose record does
+// not match. One database per vault (the app id); losing it only costs a full parse.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { NoteRecord } from './note-record';
+import { chunkCountFits, chunkCountFor, chunkOf, decodeChunk, encodeChunk, type StoredChunk } from './cache-chunks';
 
 export interface CachedNote extends NoteRecord {
   mtime: number;
@@ -16,18 +18,23 @@ export interface CachedNote extends NoteRecord {
 }
 
 interface CacheSchema extends DBSchema {
-  notes: { key: string; value: CachedNote };
+  chunks: { key: number; value: StoredChunk };
 }
 
-const STORE = 'notes';
-/** Version 3: records hold the note's index keys and fields apart from the rest (2: head and body strings; 1: the note object). */
-const VERSION = 3;
-/** Records per read: strings, so a slice costs little to deliver; the caller yields within it. */
-const READ_SLICE = 256;
-/** Records per write transaction: strings again, each put is a copy. */
-const WRITE_SLICE = 250;
+const STORE = 'chunks';
+/** Version 4: one record per chunk of notes (3: per note, index and rest strings; 2: head and body; 1: the note object). */
+const VERSION = 4;
+/** Chunks per read, and per write transaction (each a few hundred KB of strings). */
+const READ_SLICE = 8;
+const WRITE_SLICE = 8;
 
 export class NoteCache {
+  /** What is stored, by chunk: filled as chunks are read, kept up to date as they are written. */
+  private chunks = new Map<number, Map<string, CachedNote>>();
+  /** The chunk count the stored notes are spread over; null before anything is stored, or when chunks disagree. */
+  private count: number | null = null;
+  private loaded = false;
+
   private constructor(private readonly db: IDBPDatabase<CacheSchema>) {}
 
   /** Open the vault's cache; null where IndexedDB is unavailable (the plugin then parses every launch). */
@@ -37,7 +44,7 @@ export class NoteCache {
       const db = await openDB<CacheSchema>(name, VERSION, {
         upgrade(database) {
           // Records of an older layout are not worth converting: the notes are parsed once more.
-          if (database.objectStoreNames.contains(STORE)) database.deleteObjectStore(STORE);
+          for (const store of [...database.objectStoreNames]) database.deleteObjectStore(store);
           database.createObjectStore(STORE);
         },
       });
@@ -48,42 +55,116 @@ export class NoteCache {
     }
   }
 
-  /** Every record, read in slices of keys so no single task deserialises the whole cache. */
+  /** Every record, read a few chunks at a time so no single task deserialises the whole cache. */
   async readAll(onSlice: (records: Array<[string, CachedNote]>) => void | Promise<void>): Promise<void> {
-    let after: string | null = null;
+    let after: number | null = null;
+    const counts = new Set<number>();
+    const seen = new Set<string>();
     for (;;) {
       const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
       const tx = this.db.transaction(STORE, 'readonly');
-      const [keys, values]: [string[], CachedNote[]] = await Promise.all([tx.store.getAllKeys(range, READ_SLICE), tx.store.getAll(range, READ_SLICE)]);
+      const [ids, values]: [number[], StoredChunk[]] = await Promise.all([tx.store.getAllKeys(range, READ_SLICE), tx.store.getAll(range, READ_SLICE)]);
       await tx.done;
-      if (keys.length === 0) return;
-      await onSlice(keys.map((key, i) => [key, values[i]!]));
-      if (keys.length < READ_SLICE) return;
-      after = keys[keys.length - 1]!;
+      const records: Array<[string, CachedNote]> = [];
+      ids.forEach((id, i) => {
+        const entries = decodeChunk(values[i]);
+        if (!entries) return;
+        counts.add(values[i]!.chunks);
+        this.remember(id, values[i]!.chunks, entries);
+        for (const entry of entries) {
+          if (seen.has(entry[0])) continue;
+          seen.add(entry[0]);
+          records.push(entry);
+        }
+      });
+      if (records.length > 0) await onSlice(records);
+      if (ids.length < READ_SLICE) break;
+      after = ids[ids.length - 1]!;
     }
+    if (!this.loaded) this.count = counts.size === 1 ? [...counts][0]! : null;
+    this.loaded = true;
   }
 
-  /** Write and delete records, a slice per transaction; failures are logged, never thrown (a stale cache is re-parsed). */
+  /** Keep a chunk read, unless the cache already holds newer content for it (a write since). */
+  private remember(id: number, count: number, entries: Array<[string, CachedNote]>): void {
+    if (this.loaded && count !== this.count) return;
+    if (!this.chunks.has(id)) this.chunks.set(id, new Map(entries));
+  }
+
+  /** Write and delete records, rewriting the chunks they fall in; failures are logged, never thrown (a stale cache is re-parsed). */
   async write(puts: Map<string, CachedNote>, deletes: Iterable<string>): Promise<void> {
     try {
-      const entries = [...puts];
-      for (let i = 0; i < entries.length; i += WRITE_SLICE) {
-        const tx = this.db.transaction(STORE, 'readwrite');
-        for (const [path, record] of entries.slice(i, i + WRITE_SLICE)) void tx.store.put(record, path);
-        await tx.done;
+      if (!this.loaded) await this.readAll(() => undefined);
+      let rewriteAll = false;
+      if (this.count === null) {
+        this.regroup(chunkCountFor(this.size() + puts.size));
+        rewriteAll = true;
       }
-      const gone = [...deletes];
-      if (gone.length > 0) {
-        const tx = this.db.transaction(STORE, 'readwrite');
-        for (const path of gone) void tx.store.delete(path);
-        await tx.done;
+      const count = this.count!;
+      const dirty = new Set<number>();
+      for (const path of deletes) {
+        const id = chunkOf(path, count);
+        if (this.chunks.get(id)?.delete(path)) dirty.add(id);
       }
+      for (const [path, record] of puts) {
+        const id = chunkOf(path, count);
+        let chunk = this.chunks.get(id);
+        if (!chunk) this.chunks.set(id, (chunk = new Map<string, CachedNote>()));
+        chunk.set(path, record);
+        dirty.add(id);
+      }
+      if (!chunkCountFits(count, this.size())) {
+        this.regroup(chunkCountFor(this.size()));
+        rewriteAll = true;
+      }
+      await this.store(rewriteAll ? null : dirty);
     } catch (err) {
       console.warn(`Maturity Map: could not update the cache (${err instanceof Error ? err.message : String(err)}).`);
     }
   }
 
+  private size(): number {
+    let n = 0;
+    for (const chunk of this.chunks.values()) n += chunk.size;
+    return n;
+  }
+
+  /** Spread every note kept over `count` chunks (the vault grew or shrank a lot, or chunks disagreed). */
+  private regroup(count: number): void {
+    const all = new Map<string, CachedNote>();
+    for (const chunk of this.chunks.values()) for (const [path, record] of chunk) all.set(path, record);
+    this.chunks = new Map();
+    this.count = count;
+    for (const [path, record] of all) {
+      const id = chunkOf(path, count);
+      let chunk = this.chunks.get(id);
+      if (!chunk) this.chunks.set(id, (chunk = new Map<string, CachedNote>()));
+      chunk.set(path, record);
+    }
+  }
+
+  /** Store the `dirty` chunks, or (null) replace the store's content with every chunk. */
+  private async store(dirty: Set<number> | null): Promise<void> {
+    const ids = dirty ? [...dirty] : [...this.chunks.keys()];
+    if (dirty === null) await this.db.clear(STORE);
+    for (let i = 0; i < ids.length; i += WRITE_SLICE) {
+      const tx = this.db.transaction(STORE, 'readwrite');
+      for (const id of ids.slice(i, i + WRITE_SLICE)) {
+        const chunk = this.chunks.get(id);
+        if (chunk && chunk.size > 0) void tx.store.put(encodeChunk(chunk, this.count!), id);
+        else {
+          this.chunks.delete(id);
+          void tx.store.delete(id);
+        }
+      }
+      await tx.done;
+    }
+  }
+
   async clear(): Promise<void> {
+    this.chunks.clear();
+    this.count = null;
+    this.loaded = true;
     await this.db.clear(STORE);
   }
 

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+// The cache's chunked records (src/obsidian/index/cache-chunks.ts, note-cache.ts): notes stored a
+// chunk at a time come back as they were written, a write rewrites only the chunks it touches, the
+// chunk count follows the vault's size, and a damaged chunk costs only its notes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { chunkCountFits, chunkCountFor, chunkOf, NOTES_PER_CHUNK } from '../../src/obsidian/index/cache-chunks';
+import { NoteCache, type CachedNote } from '../../src/obsidian/index/note-cache';
+import { installIndexedDB, newIndexedDB } from './harness/node-host';
+
+const record = (path: string, version = 1): CachedNote => ({
+  mtime: 1_700_000_000_000 + version,
+  size: 100 + path.length,
+  key: `build-${version}`,
+  hash: `h${version}`,
+  index: JSON.stringify({ path, version, identity: { id: path } }),
+  rest: JSON.stringify({ title: `“${path}”`, history: Array.from({ length: version }, (_, i) => i) }),
+});
+const paths = (n: number) => Array.from({ length: n }, (_, i) => `Components/Note ${i}.md`);
+
+async function readBack(cache: NoteCache): Promise<Map<string, CachedNote>> {
+  const out = new Map<string, CachedNote>();
+  await cache.readAll((records) => {
+    for (const [path, r] of records) {
+      expect(out.has(path), path).toBe(false);
+      out.set(path, { ...r });
+    }
+  });
+  return out;
+}
+
+/** Count the chunk records a transaction puts, by watching the store. */
+function countPuts(): { puts: number; restore: () => void } {
+  const proto = (window as unknown as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore.prototype;
+  const put = proto.put;
+  const counter = { puts: 0, restore: () => (proto.put = put) };
+  proto.put = function (this: unknown, ...args: unknown[]) {
+    counter.puts++;
+    return put.apply(this, args);
+  };
+  return counter;
+}
+
+let open: NoteCache[] = [];
+async function openCache(device: IDBFactory, name = 'test-cache'): Promise<NoteCache> {
+  installIndexedDB(device);
+  const cache = (await NoteCache.open(name))!;
+  open.push(cache);
+  return cache;
+}
+afterEach(() => {
+  for (const cache of open) cache.close();
+  open = [];
+});
+
+describe('cache chunks', () => {
+  it('give back every record as written, across chunks, after a relaunch', async () => {
+    const device = newIndexedDB();
+    const first = await openCache(device);
+    await first.readAll(() => undefined);
+    const written = new Map(paths(1000).map((p) => [p, record(p)]));
+    await first.write(written, []);
+    const again = await openCache(device);
+    expect(await readBack(again)).toEqual(written);
+  });
+
+  it('an edit rewrites one chunk, a delete drops the record, and the others stay', async () => {
+    const device = newIndexedDB();
+    const cache = await openCache(device);
+    await cache.readAll(() => undefined);
+    const all = paths(1000);
+    await cache.write(new Map(all.map((p) => [p, record(p)])), []);
+    expect(chunkCountFor(1000)).toBeGreaterThan(4);
+    const counter = countPuts();
+    try {
+      await cache.write(new Map([[all[7]!, record(all[7]!, 2)]]), []);
+      expect(counter.puts).toBe(1);
+    } finally {
+      counter.restore();
+    }
+    await cache.write(new Map(), [all[8]!]);
+    const back = await readBack(await openCache(device));
+    expect(back.size).toBe(999);
+    expect(back.get(all[7]!)).toEqual(record(all[7]!, 2));
+    expect(back.has(all[8]!)).toBe(false);
+    expect(back.get(all[9]!)).toEqual(record(all[9]!));
+  });
+
+  it('spread the notes over more chunks as the vault grows, keeping every record', async () => {
+    const device = newIndexedDB();
+    const cache = await openCache(device);
+    await cache.readAll(() => undefined);
+    const all = paths(NOTES_PER_CHUNK * 10);
+    await cache.write(new Map(all.slice(0, 10).map((p) => [p, record(p)])), []);
+    await cache.write(new Map(all.slice(10).map((p) => [p, record(p)])), []);
+    expect(await readBack(await openCache(device))).toEqual(new Map(all.map((p) => [p, record(p)])));
+    expect(chunkCountFits(1, 10)).toBe(true);
+    expect(chunkCountFits(1, all.length)).toBe(false);
+  });
+
+  it('a damaged chunk costs only its own notes', async () => {
+    const device = newIndexedDB();
+    const cache = await openCache(device);
+    await cache.readAll(() => undefined);
+    const all = paths(1000);
+    await cache.write(new Map(all.map((p) => [p, record(p)])), []);
+    const count = chunkCountFor(1000);
+    const broken = chunkOf(all[0]!, count);
+    const request = device.open('test-cache');
+    await new Promise((resolve) => (request.onsuccess = resolve));
+    const db = request.result;
+    const tx = db.transaction('chunks', 'readwrite');
+    tx.objectStore('chunks').put({ chunks: count, paths: ['x'], index: 'not a chunk' }, broken);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    const back = await readBack(await openCache(device));
+    const lost = all.filter((p) => chunkOf(p, count) === broken);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(back.size).toBe(all.length - lost.length);
+    for (const p of lost) expect(back.has(p)).toBe(false);
+  });
+});
