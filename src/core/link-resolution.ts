@@ -103,6 +103,7 @@ export function adoptComponent(links: VaultLinks, adoption: Adoption, entry: Ind
     if (target !== null) addId(links.dependents, target, id);
   }
   links.resolved.set(id, resolved);
+  links.edgeRevision++;
   adoption.adopted.add(id);
   links.pending.touched.add(id);
   return true;
