@@ -1,6 +1,7 @@
 // Reading a vault folder from disk: Markdown files only, hidden and tool folders skipped; binary,
 // oversized and unreadable files, links and special files reported rather than fatal. Files are
 // read one by one in path order and handed on as read, so the texts are never all held at once.
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
@@ -135,14 +136,14 @@ function readNote(full: string): ReadResult {
     const info = fs.fstatSync(fd);
     if (!info.isFile()) return { reason: 'not a regular file (a pipe, socket or device)' };
     if (info.size > MAX_NOTE_BYTES) return { reason: tooLargeReason(info.size) };
-    const buffer = Buffer.allocUnsafe(info.size);
+    const buffer = readBuffer(info.size);
     let offset = 0;
     while (offset < info.size) {
       const bytes = fs.readSync(fd, buffer, offset, info.size - offset, offset);
       if (bytes === 0) break; // the file shrank while being read: what was there is the note
       offset += bytes;
     }
-    return decode(offset === info.size ? buffer : buffer.subarray(0, offset));
+    return decode(buffer.subarray(0, offset));
   } catch (err) {
     return { reason: `unreadable (${errorCode(err)})` };
   } finally {
@@ -150,8 +151,23 @@ function readNote(full: string): ReadResult {
   }
 }
 
+// One buffer serves every note up to this size: the text is decoded out of it before the next
+// read, and a buffer per note was garbage the collector had to account for (external memory).
+const SHARED_BUFFER_BYTES = 1024 * 1024;
+let shared: Buffer | null = null;
+
+/** A buffer of at least `size` bytes to read one note into, valid until the next call. */
+function readBuffer(size: number): Buffer {
+  if (size > SHARED_BUFFER_BYTES) return Buffer.allocUnsafe(size);
+  shared ??= Buffer.allocUnsafeSlow(SHARED_BUFFER_BYTES);
+  return shared;
+}
+
 function decode(buffer: Buffer): ReadResult {
-  return isBinary(buffer) ? { reason: 'binary content, not a text note' } : buffer.toString('utf8');
+  if (isBinary(buffer)) return { reason: 'binary content, not a text note' };
+  // ASCII reads the same as Latin-1 and as UTF-8; copied as Latin-1 it skips the UTF-8 decoder,
+  // which cost several times the check on most notes.
+  return isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');
 }
 
 /** NUL bytes in the first 8 KB mean binary, as git decides it. */

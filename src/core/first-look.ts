@@ -154,20 +154,40 @@ function propertiesEnd(text: string, body: number): number {
 }
 
 /**
- * Whether a tag is written as `#tag` from `from` on (`hashtags`: the tags with their `#`, sticky).
- * Each `#` is found with indexOf and the words tried there: a case-insensitive search for the
- * whole pattern cost several times a line scan.
+ * `#tag` for some tags: the sticky pattern of the tags with their `#`, and the character codes a
+ * tag can start with (lower case; null when a tag starts with anything but an ASCII letter or
+ * digit, which the case-insensitive pattern may match in more than two spellings).
  */
-function hasHashtag(text: string, hashtags: RegExp, from: number): boolean {
+interface HashtagSearch {
+  pattern: RegExp;
+  firstCodes: ReadonlySet<number> | null;
+}
+
+function hashtagSearch(tags: readonly string[]): HashtagSearch | null {
+  const pattern = wordsPattern(tags, '#', 'iy');
+  if (!pattern) return null;
+  const firsts = tags.map((t) => t.replace(/^#/, '').trim()).filter(Boolean).map((t) => t.charAt(0).toLowerCase());
+  return { pattern, firstCodes: firsts.every((c) => /^[a-z0-9]$/.test(c)) ? new Set(firsts.map((c) => c.charCodeAt(0))) : null };
+}
+
+/**
+ * Whether a tag is written as `#tag` from `from` on. Each `#` is found with indexOf and the
+ * words tried there only when the next character can start one (`# Heading` and `##` cannot): a
+ * case-insensitive search for the whole pattern cost several times a line scan.
+ */
+function hasHashtag(text: string, search: HashtagSearch, from: number): boolean {
+  const { pattern, firstCodes } = search;
   for (let at = text.indexOf('#', from); at !== -1; at = text.indexOf('#', at + 1)) {
-    hashtags.lastIndex = at;
-    if (hashtags.test(text)) return true;
+    // `| 0x20` lower-cases an ASCII letter and leaves digits as they are.
+    if (firstCodes !== null && !firstCodes.has(text.charCodeAt(at + 1) | 0x20)) continue;
+    pattern.lastIndex = at;
+    if (pattern.test(text)) return true;
   }
   return false;
 }
 
 /** Whether a tag is written anywhere: in the properties or as `#tag` (may over-count, never under). */
-function mayCarryTag(text: string, words: RegExp, hashtags: RegExp, propertiesEnd: number): boolean {
+function mayCarryTag(text: string, words: RegExp, hashtags: HashtagSearch, propertiesEnd: number): boolean {
   words.lastIndex = 0;
   const m = words.exec(text);
   return m !== null && (m.index < propertiesEnd || hasHashtag(text, hashtags, Math.max(0, m.index - 1)));
@@ -263,10 +283,10 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
   // Words that may name a property classify() reads: searched for in the properties first, which
   // are then read (parsed) only when one is there.
   const propertyWords = wordsPattern([...[...vocabulary.stagePropertyKeys, ...vocabulary.componentPropertyKeys, ...MIRROR_KEYS].map(lastWord), ...rules.markerTags]);
-  const markers = wordsPattern(rules.markerTags, '#', 'iy');
+  const markers = hashtagSearch(rules.markerTags);
   const markerSet = new Set(rules.markerTags.map((t) => t.replace(/^#/, '').toLowerCase()));
   const required = wordsPattern(rules.tags);
-  const requiredHashtags = wordsPattern(rules.tags, '#', 'iy');
+  const requiredHashtags = hashtagSearch(rules.tags);
 
   /** What the front matter and page properties say, read by the parser itself. */
   const propertiesSay = (path: string, head: string): boolean => {
@@ -296,12 +316,12 @@ export function createFirstLook(rules: ComponentRules, vocabulary: FirstLookVoca
     const escaped = body > 1 && text.lastIndexOf('\\', body) !== -1;
     if (required && requiredHashtags && !escaped && !mayCarryTag(text, required, requiredHashtags, propsEnd)) return false;
     if (isMaturityFileName(path, rules)) return true;
-    if (propsEnd > 0 && propertyWords !== null) {
-      const head = text.slice(0, propsEnd);
-      propertyWords.lastIndex = 0;
-      if ((escaped || propertyWords.test(head)) && propertiesSay(path, head)) return true;
-    }
     if (markers !== null && hasHashtag(text, markers, propsEnd)) return true;
-    return structured(text, body, propsEnd);
+    if (structured(text, body, propsEnd)) return true;
+    // Last, as it parses: the properties are read only when a word they would need is there.
+    if (propsEnd === 0 || propertyWords === null) return false;
+    const head = text.slice(0, propsEnd);
+    propertyWords.lastIndex = 0;
+    return (escaped || propertyWords.test(head)) && propertiesSay(path, head);
   };
 }

@@ -47,34 +47,50 @@ export function isMaturityFileName(path: string, rules: Pick<ComponentRules, 'fi
 // Every note's path is checked against the same few names: lower-case them once per rules.
 const lowerFileNames = new WeakMap<readonly string[], string[]>();
 
+type Named = Pick<NoteIdentity, 'name' | 'nameSource'>;
+
+/** The note's name: its `component` property, title, first heading, folder (MATURITY.md) or file name. */
+function nameOf(note: MaturityNote, path: string, rules: ComponentRules, segments: readonly string[], pageName: string): Named {
+  const component = stringValue(note.properties['component']) ?? stringValue(note.properties['component-name']);
+  let named: Named;
+  if (component) named = { name: plain(component), nameSource: 'frontmatter' };
+  else if (note.title) named = { name: cleanComponentName(note.title), nameSource: 'title' };
+  else if (note.heading) named = { name: cleanComponentName(note.heading), nameSource: 'heading' };
+  else if (isMaturityFileName(path, rules) && segments.length > 1) named = { name: segments[segments.length - 2]!, nameSource: 'filename' };
+  else named = { name: cleanComponentName(pageName), nameSource: 'filename' };
+  if (named.name === '') named.name = pageName || path;
+  return named;
+}
+
+/**
+ * A note the first look turned away: no key leads to it and views show only components, so its
+ * name is rarely asked for. Worked out when first asked (a vault holds thousands of such notes,
+ * and naming each cost more than reading it); the same name as identify() would give.
+ */
+function unkeyedIdentity(note: MaturityNote, path: string, rules: ComponentRules): NoteIdentity {
+  let named: Named | null = null;
+  const get = (): Named => (named ??= nameOf(note, path, rules, path.split('/'), pageNameFromPath(path)));
+  return {
+    id: path,
+    get name() {
+      return get().name;
+    },
+    get nameSource() {
+      return get().nameSource;
+    },
+    keys: [],
+  };
+}
+
 /**
  * The note's name and the keys that reach it. `withKeys: false` for a note that cannot be a
  * component (the first look turned it away): keys only ever lead to components.
  */
 export function identify(note: MaturityNote, path: string, rules: ComponentRules, withKeys = true): NoteIdentity {
-  const component = stringValue(note.properties['component']) ?? stringValue(note.properties['component-name']);
+  if (!withKeys) return unkeyedIdentity(note, path, rules);
   const segments = path.split('/');
   const pageName = pageNameFromPath(path);
-  let name: string;
-  let nameSource: NoteIdentity['nameSource'];
-  if (component) {
-    name = plain(component);
-    nameSource = 'frontmatter';
-  } else if (note.title) {
-    name = cleanComponentName(note.title);
-    nameSource = 'title';
-  } else if (note.heading) {
-    name = cleanComponentName(note.heading);
-    nameSource = 'heading';
-  } else if (isMaturityFileName(path, rules) && segments.length > 1) {
-    name = segments[segments.length - 2]!;
-    nameSource = 'filename';
-  } else {
-    name = cleanComponentName(pageName);
-    nameSource = 'filename';
-  }
-  if (name === '') name = pageName || path;
-  if (!withKeys) return { id: path, name, nameSource, keys: [] };
+  const { name, nameSource } = nameOf(note, path, rules, segments, pageName);
 
   const keys = new Set<string>();
   const add = (value: string | null | undefined) => {

@@ -73,3 +73,16 @@ describe('which notes are components', () => {
     expect(is(text, 'ledger.md', { ...rules, tags: ['team-a'] })).toBeNull();
   });
 });
+
+describe('notes the first look turned away', () => {
+  it('are named on demand, as identify names them with their keys', () => {
+    const empty = parseNote('', pipeline);
+    for (const path of ['pages/Harbor___Components___Ledger Maturity Status.md', 'src/billing/MATURITY.md', 'Notes/100%.md', 'Daily/2026-11-24.md', 'a.md']) {
+      const lazy = identify(empty, path, rules, false);
+      const keyed = identify(empty, path, rules);
+      expect(lazy.keys).toEqual([]);
+      expect({ ...lazy, keys: keyed.keys }).toEqual(keyed);
+      expect(JSON.parse(JSON.stringify(lazy))).toEqual({ id: path, name: keyed.name, nameSource: keyed.nameSource, keys: [] });
+    }
+  });
+});
