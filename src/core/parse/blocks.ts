@@ -47,7 +47,7 @@ function scanLine(s: ScanState): void {
     if (all && s.leaf === TABLE) return; // the row under the header: checked when the header was read
   }
   const opened = all && (s.leaf === FENCE || s.leaf === HTML) ? 0 : openContainers(s, matched);
-  readLeaf(s, { matched, opened });
+  readLeaf(s, matched, opened);
 }
 
 function leadingColumns(raw: string): number {

@@ -68,7 +68,8 @@ export function readCoverage(state: ReaderState, at: FieldAt): void {
     percent: percent.percent,
     label: intern(at.key),
     transition: transition ? intern(`${transition.from ?? '?'}→${transition.to ?? '?'}`) : null,
-    section: intern((state.sectionPath ??= state.stack.map((s) => s.text).join(' / '))),
+    // Made and shared once a section (reset at each heading).
+    section: (state.sectionPath ??= intern(state.stack.map((s) => s.text).join(' / '))),
     raw: intern(plain(at.value)),
     line: at.line,
   });

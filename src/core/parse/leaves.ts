@@ -9,20 +9,17 @@ import { definitionLines } from './definitions';
 import { CODE, FENCE, HTML, NONE, PARAGRAPH, TABLE, firstNonSpace, indentAhead, type ScanState } from './scan-state';
 import { delimiterRowBelow, mayBeDelimiterRow, rowCount } from './tables';
 
-/** Where the line stands: how many containers it continued and how many it opened. */
-export interface LineFit {
-  matched: number;
-  opened: number;
-}
-
-/** Read what is left of the line (from the cursor) as a leaf block. */
-export function readLeaf(s: ScanState, fit: LineFit): void {
+/**
+ * Read what is left of the line (from the cursor) as a leaf block. Where the line stands: how many
+ * containers it continued (`matched`) and how many it opened (two numbers, not an object a line).
+ */
+export function readLeaf(s: ScanState, matched: number, opened: number): void {
   const raw = s.raw;
   const at = firstNonSpace(s);
-  const continues = fit.opened === 0 && fit.matched === s.containers.length;
-  const lazy = fit.opened === 0 && !continues && s.leaf === PARAGRAPH;
+  const continues = opened === 0 && matched === s.containers.length;
+  const lazy = opened === 0 && !continues && s.leaf === PARAGRAPH;
   // Containers the line keeps: those it continued and those it opened.
-  const keep = fit.matched + fit.opened;
+  const keep = matched + opened;
   if (at >= raw.length) return blankLine(s, keep);
   if (indentAhead(s) >= 4) {
     if (s.leaf === PARAGRAPH && (continues || lazy)) return paragraphLine(s, at, false);

@@ -37,11 +37,17 @@ export function parseNote(input: string, pipeline: Pipeline, scan: StructureScan
 }
 
 /**
- * The first look's parse of a note's head (its front matter and page properties, `text` cut where
- * they end). Its reading of the front matter is kept for the parse that follows (see keptHead).
+ * The first look's reading of a note's head (its front matter and page properties, `text` cut
+ * where they end): the properties and the tags they give. Its reading of the front matter is kept
+ * for the parse that follows (see keptHead). Only when the head holds more than properties (body
+ * lines, which may hold `#tags`) is it parsed as a whole note.
  */
-export function parseNoteHead(head: string, pipeline: Pipeline): MaturityNote {
-  return parseText(head, pipeline, scanBlocks, 'full', SHORTCUTS.headReuse);
+export function parseNoteHead(input: string, pipeline: Pipeline): Pick<MaturityNote, 'properties' | 'tags'> {
+  const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
+  const head = readHead(text, SHORTCUTS.headReuse);
+  if (text.slice(head.bodyOffset).trim() !== '') return parseText(text, pipeline, scanBlocks, 'full', SHORTCUTS.headReuse);
+  const { properties } = head;
+  return { properties, tags: [...tagsFromValue(properties['tags']), ...tagsFromValue(properties['tag'])] };
 }
 
 /**
