@@ -132,8 +132,12 @@ function bodyStart(text: string): number {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd).trimEnd();
-    if (line === '---' || line === '...') return Math.min(lineEnd + 1, text.length);
+    // Only a line that starts with `-` or `.` can close it: the others are not copied to be compared.
+    const first = text.charCodeAt(lineStart);
+    if (first === 45 /* - */ || first === 46 /* . */) {
+      const line = text.slice(lineStart, lineEnd).trimEnd();
+      if (line === '---' || line === '...') return Math.min(lineEnd + 1, text.length);
+    }
     if (lineEnd === text.length) break;
     lineStart = lineEnd + 1;
   }
