@@ -1,46 +1,72 @@
 // Dependency graph algorithms over plain adjacency maps: cycles (Tarjan's strongly connected
-// components, iterative so a 5k-deep chain cannot overflow the stack) and closures both ways.
+// components, iterative so a 5k-deep chain cannot overflow the stack, and incremental so one
+// node's cycle costs only what that node reaches) and closures both ways.
+import { workCount } from './work-count';
 
 export type Adjacency = ReadonlyMap<string, readonly string[]>;
 
+/** Cycle membership, found a piece at a time over one unchanging graph. */
+export interface CycleFinder {
+  /**
+   * The cycle `node` lies on (its ids sorted), or null. The first call searches only the nodes
+   * `node` reaches (a strongly connected component lies within them); later calls reuse it.
+   */
+  cycleOf(node: string): string[] | null;
+  /** Every cycle among `nodes` and what they reach, as findCycles orders them. */
+  all(nodes: Iterable<string>): string[][];
+}
+
 /**
- * Strongly connected components that form cycles: every component of two or more nodes, and
- * single nodes with an edge to themselves. Each cycle's ids are sorted; cycles are sorted.
+ * Tarjan's algorithm started from whichever node is asked about: each search completes every
+ * strongly connected component it reaches, so over any sequence of calls each node and edge is
+ * visited once in all (counted in `workCount.cycleVisited`). `next` gives a node's targets.
  */
-export function findCycles(nodes: Iterable<string>, edges: Adjacency): string[][] {
+export function createCycleFinder(next: (node: string) => readonly string[]): CycleFinder {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
-  const cycles: string[][] = [];
+  /** Finished nodes: their cycle, or null. */
+  const membership = new Map<string, string[] | null>();
+  const found: string[][] = [];
   let counter = 0;
 
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    // Explicit DFS stack of [node, next-neighbour position].
-    const work: Array<[string, number]> = [[root, 0]];
-    index.set(root, counter);
-    low.set(root, counter);
+  function enter(node: string, work: Array<[string, number, readonly string[]]>): void {
+    workCount.cycleVisited++;
+    index.set(node, counter);
+    low.set(node, counter);
     counter++;
-    stack.push(root);
-    onStack.add(root);
+    stack.push(node);
+    onStack.add(node);
+    work.push([node, 0, next(node)]);
+  }
+
+  /** Pop the component rooted at `node` off the stack and record what it is. */
+  function finish(node: string, targets: readonly string[]): void {
+    const members: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      members.push(member);
+    } while (member !== node);
+    const cycle = members.length > 1 || targets.includes(node) ? members.sort() : null;
+    for (const m of members) membership.set(m, cycle);
+    if (cycle) found.push(cycle);
+  }
+
+  function search(root: string): void {
+    if (index.has(root)) return;
+    const work: Array<[string, number, readonly string[]]> = [];
+    enter(root, work);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
-      const [node, pos] = frame;
-      const next = edges.get(node) ?? [];
-      if (pos < next.length) {
+      const [node, pos, targets] = frame;
+      if (pos < targets.length) {
         frame[1] = pos + 1;
-        const target = next[pos]!;
-        if (!index.has(target)) {
-          index.set(target, counter);
-          low.set(target, counter);
-          counter++;
-          stack.push(target);
-          onStack.add(target);
-          work.push([target, 0]);
-        } else if (onStack.has(target)) {
-          low.set(node, Math.min(low.get(node)!, index.get(target)!));
-        }
+        const target = targets[pos]!;
+        if (!index.has(target)) enter(target, work);
+        else if (onStack.has(target)) low.set(node, Math.min(low.get(node)!, index.get(target)!));
         continue;
       }
       work.pop();
@@ -48,20 +74,31 @@ export function findCycles(nodes: Iterable<string>, edges: Adjacency): string[][
         const parent = work[work.length - 1]![0];
         low.set(parent, Math.min(low.get(parent)!, low.get(node)!));
       }
-      if (low.get(node) === index.get(node)) {
-        const members: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          members.push(member);
-        } while (member !== node);
-        if (members.length > 1 || (edges.get(node) ?? []).includes(node)) cycles.push(members.sort());
-      }
+      if (low.get(node) === index.get(node)) finish(node, targets);
     }
   }
-  return cycles.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+
+  return {
+    cycleOf(node) {
+      search(node);
+      return membership.get(node) ?? null;
+    },
+    all(nodes) {
+      for (const node of nodes) search(node);
+      // Cycles are disjoint, so their first ids differ: a total order.
+      return [...found].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+    },
+  };
 }
+
+/**
+ * Strongly connected components that form cycles: every component of two or more nodes, and
+ * single nodes with an edge to themselves. Each cycle's ids are sorted; cycles are sorted.
+ */
+export function findCycles(nodes: Iterable<string>, edges: Adjacency): string[][] {
+  return createCycleFinder((node) => edges.get(node) ?? []).all(nodes);
+}
+
 
 /** Every node reachable from `start` (not including `start` unless it lies on a cycle), with its distance. */
 export function closure(start: string, edges: Adjacency, maxDepth = Infinity): Map<string, number> {

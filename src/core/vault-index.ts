@@ -4,14 +4,15 @@
 import { resolveConfig } from './settings/index';
 import { localToday } from './dates';
 import { MAX_NOTE_BYTES, tooLargeReason, unreadableDiagnostics } from './unreadable';
-import { findCycles } from './graph';
+import { createCycleFinder, type CycleFinder } from './graph';
 import { classify, identify } from './identity';
 import type { Component, MaturityNote, StageId } from './model';
 import { createPipeline } from './stages';
 import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
 import { compareCodeUnits, compareComponents } from './text';
-import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
+import { exportResolution } from './link-resolution';
+import { adoptResolution, attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
 import { emptyNote, firstLookFor, keepKeys, noteKeys, PARSE_EVERY_NOTE, prepareNote, slim, type NoteKeys } from './index-notes';
 import type { IndexChange, IndexEntry, IndexOptions, MaturityIndex } from './vault-index-types';
@@ -31,10 +32,13 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
   // Notes, name keys and resolved edges: see vault-links.ts.
   const links = createLinks();
   const { entries, componentIds, resolved, dependents, byStage } = links;
-  /** Built views. An entry goes when anything it shows may have changed (see settleNow, cycleInfo). */
-  const viewCache = new Map<string, { today: string; component: Component }>();
+  /** Built views, with the cycle each shows. An entry goes when anything it shows may have changed (see settleNow, component). */
+  const viewCache = new Map<string, { today: string; component: Component; cycle: string[] | null }>();
+  /** Component → the cached views whose cycle diagnostic names it (they show its name). */
+  const cycleShownIn = new Map<string, Set<string>>();
   const listeners = new Set<(change: IndexChange) => void>();
-  let cycleCache: { edgeRevision: number; cycles: string[][]; members: Map<string, string[]> } | null = null;
+  // Cycle membership of the current edges, found as views ask for it (graph.ts); all cycles on demand.
+  let cycleState: { edgeRevision: number; finder: CycleFinder; all: string[][] | null } | null = null;
   let sortedIds: string[] | null = null;
   // Inside a batch edits are settled when something is read, and reported once when it ends.
   let batchDepth = 0;
@@ -49,7 +53,8 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     for (const id of [...touched, ...removed]) {
       viewCache.delete(id);
       // Cycle diagnostics name every member of the cycle.
-      for (const member of cycleCache?.members.get(id) ?? []) viewCache.delete(member);
+      for (const view of cycleShownIn.get(id) ?? []) viewCache.delete(view);
+      cycleShownIn.delete(id);
       unreported.touched.add(id);
     }
     for (const id of removed) unreported.removed.add(id);
@@ -173,18 +178,25 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     return endBatch();
   }
 
-  function cycleInfo() {
+  /** A component's distinct dependency ids: its edges (as `edges()` lists them). */
+  function targetsOf(id: string): string[] {
+    const targets: string[] = [];
+    for (const dep of resolved.get(id) ?? []) if (dep.id && !targets.includes(dep.id)) targets.push(dep.id);
+    return targets;
+  }
+
+  /** The cycle search over the current edges: a new one whenever an edge appeared or went. */
+  function cycleInfo(): NonNullable<typeof cycleState> {
     settleNow();
-    if (cycleCache && cycleCache.edgeRevision === links.edgeRevision) return cycleCache;
-    const cycles = findCycles([...componentIds].sort(), edges());
-    const members = new Map<string, string[]>();
-    for (const cycle of cycles) for (const id of cycle) members.set(id, cycle);
-    // Views show the cycle they are part of: drop those whose cycle changed.
-    const before = cycleCache?.members ?? new Map<string, string[]>();
-    for (const [id, cycle] of members) if (before.get(id)?.join('\n') !== cycle.join('\n')) viewCache.delete(id);
-    for (const id of before.keys()) if (!members.has(id)) viewCache.delete(id);
-    cycleCache = { edgeRevision: links.edgeRevision, cycles, members };
-    return cycleCache;
+    if (cycleState?.edgeRevision !== links.edgeRevision) cycleState = { edgeRevision: links.edgeRevision, finder: createCycleFinder(targetsOf), all: null };
+    return cycleState;
+  }
+
+  /** Every cycle in the graph: the one whole-graph pass, for vault-wide lists and diagnostics. */
+  function allCycles(): string[][] {
+    const info = cycleInfo();
+    info.all ??= info.finder.all(componentIds);
+    return info.all;
   }
 
   function edges(): Map<string, string[]> {
@@ -197,9 +209,10 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     const entry = entries.get(id);
     if (!entry || !componentIds.has(id)) return undefined;
     const day = today ?? localToday();
-    const cycle = cycleInfo().members.get(id) ?? null; // first: it drops views whose cycle changed
+    // Only what this component reaches is searched; a view built with another cycle is stale.
+    const cycle = cycleInfo().finder.cycleOf(id);
     const cached = viewCache.get(id);
-    if (cached && cached.today === day) return cached.component;
+    if (cached && cached.today === day && sameCycle(cached.cycle, cycle)) return cached.component;
     const view = buildComponent({
       entry,
       pipeline,
@@ -213,7 +226,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       duplicates: sameNamed(links, id, entry.identity.keys[0]!, MAX_CANDIDATES),
       cycle,
     });
-    viewCache.set(id, { today: day, component: view });
+    viewCache.set(id, { today: day, component: view, cycle });
+    for (const member of cycle ?? []) {
+      const views = cycleShownIn.get(member);
+      if (views) views.add(id);
+      else cycleShownIn.set(member, new Set([id]));
+    }
     return view;
   }
 
@@ -263,9 +281,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     idsAtStage: (stage) => byStage.get(stage) ?? new Set(),
     idsAtStageByName,
     edges,
-    cycles: () => cycleInfo().cycles,
+    cycles: allCycles,
     vaultDiagnostics: () => [
-      ...cycleDiagnostics(cycleInfo().cycles, (id) => entries.get(id)?.identity.name ?? id, config),
+      ...cycleDiagnostics(allCycles(), (id) => entries.get(id)?.identity.name ?? id, config),
       ...unreadableDiagnostics(unreadable, config),
     ],
     skip,
@@ -273,6 +291,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
       return resolveDependency(dep, '', links.candidates).id;
     },
+    linkResolution: () => {
+      settleNow();
+      return exportResolution(links);
+    },
+    adoptLinkResolution: (resolution) => adoptResolution(links, resolution),
     setToday: (value) => {
       today = value;
     },
@@ -282,4 +305,9 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       return () => listeners.delete(listener);
     },
   };
+}
+
+function sameCycle(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === b) return true;
+  return a !== null && b !== null && a.length === b.length && a.every((id, k) => id === b[k]);
 }

@@ -1,6 +1,6 @@
 // Counters of the index's unit work (dependencies resolved, candidates ranked and compared, ids
-// visited when a key changes or a view lists its duplicates). Tests of complexity read them:
-// they count work rather than time it, so they hold on a busy machine.
+// visited when a key changes or a view lists its duplicates, components a cycle search enters).
+// Tests of complexity read them: they count work rather than time it, so they hold on a busy machine.
 
 export interface WorkCount {
   /** Dependencies resolved (one `resolveDependency` call each). */
@@ -11,9 +11,11 @@ export interface WorkCount {
   compared: number;
   /** Ids visited to find who a changed key affects, or who shares a view's name. */
   visited: number;
+  /** Components the cycle search entered (graph.ts: each once per graph, however many views ask). */
+  cycleVisited: number;
 }
 
-export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0 };
+export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0 };
 
 /** Zero every counter; returns the counter object to read afterwards. */
 export function resetWorkCount(): WorkCount {
@@ -21,10 +23,11 @@ export function resetWorkCount(): WorkCount {
   workCount.ranked = 0;
   workCount.compared = 0;
   workCount.visited = 0;
+  workCount.cycleVisited = 0;
   return workCount;
 }
 
 /** Sum of every kind of work, for a single bound. */
 export function totalWork(count: WorkCount = workCount): number {
-  return count.resolved + count.ranked + count.compared + count.visited;
+  return count.resolved + count.ranked + count.compared + count.visited + count.cycleVisited;
 }
