@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { coordGreedy, decrossDfs, graph, layeringLongestPath, sugiyama } from 'd3-dag';
 import { buildGraphModel, createIndex, withoutExternals } from '../src/core/index';
 import { layoutInputs } from '../src/render/graph/draw';
@@ -109,6 +109,83 @@ export function layoutBench(components: number, reps: number, seed: number): Non
   };
 }
 
+/** Two animation frames after the call: what the page had was painted. */
+const painted = (p: Page) => p.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
+
+/** The browser's first-contentful-paint: the page paints nothing before its app draws the board. */
+const firstPaint = (p: Page) =>
+  p.evaluate(() => new Promise<number>((resolve) => {
+    new PerformanceObserver((list, observer) => {
+      const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+      if (!entry) return;
+      observer.disconnect();
+      resolve(entry.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  }));
+
+/** In the page: when the first board item entered it (before that paint, or the paint was something else). */
+const noteBoard = () => {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('.mm-board-item')) return;
+    (window as unknown as { mmBoardAt: number }).mmBoardAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+};
+
+/** In the page: every column drew all its items. */
+const everyItem = () => {
+  const total = [...document.querySelectorAll('.mm-board-count')].reduce((n, e) => n + Number(e.textContent?.trim() ?? 0), 0);
+  return total > 0 && document.querySelectorAll('.mm-board-item').length >= total;
+};
+
+const VIEWPORT = { viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 };
+
+/** The reference: a page with one paragraph, opened and timed the same way in the same browser. */
+async function blankPaint(browser: Browser, blankPage: string): Promise<number> {
+  const context = await browser.newContext(VIEWPORT);
+  const r = await context.newPage();
+  await r.goto(pathToFileURL(blankPage).href, { waitUntil: 'commit' });
+  await r.waitForSelector('.mm-board-item', { timeout: 120_000 });
+  const at = await firstPaint(r);
+  await context.close();
+  return at;
+}
+
+interface PaintRun {
+  board: number;
+  frames: number;
+  complete: number;
+  graph: number;
+  shown: number;
+}
+
+/** One opening of the dashboard: first paint, every item, then the graph tab until every node is drawn. */
+async function dashboardPaint(browser: Browser, page: string, log: (line: string) => void): Promise<PaintRun> {
+  const context = await browser.newContext(VIEWPORT);
+  const p = await context.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (err) => errors.push(String(err)));
+  await p.addInitScript(noteBoard);
+  await p.goto(pathToFileURL(page).href, { waitUntil: 'commit' });
+  await p.waitForSelector('.mm-board-item', { timeout: 120_000 });
+  // Two animation frames after the driver saw the board: the measure until session 3, kept beside.
+  const frames = await painted(p);
+  const paintAt = await firstPaint(p);
+  const boardAt = await p.evaluate(() => (window as unknown as { mmBoardAt?: number }).mmBoardAt ?? Infinity);
+  if (boardAt > paintAt) throw new Error(`the first paint (${paintAt} ms) came before the board (${boardAt} ms)`);
+  await p.waitForFunction(everyItem, null, { timeout: 120_000, polling: 20 });
+  const complete = await p.evaluate(() => performance.now());
+  const shown = await p.locator('.mm-board-item').count();
+  const t = now();
+  await p.locator('[data-mm-tab="graph"]').click();
+  await p.waitForFunction((n) => document.querySelectorAll('.mm-node').length >= n, shown, { timeout: 300_000, polling: 50 });
+  await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const graph = now() - t;
+  if (errors.length > 0) log(`  page errors: ${errors.join('; ')}`);
+  await context.close();
+  return { board: paintAt, frames, complete, graph, shown };
+}
+
 export async function paintBench(components: number, reps: number, seed: number, log: (line: string) => void): Promise<NonNullable<RenderFigures['paint']>> {
   const vault = loadVault(notesFor(components), seed);
   // The dashboard page, built by the CLI as a user would (the bench script builds dist first).
@@ -117,77 +194,37 @@ export async function paintBench(components: number, reps: number, seed: number,
   const built = spawnSync(process.execPath, ['dist/cli/maturity-map.mjs', 'dashboard', vault.dir, '--today', TODAY, '-o', page], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`maturity-map dashboard failed: ${built.stderr}`);
   const pageBytes = statSync(page).size;
-  // The reference: a page with one paragraph, opened and timed the same way in the same browser.
   const blankPage = join(work, 'blank.html');
   writeFileSync(blankPage, '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p class="mm-board-item">blank</p></body></html>');
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const board: number[] = [];
-  const frames: number[] = [];
-  const complete: number[] = [];
   const blank: number[] = [];
-  const graph: number[] = [];
-  let shown = 0;
-  const painted = (p: Page) => p.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
-  // The browser's first-contentful-paint: the page paints nothing before its app draws the board.
-  const firstPaint = (p: Page) =>
-    p.evaluate(() => new Promise<number>((resolve) => {
-      new PerformanceObserver((list, observer) => {
-        const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
-        if (!entry) return;
-        observer.disconnect();
-        resolve(entry.startTime);
-      }).observe({ type: 'paint', buffered: true });
-    }));
-  // When the first board item entered the page (before that paint, or the paint was something else).
-  const noteBoard = () => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector('.mm-board-item')) return;
-      (window as unknown as { mmBoardAt: number }).mmBoardAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  };
-  const everyItem = () => {
-    const total = [...document.querySelectorAll('.mm-board-count')].reduce((n, e) => n + Number(e.textContent?.trim() ?? 0), 0);
-    return total > 0 && document.querySelectorAll('.mm-board-item').length >= total;
-  };
+  const runs: PaintRun[] = [];
   try {
     for (let rep = 0; rep < reps; rep++) {
-      const reference = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
-      const r = await reference.newPage();
-      await r.goto(pathToFileURL(blankPage).href, { waitUntil: 'commit' });
-      await r.waitForSelector('.mm-board-item', { timeout: 120_000 });
-      blank.push(await firstPaint(r));
-      await reference.close();
-      const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
-      const p = await context.newPage();
-      const errors: string[] = [];
-      p.on('pageerror', (err) => errors.push(String(err)));
-      await p.addInitScript(noteBoard);
-      await p.goto(pathToFileURL(page).href, { waitUntil: 'commit' });
-      await p.waitForSelector('.mm-board-item', { timeout: 120_000 });
-      // Two animation frames after the driver saw the board: the measure until session 3, kept beside.
-      frames.push(await painted(p));
-      const paintAt = await firstPaint(p);
-      const boardAt = await p.evaluate(() => (window as unknown as { mmBoardAt?: number }).mmBoardAt ?? Infinity);
-      if (boardAt > paintAt) throw new Error(`the first paint (${paintAt} ms) came before the board (${boardAt} ms)`);
-      board.push(paintAt);
-      await p.waitForFunction(everyItem, null, { timeout: 120_000, polling: 20 });
-      complete.push(await p.evaluate(() => performance.now()));
-      shown = await p.locator('.mm-board-item').count();
-      const t = now();
-      await p.locator('[data-mm-tab="graph"]').click();
-      await p.waitForFunction((n) => document.querySelectorAll('.mm-node').length >= n, shown, { timeout: 300_000, polling: 50 });
-      await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      graph.push(now() - t);
-      if (errors.length > 0) log(`  page errors: ${errors.join('; ')}`);
-      await context.close();
+      blank.push(await blankPaint(browser, blankPage));
+      runs.push(await dashboardPaint(browser, page, log));
     }
   } finally {
     await browser.close();
     rmSync(work, { recursive: true, force: true });
   }
-  return { components: shown, medianMs: median(board), runs: board, framesMedianMs: median(frames), framesRuns: frames, completeMedianMs: median(complete), completeRuns: complete, graphMedianMs: median(graph), graphRuns: graph, pageBytes, blankMedianMs: median(blank), blankRuns: blank };
+  const series = (key: keyof PaintRun) => runs.map((r) => r[key]);
+  const board = series('board');
+  return {
+    components: runs[runs.length - 1]?.shown ?? 0,
+    medianMs: median(board),
+    runs: board,
+    framesMedianMs: median(series('frames')),
+    framesRuns: series('frames'),
+    completeMedianMs: median(series('complete')),
+    completeRuns: series('complete'),
+    graphMedianMs: median(series('graph')),
+    graphRuns: series('graph'),
+    pageBytes,
+    blankMedianMs: median(blank),
+    blankRuns: blank,
+  };
 }
 
 export async function renderBench(options: RenderBenchOptions): Promise<RenderFigures> {

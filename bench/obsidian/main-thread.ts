@@ -56,6 +56,11 @@ function threadCpuClock(): (() => number) | null {
 
 const cpuClock = threadCpuClock();
 const clock: () => number = cpuClock ?? (() => performance.now() * 1e6);
+
+/** The main thread's CPU time so far in milliseconds (wall time where the kernel does not say). */
+export function mainThreadCpuMs(): number {
+  return clock() / 1e6;
+}
 const KEEP = 8;
 const NOT_TASKS = new Set(['PROMISE', 'TickObject', 'Microtask']);
 

@@ -7,6 +7,7 @@ export { DEFAULT_VOCABULARY, VOCABULARY_KEYS, type VocabularyKey, type Vocabular
 export { identify, classify, cleanComponentName, pageNameFromPath, type ComponentReason } from './identity';
 export { createIndex, prepareNote, noteKeys, type NoteKeys, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
 export { findCycles, closure, invert } from './graph';
+export { isLinkResolution, type LinkResolution } from './link-resolution';
 export { compareNames } from './text';
 export { escapeMarkdown } from './markdown';
 export { daysBetween, isIsoDay, localToday } from './dates';

@@ -171,6 +171,11 @@ export function resolveDependency(dep: Dependency, sourceId: string, candidates:
   return resolved(dep, null, NO_CANDIDATES, 0);
 }
 
+/** `dep` resolved to `id` (null: to none), with the exact-name candidates listed and their count. */
+export function resolvedAs(dep: Dependency, id: string | null, candidates: readonly string[], candidateCount: number): ResolvedDependency {
+  return resolved(dep, id, candidates.length === 0 ? NO_CANDIDATES : candidates, candidateCount);
+}
+
 // Written out rather than spread: objects built by spreading and then adding fields each got a
 // hidden class of their own in V8, several hundred bytes per dependency in a large vault.
 function resolved(dep: Dependency, id: string | null, candidates: readonly string[], candidateCount: number): ResolvedDependency {

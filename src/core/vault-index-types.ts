@@ -4,6 +4,7 @@ import type { ComponentReason } from './identity';
 import type { Component, Diagnostic, MaturityNote, NoteIdentity, StageId } from './model';
 import type { Pipeline } from './stages';
 import type { NoteKeys } from './index-notes';
+import type { LinkResolution } from './link-resolution';
 
 export interface IndexEntry {
   path: string;
@@ -69,6 +70,16 @@ export interface MaturityIndex {
   skip(path: string, reason: string): IndexChange;
   /** Find a component by name, alias or path (case-insensitive). */
   lookup(name: string): string | null;
+  /** What link resolution produced for every component, to keep beside a cache (link-resolution.ts). */
+  linkResolution(): LinkResolution;
+  /**
+   * Hand back a resolution kept when the notes were exactly those about to be added (same texts,
+   * settings and parser: the host knows, the index cannot): components attached until
+   * `adoptLinkResolution(null)` take their resolved dependencies from it instead of resolving
+   * them. What does not fit it (a component it does not know, one whose kept targets did not
+   * come back) resolves as usual at the next settle.
+   */
+  adoptLinkResolution(resolution: LinkResolution | null): void;
   setToday(today: string): void;
   today(): string;
   subscribe(listener: (change: IndexChange) => void): () => void;

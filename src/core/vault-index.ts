@@ -11,7 +11,8 @@ import { createPipeline } from './stages';
 import { MAX_CANDIDATES, resolveDependency } from './resolve';
 import { buildComponent, cycleDiagnostics } from './component-view';
 import { compareCodeUnits, compareComponents } from './text';
-import { attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
+import { exportResolution } from './link-resolution';
+import { adoptResolution, attachComponent, createLinks, dependencyEdges, detachComponent, dropEdges, hasPendingWork, sameNamed, settle } from './vault-links';
 import { idsOf } from './id-multimap';
 import { emptyNote, firstLookFor, keepKeys, noteKeys, PARSE_EVERY_NOTE, prepareNote, slim, type NoteKeys } from './index-notes';
 import type { IndexChange, IndexEntry, IndexOptions, MaturityIndex } from './vault-index-types';
@@ -290,6 +291,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
       return resolveDependency(dep, '', links.candidates).id;
     },
+    linkResolution: () => {
+      settleNow();
+      return exportResolution(links);
+    },
+    adoptLinkResolution: (resolution) => adoptResolution(links, resolution),
     setToday: (value) => {
       today = value;
     },

@@ -10,6 +10,7 @@ import type { IndexEntry } from './vault-index';
 import { addId, idsOf, removeId, type IdMultiMap } from './id-multimap';
 import { compareCodeUnits } from './text';
 import { workCount } from './work-count';
+import { adoptComponent, endAdoption, startAdoption, type Adoption, type LinkResolution } from './link-resolution';
 
 /** What edits since the last `settle` may affect. */
 export interface PendingWork {
@@ -41,6 +42,8 @@ export interface VaultLinks {
   readonly dependents: IdMultiMap<string>;
   readonly byStage: Map<StageId | null, Set<string>>;
   pending: PendingWork;
+  /** A kept resolution components attached now take theirs from (link-resolution.ts). */
+  adoption: Adoption | null;
   /** Goes up whenever an edge between components appears or goes (the cycle cache keys on it). */
   edgeRevision: number;
 }
@@ -64,6 +67,7 @@ export function createLinks(): VaultLinks {
     dependents: new Map(),
     byStage: new Map(),
     pending: emptyPending(),
+    adoption: null,
     edgeRevision: 0,
   };
 }
@@ -90,17 +94,18 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
-function addKeys(links: VaultLinks, id: string, keys: readonly string[]): void {
+/** `announce`: note the keys as changed, so who links to them resolves again (not for a kept resolution). */
+function addKeys(links: VaultLinks, id: string, keys: readonly string[], announce: boolean): void {
   for (const key of keys) {
     addId(links.keyIndex, key, id);
     candidateAdded(links.candidates, key, id);
-    links.pending.keys.add(key);
+    if (announce) links.pending.keys.add(key);
   }
   const name = keys[0];
   if (name === undefined) return;
   addId(links.byName, name, id);
   links.sortedByName.delete(name);
-  links.pending.names.add(name);
+  if (announce) links.pending.names.add(name);
 }
 
 function removeKeys(links: VaultLinks, id: string, keys: readonly string[]): void {
@@ -156,11 +161,21 @@ export function dropEdges(links: VaultLinks, id: string): void {
 export function attachComponent(links: VaultLinks, entry: IndexEntry, keysInPlace = false): void {
   const id = entry.path;
   links.componentIds.add(id);
-  if (!keysInPlace) addKeys(links, id, entry.identity.keys);
+  const adopted = links.adoption !== null && adoptComponent(links, links.adoption, entry);
+  if (!keysInPlace) addKeys(links, id, entry.identity.keys, !adopted);
   for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) addId(links.refIndex, key, id);
   addTo(links.byStage, entry.note.stage?.id ?? null, id);
-  links.pending.resolve.add(id);
+  if (!adopted) links.pending.resolve.add(id);
   links.pending.removed.delete(id);
+}
+
+/**
+ * Start taking a kept resolution (components attached from now on take theirs from it), or
+ * (null) stop: what did not fit it resolves at the next settle (link-resolution.ts).
+ */
+export function adoptResolution(links: VaultLinks, resolution: LinkResolution | null): void {
+  if (links.adoption) endAdoption(links, links.adoption);
+  links.adoption = resolution ? startAdoption(resolution) : null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { buildGeneration, type BuildHost, type BuildResult } from './index/build
 import { CacheWriter } from './index/cache-writer';
 import { candidateRules, type CandidateRules } from './index/candidates';
 import { hashText } from './index/hash';
+import { keepLinks, type KeptLinks } from './index/links';
 import { MAX_NOTE_BYTES, tooLarge, type ChangeReason, type IndexProgress, type IndexStats, type Known, type LiveChange, type Unreadable } from './index/indexer-state';
 import { NoteCache } from './index/note-cache';
 import type { PreparedNote } from './index/note-record';
@@ -45,6 +46,8 @@ export class VaultIndexer extends Component {
   private readyResolvers: Array<() => void> = [];
   private started = false;
   private pendingTimers = new Set<number>();
+  /** The index and revision whose links were last kept. */
+  private keptLinks: { index: MaturityIndex; revision: number } | null = null;
 
   constructor(
     private readonly app: App,
@@ -78,7 +81,11 @@ export class VaultIndexer extends Component {
     const { vault, metadataCache } = this.app;
     this.pool = new ParserPool(this.options, workerCount());
     this.cache = NoteCache.open(`maturity-map-cache/${vaultId(this.app)}`);
-    this.writer = new CacheWriter(this.cache, (fn, delay) => this.later(fn, delay));
+    this.writer = new CacheWriter(
+      this.cache,
+      (fn, delay) => this.later(fn, delay),
+      () => this.linksToKeep(),
+    );
     this.registerEvent(metadataCache.on('changed', (file, data) => this.onChanged(file, data)));
     this.registerEvent(vault.on('delete', (file) => file instanceof TFile && this.onDeleted(file)));
     this.registerEvent(vault.on('rename', (file, oldPath) => file instanceof TFile && this.onRenamed(file, oldPath)));
@@ -128,6 +135,15 @@ export class VaultIndexer extends Component {
     const { today: _today, ...settings } = this.options;
     void _today;
     return `${parserBuild()}:${this.pluginVersion}:${hashText(JSON.stringify(settings))}`;
+  }
+
+  /** The links to keep: null while a build runs (its settings are not the index's yet) or when those kept are current. */
+  private linksToKeep(): KeptLinks | null {
+    if (!this.everReady || this.building) return null;
+    const revision = this.index.revision();
+    if (this.keptLinks?.index === this.index && this.keptLinks.revision === revision) return null;
+    this.keptLinks = { index: this.index, revision };
+    return keepLinks(this.index, this.known, this.cacheKey());
   }
 
   private emit(change: IndexChange, reason: ChangeReason): void {
@@ -243,10 +259,13 @@ export class VaultIndexer extends Component {
     this.progress = { phase: 'building', done: 0, total: 0, unreadable: this.progress.unreadable };
     const next = await buildGeneration(this.buildHost(generation));
     if (!next || generation !== this.generation) return;
-    this.stats.build = { fromCache: next.fromCache, parsed: next.parsed, ms: performance.now() - started, parser: this.pool?.kind ?? 'main-thread' };
+    this.stats.build = { fromCache: next.fromCache, parsed: next.parsed, ms: performance.now() - started, parser: this.pool?.kind ?? 'main-thread', linksKept: next.linksKept };
     this.swapIn(next);
+    // Taken back and nothing caught up: the kept links are this index's.
+    if (next.linksKept && next.parsed === 0 && next.stale.length === 0 && !next.caughtUp) this.keptLinks = { index: next.index, revision: next.index.revision() };
     for (const path of next.stale) this.writer?.delete(path, true);
     for (const [path, record] of next.writes) this.writer?.put(path, record, true);
+    this.writer?.keepLinksSoon();
   }
 
   private buildHost(generation: number): BuildHost {

@@ -1,7 +1,8 @@
 // The cached form of a prepared note (src/obsidian/index/note-record.ts): two JSON strings, the
 // index keys, stage and dependencies parsed when the note enters the index and the rest only when
 // something reads it. A record must give back the same note and keys, keep front matter keys such
-// as `__proto__` as plain data, and leave the rest unparsed until a field of it is read.
+// as `__proto__` as plain data, and leave the rest unparsed until a field of it is read. Its strings
+// are one byte a character (characters above U+00FF escaped), so the chunks they are joined into are.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type MaturityConfig, type MaturityNote } from '../../src/core/index';
 import { fromRecord, restParsed, toRecord, type PreparedNote } from '../../src/obsidian/index/note-record';
@@ -39,6 +40,21 @@ describe('note records', () => {
     expect(restParsed(note)).toBe(true);
     // Spread copies see the whole note too.
     expect({ ...roundTrip(original, path) }.history).toEqual(original.history);
+  });
+
+  it('are one byte a character, and give back notes written in any script', () => {
+    const ledger = exampleFiles()['Components/Ledger.md']!;
+    const text = ledger.replace(/^# .*$/m, '# Ledger 帳簿 🚀 Ωmega').replace(/^---\n/, '---\nreviewer: Zoë Ωmega 日本\n');
+    const original = prepare(text, 'Components/Ledger.md');
+    const record = toRecord(withKeys(original, 'Components/Ledger.md'));
+    for (const part of [record.index, record.rest]) expect([...part].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+    // The transition headings' arrows and the title's characters are there, escaped.
+    expect(record.rest).toContain('\\u2192');
+    const back = fromRecord(structuredClone(record)).note;
+    expect(JSON.parse(JSON.stringify(back))).toEqual(JSON.parse(JSON.stringify(original)));
+    expect(back.heading).toBe(original.heading);
+    expect(back.heading).toContain('帳簿');
+    expect(back.frontmatter['reviewer']).toBe('Zoë Ωmega 日本');
   });
 
   it('keep front matter records without a prototype, their odd keys as plain data', () => {

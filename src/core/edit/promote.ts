@@ -81,77 +81,100 @@ export interface PromotionResult extends PromotionPlan {
   applied: boolean;
 }
 
-/** Check and prepare a promotion without deciding: the plan holds the problems and the edit. */
-export function planPromotion(text: string, pipeline: Pipeline, options: PromotionOptions): PromotionPlan {
-  const note = parseNote(text, pipeline);
-  const problems: PromotionProblem[] = [];
-  const refuse = (code: PromotionProblemCode, message: string, line?: number): PromotionPlan => ({
-    from: note.stage?.id ?? null,
-    to: null,
-    problems: [...problems, { code, level: 'refuse', message, ...(line ? { line } : {}) }],
-    allowed: false,
-    text,
-    changes: [],
-  });
+type Refusal = Omit<PromotionProblem, 'level'>;
 
-  if (!isIsoDay(options.today)) return refuse('invalid-date', `"${options.today}" is not a date in YYYY-MM-DD form.`);
-  const today = options.today;
+/** The stages a promotion moves between, once it is known to be one. */
+interface Move {
+  from: StageId;
+  target: StageId;
+  /** Every stage passed, the target last. */
+  crossed: StageId[];
+}
+
+/** What makes the promotion impossible to write, or the move it makes. */
+function checkMove(note: MaturityNote, pipeline: Pipeline, options: PromotionOptions): Refusal | Move {
+  if (!isIsoDay(options.today)) return { code: 'invalid-date', message: `"${options.today}" is not a date in YYYY-MM-DD form.` };
   const target = resolveStage(pipeline, options.to);
-  if (target === null) return refuse('unknown-stage', `"${options.to}" is not a stage (${pipeline.stages.map((s) => s.name).join(', ')}).`);
+  if (target === null) return { code: 'unknown-stage', message: `"${options.to}" is not a stage (${pipeline.stages.map((s) => s.name).join(', ')}).` };
   const stage = note.stage;
-  if (!stage || stage.id === null) return refuse('no-stage', 'The note states no known Current Stage, so there is nothing to promote from.');
+  if (!stage || stage.id === null) return { code: 'no-stage', message: 'The note states no known Current Stage, so there is nothing to promote from.' };
   if (stage.source === 'prose') {
-    return refuse('no-stage-line', `The stage ${stageName(pipeline, stage.id)} is only implied by the text on line ${stage.line}; add a **Current Stage** line first.`, stage.line);
+    return { code: 'no-stage-line', message: `The stage ${stageName(pipeline, stage.id)} is only implied by the text on line ${stage.line}; add a **Current Stage** line first.`, line: stage.line };
   }
   const from = stage.id;
   const fromRank = pipeline.rank.get(from)!;
   const toRank = pipeline.rank.get(target)!;
   if (toRank <= fromRank) {
-    return refuse('not-a-promotion', toRank === fromRank
+    const message = toRank === fromRank
       ? `The note is already at ${stageName(pipeline, target)}.`
-      : `${stageName(pipeline, target)} is below the current stage ${stageName(pipeline, from)}; that is a demotion.`, stage.line);
+      : `${stageName(pipeline, target)} is below the current stage ${stageName(pipeline, from)}; that is a demotion.`;
+    return { code: 'not-a-promotion', message, line: stage.line };
   }
+  return { from, target, crossed: pipeline.stages.slice(fromRank + 1, toRank + 1).map((s) => s.id) };
+}
 
-  const crossed = pipeline.stages.slice(fromRank + 1, toRank + 1).map((s) => s.id);
+/** What the note says stands in the way: skipped stages, a blocked stage, criteria, blockers, dependencies. */
+function moveProblems(note: MaturityNote, pipeline: Pipeline, move: Move, context: DependencyContext | undefined): PromotionProblem[] {
+  const { from, target, crossed } = move;
+  const stageLine = note.stage!.line;
+  const problems: PromotionProblem[] = [];
   if (crossed.length > 1) {
-    problems.push({ code: 'skips-stage', level: 'block', message: `Promoting ${stageName(pipeline, from)} → ${stageName(pipeline, target)} skips ${crossed.slice(0, -1).map((id) => stageName(pipeline, id)).join(', ')}.`, line: stage.line });
+    problems.push({ code: 'skips-stage', level: 'block', message: `Promoting ${stageName(pipeline, from)} → ${stageName(pipeline, target)} skips ${crossed.slice(0, -1).map((id) => stageName(pipeline, id)).join(', ')}.`, line: stageLine });
   }
-  if (stage.blocked) problems.push({ code: 'stage-blocked', level: 'block', message: `The Current Stage says it is blocked ("${stage.qualifier}").`, line: stage.line });
+  if (note.stage!.blocked) problems.push({ code: 'stage-blocked', level: 'block', message: `The Current Stage says it is blocked ("${note.stage!.qualifier}").`, line: stageLine });
   problems.push(...criteriaProblems(pipeline, note, from, crossed));
   problems.push(...blockerProblems(pipeline, note, crossed));
-  problems.push(...dependencyProblems(pipeline, note, target, options.context));
+  problems.push(...dependencyProblems(pipeline, note, target, context));
+  return problems;
+}
 
-  // The edit.
+/** The promoted text: stage line and keys, status lines of the crossed transitions, history, mirror. */
+function promotionEdit(text: string, note: MaturityNote, pipeline: Pipeline, move: Move, options: PromotionOptions): Refusal | { edited: ReturnType<typeof editText>; warning: PromotionProblem | null } {
+  const { from, target, crossed } = move;
+  const stage = note.stage!;
   const doc = splitLines(text);
   const structure = outline(text);
-  const qualifier = `Promoted ${today}`;
-  const stageEdit = stageEdits(pipeline, note, doc.lines, structure, from, target, qualifier);
+  const stageEdit = stageEdits(pipeline, note, doc.lines, structure, from, target, `Promoted ${options.today}`);
   if (!stageEdit.edits.some((e) => e.index === stage.line - 1) && stage.source === 'header') {
-    return refuse('no-stage-line', `Could not rewrite the Current Stage on line ${stage.line}.`, stage.line);
+    return { code: 'no-stage-line', message: `Could not rewrite the Current Stage on line ${stage.line}.`, line: stage.line };
   }
-  if (stageEdit.edits.length === 0) return refuse('no-stage-line', 'Found no Current Stage line or stage property to rewrite.');
+  if (stageEdit.edits.length === 0) return { code: 'no-stage-line', message: 'Found no Current Stage line or stage property to rewrite.' };
   const crossedSet = new Set(crossed);
   const statusEdits = statusCountEdits(text, note, pipeline, { only: (t) => t.to !== null && crossedSet.has(t.to) });
-  const history = historyEdit(pipeline, doc.lines, structure, {
-    date: today,
-    from: stageName(pipeline, from),
-    to: stageName(pipeline, target),
-    ...(options.reference ? { reference: options.reference } : {}),
-  }, hiddenTail(text, structure));
-  if (history.movedBeforeHidden !== null) {
-    problems.push({
-      code: 'history-before-hidden',
-      level: 'warn',
-      message: `A code fence or comment opened on line ${history.movedBeforeHidden} never closes and hides the rest of the note, so the history entry goes before it.`,
-      line: history.movedBeforeHidden,
-    });
-  }
+  const entry = { date: options.today, from: stageName(pipeline, from), to: stageName(pipeline, target), ...(options.reference ? { reference: options.reference } : {}) };
+  const history = historyEdit(pipeline, doc.lines, structure, entry, hiddenTail(text, structure));
+  const hidden = history.movedBeforeHidden;
+  const warning: PromotionProblem | null = hidden === null ? null : {
+    code: 'history-before-hidden',
+    level: 'warn',
+    message: `A code fence or comment opened on line ${hidden} never closes and hides the rest of the note, so the history entry goes before it.`,
+    line: hidden,
+  };
   const taken = new Set(stageEdit.edits.map((e) => e.index));
   const mirror = options.mirrorProperty ? stageMirrorEdit(doc.lines, structure, options.mirrorProperty, stageName(pipeline, target), taken) : null;
   const edited = editText(text, [...stageEdit.edits, ...statusEdits.edits, history.edit, ...(mirror ? [mirror] : [])]);
+  return { edited, warning };
+}
 
+/** Check and prepare a promotion without deciding: the plan holds the problems and the edit. */
+export function planPromotion(text: string, pipeline: Pipeline, options: PromotionOptions): PromotionPlan {
+  const note = parseNote(text, pipeline);
+  const refuse = (problems: PromotionProblem[], refusal: Refusal): PromotionPlan => ({
+    from: note.stage?.id ?? null,
+    to: null,
+    problems: [...problems, { code: refusal.code, level: 'refuse', message: refusal.message, ...(refusal.line ? { line: refusal.line } : {}) }],
+    allowed: false,
+    text,
+    changes: [],
+  });
+  const move = checkMove(note, pipeline, options);
+  if ('code' in move) return refuse([], move);
+  const problems = moveProblems(note, pipeline, move, options.context);
+  const edit = promotionEdit(text, note, pipeline, move, options);
+  if ('code' in edit) return refuse(problems, edit);
+  if (edit.warning) problems.push(edit.warning);
   const blocking = problems.some((p) => p.level === 'block');
-  return { from, to: target, problems, allowed: !blocking || options.force === true, text: edited.text, changes: edited.changes };
+  return { from: move.from, to: move.target, problems, allowed: !blocking || options.force === true, text: edit.edited.text, changes: edit.edited.changes };
 }
 
 /** Plan and, when allowed, apply: `text` is the promoted note, or the input unchanged. */

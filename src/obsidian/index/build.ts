@@ -10,6 +10,7 @@ import { hashText } from './hash';
 import { MAX_NOTE_BYTES, sameFile, tooLarge, unreadable, type Generation, type IndexProgress, type PendingWrite } from './indexer-state';
 import type { NoteCache } from './note-cache';
 import { fromRecord, type PreparedNote } from './note-record';
+import { keptResolution } from './links';
 import type { ParseItem } from './parser-pool';
 import { sliced, sliceSpent, startSlice, yieldToUI } from './slices';
 
@@ -44,11 +45,15 @@ export interface BuildResult extends Generation {
   stale: string[];
   fromCache: number;
   parsed: number;
+  /** Whether the links resolved when the cache was written were taken back (nothing changed since). */
+  linksKept: boolean;
+  /** Whether changes made while the build ran were applied to it. */
+  caughtUp: boolean;
 }
 
 /** Build a new generation; null when a newer build took over. */
 export async function buildGeneration(host: BuildHost): Promise<BuildResult | null> {
-  const next: BuildResult = { index: createIndex(host.options), known: new Map(), unreadable: new Map(), writes: new Map(), stale: [], fromCache: 0, parsed: 0 };
+  const next: BuildResult = { index: createIndex(host.options), known: new Map(), unreadable: new Map(), writes: new Map(), stale: [], fromCache: 0, parsed: 0, linksKept: false, caughtUp: false };
   // One batch, settled slice by slice (settleSoFar): names shared by many notes are resolved once per slice, not once per note.
   next.index.beginBatch();
   const candidates = await sliced(host.app.vault.getMarkdownFiles(), (f) => host.rules.file(f));
@@ -77,6 +82,10 @@ async function loadCache(host: BuildHost, candidates: TFile[], next: BuildResult
   const paths: string[] = [];
   if (!cache) return paths;
   const byPath = new Map(candidates.map((f) => [f.path, f]));
+  // Nothing changed since the links were kept: the notes from the cache take their resolved links from them.
+  const kept = keptResolution(await cache.readLinks(), host.key, candidates);
+  if (kept) next.index.adoptLinkResolution(kept);
+  next.linksKept = kept !== null;
   await cache.readAll(async (records) => {
     if (!host.current()) return;
     startSlice();
@@ -97,6 +106,8 @@ async function loadCache(host: BuildHost, candidates: TFile[], next: BuildResult
     settleSoFar(next);
     host.publishProgress();
   });
+  // What did not fit the kept links resolves with the next slice's settle.
+  if (kept) next.index.adoptLinkResolution(null);
   return host.current() ? paths : null;
 }
 
@@ -163,6 +174,7 @@ async function catchUp(host: BuildHost, next: BuildResult): Promise<boolean> {
   for (let round = 0; round < 5 && (host.dirty.size > 0 || host.gone.size > 0); round++) {
     const gone = [...host.gone];
     const dirty = [...host.dirty];
+    next.caughtUp = true;
     host.gone.clear();
     host.dirty.clear();
     for (const path of gone) {

@@ -1,9 +1,11 @@
 // Cache writes, batched: records queued after a build (at once) and after edits, renames and
 // deletes (a little later, so typing does not write on every pause) are written together, one
-// write after another. A record's note is serialised as it is written, in slices.
+// write after another. A record's note is serialised as it is written, in slices. After the records,
+// the resolved links (links.ts) are kept again when the index changed since they last were.
 import type { NoteCache, CachedNote } from './note-cache';
 import { toRecord } from './note-record';
 import type { PendingWrite } from './indexer-state';
+import type { KeptLinks } from './links';
 import { sliceSpent, yieldToUI } from './slices';
 
 /** How long after an edit its record is written. */
@@ -20,7 +22,14 @@ export class CacheWriter {
     private readonly cache: Promise<NoteCache | null>,
     /** A timer the owner clears when it unloads. */
     private readonly later: (fn: () => void, delay: number) => number,
+    /** The links to keep now, or null when those kept are current (or the index is being rebuilt). */
+    private readonly links: () => KeptLinks | null = () => null,
   ) {}
+
+  /** Keep the links soon (a build that could not take them back resolved them). */
+  keepLinksSoon(): void {
+    this.schedule(0);
+  }
 
   put(path: string, record: PendingWrite, soon = false): void {
     this.deletes.delete(path);
@@ -50,7 +59,12 @@ export class CacheWriter {
       const deletes = this.deletes;
       this.puts = new Map();
       this.deletes = new Set();
-      if (cache && (puts.size > 0 || deletes.size > 0)) await cache.write(await asRecords(puts), deletes);
+      if (!cache) return;
+      if (puts.size > 0 || deletes.size > 0) await cache.write(await asRecords(puts), deletes);
+      // In a task of its own, and made in that task: the links and the files they hash agree.
+      await yieldToUI();
+      const links = this.links();
+      if (links) await cache.writeLinks(links);
     });
     return this.writing;
   }

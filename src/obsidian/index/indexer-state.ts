@@ -25,7 +25,7 @@ export interface IndexStats {
   /** Notes parsed since the plugin loaded (builds and edits). */
   parsed: number;
   /** Of the last build: notes taken from the cache, notes parsed, and how long it took. */
-  build: { fromCache: number; parsed: number; ms: number; parser: 'worker' | 'main-thread'; finishMs?: number };
+  build: { fromCache: number; parsed: number; ms: number; parser: 'worker' | 'main-thread'; finishMs?: number; linksKept?: boolean };
 }
 
 /** Notes above this size are not read: no maturity note is this large, and phone memory is scarce. */

@@ -3,7 +3,9 @@
 // and size and the key of the parser build and settings that made it. Notes are stored a chunk at a
 // time (cache-chunks.ts); the cache keeps what it read and wrote, so a write rewrites only the
 // chunks it touches. A relaunch reads the chunks in slices and parses only files whose record does
-// not match. One database per vault (the app id); losing it only costs a full parse.
+// not match. Beside the notes, one record keeps what link resolution made of them (links.ts), so a
+// relaunch with nothing changed resolves nothing. One database per vault (the app id); losing it
+// only costs a full parse.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { NoteRecord } from './note-record';
 import { chunkCountFits, chunkCountFor, chunkOf, decodeChunk, encodeChunk, type StoredChunk } from './cache-chunks';
@@ -19,11 +21,13 @@ export interface CachedNote extends NoteRecord {
 
 interface CacheSchema extends DBSchema {
   chunks: { key: number; value: StoredChunk };
+  links: { key: number; value: unknown };
 }
 
 const STORE = 'chunks';
-/** Version 4: one record per chunk of notes (3: per note, index and rest strings; 2: head and body; 1: the note object). */
-const VERSION = 4;
+const LINKS = 'links';
+/** Version 5: the links record beside the chunks (4: one record per chunk of notes; 3: per note, index and rest strings; 2: head and body; 1: the note object). */
+const VERSION = 5;
 /** Chunks per read, and per write transaction (each a few hundred KB of strings). */
 const READ_SLICE = 8;
 const WRITE_SLICE = 8;
@@ -46,6 +50,7 @@ export class NoteCache {
           // Records of an older layout are not worth converting: the notes are parsed once more.
           for (const store of [...database.objectStoreNames]) database.deleteObjectStore(store);
           database.createObjectStore(STORE);
+          database.createObjectStore(LINKS);
         },
       });
       return new NoteCache(db);
@@ -161,11 +166,30 @@ export class NoteCache {
     }
   }
 
+  /** The links record (what it holds is checked by its reader), or undefined. */
+  async readLinks(): Promise<unknown> {
+    try {
+      return await this.db.get(LINKS, 0);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Replace the links record; failures are logged, never thrown (the next launch resolves links itself). */
+  async writeLinks(value: unknown): Promise<void> {
+    try {
+      await this.db.put(LINKS, value, 0);
+    } catch (err) {
+      console.warn(`Maturity Map: could not keep the resolved links (${err instanceof Error ? err.message : String(err)}).`);
+    }
+  }
+
   async clear(): Promise<void> {
     this.chunks.clear();
     this.count = null;
     this.loaded = true;
     await this.db.clear(STORE);
+    await this.db.clear(LINKS);
   }
 
   close(): void {

@@ -5,6 +5,9 @@
 // (a structured clone of a string is a copy); the first is parsed when the note enters the index,
 // the second only when something first reads one of its fields: a warm start parses no note's rest.
 import type { FrontmatterRecord, FrontmatterValue, MaturityNote, NoteKeys } from '../../core/index';
+import { lazyNote, lazySource } from './lazy-note';
+
+export { restParsed } from './lazy-note';
 
 export interface NoteRecord {
   /** JSON of {@link IndexPart}. */
@@ -73,66 +76,42 @@ function pick(note: MaturityNote, keys: readonly NoteKey[]): Record<string, unkn
 
 /** The note's record with these keys (a renamed note keeps its rest string and gets new keys). */
 export function toRecord({ note, keys }: PreparedNote): NoteRecord {
-  const known = records.get(note);
+  const known = records.get(note) ?? lazySource(note);
   if (known && known.keys.identity === keys.identity && known.keys.reason === keys.reason) return known.record;
   const index = { ...keys, ...pick(note, INDEX_KEYS) } as IndexPart;
-  const record = { index: JSON.stringify(index), rest: known?.record.rest ?? JSON.stringify(pick(note, REST_KEYS)) };
+  const record = { index: oneByteJSON(index), rest: known?.record.rest ?? oneByteJSON(pick(note, REST_KEYS)) };
   records.set(note, { record, keys });
   return record;
 }
 
-/** Rest strings not parsed yet, by note (see fromRecord). */
-const unparsed = new WeakMap<object, string>();
-
-/** Parse a note's rest (once) and turn its fields into plain data properties. */
-function materialise(note: Record<string, unknown>): void {
-  const rest = unparsed.get(note);
-  if (rest === undefined) return;
-  unparsed.delete(note);
-  const parsed = JSON.parse(rest) as Record<string, unknown>;
-  parsed['properties'] = bareRecord(parsed['properties'] as FrontmatterRecord);
-  parsed['frontmatter'] = bareRecord(parsed['frontmatter'] as FrontmatterRecord);
-  for (const key of REST_KEYS) Object.defineProperty(note, key, { value: parsed[key], writable: true, enumerable: true, configurable: true });
+/**
+ * JSON with every character above U+00FF written as a `\\u` escape, so the string is one byte a
+ * character. A single `→` (every transition heading has one) makes a JavaScript string two bytes a
+ * character, and so would the chunk it is joined into (cache-chunks.ts): twice the bytes to post,
+ * store, read back and copy, for a few escapes a note.
+ */
+export function oneByteJSON(value: unknown): string {
+  return JSON.stringify(value).replace(WIDE, escapeWide);
 }
 
-/** The rest's fields before it is parsed: one shared getter and setter per field, no closure per note. */
-const LAZY_REST: PropertyDescriptorMap = Object.fromEntries(
-  REST_KEYS.map((key) => [
-    key,
-    {
-      get(this: Record<string, unknown>) {
-        materialise(this);
-        return this[key];
-      },
-      set(this: Record<string, unknown>, value: unknown) {
-        materialise(this);
-        this[key] = value;
-      },
-      enumerable: true,
-      configurable: true,
-    },
-  ]),
-);
+const WIDE = /[\u0100-\uffff]/g;
+const escapeWide = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
- * The note a record holds, with its keys: stage and dependencies now, the rest on first use. The
- * rest's fields are own enumerable accessors until then, so spreading, `JSON.stringify` and
- * structured clones see the whole note; the first read of any of them parses the rest once.
+ * The note a record holds, with its keys: stage and dependencies now, the rest on first use
+ * (lazy-note.ts: a proxy that parses the rest string on the first read of any other field).
  */
 export function fromRecord(record: NoteRecord): PreparedNote {
   const { stage, dependencies, ...keys } = JSON.parse(record.index) as IndexPart;
-  const note = { stage, dependencies } as Record<string, unknown>;
-  unparsed.set(note, record.rest);
-  Object.defineProperties(note, LAZY_REST);
-  const prepared = { note: note as unknown as MaturityNote, keys };
-  records.set(prepared.note, { record, keys: prepared.keys });
-  return prepared;
+  return { note: lazyNote(stage, dependencies, record, keys, parseRest), keys };
 }
 
-/** Has the note's rest been parsed (for tests: a warm start parses none)? */
-export function restParsed(note: MaturityNote): boolean {
-  const descriptor = Object.getOwnPropertyDescriptor(note, 'transitions');
-  return descriptor !== undefined && !descriptor.get;
+/** The rest's fields, front matter records without a prototype again. */
+function parseRest(rest: string): Record<string, unknown> {
+  const parsed = JSON.parse(rest) as Record<string, unknown>;
+  parsed['properties'] = bareRecord(parsed['properties'] as FrontmatterRecord);
+  parsed['frontmatter'] = bareRecord(parsed['frontmatter'] as FrontmatterRecord);
+  return parsed;
 }
 
 // A structured clone or JSON gives ordinary objects where the parser made null-prototype records:

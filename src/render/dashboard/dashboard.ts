@@ -5,15 +5,16 @@ import type { Component } from '../../core/index';
 import { renderBoard } from '../board';
 import { renderComponentCard, renderDiagnostic } from '../card';
 import type { ViewContext } from '../context';
-import { clear, h, plural, uniqueId } from '../dom';
+import { clear, h, plural } from '../dom';
 import { renderGraph, type GraphView } from '../graph/view';
 import { sortByReadiness } from '../readiness';
 import { stageInfo } from '../stage';
 import { renderTable } from '../table';
 import { renderTimeline } from '../timeline';
-import { filterComponents, type DashboardFilter } from './filter';
+import { renderFilterBar, renderTabs, TABS, type DashboardTab, type FilterBar, type TabSet } from './controls';
+import { filterComponents } from './filter';
 
-export type DashboardTab = 'board' | 'graph' | 'timeline' | 'table' | 'cards';
+export type { DashboardTab } from './controls';
 
 export interface DashboardOptions {
   title?: string;
@@ -34,14 +35,6 @@ export interface DashboardView {
   refresh(): void;
   destroy(): void;
 }
-
-const TABS: Array<{ id: DashboardTab; label: string }> = [
-  { id: 'board', label: 'Board' },
-  { id: 'graph', label: 'Graph' },
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'table', label: 'Table' },
-  { id: 'cards', label: 'Cards' },
-];
 
 /** Board items per column drawn before the first paint: more than a tall screen shows. */
 const BOARD_FIRST_ITEMS = 30;
@@ -72,133 +65,109 @@ function summary(components: readonly Component[], ctx: ViewContext): HTMLElemen
   return list;
 }
 
-export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}): DashboardView {
+interface DashboardState {
+  readonly ctx: ViewContext;
+  readonly options: DashboardOptions;
+  readonly root: HTMLElement;
+  readonly body: HTMLElement;
+  readonly details: HTMLElement;
+  readonly filters: FilterBar;
+  readonly tabs: TabSet;
+  tab: DashboardTab;
+  graph: GraphView | null;
+  shownId: string | null;
+  results: Component[];
+  /** Tabs whose panel shows older results: drawn again when next shown. */
+  dirty: Set<DashboardTab>;
+}
+
+/** Mark the shown component on the board, in the table and on the timeline. */
+function markCurrent(state: DashboardState): void {
+  const holder = state.tabs.panelHolder;
+  for (const el of holder.querySelectorAll('.mm-current')) el.classList.remove('mm-current');
+  if (!state.shownId) return;
+  for (const el of holder.querySelectorAll('.mm-board-item, tr[data-mm-id], .mm-tl-row')) if (el.getAttribute('data-mm-id') === state.shownId) el.classList.add('mm-current');
+}
+
+function renderCards(state: DashboardState, panel: HTMLElement): void {
+  const { ctx, results } = state;
+  if (results.length === 0) panel.appendChild(h(ctx.document, 'p', { cls: 'mm-empty', text: 'No components match.' }));
+  const grid = h(ctx.document, 'div', { cls: 'mm-card-grid' });
+  // A card shows the whole component: the context may give lists a lighter one.
+  for (const c of results) grid.appendChild(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }));
+  panel.appendChild(grid);
+}
+
+function renderPanel(state: DashboardState, t: DashboardTab): void {
+  const { ctx, results } = state;
+  const panel = state.tabs.panels.get(t)!;
+  clear(panel);
+  if (t === 'graph') {
+    state.graph?.destroy();
+    state.graph = renderGraph(ctx, { ids: results.map((c) => c.id) });
+    panel.appendChild(state.graph.element);
+    if (state.shownId) state.graph.select(state.shownId);
+    return;
+  }
+  // Headings one level under the page's h1 (axe: heading-order).
+  // A long board draws its first screen first; the rest of each column follows, 100 items a task.
+  if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, firstItems: BOARD_FIRST_ITEMS, onLaterItems: () => markCurrent(state) }));
+  else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2 }));
+  else if (t === 'table') panel.appendChild(renderTable(results, ctx, state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}));
+  else renderCards(state, panel);
+  markCurrent(state);
+}
+
+function setTab(state: DashboardState, next: DashboardTab): void {
+  state.tab = next;
+  for (const [id, b] of state.tabs.buttons) {
+    b.setAttribute('aria-selected', String(id === next));
+    b.setAttribute('tabindex', id === next ? '0' : '-1');
+  }
+  for (const [id, panel] of state.tabs.panels) panel.hidden = id !== next;
+  state.root.setAttribute('data-mm-tab', next);
+  if (state.dirty.delete(next)) renderPanel(state, next);
+}
+
+function applyFilters(state: DashboardState): void {
+  const { ctx, filters } = state;
+  state.results = filterComponents(ctx.components(), filters.read(), ctx);
+  if (filters.order.value === 'readiness') state.results = sortByReadiness(state.results);
+  const total = ctx.ids().length;
+  filters.count.textContent = state.results.length === total ? `${plural(total, 'component')}` : `${state.results.length} of ${plural(total, 'component')}`;
+  for (const t of TABS) state.dirty.add(t.id);
+  setTab(state, state.tab);
+}
+
+function closeDetails(state: DashboardState): void {
+  state.shownId = null;
+  clear(state.details);
+  state.body.classList.remove('mm-with-details');
+  state.graph?.select(null);
+  markCurrent(state);
+}
+
+/** Show a component's card in the details panel (when there is one) and select it everywhere. */
+function show(state: DashboardState, id: string): void {
+  const { ctx, details } = state;
+  const c = ctx.component(id);
+  if (!c) return;
+  state.shownId = id;
+  if (state.options.details !== false) {
+    const close = h(ctx.document, 'button', { cls: 'mm-button mm-details-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close the details', title: 'Close' } });
+    close.addEventListener('click', () => closeDetails(state));
+    details.replaceChildren(close, renderComponentCard(c, ctx, { headingLevel: 2 }));
+    // A new card starts at its top, wherever the previous one was scrolled to.
+    details.scrollTop = 0;
+    state.body.classList.add('mm-with-details');
+  }
+  state.graph?.select(id);
+  markCurrent(state);
+}
+
+/** Title, date, per-stage summary and the host's extras; then problems across the vault. */
+function renderHeader(ctx: ViewContext, options: DashboardOptions): HTMLElement[] {
   const doc = ctx.document;
-  const root = h(doc, 'div', { cls: 'mm mm-dashboard' });
-  let tab: DashboardTab = options.tab ?? 'board';
-  let graph: GraphView | null = null;
-  let shownId: string | null = null;
-  const dirty = new Set<DashboardTab>(TABS.map((t) => t.id));
-
-  // Filters shared by every tab.
-  const text = h(doc, 'input', { cls: 'mm-filter-text', attrs: { type: 'search', placeholder: 'Filter by name, owner, group, tag…', 'aria-label': 'Filter components' } });
-  const stage = h(doc, 'select', { cls: 'mm-filter-stage', attrs: { 'aria-label': 'Stage' } });
-  stage.appendChild(h(doc, 'option', { text: 'Every stage', attrs: { value: '' } }));
-  for (const s of ctx.stages) stage.appendChild(h(doc, 'option', { text: s.name, attrs: { value: s.id } }));
-  stage.appendChild(h(doc, 'option', { text: 'Unknown stage', attrs: { value: 'unknown' } }));
-  const check = (label: string, cls: string) => {
-    const box = h(doc, 'input', { cls, attrs: { type: 'checkbox' } });
-    return { box, label: h(doc, 'label', { cls: 'mm-filter-check', children: [box, doc.createTextNode(` ${label}`)] }) };
-  };
-  const blocked = check('Blocked', 'mm-filter-blocked');
-  const stale = check('Stale', 'mm-filter-stale');
-  const errors = check('Has errors', 'mm-filter-errors');
-  const count = h(doc, 'span', { cls: 'mm-filter-count mm-muted', attrs: { 'aria-live': 'polite' } });
-  const order = h(doc, 'select', { cls: 'mm-filter-order', attrs: { 'aria-label': 'Order' } });
-  order.append(h(doc, 'option', { text: 'By name', attrs: { value: 'name' } }), h(doc, 'option', { text: 'By readiness', attrs: { value: 'readiness' } }));
-
-  const filter = (): DashboardFilter => ({
-    text: text.value,
-    stage: stage.value || undefined,
-    blocked: blocked.box.checked,
-    stale: stale.box.checked,
-    errors: errors.box.checked,
-  });
-  let results: Component[] = [];
-
-  // Tabs (WAI-ARIA tabs pattern: arrows move between tabs, Tab enters the panel).
-  const tablist = h(doc, 'div', { cls: 'mm-tabs', attrs: { role: 'tablist', 'aria-label': 'Views' } });
-  const panels = new Map<DashboardTab, HTMLElement>();
-  const buttons = new Map<DashboardTab, HTMLButtonElement>();
-  const panelHolder = h(doc, 'div', { cls: 'mm-panels' });
-  for (const t of TABS) {
-    const tabId = uniqueId('mm-tab');
-    const panelId = uniqueId('mm-panel');
-    const b = h(doc, 'button', { cls: 'mm-tab', text: t.label, attrs: { type: 'button', role: 'tab', id: tabId, 'aria-controls': panelId, 'data-mm-tab': t.id } });
-    b.addEventListener('click', () => setTab(t.id));
-    b.addEventListener('keydown', (event) => {
-      const i = TABS.findIndex((x) => x.id === t.id);
-      const next = event.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : event.key === 'ArrowLeft' ? TABS[(i - 1 + TABS.length) % TABS.length] : undefined;
-      if (!next) return;
-      event.preventDefault();
-      setTab(next.id);
-      buttons.get(next.id)?.focus();
-    });
-    buttons.set(t.id, b);
-    tablist.appendChild(b);
-    const panel = h(doc, 'div', { cls: `mm-panel mm-panel-${t.id}`, attrs: { role: 'tabpanel', id: panelId, 'aria-labelledby': tabId } });
-    panels.set(t.id, panel);
-    panelHolder.appendChild(panel);
-  }
-
-  // The details panel appears when a component is selected and closes with its button.
-  const details = h(doc, 'aside', { cls: 'mm-details', attrs: { 'aria-label': 'Selected component' } });
-  const closeDetails = () => {
-    shownId = null;
-    clear(details);
-    body.classList.remove('mm-with-details');
-    graph?.select(null);
-    markCurrent();
-  };
-
-  /** Mark the shown component on the board and in the table. */
-  function markCurrent(): void {
-    for (const el of panelHolder.querySelectorAll('.mm-current')) el.classList.remove('mm-current');
-    if (!shownId) return;
-    for (const el of panelHolder.querySelectorAll('.mm-board-item, tr[data-mm-id], .mm-tl-row')) if (el.getAttribute('data-mm-id') === shownId) el.classList.add('mm-current');
-  }
-
-  function renderPanel(t: DashboardTab): void {
-    const panel = panels.get(t)!;
-    if (t === 'graph') {
-      graph?.destroy();
-      clear(panel);
-      graph = renderGraph(ctx, { ids: results.map((c) => c.id) });
-      panel.appendChild(graph.element);
-      if (shownId) graph.select(shownId);
-      return;
-    }
-    clear(panel);
-    // Headings one level under the page's h1 (axe: heading-order).
-    // A long board draws its first screen first; the rest of each column follows, 100 items a task.
-    if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, firstItems: BOARD_FIRST_ITEMS, onLaterItems: markCurrent }));
-    else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2 }));
-    else if (t === 'table') panel.appendChild(renderTable(results, ctx, order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}));
-    else {
-      if (results.length === 0) panel.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
-      const grid = h(doc, 'div', { cls: 'mm-card-grid' });
-      // A card shows the whole component: the context may give lists a lighter one.
-      for (const c of results) grid.appendChild(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }));
-      panel.appendChild(grid);
-    }
-    markCurrent();
-  }
-
-  function setTab(next: DashboardTab): void {
-    tab = next;
-    for (const [id, b] of buttons) {
-      b.setAttribute('aria-selected', String(id === tab));
-      b.setAttribute('tabindex', id === tab ? '0' : '-1');
-    }
-    for (const [id, panel] of panels) panel.hidden = id !== tab;
-    root.setAttribute('data-mm-tab', tab);
-    if (dirty.has(tab)) {
-      dirty.delete(tab);
-      renderPanel(tab);
-    }
-  }
-
-  function applyFilters(): void {
-    results = filterComponents(ctx.components(), filter(), ctx);
-    if (order.value === 'readiness') results = sortByReadiness(results);
-    const total = ctx.ids().length;
-    count.textContent = results.length === total ? `${plural(total, 'component')}` : `${results.length} of ${plural(total, 'component')}`;
-    for (const t of TABS) dirty.add(t.id);
-    setTab(tab);
-  }
-
-  for (const el of [text, stage, blocked.box, stale.box, errors.box, order]) el.addEventListener(el === text ? 'input' : 'change', applyFilters);
-
   const header = h(doc, 'header', {
     cls: 'mm-dash-header',
     children: [
@@ -207,39 +176,40 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
       ...(options.headerExtras ?? []),
     ],
   });
-  root.appendChild(header);
   const vaultProblems = ctx.vaultDiagnostics();
-  if (vaultProblems.length > 0) {
-    root.appendChild(h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' }, children: vaultProblems.map((d) => renderDiagnostic(null, d, ctx)) }));
-  }
-  root.appendChild(h(doc, 'div', { cls: 'mm-filters', attrs: { role: 'search' }, children: [text, stage, blocked.label, stale.label, errors.label, order, count] }));
-  root.appendChild(tablist);
-  const body = h(doc, 'div', { cls: 'mm-dash-body', children: [panelHolder, options.details === false ? null : details] });
-  root.appendChild(body);
-  applyFilters();
+  if (vaultProblems.length === 0) return [header];
+  return [header, h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' }, children: vaultProblems.map((d) => renderDiagnostic(null, d, ctx)) })];
+}
 
+export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}): DashboardView {
+  const doc = ctx.document;
+  const details = h(doc, 'aside', { cls: 'mm-details', attrs: { 'aria-label': 'Selected component' } });
+  const tabs = renderTabs(doc, (tab) => setTab(state, tab));
+  const state: DashboardState = {
+    ctx,
+    options,
+    root: h(doc, 'div', { cls: 'mm mm-dashboard' }),
+    body: h(doc, 'div', { cls: 'mm-dash-body', children: [tabs.panelHolder, options.details === false ? null : details] }),
+    details,
+    filters: renderFilterBar(ctx),
+    tabs,
+    tab: options.tab ?? 'board',
+    graph: null,
+    shownId: null,
+    results: [],
+    dirty: new Set(TABS.map((t) => t.id)),
+  };
+  for (const el of state.filters.inputs) el.addEventListener(el.type === 'search' ? 'input' : 'change', () => applyFilters(state));
+  state.root.append(...renderHeader(ctx, options), state.filters.element, tabs.tablist, state.body);
+  applyFilters(state);
   return {
-    element: root,
-    show(id) {
-      const c = ctx.component(id);
-      if (!c) return;
-      shownId = id;
-      if (options.details !== false) {
-        const close = h(doc, 'button', { cls: 'mm-button mm-details-close', text: '×', attrs: { type: 'button', 'aria-label': 'Close the details', title: 'Close' } });
-        close.addEventListener('click', closeDetails);
-        details.replaceChildren(close, renderComponentCard(c, ctx, { headingLevel: 2 }));
-        // A new card starts at its top, wherever the previous one was scrolled to.
-        details.scrollTop = 0;
-        body.classList.add('mm-with-details');
-      }
-      graph?.select(id);
-      markCurrent();
-    },
-    setTab,
-    refresh: applyFilters,
+    element: state.root,
+    show: (id) => show(state, id),
+    setTab: (tab) => setTab(state, tab),
+    refresh: () => applyFilters(state),
     destroy() {
-      graph?.destroy();
-      root.remove();
+      state.graph?.destroy();
+      state.root.remove();
     },
   };
 }

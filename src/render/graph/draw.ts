@@ -114,76 +114,25 @@ function marker(doc: Document, id: string, cls: string): SVGMarkerElement {
   });
 }
 
+type ArrowIds = Record<'normal' | 'cycle' | 'inversion' | 'external', string>;
+
 export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string): DrawnGraph {
   const doc = ctx.document;
-  const ids = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion'), external: uniqueId('mm-arrow-external') };
+  const ids: ArrowIds = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion'), external: uniqueId('mm-arrow-external') };
   const svg = s(doc, 'svg', {
     cls: 'mm-graph-svg',
     attrs: { role: 'group', 'aria-label': label, tabindex: 0, focusable: 'true' },
     children: [s(doc, 'defs', { children: [marker(doc, ids.normal, 'mm-marker'), marker(doc, ids.cycle, 'mm-marker mm-marker-cycle'), marker(doc, ids.inversion, 'mm-marker mm-marker-inversion'), marker(doc, ids.external, 'mm-marker mm-marker-external')] })],
   });
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const edgeLayer = s(doc, 'g', { cls: 'mm-graph-edges' });
   const nodeLayer = s(doc, 'g', { cls: 'mm-graph-nodes' });
-  const edges = new Map<string, SVGPathElement>();
-  for (const edge of model.edges) {
-    const points = layout.edges.get(edgeKey(edge.from, edge.to));
-    if (!points) continue;
-    const kind = edge.cycle ? 'cycle' : edge.inversion ? 'inversion' : 'normal';
-    const path = s(doc, 'path', {
-      cls: `mm-edge${edge.cycle ? ' mm-edge-cycle' : ''}${edge.inversion ? ' mm-edge-inversion' : ''}${edge.optional ? ' mm-edge-optional' : ''}`,
-      attrs: { d: edgePath(points), 'marker-end': `url(#${ids[kind]})`, 'data-from': edge.from, 'data-to': edge.to },
-      children: [s(doc, 'title', { text: edgeTitle(edge, byId) })],
-    });
-    edges.set(edgeKey(edge.from, edge.to), path);
-    edgeLayer.appendChild(path);
-  }
-  const externalById = new Map(model.externals.map((n) => [n.id, n]));
-  for (const edge of model.externalEdges) {
-    const points = layout.edges.get(edgeKey(edge.from, edge.to));
-    if (!points) continue;
-    const path = s(doc, 'path', {
-      cls: 'mm-xedge',
-      attrs: { d: edgePath(points), 'marker-end': `url(#${ids.external})`, 'data-from': edge.from, 'data-to': edge.to },
-      children: [s(doc, 'title', { text: `${byId.get(edge.from)?.name ?? edge.from} depends on ${externalById.get(edge.to)?.name ?? edge.to} (external${edge.optional ? ', optional' : ''})` })],
-    });
-    edges.set(edgeKey(edge.from, edge.to), path);
-    edgeLayer.appendChild(path);
-  }
-  const outCount = new Map<string, number>();
-  const inCount = new Map<string, number>();
-  for (const e of [...model.edges, ...model.externalEdges]) {
-    outCount.set(e.from, (outCount.get(e.from) ?? 0) + 1);
-    inCount.set(e.to, (inCount.get(e.to) ?? 0) + 1);
-  }
+  const edges = drawEdges(doc, model, layout, ids, edgeLayer);
+  const { outCount, inCount } = degrees(model);
   const nodes = new Map<string, SVGGElement>();
   for (const node of model.nodes) {
     const place = layout.nodes.get(node.id);
     if (!place) continue;
-    const info = stageInfo(ctx, node.stage);
-    const status = statusLine(node);
-    const x = -place.width / 2;
-    const y = -place.height / 2;
-    const g = s(doc, 'g', {
-      cls: `mm-node mm-node-rank-${Math.max(-1, Math.min(info.rank, 4))}${node.stage === null ? ' mm-stage-unknown' : ''}${node.blocked ? ' mm-node-blocked' : ''}${node.cycle >= 0 ? ' mm-node-cycle' : ''}`,
-      attrs: {
-        'data-mm-id': node.id,
-        'data-mm-stage': info.id ?? 'unknown',
-        transform: `translate(${Math.round(place.x * 10) / 10},${Math.round(place.y * 10) / 10})`,
-        tabindex: 0,
-        role: 'button',
-        'aria-label': describeNode(node, outCount.get(node.id) ?? 0, inCount.get(node.id) ?? 0),
-      },
-      vars: info.color ? { '--mm-stage-color': info.color } : undefined,
-      children: [
-        s(doc, 'title', { text: `${node.name} — ${status}${node.cycle >= 0 ? ' (part of a dependency cycle)' : ''}` }),
-        s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
-        s(doc, 'text', { cls: 'mm-node-name', text: `${info.glyph} ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
-        // Keeps the two lines two words apart in the node's text content (its visible label).
-        doc.createTextNode(' '),
-        s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
-      ],
-    });
+    const g = componentNode(ctx, node, place, describeNode(node, outCount.get(node.id) ?? 0, inCount.get(node.id) ?? 0));
     nodes.set(node.id, g);
     nodeLayer.appendChild(g);
   }
@@ -193,6 +142,74 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
   }
   svg.append(edgeLayer, nodeLayer);
   return { svg, nodes, edges };
+}
+
+/** Every routed edge as a path with its arrow and a title, keyed by edgeKey. */
+function drawEdges(doc: Document, model: GraphModel, layout: LayoutResult, ids: ArrowIds, layer: SVGGElement): Map<string, SVGPathElement> {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const externalById = new Map(model.externals.map((n) => [n.id, n]));
+  const edges = new Map<string, SVGPathElement>();
+  const add = (from: string, to: string, cls: string, arrow: string, title: string) => {
+    const points = layout.edges.get(edgeKey(from, to));
+    if (!points) return;
+    const path = s(doc, 'path', {
+      cls,
+      attrs: { d: edgePath(points), 'marker-end': `url(#${arrow})`, 'data-from': from, 'data-to': to },
+      children: [s(doc, 'title', { text: title })],
+    });
+    edges.set(edgeKey(from, to), path);
+    layer.appendChild(path);
+  };
+  for (const edge of model.edges) {
+    const kind = edge.cycle ? 'cycle' : edge.inversion ? 'inversion' : 'normal';
+    const cls = `mm-edge${edge.cycle ? ' mm-edge-cycle' : ''}${edge.inversion ? ' mm-edge-inversion' : ''}${edge.optional ? ' mm-edge-optional' : ''}`;
+    add(edge.from, edge.to, cls, ids[kind], edgeTitle(edge, byId));
+  }
+  for (const edge of model.externalEdges) {
+    const title = `${byId.get(edge.from)?.name ?? edge.from} depends on ${externalById.get(edge.to)?.name ?? edge.to} (external${edge.optional ? ', optional' : ''})`;
+    add(edge.from, edge.to, 'mm-xedge', ids.external, title);
+  }
+  return edges;
+}
+
+/** How many edges leave and enter each node (externals included), for the nodes' labels. */
+function degrees(model: GraphModel): { outCount: Map<string, number>; inCount: Map<string, number> } {
+  const outCount = new Map<string, number>();
+  const inCount = new Map<string, number>();
+  for (const e of [...model.edges, ...model.externalEdges]) {
+    outCount.set(e.from, (outCount.get(e.from) ?? 0) + 1);
+    inCount.set(e.to, (inCount.get(e.to) ?? 0) + 1);
+  }
+  return { outCount, inCount };
+}
+
+/** A component: a box in its stage's colour with glyph and name, and its status line. */
+function componentNode(ctx: ViewContext, node: GraphNode, place: { x: number; y: number; width: number; height: number }, label: string): SVGGElement {
+  const doc = ctx.document;
+  const info = stageInfo(ctx, node.stage);
+  const status = statusLine(node);
+  const x = -place.width / 2;
+  const y = -place.height / 2;
+  return s(doc, 'g', {
+    cls: `mm-node mm-node-rank-${Math.max(-1, Math.min(info.rank, 4))}${node.stage === null ? ' mm-stage-unknown' : ''}${node.blocked ? ' mm-node-blocked' : ''}${node.cycle >= 0 ? ' mm-node-cycle' : ''}`,
+    attrs: {
+      'data-mm-id': node.id,
+      'data-mm-stage': info.id ?? 'unknown',
+      transform: `translate(${Math.round(place.x * 10) / 10},${Math.round(place.y * 10) / 10})`,
+      tabindex: 0,
+      role: 'button',
+      'aria-label': label,
+    },
+    vars: info.color ? { '--mm-stage-color': info.color } : undefined,
+    children: [
+      s(doc, 'title', { text: `${node.name} — ${status}${node.cycle >= 0 ? ' (part of a dependency cycle)' : ''}` }),
+      s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
+      s(doc, 'text', { cls: 'mm-node-name', text: `${info.glyph} ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
+      // Keeps the two lines two words apart in the node's text content (its visible label).
+      doc.createTextNode(' '),
+      s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
+    ],
+  });
 }
 
 /** A grey, dashed box for a dependency outside the vault: its name and how many components use it. */

@@ -3,7 +3,9 @@
 // browser maps the viewBox onto the element, so it works the same detached, in Obsidian and on
 // mobile. (d3-zoom would add ~54 KB to the Obsidian bundle; @panzoom/panzoom writes inline styles
 // and needs the element attached when it starts.)
+import { attachGestures } from './gestures';
 import type { Point } from './layout';
+import { boxContains, centerBox, createViewBox, fitBox, panBox, resetBox, screenRect, unitsPerPixel, zoomBox } from './viewbox';
 
 export interface PanZoomOptions {
   /** `always`: the wheel zooms; `modifier`: only with Ctrl/⌘ (so notes still scroll). */
@@ -35,176 +37,24 @@ export interface PanZoom {
   destroy(): void;
 }
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-const DRAG_THRESHOLD = 4;
-
 export function attachPanZoom(svg: SVGSVGElement, width: number, height: number, options: PanZoomOptions = {}): PanZoom {
-  let content = { width, height };
-  let box: Box = { x: 0, y: 0, w: width, h: height };
-  let fitWidth = width;
-  const pointers = new Map<number, { x: number; y: number }>();
-  let dragged = false;
-  let pinchDistance = 0;
-
-  const rect = () => {
-    const r = svg.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 ? r : null;
-  };
-
-  const apply = () => {
-    svg.setAttribute('viewBox', `${round(box.x)} ${round(box.y)} ${round(box.w)} ${round(box.h)}`);
-    options.onChange?.(fitWidth / box.w);
-  };
-
-  /** Screen pixels → content units, honouring preserveAspectRatio="xMidYMid meet". */
-  const toContent = (clientX: number, clientY: number): Point | null => {
-    const r = rect();
-    if (!r) return null;
-    const scale = Math.max(box.w / r.width, box.h / r.height);
-    const offsetX = (r.width - box.w / scale) / 2;
-    const offsetY = (r.height - box.h / scale) / 2;
-    return { x: box.x + (clientX - r.left - offsetX) * scale, y: box.y + (clientY - r.top - offsetY) * scale };
-  };
-  const unitsPerPixel = () => {
-    const r = rect();
-    return r ? Math.max(box.w / r.width, box.h / r.height) : 1;
-  };
-
-  const fit = () => {
-    const pad = 24;
-    const w = content.width + pad * 2;
-    const h = content.height + pad * 2;
-    const r = rect();
-    const aspect = r ? r.width / r.height : w / h;
-    // Match the element's aspect so the viewBox is exactly what is visible.
-    box = w / h > aspect ? { x: -pad, y: -pad - (w / aspect - h) / 2, w, h: w / aspect } : { x: -pad - (h * aspect - w) / 2, y: -pad, w: h * aspect, h };
-    fitWidth = box.w;
-    apply();
-  };
-
-  const reset = (minPixelsPerUnit: number) => {
-    fit();
-    const r = rect();
-    if (!r || r.width / box.w >= minPixelsPerUnit) return;
-    box = { x: -24, y: -24, w: r.width / minPixelsPerUnit, h: r.height / minPixelsPerUnit };
-    apply();
-  };
-
-  const zoomBy = (factor: number, center?: Point) => {
-    const minWidth = 80;
-    const maxWidth = fitWidth * 2;
-    const nextW = Math.min(maxWidth, Math.max(minWidth, box.w / factor));
-    const k = nextW / box.w;
-    const c = center ?? { x: box.x + box.w / 2, y: box.y + box.h / 2 };
-    box = { x: c.x - (c.x - box.x) * k, y: c.y - (c.y - box.y) * k, w: nextW, h: box.h * k };
-    apply();
-  };
-
-  const panBy = (dx: number, dy: number) => {
-    box = { ...box, x: box.x + dx, y: box.y + dy };
-    apply();
-  };
-
-  const onPointerDown = (event: PointerEvent) => {
-    if (event.pointerType === 'mouse' && event.button !== 0) return;
-    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (pointers.size === 1) dragged = false;
-    if (pointers.size === 2) pinchDistance = distance();
-  };
-  const distance = () => {
-    const [a, b] = [...pointers.values()];
-    return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
-  };
-  const onPointerMove = (event: PointerEvent) => {
-    const last = pointers.get(event.pointerId);
-    if (!last) return;
-    if (pointers.size === 2) {
-      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-      const d = distance();
-      const [a, b] = [...pointers.values()];
-      const mid = a && b ? toContent((a.x + b.x) / 2, (a.y + b.y) / 2) : null;
-      if (pinchDistance > 0 && d > 0) zoomBy(d / pinchDistance, mid ?? undefined);
-      pinchDistance = d;
-      dragged = true;
-      return;
-    }
-    const dx = event.clientX - last.x;
-    const dy = event.clientY - last.y;
-    if (!dragged && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
-    if (!dragged) {
-      dragged = true;
-      // Capture only once it is a drag: capturing on pointerdown would steal clicks from nodes.
-      svg.setPointerCapture?.(event.pointerId);
-      svg.classList.add('mm-panning');
-    }
-    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    const scale = unitsPerPixel();
-    panBy(-dx * scale, -dy * scale);
-  };
-  const onPointerUp = (event: PointerEvent) => {
-    pointers.delete(event.pointerId);
-    if (pointers.size < 2) pinchDistance = 0;
-    if (pointers.size === 0) svg.classList.remove('mm-panning');
-  };
-  // A drag ends in a click on whatever is under the pointer; swallow it.
-  const onClickCapture = (event: MouseEvent) => {
-    if (!dragged) return;
-    dragged = false;
-    event.stopPropagation();
-    event.preventDefault();
-  };
-  const onWheel = (event: WheelEvent) => {
-    if (options.wheel === 'modifier' && !event.ctrlKey && !event.metaKey) return;
-    event.preventDefault();
-    const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
-    zoomBy(Math.exp((-event.deltaY * unit) / 500), toContent(event.clientX, event.clientY) ?? undefined);
-  };
-
-  svg.addEventListener('pointerdown', onPointerDown);
-  svg.addEventListener('pointermove', onPointerMove);
-  svg.addEventListener('pointerup', onPointerUp);
-  svg.addEventListener('pointercancel', onPointerUp);
-  svg.addEventListener('click', onClickCapture, true);
-  svg.addEventListener('wheel', onWheel, { passive: false });
+  const view = createViewBox(svg, width, height, options.onChange);
+  const detach = attachGestures(view, options.wheel ?? 'always');
   svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-  fit();
-
+  fitBox(view);
   return {
-    fit,
-    reset,
-    zoomBy,
-    panBy,
-    centerOn: (p) => {
-      box = { ...box, x: p.x - box.w / 2, y: p.y - box.h / 2 };
-      apply();
-    },
-    isVisible: (p, margin = 0) => p.x >= box.x + margin && p.x <= box.x + box.w - margin && p.y >= box.y + margin && p.y <= box.y + box.h - margin,
-    level: () => fitWidth / box.w,
-    pixelsPerUnit: () => {
-      const r = rect();
-      return r ? 1 / Math.max(box.w / r.width, box.h / r.height) : null;
-    },
+    fit: () => fitBox(view),
+    reset: (minPixelsPerUnit) => resetBox(view, minPixelsPerUnit),
+    zoomBy: (factor, center) => zoomBox(view, factor, center),
+    panBy: (dx, dy) => panBox(view, dx, dy),
+    centerOn: (p) => centerBox(view, p),
+    isVisible: (p, margin = 0) => boxContains(view.box, p, margin),
+    level: () => view.fitWidth / view.box.w,
+    pixelsPerUnit: () => (screenRect(view) ? 1 / unitsPerPixel(view) : null),
     setContentSize: (w, h) => {
-      content = { width: w, height: h };
-      fit();
+      view.content = { width: w, height: h };
+      fitBox(view);
     },
-    destroy: () => {
-      svg.removeEventListener('pointerdown', onPointerDown);
-      svg.removeEventListener('pointermove', onPointerMove);
-      svg.removeEventListener('pointerup', onPointerUp);
-      svg.removeEventListener('pointercancel', onPointerUp);
-      svg.removeEventListener('click', onClickCapture, true);
-      svg.removeEventListener('wheel', onWheel);
-    },
+    destroy: detach,
   };
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -127,8 +127,6 @@ export interface FakeHost {
   /** Start editing a block; the user has typed `/` at `cursor`; `content`: the editor's text (unsaved typing), default the block's. */
   setEditing(block: Entity, cursor?: number, content?: string): void;
   editor(): EditorState | null;
-  /** Files saved in the database whose write is still queued (`batch-write-interval`). */
-  writesPending(): number;
   runSlashCommand(label: string): Promise<void>;
   /** Labels of the command-palette entries plugins registered. */
   paletteCommands(): string[];
@@ -515,7 +513,6 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     navigations,
     sidebar,
     missedWrites,
-    writesPending: () => pendingWrites.size,
     messages,
     get settingsSent() {
       return settingsSent;

@@ -1,0 +1,103 @@
+// A kept link resolution (src/core/link-resolution.ts) handed back to a new index: over the same
+// notes it resolves nothing and says exactly what an index built from scratch says. Over other
+// notes — some gone, some added, some moved to another path, same-name candidates among them —
+// what does not fit resolves as usual, and the index still says what one built from scratch says.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateNotes } from '../../bench/generator/vault';
+import { createIndex, type LinkResolution, type MaturityIndex } from '../../src/core/index';
+import { resetWorkCount } from '../../src/core/work-count';
+import { TODAY } from '../helpers/vault';
+
+const BASE = [...generateNotes({ notes: 40, seed: 5 })].map((n) => ({ path: n.path, text: n.text, name: n.component }));
+const NAMES = BASE.map((n) => n.name).filter((n): n is string => n !== null);
+
+/** Every note a vault may hold: the generated ones, copies named like others (same-name candidates), moved copies. */
+const UNIVERSE: Array<{ path: string; text: string }> = [
+  ...BASE,
+  ...BASE.slice(0, 12).map((n, i) => ({
+    path: `Copies/${i}.md`,
+    text: n.text.replace(/^# .*$/m, `# ${NAMES[i % 4]!} Maturity Status`).replace(/^title: .*$/m, `title: ${NAMES[i % 4]!} Maturity Status`),
+  })),
+  ...BASE.slice(12, 20).map((n) => ({ path: `moved/${n.path}`, text: n.text })),
+];
+
+function snapshot(index: MaturityIndex): unknown {
+  return {
+    ids: index.ids(),
+    components: index.ids().map((id) => index.component(id)),
+    cycles: index.cycles(),
+    edges: [...index.edges()].sort(([a], [b]) => (a < b ? -1 : 1)),
+  };
+}
+
+/** Index `notes` the way a host's build does: in one batch settled every `slice` notes. */
+function build(notes: Array<{ path: string; text: string }>, options: { resolution?: LinkResolution; slice?: number } = {}): MaturityIndex {
+  const index = createIndex({ today: TODAY });
+  if (options.resolution) index.adoptLinkResolution(options.resolution);
+  index.beginBatch();
+  notes.forEach((n, i) => {
+    index.upsert(n.path, n.text);
+    if ((i + 1) % (options.slice ?? 7) === 0) {
+      index.endBatch();
+      index.beginBatch();
+    }
+  });
+  index.endBatch();
+  if (options.resolution) index.adoptLinkResolution(null);
+  return index;
+}
+
+describe('kept link resolution', () => {
+  it('over the same notes resolves no dependency and gives the index built from scratch', () => {
+    const before = build(UNIVERSE);
+    const resolution = structuredClone(before.linkResolution());
+    expect(resolution.targets.length).toBeGreaterThan(50);
+    // Same-name candidates are kept too.
+    expect(resolution.candidates.length).toBeGreaterThan(0);
+    const work = resetWorkCount();
+    const warm = build([...UNIVERSE].reverse(), { resolution, slice: 5 });
+    const counted = work.resolved;
+    expect(counted).toBe(0);
+    expect(snapshot(warm)).toEqual(snapshot(build(UNIVERSE)));
+  });
+
+  it('over other notes (gone, added, moved, named alike) resolves what does not fit and gives the index built from scratch', () => {
+    const subset = fc.subarray(UNIVERSE.map((_, i) => i));
+    fc.assert(
+      fc.property(subset, subset, fc.integer({ min: 1, max: 12 }), (kept, now, slice) => {
+        const resolution = structuredClone(build(kept.map((i) => UNIVERSE[i]!)).linkResolution());
+        const notes = now.map((i) => UNIVERSE[i]!);
+        expect(snapshot(build(notes, { resolution, slice }))).toEqual(snapshot(build(notes)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('after taking a kept resolution, edits are incremental as usual', () => {
+    const resolution = build(UNIVERSE).linkResolution();
+    const warm = build(UNIVERSE, { resolution });
+    const renamed = UNIVERSE[3]!;
+    const retitled = UNIVERSE[5]!;
+    const retitledText = retitled.text.replace(/^# .*$/m, `# ${NAMES[0]!} Maturity Status`).replace(/^title: .*$/m, `title: ${NAMES[0]!} Maturity Status`);
+    for (const index of [warm]) {
+      index.rename(renamed.path, `Elsewhere/${renamed.path}`, renamed.text);
+      index.upsert(retitled.path, retitledText);
+      index.remove(UNIVERSE[7]!.path);
+    }
+    const fresh = build(
+      UNIVERSE.filter((n) => n !== UNIVERSE[7])
+        .map((n) => (n === renamed ? { path: `Elsewhere/${n.path}`, text: n.text } : n))
+        .map((n) => (n === retitled ? { path: n.path, text: retitledText } : n)),
+    );
+    expect(snapshot(warm)).toEqual(snapshot(fresh));
+  });
+
+  it('refuses data that is no resolution', async () => {
+    const { isLinkResolution } = await import('../../src/core/index');
+    expect(isLinkResolution(build(BASE).linkResolution())).toBe(true);
+    for (const bad of [null, 1, {}, { version: 2, ids: [], ends: [], targets: [], candidates: [] }, { version: 1, ids: ['a'], ends: [], targets: [], candidates: [] }]) {
+      expect(isLinkResolution(bad)).toBe(false);
+    }
+  });
+});
