@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createIndex, createPipeline, parseNote, prepareNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
 import { referenceScan } from '../test/helpers/reference-scan';
 import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
+import { forgetSharedValues } from '../src/core/parse/share';
 import { sample, type LoadedVault } from './corpus';
 import { cpuMs, forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 
@@ -39,6 +40,8 @@ export interface ShortcutFigure {
   offMs: number;
   /** (off − on) ÷ off: the share of the sample's parse time the shortcut saves. */
   gain: number;
+  /** For a shortcut that saves memory: MB the sample's prepared notes keep, with it on and off. */
+  heap?: { onMb: number; offMb: number; gain: number };
 }
 
 export function indexAll(vault: LoadedVault): MaturityIndex {
@@ -100,9 +103,7 @@ export function shortcutLedger(vault: LoadedVault, notes: number, reps: number):
     for (const text of texts) parseNote(text, pipeline);
   };
   // headReuse saves work between the first look and the parse: measured on what the index runs.
-  const prepareAll = () => {
-    for (let i = 0; i < texts.length; i++) prepareNote(texts[i]!, paths[i]!, config, pipeline, undefined, 'index');
-  };
+  const prepareAll = () => texts.map((text, i) => prepareNote(text, paths[i]!, config, pipeline, undefined, 'index'));
   parseAll(); // warm up the JIT and the memos, as a long-running index has them
   prepareAll();
   return (Object.keys(SHORTCUTS) as Array<keyof ParserShortcuts>).map((name) => {
@@ -115,8 +116,24 @@ export function shortcutLedger(vault: LoadedVault, notes: number, reps: number):
     }
     const onMs = median(on);
     const offMs = median(off);
-    return { name, notes: texts.length, onMs, offMs, gain: (offMs - onMs) / offMs };
+    const figure: ShortcutFigure = { name, notes: texts.length, onMs, offMs, gain: (offMs - onMs) / offMs };
+    if (name === 'shareValues') {
+      const onMb = keptMegabytes(prepareAll);
+      const offMb = withShortcuts({ [name]: false }, () => keptMegabytes(prepareAll));
+      figure.heap = { onMb, offMb, gain: (offMb - onMb) / offMb };
+    }
+    return figure;
   });
+}
+
+/** Heap the notes `prepare` makes keep after a forced GC, shared values and strings included. */
+function keptMegabytes(prepare: () => unknown[]): number {
+  forgetSharedValues();
+  const before = heapUsed();
+  const kept = prepare();
+  const after = heapUsed();
+  if (kept.length === 0) return NaN; // keeps `kept` alive up to here
+  return (after - before) / 1e6;
 }
 
 const STAGE_WORD = /(current[- ]stage\W{0,6}\s*\**)(development|staging|production)/i;
@@ -160,11 +177,15 @@ export function queryBench(index: MaturityIndex, reps: number): CoreFigures['que
   return { firstMs, medianMs: t, results };
 }
 
-/** Heap the index keeps: notes read one at a time from disk, nothing else alive. */
+/**
+ * Heap the index keeps: notes read one at a time from disk, nothing else alive. The parser's
+ * shared strings and values are forgotten first, so those the index shares count in it.
+ */
 export function retainedHeap(vault: LoadedVault): number | null {
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') return null;
   const paths = vault.paths;
   const dir = vault.dir;
+  forgetSharedValues();
   const before = heapUsed();
   const index = createIndex({ today: TODAY });
   for (const path of paths) index.upsert(path, readFileSync(join(dir, path), 'utf8'));

@@ -83,7 +83,7 @@ async function loadCache(host: BuildHost, candidates: TFile[], next: BuildResult
   if (!cache) return paths;
   const byPath = new Map(candidates.map((f) => [f.path, f]));
   // Nothing changed since the links were kept: the notes from the cache take their resolved links from them.
-  const kept = keptResolution(await cache.readLinks(), host.key, candidates);
+  const kept = keptResolution(await cache.readLinks(), host.key, byPath);
   if (kept) next.index.adoptLinkResolution(kept);
   next.linksKept = kept !== null;
   await cache.readAll(async (records) => {
