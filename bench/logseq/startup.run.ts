@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
-import { loadPlugin, slotElement, until, type Loaded } from '../../test/logseq/harness';
+import { loadPlugin, slotElement, until, viewComplete, type Loaded } from '../../test/logseq/harness';
 import { createTaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import { ROOT } from '../../test/helpers/vault';
 
@@ -18,7 +18,9 @@ const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 /** A graph's page file: `pages/A___B.md` for the generated `A/B.md`. */
 const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
 
+/** The stage the card shows, once the whole card (its head and every section) is in. */
 function stageOf(l: Loaded, slot: string): string | null {
+  if (!viewComplete(slotElement(l, slot))) return null;
   return slotElement(l, slot)?.querySelector('.mm-card .mm-badge [data-mm-stage]')?.getAttribute('data-mm-stage') ?? null;
 }
 

@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['bench/obsidian/*.run.ts'],
     environment: 'happy-dom',
     testTimeout: 600_000,
+    // The benchmark collects garbage between phases (startup.run.ts `close`).
+    pool: 'forks',
+    execArgv: ['--expose-gc'],
     env: { TZ: 'UTC' },
   },
 });

@@ -28,10 +28,15 @@ const SETTINGS_FILE = '.maturity-map.json';
  * does not match the settings schema is a usage error naming the file, each key and what it expects.
  */
 export function loadSettings(root: string, explicit?: string): MaturityConfig {
+  return readSettingsFile(root, explicit) ?? defaultConfig();
+}
+
+/** The settings file's settings, or null when there is none (the defaults apply). */
+function readSettingsFile(root: string, explicit?: string): MaturityConfig | null {
   const path = explicit ? resolve(explicit) : join(root, SETTINGS_FILE);
   if (!existsSync(path)) {
     if (explicit) throw new UsageError(`no such settings file: ${explicit}`);
-    return defaultConfig();
+    return null;
   }
   let parsed: unknown;
   try {
@@ -55,12 +60,14 @@ export function checkToday(value: string | undefined): string | undefined {
 export async function loadVault(dir: string | undefined, options: LoadOptions): Promise<LoadedVault> {
   if (!dir) throw new UsageError('missing <dir>: the folder that holds the notes');
   const root = resolve(dir);
-  const settings = loadSettings(root, options.config);
+  // Without a settings file the index fills in every default itself: resolving them here too
+  // cost a second cold pass through the settings schema.
+  const settings = readSettingsFile(root, options.config);
   const indexOptions: IndexOptions = { ...settings };
   const today = checkToday(options.today);
   if (today) indexOptions.today = today;
   if (options.tags && options.tags.length > 0) {
-    indexOptions.components = { ...settings.components, tags: options.tags.map((t) => t.replace(/^#/, '')) };
+    indexOptions.components = { ...settings?.components, tags: options.tags.map((t) => t.replace(/^#/, '')) };
   }
   if (options.staleDays !== undefined) {
     const days = Number(options.staleDays);

@@ -4,7 +4,7 @@
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import { MAX_NOTE_BYTES, tooLargeReason } from '../core/unreadable';
 
 export interface SkippedFile {
@@ -81,9 +81,12 @@ function listNotes(root: string, skipped: SkippedFile[]): Listed[] {
       return;
     }
     const folders: Array<[string, string]> = [];
+    // Names from readdir hold no separator and are never `.` or `..`: joined as they are, without
+    // path.join's normalising (a fifth of the listing). `full` only ever goes to the file system.
+    const base = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
       const name = entry.name;
-      const full = join(dir, name);
+      const full = base + name;
       if (entry.isDirectory()) {
         if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
         if (name === 'bak' && dir.endsWith(`${sep}logseq`)) continue;

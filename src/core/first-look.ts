@@ -132,8 +132,12 @@ function bodyStart(text: string): number {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd).trimEnd();
-    if (line === '---' || line === '...') return Math.min(lineEnd + 1, text.length);
+    // Only a line that starts with `-` or `.` can close it: the others are not copied to be compared.
+    const first = text.charCodeAt(lineStart);
+    if (first === 45 /* - */ || first === 46 /* . */) {
+      const line = text.slice(lineStart, lineEnd).trimEnd();
+      if (line === '---' || line === '...') return Math.min(lineEnd + 1, text.length);
+    }
     if (lineEnd === text.length) break;
     lineStart = lineEnd + 1;
   }
@@ -146,11 +150,21 @@ function propertiesEnd(text: string, body: number): number {
   while (at < text.length) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
-    const colons = text.indexOf('::', at);
-    if (colons === -1 || colons > end) return at;
+    if (!hasDoubleColon(text, at, end)) return at;
     at = end + 1;
   }
   return text.length;
+}
+
+/**
+ * Whether `::` starts between `start` and `end`. Colon by colon: a search for `::` itself went on
+ * to the end of every note without one (most notes), where the next colon is seldom far.
+ */
+function hasDoubleColon(text: string, start: number, end: number): boolean {
+  for (let at = text.indexOf(':', start); at !== -1 && at < end; at = text.indexOf(':', at + 1)) {
+    if (text.charCodeAt(at + 1) === 58 /* : */) return true;
+  }
+  return false;
 }
 
 /**

@@ -30,7 +30,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   const offs: Array<() => void> = [];
   const yieldNow = () => new Promise<void>((resolve) => env.timers.setTimeout(resolve, 0));
   const content = createSlotContent(host, doc, state);
-  const slots: SlotRegistry = createSlotRegistry(host, content.template);
+  const slots: SlotRegistry = createSlotRegistry(host, content.template, yieldNow);
   const { openLine, openComponent } = createPageOpener(host, () => state.graph);
 
   async function rerender(): Promise<void> {

@@ -4,8 +4,8 @@ import type { GraphIndex } from './graph-index';
 import type { FileBlock, FilePage, LogseqHost } from './host';
 import { CARD_MACRO, QUERY_MACRO } from './macros';
 import { DB_GRAPH_MESSAGE, type PluginState } from './plugin-state';
-import type { SlotRequest, SlotTemplate } from './slots';
-import { cardMarkup, indexingMarkup, inlineMarkup, noticeMarkup, queryMarkup } from './views';
+import type { SlotMarkup, SlotRequest, SlotTemplate } from './slots';
+import { cardPieces, indexingMarkup, inlineMarkup, noticeMarkup, queryMarkup } from './views';
 
 export interface SlotContent {
   template: SlotTemplate;
@@ -36,7 +36,7 @@ export function createSlotContent(host: LogseqHost, doc: Document, state: Plugin
     return pageName ? graph.componentOfPage(pageName) : null;
   }
 
-  async function template(request: SlotRequest): Promise<string | null> {
+  async function template(request: SlotRequest): Promise<SlotMarkup | null> {
     const { macro, slot, state: view } = request;
     const graph = state.graph;
     if (state.dbGraph) return noticeMarkup(doc, 'warning', DB_GRAPH_MESSAGE);
@@ -47,7 +47,7 @@ export function createSlotContent(host: LogseqHost, doc: Document, state: Plugin
     if (macro.kind === 'invalid') return noticeMarkup(doc, 'error', `Maturity Map: ${QUERY_MACRO} options are not valid.`, macro.errors);
     if (macro.kind === 'query') return queryMarkup(graph, macro.query, doc, slot, view);
     const id = macro.target !== null ? graph.resolve(macro.target) : await componentOfBlock(graph, request.block);
-    if (id && macro.kind === 'card') return cardMarkup(graph, id, doc, slot);
+    if (id && macro.kind === 'card') return cardPieces(graph, id, doc, slot);
     if (id && macro.kind !== 'card') return inlineMarkup(graph, id, macro.kind, doc);
     // A wrong setting (a vocabulary that is not valid) is the likely reason nothing matched: say so here too.
     const problems = state.settings.problems.map((p) => `Settings: ${p}`);

@@ -2,7 +2,8 @@
 // gives it a new id on every re-render (edit, scroll virtualisation, navigation), removing what
 // was injected into the old one. So: key injected UI by slot, keep only slots that still exist
 // in the host document, check again right before writing (rendering is async), and skip writes
-// whose markup did not change. Each slot keeps its own view state (sort, rows shown, graph
+// whose markup did not change. A long view (a card) comes in pieces: its head, then each piece
+// in a later task, injected into a container the head holds. Each slot keeps its own view state (sort, rows shown, graph
 // focus and zoom), changed through model calls since injected markup has no listeners.
 import type { LogseqHost } from './host';
 import type { Macro } from './macros';
@@ -27,8 +28,16 @@ export interface SlotRequest {
   state: SlotState;
 }
 
+/** A view in pieces: `head` holds an empty element (id `container`) for each later piece. */
+export interface SlotPieces {
+  head: string;
+  parts: Array<{ container: string; markup: () => string }>;
+}
+
+export type SlotMarkup = string | SlotPieces;
+
 /** Markup for a slot, or null when there is nothing to show yet. */
-export type SlotTemplate = (request: SlotRequest) => Promise<string | null>;
+export type SlotTemplate = (request: SlotRequest) => Promise<SlotMarkup | null>;
 
 export interface SlotRegistry {
   /** A slotted event: remember the slot and render it. */
@@ -47,8 +56,10 @@ export interface SlotRegistry {
 
 export const SLOT_KEY_PREFIX = 'mm-slot-';
 
-export function createSlotRegistry(host: LogseqHost, template: SlotTemplate): SlotRegistry {
+/** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
+export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: () => Promise<void>): SlotRegistry {
   const slots = new Map<string, SlotRequest>();
+  /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
   const written = new Map<string, string>();
   const generation = new Map<string, number>();
 
@@ -60,9 +71,14 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate): Sl
     }
   }
 
+  function forgetWritten(slot: string): void {
+    written.delete(slot);
+    for (const key of [...written.keys()]) if (key.startsWith(`${slot}#`)) written.delete(key);
+  }
+
   function forget(slot: string): void {
     slots.delete(slot);
-    written.delete(slot);
+    forgetWritten(slot);
     generation.delete(slot);
   }
 
@@ -72,15 +88,33 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate): Sl
     generation.set(slot, mine);
     const markup = await template(request);
     // A newer render of this slot started meanwhile, or the slot went away: do not write.
-    if (generation.get(slot) !== mine || !slots.has(slot) || markup === null) return;
-    if (written.get(slot) === markup) return;
-    if (!(await exists(slot))) {
+    const current = () => generation.get(slot) === mine && slots.has(slot);
+    if (!current() || markup === null) return;
+    const { head, parts } = typeof markup === 'string' ? { head: markup, parts: [] } : markup;
+    // Checked once, right before the first write of this render.
+    let checked = false;
+    const stillThere = async () => {
+      if (checked) return current();
+      checked = true;
+      if (await exists(slot)) return current();
       forget(slot);
-      return;
+      return false;
+    };
+    if (written.get(slot) !== head) {
+      if (!(await stillThere())) return;
+      // A new head empties the pieces' containers.
+      forgetWritten(slot);
+      written.set(slot, head);
+      host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}`, slot, reset: true, template: head });
     }
-    if (generation.get(slot) !== mine) return;
-    written.set(slot, markup);
-    host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}`, slot, reset: true, template: markup });
+    for (const [k, part] of parts.entries()) {
+      await yieldNow();
+      if (!current()) return;
+      const html = part.markup();
+      if (written.get(`${slot}#${k}`) === html || !(await stillThere())) continue;
+      written.set(`${slot}#${k}`, html);
+      host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${k}`, path: `#${part.container}`, template: html });
+    }
   }
 
   async function prune(): Promise<SlotRequest[]> {

@@ -2,8 +2,9 @@
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
 import { runQuery, type ComponentQuery } from '../core/index';
 import {
+  cardSectionGroups,
   contextFromIndex,
-  renderComponentCard,
+  renderCardHead,
   renderComponentLink,
   renderDashboard,
   renderDiagnostic,
@@ -17,7 +18,7 @@ import {
 import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
-import type { SlotState } from './slots';
+import type { SlotMarkup, SlotState } from './slots';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -93,15 +94,36 @@ function sidebarButton(doc: Document, graph: GraphIndex, id: string): HTMLElemen
   return button;
 }
 
-/** A component's card for a slot. */
-export function cardMarkup(graph: GraphIndex, id: string, doc: Document, slot: string | null = null): string {
+/**
+ * A component's card for a slot, in pieces: the head (title, badge, progress) with an empty
+ * container per group of sections, then each group's markup, rendered when asked. The slot
+ * registry delivers them one task at a time, so neither the plugin's rendering nor Logseq's
+ * sanitising and injecting of a long card holds the UI thread in one piece.
+ */
+export function cardPieces(graph: GraphIndex, id: string, doc: Document, slot: string): SlotMarkup {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
   const component = ctx.component(id);
   if (!component) return noticeMarkup(doc, 'warning', 'Maturity Map: this component is no longer in the graph.');
-  const card = renderComponentCard(component, ctx, { headingLevel: 2 });
+  const options = { headingLevel: 2 };
+  const card = renderCardHead(component, ctx, options);
   const sidebar = sidebarButton(doc, graph, id);
   if (sidebar) card.querySelector('.mm-card-header')?.appendChild(sidebar);
-  return finish(graph, slotRoot(doc, card), slot);
+  const parts = cardSectionGroups(component, ctx, options).map((group, k) => {
+    const container = doc.createElement('div');
+    container.setAttribute('class', 'mm-card-part');
+    container.id = `mm-part-${k}-${slot}`;
+    card.appendChild(container);
+    const markup = () => {
+      // The card's id on the piece's root: its line buttons find their component through it.
+      const root = doc.createElement('div');
+      root.setAttribute('class', 'mm-card-part-body');
+      root.setAttribute('data-mm-id', id);
+      root.append(...group());
+      return finish(graph, root, slot);
+    };
+    return { container: container.id, markup };
+  });
+  return { head: finish(graph, slotRoot(doc, card), slot), parts };
 }
 
 /** The inline badge or next-stage progress of a component (`:maturity-badge`, `:maturity-progress`). */

@@ -229,7 +229,7 @@ export class VaultIndexer extends Component {
     const entry = this.index.entry(file.path);
     if (entry && !change.needsText) {
       const prepared: PreparedNote = { note: entry.note, keys: { reason: entry.reason, identity: entry.identity } };
-      this.writer?.put(file.path, { ...known, key: this.cacheKey(), prepared });
+      this.writer?.put(file.path, { mtime: known.mtime, size: known.size, hash: known.hash, key: this.cacheKey(), prepared });
     }
     this.emit(change, 'rename');
     if (change.needsText) void this.refresh(file, null, 'rename');

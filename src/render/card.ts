@@ -167,28 +167,40 @@ function renderDiagnostics(component: Component, ctx: ViewContext, level: number
 
 /** The full card. */
 export function renderComponentCard(component: Component, ctx: ViewContext, options: CardOptions = {}): HTMLElement {
+  const card = renderCardHead(component, ctx, options);
+  for (const group of cardSectionGroups(component, ctx, options)) card.append(...group());
+  return card;
+}
+
+/** The card without its sections: title, badge, owner and dates, criteria progress. */
+export function renderCardHead(component: Component, ctx: ViewContext, options: CardOptions = {}): HTMLElement {
   const doc = ctx.document;
   const level = options.headingLevel ?? 3;
   const title = h(doc, heading(level), { cls: 'mm-card-title', children: [renderComponentLink(component.id, ctx, component.name)] });
-  const card = h(doc, 'article', {
+  return h(doc, 'article', {
     cls: 'mm mm-card',
     attrs: { 'data-mm-id': component.id, 'aria-label': component.name },
     children: [
       h(doc, 'header', { cls: 'mm-card-header', children: [title, renderStageBadge(component, ctx, { flagLabels: true })] }),
       renderMeta(component, ctx),
       renderCriteriaProgress(component, ctx),
-      renderReadiness(component, ctx, level + 1),
-      renderDependencies(component, ctx, level + 1),
-      renderDependents(component, ctx, level + 1),
-      renderBlockers(component, ctx, level + 1),
-      renderDiagnostics(component, ctx, level + 1),
     ],
   });
-  for (const extra of ctx.cardSections) {
-    const el = extra(component, ctx);
-    if (el) card.appendChild(el);
-  }
-  return card;
+}
+
+/**
+ * The card's sections after its head, in the order the card shows them, grouped so that a host
+ * can render and deliver one group per task (Logseq's macro slots do): readiness; dependencies
+ * and dependents; blockers, problems and the host's own sections.
+ */
+export function cardSectionGroups(component: Component, ctx: ViewContext, options: CardOptions = {}): Array<() => HTMLElement[]> {
+  const level = (options.headingLevel ?? 3) + 1;
+  const present = (els: Array<HTMLElement | null>) => els.filter((el): el is HTMLElement => el !== null);
+  return [
+    () => present([renderReadiness(component, ctx, level)]),
+    () => present([renderDependencies(component, ctx, level), renderDependents(component, ctx, level)]),
+    () => present([renderBlockers(component, ctx, level), renderDiagnostics(component, ctx, level), ...ctx.cardSections.map((extra) => extra(component, ctx))]),
+  ];
 }
 
 /** A one-line strip for a note's header: what it depends on (with live stages) and what uses it. */

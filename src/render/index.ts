@@ -2,7 +2,7 @@
 export { contextFromIndex, contextFromSnapshot, type CardSection, type ViewContext, type ViewHost } from './context';
 export { renderStageBadge, renderStageTag, renderFlag, type BadgeOptions } from './badge';
 export { renderCriteriaProgress, renderBar, nextStage, nextTransition, shownTransitions, claimMismatch, transitionLabel } from './progress';
-export { renderComponentCard, renderDependencyStrip, renderNoteHeader, renderDiagnostic, renderUpdated, type CardOptions } from './card';
+export { renderComponentCard, renderCardHead, cardSectionGroups, renderDependencyStrip, renderNoteHeader, renderDiagnostic, renderUpdated, type CardOptions } from './card';
 export { renderTable, renderNextProgress, sortByColumn, DEFAULT_COLUMNS, type TableColumn, type TableOptions, type SortOrder } from './table';
 export { renderList, renderBoard, type BoardOptions } from './board';
 export { renderTimeline, type TimelineOptions } from './timeline';

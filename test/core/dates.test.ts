@@ -1,6 +1,8 @@
 // The one place dates are judged and counted: today in the local zone, real YYYY-MM-DD dates, and
 // calendar days between two of them (across month ends, leap days and time-zone changes).
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
 import { daysBetween, isIsoDay, localToday } from '../../src/core/dates';
 
 describe('localToday', () => {
@@ -53,5 +55,18 @@ describe('daysBetween', () => {
     ['2026-03-01', 'XX', null],
   ])('%s → %s: %s', (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
+  });
+
+  it('counts the days date-fns counts, for any two days written YYYY-MM-DD, real or not', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const day = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(
+      fc.property(day, day, (from, to) => {
+        const a = parseISO(from);
+        const b = parseISO(to);
+        expect(daysBetween(from, to)).toBe(isValid(a) && isValid(b) ? differenceInCalendarDays(b, a) : null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

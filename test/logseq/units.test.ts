@@ -143,15 +143,16 @@ describe('slot registry', () => {
   function hostWith(slots: Set<string>, writes: string[]): LogseqHost {
     return {
       UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false) },
-      provideUI: (ui: { slot: string; template: string }) => void writes.push(`${ui.slot}:${ui.template}`),
+      provideUI: (ui: { slot?: string; path?: string; template: string }) => void writes.push(`${ui.slot ?? ui.path}:${ui.template}`),
     } as unknown as LogseqHost;
   }
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
   it('writes live slots once per markup and never into a slot that is gone', async () => {
     const slots = new Set(['slot__a', 'slot__b']);
     const writes: string[] = [];
     let markup = 'v1';
-    const registry = createSlotRegistry(hostWith(slots, writes), async () => markup);
+    const registry = createSlotRegistry(hostWith(slots, writes), async () => markup, nextTask);
     await registry.mount({ slot: 'slot__a', block: 'u1', macro: { kind: 'card', target: null } });
     await registry.mount({ slot: 'slot__b', block: 'u2', macro: { kind: 'card', target: null } });
     await registry.refresh();
@@ -166,7 +167,7 @@ describe('slot registry', () => {
   it('drops a render that a newer one overtook', async () => {
     const writes: string[] = [];
     const resolvers: Array<(v: string) => void> = [];
-    const registry = createSlotRegistry(hostWith(new Set(['slot__c']), writes), () => new Promise<string>((r) => resolvers.push(r)));
+    const registry = createSlotRegistry(hostWith(new Set(['slot__c']), writes), () => new Promise<string>((r) => resolvers.push(r)), nextTask);
     const first = registry.mount({ slot: 'slot__c', block: 'u', macro: { kind: 'card', target: null } });
     const second = registry.refresh();
     await new Promise((r) => setTimeout(r, 0));
@@ -174,6 +175,43 @@ describe('slot registry', () => {
     resolvers[0]?.('old');
     await Promise.all([first, second]);
     expect(writes).toEqual(['slot__c:new']);
+  });
+
+  it('sends a view in pieces, one task each, into the containers of its head; rewrites only what changed', async () => {
+    const writes: string[] = [];
+    const tasks: string[] = [];
+    const rendered: string[] = [];
+    let version = 1;
+    const piece = (k: number) => ({ container: `part-${k}`, markup: () => (rendered.push(`p${k}`), `p${k}v${k === 1 ? version : 1}`) });
+    const yieldNow = async () => {
+      tasks.push(`yield after ${writes.length} writes`);
+      await nextTask();
+    };
+    const registry = createSlotRegistry(hostWith(new Set(['slot__d']), writes), async () => ({ head: 'head', parts: [piece(0), piece(1)] }), yieldNow);
+    await registry.mount({ slot: 'slot__d', block: 'u', macro: { kind: 'card', target: null } });
+    expect(writes).toEqual(['slot__d:head', '#part-0:p0v1', '#part-1:p1v1']);
+    // Each piece is rendered in its own task, after the head was sent.
+    expect(tasks).toEqual(['yield after 1 writes', 'yield after 2 writes']);
+    version = 2;
+    await registry.refresh();
+    expect(writes.slice(3)).toEqual(['#part-1:p1v2']);
+    expect(rendered).toEqual(['p0', 'p1', 'p0', 'p1']);
+  });
+
+  it('stops sending pieces when a newer render overtakes it', async () => {
+    const writes: string[] = [];
+    let n = 0;
+    const template = async () => {
+      const mine = ++n;
+      return { head: `head${mine}`, parts: [{ container: 'part-0', markup: () => `p0-${mine}` }] };
+    };
+    const registry = createSlotRegistry(hostWith(new Set(['slot__e']), writes), template, nextTask);
+    const first = registry.mount({ slot: 'slot__e', block: 'u', macro: { kind: 'card', target: null } });
+    // Wait until the first head is out, then start a newer render before its piece.
+    while (writes.length === 0) await Promise.resolve();
+    const second = registry.refresh();
+    await Promise.all([first, second]);
+    expect(writes).toEqual(['slot__e:head1', 'slot__e:head2', '#part-0:p0-2']);
   });
 });
 

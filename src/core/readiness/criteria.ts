@@ -22,8 +22,30 @@ export interface CriterionReading {
 // Bounded digit runs: `\d+` before `%` retries from every digit of a long run (quadratic).
 const PERCENT = /(\d{1,15}(?:\.\d{1,15})?)\s*%/g;
 
-/** What a criterion asks for and what it says about itself. */
-export function readCriterionText(item: Pick<ChecklistItem, 'text' | 'note'>): CriterionReading {
+// Readings by criterion text: notes copied from one template repeat the same criteria, and a
+// reading is a dozen regular-expression searches. Frozen, as every check that read it shares it.
+const MAX_READINGS = 4096;
+const readings = new Map<string, Readonly<CriterionReading>>();
+
+/** What a criterion asks for and what it says about itself (the same object for the same text and note). */
+export function readCriterionText(item: Pick<ChecklistItem, 'text' | 'note'>): Readonly<CriterionReading> {
+  // With a note, the text's length first; without, a colon first: no pair spells another's key.
+  const key = item.note ? `${item.text.length}:${item.text}${item.note}` : `:${item.text}`;
+  let reading = readings.get(key);
+  if (reading === undefined) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    reading = deepFreeze(readText(item));
+    readings.set(key, reading);
+  }
+  return reading;
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const field of Object.values(value)) if (field !== null && typeof field === 'object') Object.freeze(field);
+  return Object.freeze(value);
+}
+
+function readText(item: Pick<ChecklistItem, 'text' | 'note'>): CriterionReading {
   const text = item.text;
   const full = item.note ? `${text} · ${item.note}` : text;
   const kind = criterionKind(text);

@@ -73,7 +73,17 @@ export function currentCoverage(
   return { evidence: chosen.evidence(), disagreeing };
 }
 
+// What a figure is about, read once per figure: every coverage criterion of a note looks through
+// all of its figures again.
+const figureKinds = new WeakMap<CoverageFigure, CoverageKind | 'e2e' | null>();
+
 function coverageKind(figure: CoverageFigure): CoverageKind | 'e2e' | null {
+  let kind = figureKinds.get(figure);
+  if (kind === undefined) figureKinds.set(figure, (kind = readCoverageKind(figure)));
+  return kind;
+}
+
+function readCoverageKind(figure: CoverageFigure): CoverageKind | 'e2e' | null {
   const where = `${figure.label} ${lastSegment(figure.section)} ${figure.raw}`.toLowerCase();
   if (/\be2e\b|end-to-end/.test(lastSegment(figure.section).toLowerCase())) return 'e2e';
   if (/\bintegration\b/.test(where)) return 'integration';

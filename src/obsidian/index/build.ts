@@ -83,7 +83,7 @@ async function loadCache(host: BuildHost, candidates: TFile[], next: BuildResult
   if (!cache) return paths;
   const byPath = new Map(candidates.map((f) => [f.path, f]));
   // Nothing changed since the links were kept: the notes from the cache take their resolved links from them.
-  const kept = keptResolution(await cache.readLinks(), host.key, candidates);
+  const kept = keptResolution(await cache.readLinks(), host.key, byPath);
   if (kept) next.index.adoptLinkResolution(kept);
   next.linksKept = kept !== null;
   await cache.readAll(async (records) => {
@@ -95,7 +95,8 @@ async function loadCache(host: BuildHost, candidates: TFile[], next: BuildResult
       if (!file || record.key !== host.key || record.mtime !== file.stat.mtime || record.size !== file.stat.size) continue;
       const { note, keys } = fromRecord(record);
       next.index.upsertNote(path, note, keys);
-      next.known.set(path, { mtime: record.mtime, size: record.size, hash: record.hash });
+      // The record has the file state the index keeps (mtime, size, hash): no copy a note.
+      next.known.set(path, record);
       next.fromCache++;
       host.progress.done++;
       if (sliceSpent()) {

@@ -17,21 +17,3 @@ function cyrb53(text: string, seed: number): [number, number] {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return [h1 >>> 0, h2 >>> 0];
 }
-
-/**
- * One hash of a set of files (path, mtime, size), whatever the order they come in: the sum of
- * each file's hash in two 32-bit lanes, and the count. Tells whether the notes an index is about
- * to be built from are the ones it was built from when something was kept of it.
- */
-export function fileSetHash(files: Iterable<readonly [path: string, mtime: number, size: number]>): string {
-  let a = 0;
-  let b = 0;
-  let count = 0;
-  for (const [path, mtime, size] of files) {
-    const [h1, h2] = cyrb53(`${path}\u0000${mtime}\u0000${size}`, 0);
-    a = (a + h1) >>> 0;
-    b = (b + h2) >>> 0;
-    count++;
-  }
-  return `${count}:${a.toString(16)}:${b.toString(16)}`;
-}

@@ -102,8 +102,10 @@ const escapeWide = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4,
  * (lazy-note.ts: a proxy that parses the rest string on the first read of any other field).
  */
 export function fromRecord(record: NoteRecord): PreparedNote {
-  const { stage, dependencies, ...keys } = JSON.parse(record.index) as IndexPart;
-  return { note: lazyNote(stage, dependencies, record, keys, parseRest), keys };
+  const part = JSON.parse(record.index) as IndexPart;
+  // Written out rather than a rest spread (`{ stage, dependencies, ...keys }`), which copies through a slow path.
+  const keys: NoteKeys = part.dependencyKeys === undefined ? { reason: part.reason, identity: part.identity } : { reason: part.reason, identity: part.identity, dependencyKeys: part.dependencyKeys };
+  return { note: lazyNote(part.stage, part.dependencies, record, keys, parseRest), keys };
 }
 
 /** The rest's fields, front matter records without a prototype again. */

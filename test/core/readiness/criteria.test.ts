@@ -37,3 +37,19 @@ describe('readCriterionText', () => {
     expect(read('Core features complete (80%+ of planned functionality)')).toMatchObject({ kind: 'other', threshold: null });
   });
 });
+
+describe('readings shared by the same criterion', () => {
+  it('reads a text and note once: the same frozen reading, and another for another note', () => {
+    const first = readCriterionText({ text: 'Unit tests passing (≥70% coverage)', note: 'Currently 41%' });
+    const again = readCriterionText({ text: 'Unit tests passing (≥70% coverage)', note: 'Currently 41%' });
+    const other = readCriterionText({ text: 'Unit tests passing (≥70% coverage)', note: 'Currently 83%' });
+    const bare = readCriterionText({ text: 'Unit tests passing (≥70% coverage)', note: '' });
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.threshold) && Object.isFrozen(first.stated)).toBe(true);
+    expect(first.stated?.value).toBe(41);
+    expect(other.stated?.value).toBe(83);
+    expect(bare.stated).toBeNull();
+    // A text that spells another pair's key is read as itself.
+    expect(readCriterionText({ text: '34:Unit tests passing (≥70% coverage)Currently 41%', note: '' })).not.toBe(first);
+  });
+});
