@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createIndex, createPipeline, parseNote, prepareNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
 import { referenceScan } from '../test/helpers/reference-scan';
 import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
-import { forgetSharedValues } from '../src/core/parse/share';
+import { forgetInterned } from '../src/core/text';
 import { sample, type LoadedVault } from './corpus';
 import { cpuMs, forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 
@@ -40,8 +40,6 @@ export interface ShortcutFigure {
   offMs: number;
   /** (off − on) ÷ off: the share of the sample's parse time the shortcut saves. */
   gain: number;
-  /** For a shortcut that saves memory: MB the sample's prepared notes keep, with it on and off. */
-  heap?: { onMb: number; offMb: number; gain: number };
 }
 
 export function indexAll(vault: LoadedVault): MaturityIndex {
@@ -116,25 +114,10 @@ export function shortcutLedger(vault: LoadedVault, notes: number, reps: number):
     }
     const onMs = median(on);
     const offMs = median(off);
-    const figure: ShortcutFigure = { name, notes: texts.length, onMs, offMs, gain: (offMs - onMs) / offMs };
-    if (name === 'shareValues') {
-      const onMb = keptMegabytes(prepareAll);
-      const offMb = withShortcuts({ [name]: false }, () => keptMegabytes(prepareAll));
-      figure.heap = { onMb, offMb, gain: (offMb - onMb) / offMb };
-    }
-    return figure;
+    return { name, notes: texts.length, onMs, offMs, gain: (offMs - onMs) / offMs };
   });
 }
 
-/** Heap the notes `prepare` makes keep after a forced GC, shared values and strings included. */
-function keptMegabytes(prepare: () => unknown[]): number {
-  forgetSharedValues();
-  const before = heapUsed();
-  const kept = prepare();
-  const after = heapUsed();
-  if (kept.length === 0) return NaN; // keeps `kept` alive up to here
-  return (after - before) / 1e6;
-}
 
 const STAGE_WORD = /(current[- ]stage\W{0,6}\s*\**)(development|staging|production)/i;
 const NEXT: Record<string, string> = { development: 'Staging', staging: 'Production', production: 'Development' };
@@ -179,13 +162,13 @@ export function queryBench(index: MaturityIndex, reps: number): CoreFigures['que
 
 /**
  * Heap the index keeps: notes read one at a time from disk, nothing else alive. The parser's
- * shared strings and values are forgotten first, so those the index shares count in it.
+ * shared strings are forgotten first, so those the index shares count in it.
  */
 export function retainedHeap(vault: LoadedVault): number | null {
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') return null;
   const paths = vault.paths;
   const dir = vault.dir;
-  forgetSharedValues();
+  forgetInterned();
   const before = heapUsed();
   const index = createIndex({ today: TODAY });
   for (const path of paths) index.upsert(path, readFileSync(join(dir, path), 'utf8'));

@@ -148,8 +148,7 @@ export function table(results: Results): string {
   add('dashboard graph tab drawn, ms (median)', once(r.paint ? `${fmt(r.paint.graphMedianMs)} (${r.paint.components} components)` : pending), '');
   for (const sc of results.ledger?.shortcuts ?? []) {
     const cell = `${fmt(sc.gain * 100, 1)}% (${fmt(sc.onMs)} vs ${fmt(sc.offMs)} ms, ${sc.notes} of ${results.ledger!.vaultNotes} notes)`;
-    add(`shortcut ${sc.name}: parse time saved`, once(cell), sc.heap ? 'heap: see below' : '≥ 3% or deleted');
-    if (sc.heap) add(`shortcut ${sc.name}: heap saved`, once(`${fmt(sc.heap.gain * 100, 1)}% (${fmt(sc.heap.onMb, 1)} vs ${fmt(sc.heap.offMb, 1)} MB, ${sc.notes} notes)`), '≥ 3% or deleted');
+    add(`shortcut ${sc.name}: parse time saved`, once(cell), '≥ 3% or deleted');
   }
   if (results.cli) cliRows(results.cli, once, add);
 

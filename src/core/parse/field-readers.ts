@@ -7,7 +7,6 @@ import { findIsoDate, intern, plain } from '../text';
 import type { FieldAt } from './field-table';
 import { findPlaceholder } from './placeholders';
 import { kindAbove, type ReaderState } from './reader-state';
-import { shareCount, shareMeasure } from './share';
 import { readClaim, readCount, readDays, readMeasure, readPercent } from './values';
 
 /** A template slot instead of a value (`<Team>`, `XX%`, `Option A | Option B`). */
@@ -84,15 +83,15 @@ export function readMetric(state: ReaderState, metric: MetricName, value: string
   if (!measure) return;
   const bucket = perf?.kind === 'performance-targets' ? result.targets : result.current;
   // Fields written out, not spread: see ownStage.
-  if (!bucket[metric]) bucket[metric] = shareMeasure({ value: measure.value, unit: measure.unit, comparator: measure.comparator, raw: intern(measure.raw), line: measure.line });
+  if (!bucket[metric]) bucket[metric] = { value: measure.value, unit: measure.unit, comparator: measure.comparator, raw: intern(measure.raw), line: measure.line };
   if (metric === 'uptime' && bucket === result.current && result.observedDays === null) {
-    result.observedDays = shareCount({ value: readDays(value), raw: intern(plain(value)), line });
+    result.observedDays = { value: readDays(value), raw: intern(plain(value)), line };
   }
 }
 
 export function readSecurityCount(state: ReaderState, level: 'critical' | 'high' | 'medium' | 'low', at: FieldAt): void {
   const count = readCount(at.value);
-  if (count) state.result.security[level] ??= shareCount({ value: count.count, raw: intern(plain(at.value)), line: at.line });
+  if (count) state.result.security[level] ??= { value: count.count, raw: intern(plain(at.value)), line: at.line };
 }
 
 /**

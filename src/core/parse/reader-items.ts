@@ -9,7 +9,6 @@ import { addDependency, addHistory, readProseStage, startBlocker } from './lists
 import { kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReaderState } from './reader-state';
 import { readCriterion } from './values';
 import { intern } from '../text';
-import { shareItem } from './share';
 
 export function onItem(state: ReaderState, indent: number, check: string | null, content: string, line: number): void {
   recordPlaceholder(state, content, line, true, null);
@@ -77,7 +76,7 @@ function checkItem(state: ReaderState, indent: number, check: string, content: s
   if (!transition && !state.checklists) return;
   const { text: criterion, note, mark } = readCriterion(state.pipeline.vocabulary, content);
   const checked = check === 'x' || check === 'X' || check === 'DONE';
-  const entry: ChecklistItem = shareItem({ text: intern(criterion), checked, status: check, mark, note: intern(note), line });
+  const entry: ChecklistItem = { text: intern(criterion), checked, status: check, mark, note: intern(note), line };
   if (transition) {
     transition.items.push(entry);
     return;

@@ -13,7 +13,6 @@ import { addDependency, addHistory, readProseStage, startBlocker } from './lists
 import { onItem } from './reader-items';
 import { createReaderState, kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
 import { isNoneValue } from './values';
-import { shareItem } from './share';
 
 export type { ReadResult } from './reader-state';
 
@@ -101,7 +100,7 @@ function onRow(state: ReaderState, cells: string[], line: number): void {
     if (pass || fail) {
       const met = pass && !fail;
       const { text: criterion, mark } = readCriterion(vocabulary, cells[0]!);
-      transition.items.push(shareItem({ text: intern(criterion), checked: met, status: met ? 'x' : ' ', mark: mark ?? (met ? 'pass' : 'fail'), note: intern(plain(cells.slice(1).join(' · '))), line }));
+      transition.items.push({ text: intern(criterion), checked: met, status: met ? 'x' : ' ', mark: mark ?? (met ? 'pass' : 'fail'), note: intern(plain(cells.slice(1).join(' · '))), line });
       return;
     }
   }

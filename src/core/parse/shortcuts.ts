@@ -10,11 +10,9 @@ export interface ParserShortcuts {
   sectionCache: boolean;
   /** The first look's reading of a note's front matter serves the parse that follows (note.ts). */
   headReuse: boolean;
-  /** Equal criteria, measures and counts kept once across notes (share.ts): heap, not time. */
-  shareValues: boolean;
 }
 
-export const SHORTCUTS: ParserShortcuts = { yamlFastPath: true, sectionCache: true, headReuse: true, shareValues: true };
+export const SHORTCUTS: ParserShortcuts = { yamlFastPath: true, sectionCache: true, headReuse: true };
 
 /** Run `fn` with some shortcuts switched off (benchmarks and tests), then switch them back. */
 export function withShortcuts<T>(off: Partial<ParserShortcuts>, fn: () => T): T {
