@@ -41,9 +41,19 @@ export class MaturitySettingTab extends PluginSettingTab {
     // Redrawn (a stage added or moved): what was typed in the vocabulary is applied first.
     this.vocabulary?.flush();
     containerEl.empty();
-    const s = this.owner.settings;
-    const save = (patch: Partial<PluginSettings>, reindex = true) => void this.owner.updateSettings(patch, reindex);
+    this.componentsSection(containerEl);
+    this.stagesSection(containerEl);
+    this.displaySection(containerEl);
+  }
 
+  private save(patch: Partial<PluginSettings>, reindex = true): void {
+    void this.owner.updateSettings(patch, reindex);
+  }
+
+  /** Which notes are components, and when they go stale. */
+  private componentsSection(containerEl: HTMLElement): void {
+    const s = this.owner.settings;
+    const save = (patch: Partial<PluginSettings>) => this.save(patch);
     new Setting(containerEl).setName('Components').setHeading();
     new Setting(containerEl)
       .setName('Tags')
@@ -77,14 +87,22 @@ export class MaturitySettingTab extends PluginSettingTab {
           if (Number.isInteger(days) && days >= 1) save({ staleAfterDays: days });
         });
       });
+  }
 
+  private stagesSection(containerEl: HTMLElement): void {
+    const s = this.owner.settings;
     new Setting(containerEl).setName('Stages').setHeading();
     containerEl.createEl('p', { cls: 'setting-item-description', text: 'Least mature first. Aliases are other words notes use for the stage.' });
     s.stages.forEach((stage, i) => this.stageRow(containerEl, stage, i));
     new Setting(containerEl)
       .addButton((b) => b.setButtonText('Add stage').onClick(() => this.setStages([...s.stages, { id: `stage-${s.stages.length + 1}`, name: `Stage ${s.stages.length + 1}`, aliases: [], color: '#6b7280' }])))
       .addButton((b) => b.setButtonText('Restore default stages').onClick(() => this.setStages(structuredClone(defaultSettings().stages))));
+  }
 
+  /** The header, the stage mirror, the vocabulary and new notes. */
+  private displaySection(containerEl: HTMLElement): void {
+    const s = this.owner.settings;
+    const save = (patch: Partial<PluginSettings>, reindex = true) => this.save(patch, reindex);
     new Setting(containerEl).setName('Display').setHeading();
     new Setting(containerEl)
       .setName('Header in component notes')

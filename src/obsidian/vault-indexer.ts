@@ -4,9 +4,8 @@
 // and delete updates the index incrementally, and the per-file cache follows (index/cache-writer.ts).
 // Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { createIndex, lazy, localToday, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
+import { createIndex, lazy, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
 import workerSource from 'maturity-map:parse-worker';
-import { msUntilNextDay } from './dates';
 import { buildGeneration, type BuildHost, type BuildResult } from './index/build';
 import { CacheWriter } from './index/cache-writer';
 import { candidateRules, type CandidateRules } from './index/candidates';
@@ -17,6 +16,7 @@ import { NoteCache } from './index/note-cache';
 import type { PreparedNote } from './index/note-record';
 import { ParserPool, type ParseItem } from './index/parser-pool';
 import { closeYields } from './index/slices';
+import { createIndexTimers, workerCount } from './index/timers';
 
 export type { ChangeReason, IndexProgress, IndexStats, LiveChange } from './index/indexer-state';
 export { MAX_NOTE_BYTES } from './index/indexer-state';
@@ -37,7 +37,6 @@ export class VaultIndexer extends Component {
   private writer: CacheWriter | null = null;
   private generation = 0;
   private everReady = false;
-  private day = localToday();
   /** Files changed, renamed or deleted while a build runs: brought up to date before it completes. */
   private dirty = new Set<TFile>();
   private gone = new Set<string>();
@@ -45,7 +44,7 @@ export class VaultIndexer extends Component {
   private editSeq = new Map<string, number>();
   private readyResolvers: Array<() => void> = [];
   private started = false;
-  private pendingTimers = new Set<number>();
+  private readonly timers = createIndexTimers(() => this.emit({ revision: this.index.revision(), changed: [...this.index.ids()], removed: [] }, 'day'));
   /** The index and revision whose links were last kept. */
   private keptLinks: { index: MaturityIndex; revision: number } | null = null;
 
@@ -83,19 +82,18 @@ export class VaultIndexer extends Component {
     this.cache = NoteCache.open(`maturity-map-cache/${vaultId(this.app)}`);
     this.writer = new CacheWriter(
       this.cache,
-      (fn, delay) => this.later(fn, delay),
+      (fn, delay) => this.timers.later(fn, delay),
       () => this.linksToKeep(),
     );
     this.registerEvent(metadataCache.on('changed', (file, data) => this.onChanged(file, data)));
     this.registerEvent(vault.on('delete', (file) => file instanceof TFile && this.onDeleted(file)));
     this.registerEvent(vault.on('rename', (file, oldPath) => file instanceof TFile && this.onRenamed(file, oldPath)));
     // A laptop that slept through midnight fires its timer late; focus catches up sooner.
-    this.registerDomEvent(window, 'focus', () => this.checkDay());
-    this.scheduleDayCheck();
+    this.registerDomEvent(window, 'focus', () => this.timers.checkDay());
+    this.timers.watchDays();
     this.register(() => {
       this.generation++;
-      for (const id of this.pendingTimers) window.clearTimeout(id);
-      this.pendingTimers.clear();
+      this.timers.clearAll();
       this.pool?.dispose();
       closeYields();
       void this.flushWrites().then(() => this.cache.then((c) => c?.close()));
@@ -127,7 +125,7 @@ export class VaultIndexer extends Component {
   }
 
   today(): string {
-    return this.day;
+    return this.timers.today();
   }
 
   /** The cache key part that the parser build and these settings decide. */
@@ -306,38 +304,6 @@ export class VaultIndexer extends Component {
     this.progress = { ...this.progress, unreadable: [...this.unreadableNotes.values()] };
     this.events.trigger('progress', this.progress);
   }
-
-  // ---- timers and the day --------------------------------------------------------------------
-
-  private later(fn: () => void, delay: number): number {
-    const id = window.setTimeout(() => {
-      this.pendingTimers.delete(id);
-      fn();
-    }, delay);
-    this.pendingTimers.add(id);
-    return id;
-  }
-
-  private scheduleDayCheck(): void {
-    this.later(() => {
-      this.checkDay();
-      this.scheduleDayCheck();
-    }, msUntilNextDay());
-  }
-
-  /** On a new day, relative dates and staleness change for every component. */
-  private checkDay(): void {
-    const today = localToday();
-    if (today === this.day) return;
-    this.day = today;
-    this.emit({ revision: this.index.revision(), changed: [...this.index.ids()], removed: [] }, 'day');
-  }
-}
-
-/** Workers to parse with: one per spare core, at most two (Dataview's count); none where workers are missing. */
-function workerCount(): number {
-  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return Math.max(1, Math.min(2, cores - 1));
 }
 
 /** A stable id for the vault: the app's id where it has one, else the vault's name. */
