@@ -52,6 +52,16 @@ afterEach(() => {
   open = [];
 });
 
+/** A fresh device whose cache holds `n` notes, as a first launch leaves it. */
+async function filledCache(n: number): Promise<{ device: IDBFactory; cache: NoteCache; all: string[] }> {
+  const device = newIndexedDB();
+  const cache = await openCache(device);
+  await cache.readAll(() => undefined);
+  const all = paths(n);
+  await cache.write(new Map(all.map((p) => [p, record(p)])), []);
+  return { device, cache, all };
+}
+
 describe('cache chunks', () => {
   it('give back every record as written, across chunks, after a relaunch', async () => {
     const device = newIndexedDB();
@@ -64,11 +74,7 @@ describe('cache chunks', () => {
   });
 
   it('an edit rewrites one chunk, a delete drops the record, and the others stay', async () => {
-    const device = newIndexedDB();
-    const cache = await openCache(device);
-    await cache.readAll(() => undefined);
-    const all = paths(1000);
-    await cache.write(new Map(all.map((p) => [p, record(p)])), []);
+    const { device, cache, all } = await filledCache(1000);
     expect(chunkCountFor(1000)).toBeGreaterThan(4);
     const counter = countPuts();
     try {
@@ -98,11 +104,7 @@ describe('cache chunks', () => {
   });
 
   it('a damaged chunk costs only its own notes', async () => {
-    const device = newIndexedDB();
-    const cache = await openCache(device);
-    await cache.readAll(() => undefined);
-    const all = paths(1000);
-    await cache.write(new Map(all.map((p) => [p, record(p)])), []);
+    const { device, all } = await filledCache(1000);
     const count = chunkCountFor(1000);
     const broken = chunkOf(all[0]!, count);
     const request = device.open('test-cache');
