@@ -99,7 +99,6 @@ export function findCycles(nodes: Iterable<string>, edges: Adjacency): string[][
   return createCycleFinder((node) => edges.get(node) ?? []).all(nodes);
 }
 
-
 /** Every node reachable from `start` (not including `start` unless it lies on a cycle), with its distance. */
 export function closure(start: string, edges: Adjacency, maxDepth = Infinity): Map<string, number> {
   const seen = new Map<string, number>();

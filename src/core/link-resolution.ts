@@ -90,7 +90,7 @@ export function adoptComponent(links: VaultLinks, adoption: Adoption, entry: Ind
   const { resolution, position } = adoption;
   const at = position.get(id);
   const deps = entry.note.dependencies;
-  const start = at === undefined ? 0 : at === 0 ? 0 : resolution.ends[at - 1]!;
+  const start = at ? resolution.ends[at - 1]! : 0;
   if (at === undefined || resolution.ends[at]! - start !== deps.length || links.resolved.has(id)) {
     adoption.others.add(id);
     return false;
