@@ -34,13 +34,14 @@ export function readCriterionText(item: Pick<ChecklistItem, 'text' | 'note'>): R
   let reading = readings.get(key);
   if (reading === undefined) {
     if (readings.size >= MAX_READINGS) readings.clear();
-    reading = deepFreeze(readText(item));
+    reading = freezeReading(readText(item));
     readings.set(key, reading);
   }
   return reading;
 }
 
-function deepFreeze<T extends object>(value: T): Readonly<T> {
+/** The reading and the objects it holds (one level: its fields are flat). */
+function freezeReading<T extends object>(value: T): Readonly<T> {
   for (const field of Object.values(value)) if (field !== null && typeof field === 'object') Object.freeze(field);
   return Object.freeze(value);
 }
