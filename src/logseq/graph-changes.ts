@@ -39,108 +39,117 @@ export interface ChangeFinder {
   checkComponents(): Promise<void>;
 }
 
-export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
-  const { query, table } = options;
+/** What the finder remembers between looks. */
+interface FinderState {
+  readonly options: ChangeFinderOptions;
   /** Changed files that are no Markdown pages' (journals, whiteboards, config), at the time seen: not asked again. */
-  const passedOver = new Map<number, number | null>();
+  readonly passedOver: Map<number, number | null>;
   /** Pages with a file at the last count; a change means one went (or came). */
-  let pageCount = -1;
+  pageCount: number;
+}
 
-  async function markdownOnly(ids: number[]): Promise<number[]> {
-    const unknown = ids.filter((id) => table.pathOfId(id) === undefined);
-    if (unknown.length === 0) return ids;
-    const markdown = new Set<number>();
-    for (const entity of pulledEntities(await query(kindQuery(unknown)))) {
+export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
+  const state: FinderState = { options, passedOver: new Map(), pageCount: -1 };
+  return {
+    markdownOnly: (ids) => markdownOnly(options, ids),
+    changedIds: () => changedIds(state),
+    countPages: async (known) => {
+      const count = known ?? (await options.query(PAGE_COUNT_QUERY));
+      if (typeof count === 'number') state.pageCount = count;
+    },
+    checkComponents: () => checkComponents(state),
+  };
+}
+
+async function markdownOnly({ query, table }: ChangeFinderOptions, ids: number[]): Promise<number[]> {
+  const unknown = ids.filter((id) => table.pathOfId(id) === undefined);
+  if (unknown.length === 0) return ids;
+  const markdown = new Set<number>();
+  for (const entity of pulledEntities(await query(kindQuery(unknown)))) {
+    const page = idAndPath(entity);
+    if (page && entity['journal?'] !== true && /\.md$/i.test(page.path)) markdown.add(page.id);
+  }
+  return ids.filter((id) => table.pathOfId(id) !== undefined || markdown.has(id));
+}
+
+/** Changed files: the known pages whose file time moved, and the files not known (with their times). */
+function sortChanged(state: FinderState, found: unknown): { pages: number[]; unknownFiles: Map<number, number | null> } {
+  const { table } = state.options;
+  const pages: number[] = [];
+  const unknownFiles = new Map<number, number | null>();
+  if (!Array.isArray(found)) return { pages, unknownFiles };
+  for (const r of found) {
+    if (!Array.isArray(r) || typeof r[0] !== 'number') continue;
+    const t = timeOf(r[1]);
+    const page = table.pageOfFile(r[0]);
+    if (page !== undefined) {
+      if (table.seenAt(page) !== t) pages.push(page);
+    } else if (state.passedOver.get(r[0]) !== t) unknownFiles.set(r[0], t);
+  }
+  return { pages, unknownFiles };
+}
+
+/** The Markdown pages of files not known yet; the other files are passed over at this time. */
+async function pagesOfFiles(state: FinderState, files: Map<number, number | null>): Promise<number[]> {
+  const pages: number[] = [];
+  const ids = [...files.keys()];
+  for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
+    for (const entity of pulledEntities(await state.options.query(filePagesQuery(ids.slice(i, i + WHERE_CHUNK))))) {
+      const owners = entity['_file'];
+      const owner: unknown = Array.isArray(owners) ? owners[0] : owners;
+      if (typeof entity['id'] !== 'number' || typeof entity['path'] !== 'string') continue;
+      // A journal's, a whiteboard's or another file's: not asked again at this time.
+      if (!/\.md$/i.test(entity['path']) || (isRecord(owner) && owner['journal?'] === true)) state.passedOver.set(entity['id'], files.get(entity['id']) ?? null);
+      // A Markdown file whose page is not in the database yet (the app parses it after storing the text) is asked again next look.
+      else if (isRecord(owner) && typeof owner['id'] === 'number') pages.push(owner['id']);
+    }
+  }
+  return pages;
+}
+
+async function changedIds(state: FinderState): Promise<number[]> {
+  const since = state.options.since();
+  if (since === null) return [];
+  const { pages, unknownFiles } = sortChanged(state, await state.options.query(changedFilesQuery(new Date(since))));
+  if (unknownFiles.size > 0) {
+    const added = await pagesOfFiles(state, unknownFiles);
+    // New pages move the count: a deletion before the next count would cancel out. Check all then.
+    if (added.length > 0) state.pageCount = -1;
+    pages.push(...added);
+  }
+  return [...new Set(pages)];
+}
+
+/** Where each of these pages' files is now (absent: gone), a chunk at a time. */
+async function whereNow(options: ChangeFinderOptions, ids: number[]): Promise<Map<number, string>> {
+  const where = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
+    for (const entity of pulledEntities(await options.query(whereQuery(ids.slice(i, i + WHERE_CHUNK))))) {
       const page = idAndPath(entity);
-      if (page && entity['journal?'] !== true && /\.md$/i.test(page.path)) markdown.add(page.id);
+      if (page) where.set(page.id, relativePath(page.path, options.dir));
     }
-    return ids.filter((id) => table.pathOfId(id) !== undefined || markdown.has(id));
+    await options.yieldNow();
   }
+  return where;
+}
 
-  /** Changed files: the known pages whose file time moved, and the files not known (with their times). */
-  function sortChanged(found: unknown): { pages: number[]; unknownFiles: Map<number, number | null> } {
-    const pages: number[] = [];
-    const unknownFiles = new Map<number, number | null>();
-    if (!Array.isArray(found)) return { pages, unknownFiles };
-    for (const r of found) {
-      if (!Array.isArray(r) || typeof r[0] !== 'number') continue;
-      const t = timeOf(r[1]);
-      const page = table.pageOfFile(r[0]);
-      if (page !== undefined) {
-        if (table.seenAt(page) !== t) pages.push(page);
-      } else if (passedOver.get(r[0]) !== t) unknownFiles.set(r[0], t);
-    }
-    return { pages, unknownFiles };
+async function checkComponents(state: FinderState): Promise<void> {
+  const { options } = state;
+  const count = await options.query(PAGE_COUNT_QUERY);
+  if (typeof count === 'number' && count === state.pageCount) return;
+  if (typeof count === 'number') state.pageCount = count;
+  const ids = options
+    .componentPaths()
+    .map((path) => options.table.byPath(path)?.id)
+    .filter((id): id is number => id !== undefined);
+  if (ids.length === 0) return;
+  const where = await whereNow(options, ids);
+  const moved: number[] = [];
+  for (const id of ids) {
+    const path = options.table.pathOfId(id)!;
+    const now = where.get(id);
+    if (now === undefined) options.forget(path);
+    else if (now !== path) moved.push(id);
   }
-
-  /** The Markdown pages of files not known yet; the other files are passed over at this time. */
-  async function pagesOfFiles(files: Map<number, number | null>): Promise<number[]> {
-    const pages: number[] = [];
-    const ids = [...files.keys()];
-    for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
-      for (const entity of pulledEntities(await query(filePagesQuery(ids.slice(i, i + WHERE_CHUNK))))) {
-        const owners = entity['_file'];
-        const owner: unknown = Array.isArray(owners) ? owners[0] : owners;
-        if (typeof entity['id'] !== 'number' || typeof entity['path'] !== 'string') continue;
-        // A journal's, a whiteboard's or another file's: not asked again at this time.
-        if (!/\.md$/i.test(entity['path']) || (isRecord(owner) && owner['journal?'] === true)) passedOver.set(entity['id'], files.get(entity['id']) ?? null);
-        // A Markdown file whose page is not in the database yet (the app parses it after storing the text) is asked again next look.
-        else if (isRecord(owner) && typeof owner['id'] === 'number') pages.push(owner['id']);
-      }
-    }
-    return pages;
-  }
-
-  async function changedIds(): Promise<number[]> {
-    const since = options.since();
-    if (since === null) return [];
-    const { pages, unknownFiles } = sortChanged(await query(changedFilesQuery(new Date(since))));
-    if (unknownFiles.size > 0) {
-      const added = await pagesOfFiles(unknownFiles);
-      // New pages move the count: a deletion before the next count would cancel out. Check all then.
-      if (added.length > 0) pageCount = -1;
-      pages.push(...added);
-    }
-    return [...new Set(pages)];
-  }
-
-  async function countPages(known?: number): Promise<void> {
-    const count = known ?? (await query(PAGE_COUNT_QUERY));
-    if (typeof count === 'number') pageCount = count;
-  }
-
-  /** Where each of these pages' files is now (absent: gone), a chunk at a time. */
-  async function whereNow(ids: number[]): Promise<Map<number, string>> {
-    const where = new Map<number, string>();
-    for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
-      for (const entity of pulledEntities(await query(whereQuery(ids.slice(i, i + WHERE_CHUNK))))) {
-        const page = idAndPath(entity);
-        if (page) where.set(page.id, relativePath(page.path, options.dir));
-      }
-      await options.yieldNow();
-    }
-    return where;
-  }
-
-  async function checkComponents(): Promise<void> {
-    const count = await query(PAGE_COUNT_QUERY);
-    if (typeof count === 'number' && count === pageCount) return;
-    if (typeof count === 'number') pageCount = count;
-    const ids = options
-      .componentPaths()
-      .map((path) => table.byPath(path)?.id)
-      .filter((id): id is number => id !== undefined);
-    if (ids.length === 0) return;
-    const where = await whereNow(ids);
-    const moved: number[] = [];
-    for (const id of ids) {
-      const path = table.pathOfId(id)!;
-      const now = where.get(id);
-      if (now === undefined) options.forget(path);
-      else if (now !== path) moved.push(id);
-    }
-    if (moved.length > 0) await options.pull(moved);
-  }
-
-  return { markdownOnly, changedIds, countPages, checkComponents };
+  if (moved.length > 0) await options.pull(moved);
 }

@@ -39,82 +39,95 @@ export interface Loader {
   settingsChanged(raw: Record<string, unknown>): Promise<void>;
 }
 
-/** Reading the graph: start-up in chunks, retries, settings changes without re-reading. */
-export function createLoader(host: LogseqHost, env: PluginEnvironment, state: PluginState, parts: LoaderParts): Loader {
-  const { slots } = parts;
-
-  function schedule(): void {
-    state.scheduler?.stop();
-    state.scheduler = createRefreshScheduler({
-      graph: () => state.graph,
-      onChange: parts.rerender,
-      visible: async () => (await slots.prune()) > 0 || host.isMainUIVisible,
-      pollSeconds: state.settings.pollSeconds,
-      timers: env.timers,
-      onError: (error) => console.error('[maturity-map] refresh failed', error),
-    });
-    if (slots.live().length > 0 || host.isMainUIVisible) state.scheduler.wake();
-  }
-
-  async function load(attempt = 0): Promise<void> {
-    const mine = ++state.loads;
-    if (state.retry !== null) env.timers.clearTimeout(state.retry);
-    state.retry = null;
-    state.scheduler?.stop();
-    state.scheduler = null;
-    state.main?.destroy();
-    state.main = null;
-    parts.clearPageCache();
-    state.graph = null;
-    state.loading = null;
-    try {
-      const isDb = await detectDbGraph(host);
-      if (mine !== state.loads) return; // a newer load (graph switch, settings) took over
-      state.dbGraph = isDb;
-      if (isDb) return void (await slots.refresh());
-      const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, onLateDiagnostics: () => void parts.rerender() });
-      state.loading = next;
-      let shown = 0;
-      await next.start((p) => {
-        // Let the "indexing…" notices count up, a few times during the read.
-        if (p.done - shown >= Math.max(1, p.total / 4)) void slots.refresh().then(() => (shown = p.done));
-      });
-      if (mine !== state.loads) return;
-      state.graph = next;
-      state.loading = null;
-      schedule();
-      parts.refillMain();
-      await slots.refresh();
-    } catch (error) {
-      if (mine !== state.loads) return;
-      state.loading = null;
-      if (!(error instanceof GraphNotOpenError)) console.error('[maturity-map] reading the graph failed', error);
-      const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!;
-      state.retry = env.timers.setTimeout(() => void load(attempt + 1), wait);
-    }
-  }
-
-  async function settingsChanged(raw: Record<string, unknown>): Promise<void> {
-    const next = readSettings(raw);
-    const prev = state.settings;
-    if (JSON.stringify(next) === JSON.stringify(prev)) return; // the host echoes settings it already sent
-    state.settings = next;
-    const newProblems = JSON.stringify(next.problems) !== JSON.stringify(prev.problems);
-    if (newProblems) reportSettingsProblems(host, next.problems);
-    const graph = state.graph;
-    if (!graph || next.namespacePrefix !== prev.namespacePrefix) return load();
-    if (next.pollSeconds !== prev.pollSeconds) schedule();
-    if (await graph.reconfigure(next)) {
-      // The index was rebuilt: the dashboard holds the old one.
-      state.main?.destroy();
-      state.main = null;
-      parts.refillMain();
-      await parts.rerender();
-    } else if (newProblems) {
-      await slots.refresh(); // the notices list the settings' problems
-    }
-  }
-
-  return { load: () => load(), settingsChanged };
+/** What a load and a settings change work with. */
+interface LoaderContext {
+  readonly host: LogseqHost;
+  readonly env: PluginEnvironment;
+  readonly state: PluginState;
+  readonly parts: LoaderParts;
 }
 
+/** Reading the graph: start-up in chunks, retries, settings changes without re-reading. */
+export function createLoader(host: LogseqHost, env: PluginEnvironment, state: PluginState, parts: LoaderParts): Loader {
+  const context: LoaderContext = { host, env, state, parts };
+  return { load: () => load(context), settingsChanged: (raw) => settingsChanged(context, raw) };
+}
+
+function schedule({ host, env, state, parts }: LoaderContext): void {
+  state.scheduler?.stop();
+  state.scheduler = createRefreshScheduler({
+    graph: () => state.graph,
+    onChange: parts.rerender,
+    visible: async () => (await parts.slots.prune()) > 0 || host.isMainUIVisible,
+    pollSeconds: state.settings.pollSeconds,
+    timers: env.timers,
+    onError: (error) => console.error('[maturity-map] refresh failed', error),
+  });
+  if (parts.slots.live().length > 0 || host.isMainUIVisible) state.scheduler.wake();
+}
+
+/** Drops the graph read so far (and its retry, refreshes and dashboard) before a new read. */
+function resetForLoad({ env, state, parts }: LoaderContext): void {
+  if (state.retry !== null) env.timers.clearTimeout(state.retry);
+  state.retry = null;
+  state.scheduler?.stop();
+  state.scheduler = null;
+  state.main?.destroy();
+  state.main = null;
+  parts.clearPageCache();
+  state.graph = null;
+  state.loading = null;
+}
+
+async function load(context: LoaderContext, attempt = 0): Promise<void> {
+  const { host, env, state, parts } = context;
+  const mine = ++state.loads;
+  resetForLoad(context);
+  try {
+    const isDb = await detectDbGraph(host);
+    if (mine !== state.loads) return; // a newer load (graph switch, settings) took over
+    state.dbGraph = isDb;
+    if (isDb) return void (await parts.slots.refresh());
+    const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, onLateDiagnostics: () => void parts.rerender() });
+    state.loading = next;
+    let shown = 0;
+    await next.start((p) => {
+      // Let the "indexing…" notices count up, a few times during the read.
+      if (p.done - shown >= Math.max(1, p.total / 4)) void parts.slots.refresh().then(() => (shown = p.done));
+    });
+    if (mine !== state.loads) return;
+    state.graph = next;
+    state.loading = null;
+    schedule(context);
+    parts.refillMain();
+    await parts.slots.refresh();
+  } catch (error) {
+    if (mine !== state.loads) return;
+    state.loading = null;
+    if (!(error instanceof GraphNotOpenError)) console.error('[maturity-map] reading the graph failed', error);
+    const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!;
+    state.retry = env.timers.setTimeout(() => void load(context, attempt + 1), wait);
+  }
+}
+
+async function settingsChanged(context: LoaderContext, raw: Record<string, unknown>): Promise<void> {
+  const { host, state, parts } = context;
+  const next = readSettings(raw);
+  const prev = state.settings;
+  if (JSON.stringify(next) === JSON.stringify(prev)) return; // the host echoes settings it already sent
+  state.settings = next;
+  const newProblems = JSON.stringify(next.problems) !== JSON.stringify(prev.problems);
+  if (newProblems) reportSettingsProblems(host, next.problems);
+  const graph = state.graph;
+  if (!graph || next.namespacePrefix !== prev.namespacePrefix) return load(context);
+  if (next.pollSeconds !== prev.pollSeconds) schedule(context);
+  if (await graph.reconfigure(next)) {
+    // The index was rebuilt: the dashboard holds the old one.
+    state.main?.destroy();
+    state.main = null;
+    parts.refillMain();
+    await parts.rerender();
+  } else if (newProblems) {
+    await parts.slots.refresh(); // the notices list the settings' problems
+  }
+}

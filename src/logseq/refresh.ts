@@ -45,78 +45,91 @@ export const WRITE_SETTLE_MS = 1300;
 /** A long page (> 500 blocks) is written once typing pauses for 3 s. */
 export const LATE_WRITE_MS = 4500;
 
+/** The scheduler's timers and the chain of looks (one at a time). */
+interface Schedule {
+  readonly options: RefreshOptions;
+  chain: Promise<void>;
+  poll: unknown;
+  settle: unknown;
+  late: unknown;
+  soonTimer: unknown;
+  stopped: boolean;
+}
+
 export function createRefreshScheduler(options: RefreshOptions): RefreshScheduler {
-  const { timers } = options;
-  let chain: Promise<void> = Promise.resolve();
-  let poll: unknown = null;
-  let settle: unknown = null;
-  let late: unknown = null;
-  let soonTimer: unknown = null;
-  let stopped = false;
-
-  function run(full = false): Promise<void> {
-    chain = chain.then(async () => {
-      const graph = options.graph();
-      if (!graph || !graph.ready() || stopped) return;
-      try {
-        if (await graph.refreshChanged({ full })) await options.onChange();
-      } catch (error) {
-        options.onError?.(error);
-      }
-    });
-    return chain;
-  }
-
-  function startPoll(): void {
-    if (poll !== null || options.pollSeconds <= 0 || stopped) return;
-    poll = timers.setInterval(() => void tick(), options.pollSeconds * 1000);
-  }
-
-  async function tick(): Promise<void> {
-    if (!(await options.visible())) {
-      if (poll !== null) timers.clearInterval(poll);
-      poll = null;
-      return;
-    }
-    await run(true);
-  }
-
-  const reset = (handle: unknown) => {
-    if (handle !== null) timers.clearTimeout(handle);
-  };
-
+  const schedule: Schedule = { options, chain: Promise.resolve(), poll: null, settle: null, late: null, soonTimer: null, stopped: false };
   return {
-    pagesChanged(pageIds) {
-      if (pageIds.length === 0 || stopped) return;
-      reset(settle);
-      reset(late);
-      settle = timers.setTimeout(() => {
-        settle = null;
-        void run();
-      }, WRITE_SETTLE_MS);
-      late = timers.setTimeout(() => {
-        late = null;
-        void run();
-      }, LATE_WRITE_MS);
-    },
-    soon(delayMs = 150) {
-      if (stopped) return;
-      reset(soonTimer);
-      soonTimer = timers.setTimeout(() => {
-        soonTimer = null;
-        void (async () => {
-          if (await options.visible()) await run();
-        })();
-      }, delayMs);
-    },
-    now: () => run(true),
-    wake: startPoll,
-    polling: () => poll !== null,
+    pagesChanged: (pageIds) => pagesChanged(schedule, pageIds),
+    soon: (delayMs = 150) => soon(schedule, delayMs),
+    now: () => run(schedule, true),
+    wake: () => startPoll(schedule),
+    polling: () => schedule.poll !== null,
     stop() {
-      stopped = true;
-      for (const handle of [settle, late, soonTimer]) reset(handle);
-      if (poll !== null) timers.clearInterval(poll);
-      poll = null;
+      schedule.stopped = true;
+      for (const handle of [schedule.settle, schedule.late, schedule.soonTimer]) clear(schedule, handle);
+      stopPoll(schedule);
     },
   };
+}
+
+function run(schedule: Schedule, full = false): Promise<void> {
+  const { options } = schedule;
+  schedule.chain = schedule.chain.then(async () => {
+    const graph = options.graph();
+    if (!graph || !graph.ready() || schedule.stopped) return;
+    try {
+      if (await graph.refreshChanged({ full })) await options.onChange();
+    } catch (error) {
+      options.onError?.(error);
+    }
+  });
+  return schedule.chain;
+}
+
+function startPoll(schedule: Schedule): void {
+  const { options } = schedule;
+  if (schedule.poll !== null || options.pollSeconds <= 0 || schedule.stopped) return;
+  schedule.poll = options.timers.setInterval(() => void tick(schedule), options.pollSeconds * 1000);
+}
+
+function stopPoll(schedule: Schedule): void {
+  if (schedule.poll !== null) schedule.options.timers.clearInterval(schedule.poll);
+  schedule.poll = null;
+}
+
+/** A poll's full look, or the poll's end when nothing of ours is on screen. */
+async function tick(schedule: Schedule): Promise<void> {
+  if (!(await schedule.options.visible())) return stopPoll(schedule);
+  await run(schedule, true);
+}
+
+function clear(schedule: Schedule, handle: unknown): void {
+  if (handle !== null) schedule.options.timers.clearTimeout(handle);
+}
+
+/** Every edit moves both looks later: once the write landed, and once after a long page's late write. */
+function pagesChanged(schedule: Schedule, pageIds: number[]): void {
+  if (pageIds.length === 0 || schedule.stopped) return;
+  const { timers } = schedule.options;
+  clear(schedule, schedule.settle);
+  clear(schedule, schedule.late);
+  schedule.settle = timers.setTimeout(() => {
+    schedule.settle = null;
+    void run(schedule);
+  }, WRITE_SETTLE_MS);
+  schedule.late = timers.setTimeout(() => {
+    schedule.late = null;
+    void run(schedule);
+  }, LATE_WRITE_MS);
+}
+
+function soon(schedule: Schedule, delayMs: number): void {
+  if (schedule.stopped) return;
+  clear(schedule, schedule.soonTimer);
+  schedule.soonTimer = schedule.options.timers.setTimeout(() => {
+    schedule.soonTimer = null;
+    void (async () => {
+      if (await schedule.options.visible()) await run(schedule);
+    })();
+  }, delayMs);
 }

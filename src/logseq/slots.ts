@@ -56,93 +56,40 @@ export interface SlotRegistry {
 
 export const SLOT_KEY_PREFIX = 'mm-slot-';
 
+/** The registry's memory: live slots, what each holds now, and each slot's latest render. */
+interface Registry {
+  readonly host: LogseqHost;
+  readonly template: SlotTemplate;
+  readonly yieldNow: () => Promise<void>;
+  readonly slots: Map<string, SlotRequest>;
+  /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
+  readonly written: Map<string, string>;
+  readonly generation: Map<string, number>;
+}
+
 /** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
 export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: () => Promise<void>): SlotRegistry {
-  const slots = new Map<string, SlotRequest>();
-  /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
-  const written = new Map<string, string>();
-  const generation = new Map<string, number>();
-
-  async function exists(slot: string): Promise<boolean> {
-    try {
-      return Boolean(await host.UI.queryElementById(slot));
-    } catch {
-      return false;
-    }
-  }
-
-  function forgetWritten(slot: string): void {
-    written.delete(slot);
-    for (const key of [...written.keys()]) if (key.startsWith(`${slot}#`)) written.delete(key);
-  }
-
-  function forget(slot: string): void {
-    slots.delete(slot);
-    forgetWritten(slot);
-    generation.delete(slot);
-  }
-
-  async function render(request: SlotRequest): Promise<void> {
-    const { slot } = request;
-    const mine = (generation.get(slot) ?? 0) + 1;
-    generation.set(slot, mine);
-    const markup = await template(request);
-    // A newer render of this slot started meanwhile, or the slot went away: do not write.
-    const current = () => generation.get(slot) === mine && slots.has(slot);
-    if (!current() || markup === null) return;
-    const { head, parts } = typeof markup === 'string' ? { head: markup, parts: [] } : markup;
-    // Checked once, right before the first write of this render.
-    let checked = false;
-    const stillThere = async () => {
-      if (checked) return current();
-      checked = true;
-      if (await exists(slot)) return current();
-      forget(slot);
-      return false;
-    };
-    if (written.get(slot) !== head) {
-      if (!(await stillThere())) return;
-      // A new head empties the pieces' containers.
-      forgetWritten(slot);
-      written.set(slot, head);
-      host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}`, slot, reset: true, template: head });
-    }
-    for (const [k, part] of parts.entries()) {
-      await yieldNow();
-      if (!current()) return;
-      const html = part.markup();
-      if (written.get(`${slot}#${k}`) === html || !(await stillThere())) continue;
-      written.set(`${slot}#${k}`, html);
-      host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${k}`, path: `#${part.container}`, template: html });
-    }
-  }
-
-  async function prune(): Promise<SlotRequest[]> {
-    const current = [...slots.values()];
-    const alive = await Promise.all(current.map(async (r) => ((await exists(r.slot)) ? r : null)));
-    for (let i = 0; i < current.length; i++) if (alive[i] === null) forget(current[i]!.slot);
-    return alive.filter((r): r is SlotRequest => r !== null);
-  }
-
+  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), generation: new Map() };
+  const { slots, written, generation } = registry;
   return {
     async mount(request) {
       const full: SlotRequest = { ...request, state: {} };
       slots.set(request.slot, full);
       written.delete(request.slot);
-      await render(full);
+      await render(registry, full);
     },
     async update(slot, patch) {
       const request = slots.get(slot);
       if (!request) return;
       const next = { ...request, state: patch(request.state) };
       slots.set(slot, next);
-      await render(next);
+      await render(registry, next);
     },
     get: (slot) => slots.get(slot),
     async refresh() {
-      await Promise.all((await prune()).map(render));
+      await Promise.all((await prune(registry)).map((request) => render(registry, request)));
     },
-    prune: async () => (await prune()).length,
+    prune: async () => (await prune(registry)).length,
     live: () => [...slots.keys()],
     clear() {
       slots.clear();
@@ -150,4 +97,75 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yie
       generation.clear();
     },
   };
+}
+
+async function exists(host: LogseqHost, slot: string): Promise<boolean> {
+  try {
+    return Boolean(await host.UI.queryElementById(slot));
+  } catch {
+    return false;
+  }
+}
+
+function forgetWritten(registry: Registry, slot: string): void {
+  registry.written.delete(slot);
+  for (const key of [...registry.written.keys()]) if (key.startsWith(`${slot}#`)) registry.written.delete(key);
+}
+
+function forget(registry: Registry, slot: string): void {
+  registry.slots.delete(slot);
+  forgetWritten(registry, slot);
+  registry.generation.delete(slot);
+}
+
+async function render(registry: Registry, request: SlotRequest): Promise<void> {
+  const { slot } = request;
+  const mine = (registry.generation.get(slot) ?? 0) + 1;
+  registry.generation.set(slot, mine);
+  const markup = await registry.template(request);
+  // A newer render of this slot started meanwhile, or the slot went away: do not write.
+  const current = () => registry.generation.get(slot) === mine && registry.slots.has(slot);
+  if (!current() || markup === null) return;
+  // Checked once, right before the first write of this render.
+  let checked = false;
+  const stillThere = async () => {
+    if (checked) return current();
+    checked = true;
+    if (await exists(registry.host, slot)) return current();
+    forget(registry, slot);
+    return false;
+  };
+  const { head, parts } = typeof markup === 'string' ? { head: markup, parts: [] } : markup;
+  if (!(await writeHead(registry, slot, head, stillThere))) return;
+  await writeParts(registry, slot, parts, current, stillThere);
+}
+
+/** Writes the head when it changed; false when the slot went away. */
+async function writeHead(registry: Registry, slot: string, head: string, stillThere: () => Promise<boolean>): Promise<boolean> {
+  if (registry.written.get(slot) === head) return true;
+  if (!(await stillThere())) return false;
+  // A new head empties the pieces' containers.
+  forgetWritten(registry, slot);
+  registry.written.set(slot, head);
+  registry.host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}`, slot, reset: true, template: head });
+  return true;
+}
+
+/** Each piece in its own task, into its container, when it changed and this render is still the latest. */
+async function writeParts(registry: Registry, slot: string, parts: SlotPieces['parts'], current: () => boolean, stillThere: () => Promise<boolean>): Promise<void> {
+  for (const [k, part] of parts.entries()) {
+    await registry.yieldNow();
+    if (!current()) return;
+    const html = part.markup();
+    if (registry.written.get(`${slot}#${k}`) === html || !(await stillThere())) continue;
+    registry.written.set(`${slot}#${k}`, html);
+    registry.host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${k}`, path: `#${part.container}`, template: html });
+  }
+}
+
+async function prune(registry: Registry): Promise<SlotRequest[]> {
+  const current = [...registry.slots.values()];
+  const alive = await Promise.all(current.map(async (r) => ((await exists(registry.host, r.slot)) ? r : null)));
+  for (let i = 0; i < current.length; i++) if (alive[i] === null) forget(registry, current[i]!.slot);
+  return alive.filter((r): r is SlotRequest => r !== null);
 }
