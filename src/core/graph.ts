@@ -22,73 +22,82 @@ export interface CycleFinder {
  * visited once in all (counted in `workCount.cycleVisited`). `next` gives a node's targets.
  */
 export function createCycleFinder(next: (node: string) => readonly string[]): CycleFinder {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  /** Finished nodes: their cycle, or null. */
-  const membership = new Map<string, string[] | null>();
-  const found: string[][] = [];
-  let counter = 0;
-
-  function enter(node: string, work: Array<[string, number, readonly string[]]>): void {
-    workCount.cycleVisited++;
-    index.set(node, counter);
-    low.set(node, counter);
-    counter++;
-    stack.push(node);
-    onStack.add(node);
-    work.push([node, 0, next(node)]);
-  }
-
-  /** Pop the component rooted at `node` off the stack and record what it is. */
-  function finish(node: string, targets: readonly string[]): void {
-    const members: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      members.push(member);
-    } while (member !== node);
-    const cycle = members.length > 1 || targets.includes(node) ? members.sort() : null;
-    for (const m of members) membership.set(m, cycle);
-    if (cycle) found.push(cycle);
-  }
-
-  function search(root: string): void {
-    if (index.has(root)) return;
-    const work: Array<[string, number, readonly string[]]> = [];
-    enter(root, work);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const [node, pos, targets] = frame;
-      if (pos < targets.length) {
-        frame[1] = pos + 1;
-        const target = targets[pos]!;
-        if (!index.has(target)) enter(target, work);
-        else if (onStack.has(target)) low.set(node, Math.min(low.get(node)!, index.get(target)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]![0];
-        low.set(parent, Math.min(low.get(parent)!, low.get(node)!));
-      }
-      if (low.get(node) === index.get(node)) finish(node, targets);
-    }
-  }
-
+  const tarjan: Tarjan = { next, index: new Map(), low: new Map(), onStack: new Set(), stack: [], membership: new Map(), found: [], counter: 0 };
   return {
     cycleOf(node) {
-      search(node);
-      return membership.get(node) ?? null;
+      search(tarjan, node);
+      return tarjan.membership.get(node) ?? null;
     },
     all(nodes) {
-      for (const node of nodes) search(node);
+      for (const node of nodes) search(tarjan, node);
       // Cycles are disjoint, so their first ids differ: a total order.
-      return [...found].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+      return [...tarjan.found].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
     },
   };
+}
+
+/** Tarjan's bookkeeping, kept across searches. */
+interface Tarjan {
+  readonly next: (node: string) => readonly string[];
+  readonly index: Map<string, number>;
+  readonly low: Map<string, number>;
+  readonly onStack: Set<string>;
+  readonly stack: string[];
+  /** Finished nodes: their cycle, or null. */
+  readonly membership: Map<string, string[] | null>;
+  readonly found: string[][];
+  counter: number;
+}
+
+/** A node being searched: its targets and the next one to follow. */
+type Frame = [node: string, position: number, targets: readonly string[]];
+
+function enter(tarjan: Tarjan, node: string, work: Frame[]): void {
+  workCount.cycleVisited++;
+  tarjan.index.set(node, tarjan.counter);
+  tarjan.low.set(node, tarjan.counter);
+  tarjan.counter++;
+  tarjan.stack.push(node);
+  tarjan.onStack.add(node);
+  work.push([node, 0, tarjan.next(node)]);
+}
+
+/** Pop the component rooted at `node` off the stack and record what it is. */
+function finish(tarjan: Tarjan, node: string, targets: readonly string[]): void {
+  const members: string[] = [];
+  let member: string;
+  do {
+    member = tarjan.stack.pop()!;
+    tarjan.onStack.delete(member);
+    members.push(member);
+  } while (member !== node);
+  const cycle = members.length > 1 || targets.includes(node) ? members.sort() : null;
+  for (const m of members) tarjan.membership.set(m, cycle);
+  if (cycle) tarjan.found.push(cycle);
+}
+
+function search(tarjan: Tarjan, root: string): void {
+  const { index, low, onStack } = tarjan;
+  if (index.has(root)) return;
+  const work: Frame[] = [];
+  enter(tarjan, root, work);
+  while (work.length > 0) {
+    const frame = work[work.length - 1]!;
+    const [node, pos, targets] = frame;
+    if (pos < targets.length) {
+      frame[1] = pos + 1;
+      const target = targets[pos]!;
+      if (!index.has(target)) enter(tarjan, target, work);
+      else if (onStack.has(target)) low.set(node, Math.min(low.get(node)!, index.get(target)!));
+      continue;
+    }
+    work.pop();
+    if (work.length > 0) {
+      const parent = work[work.length - 1]![0];
+      low.set(parent, Math.min(low.get(parent)!, low.get(node)!));
+    }
+    if (low.get(node) === index.get(node)) finish(tarjan, node, targets);
+  }
 }
 
 /**
