@@ -2,7 +2,7 @@
 // an edited note re-indexed with its dependents' views rebuilt, a query by stage, retained heap.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createIndex, createPipeline, parseNote, prepareNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
+import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
 import { referenceScan } from '../test/helpers/reference-scan';
 import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
 import { forgetInterned } from '../src/core/text';
@@ -93,24 +93,18 @@ export function referenceParse(vault: LoadedVault, notes: number, reps: number):
  * process's CPU time (on a shared machine, wall time also counts the time other processes ran).
  */
 export function shortcutLedger(vault: LoadedVault, notes: number, reps: number): ShortcutFigure[] {
-  const config = resolveConfig({});
-  const pipeline = createPipeline(config.stages);
+  const pipeline = createPipeline(resolveConfig({}).stages);
   const texts = sample(vault.texts, notes);
-  const paths = sample(vault.paths, notes);
   const parseAll = () => {
     for (const text of texts) parseNote(text, pipeline);
   };
-  // headReuse saves work between the first look and the parse: measured on what the index runs.
-  const prepareAll = () => texts.map((text, i) => prepareNote(text, paths[i]!, config, pipeline, undefined, 'index'));
   parseAll(); // warm up the JIT and the memos, as a long-running index has them
-  prepareAll();
   return (Object.keys(SHORTCUTS) as Array<keyof ParserShortcuts>).map((name) => {
-    const work = name === 'headReuse' ? prepareAll : parseAll;
     const on: number[] = [];
     const off: number[] = [];
     for (let k = 0; k < reps; k++) {
-      on.push(cpuMs(work));
-      off.push(cpuMs(() => withShortcuts({ [name]: false }, work)));
+      on.push(cpuMs(parseAll));
+      off.push(cpuMs(() => withShortcuts({ [name]: false }, parseAll)));
     }
     const onMs = median(on);
     const offMs = median(off);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, createPipeline, resolveConfig } from '../../src/core/index';
 import { parseNote } from '../../src/core/parse/note';
 import { scanBlocks } from '../../src/core/parse/blocks';
-import { withShortcuts } from '../../src/core/parse/shortcuts';
 import { CORPUS, EXAMPLE_VAULT, corpusAvailable, listCorpusMarkdown, listMarkdown, readNote } from '../helpers/vault';
 
 const pipeline = createPipeline(resolveConfig({}).stages);
@@ -43,34 +42,3 @@ describe("parseNote with detail 'index'", () => {
   });
 });
 
-describe('headReuse: the first look reads the front matter once for the parse that follows', () => {
-  it('gives every index entry the same note as with the shortcut off', () => {
-    const all = notes();
-    // Twice each, in a row: the same front matter back to back must not share a reading.
-    const texts = all.flatMap(([path, text]) => [[path, text], [`copy/${path}`, text]] as Array<[string, string]>);
-    const build = () => {
-      const index = createIndex({ today: '2026-12-01' });
-      index.batch(() => texts.forEach(([path, text]) => index.upsert(path, text)));
-      return index;
-    };
-    const on = build();
-    const off = withShortcuts({ headReuse: false }, build);
-    let withFrontmatter = 0;
-    for (const [path] of texts) {
-      const a = on.entry(path)!;
-      const b = off.entry(path)!;
-      if (Object.keys(a.note.frontmatter).length > 0) withFrontmatter++;
-      expect(JSON.stringify(a), path).toBe(JSON.stringify(b));
-    }
-    expect(withFrontmatter).toBeGreaterThan(20);
-    // No two real notes share a front-matter value object.
-    const seen = new Set<unknown>();
-    for (const [path] of texts) {
-      for (const value of Object.values(on.entry(path)!.note.frontmatter)) {
-        if (value === null || typeof value !== 'object') continue;
-        expect(seen.has(value), path).toBe(false);
-        seen.add(value);
-      }
-    }
-  });
-});

@@ -3,8 +3,7 @@ import type { Diagnostic, FrontmatterRecord, MaturityNote, StageField } from '..
 import { parseStageValue, type Pipeline } from '../stages';
 import { intern, propertyKey } from '../text';
 import { scanBlocks } from './blocks';
-import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue, type FrontmatterBlock, type FrontmatterResult } from './frontmatter';
-import { SHORTCUTS } from './shortcuts';
+import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { noteDiagnostics, stageDiagnostics } from './note-checks';
 import { createReader, type ReadResult } from './reader';
 import type { BlockVisitor } from './visitor';
@@ -33,42 +32,25 @@ interface NoteHead {
 export type NoteDetail = 'full' | 'index';
 
 export function parseNote(input: string, pipeline: Pipeline, scan: StructureScanner = scanBlocks, detail: NoteDetail = 'full'): MaturityNote {
-  return parseText(input, pipeline, scan, detail, false);
+  return parseText(input, pipeline, scan, detail);
 }
 
 /**
  * The first look's reading of a note's head (its front matter and page properties, `text` cut
- * where they end): the properties and the tags they give. Its reading of the front matter is kept
- * for the parse that follows (see keptHead). Only when the head holds more than properties (body
- * lines, which may hold `#tags`) is it parsed as a whole note.
+ * where they end): the properties and the tags they give. Only when the head holds more than
+ * properties (body lines, which may hold `#tags`) is it parsed as a whole note.
  */
 export function parseNoteHead(input: string, pipeline: Pipeline): Pick<MaturityNote, 'properties' | 'tags'> {
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
-  const head = readHead(text, SHORTCUTS.headReuse);
-  if (text.slice(head.bodyOffset).trim() !== '') return parseText(text, pipeline, scanBlocks, 'full', SHORTCUTS.headReuse);
+  const head = readHead(text);
+  if (text.slice(head.bodyOffset).trim() !== '') return parseText(text, pipeline, scanBlocks, 'full');
   const { properties } = head;
   return { properties, tags: [...tagsFromValue(properties['tags']), ...tagsFromValue(properties['tag'])] };
 }
 
-/**
- * The front matter the last parse read, when that parse was the first look's (parseNoteHead):
- * the index parses the same note right after, and its front matter is the same block. Taken by
- * the next parse whatever it is, so a reading serves one note's parse at most (the first look's
- * own note is thrown away); equal YAML text gives an equal reading.
- */
-let keptHead: { yaml: string; result: FrontmatterResult } | null = null;
-
-function readFrontmatter(block: FrontmatterBlock, keep: boolean): FrontmatterResult {
-  const kept = keptHead;
-  keptHead = null;
-  const result = kept !== null && kept.yaml === block.yaml ? kept.result : parseFrontmatter(block);
-  if (keep) keptHead = { yaml: block.yaml, result };
-  return result;
-}
-
-function parseText(input: string, pipeline: Pipeline, scan: StructureScanner, detail: NoteDetail, keepHead: boolean): MaturityNote {
+function parseText(input: string, pipeline: Pipeline, scan: StructureScanner, detail: NoteDetail): MaturityNote {
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
-  const head = readHead(text, keepHead);
+  const head = readHead(text);
   const { visitor, result } = createReader(pipeline, detail === 'full');
   scan(text, head.bodyOffset, head.bodyLine, visitor);
   return assemble(pipeline, countLines(text), head, result);
@@ -80,15 +62,14 @@ function countLines(text: string): number {
   return lines;
 }
 
-function readHead(text: string, keep: boolean): NoteHead {
+function readHead(text: string): NoteHead {
   const diagnostics: Diagnostic[] = [];
   const frontmatter = Object.create(null) as FrontmatterRecord;
   let bodyOffset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let bodyLine = 1;
   const block = findFrontmatter(text);
-  if (!block) keptHead = null;
-  else {
-    const parsed = readFrontmatter(block, keep);
+  if (block) {
+    const parsed = parseFrontmatter(block);
     Object.assign(frontmatter, parsed.data);
     diagnostics.push(...parsed.diagnostics);
     bodyOffset = block.bodyOffset;

@@ -8,11 +8,9 @@ export interface ParserShortcuts {
   yamlFastPath: boolean;
   /** Headings classified once per distinct text and pipeline (sections.ts). */
   sectionCache: boolean;
-  /** The first look's reading of a note's front matter serves the parse that follows (note.ts). */
-  headReuse: boolean;
 }
 
-export const SHORTCUTS: ParserShortcuts = { yamlFastPath: true, sectionCache: true, headReuse: true };
+export const SHORTCUTS: ParserShortcuts = { yamlFastPath: true, sectionCache: true };
 
 /** Run `fn` with some shortcuts switched off (benchmarks and tests), then switch them back. */
 export function withShortcuts<T>(off: Partial<ParserShortcuts>, fn: () => T): T {
