@@ -41,8 +41,7 @@ export function stageName(pipeline: Pipeline, id: StageId | null): string {
 export function leadingStage(pipeline: Pipeline, lower: string): { id: StageId; length: number } | null {
   for (const { word, id } of pipeline.words) {
     if (lower.startsWith(word)) {
-      const after = lower.charCodeAt(word.length);
-      if (Number.isNaN(after) || !isLetter(after)) return { id, length: word.length };
+      if (lower.length === word.length || !isLetter(lower.charCodeAt(word.length))) return { id, length: word.length };
     }
   }
   return null;

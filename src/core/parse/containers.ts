@@ -39,13 +39,16 @@ export function matchContainers(s: ScanState): number {
 /** Consume a block-quote marker (`>` after at most three columns, then one optional space). */
 function quoteMarker(s: ScanState): boolean {
   const ahead = indentAhead(s);
-  if (ahead >= 4 || s.raw.charCodeAt(firstNonSpace(s)) !== 62) return false;
+  const at = firstNonSpace(s);
+  if (ahead >= 4 || at >= s.raw.length || s.raw.charCodeAt(at) !== 62) return false;
   advanceColumns(s, ahead);
   s.i++;
   s.col++;
   s.partial = 0;
-  const c = s.raw.charCodeAt(s.i);
-  if (c === 32 || c === 9) advanceColumns(s, 1);
+  if (s.i < s.raw.length) {
+    const c = s.raw.charCodeAt(s.i);
+    if (c === 32 || c === 9) advanceColumns(s, 1);
+  }
   return true;
 }
 
@@ -60,6 +63,7 @@ export function openContainers(s: ScanState, matched: number): number {
     const ahead = indentAhead(s);
     if (ahead >= 4) return opened;
     const at = firstNonSpace(s);
+    if (at >= s.raw.length) return opened; // a blank rest opens nothing (and is read in bounds)
     const c = s.raw.charCodeAt(at);
     if (c === 62 /* > */) {
       closeContainers(s, matched + opened);

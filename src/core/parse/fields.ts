@@ -15,9 +15,13 @@ export interface Field {
  * `**Key** (note): value`; with `plainKeys`, also `Key: value` for short keys.
  */
 export function readField(text: string, plainKeys: boolean): Field | null {
+  if (text.length < 2) return null; // no key and colon fit (and nothing is read out of bounds)
   let s = text;
   // Leading emoji or status marks before the key: "✅ **Status**: …".
-  if (s.charCodeAt(0) > 127) s = s.replace(/^[^\w*_]+\s*/u, '');
+  if (s.charCodeAt(0) > 127) {
+    s = s.replace(/^[^\w*_]+\s*/u, '');
+    if (s.length < 2) return null;
+  }
   const c0 = s.charCodeAt(0);
   if ((c0 === 42 && s.charCodeAt(1) === 42) || (c0 === 95 && s.charCodeAt(1) === 95)) {
     const marker = s.slice(0, 2);
@@ -29,7 +33,7 @@ export function readField(text: string, plainKeys: boolean): Field | null {
       key = key.slice(0, -1).trim();
     } else {
       // `**Key** (bandit):` or `**Key**:` — the colon follows the bold part.
-      if (rest.charCodeAt(0) === 58 /* : */) rest = rest.slice(1);
+      if (rest.length > 0 && rest.charCodeAt(0) === 58 /* : */) rest = rest.slice(1);
       else {
         const m = /^\s*(?:\([^)]{0,60}\)\s*)?:/.exec(rest);
         if (!m) return null;
@@ -44,7 +48,7 @@ export function readField(text: string, plainKeys: boolean): Field | null {
   if (colon <= 0 || colon > 40) return null;
   const key = s.slice(0, colon);
   if (!/^[A-Za-z][A-Za-z0-9 ()/-]*$/.test(key)) return null;
-  if (s.charCodeAt(colon + 1) === 58) return null; // `key:: value` is a Logseq property, not a field
+  if (colon + 1 < s.length && s.charCodeAt(colon + 1) === 58) return null; // `key:: value` is a Logseq property, not a field
   return { key: normaliseKey(key), value: s.slice(colon + 1).trim() };
 }
 

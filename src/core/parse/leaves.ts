@@ -140,7 +140,7 @@ export function lineStart(raw: string): number {
 
 function closesFence(raw: string, at: number, char: number, length: number): boolean {
   let n = 0;
-  while (raw.charCodeAt(at + n) === char) n++;
+  while (at + n < raw.length && raw.charCodeAt(at + n) === char) n++;
   if (n < length) return false;
   for (let j = at + n; j < raw.length; j++) {
     const c = raw.charCodeAt(j);
