@@ -123,9 +123,9 @@ function whitespaceRun(s: ScanState): void {
   }
   for (; i < s.raw.length; i++) {
     const c = s.raw.charCodeAt(i);
-    if (c === 32) col++;
-    else if (c === 9) col += 4 - (col % 4);
-    else break;
+    if (c !== 32 && c !== 9) break;
+    const toTabStop = 4 - (col & 3); // for every character: see leadingColumns in blocks.ts
+    col += c === 9 ? toTabStop : 1;
   }
   s.wsLine = s.line;
   s.wsStart = s.i;
@@ -150,24 +150,24 @@ export function advanceColumns(s: ScanState, columns: number): void {
   let left = columns;
   while (left > 0 && s.i < s.raw.length) {
     const c = s.raw.charCodeAt(s.i);
-    if (c === 9) {
-      const width = s.partial > 0 ? s.partial : 4 - (s.col % 4);
-      if (width > left) {
-        s.partial = width - left;
-        s.col += left;
-        return;
-      }
-      s.col += width;
-      left -= width;
-      s.partial = 0;
-      s.i++;
-    } else if (c === 32) {
-      s.col++;
-      left--;
-      s.i++;
-    } else {
+    // Both tests, and a tab's width (what is left of a split one, or to the next tab stop), are
+    // worked out for every character: see leadingColumns in blocks.ts. A space is one column
+    // (never split: left ≥ 1).
+    const isTab = c === 9;
+    const isSpace = c === 32;
+    if (!isTab && !isSpace) return;
+    const partial = s.partial;
+    const tab = partial > 0 ? partial : 4 - (s.col & 3);
+    const width = isTab ? tab : 1;
+    if (width > left) {
+      s.partial = width - left;
+      s.col += left;
       return;
     }
+    s.col += width;
+    left -= width;
+    s.partial = 0;
+    s.i++;
   }
 }
 
