@@ -32,6 +32,8 @@ export interface ScanFigures {
   floor: ProcessRuns & { variant: 'one at a time' | '16 at a time' };
   floorOther: ProcessRuns;
   scan: ProcessRuns;
+  /** The same scan with V8's own defaults (MATURITY_MAP_V8_DEFAULTS=1): what the CLI's V8 tuning is worth. */
+  scanV8Defaults: ProcessRuns;
   scanJson: ProcessRuns;
   /** scan ÷ floor, wall medians (the target: ≤ 3). */
   ratio: number;
@@ -63,10 +65,14 @@ interface Sample {
   rssMb: number | null;
 }
 
-function timeProcess(args: string[]): Sample {
+/** A process to time: its arguments after `node`, and variables added to its environment. */
+type Command = string[] | { args: string[]; env: Record<string, string> };
+
+function timeProcess(command: Command): Sample {
+  const { args, env } = Array.isArray(command) ? { args: command, env: {} } : command;
   const cpuBefore = childrenCpu();
   const start = performance.now();
-  const result = spawnSync(process.execPath, [...PROBE, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [...PROBE, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   const ms = performance.now() - start;
   const cpuAfter = childrenCpu();
   const stderr = result.stderr?.toString() ?? '';
@@ -89,7 +95,7 @@ function summarise(samples: Sample[]): ProcessRuns {
 }
 
 /** Run each command `reps` times, interleaved, so they share the machine's ups and downs. */
-function interleaved(commands: Record<string, string[]>, reps: number): Record<string, ProcessRuns> {
+function interleaved(commands: Record<string, Command>, reps: number): Record<string, ProcessRuns> {
   const samples: Record<string, Sample[]> = {};
   for (const name of Object.keys(commands)) {
     timeProcess(commands[name]!); // warm the page cache and the compile cache
@@ -108,6 +114,7 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
       floorSync: [FLOOR, vault.dir],
       floorAsync: [FLOOR, vault.dir, '--async'],
       scan: [CLI, 'scan', vault.dir, '--today', '2026-11-24'],
+      scanV8Defaults: { args: [CLI, 'scan', vault.dir, '--today', '2026-11-24'], env: { MATURITY_MAP_V8_DEFAULTS: '1' } },
       scanJson: [CLI, 'scan', vault.dir, '--json', '--today', '2026-11-24'],
     },
     reps,
@@ -123,6 +130,7 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
     floor: { ...floor, variant: syncFaster ? 'one at a time' : '16 at a time' },
     floorOther,
     scan,
+    scanV8Defaults: runs['scanV8Defaults']!,
     scanJson: runs['scanJson']!,
     ratio: scan.medianMs / floor.medianMs,
     cpuRatio: scan.cpuMedianMs !== null && floor.cpuMedianMs ? scan.cpuMedianMs / floor.cpuMedianMs : null,

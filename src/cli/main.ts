@@ -5,6 +5,7 @@ import { commands } from './commands/registry';
 import { UsageError } from './files';
 import { finishOutput, visible, watchOutput, writeErr, writeOut } from './terminal';
 import { VERSION } from './version';
+import { tuneV8 } from './v8-tuning';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -56,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Run, then make sure the output arrived: a full disk is exit 2 with a message, a closed pipe is quiet. */
 async function runToEnd(argv: string[]): Promise<number> {
+  tuneV8(); // before a command's code is loaded, let alone optimised
   watchOutput();
   let code: number;
   try {
