@@ -1,0 +1,103 @@
+// What the index answers from its state (index-state.ts): a component's view, built when asked
+// and kept until something it shows changes; cycles; components in name order, all or by stage.
+import { localToday } from './dates';
+import { createCycleFinder } from './graph';
+import type { Component, StageId } from './model';
+import { MAX_CANDIDATES } from './resolve';
+import { buildComponent } from './component-view';
+import { compareComponents } from './text';
+import { dependencyEdges, sameNamed } from './vault-links';
+import { idsOf } from './id-multimap';
+import { settleNow, type IndexState } from './index-state';
+
+/** A component's distinct dependency ids: its edges (as `edges()` lists them). */
+function targetsOf(state: IndexState, id: string): string[] {
+  const targets: string[] = [];
+  for (const dep of state.links.resolved.get(id) ?? []) if (dep.id && !targets.includes(dep.id)) targets.push(dep.id);
+  return targets;
+}
+
+/** The cycle search over the current edges: a new one whenever an edge appeared or went. */
+export function cycleInfo(state: IndexState): NonNullable<IndexState['cycleState']> {
+  settleNow(state);
+  const { edgeRevision } = state.links;
+  if (state.cycleState?.edgeRevision !== edgeRevision) state.cycleState = { edgeRevision, finder: createCycleFinder((id) => targetsOf(state, id)), all: null };
+  return state.cycleState;
+}
+
+/** Every cycle in the graph: the one whole-graph pass, for vault-wide lists and diagnostics. */
+export function allCycles(state: IndexState): string[][] {
+  const info = cycleInfo(state);
+  info.all ??= info.finder.all(state.links.componentIds);
+  return info.all;
+}
+
+export function edges(state: IndexState): Map<string, string[]> {
+  settleNow(state);
+  return dependencyEdges(state.links);
+}
+
+export function component(state: IndexState, id: string): Component | undefined {
+  settleNow(state);
+  const { links, viewCache } = state;
+  const entry = links.entries.get(id);
+  if (!entry || !links.componentIds.has(id)) return undefined;
+  const day = state.today ?? localToday();
+  // Only what this component reaches is searched; a view built with another cycle is stale.
+  const cycle = cycleInfo(state).finder.cycleOf(id);
+  const cached = viewCache.get(id);
+  if (cached && cached.today === day && sameCycle(cached.cycle, cycle)) return cached.component;
+  const view = buildComponent({
+    entry,
+    pipeline: state.pipeline,
+    config: state.config,
+    today: day,
+    dependencies: links.resolved.get(id) ?? [],
+    dependents: [...idsOf(links.dependents, id)].sort(),
+    stageOf: (other) => links.entries.get(other)?.note.stage?.id ?? null,
+    nameOf: (other) => links.entries.get(other)?.identity.name ?? other,
+    // In path order: the same vault gives the same message whatever order the notes arrived in.
+    duplicates: sameNamed(links, id, entry.identity.keys[0]!, MAX_CANDIDATES),
+    cycle,
+  });
+  viewCache.set(id, { today: day, component: view, cycle });
+  for (const member of cycle ?? []) {
+    const views = state.cycleShownIn.get(member);
+    if (views) views.add(id);
+    else state.cycleShownIn.set(member, new Set([id]));
+  }
+  return view;
+}
+
+function sameCycle(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === b) return true;
+  return a !== null && b !== null && a.length === b.length && a.every((id, k) => id === b[k]);
+}
+
+/** Component ids in name order (then path order for names shared). */
+export function ids(state: IndexState): string[] {
+  settleNow(state);
+  if (!state.sortedIds) {
+    const { componentIds, entries } = state.links;
+    // Names looked up once, not twice per comparison: 10,000 components sort in one short task.
+    const named = [...componentIds].map((id) => ({ id, name: entries.get(id)!.identity.name }));
+    state.sortedIds = named.sort(compareComponents).map((c) => c.id);
+  }
+  return state.sortedIds;
+}
+
+/** The components at one stage, in name order: lists built from ids() once per version. */
+export function idsAtStageByName(state: IndexState, stage: StageId | null): readonly string[] {
+  settleNow(state);
+  if (state.stageLists?.version !== state.version) {
+    const lists = new Map<StageId | null, string[]>();
+    for (const id of ids(state)) {
+      const at = state.links.entries.get(id)!.note.stage?.id ?? null;
+      const list = lists.get(at);
+      if (list) list.push(id);
+      else lists.set(at, [id]);
+    }
+    state.stageLists = { version: state.version, lists };
+  }
+  return state.stageLists.lists.get(stage) ?? [];
+}
