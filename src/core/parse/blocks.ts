@@ -5,7 +5,7 @@
 import { closeLeaf, flushPendingItem, matchContainers, openContainers } from './containers';
 import { continueLeaf, readLeaf } from './leaves';
 import { commentLine } from './paragraphs';
-import { CODE, FENCE, HTML, TABLE, createScanState, type ScanState } from './scan-state';
+import { CODE, FENCE, HTML, TABLE, createScanState, nextColumn, type ScanState } from './scan-state';
 import type { BlockVisitor } from './visitor';
 
 export type { BlockVisitor } from './visitor';
@@ -55,11 +55,7 @@ function leadingColumns(raw: string): number {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c !== 32 && c !== 9) break;
-    // A tab fills to the next multiple of 4. Worked out for every character, so the optimised
-    // scanner has seen this arithmetic before the first tab (an operation never run before is
-    // compiled as a deoptimisation, and the first tab in a vault re-optimised the whole scanner).
-    const toTabStop = 4 - (col & 3);
-    col += c === 9 ? toTabStop : 1;
+    col = nextColumn(col, c);
   }
   return col;
 }

@@ -112,6 +112,17 @@ export function createScanState(text: string, visitor: BlockVisitor): ScanState 
   };
 }
 
+/**
+ * The column after a space or tab (code `c`) at `col`: a tab fills to the next multiple of 4.
+ * The tab stop is worked out for every character, so optimised code has run this arithmetic
+ * before the first tab (an operation never run before compiles as a deoptimisation, and the
+ * first tab-indented note used to throw the whole optimised scanner away).
+ */
+export function nextColumn(col: number, c: number): number {
+  const tabStop = col + 4 - (col & 3);
+  return c === 9 ? tabStop : col + 1;
+}
+
 /** Measure the whitespace run at the cursor, unless the cursor is still inside the one measured. */
 function whitespaceRun(s: ScanState): void {
   if (s.wsLine === s.line && s.i >= s.wsStart && s.i <= s.wsEnd) return;
@@ -124,8 +135,7 @@ function whitespaceRun(s: ScanState): void {
   for (; i < s.raw.length; i++) {
     const c = s.raw.charCodeAt(i);
     if (c !== 32 && c !== 9) break;
-    const toTabStop = 4 - (col & 3); // for every character: see leadingColumns in blocks.ts
-    col += c === 9 ? toTabStop : 1;
+    col = nextColumn(col, c);
   }
   s.wsLine = s.line;
   s.wsStart = s.i;
@@ -151,22 +161,19 @@ export function advanceColumns(s: ScanState, columns: number): void {
   while (left > 0 && s.i < s.raw.length) {
     const c = s.raw.charCodeAt(s.i);
     // Both tests, and a tab's width (what is left of a split one, or to the next tab stop), are
-    // worked out for every character: see leadingColumns in blocks.ts. A space is one column
-    // (never split: left ≥ 1).
+    // worked out for every character: see nextColumn. A space is one column (never split: left ≥ 1).
     const isTab = c === 9;
     const isSpace = c === 32;
     if (!isTab && !isSpace) return;
     const partial = s.partial;
     const tab = partial > 0 ? partial : 4 - (s.col & 3);
     const width = isTab ? tab : 1;
-    if (width > left) {
-      s.partial = width - left;
-      s.col += left;
-      return;
-    }
-    s.col += width;
-    left -= width;
-    s.partial = 0;
+    // A tab wider than what is left is split: the rest of it stays for the next call.
+    const taken = width > left ? left : width;
+    s.partial = width - taken;
+    s.col += taken;
+    left -= taken;
+    if (s.partial > 0) return;
     s.i++;
   }
 }
