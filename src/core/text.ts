@@ -182,6 +182,12 @@ export function findIsoDate(text: string): string | null {
   return isIsoDay(date) ? date : null;
 }
 
+/** findIsoDate for a date a note keeps: one shared copy of each day (a vault repeats its dates). */
+export function keptIsoDate(text: string): string | null {
+  const date = findIsoDate(text);
+  return date === null ? null : intern(date);
+}
+
 /**
  * Copy a substring so it does not keep the whole note text alive in memory. Notes written from
  * one template repeat the same criteria, headings and values, so short strings are shared: one

@@ -2,7 +2,7 @@
 // and its details, a promotion history line.
 import type { BlockerSeverity, BlockerStatus, HistoryEntry, HistoryKind, StageId } from '../model';
 import { findStage, leadingStage, parseStageValue, type Pipeline } from '../stages';
-import { collapse, findIsoDate, plain } from '../text';
+import { collapse, keptIsoDate, plain } from '../text';
 
 export interface DependencyLine {
   name: string;
@@ -145,7 +145,7 @@ export function readBlockerText(raw: string): { text: string; issue: string | nu
   let resolvedOn: string | null = null;
   const resolved = /\(?\s*resolved(?:\s+on)?\s*:?\s*(\d{4}-\d{2}-\d{2})\s*\)?/i.exec(text);
   if (resolved) {
-    resolvedOn = findIsoDate(resolved[1]!);
+    resolvedOn = keptIsoDate(resolved[1]!);
     text = (text.slice(0, resolved.index) + text.slice(resolved.index + resolved[0].length)).trim();
   }
   return { text: text.replace(/^[\s:\-–—]+/, '').trim(), issue, resolvedOn };
@@ -181,7 +181,7 @@ export type HistoryLine = Omit<HistoryEntry, 'line'>;
  */
 export function readHistory(pipeline: Pipeline, raw: string, inDemotions: boolean): HistoryLine | null {
   const text = plain(raw);
-  const date = findIsoDate(text);
+  const date = keptIsoDate(text);
   if (!date) return null;
   const lower = text.toLowerCase();
   let from: StageId | null = null;

@@ -3,7 +3,7 @@
 // what it reads into the note being read.
 import type { MetricName, Sourced, StageField } from '../model';
 import { isStagePlaceholder, parseStageValue } from '../stages';
-import { findIsoDate, intern, plain } from '../text';
+import { keptIsoDate, intern, plain } from '../text';
 import type { FieldAt } from './field-table';
 import { findPlaceholder } from './placeholders';
 import { kindAbove, type ReaderState } from './reader-state';
@@ -39,7 +39,7 @@ export function readLastUpdated(state: ReaderState, at: FieldAt): void {
     result.lastUpdatedPlaceholder = true;
     return;
   }
-  result.lastUpdated = { value: findIsoDate(at.value), raw: intern(plain(at.value)), line: at.line };
+  result.lastUpdated = { value: keptIsoDate(at.value), raw: intern(plain(at.value)), line: at.line };
   state.lastUpdatedInHeader = state.inHeader;
 }
 

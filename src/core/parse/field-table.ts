@@ -3,7 +3,7 @@
 // field is one entry here (and its labels in vocabulary.ts) plus its test.
 import type { Blocker, MetricName } from '../model';
 import { leadingStage, parseStageValue } from '../stages';
-import { findIsoDate, intern, plain } from '../text';
+import { keptIsoDate, intern, plain } from '../text';
 import { readClaimField, readCoverage, readLastUpdated, readMetric, readSecurityCount, readStage, readTargetStage, readText } from './field-readers';
 import { lookupField, type Field } from './fields';
 import { addDependency, startBlocker } from './lists';
@@ -69,12 +69,12 @@ export const FIELD_TABLE: Partial<Record<VocabularyKey, FieldEntry>> = {
   promotedTo: {
     read: (state, at) => {
       const stage = leadingStage(state.pipeline, at.rest);
-      state.result.promotedTo.push({ stage: stage?.id ?? null, date: findIsoDate(at.value), raw: intern(plain(at.value)), line: at.line });
+      state.result.promotedTo.push({ stage: stage?.id ?? null, date: keptIsoDate(at.value), raw: intern(plain(at.value)), line: at.line });
     },
   },
   promotionDate: {
     read: (state, at) => {
-      const date = findIsoDate(at.value);
+      const date = keptIsoDate(at.value);
       if (date) state.result.promotedTo.push({ stage: null, date, raw: intern(plain(at.value)), line: at.line });
     },
   },
@@ -106,12 +106,12 @@ export const FIELD_TABLE: Partial<Record<VocabularyKey, FieldEntry>> = {
   blockerResolved: {
     blocker: (blocker, value) => {
       blocker.status = 'resolved';
-      blocker.resolvedOn = findIsoDate(value);
+      blocker.resolvedOn = keptIsoDate(value);
     },
   },
   blockerResolution: { blockerOnly: true, blocker: () => {} },
   securityScan: { read: (state, at) => openList('security', state, at) },
-  lastSecurityScan: { read: (state, at) => (state.result.security.lastScan ??= { value: findIsoDate(at.value), raw: intern(plain(at.value)), line: at.line }) },
+  lastSecurityScan: { read: (state, at) => (state.result.security.lastScan ??= { value: keptIsoDate(at.value), raw: intern(plain(at.value)), line: at.line }) },
   securityReview: { read: (state, at) => (isSlot(state, at) ? undefined : (state.result.security.reviewStatus ??= { value: intern(plain(at.value)), raw: intern(at.value), line: at.line })) },
   critical: severityCount('critical'),
   high: severityCount('high'),

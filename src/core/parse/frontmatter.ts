@@ -6,6 +6,7 @@ import type { Diagnostic, FrontmatterRecord, FrontmatterValue } from '../model';
 import { intern } from '../text';
 import { readSimpleYaml } from './simple-yaml';
 import { SHORTCUTS } from './shortcuts';
+import { nullRecord } from '../records';
 
 export interface FrontmatterBlock {
   /** The YAML text between the fences. */
@@ -83,7 +84,7 @@ function ownStrings(value: FrontmatterRecord | FrontmatterValue[], depth: number
 export function parseWithYaml(block: FrontmatterBlock): FrontmatterResult {
   const diagnostics: Diagnostic[] = [];
   const raw = rawKeyValues(block.yaml, block.firstLine);
-  let data: FrontmatterRecord = Object.create(null) as FrontmatterRecord;
+  let data: FrontmatterRecord = nullRecord<FrontmatterValue>();
   if (block.yaml.length > MAX_FRONTMATTER_CHARS) {
     diagnostics.push({
       code: 'frontmatter-invalid',
@@ -107,7 +108,7 @@ export function parseWithYaml(block: FrontmatterBlock): FrontmatterResult {
       });
       data = recordFromRaw(raw);
     } else if (doc.contents === null) {
-      data = Object.create(null) as FrontmatterRecord;
+      data = nullRecord<FrontmatterValue>();
     } else if (!isMap(doc.contents)) {
       diagnostics.push({
         code: 'frontmatter-invalid',
@@ -166,7 +167,7 @@ function rawKeyValues(yaml: string, firstLine: number): Map<string, { value: str
 }
 
 function recordFromRaw(raw: Map<string, { value: string; line: number }>): FrontmatterRecord {
-  const data = Object.create(null) as FrontmatterRecord;
+  const data = nullRecord<FrontmatterValue>();
   for (const [key, { value }] of raw) data[key] = unquote(value);
   return data;
 }
@@ -187,12 +188,12 @@ function plainValue(value: unknown, depth: number): FrontmatterValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map((v) => plainValue(v, depth + 1));
   if (value instanceof Map) {
-    const out = Object.create(null) as FrontmatterRecord;
+    const out = nullRecord<FrontmatterValue>();
     for (const [k, v] of value) out[String(k)] = plainValue(v, depth + 1);
     return out;
   }
   if (typeof value === 'object') {
-    const out = Object.create(null) as FrontmatterRecord;
+    const out = nullRecord<FrontmatterValue>();
     for (const k of Object.keys(value)) out[k] = plainValue((value as Record<string, unknown>)[k], depth + 1);
     return out;
   }
@@ -210,7 +211,7 @@ const PROPERTY_LINE = /^([A-Za-z0-9][\w.-]*):: ?(.*)$/;
 
 /** Logseq page properties: `key:: value` lines at the top of the page body. */
 export function readPageProperties(text: string, offset: number, line: number): PageProperties | null {
-  const data = Object.create(null) as FrontmatterRecord;
+  const data = nullRecord<FrontmatterValue>();
   let pos = offset;
   let current = line;
   let found = false;

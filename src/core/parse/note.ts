@@ -1,5 +1,5 @@
 // parseNote: one note's text → MaturityNote. Never throws; problems become diagnostics.
-import type { Diagnostic, FrontmatterRecord, MaturityNote, StageField } from '../model';
+import type { Diagnostic, FrontmatterRecord, FrontmatterValue, MaturityNote, StageField } from '../model';
 import { parseStageValue, type Pipeline } from '../stages';
 import { intern, propertyKey } from '../text';
 import { scanBlocks } from './blocks';
@@ -7,6 +7,7 @@ import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, t
 import { noteDiagnostics, stageDiagnostics } from './note-checks';
 import { createReader, type ReadResult } from './reader';
 import type { BlockVisitor } from './visitor';
+import { nullRecord } from '../records';
 
 export { effectiveTransitions, transitionName } from './note-checks';
 
@@ -64,7 +65,7 @@ function countLines(text: string): number {
 
 function readHead(text: string): NoteHead {
   const diagnostics: Diagnostic[] = [];
-  const frontmatter = Object.create(null) as FrontmatterRecord;
+  const frontmatter = nullRecord<FrontmatterValue>();
   let bodyOffset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let bodyLine = 1;
   const block = findFrontmatter(text);
@@ -86,7 +87,7 @@ function readHead(text: string): NoteHead {
   const keys = Object.keys(frontmatter);
   let properties = frontmatter;
   if (keys.some((key) => propertyKey(key) !== key)) {
-    properties = Object.create(null) as FrontmatterRecord;
+    properties = nullRecord<FrontmatterValue>();
     for (const key of keys) {
       const normal = propertyKey(key);
       if (!(normal in properties)) properties[normal] = frontmatter[key]!;

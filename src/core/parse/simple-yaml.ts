@@ -5,6 +5,7 @@
 // comments, duplicate keys — returns null and goes through the `yaml` package as before, so
 // the result is always what `yaml` gives (test/core/simple-yaml.test.ts checks that).
 import type { FrontmatterRecord, FrontmatterValue } from '../model';
+import { nullRecord } from '../records';
 
 const KEY = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const ITEM = /^( *)- +(.*)$/;
@@ -16,7 +17,7 @@ const NOT_A_STRING = /^(?:true|false|null|~|\.nan|\.inf)$/i;
 
 /** The front matter as a record, or null when it is not in the simple form. */
 export function readSimpleYaml(yaml: string): FrontmatterRecord | null {
-  const data = Object.create(null) as FrontmatterRecord;
+  const data = nullRecord<FrontmatterValue>();
   let list: FrontmatterValue[] | null = null;
   let listIndent = -1;
   let pendingKey: string | null = null;
