@@ -7,6 +7,7 @@ import type { Pipeline } from './stages';
 import { componentCycleDiagnostics, dependencyDiagnostics, describeCycle, duplicateNameDiagnostics, staleness } from './component-diagnostics';
 import { assessReadiness } from './readiness/assess';
 import { readinessDiagnostics } from './readiness/diagnostics';
+import { keepDiagnosticMessages, keepReadinessStrings } from './readiness/keep';
 
 export interface ViewInput {
   entry: IndexEntry;
@@ -46,6 +47,8 @@ export function buildComponent(input: ViewInput): Component {
     severity: config.severity,
   });
   diagnostics.push(...readinessDiagnostics(readiness, note, pipeline));
+  keepReadinessStrings(readiness);
+  keepDiagnosticMessages(diagnostics, note.diagnostics.length);
 
   return {
     id,

@@ -217,6 +217,15 @@ export function intern(text: string): string {
  * are plain ASCII: building those from their character codes stores them one byte a character
  * (−3.6 MB of the 10k index's 12.5 MB of such strings).
  */
+/**
+ * A flat copy of a string built by concatenation, for one that is kept but seldom repeated (no
+ * look-up in the shared table, which it would only crowd). V8 keeps `a + b` and template
+ * literals as chains of 32-byte nodes that hold on to every part.
+ */
+export function flatten(text: string): string {
+  return text.length < 13 ? text : copy(text);
+}
+
 function copy(text: string): string {
   if (text.length > 4096 || BEYOND_ONE_BYTE.test(text)) return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
   const codes = new Array<number>(text.length);

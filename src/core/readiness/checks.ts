@@ -2,6 +2,7 @@
 // Test Coverage section at 41% is contradicted; one whose only figure is `XX%` rests on a placeholder.
 import type { ChecklistItem, Comparator, MaturityNote, Transition } from '../model';
 import { effectiveTransitions } from '../transitions';
+import { intern } from '../text';
 import { readCriterionText, type CriterionReading } from './criteria';
 import { currentCoverage, describeSevere, reviewComplete, severeFindings } from './evidence';
 import type { CriterionCheck, Evidence, MetricCheck, SecurityEvidence, Threshold, Verdict } from './types';
@@ -15,7 +16,10 @@ export interface EvidenceContext {
 export function checkCriteria(ctx: EvidenceContext): CriterionCheck[] {
   const out: CriterionCheck[] = [];
   for (const t of effectiveTransitions(ctx.note.transitions)) {
-    for (const item of t.items) out.push(checkCriterion(ctx, t, item));
+    if (t.items.length === 0) continue;
+    // One shared key a transition (views are kept: see keep.ts).
+    const key = intern(`${t.from ?? '?'}→${t.to ?? '?'}`);
+    for (const item of t.items) out.push(checkCriterion(ctx, t, key, item));
   }
   return out;
 }
@@ -27,9 +31,11 @@ interface Finding {
   reason: string;
 }
 
-function checkCriterion(ctx: EvidenceContext, t: Transition, item: ChecklistItem): CriterionCheck {
+/** Most checks have no disagreeing figure: one shared, frozen empty list (views are kept). */
+const NO_EVIDENCE = Object.freeze([]) as unknown as Evidence[];
+
+function checkCriterion(ctx: EvidenceContext, t: Transition, key: string, item: ChecklistItem): CriterionCheck {
   const reading = readCriterionText(item);
-  const key = `${t.from ?? '?'}→${t.to ?? '?'}`;
   const found = judge(ctx, reading, key, item.line);
   return {
     text: item.text,
@@ -41,7 +47,7 @@ function checkCriterion(ctx: EvidenceContext, t: Transition, item: ChecklistItem
     kind: reading.kind,
     threshold: reading.threshold,
     evidence: found.evidence,
-    disagreeing: found.disagreeing ?? [],
+    disagreeing: found.disagreeing === undefined || found.disagreeing.length === 0 ? NO_EVIDENCE : found.disagreeing,
     verdict: item.checked ? found.verdict : 'open',
     windowDays: reading.kind === 'uptime' ? reading.windowDays : null,
     statedDay: reading.statedDay,

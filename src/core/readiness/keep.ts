@@ -1,0 +1,37 @@
+// A readiness lives as long as its component view, and the index keeps built views (a 10k vault
+// whose every view is open keeps ~9k). Its sentences are template literals, which V8 keeps as
+// chains of concatenations (a 32-byte node per part, holding on to every part): flat, shared
+// copies instead (−20 MB over the views of a 10k vault; docs/benchmarks.md).
+import type { Diagnostic } from '../model';
+import { flatten, intern } from '../text';
+import type { Evidence, Readiness } from './types';
+
+/**
+ * Replace the readiness's built strings with flat copies, shared where views repeat them (transition
+ * keys, evidence sources, obstacles), in place: the objects are its own.
+ */
+export function keepReadinessStrings(readiness: Readiness): void {
+  for (const check of readiness.checks) {
+    check.reason = intern(check.reason);
+    keepEvidence(check.evidence);
+    for (const evidence of check.disagreeing) keepEvidence(evidence);
+  }
+  keepEvidence(readiness.coverage.unit);
+  keepEvidence(readiness.coverage.integration);
+  for (const obstacle of readiness.obstacles) obstacle.text = intern(obstacle.text);
+  for (const obstacle of readiness.unbacked) obstacle.text = intern(obstacle.text);
+  readiness.summary = flatten(readiness.summary);
+}
+
+/** The same for diagnostics a view built (not the note's own: those belong to the index's note). */
+export function keepDiagnosticMessages(diagnostics: Diagnostic[], from: number): void {
+  for (let i = from; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    if (!Object.isFrozen(d)) d.message = flatten(d.message);
+  }
+}
+
+// Evidence read from a criterion's own annotation is frozen and shared with the cached reading.
+function keepEvidence(evidence: Evidence | null): void {
+  if (evidence !== null && !Object.isFrozen(evidence)) evidence.source = intern(evidence.source);
+}
