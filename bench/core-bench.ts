@@ -31,6 +31,8 @@ export interface CoreFigures {
   edit: { edits: number; medianMs: number; p95Ms: number; changedPerEdit: number };
   query: { firstMs: number; medianMs: number; results: number };
   heapMegabytes: number | null;
+  /** What the views add once every component's view is built (a board or the CLI scan builds them all). */
+  viewsHeapMegabytes?: number | null;
 }
 
 export interface ShortcutFigure {
@@ -158,7 +160,7 @@ export function queryBench(index: MaturityIndex, reps: number): CoreFigures['que
  * Heap the index keeps: notes read one at a time from disk, nothing else alive. The parser's
  * shared strings are forgotten first, so those the index shares count in it.
  */
-export function retainedHeap(vault: LoadedVault): number | null {
+export function retainedHeap(vault: LoadedVault): { index: number; views: number } | null {
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') return null;
   const paths = vault.paths;
   const dir = vault.dir;
@@ -167,8 +169,12 @@ export function retainedHeap(vault: LoadedVault): number | null {
   const index = createIndex({ today: TODAY });
   for (const path of paths) index.upsert(path, readFileSync(join(dir, path), 'utf8'));
   const after = heapUsed();
-  if (index.ids().length === 0) return null; // keeps `index` alive up to here
-  return (after - before) / 1e6;
+  // The index keeps the views it builds (until an edit changes what they show).
+  const ids = index.ids();
+  for (const id of ids) index.component(id);
+  const withViews = heapUsed();
+  if (ids.length === 0) return null; // keeps `index` alive up to here
+  return { index: (after - before) / 1e6, views: (withViews - after) / 1e6 };
 }
 
 export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: string) => void): CoreFigures {
@@ -182,7 +188,7 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
   const query = queryBench(index, options.queryReps);
   const edit = editBench(index, vault, options.edits);
   log(`  retained heap`);
-  const heapMegabytes = retainedHeap(vault);
+  const heap = retainedHeap(vault);
   return {
     notes: vault.notes,
     components: index.ids().length,
@@ -192,6 +198,7 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     ratio: cold.megabytesPerSecond / reference.megabytesPerSecond,
     edit,
     query,
-    heapMegabytes,
+    heapMegabytes: heap?.index ?? null,
+    viewsHeapMegabytes: heap?.views ?? null,
   };
 }

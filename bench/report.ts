@@ -133,6 +133,7 @@ export function table(results: Results): string {
   add('query by stage, ms (median)', figures.map((f) => `${fmt(f.query.medianMs, 3)} (${f.query.results} hits)`), `≤ ${TARGETS.query}`);
   add('first query (builds views), ms', figures.map((f) => fmt(f.query.firstMs)), '');
   add('retained heap, MB', figures.map((f) => fmt(f.heapMegabytes)), `10k ≤ ${TARGETS.heap10k}`);
+  add('retained heap the views add, every view built, MB', figures.map((f) => fmt(f.viewsHeapMegabytes)), '');
   const r = results.render;
   const pending = `pending${r.pendingReason ? ` (${r.pendingReason})` : ''}`;
   // With --skip-core there are no size columns: the renderer's rows get one of their own.
