@@ -5,6 +5,7 @@ import type { MetricName, Sourced, StageField } from '../model';
 import { isStagePlaceholder, parseStageValue } from '../stages';
 import { keptIsoDate, intern, plain } from '../text';
 import type { FieldAt } from './field-table';
+import { transitionKey } from './note-checks';
 import { findPlaceholder } from './placeholders';
 import { kindAbove, type ReaderState } from './reader-state';
 import { readClaim, readCount, readDays, readMeasure, readPercent } from './values';
@@ -66,7 +67,7 @@ export function readCoverage(state: ReaderState, at: FieldAt): void {
   state.result.coverage.push({
     percent: percent.percent,
     label: intern(at.key),
-    transition: transition ? intern(`${transition.from ?? '?'}→${transition.to ?? '?'}`) : null,
+    transition: transition ? intern(transitionKey(transition)) : null,
     // Made and shared once a section (reset at each heading).
     section: (state.sectionPath ??= intern(state.stack.map((s) => s.text).join(' / '))),
     raw: intern(plain(at.value)),

@@ -142,6 +142,11 @@ export function effectiveTransitions(transitions: Transition[]): Transition[] {
   return transitions.filter((t) => best.get(`${t.from}→${t.to}`) === t);
 }
 
+/** `development→staging`: the key coverage figures and readiness checks name their transition by (`?` for an unknown stage). */
+export function transitionKey(t: Pick<Transition, 'from' | 'to'>): string {
+  return `${t.from ?? '?'}→${t.to ?? '?'}`;
+}
+
 export function transitionName(pipeline: Pipeline, t: Transition): string {
   return `${stageName(pipeline, t.from)} → ${stageName(pipeline, t.to)}`;
 }

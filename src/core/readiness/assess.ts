@@ -2,7 +2,7 @@
 // evidence in its note. Pure: the note, the resolved dependencies, the pipeline and today's date.
 import type { MaturityConfig } from '../settings/index';
 import type { MaturityNote, ResolvedDependency, StageId } from '../model';
-import { effectiveTransitions } from '../transitions';
+import { effectiveTransitions, transitionKey } from '../transitions';
 import type { Pipeline } from '../stages';
 import { checkCriteria } from './checks';
 import { performanceChecks, securityEvidence } from './evidence';
@@ -44,7 +44,7 @@ export function assessReadiness(input: ReadinessInput): Readiness {
   };
 
   const nextTransition = next ? effectiveTransitions(note.transitions).find((t) => t.to === next && t.total > 0) ?? null : null;
-  const nextKey = nextTransition ? `${nextTransition.from ?? '?'}→${nextTransition.to ?? '?'}` : null;
+  const nextKey = nextTransition ? transitionKey(nextTransition) : null;
   const nextChecks = checks.filter((c) => c.transition === nextKey);
   const criteria = {
     met: nextTransition?.met ?? 0,

@@ -1,7 +1,7 @@
 // Each criterion set against the evidence in the same note: a checked "≥70% coverage" box with the
 // Test Coverage section at 41% is contradicted; one whose only figure is `XX%` rests on a placeholder.
 import type { ChecklistItem, Comparator, MaturityNote, Transition } from '../model';
-import { effectiveTransitions } from '../transitions';
+import { effectiveTransitions, transitionKey } from '../transitions';
 import { intern } from '../text';
 import { readCriterionText, type CriterionReading } from './criteria';
 import { currentCoverage, describeSevere, reviewComplete, severeFindings } from './evidence';
@@ -18,7 +18,7 @@ export function checkCriteria(ctx: EvidenceContext): CriterionCheck[] {
   for (const t of effectiveTransitions(ctx.note.transitions)) {
     if (t.items.length === 0) continue;
     // One shared key a transition (views are kept: see keep.ts).
-    const key = intern(`${t.from ?? '?'}→${t.to ?? '?'}`);
+    const key = intern(transitionKey(t));
     for (const item of t.items) out.push(checkCriterion(ctx, t, key, item));
   }
   return out;

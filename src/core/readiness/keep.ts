@@ -25,10 +25,7 @@ export function keepReadinessStrings(readiness: Readiness): void {
 
 /** The same for diagnostics a view built (not the note's own: those belong to the index's note). */
 export function keepDiagnosticMessages(diagnostics: Diagnostic[], from: number): void {
-  for (let i = from; i < diagnostics.length; i++) {
-    const d = diagnostics[i]!;
-    if (!Object.isFrozen(d)) d.message = flatten(d.message);
-  }
+  for (let i = from; i < diagnostics.length; i++) diagnostics[i]!.message = flatten(diagnostics[i]!.message);
 }
 
 // Evidence read from a criterion's own annotation is frozen and shared with the cached reading.

@@ -2,7 +2,7 @@
 // its note's own evidence: each as obstacles with the line that shows it.
 import type { MaturityConfig } from '../settings/index';
 import type { MaturityNote, StageId, Transition } from '../model';
-import { effectiveTransitions } from '../transitions';
+import { effectiveTransitions, transitionKey } from '../transitions';
 import { stageName, type Pipeline } from '../stages';
 import { describeBlockers, summariseBlockers } from './blockers';
 import { describeBreach } from './checks';
@@ -72,7 +72,7 @@ export function unbackedObstacles(f: Findings): Obstacle[] {
   for (const t of effectiveTransitions(note.transitions)) {
     const toRank = t.to ? pipeline.rank.get(t.to) : undefined;
     if (toRank === undefined || toRank > rank || t.total === 0) continue;
-    const key = `${t.from ?? '?'}→${t.to ?? '?'}`;
+    const key = transitionKey(t);
     if (t.met < t.total) unbacked.push({ kind: 'criteria-open', text: `${t.total - t.met} of ${t.total} ${name(t.from)} → ${name(t.to)} criteria unchecked`, line: t.line });
     unbacked.push(...verdictObstacles(checks.filter((c) => c.transition === key), off));
   }
