@@ -210,14 +210,6 @@ export function intern(text: string): string {
 }
 
 /**
- * A flat copy of a string that keeps no other string alive, one byte a character when it can be.
- * V8 makes a substring of 13 characters or more a view into its parent (32 bytes on top of the
- * parent it keeps); joining two parts builds one new sequential string. A note holding one `✅` is
- * stored two bytes a character, and so is every substring and join of it, though most of them
- * are plain ASCII: building those from their character codes stores them one byte a character
- * (−3.6 MB of the 10k index's 12.5 MB of such strings).
- */
-/**
  * A flat copy of a string built by concatenation, for one that is kept but seldom repeated (no
  * look-up in the shared table, which it would only crowd). V8 keeps `a + b` and template
  * literals as chains of 32-byte nodes that hold on to every part.
@@ -226,6 +218,14 @@ export function flatten(text: string): string {
   return text.length < 13 ? text : copy(text);
 }
 
+/**
+ * A flat copy of a string that keeps no other string alive, one byte a character when it can be.
+ * V8 makes a substring of 13 characters or more a view into its parent (32 bytes on top of the
+ * parent it keeps); joining two parts builds one new sequential string. A note holding one `✅` is
+ * stored two bytes a character, and so is every substring and join of it, though most of them
+ * are plain ASCII: building those from their character codes stores them one byte a character
+ * (−3.6 MB of the 10k index's 12.5 MB of such strings).
+ */
 function copy(text: string): string {
   if (text.length > 4096 || BEYOND_ONE_BYTE.test(text)) return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
   const codes = new Array<number>(text.length);

@@ -1,7 +1,7 @@
 // A readiness lives as long as its component view, and the index keeps built views (a 10k vault
 // whose every view is open keeps ~9k). Its sentences are template literals, which V8 keeps as
 // chains of concatenations (a 32-byte node per part, holding on to every part): flat, shared
-// copies instead (−20 MB over the views of a 10k vault; docs/benchmarks.md).
+// copies instead (25 MB of such chains over the views of a 10k vault; docs/benchmarks.md).
 import type { Diagnostic } from '../model';
 import { flatten, intern } from '../text';
 import type { Evidence, Readiness } from './types';
