@@ -74,7 +74,8 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
     if (!Number.isInteger(days) || days <= 0) throw new UsageError(`--stale-days expects a positive whole number, got "${options.staleDays}"`);
     indexOptions.staleAfterDays = days;
   }
-  const index = createIndex(indexOptions);
+  // Every view is built once and the process ends: a compact note would only be read back.
+  const index = createIndex({ ...indexOptions, compactNotes: false });
   // One batch: names shared by many notes are resolved once, not once per note. Each text goes
   // to the index as it is read, and is dropped there unless the note is a component.
   index.beginBatch();

@@ -7,6 +7,7 @@ import type { Pipeline } from './stages';
 import { componentCycleDiagnostics, dependencyDiagnostics, describeCycle, duplicateNameDiagnostics, staleness } from './component-diagnostics';
 import { assessReadiness } from './readiness/assess';
 import { readinessDiagnostics } from './readiness/diagnostics';
+import { plainNote } from './compact-note';
 import { keepDiagnosticMessages, keepReadinessStrings } from './readiness/keep';
 
 export interface ViewInput {
@@ -25,7 +26,8 @@ export interface ViewInput {
 
 export function buildComponent(input: ViewInput): Component {
   const { entry, pipeline, config, today } = input;
-  const note = entry.note;
+  // The view holds the whole note, so a compact one is read back once and kept while the view is.
+  const note = plainNote(entry.note);
   const id = entry.path;
   const { ageDays, stale, diagnostics: staleDiagnostics } = staleness(note, today, config);
   // In this order: the note's own, its dependencies', its name's, its cycle's, its age's, readiness's.

@@ -1,5 +1,6 @@
 // Who a note is: its component name and the keys links may use to reach it, and whether it is a
 // component note at all. Both depend on the path, so they are recomputed on rename.
+import { shrinkToFit } from './exact-array';
 import type { ComponentRules } from './settings/index';
 import type { MaturityNote, NoteIdentity } from './model';
 import { nameKey, plain } from './text';
@@ -113,7 +114,7 @@ export function identify(note: MaturityNote, path: string, rules: ComponentRules
     add(segments[segments.length - 2]);
     add(segments.slice(0, -1).join('/'));
   }
-  return { id: path, name, nameSource, keys: [...keys] };
+  return { id: path, name, nameSource, keys: shrinkToFit([...keys]) };
 }
 
 /** Properties that name the file a note mirrors (`path: src/billing/MATURITY.md`). */

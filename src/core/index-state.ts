@@ -10,12 +10,15 @@ import { compareCodeUnits } from './text';
 import { attachComponent, createLinks, detachComponent, dropEdges, hasPendingWork, settle, type VaultLinks } from './vault-links';
 import { emptyNote, firstLookFor, keepKeys, noteKeys, PARSE_EVERY_NOTE, prepareNote, slim, type NoteKeys } from './index-notes';
 import type { FirstLook } from './first-look';
+import { compactNote } from './compact-note';
 import type { IndexChange, IndexEntry, IndexOptions } from './vault-index-types';
 
 export interface IndexState {
   readonly config: MaturityConfig;
   readonly pipeline: Pipeline;
   readonly look: FirstLook;
+  /** Components' view-only parts kept on a tape (IndexOptions.compactNotes). */
+  readonly compact: boolean;
   /** The shared note of every text the first look turned away. */
   readonly empty: MaturityNote;
   today: string | null;
@@ -49,6 +52,7 @@ export function createIndexState(options: IndexOptions): IndexState {
     config,
     pipeline,
     look: options.firstLook === false ? PARSE_EVERY_NOTE : firstLookFor(config, pipeline),
+    compact: options.compactNotes !== false,
     empty: emptyNote(pipeline),
     today: options.today ?? null,
     revision: 0,
@@ -105,14 +109,16 @@ export function edited(state: IndexState, extra: Partial<IndexChange> = {}): Ind
   return report(state, extra);
 }
 
-export function putNote(state: IndexState, path: string, note: MaturityNote, keys?: NoteKeys): void {
+/** `compact`: keep a component's view-only parts on a tape (compact-note.ts); the index's own parse asks for it. */
+export function putNote(state: IndexState, path: string, note: MaturityNote, keys?: NoteKeys, compact = false): void {
   const { links } = state;
   const wasComponent = links.componentIds.has(path);
   const oldName = wasComponent ? links.entries.get(path)!.identity.name : null;
   if (keys) keepKeys(note, path, keys);
   const { reason, identity } = keys ?? noteKeys(note, path, state.config, state.pipeline);
   // prepareNote slimmed a note that is no component already (a kept note's keys say it is one).
-  const entry: IndexEntry = { path, note: reason || note === state.empty || keys ? note : slim(note), identity, reason };
+  const kept = reason || note === state.empty || keys ? note : slim(note);
+  const entry: IndexEntry = { path, note: reason && compact ? compactNote(kept) : kept, identity, reason };
   const keysInPlace = wasComponent && detachComponent(links, path, reason ? entry : undefined);
   links.entries.set(path, entry);
   if (reason) attachComponent(links, entry, keysInPlace);
@@ -134,7 +140,7 @@ export function dropNote(state: IndexState, path: string): void {
 
 /** A note the host read: prepared (first look, parse) and put in. */
 export function putText(state: IndexState, path: string, text: string): void {
-  putNote(state, path, prepareNote(text, path, state.config, state.pipeline, state.look, 'index'));
+  putNote(state, path, prepareNote(text, path, state.config, state.pipeline, state.look, 'index'), undefined, state.compact);
 }
 
 /** A note the host could not read: out of the index, its reason kept for a diagnostic. */

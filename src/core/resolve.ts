@@ -1,6 +1,7 @@
 // Dependency resolution: a written dependency (link or plain name) → a component id. Same-name
 // candidates are ranked once per key and kept ranked as ids come and go (see Candidates), so a
 // thousand notes sharing a name cost a thousand resolutions, not a thousand sorts of a thousand.
+import { shrinkToFit } from './exact-array';
 import { cleanComponentName } from './identity';
 import type { Dependency, NoteIdentity, ResolvedDependency } from './model';
 import { compareCodeUnits, nameKey } from './text';
@@ -42,7 +43,7 @@ function computeKeys(dep: Dependency, sourceId: string): string[] {
   const last = name.split('/').pop() ?? name;
   add(last);
   add(cleanComponentName(name));
-  return keys;
+  return shrinkToFit(keys);
 }
 
 function joinRelative(sourceId: string, relative: string): string {

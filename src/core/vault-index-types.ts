@@ -93,4 +93,11 @@ export interface IndexOptions extends MaturitySettings {
    * on by default; `false` parses every note (the differential tests compare both).
    */
   firstLook?: boolean;
+  /**
+   * Keep each component's view-only parts (criteria, figures, history, blockers) on a tape
+   * (src/core/compact-note.ts): a third less heap for the index, read back when a view is first
+   * built. On by default, for hosts that keep an index for a session; the CLI, which builds every
+   * view once and exits, turns it off.
+   */
+  compactNotes?: boolean;
 }

@@ -13,9 +13,11 @@ export interface WorkCount {
   visited: number;
   /** Components the cycle search entered (graph.ts: each once per graph, however many views ask). */
   cycleVisited: number;
+  /** Compact notes read back whole from their tape (compact-note.ts). Not part of totalWork. */
+  tapeReads: number;
 }
 
-export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0 };
+export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0 };
 
 /** Zero every counter; returns the counter object to read afterwards. */
 export function resetWorkCount(): WorkCount {
@@ -24,6 +26,7 @@ export function resetWorkCount(): WorkCount {
   workCount.compared = 0;
   workCount.visited = 0;
   workCount.cycleVisited = 0;
+  workCount.tapeReads = 0;
   return workCount;
 }
 

@@ -1,4 +1,5 @@
 // parseNote: one note's text → MaturityNote. Never throws; problems become diagnostics.
+import { shrinkToFit } from '../exact-array';
 import type { Diagnostic, FrontmatterRecord, FrontmatterValue, MaturityNote, StageField } from '../model';
 import { parseStageValue, type Pipeline } from '../stages';
 import { intern, propertyKey } from '../text';
@@ -216,13 +217,3 @@ function uniqueCaseless(values: string[]): string[] {
   return out;
 }
 
-/** One empty list for every note that has none of something (a note has a dozen lists, most empty). */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-
-/**
- * An array grown by push() keeps spare capacity; the index holds thousands of notes, so what
- * it keeps is copied to its exact length. Empty lists are all the same frozen one.
- */
-function shrinkToFit<T>(items: T[]): T[] {
-  return items.length === 0 ? NONE : items.slice();
-}

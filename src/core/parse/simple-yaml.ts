@@ -73,7 +73,16 @@ export function readSimpleYaml(yaml: string): FrontmatterRecord | null {
     data[key] = value;
   }
   if (pendingKey !== null) data[pendingKey] = null;
-  return any ? data : null;
+  return any ? exactLists(data) : null;
+}
+
+/** Lists grown by push, copied to their length: the index keeps front matter as long as the note. */
+function exactLists(data: FrontmatterRecord): FrontmatterRecord {
+  for (const key in data) {
+    const value = data[key];
+    if (Array.isArray(value)) data[key] = value.slice();
+  }
+  return data;
 }
 
 /** A plain, single- or double-quoted scalar that is certainly a string; undefined otherwise. */

@@ -1,0 +1,136 @@
+// The parts of a MaturityNote that only views read (criteria, figures, history, blockers), as
+// tape codecs (tape.ts). The index reads the rest of a note (stage, dependencies, names, tags,
+// owner, group, signals) to link and classify it, so those stay objects (see compact-note.ts).
+import type { Blocker, Checklist, ChecklistItem, CoverageFigure, HistoryEntry, MaturityNote, Measure, PerformanceFigures, SecurityCounts, Sourced, StatusClaim, Transition } from './model';
+import { keyed, list, maybe, record, slot, type Codec, type Tape, type TapeReader } from './tape';
+
+const value = slot<unknown>();
+
+// Values seen in nearly every note are packed as a choice; any other is kept as written.
+const STATUSES = [' ', 'x', 'X', '/', '-', 'TODO', 'DOING', 'DONE', 'LATER', 'NOW', 'WAITING', 'CANCELED'];
+const UNITS = ['', 'ms', 's', 'sec', 'seconds', '%', 'req/s', 'rps', 'requests/s', 'queries/s', 'qps', 'ops/s', 'msg/s', 'events/s', 'mb', 'gb', 'kb', 'mib', 'gib'];
+
+const item = record<ChecklistItem>([
+  ['text', value],
+  ['checked', 'flag'],
+  ['status', { choice: STATUSES }],
+  ['mark', { choice: [null, 'pass', 'fail', 'warn'] }],
+  ['note', value],
+  ['line', 'int'],
+]);
+
+const claim = record<StatusClaim>([
+  ['met', value],
+  ['total', value],
+  ['raw', value],
+  ['line', 'int'],
+]);
+
+const transition = record<Transition>([
+  ['from', value],
+  ['to', value],
+  ['heading', value],
+  ['line', 'int'],
+  ['items', list(item)],
+  ['met', value],
+  ['total', value],
+  ['claim', maybe(claim)],
+  ['otherClaims', list(claim)],
+]);
+
+const blocker = record<Blocker>([
+  ['text', value],
+  ['issue', value],
+  ['type', value],
+  ['severity', { choice: [null, 'critical', 'high', 'medium', 'low'] }],
+  ['targetStage', value],
+  ['status', { choice: ['open', 'in-progress', 'resolved'] }],
+  ['resolvedOn', value],
+  ['line', 'int'],
+]);
+
+const historyEntry = record<HistoryEntry>([
+  ['date', value],
+  ['kind', { choice: ['created', 'promoted', 'demoted', 'requested', 'revoked', 'other'] }],
+  ['from', value],
+  ['to', value],
+  ['issue', value],
+  ['text', value],
+  ['line', 'int'],
+]);
+
+const coverageFigure = record<CoverageFigure>([
+  ['percent', value],
+  ['label', value],
+  ['transition', value],
+  ['section', value],
+  ['raw', value],
+  ['line', 'int'],
+]);
+
+const sourced = maybe(record<Sourced<unknown>>([
+  ['value', value],
+  ['raw', value],
+  ['line', 'int'],
+]));
+
+const security = record<SecurityCounts>([
+  ['critical', sourced],
+  ['high', sourced],
+  ['medium', sourced],
+  ['low', sourced],
+  ['lastScan', sourced],
+  ['reviewStatus', sourced],
+]);
+
+const measure = record<Measure>([
+  ['value', value],
+  ['unit', { choice: UNITS }],
+  ['comparator', { choice: [null, '<', '<=', '>', '>=', '='] }],
+  ['raw', value],
+  ['line', 'int'],
+]);
+
+const performance = record<PerformanceFigures>([
+  ['current', keyed(measure)],
+  ['targets', keyed(measure)],
+  ['observedDays', sourced],
+]);
+
+const checklist = record<Checklist>([
+  ['kind', { choice: ['documentation', 'next-steps', 'other'] }],
+  ['heading', value],
+  ['items', list(item)],
+]);
+
+/** The parts of a note kept on a tape, each with how it is written. */
+export const TAPE_PARTS = {
+  transitions: list(transition),
+  blockers: list(blocker),
+  history: list(historyEntry),
+  coverage: list(coverageFigure),
+  security,
+  performance,
+  checklists: list(checklist),
+} satisfies { [K in keyof MaturityNote]?: Codec<MaturityNote[K]> };
+
+export type TapePart = keyof typeof TAPE_PARTS;
+
+export function isTapePart(key: PropertyKey): key is TapePart {
+  return typeof key === 'string' && Object.hasOwn(TAPE_PARTS, key);
+}
+
+/** The note's tape parts, in the order `parts` names them. */
+export function writeParts(note: MaturityNote, parts: readonly TapePart[]): Tape {
+  const tape: Tape = [];
+  for (const part of parts) (TAPE_PARTS[part] as Codec<unknown>).put(note[part], tape);
+  // An array grown by push keeps room to grow; the kept copy is exactly as long as the tape.
+  return tape.slice();
+}
+
+export function readParts(tape: Tape, parts: readonly TapePart[]): Partial<MaturityNote> {
+  const reader: TapeReader = { tape, at: 0 };
+  const out: Record<string, unknown> = {};
+  for (const part of parts) out[part] = (TAPE_PARTS[part] as Codec<unknown>).take(reader);
+  return out as Partial<MaturityNote>;
+}

@@ -1,0 +1,172 @@
+// Plain data written flat into one array (a tape) and read back as it was. An object on a tape
+// costs only its values: no object header, no property slots, and its flags, small choices and
+// its one integer (a line number) share one number. A note's checklist items, figures and history
+// take about a third of the heap as tape that they take as objects (see compact-note.ts).
+//
+// A codec writes a value's parts in a fixed order and reads them back in the same order; a record
+// is rebuilt with its keys in the order declared, which is the order the parser makes them in, so
+// a value read back prints and compares as the one written.
+
+import { NONE } from './exact-array';
+
+export type Tape = unknown[];
+
+export interface TapeReader {
+  readonly tape: readonly unknown[];
+  at: number;
+}
+
+export interface Codec<T> {
+  put(value: T, tape: Tape): void;
+  take(reader: TapeReader): T;
+  /** Its first place is never null (a record's packed number), so a null there can mean "none". */
+  readonly leadsWithNumber?: boolean;
+}
+
+/** The value itself in one place: strings, numbers, booleans, null (shared strings stay shared). */
+export function slot<T>(): Codec<T> {
+  return {
+    put: (value, tape) => void tape.push(value),
+    take: (reader) => reader.tape[reader.at++] as T,
+  };
+}
+
+export function list<T>(item: Codec<T>): Codec<T[]> {
+  return {
+    put(values, tape) {
+      tape.push(values.length);
+      for (const value of values) item.put(value, tape);
+    },
+    take(reader) {
+      const length = reader.tape[reader.at++] as number;
+      if (length === 0) return NONE;
+      const out = new Array<T>(length);
+      for (let i = 0; i < length; i++) out[i] = item.take(reader);
+      return out;
+    },
+  };
+}
+
+export function maybe<T>(inner: Codec<T>): Codec<T | null> {
+  if (inner.leadsWithNumber) {
+    return {
+      put: (value, tape) => (value === null ? void tape.push(null) : inner.put(value, tape)),
+      take: (reader) => (reader.tape[reader.at] === null ? (reader.at++, null) : inner.take(reader)),
+    };
+  }
+  return {
+    put(value, tape) {
+      tape.push(value !== null);
+      if (value !== null) inner.put(value, tape);
+    },
+    take: (reader) => (reader.tape[reader.at++] === true ? inner.take(reader) : null),
+  };
+}
+
+/** A record whose keys vary (metric name → figure): its keys in their order, each with its value. */
+export function keyed<T>(value: Codec<T>): Codec<Partial<Record<string, T>>> {
+  return {
+    put(record, tape) {
+      const keys = Object.keys(record);
+      tape.push(keys.length);
+      for (const key of keys) {
+        tape.push(key);
+        value.put(record[key]!, tape);
+      }
+    },
+    take(reader) {
+      const out: Partial<Record<string, T>> = {};
+      const count = reader.tape[reader.at++] as number;
+      for (let i = 0; i < count; i++) {
+        const key = reader.tape[reader.at++] as string;
+        out[key] = value.take(reader);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * How a record's field is kept: in a place of its own (a codec), or packed into the record's one
+ * number: a boolean (`flag`), one of a few known values (`choice`; any other value gets a place of
+ * its own), or the record's non-negative integer (`int`, at most one a record).
+ */
+export type FieldKind = Codec<unknown> | 'flag' | 'int' | { readonly choice: readonly unknown[] };
+
+interface PackedField {
+  key: string;
+  kind: 'flag' | 'int' | 'choice' | 'codec';
+  codec: Codec<unknown> | null;
+  choices: readonly unknown[];
+  /** The field's place value in the packed number (flags and choices), and how many values it takes. */
+  scale: number;
+  width: number;
+}
+
+function describe(fields: ReadonlyArray<readonly [string, FieldKind]>): { list: PackedField[]; scale: number; packs: boolean } {
+  let scale = 1;
+  let packs = false;
+  const list = fields.map(([key, kind]): PackedField => {
+    const field: PackedField = { key, kind: 'codec', codec: null, choices: [], scale, width: 1 };
+    if (kind === 'flag') Object.assign(field, { kind: 'flag', width: 2 });
+    else if (kind === 'int') Object.assign(field, { kind: 'int' });
+    else if ('choice' in kind) Object.assign(field, { kind: 'choice', choices: kind.choice, width: kind.choice.length + 1 });
+    else field.codec = kind;
+    if (field.kind !== 'codec') packs = true;
+    scale *= field.width;
+    return field;
+  });
+  return { list, scale, packs };
+}
+
+/** A record with the given fields, in this order. */
+export function record<T extends object>(fields: ReadonlyArray<readonly [keyof T & string, FieldKind]>): Codec<T> {
+  const { list: described, scale: intScale, packs } = describe(fields);
+  const intField = described.find((f) => f.kind === 'int');
+  return {
+    leadsWithNumber: packs,
+    put(value, tape) {
+      const source = value as Record<string, unknown>;
+      const at = tape.length;
+      if (packs) tape.push(0);
+      let packed = 0;
+      for (const field of described) {
+        const v = source[field.key];
+        if (field.kind === 'flag') packed += (v === true ? 1 : 0) * field.scale;
+        else if (field.kind === 'choice') {
+          const code = field.choices.indexOf(v) + 1;
+          packed += code * field.scale;
+          if (code === 0) tape.push(v);
+        } else if (field.kind === 'codec') field.codec!.put(v, tape);
+      }
+      if (intField) {
+        const n = source[intField.key];
+        const fits = typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && Number.isSafeInteger(n * intScale + packed);
+        // An integer that does not fit keeps its own pair: [value, the rest packed].
+        tape[at] = fits ? n * intScale + packed : [n, packed];
+      } else if (packs) tape[at] = packed;
+    },
+    take(reader) {
+      let packed = 0;
+      let n: unknown = undefined;
+      if (packs) {
+        const head = reader.tape[reader.at++];
+        if (typeof head === 'number') {
+          packed = intField ? head % intScale : head;
+          n = intField ? (head - packed) / intScale : undefined;
+        } else [n, packed] = head as [unknown, number];
+      }
+      const out: Record<string, unknown> = {};
+      for (const field of described) {
+        if (field.kind === 'codec') out[field.key] = field.codec!.take(reader);
+        else if (field.kind === 'int') out[field.key] = n;
+        else {
+          const code = Math.floor(packed / field.scale) % field.width;
+          if (field.kind === 'flag') out[field.key] = code === 1;
+          else out[field.key] = code === 0 ? reader.tape[reader.at++] : field.choices[code - 1];
+        }
+      }
+      return out as T;
+    },
+  };
+}
