@@ -17,14 +17,14 @@ const item = record<ChecklistItem>([
   ['mark', { choice: [null, 'pass', 'fail', 'warn'] }],
   ['note', value],
   ['line', 'int'],
-]);
+], (v) => ({ text: v[0], checked: v[1], status: v[2], mark: v[3], note: v[4], line: v[5] }) as ChecklistItem);
 
 const claim = record<StatusClaim>([
   ['met', value],
   ['total', value],
   ['raw', value],
   ['line', 'int'],
-]);
+], (v) => ({ met: v[0], total: v[1], raw: v[2], line: v[3] }) as StatusClaim);
 
 const transition = record<Transition>([
   ['from', value],
@@ -36,7 +36,7 @@ const transition = record<Transition>([
   ['total', value],
   ['claim', maybe(claim)],
   ['otherClaims', list(claim)],
-]);
+], (v) => ({ from: v[0], to: v[1], heading: v[2], line: v[3], items: v[4], met: v[5], total: v[6], claim: v[7], otherClaims: v[8] }) as Transition);
 
 const blocker = record<Blocker>([
   ['text', value],
@@ -47,7 +47,7 @@ const blocker = record<Blocker>([
   ['status', { choice: ['open', 'in-progress', 'resolved'] }],
   ['resolvedOn', value],
   ['line', 'int'],
-]);
+], (v) => ({ text: v[0], issue: v[1], type: v[2], severity: v[3], targetStage: v[4], status: v[5], resolvedOn: v[6], line: v[7] }) as Blocker);
 
 const historyEntry = record<HistoryEntry>([
   ['date', value],
@@ -57,7 +57,7 @@ const historyEntry = record<HistoryEntry>([
   ['issue', value],
   ['text', value],
   ['line', 'int'],
-]);
+], (v) => ({ date: v[0], kind: v[1], from: v[2], to: v[3], issue: v[4], text: v[5], line: v[6] }) as HistoryEntry);
 
 const coverageFigure = record<CoverageFigure>([
   ['percent', value],
@@ -66,13 +66,13 @@ const coverageFigure = record<CoverageFigure>([
   ['section', value],
   ['raw', value],
   ['line', 'int'],
-]);
+], (v) => ({ percent: v[0], label: v[1], transition: v[2], section: v[3], raw: v[4], line: v[5] }) as CoverageFigure);
 
 const sourced = maybe(record<Sourced<unknown>>([
   ['value', value],
   ['raw', value],
   ['line', 'int'],
-]));
+], (v) => ({ value: v[0], raw: v[1], line: v[2] }) as Sourced<unknown>));
 
 const security = record<SecurityCounts>([
   ['critical', sourced],
@@ -81,7 +81,7 @@ const security = record<SecurityCounts>([
   ['low', sourced],
   ['lastScan', sourced],
   ['reviewStatus', sourced],
-]);
+], (v) => ({ critical: v[0], high: v[1], medium: v[2], low: v[3], lastScan: v[4], reviewStatus: v[5] }) as SecurityCounts);
 
 const measure = record<Measure>([
   ['value', value],
@@ -89,19 +89,19 @@ const measure = record<Measure>([
   ['comparator', { choice: [null, '<', '<=', '>', '>=', '='] }],
   ['raw', value],
   ['line', 'int'],
-]);
+], (v) => ({ value: v[0], unit: v[1], comparator: v[2], raw: v[3], line: v[4] }) as Measure);
 
 const performance = record<PerformanceFigures>([
   ['current', keyed(measure)],
   ['targets', keyed(measure)],
   ['observedDays', sourced],
-]);
+], (v) => ({ current: v[0], targets: v[1], observedDays: v[2] }) as PerformanceFigures);
 
 const checklist = record<Checklist>([
   ['kind', { choice: ['documentation', 'next-steps', 'other'] }],
   ['heading', value],
   ['items', list(item)],
-]);
+], (v) => ({ kind: v[0], heading: v[1], items: v[2] }) as Checklist);
 
 /** The parts of a note kept on a tape, each with how it is written. */
 export const TAPE_PARTS = {

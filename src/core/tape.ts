@@ -119,8 +119,12 @@ function describe(fields: ReadonlyArray<readonly [string, FieldKind]>): { list: 
   return { list, scale, packs };
 }
 
-/** A record with the given fields, in this order. */
-export function record<T extends object>(fields: ReadonlyArray<readonly [keyof T & string, FieldKind]>): Codec<T> {
+/**
+ * A record with the given fields, in this order. `make` builds it from their values in that order,
+ * as an object literal: an object given its properties one computed key at a time takes a quarter
+ * more memory in V8 than one made whole.
+ */
+export function record<T extends object>(fields: ReadonlyArray<readonly [keyof T & string, FieldKind]>, make: (values: readonly unknown[]) => T): Codec<T> {
   const { list: described, scale: intScale, packs } = describe(fields);
   const intField = described.find((f) => f.kind === 'int');
   return {
@@ -156,17 +160,17 @@ export function record<T extends object>(fields: ReadonlyArray<readonly [keyof T
           n = intField ? (head - packed) / intScale : undefined;
         } else [n, packed] = head as [unknown, number];
       }
-      const out: Record<string, unknown> = {};
-      for (const field of described) {
-        if (field.kind === 'codec') out[field.key] = field.codec!.take(reader);
-        else if (field.kind === 'int') out[field.key] = n;
+      const values = new Array<unknown>(described.length);
+      described.forEach((field, i) => {
+        if (field.kind === 'codec') values[i] = field.codec!.take(reader);
+        else if (field.kind === 'int') values[i] = n;
         else {
           const code = Math.floor(packed / field.scale) % field.width;
-          if (field.kind === 'flag') out[field.key] = code === 1;
-          else out[field.key] = code === 0 ? reader.tape[reader.at++] : field.choices[code - 1];
+          if (field.kind === 'flag') values[i] = code === 1;
+          else values[i] = code === 0 ? reader.tape[reader.at++] : field.choices[code - 1];
         }
-      }
-      return out as T;
+      });
+      return make(values);
     },
   };
 }
