@@ -4,7 +4,7 @@
 // and delete updates the index incrementally, and the per-file cache follows (index/cache-writer.ts).
 // Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { compactNote, createIndex, lazy, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
+import { createIndex, lazy, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
 import workerSource from 'maturity-map:parse-worker';
 import { buildGeneration, type BuildHost, type BuildResult } from './index/build';
 import { CacheWriter } from './index/cache-writer';
@@ -187,7 +187,7 @@ export class VaultIndexer extends Component {
     this.known.set(path, state);
     this.unreadableNotes.delete(path);
     this.writer?.put(path, { ...state, key: this.cacheKey(), prepared });
-    this.emit(this.index.upsertNote(path, compactNote(prepared.note), prepared.keys), reason);
+    this.emit(this.index.upsertNote(path, prepared.note, prepared.keys), reason);
   }
 
   private forget(path: string, reason: ChangeReason): void {

@@ -4,7 +4,7 @@
 // vault meanwhile. Work on the main thread runs in slices (slices.ts); links are resolved slice by
 // slice, so completing the build is no long task either.
 import type { App, TFile } from 'obsidian';
-import { compactNote, createIndex, type IndexOptions } from '../../core/index';
+import { createIndex, type IndexOptions } from '../../core/index';
 import type { CandidateRules } from './candidates';
 import { hashText } from './hash';
 import { MAX_NOTE_BYTES, sameFile, tooLarge, unreadable, type Generation, type IndexProgress, type PendingWrite } from './indexer-state';
@@ -146,8 +146,7 @@ async function parsePart(host: BuildHost, next: BuildResult, part: ReadFile[]): 
   part.forEach((b, n) => {
     const prepared = notes[n];
     if (!prepared) return;
-    // The cache writer keeps `prepared` as it is; the index keeps the note compact (compact-note.ts).
-    next.index.upsertNote(b.file.path, compactNote(prepared.note), prepared.keys);
+    next.index.upsertNote(b.file.path, prepared.note, prepared.keys);
     next.known.set(b.file.path, { mtime: b.mtime, size: b.size, hash: b.hash });
     next.writes.set(b.file.path, { mtime: b.mtime, size: b.size, key: host.key, hash: b.hash, prepared });
   });
