@@ -161,7 +161,8 @@ export function record<T extends object>(fields: ReadonlyArray<readonly [keyof T
         } else [n, packed] = head as [unknown, number];
       }
       const values = new Array<unknown>(described.length);
-      described.forEach((field, i) => {
+      for (let i = 0; i < described.length; i++) {
+        const field = described[i]!;
         if (field.kind === 'codec') values[i] = field.codec!.take(reader);
         else if (field.kind === 'int') values[i] = n;
         else {
@@ -169,7 +170,7 @@ export function record<T extends object>(fields: ReadonlyArray<readonly [keyof T
           if (field.kind === 'flag') values[i] = code === 1;
           else values[i] = code === 0 ? reader.tape[reader.at++] : field.choices[code - 1];
         }
-      });
+      }
       return make(values);
     },
   };

@@ -2,7 +2,7 @@
 // The cache's chunked records (src/obsidian/index/cache-chunks.ts, note-cache.ts): notes stored a
 // chunk at a time come back as they were written, a write rewrites only the chunks it touches, the
 // chunk count follows the vault's size, and a damaged chunk costs only its notes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chunkCountFits, chunkCountFor, chunkOf, NOTES_PER_CHUNK } from '../../src/obsidian/index/cache-chunks';
 import { NoteCache, type CachedNote } from '../../src/obsidian/index/note-cache';
 import { installIndexedDB, newIndexedDB } from './harness/node-host';
@@ -101,6 +101,32 @@ describe('cache chunks', () => {
     expect(await readBack(await openCache(device))).toEqual(new Map(all.map((p) => [p, record(p)])));
     expect(chunkCountFits(1, 10)).toBe(true);
     expect(chunkCountFits(1, all.length)).toBe(false);
+  });
+
+  it('a write holds the main thread one slice a transaction: on a slow core each chunk is put in a transaction of its own', async () => {
+    const device = newIndexedDB();
+    const cache = await openCache(device);
+    await cache.readAll(() => undefined);
+    const written = new Map(paths(1000).map((p) => [p, record(p)]));
+    const proto = (window as unknown as { IDBDatabase: { prototype: { transaction: (...a: unknown[]) => unknown } } }).IDBDatabase.prototype;
+    const transaction = proto.transaction;
+    let writes = 0;
+    proto.transaction = function (this: unknown, ...args: unknown[]) {
+      if (args[1] === 'readwrite') writes++;
+      return transaction.apply(this, args);
+    };
+    // Every chunk put takes longer than a slice (SLICE_MS) by this clock.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    try {
+      await cache.write(written, []);
+    } finally {
+      now.mockRestore();
+      proto.transaction = transaction;
+    }
+    // One transaction clears the store (the first write lays out the chunks), then one a chunk.
+    expect(writes).toBe(1 + chunkCountFor(1000));
+    expect(await readBack(await openCache(device))).toEqual(written);
   });
 
   it('a damaged chunk costs only its own notes', async () => {
