@@ -140,7 +140,10 @@ export function dropNote(state: IndexState, path: string): void {
 
 /** A note the host read: prepared (first look, parse) and put in. */
 export function putText(state: IndexState, path: string, text: string): void {
-  putNote(state, path, prepareNote(text, path, state.config, state.pipeline, state.look, 'index'), undefined, state.compact);
+  // A note the index already holds is being edited: its view is rebuilt at once, so a tape would
+  // only be read back. Notes met for the first time (a start-up, a new file) are kept compact.
+  const compact = state.compact && !state.links.entries.has(path);
+  putNote(state, path, prepareNote(text, path, state.config, state.pipeline, state.look, 'index'), undefined, compact);
 }
 
 /** A note the host could not read: out of the index, its reason kept for a diagnostic. */

@@ -96,8 +96,9 @@ export interface IndexOptions extends MaturitySettings {
   /**
    * Keep each component's view-only parts (criteria, figures, history, blockers) on a tape
    * (src/core/compact-note.ts): a third less heap for the index, read back when a view is first
-   * built. On by default, for hosts that keep an index for a session; the CLI, which builds every
-   * view once and exits, turns it off.
+   * built. A note upserted again (an edit) stays whole: its view is rebuilt at once. On by
+   * default, for hosts that keep an index for a session; the CLI, which builds every view once
+   * and exits, turns it off.
    */
   compactNotes?: boolean;
 }

@@ -91,6 +91,17 @@ describe('compactNote', () => {
       expect(view.note, id).toEqual(parseNote(readNote(EXAMPLE_VAULT, id), pipeline, undefined, 'index'));
     }
   });
+
+  it('keeps an edited note whole (its view is rebuilt at once) and a new one compact', () => {
+    const index = loadFolder(EXAMPLE_VAULT);
+    const id = index.ids()[0]!;
+    const text = readNote(EXAMPLE_VAULT, id);
+    index.upsert(id, text.replace(/\*\*Current Stage\*\*:[^\n]*/, '**Current Stage**: Staging'));
+    expect(isCompact(index.entry(id)!.note)).toBe(false);
+    expect(index.component(id)!.note.stage?.id).toBe('staging');
+    index.upsert(`copy/${id}`, text);
+    expect(isCompact(index.entry(`copy/${id}`)!.note)).toBe(true);
+  });
 });
 
 // Values the parser has not produced yet: any status, unit, comparator or line comes back as written.
