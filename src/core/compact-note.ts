@@ -4,9 +4,9 @@
 // 135k of them. The note is a proxy over a small holder: it reads and prints as the whole note,
 // and the tape is read back the first time a view (or anything else) asks for those parts.
 //
-// The whole note read back is held weakly: it stays while a view uses it and goes when nothing
-// does, to be read again if asked for. A note that something writes to is kept whole from then
-// on, so a write is never lost.
+// From then on the note is whole and the tape is dropped: the index caches the views it builds
+// until an edit changes them, so a note once shown is shown again, and holding it both ways would
+// cost more than either. A note never shown (most of a large vault) stays compact.
 import type { MaturityNote } from './model';
 import { isTapePart, readParts, writeParts, type TapePart } from './note-parts';
 import type { Tape } from './tape';
@@ -15,13 +15,12 @@ import { workCount } from './work-count';
 type NoteRecord = Record<PropertyKey, unknown>;
 type Kept = Omit<MaturityNote, TapePart>;
 
+/** Compact (kept fields and a tape), or whole once read back (then only `whole` is set). */
 interface Holder {
   /** The note's fields that are not on the tape. */
-  readonly kept: Kept;
-  readonly tape: Tape;
-  whole: WeakRef<MaturityNote> | null;
-  /** The whole note, kept strongly once something wrote to it. */
-  pinned: MaturityNote | null;
+  kept: Kept | null;
+  tape: Tape | null;
+  whole: MaturityNote | null;
 }
 
 const HOLDER = Symbol('maturity-map:compact-note');
@@ -66,12 +65,12 @@ function assemble(k: Kept, p: Pick<MaturityNote, TapePart>): MaturityNote {
 }
 
 function whole(holder: Holder): MaturityNote {
-  if (holder.pinned) return holder.pinned;
-  const held = holder.whole?.deref();
-  if (held) return held;
+  if (holder.whole) return holder.whole;
   workCount.tapeReads++;
-  const note = assemble(holder.kept, readParts(holder.tape, PARTS) as Pick<MaturityNote, TapePart>);
-  holder.whole = new WeakRef(note);
+  const note = assemble(holder.kept!, readParts(holder.tape!, PARTS) as Pick<MaturityNote, TapePart>);
+  holder.whole = note;
+  holder.kept = null;
+  holder.tape = null;
   return note;
 }
 
@@ -79,48 +78,45 @@ function record(holder: Holder): NoteRecord {
   return whole(holder) as unknown as NoteRecord;
 }
 
-function pin(holder: Holder): NoteRecord {
-  return (holder.pinned ??= whole(holder)) as unknown as NoteRecord;
-}
-
-// Reads of kept fields answer from the holder; anything that needs a tape part, every key or a
-// descriptor reads the whole note. The holder's own properties are ordinary configurable ones, so
-// reporting the note's keys and descriptors instead keeps the proxy invariants.
+// Reads of kept fields answer from the holder; anything that needs a tape part, every key, a
+// descriptor or a write reads the whole note. The holder's own properties are ordinary
+// configurable ones, so reporting the note's keys and descriptors instead keeps the proxy invariants.
 const handler: ProxyHandler<Holder> = {
   get(holder, key) {
     if (key === HOLDER) return holder;
-    const held = holder.pinned ?? holder.whole?.deref();
-    if (held) return (held as unknown as NoteRecord)[key];
+    if (holder.whole) return (holder.whole as unknown as NoteRecord)[key];
     return isTapePart(key) ? record(holder)[key] : (holder.kept as unknown as NoteRecord)[key];
   },
   set(holder, key, value) {
-    pin(holder)[key] = value;
+    record(holder)[key] = value;
     return true;
   },
-  has: (holder, key) => (holder.pinned ? key in holder.pinned : key in holder.kept || isTapePart(key)),
-  ownKeys: (holder) => (holder.pinned ? Reflect.ownKeys(holder.pinned) : [...NOTE_KEYS]),
+  has: (holder, key) => (holder.whole ? key in holder.whole : key in holder.kept! || isTapePart(key)),
+  ownKeys: (holder) => (holder.whole ? Reflect.ownKeys(holder.whole) : [...NOTE_KEYS]),
   getOwnPropertyDescriptor: (holder, key) => Reflect.getOwnPropertyDescriptor(record(holder), key),
-  defineProperty: (holder, key, descriptor) => Reflect.defineProperty(pin(holder), key, descriptor),
-  deleteProperty: (holder, key) => Reflect.deleteProperty(pin(holder), key),
+  defineProperty: (holder, key, descriptor) => Reflect.defineProperty(record(holder), key, descriptor),
+  deleteProperty: (holder, key) => Reflect.deleteProperty(record(holder), key),
 };
 
 /** The note with its view-only parts on a tape (the note itself when it has none). */
 export function compactNote(note: MaturityNote): MaturityNote {
   // A note made some other way than by the parser stays as it is.
-  if (isCompact(note) || !hasNoteKeys(note)) return note;
-  const holder: Holder = { kept: keptOf(note), tape: writeParts(note, PARTS), whole: null, pinned: null };
+  if (holderOf(note) || !hasNoteKeys(note)) return note;
+  const holder: Holder = { kept: keptOf(note), tape: writeParts(note, PARTS), whole: null };
   return new Proxy(holder, handler) as unknown as MaturityNote;
 }
 
-export function isCompact(note: MaturityNote): boolean {
-  return (note as unknown as NoteRecord)[HOLDER] !== undefined;
+function holderOf(note: MaturityNote): Holder | undefined {
+  return (note as unknown as NoteRecord)[HOLDER] as Holder | undefined;
 }
 
-/**
- * The note as a plain object, for a view to hold: while it is held, the compact note reads
- * through to it, so both show the same objects.
- */
+/** Are the note's view-only parts on a tape (not yet read back)? */
+export function isCompact(note: MaturityNote): boolean {
+  return holderOf(note)?.whole === null;
+}
+
+/** The note as a plain object, for a view to hold; the compact note reads through to it from then on. */
 export function plainNote(note: MaturityNote): MaturityNote {
-  const holder = (note as unknown as NoteRecord)[HOLDER] as Holder | undefined;
+  const holder = holderOf(note);
   return holder ? whole(holder) : note;
 }

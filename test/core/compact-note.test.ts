@@ -47,7 +47,7 @@ describe('compactNote', () => {
     expect(withCriteria).toBeGreaterThan(200);
   });
 
-  it('answers the index’s reads without reading the tape, and reads it once while a view holds it', () => {
+  it('answers the index’s reads without reading the tape, and reads it once, for good', () => {
     const text = readNote(EXAMPLE_VAULT, listMarkdown(EXAMPLE_VAULT).find((p) => /payment/i.test(p)) ?? listMarkdown(EXAMPLE_VAULT)[0]!);
     const note = parseNote(text, pipeline);
     const compact = compactNote(note);
@@ -60,6 +60,8 @@ describe('compactNote', () => {
     expect(count.tapeReads).toBe(0);
     const held = plainNote(compact);
     expect(count.tapeReads).toBe(1);
+    expect(isCompact(compact)).toBe(false);
+    expect(held).toEqual(note);
     expect(compact.transitions).toBe(held.transitions);
     expect(compact.history).toBe(held.history);
     expect(count.tapeReads).toBe(1);
