@@ -13,6 +13,7 @@ export { escapeMarkdown } from './markdown';
 export { daysBetween, isIsoDay, localToday } from './dates';
 export { MAX_NOTE_BYTES } from './unreadable';
 export { lazy } from './lazy';
+export { isCompact, plainNote } from './compact-note';
 export * from './query';
 export * from './serialize';
 export * from './logseq-reading';
