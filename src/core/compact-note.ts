@@ -98,7 +98,7 @@ const handler: ProxyHandler<Holder> = {
   deleteProperty: (holder, key) => Reflect.deleteProperty(record(holder), key),
 };
 
-/** The note with its view-only parts on a tape (the note itself when it has none). */
+/** The note with its view-only parts on a tape (the note itself when the parser did not make it, or it is compact already). */
 export function compactNote(note: MaturityNote): MaturityNote {
   // A note made some other way than by the parser stays as it is.
   if (holderOf(note) || !hasNoteKeys(note)) return note;

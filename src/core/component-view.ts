@@ -26,7 +26,7 @@ export interface ViewInput {
 
 export function buildComponent(input: ViewInput): Component {
   const { entry, pipeline, config, today } = input;
-  // The view holds the whole note, so a compact one is read back once and kept while the view is.
+  // The view holds the whole note: a compact one is read back once and stays whole (compact-note.ts).
   const note = plainNote(entry.note);
   const id = entry.path;
   const { ageDays, stale, diagnostics: staleDiagnostics } = staleness(note, today, config);
