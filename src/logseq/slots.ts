@@ -1,7 +1,7 @@
 // Live macro slots. Logseq mounts `{{renderer :maturity…}}` as `<div id="slot__xxxxxxxx">` and
 // gives it a new id on every re-render (edit, scroll virtualisation, navigation), removing what
 // was injected into the old one. So: key injected UI by slot, keep only slots that still exist
-// in the host document, check again right before writing (rendering is async), and skip writes
+// in the host document, check again right before each write (rendering is async), and skip writes
 // whose markup did not change. A long view (a card) comes in pieces: its head, then each piece
 // in a later task, injected into a container the head holds. Each slot keeps its own view state (sort, rows shown, graph
 // focus and zoom), changed through model calls since injected markup has no listeners.
@@ -126,11 +126,9 @@ async function render(registry: Registry, request: SlotRequest): Promise<void> {
   // A newer render of this slot started meanwhile, or the slot went away: do not write.
   const current = () => registry.generation.get(slot) === mine && registry.slots.has(slot);
   if (!current() || markup === null) return;
-  // Checked once, right before the first write of this render.
-  let checked = false;
+  // Checked right before each write: the pieces come one task apart, and Logseq may unmount the
+  // slot (an edit, scrolling, navigation) between any two of them.
   const stillThere = async () => {
-    if (checked) return current();
-    checked = true;
     if (await exists(registry.host, slot)) return current();
     forget(registry, slot);
     return false;

@@ -230,6 +230,22 @@ export async function until(l: Loaded, check: () => boolean, what: string, ms = 
   }
 }
 
+/**
+ * Waits until the plugin has asked the host nothing for three settles in a row: every render in
+ * flight has written (each write follows its slot check), so what the test does next races none.
+ */
+export async function quiet(l: Loaded, what = 'the plugin to go quiet', ms = 10000): Promise<void> {
+  const end = Date.now() + ms;
+  let seen = -1;
+  let still = 0;
+  while (still < 3) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await l.settle(40);
+    still = l.fake.calls.length === seen ? still + 1 : 0;
+    seen = l.fake.calls.length;
+  }
+}
+
 export function slotElement(l: Loaded, slot: string): HTMLElement {
   return l.host.document.getElementById(slot) as unknown as HTMLElement;
 }

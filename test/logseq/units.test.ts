@@ -198,6 +198,21 @@ describe('slot registry', () => {
     expect(rendered).toEqual(['p0', 'p1', 'p0', 'p1']);
   });
 
+  it('checks the slot before each piece: one unmounted after its head gets no more pieces', async () => {
+    const slots = new Set(['slot__f']);
+    const writes: string[] = [];
+    const pieces = [0, 1, 2].map((k) => ({ container: `part-${k}`, markup: () => `p${k}` }));
+    const yieldNow = async () => {
+      // Logseq re-renders the block (an edit, scrolling) once the first piece is in.
+      if (writes.length === 2) slots.delete('slot__f');
+      await nextTask();
+    };
+    const registry = createSlotRegistry(hostWith(slots, writes), async () => ({ head: 'head', parts: pieces }), yieldNow);
+    await registry.mount({ slot: 'slot__f', block: 'u', macro: { kind: 'card', target: null } });
+    expect(writes).toEqual(['slot__f:head', '#part-0:p0']);
+    expect(registry.live()).toEqual([]);
+  });
+
   it('stops sending pieces when a newer render overtakes it', async () => {
     const writes: string[] = [];
     let n = 0;
