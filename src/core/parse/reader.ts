@@ -13,6 +13,8 @@ import { addDependency, addHistory, readProseStage, startBlocker } from './lists
 import { onItem } from './reader-items';
 import { createReaderState, kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
 import { isNoneValue } from './values';
+// Every transition with one status line (most of them) shares the one empty list.
+import { NONE } from '../exact-array';
 
 export type { ReadResult } from './reader-state';
 
@@ -38,7 +40,7 @@ function onHeading(state: ReaderState, depth: number, text: string, line: number
   const info = classifySection(state.pipeline, text);
   const section: Section = { kind: info.kind, text: info.text, from: info.from, to: info.to, demotions: info.demotions, depth, line, transition: null, checklist: null, entryIndent: -1 };
   if (info.kind === 'transition') {
-    section.transition = { from: info.from, to: info.to, heading: section.text, line, items: [], met: 0, total: 0, claim: null, otherClaims: NO_CLAIMS };
+    section.transition = { from: info.from, to: info.to, heading: section.text, line, items: [], met: 0, total: 0, claim: null, otherClaims: NONE };
     result.transitions.push(section.transition);
   }
   stack.push(section);
@@ -55,9 +57,6 @@ function onHeading(state: ReaderState, depth: number, text: string, line: number
   if (history && history !== section && findIsoDate(text)) addHistory(state, text, line, history);
   recordPlaceholder(state, text, line, false, null);
 }
-
-/** Shared by every transition with one status line (most of them): the index keeps thousands. */
-const NO_CLAIMS: [] = [];
 
 function onText(state: ReaderState, content: string, line: number, indent: number): void {
   const field = readField(content, true);
