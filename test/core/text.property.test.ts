@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValid, parseISO } from 'date-fns';
-import { collapse, findIsoDate, forgetInterned, intern, plain, stripEmoji } from '../../src/core/text';
+import { collapse, findIsoDate, flatten, forgetInterned, intern, plain, stripEmoji } from '../../src/core/text';
 
 // The helpers as they were before the fast paths: the specification.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
@@ -87,9 +87,9 @@ describe('findIsoDate', () => {
 });
 
 describe('intern', () => {
-  it('gives back the same characters, whatever they hold (Latin-1, beyond, long, short)', () => {
+  it('gives back the same characters, whatever they hold (Latin-1, beyond, a leading BOM, lone surrogates, long, short)', () => {
     // Slices of a note that holds a `✅` are two-byte strings; intern rebuilds Latin-1 ones.
-    const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: fc.constantFrom('a', 'é', '✅', '\u00ff', '\u0100', ' '), maxLength: 5000 }));
+    const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: fc.constantFrom('a', 'é', '✅', '\u00ff', '\u0100', ' ', '\ufeff', '\ud83d', '\ude00', '\u0000'), maxLength: 5000 }));
     fc.assert(
       fc.property(texts, (text) => {
         forgetInterned();
@@ -97,6 +97,7 @@ describe('intern', () => {
         const shared = intern(note.slice(1, -1));
         expect(shared).toBe(text);
         if (text.length >= 2 && text.length <= 120) expect(intern(note.slice(1, 1 + text.length))).toBe(shared);
+        expect(flatten(note.slice(1, -1))).toBe(text);
       }),
     );
   });
