@@ -228,17 +228,33 @@ export function flatten(text: string): string {
  * its character codes. Lone surrogates would not survive UTF-8, so those strings are joined.
  */
 function copy(text: string): string {
-  if (text.length > COPY_BUFFER_CHARS || LONE_SURROGATE_POSSIBLE.test(text)) return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
-  const { written } = UTF8_ENCODER.encodeInto(text, COPY_BUFFER);
-  return UTF8_DECODER.decode(COPY_BUFFER.subarray(0, written));
+  const utf8 = text.length > COPY_BUFFER_CHARS || LONE_SURROGATE_POSSIBLE.test(text) ? null : utf8Copier();
+  if (utf8 === null) return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
+  const { written } = utf8.encoder.encodeInto(text, utf8.buffer);
+  return utf8.decoder.decode(utf8.buffer.subarray(0, written));
 }
 
 const COPY_BUFFER_CHARS = 4096;
-/** Room for the UTF-8 of any string of COPY_BUFFER_CHARS UTF-16 units without surrogates. */
-const COPY_BUFFER = new Uint8Array(3 * COPY_BUFFER_CHARS);
-const UTF8_ENCODER = new TextEncoder();
-// `ignoreBOM`: a leading U+FEFF is part of the text, not a byte-order mark to drop.
-const UTF8_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
+
+interface Utf8Copier {
+  encoder: TextEncoder;
+  decoder: TextDecoder;
+  /** Room for the UTF-8 of any string of COPY_BUFFER_CHARS UTF-16 units without surrogates. */
+  buffer: Uint8Array;
+}
+
+let copier: Utf8Copier | null | undefined;
+
+/** Made on first use, so loading the core needs no global beyond the language's own. */
+function utf8Copier(): Utf8Copier | null {
+  if (copier !== undefined) return copier;
+  const web = globalThis as { TextEncoder?: typeof TextEncoder; TextDecoder?: typeof TextDecoder };
+  copier = web.TextEncoder && web.TextDecoder
+    ? // `ignoreBOM`: a leading U+FEFF is part of the text, not a byte-order mark to drop.
+      { encoder: new web.TextEncoder(), decoder: new web.TextDecoder('utf-8', { ignoreBOM: true }), buffer: new Uint8Array(3 * COPY_BUFFER_CHARS) }
+    : null;
+  return copier;
+}
 /** Any surrogate, paired (an astral emoji, kept two bytes a character anyway) or not. */
 const LONE_SURROGATE_POSSIBLE = /[\ud800-\udfff]/;
 
