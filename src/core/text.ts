@@ -1,6 +1,7 @@
 // Small string helpers for reading Markdown values. No regex lookbehind anywhere in the core:
 // Obsidian mobile on iOS before 16.4 rejects it.
 import { isIsoDay } from './dates';
+import { lazy } from './lazy';
 
 // Pictographs, regional indicators, and the joiners/selectors that compose emoji sequences.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;
@@ -243,18 +244,14 @@ interface Utf8Copier {
   buffer: Uint8Array;
 }
 
-let copier: Utf8Copier | null | undefined;
-
 /** Made on first use, so loading the core needs no global beyond the language's own. */
-function utf8Copier(): Utf8Copier | null {
-  if (copier !== undefined) return copier;
+const utf8Copier = lazy((): Utf8Copier | null => {
   const web = globalThis as { TextEncoder?: typeof TextEncoder; TextDecoder?: typeof TextDecoder };
-  copier = web.TextEncoder && web.TextDecoder
-    ? // `ignoreBOM`: a leading U+FEFF is part of the text, not a byte-order mark to drop.
-      { encoder: new web.TextEncoder(), decoder: new web.TextDecoder('utf-8', { ignoreBOM: true }), buffer: new Uint8Array(3 * COPY_BUFFER_CHARS) }
-    : null;
-  return copier;
-}
+  if (!web.TextEncoder || !web.TextDecoder) return null;
+  // `ignoreBOM`: a leading U+FEFF is part of the text, not a byte-order mark to drop.
+  return { encoder: new web.TextEncoder(), decoder: new web.TextDecoder('utf-8', { ignoreBOM: true }), buffer: new Uint8Array(3 * COPY_BUFFER_CHARS) };
+});
+
 /** Any surrogate, paired (an astral emoji, kept two bytes a character anyway) or not. */
 const LONE_SURROGATE_POSSIBLE = /[\ud800-\udfff]/;
 

@@ -13,7 +13,6 @@ import { addDependency, addHistory, readProseStage, startBlocker } from './lists
 import { onItem } from './reader-items';
 import { createReaderState, kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
 import { isNoneValue } from './values';
-// Every transition with one status line (most of them) shares the one empty list.
 import { NONE } from '../exact-array';
 
 export type { ReadResult } from './reader-state';
@@ -40,6 +39,7 @@ function onHeading(state: ReaderState, depth: number, text: string, line: number
   const info = classifySection(state.pipeline, text);
   const section: Section = { kind: info.kind, text: info.text, from: info.from, to: info.to, demotions: info.demotions, depth, line, transition: null, checklist: null, entryIndent: -1 };
   if (info.kind === 'transition') {
+    // Every transition with one status line (most of them) shares the one empty list of others.
     section.transition = { from: info.from, to: info.to, heading: section.text, line, items: [], met: 0, total: 0, claim: null, otherClaims: NONE };
     result.transitions.push(section.transition);
   }
