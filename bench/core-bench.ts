@@ -44,10 +44,16 @@ export interface ShortcutFigure {
   gain: number;
 }
 
+/**
+ * A cold start as the hosts do it: every note put in one batch (the CLI's context.ts, Obsidian's
+ * index/build.ts), so links are resolved and one change reported at the end, not after each note.
+ */
 export function indexAll(vault: LoadedVault): MaturityIndex {
   const index = createIndex({ today: TODAY });
   const { paths, texts } = vault;
-  for (let i = 0; i < paths.length; i++) index.upsert(paths[i]!, texts[i]!);
+  index.batch(() => {
+    for (let i = 0; i < paths.length; i++) index.upsert(paths[i]!, texts[i]!);
+  });
   return index;
 }
 
@@ -167,7 +173,9 @@ export function retainedHeap(vault: LoadedVault): { index: number; views: number
   forgetInterned();
   const before = heapUsed();
   const index = createIndex({ today: TODAY });
-  for (const path of paths) index.upsert(path, readFileSync(join(dir, path), 'utf8'));
+  index.batch(() => {
+    for (const path of paths) index.upsert(path, readFileSync(join(dir, path), 'utf8'));
+  });
   const after = heapUsed();
   // The index keeps the views it builds (until an edit changes what they show).
   for (const id of index.ids()) index.component(id);
