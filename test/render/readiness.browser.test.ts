@@ -25,6 +25,25 @@ function page(): string {
 <body><div id="mm-app"></div><script type="application/json" id="mm-data">${data}</script><script>${readFileSync(js, 'utf8')}</script></body></html>`;
 }
 
+/** Words of the table's cells (headings included) that the layout drew on more than one line. */
+function splitWords(view: Page, table: string): Promise<string[]> {
+  return view.locator(table).evaluate((root) => {
+    const split: string[] = [];
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = root.ownerDocument.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  });
+}
+
 describe.runIf(available)('readiness in the views (Chromium)', () => {
   let browser: Browser;
   let view: Page;
@@ -75,6 +94,8 @@ describe.runIf(available)('readiness in the views (Chromium)', () => {
     await expect(placeholders.allTextContents()).resolves.toEqual(['XX%', 'XXms', 'XXms', 'XXms', 'XXms', 'XX req/s']);
     await expect(view.locator('.mm-details .mm-readiness .mm-missing').count()).resolves.toBe(7); // and the integration coverage fact
     await view.locator('.mm-details .mm-readiness').screenshot({ path: join(OUT, 'card-readiness-dock-scheduler.png') });
+    // At the card's width the criteria wrap between words: no word of a cell is split over two lines.
+    await expect(splitWords(view, '.mm-details .mm-readiness .mm-evidence')).resolves.toEqual([]);
 
     await view.evaluate(() => { location.hash = `#component=${encodeURIComponent('Components/Carrier Directory.md')}`; });
     const ready = view.locator('.mm-details .mm-card[data-mm-id="Components/Carrier Directory.md"] .mm-readiness');
