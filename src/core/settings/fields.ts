@@ -2,7 +2,7 @@
 // expects: those words are the error a bad settings file gets (zod/mini carries no message locale).
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { DIAGNOSTIC_CODES } from '../model';
+import { DIAGNOSTIC_CODES } from '../diagnostic-codes';
 
 /** Text, trimmed. */
 export function text(what: string) {
