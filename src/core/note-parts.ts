@@ -3,12 +3,13 @@
 // owner, group, signals) to link and classify it, so those stay objects (see compact-note.ts).
 import type { Blocker, Checklist, ChecklistItem, CoverageFigure, HistoryEntry, MaturityNote, Measure, PerformanceFigures, SecurityCounts, Sourced, StatusClaim, Transition } from './model';
 import { keyed, list, maybe, record, slot, type Codec, type Tape, type TapeReader } from './tape';
+import { MEASURE_UNITS } from './parse/values';
 
 const value = slot<unknown>();
 
 // Values seen in nearly every note are packed as a choice; any other is kept as written.
 const STATUSES = [' ', 'x', 'X', '/', '-', 'TODO', 'DOING', 'DONE', 'LATER', 'NOW', 'WAITING', 'CANCELED'];
-const UNITS = ['', 'ms', 's', 'sec', 'seconds', '%', 'req/s', 'rps', 'requests/s', 'queries/s', 'qps', 'ops/s', 'msg/s', 'events/s', 'mb', 'gb', 'kb', 'mib', 'gib'];
+const UNITS = ['', ...MEASURE_UNITS];
 
 const item = record<ChecklistItem>([
   ['text', value],

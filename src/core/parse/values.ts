@@ -76,7 +76,10 @@ export function readCount(value: string): { count: number | null; placeholder: b
   return null;
 }
 
-const MEASURE = /(<=|>=|≤|≥|<|>|=|~)?\s*(\d+(?:[.,]\d+)?|X+(?:\.X+)?)\s*(ms|s|sec|seconds|%|req\/s|rps|requests\/s|queries\/s|qps|ops\/s|msg\/s|events\/s|mb|gb|kb|mib|gib)?/i;
+/** The units a figure may carry, tried in this order (so `sec` reads as `s`, as it always has); the tape packs them as a choice (note-parts.ts). */
+export const MEASURE_UNITS: readonly string[] = ['ms', 's', 'sec', 'seconds', '%', 'req/s', 'rps', 'requests/s', 'queries/s', 'qps', 'ops/s', 'msg/s', 'events/s', 'mb', 'gb', 'kb', 'mib', 'gib'];
+
+const MEASURE = new RegExp(`(<=|>=|≤|≥|<|>|=|~)?\\s*(\\d+(?:[.,]\\d+)?|X+(?:\\.X+)?)\\s*(${MEASURE_UNITS.join('|')})?`, 'i');
 
 /** `<50ms`, `>100 queries/s`, `≥99.9%`, `XXms` (placeholder → value null). */
 export function readMeasure(value: string, line: number): { value: number | null; unit: string; comparator: Comparator | null; raw: string; line: number } | null {
