@@ -140,9 +140,10 @@ async function readBatch(host: BuildHost, next: BuildResult, files: TFile[]): Pr
 
 /** Parse `part` and add its notes to `next` as they come back. */
 async function parsePart(host: BuildHost, next: BuildResult, part: ReadFile[]): Promise<void> {
+  // No new slice here: a worker's answer starts one where it arrives (parser-pool.ts), and notes
+  // parsed on the main thread come back inside the task that parsed them, whose slice runs on.
   const notes = await host.parse(part.map((b) => ({ path: b.file.path, text: b.text })));
   if (!host.current()) return;
-  startSlice();
   part.forEach((b, n) => {
     const prepared = notes[n];
     if (!prepared) return;
