@@ -1,10 +1,13 @@
 // A prepared note as it crosses to the main thread and into the cache: two JSON strings. The first
 // holds what the index reads of every note — its keys (why it is a component, its name and link
 // keys, see core `noteKeys`), stage and dependencies —; the second holds every other field, which
-// only a view of that component (or a rename) reads. Strings cost almost nothing to post or store
+// only a view of that component (or a rename) reads, its criteria, figures, history and blockers on
+// a tape (core note-parts.ts) rather than as keyed objects. Strings cost almost nothing to post or store
 // (a structured clone of a string is a copy); the first is parsed when the note enters the index,
 // the second only when something first reads one of its fields: a warm start parses no note's rest.
 import type { FrontmatterRecord, FrontmatterValue, MaturityNote, NoteKeys } from '../../core/index';
+import { isTapePart, readParts, writeParts, type TapePart } from '../../core/note-parts';
+import type { Tape } from '../../core/tape';
 import { lazyNote, lazySource } from './lazy-note';
 
 export { restParsed } from './lazy-note';
@@ -55,6 +58,10 @@ const REST_KEYS = [
   'diagnostics',
 ] as const satisfies readonly NoteKey[];
 
+/** The rest's parts written on a tape (core note-parts.ts): criteria, figures, history and blockers, half the JSON as objects. */
+const REST_TAPE_KEYS: readonly TapePart[] = REST_KEYS.filter(isTapePart);
+const REST_PLAIN_KEYS: readonly NoteKey[] = REST_KEYS.filter((key) => !isTapePart(key));
+
 // Every field of MaturityNote is in one of the lists: a field added to the model fails to compile here.
 type Unlisted = Exclude<NoteKey, (typeof INDEX_KEYS)[number] | (typeof REST_KEYS)[number]>;
 const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -79,10 +86,23 @@ export function toRecord({ note, keys }: PreparedNote): NoteRecord {
   const known = records.get(note) ?? lazySource(note);
   if (known && known.keys.identity === keys.identity && known.keys.reason === keys.reason) return known.record;
   const index = { ...keys, ...pick(note, INDEX_KEYS) } as IndexPart;
-  const record = { index: oneByteJSON(index), rest: known?.record.rest ?? oneByteJSON(pick(note, REST_KEYS)) };
+  const record = { index: oneByteJSON(index), rest: known?.record.rest ?? oneByteJSON(restOf(note)) };
   records.set(note, { record, keys });
   return record;
 }
+
+/**
+ * The rest as stored: its plain fields as they are, its criteria, figures, history and blockers on
+ * a tape (values in a fixed order, no key names: the rest strings are ~90% of the cache, and a
+ * warm start reads every one of them back).
+ */
+function restOf(note: MaturityNote): Record<string, unknown> {
+  const rest = pick(note, REST_PLAIN_KEYS);
+  rest[TAPE] = writeParts(note, REST_TAPE_KEYS);
+  return rest;
+}
+
+const TAPE = 'tape';
 
 /**
  * JSON with every character above U+00FF written as a `\\u` escape, so the string is one byte a
@@ -108,12 +128,15 @@ export function fromRecord(record: NoteRecord): PreparedNote {
   return { note: lazyNote(part.stage, part.dependencies, record, keys, parseRest), keys };
 }
 
-/** The rest's fields, front matter records without a prototype again. */
+/** The rest's fields in the parser's order, the tape read back, front matter records without a prototype again. */
 function parseRest(rest: string): Record<string, unknown> {
   const parsed = JSON.parse(rest) as Record<string, unknown>;
-  parsed['properties'] = bareRecord(parsed['properties'] as FrontmatterRecord);
-  parsed['frontmatter'] = bareRecord(parsed['frontmatter'] as FrontmatterRecord);
-  return parsed;
+  const parts = readParts(parsed[TAPE] as Tape, REST_TAPE_KEYS) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of REST_KEYS) out[key] = isTapePart(key) ? parts[key] : parsed[key];
+  out['properties'] = bareRecord(out['properties'] as FrontmatterRecord);
+  out['frontmatter'] = bareRecord(out['frontmatter'] as FrontmatterRecord);
+  return out;
 }
 
 // A structured clone or JSON gives ordinary objects where the parser made null-prototype records:

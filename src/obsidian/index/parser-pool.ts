@@ -139,7 +139,7 @@ export class ParserPool {
     for (const item of items) {
       if (sliceSpent()) await yieldToUI();
       const { config, pipeline } = this.fallback;
-      const note = prepareNote(item.text, item.path, config, pipeline);
+      const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
       notes.push({ note, keys: noteKeys(note, item.path, config, pipeline) });
     }
     return notes;

@@ -22,7 +22,7 @@ scope.onmessage = (event) => {
   }
   try {
     const records = message.items.map((item) => {
-      const note = prepareNote(item.text, item.path, config, pipeline);
+      const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
       return toRecord({ note, keys: noteKeys(note, item.path, config, pipeline) });
     });
     scope.postMessage({ type: 'parsed', id: message.id, records });
