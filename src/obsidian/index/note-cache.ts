@@ -27,8 +27,8 @@ interface CacheSchema extends DBSchema {
 
 const STORE = 'chunks';
 const LINKS = 'links';
-/** Version 5: the links record beside the chunks (4: one record per chunk of notes; 3: per note, index and rest strings; 2: head and body; 1: the note object). */
-const VERSION = 5;
+/** Version 6: a chunk's rests as UTF-8 bytes (5: the links record beside the chunks; 4: one record per chunk of notes; 3: per note, index and rest strings; 2: head and body; 1: the note object). */
+const VERSION = 6;
 /** Chunks per read, and per write transaction (each a few hundred KB of strings). */
 const READ_SLICE = 8;
 const WRITE_SLICE = 8;
