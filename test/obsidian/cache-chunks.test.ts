@@ -3,7 +3,7 @@
 // chunk at a time come back as they were written, a write rewrites only the chunks it touches, the
 // chunk count follows the vault's size, and a damaged chunk costs only its notes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chunkCountFits, chunkCountFor, chunkOf, NOTES_PER_CHUNK } from '../../src/obsidian/index/cache-chunks';
+import { chunkCountFits, chunkCountFor, chunkOf, NOTES_PER_CHUNK, type StoredChunk } from '../../src/obsidian/index/cache-chunks';
 import { NoteCache, type CachedNote } from '../../src/obsidian/index/note-cache';
 import { installIndexedDB, newIndexedDB } from './harness/node-host';
 
@@ -127,6 +127,34 @@ describe('cache chunks', () => {
     // One transaction clears the store (the first write lays out the chunks), then one a chunk.
     expect(writes).toBe(1 + chunkCountFor(1000));
     expect(await readBack(await openCache(device))).toEqual(written);
+  });
+
+  it('store the rests as UTF-8 bytes, decoded only when a note is read', async () => {
+    const { device, all } = await filledCache(300);
+    const request = device.open('test-cache');
+    await new Promise((resolve) => (request.onsuccess = resolve));
+    const db = request.result;
+    const tx = db.transaction('chunks', 'readonly');
+    const chunks = await new Promise<StoredChunk[]>((resolve) => {
+      const get = tx.objectStore('chunks').getAll();
+      get.onsuccess = () => resolve(get.result as StoredChunk[]);
+    });
+    db.close();
+    const utf8 = new TextEncoder();
+    for (const chunk of chunks) {
+      expect(chunk.rest).toBeInstanceOf(ArrayBuffer);
+      const bytes = chunk.paths.reduce((sum, path) => sum + utf8.encode(record(path).rest).length, 0);
+      expect(chunk.rest.byteLength).toBe(bytes); // the rests hold “curly quotes”: three bytes each
+    }
+    expect(chunks.reduce((n, c) => n + c.paths.length, 0)).toBe(all.length);
+    // What a relaunch hands the index: each rest is decoded where it is read.
+    const again = await openCache(device);
+    await again.readAll((records) => {
+      for (const [path, r] of records) {
+        expect(Object.getOwnPropertyDescriptor(r, 'rest')?.get, path).toBeTypeOf('function');
+        expect(r.rest).toBe(record(path).rest);
+      }
+    });
   });
 
   it('a damaged chunk costs only its own notes', async () => {
