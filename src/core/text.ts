@@ -60,8 +60,9 @@ export function plain(text: string): string {
 }
 
 /**
- * Printable ASCII without Markdown markers, single-spaced and trimmed: plain() would return it
- * unchanged. Most criteria and values are like this: one scan, then nothing to copy or share.
+ * Text without Markdown markers, emoji or spacing to fold, single-spaced and trimmed: plain() would
+ * return it unchanged. Most criteria and values are like this (`Unit tests passing (≥70%
+ * coverage)` too): one scan, then nothing to copy or share.
  */
 function isPlainAlready(text: string): boolean {
   const last = text.length - 1;
@@ -69,10 +70,17 @@ function isPlainAlready(text: string): boolean {
   let prev = 0;
   for (let i = 0; i <= last; i++) {
     const c = text.charCodeAt(i);
-    if (c < 32 || c > 126 || c === 91 || c === 96 || c === 42 || c === 95 || c === 126 || (c === 32 && prev === 32)) return false;
+    if (c > 126 ? !keptAsIs(c) : c < 32 || c === 91 || c === 96 || c === 42 || c === 95 || c === 126 || (c === 32 && prev === 32)) return false;
     prev = c;
   }
   return true;
+}
+
+/** A character above ASCII that plain() keeps as it is: not an emoji part, a surrogate (an astral emoji, maybe) or a space. */
+function keptAsIs(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  if (c < BMP_EMOJI_LIMIT) return emojiTable()[c] !== 1 && !isUnicodeSpace(c);
+  return c !== 0xfe0f && !isUnicodeSpace(c);
 }
 
 function plainUncached(text: string): string {

@@ -65,6 +65,13 @@ describe('text fast paths', () => {
     }), { numRuns: 5000 });
   });
 
+  it('plain equals the plain regex pipeline around every BMP character', () => {
+    for (let c = 0x7f; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, `Unit tests (${ch}70% coverage)`, `${ch}`]) expect(plain(s), `U+${c.toString(16)} in ${s}`).toBe(slowPlain(s));
+    }
+  });
+
   it('plain equals the plain regex pipeline', () => {
     fc.assert(fc.property(line, (s) => {
       expect(plain(s)).toBe(slowPlain(s));
