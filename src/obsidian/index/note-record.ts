@@ -93,7 +93,7 @@ export function toRecord({ note, keys }: PreparedNote): NoteRecord {
 
 /**
  * The rest as stored: its plain fields as they are, its criteria, figures, history and blockers on
- * a tape (values in a fixed order, no key names: the rest strings are ~90% of the cache, and a
+ * a tape (values in a fixed order, no key names: the rests are most of the cache, and a
  * warm start reads every one of them back).
  */
 function restOf(note: MaturityNote): Record<string, unknown> {
