@@ -12,8 +12,11 @@ export type { BlockVisitor } from './visitor';
 // Editing commands split table rows the way the scanner does.
 export { tableCells } from './block-lines';
 
-/** Visit the body of a note. `text` uses `\n` line ends; `offset`/`firstLine` locate the body. */
-export function scanBlocks(text: string, offset: number, firstLine: number, visitor: BlockVisitor): void {
+/**
+ * Visit the body of a note. `text` uses `\n` line ends; `offset`/`firstLine` locate the body.
+ * Returns the note's line count (what counting its `\n` gives), found on the way.
+ */
+export function scanBlocks(text: string, offset: number, firstLine: number, visitor: BlockVisitor): number {
   const s = createScanState(text, visitor);
   s.next = offset;
   s.line = firstLine - 1;
@@ -27,6 +30,8 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
   }
   flushPendingItem(s);
   closeLeaf(s);
+  // The loop stops before the empty line after a final `\n` (or in an empty text).
+  return text.length === 0 || text.charCodeAt(text.length - 1) === 10 ? s.line + 1 : s.line;
 }
 
 function scanLine(s: ScanState): void {

@@ -12,8 +12,11 @@ import { nullRecord } from '../records';
 
 export { effectiveTransitions, transitionName } from './note-checks';
 
-/** Structure pass used by parseNote; the reference parser (test/helpers) swaps in a remark-driven one. */
-export type StructureScanner = (text: string, offset: number, firstLine: number, visitor: BlockVisitor) => void;
+/**
+ * Structure pass used by parseNote; the reference parser (test/helpers) swaps in a remark-driven
+ * one. It may return the note's line count, which it found anyway; otherwise the `\n` are counted.
+ */
+export type StructureScanner = (text: string, offset: number, firstLine: number, visitor: BlockVisitor) => number | void;
 
 /** A note's front matter and Logseq page properties, and where its body starts. */
 interface NoteHead {
@@ -54,8 +57,8 @@ function parseText(input: string, pipeline: Pipeline, scan: StructureScanner, de
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
   const head = readHead(text);
   const { visitor, result } = createReader(pipeline, detail === 'full');
-  scan(text, head.bodyOffset, head.bodyLine, visitor);
-  return assemble(pipeline, countLines(text), head, result);
+  const lines = scan(text, head.bodyOffset, head.bodyLine, visitor);
+  return assemble(pipeline, typeof lines === 'number' ? lines : countLines(text), head, result);
 }
 
 function countLines(text: string): number {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { scanBlocks } from '../../../src/core/parse/blocks';
 import type { BlockVisitor } from '../../../src/core/parse/visitor';
 import { referenceScan } from '../../helpers/reference-scan';
+import type { StructureScanner } from '../../../src/core/parse/note';
 
 const BLOCK_SECTIONS = new Set([
   'Tabs',
@@ -31,7 +32,7 @@ const BLOCK_SECTIONS = new Set([
 /** Spec examples whose per-line decisions differ on purpose: number → reason. None today. */
 const DEVIATIONS = new Map<string, string>();
 
-type Scan = typeof scanBlocks;
+type Scan = StructureScanner;
 
 /** What each line of `markdown` tells the reader, one string per line. */
 function decisions(markdown: string, scan: Scan): string[] {
