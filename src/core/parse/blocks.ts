@@ -14,9 +14,10 @@ export { tableCells } from './block-lines';
 
 /**
  * Visit the body of a note. `text` uses `\n` line ends; `offset`/`firstLine` locate the body.
- * Returns the note's line count (what counting its `\n` gives), found on the way.
+ * Returns the note's line count (what counting its `\n` gives) when it walked to the end of the
+ * text, which tells it; nothing for an empty body.
  */
-export function scanBlocks(text: string, offset: number, firstLine: number, visitor: BlockVisitor): number {
+export function scanBlocks(text: string, offset: number, firstLine: number, visitor: BlockVisitor): number | undefined {
   const s = createScanState(text, visitor);
   s.next = offset;
   s.line = firstLine - 1;
@@ -30,8 +31,10 @@ export function scanBlocks(text: string, offset: number, firstLine: number, visi
   }
   flushPendingItem(s);
   closeLeaf(s);
-  // The loop stops before the empty line after a final `\n` (or in an empty text).
-  return text.length === 0 || text.charCodeAt(text.length - 1) === 10 ? s.line + 1 : s.line;
+  // An empty body (a note of front matter or a byte-order mark alone) says nothing of the lines
+  // before it. Otherwise the walk ended on the last line, or before the empty one a final `\n` ends.
+  if (offset >= text.length) return undefined;
+  return text.charCodeAt(text.length - 1) === 10 ? s.line + 1 : s.line;
 }
 
 function scanLine(s: ScanState): void {

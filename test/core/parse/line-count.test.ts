@@ -22,6 +22,9 @@ describe('line count', () => {
     ['CRLF line ends', '# A\r\n\r\n**Current Stage**: Staging\r\n'],
     ['blank lines at the end', '# A\n\n\n'],
     ['a byte-order mark', '\ufeff# A\n'],
+    ['a byte-order mark alone', '\ufeff'],
+    ['a byte-order mark and a newline', '\ufeff\n'],
+    ['a newline alone', '\n'],
   ])('%s', (_name, text) => {
     expect(parseNote(text, pipeline).lineCount).toBe(lineEnds(text));
   });
@@ -29,8 +32,8 @@ describe('line count', () => {
   it('on any text of note-like lines', () => {
     const piece = fc.constantFrom('---', 'title: A', '# A', '- [x] Done', '**Current Stage**: Staging', 'tags:: maturity', '```', '<!--', '-->', '', '  ', '\r', '| a | b |');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (lines, newline) => {
-        const text = lines.join('\n') + (newline ? '\n' : '');
+      fc.property(fc.boolean(), fc.array(piece, { maxLength: 12 }), fc.boolean(), (bom, lines, newline) => {
+        const text = (bom ? '\ufeff' : '') + lines.join('\n') + (newline ? '\n' : '');
         expect(parseNote(text, pipeline).lineCount).toBe(lineEnds(text));
       }),
       { numRuns: 2000 },
