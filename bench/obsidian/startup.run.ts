@@ -97,9 +97,11 @@ function cpuFigures(cpu: CpuTime): { process: number; mainThread: number; gc: nu
  * what an earlier phase (or the reference) left behind.
  */
 async function close(h: Harness): Promise<void> {
+  const indexer = (h.plugin as unknown as { indexer?: { closed: Promise<void> } } | null)?.indexer;
   dispose(h);
   // The plugin's unload finishes its cache writes and closes the database asynchronously.
-  await new Promise((r) => setTimeout(r, 200));
+  await indexer?.closed;
+  await new Promise((r) => setTimeout(r, 50));
   collectGarbage();
 }
 

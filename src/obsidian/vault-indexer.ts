@@ -34,6 +34,8 @@ export class VaultIndexer extends Component {
   private rules: CandidateRules;
   private pool: ParserPool | null = null;
   private cache: Promise<NoteCache | null> = Promise.resolve(null);
+  /** Settles when an unloaded indexer has written what was queued and closed its cache (the app does not wait for it). */
+  closed: Promise<void> = Promise.resolve();
   private writer: CacheWriter | null = null;
   private generation = 0;
   private everReady = false;
@@ -96,7 +98,10 @@ export class VaultIndexer extends Component {
       this.timers.clearAll();
       this.pool?.dispose();
       closeYields();
-      void this.flushWrites().then(() => this.cache.then((c) => c?.close()));
+      this.closed = this.flushWrites()
+        .then(() => this.cache.then((c) => c?.close()))
+        // The cache is only a cache: a write that fails now costs the next launch a parse.
+        .catch((err: unknown) => console.warn(`Maturity Map: the cache was not written on unload (${err instanceof Error ? err.message : String(err)}).`));
     });
     void this.build();
   }

@@ -7,6 +7,11 @@ import type { Harness } from './app';
 import { TODAY } from '../../helpers/vault';
 
 const open = new Set<Harness>();
+/**
+ * The cache writes of unloaded plugins, still running: Obsidian lets them finish (the page lives
+ * on), and a test waits for them, or a test file's page is taken down under them.
+ */
+const finishing = new Set<Promise<void>>();
 
 /** Called for every harness made (helpers.ts createHarness): disposed after the test. */
 export function track(harness: Harness): void {
@@ -17,7 +22,13 @@ export function track(harness: Harness): void {
 export function dispose(harness: Harness | null): void {
   if (!harness) return;
   open.delete(harness);
+  const indexer = (harness.plugin as unknown as { indexer?: { closed: Promise<void> } } | null)?.indexer;
   if (harness.plugin) harness.unloadPlugin();
+  if (indexer) {
+    const done = indexer.closed;
+    finishing.add(done);
+    void done.then(() => finishing.delete(done));
+  }
   for (const modal of document.querySelectorAll('.modal-container')) modal.remove();
   for (const popover of [...harness.popovers]) popover.hide();
   harness.menus.length = 0;
@@ -36,8 +47,9 @@ export function useHarnessSession(options: SessionOptions = {}): void {
       vi.setSystemTime(new Date(`${TODAY}T10:00:00`));
     });
   }
-  afterEach(() => {
+  afterEach(async () => {
     for (const harness of [...open]) dispose(harness);
+    await Promise.all([...finishing]);
     vi.useRealTimers();
   });
 }
