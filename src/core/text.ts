@@ -237,27 +237,26 @@ export function flatten(text: string): string {
  * its character codes. Lone surrogates would not survive UTF-8, so those strings are joined.
  */
 function copy(text: string): string {
-  const utf8 = text.length > COPY_BUFFER_CHARS || LONE_SURROGATE_POSSIBLE.test(text) ? null : utf8Copier();
-  if (utf8 === null) return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
-  const { written } = utf8.encoder.encodeInto(text, utf8.buffer);
-  return utf8.decoder.decode(utf8.buffer.subarray(0, written));
+  const codec = text.length > COPY_BUFFER_CHARS || LONE_SURROGATE_POSSIBLE.test(text) ? null : utf8();
+  if (codec === null) return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
+  const buffer = copyBuffer();
+  const { written } = codec.encoder.encodeInto(text, buffer);
+  return codec.decoder.decode(buffer.subarray(0, written));
 }
 
 const COPY_BUFFER_CHARS = 4096;
+/** Room for the UTF-8 of any string of COPY_BUFFER_CHARS UTF-16 units without surrogates. */
+const copyBuffer = lazy(() => new Uint8Array(3 * COPY_BUFFER_CHARS));
 
-interface Utf8Copier {
-  encoder: TextEncoder;
-  decoder: TextDecoder;
-  /** Room for the UTF-8 of any string of COPY_BUFFER_CHARS UTF-16 units without surrogates. */
-  buffer: Uint8Array;
-}
-
-/** Made on first use, so loading the core needs no global beyond the language's own. */
-const utf8Copier = lazy((): Utf8Copier | null => {
+/**
+ * A UTF-8 encoder and decoder, made on first use, so loading the core needs no global beyond the
+ * language's own; null where the host has none. The decoder keeps a leading U+FEFF (`ignoreBOM`):
+ * it is part of the text, not a byte-order mark to drop.
+ */
+export const utf8 = lazy((): { encoder: TextEncoder; decoder: TextDecoder } | null => {
   const web = globalThis as { TextEncoder?: typeof TextEncoder; TextDecoder?: typeof TextDecoder };
   if (!web.TextEncoder || !web.TextDecoder) return null;
-  // `ignoreBOM`: a leading U+FEFF is part of the text, not a byte-order mark to drop.
-  return { encoder: new web.TextEncoder(), decoder: new web.TextDecoder('utf-8', { ignoreBOM: true }), buffer: new Uint8Array(3 * COPY_BUFFER_CHARS) };
+  return { encoder: new web.TextEncoder(), decoder: new web.TextDecoder('utf-8', { ignoreBOM: true }) };
 });
 
 /** Any surrogate, paired (an astral emoji, kept two bytes a character anyway) or not. */
