@@ -155,6 +155,11 @@ describe('cache chunks', () => {
         expect(r.rest).toBe(record(path).rest);
       }
     });
+    // An edit rewrites its chunk from the records read back (their rests copied as bytes): the others come back as written.
+    await again.write(new Map([[all[3]!, record(all[3]!, 2)]]), []);
+    const back = await readBack(await openCache(device));
+    expect(back.size).toBe(all.length);
+    for (const path of all) expect(back.get(path), path).toEqual(record(path, path === all[3] ? 2 : 1));
   });
 
   it('a damaged chunk costs only its own notes', async () => {

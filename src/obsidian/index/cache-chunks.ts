@@ -7,10 +7,18 @@
 // block (a string goes through the structured clone's string path, about three times slower), and
 // a note's rest is decoded when something first reads it. An edit rewrites its chunk, made from
 // the records already in memory.
-import { lazy } from '../../core/lazy';
+import { utf8 } from '../../core/text';
 import type { CachedNote } from './note-cache';
 
-const utf8 = lazy(() => ({ encoder: new TextEncoder(), decoder: new TextDecoder() }));
+/** The core's UTF-8 codec: every host the plugin runs in (Electron, the phones' WebViews) has one. */
+function codec(): NonNullable<ReturnType<typeof utf8>> {
+  const made = utf8();
+  if (made === null) throw new Error('Maturity Map: this app has no TextEncoder, which the note cache needs');
+  return made;
+}
+
+/** A note's rest as read from its chunk, by the record decoded from it: a rewrite of the chunk copies these bytes again instead of encoding the decoded text. */
+const restBytes = new WeakMap<CachedNote, Uint8Array>();
 
 /** A stored chunk: parallel arrays, one entry per note. */
 export interface StoredChunk {
@@ -58,14 +66,14 @@ export function encodeChunk(entries: Iterable<[string, CachedNote]>, chunks: num
   const rests: Uint8Array[] = [];
   let indexEnd = 0;
   let restEnd = 0;
-  const { encoder } = utf8();
+  const { encoder } = codec();
   for (const [path, note] of entries) {
     chunk.paths.push(path);
     chunk.stats.push(note.mtime, note.size);
     chunk.keys.push(note.key);
     chunk.hashes.push(note.hash);
     index.push(note.index);
-    const rest = encoder.encode(note.rest);
+    const rest = restBytes.get(note) ?? encoder.encode(note.rest);
     rests.push(rest);
     indexEnd += note.index.length;
     restEnd += rest.length;
@@ -104,16 +112,18 @@ export function decodeChunk(value: unknown): Array<[string, CachedNote]> | null 
 
 /** One note of a chunk; its rest is decoded each time it is read (a lazy note reads it once). */
 function cachedNote(chunk: StoredChunk, i: number, index: string, rest: Uint8Array): CachedNote {
-  return {
+  const note: CachedNote = {
     mtime: chunk.stats[2 * i]!,
     size: chunk.stats[2 * i + 1]!,
     key: chunk.keys[i]!,
     hash: chunk.hashes[i]!,
     index,
     get rest(): string {
-      return utf8().decoder.decode(rest);
+      return codec().decoder.decode(rest);
     },
   };
+  restBytes.set(note, rest);
+  return note;
 }
 
 function isChunk(value: unknown): value is StoredChunk {
