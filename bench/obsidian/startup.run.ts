@@ -16,7 +16,7 @@ import { loadVault } from '../corpus';
 import type { Harness } from '../../test/obsidian/harness/app';
 import { newIndexedDB } from '../../test/obsidian/harness/node-host';
 import { asHost } from '../../test/obsidian/harness/host-work';
-import { createHarness, dispose } from '../../test/obsidian/helpers';
+import { createHarness, dispose, whenClosed } from '../../test/obsidian/helpers';
 import { mainThreadCpuMs, monitorTasks, type TaskStats } from './main-thread';
 import { ROOT } from '../../test/helpers/vault';
 
@@ -97,10 +97,9 @@ function cpuFigures(cpu: CpuTime): { process: number; mainThread: number; gc: nu
  * what an earlier phase (or the reference) left behind.
  */
 async function close(h: Harness): Promise<void> {
-  const indexer = (h.plugin as unknown as { indexer?: { closed: Promise<void> } } | null)?.indexer;
   dispose(h);
   // The plugin's unload finishes its cache writes and closes the database asynchronously.
-  await indexer?.closed;
+  await whenClosed();
   await new Promise((r) => setTimeout(r, 50));
   collectGarbage();
 }

@@ -10,7 +10,7 @@ import { installIndexedDB, installWorkers, newIndexedDB, removeWorkers } from '.
 import type { PluginManifest } from './harness/plugin';
 import { track } from './harness/session';
 
-export { dispose, useHarnessSession } from './harness/session';
+export { dispose, useHarnessSession, whenClosed } from './harness/session';
 
 export const MAIN_JS = join(ROOT, 'dist/obsidian/main.js');
 export const MANIFEST: PluginManifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as PluginManifest;

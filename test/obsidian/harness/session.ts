@@ -35,6 +35,11 @@ export function dispose(harness: Harness | null): void {
   document.body.empty();
 }
 
+/** Every disposed plugin's last cache write done (its database closed). */
+export async function whenClosed(): Promise<void> {
+  await Promise.all([...finishing]);
+}
+
 export interface SessionOptions {
   /** Fix the date at TODAY, 10:00 local (default true). */
   fixedDate?: boolean;
@@ -49,7 +54,7 @@ export function useHarnessSession(options: SessionOptions = {}): void {
   }
   afterEach(async () => {
     for (const harness of [...open]) dispose(harness);
-    await Promise.all([...finishing]);
+    await whenClosed();
     vi.useRealTimers();
   });
 }
