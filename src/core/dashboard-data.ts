@@ -4,7 +4,7 @@
 //   - `components`: the component as lists, boards, the graph, filters and the timeline see it —
 //     a light note (stage, owner, group, dates, tags, properties, blockers, history, transitions
 //     with their counts) and a light readiness (ready, backed, score, summary, observation);
-//   - `details`: what only its card shows (criteria items, checklists, coverage, security,
+//   - `details`: what only its card shows (criteria items, coverage, security,
 //     performance, the note's own diagnostics…), joined on demand by `detailedComponent`, which
 //     also computes the full readiness report in the page (it is the largest part of a card).
 // Lists that would grow with the square of the vault are cut: a diagnostic names at most
@@ -25,7 +25,8 @@ export const DASHBOARD_DATA_VERSION = 2;
 export const RELATED_SAMPLE = 8;
 
 /** The parts of a note only its card shows. */
-export const DETAIL_NOTE_FIELDS = ['transitions', 'checklists', 'coverage', 'security', 'performance', 'placeholders', 'frontmatter', 'dependencies', 'diagnostics', 'otherStages'] as const;
+// Checklists outside transition sections are read by no view (the index does not even keep them).
+export const DETAIL_NOTE_FIELDS = ['transitions', 'coverage', 'security', 'performance', 'placeholders', 'frontmatter', 'dependencies', 'diagnostics', 'otherStages'] as const;
 export type DetailField = (typeof DETAIL_NOTE_FIELDS)[number];
 export type ComponentDetail = Pick<MaturityNote, DetailField>;
 
@@ -71,7 +72,6 @@ function lightComponent(c: Component): { light: Component; detail: ComponentDeta
   const detail: ComponentDetail = {
     // Counts stay in the light note (progress bars, claims); the criteria themselves go to the card.
     transitions: note.transitions,
-    checklists: note.checklists,
     coverage: note.coverage,
     security: note.security,
     performance: note.performance,
