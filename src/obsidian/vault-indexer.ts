@@ -96,7 +96,7 @@ export class VaultIndexer extends Component {
     this.register(() => {
       this.generation++;
       this.timers.clearAll();
-      this.pool?.dispose();
+      this.pool?.close();
       closeYields();
       this.closed = this.flushWrites()
         .then(() => this.cache.then((c) => c?.close()))

@@ -39,6 +39,8 @@ export class ParserPool {
   /** Workers wanted; they start with the first parse (a warm start parses nothing and starts none). */
   private wanted: number;
   private started = false;
+  /** The plugin unloaded: nothing more is parsed, not even the rest of a batch. */
+  private closed = false;
 
   constructor(options: IndexOptions, workers: number) {
     this.options = options;
@@ -90,7 +92,7 @@ export class ParserPool {
 
   /** Notes for `items` with their index keys, in order. */
   parse(items: ParseItem[]): Promise<PreparedNote[]> {
-    if (items.length === 0) return Promise.resolve([]);
+    if (items.length === 0 || this.closed) return Promise.resolve([]);
     if (!this.started) this.start(this.wanted);
     if (this.slots.length === 0) return this.parseHere(items);
     return new Promise((resolve, reject) => {
@@ -132,12 +134,14 @@ export class ParserPool {
   /**
    * The fallback: one note at a time, yielding whenever the slice has run its time. The slice is
    * the one every part of a build shares (slices.ts): batches asked for one after another in the
-   * same task do not each take a slice of their own.
+   * same task do not each take a slice of their own. Once the pool is closed it returns the notes
+   * parsed so far (every caller checks that its build or edit is still current anyway).
    */
   private async parseHere(items: ParseItem[]): Promise<PreparedNote[]> {
     const notes: PreparedNote[] = [];
     for (const item of items) {
       if (sliceSpent()) await yieldToUI();
+      if (this.closed) break;
       const { config, pipeline } = this.fallback;
       const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
       notes.push({ note, keys: noteKeys(note, item.path, config, pipeline) });
@@ -145,6 +149,13 @@ export class ParserPool {
     return notes;
   }
 
+  /** The plugin unloads: stop the workers, and the main thread's parsing at its next note. */
+  close(): void {
+    this.closed = true;
+    this.dispose();
+  }
+
+  /** Stop the workers; what is still to parse is parsed on the main thread (after a worker failed, too). */
   dispose(): void {
     this.started = true; // a disposed pool parses on the main thread, never starts workers again
     for (const slot of this.slots) slot.worker.terminate();

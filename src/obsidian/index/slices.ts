@@ -15,10 +15,13 @@ interface Scheduler {
 
 type Resolve = () => void;
 let channel: { post: () => void; waiting: Resolve[]; close: () => void } | null = null;
+/** The plugin unloaded: what still yields (its last cache write) goes by timer, opening no new channel. */
+let closed = false;
 
 /** One channel for the plugin: each message posted continues the oldest waiting job. */
 function messageChannel(): { post: () => void; waiting: Resolve[] } | null {
   if (channel) return channel;
+  if (closed) return null;
   const Channel = window.MessageChannel;
   if (typeof Channel !== 'function') return null;
   const { port1, port2 } = new Channel();
@@ -37,6 +40,7 @@ function messageChannel(): { post: () => void; waiting: Resolve[] } | null {
 
 /** Close the channel (the plugin unloads); jobs still waiting continue, and find their build gone. */
 export function closeYields(): void {
+  closed = true;
   const open = channel;
   channel = null;
   if (!open) return;

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+// Disabling the plugin while its first build parses on the main thread (no Web Workers: the parser
+// pool's fallback) stops the parsing there. Work shows as the continuations the plugin asks for to
+// go on in a new task (slices.ts: `scheduler.yield()` on the desktop app, a MessageChannel message
+// on the phones), which the harness counts. The unload's own last cache write takes one (it makes
+// the links to keep in a task of its own); nothing else may follow.
+import { describe, expect, it } from 'vitest';
+import { createHarness, exampleFiles, useHarnessSession } from './helpers';
+import { continuations } from './harness/tasks';
+
+useHarnessSession();
+
+/** The example vault copied into `copies` folders: a build of many slices. */
+function manyNotes(copies: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [path, text] of Object.entries(exampleFiles())) for (let i = 0; i < copies; i++) files[`Copy ${i}/${path}`] = text;
+  return files;
+}
+
+const macrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const continued = () => continuations.channel + continuations.scheduler;
+
+describe('unloading during the first build', () => {
+  it.each(['desktop', 'mobile'] as const)('stops parsing on the main thread (%s): no new slice once the plugin is gone', async (platform) => {
+    const h = createHarness({ files: manyNotes(30), workers: false, platform });
+    await h.loadPlugin();
+    await macrotask();
+    h.loadVault();
+    await macrotask();
+    const before = continued();
+    h.app.workspace.finishLayout();
+    const indexer = (h.plugin as unknown as { indexer: { progress: { phase: string; done: number; total: number } } }).indexer;
+    // Well into parsing, several slices in.
+    while (indexer.progress.done < 60) await macrotask();
+    expect(indexer.progress.phase).toBe('building');
+    expect(continued()).toBeGreaterThan(before);
+
+    const closed = (h.plugin as unknown as { indexer: { closed: Promise<void> } }).indexer;
+    h.unloadPlugin();
+    const atUnload = continued();
+    const doneAtUnload = indexer.progress.done;
+    await closed.closed;
+    const atClose = continued();
+    for (let i = 0; i < 50; i++) await macrotask();
+    // The batches being parsed at unload end at their next check: none starts another slice.
+    expect(atClose - atUnload).toBeLessThanOrEqual(1);
+    expect(continued() - atClose).toBe(0);
+    expect(indexer.progress.done).toBe(doneAtUnload);
+    expect(indexer.progress.done).toBeLessThan(indexer.progress.total);
+  });
+});
