@@ -9,6 +9,7 @@ import { compareComponents } from './text';
 import { dependencyEdges, sameNamed } from './vault-links';
 import { idsOf } from './id-multimap';
 import { settleNow, type IndexState } from './index-state';
+import { workCount } from './work-count';
 
 /** A component's distinct dependency ids: its edges (as `edges()` lists them). */
 function targetsOf(state: IndexState, id: string): string[] {
@@ -78,12 +79,36 @@ function sameCycle(a: readonly string[] | null, b: readonly string[] | null): bo
 export function ids(state: IndexState): string[] {
   settleNow(state);
   if (!state.sortedIds) {
-    const { componentIds, entries } = state.links;
-    // Names looked up once, not twice per comparison: 10,000 components sort in one short task.
-    const named = [...componentIds].map((id) => ({ id, name: entries.get(id)!.identity.name }));
-    state.sortedIds = named.sort(compareComponents).map((c) => c.id);
+    const hint = state.orderHint;
+    if (hint !== null && isNameOrder(hint, state)) {
+      state.sortedIds = [...hint];
+      state.orderHint = null;
+    } else {
+      const { componentIds, entries } = state.links;
+      // Names looked up once, not twice per comparison: 10,000 components sort in one short task.
+      const named = [...componentIds].map((id) => ({ id, name: entries.get(id)!.identity.name }));
+      state.sortedIds = named.sort(compareComponents).map((c) => c.id);
+      workCount.nameSorts++;
+    }
   }
   return state.sortedIds;
+}
+
+/**
+ * Is `order` the components' name order? Each one once, each before the next: a strict order is
+ * the only one with those members. One pass (n comparisons) where sorting takes n log n.
+ */
+function isNameOrder(order: readonly string[], state: IndexState): boolean {
+  const { componentIds, entries } = state.links;
+  if (order.length !== componentIds.size) return false;
+  let previous: { id: string; name: string } | null = null;
+  for (const id of order) {
+    if (!componentIds.has(id)) return false;
+    const current = { id, name: entries.get(id)!.identity.name };
+    if (previous !== null && compareComponents(previous, current) >= 0) return false;
+    previous = current;
+  }
+  return true;
 }
 
 /** The components at one stage, in name order: lists built from ids() once per version. */

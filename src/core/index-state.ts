@@ -35,6 +35,11 @@ export interface IndexState {
   /** Cycle membership of the current edges, found as views ask for it (graph.ts); all cycles on demand. */
   cycleState: { edgeRevision: number; finder: CycleFinder; all: string[][] | null } | null;
   sortedIds: string[] | null;
+  /**
+   * A name order to try before sorting: the one a host kept with its links (link-resolution.ts),
+   * taken only when it still is the order (see ids in index-reads.ts).
+   */
+  orderHint: readonly string[] | null;
   /** Per-stage lists in name order, for queries by stage: built from the name order once per version. */
   stageLists: { version: number; lists: Map<StageId | null, string[]> } | null;
   /** Inside a batch edits are settled when something is read, and reported once when it ends. */
@@ -63,6 +68,7 @@ export function createIndexState(options: IndexOptions): IndexState {
     listeners: new Set(),
     cycleState: null,
     sortedIds: null,
+    orderHint: null,
     stageLists: null,
     batchDepth: 0,
     unreported: { touched: new Set(), removed: new Set() },

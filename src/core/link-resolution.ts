@@ -4,6 +4,7 @@
 // resolved dependencies from it instead of resolving them, so a warm start resolves nothing. The
 // index still checks what it can: a component whose dependency count differs, or one the data does
 // not know, is resolved as usual, and so is every component whose kept targets did not all come back.
+// The components are listed in name order, which the index takes too when it still holds.
 import type { ResolvedDependency } from './model';
 import { resolvedAs } from './resolve';
 import { addId } from './id-multimap';
@@ -38,9 +39,13 @@ export interface Adoption {
   others: Set<string>;
 }
 
-/** The resolution of every component now (call on settled links). */
-export function exportResolution(links: VaultLinks): LinkResolution {
-  const ids = [...links.componentIds];
+/**
+ * The resolution of every component now (call on settled links), listed in `order` (the index's
+ * name order: an index taking the resolution back takes that order too, unsorted, when it still
+ * holds).
+ */
+export function exportResolution(links: VaultLinks, order: readonly string[]): LinkResolution {
+  const ids = [...order];
   const position = new Map<string, number>();
   ids.forEach((id, i) => position.set(id, i));
   const out: LinkResolution = { version: 1, ids, ends: [], targets: [], candidates: [] };

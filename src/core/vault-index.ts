@@ -64,9 +64,12 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     },
     linkResolution: () => {
       settleNow(state);
-      return exportResolution(state.links);
+      return exportResolution(state.links, ids(state));
     },
-    adoptLinkResolution: (resolution) => adoptResolution(state.links, resolution),
+    adoptLinkResolution: (resolution) => {
+      adoptResolution(state.links, resolution);
+      if (resolution) state.orderHint = resolution.ids;
+    },
     setToday: (value) => {
       state.today = value;
     },

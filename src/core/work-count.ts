@@ -15,9 +15,11 @@ export interface WorkCount {
   cycleVisited: number;
   /** Compact notes read back whole from their tape (compact-note.ts). Not part of totalWork. */
   tapeReads: number;
+  /** Times the name order was sorted, not taken from a kept order (index-reads.ts). Not part of totalWork. */
+  nameSorts: number;
 }
 
-export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0 };
+export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0, nameSorts: 0 };
 
 /** Zero every counter; returns the counter object to read afterwards. */
 export function resetWorkCount(): WorkCount {
@@ -27,6 +29,7 @@ export function resetWorkCount(): WorkCount {
   workCount.visited = 0;
   workCount.cycleVisited = 0;
   workCount.tapeReads = 0;
+  workCount.nameSorts = 0;
   return workCount;
 }
 

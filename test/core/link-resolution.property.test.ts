@@ -57,9 +57,29 @@ describe('kept link resolution', () => {
     expect(resolution.candidates.length).toBeGreaterThan(0);
     const work = resetWorkCount();
     const warm = build([...UNIVERSE].reverse(), { resolution, slice: 5 });
-    const counted = work.resolved;
-    expect(counted).toBe(0);
+    warm.ids();
+    const counted = { resolved: work.resolved, nameSorts: work.nameSorts };
+    // Nothing resolved, and the name order kept with the links taken as it is: nothing sorted.
+    expect(counted).toEqual({ resolved: 0, nameSorts: 0 });
     expect(snapshot(warm)).toEqual(snapshot(build(UNIVERSE)));
+  });
+
+  it('takes the kept name order only while it is still the order', () => {
+    const resolution = structuredClone(build(UNIVERSE).linkResolution());
+    const retitle = (n: { path: string; text: string }) => ({ path: n.path, text: n.text.replace(/^# .*$/m, '# Aardvark Maturity Status').replace(/^title: .*$/m, 'title: Aardvark Maturity Status') });
+    const retitled = UNIVERSE.map((n, i) => (i === 9 ? retitle(n) : n));
+    const fresh = build(retitled).ids();
+    // The retitled note moves to the front: the kept order no longer holds.
+    expect(fresh).not.toEqual(resolution.ids);
+    const forged = { ...resolution, ids: [...resolution.ids].reverse() };
+    const doubled = { ...resolution, ids: resolution.ids.map((id, i) => (i === 1 ? resolution.ids[0]! : id)) };
+    const cases: Array<[LinkResolution, Array<{ path: string; text: string }>]> = [[resolution, retitled], [forged, UNIVERSE], [doubled, UNIVERSE]];
+    for (const [kept, notes] of cases) {
+      const work = resetWorkCount();
+      const order = build(notes, { resolution: kept }).ids();
+      expect(work.nameSorts).toBe(1);
+      expect(order).toEqual(build(notes).ids());
+    }
   });
 
   it('over other notes (gone, added, moved, named alike) resolves what does not fit and gives the index built from scratch', () => {
