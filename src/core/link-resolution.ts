@@ -4,7 +4,8 @@
 // resolved dependencies from it instead of resolving them, so a warm start resolves nothing. The
 // index still checks what it can: a component whose dependency count differs, or one the data does
 // not know, is resolved as usual, and so is every component whose kept targets did not all come back.
-// The components are listed in name order, which the index takes too when it still holds.
+// The components are listed in name order when the index had it, and an index taking the data back
+// takes that order too when it still holds.
 import type { ResolvedDependency } from './model';
 import { resolvedAs } from './resolve';
 import { addId } from './id-multimap';
@@ -40,9 +41,9 @@ export interface Adoption {
 }
 
 /**
- * The resolution of every component now (call on settled links), listed in `order` (the index's
- * name order: an index taking the resolution back takes that order too, unsorted, when it still
- * holds).
+ * The resolution of every component now (call on settled links), listed in `order`: every
+ * component once, in the index's name order when it has one (an index taking the resolution back
+ * takes that order too, unsorted, when it still holds).
  */
 export function exportResolution(links: VaultLinks, order: readonly string[]): LinkResolution {
   const ids = [...order];

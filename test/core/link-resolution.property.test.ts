@@ -51,6 +51,8 @@ function build(notes: Array<{ path: string; text: string }>, options: { resoluti
 describe('kept link resolution', () => {
   it('over the same notes resolves no dependency and gives the index built from scratch', () => {
     const before = build(UNIVERSE);
+    // As a host's build ends: the name order asked for (Obsidian announces every id), then the links kept.
+    before.ids();
     const resolution = structuredClone(before.linkResolution());
     expect(resolution.targets.length).toBeGreaterThan(50);
     // Same-name candidates are kept too.
@@ -65,7 +67,9 @@ describe('kept link resolution', () => {
   });
 
   it('takes the kept name order only while it is still the order', () => {
-    const resolution = structuredClone(build(UNIVERSE).linkResolution());
+    const kept = build(UNIVERSE);
+    kept.ids();
+    const resolution = structuredClone(kept.linkResolution());
     const retitle = (n: { path: string; text: string }) => ({ path: n.path, text: n.text.replace(/^# .*$/m, '# Aardvark Maturity Status').replace(/^title: .*$/m, 'title: Aardvark Maturity Status') });
     const retitled = UNIVERSE.map((n, i) => (i === 9 ? retitle(n) : n));
     const fresh = build(retitled).ids();
@@ -111,6 +115,20 @@ describe('kept link resolution', () => {
         .map((n) => (n === retitled ? { path: n.path, text: retitledText } : n)),
     );
     expect(snapshot(warm)).toEqual(snapshot(fresh));
+  });
+
+  it('lists the components as they came when the index has no name order yet: it does not sort to keep its links', () => {
+    const index = build(UNIVERSE);
+    const work = resetWorkCount();
+    const resolution = index.linkResolution();
+    expect(work.nameSorts).toBe(0);
+    expect(new Set(resolution.ids)).toEqual(new Set(index.ids()));
+    expect(resolution.ids).not.toEqual(index.ids());
+    // Taken back, that order is not the name order: the index sorts once, and gets it right.
+    const warm = build(UNIVERSE, { resolution: structuredClone(resolution) });
+    resetWorkCount();
+    expect(warm.ids()).toEqual(index.ids());
+    expect(work.nameSorts).toBe(1);
   });
 
   it('refuses data that is no resolution', async () => {

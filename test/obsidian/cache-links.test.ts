@@ -29,6 +29,26 @@ async function launch(options: Launch): Promise<{ components: unknown; build: Pl
   return result;
 }
 
+/** The links record the plugin kept in the device's IndexedDB. */
+async function storedLinks(device: IDBFactory): Promise<unknown> {
+  const names = (await device.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith('maturity-map-cache/'));
+  expect(names).toHaveLength(1);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = device.open(names[0]!);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const get = db.transaction('links').objectStore('links').get(0);
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 /** A later mtime for the files an edit touched (as the file system gives them). */
 const LATER = 1_800_000_000_000;
 
@@ -78,6 +98,9 @@ describe('kept links', () => {
     expect(components.some((c) => c.dependents.length > 0)).toBe(true);
     // A third launch still has them (nothing was rewritten wrongly by the second).
     expect((await launch({ indexedDB: device })).build.linksKept).toBe(true);
+    // They list the components in the index's name order, which a relaunch takes instead of sorting.
+    const kept = (await storedLinks(device)) as { resolution: { ids: string[] } };
+    expect(kept.resolution.ids).toEqual(components.map((c) => c.id));
   });
 
   for (const [name, change] of Object.entries(CHANGES)) {
