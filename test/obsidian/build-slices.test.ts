@@ -11,7 +11,7 @@ import { createPipeline, noteKeys, prepareNote, resolveConfig, type IndexOptions
 import { buildGeneration, type BuildHost } from '../../src/obsidian/index/build';
 import type { PreparedNote } from '../../src/obsidian/index/note-record';
 import type { ParseItem } from '../../src/obsidian/index/parser-pool';
-import { SLICE_MS, sliceSpent, yieldToUI } from '../../src/obsidian/index/slices';
+import { mapInSlices, SLICE_MS } from '../../src/obsidian/index/slices';
 import { EXAMPLE_VAULT, listMarkdown, TODAY } from '../helpers/vault';
 
 /** Virtual milliseconds one note takes to parse. */
@@ -28,20 +28,19 @@ function vaultFiles(copies: number): Map<string, string> {
   return files;
 }
 
-/** What the parser pool does without workers: one note at a time, yielding once the slice is spent. */
+/**
+ * What the parser pool does without workers (its loop, slices.ts `mapInSlices`): one note at a
+ * time, yielding once the slice is spent; each note moves the clock.
+ */
 function mainThreadParser(options: IndexOptions): (items: ParseItem[]) => Promise<PreparedNote[]> {
   const config = resolveConfig(options);
   const pipeline = createPipeline(config.stages, config.vocabulary);
-  return async (items) => {
-    const notes: PreparedNote[] = [];
-    for (const item of items) {
-      if (sliceSpent()) await yieldToUI();
-      clock += NOTE_MS;
-      const note = prepareNote(item.text, item.path, config, pipeline);
-      notes.push({ note, keys: noteKeys(note, item.path, config, pipeline) });
-    }
-    return notes;
+  const prepare = (item: ParseItem): PreparedNote => {
+    clock += NOTE_MS;
+    const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
+    return { note, keys: noteKeys(note, item.path, config, pipeline) };
   };
+  return (items) => mapInSlices(items, prepare, () => false);
 }
 
 function buildHost(files: Map<string, string>): BuildHost {

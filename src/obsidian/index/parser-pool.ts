@@ -5,7 +5,7 @@ import workerSource from 'maturity-map:parse-worker';
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type IndexOptions } from '../../core/index';
 import type { FromWorker, ToWorker } from './protocol';
 import { fromRecord, type PreparedNote } from './note-record';
-import { sliceSpent, startSlice, yieldToUI } from './slices';
+import { mapInSlices, startSlice } from './slices';
 
 export interface ParseItem {
   path: string;
@@ -22,6 +22,12 @@ interface Job {
   reject: (err: Error) => void;
 }
 
+/** What the main thread parses with when no worker does. */
+interface Fallback {
+  config: ReturnType<typeof resolveConfig>;
+  pipeline: ReturnType<typeof createPipeline>;
+}
+
 interface Slot {
   worker: Worker;
   busy: Map<number, Job>;
@@ -33,7 +39,7 @@ export class ParserPool {
   private nextId = 1;
   private url: string | null = null;
   private options: IndexOptions;
-  private fallback: { config: ReturnType<typeof resolveConfig>; pipeline: ReturnType<typeof createPipeline> };
+  private fallback: Fallback;
   /** Why the pool parses on the main thread, when it does. */
   fallbackReason: string | null = null;
   /** Workers wanted; they start with the first parse (a warm start parses nothing and starts none). */
@@ -137,16 +143,8 @@ export class ParserPool {
    * same task do not each take a slice of their own. Once the pool is closed it returns the notes
    * parsed so far (every caller checks that its build or edit is still current anyway).
    */
-  private async parseHere(items: ParseItem[]): Promise<PreparedNote[]> {
-    const notes: PreparedNote[] = [];
-    for (const item of items) {
-      if (sliceSpent()) await yieldToUI();
-      if (this.closed) break;
-      const { config, pipeline } = this.fallback;
-      const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
-      notes.push({ note, keys: noteKeys(note, item.path, config, pipeline) });
-    }
-    return notes;
+  private parseHere(items: ParseItem[]): Promise<PreparedNote[]> {
+    return mapInSlices(items, (item) => prepareHere(item, this.fallback), () => this.closed);
   }
 
   /** The plugin unloads: stop the workers, and the main thread's parsing at its next note. */
@@ -163,6 +161,12 @@ export class ParserPool {
     if (this.url) URL.revokeObjectURL(this.url);
     this.url = null;
   }
+}
+
+/** A note prepared on the main thread, as the worker prepares it (worker-entry.ts). */
+function prepareHere(item: ParseItem, { config, pipeline }: Fallback): PreparedNote {
+  const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
+  return { note, keys: noteKeys(note, item.path, config, pipeline) };
 }
 
 function workersAvailable(): boolean {

@@ -82,6 +82,20 @@ export function startSlice(): void {
   sliceStart = performance.now();
 }
 
+/**
+ * `make` of each item in turn, in slices; once `stopped()` says so (checked after each yield), the
+ * results made so far.
+ */
+export async function mapInSlices<T, R>(items: readonly T[], make: (item: T) => R, stopped: () => boolean): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) {
+    if (sliceSpent()) await yieldToUI();
+    if (stopped()) break;
+    out.push(make(item));
+  }
+  return out;
+}
+
 /** The items that pass `keep`, in slices. */
 export async function sliced<T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> {
   const out: T[] = [];
