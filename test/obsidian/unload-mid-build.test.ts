@@ -5,7 +5,7 @@
 // on the phones), which the harness counts. The unload's own last cache write takes one (it makes
 // the links to keep in a task of its own); nothing else may follow.
 import { describe, expect, it } from 'vitest';
-import { createHarness, exampleFiles, useHarnessSession } from './helpers';
+import { createHarness, dispose, exampleFiles, useHarnessSession, whenClosed } from './helpers';
 import { continuations } from './harness/tasks';
 
 useHarnessSession();
@@ -35,11 +35,10 @@ describe('unloading during the first build', () => {
     expect(indexer.progress.phase).toBe('building');
     expect(continued()).toBeGreaterThan(before);
 
-    const closed = (h.plugin as unknown as { indexer: { closed: Promise<void> } }).indexer;
-    h.unloadPlugin();
+    dispose(h);
     const atUnload = continued();
     const doneAtUnload = indexer.progress.done;
-    await closed.closed;
+    await whenClosed();
     const atClose = continued();
     for (let i = 0; i < 50; i++) await macrotask();
     // The batches being parsed at unload end at their next check: none starts another slice.
