@@ -108,3 +108,23 @@ describe('the start-up build without workers', () => {
     expect(lengths.filter((ms) => ms > 0).length).toBeGreaterThanOrEqual((files.size * NOTE_MS) / (SLICE_MS + NOTE_MS));
   });
 });
+
+describe('the main-thread loop (mapInSlices)', () => {
+  it('makes nothing more once it is stopped: a job let go at unload ends at its next check', async () => {
+    vi.stubGlobal('window', globalThis);
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    let stopped = false;
+    const made: number[] = [];
+    const make = (n: number) => {
+      clock += NOTE_MS;
+      made.push(n);
+      // The plugin unloads while this slice runs.
+      if (made.length === 8) stopped = true;
+      return n;
+    };
+    const out = await mapInSlices(Array.from({ length: 40 }, (_, n) => n), make, () => stopped);
+    // Checked before each item (after a yield too): nothing is made after the stop.
+    expect(made).toHaveLength(8);
+    expect(out).toEqual(made);
+  });
+});

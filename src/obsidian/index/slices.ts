@@ -83,8 +83,8 @@ export function startSlice(): void {
 }
 
 /**
- * `make` of each item in turn, in slices; once `stopped()` says so (checked after each yield), the
- * results made so far.
+ * `make` of each item in turn, in slices; once `stopped()` says so (checked before each item, so
+ * after a yield too), the results made so far.
  */
 export async function mapInSlices<T, R>(items: readonly T[], make: (item: T) => R, stopped: () => boolean): Promise<R[]> {
   const out: R[] = [];
