@@ -202,5 +202,5 @@ export const DIAGNOSTIC_CATALOGUE: Readonly<Record<DiagnosticCode, DiagnosticDes
   },
 };
 
-/** Every code, in the order model.ts lists them (stable: SARIF rule indexes follow it). */
+/** Every code, in the order diagnostic-codes.ts lists them (stable: SARIF rule indexes follow it). */
 export { DIAGNOSTIC_CODES } from './diagnostic-codes';

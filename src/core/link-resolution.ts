@@ -45,7 +45,7 @@ export interface Adoption {
  * component once, in the index's name order when it has one (an index taking the resolution back
  * takes that order too, unsorted, when it still holds).
  */
-export function exportResolution(links: VaultLinks, order: readonly string[]): LinkResolution {
+export function exportResolution(links: VaultLinks, order: Iterable<string>): LinkResolution {
   const ids = [...order];
   const position = new Map<string, number>();
   ids.forEach((id, i) => position.set(id, i));

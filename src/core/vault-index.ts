@@ -66,7 +66,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       settleNow(state);
       // In name order when the index has it (a host's build asks for it as it ends, views after
       // each change): sorting here would put ~30 ms at 10k into the task that keeps the links.
-      return exportResolution(state.links, state.sortedIds ?? [...state.links.componentIds]);
+      return exportResolution(state.links, state.sortedIds ?? state.links.componentIds);
     },
     adoptLinkResolution: (resolution) => {
       adoptResolution(state.links, resolution);
