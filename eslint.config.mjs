@@ -56,6 +56,22 @@ export default tseslint.config(
     },
   },
   {
+    // The shared note cache: the core, idb and browser storage only; neither host's API, no DOM.
+    files: ['src/plugin-cache/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['obsidian', '@logseq/*', 'node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/plugin-cache runs in both plugins (and on phones).' },
+            { group: ['../render/*', '../obsidian/*', '../logseq/*', '../cli/*', '**/render/**', '**/obsidian/**', '**/logseq/**', '**/cli/**'], message: 'src/plugin-cache imports only the core.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'window', 'process'],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -1,21 +1,21 @@
 // Keeps the core index in step with the vault. A build (at layout-ready, and when settings
 // change) makes a new index beside the current one (index/build.ts) and replaces the current one
 // only when complete, so views never see a partial state. Afterwards each metadata change, rename
-// and delete updates the index incrementally, and the per-file cache follows (index/cache-writer.ts).
+// and delete updates the index incrementally, and the per-file cache follows (src/plugin-cache/cache-writer.ts).
 // Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
 import { createIndex, lazy, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
 import workerSource from 'maturity-map:parse-worker';
 import { buildGeneration, type BuildHost, type BuildResult } from './index/build';
-import { CacheWriter } from './index/cache-writer';
+import { CacheWriter } from '../plugin-cache/cache-writer';
 import { candidateRules, type CandidateRules } from './index/candidates';
 import { hashText } from './index/hash';
 import { keepLinks, type KeptLinks } from './index/links';
 import { MAX_NOTE_BYTES, tooLarge, type ChangeReason, type IndexProgress, type IndexStats, type Known, type LiveChange, type Unreadable } from './index/indexer-state';
-import { NoteCache } from './index/note-cache';
-import type { PreparedNote } from './index/note-record';
+import { NoteCache } from '../plugin-cache/note-cache';
+import type { PreparedNote } from '../plugin-cache/note-record';
 import { ParserPool, type ParseItem } from './index/parser-pool';
-import { closeYields } from './index/slices';
+import { closeYields, OBSIDIAN_SLICING } from './index/slices';
 import { createIndexTimers, workerCount } from './index/timers';
 
 export type { ChangeReason, IndexProgress, IndexStats, LiveChange } from './index/indexer-state';
@@ -81,10 +81,11 @@ export class VaultIndexer extends Component {
     this.started = true;
     const { vault, metadataCache } = this.app;
     this.pool = new ParserPool(this.options, workerCount());
-    this.cache = NoteCache.open(`maturity-map-cache/${vaultId(this.app)}`);
+    this.cache = NoteCache.open(`maturity-map-cache/${vaultId(this.app)}`, OBSIDIAN_SLICING);
     this.writer = new CacheWriter(
       this.cache,
       (fn, delay) => this.timers.later(fn, delay),
+      OBSIDIAN_SLICING,
       () => this.linksToKeep(),
     );
     this.registerEvent(metadataCache.on('changed', (file, data) => this.onChanged(file, data)));

@@ -9,7 +9,7 @@ import type { App, TFile } from 'obsidian';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type IndexOptions } from '../../src/core/index';
 import { buildGeneration, type BuildHost } from '../../src/obsidian/index/build';
-import type { PreparedNote } from '../../src/obsidian/index/note-record';
+import type { PreparedNote } from '../../src/plugin-cache/note-record';
 import type { ParseItem } from '../../src/obsidian/index/parser-pool';
 import { mapInSlices, SLICE_MS } from '../../src/obsidian/index/slices';
 import { EXAMPLE_VAULT, listMarkdown, TODAY } from '../helpers/vault';

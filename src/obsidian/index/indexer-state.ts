@@ -1,8 +1,10 @@
 // What the vault indexer keeps and reports, shared by its parts (vault-indexer.ts, build.ts,
-// cache-writer.ts): change events, progress, build figures, and the file state a note was made from.
+// the shared cache writer): change events, progress, build figures, and the file state a note was made from.
 import type { TFile } from 'obsidian';
 import type { Diagnostic, IndexChange, MaturityIndex } from '../../core/index';
-import type { PreparedNote } from './note-record';
+import type { Known } from '../../plugin-cache/records';
+
+export type { Known, PendingWrite } from '../../plugin-cache/records';
 
 export type ChangeReason = 'build' | 'edit' | 'rename' | 'delete' | 'day';
 
@@ -30,20 +32,6 @@ export interface IndexStats {
 
 /** Notes above this size are not read: no maturity note is this large, and phone memory is scarce. */
 export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
-
-/** What the index holds for a path: the file state its note was made from. */
-export interface Known {
-  mtime: number;
-  size: number;
-  hash: string;
-}
-
-/** A cache record waiting to be written: its note becomes strings when it is written. */
-export interface PendingWrite extends Known {
-  /** Parser build + settings the note was made with. */
-  key: string;
-  prepared: PreparedNote;
-}
 
 /** The state a build makes; it becomes the live state in one step when the build completes. */
 export interface Generation {

@@ -4,7 +4,7 @@
 import workerSource from 'maturity-map:parse-worker';
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type IndexOptions } from '../../core/index';
 import type { FromWorker, ToWorker } from './protocol';
-import { fromRecord, type PreparedNote } from './note-record';
+import { fromRecord, type PreparedNote } from '../../plugin-cache/note-record';
 import { mapInSlices, startSlice } from './slices';
 
 export interface ParseItem {

@@ -2,7 +2,7 @@
 // and answers each batch of texts with the notes `prepareNote` makes of them and their index keys,
 // in order, as records (note-record.ts: two strings each, cheap to post and ready to store).
 import type { IndexOptions } from '../../core/index';
-import type { NoteRecord } from './note-record';
+import type { NoteRecord } from '../../plugin-cache/note-record';
 
 export type ToWorker =
   | { type: 'configure'; options: IndexOptions }

@@ -3,6 +3,7 @@
 // first. Continuations use `scheduler.yield()` where the app has it (Electron's Chromium), else a
 // MessageChannel message (a phone's WebKit): a timer would cost 4 ms per yield once timers nest,
 // and thousands of yields in a build would add seconds of idle time.
+import type { Slicing } from '../../plugin-cache/slicing';
 
 /** How long one slice may hold the main thread: one frame, well under the 50 ms of a long task. */
 export const SLICE_MS = 16;
@@ -105,3 +106,6 @@ export async function sliced<T>(items: readonly T[], keep: (item: T) => boolean)
   }
   return out;
 }
+
+/** The plugin's slicing, as the shared cache (src/plugin-cache) takes it. */
+export const OBSIDIAN_SLICING: Slicing = { start: startSlice, spent: sliceSpent, yieldNow: yieldToUI };

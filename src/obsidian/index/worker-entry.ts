@@ -1,7 +1,7 @@
 // The parse worker (bundled on its own and embedded in main.js as a string, see scripts/targets.mjs):
 // the core parser (and the index keys of each note), off the main thread. It sees only texts and settings — no vault, no DOM.
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type MaturityConfig, type Pipeline } from '../../core/index';
-import { toRecord } from './note-record';
+import { toRecord } from '../../plugin-cache/note-record';
 import type { FromWorker, ToWorker } from './protocol';
 
 interface WorkerScope {

@@ -5,9 +5,9 @@
 // a tape (core note-parts.ts) rather than as keyed objects. Strings cost almost nothing to post or store
 // (a structured clone of a string is a copy); the first is parsed when the note enters the index,
 // the second only when something first reads one of its fields: a warm start parses no note's rest.
-import type { FrontmatterRecord, FrontmatterValue, MaturityNote, NoteKeys } from '../../core/index';
-import { isTapePart, readParts, writeParts, type TapePart } from '../../core/note-parts';
-import type { Tape } from '../../core/tape';
+import type { FrontmatterRecord, FrontmatterValue, MaturityNote, NoteKeys } from '../core/index';
+import { isTapePart, readParts, writeParts, type TapePart } from '../core/note-parts';
+import type { Tape } from '../core/tape';
 import { lazyNote, lazySource } from './lazy-note';
 
 export { restParsed } from './lazy-note';

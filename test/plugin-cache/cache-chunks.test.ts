@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-// The cache's chunked records (src/obsidian/index/cache-chunks.ts, note-cache.ts): notes stored a
+// The cache's chunked records (src/plugin-cache/cache-chunks.ts, note-cache.ts): notes stored a
 // chunk at a time come back as they were written, a write rewrites only the chunks it touches, the
 // chunk count follows the vault's size, and a damaged chunk costs only its notes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chunkCountFits, chunkCountFor, chunkOf, NOTES_PER_CHUNK, type StoredChunk } from '../../src/obsidian/index/cache-chunks';
-import { NoteCache, type CachedNote } from '../../src/obsidian/index/note-cache';
-import { installIndexedDB, newIndexedDB } from './harness/node-host';
+import { chunkCountFits, chunkCountFor, chunkOf, NOTES_PER_CHUNK, type StoredChunk } from '../../src/plugin-cache/cache-chunks';
+import { NoteCache, type CachedNote } from '../../src/plugin-cache/note-cache';
+import { timeSlicing } from '../../src/plugin-cache/slicing';
+import { installIndexedDB, newIndexedDB } from '../obsidian/harness/node-host';
 
 const record = (path: string, version = 1): CachedNote => ({
   mtime: 1_700_000_000_000 + version,
@@ -43,7 +44,7 @@ function countPuts(): { puts: number; restore: () => void } {
 let open: NoteCache[] = [];
 async function openCache(device: IDBFactory, name = 'test-cache'): Promise<NoteCache> {
   installIndexedDB(device);
-  const cache = (await NoteCache.open(name))!;
+  const cache = (await NoteCache.open(name, timeSlicing(16, () => performance.now(), () => new Promise((r) => setTimeout(r, 0)))))!;
   open.push(cache);
   return cache;
 }

@@ -1,12 +1,12 @@
-// The cached form of a prepared note (src/obsidian/index/note-record.ts): two JSON strings, the
+// The cached form of a prepared note (src/plugin-cache/note-record.ts): two JSON strings, the
 // index keys, stage and dependencies parsed when the note enters the index and the rest only when
 // something reads it. A record must give back the same note and keys, keep front matter keys such
 // as `__proto__` as plain data, and leave the rest unparsed until a field of it is read. Its strings
 // are one byte a character (characters above U+00FF escaped), so the chunks they are joined into are.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type MaturityConfig, type MaturityNote } from '../../src/core/index';
-import { fromRecord, restParsed, toRecord, type PreparedNote } from '../../src/obsidian/index/note-record';
-import { exampleFiles } from './helpers';
+import { fromRecord, restParsed, toRecord, type PreparedNote } from '../../src/plugin-cache/note-record';
+import { exampleFiles } from '../obsidian/helpers';
 
 const config = resolveConfig({});
 const pipeline = createPipeline(config.stages);

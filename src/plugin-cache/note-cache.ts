@@ -1,23 +1,20 @@
-// The per-file cache in IndexedDB (through `idb`): for each note path, what the index keeps of it
-// (the prepared note and its index keys, as the two strings of note-record.ts) with the file's mtime
-// and size and the key of the parser build and settings that made it. Notes are stored a chunk at a
+// The per-file cache in IndexedDB (through `idb`), which both plugins start from: for each note path,
+// what the index keeps of it (the prepared note and its index keys, as the two strings of
+// note-record.ts) with the file state it was made from and the key of what made it (records.ts). Notes are stored a chunk at a
 // time (cache-chunks.ts); the cache keeps what it read and wrote, so a write rewrites only the
 // chunks it touches. A relaunch reads the chunks in slices and parses only files whose record does
 // not match. Beside the notes, one record keeps what link resolution made of them (links.ts), so a
 // relaunch with nothing changed resolves nothing. One database per vault (the app id); losing it
 // only costs a full parse.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
-import { sliceSpent, startSlice } from './slices';
 import type { NoteRecord } from './note-record';
+import type { Known } from './records';
+import type { Slicing } from './slicing';
 import { chunkCountFits, chunkCountFor, chunkOf, decodeChunk, encodeChunk, type StoredChunk } from './cache-chunks';
 
-export interface CachedNote extends NoteRecord {
-  mtime: number;
-  size: number;
-  /** Parser build + settings hash the note was made with. */
+export interface CachedNote extends NoteRecord, Known {
+  /** What the note was made from and with (records.ts `PendingWrite.key`). */
   key: string;
-  /** Hash of the text, to tell a metadata re-parse of the same text from an edit. */
-  hash: string;
 }
 
 interface CacheSchema extends DBSchema {
@@ -40,10 +37,13 @@ export class NoteCache {
   private count: number | null = null;
   private loaded = false;
 
-  private constructor(private readonly db: IDBPDatabase<CacheSchema>) {}
+  private constructor(
+    private readonly db: IDBPDatabase<CacheSchema>,
+    private readonly slicing: Slicing,
+  ) {}
 
-  /** Open the vault's cache; null where IndexedDB is unavailable (the plugin then parses every launch). */
-  static async open(name: string): Promise<NoteCache | null> {
+  /** Open a vault's (or graph's) cache; null where IndexedDB is unavailable (the plugin then parses every launch). */
+  static async open(name: string, slicing: Slicing): Promise<NoteCache | null> {
     if (typeof indexedDB === 'undefined') return null;
     try {
       const db = await openDB<CacheSchema>(name, VERSION, {
@@ -54,9 +54,9 @@ export class NoteCache {
           database.createObjectStore(LINKS);
         },
       });
-      return new NoteCache(db);
+      return new NoteCache(db, slicing);
     } catch (err) {
-      console.warn(`Maturity Map: no cache (${err instanceof Error ? err.message : String(err)}); every launch reads the whole vault.`);
+      console.warn(`Maturity Map: no cache (${err instanceof Error ? err.message : String(err)}); every launch reads every note.`);
       return null;
     }
   }
@@ -158,11 +158,11 @@ export class NoteCache {
       // A transaction a slice: each chunk is encoded and cloned as it is put (~80 notes at 10k), so
       // a fixed eight chunks a task took 70–100 ms on a slow core. Each transaction ends in a task
       // of its own (IndexedDB completes it), where the next one starts.
-      startSlice();
+      this.slicing.start();
       const tx = this.db.transaction(STORE, 'readwrite');
       const end = Math.min(ids.length, next + WRITE_SLICE);
       do this.storeChunk(tx.store, ids[next++]!);
-      while (next < end && !sliceSpent());
+      while (next < end && !this.slicing.spent());
       await tx.done;
     }
   }

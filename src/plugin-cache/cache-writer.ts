@@ -1,12 +1,11 @@
 // Cache writes, batched: records queued after a build (at once) and after edits, renames and
 // deletes (a little later, so typing does not write on every pause) are written together, one
 // write after another. A record's note is serialised as it is written, in slices. After the records,
-// the resolved links (links.ts) are kept again when the index changed since they last were.
+// the resolved links (Obsidian's links.ts) are kept again when the index changed since they last were.
 import type { NoteCache, CachedNote } from './note-cache';
 import { toRecord } from './note-record';
-import type { PendingWrite } from './indexer-state';
-import type { KeptLinks } from './links';
-import { sliceSpent, yieldToUI } from './slices';
+import type { PendingWrite } from './records';
+import type { Slicing } from './slicing';
 
 /** How long after an edit its record is written. */
 const EDIT_WRITE_DELAY_MS = 2000;
@@ -22,8 +21,9 @@ export class CacheWriter {
     private readonly cache: Promise<NoteCache | null>,
     /** A timer the owner clears when it unloads. */
     private readonly later: (fn: () => void, delay: number) => number,
+    private readonly slicing: Slicing,
     /** The links to keep now, or null when those kept are current (or the index is being rebuilt). */
-    private readonly links: () => KeptLinks | null = () => null,
+    private readonly links: () => object | null = () => null,
   ) {}
 
   /** Keep the links soon (a build that could not take them back resolved them). */
@@ -60,9 +60,9 @@ export class CacheWriter {
       this.puts = new Map();
       this.deletes = new Set();
       if (!cache) return;
-      if (puts.size > 0 || deletes.size > 0) await cache.write(await asRecords(puts), deletes);
+      if (puts.size > 0 || deletes.size > 0) await cache.write(await asRecords(puts, this.slicing), deletes);
       // In a task of its own, and made in that task: the links and the files they hash agree.
-      await yieldToUI();
+      await this.slicing.yieldNow();
       const links = this.links();
       if (links) await cache.writeLinks(links);
     });
@@ -71,11 +71,11 @@ export class CacheWriter {
 }
 
 /** The records to store, made in slices (a note parsed here is serialised now; one from the worker or the cache already has its strings). */
-async function asRecords(puts: Map<string, PendingWrite>): Promise<Map<string, CachedNote>> {
+async function asRecords(puts: Map<string, PendingWrite>, slicing: Slicing): Promise<Map<string, CachedNote>> {
   const out = new Map<string, CachedNote>();
   for (const [path, { prepared, ...state }] of puts) {
     out.set(path, { ...state, ...toRecord(prepared) });
-    if (sliceSpent()) await yieldToUI();
+    if (slicing.spent()) await slicing.yieldNow();
   }
   return out;
 }

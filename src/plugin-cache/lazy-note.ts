@@ -4,7 +4,7 @@
 // `Object.keys` or `JSON.stringify` parses it once and sees the whole note. One holder and one
 // proxy a note: no per-field accessors (25 property definitions a note cost more than parsing
 // its index string) and no per-note WeakMap entries.
-import type { MaturityNote, NoteKeys } from '../../core/index';
+import type { MaturityNote, NoteKeys } from '../core/index';
 import type { NoteRecord } from './note-record';
 
 /** Where a lazy note came from: `note[SOURCE]` answers without parsing anything. */
