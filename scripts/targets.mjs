@@ -1,5 +1,29 @@
 // The build targets: one entry per deliverable. Hosts add themselves here.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * A digest of the sources that decide what a note's cache record holds (the core and the record
+ * codec): the Logseq plugin keeps no record made by another build of them.
+ */
+function parserBuild() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) hash.update(relative(ROOT, path)).update(readFileSync(path));
+    }
+  };
+  walk(join(ROOT, 'src/core'));
+  walk(join(ROOT, 'src/plugin-cache'));
+  return hash.digest('hex').slice(0, 16);
+}
 
 /**
  * `import source from 'maturity-map:parse-worker'`: the Obsidian parse worker, bundled on its own
@@ -112,6 +136,7 @@ export const targets = [
       // Logseq 0.10.x runs on Electron 27+ (Chromium 118).
       target: ['chrome109'],
       loader: { '.css': 'text' },
+      define: { MATURITY_MAP_BUILD: JSON.stringify(parserBuild()) },
       minify: true,
       // No source map: it would ship in the plugin folder (2 MB) and the marketplace zip.
       logLevel: 'warning',

@@ -2,21 +2,23 @@
 // (`:file/content`, what Obsidian reads too) with the shared core, so both hosts show the same
 // stages and counts. Every query runs on Logseq's UI thread, so none of them walks every file's
 // text after start-up:
-// - start-up lists the pages that have a file (ids only), then pulls their text a chunk at a
-//   time and parses in slices that yield;
+// - start-up lists the pages that have a file (ids only), takes what the cache kept of pages whose
+//   text is unchanged (graph-cache.ts), then pulls the others' text a chunk at a time and parses
+//   in slices that yield (graph-start.ts);
 // - afterwards only the pages that changed are pulled (graph-changes.ts finds them);
 // - journals, whiteboards and files that are not Markdown are never pulled;
 // - no page text is kept (a 10k-page graph is ~80 MB of it): a digest tells an unchanged file,
 //   and the few texts needed later (a shown card's Logseq reading, a line link, new settings)
 //   are pulled again when needed.
-import { createIndex, type Diagnostic, type FileNameFormat, type MaturityIndex } from '../core/index';
-import type { FileRow, LogseqHost } from './host';
-import type { GraphQuery } from './graph-answers';
-import { digestOf, graphDir, graphQuery, markdownRows, readFileNameFormat, relativePath, timeOf } from './graph-answers';
-import { createChangeFinder, type ChangeFinder } from './graph-changes';
-import { PULL_CHUNK, pageIdsQuery, pagesQuery, SLICE_MS, WHERE_CHUNK } from './graph-queries';
-import { createLogseqReadings, type LogseqReadings } from './logseq-readings';
-import { createPageTable, type PageInfo, type PageTable } from './page-table';
+import type { Diagnostic, FileNameFormat, MaturityIndex } from '../core/index';
+import { timeSlicing } from '../plugin-cache/slicing';
+import type { LogseqHost } from './host';
+import { graphDir, graphQuery, readFileNameFormat } from './graph-answers';
+import { openGraphCache, readFileVersions, type GraphCache } from './graph-cache';
+import { SLICE_MS } from './graph-queries';
+import { keepForNextStart, start } from './graph-start';
+import { createGraphState, newIndex, pull, readText, type GraphState } from './graph-state';
+import type { PageInfo } from './page-table';
 import { sameCoreSettings, type PluginSettings } from './settings';
 
 export { GraphNotOpenError } from './graph-answers';
@@ -59,6 +61,10 @@ export interface GraphIndex {
   fileNameFormat(): FileNameFormat;
   /** How many files' text this index pulled, in all. */
   filesPulled(): number;
+  /** How many pages the start-up took from the cache. */
+  takenFromCache(): number;
+  /** Stop using the cache (the graph is switched or the plugin unloads); what it is writing is written. */
+  close(): void;
 }
 
 export interface GraphIndexOptions {
@@ -74,7 +80,7 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
   const query = graphQuery(host);
   const dir = await graphDir(host);
   const format = await readFileNameFormat(host);
-  const g = createGraphState(initial, options, { query, dir, format });
+  const g = createGraphState(initial, options, { query, dir, format }, await openCache(dir, () => g.settings, options));
   const current = () => g.shown ?? g.index;
   return {
     get index() {
@@ -107,158 +113,19 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     readText: (path) => readText(g, path),
     fileNameFormat: () => format,
     filesPulled: () => g.pulled,
+    takenFromCache: () => g.taken,
+    close: () => g.cache?.close(),
     logseqDiagnostics: (id) => (g.shown !== null ? [] : g.readings.of(id)),
   };
 }
 
-interface GraphEnv {
-  query: GraphQuery;
-  dir: string | null;
-  format: FileNameFormat;
+/** The graph's cache, in slices as the rest of the plugin's work; none for a graph with no directory to name it by. */
+async function openCache(dir: string | null, settings: () => PluginSettings, options: GraphIndexOptions): Promise<GraphCache | null> {
+  if (dir === null) return null;
+  const slicing = timeSlicing(SLICE_MS, options.now ?? (() => performance.now()), options.yieldNow);
+  return openGraphCache({ graph: dir, settings, slicing });
 }
 
-/** What the index knows of the graph, and what keeps it current. */
-interface GraphState {
-  settings: PluginSettings;
-  index: MaturityIndex;
-  /** While new settings re-read the graph, views keep showing the index of the old ones. */
-  shown: MaturityIndex | null;
-  /** The newest file time read. */
-  since: number | null;
-  ready: boolean;
-  pulled: number;
-  progress: Progress;
-  readonly table: PageTable;
-  readonly readings: LogseqReadings;
-  readonly changes: ChangeFinder;
-  readonly env: GraphEnv;
-  readonly options: GraphIndexOptions;
-}
-
-function newIndex(settings: PluginSettings, options: GraphIndexOptions): MaturityIndex {
-  return createIndex({ ...settings.core, ...(options.today ? { today: options.today } : {}) });
-}
-
-function createGraphState(initial: PluginSettings, options: GraphIndexOptions, env: GraphEnv): GraphState {
-  const table = createPageTable();
-  const g: GraphState = {
-    settings: initial,
-    index: newIndex(initial, options),
-    shown: null,
-    since: null,
-    ready: false,
-    pulled: 0,
-    progress: { done: 0, total: 0 },
-    table,
-    env,
-    options,
-    readings: createLogseqReadings({
-      index: () => g.index,
-      enabled: () => g.settings.logseqDiagnostics,
-      digestOf: (path) => table.digest(path),
-      readText: (path) => readText(g, path),
-      fileNameFormat: env.format,
-      onLate: options.onLateDiagnostics,
-    }),
-    changes: createChangeFinder({
-      query: env.query,
-      table,
-      dir: env.dir,
-      componentPaths: () => g.index.ids(),
-      since: () => g.since,
-      pull: (ids) => pull(g, ids),
-      forget: (path) => forget(g, path),
-      yieldNow: options.yieldNow,
-    }),
-  };
-  return g;
-}
-
-/** List every Markdown page (ids only), then pull them a chunk at a time. */
-async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
-  const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
-  const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
-  const all: number[] = [];
-  for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
-    all.push(...(await g.changes.markdownOnly(listed.slice(i, i + WHERE_CHUNK))));
-    await g.options.yieldNow();
-  }
-  // The listing is the count when it lists every page with a file: no second scan of the graph.
-  await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
-  g.progress = { done: 0, total: all.length };
-  onProgress?.(g.progress);
-  await pull(g, all, () => {
-    g.progress = { done: Math.min(all.length, g.progress.done + PULL_CHUNK), total: all.length };
-    onProgress?.(g.progress);
-  });
-  g.since ??= Date.now();
-  g.ready = true;
-}
-
-function forget(g: GraphState, path: string): void {
-  g.table.forget(path);
-  g.readings.forget(path);
-  if (g.index.has(path)) g.index.remove(path);
-}
-
-/** Take one pulled row into the table and the index. */
-function take(g: GraphState, row: FileRow): void {
-  const content = row.file.content;
-  if (typeof content !== 'string') return;
-  const prefix = g.settings.namespacePrefix;
-  const oldPath = g.table.pathOfId(row.id);
-  if (prefix !== '' && !row.name.startsWith(`${prefix}/`)) {
-    if (oldPath !== undefined) forget(g, oldPath);
-    return;
-  }
-  const path = relativePath(row.file.path, g.env.dir);
-  // A page renamed in Logseq keeps its id; its file moved. Drop the old path first.
-  if (oldPath !== undefined && oldPath !== path) forget(g, oldPath);
-  const mtime = timeOf(row.file['last-modified-at']);
-  g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime, row.file.id);
-  if (mtime !== null && (g.since === null || mtime > g.since)) g.since = mtime;
-  g.pulled++;
-  if (g.table.setDigest(path, digestOf(content))) g.index.upsert(path, content);
-  g.readings.textRead(path, content);
-}
-
-async function readText(g: GraphState, path: string): Promise<string | null> {
-  const page = g.table.byPath(path);
-  if (!page) return null;
-  const row = markdownRows(await g.env.query(pagesQuery([page.id]))).find((r) => r.id === page.id);
-  return typeof row?.file.content === 'string' ? row.file.content : null;
-}
-
-/** Take rows in slices of SLICE_MS, yielding between them. */
-async function takeAll(g: GraphState, found: FileRow[]): Promise<void> {
-  const now = g.options.now ?? (() => performance.now());
-  let sliceStart = now();
-  for (const row of found) {
-    take(g, row);
-    if (now() - sliceStart > SLICE_MS) {
-      await g.options.yieldNow();
-      sliceStart = now();
-    }
-  }
-}
-
-/** Pull pages by id in chunks; pages that are no longer Markdown pages with a file are dropped. */
-async function pull(g: GraphState, ids: readonly number[], onChunk?: () => void): Promise<void> {
-  for (let i = 0; i < ids.length; i += PULL_CHUNK) {
-    const chunk = ids.slice(i, i + PULL_CHUNK);
-    const found = markdownRows(await g.env.query(pagesQuery(chunk)));
-    await takeAll(g, found);
-    const got = new Set(found.map((r) => r.id));
-    for (const id of chunk) {
-      const path = g.table.pathOfId(id);
-      if (!got.has(id) && path !== undefined) forget(g, path);
-    }
-    onChunk?.();
-    await g.options.yieldNow();
-  }
-}
-
-/** New settings: those that change how notes are read re-read every page (no text is kept), in chunks. */
 async function reconfigure(g: GraphState, next: PluginSettings): Promise<boolean> {
   if (sameCoreSettings(g.settings, next)) {
     const shownChanged = next.logseqDiagnostics !== g.settings.logseqDiagnostics;
@@ -273,7 +140,9 @@ async function reconfigure(g: GraphState, next: PluginSettings): Promise<boolean
     g.index = newIndex(next, g.options);
     g.table.clearDigests();
     g.readings.clear();
+    if (g.cache) g.versions = await readFileVersions(g.env.query);
     await pull(g, ids);
+    await keepForNextStart(g);
   } finally {
     g.shown = null;
   }

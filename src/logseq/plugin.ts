@@ -51,6 +51,8 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
     state.scheduler?.stop();
     if (state.retry !== null) env.timers.clearTimeout(state.retry);
     state.main?.destroy();
+    state.graph?.close();
+    state.loading?.close();
     for (const off of offs.splice(0)) off();
     slots.clear();
   }

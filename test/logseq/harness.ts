@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import type { IDBFactory } from 'fake-indexeddb';
+import { installIndexedDB } from '../helpers/indexeddb';
 import { listMarkdown, readNote, ROOT } from '../helpers/vault';
 import { createFakeGraph, type Entity, type FakeGraph, type FakeGraphOptions, type ParsedBlock } from './fake/graph';
 import { createFakeHost, type FakeHost, type FakeHostOptions, type FrameChannel } from './fake/host';
@@ -93,6 +95,16 @@ export interface Loaded {
 
 export interface LoadOptions extends FakeGraphOptions {
   files: Map<string, string>;
+  /**
+   * Relaunch over this graph: Logseq restores its database as it was persisted (same entities,
+   * same transactions), and `files` are not read again.
+   */
+  graph?: FakeGraph;
+  /**
+   * The plugin frame's IndexedDB (its `lsp://` origin's storage in Logseq's profile): pass the
+   * same one to relaunch over the same cache. Default: none, as before a cache was written.
+   */
+  indexedDB?: IDBFactory | null;
   settings?: Record<string, unknown>;
   graphKind?: FakeHostOptions['graphKind'];
   writeIntervalMs?: number;
@@ -181,8 +193,8 @@ export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameCha
 
 export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   const code = ensureBuilt();
-  const graph = createFakeGraph(options);
-  graph.load(options.files, options.cachedGraph ? { mtime: null } : {});
+  const graph = options.graph ?? createFakeGraph(options);
+  if (!options.graph) graph.load(options.files, options.cachedGraph ? { mtime: null } : {});
   // Logseq has rendered its own pages, lists and journals before it loads plugins.
   graph.runAppQueries();
   const host = new Window({ url: 'file:///Applications/Logseq.app/index.html' });
@@ -193,6 +205,7 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   frame.document.body.appendChild(app);
   // Chromium (Logseq's Electron) has it; happy-dom's window does not, and d3-dag uses it.
   (frame as unknown as Record<string, unknown>)['structuredClone'] = structuredClone;
+  installIndexedDB(options.indexedDB ?? null, frame);
   if (options.repoClosed) fake.closeRepo();
   if (options.clock) options.clock.patchTimers(frame as unknown as TimerWindow, 'frame');
   const channel = bridge(host, frame, options.clock);

@@ -245,6 +245,15 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
     return idOf(['file/path', path]);
   }
 
+  /**
+   * The graph parser stamps a file entity it creates with `:file/created-at` (time-ms, the wall
+   * clock: `logseq.graph-parser/parse-file` at 0.10.15), and never again; a re-index creates every
+   * file entity anew.
+   */
+  function createdIfNew(path: string): { 'file/created-at'?: number } {
+    return fileId(path) === undefined ? { 'file/created-at': Date.now() } : {};
+  }
+
   function tick(): Date {
     clock += 1000;
     return new Date(clock);
@@ -262,7 +271,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
     },
     setFile(path, content, opts = {}) {
       const mtime = opts.mtime === undefined ? tick() : opts.mtime;
-      transact([{ 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}) }]);
+      transact([{ 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}), ...createdIfNew(path) }]);
       return pull(parsePage(path, content, fileId(path)!).pageId)!;
     },
     load(files, opts = {}) {
@@ -280,7 +289,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
       for (const [path, content] of files) {
         const fileRef = -++counter;
         const mtime = opts.mtime === undefined ? tick() : opts.mtime;
-        tx.push({ ':db/id': fileRef, 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}) });
+        tx.push({ ':db/id': fileRef, 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}), ...createdIfNew(path) });
         tx.push(...pageFacts(path, content, ref(readAsLogseq(path, content, fileNameFormat).pageName), fileRef, ref));
       }
       transact(tx);
@@ -292,7 +301,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
       return { page: pull(pageId)!, blocks: firstBlock === undefined ? [] : [pull(firstBlock)!] };
     },
     writeFile(path, content) {
-      transact([{ 'file/path': path, 'file/content': content, 'file/last-modified-at': tick() }]);
+      transact([{ 'file/path': path, 'file/content': content, 'file/last-modified-at': tick(), ...createdIfNew(path) }]);
     },
     renamePage(from, to, content) {
       const id = fileId(from);

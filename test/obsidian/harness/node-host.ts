@@ -2,8 +2,8 @@
 // (real threads, node:worker_threads, started from the Blob URL the plugin makes, with the
 // structured clone a browser uses) and IndexedDB (fake-indexeddb, one database set per "device",
 // so a test can relaunch the app over the same cache). Not part of the browser harness.
-import * as fakeIDB from 'fake-indexeddb';
-import { IDBFactory } from 'fake-indexeddb';
+import type { IDBFactory } from 'fake-indexeddb';
+import { installIndexedDB as install, newIndexedDB } from '../../helpers/indexeddb';
 import { Worker as NodeWorker } from 'node:worker_threads';
 import { pending } from './vault';
 
@@ -94,15 +94,8 @@ export function removeWorkers(win: Window & typeof globalThis = window): void {
   delete (win as unknown as Record<string, unknown>)['Worker'];
 }
 
-/** A device's IndexedDB: pass the same one to relaunch over the same cache. */
-export function newIndexedDB(): IDBFactory {
-  return new IDBFactory();
-}
+export { newIndexedDB };
 
 export function installIndexedDB(factory: IDBFactory | null, win: Window & typeof globalThis = window): void {
-  const w = win as unknown as Record<string, unknown>;
-  // The classes too: wrappers such as `idb` test `instanceof IDBRequest` and friends.
-  for (const [name, value] of Object.entries(fakeIDB)) if (name.startsWith('IDB')) w[name] = value;
-  if (factory) w['indexedDB'] = factory;
-  else delete w['indexedDB'];
+  install(factory, win);
 }

@@ -1,0 +1,123 @@
+// The Logseq plugin's start-up cache: what the index made of each page (the shared records of
+// src/plugin-cache), kept in the plugin frame's IndexedDB, one database per graph. A relaunch takes
+// every page whose file text is the version a record was made from, and pulls the text of the
+// others only.
+//
+// A file's version is read without its text (graph-queries.ts `FILE_VERSIONS_QUERY`): the
+// transaction that wrote its `:file/content` and the file entity's `:file/created-at`. Logseq
+// restores its database as it persisted it, transaction ids included, and every change of a text
+// (an edit in the app, the watcher's re-read of a file changed on disk) is a new transaction; a
+// re-index makes every file entity anew, with a new creation time. `:file/last-modified-at` alone
+// would not do: the first parse of a graph sets none. Versions are read before the texts they
+// describe, so a text changed in between is kept under the older version and pulled again next
+// time, never the reverse.
+import { noteKeys, prepareNote, type MaturityIndex } from '../core/index';
+import { NoteCache, type CachedNote } from '../plugin-cache/note-cache';
+import { fromRecord, toRecord, type PreparedNote } from '../plugin-cache/note-record';
+import type { Slicing } from '../plugin-cache/slicing';
+import { digestOf, type GraphQuery } from './graph-answers';
+import { FILE_VERSIONS_QUERY } from './graph-queries';
+import type { PluginSettings } from './settings';
+
+declare const MATURITY_MAP_BUILD: string | undefined;
+
+/** The parser's build (a digest of the core's sources, set by scripts/targets.mjs); records of another build are not used. */
+const BUILD = typeof MATURITY_MAP_BUILD === 'string' ? MATURITY_MAP_BUILD : 'source';
+
+/** File id → the version of its text (`tx:created`), as the graph answered. */
+export type FileVersions = ReadonlyMap<number, string>;
+
+export interface GraphCache {
+  /** Every record kept, read in slices (the first call reads; later ones answer from memory). */
+  load(): Promise<void>;
+  /** The note kept for `path` if it was made from this version of the text with these settings. */
+  take(path: string, version: string | undefined): PreparedNote | null;
+  /** The digest of the text a kept record was made from. */
+  digest(path: string): string | undefined;
+  /** The file time (`:file/last-modified-at`, 0 for none) a kept record was made at. */
+  mtime(path: string): number | undefined;
+  /** Put a text the plugin pulled into `index` and keep its note for the next start (`version`: read before the text was pulled). */
+  put(index: MaturityIndex, path: string, text: string, version: string, mtime: number | null): void;
+  /** The page is gone (or no longer a Markdown page): its record goes. */
+  drop(path: string): void;
+  /** After a full read: records of paths the graph no longer has go, and what was made is written. */
+  store(paths: ReadonlySet<string>): Promise<void>;
+  close(): void;
+}
+
+/** The versions of every file's text: one query, no text. An answer not understood gives none (every page is pulled). */
+export async function readFileVersions(query: GraphQuery): Promise<FileVersions> {
+  const versions = new Map<number, string>();
+  const rows = await query(FILE_VERSIONS_QUERY);
+  if (!Array.isArray(rows)) return versions;
+  for (const row of rows) {
+    if (!Array.isArray(row) || typeof row[0] !== 'number' || typeof row[1] !== 'number') continue;
+    versions.set(row[0], `${row[1]}:${typeof row[2] === 'number' ? row[2] : 0}`);
+  }
+  return versions;
+}
+
+/** The key a record is made with: the parser build and the settings that change how notes are read. */
+export function settingsKey(settings: PluginSettings): string {
+  return `${BUILD}:${digestOf(JSON.stringify(settings.core))}`;
+}
+
+export interface GraphCacheOptions {
+  /** The graph's directory: one database per graph. */
+  graph: string;
+  settings: () => PluginSettings;
+  slicing: Slicing;
+}
+
+/** The graph's cache; null where the frame has no IndexedDB (every start then pulls every page). */
+export async function openGraphCache(options: GraphCacheOptions): Promise<GraphCache | null> {
+  const store = await NoteCache.open(`maturity-map-logseq/${options.graph}`, options.slicing);
+  return store ? createGraphCache(store, options) : null;
+}
+
+function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCache {
+  const kept = new Map<string, CachedNote>();
+  /** Records made since the last write, and paths whose records go. */
+  let made = new Map<string, CachedNote>();
+  let gone = new Set<string>();
+  let loaded: Promise<void> | null = null;
+  const keyFor = (version: string) => `${settingsKey(options.settings())}@${version}`;
+  const drop = (path: string) => {
+    made.delete(path);
+    if (kept.delete(path)) gone.add(path);
+  };
+  return {
+    load: () =>
+      (loaded ??= cache.readAll(async (records) => {
+        for (const [path, record] of records) kept.set(path, record);
+        await options.slicing.yieldNow();
+      })),
+    take(path, version) {
+      const record = kept.get(path);
+      return record && version !== undefined && record.key === keyFor(version) ? fromRecord(record) : null;
+    },
+    digest: (path) => kept.get(path)?.hash,
+    mtime: (path) => kept.get(path)?.mtime,
+    put(index, path, text, version, mtime) {
+      const { config, pipeline } = index;
+      const note = prepareNote(text, path, config, pipeline, undefined, 'index');
+      const record = toRecord({ note, keys: noteKeys(note, path, config, pipeline) });
+      // The index holds the note as the record's strings, read back on first use, as after a warm start.
+      const prepared = fromRecord(record);
+      index.upsertNote(path, prepared.note, prepared.keys);
+      const cached: CachedNote = { mtime: mtime ?? 0, size: text.length, hash: digestOf(text), key: keyFor(version), ...record };
+      kept.set(path, cached);
+      made.set(path, cached);
+      gone.delete(path);
+    },
+    drop,
+    async store(paths) {
+      for (const path of kept.keys()) if (!paths.has(path)) drop(path);
+      const [puts, deletes] = [made, gone];
+      made = new Map();
+      gone = new Set();
+      await cache.write(puts, deletes);
+    },
+    close: () => cache.close(),
+  };
+}

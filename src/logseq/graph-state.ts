@@ -1,0 +1,162 @@
+// What the graph index knows of the graph while it runs (the index, the page table, the change
+// finder, the cache), and how it reads pages into it: pulled a chunk at a time, taken in slices.
+import { createIndex, MAX_NOTE_BYTES, type FileNameFormat, type MaturityIndex } from '../core/index';
+import type { FileRow } from './host';
+import { digestOf, markdownRows, relativePath, timeOf, type GraphQuery } from './graph-answers';
+import type { FileVersions, GraphCache } from './graph-cache';
+import { createChangeFinder, type ChangeFinder } from './graph-changes';
+import type { GraphIndexOptions, Progress } from './graph-index';
+import { PULL_CHUNK, pagesQuery, SLICE_MS } from './graph-queries';
+import { createLogseqReadings, type LogseqReadings } from './logseq-readings';
+import { createPageTable, type PageTable } from './page-table';
+import type { PluginSettings } from './settings';
+
+export interface GraphEnv {
+  query: GraphQuery;
+  dir: string | null;
+  format: FileNameFormat;
+}
+
+/** What the index knows of the graph, and what keeps it current. */
+export interface GraphState {
+  settings: PluginSettings;
+  index: MaturityIndex;
+  /** While new settings re-read the graph, views keep showing the index of the old ones. */
+  shown: MaturityIndex | null;
+  /** The newest file time read. */
+  since: number | null;
+  ready: boolean;
+  pulled: number;
+  /** Pages the start-up took from the cache. */
+  taken: number;
+  progress: Progress;
+  readonly table: PageTable;
+  readonly readings: LogseqReadings;
+  readonly changes: ChangeFinder;
+  readonly env: GraphEnv;
+  readonly options: GraphIndexOptions;
+  /** The start-up cache (null where the frame has no IndexedDB, or the graph has no directory). */
+  readonly cache: GraphCache | null;
+  /** While a full read runs with a cache: the version of each file's text, read before the texts. */
+  versions: FileVersions | null;
+}
+
+export function newIndex(settings: PluginSettings, options: GraphIndexOptions): MaturityIndex {
+  return createIndex({ ...settings.core, ...(options.today ? { today: options.today } : {}) });
+}
+
+export function createGraphState(initial: PluginSettings, options: GraphIndexOptions, env: GraphEnv, cache: GraphCache | null): GraphState {
+  const table = createPageTable();
+  const g: GraphState = {
+    settings: initial,
+    index: newIndex(initial, options),
+    shown: null,
+    since: null,
+    ready: false,
+    pulled: 0,
+    taken: 0,
+    progress: { done: 0, total: 0 },
+    table,
+    env,
+    options,
+    cache,
+    versions: null,
+    readings: createLogseqReadings({
+      index: () => g.index,
+      enabled: () => g.settings.logseqDiagnostics,
+      digestOf: (path) => table.digest(path),
+      readText: (path) => readText(g, path),
+      fileNameFormat: env.format,
+      onLate: options.onLateDiagnostics,
+    }),
+    changes: createChangeFinder({
+      query: env.query,
+      table,
+      dir: env.dir,
+      componentPaths: () => g.index.ids(),
+      since: () => g.since,
+      pull: (ids) => pull(g, ids),
+      forget: (path) => forget(g, path),
+      yieldNow: options.yieldNow,
+    }),
+  };
+  return g;
+}
+
+/** List every Markdown page (ids only), then pull them a chunk at a time. */
+export function forget(g: GraphState, path: string): void {
+  g.cache?.drop(path);
+  g.table.forget(path);
+  g.readings.forget(path);
+  if (g.index.has(path)) g.index.remove(path);
+}
+
+/** Take one pulled row into the table and the index. */
+export function take(g: GraphState, row: FileRow): void {
+  const content = row.file.content;
+  if (typeof content !== 'string') return;
+  const prefix = g.settings.namespacePrefix;
+  const oldPath = g.table.pathOfId(row.id);
+  if (prefix !== '' && !row.name.startsWith(`${prefix}/`)) {
+    if (oldPath !== undefined) forget(g, oldPath);
+    return;
+  }
+  const path = relativePath(row.file.path, g.env.dir);
+  // A page renamed in Logseq keeps its id; its file moved. Drop the old path first.
+  if (oldPath !== undefined && oldPath !== path) forget(g, oldPath);
+  const mtime = timeOf(row.file['last-modified-at']);
+  g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime, row.file.id);
+  if (mtime !== null && (g.since === null || mtime > g.since)) g.since = mtime;
+  g.pulled++;
+  if (g.table.setDigest(path, digestOf(content))) putText(g, path, content, row.file.id, mtime);
+  g.readings.textRead(path, content);
+}
+
+/** A pulled text into the index; during a full read with a cache, its note is kept for the next start too. */
+function putText(g: GraphState, path: string, content: string, fileId: number | undefined, mtime: number | null): void {
+  const version = fileId === undefined ? undefined : g.versions?.get(fileId);
+  if (!g.cache || version === undefined || content.length > MAX_NOTE_BYTES) {
+    g.cache?.drop(path); // a record made from another text
+    g.index.upsert(path, content);
+    return;
+  }
+  g.cache.put(g.index, path, content, version, mtime);
+}
+
+export async function readText(g: GraphState, path: string): Promise<string | null> {
+  const page = g.table.byPath(path);
+  if (!page) return null;
+  const row = markdownRows(await g.env.query(pagesQuery([page.id]))).find((r) => r.id === page.id);
+  return typeof row?.file.content === 'string' ? row.file.content : null;
+}
+
+/** Take rows in slices of SLICE_MS, yielding between them. */
+export async function takeAll(g: GraphState, found: FileRow[]): Promise<void> {
+  const now = g.options.now ?? (() => performance.now());
+  let sliceStart = now();
+  for (const row of found) {
+    take(g, row);
+    if (now() - sliceStart > SLICE_MS) {
+      await g.options.yieldNow();
+      sliceStart = now();
+    }
+  }
+}
+
+/** Pull pages by id in chunks; pages that are no longer Markdown pages with a file are dropped. */
+export async function pull(g: GraphState, ids: readonly number[], onChunk?: () => void): Promise<void> {
+  for (let i = 0; i < ids.length; i += PULL_CHUNK) {
+    const chunk = ids.slice(i, i + PULL_CHUNK);
+    const found = markdownRows(await g.env.query(pagesQuery(chunk)));
+    await takeAll(g, found);
+    const got = new Set(found.map((r) => r.id));
+    for (const id of chunk) {
+      const path = g.table.pathOfId(id);
+      if (!got.has(id) && path !== undefined) forget(g, path);
+    }
+    onChunk?.();
+    await g.options.yieldNow();
+  }
+}
+
+/** New settings: those that change how notes are read re-read every page (no text is kept), in chunks. */
