@@ -42,7 +42,8 @@ export interface GraphCache {
   drop(path: string): void;
   /** After a full read: records of paths the graph no longer has go, and what was made is written. */
   store(paths: ReadonlySet<string>): Promise<void>;
-  close(): void;
+  /** Close the database once the write under way (if any) is done. */
+  close(): Promise<void>;
 }
 
 /** The versions of every file's text: one query, no text. An answer not understood gives none (every page is pulled). */
@@ -81,6 +82,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let made = new Map<string, CachedNote>();
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
+  let writing: Promise<void> = Promise.resolve();
   const keyFor = (version: string) => `${settingsKey(options.settings())}@${version}`;
   const drop = (path: string) => {
     made.delete(path);
@@ -111,13 +113,18 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
       gone.delete(path);
     },
     drop,
-    async store(paths) {
+    store(paths) {
       for (const path of kept.keys()) if (!paths.has(path)) drop(path);
       const [puts, deletes] = [made, gone];
       made = new Map();
       gone = new Set();
-      await cache.write(puts, deletes);
+      writing = writing.then(() => cache.write(puts, deletes));
+      return writing;
     },
-    close: () => cache.close(),
+    async close() {
+      // A write under way finishes first (NoteCache.write never throws): a quit right after a start keeps it.
+      await writing;
+      cache.close();
+    },
   };
 }

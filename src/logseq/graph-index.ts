@@ -63,8 +63,8 @@ export interface GraphIndex {
   filesPulled(): number;
   /** How many pages the start-up took from the cache. */
   takenFromCache(): number;
-  /** Stop using the cache (the graph is switched or the plugin unloads); what it is writing is written. */
-  close(): void;
+  /** Stop using the cache (the graph is switched or the plugin unloads); what it is writing is written first. */
+  close(): Promise<void>;
 }
 
 export interface GraphIndexOptions {
@@ -114,7 +114,7 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     fileNameFormat: () => format,
     filesPulled: () => g.pulled,
     takenFromCache: () => g.taken,
-    close: () => g.cache?.close(),
+    close: async () => g.cache?.close(),
     logseqDiagnostics: (id) => (g.shown !== null ? [] : g.readings.of(id)),
   };
 }

@@ -75,8 +75,8 @@ function resetForLoad({ env, state, parts }: LoaderContext): void {
   state.main?.destroy();
   state.main = null;
   parts.clearPageCache();
-  state.graph?.close();
-  state.loading?.close();
+  void state.graph?.close();
+  void state.loading?.close();
   state.graph = null;
   state.loading = null;
 }
@@ -97,7 +97,7 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
       // Let the "indexing…" notices count up, a few times during the read.
       if (p.done - shown >= Math.max(1, p.total / 4)) void parts.slots.refresh().then(() => (shown = p.done));
     });
-    if (mine !== state.loads) return next.close();
+    if (mine !== state.loads) return void next.close();
     state.graph = next;
     state.loading = null;
     schedule(context);
@@ -105,7 +105,7 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     await parts.slots.refresh();
   } catch (error) {
     if (mine !== state.loads) return;
-    state.loading?.close();
+    void state.loading?.close();
     state.loading = null;
     if (!(error instanceof GraphNotOpenError)) console.error('[maturity-map] reading the graph failed', error);
     const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!;

@@ -21,7 +21,7 @@ export { TOOLBAR_KEY, slotPatch } from './register-ui';
 export interface RunningPlugin {
   graph(): GraphIndex | null;
   isDbGraph(): boolean;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Promise<RunningPlugin> {
@@ -44,17 +44,17 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   offs.push(registerUI(host, env, { slots, openLine, toggleMain, onSettings: (raw) => void loader.settingsChanged(raw) }));
   registerLinkCommand(host, () => state.graph);
   offs.push(...subscribe(host, state, slots, loader.load));
-  host.beforeunload(async () => stopAll());
+  host.beforeunload(() => stopAll());
 
-  function stopAll(): void {
+  /** Stop everything; resolves once the graph's cache has written what it was writing. */
+  async function stopAll(): Promise<void> {
     state.loads++;
     state.scheduler?.stop();
     if (state.retry !== null) env.timers.clearTimeout(state.retry);
     state.main?.destroy();
-    state.graph?.close();
-    state.loading?.close();
     for (const off of offs.splice(0)) off();
     slots.clear();
+    await Promise.all([state.graph?.close(), state.loading?.close()]);
   }
 
   reportSettingsProblems(host, state.settings.problems);
