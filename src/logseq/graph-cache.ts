@@ -3,7 +3,7 @@
 // every page whose file text is the version a record was made from, and pulls the text of the
 // others only.
 //
-// A file's version is read without its text (graph-queries.ts `FILE_VERSIONS_QUERY`): the
+// A file's version is read without its text (graph-queries.ts `pageVersionsQuery`): the
 // transaction that wrote its `:file/content` and the file entity's `:file/created-at`. Logseq
 // restores its database as it persisted it, transaction ids included, and every change of a text
 // (an edit in the app, the watcher's re-read of a file changed on disk) is a new transaction; a
@@ -15,17 +15,13 @@ import { noteKeys, prepareNote, type MaturityIndex } from '../core/index';
 import { NoteCache, type CachedNote } from '../plugin-cache/note-cache';
 import { fromRecord, toRecord, type PreparedNote } from '../plugin-cache/note-record';
 import type { Slicing } from '../plugin-cache/slicing';
-import { digestOf, type GraphQuery } from './graph-answers';
-import { FILE_VERSIONS_QUERY } from './graph-queries';
+import { digestOf } from './graph-answers';
 import type { PluginSettings } from './settings';
 
 declare const MATURITY_MAP_BUILD: string | undefined;
 
 /** The parser's build (a digest of the core's sources, set by scripts/targets.mjs); records of another build are not used. */
 const BUILD = typeof MATURITY_MAP_BUILD === 'string' ? MATURITY_MAP_BUILD : 'source';
-
-/** File id → the version of its text (`tx:created`), as the graph answered. */
-export type FileVersions = ReadonlyMap<number, string>;
 
 export interface GraphCache {
   /** Every record kept, read in slices (the first call reads; later ones answer from memory). */
@@ -44,18 +40,6 @@ export interface GraphCache {
   store(paths: ReadonlySet<string>): Promise<void>;
   /** Close the database once the write under way (if any) is done. */
   close(): Promise<void>;
-}
-
-/** The versions of every file's text: one query, no text. An answer not understood gives none (every page is pulled). */
-export async function readFileVersions(query: GraphQuery): Promise<FileVersions> {
-  const versions = new Map<number, string>();
-  const rows = await query(FILE_VERSIONS_QUERY);
-  if (!Array.isArray(rows)) return versions;
-  for (const row of rows) {
-    if (!Array.isArray(row) || typeof row[0] !== 'number' || typeof row[1] !== 'number') continue;
-    versions.set(row[0], `${row[1]}:${typeof row[2] === 'number' ? row[2] : 0}`);
-  }
-  return versions;
 }
 
 /** The key a record is made with: the parser build and the settings that change how notes are read. */

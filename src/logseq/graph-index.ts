@@ -14,9 +14,9 @@ import type { Diagnostic, FileNameFormat, MaturityIndex } from '../core/index';
 import { timeSlicing } from '../plugin-cache/slicing';
 import type { LogseqHost } from './host';
 import { graphDir, graphQuery, readFileNameFormat } from './graph-answers';
-import { openGraphCache, readFileVersions, type GraphCache } from './graph-cache';
+import { openGraphCache, type GraphCache } from './graph-cache';
 import { SLICE_MS } from './graph-queries';
-import { keepForNextStart, start } from './graph-start';
+import { start } from './graph-start';
 import { createGraphState, newIndex, pull, readText, type GraphState } from './graph-state';
 import type { PageInfo } from './page-table';
 import { sameCoreSettings, type PluginSettings } from './settings';
@@ -61,8 +61,6 @@ export interface GraphIndex {
   fileNameFormat(): FileNameFormat;
   /** How many files' text this index pulled, in all. */
   filesPulled(): number;
-  /** How many pages the start-up took from the cache. */
-  takenFromCache(): number;
   /** Stop using the cache (the graph is switched or the plugin unloads); what it is writing is written first. */
   close(): Promise<void>;
 }
@@ -113,7 +111,6 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     readText: (path) => readText(g, path),
     fileNameFormat: () => format,
     filesPulled: () => g.pulled,
-    takenFromCache: () => g.taken,
     close: async () => g.cache?.close(),
     logseqDiagnostics: (id) => (g.shown !== null ? [] : g.readings.of(id)),
   };
@@ -140,9 +137,8 @@ async function reconfigure(g: GraphState, next: PluginSettings): Promise<boolean
     g.index = newIndex(next, g.options);
     g.table.clearDigests();
     g.readings.clear();
-    if (g.cache) g.versions = await readFileVersions(g.env.query);
+    // No record is kept of this read (no versions are asked): the next start reads these pages once and keeps them.
     await pull(g, ids);
-    await keepForNextStart(g);
   } finally {
     g.shown = null;
   }

@@ -1,12 +1,11 @@
-// The first read of a graph: list the pages that have a file (ids only), sort out the Markdown
-// pages a hundred ids a query (no text), take every page the cache holds for the version of its
-// text now (graph-cache.ts), and pull the text of the others a chunk at a time. Without a cache,
-// every Markdown page is pulled.
-import { isFileRow, type FileRow } from './host';
-import { pulledEntities, relativePath, timeOf } from './graph-answers';
-import { readFileVersions } from './graph-cache';
+// The first read of a graph: list the pages that have a file (ids only); then, a hundred pages a
+// query and no text, sort out the Markdown pages and read the version of each one's text; take
+// every page the cache holds a note of that version for (graph-cache.ts), and pull the text of the
+// others a chunk at a time. Without a cache, every Markdown page is pulled.
+import { isFileRow, isRecord, type FileRow } from './host';
+import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
-import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageMetaQuery, SLICE_MS, WHERE_CHUNK } from './graph-queries';
+import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, SLICE_MS, WHERE_CHUNK } from './graph-queries';
 import { pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
@@ -14,8 +13,7 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
   const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
   if (g.cache) {
     await g.cache.load();
-    // Before any text is pulled: a text changed after this is kept under its older version.
-    g.versions = await readFileVersions(g.env.query);
+    g.versions = new Map();
   }
   const all: number[] = [];
   for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
@@ -37,26 +35,43 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
   g.ready = true;
 }
 
-/** The pages of `ids` to pull: Markdown pages the cache holds no note for at the version of their text now; the others are taken. */
+/**
+ * The pages of `ids` to pull: Markdown pages the cache holds no note for at the version of their
+ * text now; the others are taken. Versions are read before any text is pulled, so a text changed
+ * in between is kept under its older version and pulled again next time.
+ */
 async function takeCached(g: GraphState, ids: number[]): Promise<number[]> {
   const toPull: number[] = [];
+  const answered = new Set<number>();
   const now = g.options.now ?? (() => performance.now());
   let sliceStart = now();
-  for (const entity of pulledEntities(await g.env.query(pageMetaQuery(ids)))) {
-    if (!isFileRow(entity) || !isMarkdownPage(entity)) continue;
-    if (!takeOne(g, entity)) toPull.push(entity.id);
+  const rows = await g.env.query(pageVersionsQuery(ids));
+  for (const [row, version] of Array.isArray(rows) ? rows.map(versionedRow) : []) {
+    if (row === null) continue;
+    answered.add(row.id);
+    if (!isMarkdownPage(row)) continue;
+    if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
+    if (!takeOne(g, row, version)) toPull.push(row.id);
     if (now() - sliceStart > SLICE_MS) {
       await g.options.yieldNow();
       sliceStart = now();
     }
   }
+  // A page whose file has no text datom is not in the answer: sorted out and pulled as without a cache.
+  const unanswered = ids.filter((id) => !answered.has(id));
+  if (unanswered.length > 0) toPull.push(...(await g.changes.markdownOnly(unanswered)));
   return toPull;
 }
 
+/** `[pull tx created]` → the page's row and its text's version. */
+function versionedRow(tuple: unknown): [FileRow | null, string] {
+  if (!Array.isArray(tuple) || !isRecord(tuple[0]) || !isFileRow(tuple[0]) || typeof tuple[1] !== 'number') return [null, ''];
+  return [tuple[0], `${tuple[1]}:${typeof tuple[2] === 'number' ? tuple[2] : 0}`];
+}
+
 /** Take a page from the cache when its record was made from the text it has now; false: pull it. */
-function takeOne(g: GraphState, row: FileRow): boolean {
+function takeOne(g: GraphState, row: FileRow, version: string): boolean {
   const path = relativePath(row.file.path, g.env.dir);
-  const version = row.file.id === undefined ? undefined : g.versions?.get(row.file.id);
   const prepared = g.cache!.take(path, version);
   const mtime = timeOf(row.file['last-modified-at']);
   // The time too: the change finder takes this page as read at it.
@@ -70,7 +85,7 @@ function takeOne(g: GraphState, row: FileRow): boolean {
 }
 
 /** After a full read: what was pulled is kept, records of pages no longer in the graph go. */
-export async function keepForNextStart(g: GraphState): Promise<void> {
+async function keepForNextStart(g: GraphState): Promise<void> {
   if (!g.cache) return;
   g.versions = null;
   await g.cache.store(new Set(g.table.pages().map((page) => g.table.pathOfId(page.id)!)));

@@ -3,7 +3,7 @@
 import { createIndex, MAX_NOTE_BYTES, type FileNameFormat, type MaturityIndex } from '../core/index';
 import type { FileRow } from './host';
 import { digestOf, markdownRows, relativePath, timeOf, type GraphQuery } from './graph-answers';
-import type { FileVersions, GraphCache } from './graph-cache';
+import type { GraphCache } from './graph-cache';
 import { createChangeFinder, type ChangeFinder } from './graph-changes';
 import type { GraphIndexOptions, Progress } from './graph-index';
 import { PULL_CHUNK, pagesQuery, SLICE_MS } from './graph-queries';
@@ -37,8 +37,8 @@ export interface GraphState {
   readonly options: GraphIndexOptions;
   /** The start-up cache (null where the frame has no IndexedDB, or the graph has no directory). */
   readonly cache: GraphCache | null;
-  /** While a full read runs with a cache: the version of each file's text, read before the texts. */
-  versions: FileVersions | null;
+  /** While a start-up runs with a cache: file id → the version of its text (`tx:created`), read before the text is pulled. */
+  versions: Map<number, string> | null;
 }
 
 export function newIndex(settings: PluginSettings, options: GraphIndexOptions): MaturityIndex {

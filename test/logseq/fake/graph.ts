@@ -127,8 +127,8 @@ export interface FakeGraph {
   runAppQueries(): void;
   /** How many of the app's own queries ran. */
   readonly appQueries: number;
-  /** How many datascriptQuery calls returned file text, and how many files' text they returned. */
-  readonly stats: { contentQueries: number; filesPulled: number; queries: number; pulledPaths: Set<string>; slowestQueryMs: number };
+  /** How many datascriptQuery calls returned file text, how many files' text they returned, and which, in order. */
+  readonly stats: { contentQueries: number; filesPulled: number; queries: number; pulledPaths: Set<string>; pullLog: string[]; slowestQueryMs: number };
 }
 
 export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
@@ -138,7 +138,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
   let counter = 0;
   // File times come from the machine's clock, as a stat does.
   let clock = Math.floor(Date.now() / 1000) * 1000;
-  const stats = { contentQueries: 0, filesPulled: 0, queries: 0, pulledPaths: new Set<string>(), slowestQueryMs: 0 };
+  const stats = { contentQueries: 0, filesPulled: 0, queries: 0, pulledPaths: new Set<string>(), pullLog: [] as string[], slowestQueryMs: 0 };
   let appQueries = 0;
   const uuid = () => `6650a1b2-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}`;
   const db = () => datascript.db(conn);
@@ -385,6 +385,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
         stats.contentQueries++;
         stats.filesPulled += pulled.length;
         for (const path of pulled) stats.pulledPaths.add(path);
+        stats.pullLog.push(...pulled);
       }
       return json;
     },
