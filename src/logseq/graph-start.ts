@@ -5,8 +5,8 @@
 import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
-import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, SLICE_MS, WHERE_CHUNK } from './graph-queries';
-import { pull, type GraphState } from './graph-state';
+import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, WHERE_CHUNK } from './graph-queries';
+import { inSlices, pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
   const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
@@ -43,20 +43,14 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
 async function takeCached(g: GraphState, ids: number[]): Promise<number[]> {
   const toPull: number[] = [];
   const answered = new Set<number>();
-  const now = g.options.now ?? (() => performance.now());
-  let sliceStart = now();
   const rows = await g.env.query(pageVersionsQuery(ids));
-  for (const [row, version] of Array.isArray(rows) ? rows.map(versionedRow) : []) {
-    if (row === null) continue;
+  await inSlices(g, Array.isArray(rows) ? rows.map(versionedRow) : [], ([row, version]) => {
+    if (row === null) return;
     answered.add(row.id);
-    if (!isMarkdownPage(row)) continue;
+    if (!isMarkdownPage(row)) return;
     if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
     if (!takeOne(g, row, version)) toPull.push(row.id);
-    if (now() - sliceStart > SLICE_MS) {
-      await g.options.yieldNow();
-      sliceStart = now();
-    }
-  }
+  });
   // A page whose file has no text datom is not in the answer: sorted out and pulled as without a cache.
   const unanswered = ids.filter((id) => !answered.has(id));
   if (unanswered.length > 0) toPull.push(...(await g.changes.markdownOnly(unanswered)));

@@ -132,14 +132,31 @@ export async function readText(g: GraphState, path: string): Promise<string | nu
 
 /** Take rows in slices of SLICE_MS, yielding between them. */
 export async function takeAll(g: GraphState, found: FileRow[]): Promise<void> {
+  await inSlices(g, found, (row) => take(g, row));
+}
+
+/**
+ * `each` over `items` in slices of SLICE_MS, giving the thread back between them; each slice is
+ * one index batch, so names shared by many pages are resolved once a slice, not once a page.
+ */
+export async function inSlices<T>(g: GraphState, items: Iterable<T>, each: (item: T) => void): Promise<void> {
   const now = g.options.now ?? (() => performance.now());
   let sliceStart = now();
-  for (const row of found) {
-    take(g, row);
-    if (now() - sliceStart > SLICE_MS) {
-      await g.options.yieldNow();
-      sliceStart = now();
+  // The index batched (new settings may replace g.index while this runs: its batch ends on it).
+  const index = g.index;
+  index.beginBatch();
+  try {
+    for (const item of items) {
+      each(item);
+      if (now() - sliceStart > SLICE_MS) {
+        index.endBatch();
+        await g.options.yieldNow();
+        index.beginBatch();
+        sliceStart = now();
+      }
     }
+  } finally {
+    index.endBatch();
   }
 }
 

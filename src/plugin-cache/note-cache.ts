@@ -118,6 +118,8 @@ export class NoteCache {
         if (!chunk) this.chunks.set(id, (chunk = new Map<string, CachedNote>()));
         chunk.set(path, record);
         dirty.add(id);
+        // A whole vault's records (a first start) take tens of milliseconds to place.
+        if (this.slicing.spent()) await this.slicing.yieldNow();
       }
       if (!chunkCountFits(count, this.size())) {
         this.regroup(chunkCountFor(this.size()));
