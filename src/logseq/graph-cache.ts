@@ -67,7 +67,13 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
   let writing: Promise<void> = Promise.resolve();
-  const keyFor = (version: string) => `${settingsKey(options.settings())}@${version}`;
+  // Worked out once per settings object: every page of a start asks for it.
+  let keyed: { settings: PluginSettings; key: string } | null = null;
+  const keyFor = (version: string) => {
+    const settings = options.settings();
+    if (keyed?.settings !== settings) keyed = { settings, key: settingsKey(settings) };
+    return `${keyed.key}@${version}`;
+  };
   const drop = (path: string) => {
     made.delete(path);
     if (kept.delete(path)) gone.add(path);
