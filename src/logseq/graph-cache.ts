@@ -86,7 +86,12 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
       })),
     take(path, version) {
       const record = kept.get(path);
-      return record && version !== undefined && record.key === keyFor(version) ? fromRecord(record) : null;
+      if (!record || version === undefined || record.key !== keyFor(version)) return null;
+      try {
+        return fromRecord(record);
+      } catch {
+        return null; // a damaged record: the page is pulled and its record made again
+      }
     },
     digest: (path) => kept.get(path)?.hash,
     mtime: (path) => kept.get(path)?.mtime,

@@ -4,7 +4,8 @@
 // start shows.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IDBFactory } from 'fake-indexeddb';
-import { newIndexedDB } from '../helpers/indexeddb';
+import { openDB } from 'idb';
+import { installIndexedDB, newIndexedDB } from '../helpers/indexeddb';
 import { EXAMPLE_VAULT } from '../helpers/vault';
 import type { FakeGraph } from './fake/graph';
 import { filesOf, loadPlugin, macro, quiet, slotElement, until, viewComplete, type LoadOptions, type Loaded } from './harness';
@@ -13,6 +14,8 @@ const files = filesOf(EXAMPLE_VAULT);
 const LEDGER = 'Components/Ledger.md';
 const BILLING = 'Components/Billing Engine.md';
 const DAILY = 'Daily/2026-11-20.md';
+/** The fake host's graph directory (the cache's database is named after it). */
+const GRAPH_DIR = '/graphs/demo';
 const withStage = (stage: string) => files.get(LEDGER)!.replace('**Current Stage**: Development', `**Current Stage**: ${stage}`);
 
 let open: Loaded[] = [];
@@ -129,6 +132,28 @@ describe('the Logseq plugin starts from its cache (built bundle, fake host, fake
     const third = await launch(device, { graph: await quit(again.l) });
     expect(third.pulled).toBe(0);
     expect(third.rows).toBe(again.rows);
+  });
+
+  it('damaged records are pulled again and made anew; the others still serve', async () => {
+    const device = newIndexedDB();
+    const first = await launch(device);
+    const pages = first.l.graph.stats.pulledPaths.size;
+    const graph = await quit(first.l);
+    // One chunk's index strings garbled (same length, so the chunk still reads as one).
+    installIndexedDB(device, globalThis);
+    const db = await openDB(`maturity-map-logseq/${GRAPH_DIR}`);
+    const [key] = await db.getAllKeys('chunks');
+    const chunk = (await db.get('chunks', key!)) as { index: string; ends: number[] };
+    const end = chunk.ends[0]!;
+    await db.put('chunks', { ...chunk, index: chunk.index.slice(0, end).replace(/[{}]/g, '!') + chunk.index.slice(end) }, key!);
+    db.close();
+    installIndexedDB(null, globalThis);
+    const again = await launch(device, { graph });
+    expect(again.pulled).toBe(1);
+    expect(pages).toBeGreaterThan(1);
+    expect(again.rows).toBe(first.rows);
+    const third = await launch(device, { graph: await quit(again.l) });
+    expect(third.pulled).toBe(0);
   });
 
   it('with no IndexedDB in the frame, every launch reads every page, as before', async () => {
