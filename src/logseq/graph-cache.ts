@@ -43,7 +43,7 @@ export interface GraphCache {
 }
 
 /** The key a record is made with: the parser build and the settings that change how notes are read. */
-export function settingsKey(settings: PluginSettings): string {
+function settingsKey(settings: PluginSettings): string {
   return `${BUILD}:${digestOf(JSON.stringify(settings.core))}`;
 }
 
