@@ -67,10 +67,11 @@ function versionedRow(tuple: unknown): [FileRow | null, string] {
 /** Take a page from the cache when its record was made from the text it has now; false: pull it. */
 function takeOne(g: GraphState, row: FileRow, version: string): boolean {
   const path = relativePath(row.file.path, g.env.dir);
-  const prepared = g.cache!.take(path, version);
   const mtime = timeOf(row.file['last-modified-at']);
   // The time too: the change finder takes this page as read at it.
-  if (!prepared || g.cache!.mtime(path) !== (mtime ?? 0)) return false;
+  if (g.cache!.mtime(path) !== (mtime ?? 0)) return false;
+  const prepared = g.cache!.take(path, version);
+  if (!prepared) return false;
   g.taken++;
   g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime, row.file.id);
   g.table.setDigest(path, g.cache!.digest(path)!);
