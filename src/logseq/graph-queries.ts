@@ -14,12 +14,6 @@ export const PULL_CHUNK = 25;
  * app's thread, plus the answer's clone): 100 keep one such query near 10 ms.
  */
 export const WHERE_CHUNK = 100;
-/**
- * Pages per version query (graph-start.ts): each page is a pull and a look-up of its text's
- * transaction, ~0.1-0.3 ms of datascript; 100 a query measured 30-64 ms in the harness on a
- * loaded machine, so half that.
- */
-export const VERSION_CHUNK = 50;
 /** Parse for at most this long before giving the thread back. */
 export const SLICE_MS = 8;
 
@@ -65,8 +59,9 @@ export function pagesQuery(ids: readonly number[]): string {
  * `:file/created-at` (the graph parser stamps a file entity it creates, and a re-index creates
  * them all anew). Datascript keeps transaction ids when Logseq persists and restores its
  * database, and every change of a text, whoever made it, is a new transaction. Asked
- * VERSION_CHUNK pages at a time: the same question of every file at once scans every content
- * datom, ~130 ms at 10k pages.
+ * WHERE_CHUNK pages at a time (~5 ms of datascript, up to ~40 ms a task in the harness on a loaded
+ * machine): the same question of every file at once scans every content datom, ~130 ms at 10k
+ * pages, and 50 a query made the warm start a third longer.
  */
 export function pageVersionsQuery(ids: readonly number[]): string {
   return `[:find ${PULL_META} ?tx ?created :in $ :where ${groundIds(ids)} [?p :block/file ?f] [?f :file/content _ ?tx] [(get-else $ ?f :file/created-at 0) ?created]]`;

@@ -1,11 +1,11 @@
-// The first read of a graph: list the pages that have a file (ids only); then, fifty pages a
+// The first read of a graph: list the pages that have a file (ids only); then, a hundred pages a
 // query and no text, sort out the Markdown pages and read the version of each one's text; take
 // every page the cache holds a note of that version for (graph-cache.ts), and pull the text of the
 // others a chunk at a time. Without a cache, every Markdown page is pulled.
 import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
-import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, VERSION_CHUNK, WHERE_CHUNK } from './graph-queries';
+import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, WHERE_CHUNK } from './graph-queries';
 import { inSlices, pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
@@ -16,9 +16,8 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
     g.versions = new Map();
   }
   const all: number[] = [];
-  const step = g.cache ? VERSION_CHUNK : WHERE_CHUNK;
-  for (let i = 0; i < listed.length; i += step) {
-    const chunk = listed.slice(i, i + step);
+  for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
+    const chunk = listed.slice(i, i + WHERE_CHUNK);
     all.push(...(await (g.cache ? takeCached(g, chunk) : g.changes.markdownOnly(chunk))));
     await g.options.yieldNow();
   }

@@ -23,6 +23,8 @@ export interface TaskClock {
   longest(): Record<TaskSide, TaskRecord | null>;
   /** Tasks over `ms` (CPU), longest first. */
   over(ms: number): TaskRecord[];
+  /** The CPU time of every recorded task, by side: how much of a wall time was work on the thread. */
+  busy(): Record<TaskSide, number>;
 }
 
 export interface TimerWindow {
@@ -84,6 +86,11 @@ export function createTaskClock(): TaskClock {
       return best;
     },
     over: (ms) => tasks.filter((t) => t.cpuMs > ms).sort((a, b) => b.cpuMs - a.cpuMs),
+    busy() {
+      const sum: Record<TaskSide, number> = { frame: 0, host: 0, harness: 0 };
+      for (const t of tasks) sum[t.side] += t.cpuMs;
+      return sum;
+    },
   };
   return clock;
 }
