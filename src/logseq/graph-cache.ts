@@ -33,7 +33,7 @@ export interface GraphCache {
   /** The file time (`:file/last-modified-at`, 0 for none) a kept record was made at. */
   mtime(path: string): number | undefined;
   /** Put a text the plugin pulled into `index` and keep its note for the next start (`version`: read before the text was pulled). */
-  put(index: MaturityIndex, path: string, text: string, version: string, mtime: number | null): void;
+  put(index: MaturityIndex, path: string, content: { text: string; digest: string }, version: string, mtime: number | null): void;
   /** The page is gone (or no longer a Markdown page): its record goes. */
   drop(path: string): void;
   /** After a full read: records of paths the graph no longer has go, and what was made is written. */
@@ -95,14 +95,14 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     },
     digest: (path) => kept.get(path)?.hash,
     mtime: (path) => kept.get(path)?.mtime,
-    put(index, path, text, version, mtime) {
+    put(index, path, { text, digest }, version, mtime) {
       const { config, pipeline } = index;
       const note = prepareNote(text, path, config, pipeline, undefined, 'index');
       const record = toRecord({ note, keys: noteKeys(note, path, config, pipeline) });
       // The index holds the note as the record's strings, read back on first use, as after a warm start.
       const prepared = fromRecord(record);
       index.upsertNote(path, prepared.note, prepared.keys);
-      const cached: CachedNote = { mtime: mtime ?? 0, size: text.length, hash: digestOf(text), key: keyFor(version), ...record };
+      const cached: CachedNote = { mtime: mtime ?? 0, size: text.length, hash: digest, key: keyFor(version), ...record };
       kept.set(path, cached);
       made.set(path, cached);
       gone.delete(path);

@@ -108,16 +108,17 @@ export function take(g: GraphState, row: FileRow): void {
   g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime, row.file.id);
   if (mtime !== null && (g.since === null || mtime > g.since)) g.since = mtime;
   g.pulled++;
-  if (g.table.setDigest(path, digestOf(content))) putText(g, path, content, row.file.id, mtime);
+  const digest = digestOf(content);
+  if (g.table.setDigest(path, digest)) putText(g, path, { text: content, digest }, row.file.id, mtime);
   g.readings.textRead(path, content);
 }
 
 /** A pulled text into the index; during a full read with a cache, its note is kept for the next start too. */
-function putText(g: GraphState, path: string, content: string, fileId: number | undefined, mtime: number | null): void {
+function putText(g: GraphState, path: string, content: { text: string; digest: string }, fileId: number | undefined, mtime: number | null): void {
   const version = fileId === undefined ? undefined : g.versions?.get(fileId);
-  if (!g.cache || version === undefined || content.length > MAX_NOTE_BYTES) {
+  if (!g.cache || version === undefined || content.text.length > MAX_NOTE_BYTES) {
     g.cache?.drop(path); // a record made from another text
-    g.index.upsert(path, content);
+    g.index.upsert(path, content.text);
     return;
   }
   g.cache.put(g.index, path, content, version, mtime);
