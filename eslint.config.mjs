@@ -10,6 +10,26 @@ const obsidianConfigs = obsidianmd.configs.recommended
   .filter((config) => !config.files || config.files.some((f) => f.includes('ts') || f === 'package.json'))
   .map((config) => (config.files?.includes('package.json') ? config : { ...config, files: OBSIDIAN_FILES }));
 
+/** A layer that imports no host, no Node built-ins and none of the other layers, and touches no DOM global. */
+function platformFree(folder, why, alsoBanned) {
+  const layers = ['render', 'obsidian', 'logseq', 'cli', ...alsoBanned];
+  return {
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['obsidian', '@logseq/*', 'node:*', 'fs', 'path', 'os', 'child_process'], message: `${folder} ${why}.` },
+            { group: layers.flatMap((layer) => [`../${layer}/*`, `**/${layer}/**`]), message: `${folder} imports nothing from the layers above it.` },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'window', 'process'],
+    },
+  };
+}
+
 const NO_MARKUP = ['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: 'Insert note text as text (textContent / DOM nodes).' }));
 
 export default tseslint.config(
@@ -39,38 +59,10 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The core is pure: no host, no DOM, no Node built-ins (it runs on Obsidian mobile).
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['obsidian', '@logseq/*', 'node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core stays host- and platform-free.' },
-            { group: ['../render/*', '../obsidian/*', '../logseq/*', '../cli/*', '**/render/**', '**/obsidian/**', '**/logseq/**', '**/cli/**'], message: 'src/core imports nothing from the other layers.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'document', 'window', 'process'],
-    },
-  },
-  {
-    // The shared note cache: the core, idb and browser storage only; neither host's API, no DOM.
-    files: ['src/plugin-cache/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['obsidian', '@logseq/*', 'node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/plugin-cache runs in both plugins (and on phones).' },
-            { group: ['../render/*', '../obsidian/*', '../logseq/*', '../cli/*', '**/render/**', '**/obsidian/**', '**/logseq/**', '**/cli/**'], message: 'src/plugin-cache imports only the core.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'document', 'window', 'process'],
-    },
-  },
+  // The core is pure: no host, no DOM, no Node built-ins (it runs on Obsidian mobile).
+  platformFree('src/core', 'stays host- and platform-free', ['plugin-cache']),
+  // The shared note cache: the core, idb and browser storage only; neither host's API, no DOM.
+  platformFree('src/plugin-cache', 'runs in both plugins (and on phones)', []),
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -9,8 +9,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
-import { loadPlugin, slotElement, until, viewComplete, type Loaded } from '../../test/logseq/harness';
-import { createTaskClock, type TaskRecord } from '../../test/logseq/task-clock';
+import { loadPlugin, slotElement, until, viewComplete, type LoadOptions, type Loaded } from '../../test/logseq/harness';
+import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import { ROOT } from '../../test/helpers/vault';
 import type { IDBFactory } from 'fake-indexeddb';
 import { newIndexedDB } from '../../test/helpers/indexeddb';
@@ -27,15 +27,11 @@ function stageOf(l: Loaded, slot: string): string | null {
   return slotElement(l, slot)?.querySelector('.mm-card .mm-badge [data-mm-stage]')?.getAttribute('data-mm-stage') ?? null;
 }
 
-/** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages pulled. */
-async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
-  const clock = createTaskClock();
-  const before = graph.stats.pullLog.length;
+/** Load the plugin (no polling), its tasks recorded from the moment its bundle runs; `started` is that moment. */
+async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' | 'graph' | 'indexedDB'>): Promise<{ l: Loaded; started: () => number }> {
   let started = 0;
   const l = await loadPlugin({
-    files: new Map(),
-    graph,
-    indexedDB: device,
+    ...options,
     settings: { pollSeconds: 0 },
     clock,
     beforeRun: () => {
@@ -43,9 +39,17 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
       started = performance.now();
     },
   });
+  return { l, started: () => started };
+}
+
+/** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages pulled. */
+async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
+  const clock = createTaskClock();
+  const before = graph.stats.pullLog.length;
+  const { l, started } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(path)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === stage, 'the card on a warm start', 1_200_000);
-  const ms = performance.now() - started;
+  const ms = performance.now() - started();
   // Pages pulled, each once: the card's page is pulled once more after it shows, for its Logseq reading.
   const pulled = new Set(graph.stats.pullLog.slice(before)).size;
   clock.recording(false);
@@ -69,23 +73,13 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
 
   // The graph is built before the plugin connects; the clock starts at the handshake.
   const clock = createTaskClock();
-  let started = 0;
   // The plugin frame's storage (one per Logseq profile): the first start keeps its records there.
   const device = newIndexedDB();
-  const l = await loadPlugin({
-    files,
-    indexedDB: device,
-    settings: { pollSeconds: 0 },
-    clock,
-    beforeRun: () => {
-      clock.recording(true);
-      started = performance.now();
-    },
-  });
+  const { l, started } = await launchTimed(clock, { files, indexedDB: device });
   const block = l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}');
   const slot = l.fake.renderBlock(block);
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
-  const startup = performance.now() - started;
+  const startup = performance.now() - started();
   const pulledAtStart = l.graph.stats.filesPulled;
 
   let before = l.graph.stats.filesPulled;
