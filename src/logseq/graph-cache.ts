@@ -36,8 +36,11 @@ export interface GraphCache {
   put(index: MaturityIndex, path: string, content: { text: string; digest: string }, version: string, mtime: number | null): void;
   /** The page is gone (or no longer a Markdown page): its record goes. */
   drop(path: string): void;
-  /** After a full read: records of paths the graph no longer has go, and what was made is written. */
-  store(paths: ReadonlySet<string>): Promise<void>;
+  /**
+   * Write what was made and dropped since the last write. After a full read, `paths` are the
+   * graph's pages: records of any other path go too.
+   */
+  store(paths?: ReadonlySet<string>): Promise<void>;
   /** Close the database once the write under way (if any) is done. */
   close(): Promise<void>;
 }
@@ -109,7 +112,8 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     },
     drop,
     store(paths) {
-      for (const path of kept.keys()) if (!paths.has(path)) drop(path);
+      if (paths) for (const path of kept.keys()) if (!paths.has(path)) drop(path);
+      if (made.size === 0 && gone.size === 0) return writing;
       const [puts, deletes] = [made, gone];
       made = new Map();
       gone = new Set();

@@ -16,7 +16,7 @@ import type { LogseqHost } from './host';
 import { graphDir, graphQuery, readFileNameFormat } from './graph-answers';
 import { openGraphCache, type GraphCache } from './graph-cache';
 import { SLICE_MS } from './graph-queries';
-import { start } from './graph-start';
+import { pullChanged, start } from './graph-start';
 import { createGraphState, newIndex, pull, readText, type GraphState } from './graph-state';
 import type { PageInfo } from './page-table';
 import { sameCoreSettings, type PluginSettings } from './settings';
@@ -93,7 +93,7 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     async refreshChanged(look = { full: true }) {
       const before = g.index.revision();
       const ids = await g.changes.changedIds();
-      if (ids.length > 0) await pull(g, ids);
+      if (ids.length > 0) await pullChanged(g, ids);
       if (look.full) await g.changes.checkComponents();
       return g.index.revision() !== before;
     },

@@ -79,6 +79,26 @@ function takeOne(g: GraphState, row: FileRow, version: string): boolean {
   return true;
 }
 
+/**
+ * Pull pages that changed since the start, keeping their notes for the next one: their versions
+ * are read first (as at start-up), and what was made or dropped is written once they are in.
+ */
+export async function pullChanged(g: GraphState, ids: readonly number[]): Promise<void> {
+  if (!g.cache || !g.ready) return pull(g, ids);
+  const versions = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
+    const rows = await g.env.query(pageVersionsQuery(ids.slice(i, i + WHERE_CHUNK)));
+    for (const [row, version] of Array.isArray(rows) ? rows.map(versionedRow) : []) if (row?.file.id !== undefined) versions.set(row.file.id, version);
+  }
+  g.versions = versions;
+  try {
+    await pull(g, ids);
+  } finally {
+    g.versions = null;
+  }
+  await g.cache.store();
+}
+
 /** After a full read: what was pulled is kept, records of pages no longer in the graph go. */
 async function keepForNextStart(g: GraphState): Promise<void> {
   if (!g.cache) return;

@@ -83,6 +83,18 @@ describe('the Logseq plugin starts from its cache (built bundle, fake host, fake
     expect(again.rows).toMatch(/Ledger.*Staging/);
   });
 
+  it('a page edited while the app runs is kept again as it is pulled: the next launch pulls nothing', async () => {
+    const device = newIndexedDB();
+    const first = await launch(device);
+    const before = first.l.graph.stats.filesPulled;
+    first.l.fake.editInApp(LEDGER, withStage('Production'));
+    await until(first.l, () => first.l.graph.stats.filesPulled > before, 'the edited page pulled', 15000);
+    await quiet(first.l, 'the look after the edit to end');
+    const again = await launch(device, { graph: await quit(first.l) });
+    expect(again.pulled).toBe(0);
+    expect(again.rows).toMatch(/Ledger.*Production/);
+  });
+
   it('a file re-read from disk with no new file time is pulled again: the text’s transaction tells, not :file/last-modified-at', async () => {
     const device = newIndexedDB();
     const graph = await quit((await launch(device)).l);
