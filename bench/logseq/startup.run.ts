@@ -42,7 +42,7 @@ async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' 
   return { l, started: () => started };
 }
 
-/** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages pulled. */
+/** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages the start pulled. */
 async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
   const clock = createTaskClock();
   const before = graph.stats.pullLog.length;
@@ -50,8 +50,11 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(path)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === stage, 'the card on a warm start', 1_200_000);
   const ms = performance.now() - started();
-  // Pages pulled, each once: the card's page is pulled once more after it shows, for its Logseq reading.
-  const pulled = new Set(graph.stats.pullLog.slice(before)).size;
+  // A card pulls its page's text once more for its Logseq reading, which is no part of the start:
+  // counted once that reading is in, the card's page only when it was pulled twice.
+  await until(l, () => slotElement(l, slot)?.querySelector('.mm-logseq-reading') !== null, 'the card’s Logseq reading', 120_000);
+  const log = graph.stats.pullLog.slice(before);
+  const pulled = new Set(log.filter((p) => p !== path)).size + Math.max(0, log.filter((p) => p === path).length - 1);
   clock.recording(false);
   await l.close();
   const worst = clock.longest();
@@ -105,7 +108,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const lines = [
     `start-up: ${startup.toFixed(0)} ms`,
     `warm start: ${warm.ms.toFixed(0)} ms (${((100 * warm.ms) / startup).toFixed(1)}% of the start-up in this run)`,
-    `files pulled on a warm start: ${warm.pulled} (the page edited in the last session)`,
+    `files pulled on a warm start: ${warm.pulled} (one page was edited in the last session; its record was kept again as it was pulled)`,
     `longest main-thread task: ${longest.toFixed(0)} ms`,
     `files pulled on a route change with nothing changed: ${onRoute}`,
     `files pulled after one page edit: ${onEdit}`,
@@ -118,7 +121,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     `  longest in the plugin frame: ${describe(worst.frame)}`,
     `  longest in the host (the queries and UI we cause): ${describe(worst.host)}`,
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
-    `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows; longest task ${describe(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
+    `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describe(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `slowest single query in the host (datascript, as Logseq runs it; wall): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
