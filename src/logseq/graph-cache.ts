@@ -13,7 +13,7 @@
 // time, never the reverse.
 import { noteKeys, prepareNote, type MaturityIndex } from '../core/index';
 import { NoteCache, type CachedNote } from '../plugin-cache/note-cache';
-import { fromRecord, toRecord, type PreparedNote } from '../plugin-cache/note-record';
+import { asRecord, fromRecord, type PreparedNote } from '../plugin-cache/note-record';
 import type { Slicing } from '../plugin-cache/slicing';
 import { digestOf } from './graph-answers';
 import type { PluginSettings } from './settings';
@@ -101,9 +101,8 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     put(index, path, { text, digest }, version, mtime) {
       const { config, pipeline } = index;
       const note = prepareNote(text, path, config, pipeline, undefined, 'index');
-      const record = toRecord({ note, keys: noteKeys(note, path, config, pipeline) });
       // The index holds the note as the record's strings, read back on first use, as after a warm start.
-      const prepared = fromRecord(record);
+      const { record, prepared } = asRecord({ note, keys: noteKeys(note, path, config, pipeline) });
       index.upsertNote(path, prepared.note, prepared.keys);
       const cached: CachedNote = { mtime: mtime ?? 0, size: text.length, hash: digest, key: keyFor(version), ...record };
       kept.set(path, cached);

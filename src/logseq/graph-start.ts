@@ -43,9 +43,7 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
 async function takeCached(g: GraphState, ids: number[]): Promise<number[]> {
   const toPull: number[] = [];
   const answered = new Set<number>();
-  const rows = await g.env.query(pageVersionsQuery(ids));
-  await inSlices(g, Array.isArray(rows) ? rows.map(versionedRow) : [], ([row, version]) => {
-    if (row === null) return;
+  await inSlices(g, await versionedRows(g, ids), ([row, version]) => {
     answered.add(row.id);
     if (!isMarkdownPage(row)) return;
     if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
@@ -57,10 +55,15 @@ async function takeCached(g: GraphState, ids: number[]): Promise<number[]> {
   return toPull;
 }
 
-/** `[pull tx created]` → the page's row and its text's version. */
-function versionedRow(tuple: unknown): [FileRow | null, string] {
-  if (!Array.isArray(tuple) || !isRecord(tuple[0]) || !isFileRow(tuple[0]) || typeof tuple[1] !== 'number') return [null, ''];
-  return [tuple[0], `${tuple[1]}:${typeof tuple[2] === 'number' ? tuple[2] : 0}`];
+/** These pages' rows (no text), each with its text's version (`tx:created`). */
+async function versionedRows(g: GraphState, ids: readonly number[]): Promise<Array<[FileRow, string]>> {
+  const answer = await g.env.query(pageVersionsQuery(ids));
+  const rows: Array<[FileRow, string]> = [];
+  for (const tuple of Array.isArray(answer) ? answer : []) {
+    if (!Array.isArray(tuple) || !isRecord(tuple[0]) || !isFileRow(tuple[0]) || typeof tuple[1] !== 'number') continue;
+    rows.push([tuple[0], `${tuple[1]}:${typeof tuple[2] === 'number' ? tuple[2] : 0}`]);
+  }
+  return rows;
 }
 
 /** Take a page from the cache when its record was made from the text it has now; false: pull it. */
@@ -87,8 +90,7 @@ export async function pullChanged(g: GraphState, ids: readonly number[]): Promis
   if (!g.cache || !g.ready) return pull(g, ids);
   const versions = new Map<number, string>();
   for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
-    const rows = await g.env.query(pageVersionsQuery(ids.slice(i, i + WHERE_CHUNK)));
-    for (const [row, version] of Array.isArray(rows) ? rows.map(versionedRow) : []) if (row?.file.id !== undefined) versions.set(row.file.id, version);
+    for (const [row, version] of await versionedRows(g, ids.slice(i, i + WHERE_CHUNK))) if (row.file.id !== undefined) versions.set(row.file.id, version);
   }
   g.versions = versions;
   try {

@@ -118,6 +118,17 @@ const WIDE = /[\u0100-\uffff]/g;
 const escapeWide = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
+ * `prepared` as its record and the note that record gives back, without parsing the index string
+ * just written: stage, dependencies and keys as they are, the rest on first use. For a host that
+ * parses on the main thread and keeps its notes as records, as a warm start does.
+ */
+export function asRecord(prepared: PreparedNote): { record: NoteRecord; prepared: PreparedNote } {
+  const record = toRecord(prepared);
+  const { note, keys } = prepared;
+  return { record, prepared: { note: lazyNote(note.stage, note.dependencies, record, keys, parseRest), keys } };
+}
+
+/**
  * The note a record holds, with its keys: stage and dependencies now, the rest on first use
  * (lazy-note.ts: a proxy that parses the rest string on the first read of any other field).
  */

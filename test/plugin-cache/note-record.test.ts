@@ -5,7 +5,7 @@
 // are one byte a character (characters above U+00FF escaped), so the chunks they are joined into are.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type MaturityConfig, type MaturityNote } from '../../src/core/index';
-import { fromRecord, restParsed, toRecord, type PreparedNote } from '../../src/plugin-cache/note-record';
+import { asRecord, fromRecord, restParsed, toRecord, type PreparedNote } from '../../src/plugin-cache/note-record';
 import { exampleFiles } from '../obsidian/helpers';
 
 const config = resolveConfig({});
@@ -25,6 +25,19 @@ describe('note records', () => {
       const back = fromRecord(structuredClone(toRecord(withKeys(note, path))));
       expect(JSON.parse(JSON.stringify(back.note)), path).toEqual(JSON.parse(JSON.stringify(note)));
       expect(back.keys, path).toEqual(withKeys(note, path).keys);
+    }
+  });
+
+  it('made on the main thread (asRecord), give back the note the stored record gives, and the same record again', () => {
+    const files = exampleFiles();
+    for (const path of Object.keys(files)) {
+      const made = withKeys(prepare(files[path]!, path), path);
+      const { record, prepared } = asRecord(made);
+      expect(restParsed(prepared.note), path).toBe(false);
+      expect(toRecord(prepared), path).toBe(record);
+      const stored = fromRecord(structuredClone(record));
+      expect(JSON.parse(JSON.stringify(prepared.note)), path).toEqual(JSON.parse(JSON.stringify(stored.note)));
+      expect(prepared.keys, path).toEqual(stored.keys);
     }
   });
 
