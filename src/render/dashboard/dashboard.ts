@@ -41,7 +41,10 @@ export interface DashboardView {
  * Items drawn at once in each tab, the rest a page at a time on request (pages.ts): more than a
  * tall screen shows, and few enough that a page of a 10k-component vault is a short task.
  */
-const PAGE = { board: 50, table: 200, timeline: 100, cards: 24 } as const;
+const PAGE = { board: 50, table: 100, timeline: 100, cards: 12 } as const;
+
+/** Components the timeline places in the tab's own task; more are placed a task at a time. */
+const TIMELINE_AT_ONCE = 500;
 
 function summary(components: readonly Component[], ctx: ViewContext): HTMLElement {
   const doc = ctx.document;
@@ -117,7 +120,7 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
   // Headings one level under the page's h1 (axe: heading-order).
   // A long board draws its first screen first; the rest of each column follows, 100 items a task.
   if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board }));
-  else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline }));
+  else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE }));
   else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
   else renderCards(state, panel);
   markCurrent(state);
