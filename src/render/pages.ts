@@ -3,7 +3,7 @@
 // a page is a short task, and the reader asks for the next one. The dashboard passes page sizes;
 // a view given none draws everything (Logseq's query markup is a string: it cannot page, and
 // shows as many as its own limit).
-import { h } from './dom';
+import { count, h } from './dom';
 
 /** The items drawn so far and the button that draws the next page (null once all are drawn). */
 export interface PagedItems {
@@ -13,7 +13,7 @@ export interface PagedItems {
 
 function moreText(left: number, page: number, noun: string): string {
   const next = Math.min(left, page);
-  return next === left ? `Show ${left} more ${noun}` : `Show ${next} more ${noun} (${left} not shown)`;
+  return next === left ? `Show ${count(left)} more ${noun}` : `Show ${count(next)} more ${noun} (${count(left)} not shown)`;
 }
 
 /**

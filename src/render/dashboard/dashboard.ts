@@ -41,7 +41,7 @@ export interface DashboardView {
  * Items drawn at once in each tab, the rest a page at a time on request (pages.ts): more than a
  * tall screen shows, and few enough that a page of a 10k-component vault is a short task.
  */
-const PAGE = { board: 50, table: 100, timeline: 100, cards: 12 } as const;
+const PAGE = { board: 50, table: 100, timeline: 100, cards: 12, vaultProblems: 5 } as const;
 
 /** Components the timeline places in the tab's own task; more are placed a task at a time. */
 const TIMELINE_AT_ONCE = 500;
@@ -186,7 +186,10 @@ function renderHeader(ctx: ViewContext, options: DashboardOptions): HTMLElement[
   });
   const vaultProblems = ctx.vaultDiagnostics();
   if (vaultProblems.length === 0) return [header];
-  return [header, h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' }, children: vaultProblems.map((d) => renderDiagnostic(null, d, ctx)) })];
+  // A 10k vault may have hundreds of cycles: a page of them, the rest on request, so the filters stay near the top.
+  const list = h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' } });
+  const paged = drawPaged(doc, vaultProblems, list, (d) => renderDiagnostic(null, d, ctx), PAGE.vaultProblems, 'problems');
+  return paged.more ? [header, list, h(doc, 'div', { cls: 'mm-vault-problems-more', children: [paged.more] })] : [header, list];
 }
 
 export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}): DashboardView {

@@ -4,7 +4,7 @@
 import { invert } from '../../core/graph';
 import { buildGraphModel, EXTERNAL_PREFIX, neighbourhood, withoutExternals } from '../../core/graph-model';
 import type { ViewContext } from '../context';
-import { clear, h, plural } from '../dom';
+import { clear, count as formatCount, h, plural } from '../dom';
 import { drawGraph, layoutEdges, layoutInputs } from './draw';
 import { highlight, select } from './highlight';
 import { graphKeys, wireExternal, wireNode } from './input';
@@ -134,7 +134,7 @@ function draw(state: GraphState, options: GraphOptions, actions: GraphActions, b
 }
 
 /** In place of a graph too large to lay out: what to do instead. */
-function drawTooMany(state: GraphState, count: number, most: number): void {
+function drawTooMany(state: GraphState, total: number, most: number): void {
   const { ctx, canvas } = state;
   state.panzoom?.destroy();
   state.panzoom = null;
@@ -148,7 +148,7 @@ function drawTooMany(state: GraphState, count: number, most: number): void {
   canvas.appendChild(state.status);
   canvas.appendChild(h(ctx.document, 'p', {
     cls: 'mm-empty mm-graph-too-many',
-    text: `${count} components are more than the graph draws at once (${most}). Narrow the list with filters or query options, or choose a component under Focus to see its neighbourhood.`,
+    text: `${plural(total, 'component')} are more than the graph draws at once (${formatCount(most)}). Narrow the list with filters or query options, or choose a component under Focus to see its neighbourhood.`,
   }));
 }
 
