@@ -103,6 +103,10 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const warm = await warmStart(l.graph, device, target, 'staging');
   const phases: PhaseFigures[] = [];
   for (const phase of VIEW_PHASES) phases.push(await runPhase(l.graph, device, target, phase));
+  // The reference for the views: the core building every view in one go, in Node, this run.
+  t = performance.now();
+  for (const id of index.ids()) index.component(id);
+  const coreViews = performance.now() - t;
   const worst = clock.longest();
   const longest = Math.max(worst.frame?.cpuMs ?? 0, worst.host?.cpuMs ?? 0);
   const describe = (task: TaskRecord | null) => (task ? `${task.cpuMs.toFixed(0)} ms CPU (${task.wallMs.toFixed(0)} ms wall), ${task.what}` : 'none');
@@ -129,6 +133,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
     ...phases.map(phaseContext),
+    `  reference: the core building every view in one go (Node, no harness, this run) ${coreViews.toFixed(0)} ms; each phase's longest task / that: ${phases.map((p) => `${p.name.split(' (')[0]} ${(100 * (p.longest?.cpuMs ?? 0) / coreViews).toFixed(1)}%`).join(', ')}`,
     `slowest single query in the host (datascript, as Logseq runs it; wall): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
   ];
@@ -162,6 +167,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
         filesPulledOnRouteChange: onRoute,
         filesPulledAfterOneEdit: onEdit,
         editShownMs: Math.round(editShown),
+        coreEveryViewMs: Math.round(coreViews),
         views: phases.map((p) => ({ name: p.name, ms: Math.round(p.ms), longestTaskMs: Math.round(p.longest?.cpuMs ?? 0), longestTask: p.longest?.what ?? null, tasksOver50Ms: p.over50.length, shown: p.shown })),
         machine: { cores: cpus().length, loadAverage: Number(loadavg()[0]!.toFixed(1)), shared: true },
       },

@@ -53,9 +53,13 @@ export function createMainToggle(host: LogseqHost, doc: Document, state: PluginS
       return;
     }
     if (state.main) return refresh();
+    const graph = state.graph;
     const placeholder = () => mount.replaceChildren(busyElement(doc, 'Maturity Map: building the dashboard…'));
-    if (!(await buildViews(placeholder)) || state.main || !state.graph) return;
-    state.main = mountDashboard(mount, state.graph, open, () => host.hideMainUI());
+    if (!(await buildViews(placeholder))) return;
+    // Drawn in a task of its own, not after the last slice of views.
+    await yieldNow();
+    if (state.main || state.graph !== graph) return;
+    state.main = mountDashboard(mount, graph, open, () => host.hideMainUI());
   }
 
   return {

@@ -181,13 +181,17 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
   return {
     placeholder: serializeTrustedTree(slotRoot(doc, busyElement(doc, 'Maturity Map: running the query…'))),
     async ready(cancelled, yieldNow) {
+      // The run, the views and the drawing each start a task of their own: the event that asked
+      // for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
+      await yieldNow();
       const index = graph.index;
       const slicing = timeSlicing(SLICE_MS, () => performance.now(), yieldNow);
       const ids = await queryInSlices(index, query, slicing, cancelled);
       if (ids === null) return null;
       const shown = ids.slice(0, shownCount(query, state));
       if (!(await buildViewsInSlices(index, shown, slicing, cancelled))) return null;
-      return queryMarkup(graph, query, doc, { ids, shown }, slot, state);
+      await yieldNow();
+      return cancelled() ? null : queryMarkup(graph, query, doc, { ids, shown }, slot, state);
     },
   };
 }
@@ -226,10 +230,27 @@ export interface MainUI {
   destroy(): void;
 }
 
+/**
+ * The context's component list kept while the index is at one revision (and day): the dashboard
+ * asks for it several times a draw (summary, filters), and each time walks every view's cache entry.
+ */
+function keptComponents(ctx: ViewContext, index: GraphIndex['index']): ViewContext {
+  let kept: { revision: number; today: string; list: ReturnType<ViewContext['components']> } | null = null;
+  return {
+    ...ctx,
+    components() {
+      const revision = index.revision();
+      const today = index.today();
+      if (kept?.revision !== revision || kept.today !== today) kept = { revision, today, list: ctx.components() };
+      return kept.list;
+    },
+  };
+}
+
 /** The dashboard in the plugin's frame; clicking a component opens its page in Logseq. */
 export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: OpenComponent, close: () => void): MainUI {
   const doc = mount.ownerDocument;
-  const ctx = viewContext(graph, doc, open, 'none');
+  const ctx = keptComponents(viewContext(graph, doc, open, 'none'), graph.index);
   const closeButton = doc.createElement('button');
   closeButton.setAttribute('type', 'button');
   closeButton.setAttribute('class', 'mm-logseq-close');
