@@ -133,7 +133,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
     ...phases.map(phaseContext),
-    `  reference: the core building every view in one go (Node, no harness, this run) ${coreViews.toFixed(0)} ms; each phase's longest task / that: ${phases.map((p) => `${p.name.split(' (')[0]} ${(100 * (p.longest?.cpuMs ?? 0) / coreViews).toFixed(1)}%`).join(', ')}`,
+    `  reference: the core building every view in one go (Node, no harness, this run) ${coreViews.toFixed(0)} ms; each phase's longest task / that: ${phases.map((p) => `${p.name} ${(100 * (p.longest?.cpuMs ?? 0) / coreViews).toFixed(1)}%`).join(', ')}`,
     `slowest single query in the host (datascript, as Logseq runs it; wall): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
   ];
