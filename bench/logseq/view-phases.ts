@@ -28,6 +28,9 @@ export interface PhaseFigures {
   /** From the act until the results show. */
   ms: number;
   longest: TaskRecord | null;
+  /** The longest in the plugin frame (the 50 ms rule's side) and in the host (Logseq sanitising and injecting what we send). */
+  longestFrame: TaskRecord | null;
+  longestHost: TaskRecord | null;
   over50: TaskRecord[];
   /** What showed (rows, the Show more button, board items). */
   shown: string;
@@ -98,8 +101,16 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
   const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
   clock.recording(false);
   await l.close();
-  const longest = tasks.reduce<TaskRecord | null>((a, t) => (a === null || t.cpuMs > a.cpuMs ? t : a), null);
-  return { name: phase.name, ms, longest, over50: tasks.filter((t) => t.cpuMs > 50), shown: seen };
+  const longestOf = (list: TaskRecord[]) => list.reduce<TaskRecord | null>((a, t) => (a === null || t.cpuMs > a.cpuMs ? t : a), null);
+  return {
+    name: phase.name,
+    ms,
+    longest: longestOf(tasks),
+    longestFrame: longestOf(tasks.filter((t) => t.side === 'frame')),
+    longestHost: longestOf(tasks.filter((t) => t.side === 'host')),
+    over50: tasks.filter((t) => t.cpuMs > 50),
+    shown: seen,
+  };
 }
 
 /** The line asked for: `name: N ms, longest task T ms, K tasks over 50 ms`. */
@@ -110,5 +121,6 @@ export function phaseLine(p: PhaseFigures): string {
 /** What showed and which tasks were long. */
 export function phaseContext(p: PhaseFigures): string {
   const long = [...p.over50].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ');
-  return `  ${p.name}: ${p.shown}; longest ${p.longest ? `${p.longest.side} ${p.longest.what}` : 'none'}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
+  const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what})` : 'none');
+  return `  ${p.name}: ${p.shown}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
 }
