@@ -41,7 +41,7 @@ export interface DashboardView {
  * Items drawn at once in each tab, the rest a page at a time on request (pages.ts): more than a
  * tall screen shows, and few enough that a page of a 10k-component vault is a short task.
  */
-const PAGE = { board: 50, table: 100, timeline: 100, cards: 12, vaultProblems: 5 } as const;
+const PAGE = { board: 30, table: 100, timeline: 100, cards: 12, vaultProblems: 5 } as const;
 
 /** Components the timeline places in the tab's own task; more are placed a task at a time. */
 const TIMELINE_AT_ONCE = 500;
