@@ -177,4 +177,4 @@ export interface EncodedDashboardData extends Omit<DashboardData, 'components' |
 }
 
 /** Components a chunk holds: a chunk of details (the larger) inflates and parses in a few ms. */
-export const DASHBOARD_CHUNK_SIZE = 200;
+export const DASHBOARD_CHUNK_SIZE = 100;
