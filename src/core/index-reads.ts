@@ -48,6 +48,7 @@ export function component(state: IndexState, id: string): Component | undefined 
   const cycle = cycleInfo(state).finder.cycleOf(id);
   const cached = viewCache.get(id);
   if (cached && cached.today === day && sameCycle(cached.cycle, cycle)) return cached.component;
+  workCount.viewsBuilt++;
   const view = buildComponent({
     entry,
     pipeline: state.pipeline,

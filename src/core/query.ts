@@ -2,12 +2,12 @@
 // options drive the CLI, Obsidian's ```maturity-query``` block and Logseq's renderer macro.
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
-import type { MaturityIndex } from './vault-index';
-import type { Component, StageId } from './model';
-import { isBlocked } from './serialize';
-import { readinessOf } from './readiness/index';
-import { compareCodeUnits, compareComponents, compareNames } from './text';
-import { containsText, matchesText, textNeedle } from './text-match';
+import type { Component } from './model';
+import { compareComponents } from './text';
+import { queryIds, type IsReady, type QuerySource } from './query-run';
+
+export { createQueryRun, queryIds, type IsReady, type QueryRun, type QuerySource } from './query-run';
+export { progress, sortComponents, type Sortable } from './query-sort';
 
 // Defined with the name order in text.ts, so the views can sort without importing this module (and zod).
 export { compareComponents };
@@ -124,100 +124,7 @@ export function parseQueryLines(source: string): Record<string, string> {
   return raw;
 }
 
-/** Progress towards the next stage, 0–1 (1 at the last stage). */
-export function progress(component: Component, index: Pick<MaturityIndex, 'pipeline'>): number {
-  const stage = component.note.stage?.id;
-  const rank = stage ? index.pipeline.rank.get(stage) ?? -1 : -1;
-  const next = index.pipeline.stages[rank + 1]?.id;
-  if (!next) return 1;
-  const transition = component.note.transitions.find((t) => t.to === next && t.total > 0);
-  return transition ? transition.met / transition.total : 0;
-}
-
-function inAny(sets: ReadonlyArray<ReadonlySet<string>>, id: string): boolean {
-  for (const set of sets) if (set.has(id)) return true;
-  return false;
-}
-
-/** What a query reads: a live index, or a snapshot of one (the standalone dashboard). */
-export type QuerySource = Pick<MaturityIndex, 'pipeline' | 'ids' | 'idsAtStage' | 'component'> & Partial<Pick<MaturityIndex, 'today' | 'config' | 'idsAtStageByName'>>;
-
-/** `isReady` defaults to the evidence-backed readiness every component carries (src/core/readiness). */
-export function runQuery(
-  index: QuerySource,
-  query: ComponentQuery,
-  isReady: (c: Component) => boolean = (c) => c.readiness?.ready ?? (index.today && index.config ? readinessOf(c, { ...index, today: index.today, config: index.config }).ready : false),
-): Component[] {
-  // The stages asked for, in name order: one stage's list as it is, several merged back into
-  // name order by filtering ids() (sources without per-stage lists do the same).
-  let wanted: Array<ReadonlySet<string>> | null = null;
-  let ids: readonly string[] = index.ids();
-  if (query.stage && query.stage.length > 0) {
-    const stages = new Set<StageId | null>();
-    for (const s of query.stage) {
-      const stage = s.toLowerCase();
-      if (stage === 'unknown' || stage === 'none') stages.add(null);
-      const match = index.pipeline.words.find((w) => w.word === stage);
-      if (match) stages.add(match.id);
-    }
-    if (stages.size === 1 && index.idsAtStageByName) {
-      ids = index.idsAtStageByName([...stages][0]!);
-    } else {
-      wanted = [...stages].map((stage) => index.idsAtStage(stage));
-    }
-  }
-  const tags = query.tag?.map((t) => t.replace(/^#/, '').toLowerCase());
-  const owner = textNeedle(query.owner);
-  const group = textNeedle(query.group);
-  const text = textNeedle(query.text);
-  const out: Component[] = [];
-  for (const id of ids) {
-    if (wanted !== null && !inAny(wanted, id)) continue;
-    const c = index.component(id);
-    if (!c) continue;
-    const note = c.note;
-    if (tags && !tags.some((t) => note.tags.some((nt) => nt.toLowerCase() === t || nt.toLowerCase().startsWith(`${t}/`)))) continue;
-    if (owner !== null && !containsText(note.owner?.value, owner)) continue;
-    if (group !== null && !containsText(note.group?.value, group)) continue;
-    if (query.blocked !== undefined && isBlocked(c, index) !== query.blocked) continue;
-    if (query.stale !== undefined && c.stale !== query.stale) continue;
-    if (query.hasErrors !== undefined && c.diagnostics.some((d) => d.severity === 'error') !== query.hasErrors) continue;
-    if (query.ready !== undefined && isReady(c) !== query.ready) continue;
-    if (text !== null && !matchesText(c, text)) continue;
-    out.push(c);
-  }
-  // ids() is already in name order: a name sort (the default) needs no second pass.
-  if ((query.sort ?? 'name') !== 'name') sortComponents(out, query, index);
-  else if (query.order === 'desc') out.reverse();
-  return query.limit ? out.slice(0, query.limit) : out;
-}
-
-/** Readiness sorting needs the index's date and settings; without them it falls back to progress. */
-type SortIndex = Pick<MaturityIndex, 'pipeline'> & Partial<Pick<MaturityIndex, 'today' | 'config' | 'component'>>;
-
-export function sortComponents(list: Component[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): void {
-  const key = query.sort ?? 'name';
-  const dir = query.order === 'desc' ? -1 : 1;
-  const rank = (c: Component) => index.pipeline.rank.get(c.note.stage?.id ?? '') ?? -1;
-  const scores = new Map<Component, number>();
-  const readinessScore = (c: Component): number => {
-    let score = scores.get(c);
-    if (score === undefined) {
-      const { today, config } = index;
-      score = c.readiness?.score ?? (today && config ? readinessOf(c, { ...index, today, config }).score : progress(c, index));
-      scores.set(c, score);
-    }
-    return score;
-  };
-  const compare: Record<string, (a: Component, b: Component) => number> = {
-    name: compareComponents,
-    stage: (a, b) => rank(a) - rank(b),
-    updated: (a, b) => compareCodeUnits(a.note.lastUpdated?.value ?? '', b.note.lastUpdated?.value ?? ''),
-    progress: (a, b) => progress(a, index) - progress(b, index),
-    readiness: (a, b) => readinessScore(a) - readinessScore(b) || progress(a, index) - progress(b, index),
-    owner: (a, b) => compareNames(a.note.owner?.value ?? '', b.note.owner?.value ?? ''),
-    group: (a, b) => compareNames(a.note.group?.value ?? '', b.note.group?.value ?? ''),
-  };
-  const cmp = compare[key] ?? compareComponents;
-  list.sort((a, b) => dir * cmp(a, b) || compareComponents(a, b));
+/** The components a query matches, in result order (see query-run.ts for what it builds). */
+export function runQuery(index: QuerySource, query: ComponentQuery, isReady?: IsReady): Component[] {
+  return queryIds(index, query, isReady).map((id) => index.component(id)!);
 }

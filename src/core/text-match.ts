@@ -1,7 +1,10 @@
 // Free-text matching of components, shared by the query's `text`, `owner` and `group` options and
 // the dashboard's filter box. Apart from query.ts so the standalone dashboard can use it without
 // the query's zod schema.
-import type { Component } from './model';
+import type { Component, MaturityNote } from './model';
+
+/** What text matching reads: a component view, or what the index keeps of its note. */
+export type TextMatchable = Pick<Component, 'id' | 'name'> & { note: Pick<MaturityNote, 'owner' | 'group' | 'tags'> };
 
 /** What a text option or filter box asks for: trimmed and lower-cased; null when blank. */
 export function textNeedle(text: string | undefined): string | null {
@@ -15,7 +18,7 @@ export function containsText(value: string | null | undefined, needle: string): 
 }
 
 /** Whether a component's name, path, owner, functional group or one of its tags contains `needle`. */
-export function matchesText(component: Component, needle: string): boolean {
+export function matchesText(component: TextMatchable, needle: string): boolean {
   const note = component.note;
   return (
     containsText(component.name, needle) ||

@@ -17,9 +17,11 @@ export interface WorkCount {
   tapeReads: number;
   /** Times the name order was sorted, not taken from a kept order (index-reads.ts). Not part of totalWork. */
   nameSorts: number;
+  /** Component views built, not taken from the view cache (index-reads.ts). Not part of totalWork. */
+  viewsBuilt: number;
 }
 
-export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0, nameSorts: 0 };
+export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0 };
 
 /** Zero every counter; returns the counter object to read afterwards. */
 export function resetWorkCount(): WorkCount {
@@ -30,6 +32,7 @@ export function resetWorkCount(): WorkCount {
   workCount.cycleVisited = 0;
   workCount.tapeReads = 0;
   workCount.nameSorts = 0;
+  workCount.viewsBuilt = 0;
   return workCount;
 }
 

@@ -1,0 +1,37 @@
+// Component views built a slice at a time. A view costs ~150 µs (its note read back whole, its
+// diagnostics and readiness), so a dashboard or query over 10k components that asked for every
+// view in one go held the host's thread for a second and a half. Both plugins run the same steps
+// here with their own slicing; once built, a view stays in the index's cache until an edit
+// changes it, so the synchronous draw that follows builds none. Both functions start a slice:
+// call them at the start of a task the host began (a draw, an event, a message).
+import { createQueryRun, type ComponentQuery, type IsReady, type QuerySource } from '../core/index';
+import type { Slicing } from './slicing';
+
+/**
+ * Build the views of `ids` (those not in the index's cache), yielding when the slice is spent.
+ * Resolves true when every view is built, false when `cancelled()` stopped it first.
+ */
+export async function buildViewsInSlices(index: Pick<QuerySource, 'component'>, ids: readonly string[], slicing: Slicing, cancelled: () => boolean = () => false): Promise<boolean> {
+  slicing.start();
+  for (const id of ids) {
+    if (slicing.spent()) await slicing.yieldNow();
+    if (cancelled()) return false;
+    index.component(id);
+  }
+  return !cancelled();
+}
+
+/**
+ * Run a query a slice at a time: the ids it matches in result order (limit applied), or null when
+ * `cancelled()` stopped it. Views a filter or the order needs are built on the way; the views of
+ * the results shown are the caller's to build (buildViewsInSlices) before drawing them.
+ */
+export async function queryInSlices(index: QuerySource, query: ComponentQuery, slicing: Slicing, cancelled: () => boolean = () => false, isReady?: IsReady): Promise<string[] | null> {
+  slicing.start();
+  const run = createQueryRun(index, query, isReady);
+  while (!run.step(() => cancelled() || slicing.spent())) {
+    if (cancelled()) return null;
+    await slicing.yieldNow();
+  }
+  return cancelled() ? null : run.result();
+}
