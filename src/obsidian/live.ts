@@ -98,8 +98,8 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
  * `pending` marks the element while the first one runs.
  */
 function preparedShow(source: LiveSource, cancelled: () => boolean, show: (force: boolean) => void, pending: () => void): (force: boolean) => void {
-  const prepare = source.prepare;
-  if (!prepare) return show;
+  if (!source.prepare) return show;
+  const prepare = (cancelled: () => boolean) => source.prepare!(cancelled);
   let running = false;
   /** A refresh asked for while a prepare ran: null for none, else whether it was forced. */
   let queued: boolean | null = null;
