@@ -14,6 +14,7 @@ import { buildGraphModel, createIndex, withoutExternals } from '../src/core/inde
 import { layoutInputs } from '../src/render/graph/draw';
 import { layoutGraph } from '../src/render/graph/layout';
 import { TODAY } from './core-bench';
+import { dashboardTasks } from './dashboard-tasks';
 import { loadVault } from './corpus';
 import { median, now } from './measure';
 import type { RenderFigures } from './report';
@@ -132,10 +133,15 @@ const noteBoard = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-/** In the page: every column drew all its items. */
-const everyItem = () => {
-  const total = [...document.querySelectorAll('.mm-board-count')].reduce((n, e) => n + Number(e.textContent?.trim() ?? 0), 0);
-  return total > 0 && document.querySelectorAll('.mm-board-item').length >= total;
+/** In the page: the board's components, by its column counts (a long column draws a page at a time). */
+const boardTotal = () => [...document.querySelectorAll('.mm-board-count')].reduce((n, e) => n + Number(e.textContent?.trim() ?? 0), 0);
+
+/** In the page: ask for every page of every column, one after another, as a reader pressing "Show more" would. */
+const everyPage = async () => {
+  for (let more = document.querySelector<HTMLElement>('.mm-board .mm-show-more'); more; more = document.querySelector<HTMLElement>('.mm-board .mm-show-more')) {
+    more.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 };
 
 const VIEWPORT = { viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 };
@@ -159,7 +165,7 @@ interface PaintRun {
   shown: number;
 }
 
-/** One opening of the dashboard: first paint, every item, then the graph tab until every node is drawn. */
+/** One opening of the dashboard: first paint, every page of the board, then the graph tab until every node is drawn. */
 async function dashboardPaint(browser: Browser, page: string, log: (line: string) => void): Promise<PaintRun> {
   const context = await browser.newContext(VIEWPORT);
   const p = await context.newPage();
@@ -173,9 +179,10 @@ async function dashboardPaint(browser: Browser, page: string, log: (line: string
   const paintAt = await firstPaint(p);
   const boardAt = await p.evaluate(() => (window as unknown as { mmBoardAt?: number }).mmBoardAt ?? Infinity);
   if (boardAt > paintAt) throw new Error(`the first paint (${paintAt} ms) came before the board (${boardAt} ms)`);
-  await p.waitForFunction(everyItem, null, { timeout: 120_000, polling: 20 });
+  const shown = await p.evaluate(boardTotal);
+  await p.evaluate(everyPage);
   const complete = await p.evaluate(() => performance.now());
-  const shown = await p.locator('.mm-board-item').count();
+  if ((await p.locator('.mm-board-item').count()) !== shown) throw new Error('the board did not draw every page');
   const t = now();
   await p.locator('[data-mm-tab="graph"]').click();
   await p.waitForFunction((n) => document.querySelectorAll('.mm-node').length >= n, shown, { timeout: 300_000, polling: 50 });
@@ -239,5 +246,8 @@ export async function renderBench(options: RenderBenchOptions): Promise<RenderFi
   }
   options.log(`dashboard of ${paintComponents} components in Chromium`);
   const paint = await paintBench(paintComponents, options.quick ? 1 : 3, options.seed, options.log);
-  return { layout, paint };
+  const taskNotes = options.quick ? 1000 : 10_000;
+  options.log(`dashboard of ${taskNotes} notes in Chromium, watched for long tasks`);
+  const tasks = await dashboardTasks(taskNotes, options.seed, options.log);
+  return { layout, paint, tasks };
 }

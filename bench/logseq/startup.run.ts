@@ -15,6 +15,7 @@ import { ROOT } from '../../test/helpers/vault';
 import type { IDBFactory } from 'fake-indexeddb';
 import { newIndexedDB } from '../../test/helpers/indexeddb';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
+import { phaseContext, phaseLine, runPhase, VIEW_PHASES, type PhaseFigures } from './view-phases';
 
 const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 
@@ -100,6 +101,12 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   clock.recording(false);
   await l.close();
   const warm = await warmStart(l.graph, device, target, 'staging');
+  const phases: PhaseFigures[] = [];
+  for (const phase of VIEW_PHASES) phases.push(await runPhase(l.graph, device, target, phase));
+  // The reference for the views: the core building every view in one go, in Node, this run.
+  t = performance.now();
+  for (const id of index.ids()) index.component(id);
+  const coreViews = performance.now() - t;
   const worst = clock.longest();
   const longest = Math.max(worst.frame?.cpuMs ?? 0, worst.host?.cpuMs ?? 0);
   const describe = (task: TaskRecord | null) => (task ? `${task.cpuMs.toFixed(0)} ms CPU (${task.wallMs.toFixed(0)} ms wall), ${task.what}` : 'none');
@@ -112,6 +119,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     `longest main-thread task: ${longest.toFixed(0)} ms`,
     `files pulled on a route change with nothing changed: ${onRoute}`,
     `files pulled after one page edit: ${onEdit}`,
+    ...phases.map(phaseLine),
   ];
   const context = [
     `pages: ${files.size} (${(bytes / 1e6).toFixed(1)} MB of text, ${index.ids().length} components); files pulled at start-up: ${pulledAtStart}`,
@@ -123,6 +131,9 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
     `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describe(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
+    `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
+    ...phases.map(phaseContext),
+    `  reference: the core building every view in one go (Node, no harness, this run) ${coreViews.toFixed(0)} ms; each phase's longest task / that: ${phases.map((p) => `${p.name} ${(100 * (p.longest?.cpuMs ?? 0) / coreViews).toFixed(1)}%`).join(', ')}`,
     `slowest single query in the host (datascript, as Logseq runs it; wall): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
   ];
@@ -156,6 +167,8 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
         filesPulledOnRouteChange: onRoute,
         filesPulledAfterOneEdit: onEdit,
         editShownMs: Math.round(editShown),
+        coreEveryViewMs: Math.round(coreViews),
+        views: phases.map((p) => ({ name: p.name, ms: Math.round(p.ms), longestTaskMs: Math.round(p.longest?.cpuMs ?? 0), longestTask: p.longest ? `${p.longest.side} ${p.longest.what}` : null, longestFrameTaskMs: Math.round(p.longestFrame?.cpuMs ?? 0), longestHostTaskMs: Math.round(p.longestHost?.cpuMs ?? 0), tasksOver50Ms: p.over50.length, shown: p.shown })),
         machine: { cores: cpus().length, loadAverage: Number(loadavg()[0]!.toFixed(1)), shared: true },
       },
       null,

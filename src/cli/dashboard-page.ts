@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import type { DashboardData, EncodedDashboardData } from '../core/dashboard-data';
+import { DASHBOARD_CHUNK_SIZE, type DashboardData, type EncodedDashboardData } from '../core/dashboard-data';
 import { jsonText, visible } from './terminal';
 
 export interface DashboardAssets {
@@ -56,10 +56,17 @@ function packed(value: unknown): string {
   return deflateRawSync(Buffer.from(jsonText(value, 0), 'utf8'), { level: 6 }).toString('base64');
 }
 
-/** The data as the page embeds it: the components and their details packed apart. */
-export function encodeDashboardData(data: DashboardData): EncodedDashboardData {
+/** A list packed a chunk at a time (see EncodedDashboardData). */
+function packedChunks(values: readonly unknown[], size: number): string[] {
+  const chunks: string[] = [];
+  for (let at = 0; at < values.length; at += size) chunks.push(packed(values.slice(at, at + size)));
+  return chunks;
+}
+
+/** The data as the page embeds it: the components and their details packed apart, in chunks. */
+export function encodeDashboardData(data: DashboardData, chunkSize = DASHBOARD_CHUNK_SIZE): EncodedDashboardData {
   const { components, details, ...rest } = data;
-  return { ...rest, encoding: 'deflate-base64', components: packed(components), details: packed(details) };
+  return { ...rest, encoding: 'deflate-base64-chunks', chunkSize, components: packedChunks(components, chunkSize), details: packedChunks(details, chunkSize) };
 }
 
 export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAssets, title = `Maturity Map — ${data.root}`): string {

@@ -1,18 +1,48 @@
 // The main UI (the dashboard in the plugin's frame): opened and closed from the toolbar or the
-// command palette, filled again when the graph finishes loading or is rebuilt.
+// command palette, filled again when the graph finishes loading or is rebuilt. The dashboard reads
+// every component's view: they are built a slice at a time before it is drawn (a placeholder shows
+// meanwhile) and before it is drawn again after a change (the views an edit changed, a few).
+import { timeSlicing } from '../plugin-cache/slicing';
+import { buildViewsInSlices } from '../plugin-cache/view-slices';
+import { SLICE_MS } from './graph-queries';
 import type { LogseqHost } from './host';
 import { adoptHostTheme } from './navigation';
 import { DB_GRAPH_MESSAGE, type OpenComponent, type PluginState } from './plugin-state';
-import { mountDashboard } from './views';
+import { busyElement, mountDashboard } from './views';
 
 export interface MainToggle {
   toggle(): void;
   /** Fill the main UI again if it is open (the graph finished loading, or was rebuilt). */
   refill(): void;
+  /** The index changed: the dashboard, once its views are built again, shows it. */
+  refresh(): Promise<void>;
 }
 
-export function createMainToggle(host: LogseqHost, doc: Document, state: PluginState, open: OpenComponent): MainToggle {
-  const fill = () => {
+export function createMainToggle(host: LogseqHost, doc: Document, state: PluginState, open: OpenComponent, yieldNow: () => Promise<void>): MainToggle {
+  let builds = 0;
+
+  /**
+   * Every component's view built, a slice at a time (`onFirstYield` when it takes more than one);
+   * false when a newer build, another graph or the plugin's stop cancelled it.
+   */
+  async function buildViews(onFirstYield: () => void = () => undefined): Promise<boolean> {
+    const mine = ++builds;
+    const { graph, loads } = state;
+    if (!graph) return false;
+    let yielded = false;
+    const slicing = timeSlicing(SLICE_MS, () => performance.now(), async () => {
+      if (!yielded) onFirstYield();
+      yielded = true;
+      await yieldNow();
+    });
+    return buildViewsInSlices(graph.index, graph.index.ids(), slicing, () => mine !== builds || state.graph !== graph || state.loads !== loads);
+  }
+
+  async function refresh(): Promise<void> {
+    if (state.main && (await buildViews())) state.main?.refresh();
+  }
+
+  async function fill(): Promise<void> {
     const mount = doc.getElementById('app') ?? doc.body;
     if (state.dbGraph || !state.graph) {
       const note = doc.createElement('p');
@@ -20,23 +50,30 @@ export function createMainToggle(host: LogseqHost, doc: Document, state: PluginS
       note.textContent = state.dbGraph ? DB_GRAPH_MESSAGE : 'Maturity Map is still reading the graph…';
       mount.replaceChildren(note);
       state.main = null;
-    } else if (!state.main) {
-      state.main = mountDashboard(mount, state.graph, open, () => host.hideMainUI());
-    } else {
-      state.main.refresh();
+      return;
     }
-  };
+    if (state.main) return refresh();
+    const graph = state.graph;
+    const placeholder = () => mount.replaceChildren(busyElement(doc, 'Maturity Map: building the dashboard…'));
+    if (!(await buildViews(placeholder))) return;
+    // Drawn in a task of its own, not after the last slice of views.
+    await yieldNow();
+    if (state.main || state.graph !== graph) return;
+    state.main = mountDashboard(mount, graph, open, () => host.hideMainUI());
+  }
+
   return {
     toggle() {
       if (host.isMainUIVisible) return host.hideMainUI();
-      fill();
+      void fill();
       void adoptHostTheme(host, doc);
       host.showMainUI({ autoFocus: true });
       state.scheduler?.wake();
       state.scheduler?.soon(0);
     },
     refill() {
-      if (host.isMainUIVisible) fill();
+      if (host.isMainUIVisible) void fill();
     },
+    refresh,
   };
 }

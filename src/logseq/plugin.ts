@@ -34,11 +34,10 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   const { openLine, openComponent } = createPageOpener(host, () => state.graph);
 
   async function rerender(): Promise<void> {
-    state.main?.refresh();
-    await slots.refresh();
+    await Promise.all([mainUI.refresh(), slots.refresh()]);
   }
 
-  const mainUI = createMainToggle(host, doc, state, openComponent);
+  const mainUI = createMainToggle(host, doc, state, openComponent, yieldNow);
   const toggleMain = () => mainUI.toggle();
   const loader = createLoader(host, env, state, { slots, rerender, yieldNow, clearPageCache: content.clearPageCache, refillMain: () => mainUI.refill() });
   offs.push(registerUI(host, env, { slots, openLine, toggleMain, onSettings: (raw) => void loader.settingsChanged(raw) }));

@@ -5,7 +5,7 @@ import type { FileBlock, FilePage, LogseqHost } from './host';
 import { CARD_MACRO, QUERY_MACRO } from './macros';
 import { DB_GRAPH_MESSAGE, type PluginState } from './plugin-state';
 import type { SlotMarkup, SlotRequest, SlotTemplate } from './slots';
-import { cardPieces, indexingMarkup, inlineMarkup, noticeMarkup, queryMarkup } from './views';
+import { cardPieces, indexingMarkup, inlineMarkup, noticeMarkup, queryView } from './views';
 
 export interface SlotContent {
   template: SlotTemplate;
@@ -45,7 +45,7 @@ export function createSlotContent(host: LogseqHost, doc: Document, state: Plugin
       return indexingMarkup(doc, p.done, p.total);
     }
     if (macro.kind === 'invalid') return noticeMarkup(doc, 'error', `Maturity Map: ${QUERY_MACRO} options are not valid.`, macro.errors);
-    if (macro.kind === 'query') return queryMarkup(graph, macro.query, doc, slot, view);
+    if (macro.kind === 'query') return queryView(graph, macro.query, doc, slot, view);
     const id = macro.target !== null ? graph.resolve(macro.target) : await componentOfBlock(graph, request.block);
     if (id && macro.kind === 'card') return cardPieces(graph, id, doc, slot);
     if (id && macro.kind !== 'card') return inlineMarkup(graph, id, macro.kind, doc);

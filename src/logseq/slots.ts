@@ -3,8 +3,10 @@
 // was injected into the old one. So: key injected UI by slot, keep only slots that still exist
 // in the host document, check again right before each write (rendering is async), and skip writes
 // whose markup did not change. A long view (a card) comes in pieces: its head, then each piece
-// in a later task, injected into a container the head holds. Each slot keeps its own view state (sort, rows shown, graph
-// focus and zoom), changed through model calls since injected markup has no listeners.
+// in a later task, injected into a container the head holds. A view of the whole graph (a query)
+// is prepared a slice at a time, a placeholder showing meanwhile, and dropped when the slot goes or
+// a newer render starts. Each slot keeps its own view state (sort, rows shown, graph focus and
+// zoom), changed through model calls since injected markup has no listeners.
 import type { LogseqHost } from './host';
 import type { Macro } from './macros';
 
@@ -34,7 +36,18 @@ export interface SlotPieces {
   parts: Array<{ container: string; markup: () => string }>;
 }
 
-export type SlotMarkup = string | SlotPieces;
+/**
+ * A view whose data is prepared a slice at a time (a query run, views built): `ready` gives the
+ * view, or null once `cancelled()` is true (a newer render of the slot, the slot gone, the plugin
+ * unloaded). It gives the thread back through `yieldNow`; the first time it does, a slot that
+ * shows nothing yet shows `placeholder` (a slot showing an older view keeps it meanwhile).
+ */
+export interface SlotPending {
+  placeholder: string;
+  ready(cancelled: () => boolean, yieldNow: () => Promise<void>): Promise<string | SlotPieces | null>;
+}
+
+export type SlotMarkup = string | SlotPieces | SlotPending;
 
 /** Markup for a slot, or null when there is nothing to show yet. */
 export type SlotTemplate = (request: SlotRequest) => Promise<SlotMarkup | null>;
@@ -65,11 +78,16 @@ interface Registry {
   /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
   readonly written: Map<string, string>;
   readonly generation: Map<string, number>;
+  /** A clock for the liveness checks while a view is prepared (ms). */
+  readonly now: () => number;
 }
 
+/** While a view is prepared, whether its slot still exists is asked at most this often. */
+export const SLOT_CHECK_MS = 250;
+
 /** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
-export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: () => Promise<void>): SlotRegistry {
-  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), generation: new Map() };
+export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: () => Promise<void>, now: () => number = () => performance.now()): SlotRegistry {
+  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), generation: new Map(), now };
   const { slots, written, generation } = registry;
   return {
     async mount(request) {
@@ -122,10 +140,8 @@ async function render(registry: Registry, request: SlotRequest): Promise<void> {
   const { slot } = request;
   const mine = (registry.generation.get(slot) ?? 0) + 1;
   registry.generation.set(slot, mine);
-  const markup = await registry.template(request);
   // A newer render of this slot started meanwhile, or the slot went away: do not write.
   const current = () => registry.generation.get(slot) === mine && registry.slots.has(slot);
-  if (!current() || markup === null) return;
   // Checked right before each write: the pieces come one task apart, and Logseq may unmount the
   // slot (an edit, scrolling, navigation) between any two of them.
   const stillThere = async () => {
@@ -133,9 +149,53 @@ async function render(registry: Registry, request: SlotRequest): Promise<void> {
     forget(registry, slot);
     return false;
   };
+  let markup = await registry.template(request);
+  if (!current() || markup === null) return;
+  if (typeof markup !== 'string' && 'ready' in markup) markup = await whenReady(registry, slot, markup, current, stillThere);
+  if (markup === null) return;
   const { head, parts } = typeof markup === 'string' ? { head: markup, parts: [] } : markup;
   if (!(await writeHead(registry, slot, head, stillThere))) return;
   await writeParts(registry, slot, parts, current, stillThere);
+}
+
+/**
+ * The view a pending markup gives (its placeholder written at its first yield, into a slot that
+ * shows nothing yet); null when a newer render superseded it or the slot went away meanwhile.
+ */
+async function whenReady(registry: Registry, slot: string, pending: SlotPending, current: () => boolean, stillThere: () => Promise<boolean>): Promise<string | SlotPieces | null> {
+  const placeholder: { written: Promise<boolean> | null } = { written: null };
+  const gone = slotWatch(registry, slot);
+  const cancelled = () => !current() || gone();
+  const yieldNow = async () => {
+    if (placeholder.written === null && !registry.written.has(slot)) placeholder.written = writeHead(registry, slot, pending.placeholder, stillThere);
+    await registry.yieldNow();
+  };
+  const view = await pending.ready(cancelled, yieldNow);
+  // The placeholder's write (its slot check is a round trip) lands before the view's.
+  if (placeholder.written !== null && !(await placeholder.written)) return null;
+  return cancelled() ? null : view;
+}
+
+/**
+ * Whether the slot went away, asked of the host at most every SLOT_CHECK_MS (the question is
+ * async, the answer read by a cancel check between slices); a slot found gone is forgotten.
+ */
+function slotWatch(registry: Registry, slot: string): () => boolean {
+  let gone = false;
+  let asking = false;
+  let asked = registry.now();
+  return () => {
+    if (gone || asking || registry.now() - asked < SLOT_CHECK_MS) return gone;
+    asking = true;
+    void exists(registry.host, slot).then((there) => {
+      asking = false;
+      asked = registry.now();
+      if (there) return;
+      gone = true;
+      forget(registry, slot);
+    });
+    return gone;
+  };
 }
 
 /** Writes the head when it changed; false when the slot went away. */

@@ -1,6 +1,8 @@
 // The shared views (src/render) in Logseq: serialised into macro slots, and live in the plugin's
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
-import { runQuery, type ComponentQuery } from '../core/index';
+import type { ComponentQuery } from '../core/index';
+import { timeSlicing } from '../plugin-cache/slicing';
+import { buildViewsInSlices, queryInSlices } from '../plugin-cache/view-slices';
 import {
   cardSectionGroups,
   contextFromIndex,
@@ -17,8 +19,9 @@ import {
 } from '../render/index';
 import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
+import { SLICE_MS } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
-import type { SlotMarkup, SlotState } from './slots';
+import type { SlotMarkup, SlotPending, SlotState } from './slots';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -72,12 +75,17 @@ export function noticeMarkup(doc: Document, kind: 'info' | 'warning' | 'error', 
   return serializeTrustedTree(slotRoot(doc, noticeElement(doc, kind, title, lines)));
 }
 
+/** A notice that work is under way (`aria-busy`): its view follows. */
+export function busyElement(doc: Document, title: string): HTMLElement {
+  const box = noticeElement(doc, 'info', title);
+  box.setAttribute('aria-busy', 'true');
+  return box;
+}
+
 /** Shown in a slot until the first read of the graph is done. */
 export function indexingMarkup(doc: Document, done: number, total: number): string {
   const detail = total > 0 ? ` ${Math.min(done, total)} of ${total} pages` : '';
-  const box = noticeElement(doc, 'info', `Maturity Map: indexing…${detail}`);
-  box.setAttribute('aria-busy', 'true');
-  return serializeTrustedTree(slotRoot(doc, box));
+  return serializeTrustedTree(slotRoot(doc, busyElement(doc, `Maturity Map: indexing…${detail}`)));
 }
 
 /** A small button that opens the component's page in Logseq's right sidebar. */
@@ -159,14 +167,41 @@ function zoomGraph(root: Element, steps: number): void {
   svg.setAttribute('viewBox', `${(x + (w - nw) / 2).toFixed(1)} ${(y + (h - nh) / 2).toFixed(1)} ${nw.toFixed(1)} ${nh.toFixed(1)}`);
 }
 
-/** Query results for a slot, in the view the query names (table by default), at most `limit` of them. */
-export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document, slot: string | null = null, state: SlotState = {}): string {
+/** How many of a query's results a slot shows (before "Show more"). */
+function shownCount(query: ComponentQuery, state: SlotState): number {
+  return query.limit ?? state.limit ?? (query.view === 'graph' ? DEFAULT_GRAPH_LIMIT : DEFAULT_QUERY_LIMIT);
+}
+
+/**
+ * A query for a slot, run a slice at a time: the ids it matches (views built only where a filter
+ * or the order needs them), then the views of those shown, then the view drawn from them. The
+ * whole graph's views are never built in one task; a placeholder shows meanwhile.
+ */
+export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Document, slot: string | null = null, state: SlotState = {}): SlotPending {
+  return {
+    placeholder: serializeTrustedTree(slotRoot(doc, busyElement(doc, 'Maturity Map: running the query…'))),
+    async ready(cancelled, yieldNow) {
+      // The run, the views and the drawing each start a task of their own: the event that asked
+      // for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
+      await yieldNow();
+      const index = graph.index;
+      const slicing = timeSlicing(SLICE_MS, () => performance.now(), yieldNow);
+      const ids = await queryInSlices(index, query, slicing, cancelled);
+      if (ids === null) return null;
+      const shown = ids.slice(0, shownCount(query, state));
+      if (!(await buildViewsInSlices(index, shown, slicing, cancelled))) return null;
+      await yieldNow();
+      return cancelled() ? null : queryMarkup(graph, query, doc, { ids, shown }, slot, state);
+    },
+  };
+}
+
+/** The drawn query: `shown` of the matching `ids` (their views built), and "Show more" when there are more. */
+export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, slot: string | null = null, state: SlotState = {}): string {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
   const view = query.view ?? 'table';
-  const results = runQuery(graph.index, query);
-  if (results.length === 0) return noticeMarkup(doc, 'info', 'Maturity Map: no component matches this query.');
-  const limit = query.limit ?? state.limit ?? (view === 'graph' ? DEFAULT_GRAPH_LIMIT : DEFAULT_QUERY_LIMIT);
-  const shown = results.slice(0, limit);
+  const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
+  if (shown.length === 0) return noticeMarkup(doc, 'info', 'Maturity Map: no component matches this query.');
   let element: HTMLElement;
   if (view === 'graph') {
     const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
@@ -179,12 +214,13 @@ export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Docum
     element = renderQueryResults(shown, view, ctx, { ...(state.sort ? { sort: state.sort } : {}), headingLevel: 2 });
   }
   const root = slotRoot(doc, element);
-  if (results.length > shown.length && query.limit === undefined) {
-    const more = doc.createElement('button');
-    more.setAttribute('type', 'button');
-    more.setAttribute('class', 'mm-button mm-show-more');
-    more.textContent = `Show more (${results.length - shown.length} not shown)`;
-    root.appendChild(more);
+  const more = results.ids.length - results.shown.length;
+  if (more > 0 && query.limit === undefined) {
+    const button = doc.createElement('button');
+    button.setAttribute('type', 'button');
+    button.setAttribute('class', 'mm-button mm-show-more');
+    button.textContent = `Show more (${more} not shown)`;
+    root.appendChild(button);
   }
   return finish(graph, root, slot);
 }
@@ -194,10 +230,27 @@ export interface MainUI {
   destroy(): void;
 }
 
+/**
+ * The context's component list kept while the index is at one revision (and day): the dashboard
+ * asks for it several times a draw (summary, filters), and each time walks every view's cache entry.
+ */
+function keptComponents(ctx: ViewContext, index: GraphIndex['index']): ViewContext {
+  let kept: { revision: number; today: string; list: ReturnType<ViewContext['components']> } | null = null;
+  return {
+    ...ctx,
+    components() {
+      const revision = index.revision();
+      const today = index.today();
+      if (kept?.revision !== revision || kept.today !== today) kept = { revision, today, list: ctx.components() };
+      return kept.list;
+    },
+  };
+}
+
 /** The dashboard in the plugin's frame; clicking a component opens its page in Logseq. */
 export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: OpenComponent, close: () => void): MainUI {
   const doc = mount.ownerDocument;
-  const ctx = viewContext(graph, doc, open, 'none');
+  const ctx = keptComponents(viewContext(graph, doc, open, 'none'), graph.index);
   const closeButton = doc.createElement('button');
   closeButton.setAttribute('type', 'button');
   closeButton.setAttribute('class', 'mm-logseq-close');

@@ -5,6 +5,7 @@ import { renderFlagText, renderStageBadge, renderStageTag } from './badge';
 import type { ViewContext } from './context';
 import { h } from './dom';
 import { bindOpen } from './link';
+import { drawPaged } from './pages';
 import { nextTransition, transitionLabel } from './progress';
 import { renderReadyMark, sortByReadiness } from './readiness';
 import { componentFlags } from './stage';
@@ -100,30 +101,8 @@ export interface BoardOptions {
   sort?: 'given' | 'readiness';
   /** Level of the column headings (default 3; the dashboard, under its h1, uses 2). */
   headingLevel?: 2 | 3 | 4 | 5;
-  /**
-   * Items per column drawn at once; the rest follow in later tasks of `laterItems` each, so a board
-   * of a thousand components paints its first screen first (default: every item at once).
-   */
-  firstItems?: number;
-  laterItems?: number;
-  /** Called once the items drawn later are all on the board (not called when there were none). */
-  onLaterItems?: () => void;
-}
-
-/** Draw what is left of each column a slice at a time, while the board is on the page. */
-function drawLater(board: HTMLElement, rest: Array<() => void>, slice: number, done?: () => void): void {
-  const view = board.ownerDocument.defaultView;
-  if (!view || rest.length === 0) return;
-  let next = 0;
-  const step = () => {
-    // A board taken off the page (the filters drew a new one) stops drawing.
-    if (!board.isConnected) return;
-    for (const end = Math.min(rest.length, next + slice); next < end; next++) rest[next]!();
-    if (next < rest.length) view.setTimeout(step, 0);
-    else done?.();
-  };
-  // The first slice waits for the next frame: the first screen is painted before the rest comes.
-  view.requestAnimationFrame(() => view.setTimeout(step, 0));
+  /** Items drawn per column at once, the rest a page at a time on request (pages.ts); default every item. */
+  pageSize?: number;
 }
 
 export function renderBoard(components: readonly Component[], ctx: ViewContext, options: BoardOptions = {}): HTMLElement {
@@ -131,27 +110,20 @@ export function renderBoard(components: readonly Component[], ctx: ViewContext, 
   if (options.sort === 'readiness') components = sortByReadiness(components);
   const board = h(doc, 'div', { cls: 'mm mm-board', attrs: { role: 'group', 'aria-label': 'Components by stage' } });
   const columns: Array<{ id: string | null }> = [...ctx.stages.map((s) => ({ id: s.id })), { id: null }];
-  const first = options.firstItems ?? Infinity;
-  const rest: Array<() => void> = [];
   for (const { id } of columns) {
     const items = components.filter((c) => (c.note.stage?.id ?? null) === id || (id === null && c.note.stage?.id && !ctx.pipeline.rank.has(c.note.stage.id)));
     const heading = h(doc, `h${options.headingLevel ?? 3}` as 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
     const list = h(doc, 'ul', { cls: 'mm-board-items' });
-    items.forEach((c, i) => {
-      const draw = () => list.appendChild(h(doc, 'li', { children: [renderBoardItem(c, ctx)] }));
-      if (i < first) draw();
-      else rest.push(draw);
-    });
+    const paged = drawPaged(doc, items, list, (c) => h(doc, 'li', { children: [renderBoardItem(c, ctx)] }), options.pageSize ?? Infinity, 'components');
     if (items.length === 0) list.appendChild(h(doc, 'li', { cls: 'mm-empty mm-muted', text: 'None' }));
     const stage = ctx.stages.find((s) => s.id === id);
     board.appendChild(h(doc, 'section', {
       cls: `mm-board-column${id === null ? ' mm-stage-unknown' : ''}`,
       attrs: { 'data-mm-stage': id ?? 'unknown' },
       vars: stage ? { '--mm-stage-color': stage.color } : undefined,
-      children: [heading, list],
+      children: [heading, list, paged.more],
     }));
   }
   board.addEventListener('keydown', (event) => onBoardKey(board, event as KeyboardEvent));
-  drawLater(board, rest, options.laterItems ?? 100, options.onLaterItems);
   return board;
 }

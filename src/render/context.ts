@@ -46,6 +46,12 @@ export interface ViewContext extends QuerySource, GraphSource {
   /** Component ids sorted by name. */
   ids(): string[];
   component(id: string): Component | undefined;
+  /**
+   * A component's name without building its view (a live view costs ~150 µs; the standalone
+   * page's joins its details): for links, menus and lists of every component. Undefined when
+   * `id` is not a component.
+   */
+  nameOf(id: string): string | undefined;
   components(): Component[];
   idsAtStage(stage: StageId | null): ReadonlySet<string>;
   /** Dependency edges, dependent → dependency ids. */
@@ -86,6 +92,10 @@ export function contextFromIndex(index: MaturityIndex, host: ViewHost): ViewCont
     today: () => index.today(),
     ids: () => index.ids(),
     component: (id) => index.component(id),
+    nameOf: (id) => {
+      const entry = index.entry(id);
+      return entry?.reason ? entry.identity.name : undefined;
+    },
     components: () => index.components(),
     idsAtStage: (stage) => index.idsAtStage(stage),
     edges: () => index.edges(),
@@ -123,6 +133,7 @@ export function contextFromSnapshot(snapshot: Pick<IndexSnapshot, 'stages' | 'to
     today: () => snapshot.today,
     ids: () => ids,
     component: detail ?? ((id) => byId.get(id)),
+    nameOf: (id) => byId.get(id)?.name,
     components: () => snapshot.components,
     idsAtStage: (stage) => byStage.get(stage) ?? empty,
     edges: () => edges,

@@ -67,6 +67,11 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${counter}`;
 }
 
+/** A count as readers write it: 9,259 (the same in every locale, as the rest of the text is English). */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+  return `${count(n)} ${n === 1 ? word : many}`;
 }

@@ -24,7 +24,7 @@ export function bindOpen(el: HTMLElement | SVGElement, id: string, ctx: ViewCont
 }
 
 export function renderComponentLink(id: string, ctx: ViewContext, label?: string): HTMLAnchorElement {
-  const name = label ?? ctx.component(id)?.name ?? id;
+  const name = label ?? ctx.nameOf(id) ?? id;
   const href = ctx.href(id);
   const link = h(ctx.document, 'a', {
     cls: ctx.linkClass ? `mm-link ${ctx.linkClass}` : 'mm-link',

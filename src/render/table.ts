@@ -7,6 +7,7 @@ import { renderStageBadge } from './badge';
 import type { ViewContext } from './context';
 import { clear, h } from './dom';
 import { renderComponentLink } from './link';
+import { drawPaged } from './pages';
 import { nextTransition, renderBar, transitionLabel } from './progress';
 import { READINESS_COLUMN } from './readiness';
 import { relativeDate } from './time';
@@ -27,6 +28,8 @@ export interface TableOptions {
   /** Initial sort; default by name ascending. */
   sort?: { column: string; order: SortOrder };
   caption?: string;
+  /** Rows drawn at once, the rest a page at a time on request (pages.ts); default every row. */
+  pageSize?: number;
 }
 
 function nextProgress(c: Component, ctx: ViewContext): number | null {
@@ -136,17 +139,23 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
   const headers = new Map<string, HTMLTableCellElement>();
   const body = h(doc, 'tbody');
 
+  const row = (c: Component): HTMLElement => {
+    const tr = h(doc, 'tr', { attrs: { 'data-mm-id': c.id } });
+    for (const col of columns) {
+      const content = col.cell(c, ctx);
+      tr.appendChild(h(doc, 'td', { cls: `mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, children: [typeof content === 'string' ? doc.createTextNode(content) : content] }));
+    }
+    return tr;
+  };
+  const pager = h(doc, 'div', { cls: 'mm-table-more' });
+
+  // A new order starts again at the first page.
   const fill = () => {
     const column = columns.find((c) => c.id === sort.column) ?? columns[0]!;
     clear(body);
-    for (const c of sortByColumn(components, column, sort.order, ctx)) {
-      const row = h(doc, 'tr', { attrs: { 'data-mm-id': c.id } });
-      for (const col of columns) {
-        const content = col.cell(c, ctx);
-        row.appendChild(h(doc, 'td', { cls: `mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, children: [typeof content === 'string' ? doc.createTextNode(content) : content] }));
-      }
-      body.appendChild(row);
-    }
+    clear(pager);
+    const paged = drawPaged(doc, sortByColumn(components, column, sort.order, ctx), body, row, options.pageSize ?? Infinity, 'rows');
+    if (paged.more) pager.appendChild(paged.more);
     for (const [id, th] of headers) th.setAttribute('aria-sort', id === column.id ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none');
   };
 
@@ -162,6 +171,6 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
   }
   table.append(h(doc, 'thead', { children: [headRow] }), body);
   fill();
-  wrap.appendChild(table);
+  wrap.append(table, pager);
   return wrap;
 }

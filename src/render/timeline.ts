@@ -7,6 +7,7 @@ import type { Component } from '../core/model';
 import { componentTimeline, shiftDate, timelineRange, type ComponentTimeline, type TimelineEvent, type TimelineEventKind, type StageSpan, type TimelineRange, type TimelineSpan } from '../core/stage-history';
 import { renderFlag, renderStageTag } from './badge';
 import type { ViewContext } from './context';
+import { drawPaged } from './pages';
 import { h, plural } from './dom';
 import { bindOpen, renderComponentLink } from './link';
 import { componentFlags, stageInfo } from './stage';
@@ -14,6 +15,14 @@ import { componentFlags, stageInfo } from './stage';
 export interface TimelineOptions {
   /** Level of the headings inside the view (default 3). */
   headingLevel?: 2 | 3 | 4 | 5;
+  /** Rows (and entries of each list below the chart) drawn at once, the rest a page at a time on request (pages.ts); default all. */
+  pageSize?: number;
+  /**
+   * Components placed in the calling task (default all); with more, and a window to run tasks in,
+   * the view shows a placeholder and places them a task at a time before drawing. Only for a view
+   * that stays in a live page (not Logseq's markup, which is a string).
+   */
+  atOnce?: number;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -159,30 +168,33 @@ function legend(ctx: ViewContext): HTMLElement {
   });
 }
 
-function undatedList(list: ComponentTimeline[], ctx: ViewContext, level: number): HTMLElement {
+function undatedList(list: ComponentTimeline[], ctx: ViewContext, level: number, pageSize: number): HTMLElement {
   const doc = ctx.document;
-  const items = list.map((t) => h(doc, 'li', { attrs: { 'data-mm-id': t.id }, children: [renderComponentLink(t.id, ctx, t.name), doc.createTextNode(' '), renderStageTag(t.stage, ctx)] }));
+  const ul = h(doc, 'ul', { cls: 'mm-tl-undated-list' });
+  const paged = drawPaged(doc, list, ul, (t) => h(doc, 'li', { attrs: { 'data-mm-id': t.id }, children: [renderComponentLink(t.id, ctx, t.name), doc.createTextNode(' '), renderStageTag(t.stage, ctx)] }), pageSize, 'components');
   return h(doc, 'section', {
     cls: 'mm-tl-undated',
     children: [
       h(doc, `h${level}` as 'h3', { cls: 'mm-section-title', text: `Not on the timeline (${list.length})` }),
       h(doc, 'p', { cls: 'mm-muted', text: 'These notes give no dated history entry, promotion date or usable created date.' }),
-      h(doc, 'ul', { cls: 'mm-tl-undated-list', children: items }),
+      ul,
+      paged.more,
     ],
   });
 }
 
-function setAsideList(list: ComponentTimeline[], ctx: ViewContext, level: number): HTMLElement | null {
+function setAsideList(list: ComponentTimeline[], ctx: ViewContext, level: number, pageSize: number): HTMLElement | null {
   const doc = ctx.document;
   const entries = list.flatMap((t) => [
     ...t.setAside.map((s) => ({ t, line: s.line, text: `${s.date} (${lineText(s.line)}: ${s.source}) is not used: ${s.reason}.` })),
     ...(t.note ? [{ t, line: null, text: t.note }] : []),
   ]);
   if (entries.length === 0) return null;
-  const items = entries.map((e) => h(doc, 'li', { children: [renderComponentLink(e.t.id, ctx, e.t.name), doc.createTextNode(`: ${e.text}`)] }));
+  const ul = h(doc, 'ul');
+  const paged = drawPaged(doc, entries, ul, (e) => h(doc, 'li', { children: [renderComponentLink(e.t.id, ctx, e.t.name), doc.createTextNode(`: ${e.text}`)] }), pageSize, 'entries');
   return h(doc, 'section', {
     cls: 'mm-tl-aside',
-    children: [h(doc, `h${level}` as 'h3', { cls: 'mm-section-title', text: `Left out (${entries.length})` }), h(doc, 'ul', { children: items })],
+    children: [h(doc, `h${level}` as 'h3', { cls: 'mm-section-title', text: `Left out (${entries.length})` }), ul, paged.more],
   });
 }
 
@@ -221,19 +233,22 @@ function wireDetail(chart: HTMLElement, detail: HTMLElement): void {
   chart.addEventListener('focusin', show);
 }
 
-export function renderTimeline(components: readonly Component[], ctx: ViewContext, options: TimelineOptions = {}): HTMLElement {
+type Timed = { c: Component; t: ComponentTimeline };
+
+/** The chart, its lists and notes, from every component's timeline (the range needs them all). */
+function fillTimeline(root: HTMLElement, timelines: readonly Timed[], ctx: ViewContext, options: TimelineOptions): void {
   const doc = ctx.document;
   const level = options.headingLevel ?? 3;
   const today = ctx.today();
-  const timelines = components.map((c) => ({ c, t: componentTimeline(c, ctx.pipeline, today) }));
   const dated = timelines.filter((x) => !x.t.undated);
   const undated = timelines.filter((x) => x.t.undated).map((x) => x.t);
-  const root = h(doc, 'div', { cls: 'mm mm-timeline' });
-  if (components.length === 0) root.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
+  if (timelines.length === 0) root.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const range = timelineRange(dated.map((x) => x.t), today);
+  const pageSize = options.pageSize ?? Infinity;
   if (range) {
     const scale = scaleFor(range);
-    const rows = h(doc, 'ul', { cls: 'mm-tl-rows', children: dated.map((x) => row(x.t, x.c, ctx, scale)) });
+    const rows = h(doc, 'ul', { cls: 'mm-tl-rows' });
+    const paged = drawPaged(doc, dated, rows, (x) => row(x.t, x.c, ctx, scale), pageSize, 'rows');
     const detail = h(doc, 'p', { cls: 'mm-tl-detail mm-muted', text: 'Hover or focus an entry to see the line it comes from; click or Enter opens the note there.', attrs: { 'aria-live': 'polite' } });
     const chart = h(doc, 'div', {
       cls: 'mm-tl-chart',
@@ -243,12 +258,54 @@ export function renderTimeline(components: readonly Component[], ctx: ViewContex
     });
     chart.addEventListener('keydown', (event) => onTimelineKey(rows, event));
     wireDetail(chart, detail);
-    root.append(legend(ctx), h(doc, 'div', { cls: 'mm-tl-scroll', children: [chart] }), detail);
-  } else if (components.length > 0) {
+    root.append(legend(ctx), h(doc, 'div', { cls: 'mm-tl-scroll', children: [chart] }));
+    if (paged.more) root.appendChild(paged.more);
+    root.appendChild(detail);
+  } else if (timelines.length > 0) {
     root.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'None of these notes gives a date to place it on the timeline.' }));
   }
-  const aside = setAsideList(dated.map((x) => x.t).concat(undated), ctx, level);
+  const aside = setAsideList(dated.map((x) => x.t).concat(undated), ctx, level, pageSize);
   if (aside) root.appendChild(aside);
-  if (undated.length > 0) root.appendChild(undatedList(undated, ctx, level));
+  if (undated.length > 0) root.appendChild(undatedList(undated, ctx, level, pageSize));
+}
+
+/** Timelines worked out per task: 10k of them at once were a third of a second or more. */
+const TIMELINES_PER_TASK = 250;
+
+/**
+ * Work the timelines out a task at a time, then draw; a placeholder says so meanwhile. Stops when
+ * the view leaves the page (a newer one replaced it).
+ */
+function fillInTasks(root: HTMLElement, components: readonly Component[], ctx: ViewContext, options: TimelineOptions, view: Window): void {
+  const doc = ctx.document;
+  const waiting = h(doc, 'p', { cls: 'mm-muted mm-tl-waiting', text: `Placing ${plural(components.length, 'component')} on the timeline…` });
+  root.setAttribute('aria-busy', 'true');
+  root.appendChild(waiting);
+  const today = ctx.today();
+  const placed: Timed[] = [];
+  const step = () => {
+    if (placed.length > 0 && !root.isConnected) return;
+    const end = Math.min(components.length, placed.length + TIMELINES_PER_TASK);
+    for (let i = placed.length; i < end; i++) placed.push({ c: components[i]!, t: componentTimeline(components[i]!, ctx.pipeline, today) });
+    if (placed.length < components.length) {
+      view.setTimeout(step, 0);
+      return;
+    }
+    waiting.remove();
+    root.removeAttribute('aria-busy');
+    fillTimeline(root, placed, ctx, options);
+  };
+  view.setTimeout(step, 0);
+}
+
+export function renderTimeline(components: readonly Component[], ctx: ViewContext, options: TimelineOptions = {}): HTMLElement {
+  const root = h(ctx.document, 'div', { cls: 'mm mm-timeline' });
+  const view = ctx.document.defaultView;
+  if (components.length > (options.atOnce ?? Infinity) && view) {
+    fillInTasks(root, components, ctx, options, view);
+    return root;
+  }
+  const today = ctx.today();
+  fillTimeline(root, components.map((c) => ({ c, t: componentTimeline(c, ctx.pipeline, today) })), ctx, options);
   return root;
 }

@@ -281,18 +281,19 @@ export function slotElement(l: Loaded, slot: string): HTMLElement {
   return l.host.document.getElementById(slot) as unknown as HTMLElement;
 }
 
-/** A block holding `content` on the page of `path`, rendered; resolves once its slot shows more than "indexing…". */
 /** Every piece of a view is in (a card's sections come after its head, one task each). */
 export function viewComplete(el: Element | null | undefined): boolean {
   return [...(el?.querySelectorAll('.mm-card-part') ?? [])].every((part) => part.children.length > 0);
 }
 
+/** A block holding `content` on the page of `path`, rendered; resolves once its slot shows its view (no busy notice, every piece in). */
 export async function macro(l: Loaded, path: string, content: string): Promise<{ slot: string; el: HTMLElement; block: Entity }> {
   const block = l.graph.addBlock(l.graph.pageOfFile(path)!, content);
   const slot = l.fake.renderBlock(block);
   const filled = () => {
     const el = slotElement(l, slot);
-    return el?.querySelector('[data-injected-ui]') !== null && !(el?.textContent ?? '').includes('indexing…') && viewComplete(el);
+    // Not while a notice says work is under way (`aria-busy`: "indexing…", a query running).
+    return el?.querySelector('[data-injected-ui]') !== null && el?.querySelector('[aria-busy="true"]') === null && viewComplete(el);
   };
   await until(l, filled, `slot ${slot} of ${content}`, 15000);
   await l.settle(30);

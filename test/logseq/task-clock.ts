@@ -25,6 +25,10 @@ export interface TaskClock {
   over(ms: number): TaskRecord[];
   /** The CPU time of every recorded task, by side: how much of a wall time was work on the thread. */
   busy(): Record<TaskSide, number>;
+  /** A mark in the record (the task running now is closed first): `since` lists what came after it. */
+  mark(): number;
+  /** The tasks recorded after `mark`, in the order they ran. */
+  since(mark: number): TaskRecord[];
 }
 
 export interface TimerWindow {
@@ -90,6 +94,14 @@ export function createTaskClock(): TaskClock {
       const sum: Record<TaskSide, number> = { frame: 0, host: 0, harness: 0 };
       for (const t of tasks) sum[t.side] += t.cpuMs;
       return sum;
+    },
+    mark() {
+      close();
+      return tasks.length;
+    },
+    since(mark) {
+      close();
+      return tasks.slice(mark);
     },
   };
   return clock;

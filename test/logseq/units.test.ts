@@ -5,7 +5,7 @@ import { cleanTarget, macroOptions, parseMacro } from '../../src/logseq/macros';
 import { parseStages, readSettings } from '../../src/logseq/settings';
 import { relativePath } from '../../src/logseq/graph-answers';
 import { pagesQuery } from '../../src/logseq/graph-queries';
-import { createSlotRegistry } from '../../src/logseq/slots';
+import { createSlotRegistry, SLOT_CHECK_MS, type SlotPending } from '../../src/logseq/slots';
 import { createRefreshScheduler, LATE_WRITE_MS, WRITE_SETTLE_MS, type RefreshTimers } from '../../src/logseq/refresh';
 import type { GraphIndex } from '../../src/logseq/graph-index';
 import type { LogseqHost } from '../../src/logseq/host';
@@ -227,6 +227,93 @@ describe('slot registry', () => {
     const second = registry.refresh();
     await Promise.all([first, second]);
     expect(writes).toEqual(['slot__e:head1', 'slot__e:head2', '#part-0:p0-2']);
+  });
+});
+
+describe('slot registry: views prepared a slice at a time', () => {
+  function hostWith(slots: Set<string>, writes: string[]): LogseqHost {
+    return {
+      UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false) },
+      provideUI: (ui: { slot?: string; path?: string; template: string }) => void writes.push(`${ui.slot ?? ui.path}:${ui.template}`),
+    } as unknown as LogseqHost;
+  }
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const macro = { kind: 'card', target: null } as const;
+
+  /** A view that takes `slices` slices (a yield after each but the last); `seen` logs each slice and whether it was cancelled. */
+  function pending(view: string, slices: number, seen: string[]): SlotPending {
+    return {
+      placeholder: 'busy',
+      async ready(cancelled, yieldNow) {
+        for (let k = 1; k < slices; k++) {
+          seen.push(`${view} slice ${k}`);
+          await yieldNow();
+          if (cancelled()) return (seen.push(`${view} cancelled`), null);
+        }
+        return view;
+      },
+    };
+  }
+
+  it('shows the placeholder once the work takes more than a slice, then the view; a slot showing a view keeps it meanwhile', async () => {
+    const writes: string[] = [];
+    const seen: string[] = [];
+    let next: SlotPending = pending('v1', 3, seen);
+    const registry = createSlotRegistry(hostWith(new Set(['slot__p']), writes), async () => next, nextTask);
+    await registry.mount({ slot: 'slot__p', block: 'u', macro });
+    expect(writes).toEqual(['slot__p:busy', 'slot__p:v1']);
+    next = pending('v2', 3, seen);
+    await registry.refresh();
+    expect(writes).toEqual(['slot__p:busy', 'slot__p:v1', 'slot__p:v2']);
+    // Done within its first slice: no placeholder at all.
+    const quick: string[] = [];
+    const fresh = createSlotRegistry(hostWith(new Set(['slot__q']), quick), async () => pending('v', 1, []), nextTask);
+    await fresh.mount({ slot: 'slot__q', block: 'u', macro });
+    expect(quick).toEqual(['slot__q:v']);
+  });
+
+  it('a newer render of the slot cancels the one under way; the plugin unloading cancels it', async () => {
+    const writes: string[] = [];
+    const seen: string[] = [];
+    let n = 0;
+    const registry = createSlotRegistry(hostWith(new Set(['slot__r']), writes), async () => pending(`v${++n}`, 4, seen), nextTask);
+    const first = registry.mount({ slot: 'slot__r', block: 'u', macro });
+    while (!seen.includes('v1 slice 2')) await nextTask();
+    await Promise.all([first, registry.refresh()]);
+    expect(seen).toContain('v1 cancelled');
+    expect(writes).toEqual(['slot__r:busy', 'slot__r:v2']);
+    const third = registry.refresh();
+    while (!seen.includes('v3 slice 1')) await nextTask();
+    registry.clear();
+    await third;
+    expect(seen).toContain('v3 cancelled');
+    expect(writes).toEqual(['slot__r:busy', 'slot__r:v2']);
+  });
+
+  it('stops when the slot goes away (asked at most every SLOT_CHECK_MS) and forgets it', async () => {
+    const slots = new Set(['slot__s']);
+    const writes: string[] = [];
+    const seen: string[] = [];
+    let clock = 0;
+    const asked: string[] = [];
+    const host = hostWith(slots, writes);
+    const ask = host.UI.queryElementById.bind(host.UI);
+    host.UI.queryElementById = async (id: string) => (asked.push(id), ask(id));
+    const yieldNow = async () => {
+      clock += SLOT_CHECK_MS / 5;
+      await nextTask();
+    };
+    const registry = createSlotRegistry(host, async () => pending('v', 100, seen), yieldNow, () => clock);
+    const mounted = registry.mount({ slot: 'slot__s', block: 'u', macro });
+    while (!seen.includes('v slice 3')) await nextTask();
+    slots.delete('slot__s');
+    await mounted;
+    expect(writes).toEqual(['slot__s:busy']);
+    expect(seen).toContain('v cancelled');
+    expect(seen.length).toBeLessThan(20);
+    expect(registry.live()).toEqual([]);
+    // One look before the placeholder, then one every SLOT_CHECK_MS: not one a slice.
+    expect(asked.length).toBeLessThan(seen.length / 2);
   });
 });
 

@@ -3,19 +3,18 @@
 // page must show exactly what the index says; its data must grow with components and edges only.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createIndex, type Component, type MaturityIndex } from '../../src/core/index';
 import { dashboardData, RELATED_SAMPLE, type EncodedDashboardData } from '../../src/core/dashboard-data';
 import { loadDashboardData } from '../../src/render/dashboard/data';
+import { encodeDashboardData } from '../../src/cli/dashboard-page';
 import { effectiveTransitions } from '../../src/core/transitions';
 import { CORPUS, EXAMPLE_VAULT, TODAY, corpusAvailable, listCorpusMarkdown, loadFolder } from '../helpers/vault';
 import { generateNotes } from '../../bench/generator/vault';
 
-function encode(index: MaturityIndex): { encoded: EncodedDashboardData; bytes: number } {
-  const { components, details, ...rest } = dashboardData(index, 'vault');
-  const pack = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64');
-  const encoded: EncodedDashboardData = { ...rest, encoding: 'deflate-base64', components: pack(components), details: pack(details) };
+/** As `maturity-map dashboard` packs it; chunks of 7 so that the example vault spans several. */
+function encode(index: MaturityIndex, chunkSize = 7): { encoded: EncodedDashboardData; bytes: number } {
+  const encoded = encodeDashboardData(dashboardData(index, 'vault'), chunkSize);
   // Through JSON, as the page reads it.
   const text = JSON.stringify(encoded);
   return { encoded: JSON.parse(text) as EncodedDashboardData, bytes: text.length };
@@ -38,6 +37,10 @@ async function sameAsIndex(index: MaturityIndex): Promise<void> {
     const shown = JSON.parse(JSON.stringify(page.detail(id))) as unknown;
     expect(shown, id).toEqual(expected(index.component(id)!));
   }
+  // The same once every chunk of details was inflated ahead, one task each (in reverse order of asking).
+  const prefetched = await loadDashboardData(encode(index).encoded);
+  await prefetched.prefetch();
+  for (const id of [...index.ids()].reverse()) expect(JSON.parse(JSON.stringify(prefetched.detail(id))) as unknown, id).toEqual(expected(index.component(id)!));
 }
 
 describe('the dashboard data', () => {
@@ -69,6 +72,18 @@ describe('the dashboard data', () => {
     expect(light.note.transitions.every((t) => t.items.length === 0)).toBe(true);
     expect(light.readiness!.checks).toEqual([]);
     expect(light.readiness!.score).toBe(index.component(light.id)!.readiness!.score);
+  });
+
+  it('refuses chunks that do not add up, with a message the page shows', async () => {
+    const { encoded } = encode(loadFolder(EXAMPLE_VAULT));
+    await expect(loadDashboardData({ ...encoded, details: encoded.details.slice(1) })).rejects.toThrow(/chunks are malformed/);
+    await expect(loadDashboardData({ ...encoded, chunkSize: 8 })).rejects.toThrow(/chunks do not match/);
+    await expect(loadDashboardData({ ...encoded, encoding: 'deflate-base64' } as unknown as EncodedDashboardData)).rejects.toThrow(/unsupported data encoding deflate-base64/);
+    // The last chunk of details (4 of the 18) swapped for the first (7): found when a card of it opens.
+    const last = encoded.details.length - 1;
+    const page = await loadDashboardData({ ...encoded, details: encoded.details.map((d, k) => (k === last ? encoded.details[0]! : d)) });
+    expect(page.detail(page.data.components[0]!.id)).toBeDefined();
+    expect(() => page.detail(page.data.components.at(-1)!.id)).toThrow(/chunks do not match/);
   });
 
   it('grows with components and edges, not their square: one cycle of 1,000, 2,000 and 4,000', async () => {

@@ -90,28 +90,40 @@ describe('board', () => {
     expect(textOf(column('unknown'))).toContain('None');
   });
 
-  it('draws a long board\'s first items at once and the rest of each column in later tasks, in order', async () => {
+  it('draws a long board a page per column, the next page on request, in order, with the counts whole', () => {
     const all = [...board.querySelectorAll('.mm-board-item')].map((i) => i.getAttribute('data-mm-id'));
-    let whole = 0;
-    const progressive = renderBoard(index.components(), ctx, { firstItems: 2, laterItems: 3, onLaterItems: () => whole++ });
-    document.body.appendChild(progressive);
-    const drawn = () => [...progressive.querySelectorAll('.mm-board-item')].map((i) => i.getAttribute('data-mm-id'));
+    const paged = renderBoard(index.components(), ctx, { pageSize: 2 });
+    document.body.appendChild(paged);
+    const drawn = () => [...paged.querySelectorAll('.mm-board-item')].map((i) => i.getAttribute('data-mm-id'));
+    const staging = paged.querySelector<HTMLElement>('[data-mm-stage="staging"]')!;
     // Two per column (Unknown has none), the counts already whole.
     expect(drawn()).toHaveLength(6);
-    expect(textOf(progressive.querySelector('[data-mm-stage="staging"] .mm-board-heading')!)).toBe('◑ Staging 9');
-    // After the next frame, three items a task until every column is whole, in the same order.
-    let tasks = 0;
-    while (drawn().length < all.length && tasks < 50) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      tasks++;
-    }
+    expect(textOf(staging.querySelector('.mm-board-heading')!)).toBe('◑ Staging 9');
+    const more = () => staging.querySelector<HTMLButtonElement>('.mm-show-more');
+    expect(textOf(more()!)).toBe('Show 2 more components (7 not shown)');
+    click(more()!);
+    expect(staging.querySelectorAll('.mm-board-item')).toHaveLength(4);
+    while (more()) click(more()!);
+    expect(staging.querySelectorAll('.mm-board-item')).toHaveLength(9);
+    // The last page moved focus to its first item, for a keyboard user to carry on from.
+    expect(document.activeElement?.getAttribute('data-mm-id')).toBe(staging.querySelectorAll('.mm-board-item')[8]!.getAttribute('data-mm-id'));
+    for (const button of [...paged.querySelectorAll<HTMLButtonElement>('.mm-show-more')]) while (button.isConnected) click(button);
     expect(drawn()).toEqual(all);
-    expect(whole).toBe(1);
-    progressive.remove();
-    // A board taken off the page stops drawing.
-    const detached = renderBoard(index.components(), ctx, { firstItems: 1, laterItems: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(detached.querySelectorAll('.mm-board-item')).toHaveLength(3);
+    paged.remove();
+  });
+
+  it('draws a long table a page of rows at a time; a new order starts again at its first page', () => {
+    const whole = names(renderTable(all, ctx));
+    const table = renderTable(all, ctx, { pageSize: 5 });
+    const more = () => table.querySelector<HTMLButtonElement>('.mm-table-more .mm-show-more');
+    expect(names(table)).toEqual(whole.slice(0, 5));
+    expect(textOf(more()!)).toBe(`Show 5 more rows (${N.components - 5} not shown)`);
+    click(more()!);
+    expect(names(table)).toEqual(whole.slice(0, 10));
+    click(table.querySelectorAll<HTMLButtonElement>('thead button')[0]!);
+    expect(names(table)).toEqual([...whole].reverse().slice(0, 5));
+    while (more()) click(more()!);
+    expect(names(table)).toEqual([...whole].reverse());
   });
 
   it('shows flags with labels and the next-stage bar on each item', () => {

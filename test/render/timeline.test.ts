@@ -102,6 +102,24 @@ describe('timeline view', () => {
     expect(none.querySelector('.mm-tl-undated h2')!.textContent).toBe('Not on the timeline (1)');
   });
 
+  it('places many components a task at a time behind a placeholder, then draws what it draws at once, a page of rows first', async () => {
+    const whole = renderTimeline(index.components(), ctx);
+    const sliced = renderTimeline(index.components(), ctx, { atOnce: 5, pageSize: 4 });
+    document.body.appendChild(sliced);
+    expect(sliced.getAttribute('aria-busy')).toBe('true');
+    expect(sliced.querySelector('.mm-tl-waiting')!.textContent).toBe(`Placing ${index.components().length} components on the timeline…`);
+    expect(sliced.querySelector('.mm-tl-row')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sliced.hasAttribute('aria-busy')).toBe(false);
+    expect(sliced.querySelector('.mm-tl-waiting')).toBeNull();
+    const ids = (el: Element) => [...el.querySelectorAll('.mm-tl-row')].map((r) => r.getAttribute('data-mm-id'));
+    expect(ids(sliced)).toEqual(ids(whole).slice(0, 4));
+    for (let more = sliced.querySelector<HTMLButtonElement>('.mm-show-more'); more; more = sliced.querySelector<HTMLButtonElement>('.mm-show-more')) click(more);
+    expect(ids(sliced)).toEqual(ids(whole));
+    expect(sliced.querySelector('.mm-tl-chart')!.getAttribute('aria-label')).toBe(whole.querySelector('.mm-tl-chart')!.getAttribute('aria-label'));
+    sliced.remove();
+  });
+
   it('is the view a query names with `view: timeline`', () => {
     const parsed = parseQueryOptions({ view: 'timeline', stage: 'production' });
     expect(parsed.ok).toBe(true);

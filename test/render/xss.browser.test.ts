@@ -169,6 +169,16 @@ describe.runIf(available)('XSS in Chromium', () => {
     for (let i = 0; i < tabs.length; i++) {
       await page.evaluate((k) => (document.querySelectorAll('[role="tab"]')[k] as HTMLElement).click(), i);
     }
+    // Every page of every list drawn, so every payload is in every view that pokes it.
+    const pages = await page.evaluate(() => {
+      let clicked = 0;
+      for (let more = document.querySelector<HTMLElement>('.mm-show-more'); more && clicked < 500; more = document.querySelector<HTMLElement>('.mm-show-more')) {
+        more.click();
+        clicked++;
+      }
+      return clicked;
+    });
+    expect(pages).toBeGreaterThan(0);
     expect(await poke(page, '#mm-app')).toBeGreaterThan(2000);
     for (const id of ids) await page.evaluate((target) => { location.hash = `#component=${encodeURIComponent(target)}`; }, id);
     await page.waitForTimeout(300);

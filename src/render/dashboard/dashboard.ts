@@ -7,6 +7,7 @@ import { renderComponentCard, renderDiagnostic } from '../card';
 import type { ViewContext } from '../context';
 import { clear, h, plural } from '../dom';
 import { renderGraph, type GraphView } from '../graph/view';
+import { drawPaged } from '../pages';
 import { sortByReadiness } from '../readiness';
 import { stageInfo } from '../stage';
 import { renderTable } from '../table';
@@ -36,8 +37,14 @@ export interface DashboardView {
   destroy(): void;
 }
 
-/** Board items per column drawn before the first paint: more than a tall screen shows. */
-const BOARD_FIRST_ITEMS = 30;
+/**
+ * Items drawn at once in each tab, the rest a page at a time on request (pages.ts): more than a
+ * tall screen shows, and few enough that a page of a 10k-component vault is a short task.
+ */
+const PAGE = { board: 50, table: 100, timeline: 100, cards: 12, vaultProblems: 5 } as const;
+
+/** Components the timeline places in the tab's own task; more are placed a task at a time. */
+const TIMELINE_AT_ONCE = 500;
 
 function summary(components: readonly Component[], ctx: ViewContext): HTMLElement {
   const doc = ctx.document;
@@ -94,8 +101,9 @@ function renderCards(state: DashboardState, panel: HTMLElement): void {
   if (results.length === 0) panel.appendChild(h(ctx.document, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const grid = h(ctx.document, 'div', { cls: 'mm-card-grid' });
   // A card shows the whole component: the context may give lists a lighter one.
-  for (const c of results) grid.appendChild(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }));
+  const paged = drawPaged(ctx.document, results, grid, (c) => renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }), PAGE.cards, 'cards');
   panel.appendChild(grid);
+  if (paged.more) panel.appendChild(paged.more);
 }
 
 function renderPanel(state: DashboardState, t: DashboardTab): void {
@@ -111,9 +119,9 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
   }
   // Headings one level under the page's h1 (axe: heading-order).
   // A long board draws its first screen first; the rest of each column follows, 100 items a task.
-  if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, firstItems: BOARD_FIRST_ITEMS, onLaterItems: () => markCurrent(state) }));
-  else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2 }));
-  else if (t === 'table') panel.appendChild(renderTable(results, ctx, state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}));
+  if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board }));
+  else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE }));
+  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
   else renderCards(state, panel);
   markCurrent(state);
 }
@@ -178,7 +186,10 @@ function renderHeader(ctx: ViewContext, options: DashboardOptions): HTMLElement[
   });
   const vaultProblems = ctx.vaultDiagnostics();
   if (vaultProblems.length === 0) return [header];
-  return [header, h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' }, children: vaultProblems.map((d) => renderDiagnostic(null, d, ctx)) })];
+  // A 10k vault may have hundreds of cycles: a page of them, the rest on request, so the filters stay near the top.
+  const list = h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' } });
+  const paged = drawPaged(doc, vaultProblems, list, (d) => renderDiagnostic(null, d, ctx), PAGE.vaultProblems, 'problems');
+  return paged.more ? [header, list, h(doc, 'div', { cls: 'mm-vault-problems-more', children: [paged.more] })] : [header, list];
 }
 
 export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}): DashboardView {
@@ -200,6 +211,10 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     dirty: new Set(TABS.map((t) => t.id)),
   };
   for (const el of state.filters.inputs) el.addEventListener(el.type === 'search' ? 'input' : 'change', () => applyFilters(state));
+  // A page drawn on request (after its button's own handler): mark the shown component in it too.
+  tabs.panelHolder.addEventListener('click', (event) => {
+    if ((event.target as Element | null)?.closest?.('.mm-show-more')) markCurrent(state);
+  });
   state.root.append(...renderHeader(ctx, options), state.filters.element, tabs.tablist, state.body);
   applyFilters(state);
   return {

@@ -1,7 +1,7 @@
 // Reading the standalone dashboard's embedded data (src/core/dashboard-data.ts, version 2): the
-// light components are inflated to paint; the details are inflated after the first paint (or the
-// first time a card needs one, if sooner), and each component is joined with its detail (and its
-// readiness computed) when asked for. The browser's own inflater (DecompressionStream) does the
+// light components are inflated to paint, a chunk a task; the details are inflated after the first
+// paint, a chunk a task (or a card's own chunk the first time it needs one, if sooner), and each
+// component is joined with its detail (and its readiness computed) when asked for. The browser's own inflater (DecompressionStream) does the
 // work where it can; fflate, in script, where it cannot (a card asked for before the background
 // inflation ended, an engine without `deflate-raw`).
 import { inflateSync } from 'fflate';
@@ -43,18 +43,43 @@ export interface LoadedDashboard {
   prefetch(): Promise<void>;
 }
 
-function checkedDetails(value: unknown, count: number): ComponentDetail[] {
-  if (!Array.isArray(value) || value.length !== count) throw new Error('the embedded details do not match the components');
-  return value as ComponentDetail[];
+/** Give the thread back between chunks: each chunk's inflate and parse is its own short task. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function checkedChunk(value: unknown, expected: number): unknown[] {
+  if (!Array.isArray(value) || value.length !== expected) throw new Error('the embedded data\u2019s chunks do not match');
+  return value;
+}
+
+function checkedEncoding(encoded: EncodedDashboardData): void {
+  if (encoded === null || typeof encoded !== 'object') throw new Error('the embedded data is not an object');
+  if (encoded.encoding !== 'deflate-base64-chunks') throw new Error(`unsupported data encoding ${String(encoded.encoding)}`);
+  const { chunkSize, components, details } = encoded;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || !Array.isArray(components) || !Array.isArray(details) || components.length !== details.length) {
+    throw new Error('the embedded data\u2019s chunks are malformed');
+  }
+}
+
+/** Every chunk of components, one task each, in order. */
+async function inflateComponents(encoded: EncodedDashboardData): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const [k, chunk] of encoded.components.entries()) {
+    if (k > 0) await nextTask();
+    const items = await inflateJSON(chunk);
+    if (!Array.isArray(items) || (k < encoded.components.length - 1 && items.length !== encoded.chunkSize)) throw new Error('the embedded data\u2019s chunks do not match');
+    for (const item of items) out.push(item);
+  }
+  return out;
 }
 
 export async function loadDashboardData(encoded: EncodedDashboardData): Promise<LoadedDashboard> {
-  if (encoded === null || typeof encoded !== 'object') throw new Error('the embedded data is not an object');
-  if (encoded.encoding !== 'deflate-base64') throw new Error(`unsupported data encoding ${String(encoded.encoding)}`);
-  const components = await inflateJSON(encoded.components);
-  let details: ComponentDetail[] | null = null;
+  checkedEncoding(encoded);
+  const components = await inflateComponents(encoded);
+  const size = encoded.chunkSize;
   // Checked with an empty detail list of the right length: the details are inflated later.
-  const data = checkDashboardData({ ...encoded, components, details: Array.isArray(components) ? new Array(components.length) : null });
+  const data = checkDashboardData({ ...encoded, components, details: new Array(components.length) });
   const pipeline = dashboardPipeline(data);
   const byId = new Map<string, Component>();
   const position = new Map<string, number>();
@@ -62,6 +87,8 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
     byId.set(c.id, c);
     position.set(c.id, i);
   });
+  const chunkLength = (k: number) => Math.min(size, data.components.length - k * size);
+  const detailChunks = new Map<number, ComponentDetail[]>();
   const joined = new Map<string, Component>();
   return {
     data,
@@ -70,15 +97,20 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
       if (at === undefined) return undefined;
       const known = joined.get(id);
       if (known) return known;
-      details ??= checkedDetails(inflateJSONSync(encoded.details), data.components.length);
-      const full = detailedComponent(data.components[at]!, details[at]!, { pipeline, today: data.today, severity: data.severity, byId });
+      const k = Math.floor(at / size);
+      let chunk = detailChunks.get(k);
+      if (!chunk) detailChunks.set(k, (chunk = checkedChunk(inflateJSONSync(encoded.details[k]!), chunkLength(k)) as ComponentDetail[]));
+      const full = detailedComponent(data.components[at]!, chunk[at - k * size]!, { pipeline, today: data.today, severity: data.severity, byId });
       joined.set(id, full);
       return full;
     },
     async prefetch() {
-      if (details) return;
-      const inflated = checkedDetails(await inflateJSON(encoded.details), data.components.length);
-      details ??= inflated;
+      for (const [k, packedChunk] of encoded.details.entries()) {
+        if (detailChunks.has(k)) continue;
+        await nextTask();
+        const chunk = checkedChunk(await inflateJSON(packedChunk), chunkLength(k)) as ComponentDetail[];
+        if (!detailChunks.has(k)) detailChunks.set(k, chunk);
+      }
     },
   };
 }

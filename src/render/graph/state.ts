@@ -39,5 +39,5 @@ export function emptyModel(): GraphModel {
 }
 
 export function nameOf(state: GraphState, id: string): string {
-  return state.ctx.component(id)?.name ?? state.model.externals.find((x) => x.id === id)?.name ?? id;
+  return state.ctx.nameOf(id) ?? state.model.externals.find((x) => x.id === id)?.name ?? id;
 }

@@ -1,0 +1,126 @@
+// Views of the whole graph in the built Logseq plugin: a query macro, a graph-view query and the
+// dashboard, each opened once in its own relaunch over the same graph and frame storage (so each
+// finds no component view built yet, as after the app starts). Each phase is timed from the
+// user's act (the block rendered, the toolbar clicked) until its results show, and its tasks are
+// counted until the plugin goes quiet.
+import type { IDBFactory } from 'fake-indexeddb';
+import { loadPlugin, quiet, slotElement, until, type Loaded } from '../../test/logseq/harness';
+import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
+import type { FakeGraph } from '../../test/logseq/fake/graph';
+
+export interface ViewPhase {
+  /** The printed line's name. */
+  name: string;
+  /** The macro rendered on a page; none: the dashboard is opened from the toolbar. */
+  macro?: string;
+}
+
+export const VIEW_PHASES: ViewPhase[] = [
+  { name: 'query macro (text, limit 20)', macro: '{{renderer :maturity-query, text=pay, limit=20}}' },
+  { name: 'query macro (stage, 25 shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}' },
+  { name: 'query macro (blocked=true: a filter that reads every view)', macro: '{{renderer :maturity-query, blocked=true}}' },
+  { name: 'graph query (stage, view=graph)', macro: '{{renderer :maturity-query, stage=staging, view=graph}}' },
+  { name: 'dashboard open' },
+];
+
+export interface PhaseFigures {
+  name: string;
+  /** From the act until the results show. */
+  ms: number;
+  longest: TaskRecord | null;
+  /** The longest in the plugin frame (the 50 ms rule's side) and in the host (Logseq sanitising and injecting what we send). */
+  longestFrame: TaskRecord | null;
+  longestHost: TaskRecord | null;
+  over50: TaskRecord[];
+  /** What showed (rows, the Show more button, board items). */
+  shown: string;
+}
+
+/**
+ * Wait until `check` holds, looking every `everyMs` in a task of the harness's own: a look run
+ * from a plain timer would be charged to the frame or host task open at that moment.
+ */
+async function pollUntil(clock: TaskClock, check: () => boolean, what: string, everyMs = 20, ms = 600_000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const held = await new Promise<boolean>((resolve) => setTimeout(clock.wrap('harness', `poll ${what}`, () => resolve(check())), everyMs));
+    if (held) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+/** A slot showing its view: our markup, and no placeholder still waiting. */
+function slotShown(el: Element | null): boolean {
+  return el?.querySelector('[data-injected-ui] .mm-logseq-slot') !== null && el?.querySelector('[aria-busy="true"]') === null;
+}
+
+function describeSlot(el: Element): string {
+  const rows = el.querySelectorAll('tr[data-mm-id]').length;
+  const nodes = el.querySelectorAll('.mm-graph-nodes > *').length;
+  const more = el.querySelector('button.mm-show-more')?.textContent ?? 'no Show more';
+  return nodes > 0 ? `${nodes} graph nodes` : `${rows} rows, ${more}`;
+}
+
+/** Relaunch (warm, no polling) with every task recorded; ready once a badge on `page` shows. */
+async function relaunch(graph: FakeGraph, device: IDBFactory, page: string): Promise<{ l: Loaded; clock: TaskClock }> {
+  const clock = createTaskClock();
+  const l = await loadPlugin({ files: new Map(), graph, indexedDB: device, settings: { pollSeconds: 0 }, clock, beforeRun: () => clock.recording(true) });
+  const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(page)!, '{{renderer :maturity-badge}}'));
+  await until(l, () => slotElement(l, slot)?.querySelector('.mm-inline-badge') !== null, 'the badge on a relaunch', 600_000);
+  await quiet(l, 'the relaunch to go quiet', 60_000);
+  return { l, clock };
+}
+
+/** The act of a phase; resolves with what shows once its results are in. */
+async function act(l: Loaded, phase: ViewPhase, page: string): Promise<() => string | null> {
+  if (phase.macro !== undefined) {
+    const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(page)!, phase.macro));
+    return () => (slotShown(slotElement(l, slot)) ? describeSlot(slotElement(l, slot)) : null);
+  }
+  l.fake.clickToolbar();
+  const app = l.frame.document.getElementById('app')!;
+  return () => {
+    const items = app.querySelectorAll('.mm-board-item').length;
+    return items > 0 ? `${items} board items drawn (a page a column; Show more draws the next)` : null;
+  };
+}
+
+/** One phase in a relaunch of its own. */
+export async function runPhase(graph: FakeGraph, device: IDBFactory, page: string, phase: ViewPhase): Promise<PhaseFigures> {
+  const { l, clock } = await relaunch(graph, device, page);
+  const mark = clock.mark();
+  const started = performance.now();
+  const shown = await act(l, phase, page);
+  const first: { seen: string | null } = { seen: null };
+  await pollUntil(clock, () => (first.seen = shown()) !== null, phase.name);
+  const ms = performance.now() - started;
+  const seen = first.seen ?? '';
+  // The tasks that follow the first results are part of the phase.
+  await l.settle(500);
+  await quiet(l, `${phase.name} to go quiet`, 60_000);
+  const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
+  clock.recording(false);
+  await l.close();
+  const longestOf = (list: TaskRecord[]) => list.reduce<TaskRecord | null>((a, t) => (a === null || t.cpuMs > a.cpuMs ? t : a), null);
+  return {
+    name: phase.name,
+    ms,
+    longest: longestOf(tasks),
+    longestFrame: longestOf(tasks.filter((t) => t.side === 'frame')),
+    longestHost: longestOf(tasks.filter((t) => t.side === 'host')),
+    over50: tasks.filter((t) => t.cpuMs > 50),
+    shown: seen,
+  };
+}
+
+/** The line asked for: `name: N ms, longest task T ms, K tasks over 50 ms`. */
+export function phaseLine(p: PhaseFigures): string {
+  return `${p.name}: ${p.ms.toFixed(0)} ms, longest task ${(p.longest?.cpuMs ?? 0).toFixed(0)} ms, ${p.over50.length} tasks over 50 ms`;
+}
+
+/** What showed and which tasks were long. */
+export function phaseContext(p: PhaseFigures): string {
+  const long = [...p.over50].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ');
+  const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what})` : 'none');
+  return `  ${p.name}: ${p.shown}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
+}

@@ -1,0 +1,132 @@
+// Views of the whole graph in the BUILT plugin (real SDK, fake 0.10.x host) over a few hundred
+// generated pages, right after a start (no component view built yet): a query macro and the
+// dashboard show a placeholder while the views they need are built a slice at a time (the build
+// spans several of the frame's tasks), then the same results the core's query gives. What showed
+// is followed by MutationObservers on the slot (host document) and on the main UI (frame), and
+// the frame's tasks by the harness's task clock: the bundle's own counters are out of reach.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIndex, runQuery, type ComponentQuery } from '../../src/core/index';
+import { generateNotes } from '../../bench/generator/vault';
+import { loadPlugin, quiet, slotElement, until, type Loaded } from './harness';
+import { createTaskClock, type TaskClock } from './task-clock';
+
+const PAGES = 400;
+/** A graph's page file: `pages/A___B.md` for the generated `A/B.md`. */
+const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
+const files = new Map<string, string>();
+for (const note of generateNotes({ notes: PAGES, seed: 5 })) files.set(pageFile(note.path), note.text);
+const core = createIndex({});
+for (const [path, text] of files) core.upsert(path, text);
+const somePage = [...files.keys()].find((p) => core.component(p) !== undefined)!;
+
+let open: Loaded | null = null;
+
+afterEach(async () => {
+  await open?.close();
+  open = null;
+});
+
+/** Start over the generated graph, every task recorded; started once a badge shows. */
+async function start(clock: TaskClock): Promise<Loaded> {
+  const l = await loadPlugin({ files, settings: { pollSeconds: 0 }, clock, beforeRun: () => clock.recording(true) });
+  open = l;
+  const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, '{{renderer :maturity-badge}}'));
+  await until(l, () => slotElement(l, slot)?.querySelector('.mm-inline-badge') !== null, 'the start', 60_000);
+  await quiet(l);
+  return l;
+}
+
+interface Shown {
+  state: string;
+  /** The task clock's mark when it showed. */
+  mark: number;
+}
+
+/** Each state `classify` reads from `el` as it changes (a DOM mutation), with the clock's mark. */
+function follow(win: { MutationObserver: typeof MutationObserver }, el: Element, classify: (el: Element) => string | null, clock: TaskClock): Shown[] {
+  const shown: Shown[] = [];
+  new win.MutationObserver(() => {
+    const state = classify(el);
+    if (state !== null && shown.at(-1)?.state !== state) shown.push({ state, mark: clock.mark() });
+  }).observe(el, { childList: true, subtree: true });
+  return shown;
+}
+
+const classifySlot = (el: Element) => (el.querySelector('[aria-busy="true"]') ? 'building' : el.querySelector('.mm-logseq-slot') ? 'results' : null);
+const classifyMain = (el: Element) => (el.querySelector('[aria-busy="true"]') ? 'building' : el.querySelector('.mm-dashboard') ? 'dashboard' : null);
+
+/** The frame's tasks from one shown state to the next. */
+function frameTasksBetween(clock: TaskClock, from: Shown, to: Shown): number {
+  return clock
+    .since(from.mark)
+    .slice(0, to.mark - from.mark)
+    .filter((t) => t.side === 'frame').length;
+}
+
+/** Render a query macro and follow its slot until its results show. */
+async function renderQuery(l: Loaded, clock: TaskClock, macro: string): Promise<{ el: HTMLElement; shown: Shown[] }> {
+  const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, macro));
+  const el = slotElement(l, slot);
+  const shown = follow(l.host as unknown as { MutationObserver: typeof MutationObserver }, el, classifySlot, clock);
+  await until(l, () => shown.at(-1)?.state === 'results', macro, 30_000);
+  return { el, shown };
+}
+
+/** A page at Development and its text with its stage line moved to Production (checked with the core). */
+function movedToProduction(): { page: string; text: string } {
+  for (const page of core.idsAtStageByName('development')) {
+    const text = files.get(page)!.replace(/^(\*\*Current Stage:?\*\*:?\s*)development/im, '$1Production');
+    const one = createIndex({});
+    one.upsert(page, text);
+    if (one.component(page)?.note.stage?.id === 'production') return { page, text };
+  }
+  throw new Error('no development page whose stage line can be moved');
+}
+
+const rowIds = (el: Element) => [...el.querySelectorAll('tr[data-mm-id]')].map((row) => row.getAttribute('data-mm-id'));
+const coreIds = (query: ComponentQuery) => runQuery(core, query).map((c) => c.id);
+
+describe('views of the whole graph, right after a start (built bundle, generated pages)', () => {
+  it('a query whose filter reads every view shows a placeholder, builds the views over several tasks, then the core’s rows', async () => {
+    const clock = createTaskClock();
+    const l = await start(clock);
+    const { el, shown } = await renderQuery(l, clock, '{{renderer :maturity-query, blocked=true}}');
+    expect(shown.map((s) => s.state)).toEqual(['building', 'results']);
+    expect(frameTasksBetween(clock, shown[0]!, shown[1]!)).toBeGreaterThan(1);
+    const expected = coreIds({ blocked: true });
+    expect(expected.length).toBeGreaterThan(25);
+    expect(rowIds(el)).toEqual(expected.slice(0, 25));
+    expect(el.querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${expected.length - 25} not shown)`);
+  });
+
+  it('queries by stage and by text show the core’s rows and counts', async () => {
+    const clock = createTaskClock();
+    const l = await start(clock);
+    const stage = await renderQuery(l, clock, '{{renderer :maturity-query, stage=staging}}');
+    const staging = coreIds({ stage: ['staging'] });
+    expect(rowIds(stage.el)).toEqual(staging.slice(0, 25));
+    expect(stage.el.querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${staging.length - 25} not shown)`);
+    const text = await renderQuery(l, clock, '{{renderer :maturity-query, text=pay, limit=20}}');
+    expect(rowIds(text.el)).toEqual(coreIds({ text: 'pay', limit: 20 }));
+    expect(rowIds(text.el).length).toBe(20);
+  });
+
+  it('the dashboard shows a placeholder while every view is built over several tasks, then the core’s counts; an edit refreshes it without the placeholder', async () => {
+    const clock = createTaskClock();
+    const l = await start(clock);
+    const app = l.frame.document.getElementById('app')!;
+    const shown = follow(l.frame as unknown as { MutationObserver: typeof MutationObserver }, app as unknown as Element, classifyMain, clock);
+    l.fake.clickToolbar();
+    await until(l, () => shown.at(-1)?.state === 'dashboard', 'the dashboard', 30_000);
+    expect(shown.map((s) => s.state)).toEqual(['building', 'dashboard']);
+    expect(frameTasksBetween(clock, shown[0]!, shown[1]!)).toBeGreaterThan(1);
+    const counts = () => [...app.querySelectorAll('.mm-board-count')].map((s) => Number(s.textContent));
+    const atStage = (stage: string | null) => [...core.ids()].filter((id) => (core.component(id)!.note.stage?.id ?? null) === stage).length;
+    expect(counts().slice(0, 3)).toEqual(['development', 'staging', 'production'].map(atStage));
+    // One page moves to Production in the app: the open dashboard shows it, with no placeholder.
+    const { page, text } = movedToProduction();
+    l.fake.editInApp(page, text);
+    await until(l, () => counts()[2] === atStage('production') + 1, 'the edit in the dashboard', 10_000);
+    expect(shown.map((s) => s.state)).toEqual(['building', 'dashboard']);
+  });
+});
