@@ -27,10 +27,13 @@ interface IndexLike {
 
 const componentCount = (h: Harness) => (h.plugin as unknown as IndexLike).indexer.index.ids().length;
 
-/** The dashboard is drawn, its board holding every component (the board draws long columns in later tasks). */
+/** The dashboard is drawn, its board's columns counting every component (long columns draw a page, then "Show more"). */
 function dashboardShown(h: Harness): boolean {
-  const board = document.querySelector('.maturity-map-dashboard .mm-dashboard');
-  return !!board && board.querySelectorAll('.mm-board-item').length >= componentCount(h);
+  const board = document.querySelector('.maturity-map-dashboard .mm-dashboard .mm-board');
+  if (!board) return false;
+  let counted = 0;
+  for (const count of board.querySelectorAll('.mm-board-count')) counted += Number((count.textContent ?? '').replace(/\D/g, ''));
+  return counted >= componentCount(h);
 }
 
 /** The block in `path` shows its rows (or says that nothing matches). */
