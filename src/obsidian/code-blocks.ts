@@ -3,11 +3,12 @@
 // schema; a mistake is shown in place of the block, never thrown.
 import { MarkdownRenderChild, type Component, type MarkdownPostProcessorContext } from 'obsidian';
 import * as z from 'zod/mini';
-import { lazy, parseQueryLines, parseQueryOptions, runQuery, type ComponentQuery, type Pipeline } from '../core/index';
+import { lazy, parseQueryLines, parseQueryOptions, type ComponentQuery, type Pipeline } from '../core/index';
 import type { Host } from './host';
 import { hoverParentOf, wireInternalLinks } from './links';
 import { componentFingerprint, keepLive, neighbourFingerprint, summaryFingerprint, type LiveHandle } from './live';
 import { renderCard, renderErrors, renderResults, type GraphView } from './render-kit';
+import { prepareQuery, type QueryAnswer } from './view-prep';
 
 const cardOptions = lazy(() => z.strictObject({ component: z.optional(z.string().check(z.trim(), z.minLength(1))) }));
 
@@ -94,22 +95,52 @@ function unknownStages(pipeline: Pipeline, query: ComponentQuery): string[] {
     .map((s) => `Unknown stage "${s}". Known stages: ${known} (or "unknown" for notes without one).`);
 }
 
-/** A live query result in a note. */
+/** Rows a block draws first (as Logseq's blocks do), and how many more each "Show more" adds. */
+const FIRST_ROWS = 25;
+const FIRST_GRAPH_NODES = 100;
+const MORE_ROWS = 50;
+
+/** The matches not drawn, as a button that draws more of them. */
+function showMoreButton(target: HTMLElement, hidden: number, onPress: () => void): HTMLButtonElement {
+  const button = target.createEl('button', { cls: 'maturity-map-show-more', text: `Show more (${hidden} not shown)`, attr: { type: 'button' } });
+  button.addEventListener('click', onPress);
+  return button;
+}
+
+/**
+ * A live query result in a note. The query runs and the shown rows' views are built a slice at a
+ * time (view-prep.ts) before the draw, which then builds none; a long result draws its first rows
+ * and a "Show more" button.
+ */
 export function mountQuery(owner: Component, el: HTMLElement, host: Host, query: ComponentQuery, sourcePath: () => string): LiveHandle {
   let graph: GraphView | null = null;
+  let answer: QueryAnswer | null = null;
+  let rows = query.view === 'graph' ? FIRST_GRAPH_NODES : FIRST_ROWS;
+  let focusMore = false;
+  let handle: LiveHandle | null = null;
   const hoverParent = hoverParentOf(owner);
   wireInternalLinks(owner, el, host.app, sourcePath);
-  return keepLive(owner, el, host.indexer, {
+  const shown = () => (answer?.shown ?? []).flatMap((id) => host.indexer.index.component(id) ?? []);
+  const more = () => {
+    rows += MORE_ROWS;
+    focusMore = true;
+    handle?.refresh(true);
+  };
+  handle = keepLive(owner, el, host.indexer, {
+    prepare: async (cancelled) => {
+      answer = await prepareQuery(host.indexer, query, rows, cancelled);
+      return answer !== null;
+    },
     teardown: () => {
       graph?.destroy();
       graph = null;
     },
     fingerprint: () => {
       const index = host.indexer.index;
-      const results = runQuery(index, query);
+      const results = shown();
       const ids = results.map((c) => c.id);
       const around = new Set(results.flatMap((c) => [...c.dependents, ...c.dependencies.flatMap((d) => (d.id ? [d.id] : []))]));
-      return [host.indexer.progress.phase, index.today(), ...results.map(summaryFingerprint), neighbourFingerprint(index, [...ids, ...around])].join('\u0002');
+      return [host.indexer.progress.phase, index.today(), answer?.ids.length ?? 0, ...results.map(summaryFingerprint), neighbourFingerprint(index, [...ids, ...around])].join('\u0002');
     },
     draw: (target) => {
       const unknown = unknownStages(host.indexer.index.pipeline, query);
@@ -117,13 +148,18 @@ export function mountQuery(owner: Component, el: HTMLElement, host: Host, query:
         renderErrors(target, 'maturity-query: invalid options', unknown);
         return;
       }
-      const results = runQuery(host.indexer.index, query);
-      const ctx = host.viewContext(sourcePath(), hoverParent);
+      const results = shown();
       if (results.length === 0) {
         target.createDiv({ cls: 'maturity-map-empty', text: host.indexer.progress.phase === 'ready' ? 'No components match.' : 'Indexing the vault…' });
         return;
       }
-      graph = renderResults(target, results, query.view ?? 'table', ctx);
+      graph = renderResults(target, results, query.view ?? 'table', host.viewContext(sourcePath(), hoverParent));
+      const hidden = (answer?.ids.length ?? 0) - (answer?.shown.length ?? 0);
+      const button = hidden > 0 ? showMoreButton(target, hidden, more) : null;
+      // Pressed from the keyboard: the focus stays on the button that replaced it.
+      if (focusMore) button?.focus();
+      focusMore = false;
     },
   });
+  return handle;
 }

@@ -6,6 +6,12 @@ import type { Component as MaturityComponent, MaturityIndex } from '../core/inde
 import type { LiveChange, VaultIndexer } from './vault-indexer';
 
 export interface LiveSource {
+  /**
+   * Build, a slice at a time, what `fingerprint` and `draw` read (component views), so they build
+   * none in their one task. Resolves true when done, false when it should run again (the index
+   * was replaced meanwhile) or `cancelled()` stopped it (the view closed, the plugin unloaded).
+   */
+  prepare?(cancelled: () => boolean): Promise<boolean>;
   /** Everything the drawing depends on, as a string; equal strings mean nothing to re-draw. */
   fingerprint(): string;
   draw(el: HTMLElement): void;
@@ -22,17 +28,16 @@ export interface LiveHandle {
   refresh(force?: boolean): void;
 }
 
+/** What a view shows until its first prepare is done (a prepare done in its own task is never painted). */
+export const BUILDING_TEXT = 'Building views…';
+
 export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexer, source: LiveSource): LiveHandle {
   let shown: string | null = null;
   let dirty = false;
   let frame: number | null = null;
+  let closed = false;
 
-  const refresh = (force = false) => {
-    if (!force && shown !== null && !el.isShown()) {
-      dirty = true;
-      return;
-    }
-    dirty = false;
+  const show = (force: boolean) => {
     const fingerprint = source.fingerprint();
     if (!force && fingerprint === shown) return;
     const first = shown === null;
@@ -41,6 +46,20 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
     source.teardown?.();
     el.empty();
     source.draw(el);
+  };
+  let placeholder: HTMLElement | null = null;
+  const prepared = preparedShow(source, () => closed || indexer.stopped, show, () => {
+    if (shown === null && !placeholder?.isConnected) placeholder = el.createDiv({ cls: 'maturity-map-pending', text: BUILDING_TEXT });
+  });
+
+  const refresh = (force = false) => {
+    if (closed) return;
+    if (!force && shown !== null && !el.isShown()) {
+      dirty = true;
+      return;
+    }
+    dirty = false;
+    prepared(force);
   };
 
   const schedule = () => {
@@ -58,6 +77,7 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
     }),
   );
   owner.register(() => {
+    closed = true;
     if (frame !== null) window.cancelAnimationFrame(frame);
     source.teardown?.();
   });
@@ -70,6 +90,42 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
   }
   refresh(true);
   return { refresh };
+}
+
+/**
+ * `show` after the source's prepare (at once where it has none). One prepare runs at a time: a
+ * refresh asked for meanwhile runs another when it ends, as the index may have changed under it;
+ * `pending` marks the element while the first one runs.
+ */
+function preparedShow(source: LiveSource, cancelled: () => boolean, show: (force: boolean) => void, pending: () => void): (force: boolean) => void {
+  if (!source.prepare) return show;
+  const prepare = (cancelled: () => boolean) => source.prepare!(cancelled);
+  let running = false;
+  /** A refresh asked for while a prepare ran: null for none, else whether it was forced. */
+  let queued: boolean | null = null;
+  const run = (force: boolean): void => {
+    if (running) {
+      queued = (queued ?? false) || force;
+      return;
+    }
+    running = true;
+    pending();
+    prepare(cancelled).then(
+      (ready) => {
+        running = false;
+        if (cancelled()) return;
+        const again = queued;
+        queued = null;
+        if (ready && again === null) show(force);
+        else run(force || again === true);
+      },
+      (err: unknown) => {
+        running = false;
+        console.error('Maturity Map: a view could not be prepared.', err);
+      },
+    );
+  };
+  return run;
 }
 
 const fingerprints = new WeakMap<MaturityComponent, string>();
@@ -89,7 +145,9 @@ export function neighbourFingerprint(index: MaturityIndex, ids: Iterable<string>
   const parts: string[] = [];
   for (const id of ids) {
     const entry = index.entry(id);
-    parts.push(`${id}\u0000${entry?.identity.name ?? ''}\u0000${entry?.note.stage?.id ?? ''}\u0000${index.component(id) ? 1 : 0}`);
+    // Whether it is a component, from the stage lists: asking for its view would build it.
+    const stage = entry?.note.stage?.id ?? null;
+    parts.push(`${id}\u0000${entry?.identity.name ?? ''}\u0000${stage ?? ''}\u0000${entry && index.idsAtStage(stage).has(id) ? 1 : 0}`);
   }
   return parts.join('\u0001');
 }
@@ -107,6 +165,18 @@ export function touches(change: LiveChange, ids: Iterable<string>): boolean {
  * in the note does not redraw them.
  */
 export function summaryFingerprint(component: MaturityComponent): string {
+  let value = summaries.get(component);
+  if (value === undefined) {
+    value = summaryOf(component);
+    summaries.set(component, value);
+  }
+  return value;
+}
+
+/** Views are kept until an edit changes them: a dashboard over 10k compares 10k kept strings, not 10k new ones. */
+const summaries = new WeakMap<MaturityComponent, string>();
+
+function summaryOf(component: MaturityComponent): string {
   const note = component.note;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of component.diagnostics) counts[d.severity]++;

@@ -17,6 +17,7 @@ import type { PreparedNote } from '../plugin-cache/note-record';
 import { ParserPool, type ParseItem } from './index/parser-pool';
 import { closeYields, OBSIDIAN_SLICING } from './index/slices';
 import { createIndexTimers, workerCount } from './index/timers';
+import { workCount } from '../core/work-count';
 
 export type { ChangeReason, IndexProgress, IndexStats, LiveChange } from './index/indexer-state';
 export { MAX_NOTE_BYTES } from './index/indexer-state';
@@ -46,6 +47,8 @@ export class VaultIndexer extends Component {
   private editSeq = new Map<string, number>();
   private readyResolvers: Array<() => void> = [];
   private started = false;
+  /** The plugin unloaded: views still building theirs stop. */
+  stopped = false;
   private readonly timers = createIndexTimers(() => this.emit({ revision: this.index.revision(), changed: [...this.index.ids()], removed: [] }, 'day'));
   /** The index and revision whose links were last kept. */
   private keptLinks: { index: MaturityIndex; revision: number } | null = null;
@@ -95,6 +98,7 @@ export class VaultIndexer extends Component {
     this.registerDomEvent(window, 'focus', () => this.timers.checkDay());
     this.timers.watchDays();
     this.register(() => {
+      this.stopped = true;
       this.generation++;
       this.timers.clearAll();
       this.pool?.close();
@@ -132,6 +136,11 @@ export class VaultIndexer extends Component {
 
   today(): string {
     return this.timers.today();
+  }
+
+  /** Component views the index has built since the plugin loaded (tests and the benchmark count them). */
+  get viewsBuilt(): number {
+    return workCount.viewsBuilt;
   }
 
   /** The cache key part that the parser build and these settings decide. */

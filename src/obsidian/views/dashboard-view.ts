@@ -6,6 +6,7 @@ import { renderDashboard } from '../../render/index';
 import type { DashboardView as SharedDashboard } from '../../render/dashboard/dashboard';
 import type { Host } from '../host';
 import { hoverParentOf, wireInternalLinks } from '../links';
+import { prepareEveryView } from '../view-prep';
 import { keepLive, summaryFingerprint, type LiveHandle } from '../live';
 
 export const DASHBOARD_VIEW = 'maturity-map-dashboard';
@@ -52,6 +53,8 @@ export class DashboardView extends ItemView {
     let stagesShown = '';
     const stages = () => JSON.stringify(indexer.index.pipeline.stages);
     this.handle = keepLive(this, body, indexer, {
+      // Every view, a slice at a time: the first open after a start would build them all in one task.
+      prepare: (cancelled) => prepareEveryView(indexer, cancelled),
       fingerprint: () => [indexer.progress.phase, indexer.index.today(), ...indexer.index.components().map(summaryFingerprint)].join('\u0002'),
       update: () => {
         // A new stage pipeline (settings) needs a new dashboard: its filters list the stages.

@@ -5,6 +5,7 @@ import { renderGraph, type GraphView as SharedGraph } from '../../render/index';
 import type { Host } from '../host';
 import { buildGraphModel } from '../../core/index';
 import { hoverParentOf } from '../links';
+import { prepareEveryView } from '../view-prep';
 import { keepLive, type LiveHandle } from '../live';
 
 export const GRAPH_VIEW = 'maturity-map-graph';
@@ -52,6 +53,8 @@ export class GraphView extends ItemView {
     let stagesShown = '';
     const stages = () => JSON.stringify(indexer.index.pipeline.stages);
     this.handle = keepLive(this, body, indexer, {
+      // Every view, a slice at a time: the first open after a start would build them all in one task.
+      prepare: (cancelled) => prepareEveryView(indexer, cancelled),
       // What the graph draws (nodes with their stage, flags and cycle; edges), not the notes
       // behind it: an edit elsewhere in a note does not lay the graph out again.
       fingerprint: () => {

@@ -1,0 +1,80 @@
+// bench:obsidian's view phases: after a start, the first open of something that shows many
+// components at once: the dashboard, a note holding a ```maturity-query``` block, the graph view.
+// Each phase runs on its own launch (the index fresh, no view built yet), as a user opens it after
+// starting the app; each is timed from the open until it shows its results, with the main thread's
+// tasks watched throughout.
+import type { Harness } from '../../test/obsidian/harness/app';
+import type { TaskStats } from './main-thread';
+
+/** Notes holding a query block, added to the generated vault (their path → their text). */
+export const QUERY_NOTES = {
+  'Reports/Pay.md': '# Pay\n\n```maturity-query\ntext: pay\nlimit: 20\n```\n',
+  'Reports/Staging.md': '# Staging\n\n```maturity-query\nstage: staging\n```\n',
+} as const;
+
+export interface ViewPhase {
+  /** As the printed line names it. */
+  name: string;
+  /** What the user does. */
+  open(h: Harness): Promise<unknown>;
+  /** The results are on screen. */
+  shown(h: Harness): boolean;
+}
+
+interface IndexLike {
+  indexer: { index: { ids(): string[] } };
+}
+
+const componentCount = (h: Harness) => (h.plugin as unknown as IndexLike).indexer.index.ids().length;
+
+/** The dashboard is drawn, its board's columns counting every component (long columns draw a page, then "Show more"). */
+function dashboardShown(h: Harness): boolean {
+  const board = document.querySelector('.maturity-map-dashboard .mm-dashboard .mm-board');
+  if (!board) return false;
+  let counted = 0;
+  for (const count of board.querySelectorAll('.mm-board-count')) counted += Number((count.textContent ?? '').replace(/\D/g, ''));
+  return counted >= componentCount(h);
+}
+
+/** The block in `path` shows its rows (or says that nothing matches). */
+function queryShown(path: keyof typeof QUERY_NOTES): () => boolean {
+  return () => {
+    const block = document.querySelector(`[data-mm-bench="${path}"] .block-language-maturity-query`) ?? null;
+    return !!block && (block.querySelector('[data-mm-id]') !== null || block.querySelector('.maturity-map-empty') !== null);
+  };
+}
+
+async function openQueryNote(h: Harness, path: keyof typeof QUERY_NOTES): Promise<void> {
+  const leaf = await h.open(path);
+  leaf.view.containerEl.setAttribute('data-mm-bench', path);
+}
+
+export const VIEW_PHASES: ViewPhase[] = [
+  { name: 'dashboard open', open: (h) => h.command('open-dashboard'), shown: dashboardShown },
+  { name: 'query block (text: pay, limit: 20)', open: (h) => openQueryNote(h, 'Reports/Pay.md'), shown: queryShown('Reports/Pay.md') },
+  { name: 'query block (stage: staging)', open: (h) => openQueryNote(h, 'Reports/Staging.md'), shown: queryShown('Reports/Staging.md') },
+  {
+    name: 'graph view open',
+    open: (h) => h.command('open-graph'),
+    shown: () => document.querySelector('.maturity-map-graph-body svg, .maturity-map-graph-body .maturity-map-empty') !== null,
+  },
+];
+
+export interface ViewFigures {
+  ms: number;
+  tasks: TaskStats;
+}
+
+/** Wait for `shown`, a millisecond at a time (the wait is idle: a timer). */
+export async function until(shown: () => boolean, timeoutMs = 300_000): Promise<void> {
+  const t0 = performance.now();
+  while (!shown()) {
+    if (performance.now() - t0 > timeoutMs) throw new Error('the view never showed its results');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+/** `dashboard open: N ms, longest task T ms, K tasks over 50 ms`. */
+export function viewLine(name: string, figures: ViewFigures): string {
+  return `${name}: ${Math.round(figures.ms)} ms, longest task ${Math.round(figures.tasks.longestMs)} ms, ${figures.tasks.over50} tasks over 50 ms`;
+}
