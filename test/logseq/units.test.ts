@@ -139,14 +139,16 @@ describe('refresh schedule', () => {
   });
 });
 
+/** A host whose slots are `slots`, recording what it is given to show. */
+function hostWith(slots: Set<string>, writes: string[]): LogseqHost {
+  return {
+    UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false) },
+    provideUI: (ui: { slot?: string; path?: string; template: string }) => void writes.push(`${ui.slot ?? ui.path}:${ui.template}`),
+  } as unknown as LogseqHost;
+}
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 describe('slot registry', () => {
-  function hostWith(slots: Set<string>, writes: string[]): LogseqHost {
-    return {
-      UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false) },
-      provideUI: (ui: { slot?: string; path?: string; template: string }) => void writes.push(`${ui.slot ?? ui.path}:${ui.template}`),
-    } as unknown as LogseqHost;
-  }
-  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
   it('writes live slots once per markup and never into a slot that is gone', async () => {
     const slots = new Set(['slot__a', 'slot__b']);
@@ -231,13 +233,6 @@ describe('slot registry', () => {
 });
 
 describe('slot registry: views prepared a slice at a time', () => {
-  function hostWith(slots: Set<string>, writes: string[]): LogseqHost {
-    return {
-      UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false) },
-      provideUI: (ui: { slot?: string; path?: string; template: string }) => void writes.push(`${ui.slot ?? ui.path}:${ui.template}`),
-    } as unknown as LogseqHost;
-  }
-  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const macro = { kind: 'card', target: null } as const;
 
   /** A view that takes `slices` slices (a yield after each but the last); `seen` logs each slice and whether it was cancelled. */
