@@ -2,7 +2,7 @@
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
 import type { ComponentQuery } from '../core/index';
 import { timeSlicing } from '../plugin-cache/slicing';
-import { buildViewsInSlices, queryInSlices } from '../plugin-cache/view-slices';
+import { prepareQueryInSlices } from '../plugin-cache/view-slices';
 import {
   cardSectionGroups,
   contextFromIndex,
@@ -184,14 +184,11 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       // The run, the views and the drawing each start a task of their own: the event that asked
       // for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
       await yieldNow();
-      const index = graph.index;
       const slicing = timeSlicing(SLICE_MS, () => performance.now(), yieldNow);
-      const ids = await queryInSlices(index, query, slicing, cancelled);
-      if (ids === null) return null;
-      const shown = ids.slice(0, shownCount(query, state));
-      if (!(await buildViewsInSlices(index, shown, slicing, cancelled))) return null;
+      const prepared = await prepareQueryInSlices(graph.index, query, shownCount(query, state), slicing, cancelled);
+      if (prepared === null) return null;
       await yieldNow();
-      return cancelled() ? null : queryMarkup(graph, query, doc, { ids, shown }, slot, state);
+      return cancelled() ? null : queryMarkup(graph, query, doc, prepared, slot, state);
     },
   };
 }

@@ -5,7 +5,7 @@
 // edit only the changed views are missing, and a prepare that fits in one slice ends in the task
 // that began it.
 import type { ComponentQuery, MaturityIndex } from '../core/index';
-import { buildViewsInSlices, queryInSlices } from '../plugin-cache/view-slices';
+import { buildViewsInSlices, prepareQueryInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
 import { OBSIDIAN_SLICING } from './index/slices';
 import type { VaultIndexer } from './vault-indexer';
 
@@ -17,10 +17,8 @@ export async function prepareEveryView(indexer: VaultIndexer, cancelled: () => b
 }
 
 /** A query's matches over one index, and how many of them are shown. */
-export interface QueryAnswer {
+export interface QueryAnswer extends PreparedQuery {
   index: MaturityIndex;
-  ids: readonly string[];
-  shown: readonly string[];
 }
 
 /**
@@ -29,9 +27,6 @@ export interface QueryAnswer {
  */
 export async function prepareQuery(indexer: VaultIndexer, query: ComponentQuery, rows: number, cancelled: () => boolean): Promise<QueryAnswer | null> {
   const index = indexer.index;
-  const ids = await queryInSlices(index, query, OBSIDIAN_SLICING, cancelled);
-  if (ids === null || indexer.index !== index) return null;
-  const shown = ids.slice(0, rows);
-  const done = await buildViewsInSlices(index, shown, OBSIDIAN_SLICING, cancelled);
-  return done && indexer.index === index ? { index, ids, shown } : null;
+  const prepared = await prepareQueryInSlices(index, query, rows, OBSIDIAN_SLICING, () => cancelled() || indexer.index !== index);
+  return prepared && indexer.index === index ? { index, ...prepared } : null;
 }

@@ -13,6 +13,11 @@ import type { Slicing } from './slicing';
  */
 export async function buildViewsInSlices(index: Pick<QuerySource, 'component'>, ids: readonly string[], slicing: Slicing, cancelled: () => boolean = () => false): Promise<boolean> {
   slicing.start();
+  return buildViews(index, ids, slicing, cancelled);
+}
+
+/** The views of `ids`, in the slice under way (no new slice begins here). */
+async function buildViews(index: Pick<QuerySource, 'component'>, ids: readonly string[], slicing: Slicing, cancelled: () => boolean): Promise<boolean> {
   for (const id of ids) {
     if (slicing.spent()) await slicing.yieldNow();
     if (cancelled()) return false;
@@ -28,10 +33,32 @@ export async function buildViewsInSlices(index: Pick<QuerySource, 'component'>, 
  */
 export async function queryInSlices(index: QuerySource, query: ComponentQuery, slicing: Slicing, cancelled: () => boolean = () => false, isReady?: IsReady): Promise<string[] | null> {
   slicing.start();
+  return runInSlices(index, query, slicing, cancelled, isReady);
+}
+
+async function runInSlices(index: QuerySource, query: ComponentQuery, slicing: Slicing, cancelled: () => boolean, isReady?: IsReady): Promise<string[] | null> {
   const run = createQueryRun(index, query, isReady);
   while (!run.step(() => cancelled() || slicing.spent())) {
     if (cancelled()) return null;
     await slicing.yieldNow();
   }
   return cancelled() ? null : run.result();
+}
+
+/** A query's matches and the first `rows` of them, whose views are built: what a view of it draws. */
+export interface PreparedQuery {
+  ids: readonly string[];
+  shown: readonly string[];
+}
+
+/**
+ * What a host's query view needs before it draws, a slice at a time: the query run, then the views
+ * of the rows it shows (the same slices go on from one to the other). Null when cancelled.
+ */
+export async function prepareQueryInSlices(index: QuerySource, query: ComponentQuery, rows: number, slicing: Slicing, cancelled: () => boolean = () => false): Promise<PreparedQuery | null> {
+  slicing.start();
+  const ids = await runInSlices(index, query, slicing, cancelled);
+  if (ids === null) return null;
+  const shown = ids.slice(0, rows);
+  return (await buildViews(index, shown, slicing, cancelled)) ? { ids, shown } : null;
 }

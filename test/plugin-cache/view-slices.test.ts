@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, queryIds, type ComponentQuery, type MaturityIndex } from '../../src/core/index';
 import { resetWorkCount, workCount } from '../../src/core/work-count';
 import type { Slicing } from '../../src/plugin-cache/slicing';
-import { buildViewsInSlices, queryInSlices } from '../../src/plugin-cache/view-slices';
+import { buildViewsInSlices, prepareQueryInSlices, queryInSlices } from '../../src/plugin-cache/view-slices';
 import { generateNotes } from '../../bench/generator/vault';
 
 function generatedIndex(notes: number, seed: number): MaturityIndex {
@@ -73,6 +73,24 @@ describe('views in slices', () => {
       expect(await queryInSlices(index, query, slicing)).toEqual(expected[k]);
       expect(slicing.slices.every((n) => n <= 15)).toBe(true);
     }
+  });
+
+  it('prepares a query view: its matches, the views of the rows shown, the slices going on from the run to the views', async () => {
+    const index = generatedIndex(300, 15);
+    const query: ComponentQuery = { text: 'e' };
+    const expected = queryIds(generatedIndex(300, 15), query);
+    expect(expected.length).toBeGreaterThan(5);
+    resetWorkCount();
+    const slicing = countingSlicing(10);
+    let starts = 0;
+    const prepared = await prepareQueryInSlices(index, query, 5, { ...slicing, start: () => (starts++, slicing.start()) });
+    expect(prepared).toEqual({ ids: expected, shown: expected.slice(0, 5) });
+    // A text search builds no view; the five shown are built, and asking for them builds none again.
+    expect(workCount.viewsBuilt).toBe(5);
+    for (const id of prepared!.shown) index.component(id);
+    expect(workCount.viewsBuilt).toBe(5);
+    expect(starts).toBe(1);
+    expect(slicing.slices.every((n) => n <= 10)).toBe(true);
   });
 
   it('answers null once cancelled', async () => {
