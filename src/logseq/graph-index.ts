@@ -11,11 +11,10 @@
 //   and the few texts needed later (a shown card's Logseq reading, a line link, new settings)
 //   are pulled again when needed.
 import type { Diagnostic, FileNameFormat, MaturityIndex } from '../core/index';
-import { timeSlicing } from '../plugin-cache/slicing';
 import type { LogseqHost } from './host';
 import { graphDir, graphQuery, readFileNameFormat } from './graph-answers';
 import { openGraphCache, type GraphCache } from './graph-cache';
-import { SLICE_MS } from './graph-queries';
+import { frameSlicing } from './graph-queries';
 import { pullChanged, start } from './graph-start';
 import { createGraphState, newIndex, pull, readText, type GraphState } from './graph-state';
 import type { PageInfo } from './page-table';
@@ -119,7 +118,7 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
 /** The graph's cache, in slices as the rest of the plugin's work; none for a graph with no directory to name it by. */
 async function openCache(dir: string | null, settings: () => PluginSettings, options: GraphIndexOptions): Promise<GraphCache | null> {
   if (dir === null) return null;
-  const slicing = timeSlicing(SLICE_MS, options.now ?? (() => performance.now()), options.yieldNow);
+  const slicing = frameSlicing(options.yieldNow, options.now);
   return openGraphCache({ graph: dir, settings, slicing });
 }
 

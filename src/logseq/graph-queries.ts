@@ -1,6 +1,7 @@
 // The Datalog queries the graph index sends to Logseq's database, and how big a piece of work
 // each may ask for. Every one runs on Logseq's UI thread: none walks every file's text, and the
 // ones that name pages take their ids inlined (`ground`) and look each one up by pull.
+import { timeSlicing, type Slicing } from '../plugin-cache/slicing';
 import type { FileRow } from './host';
 
 /**
@@ -16,6 +17,11 @@ export const PULL_CHUNK = 25;
 export const WHERE_CHUNK = 100;
 /** Parse for at most this long before giving the thread back. */
 export const SLICE_MS = 8;
+
+/** The plugin's slicing for the shared code (src/plugin-cache): SLICE_MS slices, `yieldNow` between them. */
+export function frameSlicing(yieldNow: () => Promise<void>, now: () => number = () => performance.now()): Slicing {
+  return timeSlicing(SLICE_MS, now, yieldNow);
+}
 
 const PULL = '(pull ?p [:db/id :block/name :block/original-name :block/journal? {:block/file [:db/id :file/path :file/content :file/last-modified-at]}])';
 /** The same pull without the text: what a start-up needs to take a page from the cache. */

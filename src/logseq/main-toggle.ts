@@ -2,9 +2,8 @@
 // command palette, filled again when the graph finishes loading or is rebuilt. The dashboard reads
 // every component's view: they are built a slice at a time before it is drawn (a placeholder shows
 // meanwhile) and before it is drawn again after a change (the views an edit changed, a few).
-import { timeSlicing } from '../plugin-cache/slicing';
 import { buildViewsInSlices } from '../plugin-cache/view-slices';
-import { SLICE_MS } from './graph-queries';
+import { frameSlicing } from './graph-queries';
 import type { LogseqHost } from './host';
 import { adoptHostTheme } from './navigation';
 import { DB_GRAPH_MESSAGE, type OpenComponent, type PluginState } from './plugin-state';
@@ -30,7 +29,7 @@ export function createMainToggle(host: LogseqHost, doc: Document, state: PluginS
     const { graph, loads } = state;
     if (!graph) return false;
     let yielded = false;
-    const slicing = timeSlicing(SLICE_MS, () => performance.now(), async () => {
+    const slicing = frameSlicing(async () => {
       if (!yielded) onFirstYield();
       yielded = true;
       await yieldNow();

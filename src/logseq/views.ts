@@ -1,7 +1,6 @@
 // The shared views (src/render) in Logseq: serialised into macro slots, and live in the plugin's
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
 import type { ComponentQuery } from '../core/index';
-import { timeSlicing } from '../plugin-cache/slicing';
 import { prepareQueryInSlices } from '../plugin-cache/view-slices';
 import {
   cardSectionGroups,
@@ -19,7 +18,7 @@ import {
 } from '../render/index';
 import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
-import { SLICE_MS } from './graph-queries';
+import { frameSlicing } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 import type { SlotMarkup, SlotPending, SlotState } from './slots';
 
@@ -184,7 +183,7 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       // The run, the views and the drawing each start a task of their own: the event that asked
       // for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
       await yieldNow();
-      const slicing = timeSlicing(SLICE_MS, () => performance.now(), yieldNow);
+      const slicing = frameSlicing(yieldNow);
       const prepared = await prepareQueryInSlices(graph.index, query, shownCount(query, state), slicing, cancelled);
       if (prepared === null) return null;
       await yieldNow();
