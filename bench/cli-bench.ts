@@ -35,6 +35,8 @@ export interface ScanFigures {
   /** The same scan with V8's own defaults (MATURITY_MAP_V8_DEFAULTS=1): what the CLI's V8 tuning is worth. */
   scanV8Defaults: ProcessRuns;
   scanJson: ProcessRuns;
+  /** `scan --cache` with the cache made by the run before (nothing changed): ÷ floor is what a re-run costs. */
+  scanCached: ProcessRuns;
   /** scan ÷ floor, wall medians (the target: ≤ 3). */
   ratio: number;
   /** The same with CPU time. */
@@ -65,11 +67,12 @@ interface Sample {
   rssMb: number | null;
 }
 
-/** A process to time: its arguments after `node`, and variables added to its environment. */
-type Command = string[] | { args: string[]; env: Record<string, string> };
+/** A process to time: its arguments after `node`, variables added to its environment, and what to do (untimed) before it starts. */
+type Command = string[] | { args: string[]; env: Record<string, string>; before?: () => void };
 
 function timeProcess(command: Command): Sample {
-  const { args, env } = Array.isArray(command) ? { args: command, env: {} } : command;
+  const { args, env, before } = Array.isArray(command) ? { args: command, env: {}, before: undefined } : command;
+  before?.();
   const cpuBefore = childrenCpu();
   const start = performance.now();
   const result = spawnSync(process.execPath, [...PROBE, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
@@ -116,6 +119,8 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
       scan: [CLI, 'scan', vault.dir, '--today', '2026-11-24'],
       scanV8Defaults: { args: [CLI, 'scan', vault.dir, '--today', '2026-11-24'], env: { MATURITY_MAP_V8_DEFAULTS: '1' } },
       scanJson: [CLI, 'scan', vault.dir, '--json', '--today', '2026-11-24'],
+      // Its first (warm-up) run writes the cache the timed runs read.
+      scanCached: [CLI, 'scan', vault.dir, '--today', '2026-11-24', '--cache-location', freshCacheFile('realistic')],
     },
     reps,
   );
@@ -132,9 +137,47 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
     scan,
     scanV8Defaults: runs['scanV8Defaults']!,
     scanJson: runs['scanJson']!,
+    scanCached: runs['scanCached']!,
     ratio: scan.medianMs / floor.medianMs,
     cpuRatio: scan.cpuMedianMs !== null && floor.cpuMedianMs ? scan.cpuMedianMs / floor.cpuMedianMs : null,
   };
+}
+
+/** A cache file path outside the vault, removed so the first run of a series makes it. */
+function freshCacheFile(name: string): string {
+  const dir = join(tmpdir(), 'maturity-map-bench', 'caches');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  rmSync(file, { force: true });
+  return file;
+}
+
+export interface CachedScanFigures {
+  notes: number;
+  floor: ProcessRuns;
+  /** `scan` parsing every note. */
+  cold: ProcessRuns;
+  /** `scan --cache`, nothing changed since the run that made the cache. */
+  cached: ProcessRuns;
+  /** `scan --cache` after every note's time changed, bytes the same (a fresh clone in CI): each note read and hashed. */
+  cachedTouched: ProcessRuns;
+}
+
+/** The generated component vault (every note a component): a cold scan against re-runs with `--cache`. */
+export function cachedScanBench(dir: string, notes: number, reps: number, log: (line: string) => void): CachedScanFigures {
+  log(`${notes}-note component vault: scan, scan --cache, ${reps} runs each`);
+  const cache = freshCacheFile(`components-${notes}`);
+  const touchedCache = freshCacheFile(`components-${notes}-touched`);
+  const scan = [CLI, 'scan', dir, '--today', '2026-11-24'];
+  timeProcess([...scan, '--cache-location', touchedCache]);
+  const kept = readFileSync(touchedCache, 'utf8');
+  // Before each run, the cache as it was made but with times no file has: every note is read and
+  // hashed, none parsed (the run then writes the real times back, hence again each time).
+  const touched = kept.replace(/^(\[.*?",\d+,)[\d.e+]+,/gm, (_line, head: string) => `${head}1,`);
+  if (touched === kept) throw new Error('cachedScanBench: the cache lines did not take the new times');
+  const cachedTouched = { args: [...scan, '--cache-location', touchedCache], env: {}, before: () => writeFileSync(touchedCache, touched) };
+  const runs = interleaved({ floor: [FLOOR, dir], cold: scan, cached: [...scan, '--cache-location', cache], cachedTouched }, reps);
+  return { notes, floor: runs['floor']!, cold: runs['cold']!, cached: runs['cached']!, cachedTouched: runs['cachedTouched']! };
 }
 
 /** n notes called "Same", each depending on [[Same]] (the reliability probe: cubic before #12). */

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { coreBench, shortcutLedger, type CoreOptions } from './core-bench';
-import { scanBench, sharedNameBench } from './cli-bench';
+import { cachedScanBench, scanBench, sharedNameBench } from './cli-bench';
+import { writeVault } from './generator/write';
 import { loadVault } from './corpus';
 import { forceGc, hasGc } from './measure';
 import { machine, table, type Results } from './report';
@@ -87,7 +88,12 @@ async function main(): Promise<void> {
   }
   if (values['skip-cli'] !== true && !ledgerOnly) {
     const reps = quick ? 3 : 7;
-    results.cli = { scan: scanBench(quick ? 2000 : 10_000, seed, reps, log), sharedNames: sharedNameBench(quick ? [500] : [1000, 2000, 10_000], quick ? 1 : 3, log) };
+    const componentNotes = quick ? 1000 : 10_000;
+    results.cli = {
+      scan: scanBench(quick ? 2000 : 10_000, seed, reps, log),
+      sharedNames: sharedNameBench(quick ? [500] : [1000, 2000, 10_000], quick ? 1 : 3, log),
+      cachedScan: cachedScanBench(writeVault({ notes: componentNotes, seed }).dir, componentNotes, quick ? 2 : 5, log),
+    };
     forceGc();
   }
   if (values['skip-render'] !== true && !ledgerOnly) results.render = await renderBench({ quick, seed, log, paint: values['skip-paint'] !== true });

@@ -1,8 +1,11 @@
 // What every command shares: loading the vault into an index, settings, and output helpers.
 import { existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createIndex, defaultConfig, isIsoDay, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { createIndex, defaultConfig, isIsoDay, formatSettingsIssues, noteKeys, parseMaturitySettings, prepareNote, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import type { PreparedNote } from '../plugin-cache/note-record';
 import { readVault, UsageError, type SkippedFile, type VaultReading } from './files';
+import { CACHE_FILE, openScanCache, type ScanCache } from './scan-cache';
 import { visible, writeErr } from './terminal';
 
 export interface LoadOptions {
@@ -10,6 +13,8 @@ export interface LoadOptions {
   today?: string;
   staleDays?: string;
   config?: string;
+  /** Keep what each note parsed to (scan-cache.ts): true for the default file in the vault, or the file's path. */
+  cache?: boolean | string;
 }
 
 export interface LoadedVault {
@@ -19,6 +24,8 @@ export interface LoadedVault {
   noteCount: number;
   /** Every note the walk read (components or not), vault-relative: what links may point at. */
   paths: string[];
+  /** With `--cache`: notes taken from the cache, and notes parsed. */
+  cached: ScanCache['stats'] | null;
 }
 
 const SETTINGS_FILE = '.maturity-map.json';
@@ -76,13 +83,14 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   }
   // Every view is built once and the process ends: a compact note would only be read back.
   const index = createIndex({ ...indexOptions, compactNotes: false });
+  const cache = options.cache ? await cacheFor(root, options.cache, indexOptions) : null;
   // One batch: names shared by many notes are resolved once, not once per note. Each text goes
   // to the index as it is read, and is dropped there unless the note is a component.
   index.beginBatch();
   let reading: VaultReading;
   const paths: string[] = [];
   try {
-    reading = await readVault(root, (path, text) => {
+    reading = cache ? await readThroughCache(root, index, cache, paths) : await readVault(root, (path, text) => {
       paths.push(path);
       index.upsert(path, text);
     });
@@ -91,7 +99,40 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   } finally {
     index.endBatch();
   }
-  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount, paths };
+  await cache?.save((message) => writeErr(`maturity-map: ${message}\n`));
+  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount, paths, cached: cache?.stats ?? null };
+}
+
+/** The scan cache for this vault and these settings; none for a single note (`fix <file>`). */
+async function cacheFor(root: string, option: true | string, indexOptions: IndexOptions): Promise<ScanCache | null> {
+  const location = typeof option === 'string' ? resolve(option) : join(root, CACHE_FILE);
+  if (typeof option !== 'string' && !(await stat(root).catch(() => null))?.isDirectory()) return null;
+  // The date moves every day and only changes views, never a parsed note.
+  const { today: _today, ...settings } = indexOptions;
+  void _today;
+  return openScanCache(location, settings, (message) => writeErr(`maturity-map: ${message}\n`));
+}
+
+/** Notes the cache holds unchanged go in as it kept them; the others are parsed and kept for the next run. */
+function readThroughCache(root: string, index: MaturityIndex, cache: ScanCache, paths: string[]): Promise<VaultReading> {
+  const put = (path: string, note: PreparedNote | null): boolean => {
+    if (note === null) return false;
+    paths.push(path);
+    index.upsertNote(path, note.note, note.keys);
+    return true;
+  };
+  const { config, pipeline } = index;
+  return readVault(
+    root,
+    (path, text, state) => {
+      paths.push(path);
+      const note = prepareNote(text, path, config, pipeline, undefined, 'index');
+      const keys = noteKeys(note, path, config, pipeline);
+      index.upsertNote(path, note, keys);
+      cache.put(path, state, { note, keys });
+    },
+    { unchanged: (path, state) => put(path, cache.unchanged(path, state)), sameBytes: (path, bytes, state) => put(path, cache.sameBytes(path, bytes, state)) },
+  );
 }
 
 /** One line on standard error per file the vault walk left out, so nothing is skipped silently. */

@@ -26,6 +26,21 @@ const MARKDOWN = /\.(md|markdown)$/i;
 
 export class UsageError extends Error {}
 
+/** What the file system says of a note before it is read. */
+export interface FileState {
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * A caller that already holds some notes (the scan cache, scan-cache.ts): asked before a note is
+ * read and again before its bytes are decoded; a note it holds is neither read further nor handed on.
+ */
+export interface HeldNotes {
+  unchanged(path: string, state: FileState): boolean;
+  sameBytes(path: string, bytes: Uint8Array, state: FileState): boolean;
+}
+
 interface Listed {
   full: string;
   path: string;
@@ -39,7 +54,7 @@ function errorCode(err: unknown): string {
  * Read every note under `root` (or the one file `root` names) and hand each text to `take`, in
  * path order, one at a time: a text is dropped (unless `take` keeps it) before the next is read.
  */
-export async function readVault(root: string, take: (path: string, text: string) => void): Promise<VaultReading> {
+export async function readVault(root: string, take: (path: string, text: string, state: FileState) => void, held?: HeldNotes): Promise<VaultReading> {
   let info;
   try {
     info = await stat(root);
@@ -53,9 +68,11 @@ export async function readVault(root: string, take: (path: string, text: string)
   else throw new UsageError(`not a directory: ${root}`);
   let noteCount = 0;
   for (const file of listed) {
-    const result = readNote(file.full);
-    if (typeof result === 'string') {
-      take(file.path, result);
+    const result = readNote(file, held);
+    if (result === HELD) {
+      noteCount++;
+    } else if ('text' in result) {
+      take(file.path, result.text, result.state);
       noteCount++;
     } else {
       skipped.push({ path: file.path, reason: result.reason, kind: 'unreadable' });
@@ -119,7 +136,9 @@ function notFollowed(full: string, isLink: boolean, markdown: boolean): string |
   }
 }
 
-type ReadResult = string | { reason: string };
+type ReadResult = { text: string; state: FileState } | { reason: string } | typeof HELD;
+/** A note the caller holds already (HeldNotes): not handed on. */
+const HELD = Symbol('held');
 
 /**
  * Read one note: its text, or why it cannot be one. Synchronous, as the I/O floor reads: on a
@@ -128,7 +147,7 @@ type ReadResult = string | { reason: string };
  * Opened non-blocking and checked to be a regular file, so a pipe put in a note's place after
  * the listing is never waited on.
  */
-function readNote(full: string): ReadResult {
+function readNote({ full, path }: Listed, held: HeldNotes | undefined): ReadResult {
   let fd: number;
   try {
     fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -139,6 +158,8 @@ function readNote(full: string): ReadResult {
     const info = fs.fstatSync(fd);
     if (!info.isFile()) return { reason: 'not a regular file (a pipe, socket or device)' };
     if (info.size > MAX_NOTE_BYTES) return { reason: tooLargeReason(info.size) };
+    const state: FileState = { size: info.size, mtimeMs: info.mtimeMs };
+    if (held?.unchanged(path, state)) return HELD;
     const buffer = readBuffer(info.size);
     let offset = 0;
     while (offset < info.size) {
@@ -146,7 +167,10 @@ function readNote(full: string): ReadResult {
       if (bytes === 0) break; // the file shrank while being read: what was there is the note
       offset += bytes;
     }
-    return decode(buffer.subarray(0, offset));
+    const bytes = buffer.subarray(0, offset);
+    if (isBinary(bytes)) return { reason: 'binary content, not a text note' };
+    if (held?.sameBytes(path, bytes, state)) return HELD;
+    return { text: decode(bytes), state };
   } catch (err) {
     return { reason: `unreadable (${errorCode(err)})` };
   } finally {
@@ -166,8 +190,7 @@ function readBuffer(size: number): Buffer {
   return shared;
 }
 
-function decode(buffer: Buffer): ReadResult {
-  if (isBinary(buffer)) return { reason: 'binary content, not a text note' };
+function decode(buffer: Buffer): string {
   // ASCII reads the same as Latin-1 and as UTF-8; copied as Latin-1 it skips the UTF-8 decoder,
   // which cost several times the check on most notes.
   return isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');

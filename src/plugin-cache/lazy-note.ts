@@ -4,6 +4,7 @@
 // `Object.keys` or `JSON.stringify` parses it once and sees the whole note. One holder and one
 // proxy a note: no per-field accessors (25 property definitions a note cost more than parsing
 // its index string) and no per-note WeakMap entries.
+import { NOTE_KEYS } from '../core/compact-note';
 import type { MaturityNote, NoteKeys } from '../core/index';
 import type { NoteRecord } from './note-record';
 
@@ -20,12 +21,15 @@ interface Holder {
   note: Record<PropertyKey, unknown> | null;
 }
 
-/** The whole note behind a holder, parsing its rest the first time. */
+/**
+ * The whole note behind a holder, parsing its rest the first time: its keys in the parser's order,
+ * so it prints (JSON, a CLI export) as the note parsed from the text does.
+ */
 function whole(holder: Holder): Record<PropertyKey, unknown> {
   if (holder.note) return holder.note;
-  const note = holder.parse(holder.record.rest);
-  note['stage'] = holder.stage;
-  note['dependencies'] = holder.dependencies;
+  const rest = holder.parse(holder.record.rest);
+  const note: Record<PropertyKey, unknown> = {};
+  for (const key of NOTE_KEYS) note[key] = key === 'stage' ? holder.stage : key === 'dependencies' ? holder.dependencies : rest[key];
   holder.note = note;
   return note;
 }

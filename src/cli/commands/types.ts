@@ -20,12 +20,16 @@ export const VAULT_OPTIONS = {
   today: { type: 'string' },
   'stale-days': { type: 'string' },
   config: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const VAULT_OPTIONS_HELP = `  --tag <tag>          only notes with this tag (repeatable)
   --today YYYY-MM-DD   the date staleness is measured from (default: today)
   --stale-days <n>     Last Updated older than n days is stale (default 30)
-  --config <file>      settings JSON (default: <dir>/.maturity-map.json)`;
+  --config <file>      settings JSON (default: <dir>/.maturity-map.json)
+  --cache              keep what each note parsed to, and parse only changed notes next time
+  --cache-location <file>  the cache file (implies --cache; default: <dir>/.maturity-map-cache)`;
 
 export function str(value: CommandArgs['values'][string]): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -36,5 +40,6 @@ export function strs(value: CommandArgs['values'][string]): string[] | undefined
 }
 
 export function loadOptions(values: CommandArgs['values']) {
-  return { tags: strs(values['tag']), today: str(values['today']), staleDays: str(values['stale-days']), config: str(values['config']) };
+  const cache = str(values['cache-location']) ?? values['cache'] === true;
+  return { tags: strs(values['tag']), today: str(values['today']), staleDays: str(values['stale-days']), config: str(values['config']), cache };
 }
