@@ -7,6 +7,11 @@ cli="$GITHUB_ACTION_PATH/dist/cli/maturity-map.mjs"
 notes="${MATURITY_MAP_PATH:-.}"
 common=()
 if [ -n "${MATURITY_MAP_CONFIG:-}" ]; then common+=(--config "$MATURITY_MAP_CONFIG"); fi
+# Up to three runs below read the same notes: the first parses them, the others take them from its
+# cache, kept in the runner's temp folder (one per notes path) so the checkout stays as it was.
+if [ -n "${RUNNER_TEMP:-}" ]; then
+  common+=(--cache-location "$RUNNER_TEMP/maturity-map-$(printf '%s' "$notes" | cksum | cut -d' ' -f1).cache")
+fi
 
 if [ -n "${MATURITY_MAP_SARIF:-}" ]; then
   node "$cli" lint "$notes" ${common[@]+"${common[@]}"} --format sarif --fail-on none --output "$MATURITY_MAP_SARIF"

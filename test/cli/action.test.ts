@@ -3,7 +3,7 @@
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY set, `bash --noprofile --norc -eo pipefail` on a script
 // file — against a fixture repository. `uses:` steps (setup-node) cannot run here and are checked only.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
@@ -53,7 +53,8 @@ interface ActionRun {
   summary: string;
 }
 
-function runAction(workspace: string, given: Record<string, string>): ActionRun {
+/** `runnerTemp`: the runner's RUNNER_TEMP (a folder emptied after each job), which every real runner sets. */
+function runAction(workspace: string, given: Record<string, string>, runnerTemp: string | null = mkdtempSync(join(tmpdir(), 'mm-runner-temp-'))): ActionRun {
   const temp = mkdtempSync(join(tmpdir(), 'mm-action-'));
   const outputs = join(temp, 'output');
   const summary = join(temp, 'summary.md');
@@ -68,6 +69,8 @@ function runAction(workspace: string, given: Record<string, string>): ActionRun 
     expect(step.run).not.toMatch(/\$\{\{/);
     writeFileSync(script, step.run!);
     const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', GITHUB_ACTION_PATH: ROOT, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary };
+    delete env['RUNNER_TEMP'];
+    if (runnerTemp !== null) env['RUNNER_TEMP'] = runnerTemp;
     for (const [key, value] of Object.entries(step.env ?? {})) env[key] = expand(value, given);
     const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env, encoding: 'utf8' });
     stdout += result.stdout;
@@ -117,6 +120,21 @@ describe('action.yml', () => {
     const log = JSON.parse(readFileSync(join(repo, 'maturity.sarif'), 'utf8')) as Sarif.Log;
     const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(log.runs[0]!.results).toHaveLength(annotations.length);
+  });
+
+  it('parses the notes once for its three runs: the cache lives in the runner temp folder, and changes nothing', () => {
+    const given = { path: 'docs/components', 'sarif-file': 'maturity.sarif' };
+    const repo = workspace();
+    const plain = runAction(repo, given, null);
+    const plainSarif = readFileSync(join(repo, 'maturity.sarif'), 'utf8');
+    const files = readdirSync(repo, { recursive: true }).sort();
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'mm-runner-temp-'));
+    expect(runAction(repo, given, runnerTemp)).toEqual(plain);
+    expect(readFileSync(join(repo, 'maturity.sarif'), 'utf8')).toBe(plainSarif);
+    expect(readdirSync(repo, { recursive: true }).sort()).toEqual(files);
+    const caches = readdirSync(runnerTemp);
+    expect(caches).toHaveLength(1);
+    expect(readFileSync(join(runnerTemp, caches[0]!), 'utf8')).toMatch(/^maturity-map-cache 1\n/);
   });
 
   it('reads a settings file given as config', () => {
