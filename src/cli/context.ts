@@ -99,7 +99,7 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   } finally {
     index.endBatch();
   }
-  await cache?.save((message) => writeErr(`maturity-map: ${message}\n`));
+  await cache?.save((message) => writeErr(`maturity-map: ${visible(message)}\n`));
   return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount, paths, cached: cache?.stats ?? null };
 }
 
@@ -110,7 +110,7 @@ async function cacheFor(root: string, option: true | string, indexOptions: Index
   // The date moves every day and only changes views, never a parsed note.
   const { today: _today, ...settings } = indexOptions;
   void _today;
-  return openScanCache(location, settings, (message) => writeErr(`maturity-map: ${message}\n`));
+  return openScanCache(location, settings, (message) => writeErr(`maturity-map: ${visible(message)}\n`));
 }
 
 /** Notes the cache holds unchanged go in as it kept them; the others are parsed and kept for the next run. */
