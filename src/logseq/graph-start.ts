@@ -132,10 +132,11 @@ export async function pullChanged(g: GraphState, ids: readonly number[]): Promis
   const versions = new Map<number, string>();
   const unchanged = new Set<number>();
   for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
-    for (const [row, version] of await versionedRows(g, ids.slice(i, i + WHERE_CHUNK))) {
+    // In slices, as a start's: renaming a namespace in Logseq renames every page in it.
+    await inSlices(g, await versionedRows(g, ids.slice(i, i + WHERE_CHUNK)), ([row, version]) => {
       if (row.file.id !== undefined) versions.set(row.file.id, version);
       if (keepUnchanged(g, row, version)) unchanged.add(row.id);
-    }
+    });
   }
   g.versions = versions;
   try {
