@@ -16,6 +16,7 @@ import type { IDBFactory } from 'fake-indexeddb';
 import { newIndexedDB } from '../../test/helpers/indexeddb';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
 import { phaseContext, phaseLine, runPhase, VIEW_PHASES, type PhaseFigures } from './view-phases';
+import { changedFilesQuery, createdFilesQuery, PAGE_COUNT_QUERY } from '../../src/logseq/graph-queries';
 
 const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 
@@ -63,6 +64,20 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
   return { ms, pulled, longest, over50: clock.over(50).length, busy: clock.busy() };
 }
 
+/** The poll's queries with nothing changed, run by the graph's datascript as the host runs them: the median of 7 each, ms. */
+function pollQueries(graph: FakeGraph): { changed: number; created: number; count: number } {
+  const median = (query: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      graph.datascriptQuery(query);
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[3]!;
+  };
+  return { changed: median(changedFilesQuery(graph.now())), created: median(createdFilesQuery(Date.now())), count: median(PAGE_COUNT_QUERY) };
+}
+
 it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const vault = loadVault(PAGES, 1);
   const files = new Map<string, string>();
@@ -100,6 +115,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const onEdit = l.graph.stats.filesPulled - before;
   clock.recording(false);
   await l.close();
+  const poll = pollQueries(l.graph);
   const warm = await warmStart(l.graph, device, target, 'staging');
   const phases: PhaseFigures[] = [];
   for (const phase of VIEW_PHASES) phases.push(await runPhase(l.graph, device, target, phase));
@@ -135,6 +151,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
     ...phases.map(phaseContext),
     `  reference: the core building every view in one go (Node, no harness, this run) ${coreViews.toFixed(0)} ms; each phase's longest task / that: ${phases.map((p) => `${p.name} ${(100 * (p.longest?.cpuMs ?? 0) / coreViews).toFixed(1)}%`).join(', ')}`,
     `slowest single query in the host (datascript, as Logseq runs it; wall): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
+    `a poll's queries with nothing changed (datascript in Node, median of 7): files by file time ${poll.changed.toFixed(1)} ms, files made since the start ${poll.created.toFixed(1)} ms, the page count ${poll.count.toFixed(1)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n${context.join('\n')}\n`);
@@ -155,6 +172,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
         longestHostTask: worst.host?.what ?? null,
         tasksOver50Ms: slow.length,
         slowestHostQueryMs: Math.round(l.graph.stats.slowestQueryMs),
+        pollQueriesMs: { changedFiles: Number(poll.changed.toFixed(1)), createdFiles: Number(poll.created.toFixed(1)), pageCount: Number(poll.count.toFixed(1)) },
         filesPulledAtStartup: pulledAtStart,
         warmStartMs: Math.round(warm.ms),
         warmStartShare: Number((warm.ms / startup).toFixed(3)),

@@ -13,7 +13,7 @@
 // time, never the reverse.
 import { noteKeys, prepareNote, type MaturityIndex } from '../core/index';
 import { NoteCache, type CachedNote } from '../plugin-cache/note-cache';
-import { asRecord, fromRecord, type PreparedNote } from '../plugin-cache/note-record';
+import { asRecord, fromRecord, toRecord, type PreparedNote } from '../plugin-cache/note-record';
 import type { Slicing } from '../plugin-cache/slicing';
 import { digestOf } from './graph-answers';
 import type { PluginSettings } from './settings';
@@ -34,6 +34,12 @@ export interface GraphCache {
   mtime(path: string): number | undefined;
   /** Put a text the plugin pulled into `index` and keep its note for the next start (`version`: read before the text was pulled). */
   put(index: MaturityIndex, path: string, content: { text: string; digest: string }, version: string, mtime: number | null): void;
+  /**
+   * The record kept for `from` now serves `to` (a page renamed, or its file written again, with
+   * the text the record was made from), with `prepared`'s keys and this file time; the note's
+   * strings are kept (`toRecord` writes a new index string only when the keys moved), not made again.
+   */
+  move(from: string, to: string, prepared: PreparedNote, mtime: number | null): void;
   /** The page is gone (or no longer a Markdown page): its record goes. */
   drop(path: string): void;
   /**
@@ -108,6 +114,15 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
       kept.set(path, cached);
       made.set(path, cached);
       gone.delete(path);
+    },
+    move(from, to, prepared, mtime) {
+      const record = kept.get(from);
+      if (!record) return;
+      const moved: CachedNote = { ...record, ...toRecord(prepared), mtime: mtime ?? 0 };
+      if (from !== to) drop(from);
+      kept.set(to, moved);
+      made.set(to, moved);
+      gone.delete(to);
     },
     drop,
     store(paths) {

@@ -2,12 +2,15 @@
 // - changed files by `:file/last-modified-at` (set by Logseq on every write it makes and every
 //   change its watcher sees) at or after the newest one already read; a known file is mapped to
 //   its page here, an unknown one (a new page, a journal, a whiteboard) is asked about once, by id;
-// - on a poll only (one scan of every page: not on every route change), renamed or deleted
-//   components, checked by id when the count of pages with a file moved (a deletion leaves no
-//   file time to find).
+// - on a poll only (one scan of every page: not on every route change), files made since the
+//   start whatever their file time (a file renamed on disk keeps its old mtime), and renamed or
+//   deleted components, checked by id when the count of pages with a file moved (a deletion
+//   leaves no file time to find).
+// It pulls nothing itself: it hands back page ids, which the caller pulls with their versions, so
+// what it pulls is kept for the next start.
 import { isRecord } from './host';
 import { idAndPath, pulledEntities, relativePath, timeOf, type GraphQuery } from './graph-answers';
-import { changedFilesQuery, filePagesQuery, kindQuery, PAGE_COUNT_QUERY, WHERE_CHUNK, whereQuery } from './graph-queries';
+import { changedFilesQuery, createdFilesQuery, filePagesQuery, kindQuery, PAGE_COUNT_QUERY, WHERE_CHUNK, whereQuery } from './graph-queries';
 import type { PageTable } from './page-table';
 
 export interface ChangeFinderOptions {
@@ -19,8 +22,6 @@ export interface ChangeFinderOptions {
   componentPaths(): string[];
   /** The newest file time already read (null: none yet). */
   since(): number | null;
-  /** Pull these pages again (renamed ones). */
-  pull(ids: number[]): Promise<void>;
   forget(path: string): void;
   yieldNow(): Promise<void>;
 }
@@ -28,15 +29,20 @@ export interface ChangeFinderOptions {
 export interface ChangeFinder {
   /** Of these pages, the Markdown ones (a page already read is one; others are asked, without text). */
   markdownOnly(ids: number[]): Promise<number[]>;
-  /** Markdown pages whose file changed since the last look (not yet read at that time). */
-  changedIds(): Promise<number[]>;
+  /**
+   * Markdown pages whose file changed since the last look (not yet read at that time); with
+   * `full` (the poll), also the pages of files made since the start, whatever their file time.
+   */
+  changedIds(full?: boolean): Promise<number[]>;
+  /** Files the app makes from now on are found by `changedIds(true)` (the start-up's beginning, in ms). */
+  startedAt(ms: number): void;
   /**
    * The pages with a file now (the base for `checkComponents`): `known` when the caller just
    * listed every one of them (start-up with no namespace), else counted by a query.
    */
   countPages(known?: number): Promise<void>;
-  /** Component pages renamed or deleted without a write we would see: pulled again or forgotten. */
-  checkComponents(): Promise<void>;
+  /** Component pages deleted (forgotten here) or renamed without a write we would see (their ids, to pull). */
+  checkComponents(): Promise<number[]>;
 }
 
 /** What the finder remembers between looks. */
@@ -46,13 +52,18 @@ interface FinderState {
   readonly passedOver: Map<number, number | null>;
   /** Pages with a file at the last count; a change means one went (or came). */
   pageCount: number;
+  /** The newest `:file/created-at` looked at (null: not started). */
+  createdSince: number | null;
 }
 
 export function createChangeFinder(options: ChangeFinderOptions): ChangeFinder {
-  const state: FinderState = { options, passedOver: new Map(), pageCount: -1 };
+  const state: FinderState = { options, passedOver: new Map(), pageCount: -1, createdSince: null };
   return {
     markdownOnly: (ids) => markdownOnly(options, ids),
-    changedIds: () => changedIds(state),
+    changedIds: (full = false) => changedIds(state, full),
+    startedAt: (ms) => {
+      state.createdSince = ms;
+    },
     countPages: async (known) => {
       const count = known ?? (await options.query(PAGE_COUNT_QUERY));
       if (typeof count === 'number') state.pageCount = count;
@@ -107,10 +118,26 @@ async function pagesOfFiles(state: FinderState, files: Map<number, number | null
   return pages;
 }
 
-async function changedIds(state: FinderState): Promise<number[]> {
+/** Rows `[file, time]` of the files made since the last such look; moves the mark on to the newest. */
+async function createdRows(state: FinderState): Promise<unknown[]> {
+  if (state.createdSince === null) return [];
+  const found = await state.options.query(createdFilesQuery(state.createdSince));
+  const rows: unknown[] = [];
+  for (const r of Array.isArray(found) ? found : []) {
+    if (!Array.isArray(r) || typeof r[2] !== 'number') continue;
+    state.createdSince = Math.max(state.createdSince, r[2]);
+    // 0 stands for no file time (datascript's get-else takes no nil): as the page table keeps it.
+    rows.push([r[0], r[1] === 0 ? null : r[1]]);
+  }
+  return rows;
+}
+
+async function changedIds(state: FinderState, full: boolean): Promise<number[]> {
   const since = state.options.since();
   if (since === null) return [];
-  const { pages, unknownFiles } = sortChanged(state, await state.options.query(changedFilesQuery(new Date(since))));
+  const stamped: unknown = await state.options.query(changedFilesQuery(new Date(since)));
+  const rows = [...(Array.isArray(stamped) ? stamped : []), ...(full ? await createdRows(state) : [])];
+  const { pages, unknownFiles } = sortChanged(state, rows);
   if (unknownFiles.size > 0) {
     const added = await pagesOfFiles(state, unknownFiles);
     // New pages move the count: a deletion before the next count would cancel out. Check all then.
@@ -133,16 +160,16 @@ async function whereNow(options: ChangeFinderOptions, ids: number[]): Promise<Ma
   return where;
 }
 
-async function checkComponents(state: FinderState): Promise<void> {
+async function checkComponents(state: FinderState): Promise<number[]> {
   const { options } = state;
   const count = await options.query(PAGE_COUNT_QUERY);
-  if (typeof count === 'number' && count === state.pageCount) return;
+  if (typeof count === 'number' && count === state.pageCount) return [];
   if (typeof count === 'number') state.pageCount = count;
   const ids = options
     .componentPaths()
     .map((path) => options.table.byPath(path)?.id)
     .filter((id): id is number => id !== undefined);
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const where = await whereNow(options, ids);
   const moved: number[] = [];
   for (const id of ids) {
@@ -151,5 +178,5 @@ async function checkComponents(state: FinderState): Promise<void> {
     if (now === undefined) options.forget(path);
     else if (now !== path) moved.push(id);
   }
-  if (moved.length > 0) await options.pull(moved);
+  return moved;
 }

@@ -91,9 +91,11 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     progress: () => g.progress,
     async refreshChanged(look = { full: true }) {
       const before = g.index.revision();
-      const ids = await g.changes.changedIds();
+      const ids = await g.changes.changedIds(look.full);
       if (ids.length > 0) await pullChanged(g, ids);
-      if (look.full) await g.changes.checkComponents();
+      // Pages renamed before their file was written again: pulled with their versions, as any other.
+      const moved = look.full ? await g.changes.checkComponents() : [];
+      if (moved.length > 0) await pullChanged(g, moved);
       return g.index.revision() !== before;
     },
     reconfigure: (next) => reconfigure(g, next),

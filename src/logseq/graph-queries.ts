@@ -88,6 +88,17 @@ export function changedFilesQuery(since: Date): string {
   return `[:find ?f ?m :where [?f :file/last-modified-at ?m] [(>= ?m #inst ${ednString(since.toISOString())})]]`;
 }
 
+/**
+ * Files whose entity the app made at or after `since` (ms), with their file times and creation
+ * times: a file renamed on disk keeps its mtime (rename(2)), and the watcher reads it as a new
+ * file stamped with that old time, which `changedFilesQuery` does not reach; the graph parser
+ * stamps every file entity it makes with `:file/created-at` (the wall clock, `graph_parser.cljs`).
+ * One clause and a predicate over creation times, as the other; asked by the poll only.
+ */
+export function createdFilesQuery(since: number): string {
+  return `[:find ?f ?m ?c :where [?f :file/created-at ?c] [(>= ?c ${Math.trunc(since)})] [(get-else $ ?f :file/last-modified-at 0) ?m]]`;
+}
+
 /** The page of each of these files (the reverse of `:block/file`), its kind and the file's path: pulls only. */
 export function filePagesQuery(fileIds: readonly number[]): string {
   return `[:find (pull ?f [:db/id :file/path {:block/_file [:db/id :block/journal?]}]) :in $ :where ${groundIds(fileIds, '?f')}]`;

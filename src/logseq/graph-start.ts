@@ -1,14 +1,18 @@
 // The first read of a graph: list the pages that have a file (ids only); then, a hundred pages a
 // query and no text, sort out the Markdown pages and read the version of each one's text; take
 // every page the cache holds a note of that version for (graph-cache.ts), and pull the text of the
-// others a chunk at a time. Without a cache, every Markdown page is pulled.
+// others a chunk at a time. Without a cache, every Markdown page is pulled. Afterwards, pages that
+// changed are read the same way: versions first, then the text of those whose version moved.
+import { noteKeys } from '../core/index';
+import type { PreparedNote } from '../plugin-cache/note-record';
 import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
 import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, WHERE_CHUNK } from './graph-queries';
-import { inSlices, pull, type GraphState } from './graph-state';
+import { forget, inSlices, pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
+  g.changes.startedAt(Date.now());
   const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
   const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
   if (g.cache) {
@@ -75,10 +79,47 @@ function takeOne(g: GraphState, row: FileRow, version: string): boolean {
   const prepared = g.cache!.take(path, version);
   if (!prepared) return false;
   g.taken++;
+  adopt(g, row, path, prepared);
+  return true;
+}
+
+/** A page's note from its record: into the page table (name, path, file time, the record's digest) and the index. */
+function adopt(g: GraphState, row: FileRow, path: string, prepared: PreparedNote | null): void {
+  const mtime = timeOf(row.file['last-modified-at']);
   g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime, row.file.id);
   g.table.setDigest(path, g.cache!.digest(path)!);
   if (mtime !== null && (g.since === null || mtime > g.since)) g.since = mtime;
-  g.index.upsertNote(path, prepared.note, prepared.keys);
+  if (prepared) g.index.upsertNote(path, prepared.note, prepared.keys);
+}
+
+/**
+ * A known page whose text is still the version its record was made from, so its text is not
+ * pulled (nor parsed): renamed in the app (the page and file entities keep their ids, the text its
+ * transaction), or its file written again unchanged (the write after a rename). The record moves
+ * to the new path with the keys the note has there, or takes the new file time. False: pull it.
+ */
+function keepUnchanged(g: GraphState, row: FileRow, version: string): boolean {
+  const oldPath = g.table.pathOfId(row.id);
+  const prefix = g.settings.namespacePrefix;
+  if (oldPath === undefined || !isMarkdownPage(row) || (prefix !== '' && !row.name.startsWith(`${prefix}/`))) return false;
+  const kept = g.cache!.take(oldPath, version);
+  if (!kept) return false;
+  const path = relativePath(row.file.path, g.env.dir);
+  const mtime = timeOf(row.file['last-modified-at']);
+  if (path === oldPath) {
+    g.cache!.move(path, path, kept, mtime);
+    adopt(g, row, path, null); // the index holds this note already
+    return true;
+  }
+  const keys = noteKeys(kept.note, path, g.index.config, g.index.pipeline);
+  // A note kept slim (no component where it was) lacks what a component's view reads: pulled.
+  if (kept.keys.reason === null || keys.reason === null) return false;
+  const prepared = { note: kept.note, keys };
+  g.cache!.move(oldPath, path, prepared, mtime);
+  g.index.batch(() => {
+    forget(g, oldPath);
+    adopt(g, row, path, prepared);
+  });
   return true;
 }
 
@@ -89,12 +130,18 @@ function takeOne(g: GraphState, row: FileRow, version: string): boolean {
 export async function pullChanged(g: GraphState, ids: readonly number[]): Promise<void> {
   if (!g.cache || !g.ready) return pull(g, ids);
   const versions = new Map<number, string>();
+  const unchanged = new Set<number>();
   for (let i = 0; i < ids.length; i += WHERE_CHUNK) {
-    for (const [row, version] of await versionedRows(g, ids.slice(i, i + WHERE_CHUNK))) if (row.file.id !== undefined) versions.set(row.file.id, version);
+    // In slices, as a start's: renaming a namespace in Logseq renames every page in it.
+    await inSlices(g, await versionedRows(g, ids.slice(i, i + WHERE_CHUNK)), ([row, version]) => {
+      if (row.file.id !== undefined) versions.set(row.file.id, version);
+      if (keepUnchanged(g, row, version)) unchanged.add(row.id);
+    });
   }
   g.versions = versions;
   try {
-    await pull(g, ids);
+    // The others, and pages not in the answer (gone, or no text): pulled, or forgotten by the pull.
+    await pull(g, ids.filter((id) => !unchanged.has(id)));
   } finally {
     g.versions = null;
   }

@@ -75,7 +75,6 @@ export function createGraphState(initial: PluginSettings, options: GraphIndexOpt
       dir: env.dir,
       componentPaths: () => g.index.ids(),
       since: () => g.since,
-      pull: (ids) => pull(g, ids),
       forget: (path) => forget(g, path),
       yieldNow: options.yieldNow,
     }),
@@ -109,8 +108,15 @@ export function take(g: GraphState, row: FileRow): void {
   if (mtime !== null && (g.since === null || mtime > g.since)) g.since = mtime;
   g.pulled++;
   const digest = digestOf(content);
-  if (g.table.setDigest(path, digest)) putText(g, path, { text: content, digest }, row.file.id, mtime);
+  // The same text again is parsed only to make the record a versioned pull found missing (dropped by a pull without versions).
+  if (g.table.setDigest(path, digest) || lacksRecord(g, path, row.file.id)) putText(g, path, { text: content, digest }, row.file.id, mtime);
   g.readings.textRead(path, content);
+}
+
+/** Pulled with its version (a look with a cache), and no record of that version is kept. */
+function lacksRecord(g: GraphState, path: string, fileId: number | undefined): boolean {
+  const version = fileId === undefined ? undefined : g.versions?.get(fileId);
+  return version !== undefined && g.cache?.take(path, version) === null;
 }
 
 /** A pulled text into the index; during a full read with a cache, its note is kept for the next start too. */

@@ -1,6 +1,6 @@
 // The host's events the plugin follows: a macro slot mounted, blocks changed in the app, a route
 // change (something of ours may be on screen: look soon), another graph opened (read it).
-import type { ChangedBlock, LogseqHost } from './host';
+import { changedPageId, type ChangedBlock, type LogseqHost } from './host';
 import { parseMacro } from './macros';
 import type { PluginState } from './plugin-state';
 import type { SlotRegistry } from './slots';
@@ -14,7 +14,8 @@ export function subscribe(host: LogseqHost, state: PluginState, slots: SlotRegis
   });
   return [
     host.DB.onChanged(({ blocks }) => {
-      const ids = (blocks as ChangedBlock[]).map((b) => b.page?.id).filter((id): id is number => typeof id === 'number');
+      // A page's own entity counts too: a rename in the app changes the page and its file entity, no block.
+      const ids = (blocks as ChangedBlock[]).map(changedPageId).filter((id): id is number => id !== undefined);
       state.scheduler?.pagesChanged(ids);
     }),
     host.App.onRouteChanged(() => state.scheduler?.soon()),

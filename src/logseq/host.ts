@@ -92,9 +92,20 @@ export interface TreeBlock {
   children?: TreeBlock[];
 }
 
-/** `DB.onChanged` payload: the changed blocks carry their page ref. */
+/**
+ * One of `DB.onChanged`'s changed entities (every entity a transaction touched, `[*]`): a block
+ * carries its page ref; a page (renamed in the app, say) carries its own id and name, no page ref.
+ */
 export interface ChangedBlock {
+  id?: unknown;
+  name?: unknown;
   page?: { id: number } | null;
+}
+
+/** The page a changed entity belongs to, or is: a block's page, a page itself; undefined for others (a file entity). */
+export function changedPageId(entity: ChangedBlock): number | undefined {
+  if (typeof entity.page?.id === 'number') return entity.page.id;
+  return typeof entity.name === 'string' && typeof entity.id === 'number' ? entity.id : undefined;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -249,7 +249,7 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     const l = await start();
     const list = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=list}}');
     const count = list.el.querySelectorAll('.mm-list-item').length;
-    l.fake.renameInApp(LEDGER, 'Components/General Ledger.md', files.get(LEDGER)!);
+    l.fake.renameInApp(LEDGER, 'Components/General Ledger.md');
     l.fake.navigate('General Ledger');
     await until(l, () => slotElement(l, list.slot).querySelector('[data-mm-id="Components/General Ledger.md"]') !== null, 'the renamed page');
     const ids = [...slotElement(l, list.slot).querySelectorAll('.mm-list-item')].map((li) => li.getAttribute('data-mm-id'));

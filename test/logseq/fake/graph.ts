@@ -103,8 +103,20 @@ export interface FakeGraph {
   applyEdit(path: string, content: string): { page: Entity; blocks: Entity[] };
   /** The write of an in-app edit lands: `:file/content` and `:file/last-modified-at` change. */
   writeFile(path: string, content: string): void;
-  /** A page renamed in the app: same page and file entity, new name and path. */
-  renamePage(from: string, to: string, content: string): Entity;
+  /**
+   * A page renamed in the app (`rename-page-aux` and `rename-file!`, 0.10.15): the page entity
+   * gets the new name and its file entity the new `:file/path`, nothing else. The text and the
+   * file time stay as they were (rename(2) keeps the mtime); the app's write queue writes the
+   * page's file afterwards (the host does that part).
+   */
+  renamePage(from: string, to: string): Entity;
+  /**
+   * A file renamed on disk (Obsidian, a shell: rename(2), same inode, same mtime) as the app's
+   * watcher takes it (`fs/watcher_handler.cljs`): `unlink` deletes the old page and its file
+   * entity; `add` parses the new path as a new file (a new entity, `:file/created-at` now, its text
+   * in a new transaction) and sets `:file/last-modified-at` to the stat's mtime: the old one.
+   */
+  renameFile(from: string, to: string): Entity;
   removeFile(path: string): void;
   /** A block on a page (e.g. one holding a macro) that is not part of its file's parse. */
   addBlock(page: Entity, content: string): Entity;
@@ -303,13 +315,22 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
     writeFile(path, content) {
       transact([{ 'file/path': path, 'file/content': content, 'file/last-modified-at': tick(), ...createdIfNew(path) }]);
     },
-    renamePage(from, to, content) {
+    renamePage(from, to) {
       const id = fileId(from);
       if (id === undefined) throw new Error(`fake graph: no file ${from}`);
       const page = pageOfFile(from)!;
-      const reading = readAsLogseq(to, content, fileNameFormat);
-      transact([{ ':db/id': id, 'file/path': to, 'file/content': content, 'file/last-modified-at': tick() }, { ':db/id': page[':db/id'], 'block/name': reading.name, 'block/original-name': reading.pageName }]);
-      return pull(parsePage(to, content, id).pageId)!;
+      const reading = readAsLogseq(to, String(datascript.entity(db(), id)?.get('file/content') ?? ''), fileNameFormat);
+      transact([{ ':db/id': page[':db/id'], 'block/name': reading.name, 'block/original-name': reading.pageName }]);
+      transact([{ ':db/id': id, 'file/path': to }]);
+      return pull(page[':db/id'] as number)!;
+    },
+    renameFile(from, to) {
+      const file = fileId(from) === undefined ? undefined : datascript.entity(db(), fileId(from)!);
+      if (!file) throw new Error(`fake graph: no file ${from}`);
+      const content = String(file.get('file/content'));
+      const mtime = (file.get('file/last-modified-at') as Date | undefined) ?? null;
+      this.removeFile(from);
+      return this.setFile(to, content, { mtime });
     },
     removeFile(path) {
       const id = fileId(path);

@@ -112,7 +112,15 @@ export interface FakeHost {
   editInApp(path: string, content: string): void;
   /** An edit made outside Logseq (Obsidian, git): the watcher re-parses the file, no onChanged. */
   editOnDisk(path: string, content: string): void;
-  renameInApp(from: string, to: string, content: string): void;
+  /**
+   * A page renamed in Logseq (`rename-page-aux`): the page and its file entity change in two
+   * transactions, each firing DB.onChanged with the changed entities (the page itself, then its
+   * file: neither is a block of a page); the queue then writes the page's file at its new path,
+   * the same text (a page in Logseq's own form), stamping a new file time.
+   */
+  renameInApp(from: string, to: string): void;
+  /** A file renamed on disk (rename(2)): the watcher deletes the old page and reads the new file, with its old mtime; no DB.onChanged for the read. */
+  renameOnDisk(from: string, to: string): void;
   deleteOnDisk(path: string): void;
   navigate(pageName: string): void;
   /** The user edits the plugin's settings page. */
@@ -538,8 +546,15 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     editOnDisk(path, content) {
       graph.setFile(path, content);
     },
-    renameInApp(from, to, content) {
-      graph.renamePage(from, to, content);
+    renameInApp(from, to) {
+      const fileId = (graph.pageOfFile(from)?.['block/file'] as { ':db/id': number } | undefined)?.[':db/id'];
+      const page = graph.renamePage(from, to);
+      fireHook('hook:db', 'changed', { blocks: [graph.editorJson(page)], txData: [], txMeta: null });
+      if (fileId !== undefined) fireHook('hook:db', 'changed', { blocks: [graph.editorJson(fileId)], txData: [], txMeta: null });
+      pendingWrites.set(to, graph.fileContent(to)!);
+    },
+    renameOnDisk(from, to) {
+      graph.renameFile(from, to);
     },
     deleteOnDisk(path) {
       graph.removeFile(path);
