@@ -11,6 +11,7 @@ import {
   renderStageBadge,
   type GraphView,
   type QueryView,
+  type TableOptions,
   type ViewContext,
 } from '../render/index';
 import type { Component, MaturityIndex } from '../core/index';
@@ -39,14 +40,17 @@ export function renderCard(el: HTMLElement, component: Component, ctx: ViewConte
   el.append(renderComponentCard(component, ctx, { headingLevel: 2 }));
 }
 
-/** Query results; a graph comes back as its handle, which the caller must destroy. */
-export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext): GraphView | null {
+/**
+ * Query results; a graph comes back as its handle, which the caller must destroy. `table`: the
+ * order a table's rows come in and what its header does (table.ts `onSort`).
+ */
+export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext, table: Pick<TableOptions, 'sort' | 'onSort'> = {}): GraphView | null {
   if (view === 'graph') {
     const graph = renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' });
     el.append(graph.element);
     return graph;
   }
-  el.append(renderQueryResults(components, view, ctx, { headingLevel: 2 }));
+  el.append(renderQueryResults(components, view, ctx, { headingLevel: 2, ...table }));
   return null;
 }
 
