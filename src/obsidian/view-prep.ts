@@ -4,18 +4,31 @@
 // views sit in the index's cache and the synchronous fingerprint and draw build none. After an
 // edit only the changed views are missing, and a prepare that fits in one slice ends in the task
 // that began it.
-import { SORT_KEYS, type ComponentQuery, type MaturityIndex, type QuerySource } from '../core/index';
+import { SORT_KEYS, type Component, type ComponentQuery, type MaturityIndex, type QuerySource } from '../core/index';
 import { DEFAULT_COLUMNS, sortByColumn, type SortOrder, type ViewContext } from '../render/index';
 import type { Slicing } from '../plugin-cache/slicing';
 import { buildViewsInSlices, prepareQueryInSlices, queryInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
 import { OBSIDIAN_SLICING } from './index/slices';
 import type { VaultIndexer } from './vault-indexer';
 
-/** Every component's view: what the dashboard and the graph view read. */
-export async function prepareEveryView(indexer: VaultIndexer, cancelled: () => boolean): Promise<boolean> {
+/**
+ * Every component's view: what the dashboard and the graph view read; then, with `derive`, what
+ * the view's fingerprint makes of each (kept per view: summaryFingerprint), so its first draw does
+ * not make 9k of them in one task either.
+ */
+export async function prepareEveryView(indexer: VaultIndexer, cancelled: () => boolean, derive?: (view: Component) => unknown): Promise<boolean> {
   const index = indexer.index;
-  const done = await buildViewsInSlices(index, index.ids(), OBSIDIAN_SLICING, cancelled);
-  return done && indexer.index === index;
+  const stop = () => cancelled() || indexer.index !== index;
+  if (!(await buildViewsInSlices(index, index.ids(), OBSIDIAN_SLICING, stop))) return false;
+  if (derive) {
+    for (const id of index.ids()) {
+      if (OBSIDIAN_SLICING.spent()) await OBSIDIAN_SLICING.yieldNow();
+      if (stop()) return false;
+      const view = index.component(id);
+      if (view) derive(view);
+    }
+  }
+  return !stop();
 }
 
 /** A query's matches over one index, and how many of them are shown. */

@@ -6,7 +6,7 @@
 // slice holds SLICE_MS views (view-work.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHarness, useHarnessSession } from './helpers';
-import { element, generatedFiles, MOST_PER_TASK, plugin, shownIds, sum, viewClock, viewsPerTask } from './view-work';
+import { element, generatedFiles, MOST_PER_TASK, perTask, plugin, shownIds, sum, viewClock, viewsPerTask } from './view-work';
 
 useHarnessSession();
 afterEach(() => vi.restoreAllMocks());
@@ -39,6 +39,40 @@ describe('the dashboard', () => {
     const counted = [...board.querySelectorAll('.mm-board-count')].map((el) => Number(el.textContent!.replace(/\D/g, '')));
     expect(sum(counted)).toBe(ids.length);
     expect(shownIds(board).every((id) => ids.includes(id))).toBe(true);
+  });
+
+  it('makes what its fingerprint reads of each view in the slices too: its first draw makes none', async () => {
+    const h = await startHarness({ files: files() });
+    const ids = plugin(h).indexer.index.ids();
+    // Work is views built and summaries made (a summary is one JSON.stringify of a view), a virtual millisecond each.
+    let made = 0;
+    const stringify = JSON.stringify;
+    vi.spyOn(JSON, 'stringify').mockImplementation((...args: Parameters<typeof JSON.stringify>) => {
+      made++;
+      return stringify(...args);
+    });
+    const work = () => plugin(h).indexer.viewsBuilt + made;
+    const base = performance.now();
+    vi.spyOn(performance, 'now').mockImplementation(() => base + work());
+    const counts = await perTask(work, async () => {
+      h.app.commands.executeCommandById('maturity-map:open-dashboard');
+      await element(() => document.querySelector('.maturity-map-dashboard-body .mm-dashboard'));
+      await h.settle();
+    });
+    expect(made).toBeGreaterThanOrEqual(ids.length);
+    // A few more than a slice: the draw's own (the stage list, compared at each refresh).
+    expect(Math.max(...counts)).toBeLessThanOrEqual(MOST_PER_TASK + 3);
+  });
+
+  it("reads the day its indexer keeps, not the clock's, until the day is checked again", async () => {
+    const h = await startHarness({ files: files() });
+    const index = () => plugin(h).indexer.index as unknown as { today(): string };
+    const day = index().today();
+    vi.setSystemTime(new Date(`${day}T23:59:59`).getTime() + 2000);
+    // Every view read compared the clock's date: the index now reads the day kept, moved on by the midnight timer or focus.
+    expect(index().today()).toBe(day);
+    window.dispatchEvent(new Event('focus'));
+    expect(index().today()).not.toBe(day);
   });
 
   it('closed while it builds, builds no more views', async () => {

@@ -35,8 +35,12 @@ export function viewClock(h: Harness): void {
 }
 
 /** Views built in each macrotask while `run` goes on (zeros left out). */
-export async function viewsPerTask(h: Harness, run: () => Promise<void>): Promise<number[]> {
-  const built = () => plugin(h).indexer.viewsBuilt;
+export function viewsPerTask(h: Harness, run: () => Promise<void>): Promise<number[]> {
+  return perTask(() => plugin(h).indexer.viewsBuilt, run);
+}
+
+/** How far `built()` went in each macrotask while `run` goes on (zeros left out). */
+export async function perTask(built: () => number, run: () => Promise<void>): Promise<number[]> {
   const macrotasks = new Set<number>();
   const counts: number[] = [];
   let start = built();

@@ -54,7 +54,7 @@ export class DashboardView extends ItemView {
     const stages = () => JSON.stringify(indexer.index.pipeline.stages);
     this.handle = keepLive(this, body, indexer, {
       // Every view, a slice at a time: the first open after a start would build them all in one task.
-      prepare: (cancelled) => prepareEveryView(indexer, cancelled),
+      prepare: (cancelled) => prepareEveryView(indexer, cancelled, summaryFingerprint),
       fingerprint: () => [indexer.progress.phase, indexer.index.today(), ...indexer.index.components().map(summaryFingerprint)].join('\u0002'),
       update: () => {
         // A new stage pipeline (settings) needs a new dashboard: its filters list the stages.
