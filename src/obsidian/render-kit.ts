@@ -23,7 +23,26 @@ export type HoverNote = (id: string, event: MouseEvent, target: HTMLElement) => 
 
 /** Component links are Obsidian internal links (`a.internal-link` with `data-href`, the note's path); see links.ts. */
 export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNote): ViewContext {
-  return contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover, href: (id) => id, linkClass: 'internal-link' });
+  const ctx = contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover, href: (id) => id, linkClass: 'internal-link' });
+  return { ...ctx, components: () => componentsOf(index) };
+}
+
+const everyView = new WeakMap<MaturityIndex, { revision: number; today: string; views: Component[] }>();
+
+/**
+ * Every component's view, in name order, read once per revision and day of the index: reading 9k
+ * views back from its cache checks each one's cycle (~1–2 µs), and the dashboard's first draw read
+ * them three times in one task (its fingerprint, its summary, its board). A copy each time.
+ */
+export function componentsOf(index: MaturityIndex): Component[] {
+  const revision = index.revision();
+  const today = index.today();
+  let kept = everyView.get(index);
+  if (!kept || kept.revision !== revision || kept.today !== today) {
+    kept = { revision, today, views: index.components() };
+    everyView.set(index, kept);
+  }
+  return kept.views.slice();
 }
 
 /** The header in a component note: badge, criteria progress, dependencies and dependents. */

@@ -6,7 +6,7 @@
 // slice holds SLICE_MS views (view-work.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHarness, useHarnessSession } from './helpers';
-import { element, generatedFiles, MOST_PER_TASK, perTask, plugin, shownIds, sum, viewClock, viewsPerTask } from './view-work';
+import { atEachTask, element, generatedFiles, MOST_PER_TASK, perTask, plugin, shownIds, sum, viewClock, viewsPerTask } from './view-work';
 
 useHarnessSession();
 afterEach(() => vi.restoreAllMocks());
@@ -62,6 +62,23 @@ describe('the dashboard', () => {
     expect(made).toBeGreaterThanOrEqual(ids.length);
     // A few more than a slice: the draw's own (the stage list, compared at each refresh).
     expect(Math.max(...counts)).toBeLessThanOrEqual(MOST_PER_TASK + 3);
+  });
+
+  it('draws its summary and filters a task before its board, the board busy meanwhile', async () => {
+    const h = await startHarness({ files: files() });
+    const seen: string[] = [];
+    await atEachTask(() => {
+      const dashboard = document.querySelector('.maturity-map-dashboard-body .mm-dashboard');
+      if (!dashboard) return;
+      const state = `summary ${dashboard.querySelector('.mm-summary') ? 1 : 0}, busy ${dashboard.querySelector('.mm-panels[aria-busy="true"]') ? 1 : 0}, items ${dashboard.querySelectorAll('.mm-board-item').length}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    }, async () => {
+      h.app.commands.executeCommandById('maturity-map:open-dashboard');
+      await h.settle();
+    });
+    const items = document.querySelectorAll('.mm-dashboard .mm-board-item').length;
+    expect(items).toBeGreaterThan(0);
+    expect(seen).toEqual(['summary 1, busy 1, items 0', `summary 1, busy 0, items ${items}`]);
   });
 
   it("reads the day its indexer keeps, not the clock's, until the day is checked again", async () => {

@@ -41,13 +41,18 @@ export function viewsPerTask(h: Harness, run: () => Promise<void>): Promise<numb
 
 /** How far `built()` went in each macrotask while `run` goes on (zeros left out). */
 export async function perTask(built: () => number, run: () => Promise<void>): Promise<number[]> {
-  const macrotasks = new Set<number>();
   const counts: number[] = [];
   let start = built();
-  const boundary = () => {
+  await atEachTask(() => {
     if (built() > start) counts.push(built() - start);
     start = built();
-  };
+  }, run);
+  return counts;
+}
+
+/** `boundary()` between macrotasks (and once at the end) while `run` goes on. */
+export async function atEachTask(boundary: () => void, run: () => Promise<void>): Promise<void> {
+  const macrotasks = new Set<number>();
   const hook = createHook({
     init: (id, type) => void (type !== 'PROMISE' && type !== 'TickObject' && type !== 'Microtask' && macrotasks.add(id)),
     before: (id) => void (macrotasks.has(id) && boundary()),
@@ -58,7 +63,6 @@ export async function perTask(built: () => number, run: () => Promise<void>): Pr
     hook.disable();
   }
   boundary();
-  return counts;
 }
 
 export const nextTask = () => new Promise((resolve) => setImmediate(resolve));
