@@ -127,6 +127,10 @@ async function openViews(files: Record<string, string>, device: ReturnType<typeo
     const { h } = await start(files, { indexedDB: device, workers: true });
     await (h.plugin as unknown as PluginLike).indexer.flushWrites();
     await new Promise((r) => setTimeout(r, 200));
+    if (phase.setup) {
+      await phase.setup(h);
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const watched = await watchMainThread(async () => {
       const t0 = performance.now();
       await phase.open(h);

@@ -10,11 +10,14 @@ import type { TaskStats } from './main-thread';
 export const QUERY_NOTES = {
   'Reports/Pay.md': '# Pay\n\n```maturity-query\ntext: pay\nlimit: 20\n```\n',
   'Reports/Staging.md': '# Staging\n\n```maturity-query\nstage: staging\n```\n',
+  'Reports/All.md': '# All\n\n```maturity-query\n```\n',
 } as const;
 
 export interface ViewPhase {
   /** As the printed line names it. */
   name: string;
+  /** What comes before, not timed (the block a header sort sorts, drawn). */
+  setup?(h: Harness): Promise<unknown>;
   /** What the user does. */
   open(h: Harness): Promise<unknown>;
   /** The results are on screen. */
@@ -49,10 +52,32 @@ async function openQueryNote(h: Harness, path: keyof typeof QUERY_NOTES): Promis
   leaf.view.containerEl.setAttribute('data-mm-bench', path);
 }
 
+const ALL_BLOCK = '[data-mm-bench="Reports/All.md"] .block-language-maturity-query';
+
+/** The block over every component, drawn; then a press on its table's `column` header sorts the whole result. */
+function headerSort(column: string): Pick<ViewPhase, 'setup' | 'open' | 'shown'> {
+  return {
+    setup: async (h) => {
+      await openQueryNote(h, 'Reports/All.md');
+      await until(queryShown('Reports/All.md'));
+    },
+    open: () => {
+      document.querySelector<HTMLElement>(`${ALL_BLOCK} th.mm-col-${column} button`)!.click();
+      return Promise.resolve();
+    },
+    shown: () => {
+      const block = document.querySelector(ALL_BLOCK);
+      return !!block && block.querySelector(`th.mm-col-${column}[aria-sort="ascending"]`) !== null && block.querySelector('[aria-busy="true"]') === null;
+    },
+  };
+}
+
 export const VIEW_PHASES: ViewPhase[] = [
   { name: 'dashboard open', open: (h) => h.command('open-dashboard'), shown: dashboardShown },
   { name: 'query block (text: pay, limit: 20)', open: (h) => openQueryNote(h, 'Reports/Pay.md'), shown: queryShown('Reports/Pay.md') },
   { name: 'query block (stage: staging)', open: (h) => openQueryNote(h, 'Reports/Staging.md'), shown: queryShown('Reports/Staging.md') },
+  { name: 'header sort, block over every component (stage)', ...headerSort('stage') },
+  { name: 'header sort, block over every component (readiness)', ...headerSort('readiness') },
   {
     name: 'graph view open',
     open: (h) => h.command('open-graph'),

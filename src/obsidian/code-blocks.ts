@@ -3,12 +3,12 @@
 // schema; a mistake is shown in place of the block, never thrown.
 import { MarkdownRenderChild, type Component, type MarkdownPostProcessorContext } from 'obsidian';
 import * as z from 'zod/mini';
-import { lazy, parseQueryLines, parseQueryOptions, type ComponentQuery, type Pipeline } from '../core/index';
+import { lazy, parseQueryLines, parseQueryOptions, type Component as MaturityComponent, type ComponentQuery, type Pipeline } from '../core/index';
 import type { Host } from './host';
 import { hoverParentOf, wireInternalLinks } from './links';
 import { componentFingerprint, keepLive, neighbourFingerprint, summaryFingerprint, type LiveHandle } from './live';
-import { renderCard, renderErrors, renderResults, type GraphView } from './render-kit';
-import { prepareQuery, type QueryAnswer } from './view-prep';
+import { renderCard, renderErrors, renderResults, type GraphView, type ViewContext } from './render-kit';
+import { prepareQuery, queryOrder, type QueryAnswer, type RowOrder } from './view-prep';
 
 const cardOptions = lazy(() => z.strictObject({ component: z.optional(z.string().check(z.trim(), z.minLength(1))) }));
 
@@ -107,29 +107,51 @@ function showMoreButton(target: HTMLElement, hidden: number, onPress: () => void
   return button;
 }
 
+/** What the block draws from: its result's order, its rows shown and what a press asked to focus next. */
+interface QueryState {
+  answer: QueryAnswer | null;
+  order: RowOrder;
+  rows: number;
+  focus: 'more' | 'sort' | null;
+}
+
 /**
  * A live query result in a note. The query runs and the shown rows' views are built a slice at a
  * time (view-prep.ts) before the draw, which then builds none; a long result draws its first rows
- * and a "Show more" button.
+ * and a "Show more" button. A table's header sorts the whole result, not the rows drawn: a press
+ * runs the query again in that order (a run under way stops at its next slice) and draws its
+ * first rows; "Show more" goes on in that order.
  */
 export function mountQuery(owner: Component, el: HTMLElement, host: Host, query: ComponentQuery, sourcePath: () => string): LiveHandle {
   let graph: GraphView | null = null;
-  let answer: QueryAnswer | null = null;
-  let rows = query.view === 'graph' ? FIRST_GRAPH_NODES : FIRST_ROWS;
-  let focusMore = false;
+  const firstRows = query.view === 'graph' ? FIRST_GRAPH_NODES : FIRST_ROWS;
+  const state: QueryState = { answer: null, order: queryOrder(query), rows: firstRows, focus: null };
   let handle: LiveHandle | null = null;
   const hoverParent = hoverParentOf(owner);
+  const ctx = () => host.viewContext(sourcePath(), hoverParent);
   wireInternalLinks(owner, el, host.app, sourcePath);
-  const shown = () => (answer?.shown ?? []).flatMap((id) => host.indexer.index.component(id) ?? []);
-  const more = () => {
-    rows += MORE_ROWS;
-    focusMore = true;
+  const shown = () => (state.answer?.shown ?? []).flatMap((id) => host.indexer.index.component(id) ?? []);
+  // Until the block is drawn again (a sort over 10k may take a few slices), it says it is busy.
+  const redraw = (focus: QueryState['focus']) => {
+    state.focus = focus;
+    el.setAttribute('aria-busy', 'true');
     handle?.refresh(true);
+  };
+  const actions: QueryActions = {
+    more: () => {
+      state.rows += MORE_ROWS;
+      redraw('more');
+    },
+    sort: (order) => {
+      state.order = order;
+      state.rows = firstRows;
+      redraw('sort');
+    },
   };
   handle = keepLive(owner, el, host.indexer, {
     prepare: async (cancelled) => {
-      answer = await prepareQuery(host.indexer, query, rows, cancelled);
-      return answer !== null;
+      state.answer = await prepareQuery(host.indexer, query, state.rows, cancelled, { order: state.order, ctx });
+      return state.answer !== null;
     },
     teardown: () => {
       graph?.destroy();
@@ -140,26 +162,38 @@ export function mountQuery(owner: Component, el: HTMLElement, host: Host, query:
       const results = shown();
       const ids = results.map((c) => c.id);
       const around = new Set(results.flatMap((c) => [...c.dependents, ...c.dependencies.flatMap((d) => (d.id ? [d.id] : []))]));
-      return [host.indexer.progress.phase, index.today(), answer?.ids.length ?? 0, ...results.map(summaryFingerprint), neighbourFingerprint(index, [...ids, ...around])].join('\u0002');
+      return [host.indexer.progress.phase, index.today(), state.answer?.ids.length ?? 0, state.order.column, state.order.order, ...results.map(summaryFingerprint), neighbourFingerprint(index, [...ids, ...around])].join('\u0002');
     },
     draw: (target) => {
-      const unknown = unknownStages(host.indexer.index.pipeline, query);
-      if (unknown.length > 0) {
-        renderErrors(target, 'maturity-query: invalid options', unknown);
-        return;
-      }
-      const results = shown();
-      if (results.length === 0) {
-        target.createDiv({ cls: 'maturity-map-empty', text: host.indexer.progress.phase === 'ready' ? 'No components match.' : 'Indexing the vault…' });
-        return;
-      }
-      graph = renderResults(target, results, query.view ?? 'table', host.viewContext(sourcePath(), hoverParent));
-      const hidden = (answer?.ids.length ?? 0) - (answer?.shown.length ?? 0);
-      const button = hidden > 0 ? showMoreButton(target, hidden, more) : null;
-      // Pressed from the keyboard: the focus stays on the button that replaced it.
-      if (focusMore) button?.focus();
-      focusMore = false;
+      target.removeAttribute('aria-busy');
+      graph = drawQuery(target, host, query, shown(), state, ctx(), actions);
     },
   });
   return handle;
+}
+
+interface QueryActions {
+  more: () => void;
+  sort: (order: RowOrder) => void;
+}
+
+/** The block's result (or why there is none), its "Show more" button, and the focus a press asked for. */
+function drawQuery(target: HTMLElement, host: Host, query: ComponentQuery, results: MaturityComponent[], state: QueryState, ctx: ViewContext, actions: QueryActions): GraphView | null {
+  const unknown = unknownStages(host.indexer.index.pipeline, query);
+  if (unknown.length > 0) {
+    renderErrors(target, 'maturity-query: invalid options', unknown);
+    return null;
+  }
+  if (results.length === 0) {
+    target.createDiv({ cls: 'maturity-map-empty', text: host.indexer.progress.phase === 'ready' ? 'No components match.' : 'Indexing the vault…' });
+    return null;
+  }
+  const graph = renderResults(target, results, query.view ?? 'table', ctx, { sort: state.order, onSort: actions.sort });
+  const hidden = (state.answer?.ids.length ?? 0) - (state.answer?.shown.length ?? 0);
+  const button = hidden > 0 ? showMoreButton(target, hidden, actions.more) : null;
+  // Pressed from the keyboard: the focus stays on what was pressed, drawn again.
+  if (state.focus === 'more') button?.focus();
+  if (state.focus === 'sort') target.querySelector<HTMLElement>(`th.mm-col-${state.order.column} button`)?.focus();
+  state.focus = null;
+  return graph;
 }

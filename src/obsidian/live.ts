@@ -94,8 +94,9 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
 
 /**
  * `show` after the source's prepare (at once where it has none). One prepare runs at a time: a
- * refresh asked for meanwhile runs another when it ends, as the index may have changed under it;
- * `pending` marks the element while the first one runs.
+ * refresh asked for meanwhile stops it at its next slice (what it would show is already out of
+ * date: a newer sort, an edit) and runs another; views it built stay built. `pending` marks the
+ * element while the first one runs.
  */
 function preparedShow(source: LiveSource, cancelled: () => boolean, show: (force: boolean) => void, pending: () => void): (force: boolean) => void {
   if (!source.prepare) return show;
@@ -110,7 +111,7 @@ function preparedShow(source: LiveSource, cancelled: () => boolean, show: (force
     }
     running = true;
     pending();
-    prepare(cancelled).then(
+    prepare(() => cancelled() || queued !== null).then(
       (ready) => {
         running = false;
         if (cancelled()) return;

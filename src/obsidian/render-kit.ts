@@ -11,6 +11,7 @@ import {
   renderStageBadge,
   type GraphView,
   type QueryView,
+  type TableOptions,
   type ViewContext,
 } from '../render/index';
 import type { Component, MaturityIndex } from '../core/index';
@@ -22,7 +23,26 @@ export type HoverNote = (id: string, event: MouseEvent, target: HTMLElement) => 
 
 /** Component links are Obsidian internal links (`a.internal-link` with `data-href`, the note's path); see links.ts. */
 export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNote): ViewContext {
-  return contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover, href: (id) => id, linkClass: 'internal-link' });
+  const ctx = contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover, href: (id) => id, linkClass: 'internal-link' });
+  return { ...ctx, components: () => componentsOf(index) };
+}
+
+const everyView = new WeakMap<MaturityIndex, { revision: number; today: string; views: Component[] }>();
+
+/**
+ * Every component's view, in name order, read once per revision and day of the index: reading 9k
+ * views back from its cache checks each one's cycle (~1–2 µs), and the dashboard's first draw read
+ * them three times in one task (its fingerprint, its summary, its board). A copy each time.
+ */
+export function componentsOf(index: MaturityIndex): Component[] {
+  const revision = index.revision();
+  const today = index.today();
+  let kept = everyView.get(index);
+  if (!kept || kept.revision !== revision || kept.today !== today) {
+    kept = { revision, today, views: index.components() };
+    everyView.set(index, kept);
+  }
+  return kept.views.slice();
 }
 
 /** The header in a component note: badge, criteria progress, dependencies and dependents. */
@@ -39,14 +59,17 @@ export function renderCard(el: HTMLElement, component: Component, ctx: ViewConte
   el.append(renderComponentCard(component, ctx, { headingLevel: 2 }));
 }
 
-/** Query results; a graph comes back as its handle, which the caller must destroy. */
-export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext): GraphView | null {
+/**
+ * Query results; a graph comes back as its handle, which the caller must destroy. `table`: the
+ * order a table's rows come in and what its header does (table.ts `onSort`).
+ */
+export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext, table: Pick<TableOptions, 'sort' | 'onSort'> = {}): GraphView | null {
   if (view === 'graph') {
     const graph = renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' });
     el.append(graph.element);
     return graph;
   }
-  el.append(renderQueryResults(components, view, ctx, { headingLevel: 2 }));
+  el.append(renderQueryResults(components, view, ctx, { headingLevel: 2, ...table }));
   return null;
 }
 

@@ -105,13 +105,28 @@ export interface BoardOptions {
   pageSize?: number;
 }
 
+/**
+ * The board's columns, each stage's components in the order given, then "Unknown stage" (none, or
+ * one the pipeline does not know). One pass: a pass per column read each component's stage four
+ * times, and a dashboard's first draw over 9k components paid for it.
+ */
+function boardColumns(components: readonly Component[], ctx: ViewContext): Map<string | null, Component[]> {
+  const columns = new Map<string | null, Component[]>(ctx.stages.map((s) => [s.id, []]));
+  const unknown: Component[] = [];
+  columns.set(null, unknown);
+  for (const c of components) {
+    const stage = c.note.stage?.id ?? null;
+    const column = stage === null ? unknown : columns.get(stage) ?? (ctx.pipeline.rank.has(stage) ? null : unknown);
+    column?.push(c);
+  }
+  return columns;
+}
+
 export function renderBoard(components: readonly Component[], ctx: ViewContext, options: BoardOptions = {}): HTMLElement {
   const doc = ctx.document;
   if (options.sort === 'readiness') components = sortByReadiness(components);
   const board = h(doc, 'div', { cls: 'mm mm-board', attrs: { role: 'group', 'aria-label': 'Components by stage' } });
-  const columns: Array<{ id: string | null }> = [...ctx.stages.map((s) => ({ id: s.id })), { id: null }];
-  for (const { id } of columns) {
-    const items = components.filter((c) => (c.note.stage?.id ?? null) === id || (id === null && c.note.stage?.id && !ctx.pipeline.rank.has(c.note.stage.id)));
+  for (const [id, items] of boardColumns(components, ctx)) {
     const heading = h(doc, `h${options.headingLevel ?? 3}` as 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
     const list = h(doc, 'ul', { cls: 'mm-board-items' });
     const paged = drawPaged(doc, items, list, (c) => h(doc, 'li', { children: [renderBoardItem(c, ctx)] }), options.pageSize ?? Infinity, 'components');

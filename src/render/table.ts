@@ -30,6 +30,12 @@ export interface TableOptions {
   caption?: string;
   /** Rows drawn at once, the rest a page at a time on request (pages.ts); default every row. */
   pageSize?: number;
+  /**
+   * The host orders the rows: they are drawn as given (in the order `sort` names), and a header
+   * press asks for the next order here instead of sorting them. A host that draws the first rows
+   * of a longer result sorts all of it, not the rows it drew.
+   */
+  onSort?: (sort: { column: string; order: SortOrder }) => void;
 }
 
 function nextProgress(c: Component, ctx: ViewContext): number | null {
@@ -154,7 +160,8 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
     const column = columns.find((c) => c.id === sort.column) ?? columns[0]!;
     clear(body);
     clear(pager);
-    const paged = drawPaged(doc, sortByColumn(components, column, sort.order, ctx), body, row, options.pageSize ?? Infinity, 'rows');
+    const rows = options.onSort ? components : sortByColumn(components, column, sort.order, ctx);
+    const paged = drawPaged(doc, rows, body, row, options.pageSize ?? Infinity, 'rows');
     if (paged.more) pager.appendChild(paged.more);
     for (const [id, th] of headers) th.setAttribute('aria-sort', id === column.id ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none');
   };
@@ -162,7 +169,9 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
   for (const col of columns) {
     const button = h(doc, 'button', { cls: 'mm-sort', attrs: { type: 'button', title: `Sort by ${col.label.toLowerCase()}` }, children: [doc.createTextNode(col.label), h(doc, 'span', { cls: 'mm-sort-mark', attrs: { 'aria-hidden': 'true' } })] });
     button.addEventListener('click', () => {
-      sort = { column: col.id, order: sort.column === col.id && sort.order === 'asc' ? 'desc' : 'asc' };
+      const next = { column: col.id, order: sort.column === col.id && sort.order === 'asc' ? ('desc' as const) : ('asc' as const) };
+      if (options.onSort) return options.onSort(next);
+      sort = next;
       fill();
     });
     const th = h(doc, 'th', { cls: `mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, attrs: { scope: 'col' }, children: [button] });

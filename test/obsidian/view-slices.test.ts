@@ -3,82 +3,18 @@
 // view) after a start builds their component views a slice at a time, shows a placeholder until
 // they are built, and then draws what it drew before. Measured in work, not time: from the open on,
 // the clock is virtual and moves only when the plugin builds a view (one millisecond each), so a
-// slice holds SLICE_MS views; tasks are told apart as the event loop enters each macrotask (node's
-// async_hooks), as a browser runs them, and each task's views counted.
-import { createHook } from 'node:async_hooks';
+// slice holds SLICE_MS views (view-work.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateNotes } from '../../bench/generator/vault';
-import { SLICE_MS } from '../../src/obsidian/index/slices';
-import type { Harness } from './harness/app';
 import { startHarness, useHarnessSession } from './helpers';
+import { atEachTask, element, generatedFiles, MOST_PER_TASK, perTask, plugin, shownIds, sum, viewClock, viewsPerTask } from './view-work';
 
 useHarnessSession();
 afterEach(() => vi.restoreAllMocks());
 
-/** Virtual milliseconds one view takes to build. */
-const VIEW_MS = 1;
-/** A slice ends at the first check after SLICE_MS: one view more at most. */
-const MOST_PER_TASK = SLICE_MS / VIEW_MS + 1;
-
 const STAGING = 'Reports/Staging.md';
 
-interface PluginLike {
-  indexer: { viewsBuilt: number; index: { ids(): string[] } };
-  api: { components(query?: string): Array<{ id: string; name: string; owner: string | null }> };
-}
-
-const plugin = (h: Harness) => h.plugin as unknown as PluginLike;
-
-/** A generated vault (small notes, to parse fast) and a note holding a query block. */
-function files(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const note of generateNotes({ notes: 240, seed: 5, bytes: [800, 2000] })) out[note.path] = note.text;
-  out[STAGING] = '# Staging\n\n```maturity-query\nstage: staging\n```\n';
-  return out;
-}
-
-/** From now on `performance.now()` is the views the plugin built, at VIEW_MS each. */
-function viewClock(h: Harness): void {
-  const base = performance.now();
-  vi.spyOn(performance, 'now').mockImplementation(() => base + plugin(h).indexer.viewsBuilt * VIEW_MS);
-}
-
-/** Views built in each macrotask while `run` goes on (zeros left out). */
-async function viewsPerTask(h: Harness, run: () => Promise<void>): Promise<number[]> {
-  const built = () => plugin(h).indexer.viewsBuilt;
-  const macrotasks = new Set<number>();
-  const counts: number[] = [];
-  let start = built();
-  const boundary = () => {
-    if (built() > start) counts.push(built() - start);
-    start = built();
-  };
-  const hook = createHook({
-    init: (id, type) => void (type !== 'PROMISE' && type !== 'TickObject' && type !== 'Microtask' && macrotasks.add(id)),
-    before: (id) => void (macrotasks.has(id) && boundary()),
-  }).enable();
-  try {
-    await run();
-  } finally {
-    hook.disable();
-  }
-  boundary();
-  return counts;
-}
-
-const nextTask = () => new Promise((resolve) => setImmediate(resolve));
-const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
-const shownIds = (el: Element) => [...new Set([...el.querySelectorAll('[data-mm-id]')].map((e) => e.getAttribute('data-mm-id')!))];
-
-/** Wait (a task at a time, no clock involved) until `found` returns an element. */
-async function element(found: () => Element | null): Promise<Element> {
-  for (let i = 0; i < 100_000; i++) {
-    const el = found();
-    if (el) return el;
-    await nextTask();
-  }
-  throw new Error('never appeared');
-}
+/** A generated vault and a note holding a query block. */
+const files = () => generatedFiles({ [STAGING]: '# Staging\n\n```maturity-query\nstage: staging\n```\n' });
 
 describe('the dashboard', () => {
   it('builds every view a slice at a time, says so meanwhile, then shows every component', async () => {
@@ -103,6 +39,57 @@ describe('the dashboard', () => {
     const counted = [...board.querySelectorAll('.mm-board-count')].map((el) => Number(el.textContent!.replace(/\D/g, '')));
     expect(sum(counted)).toBe(ids.length);
     expect(shownIds(board).every((id) => ids.includes(id))).toBe(true);
+  });
+
+  it('makes what its fingerprint reads of each view in the slices too: its first draw makes none', async () => {
+    const h = await startHarness({ files: files() });
+    const ids = plugin(h).indexer.index.ids();
+    // Work is views built and summaries made (a summary is one JSON.stringify of a view), a virtual millisecond each.
+    let made = 0;
+    const stringify = JSON.stringify;
+    vi.spyOn(JSON, 'stringify').mockImplementation((...args: Parameters<typeof JSON.stringify>) => {
+      made++;
+      return stringify(...args);
+    });
+    const work = () => plugin(h).indexer.viewsBuilt + made;
+    const base = performance.now();
+    vi.spyOn(performance, 'now').mockImplementation(() => base + work());
+    const counts = await perTask(work, async () => {
+      h.app.commands.executeCommandById('maturity-map:open-dashboard');
+      await element(() => document.querySelector('.maturity-map-dashboard-body .mm-dashboard'));
+      await h.settle();
+    });
+    expect(made).toBeGreaterThanOrEqual(ids.length);
+    // A few more than a slice: the draw's own (the stage list, compared at each refresh).
+    expect(Math.max(...counts)).toBeLessThanOrEqual(MOST_PER_TASK + 3);
+  });
+
+  it('draws its summary and filters a task before its board, the board busy meanwhile', async () => {
+    const h = await startHarness({ files: files() });
+    const seen: string[] = [];
+    await atEachTask(() => {
+      const dashboard = document.querySelector('.maturity-map-dashboard-body .mm-dashboard');
+      if (!dashboard) return;
+      const state = `summary ${dashboard.querySelector('.mm-summary') ? 1 : 0}, busy ${dashboard.querySelector('.mm-panels[aria-busy="true"]') ? 1 : 0}, items ${dashboard.querySelectorAll('.mm-board-item').length}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    }, async () => {
+      h.app.commands.executeCommandById('maturity-map:open-dashboard');
+      await h.settle();
+    });
+    const items = document.querySelectorAll('.mm-dashboard .mm-board-item').length;
+    expect(items).toBeGreaterThan(0);
+    expect(seen).toEqual(['summary 1, busy 1, items 0', `summary 1, busy 0, items ${items}`]);
+  });
+
+  it("reads the day its indexer keeps, not the clock's, until the day is checked again", async () => {
+    const h = await startHarness({ files: files() });
+    const index = () => plugin(h).indexer.index as unknown as { today(): string };
+    const day = index().today();
+    vi.setSystemTime(new Date(`${day}T23:59:59`).getTime() + 2000);
+    // Every view read compared the clock's date: the index now reads the day kept, moved on by the midnight timer or focus.
+    expect(index().today()).toBe(day);
+    window.dispatchEvent(new Event('focus'));
+    expect(index().today()).not.toBe(day);
   });
 
   it('closed while it builds, builds no more views', async () => {

@@ -129,3 +129,39 @@ describe('dashboard', () => {
     expect(root.isConnected).toBe(false);
   });
 });
+
+describe('dashboard with its first panel deferred', () => {
+  it('shows the summary and filters first, the board busy, and the board when the host runs the draw', () => {
+    let draw: (() => void) | null = null;
+    const view = renderDashboard(frozen, { title: 'Harbor', defer: (run) => void (draw = run) });
+    const root = view.element;
+    const holder = root.querySelector<HTMLElement>('.mm-panels')!;
+    expect(textOf(root.querySelector('.mm-summary')!)).toContain(`${N.staging} Staging`);
+    expect(holder.getAttribute('aria-busy')).toBe('true');
+    expect(root.querySelectorAll('.mm-board-item')).toHaveLength(0);
+    // A tab chosen meanwhile is the one drawn, with the results.
+    click(root.querySelector<HTMLButtonElement>('[data-mm-tab="table"]')!);
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(0);
+    draw!();
+    expect(holder.hasAttribute('aria-busy')).toBe(false);
+    expect(root.querySelector('.mm-panel-table')!.querySelectorAll('tbody tr')).toHaveLength(N.components);
+    click(root.querySelector<HTMLButtonElement>('[data-mm-tab="board"]')!);
+    expect(root.querySelectorAll('.mm-board-item')).toHaveLength(N.components);
+  });
+
+  it('draws nothing once destroyed, and at once on a refresh', () => {
+    const draws: Array<() => void> = [];
+    const gone = renderDashboard(frozen, { defer: (run) => void draws.push(run) });
+    gone.destroy();
+    draws[0]!();
+    expect(gone.element.querySelectorAll('.mm-board-item')).toHaveLength(0);
+    const refreshed = renderDashboard(frozen, { defer: (run) => void draws.push(run) });
+    refreshed.refresh();
+    expect(refreshed.element.querySelector('.mm-panels')!.hasAttribute('aria-busy')).toBe(false);
+    expect(refreshed.element.querySelectorAll('.mm-board-item')).toHaveLength(N.components);
+    // The deferred draw, run after, finds it drawn: nothing drawn twice.
+    const board = refreshed.element.querySelector('.mm-board');
+    draws[1]!();
+    expect(refreshed.element.querySelector('.mm-board')).toBe(board);
+  });
+});

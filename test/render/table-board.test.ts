@@ -50,6 +50,20 @@ describe('table', () => {
     expect(asc.slice(-4).sort()).toEqual(finalStage);
   });
 
+  it('with onSort, draws the rows as given and hands a header press to the host', () => {
+    const given = [...all].reverse();
+    const asked: Array<{ column: string; order: string }> = [];
+    const table = renderTable(given, ctx, { sort: { column: 'stage', order: 'asc' }, onSort: (sort) => asked.push(sort) });
+    expect(names(table)).toEqual(given.map((c) => c.name));
+    expect(table.querySelector('th.mm-col-stage')!.getAttribute('aria-sort')).toBe('ascending');
+    click(table.querySelector<HTMLElement>('th.mm-col-stage button')!);
+    click(table.querySelector<HTMLElement>('th.mm-col-owner button')!);
+    expect(asked).toEqual([{ column: 'stage', order: 'desc' }, { column: 'owner', order: 'asc' }]);
+    // The host redraws in the order asked for; until then nothing moved.
+    expect(names(table)).toEqual(given.map((c) => c.name));
+    expect(table.querySelector('th.mm-col-stage')!.getAttribute('aria-sort')).toBe('ascending');
+  });
+
   it('takes extra columns', () => {
     const tags: TableColumn = { id: 'tags', label: 'Tags', sortValue: (c) => c.note.tags.join(','), cell: (c) => c.note.tags.join(', ') };
     const table = renderTable(all.slice(0, 2), ctx, { columns: [...DEFAULT_COLUMNS.slice(0, 1), tags], caption: 'Two' });

@@ -6,6 +6,8 @@ import { renderDashboard } from '../../render/index';
 import type { DashboardView as SharedDashboard } from '../../render/dashboard/dashboard';
 import type { Host } from '../host';
 import { hoverParentOf, wireInternalLinks } from '../links';
+import { yieldToUI } from '../index/slices';
+import { componentsOf } from '../render-kit';
 import { prepareEveryView } from '../view-prep';
 import { keepLive, summaryFingerprint, type LiveHandle } from '../live';
 
@@ -54,8 +56,8 @@ export class DashboardView extends ItemView {
     const stages = () => JSON.stringify(indexer.index.pipeline.stages);
     this.handle = keepLive(this, body, indexer, {
       // Every view, a slice at a time: the first open after a start would build them all in one task.
-      prepare: (cancelled) => prepareEveryView(indexer, cancelled),
-      fingerprint: () => [indexer.progress.phase, indexer.index.today(), ...indexer.index.components().map(summaryFingerprint)].join('\u0002'),
+      prepare: (cancelled) => prepareEveryView(indexer, cancelled, summaryFingerprint),
+      fingerprint: () => [indexer.progress.phase, indexer.index.today(), ...componentsOf(indexer.index).map(summaryFingerprint)].join('\u0002'),
       update: () => {
         // A new stage pipeline (settings) needs a new dashboard: its filters list the stages.
         if (!dashboard || stages() !== stagesShown) return false;
@@ -68,7 +70,8 @@ export class DashboardView extends ItemView {
       },
       draw: (target) => {
         stagesShown = stages();
-        dashboard = renderDashboard(this.host.viewContext('', hoverParent), { title: 'Component maturity' });
+        // The board a task after the summary: at 10k components the two made one long task.
+        dashboard = renderDashboard(this.host.viewContext('', hoverParent), { title: 'Component maturity', defer: (board) => void yieldToUI().then(board) });
         target.append(dashboard.element);
       },
     });

@@ -25,6 +25,13 @@ export interface DashboardOptions {
   details?: boolean;
   /** Extra controls for the header (the standalone page's theme switch). */
   headerExtras?: HTMLElement[];
+  /**
+   * Draw the first panel (the board: its columns sorted out of every component, a page of items
+   * each) through this, a task after the header, summary and filters, instead of in the same task:
+   * a host passes its own way of yielding (Obsidian's dashboard at 10k components drew both in one
+   * task). The panels are `aria-busy` until then; a refresh or a filter change draws them at once.
+   */
+  defer?: (draw: () => void) => void;
 }
 
 export interface DashboardView {
@@ -46,11 +53,28 @@ const PAGE = { board: 30, table: 100, timeline: 100, cards: 12, vaultProblems: 5
 /** Components the timeline places in the tab's own task; more are placed a task at a time. */
 const TIMELINE_AT_ONCE = 500;
 
+/** Components per stage id (null: none) and problems across them, in one pass over 9k components, not one per stage. */
+function tally(components: readonly Component[]): { perStage: Map<string | null, number>; errors: number; warnings: number } {
+  const perStage = new Map<string | null, number>();
+  let errors = 0;
+  let warnings = 0;
+  for (const c of components) {
+    const stage = c.note.stage?.id ?? null;
+    perStage.set(stage, (perStage.get(stage) ?? 0) + 1);
+    for (const d of c.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+  }
+  return { perStage, errors, warnings };
+}
+
 function summary(components: readonly Component[], ctx: ViewContext): HTMLElement {
   const doc = ctx.document;
   const list = h(doc, 'ul', { cls: 'mm-summary', attrs: { 'aria-label': 'Components per stage' } });
+  const { perStage, errors, warnings } = tally(components);
   for (const stage of [...ctx.stages.map((s) => s.id), null]) {
-    const count = components.filter((c) => (c.note.stage?.id ?? null) === stage).length;
+    const count = perStage.get(stage) ?? 0;
     if (stage === null && count === 0) continue;
     const info = stageInfo(ctx, stage);
     list.appendChild(h(doc, 'li', {
@@ -58,14 +82,6 @@ function summary(components: readonly Component[], ctx: ViewContext): HTMLElemen
       vars: info.color ? { '--mm-stage-color': info.color } : undefined,
       children: [h(doc, 'span', { cls: 'mm-stage-glyph', text: info.glyph, attrs: { 'aria-hidden': 'true' } }), h(doc, 'strong', { text: String(count) }), doc.createTextNode(` ${info.name}`)],
     }));
-  }
-  let errors = 0;
-  let warnings = 0;
-  for (const c of components) {
-    for (const d of c.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-    }
   }
   list.appendChild(h(doc, 'li', { cls: 'mm-summary-item mm-error-text', text: `✖ ${plural(errors, 'error')}` }));
   list.appendChild(h(doc, 'li', { cls: 'mm-summary-item mm-warn-text', text: `▲ ${plural(warnings, 'warning')}` }));
@@ -86,6 +102,8 @@ interface DashboardState {
   results: Component[];
   /** Tabs whose panel shows older results: drawn again when next shown. */
   dirty: Set<DashboardTab>;
+  /** The first panel is still to be drawn (options.defer). */
+  deferred: boolean;
 }
 
 /** Mark the shown component on the board, in the table and on the timeline. */
@@ -134,11 +152,16 @@ function setTab(state: DashboardState, next: DashboardTab): void {
   }
   for (const [id, panel] of state.tabs.panels) panel.hidden = id !== next;
   state.root.setAttribute('data-mm-tab', next);
-  if (state.dirty.delete(next)) renderPanel(state, next);
+  // Before the deferred first draw there are no results yet: that draw shows this tab.
+  if (!state.deferred && state.dirty.delete(next)) renderPanel(state, next);
 }
 
 function applyFilters(state: DashboardState): void {
   const { ctx, filters } = state;
+  if (state.deferred) {
+    state.deferred = false;
+    state.tabs.panelHolder.removeAttribute('aria-busy');
+  }
   state.results = filterComponents(ctx.components(), filters.read(), ctx);
   if (filters.order.value === 'readiness') state.results = sortByReadiness(state.results);
   const total = ctx.ids().length;
@@ -209,6 +232,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     shownId: null,
     results: [],
     dirty: new Set(TABS.map((t) => t.id)),
+    deferred: options.defer !== undefined,
   };
   for (const el of state.filters.inputs) el.addEventListener(el.type === 'search' ? 'input' : 'change', () => applyFilters(state));
   // A page drawn on request (after its button's own handler): mark the shown component in it too.
@@ -216,13 +240,17 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     if ((event.target as Element | null)?.closest?.('.mm-show-more')) markCurrent(state);
   });
   state.root.append(...renderHeader(ctx, options), state.filters.element, tabs.tablist, state.body);
-  applyFilters(state);
+  if (options.defer) {
+    tabs.panelHolder.setAttribute('aria-busy', 'true');
+    options.defer(() => void (state.deferred && applyFilters(state)));
+  } else applyFilters(state);
   return {
     element: state.root,
     show: (id) => show(state, id),
     setTab: (tab) => setTab(state, tab),
     refresh: () => applyFilters(state),
     destroy() {
+      state.deferred = false;
       state.graph?.destroy();
       state.root.remove();
     },
