@@ -9,6 +9,23 @@ export function localToday(now: Date = new Date()): string {
   return format(now, 'yyyy-MM-dd');
 }
 
+/** The day clockToday last formatted, and the local midnights around it. */
+let clockDay: { day: string; from: number; until: number } | null = null;
+
+/**
+ * localToday() of the clock, formatted once a day. An index without a fixed day asks the clock on
+ * every component read, and formatting a date took more than the rest of a read of a kept view
+ * (~60% of a walk over 9k components): now a number comparison until the next local midnight.
+ */
+export function clockToday(now: number = Date.now()): string {
+  if (clockDay !== null && now >= clockDay.from && now < clockDay.until) return clockDay.day;
+  const date = new Date(now);
+  const from = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const until = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+  clockDay = { day: localToday(date), from, until };
+  return clockDay.day;
+}
+
 /** True for a real calendar date written `YYYY-MM-DD` (`2026-02-30` is not one). */
 export function isIsoDay(text: string): boolean {
   return ISO_DAY.test(text) && isValid(parseISO(text));

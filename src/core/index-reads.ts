@@ -1,6 +1,6 @@
 // What the index answers from its state (index-state.ts): a component's view, built when asked
 // and kept until something it shows changes; cycles; components in name order, all or by stage.
-import { localToday } from './dates';
+import { clockToday } from './dates';
 import { createCycleFinder } from './graph';
 import type { Component, StageId } from './model';
 import { MAX_CANDIDATES } from './resolve';
@@ -43,7 +43,7 @@ export function component(state: IndexState, id: string): Component | undefined 
   const { links, viewCache } = state;
   const entry = links.entries.get(id);
   if (!entry || !links.componentIds.has(id)) return undefined;
-  const day = state.today ?? localToday();
+  const day = state.today ?? clockToday();
   // Only what this component reaches is searched; a view built with another cycle is stale.
   const cycle = cycleInfo(state).finder.cycleOf(id);
   const cached = viewCache.get(id);

@@ -2,7 +2,7 @@
 // incremental — an edit touches the note, the notes that link to its names and its dependents.
 // Its shapes are in vault-index-types.ts; its state and edits in index-state.ts; what it answers
 // in index-reads.ts; what it keeps of each note, in index-notes.ts.
-import { localToday } from './dates';
+import { clockToday } from './dates';
 import { MAX_NOTE_BYTES, tooLargeReason, unreadableDiagnostics } from './unreadable';
 import { resolveDependency } from './resolve';
 import { cycleDiagnostics } from './component-view';
@@ -75,7 +75,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     setToday: (value) => {
       state.today = value;
     },
-    today: () => state.today ?? localToday(),
+    today: () => state.today ?? clockToday(),
     subscribe: (listener) => {
       state.listeners.add(listener);
       return () => state.listeners.delete(listener);

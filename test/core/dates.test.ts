@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
-import { daysBetween, isIsoDay, localToday } from '../../src/core/dates';
+import { clockToday, daysBetween, isIsoDay, localToday } from '../../src/core/dates';
 
 describe('localToday', () => {
   it.each([
@@ -18,6 +18,27 @@ describe('localToday', () => {
   it('defaults to now', () => {
     expect(localToday()).toBe(localToday(new Date()));
     expect(isIsoDay(localToday())).toBe(true);
+  });
+});
+
+describe('clockToday', () => {
+  it('is localToday of the clock at every moment: across local midnights, forwards and back', () => {
+    const moments = [
+      new Date(2026, 11, 31, 23, 59, 59, 999), new Date(2027, 0, 1, 0, 0, 0, 0), new Date(2027, 0, 1, 12),
+      new Date(2026, 11, 31, 23, 59, 59, 999), new Date(2026, 2, 29, 1, 30), new Date(2026, 9, 25, 2, 30), new Date(2024, 1, 29),
+    ];
+    for (const moment of moments) expect(clockToday(moment.getTime())).toBe(localToday(moment));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }), { maxLength: 20 }), (times) => {
+        for (const t of times) expect(clockToday(t)).toBe(localToday(new Date(t)));
+        // The same moments again in reverse, and their neighbours a millisecond away.
+        for (const t of times.reverse()) for (const at of [t - 1, t, t + 1]) expect(clockToday(at)).toBe(localToday(new Date(at)));
+      }),
+    );
+  });
+
+  it('defaults to now', () => {
+    expect(clockToday()).toBe(localToday());
   });
 });
 
