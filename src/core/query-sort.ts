@@ -27,16 +27,26 @@ function isView(item: Sortable): item is Component {
   return 'diagnostics' in item;
 }
 
-function readinessScores(index: SortIndex): (c: Sortable) => number {
+function readinessScores(index: SortIndex, progressOf: (c: Sortable) => number): (c: Sortable) => number {
   const scores = new Map<Sortable, number>();
   return (c) => {
     let score = scores.get(c);
     if (score === undefined) {
       const { today, config } = index;
-      score = c.readiness?.score ?? (today && config && isView(c) ? readinessOf(c, { ...index, today, config }).score : progress(c, index));
+      score = c.readiness?.score ?? (today && config && isView(c) ? readinessOf(c, { ...index, today, config }).score : progressOf(c));
       scores.set(c, score);
     }
     return score;
+  };
+}
+
+/** Progress once a component (a sort compares each one ~log n times). */
+function progressOnce(index: Pick<MaturityIndex, 'pipeline'>): (c: Sortable) => number {
+  const known = new Map<Sortable, number>();
+  return (c) => {
+    let value = known.get(c);
+    if (value === undefined) known.set(c, (value = progress(c, index)));
+    return value;
   };
 }
 
@@ -44,13 +54,14 @@ export function sortComponents<T extends Sortable>(list: T[], query: Pick<Compon
   const key = query.sort ?? 'name';
   const dir = query.order === 'desc' ? -1 : 1;
   const rank = (c: Sortable) => index.pipeline.rank.get(c.note.stage?.id ?? '') ?? -1;
-  const readinessScore = readinessScores(index);
+  const progressOf = progressOnce(index);
+  const readinessScore = readinessScores(index, progressOf);
   const compare: Record<string, (a: Sortable, b: Sortable) => number> = {
     name: compareComponents,
     stage: (a, b) => rank(a) - rank(b),
     updated: (a, b) => compareCodeUnits(a.note.lastUpdated?.value ?? '', b.note.lastUpdated?.value ?? ''),
-    progress: (a, b) => progress(a, index) - progress(b, index),
-    readiness: (a, b) => readinessScore(a) - readinessScore(b) || progress(a, index) - progress(b, index),
+    progress: (a, b) => progressOf(a) - progressOf(b),
+    readiness: (a, b) => readinessScore(a) - readinessScore(b) || progressOf(a) - progressOf(b),
     owner: (a, b) => compareNames(a.note.owner?.value ?? '', b.note.owner?.value ?? ''),
     group: (a, b) => compareNames(a.note.group?.value ?? '', b.note.group?.value ?? ''),
   };
