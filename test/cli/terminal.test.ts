@@ -95,6 +95,10 @@ describe('terminalSafe (the last guard before the terminal)', () => {
       expect(terminalSafe('line\r\nnext\tcol\n', colour)).toBe('line\r\nnext\tcol\n');
       expect(terminalSafe('fake\rreal', colour)).toBe('fake\\rreal');
     }
+    // What needs nothing comes back as it is; a control far into a long text is still found.
+    const long = `${'safe text, tabs\tand lines\n'.repeat(5000)}`;
+    expect(terminalSafe(long, false)).toBe(long);
+    expect(terminalSafe(`${long}\x1b[2J${long}\u202e`, false)).toBe(`${long}\\x1b[2J${long}\\u202e`);
     // Sequences that are not ours stay visible even with colour on: only 1, 2, 22, 31, 32, 33, 39.
     expect(terminalSafe('\x1b[0m\x1b[5m\x1b[38;5;1m\x1b[2J', true)).toBe('\\x1b[0m\\x1b[5m\\x1b[38;5;1m\\x1b[2J');
   });
