@@ -29,7 +29,8 @@ export const VAULT_OPTIONS_HELP = `  --tag <tag>          only notes with this t
   --stale-days <n>     Last Updated older than n days is stale (default 30)
   --config <file>      settings JSON (default: <dir>/.maturity-map.json)
   --cache              keep what each note parsed to, and parse only changed notes next time
-  --cache-location <file>  the cache file (implies --cache; default: <dir>/.maturity-map-cache)`;
+  --cache-location <file>
+                       the cache file (implies --cache; default: <dir>/.maturity-map-cache)`;
 
 export function str(value: CommandArgs['values'][string]): string | undefined {
   return typeof value === 'string' ? value : undefined;
