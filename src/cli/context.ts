@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createIndex, defaultConfig, isIsoDay, formatSettingsIssues, noteKeys, parseMaturitySettings, prepareNote, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { createIndex, defaultConfig, isIsoDay, formatSettingsIssues, parseMaturitySettings, prepareForIndex, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import { readVault, UsageError, type SkippedFile, type VaultReading } from './files';
 import { CACHE_FILE, openScanCache, type ScanCache } from './scan-cache';
@@ -126,10 +126,9 @@ function readThroughCache(root: string, index: MaturityIndex, cache: ScanCache, 
     root,
     (path, text, state) => {
       paths.push(path);
-      const note = prepareNote(text, path, config, pipeline, undefined, 'index');
-      const keys = noteKeys(note, path, config, pipeline);
-      index.upsertNote(path, note, keys);
-      cache.put(path, state, { note, keys });
+      const prepared = prepareForIndex(text, path, config, pipeline);
+      index.upsertNote(path, prepared.note, prepared.keys);
+      cache.put(path, state, prepared);
     },
     { unchanged: (path, state) => put(path, cache.unchanged(path, state)), sameBytes: (path, bytes, state) => put(path, cache.sameBytes(path, bytes, state)) },
   );

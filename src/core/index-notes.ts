@@ -73,6 +73,16 @@ export function prepareNote(
   return classify(note, path, config.components) ? note : slim(note);
 }
 
+/**
+ * A note as the index's own `upsert` makes it (`prepareNote` with the index's detail) and the keys
+ * it gets at `path`: what a host parses elsewhere (a worker, its cache's miss, the CLI's cache)
+ * and hands to `upsertNote`.
+ */
+export function prepareForIndex(text: string, path: string, config: MaturityConfig, pipeline: Pipeline): { note: MaturityNote; keys: NoteKeys } {
+  const note = prepareNote(text, path, config, pipeline, undefined, 'index');
+  return { note, keys: noteKeys(note, path, config, pipeline) };
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);

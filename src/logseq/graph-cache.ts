@@ -11,7 +11,7 @@
 // would not do: the first parse of a graph sets none. Versions are read before the texts they
 // describe, so a text changed in between is kept under the older version and pulled again next
 // time, never the reverse.
-import { noteKeys, prepareNote, type MaturityIndex } from '../core/index';
+import { prepareForIndex, type MaturityIndex } from '../core/index';
 import { NoteCache, type CachedNote } from '../plugin-cache/note-cache';
 import { asRecord, fromRecord, toRecord, type PreparedNote } from '../plugin-cache/note-record';
 import type { Slicing } from '../plugin-cache/slicing';
@@ -106,9 +106,8 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     mtime: (path) => kept.get(path)?.mtime,
     put(index, path, { text, digest }, version, mtime) {
       const { config, pipeline } = index;
-      const note = prepareNote(text, path, config, pipeline, undefined, 'index');
       // The index holds the note as the record's strings, read back on first use, as after a warm start.
-      const { record, prepared } = asRecord({ note, keys: noteKeys(note, path, config, pipeline) });
+      const { record, prepared } = asRecord(prepareForIndex(text, path, config, pipeline));
       index.upsertNote(path, prepared.note, prepared.keys);
       const cached: CachedNote = { mtime: mtime ?? 0, size: text.length, hash: digest, key: keyFor(version), ...record };
       kept.set(path, cached);

@@ -2,7 +2,7 @@
 // embedded in main.js and started from a Blob URL, Dataview's approach), or — where workers are
 // unavailable or fail — on the main thread in slices that yield to the UI between notes.
 import workerSource from 'maturity-map:parse-worker';
-import { createPipeline, noteKeys, prepareNote, resolveConfig, type IndexOptions } from '../../core/index';
+import { createPipeline, prepareForIndex, resolveConfig, type IndexOptions } from '../../core/index';
 import type { FromWorker, ToWorker } from './protocol';
 import { fromRecord, type PreparedNote } from '../../plugin-cache/note-record';
 import { mapInSlices, startSlice } from './slices';
@@ -165,8 +165,7 @@ export class ParserPool {
 
 /** A note prepared on the main thread, as the worker prepares it (worker-entry.ts). */
 function prepareHere(item: ParseItem, { config, pipeline }: Fallback): PreparedNote {
-  const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
-  return { note, keys: noteKeys(note, item.path, config, pipeline) };
+  return prepareForIndex(item.text, item.path, config, pipeline);
 }
 
 function workersAvailable(): boolean {

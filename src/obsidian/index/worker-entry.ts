@@ -1,6 +1,6 @@
 // The parse worker (bundled on its own and embedded in main.js as a string, see scripts/targets.mjs):
 // the core parser (and the index keys of each note), off the main thread. It sees only texts and settings — no vault, no DOM.
-import { createPipeline, noteKeys, prepareNote, resolveConfig, type MaturityConfig, type Pipeline } from '../../core/index';
+import { createPipeline, prepareForIndex, resolveConfig, type MaturityConfig, type Pipeline } from '../../core/index';
 import { toRecord } from '../../plugin-cache/note-record';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -21,10 +21,7 @@ scope.onmessage = (event) => {
     return;
   }
   try {
-    const records = message.items.map((item) => {
-      const note = prepareNote(item.text, item.path, config, pipeline, undefined, 'index');
-      return toRecord({ note, keys: noteKeys(note, item.path, config, pipeline) });
-    });
+    const records = message.items.map((item) => toRecord(prepareForIndex(item.text, item.path, config, pipeline)));
     scope.postMessage({ type: 'parsed', id: message.id, records });
   } catch (err) {
     scope.postMessage({ type: 'failed', id: message.id, error: err instanceof Error ? err.message : String(err) });
