@@ -6,8 +6,7 @@
 // that began it.
 import { SORT_KEYS, type Component, type ComponentQuery, type MaturityIndex, type QuerySource } from '../core/index';
 import { DEFAULT_COLUMNS, sortByColumn, type SortOrder, type ViewContext } from '../render/index';
-import type { Slicing } from '../plugin-cache/slicing';
-import { buildViewsInSlices, prepareQueryInSlices, queryInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
+import { buildViewsContinued, buildViewsInSlices, prepareQueryInSlices, queryContinued, type PreparedQuery } from '../plugin-cache/view-slices';
 import { OBSIDIAN_SLICING } from './index/slices';
 import type { VaultIndexer } from './vault-indexer';
 
@@ -50,9 +49,6 @@ export function queryOrder(query: ComponentQuery): RowOrder {
   return { column: query.sort ?? 'name', order: query.order ?? 'asc' };
 }
 
-/** The steps after the first run in the slice under way: they start no slice of their own. */
-const CONTINUING: Slicing = { ...OBSIDIAN_SLICING, start: () => undefined };
-
 /**
  * Run `query` a slice at a time, its result in `rows`' order (the query's own by default), then
  * build the views of its first `shown` matches (the rows the block draws). Null when cancelled or
@@ -73,12 +69,13 @@ export async function prepareQuery(indexer: VaultIndexer, query: ComponentQuery,
 
 /** The query's matches (its limit kept: `limit` picks by the query's own order), then sorted by `order`. */
 async function reorderedQuery(index: MaturityIndex, query: ComponentQuery, shown: number, order: RowOrder, ctx: () => ViewContext, stop: () => boolean): Promise<PreparedQuery | null> {
+  // One slice start: the steps after it go on in the slice under way.
   OBSIDIAN_SLICING.start();
-  const matched = await queryInSlices(index, query, CONTINUING, stop);
+  const matched = await queryContinued(index, query, OBSIDIAN_SLICING, stop);
   const ids = matched && (await reorder(index, matched, order, ctx, stop));
   if (!ids) return null;
   const first = ids.slice(0, shown);
-  return (await buildViewsInSlices(index, first, CONTINUING, stop)) ? { ids, shown: first } : null;
+  return (await buildViewsContinued(index, first, OBSIDIAN_SLICING, stop)) ? { ids, shown: first } : null;
 }
 
 /**
@@ -91,10 +88,10 @@ async function reorder(index: MaturityIndex, ids: readonly string[], order: RowO
     // A run visits ids in name order (its name sort relies on it).
     const named = index.ids().filter((id) => within.has(id));
     const source: QuerySource = { pipeline: index.pipeline, ids: () => named, idsAtStage: (s) => index.idsAtStage(s), component: (id) => index.component(id), today: () => index.today(), config: index.config, entry: (id) => index.entry(id) };
-    return queryInSlices(source, { sort: order.column, order: order.order }, CONTINUING, stop);
+    return queryContinued(source, { sort: order.column, order: order.order }, OBSIDIAN_SLICING, stop);
   }
   const column = DEFAULT_COLUMNS.find((c) => c.id === order.column);
   if (!column) return [...ids];
-  if (!(await buildViewsInSlices(index, ids, CONTINUING, stop))) return null;
+  if (!(await buildViewsContinued(index, ids, OBSIDIAN_SLICING, stop))) return null;
   return sortByColumn(ids.flatMap((id) => index.component(id) ?? []), column, order.order, ctx()).map((c) => c.id);
 }

@@ -13,11 +13,11 @@ import type { Slicing } from './slicing';
  */
 export async function buildViewsInSlices(index: Pick<QuerySource, 'component'>, ids: readonly string[], slicing: Slicing, cancelled: () => boolean = () => false): Promise<boolean> {
   slicing.start();
-  return buildViews(index, ids, slicing, cancelled);
+  return buildViewsContinued(index, ids, slicing, cancelled);
 }
 
-/** The views of `ids`, in the slice under way (no new slice begins here). */
-async function buildViews(index: Pick<QuerySource, 'component'>, ids: readonly string[], slicing: Slicing, cancelled: () => boolean): Promise<boolean> {
+/** The views of `ids`, going on in the slice under way (no new slice begins here). */
+export async function buildViewsContinued(index: Pick<QuerySource, 'component'>, ids: readonly string[], slicing: Slicing, cancelled: () => boolean): Promise<boolean> {
   for (const id of ids) {
     if (slicing.spent()) await slicing.yieldNow();
     if (cancelled()) return false;
@@ -33,10 +33,11 @@ async function buildViews(index: Pick<QuerySource, 'component'>, ids: readonly s
  */
 export async function queryInSlices(index: QuerySource, query: ComponentQuery, slicing: Slicing, cancelled: () => boolean = () => false, isReady?: IsReady): Promise<string[] | null> {
   slicing.start();
-  return runInSlices(index, query, slicing, cancelled, isReady);
+  return queryContinued(index, query, slicing, cancelled, isReady);
 }
 
-async function runInSlices(index: QuerySource, query: ComponentQuery, slicing: Slicing, cancelled: () => boolean, isReady?: IsReady): Promise<string[] | null> {
+/** queryInSlices going on in the slice under way (no new slice begins here). */
+export async function queryContinued(index: QuerySource, query: ComponentQuery, slicing: Slicing, cancelled: () => boolean, isReady?: IsReady): Promise<string[] | null> {
   const run = createQueryRun(index, query, isReady);
   while (!run.step(() => cancelled() || slicing.spent())) {
     if (cancelled()) return null;
@@ -57,8 +58,8 @@ export interface PreparedQuery {
  */
 export async function prepareQueryInSlices(index: QuerySource, query: ComponentQuery, rows: number, slicing: Slicing, cancelled: () => boolean = () => false): Promise<PreparedQuery | null> {
   slicing.start();
-  const ids = await runInSlices(index, query, slicing, cancelled);
+  const ids = await queryContinued(index, query, slicing, cancelled);
   if (ids === null) return null;
   const shown = ids.slice(0, rows);
-  return (await buildViews(index, shown, slicing, cancelled)) ? { ids, shown } : null;
+  return (await buildViewsContinued(index, shown, slicing, cancelled)) ? { ids, shown } : null;
 }
