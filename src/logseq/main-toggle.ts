@@ -3,14 +3,14 @@
 // every component's view: they are built a slice at a time before it is drawn (a placeholder shows
 // meanwhile) and before it is drawn again after a change (the views an edit changed, a few), and
 // the list of them the draw reads is collected in the same slices, not in the draw's task.
-import type { Component } from '../core/index';
 import type { Slicing } from '../plugin-cache/slicing';
+import { componentsInSlices } from '../plugin-cache/view-slices';
 import { frameSlicing } from './graph-queries';
 import type { GraphIndex } from './graph-index';
 import type { LogseqHost } from './host';
 import { adoptHostTheme } from './navigation';
 import { DB_GRAPH_MESSAGE, type OpenComponent, type PluginState } from './plugin-state';
-import { busyElement, mountDashboard, type ComponentList } from './views';
+import { busyElement, mountDashboard } from './views';
 
 export interface MainToggle {
   toggle(): void;
@@ -21,25 +21,16 @@ export interface MainToggle {
 }
 
 /**
- * The index's `components()` (every view, in its order), a slice at a time: views not built yet are
- * built on the way. Then the problems across the graph (its cycles, kept by the index), which the
- * draw also reads, in a slice of their own. Null when `cancelled()` stopped it.
+ * The index's `components()` (every view, in its order), a slice at a time and kept for the draw
+ * (view-slices.ts). Then the problems across the graph (its cycles, kept by the index), which the
+ * draw also reads, in a slice of their own. False when `cancelled()` stopped it.
  */
-async function componentsInSlices(index: GraphIndex['index'], slicing: Slicing, cancelled: () => boolean): Promise<ComponentList | null> {
-  const revision = index.revision();
-  const today = index.today();
-  const list: Component[] = [];
-  slicing.start();
-  for (const id of index.ids()) {
-    if (slicing.spent()) await slicing.yieldNow();
-    if (cancelled()) return null;
-    const component = index.component(id);
-    if (component) list.push(component);
-  }
+async function listInSlices(index: GraphIndex['index'], slicing: Slicing, cancelled: () => boolean): Promise<boolean> {
+  if (!(await componentsInSlices(index, slicing, cancelled))) return false;
   await slicing.yieldNow();
-  if (cancelled()) return null;
+  if (cancelled()) return false;
   index.vaultDiagnostics();
-  return { revision, today, list };
+  return true;
 }
 
 export function createMainToggle(host: LogseqHost, doc: Document, state: PluginState, open: OpenComponent, yieldNow: () => Promise<void>): MainToggle {
@@ -47,25 +38,23 @@ export function createMainToggle(host: LogseqHost, doc: Document, state: PluginS
 
   /**
    * Every component's view built and listed, a slice at a time (`onFirstYield` when it takes more
-   * than one); null when a newer build, another graph or the plugin's stop cancelled it.
+   * than one); false when a newer build, another graph or the plugin's stop cancelled it.
    */
-  async function buildViews(onFirstYield: () => void = () => undefined): Promise<ComponentList | null> {
+  async function buildViews(onFirstYield: () => void = () => undefined): Promise<boolean> {
     const mine = ++builds;
     const { graph, loads } = state;
-    if (!graph) return null;
+    if (!graph) return false;
     let yielded = false;
     const slicing = frameSlicing(async () => {
       if (!yielded) onFirstYield();
       yielded = true;
       await yieldNow();
     });
-    return componentsInSlices(graph.index, slicing, () => mine !== builds || state.graph !== graph || state.loads !== loads);
+    return listInSlices(graph.index, slicing, () => mine !== builds || state.graph !== graph || state.loads !== loads);
   }
 
   async function refresh(): Promise<void> {
-    if (!state.main) return;
-    const list = await buildViews();
-    if (list) state.main?.refresh(list);
+    if (state.main && (await buildViews())) state.main?.refresh();
   }
 
   async function fill(): Promise<void> {
@@ -81,12 +70,11 @@ export function createMainToggle(host: LogseqHost, doc: Document, state: PluginS
     if (state.main) return refresh();
     const graph = state.graph;
     const placeholder = () => mount.replaceChildren(busyElement(doc, 'Maturity Map: building the dashboard…'));
-    const list = await buildViews(placeholder);
-    if (!list) return;
+    if (!(await buildViews(placeholder))) return;
     // Drawn in a task of its own, not after the last slice of views.
     await yieldNow();
     if (state.main || state.graph !== graph) return;
-    state.main = mountDashboard(mount, graph, open, () => host.hideMainUI(), list);
+    state.main = mountDashboard(mount, graph, open, () => host.hideMainUI());
   }
 
   return {

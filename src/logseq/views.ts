@@ -1,7 +1,7 @@
 // The shared views (src/render) in Logseq: serialised into macro slots, and live in the plugin's
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
-import type { Component, ComponentQuery } from '../core/index';
-import { prepareQueryInSlices } from '../plugin-cache/view-slices';
+import type { ComponentQuery } from '../core/index';
+import { everyComponent, prepareQueryInSlices } from '../plugin-cache/view-slices';
 import {
   cardSectionGroups,
   contextFromIndex,
@@ -221,47 +221,21 @@ export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Docum
   return finish(graph, root, slot);
 }
 
-/** Every component (the index's `components()`), as it was at one revision of the index and day. */
-export interface ComponentList {
-  revision: number;
-  today: string;
-  list: Component[];
-}
-
 export interface MainUI {
-  /** Draw again; `list`: the components collected (a slice at a time) since the index changed. */
-  refresh(list?: ComponentList | null): void;
+  /** Draw again (the components it lists collected a slice at a time before: main-toggle.ts). */
+  refresh(): void;
   destroy(): void;
 }
 
 /**
- * The context's component list kept while the index is at one revision (and day): the dashboard
- * asks for it several times a draw (summary, filters), and each time walks every view's cache
- * entry (~50 ms at 10k components). `keep` hands it one collected before the draw, in slices.
+ * The dashboard in the plugin's frame; clicking a component opens its page in Logseq. Its list of
+ * components is read once per revision of the index (view-slices.ts `everyComponent`): the draw
+ * asks for it several times (summary, filters), and each read walked every view's cache entry
+ * (~50 ms at 10k). main-toggle.ts collects it in slices before the draw.
  */
-function keptComponents(ctx: ViewContext, index: GraphIndex['index']): { ctx: ViewContext; keep(list: ComponentList | null | undefined): void } {
-  let kept: ComponentList | null = null;
-  return {
-    ctx: {
-      ...ctx,
-      components() {
-        const revision = index.revision();
-        const today = index.today();
-        if (kept?.revision !== revision || kept.today !== today) kept = { revision, today, list: ctx.components() };
-        return kept.list;
-      },
-    },
-    keep: (list) => {
-      if (list) kept = list;
-    },
-  };
-}
-
-/** The dashboard in the plugin's frame; clicking a component opens its page in Logseq. */
-export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: OpenComponent, close: () => void, list?: ComponentList | null): MainUI {
+export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: OpenComponent, close: () => void): MainUI {
   const doc = mount.ownerDocument;
-  const { ctx, keep } = keptComponents(viewContext(graph, doc, open, 'none'), graph.index);
-  keep(list);
+  const ctx: ViewContext = { ...viewContext(graph, doc, open, 'none'), components: () => everyComponent(graph.index) };
   const closeButton = doc.createElement('button');
   closeButton.setAttribute('type', 'button');
   closeButton.setAttribute('class', 'mm-logseq-close');
@@ -274,10 +248,7 @@ export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: Open
   main.append(view.element);
   mount.replaceChildren(main);
   return {
-    refresh: (next) => {
-      keep(next);
-      view.refresh();
-    },
+    refresh: () => view.refresh(),
     destroy: () => {
       view.destroy();
       mount.replaceChildren();

@@ -15,6 +15,7 @@ import {
   type ViewContext,
 } from '../render/index';
 import type { Component, MaturityIndex } from '../core/index';
+import { everyComponent } from '../plugin-cache/view-slices';
 
 export type { ViewContext, GraphView, QueryView };
 
@@ -27,22 +28,9 @@ export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNo
   return { ...ctx, components: () => componentsOf(index) };
 }
 
-const everyView = new WeakMap<MaturityIndex, { revision: number; today: string; views: Component[] }>();
-
-/**
- * Every component's view, in name order, read once per revision and day of the index: reading 9k
- * views back from its cache checks each one's cycle (~1–2 µs), and the dashboard's first draw read
- * them three times in one task (its fingerprint, its summary, its board). A copy each time.
- */
+/** Every component's view, in name order, read once per revision and day of the index (view-slices.ts): a copy each time. */
 export function componentsOf(index: MaturityIndex): Component[] {
-  const revision = index.revision();
-  const today = index.today();
-  let kept = everyView.get(index);
-  if (!kept || kept.revision !== revision || kept.today !== today) {
-    kept = { revision, today, views: index.components() };
-    everyView.set(index, kept);
-  }
-  return kept.views.slice();
+  return everyComponent(index).slice();
 }
 
 /** The header in a component note: badge, criteria progress, dependencies and dependents. */

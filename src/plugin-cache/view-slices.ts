@@ -4,7 +4,7 @@
 // here with their own slicing; once built, a view stays in the index's cache until an edit
 // changes it, so the synchronous draw that follows builds none. Both functions start a slice:
 // call them at the start of a task the host began (a draw, an event, a message).
-import { createQueryRun, type ComponentQuery, type IsReady, type QuerySource } from '../core/index';
+import { createQueryRun, type Component, type ComponentQuery, type IsReady, type MaturityIndex, type QuerySource } from '../core/index';
 import type { Slicing } from './slicing';
 
 /**
@@ -62,4 +62,46 @@ export async function prepareQueryInSlices(index: QuerySource, query: ComponentQ
   if (ids === null) return null;
   const shown = ids.slice(0, rows);
   return (await buildViewsContinued(index, shown, slicing, cancelled)) ? { ids, shown } : null;
+}
+
+/** What listing every component reads of an index. */
+type ListedIndex = Pick<MaturityIndex, 'revision' | 'today' | 'ids' | 'component' | 'components'>;
+
+/** Every component of an index (its `components()`), as it was at one revision and day. */
+const listed = new WeakMap<ListedIndex, { revision: number; today: string; list: Component[] }>();
+
+/**
+ * The index's `components()`, read once per revision and day: reading 9k views back from the
+ * index's cache checks each one's cycle (~1–2 µs), and a dashboard's draw asks for the list
+ * several times (its fingerprint, its summary, its filters, its board). Not to be changed in place.
+ */
+export function everyComponent(index: ListedIndex): Component[] {
+  const revision = index.revision();
+  const today = index.today();
+  let kept = listed.get(index);
+  if (!kept || kept.revision !== revision || kept.today !== today) {
+    kept = { revision, today, list: index.components() };
+    listed.set(index, kept);
+  }
+  return kept.list;
+}
+
+/**
+ * `everyComponent(index)` a slice at a time, views not built yet built on the way, so the draw
+ * that reads it next walks none. Null when `cancelled()` stopped it.
+ */
+export async function componentsInSlices(index: ListedIndex, slicing: Slicing, cancelled: () => boolean = () => false): Promise<Component[] | null> {
+  const revision = index.revision();
+  const today = index.today();
+  const list: Component[] = [];
+  slicing.start();
+  for (const id of index.ids()) {
+    if (slicing.spent()) await slicing.yieldNow();
+    if (cancelled()) return null;
+    const component = index.component(id);
+    if (component) list.push(component);
+  }
+  // Kept only if the index did not move meanwhile (an edit between two slices).
+  if (index.revision() === revision && index.today() === today) listed.set(index, { revision, today, list });
+  return list;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createIndex, queryIds, type ComponentQuery, type MaturityIndex } from '../../src/core/index';
 import { resetWorkCount, workCount } from '../../src/core/work-count';
 import type { Slicing } from '../../src/plugin-cache/slicing';
-import { buildViewsInSlices, prepareQueryInSlices, queryInSlices } from '../../src/plugin-cache/view-slices';
+import { buildViewsInSlices, componentsInSlices, everyComponent, prepareQueryInSlices, queryInSlices } from '../../src/plugin-cache/view-slices';
 import { generateNotes } from '../../bench/generator/vault';
 
 function generatedIndex(notes: number, seed: number): MaturityIndex {
@@ -99,5 +99,24 @@ describe('views in slices', () => {
     let cancelled = false;
     const answer = queryInSlices(index, { hasErrors: true }, { ...slicing, yieldNow: async () => { await slicing.yieldNow(); cancelled = true; } }, () => cancelled);
     expect(await answer).toBeNull();
+  });
+});
+
+describe('every component, listed once per revision', () => {
+  it('componentsInSlices lists what components() does, in slices, and everyComponent reads that list until the index moves', async () => {
+    const index = generatedIndex(120, 5);
+    let walks = 0;
+    const counted: MaturityIndex = Object.assign(Object.create(index) as MaturityIndex, { components: () => (walks++, index.components()) });
+    const slicing = countingSlicing(25);
+    const list = await componentsInSlices(counted, slicing);
+    expect(list!.map((c) => c.id)).toEqual(index.components().map((c) => c.id));
+    expect(slicing.slices.length).toBeGreaterThan(1);
+    expect(everyComponent(counted)).toBe(list);
+    expect(everyComponent(counted)).toBe(list);
+    expect(walks).toBe(0);
+    const first = index.ids()[0]!;
+    index.remove(first);
+    expect(everyComponent(counted).map((c) => c.id)).not.toContain(first);
+    expect(walks).toBe(1);
   });
 });
