@@ -130,8 +130,8 @@ export function splitInline(value: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Blockers
 
-export function readBlockerText(raw: string): { text: string; issue: string | null; resolvedOn: string | null } {
-  const s = plain(raw);
+/** A blocker entry's text, already through plain(). */
+export function readBlockerText(s: string): { text: string; issue: string | null; resolvedOn: string | null } {
   let text = s;
   let issue: string | null = null;
   const m = /^(?:issue\s*)?(#\d+|[A-Z][A-Z0-9]+-\d+)\s*[:\-–—]?\s*/i.exec(s);
@@ -143,13 +143,17 @@ export function readBlockerText(raw: string): { text: string; issue: string | nu
     if (ref) issue = ref[1]!;
   }
   let resolvedOn: string | null = null;
-  const resolved = /\(?\s*resolved(?:\s+on)?\s*:?\s*(\d{4}-\d{2}-\d{2})\s*\)?/i.exec(text);
+  const resolved = RESOLVED_WORD.test(text) ? RESOLVED_ON.exec(text) : null;
   if (resolved) {
     resolvedOn = keptIsoDate(resolved[1]!);
     text = (text.slice(0, resolved.index) + text.slice(resolved.index + resolved[0].length)).trim();
   }
   return { text: text.replace(/^[\s:\-–—]+/, '').trim(), issue, resolvedOn };
 }
+
+// The word first: the whole pattern tried at every position of every blocker costs more.
+const RESOLVED_WORD = /resolved/i;
+const RESOLVED_ON = /\(?\s*resolved(?:\s+on)?\s*:?\s*(\d{4}-\d{2}-\d{2})\s*\)?/i;
 
 export function readSeverity(value: string): BlockerSeverity | null {
   const v = plain(value).toLowerCase();
@@ -179,6 +183,8 @@ export type HistoryLine = Omit<HistoryEntry, 'line'>;
  * (Issue #24) - **REVOKED**`, `2025-10-21: Staging → Development`, a table row's cells joined.
  * `inDemotions` marks lines under a Demotions heading.
  */
+const HISTORY_ARROW = /→|->|⟶|➔|=>|\bto\b/;
+
 export function readHistory(pipeline: Pipeline, raw: string, inDemotions: boolean): HistoryLine | null {
   const text = plain(raw);
   const date = keptIsoDate(text);
@@ -186,9 +192,10 @@ export function readHistory(pipeline: Pipeline, raw: string, inDemotions: boolea
   const lower = text.toLowerCase();
   let from: StageId | null = null;
   let to: StageId | null = null;
-  const arrow = /([a-z-]{1,40})\s*(?:→|->|⟶|➔|=>|\bto\b)\s*([a-z-]{1,40})/g;
+  // The arrow first: the pair pattern backtracks over every word of a line that has none.
+  const arrow = HISTORY_ARROW.test(lower) ? /([a-z-]{1,40})\s*(?:→|->|⟶|➔|=>|\bto\b)\s*([a-z-]{1,40})/g : null;
   let m: RegExpExecArray | null;
-  while ((m = arrow.exec(lower))) {
+  while (arrow !== null && (m = arrow.exec(lower))) {
     const a = leadingStage(pipeline, m[1]!);
     const b = leadingStage(pipeline, m[2]!);
     if (b && (a || /^(promoted|demoted|moved|returned|promotion|demotion|back)$/.test(m[1]!))) {

@@ -7,7 +7,7 @@ import { intern, plain } from '../text';
 import { findPlaceholder } from './placeholders';
 import { transitionSection, type ReaderState, type Section } from './reader-state';
 import { readBlockerText, readDependency, readHistory } from './entries';
-import { isNoneValue } from './values';
+import { isNonePlain } from './values';
 
 /** A cheap test before lower-casing the line. */
 const PROMOTED_TO = /promoted to /i;
@@ -35,11 +35,12 @@ export function addDependency(state: ReaderState, raw: string, line: number): vo
 
 export function startBlocker(state: ReaderState, raw: string, line: number, indent: number, resolved: boolean): void {
   const { result } = state;
-  if (raw.trim() === '' || findPlaceholder(raw, true, null) !== null || isNoneValue(state.pipeline, raw)) {
+  const text = raw.trim() === '' || findPlaceholder(raw, true, null) !== null ? null : plain(raw);
+  if (text === null || isNonePlain(state.pipeline, text)) {
     state.blockerEntry = { blocker: null, indent };
     return;
   }
-  const { text: blockerText, issue, resolvedOn } = readBlockerText(raw);
+  const { text: blockerText, issue, resolvedOn } = readBlockerText(text);
   const transition = transitionSection(state)?.transition;
   const blocker: Blocker = {
     text: intern(blockerText),

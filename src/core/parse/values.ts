@@ -112,5 +112,16 @@ export function readDays(value: string): number | null {
 
 /** `None (foundational component)`, `N/A`: the note says there is nothing in the list. */
 export function isNoneValue(pipeline: Pipeline, value: string): boolean {
-  return pipeline.vocabulary.noDependencies.test(plain(value).replace(/^[^\w]+/u, ''));
+  return isNonePlain(pipeline, plain(value));
+}
+
+/** isNoneValue of text already through plain(). */
+export function isNonePlain(pipeline: Pipeline, text: string): boolean {
+  // The strip below is a no-op when the text starts with a word character (most do).
+  return pipeline.vocabulary.noDependencies.test(isWordStart(text) ? text : text.replace(/^[^\w]+/u, ''));
+}
+
+function isWordStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
