@@ -25,6 +25,13 @@ interface Holder {
 
 const HOLDER = Symbol('maturity-map:compact-note');
 
+/**
+ * Asked of a note, a proxy that holds the note's fields elsewhere (this compact note, a cache's lazy
+ * note) answers with the whole note as a plain object; any other note has no such key. Shared by
+ * name so a host's proxy can answer without the core knowing it.
+ */
+export const WHOLE_NOTE = Symbol.for('maturity-map:whole-note');
+
 /** A parsed note's keys, in the order the parser writes them (so a note read back prints the same). */
 export const NOTE_KEYS = [
   'frontmatter', 'properties', 'tags', 'aliases', 'title', 'heading', 'stage', 'otherStages', 'targetStage',
@@ -84,6 +91,7 @@ function record(holder: Holder): NoteRecord {
 const handler: ProxyHandler<Holder> = {
   get(holder, key) {
     if (key === HOLDER) return holder;
+    if (key === WHOLE_NOTE) return whole(holder);
     if (holder.whole) return (holder.whole as unknown as NoteRecord)[key];
     return isTapePart(key) ? record(holder)[key] : (holder.kept as unknown as NoteRecord)[key];
   },
@@ -115,8 +123,11 @@ export function isCompact(note: MaturityNote): boolean {
   return holderOf(note)?.whole === null;
 }
 
-/** The note as a plain object, for a view to hold; the compact note reads through to it from then on. */
+/**
+ * The note as a plain object, for a view to hold: a compact note (or a host's lazy one) reads
+ * through to it from then on, and the view's many reads go to the object, not through the proxy.
+ */
 export function plainNote(note: MaturityNote): MaturityNote {
-  const holder = holderOf(note);
-  return holder ? whole(holder) : note;
+  const held = (note as unknown as NoteRecord)[WHOLE_NOTE] as MaturityNote | undefined;
+  return held ?? note;
 }

@@ -4,7 +4,7 @@
 // `Object.keys` or `JSON.stringify` parses it once and sees the whole note. One holder and one
 // proxy a note: no per-field accessors (25 property definitions a note cost more than parsing
 // its index string) and no per-note WeakMap entries.
-import { NOTE_KEYS } from '../core/compact-note';
+import { NOTE_KEYS, WHOLE_NOTE } from '../core/compact-note';
 import type { MaturityNote, NoteKeys } from '../core/index';
 import type { NoteRecord } from './note-record';
 
@@ -40,6 +40,7 @@ function whole(holder: Holder): Record<PropertyKey, unknown> {
 const handler: ProxyHandler<Holder> = {
   get(holder, key) {
     if (key === SOURCE) return holder;
+    if (key === WHOLE_NOTE) return whole(holder);
     if (holder.note === null && (key === 'stage' || key === 'dependencies')) return holder[key];
     return whole(holder)[key];
   },
