@@ -85,7 +85,12 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
     return;
   }
   setBusy(state, true);
-  if (!state.drawn) updateStatus(state, `Laying out ${plural(model.nodes.length + model.externals.length, 'node')}…`);
+  if (!state.drawn) {
+    // Nothing drawn yet (or a notice): say what is coming, in the status line's place.
+    clear(canvas);
+    canvas.appendChild(state.status);
+    updateStatus(state, `Laying out ${plural(model.nodes.length + model.externals.length, 'node')}…`);
+  }
   const abort = typeof AbortController === 'function' ? new AbortController() : null;
   state.abort = abort;
   const shown = layouter(request, abort?.signal).then(
@@ -170,8 +175,9 @@ function drawStep(state: GraphState, actions: GraphActions, drawing: GraphDrawin
 
 async function drawInSlices(state: GraphState, actions: GraphActions, drawing: GraphDrawing, generation: number): Promise<void> {
   updateStatus(state, `Drawing ${plural(drawing.total, 'node and edge', 'nodes and edges')}…`);
-  while (drawing.done() < drawing.total) {
+  for (;;) {
     drawStep(state, actions, drawing, DRAW_SLICE);
+    if (drawing.done() >= drawing.total) break;
     await state.ctx.nextTask();
     if (!isCurrent(state, generation)) return;
   }
