@@ -39,6 +39,8 @@ export interface WorkerShim {
 }
 
 export interface ShimWorker {
+  /** The source it runs, once its blob was read. */
+  readonly source: string | null;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message: string }) => void) | null;
   postMessage(message: unknown): void;
@@ -56,6 +58,7 @@ export function createWorkerShim(options: WorkerShimOptions = {}): WorkerShim {
   class HarnessWorker implements ShimWorker {
     onmessage: ((event: { data: unknown }) => void) | null = null;
     onerror: ((event: { message: string }) => void) | null = null;
+    source: string | null = null;
     private thread: NodeWorker | null = null;
     private queue: unknown[] = [];
     private terminated = false;
@@ -69,6 +72,7 @@ export function createWorkerShim(options: WorkerShimOptions = {}): WorkerShim {
       counts.starts++;
       void blob.text().then((source) => {
         sources.push(source);
+        this.source = source;
         if (this.terminated) return;
         this.thread = new NodeWorker(PRELUDE + source, { eval: true });
         this.thread.on('message', (data: unknown) => this.receive(data));
