@@ -209,7 +209,8 @@ export async function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc:
   let element: HTMLElement;
   if (view === 'graph') {
     const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
-    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+    // The slot's markup has no listeners: its focus menu names every component from the start.
+    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
     await graphView.ready();
     element = graphView.element;
     // The select's value is a property, which does not serialise: mark the option.

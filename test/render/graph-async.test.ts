@@ -51,14 +51,15 @@ describe('a graph too large to draw in one task', () => {
     root = view.element;
     document.body.append(root);
     const canvas = root.querySelector('.mm-graph-canvas')!;
-    // The first task laid out and drew its slice; the svg is there, busy.
-    expect(drawnCount(root)).toBe(DRAW_SLICE);
+    // The first task laid out and drew its slice (DRAW_SLICE elements at most, fewer when its time ran out); the svg is there, busy.
+    expect(drawnCount(root)).toBeGreaterThan(0);
+    expect(drawnCount(root)).toBeLessThanOrEqual(DRAW_SLICE);
     expect(canvas.getAttribute('aria-busy')).toBe('true');
     await view.ready();
     perTask.push(drawnCount(root) - before);
     expect(drawnCount(root)).toBe(total);
     expect(perTask.every((n) => n <= DRAW_SLICE)).toBe(true);
-    expect(perTask.length).toBe(Math.ceil(total / DRAW_SLICE));
+    expect(perTask.length).toBeGreaterThanOrEqual(Math.ceil(total / DRAW_SLICE));
     expect(canvas.hasAttribute('aria-busy')).toBe(false);
     // Hover, the keyboard and zoom act on the sliced drawing as on one drawn at once.
     const last = root.querySelector<SVGGElement>('.mm-node[data-mm-id="S/Service 599.md"]')!;

@@ -127,7 +127,8 @@ export interface GraphDrawing {
   readonly total: number;
   /** Drawn so far. */
   done(): number;
-  step(most: number): Array<[string, SVGGElement]>;
+  /** `spent` is asked after each element: true ends the step early (a time budget). */
+  step(most: number, spent?: () => boolean): Array<[string, SVGGElement]>;
 }
 
 /** Draw every node and edge now (one task): the canvas export's and the tests' way. */
@@ -157,11 +158,12 @@ export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewC
     drawn,
     total: items.length,
     done: () => next,
-    step(most) {
+    step(most, spent) {
       const added: Array<[string, SVGGElement]> = [];
-      for (const end = Math.min(items.length, next + most); next < end; next++) {
-        const node = items[next]!();
+      for (const end = Math.min(items.length, next + most); next < end; ) {
+        const node = items[next++]!();
         if (node) added.push(node);
+        if (spent?.()) break;
       }
       return added;
     },

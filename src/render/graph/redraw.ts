@@ -20,11 +20,16 @@ export interface DrawOptions {
 }
 
 /**
- * Nodes and edges drawn in one task. Chromium builds one in ~50 µs (its style and layout come
- * after, in the frame), happy-dom in ~0.1 ms: 250 keep a slice well under 50 ms, and a graph of
- * up to 250 elements (a 100-component query) is drawn in the task that laid it out.
+ * Nodes and edges drawn in one task at most: a graph of up to 250 elements (a 100-component
+ * query) is drawn in the task that laid it out; a larger one a slice a task.
  */
 export const DRAW_SLICE = 250;
+/**
+ * A slice also ends once it has run this long: a node (a group, its box, two texts, a title) costs
+ * Chromium ~0.1 ms to build and several times that in style, layout and paint in the frame after
+ * (bench/graph-chromium.mjs), an edge much less; happy-dom is slower still.
+ */
+export const DRAW_SLICE_MS = 8;
 
 const FAR_PIXELS_PER_UNIT = 0.45;
 /** The smallest scale the graph starts at: 13px names stay about 9px tall. */
@@ -94,7 +99,11 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
   const abort = typeof AbortController === 'function' ? new AbortController() : null;
   state.abort = abort;
   const shown = layouter(request, abort?.signal).then(
-    (layout) => (isCurrent(state, generation) ? show(state, options, actions, model, layout, generation) : undefined),
+    // The answer's task read the result (structured clone of every point): the drawing starts in the next.
+    async (layout) => {
+      if (isCurrent(state, generation)) await state.ctx.nextTask();
+      return isCurrent(state, generation) ? show(state, options, actions, model, layout, generation) : undefined;
+    },
     // No worker, or it failed: the same layout here, so the view is never left blank.
     () => {
       if (!isCurrent(state, generation)) return undefined;
@@ -166,8 +175,8 @@ function adoptModel(state: GraphState, model: GraphModel): void {
 }
 
 /** Draw up to `most` more elements and wire the nodes among them (they answer input at once). */
-function drawStep(state: GraphState, actions: GraphActions, drawing: GraphDrawing, most: number): void {
-  for (const [id, el] of drawing.step(most)) {
+function drawStep(state: GraphState, actions: GraphActions, drawing: GraphDrawing, most: number, spent?: () => boolean): void {
+  for (const [id, el] of drawing.step(most, spent)) {
     (id.startsWith(EXTERNAL_PREFIX) ? wireExternal : wireNode)(state, actions, id, el);
     if (id === state.selectedId) el.classList.add('mm-selected');
   }
@@ -176,7 +185,8 @@ function drawStep(state: GraphState, actions: GraphActions, drawing: GraphDrawin
 async function drawInSlices(state: GraphState, actions: GraphActions, drawing: GraphDrawing, generation: number): Promise<void> {
   updateStatus(state, `Drawing ${plural(drawing.total, 'node and edge', 'nodes and edges')}…`);
   for (;;) {
-    drawStep(state, actions, drawing, DRAW_SLICE);
+    const started = performance.now();
+    drawStep(state, actions, drawing, DRAW_SLICE, () => performance.now() - started > DRAW_SLICE_MS);
     if (drawing.done() >= drawing.total) break;
     await state.ctx.nextTask();
     if (!isCurrent(state, generation)) return;

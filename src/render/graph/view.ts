@@ -25,6 +25,12 @@ export interface GraphOptions {
   externals?: boolean;
   /** Components laid out at most (default MAX_GRAPH_COMPONENTS); above, a notice says how to narrow them. */
   maxComponents?: number;
+  /**
+   * Components the focus menu names as the view opens (default FOCUS_MENU_AT_ONCE); above, it is
+   * filled when the reader opens it. Markup serialised without listeners (Logseq's slots) passes
+   * Infinity: nothing would fill it later.
+   */
+  focusMenuAtOnce?: number;
 }
 
 export interface GraphView {
@@ -54,6 +60,13 @@ export interface GraphView {
  */
 export const MAX_GRAPH_COMPONENTS = 2000;
 
+/**
+ * Components the focus menu holds from the start. Its 2,000 options were 160 ms of Chromium's
+ * style and layout in the task after the view opened (bench/graph-chromium.mjs); a reader who
+ * opens the menu gets every name then.
+ */
+export const FOCUS_MENU_AT_ONCE = 300;
+
 function createState(ctx: ViewContext, options: GraphOptions): GraphState {
   const doc = ctx.document;
   return {
@@ -80,7 +93,7 @@ function createState(ctx: ViewContext, options: GraphOptions): GraphState {
 }
 
 /**
- * The focus menu's filler. Above the graph's size it holds the focused component only until the
+ * The focus menu's filler. Above `most` components it holds the focused component only until the
  * reader opens it (focus or pointer): 9,000 options were a third of a second of the tab's layout.
  */
 function focusMenu(state: GraphState, select: HTMLSelectElement, baseIds: () => readonly string[], most: number): () => void {
@@ -158,7 +171,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     state.root.appendChild(renderLegend(ctx));
   }
   state.root.appendChild(state.canvas);
-  const fillFocus = focusMenu(state, controls.focusSelect, baseIds, options.maxComponents ?? MAX_GRAPH_COMPONENTS);
+  const fillFocus = focusMenu(state, controls.focusSelect, baseIds, Math.min(options.focusMenuAtOnce ?? FOCUS_MENU_AT_ONCE, drawOptions.maxComponents));
   fillFocus();
   redraw();
   if (state.focusId) select(state, state.focusId);
