@@ -31,7 +31,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   const offs: Array<() => void> = [];
   // The graph's layout off the frame's thread (graph-layout.ts); stopped with the plugin.
   const frame = doc.defaultView;
-  if (frame) offs.push(startGraphLayout(frame));
+  if (frame && env.layoutWorkerSource) offs.push(startGraphLayout(frame, env.layoutWorkerSource));
   const yieldNow = () => new Promise<void>((resolve) => env.timers.setTimeout(resolve, 0));
   const content = createSlotContent(host, doc, state);
   const slots: SlotRegistry = createSlotRegistry(host, content.template, yieldNow);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The dependency graph view: drawing, closure highlight, focus mode, keyboard, pan/zoom, size.
 import { describe, expect, it } from 'vitest';
-import { buildGraphModel, closure, createIndex, invert } from '../../src/core/index';
+import { buildGraphModel, closure, invert } from '../../src/core/index';
 import { layoutInputs } from '../../src/render/graph/draw';
 import { contextFromIndex, layoutGraph, renderGraph } from '../../src/render/index';
 import { exampleCounts } from '../cli/run';
