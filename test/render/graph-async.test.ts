@@ -106,7 +106,7 @@ describe('a layout from the host', () => {
     const view = renderGraph(ctx);
     expect(view.element.querySelector('svg.mm-graph-svg')).toBeNull();
     expect(view.element.querySelector('.mm-graph-canvas')!.getAttribute('aria-busy')).toBe('true');
-    expect(view.element.querySelector('.mm-graph-status')!.textContent).toMatch(/^Laying out \d+ nodes…$/);
+    expect(view.element.querySelector('.mm-graph-status')!.textContent).toMatch(/^Laying out \d+ components…$/);
     await view.ready();
     expect(asked).toHaveLength(1);
     expect(view.element.querySelector('.mm-graph-canvas')!.hasAttribute('aria-busy')).toBe(false);
@@ -120,7 +120,13 @@ describe('a layout from the host', () => {
     const manual = manualLayouter();
     const { ctx } = exampleFixture({ graphLayout: manual.layout });
     const view = renderGraph(ctx);
+    // The model is built and the layout asked for a task after the view opens.
+    expect(manual.asked).toHaveLength(0);
+    await nextTimer();
+    expect(manual.asked).toHaveLength(1);
+    // A focus while that layout is in flight.
     view.focus('Components/Session Store.md', 1);
+    await nextTimer();
     expect(manual.asked).toHaveLength(2);
     // The first layout is no longer wanted: its signal says so (the worker drops it if still queued).
     expect(manual.asked[0]!.signal?.aborted).toBe(true);
@@ -149,6 +155,7 @@ describe('a layout from the host', () => {
     const manual = manualLayouter();
     const { ctx } = exampleFixture({ graphLayout: manual.layout });
     const view = renderGraph(ctx);
+    await nextTimer();
     view.destroy();
     expect(manual.asked[0]!.signal?.aborted).toBe(true);
     manual.asked[0]!.answer(layoutHere(manual.asked[0]!.request));

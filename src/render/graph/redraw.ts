@@ -69,22 +69,22 @@ function isCurrent(state: GraphState, generation: number): boolean {
   return !state.destroyed && state.generation === generation;
 }
 
-/** Build the model for what is in view, lay it out and draw it, replacing what was drawn. */
+/**
+ * Build the model for what is in view, lay it out and draw it, replacing what was drawn. With the
+ * host's layouter everything after the count is in later tasks: the model (~30 ms at 2,000
+ * components) in the next one, so the task that opened or refreshed the view stays short.
+ */
 export function drawView(state: GraphState, options: DrawOptions, actions: GraphActions, baseIds: readonly string[]): void {
   const generation = nextGeneration(state);
-  const { ctx, canvas } = state;
+  const { ctx } = state;
   const wanted = state.focusId ? [...neighbourhood(ctx, state.focusId, state.hops)].filter((id) => baseIds.includes(id)) : baseIds;
   if (wanted.length > options.maxComponents) {
     drawTooMany(state, wanted.length, options.maxComponents);
     return;
   }
-  const full = buildGraphModel(ctx, wanted);
-  const model = state.showExternals ? full : withoutExternals(full);
-  // Pack the parts for the canvas's shape once it has one (16:9 while the view is detached).
-  const aspect = canvas.clientWidth > 0 && canvas.clientHeight > 0 ? canvas.clientWidth / canvas.clientHeight : undefined;
-  const request: LayoutRequest = { nodes: layoutInputs(model), edges: layoutEdges(model), options: { aspect } };
   const layouter = ctx.graphLayout;
-  if (!layouter || model.nodes.length === 0) {
+  if (!layouter || wanted.length === 0) {
+    const { model, request } = modelInView(state, wanted);
     const layout = layoutOrNotice(state, request);
     if (layout) show(state, options, actions, model, layout, generation);
     return;
@@ -92,26 +92,41 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
   setBusy(state, true);
   if (!state.drawn) {
     // Nothing drawn yet (or a notice): say what is coming, in the status line's place.
-    clear(canvas);
-    canvas.appendChild(state.status);
-    updateStatus(state, `Laying out ${plural(model.nodes.length + model.externals.length, 'node')}…`);
+    clear(state.canvas);
+    state.canvas.appendChild(state.status);
+    updateStatus(state, `Laying out ${plural(wanted.length, 'component')}…`);
   }
   const abort = typeof AbortController === 'function' ? new AbortController() : null;
   state.abort = abort;
-  const shown = layouter(request, abort?.signal).then(
-    // The answer's task read the result (structured clone of every point): the drawing starts in the next.
-    async (layout) => {
-      if (isCurrent(state, generation)) await state.ctx.nextTask();
-      return isCurrent(state, generation) ? show(state, options, actions, model, layout, generation) : undefined;
-    },
-    // No worker, or it failed: the same layout here, so the view is never left blank.
-    () => {
-      if (!isCurrent(state, generation)) return undefined;
-      const layout = layoutOrNotice(state, request);
-      return layout ? show(state, options, actions, model, layout, generation) : undefined;
-    },
-  );
-  track(state, generation, shown);
+  const later = async (): Promise<void> => {
+    await ctx.nextTask();
+    if (!isCurrent(state, generation)) return;
+    const { model, request } = modelInView(state, wanted);
+    return layouter(request, abort?.signal).then(
+      // The answer's task read the result (structured clone of every point): the drawing starts in the next.
+      async (layout) => {
+        if (isCurrent(state, generation)) await ctx.nextTask();
+        return isCurrent(state, generation) ? show(state, options, actions, model, layout, generation) : undefined;
+      },
+      // No worker, or it failed: the same layout here, so the view is never left blank.
+      () => {
+        if (!isCurrent(state, generation)) return undefined;
+        const layout = layoutOrNotice(state, request);
+        return layout ? show(state, options, actions, model, layout, generation) : undefined;
+      },
+    );
+  };
+  track(state, generation, later());
+}
+
+/** The graph model of `wanted` (externals as the toolbar says) and what its layout is asked. */
+function modelInView(state: GraphState, wanted: readonly string[]): { model: GraphModel; request: LayoutRequest } {
+  const full = buildGraphModel(state.ctx, wanted);
+  const model = state.showExternals ? full : withoutExternals(full);
+  const { canvas } = state;
+  // Pack the parts for the canvas's shape once it has one (16:9 while the view is detached).
+  const aspect = canvas.clientWidth > 0 && canvas.clientHeight > 0 ? canvas.clientWidth / canvas.clientHeight : undefined;
+  return { model, request: { nodes: layoutInputs(model), edges: layoutEdges(model), options: { aspect } } };
 }
 
 /** The layout in this task; when even that fails, a notice says so in place of the graph. */
