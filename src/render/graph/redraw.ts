@@ -84,6 +84,8 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
   }
   const layouter = ctx.graphLayout;
   if (!layouter || wanted.length === 0) {
+    // An older draw may have left the canvas busy; this one is done in this task (unless it slices).
+    setBusy(state, false);
     const { model, request } = modelInView(state, wanted);
     const layout = layoutOrNotice(state, request);
     if (layout) show(state, options, actions, model, layout, generation);
