@@ -1,6 +1,8 @@
 // The graph view's longest main-thread task in real Chromium, before and after the layout moved to
 // a Web Worker and the draw into slices: `node bench/graph-chromium.mjs [before-checkout] [nodes]`
-// (default: /tmp/wt-before, a checkout of the commit before; 2,000 components). Bundles
+// (default: /tmp/wt-before, a checkout of the commit before: `git worktree add --detach
+// /tmp/wt-before b493ea8 && ln -s "$PWD/node_modules" /tmp/wt-before/node_modules`; 2,000
+// components). Bundles
 // graph-chromium.entry.ts against each checkout's src, opens each in headless Chromium
 // (MATURITY_MAP_CHROMIUM, default /usr/bin/chromium), and in alternating rounds opens the graph of
 // the first N components, watching the browser's `longtask` entries until it is drawn. Reference,
