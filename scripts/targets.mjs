@@ -26,21 +26,27 @@ function parserBuild() {
 }
 
 /**
- * `import source from 'maturity-map:parse-worker'`: the Obsidian parse worker, bundled on its own
- * and embedded as a string (Obsidian loads a single main.js; the plugin starts the worker from a
- * Blob URL).
+ * `import source from 'maturity-map:<name>'`: a worker bundled on its own and embedded as a string
+ * (Obsidian loads a single main.js, Logseq a single index.js; each plugin starts the worker from a
+ * Blob URL). The parse worker is Obsidian's; the graph layout worker is both plugins'.
  */
-const parseWorker = {
-  name: 'parse-worker',
-  setup(b) {
-    b.onResolve({ filter: /^maturity-map:parse-worker$/ }, (args) => ({ path: args.path, namespace: 'parse-worker' }));
-    b.onLoad({ filter: /.*/, namespace: 'parse-worker' }, async () => {
-      const entry = 'src/obsidian/index/worker-entry.ts';
-      const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2018', minify: true, logLevel: 'warning' });
-      return { contents: `export default ${JSON.stringify(result.outputFiles[0].text)};`, loader: 'js', watchFiles: Object.keys(result.metafile.inputs) };
-    });
-  },
-};
+function embeddedWorker(name, entry) {
+  const filter = new RegExp(`^maturity-map:${name}$`);
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: name }));
+      b.onLoad({ filter: /.*/, namespace: name }, async () => {
+        const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2018', minify: true, logLevel: 'warning' });
+        return { contents: `export default ${JSON.stringify(result.outputFiles[0].text)};`, loader: 'js', watchFiles: Object.keys(result.metafile.inputs) };
+      });
+    },
+  };
+}
+
+const parseWorker = embeddedWorker('parse-worker', 'src/obsidian/index/worker-entry.ts');
+/** The dependency graph's layout (src/render/graph/layout-worker-entry.ts): d3-dag and our operators, no DOM. */
+const layoutWorker = embeddedWorker('layout-worker', 'src/render/graph/layout-worker-entry.ts');
 
 export const targets = [
   {
@@ -111,7 +117,7 @@ export const targets = [
         '@lezer/lr',
       ],
       minify: true,
-      plugins: [parseWorker],
+      plugins: [parseWorker, layoutWorker],
       banner: { js: '/* Maturity Map for Obsidian. Built with esbuild from src/obsidian; see the repository for sources. */' },
       logLevel: 'warning',
     },
@@ -138,6 +144,7 @@ export const targets = [
       loader: { '.css': 'text' },
       define: { MATURITY_MAP_BUILD: JSON.stringify(parserBuild()) },
       minify: true,
+      plugins: [layoutWorker],
       // No source map: it would ship in the plugin folder (2 MB) and the marketplace zip.
       logLevel: 'warning',
     },

@@ -7,7 +7,7 @@
 // A timer probe every millisecond also records the longest wall-clock gap, which includes the time
 // the thread waited for a core and several tasks in one turn: an upper bound, printed beside it.
 import { createHook } from 'node:async_hooks';
-import { openSync, readSync } from 'node:fs';
+import { threadCpuClock } from '../../test/helpers/thread-cpu';
 // Node's own timers: the harness tracks the window's, and waits for them to settle.
 import { clearTimeout, setTimeout } from 'node:timers';
 import { hostTime, setHostClock } from '../../test/obsidian/harness/host-work';
@@ -31,27 +31,6 @@ export interface TaskStats {
   longestWallGapMs: number;
   /** The longest few, longest first. */
   top: LongTask[];
-}
-
-/** Nanoseconds of this thread's CPU time, or null where the kernel does not say. */
-function threadCpuClock(): (() => number) | null {
-  try {
-    const fd = openSync('/proc/thread-self/schedstat', 'r');
-    const buf = Buffer.alloc(128);
-    const read = () => {
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      let value = 0;
-      for (let i = 0; i < n; i++) {
-        const c = buf[i]!;
-        if (c < 48 || c > 57) break;
-        value = value * 10 + (c - 48);
-      }
-      return value;
-    };
-    return read() > 0 ? read : null;
-  } catch {
-    return null;
-  }
 }
 
 const cpuClock = threadCpuClock();

@@ -1,6 +1,7 @@
 // Entry of the Logseq plugin bundle (dist/logseq/index.js), loaded by dist/logseq/index.html in
 // the plugin's frame. `@logseq/libs` sets up the global `logseq` (the SDK's client side).
 import '@logseq/libs';
+import layoutWorkerSource from 'maturity-map:layout-worker';
 import viewsCss from '../render/styles.css';
 import { startPlugin } from './plugin';
 import { FRAME_CSS, LOGSEQ_CSS } from './styles';
@@ -19,5 +20,5 @@ style.textContent = `${viewsCss}\n${LOGSEQ_CSS}\n${FRAME_CSS}`;
 document.head.appendChild(style);
 
 logseq
-  .ready(() => startPlugin(logseq, { document, timers, css: `${viewsCss}\n${LOGSEQ_CSS}` }))
+  .ready(() => startPlugin(logseq, { document, timers, css: `${viewsCss}\n${LOGSEQ_CSS}`, layoutWorkerSource }))
   .catch((error: unknown) => console.error('[maturity-map] failed to start', error));

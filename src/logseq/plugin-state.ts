@@ -15,6 +15,8 @@ export interface PluginEnvironment {
   today?: string;
   /** Styles shipped with the views, injected into Logseq's document. */
   css: string;
+  /** The graph layout worker's bundled source (graph-layout.ts); none: graphs are laid out in the frame's thread. */
+  layoutWorkerSource?: string;
 }
 
 export interface PluginState {

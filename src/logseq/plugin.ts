@@ -2,6 +2,7 @@
 // It targets file graphs served by the Logseq 0.10.x app; on a DB graph (Logseq 2.x, detected by
 // feature: `checkCurrentIsDbGraph` throws "Not existed method" on 0.10.x) it says so and stays idle.
 import type { GraphIndex } from './graph-index';
+import { startGraphLayout } from './graph-layout';
 import type { LogseqHost } from './host';
 import { subscribe } from './host-events';
 import { createLoader, reportSettingsProblems } from './loader';
@@ -28,6 +29,9 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   const doc = env.document;
   const state: PluginState = { settings: readSettings(host.settings), graph: null, loading: null, dbGraph: false, main: null, scheduler: null, loads: 0, retry: null };
   const offs: Array<() => void> = [];
+  // The graph's layout off the frame's thread (graph-layout.ts); stopped with the plugin.
+  const frame = doc.defaultView;
+  if (frame && env.layoutWorkerSource) offs.push(startGraphLayout(frame, env.layoutWorkerSource));
   const yieldNow = () => new Promise<void>((resolve) => env.timers.setTimeout(resolve, 0));
   const content = createSlotContent(host, doc, state);
   const slots: SlotRegistry = createSlotRegistry(host, content.template, yieldNow);

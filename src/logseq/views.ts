@@ -18,6 +18,7 @@ import {
 } from '../render/index';
 import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
+import { graphLayout } from './graph-layout';
 import { frameSlicing } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 import type { SlotMarkup, SlotPending, SlotState } from './slots';
@@ -55,6 +56,7 @@ export function viewContext(graph: GraphIndex, doc: Document, onOpen: OpenCompon
       return links === 'logseq-route' && page ? `#/page/${encodeURIComponent(page.originalName)}` : null;
     },
     cardSections: [logseqSection(graph)],
+    graphLayout: graphLayout(),
   });
 }
 
@@ -187,13 +189,19 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       const prepared = await prepareQueryInSlices(graph.index, query, shownCount(query, state), slicing, cancelled);
       if (prepared === null) return null;
       await yieldNow();
-      return cancelled() ? null : queryMarkup(graph, query, doc, prepared, slot, state);
+      if (cancelled()) return null;
+      const markup = await queryMarkup(graph, query, doc, prepared, slot, state);
+      return cancelled() ? null : markup;
     },
   };
 }
 
-/** The drawn query: `shown` of the matching `ids` (their views built), and "Show more" when there are more. */
-export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, slot: string | null = null, state: SlotState = {}): string {
+/**
+ * The drawn query: `shown` of the matching `ids` (their views built), and "Show more" when there
+ * are more. A graph is serialised once it is drawn: its layout comes back from the plugin's
+ * worker (graph-layout.ts) a task or more later.
+ */
+export async function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, slot: string | null = null, state: SlotState = {}): Promise<string> {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
   const view = query.view ?? 'table';
   const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
@@ -201,7 +209,9 @@ export function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Docum
   let element: HTMLElement;
   if (view === 'graph') {
     const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
-    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+    // The slot's markup has no listeners: its focus menu names every component from the start.
+    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+    await graphView.ready();
     element = graphView.element;
     // The select's value is a property, which does not serialise: mark the option.
     for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');

@@ -5,11 +5,13 @@ import { debounce, Plugin, type Component, type HoverParent } from 'obsidian';
 import { createApi, type MaturityMapApi } from './api';
 import { cardBlock, queryBlock } from './code-blocks';
 import { registerCommands } from './commands';
+import { startLayoutWorker } from './graph-layout';
 import type { Host } from './host';
 import { hoverLink, HOVER_SOURCE } from './links';
 import { headerExtension } from './live-preview';
+import { yieldToUI } from './index/slices';
 import { registerReadingHeaders } from './reading-header';
-import { viewContext, type ViewContext } from './render-kit';
+import { viewContext, type LayoutWorker, type ViewContext } from './render-kit';
 import { indexOptions, parseSettings, type PluginSettings } from './settings';
 import { MaturitySettingTab, type SettingsOwner } from './settings-tab';
 import { registerStatusBar } from './status-bar';
@@ -31,11 +33,15 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
   private readonly adopted = new Set<Component>();
   private readonly reindexSoon = debounce(() => void this.indexer.reconfigure(indexOptions(this.settings)), SETTINGS_PAUSE_MS, true);
   private syncReadingHeaders: () => void = () => {};
+  /** Lays graphs out off the main thread; its worker starts with the first graph drawn. */
+  private layout: LayoutWorker | null = null;
 
   override async onload(): Promise<void> {
     this.settings = parseSettings(await this.loadData());
     this.indexer = this.addChild(new VaultIndexer(this.app, indexOptions(this.settings), this.manifest.version));
     this.api = createApi(this.indexer);
+    const layout = (this.layout = startLayoutWorker());
+    this.register(() => layout.close());
 
     this.registerHoverLinkSource(HOVER_SOURCE, { display: 'Maturity Map', defaultMod: true });
     this.registerView(DASHBOARD_VIEW, (leaf) => new DashboardView(leaf, this));
@@ -63,6 +69,7 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
       (id, event, line) => openNote(this.app, id, sourcePath, event, line),
       // Page preview (the core plugin) shows the note on hover, with Ctrl/⌘ as for other sources.
       (id, event, target) => hoverLink(this.app, hoverParent, id, event, target, sourcePath),
+      { graphLayout: this.layout?.layout, nextTask: yieldToUI },
     );
   }
 

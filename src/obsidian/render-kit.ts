@@ -10,21 +10,26 @@ import {
   renderQueryResults,
   renderStageBadge,
   type GraphView,
+  type LayoutWorker,
   type QueryView,
   type TableOptions,
   type ViewContext,
+  type ViewHost,
 } from '../render/index';
 import type { Component, MaturityIndex } from '../core/index';
 import { everyComponent } from '../plugin-cache/view-slices';
 
-export type { ViewContext, GraphView, QueryView };
+export type { ViewContext, GraphView, LayoutWorker, QueryView };
 
 export type OpenNote = (id: string, event?: MouseEvent | KeyboardEvent, line?: number) => void;
 export type HoverNote = (id: string, event: MouseEvent, target: HTMLElement) => void;
 
+/** How the plugin keeps the main thread free while a view draws: the graph's layout worker, its way of yielding. */
+export type ThreadHelp = Pick<ViewHost, 'graphLayout' | 'nextTask'>;
+
 /** Component links are Obsidian internal links (`a.internal-link` with `data-href`, the note's path); see links.ts. */
-export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNote): ViewContext {
-  const ctx = contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover, href: (id) => id, linkClass: 'internal-link' });
+export function viewContext(index: MaturityIndex, open: OpenNote, hover: HoverNote, help: ThreadHelp = {}): ViewContext {
+  const ctx = contextFromIndex(index, { document: activeDocument, onOpen: open, onHover: hover, href: (id) => id, linkClass: 'internal-link', ...help });
   return { ...ctx, components: () => componentsOf(index) };
 }
 

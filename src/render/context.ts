@@ -2,6 +2,7 @@
 // note, preview it, add card sections). Two builders: one over a live MaturityIndex (Obsidian,
 // Logseq) and one over a snapshot embedded as JSON (the standalone dashboard).
 import { createPipeline } from '../core/stages';
+import type { GraphLayouter } from './graph/layout-request';
 import type {
   Component,
   Diagnostic,
@@ -34,6 +35,16 @@ export interface ViewHost {
   onHover?(id: string, event: MouseEvent, target: HTMLElement): void;
   /** Sections appended to every card, in order. */
   cardSections?: CardSection[];
+  /**
+   * Lays the dependency graph out off the main thread (the plugins' Web Worker). Without it, or
+   * when it rejects, the graph view lays out in its own task.
+   */
+  graphLayout?: GraphLayouter;
+  /**
+   * Continues in a new task, so input and paint come first (Obsidian: `scheduler.yield` or a
+   * message; Logseq: the frame's timer). Default: a timer of the document's window.
+   */
+  nextTask?: () => Promise<void>;
 }
 
 export interface ViewContext extends QuerySource, GraphSource {
@@ -64,6 +75,8 @@ export interface ViewContext extends QuerySource, GraphSource {
   linkClass: string;
   onHover: ViewHost['onHover'];
   cardSections: CardSection[];
+  graphLayout: GraphLayouter | undefined;
+  nextTask: () => Promise<void>;
 }
 
 function hostDocument(host: ViewHost): Document {
@@ -72,14 +85,23 @@ function hostDocument(host: ViewHost): Document {
   return doc;
 }
 
+/** A new task through the document's window's timer (or the global one, outside a browser window). */
+function timerTask(doc: Document): () => Promise<void> {
+  const timers: Pick<Window, 'setTimeout'> = doc.defaultView ?? globalThis;
+  return () => new Promise<void>((resolve) => void timers.setTimeout(resolve, 0));
+}
+
 function hostParts(host: ViewHost) {
+  const document = hostDocument(host);
   return {
-    document: hostDocument(host),
+    document,
     onOpen: host.onOpen,
     href: (id: string) => (host.href ? host.href(id) : null),
     linkClass: host.linkClass ?? '',
     onHover: host.onHover,
     cardSections: host.cardSections ?? [],
+    graphLayout: host.graphLayout,
+    nextTask: host.nextTask ?? timerTask(document),
   };
 }
 

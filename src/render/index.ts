@@ -14,3 +14,5 @@ export { renderComponentLink, bindOpen } from './link';
 export { componentFlags, stageInfo, type Flag, type FlagKind, type StageInfo } from './stage';
 export { relativeDate } from './time';
 export { renderDashboard, type DashboardOptions, type DashboardTab, type DashboardView } from './dashboard/dashboard';
+export { createLayoutWorker, type LayoutWorker, type WorkerHost } from './graph/layout-worker';
+export type { GraphLayouter, LayoutRequest } from './graph/layout-request';

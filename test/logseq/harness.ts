@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import type { IDBFactory } from 'fake-indexeddb';
 import { installIndexedDB } from '../helpers/indexeddb';
+import { createWorkerShim } from '../helpers/worker-threads';
 import { listMarkdown, readNote, ROOT } from '../helpers/vault';
 import { createFakeGraph, type Entity, type FakeGraph, type FakeGraphOptions, type ParsedBlock } from './fake/graph';
 import { createFakeHost, type FakeHost, type FakeHostOptions, type FrameChannel } from './fake/host';
@@ -101,6 +102,25 @@ export function withLocalBuiltins(code: string): string {
   return `(function (${BUILTINS.join(', ')}) {\n${code}\n})(${BUILTINS.map((name) => `globalThis.${name}`).join(', ')});`;
 }
 
+/** The clock of the plugin loaded now: a worker's message to the frame is one of the frame's tasks. */
+let frameClock: TaskClock | undefined;
+
+/**
+ * Web Workers in the plugin frame, as Chromium gives the plugin's iframe (happy-dom has none): real
+ * threads running the source of the Blob URL the plugin makes. One shim for the process: happy-dom's
+ * URL class, where `createObjectURL` lives, is shared by every window.
+ */
+export const frameWorkers = createWorkerShim({
+  deliver: (fn) => (frameClock ? frameClock.wrap('frame', 'message from a worker', fn)() : fn()),
+});
+
+function installFrameWorkers(frame: Window): void {
+  const win = frame as unknown as Record<string, unknown> & { URL: { createObjectURL: unknown; revokeObjectURL: unknown } };
+  win['Worker'] = frameWorkers.Worker;
+  win.URL.createObjectURL = frameWorkers.createObjectURL;
+  win.URL.revokeObjectURL = frameWorkers.revokeObjectURL;
+}
+
 export interface Loaded {
   fake: FakeHost;
   graph: FakeGraph;
@@ -134,6 +154,8 @@ export interface LoadOptions extends FakeGraphOptions {
   beforeRun?: (frame: Window) => void;
   /** Counts every timer and message of the frame and the host as one main-thread task. */
   clock?: TaskClock;
+  /** Web Workers in the frame (default true, as in Logseq's Electron); false: none, the plugin's fallbacks. */
+  workers?: boolean;
 }
 
 export function filesOf(dir: string, prefix = ''): Map<string, string> {
@@ -224,6 +246,8 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   // Chromium (Logseq's Electron) has it; happy-dom's window does not, and d3-dag uses it.
   (frame as unknown as Record<string, unknown>)['structuredClone'] = structuredClone;
   installIndexedDB(options.indexedDB ?? null, frame);
+  if (options.workers !== false) installFrameWorkers(frame);
+  frameClock = options.clock;
   if (options.repoClosed) fake.closeRepo();
   if (options.clock) options.clock.patchTimers(frame as unknown as TimerWindow, 'frame');
   const channel = bridge(host, frame, options.clock);

@@ -1,8 +1,19 @@
 // Main-thread tasks as the browser counts them (the Long Tasks API): each message delivered and
 // each timer fired in the plugin frame or in the host is one task, from its callback's start
 // until the next task starts (its microtasks included: Node drains them before the next
-// callback). A task's cost is the CPU time the process used over it, capped by its wall time,
-// so a shared machine that deschedules us does not inflate it; idle waits cost nothing.
+// callback). A task's cost is the CPU time the main thread used over it (the process's where the
+// kernel does not give a thread's: worker threads, such as the graph's layout, are not the
+// frame's), capped by its wall time, so a shared machine that deschedules us does not inflate
+// it; idle waits cost nothing.
+import { threadCpuClock } from '../helpers/thread-cpu';
+
+const threadCpu = threadCpuClock();
+/** CPU milliseconds so far: this thread's, else the process's. */
+function cpuNowMs(): number {
+  if (threadCpu) return threadCpu() / 1e6;
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
 export type TaskSide = 'frame' | 'host' | 'harness';
 
 export interface TaskRecord {
@@ -38,21 +49,20 @@ export interface TimerWindow {
 
 export function createTaskClock(): TaskClock {
   let on = false;
-  let open: { side: TaskSide; what: string; cpu: NodeJS.CpuUsage; wall: number } | null = null;
+  let open: { side: TaskSide; what: string; cpu: number; wall: number } | null = null;
   const tasks: TaskRecord[] = [];
 
   function close(): void {
     if (!open) return;
     const wall = performance.now() - open.wall;
-    const used = process.cpuUsage(open.cpu);
-    const cpu = Math.min((used.user + used.system) / 1000, wall);
+    const cpu = Math.min(cpuNowMs() - open.cpu, wall);
     if (on) tasks.push({ side: open.side, what: open.what, cpuMs: cpu, wallMs: wall });
     open = null;
   }
 
   function begin(side: TaskSide, what: string): void {
     close();
-    open = { side, what, cpu: process.cpuUsage(), wall: performance.now() };
+    open = { side, what, cpu: cpuNowMs(), wall: performance.now() };
   }
 
   // Closes the last task when the thread goes idle: an immediate runs after the timers and

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 // The dependency graph view: drawing, closure highlight, focus mode, keyboard, pan/zoom, size.
 import { describe, expect, it } from 'vitest';
-import { buildGraphModel, closure, createIndex, invert } from '../../src/core/index';
+import { buildGraphModel, closure, invert } from '../../src/core/index';
 import { layoutInputs } from '../../src/render/graph/draw';
 import { contextFromIndex, layoutGraph, renderGraph } from '../../src/render/index';
 import { exampleCounts } from '../cli/run';
-import { click, exampleFixture, key, textOf } from './helpers';
+import { click, exampleFixture, key, textOf, tieredIndex } from './helpers';
 
 const N = exampleCounts();
 
@@ -194,21 +194,10 @@ describe('layout', () => {
 });
 
 describe('a graph of 600 components', () => {
-  it('lays out and draws every node, and highlights a closure across tiers', () => {
+  it('lays out and draws every node, and highlights a closure across tiers', async () => {
     // Six tiers, each component depending on one to three components of lower tiers: the shape
     // of a real platform, at ten times the size of the example vault's.
-    const index = createIndex({ today: '2026-11-24' });
-    const stages = ['Development', 'Staging', 'Production'];
-    let seed = 11;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const tiers = 6;
-    for (let i = 0; i < 600; i++) {
-      const tier = i % tiers;
-      const deps = new Set<number>();
-      for (let k = 0; tier > 0 && k < 1 + Math.floor(random() * 3); k++) deps.add(Math.floor(random() * 100) * tiers + Math.floor(random() * tier));
-      const lines = [...deps].map((d) => `- [[Service ${d}]]`);
-      index.upsert(`S/Service ${i}.md`, `---\ntags: [maturity]\n---\n# Service ${i}\n\n**Current Stage**: ${stages[(5 - tier) % 3]}\n\n**Dependencies**:\n${lines.join('\n') || '- None'}\n\n### Development → Staging\n- [x] a\n- [ ] b\n`);
-    }
+    const index = tieredIndex(600);
     const ctx = contextFromIndex(index, { document, onOpen: () => {} });
     const model = buildGraphModel(index);
     expect(model.nodes).toHaveLength(600);
@@ -226,6 +215,8 @@ describe('a graph of 600 components', () => {
       if (!edge.cycle) expect(from.x).toBeLessThan(to.x);
     }
     const view = renderGraph(ctx);
+    // Drawn a slice a task (redraw.ts DRAW_SLICE), busy until the last is in.
+    await view.ready();
     const nodes = [...view.element.querySelectorAll('.mm-node')];
     expect(nodes).toHaveLength(600);
     // Every node has a place of its own.

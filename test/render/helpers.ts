@@ -1,7 +1,7 @@
 // Shared setup for the view tests: the example vault in a live index and a context whose host
 // records every open request.
 import { contextFromIndex, type ViewContext, type ViewHost } from '../../src/render/index';
-import type { Component, MaturityIndex } from '../../src/core/index';
+import { createIndex, type Component, type MaturityIndex } from '../../src/core/index';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 
 export interface Opened {
@@ -54,4 +54,25 @@ export function key(el: Element, keyName: string): KeyboardEvent {
   const event = new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true });
   el.dispatchEvent(event);
   return event;
+}
+
+/**
+ * `count` components in six tiers, each depending on one to three components of lower tiers: the
+ * shape of a real platform, many times the size of the example vault's.
+ */
+export function tieredIndex(count: number): MaturityIndex {
+  const index = createIndex({ today: '2026-11-24' });
+  const stages = ['Development', 'Staging', 'Production'];
+  let seed = 11;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const tiers = 6;
+  const width = Math.floor(count / tiers);
+  for (let i = 0; i < count; i++) {
+    const tier = i % tiers;
+    const deps = new Set<number>();
+    for (let k = 0; tier > 0 && k < 1 + Math.floor(random() * 3); k++) deps.add(Math.floor(random() * width) * tiers + Math.floor(random() * tier));
+    const lines = [...deps].map((d) => `- [[Service ${d}]]`);
+    index.upsert(`S/Service ${i}.md`, `---\ntags: [maturity]\n---\n# Service ${i}\n\n**Current Stage**: ${stages[(5 - tier) % 3]}\n\n**Dependencies**:\n${lines.join('\n') || '- None'}\n\n### Development → Staging\n- [x] a\n- [ ] b\n`);
+  }
+  return index;
 }

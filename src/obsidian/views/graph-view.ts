@@ -3,7 +3,8 @@
 import { ItemView, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { renderGraph, type GraphView as SharedGraph } from '../../render/index';
 import type { Host } from '../host';
-import { buildGraphModel } from '../../core/index';
+import { buildGraphModel, type MaturityIndex } from '../../core/index';
+import { yieldToUI } from '../index/slices';
 import { hoverParentOf } from '../links';
 import { prepareEveryView } from '../view-prep';
 import { keepLive, type LiveHandle } from '../live';
@@ -52,15 +53,30 @@ export class GraphView extends ItemView {
     const indexer = this.host.indexer;
     let stagesShown = '';
     const stages = () => JSON.stringify(indexer.index.pipeline.stages);
+    // What the graph draws (nodes with their stage, flags and cycle; edges), not the notes behind
+    // it: an edit elsewhere in a note does not lay the graph out again. Its model of every
+    // component costs tens of milliseconds at 2,000: worked out in a task of its own (below) and
+    // kept for the revision of the index it was made from.
+    let kept: { index: MaturityIndex; revision: number; phase: string; print: string } | null = null;
+    const fingerprint = () => {
+      const index = indexer.index;
+      if (kept?.index === index && kept.revision === index.revision() && kept.phase === indexer.progress.phase) return kept.print;
+      const model = buildGraphModel(index);
+      kept = { index, revision: index.revision(), phase: indexer.progress.phase, print: JSON.stringify([indexer.progress.phase, model.nodes, model.edges]) };
+      return kept.print;
+    };
     this.handle = keepLive(this, body, indexer, {
-      // Every view, a slice at a time: the first open after a start would build them all in one task.
-      prepare: (cancelled) => prepareEveryView(indexer, cancelled),
-      // What the graph draws (nodes with their stage, flags and cycle; edges), not the notes
-      // behind it: an edit elsewhere in a note does not lay the graph out again.
-      fingerprint: () => {
-        const model = buildGraphModel(indexer.index);
-        return JSON.stringify([indexer.progress.phase, model.nodes, model.edges]);
+      // Every view, a slice at a time (the first open after a start would build them all in one
+      // task); then the fingerprint, then the draw, each in a task of its own.
+      prepare: async (cancelled) => {
+        if (!(await prepareEveryView(indexer, cancelled))) return false;
+        await yieldToUI();
+        if (cancelled()) return false;
+        fingerprint();
+        await yieldToUI();
+        return !cancelled();
       },
+      fingerprint,
       update: () => {
         if (!this.graph || stages() !== stagesShown) return false;
         this.graph.refresh();

@@ -116,7 +116,31 @@ function marker(doc: Document, id: string, cls: string): SVGMarkerElement {
 
 type ArrowIds = Record<'normal' | 'cycle' | 'inversion' | 'external', string>;
 
+/**
+ * A drawing under way: the SVG and its two layers are there from the start; `step` adds up to
+ * `most` more nodes and edges (nodes first, so what can be pointed at shows first) and returns the
+ * nodes it added. A view draws a large graph a few hundred elements a task (view.ts).
+ */
+export interface GraphDrawing {
+  readonly drawn: DrawnGraph;
+  /** Nodes and edges in all. */
+  readonly total: number;
+  /** Drawn so far. */
+  done(): number;
+  /** `spent` is asked after each element: true ends the step early (a time budget). */
+  step(most: number, spent?: () => boolean): Array<[string, SVGGElement]>;
+}
+
+/** Draw every node and edge now (one task): the canvas export's and the tests' way. */
 export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string): DrawnGraph {
+  const drawing = startDrawing(model, layout, ctx, label);
+  drawing.step(Infinity);
+  return drawing.drawn;
+}
+
+type DrawItem = () => [string, SVGGElement] | null;
+
+export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string): GraphDrawing {
   const doc = ctx.document;
   const ids: ArrowIds = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion'), external: uniqueId('mm-arrow-external') };
   const svg = s(doc, 'svg', {
@@ -126,50 +150,75 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
   });
   const edgeLayer = s(doc, 'g', { cls: 'mm-graph-edges' });
   const nodeLayer = s(doc, 'g', { cls: 'mm-graph-nodes' });
-  const edges = drawEdges(doc, model, layout, ids, edgeLayer);
-  const { outCount, inCount } = degrees(model);
-  const nodes = new Map<string, SVGGElement>();
-  for (const node of model.nodes) {
-    const place = layout.nodes.get(node.id);
-    if (!place) continue;
-    const g = componentNode(ctx, node, place, describeNode(node, outCount.get(node.id) ?? 0, inCount.get(node.id) ?? 0));
-    nodes.set(node.id, g);
-    nodeLayer.appendChild(g);
-  }
-  for (const node of model.externals) {
-    const place = layout.nodes.get(node.id);
-    if (place) nodeLayer.appendChild(externalNode(doc, node, place, nodes));
-  }
   svg.append(edgeLayer, nodeLayer);
-  return { svg, nodes, edges };
+  const drawn: DrawnGraph = { svg, nodes: new Map(), edges: new Map() };
+  const items = [...nodeItems(ctx, model, layout, drawn, nodeLayer), ...edgeItems(doc, model, layout, ids, drawn, edgeLayer)];
+  let next = 0;
+  return {
+    drawn,
+    total: items.length,
+    done: () => next,
+    step(most, spent) {
+      const added: Array<[string, SVGGElement]> = [];
+      for (const end = Math.min(items.length, next + most); next < end; ) {
+        const node = items[next++]!();
+        if (node) added.push(node);
+        if (spent?.()) break;
+      }
+      return added;
+    },
+  };
 }
 
-/** Every routed edge as a path with its arrow and a title, keyed by edgeKey. */
-function drawEdges(doc: Document, model: GraphModel, layout: LayoutResult, ids: ArrowIds, layer: SVGGElement): Map<string, SVGPathElement> {
+/** A step per component and per external dependency, each adding its node to the layer. */
+function nodeItems(ctx: ViewContext, model: GraphModel, layout: LayoutResult, drawn: DrawnGraph, layer: SVGGElement): DrawItem[] {
+  const { outCount, inCount } = degrees(model);
+  const items: DrawItem[] = model.nodes.map((node) => () => {
+    const place = layout.nodes.get(node.id);
+    if (!place) return null;
+    const g = componentNode(ctx, node, place, describeNode(node, outCount.get(node.id) ?? 0, inCount.get(node.id) ?? 0));
+    drawn.nodes.set(node.id, g);
+    layer.appendChild(g);
+    return [node.id, g];
+  });
+  for (const node of model.externals) {
+    items.push(() => {
+      const place = layout.nodes.get(node.id);
+      if (!place) return null;
+      const g = externalNode(ctx.document, node, place, drawn.nodes);
+      layer.appendChild(g);
+      return [node.id, g];
+    });
+  }
+  return items;
+}
+
+/** A step per routed edge: a path with its arrow and a title, keyed by edgeKey. */
+function edgeItems(doc: Document, model: GraphModel, layout: LayoutResult, ids: ArrowIds, drawn: DrawnGraph, layer: SVGGElement): DrawItem[] {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const externalById = new Map(model.externals.map((n) => [n.id, n]));
-  const edges = new Map<string, SVGPathElement>();
-  const add = (from: string, to: string, cls: string, arrow: string, title: string) => {
+  const add = (from: string, to: string, cls: string, arrow: string, title: () => string): DrawItem => () => {
     const points = layout.edges.get(edgeKey(from, to));
-    if (!points) return;
+    if (!points) return null;
     const path = s(doc, 'path', {
       cls,
       attrs: { d: edgePath(points), 'marker-end': `url(#${arrow})`, 'data-from': from, 'data-to': to },
-      children: [s(doc, 'title', { text: title })],
+      children: [s(doc, 'title', { text: title() })],
     });
-    edges.set(edgeKey(from, to), path);
+    drawn.edges.set(edgeKey(from, to), path);
     layer.appendChild(path);
+    return null;
   };
-  for (const edge of model.edges) {
+  const items = model.edges.map((edge) => {
     const kind = edge.cycle ? 'cycle' : edge.inversion ? 'inversion' : 'normal';
     const cls = `mm-edge${edge.cycle ? ' mm-edge-cycle' : ''}${edge.inversion ? ' mm-edge-inversion' : ''}${edge.optional ? ' mm-edge-optional' : ''}`;
-    add(edge.from, edge.to, cls, ids[kind], edgeTitle(edge, byId));
-  }
+    return add(edge.from, edge.to, cls, ids[kind], () => edgeTitle(edge, byId));
+  });
   for (const edge of model.externalEdges) {
-    const title = `${byId.get(edge.from)?.name ?? edge.from} depends on ${externalById.get(edge.to)?.name ?? edge.to} (external${edge.optional ? ', optional' : ''})`;
-    add(edge.from, edge.to, 'mm-xedge', ids.external, title);
+    const title = () => `${byId.get(edge.from)?.name ?? edge.from} depends on ${externalById.get(edge.to)?.name ?? edge.to} (external${edge.optional ? ', optional' : ''})`;
+    items.push(add(edge.from, edge.to, 'mm-xedge', ids.external, title));
   }
-  return edges;
+  return items;
 }
 
 /** How many edges leave and enter each node (externals included), for the nodes' labels. */

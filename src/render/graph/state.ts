@@ -25,6 +25,14 @@ export interface GraphState {
   showExternals: boolean;
   /** The user moved or zoomed: resizing no longer refits. */
   touched: boolean;
+  /** Counts draws asked for: a layout or a slice of drawing from an older one is dropped. */
+  generation: number;
+  /** Tells the layout worker the layout asked for last is no longer wanted. */
+  abort: AbortController | null;
+  /** The layout or sliced drawing under way (null once the view shows its latest draw). */
+  work: Promise<void> | null;
+  /** The view was destroyed: nothing more is drawn. */
+  destroyed: boolean;
 }
 
 /** What input handlers may ask of the view. */

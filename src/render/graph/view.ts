@@ -1,15 +1,10 @@
 // The interactive dependency graph: toolbar (focus, hops, zoom), legend, and the SVG. Hover or
 // keyboard focus highlights a node's transitive dependencies and dependents; click selects and
 // opens; focus mode shows one component and its neighbours N hops away.
-import { invert } from '../../core/graph';
-import { buildGraphModel, EXTERNAL_PREFIX, neighbourhood, withoutExternals } from '../../core/graph-model';
 import type { ViewContext } from '../context';
-import { clear, count as formatCount, h, plural } from '../dom';
-import { drawGraph, layoutEdges, layoutInputs } from './draw';
+import { h } from '../dom';
 import { highlight, select } from './highlight';
-import { graphKeys, wireExternal, wireNode } from './input';
-import { layoutGraph } from './layout';
-import { attachPanZoom } from './panzoom';
+import { drawView, resetView, type DrawOptions } from './redraw';
 import { emptyModel, nameOf, type GraphActions, type GraphState } from './state';
 import { createControls, fillFocusOptions, renderLegend, renderToolbar, type GraphControls } from './toolbar';
 
@@ -30,6 +25,12 @@ export interface GraphOptions {
   externals?: boolean;
   /** Components laid out at most (default MAX_GRAPH_COMPONENTS); above, a notice says how to narrow them. */
   maxComponents?: number;
+  /**
+   * Components the focus menu names as the view opens (default FOCUS_MENU_AT_ONCE); above, it is
+   * filled when the reader opens it. Markup serialised without listeners (Logseq's slots) passes
+   * Infinity: nothing would fill it later.
+   */
+  focusMenuAtOnce?: number;
 }
 
 export interface GraphView {
@@ -43,6 +44,11 @@ export interface GraphView {
   selected(): string | null;
   /** Read the context again (after the index changed) and redraw. */
   refresh(): void;
+  /**
+   * Resolves once the latest draw is on screen: its layout back (from the host's worker) and every
+   * node and edge drawn. A graph laid out and drawn in one task is ready at once.
+   */
+  ready(): Promise<void>;
   fit(): void;
   destroy(): void;
 }
@@ -54,9 +60,12 @@ export interface GraphView {
  */
 export const MAX_GRAPH_COMPONENTS = 2000;
 
-const FAR_PIXELS_PER_UNIT = 0.45;
-/** The smallest scale the graph starts at: 13px names stay about 9px tall. */
-const READABLE_PIXELS_PER_UNIT = 0.7;
+/**
+ * Components the focus menu holds from the start. Its 2,000 options were 160 ms of Chromium's
+ * style and layout in the task after the view opened (bench/graph-chromium.mjs); a reader who
+ * opens the menu gets every name then.
+ */
+export const FOCUS_MENU_AT_ONCE = 300;
 
 function createState(ctx: ViewContext, options: GraphOptions): GraphState {
   const doc = ctx.document;
@@ -76,84 +85,15 @@ function createState(ctx: ViewContext, options: GraphOptions): GraphState {
     selectedId: null,
     showExternals: options.externals ?? true,
     touched: false,
+    generation: 0,
+    abort: null,
+    work: null,
+    destroyed: false,
   };
 }
 
-/** Far out, names give way to shapes (CSS on `mm-graph-far`). */
-function onZoom(state: GraphState): void {
-  const ppu = state.panzoom?.pixelsPerUnit();
-  state.root.classList.toggle('mm-graph-far', ppu !== null && ppu !== undefined && ppu < FAR_PIXELS_PER_UNIT);
-}
-
-function graphLabel(state: GraphState): string {
-  const { model } = state;
-  const externals = model.externals.length > 0 ? `, ${plural(model.externals.length, 'external dependency', 'external dependencies')} (grey)` : '';
-  return `Dependency graph: ${plural(model.nodes.length, 'component')}, ${plural(model.edges.length, 'dependency', 'dependencies')}${externals}. Arrows point from a component to what it depends on. Tab to a component; Enter opens it, F focuses on it; plus and minus zoom, arrow keys pan, 0 fits.`;
-}
-
-/** Build the model for what is in view, lay it out and draw it, replacing what was drawn. */
-function draw(state: GraphState, options: GraphOptions, actions: GraphActions, baseIds: readonly string[]): void {
-  const { ctx, canvas } = state;
-  const wanted = state.focusId ? [...neighbourhood(ctx, state.focusId, state.hops)].filter((id) => baseIds.includes(id)) : baseIds;
-  const most = options.maxComponents ?? MAX_GRAPH_COMPONENTS;
-  if (wanted.length > most) {
-    drawTooMany(state, wanted.length, most);
-    return;
-  }
-  const full = buildGraphModel(ctx, wanted);
-  state.model = state.showExternals ? full : withoutExternals(full);
-  state.root.classList.toggle('mm-graph-hide-external', !state.showExternals);
-  // Pack the parts for the canvas's shape once it has one (16:9 while the view is detached).
-  const aspect = canvas.clientWidth > 0 && canvas.clientHeight > 0 ? canvas.clientWidth / canvas.clientHeight : undefined;
-  const edges = layoutEdges(state.model);
-  const layout = layoutGraph(layoutInputs(state.model), edges, { aspect });
-  state.forward = new Map();
-  for (const e of edges) {
-    const list = state.forward.get(e.from);
-    if (list) list.push(e.to);
-    else state.forward.set(e.from, [e.to]);
-  }
-  state.backward = invert([...state.model.nodes.map((n) => n.id), ...state.model.externals.map((n) => n.id)], state.forward);
-  state.panzoom?.destroy();
-  clear(canvas);
-  canvas.appendChild(state.status);
-  state.lit = [];
-  const drawn = drawGraph(state.model, layout, ctx, graphLabel(state));
-  state.drawn = drawn;
-  if (state.model.nodes.length === 0) canvas.appendChild(h(ctx.document, 'p', { cls: 'mm-empty', text: 'No components to draw.' }));
-  canvas.appendChild(drawn.svg);
-  for (const [id, el] of drawn.nodes) (id.startsWith(EXTERNAL_PREFIX) ? wireExternal : wireNode)(state, actions, id, el);
-  drawn.svg.addEventListener('keydown', graphKeys(state, actions));
-  state.panzoom = attachPanZoom(drawn.svg, layout.width, layout.height, { wheel: options.wheel ?? 'always', onChange: () => onZoom(state) });
-  state.panzoom.reset(READABLE_PIXELS_PER_UNIT);
-  drawn.svg.addEventListener('pointerdown', () => (state.touched = true));
-  state.touched = false;
-  if (state.selectedId && !drawn.nodes.has(state.selectedId)) state.selectedId = null;
-  select(state, state.selectedId);
-  onZoom(state);
-}
-
-/** In place of a graph too large to lay out: what to do instead. */
-function drawTooMany(state: GraphState, total: number, most: number): void {
-  const { ctx, canvas } = state;
-  state.panzoom?.destroy();
-  state.panzoom = null;
-  state.drawn = null;
-  state.model = emptyModel();
-  state.forward = new Map();
-  state.backward = new Map();
-  state.lit = [];
-  state.selectedId = null;
-  clear(canvas);
-  canvas.appendChild(state.status);
-  canvas.appendChild(h(ctx.document, 'p', {
-    cls: 'mm-empty mm-graph-too-many',
-    text: `${plural(total, 'component')} are more than the graph draws at once (${formatCount(most)}). Narrow the list with filters or query options, or choose a component under Focus to see its neighbourhood.`,
-  }));
-}
-
 /**
- * The focus menu's filler. Above the graph's size it holds the focused component only until the
+ * The focus menu's filler. Above `most` components it holds the focused component only until the
  * reader opens it (focus or pointer): 9,000 options were a third of a second of the tab's layout.
  */
 function focusMenu(state: GraphState, select: HTMLSelectElement, baseIds: () => readonly string[], most: number): () => void {
@@ -193,20 +133,23 @@ function wireControls(state: GraphState, controls: GraphControls, actions: Graph
 function observeSize(state: GraphState): ResizeObserver | null {
   const RO = (state.ctx.document.defaultView as (Window & { ResizeObserver?: typeof ResizeObserver }) | null)?.ResizeObserver;
   if (!RO) return null;
-  const observer = new RO(() => {
-    if (!state.touched) state.panzoom?.reset(READABLE_PIXELS_PER_UNIT);
-    onZoom(state);
-  });
+  const observer = new RO(() => resetView(state));
   observer.observe(state.canvas);
   return observer;
+}
+
+/** Wait out the view's work, and the work of any draw asked for meanwhile. */
+async function settled(state: GraphState): Promise<void> {
+  for (let work = state.work; work; work = state.work) await work;
 }
 
 export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): GraphView {
   const state = createState(ctx, options);
   const controls = createControls(ctx.document, state.hops, state.showExternals);
   const baseIds = () => options.ids ?? ctx.ids();
+  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS };
   const redraw = () => {
-    draw(state, options, actions, baseIds());
+    drawView(state, drawOptions, actions, baseIds());
     controls.focusSelect.value = state.focusId ?? '';
   };
   const actions: GraphActions = {
@@ -228,7 +171,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     state.root.appendChild(renderLegend(ctx));
   }
   state.root.appendChild(state.canvas);
-  const fillFocus = focusMenu(state, controls.focusSelect, baseIds, options.maxComponents ?? MAX_GRAPH_COMPONENTS);
+  const fillFocus = focusMenu(state, controls.focusSelect, baseIds, Math.min(options.focusMenuAtOnce ?? FOCUS_MENU_AT_ONCE, drawOptions.maxComponents));
   fillFocus();
   redraw();
   if (state.focusId) select(state, state.focusId);
@@ -243,8 +186,11 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
       fillFocus();
       redraw();
     },
+    ready: () => settled(state),
     fit: () => state.panzoom?.fit(),
     destroy: () => {
+      state.destroyed = true;
+      state.abort?.abort();
       resize?.disconnect();
       state.panzoom?.destroy();
       state.root.remove();

@@ -1,0 +1,21 @@
+// What a graph view asks of a layout, as plain data, so the same question can be answered in this
+// thread (`layoutHere`) or posted to a Web Worker (layout-worker.ts): the layout is pure
+// computation, and at 2,000 components it held the main thread for a quarter of a second.
+import { layoutGraph, type LayoutNodeInput, type LayoutOptions, type LayoutResult } from './layout';
+
+export interface LayoutRequest {
+  nodes: LayoutNodeInput[];
+  edges: Array<{ from: string; to: string }>;
+  options: LayoutOptions;
+}
+
+/**
+ * Lays a graph out somewhere else (the host's worker). Rejects when it cannot (no worker, the
+ * worker failed, `signal` aborted): the view then lays out in its own thread.
+ */
+export type GraphLayouter = (request: LayoutRequest, signal?: AbortSignal) => Promise<LayoutResult>;
+
+/** The layout in this thread: what a worker runs, and the view's fallback. */
+export function layoutHere(request: LayoutRequest): LayoutResult {
+  return layoutGraph(request.nodes, request.edges, request.options);
+}
