@@ -7,7 +7,7 @@ import { renderStageBadge } from './badge';
 import type { ViewContext } from './context';
 import { clear, h } from './dom';
 import { renderComponentLink } from './link';
-import { drawPaged } from './pages';
+import { drawPaged, type PageSlicing, type PagedItems } from './pages';
 import { nextTransition, renderBar, transitionLabel } from './progress';
 import { READINESS_COLUMN } from './readiness';
 import { relativeDate } from './time';
@@ -36,6 +36,8 @@ export interface TableOptions {
    * of a longer result sorts all of it, not the rows it drew.
    */
   onSort?: (sort: { column: string; order: SortOrder }) => void;
+  /** A page of rows drawn a part a task (pages.ts); default the whole page in one. */
+  slicing?: PageSlicing;
 }
 
 function nextProgress(c: Component, ctx: ViewContext): number | null {
@@ -155,13 +157,15 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
   };
   const pager = h(doc, 'div', { cls: 'mm-table-more' });
 
-  // A new order starts again at the first page.
+  // A new order starts again at the first page (and the old order's page stops being drawn).
+  let paged: PagedItems | null = null;
   const fill = () => {
     const column = columns.find((c) => c.id === sort.column) ?? columns[0]!;
+    paged?.stop();
     clear(body);
     clear(pager);
     const rows = options.onSort ? components : sortByColumn(components, column, sort.order, ctx);
-    const paged = drawPaged(doc, rows, body, row, options.pageSize ?? Infinity, 'rows');
+    paged = drawPaged(doc, rows, body, row, options.pageSize ?? Infinity, 'rows', options.slicing);
     if (paged.more) pager.appendChild(paged.more);
     for (const [id, th] of headers) th.setAttribute('aria-sort', id === column.id ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none');
   };

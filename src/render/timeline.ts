@@ -7,7 +7,7 @@ import type { Component } from '../core/model';
 import { componentTimeline, shiftDate, timelineRange, type ComponentTimeline, type TimelineEvent, type TimelineEventKind, type StageSpan, type TimelineRange, type TimelineSpan } from '../core/stage-history';
 import { renderFlag, renderStageTag } from './badge';
 import type { ViewContext } from './context';
-import { drawPaged } from './pages';
+import { drawPaged, frameSlicing, type PageSlicing } from './pages';
 import { h, plural } from './dom';
 import { bindOpen, renderComponentLink } from './link';
 import { componentFlags, stageInfo } from './stage';
@@ -23,6 +23,8 @@ export interface TimelineOptions {
    * that stays in a live page (not Logseq's markup, which is a string).
    */
   atOnce?: number;
+  /** Rows and list entries of a page drawn a task (pages.ts PageSlicing, after `ctx.nextTask`); default the whole page at once. */
+  perTask?: number;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -168,10 +170,10 @@ function legend(ctx: ViewContext): HTMLElement {
   });
 }
 
-function undatedList(list: ComponentTimeline[], ctx: ViewContext, level: number, pageSize: number): HTMLElement {
+function undatedList(list: ComponentTimeline[], ctx: ViewContext, level: number, pageSize: number, slicing?: PageSlicing): HTMLElement {
   const doc = ctx.document;
   const ul = h(doc, 'ul', { cls: 'mm-tl-undated-list' });
-  const paged = drawPaged(doc, list, ul, (t) => h(doc, 'li', { attrs: { 'data-mm-id': t.id }, children: [renderComponentLink(t.id, ctx, t.name), doc.createTextNode(' '), renderStageTag(t.stage, ctx)] }), pageSize, 'components');
+  const paged = drawPaged(doc, list, ul, (t) => h(doc, 'li', { attrs: { 'data-mm-id': t.id }, children: [renderComponentLink(t.id, ctx, t.name), doc.createTextNode(' '), renderStageTag(t.stage, ctx)] }), pageSize, 'components', slicing);
   return h(doc, 'section', {
     cls: 'mm-tl-undated',
     children: [
@@ -183,7 +185,7 @@ function undatedList(list: ComponentTimeline[], ctx: ViewContext, level: number,
   });
 }
 
-function setAsideList(list: ComponentTimeline[], ctx: ViewContext, level: number, pageSize: number): HTMLElement | null {
+function setAsideList(list: ComponentTimeline[], ctx: ViewContext, level: number, pageSize: number, slicing?: PageSlicing): HTMLElement | null {
   const doc = ctx.document;
   const entries = list.flatMap((t) => [
     ...t.setAside.map((s) => ({ t, line: s.line, text: `${s.date} (${lineText(s.line)}: ${s.source}) is not used: ${s.reason}.` })),
@@ -191,7 +193,7 @@ function setAsideList(list: ComponentTimeline[], ctx: ViewContext, level: number
   ]);
   if (entries.length === 0) return null;
   const ul = h(doc, 'ul');
-  const paged = drawPaged(doc, entries, ul, (e) => h(doc, 'li', { children: [renderComponentLink(e.t.id, ctx, e.t.name), doc.createTextNode(`: ${e.text}`)] }), pageSize, 'entries');
+  const paged = drawPaged(doc, entries, ul, (e) => h(doc, 'li', { children: [renderComponentLink(e.t.id, ctx, e.t.name), doc.createTextNode(`: ${e.text}`)] }), pageSize, 'entries', slicing);
   return h(doc, 'section', {
     cls: 'mm-tl-aside',
     children: [h(doc, `h${level}` as 'h3', { cls: 'mm-section-title', text: `Left out (${entries.length})` }), ul, paged.more],
@@ -245,10 +247,11 @@ function fillTimeline(root: HTMLElement, timelines: readonly Timed[], ctx: ViewC
   if (timelines.length === 0) root.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const range = timelineRange(dated.map((x) => x.t), today);
   const pageSize = options.pageSize ?? Infinity;
+  const slicing = options.perTask === undefined ? undefined : frameSlicing(doc, options.perTask, ctx.nextTask);
   if (range) {
     const scale = scaleFor(range);
     const rows = h(doc, 'ul', { cls: 'mm-tl-rows' });
-    const paged = drawPaged(doc, dated, rows, (x) => row(x.t, x.c, ctx, scale), pageSize, 'rows');
+    const paged = drawPaged(doc, dated, rows, (x) => row(x.t, x.c, ctx, scale), pageSize, 'rows', slicing);
     const detail = h(doc, 'p', { cls: 'mm-tl-detail mm-muted', text: 'Hover or focus an entry to see the line it comes from; click or Enter opens the note there.', attrs: { 'aria-live': 'polite' } });
     const chart = h(doc, 'div', {
       cls: 'mm-tl-chart',
@@ -264,9 +267,9 @@ function fillTimeline(root: HTMLElement, timelines: readonly Timed[], ctx: ViewC
   } else if (timelines.length > 0) {
     root.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'None of these notes gives a date to place it on the timeline.' }));
   }
-  const aside = setAsideList(dated.map((x) => x.t).concat(undated), ctx, level, pageSize);
+  const aside = setAsideList(dated.map((x) => x.t).concat(undated), ctx, level, pageSize, slicing);
   if (aside) root.appendChild(aside);
-  if (undated.length > 0) root.appendChild(undatedList(undated, ctx, level, pageSize));
+  if (undated.length > 0) root.appendChild(undatedList(undated, ctx, level, pageSize, slicing));
 }
 
 /** Timelines worked out per task: 10k of them at once were a third of a second or more. */

@@ -169,12 +169,18 @@ describe.runIf(available)('XSS in Chromium', () => {
     for (let i = 0; i < tabs.length; i++) {
       await page.evaluate((k) => (document.querySelectorAll('[role="tab"]')[k] as HTMLElement).click(), i);
     }
-    // Every page of every list drawn, so every payload is in every view that pokes it.
-    const pages = await page.evaluate(() => {
+    // Every page of every list drawn, so every payload is in every view that pokes it. Long pages
+    // are drawn a part a frame (pages.ts): a list is done when nothing is busy and no button is left.
+    const pages = await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       let clicked = 0;
-      for (let more = document.querySelector<HTMLElement>('.mm-show-more'); more && clicked < 500; more = document.querySelector<HTMLElement>('.mm-show-more')) {
-        more.click();
-        clicked++;
+      for (let rounds = 0; rounds < 2000 && clicked < 500; rounds++) {
+        const more = document.querySelector<HTMLElement>('.mm-show-more:not([hidden])');
+        if (more && !document.querySelector('[aria-busy="true"]')) {
+          more.click();
+          clicked++;
+        } else if (!more && !document.querySelector('.mm-show-more, [aria-busy="true"]')) break;
+        await frame();
       }
       return clicked;
     });
