@@ -45,6 +45,77 @@ function focusable(item: HTMLElement | null): HTMLElement | null {
   return item?.matches('a, button') ? item : (item?.querySelector<HTMLElement>('a, button') ?? null);
 }
 
+/** One list's drawing: what it draws, how far it has got, and its button. */
+interface Pager<T> {
+  items: readonly T[];
+  into: HTMLElement;
+  draw: (item: T) => HTMLElement;
+  noun: string;
+  /** Items a page, and a part of a page drawn in one task. */
+  size: number;
+  perTask: number;
+  nextTask: (() => Promise<void>) | null;
+  shown: number;
+  /** A page is being drawn a part a task. */
+  busy: boolean;
+  /** Pages asked for while one was being drawn: drawn after it. */
+  asked: number;
+  stopped: boolean;
+  /** `into` has been seen in the document. */
+  placed: boolean;
+  more: HTMLButtonElement | null;
+  firstOfPage: HTMLElement | null;
+}
+
+function drawUpTo<T>(p: Pager<T>, end: number): void {
+  for (; p.shown < end; p.shown++) {
+    const el = p.draw(p.items[p.shown]!);
+    p.firstOfPage ??= el;
+    p.into.appendChild(el);
+  }
+}
+
+/** The next page: the part that fits this task now, the rest a part a task after it. */
+function drawNext<T>(p: Pager<T>): void {
+  const end = Math.min(p.items.length, p.shown + p.size);
+  p.firstOfPage = null;
+  drawUpTo(p, Math.min(end, p.shown + p.perTask));
+  if (p.shown >= end) return pageDrawn(p);
+  p.busy = true;
+  p.into.setAttribute('aria-busy', 'true');
+  void drawRest(p, end);
+}
+
+async function drawRest<T>(p: Pager<T>, end: number): Promise<void> {
+  while (p.shown < end) {
+    await p.nextTask!();
+    if (p.into.isConnected) p.placed = true;
+    else if (p.placed) p.stopped = true;
+    if (p.stopped) return;
+    drawUpTo(p, Math.min(end, p.shown + p.perTask));
+  }
+  pageDrawn(p);
+}
+
+function pageDrawn<T>(p: Pager<T>): void {
+  p.busy = false;
+  p.into.removeAttribute('aria-busy');
+  const more = p.more;
+  if (!more) return;
+  if (p.asked > 0 && p.shown < p.items.length) {
+    p.asked--;
+    return drawNext(p);
+  }
+  if (p.shown < p.items.length) {
+    more.textContent = moreText(p.items.length - p.shown, p.size, p.noun);
+    more.hidden = false;
+    return;
+  }
+  more.remove();
+  // The last page, asked for with the button that is now gone.
+  if (p.shown > p.size) focusable(p.firstOfPage)?.focus();
+}
+
 /**
  * Draw the first `page` items into `into` now (with `slicing`, its first part now and the rest a
  * part a task, `aria-busy` meanwhile); when more are left, a "Show more" button (placed by the
@@ -56,67 +127,16 @@ function focusable(item: HTMLElement | null): HTMLElement | null {
 export function drawPaged<T>(doc: Document, items: readonly T[], into: HTMLElement, draw: (item: T) => HTMLElement, page: number, noun: string, slicing?: PageSlicing): PagedItems {
   const size = Number.isFinite(page) && page >= 1 ? Math.floor(page) : items.length;
   const perTask = slicing && slicing.perTask >= 1 ? Math.floor(slicing.perTask) : Infinity;
-  let shown = 0;
-  let stopped = false;
-  let busy = false;
-  let asked = 0; // pages asked for while one was being drawn: drawn after it
-  let placed = false; // `into` has been seen in the document
-  let more: HTMLButtonElement | null = null;
-  let firstOfPage: HTMLElement | null = null;
-  const drawUpTo = (end: number): void => {
-    for (; shown < end; shown++) {
-      const el = draw(items[shown]!);
-      firstOfPage ??= el;
-      into.appendChild(el);
-    }
-  };
-  const pageDrawn = (): void => {
-    busy = false;
-    into.removeAttribute('aria-busy');
-    if (!more) return;
-    if (asked > 0 && shown < items.length) {
-      asked--;
-      return drawNext();
-    }
-    if (shown < items.length) {
-      more.textContent = moreText(items.length - shown, size, noun);
-      more.hidden = false;
-      return;
-    }
-    more.remove();
-    // The last page, asked for with the button that is now gone.
-    if (shown > size) focusable(firstOfPage)?.focus();
-  };
-  const drawRest = async (end: number): Promise<void> => {
-    while (shown < end) {
-      await slicing!.nextTask();
-      if (into.isConnected) placed = true;
-      else if (placed) stopped = true;
-      if (stopped) return;
-      drawUpTo(Math.min(end, shown + perTask));
-    }
-    pageDrawn();
-  };
-  /** The next page: the part that fits this task now, the rest a part a task after it. */
-  const drawNext = (): void => {
-    const end = Math.min(items.length, shown + size);
-    firstOfPage = null;
-    drawUpTo(Math.min(end, shown + perTask));
-    if (shown >= end) return pageDrawn();
-    busy = true;
-    into.setAttribute('aria-busy', 'true');
-    void drawRest(end);
-  };
-  drawNext();
-  const stop = (): void => void (stopped = true);
-  if (shown >= items.length) return { shown: () => shown, more: null, stop };
-  const button = h(doc, 'button', { cls: 'mm-button mm-show-more', text: moreText(items.length - shown, size, noun), attrs: { type: 'button' } });
-  // The first page is still being drawn: the button shows when it is.
-  button.hidden = busy;
-  more = button;
-  button.addEventListener('click', () => {
-    if (busy) asked++;
-    else drawNext();
+  const p: Pager<T> = { items, into, draw, noun, size, perTask, nextTask: slicing?.nextTask ?? null, shown: 0, busy: false, asked: 0, stopped: false, placed: false, more: null, firstOfPage: null };
+  drawNext(p);
+  const paged = { shown: () => p.shown, stop: () => void (p.stopped = true) };
+  if (p.shown >= items.length) return { ...paged, more: null };
+  const more = h(doc, 'button', { cls: 'mm-button mm-show-more', text: moreText(items.length - p.shown, size, noun), attrs: { type: 'button' } });
+  more.hidden = p.busy; // the first page is still being drawn: the button shows when it is
+  more.addEventListener('click', () => {
+    if (p.busy) p.asked++;
+    else drawNext(p);
   });
-  return { shown: () => shown, more: button, stop };
+  p.more = more;
+  return { ...paged, more };
 }
