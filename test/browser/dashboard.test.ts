@@ -170,7 +170,9 @@ describeWithChromium('dashboard in Chromium', () => {
     const { page: p, errors } = await open('light', file);
     await p.locator('[data-mm-tab="graph"]').click();
     await p.waitForSelector('.mm-node', { timeout: 60_000 });
-    expect(await p.locator('.mm-node').count()).toBe(600);
+    // A large graph is drawn a slice a task (graph/redraw.ts): every node once the drawing ends.
+    await expect.poll(() => p.locator('.mm-node').count(), { timeout: 60_000 }).toBe(600);
+    await p.waitForSelector('.mm-graph-canvas:not([aria-busy="true"])');
     // Keyboard focus highlights the closure across the whole graph.
     await node(p, 'Service 599.md').focus();
     await expect.poll(() => p.locator('.mm-node.mm-hl-self').count()).toBe(1);
