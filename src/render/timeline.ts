@@ -7,7 +7,7 @@ import type { Component } from '../core/model';
 import { componentTimeline, shiftDate, timelineRange, type ComponentTimeline, type TimelineEvent, type TimelineEventKind, type StageSpan, type TimelineRange, type TimelineSpan } from '../core/stage-history';
 import { renderFlag, renderStageTag } from './badge';
 import type { ViewContext } from './context';
-import { drawPaged, frameSlicing, type PageSlicing } from './pages';
+import { drawPaged, type PageSlicing } from './pages';
 import { h, plural } from './dom';
 import { bindOpen, renderComponentLink } from './link';
 import { componentFlags, stageInfo } from './stage';
@@ -23,8 +23,8 @@ export interface TimelineOptions {
    * that stays in a live page (not Logseq's markup, which is a string).
    */
   atOnce?: number;
-  /** Rows and list entries of a page drawn a task (pages.ts PageSlicing, after `ctx.nextTask`); default the whole page at once. */
-  perTask?: number;
+  /** Rows and list entries of a page drawn a part a task (pages.ts); default the whole page at once. */
+  slicing?: PageSlicing;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -247,7 +247,7 @@ function fillTimeline(root: HTMLElement, timelines: readonly Timed[], ctx: ViewC
   if (timelines.length === 0) root.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const range = timelineRange(dated.map((x) => x.t), today);
   const pageSize = options.pageSize ?? Infinity;
-  const slicing = options.perTask === undefined ? undefined : frameSlicing(doc, options.perTask, ctx.nextTask);
+  const slicing = options.slicing;
   if (range) {
     const scale = scaleFor(range);
     const rows = h(doc, 'ul', { cls: 'mm-tl-rows' });
@@ -276,36 +276,32 @@ function fillTimeline(root: HTMLElement, timelines: readonly Timed[], ctx: ViewC
 const TIMELINES_PER_TASK = 250;
 
 /**
- * Work the timelines out a task at a time, then draw; a placeholder says so meanwhile. Stops when
- * the view leaves the page (a newer one replaced it).
+ * Work the timelines out a task at a time (the context's `nextTask`), then draw; a placeholder says
+ * so meanwhile. Stops when the view leaves the page (a newer one replaced it).
  */
-function fillInTasks(root: HTMLElement, components: readonly Component[], ctx: ViewContext, options: TimelineOptions, view: Window): void {
+async function fillInTasks(root: HTMLElement, components: readonly Component[], ctx: ViewContext, options: TimelineOptions): Promise<void> {
   const doc = ctx.document;
   const waiting = h(doc, 'p', { cls: 'mm-muted mm-tl-waiting', text: `Placing ${plural(components.length, 'component')} on the timeline…` });
   root.setAttribute('aria-busy', 'true');
   root.appendChild(waiting);
   const today = ctx.today();
   const placed: Timed[] = [];
-  const step = () => {
+  while (placed.length < components.length) {
+    await ctx.nextTask();
     if (placed.length > 0 && !root.isConnected) return;
     const end = Math.min(components.length, placed.length + TIMELINES_PER_TASK);
     for (let i = placed.length; i < end; i++) placed.push({ c: components[i]!, t: componentTimeline(components[i]!, ctx.pipeline, today) });
-    if (placed.length < components.length) {
-      view.setTimeout(step, 0);
-      return;
-    }
-    waiting.remove();
-    root.removeAttribute('aria-busy');
-    fillTimeline(root, placed, ctx, options);
-  };
-  view.setTimeout(step, 0);
+  }
+  waiting.remove();
+  root.removeAttribute('aria-busy');
+  fillTimeline(root, placed, ctx, options);
 }
 
 export function renderTimeline(components: readonly Component[], ctx: ViewContext, options: TimelineOptions = {}): HTMLElement {
   const root = h(ctx.document, 'div', { cls: 'mm mm-timeline' });
   const view = ctx.document.defaultView;
   if (components.length > (options.atOnce ?? Infinity) && view) {
-    fillInTasks(root, components, ctx, options, view);
+    void fillInTasks(root, components, ctx, options);
     return root;
   }
   const today = ctx.today();

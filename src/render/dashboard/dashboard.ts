@@ -7,7 +7,7 @@ import { renderComponentCard, renderDiagnostic } from '../card';
 import type { ViewContext } from '../context';
 import { clear, h, plural } from '../dom';
 import { renderGraph, type GraphView } from '../graph/view';
-import { drawPaged, frameSlicing } from '../pages';
+import { drawPaged, frameSlicing, type PageSlicing } from '../pages';
 import { sortByReadiness } from '../readiness';
 import { stageInfo } from '../stage';
 import { renderTable } from '../table';
@@ -55,6 +55,11 @@ const PAGE = { board: 30, table: 100, timeline: 100, cards: 12, vaultProblems: 5
  * rows ~60–90 ms and twelve cards ~120 ms at 9k components.
  */
 const PER_TASK = { table: 25, cards: 3, timeline: 25 } as const;
+
+/** `perTask` items of a page a frame, after the host's next task. */
+function sliced(ctx: ViewContext, perTask: number): PageSlicing {
+  return frameSlicing(ctx.document, perTask, ctx.nextTask);
+}
 
 /** Components the timeline places in the tab's own task; more are placed a task at a time. */
 const TIMELINE_AT_ONCE = 500;
@@ -125,7 +130,7 @@ function renderCards(state: DashboardState, panel: HTMLElement): void {
   if (results.length === 0) panel.appendChild(h(ctx.document, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const grid = h(ctx.document, 'div', { cls: 'mm-card-grid' });
   // A card shows the whole component: the context may give lists a lighter one.
-  const paged = drawPaged(ctx.document, results, grid, (c) => renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }), PAGE.cards, 'cards', frameSlicing(ctx.document, PER_TASK.cards, ctx.nextTask));
+  const paged = drawPaged(ctx.document, results, grid, (c) => renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards));
   panel.appendChild(grid);
   if (paged.more) panel.appendChild(paged.more);
 }
@@ -144,8 +149,8 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
   // Headings one level under the page's h1 (axe: heading-order).
   // A long board draws its first screen first; the rest of each column follows, 100 items a task.
   if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board }));
-  else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE, perTask: PER_TASK.timeline }));
-  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: frameSlicing(ctx.document, PER_TASK.table, ctx.nextTask), ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
+  else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE, slicing: sliced(ctx, PER_TASK.timeline) }));
+  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table), ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
   else renderCards(state, panel);
   markCurrent(state);
 }
