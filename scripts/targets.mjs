@@ -55,7 +55,8 @@ export const targets = [
     // Cleared first: chunk names carry content hashes, so old chunks would pile up.
     clean: 'dist/cli',
     options: {
-      entryPoints: [{ in: 'src/cli/main.ts', out: 'maturity-map' }],
+      // The parse worker threads' entry (parse-pool.ts) sits beside the CLI's and shares its chunks.
+      entryPoints: [{ in: 'src/cli/main.ts', out: 'maturity-map' }, { in: 'src/cli/parse-worker.ts', out: 'parse-worker' }],
       outdir: 'dist/cli',
       // Each command's code (and the libraries only it uses) in chunks loaded when it runs.
       splitting: true,

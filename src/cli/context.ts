@@ -2,9 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createIndex, defaultConfig, isIsoDay, formatSettingsIssues, parseMaturitySettings, prepareForIndex, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { createIndex, defaultConfig, isIsoDay, formatSettingsIssues, parseMaturitySettings, type IndexOptions, type MaturityConfig, type MaturityIndex } from '../core/index';
+import { availableParallelism } from 'node:os';
 import type { PreparedNote } from '../plugin-cache/note-record';
-import { readVault, UsageError, type SkippedFile, type VaultReading } from './files';
+import { readVault, UsageError, type HeldNotes, type SkippedFile, type VaultReading } from './files';
+import { createIntake, type NoteIntake } from './note-intake';
+import { createParsePool, type ParsePool, type SpawnWorker } from './parse-pool';
 import { CACHE_FILE, openScanCache, type ScanCache } from './scan-cache';
 import { visible, writeErr } from './terminal';
 
@@ -15,6 +18,10 @@ export interface LoadOptions {
   config?: string;
   /** Keep what each note parsed to (scan-cache.ts): true for the default file in the vault, or the file's path. */
   cache?: boolean | string;
+  /** `--jobs`: threads that parse notes (parse-pool.ts); one per core when not given. */
+  jobs?: string;
+  /** How a parse worker is started (tests hand in the built worker; the CLI starts the one beside it). */
+  spawnWorker?: SpawnWorker;
 }
 
 export interface LoadedVault {
@@ -26,6 +33,8 @@ export interface LoadedVault {
   paths: string[];
   /** With `--cache`: notes taken from the cache, and notes parsed. */
   cached: ScanCache['stats'] | null;
+  /** With parse workers: how many started, and batches the main thread parsed instead. */
+  parsing: ParsePool['stats'] | null;
 }
 
 const SETTINGS_FILE = '.maturity-map.json';
@@ -84,23 +93,31 @@ export async function loadVault(dir: string | undefined, options: LoadOptions): 
   // Every view is built once and the process ends: a compact note would only be read back.
   const index = createIndex({ ...indexOptions, compactNotes: false });
   const cache = options.cache ? await cacheFor(root, options.cache, indexOptions) : null;
-  // One batch: names shared by many notes are resolved once, not once per note. Each text goes
-  // to the index as it is read, and is dropped there unless the note is a component.
+  const pool = parsePoolFor(options, indexOptions, index);
+  const intake = createIntake(index, cache, pool);
+  // One batch: names shared by many notes are resolved once, not once per note.
   index.beginBatch();
   let reading: VaultReading;
   const paths: string[] = [];
   try {
-    reading = cache ? await readThroughCache(root, index, cache, paths) : await readVault(root, (path, text) => {
-      paths.push(path);
-      index.upsert(path, text);
-    });
+    reading = await readVault(
+      root,
+      (path, text, state) => {
+        paths.push(path);
+        intake.take(path, text, state);
+      },
+      cache ? heldByCache(cache, intake, paths) : undefined,
+    );
+    await intake.finish();
     // Notes that could not be read become file-unreadable diagnostics; links are left out on purpose.
     for (const file of reading.skipped) if (file.kind === 'unreadable') index.skip(file.path, file.reason);
   } finally {
     index.endBatch();
+    await pool?.close();
   }
+  if (pool?.stats.failure) writeErr(`maturity-map: ${visible(pool.stats.failure)}; its notes were parsed on the main thread\n`);
   await cache?.save((message) => writeErr(`maturity-map: ${visible(message)}\n`));
-  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount, paths, cached: cache?.stats ?? null };
+  return { root: dir, index, skipped: reading.skipped, noteCount: reading.noteCount, paths, cached: cache?.stats ?? null, parsing: pool?.stats ?? null };
 }
 
 /** The scan cache for this vault and these settings; none for a single note (`fix <file>`). */
@@ -113,26 +130,26 @@ async function cacheFor(root: string, option: true | string, indexOptions: Index
   return openScanCache(location, settings, (message) => writeErr(`maturity-map: ${visible(message)}\n`));
 }
 
-/** Notes the cache holds unchanged go in as it kept them; the others are parsed and kept for the next run. */
-function readThroughCache(root: string, index: MaturityIndex, cache: ScanCache, paths: string[]): Promise<VaultReading> {
-  const put = (path: string, note: PreparedNote | null): boolean => {
+/** Notes the cache holds unchanged go in as it kept them (the others are read, parsed and kept for the next run). */
+function heldByCache(cache: ScanCache, intake: NoteIntake, paths: string[]): HeldNotes {
+  const hold = (path: string, note: PreparedNote | null): boolean => {
     if (note === null) return false;
     paths.push(path);
-    index.upsertNote(path, note.note, note.keys);
+    intake.held(path, note);
     return true;
   };
-  const { config, pipeline } = index;
-  return readVault(
-    root,
-    (path, text, state) => {
-      paths.push(path);
-      const prepared = prepareForIndex(text, path, config, pipeline);
-      index.upsertNote(path, prepared.note, prepared.keys);
-      cache.put(path, state, prepared);
-    },
-    { unchanged: (path, state) => put(path, cache.unchanged(path, state)), sameBytes: (path, bytes, state) => put(path, cache.sameBytes(path, bytes, state)) },
-  );
+  return { unchanged: (path, state) => hold(path, cache.unchanged(path, state)), sameBytes: (path, bytes, state) => hold(path, cache.sameBytes(path, bytes, state)) };
 }
+
+/** Worker threads for `--jobs` (default: one per core, up to MAX_JOBS); none for one job or one core. */
+function parsePoolFor({ jobs, spawnWorker }: LoadOptions, indexOptions: IndexOptions, index: MaturityIndex): ParsePool | null {
+  const count = jobs === undefined ? Math.min(availableParallelism(), MAX_JOBS) : Number(jobs);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--jobs expects a positive whole number, got "${jobs}"`);
+  return count > 1 ? createParsePool(indexOptions, index, count, spawnWorker) : null;
+}
+
+/** More threads than this gain nothing: the main thread's own work (reading, the views) is then the run's length. */
+const MAX_JOBS = 8;
 
 /** One line on standard error per file the vault walk left out, so nothing is skipped silently. */
 export function reportSkipped(skipped: readonly SkippedFile[]): void {

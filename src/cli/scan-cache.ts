@@ -6,7 +6,8 @@
 // used. The file is only an accelerator: a missing, damaged or unwritable cache costs a full
 // parse and a warning, never the command's result.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromRecord, toRecord, type NoteRecord, type PreparedNote } from '../plugin-cache/note-record';
 import type { FileState } from './files';
@@ -101,10 +102,16 @@ function cacheKey(settings: unknown): string {
   return `${VERSION} ${buildDigest()} ${hashText(JSON.stringify(settings ?? null))}`;
 }
 
-/** The running bundle's digest: a rebuilt CLI (a new parser) starts from an empty cache. */
+/**
+ * The running build's digest: a rebuilt CLI (a new parser) starts from an empty cache. Every
+ * module file beside this one counts: the parser sits in a chunk the parse worker shares.
+ */
 function buildDigest(): string {
   try {
-    return hashBytes(readFileSync(fileURLToPath(import.meta.url)));
+    const dir = dirname(fileURLToPath(import.meta.url));
+    const hash = createHash('sha1');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.mjs')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    return hash.digest('base64');
   } catch {
     return 'unknown-build';
   }

@@ -83,6 +83,21 @@ export function prepareForIndex(text: string, path: string, config: MaturityConf
   return { note, keys: noteKeys(note, path, config, pipeline) };
 }
 
+/**
+ * Whether `prepareForIndex` would parse the text at all (the first look's answer), and what it
+ * gives when it would not: a host that parses elsewhere (the CLI's worker threads) sends only the
+ * notes that need a parse, and keeps the others' empty note as the index would.
+ */
+export function needsParse(text: string, path: string, config: MaturityConfig, pipeline: Pipeline): boolean {
+  return firstLookFor(config, pipeline)(path, text);
+}
+
+/** What `prepareForIndex` gives for a text `needsParse` turned away. */
+export function preparedTurnedAway(path: string, config: MaturityConfig, pipeline: Pipeline): { note: MaturityNote; keys: NoteKeys } {
+  const note = emptyNote(pipeline);
+  return { note, keys: noteKeys(note, path, config, pipeline) };
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);

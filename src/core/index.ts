@@ -5,7 +5,7 @@ export { createPipeline, parseStageValue, parseTransitionHeading, stageName, com
 export { parseNote, effectiveTransitions, transitionName } from './parse/note';
 export { DEFAULT_VOCABULARY, VOCABULARY_KEYS, type VocabularyKey, type VocabularySettings } from './parse/vocabulary';
 export { identify, classify, cleanComponentName, pageNameFromPath, type ComponentReason } from './identity';
-export { createIndex, prepareForIndex, prepareNote, noteKeys, type NoteKeys, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
+export { createIndex, needsParse, prepareForIndex, preparedTurnedAway, prepareNote, noteKeys, type NoteKeys, type MaturityIndex, type IndexChange, type IndexEntry, type IndexOptions } from './vault-index';
 export { findCycles, closure, invert } from './graph';
 export { isLinkResolution, type LinkResolution } from './link-resolution';
 export { compareNames } from './text';

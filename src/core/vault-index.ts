@@ -13,7 +13,7 @@ import { allCycles, component, edges, ids, idsAtStageByName } from './index-read
 import type { IndexOptions, MaturityIndex } from './vault-index-types';
 
 export type { IndexChange, IndexEntry, IndexOptions, MaturityIndex } from './vault-index-types';
-export { emptyNote, noteKeys, prepareForIndex, prepareNote, type NoteKeys } from './index-notes';
+export { emptyNote, needsParse, noteKeys, prepareForIndex, preparedTurnedAway, prepareNote, type NoteKeys } from './index-notes';
 
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const state = createIndexState(options);

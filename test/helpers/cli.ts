@@ -25,6 +25,8 @@ export function runCli(args: string[], options: CliOptions = {}): { code: number
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input,
+    // A scan of a few hundred notes prints more JSON than spawnSync's default 1 MB.
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     ...(options.uid !== undefined ? { uid: options.uid } : {}),
     ...(options.gid !== undefined ? { gid: options.gid } : {}),

@@ -22,6 +22,7 @@ export const VAULT_OPTIONS = {
   config: { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  jobs: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const VAULT_OPTIONS_HELP = `  --tag <tag>          only notes with this tag (repeatable)
@@ -30,7 +31,8 @@ export const VAULT_OPTIONS_HELP = `  --tag <tag>          only notes with this t
   --config <file>      settings JSON (default: <dir>/.maturity-map.json)
   --cache              keep what each note parsed to, and parse only changed notes next time
   --cache-location <file>
-                       the cache file (implies --cache; default: <dir>/.maturity-map-cache)`;
+                       the cache file (implies --cache; default: <dir>/.maturity-map-cache)
+  --jobs <n>           threads that parse notes (default: one per core, up to 8; 1: none)`;
 
 export function str(value: CommandArgs['values'][string]): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -42,5 +44,5 @@ export function strs(value: CommandArgs['values'][string]): string[] | undefined
 
 export function loadOptions(values: CommandArgs['values']) {
   const cache = str(values['cache-location']) ?? values['cache'] === true;
-  return { tags: strs(values['tag']), today: str(values['today']), staleDays: str(values['stale-days']), config: str(values['config']), cache };
+  return { tags: strs(values['tag']), today: str(values['today']), staleDays: str(values['stale-days']), config: str(values['config']), cache, jobs: str(values['jobs']) };
 }

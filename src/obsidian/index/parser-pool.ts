@@ -3,7 +3,7 @@
 // unavailable or fail — on the main thread in slices that yield to the UI between notes.
 import workerSource from 'maturity-map:parse-worker';
 import { createPipeline, prepareForIndex, resolveConfig, type IndexOptions } from '../../core/index';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../../plugin-cache/parse-protocol';
 import { fromRecord, type PreparedNote } from '../../plugin-cache/note-record';
 import { mapInSlices, startSlice } from './slices';
 
