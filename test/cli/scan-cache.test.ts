@@ -1,13 +1,14 @@
 // `--cache`: a run takes unchanged notes from the cache file and parses only the others, and what
 // every command sees is what a run without the cache sees: whole components, diagnostics and all.
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadVault, type LoadedVault } from '../../src/cli/context';
 import { CACHE_FILE } from '../../src/cli/scan-cache';
 import { scanToJSON } from '../../src/core/serialize';
-import { CORPUS, corpusAvailable, EXAMPLE_VAULT, listMarkdown, TODAY } from '../helpers/vault';
+import { CORPUS, corpusAvailable, EXAMPLE_VAULT, listMarkdown, ROOT, TODAY } from '../helpers/vault';
 import { run } from './run';
 
 const made: string[] = [];
@@ -129,6 +130,25 @@ describe('scan cache', () => {
     const again = run('scan', dir, '--today', TODAY, '--cache');
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
+  });
+
+  it('a CLI whose parser was rebuilt uses none of the records (the parser sits in a chunk of its own)', () => {
+    const dir = exampleCopy();
+    const cli = tempDir();
+    cpSync(join(ROOT, 'dist/cli'), cli, { recursive: true });
+    const scan = () => spawnSync(process.execPath, [join(cli, 'maturity-map.mjs'), 'scan', dir, '--today', TODAY, '--cache'], { encoding: 'utf8' });
+    expect(existsSync(join(ROOT, 'dist/cli/maturity-map.mjs'))).toBe(true);
+    const key = () => readFileSync(join(dir, CACHE_FILE), 'utf8').split('\n')[1];
+    expect(scan().status).toBe(0);
+    const first = key();
+    expect(scan().status).toBe(0);
+    expect(key()).toBe(first);
+    const parser = readdirSync(cli).find((name) => name.endsWith('.mjs') && readFileSync(join(cli, name), 'utf8').includes('function scanBlocks('))!;
+    expect(parser).not.toBe('maturity-map.mjs');
+    expect(readFileSync(join(cli, parser), 'utf8')).not.toContain('maturity-map-cache 1');
+    appendFileSync(join(cli, parser), '\n// rebuilt\n');
+    expect(scan().status).toBe(0);
+    expect(key()).not.toBe(first);
   });
 
   it('paths with tabs, line breaks and quotes survive the line format', async () => {
