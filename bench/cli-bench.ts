@@ -4,7 +4,7 @@
 // whose notes share one name (the reliability probe's shape), against the floor of the same vault.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeRealisticVault } from './generator/write';
 import { median } from './measure';
@@ -32,6 +32,8 @@ export interface ScanFigures {
   floor: ProcessRuns & { variant: 'one at a time' | '16 at a time' };
   floorOther: ProcessRuns;
   scan: ProcessRuns;
+  /** The same scan with `--jobs 1`: no parse workers. */
+  scanOneThread: ProcessRuns;
   /** The same scan with V8's own defaults (MATURITY_MAP_V8_DEFAULTS=1): what the CLI's V8 tuning is worth. */
   scanV8Defaults: ProcessRuns;
   scanJson: ProcessRuns;
@@ -117,6 +119,7 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
       floorSync: [FLOOR, vault.dir],
       floorAsync: [FLOOR, vault.dir, '--async'],
       scan: [CLI, 'scan', vault.dir, '--today', '2026-11-24'],
+      scanOneThread: [CLI, 'scan', vault.dir, '--today', '2026-11-24', '--jobs', '1'],
       scanV8Defaults: { args: [CLI, 'scan', vault.dir, '--today', '2026-11-24'], env: { MATURITY_MAP_V8_DEFAULTS: '1' } },
       scanJson: [CLI, 'scan', vault.dir, '--json', '--today', '2026-11-24'],
       // Its first (warm-up) run writes the cache the timed runs read.
@@ -135,6 +138,7 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
     floor: { ...floor, variant: syncFaster ? 'one at a time' : '16 at a time' },
     floorOther,
     scan,
+    scanOneThread: runs['scanOneThread']!,
     scanV8Defaults: runs['scanV8Defaults']!,
     scanJson: runs['scanJson']!,
     scanCached: runs['scanCached']!,
@@ -155,8 +159,12 @@ function freshCacheFile(name: string): string {
 export interface CachedScanFigures {
   notes: number;
   floor: ProcessRuns;
-  /** `scan` parsing every note. */
+  /** `scan` parsing every note (on worker threads, one per core: the default). */
   cold: ProcessRuns;
+  /** The same with `--jobs 1`: every note parsed on the main thread (the reference for the workers). */
+  coldOneThread: ProcessRuns;
+  /** Cores the run had (os.availableParallelism()): what `--jobs` defaults to. */
+  cores: number;
   /** `scan --cache`, nothing changed since the run that made the cache. */
   cached: ProcessRuns;
   /** `scan --cache` after every note's time changed, bytes the same (a fresh clone in CI): each note read and hashed. */
@@ -176,8 +184,8 @@ export function cachedScanBench(dir: string, notes: number, reps: number, log: (
   const touched = kept.replace(/^(\[.*?",\d+,)[\d.e+]+,/gm, (_line, head: string) => `${head}1,`);
   if (touched === kept) throw new Error('cachedScanBench: the cache lines did not take the new times');
   const cachedTouched = { args: [...scan, '--cache-location', touchedCache], env: {}, before: () => writeFileSync(touchedCache, touched) };
-  const runs = interleaved({ floor: [FLOOR, dir], cold: scan, cached: [...scan, '--cache-location', cache], cachedTouched }, reps);
-  return { notes, floor: runs['floor']!, cold: runs['cold']!, cached: runs['cached']!, cachedTouched: runs['cachedTouched']! };
+  const runs = interleaved({ floor: [FLOOR, dir], cold: scan, coldOneThread: [...scan, '--jobs', '1'], cached: [...scan, '--cache-location', cache], cachedTouched }, reps);
+  return { notes, floor: runs['floor']!, cold: runs['cold']!, coldOneThread: runs['coldOneThread']!, cores: availableParallelism(), cached: runs['cached']!, cachedTouched: runs['cachedTouched']! };
 }
 
 /** n notes called "Same", each depending on [[Same]] (the reliability probe: cubic before #12). */
