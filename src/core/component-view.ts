@@ -22,6 +22,8 @@ export interface ViewInput {
   /** Other components with the same name: the first few in path order, and how many. */
   duplicates: { sample: string[]; count: number };
   cycle: string[] | null;
+  /** Keep the view's built strings as flat copies shared between views (an index kept for a session: IndexOptions.compactNotes). */
+  keepStrings: boolean;
 }
 
 export function buildComponent(input: ViewInput): Component {
@@ -49,8 +51,10 @@ export function buildComponent(input: ViewInput): Component {
     severity: config.severity,
   });
   diagnostics.push(...readinessDiagnostics(readiness, note, pipeline));
-  keepReadinessStrings(readiness);
-  keepDiagnosticMessages(diagnostics, note.diagnostics.length);
+  if (input.keepStrings) {
+    keepReadinessStrings(readiness);
+    keepDiagnosticMessages(diagnostics, note.diagnostics.length);
+  }
 
   return {
     id,

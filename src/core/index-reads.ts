@@ -61,6 +61,7 @@ export function component(state: IndexState, id: string): Component | undefined 
     // In path order: the same vault gives the same message whatever order the notes arrived in.
     duplicates: sameNamed(links, id, entry.identity.keys[0]!, MAX_CANDIDATES),
     cycle,
+    keepStrings: state.compact,
   });
   viewCache.set(id, { today: day, component: view, cycle });
   for (const member of cycle ?? []) {

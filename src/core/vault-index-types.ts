@@ -98,7 +98,8 @@ export interface IndexOptions extends MaturitySettings {
    * (src/core/compact-note.ts): a third less heap for the index, read back when a view is first
    * built. A note upserted again (an edit) stays whole: its view is rebuilt at once. On by
    * default, for hosts that keep an index for a session; the CLI, which builds every view once
-   * and exits, turns it off.
+   * and exits, turns it off. Off, the views also keep the strings they build as they are, instead
+   * of flat copies shared between views (readiness/keep.ts), which only a long session repays.
    */
   compactNotes?: boolean;
 }
