@@ -176,7 +176,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   await closing;
   if (ONLY_VIEWS.length > 0) {
     const views = await openViews(files, device);
-    process.stdout.write(`\nnotes: ${NOTES}, load average ${loadAtStart}; first open after a (warm) start:\n${views.map(({ name, figures }) => `${viewLine(name, figures)}; top ${figures.tasks.top.slice(0, 3).map((t) => t.ms).join(', ')} ms`).join('\n')}\n`);
+    process.stdout.write(`\nnotes: ${NOTES}, load average ${loadAtStart}; first open after a (warm) start:\n${views.map(({ name, figures }) => `${viewLine(name, figures)}; top ${figures.tasks.top.slice(0, 3).map((t) => `${t.ms} ms (${t.startUs}–${t.endUs} µs)`).join(', ')}`).join('\n')}\n`);
     return;
   }
 
