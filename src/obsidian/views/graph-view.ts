@@ -57,7 +57,8 @@ export class GraphView extends ItemView {
     const print = this.drawnPrint();
     this.handle = keepLive(this, body, indexer, {
       // The views of the components in view, a slice at a time (none when only a notice is
-      // shown); then the fingerprint, then the draw, each in a task of its own.
+      // shown); then the fingerprint, then the draw (keepLive gives it a task of its own), each in
+      // a task of its own.
       prepare: async (cancelled) => {
         const index = indexer.index;
         const scope = this.inView();
@@ -66,7 +67,6 @@ export class GraphView extends ItemView {
         await yieldToUI();
         if (stop()) return false;
         print();
-        await yieldToUI();
         return !stop();
       },
       fingerprint: print,
