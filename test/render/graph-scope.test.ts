@@ -3,7 +3,8 @@
 // scope, so the notice, the focused neighbourhood and the whole graph agree with what is drawn, and
 // the print of a notice builds no view.
 import { describe, expect, it } from 'vitest';
-import { graphPrint, graphScope, renderGraph } from '../../src/render/index';
+import { renderGraph } from '../../src/render/index';
+import { graphPrint, graphScope } from '../../src/render/graph/scope';
 import { resetWorkCount, workCount } from '../../src/core/work-count';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,9 @@
 // The dependency graph view: the shared graph over every component, or focused on one ("show
 // graph for this component"). The focus is part of the view state, so it survives a restart.
 import { ItemView, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
-import { DEFAULT_HOPS, graphPrint, graphScope, MAX_GRAPH_COMPONENTS, renderGraph, type GraphScope, type GraphView as SharedGraph } from '../../render/index';
+import { renderGraph, type GraphView as SharedGraph } from '../../render/index';
+import { DEFAULT_HOPS, graphPrint, graphScope, type GraphScope } from '../../render/graph/scope';
+import { MAX_GRAPH_COMPONENTS } from '../../render/graph/view';
 import type { Host } from '../host';
 import type { ViewContext } from '../render-kit';
 import type { MaturityIndex } from '../../core/index';
