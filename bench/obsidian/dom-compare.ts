@@ -3,8 +3,8 @@
 // prepare does, so the draw builds none.
 import { generateNotes } from '../generator/vault';
 import { TODAY } from '../generator/component';
-import { createIndex, type MaturityIndex } from '../../src/core/index';
-import { contextFromIndex, renderBoard, renderDashboard, type ViewContext } from '../../src/render/index';
+import { createIndex, queryIds, type MaturityIndex } from '../../src/core/index';
+import { contextFromIndex, renderBoard, renderDashboard, renderQueryResults, type ViewContext } from '../../src/render/index';
 import { filterComponents } from '../../src/render/dashboard/filter';
 
 let index: MaturityIndex | null = null;
@@ -52,4 +52,21 @@ export function board(): { scriptMs: number; layoutMs: number } {
   const t2 = performance.now();
   el.remove();
   return { scriptMs: t1 - t0, layoutMs: t2 - t1 };
+}
+
+/**
+ * A query block's draw (the Obsidian plugin's drawQuery: renderQueryResults as a table): the first
+ * 25 rows of `stage: staging`, or the 20 of `text: pay, limit: 20`, with their views built.
+ */
+export function queryTable(which: 'staging' | 'pay'): { scriptMs: number; layoutMs: number; rows: number } {
+  const ids = which === 'staging' ? queryIds(index!, { stage: ['staging'] }).slice(0, 25) : queryIds(index!, { text: 'pay', limit: 20 });
+  const components = ids.flatMap((id) => index!.component(id) ?? []);
+  const t0 = performance.now();
+  const el = renderQueryResults(components, 'table', ctx!, { headingLevel: 2, sort: { column: 'name', order: 'asc' }, onSort: () => undefined });
+  document.body.append(el);
+  const t1 = performance.now();
+  void el.getBoundingClientRect().height;
+  const t2 = performance.now();
+  el.remove();
+  return { scriptMs: t1 - t0, layoutMs: t2 - t1, rows: components.length };
 }

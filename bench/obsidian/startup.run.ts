@@ -22,6 +22,13 @@ import { QUERY_NOTES, until, VIEW_PHASES, viewLine, type ViewFigures } from './v
 import { ROOT } from '../../test/helpers/vault';
 
 const NOTES = Number(process.env['MM_BENCH_NOTES'] ?? 10_000);
+/**
+ * `MM_BENCH_VIEWS=graph,pay`: only the view phases whose name holds one of these words, after the
+ * cold start that fills the cache (no reference, warm start, edit or fallback; nothing written to
+ * results-obsidian.json), each `MM_BENCH_REPEAT` times (default 1): for before/after pairs.
+ */
+const ONLY_VIEWS = (process.env['MM_BENCH_VIEWS'] ?? '').split(',').map((w) => w.trim()).filter((w) => w !== '');
+const REPEAT = Math.max(1, Number(process.env['MM_BENCH_REPEAT'] ?? 1));
 
 interface PluginLike {
   api: { ready(): Promise<void> };
@@ -123,7 +130,8 @@ function indexOnMainThread(files: Record<string, string>): number {
  */
 async function openViews(files: Record<string, string>, device: ReturnType<typeof newIndexedDB>): Promise<Array<{ name: string; figures: ViewFigures }>> {
   const out: Array<{ name: string; figures: ViewFigures }> = [];
-  for (const phase of VIEW_PHASES) {
+  const phases = ONLY_VIEWS.length === 0 ? VIEW_PHASES : VIEW_PHASES.filter((p) => ONLY_VIEWS.some((w) => p.name.includes(w)));
+  for (const phase of phases.flatMap((p) => Array.from({ length: ONLY_VIEWS.length === 0 ? 1 : REPEAT }, () => p))) {
     const { h } = await start(files, { indexedDB: device, workers: true });
     await (h.plugin as unknown as PluginLike).indexer.flushWrites();
     await new Promise((r) => setTimeout(r, 200));
@@ -151,7 +159,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   Object.assign(files, QUERY_NOTES);
 
   // Reference: the core alone, every note parsed on the main thread.
-  const coreMs = indexOnMainThread(files);
+  const coreMs = ONLY_VIEWS.length > 0 ? 0 : indexOnMainThread(files);
   collectGarbage();
 
   const device = newIndexedDB();
@@ -166,7 +174,11 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const closing = close(cold.result.h);
   (cold.result as { h: Harness | null }).h = null;
   await closing;
-
+  if (ONLY_VIEWS.length > 0) {
+    const views = await openViews(files, device);
+    process.stdout.write(`\nnotes: ${NOTES}, load average ${loadAtStart}; first open after a (warm) start:\n${views.map(({ name, figures }) => `${viewLine(name, figures)}; top ${figures.tasks.top.slice(0, 3).map((t) => `${t.ms} ms (${t.startUs}–${t.endUs} µs)`).join(', ')}`).join('\n')}\n`);
+    return;
+  }
 
   const warm = await watchMainThread(() => start(files, { indexedDB: device, workers: true }));
   const warmStats = structuredClone((warm.result.h.plugin as unknown as PluginLike).indexer.stats);

@@ -7,9 +7,10 @@ export default defineConfig({
     include: ['bench/obsidian/*.run.ts'],
     environment: 'happy-dom',
     testTimeout: 600_000,
-    // The benchmark collects garbage between phases (startup.run.ts `close`).
+    // The benchmark collects garbage between phases (startup.run.ts `close`). MM_BENCH_CPU_PROF=dir
+    // writes a CPU profile there (200 µs samples; the views-only mode prints its long tasks' times).
     pool: 'forks',
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...(process.env['MM_BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['MM_BENCH_CPU_PROF']}`, '--cpu-prof-interval=200'] : [])],
     env: { TZ: 'UTC' },
   },
 });

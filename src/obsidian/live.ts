@@ -3,6 +3,7 @@
 // what Dataview lacks: no stale blocks, and no re-render on unrelated edits.
 import type { Component } from 'obsidian';
 import type { Component as MaturityComponent, MaturityIndex } from '../core/index';
+import { yieldCount, yieldToUI } from './index/slices';
 import type { LiveChange, VaultIndexer } from './vault-indexer';
 
 export interface LiveSource {
@@ -100,7 +101,15 @@ export function keepLive(owner: Component, el: HTMLElement, indexer: VaultIndexe
  */
 function preparedShow(source: LiveSource, cancelled: () => boolean, show: (force: boolean) => void, pending: () => void): (force: boolean) => void {
   if (!source.prepare) return show;
-  const prepare = (cancelled: () => boolean) => source.prepare!(cancelled);
+  const prepare = async (cancelled: () => boolean) => {
+    const yieldsBefore = yieldCount();
+    const ready = await source.prepare!(cancelled);
+    // A prepare that went on across tasks ends in a slice that may have spent its time: the draw
+    // gets a task of its own. One that fit in its first slice draws in it (an edit's redraw).
+    if (!ready || yieldCount() === yieldsBefore || cancelled()) return ready;
+    await yieldToUI();
+    return !cancelled();
+  };
   let running = false;
   /** A refresh asked for while a prepare ran: null for none, else whether it was forced. */
   let queued: boolean | null = null;

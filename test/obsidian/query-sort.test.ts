@@ -9,7 +9,7 @@ import { contextFromIndex } from '../../src/render/context';
 import type { MaturityIndex } from '../../src/core/index';
 import type { Harness } from './harness/app';
 import { startHarness, useHarnessSession } from './helpers';
-import { generatedFiles, MOST_PER_TASK, nextTask, plugin, shownIds, sum, viewClock, viewsPerTask } from './view-work';
+import { atEachTask, generatedFiles, MOST_PER_TASK, nextTask, plugin, shownIds, sum, viewClock, viewsPerTask } from './view-work';
 
 useHarnessSession();
 afterEach(() => vi.restoreAllMocks());
@@ -117,6 +117,32 @@ describe('a query block sorted from its table header', () => {
     expect(Math.max(...readiness)).toBeLessThanOrEqual(MOST_PER_TASK);
     expect(byProgress).toEqual(coreIds(h, 'sort: progress').slice(0, 25));
     expect(byReadiness).toEqual(coreIds(h, 'sort: readiness').slice(0, 25));
+  });
+
+  it('sorts the whole result in a task of its own, not at the end of the last slice of views', async () => {
+    const h = await startHarness({ files: files() });
+    const el = await openBlock(h, ALL);
+    const all = plugin(h).indexer.index.ids();
+    viewClock(h);
+    // Each task: the views it built and the most elements one sort in it ordered.
+    const sort = Array.prototype.sort;
+    let sorted = 0;
+    vi.spyOn(Array.prototype, 'sort').mockImplementation(function (this: unknown[], compare) {
+      sorted = Math.max(sorted, this.length);
+      return sort.call(this, compare) as never;
+    });
+    const tasks: Array<{ views: number; sorted: number }> = [];
+    let views = plugin(h).indexer.viewsBuilt;
+    await atEachTask(() => {
+      tasks.push({ views: plugin(h).indexer.viewsBuilt - views, sorted });
+      views = plugin(h).indexer.viewsBuilt;
+      sorted = 0;
+    }, () => press(h, el, 'readiness'));
+    const sorting = tasks.filter((t) => t.sorted >= all.length - 60);
+    expect(tasks.filter((t) => t.views > 0).length).toBeGreaterThan(1);
+    // Before: the sort came after the last slice's views, in its task.
+    expect(sorting.map((t) => t.views)).toEqual([0]);
+    expect(shownIds(el)).toEqual(coreIds(h, 'sort: readiness').slice(0, 25));
   });
 
   it('stops a sort under way when another header is pressed, and draws the last order asked for', async () => {

@@ -131,6 +131,24 @@ describe('a query block', () => {
     if (again) expect(document.activeElement).toBe(again);
   });
 
+  it('draws its rows in a task of its own once building them took several tasks', async () => {
+    const h = await startHarness({ files: files() });
+    viewClock(h);
+    const rows = () => document.querySelectorAll('.block-language-maturity-query [data-mm-id]').length;
+    // Each task: the views it built, and whether the rows appeared in it.
+    const tasks: Array<{ views: number; drew: boolean }> = [];
+    let views = plugin(h).indexer.viewsBuilt;
+    let drawn = 0;
+    await atEachTask(() => {
+      tasks.push({ views: plugin(h).indexer.viewsBuilt - views, drew: drawn === 0 && rows() > 0 });
+      views = plugin(h).indexer.viewsBuilt;
+      drawn = rows();
+    }, () => h.open(STAGING).then(() => undefined));
+    expect(tasks.filter((t) => t.views > 0).length).toBeGreaterThan(1);
+    // Before: the rows were drawn after the last slice of views, in its task.
+    expect(tasks.filter((t) => t.drew)).toEqual([{ views: 0, drew: true }]);
+  });
+
   it('redraws an edit in the task that brings it, building only the changed views', async () => {
     const h = await startHarness({ files: files() });
     const leaf = await h.open(STAGING);

@@ -62,10 +62,19 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => window.setTimeout(resolve, 0));
 }
 
+/** Yields so far (any job's): a job that sees the count move went on across tasks. */
+let yields = 0;
+
 /** Continue in a new task; the slice clock starts again there. */
 export async function yieldToUI(): Promise<void> {
+  yields++;
   await nextTask();
   sliceStart = performance.now();
+}
+
+/** How many times work has yielded so far: compare two readings to learn whether a job took more than one task. */
+export function yieldCount(): number {
+  return yields;
 }
 
 /** Has the current slice run its time? (After a task this module did not start, it may have: a yield then costs little.) */

@@ -2,11 +2,14 @@
 // graph for this component"). The focus is part of the view state, so it survives a restart.
 import { ItemView, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { renderGraph, type GraphView as SharedGraph } from '../../render/index';
+import { DEFAULT_HOPS, graphPrint, graphScope, type GraphScope } from '../../render/graph/scope';
+import { MAX_GRAPH_COMPONENTS } from '../../render/graph/view';
 import type { Host } from '../host';
-import { buildGraphModel, type MaturityIndex } from '../../core/index';
-import { yieldToUI } from '../index/slices';
+import type { ViewContext } from '../render-kit';
+import type { MaturityIndex } from '../../core/index';
+import { buildViewsInSlices } from '../../plugin-cache/view-slices';
+import { OBSIDIAN_SLICING, yieldToUI } from '../index/slices';
 import { hoverParentOf } from '../links';
-import { prepareEveryView } from '../view-prep';
 import { keepLive, type LiveHandle } from '../live';
 
 export const GRAPH_VIEW = 'maturity-map-graph';
@@ -53,30 +56,22 @@ export class GraphView extends ItemView {
     const indexer = this.host.indexer;
     let stagesShown = '';
     const stages = () => JSON.stringify(indexer.index.pipeline.stages);
-    // What the graph draws (nodes with their stage, flags and cycle; edges), not the notes behind
-    // it: an edit elsewhere in a note does not lay the graph out again. Its model of every
-    // component costs tens of milliseconds at 2,000: worked out in a task of its own (below) and
-    // kept for the revision of the index it was made from.
-    let kept: { index: MaturityIndex; revision: number; phase: string; print: string } | null = null;
-    const fingerprint = () => {
-      const index = indexer.index;
-      if (kept?.index === index && kept.revision === index.revision() && kept.phase === indexer.progress.phase) return kept.print;
-      const model = buildGraphModel(index);
-      kept = { index, revision: index.revision(), phase: indexer.progress.phase, print: JSON.stringify([indexer.progress.phase, model.nodes, model.edges]) };
-      return kept.print;
-    };
+    const print = this.drawnPrint();
     this.handle = keepLive(this, body, indexer, {
-      // Every view, a slice at a time (the first open after a start would build them all in one
-      // task); then the fingerprint, then the draw, each in a task of its own.
+      // The views of the components in view, a slice at a time (none when only a notice is
+      // shown); then the fingerprint, then the draw (keepLive gives it a task of its own), each in
+      // a task of its own.
       prepare: async (cancelled) => {
-        if (!(await prepareEveryView(indexer, cancelled))) return false;
+        const index = indexer.index;
+        const scope = this.inView();
+        const stop = () => cancelled() || indexer.index !== index;
+        if (scope.kind === 'graph' && !(await buildViewsInSlices(index, scope.ids, OBSIDIAN_SLICING, stop))) return false;
         await yieldToUI();
-        if (cancelled()) return false;
-        fingerprint();
-        await yieldToUI();
-        return !cancelled();
+        if (stop()) return false;
+        print();
+        return !stop();
       },
-      fingerprint,
+      fingerprint: print,
       update: () => {
         if (!this.graph || stages() !== stagesShown) return false;
         this.graph.refresh();
@@ -92,11 +87,45 @@ export class GraphView extends ItemView {
           target.createDiv({ cls: 'maturity-map-empty', text: indexer.progress.phase === 'ready' ? 'No components yet.' : 'Indexing the vault…' });
           return;
         }
-        const focus = this.focus && indexer.index.component(this.focus) ? this.focus : undefined;
-        this.graph = renderGraph(this.host.viewContext('', hoverParentOf(this)), focus ? { focus } : {});
+        const focus = this.shownFocus();
+        this.graph = renderGraph(this.context(), focus ? { focus } : {});
         target.append(this.graph.element);
       },
     });
+  }
+
+  private context(): ViewContext {
+    return this.host.viewContext('', hoverParentOf(this));
+  }
+
+  /** The focus a new drawing starts from: the view state's, if it is still a component. */
+  private shownFocus(): string | null {
+    return this.focus && this.host.indexer.index.component(this.focus) ? this.focus : null;
+  }
+
+  /** What the graph draws now: its own (the reader may have focused it from its toolbar), else what a new one would. */
+  private inView(): GraphScope {
+    return this.graph?.scope() ?? graphScope(this.context(), this.host.indexer.index.ids(), { focus: this.shownFocus(), hops: DEFAULT_HOPS, maxComponents: MAX_GRAPH_COMPONENTS });
+  }
+
+  /**
+   * The fingerprint: what the graph draws (graphPrint: its notice, or the model of the components
+   * in view, and the focus menu's names), not the notes behind it, so an edit elsewhere in a note
+   * does not lay the graph out again. A model of up to 2,000 components costs tens of
+   * milliseconds: worked out in prepare's task of its own and kept for the index's revision.
+   */
+  private drawnPrint(): () => string {
+    let kept: { index: MaturityIndex; revision: number; scope: string; print: string } | null = null;
+    return () => {
+      const index = this.host.indexer.index;
+      const phase = this.host.indexer.progress.phase;
+      const scope = this.inView();
+      const key = `${phase}\u0002${scope.kind === 'graph' ? scope.ids.join('\u0000') : scope.total}`;
+      if (kept?.index !== index || kept.revision !== index.revision() || kept.scope !== key) {
+        kept = { index, revision: index.revision(), scope: key, print: `${phase}\u0002${graphPrint(this.context(), index.ids(), scope)}` };
+      }
+      return kept.print;
+    };
   }
 
   override onResize(): void {

@@ -3,7 +3,7 @@
 // Each draw has a generation: a layout or a slice that belongs to an older draw (a refresh or a
 // focus came in meanwhile) is dropped, so an old graph never replaces a newer one.
 import { invert } from '../../core/graph';
-import { buildGraphModel, EXTERNAL_PREFIX, neighbourhood, withoutExternals, type GraphModel } from '../../core/graph-model';
+import { buildGraphModel, EXTERNAL_PREFIX, withoutExternals, type GraphModel } from '../../core/graph-model';
 import { clear, count as formatCount, h, plural } from '../dom';
 import { layoutEdges, layoutInputs, startDrawing, type GraphDrawing } from './draw';
 import { select, updateStatus } from './highlight';
@@ -11,6 +11,7 @@ import { graphKeys, wireExternal, wireNode } from './input';
 import type { LayoutResult } from './layout';
 import { layoutHere, type LayoutRequest } from './layout-request';
 import { attachPanZoom } from './panzoom';
+import { graphScope } from './scope';
 import { emptyModel, type GraphActions, type GraphState } from './state';
 
 /** What a draw needs from the view's options. */
@@ -77,11 +78,12 @@ function isCurrent(state: GraphState, generation: number): boolean {
 export function drawView(state: GraphState, options: DrawOptions, actions: GraphActions, baseIds: readonly string[]): void {
   const generation = nextGeneration(state);
   const { ctx } = state;
-  const wanted = state.focusId ? [...neighbourhood(ctx, state.focusId, state.hops)].filter((id) => baseIds.includes(id)) : baseIds;
-  if (wanted.length > options.maxComponents) {
-    drawTooMany(state, wanted.length, options.maxComponents);
+  const scope = graphScope(ctx, baseIds, { focus: state.focusId, hops: state.hops, maxComponents: options.maxComponents });
+  if (scope.kind === 'too-many') {
+    drawTooMany(state, scope.total, scope.most);
     return;
   }
+  const wanted = scope.ids;
   const layouter = ctx.graphLayout;
   if (!layouter || wanted.length === 0) {
     // An older draw may have left the canvas busy; this one is done in this task (unless it slices).

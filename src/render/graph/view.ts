@@ -5,6 +5,7 @@ import type { ViewContext } from '../context';
 import { h } from '../dom';
 import { highlight, select } from './highlight';
 import { drawView, resetView, type DrawOptions } from './redraw';
+import { DEFAULT_HOPS, graphScope, type GraphScope } from './scope';
 import { emptyModel, nameOf, type GraphActions, type GraphState } from './state';
 import { createControls, fillFocusOptions, renderLegend, renderToolbar, type GraphControls } from './toolbar';
 
@@ -44,6 +45,8 @@ export interface GraphView {
   selected(): string | null;
   /** Read the context again (after the index changed) and redraw. */
   refresh(): void;
+  /** What a draw now would show, for the focus and hops the reader chose (scope.ts). */
+  scope(): GraphScope;
   /**
    * Resolves once the latest draw is on screen: its layout back (from the host's worker) and every
    * node and edge drawn. A graph laid out and drawn in one task is ready at once.
@@ -81,7 +84,7 @@ function createState(ctx: ViewContext, options: GraphOptions): GraphState {
     backward: new Map(),
     lit: [],
     focusId: options.focus ?? null,
-    hops: options.hops ?? 2,
+    hops: options.hops ?? DEFAULT_HOPS,
     selectedId: null,
     showExternals: options.externals ?? true,
     touched: false,
@@ -186,6 +189,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
       fillFocus();
       redraw();
     },
+    scope: () => graphScope(ctx, baseIds(), { focus: state.focusId, hops: state.hops, maxComponents: drawOptions.maxComponents }),
     ready: () => settled(state),
     fit: () => state.panzoom?.fit(),
     destroy: () => {

@@ -308,11 +308,14 @@ export class Workspace extends Events {
     });
   }
 
+  /** A new leaf, shown: the app's own work (its DOM), not the plugin's. */
   private newLeaf(split: 'root' | 'right'): WorkspaceLeaf {
-    const leaf = new WorkspaceLeaf(this.app, split, split === 'root' ? this.rootSplit : this.rightSplit);
-    this.leaves.push(leaf);
-    this.show(leaf);
-    return leaf;
+    return asHost(() => {
+      const leaf = new WorkspaceLeaf(this.app, split, split === 'root' ? this.rootSplit : this.rightSplit);
+      this.leaves.push(leaf);
+      this.show(leaf);
+      return leaf;
+    });
   }
   /**
    * As documented: without `newLeaf`, an existing leaf that can be navigated (the active one, else
@@ -347,9 +350,11 @@ export class Workspace extends Events {
     this.recentLeaves = this.recentLeaves.filter((l) => l !== leaf);
     if (this.activeLeaf === leaf) this.activeLeaf = null;
   }
-  /** Only one leaf per split is displayed: the one shown last. */
+  /** Only one leaf per split is displayed: the one shown last (the app's own work). */
   private show(leaf: WorkspaceLeaf): void {
-    for (const other of this.leaves) if (other.split === leaf.split) other.containerEl.toggle(other === leaf);
+    asHost(() => {
+      for (const other of this.leaves) if (other.split === leaf.split) other.containerEl.toggle(other === leaf);
+    });
   }
   async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
     this.show(leaf);
