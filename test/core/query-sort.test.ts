@@ -6,6 +6,7 @@ import { DEFAULT_STAGES } from '../../src/core/settings';
 import { createPipeline } from '../../src/core/stages';
 import { progress, sortComponents, type Sortable } from '../../src/core/query-sort';
 import type { MaturityNote } from '../../src/core/model';
+import { compareComponents } from '../../src/core/text';
 
 const pipeline = createPipeline(DEFAULT_STAGES);
 
@@ -29,5 +30,42 @@ describe('sortComponents', () => {
     sortComponents(list, { sort, order: 'desc' }, { pipeline });
     expect(reads() - before).toBe(list.length);
     expect(list.map((c) => progress(c, { pipeline }))).toEqual(expected);
+  });
+});
+
+describe('sortComponents breaks ties by the index name order', () => {
+  /** n components on 3 stages and 4 teams; reads of `name` counted (each collation reads two). */
+  function tied(n: number): { list: Sortable[]; nameReads: () => number; ids: string[] } {
+    let reads = 0;
+    const teams = ['storage', 'Storage', 'payments', 'élan'];
+    const list = Array.from({ length: n }, (_, i): Sortable => {
+      const note = { stage: { id: DEFAULT_STAGES[i % 3]!.id }, owner: { value: teams[i % 4] }, transitions: [] } as unknown as MaturityNote;
+      const name = `Service ${(i * 7919) % n}`;
+      const c = { id: `s${i}.md`, note } as Sortable;
+      Object.defineProperty(c, 'name', { get: () => (reads++, name), enumerable: true });
+      return c;
+    });
+    const ids = [...list].sort(compareComponents).map((c) => c.id);
+    return { list, nameReads: () => reads, ids: ids.slice() };
+  }
+
+  it.each(['stage', 'owner'] as const)('by %s: no name collated, the same order as collating', (sort) => {
+    const { list, nameReads, ids } = tied(3000);
+    const collated = [...list];
+    sortComponents(collated, { sort, order: 'desc' }, { pipeline });
+    const before = nameReads();
+    sortComponents(list, { sort, order: 'desc' }, { pipeline, ids: () => ids });
+    expect(nameReads() - before).toBe(0);
+    expect(list.map((c) => c.id)).toEqual(collated.map((c) => c.id));
+  });
+
+  it('owner values that collate equal (case) are one tie, broken by name', () => {
+    const { list, ids } = tied(8);
+    sortComponents(list, { sort: 'owner' }, { pipeline, ids: () => ids });
+    const owners = list.map((c) => c.note.owner!.value);
+    expect(owners.slice(0, 2)).toEqual(['élan', 'élan']);
+    expect(new Set(owners.slice(4))).toEqual(new Set(['storage', 'Storage']));
+    const storage = list.slice(4);
+    expect(storage.map((c) => c.id)).toEqual([...storage].sort(compareComponents).map((c) => c.id));
   });
 });
