@@ -19,6 +19,8 @@ export interface TableColumn {
   sortValue(c: Component, ctx: ViewContext): string | number | null;
   cell(c: Component, ctx: ViewContext): Node | string;
   numeric?: boolean;
+  /** Its values collate as the components' names do (the name column): ranked from the name order (`ctx.ids()`) in one pass. */
+  nameOrdered?: boolean;
 }
 
 export type SortOrder = 'asc' | 'desc';
@@ -69,7 +71,7 @@ function problems(c: Component): { errors: number; warnings: number } {
 }
 
 export const DEFAULT_COLUMNS: TableColumn[] = [
-  { id: 'name', label: 'Component', sortValue: (c) => c.name.toLowerCase(), cell: (c, ctx) => renderComponentLink(c.id, ctx, c.name) },
+  { id: 'name', label: 'Component', sortValue: (c) => c.name.toLowerCase(), cell: (c, ctx) => renderComponentLink(c.id, ctx, c.name), nameOrdered: true },
   { id: 'stage', label: 'Stage', sortValue: (c, ctx) => ctx.pipeline.rank.get(c.note.stage?.id ?? '') ?? null, cell: (c, ctx) => renderStageBadge(c, ctx) },
   { id: 'progress', label: 'Next stage', sortValue: nextProgress, cell: renderNextProgress, numeric: true },
   READINESS_COLUMN,
@@ -109,27 +111,72 @@ export const DEFAULT_COLUMNS: TableColumn[] = [
   },
 ];
 
-function compareValues(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareNames(String(a), String(b));
-}
-
-/** Sort a copy of `components` by a column; missing values last, ties by name. */
+/**
+ * Sort a copy of `components` by a column; missing values last, ties by name. Text values are
+ * collated once per distinct value, and names by their place in the index's name order: a sort of
+ * 9,000 components used to collate ~120,000 pairs, more than its click could spend.
+ */
 export function sortByColumn(components: readonly Component[], column: TableColumn, order: SortOrder, ctx: ViewContext): Component[] {
+  const place = namePlaces(ctx);
+  const byName = (x: Component, y: Component) => {
+    const a = place.get(x.id);
+    const b = place.get(y.id);
+    return a !== undefined && b !== undefined ? a - b : compareComponents(x, y);
+  };
   const keyed = components.map((c) => ({ c, key: column.sortValue(c, ctx) }));
+  const compareKeys = keyOrder(keyed, column, place);
+  const sign = order === 'asc' ? 1 : -1;
   keyed.sort((x, y) => {
     if (x.key === null || y.key === null) {
       if (x.key !== y.key) return x.key === null ? 1 : -1;
     } else {
-      const cmp = compareValues(x.key, y.key);
-      if (cmp !== 0) return order === 'asc' ? cmp : -cmp;
+      const cmp = compareKeys(x.key, y.key);
+      if (cmp !== 0) return sign * cmp;
     }
-    return compareComponents(x.c, y.c);
+    return byName(x.c, y.c);
   });
   return keyed.map((k) => k.c);
+}
+
+/** How two of a column's values compare: numbers as numbers, text by rank, a column of both as text throughout. */
+function keyOrder(keyed: Keyed, column: TableColumn, place: Map<string, number>): (a: string | number, b: string | number) => number {
+  const texts = keyed.some((k) => typeof k.key === 'string');
+  const numbers = keyed.some((k) => typeof k.key === 'number');
+  if (!texts) return (a, b) => (a as number) - (b as number);
+  const rank = column.nameOrdered && !numbers ? ranksInNameOrder(keyed, place) : collatedRanks(keyed);
+  return (a, b) => (a === b ? 0 : rank.get(String(a))! - rank.get(String(b))!);
+}
+
+type Keyed = Array<{ c: Component; key: string | number | null }>;
+
+/** Each component's place in the name order. */
+function namePlaces(ctx: ViewContext): Map<string, number> {
+  const place = new Map<string, number>();
+  ctx.ids().forEach((id, i) => place.set(id, i));
+  return place;
+}
+
+/** Values ranked by collation (numbers as their text, as a column of both always compared them), equal ranks for values that collate equal. */
+function collatedRanks(keyed: Keyed): Map<string, number> {
+  const texts = [...new Set(keyed.flatMap((k) => (k.key === null ? [] : [String(k.key)])))].sort(compareNames);
+  const rank = new Map<string, number>();
+  texts.forEach((text, i) => rank.set(text, i > 0 && compareNames(texts[i - 1]!, text) === 0 ? rank.get(texts[i - 1]!)! : i));
+  return rank;
+}
+
+/** The same for values that follow the name order: walked in that order, neighbours collated once each. */
+function ranksInNameOrder(keyed: Keyed, place: Map<string, number>): Map<string, number> {
+  if (keyed.some((k) => k.key !== null && !place.has(k.c.id))) return collatedRanks(keyed);
+  const inOrder = keyed.filter((k) => k.key !== null).sort((x, y) => place.get(x.c.id)! - place.get(y.c.id)!);
+  const rank = new Map<string, number>();
+  let previous: string | null = null;
+  inOrder.forEach(({ key }, i) => {
+    const text = key as string;
+    if (rank.has(text)) return;
+    rank.set(text, previous !== null && compareNames(previous, text) === 0 ? rank.get(previous)! : i);
+    previous = text;
+  });
+  return rank;
 }
 
 export function renderTable(components: readonly Component[], ctx: ViewContext, options: TableOptions = {}): HTMLElement {
