@@ -67,8 +67,13 @@ function slotRoot(doc: Document, child: Element, inline = false): HTMLElement {
   return root;
 }
 
-function finish(graph: GraphIndex, root: HTMLElement, slot: string | null): string {
+/** Wire a tree's controls to the model (markup.ts); what serialising keeps of them. */
+function delegate(graph: GraphIndex, root: HTMLElement, slot: string | null): void {
   delegateOpen(root, (id) => graph.pageOf(id)?.originalName ?? null, slot);
+}
+
+function finish(graph: GraphIndex, root: HTMLElement, slot: string | null): string {
+  delegate(graph, root, slot);
   return serializeTrustedTree(root);
 }
 
@@ -157,8 +162,8 @@ export function inlineMarkup(graph: GraphIndex, id: string, kind: 'badge' | 'pro
  * elements a table row: 25 rows held Logseq's thread 70–90 ms in the harness (benchmarks.md,
  * session 16). A `limit` caps the rows; the ones past the first page are a "Show more" away.
  */
-export const QUERY_PAGE = 10;
-export const GRAPH_PAGE = 100;
+export const QUERY_PAGE = { first: 10, more: 50 } as const;
+export const GRAPH_PAGE = { first: 50, more: 50 } as const;
 const ZOOM_STEP = 1.25;
 
 /** Zoom the serialised graph's viewBox around its centre (its own pan/zoom needs listeners). */
@@ -173,13 +178,13 @@ function zoomGraph(root: Element, steps: number): void {
   svg.setAttribute('viewBox', `${(x + (w - nw) / 2).toFixed(1)} ${(y + (h - nh) / 2).toFixed(1)} ${nw.toFixed(1)} ${nh.toFixed(1)}`);
 }
 
-function pageOf(query: ComponentQuery): number {
+function pageOf(query: ComponentQuery): { first: number; more: number } {
   return query.view === 'graph' ? GRAPH_PAGE : QUERY_PAGE;
 }
 
 /** How many of a query's results a slot shows: a page, or as many as "Show more" asked for, never past `limit`. */
 function shownCount(query: ComponentQuery, state: SlotState): number {
-  return Math.min(query.limit ?? Infinity, state.limit ?? pageOf(query));
+  return Math.min(query.limit ?? Infinity, state.limit ?? pageOf(query).first);
 }
 
 /**
@@ -200,8 +205,13 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       await yieldNow();
       if (cancelled()) return null;
       const root = await queryElement(graph, query, doc, prepared, state);
+      // Wiring a graph's nodes to the model is ~40 ms of attribute writes in the harness's DOM
+      // (happy-dom): neither it nor the serialising adds to the draw's task.
       await yieldNow();
-      return cancelled() ? null : finish(graph, root, slot);
+      if (cancelled()) return null;
+      delegate(graph, root, slot);
+      await yieldNow();
+      return cancelled() ? null : serializeTrustedTree(root);
     },
   };
 }
@@ -235,7 +245,7 @@ export async function queryElement(graph: GraphIndex, query: ComponentQuery, doc
     const button = doc.createElement('button');
     button.setAttribute('type', 'button');
     button.setAttribute('class', 'mm-button mm-show-more');
-    button.setAttribute('data-mm-show', String(results.shown.length + pageOf(query)));
+    button.setAttribute('data-mm-show', String(results.shown.length + pageOf(query).more));
     button.textContent = `Show more (${more} not shown)`;
     root.appendChild(button);
   }

@@ -323,3 +323,13 @@ export async function macro(l: Loaded, path: string, content: string): Promise<{
   await l.settle(30);
   return { slot, el: slotElement(l, slot), block };
 }
+
+/** Press a query slot's "Show more" until every row it matches is shown (a slot shows a page at first). */
+export async function showAll(l: Loaded, slot: string, ms = 30000): Promise<HTMLElement> {
+  for (;;) {
+    const more = slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement | null;
+    if (!more) return slotElement(l, slot);
+    more.click();
+    await until(l, () => slotElement(l, slot).querySelector('button.mm-show-more') !== more, 'the next page', ms);
+  }
+}

@@ -361,14 +361,15 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     expect([...l.graph.stats.pulledPaths].sort()).toEqual(ids);
   });
 
-  it('a query shows 25 rows and "show more"; its table headers sort, and sort back', async () => {
+  it('a query shows a page of 10 rows and "show more"; its table headers sort, and sort back', async () => {
     const extra = new Map(files);
     for (let i = 1; i <= 30; i++) extra.set(`pages/Service ${String(i).padStart(2, '0')}.md`, `stage:: Development\nowner:: team-${String(31 - i).padStart(2, '0')}\n\n- a service\n`);
     const l = await start({ files: extra });
     const { slot } = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=development, view=table}}');
     const rows = () => [...slotElement(l, slot).querySelectorAll('tr[data-mm-id]')].map((r) => r.getAttribute('data-mm-id')!);
     const total = loadFolder(EXAMPLE_VAULT).idsAtStage('development').size + 30;
-    expect(rows().length).toBe(25);
+    expect(rows().length).toBe(10);
+    expect(slotElement(l, slot).querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${total - 10} not shown)`);
     (slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement).click();
     await until(l, () => rows().length === total, 'more rows');
     expect(slotElement(l, slot).querySelector('button.mm-show-more')).toBeNull();

@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIndex, runQuery, type ComponentQuery } from '../../src/core/index';
 import { generateNotes } from '../../bench/generator/vault';
-import { loadPlugin, quiet, slotElement, until, type Loaded } from './harness';
+import { loadPlugin, quiet, showAll, slotElement, until, type Loaded } from './harness';
+import { GRAPH_PAGE, QUERY_PAGE } from '../../src/logseq/views';
 import { createTaskClock, type TaskClock } from './task-clock';
 
 const PAGES = 400;
@@ -64,13 +65,23 @@ function frameTasksBetween(clock: TaskClock, from: Shown, to: Shown): number {
 }
 
 /** Render a query macro and follow its slot until its results show. */
-async function renderQuery(l: Loaded, clock: TaskClock, macro: string): Promise<{ el: HTMLElement; shown: Shown[] }> {
+async function renderQuery(l: Loaded, clock: TaskClock, macro: string): Promise<{ el: HTMLElement; shown: Shown[]; slot: string }> {
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, macro));
   const el = slotElement(l, slot);
   const shown = follow(l.host as unknown as { MutationObserver: typeof MutationObserver }, el, classifySlot, clock);
   await until(l, () => shown.at(-1)?.state === 'results', macro, 30_000);
-  return { el, shown };
+  return { el, shown, slot };
 }
+
+/** Press a slot's "Show more"; the rows it asks for (its model call's argument). */
+function clickMore(l: Loaded, slot: string): string | undefined {
+  const more = slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement;
+  more.click();
+  return more.dataset['mmArg'];
+}
+
+/** Rows a query slot shows at first. */
+const FIRST = QUERY_PAGE.first;
 
 /** A page at Development and its text with its stage line moved to Production (checked with the core). */
 function movedToProduction(): { page: string; text: string } {
@@ -94,9 +105,9 @@ describe('views of the whole graph, right after a start (built bundle, generated
     expect(shown.map((s) => s.state)).toEqual(['building', 'results']);
     expect(frameTasksBetween(clock, shown[0]!, shown[1]!)).toBeGreaterThan(1);
     const expected = coreIds({ blocked: true });
-    expect(expected.length).toBeGreaterThan(25);
-    expect(rowIds(el)).toEqual(expected.slice(0, 25));
-    expect(el.querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${expected.length - 25} not shown)`);
+    expect(expected.length).toBeGreaterThan(FIRST);
+    expect(rowIds(el)).toEqual(expected.slice(0, FIRST));
+    expect(el.querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${expected.length - FIRST} not shown)`);
   });
 
   it('queries by stage and by text show the core’s rows and counts', async () => {
@@ -104,11 +115,38 @@ describe('views of the whole graph, right after a start (built bundle, generated
     const l = await start(clock);
     const stage = await renderQuery(l, clock, '{{renderer :maturity-query, stage=staging}}');
     const staging = coreIds({ stage: ['staging'] });
-    expect(rowIds(stage.el)).toEqual(staging.slice(0, 25));
-    expect(stage.el.querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${staging.length - 25} not shown)`);
+    expect(rowIds(stage.el)).toEqual(staging.slice(0, FIRST));
+    expect(stage.el.querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${staging.length - FIRST} not shown)`);
     const text = await renderQuery(l, clock, '{{renderer :maturity-query, text=pay, limit=20}}');
-    expect(rowIds(text.el)).toEqual(coreIds({ text: 'pay', limit: 20 }));
-    expect(rowIds(text.el).length).toBe(20);
+    const paying = coreIds({ text: 'pay', limit: 20 });
+    expect(paying).toHaveLength(20);
+    expect(rowIds(text.el)).toEqual(paying.slice(0, FIRST));
+    expect(text.el.querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${20 - FIRST} not shown)`);
+  });
+
+  it('a slot shows a page of rows first; "Show more" reaches the rest in the core’s order, never past the limit', async () => {
+    const clock = createTaskClock();
+    const l = await start(clock);
+    const { slot } = await renderQuery(l, clock, '{{renderer :maturity-query, text=pay, limit=20}}');
+    expect(rowIds(await showAll(l, slot))).toEqual(coreIds({ text: 'pay', limit: 20 }));
+    const stage = await renderQuery(l, clock, '{{renderer :maturity-query, stage=staging}}');
+    const pressed = clickMore(l, stage.slot);
+    await until(l, () => rowIds(slotElement(l, stage.slot)).length > FIRST, 'a page more');
+    expect(pressed).toBe(String(FIRST + QUERY_PAGE.more));
+    expect(rowIds(slotElement(l, stage.slot))).toEqual(coreIds({ stage: ['staging'] }).slice(0, FIRST + QUERY_PAGE.more));
+  });
+
+  it('a graph query’s "Show more" draws more components, not fewer', async () => {
+    const clock = createTaskClock();
+    const l = await start(clock);
+    const staging = coreIds({ stage: ['staging'] });
+    expect(staging.length).toBeGreaterThan(GRAPH_PAGE.first);
+    const nodes = (el: Element) => el.querySelectorAll('.mm-graph-nodes > [data-mm-id]').length;
+    const graph = await renderQuery(l, clock, '{{renderer :maturity-query, stage=staging, view=graph}}');
+    expect(nodes(graph.el)).toBe(GRAPH_PAGE.first);
+    clickMore(l, graph.slot);
+    await until(l, () => nodes(slotElement(l, graph.slot)) !== GRAPH_PAGE.first, 'the graph after Show more', 30_000);
+    expect(nodes(slotElement(l, graph.slot))).toBe(Math.min(staging.length, GRAPH_PAGE.first + GRAPH_PAGE.more));
   });
 
   it('the dashboard shows a placeholder while every view is built over several tasks, then the core’s counts; an edit refreshes it without the placeholder', async () => {
