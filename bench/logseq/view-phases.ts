@@ -4,7 +4,7 @@
 // user's act (the block rendered, the toolbar clicked) until its results show, and its tasks are
 // counted until the plugin goes quiet.
 import type { IDBFactory } from 'fake-indexeddb';
-import { loadPlugin, quiet, slotElement, until, type Loaded } from '../../test/logseq/harness';
+import { loadPlugin, quiet, slotElement, until, viewComplete, type Loaded } from '../../test/logseq/harness';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
 
@@ -17,7 +17,7 @@ export interface ViewPhase {
 
 export const VIEW_PHASES: ViewPhase[] = [
   { name: 'query macro (text, limit 20)', macro: '{{renderer :maturity-query, text=pay, limit=20}}' },
-  { name: 'query macro (stage, 25 shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}' },
+  { name: 'query macro (stage, a page shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}' },
   { name: 'query macro (blocked=true: a filter that reads every view)', macro: '{{renderer :maturity-query, blocked=true}}' },
   { name: 'graph query (stage, view=graph)', macro: '{{renderer :maturity-query, stage=staging, view=graph}}' },
   { name: 'dashboard open' },
@@ -51,7 +51,7 @@ async function pollUntil(clock: TaskClock, check: () => boolean, what: string, e
 
 /** A slot showing its view: our markup, and no placeholder still waiting. */
 function slotShown(el: Element | null): boolean {
-  return el?.querySelector('[data-injected-ui] .mm-logseq-slot') !== null && el?.querySelector('[aria-busy="true"]') === null;
+  return el?.querySelector('[data-injected-ui] .mm-logseq-slot') !== null && el?.querySelector('[aria-busy="true"]') === null && viewComplete(el);
 }
 
 function describeSlot(el: Element): string {

@@ -21,7 +21,7 @@ import type { GraphIndex } from './graph-index';
 import { graphLayout } from './graph-layout';
 import { frameSlicing } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
-import type { SlotMarkup, SlotPending, SlotState } from './slots';
+import type { SlotMarkup, SlotPending, SlotPieces, SlotState } from './slots';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -211,9 +211,27 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       if (cancelled()) return null;
       delegate(graph, root, slot);
       await yieldNow();
-      return cancelled() ? null : serializeTrustedTree(root);
+      if (cancelled()) return null;
+      return query.view === 'graph' && slot !== null ? graphPieces(root, slot) : serializeTrustedTree(root);
     },
   };
+}
+
+/**
+ * A graph's slot in two pieces: its toolbar, focus menu and empty canvas, then (a task later, into
+ * the canvas) the drawing. The host sanitises and injects each in a task of its own; SVG is the
+ * costliest markup it parses (benchmarks.md, session 16). The canvas is a slot part: empty until
+ * its piece is in.
+ */
+function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
+  const canvas = root.querySelector('.mm-graph-canvas');
+  if (!canvas) return serializeTrustedTree(root);
+  const drawing = root.ownerDocument.createElement('div');
+  drawing.setAttribute('class', 'mm-graph-drawing');
+  drawing.append(...canvas.childNodes);
+  canvas.id = `mm-canvas-${slot}`;
+  canvas.classList.add('mm-slot-part');
+  return { head: serializeTrustedTree(root), parts: [{ container: canvas.id, markup: () => serializeTrustedTree(drawing) }] };
 }
 
 /** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */

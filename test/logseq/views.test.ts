@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIndex, runQuery, type ComponentQuery } from '../../src/core/index';
 import { generateNotes } from '../../bench/generator/vault';
-import { loadPlugin, quiet, showAll, slotElement, until, type Loaded } from './harness';
+import { loadPlugin, quiet, showAll, slotElement, until, viewComplete, type Loaded } from './harness';
 import { GRAPH_PAGE, QUERY_PAGE } from '../../src/logseq/views';
 import { createTaskClock, type TaskClock } from './task-clock';
 
@@ -54,7 +54,8 @@ function follow(win: { MutationObserver: typeof MutationObserver }, el: Element,
 }
 
 const classifySlot = (el: Element) => (el.querySelector('[aria-busy="true"]') ? 'building' : el.querySelector('.mm-logseq-slot') ? 'results' : null);
-const classifyMain = (el: Element) => (el.querySelector('[aria-busy="true"]') ? 'building' : el.querySelector('.mm-dashboard') ? 'dashboard' : null);
+// The dashboard's board lists are busy while drawn a part a task: the placeholder is what says 'building'.
+const classifyMain = (el: Element) => (el.querySelector('.mm-dashboard') ? 'dashboard' : el.querySelector('[aria-busy="true"]') ? 'building' : null);
 
 /** The frame's tasks from one shown state to the next. */
 function frameTasksBetween(clock: TaskClock, from: Shown, to: Shown): number {
@@ -69,7 +70,7 @@ async function renderQuery(l: Loaded, clock: TaskClock, macro: string): Promise<
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, macro));
   const el = slotElement(l, slot);
   const shown = follow(l.host as unknown as { MutationObserver: typeof MutationObserver }, el, classifySlot, clock);
-  await until(l, () => shown.at(-1)?.state === 'results', macro, 30_000);
+  await until(l, () => shown.at(-1)?.state === 'results' && viewComplete(el), macro, 30_000);
   return { el, shown, slot };
 }
 
@@ -145,7 +146,7 @@ describe('views of the whole graph, right after a start (built bundle, generated
     const graph = await renderQuery(l, clock, '{{renderer :maturity-query, stage=staging, view=graph}}');
     expect(nodes(graph.el)).toBe(GRAPH_PAGE.first);
     clickMore(l, graph.slot);
-    await until(l, () => nodes(slotElement(l, graph.slot)) !== GRAPH_PAGE.first, 'the graph after Show more', 30_000);
+    await until(l, () => viewComplete(slotElement(l, graph.slot)) && nodes(slotElement(l, graph.slot)) > GRAPH_PAGE.first, 'the graph after Show more', 30_000);
     expect(nodes(slotElement(l, graph.slot))).toBe(Math.min(staging.length, GRAPH_PAGE.first + GRAPH_PAGE.more));
   });
 
@@ -159,6 +160,8 @@ describe('views of the whole graph, right after a start (built bundle, generated
     expect(shown.map((s) => s.state)).toEqual(['building', 'dashboard']);
     expect(frameTasksBetween(clock, shown[0]!, shown[1]!)).toBeGreaterThan(1);
     const counts = () => [...app.querySelectorAll('.mm-board-count')].map((s) => Number(s.textContent));
+    // The board comes a task after the header.
+    await until(l, () => counts().length > 0, 'the board');
     const atStage = (stage: string | null) => [...core.ids()].filter((id) => (core.component(id)!.note.stage?.id ?? null) === stage).length;
     expect(counts().slice(0, 3)).toEqual(['development', 'staging', 'production'].map(atStage));
     // One page moves to Production in the app: the open dashboard shows it, with no placeholder.
@@ -166,5 +169,27 @@ describe('views of the whole graph, right after a start (built bundle, generated
     l.fake.editInApp(page, text);
     await until(l, () => counts()[2] === atStage('production') + 1, 'the edit in the dashboard', 10_000);
     expect(shown.map((s) => s.state)).toEqual(['building', 'dashboard']);
+  });
+
+  it('the dashboard draws its header, summary and filters first, then its board a part a task', async () => {
+    const clock = createTaskClock();
+    const l = await start(clock);
+    const app = l.frame.document.getElementById('app')!;
+    // The board items shown after each change of the main UI, once the dashboard is in.
+    const steps: number[] = [];
+    new (l.frame as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver(() => {
+      if (!app.querySelector('.mm-dashboard')) return;
+      const items = app.querySelectorAll('.mm-board-item').length;
+      if (steps.at(-1) !== items) steps.push(items);
+    }).observe(app as unknown as Node, { childList: true, subtree: true });
+    l.fake.clickToolbar();
+    await until(l, () => app.querySelector('.mm-board') !== null && app.querySelector('[aria-busy="true"]') === null, 'the board', 30_000);
+    // A page (30 items) a column, as drawn at once.
+    const page = [...app.querySelectorAll('.mm-board-count')].reduce((n, count) => n + Math.min(30, Number(count.textContent)), 0);
+    expect(steps.at(-1)).toBe(page);
+    expect(steps[0]).toBe(0);
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    // No step draws more than a part (8 items) of each column.
+    for (let i = 1; i < steps.length; i++) expect(steps[i]! - steps[i - 1]!).toBeLessThanOrEqual(8 * 4);
   });
 });
