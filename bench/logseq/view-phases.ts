@@ -6,6 +6,7 @@
 import type { IDBFactory } from 'fake-indexeddb';
 import { loadPlugin, quiet, slotElement, until, viewComplete, type Loaded } from '../../test/logseq/harness';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
+import { createGcLog } from '../../test/logseq/gc-log';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
 
 export interface ViewPhase {
@@ -24,6 +25,8 @@ export const VIEW_PHASES: ViewPhase[] = [
 ];
 
 export interface PhaseFigures {
+  /** Of each task over 50 ms and of the longest of each side: ms of garbage collection within it (gc-log.ts). */
+  gcMs: Map<TaskRecord, number>;
   name: string;
   /** From the act until the results show. */
   ms: number;
@@ -88,6 +91,7 @@ async function act(l: Loaded, phase: ViewPhase, page: string): Promise<() => str
 /** One phase in a relaunch of its own. */
 export async function runPhase(graph: FakeGraph, device: IDBFactory, page: string, phase: ViewPhase): Promise<PhaseFigures> {
   const { l, clock } = await relaunch(graph, device, page);
+  const gc = createGcLog();
   const mark = clock.mark();
   const started = performance.now();
   const shown = await act(l, phase, page);
@@ -101,8 +105,14 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
   const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
   clock.recording(false);
   await l.close();
+  // The gc entries come a little after the pauses: wait for them before reading.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gc.stop();
   const longestOf = (list: TaskRecord[]) => list.reduce<TaskRecord | null>((a, t) => (a === null || t.cpuMs > a.cpuMs ? t : a), null);
+  const gcMs = new Map<TaskRecord, number>();
+  for (const t of [...tasks.filter((x) => x.cpuMs > 50), longestOf(tasks.filter((x) => x.side === 'frame')), longestOf(tasks.filter((x) => x.side === 'host'))]) if (t) gcMs.set(t, gc.within(t.startMs, t.wallMs));
   return {
+    gcMs,
     name: phase.name,
     ms,
     longest: longestOf(tasks),
@@ -120,7 +130,8 @@ export function phaseLine(p: PhaseFigures): string {
 
 /** What showed and which tasks were long. */
 export function phaseContext(p: PhaseFigures): string {
-  const long = [...p.over50].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ');
-  const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what})` : 'none');
+  const long = [...p.over50].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms${p.gcMs.has(t) ? ` (GC ${p.gcMs.get(t)!.toFixed(0)} ms)` : ''}`).join('; ');
+  const gc = (t: TaskRecord) => (p.gcMs.has(t) ? `, GC ${p.gcMs.get(t)!.toFixed(0)} ms` : '');
+  const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what}${gc(t)})` : 'none');
   return `  ${p.name}: ${p.shown}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
 }
