@@ -3,7 +3,9 @@
 // draws-chromium.entry.ts, loads it with the views' stylesheet in headless Chromium
 // (MATURITY_MAP_CHROMIUM, default /usr/bin/chromium) and prints the median of each measure over
 // nine alternating rounds: the dashboard's first draw with the component list handed to it (now)
-// and walked in the draw (before), and a graph query's draw of 100 and of 2,000 components.
+// and walked in the draw (before), a graph query's draw of 100 and of 2,000 components, and the
+// host's DOMPurify and injection of a query slot's markup (tables of 25 and 10 rows, graphs of 100
+// and 50 components).
 import { buildSync } from 'esbuild';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +42,12 @@ for (let i = 0; i < 9; i++) {
   rounds['graph 100: serialise'].push(g.serialise);
   rounds['graph 100: style and layout'].push(g.layout);
 }
+const slots = {};
+for (const [view, n] of [['table', 25], ['table', 10], ['graph', 100], ['graph', 50]]) {
+  const runs = [];
+  for (let i = 0; i < 9; i++) runs.push(await page.evaluate(([v, k]) => window.mmBench.slotHost(v, k), [view, n]));
+  slots[`${view} ${n}`] = runs;
+}
 const big = [];
 for (let i = 0; i < 3; i++) big.push(await page.evaluate(() => window.mmBench.graph(2000)));
 await browser.close();
@@ -47,5 +55,9 @@ await browser.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`Chromium, ${pages} pages (${components} components), medians of 9 rounds (ms):`);
 for (const [name, xs] of Object.entries(rounds)) console.log(`  ${name}: ${median(xs).toFixed(1)} (range ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`);
+for (const [name, runs] of Object.entries(slots)) {
+  const of = (key) => median(runs.map((r) => r[key])).toFixed(1);
+  console.log(`  the host's side of a query slot, ${name} (${(runs[0].chars / 1000).toFixed(0)} KB of markup): DOMPurify ${of('purify')}, injection ${of('inject')}, style and layout ${of('layout')}`);
+}
 const m = (key) => median(big.map((g) => g[key])).toFixed(0);
 console.log(`  graph of ${big[0].nodes} nodes (median of 3): draw ${m('draw')}, of which d3-dag layout ${m('dag')}; serialise ${m('serialise')} (${(big[0].chars / 1e6).toFixed(1)} MB); style and layout ${m('layout')}`);

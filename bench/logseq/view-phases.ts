@@ -4,8 +4,9 @@
 // user's act (the block rendered, the toolbar clicked) until its results show, and its tasks are
 // counted until the plugin goes quiet.
 import type { IDBFactory } from 'fake-indexeddb';
-import { loadPlugin, quiet, slotElement, until, type Loaded } from '../../test/logseq/harness';
+import { loadPlugin, quiet, slotElement, until, viewComplete, type Loaded } from '../../test/logseq/harness';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
+import { createGcLog } from '../../test/logseq/gc-log';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
 
 export interface ViewPhase {
@@ -17,13 +18,15 @@ export interface ViewPhase {
 
 export const VIEW_PHASES: ViewPhase[] = [
   { name: 'query macro (text, limit 20)', macro: '{{renderer :maturity-query, text=pay, limit=20}}' },
-  { name: 'query macro (stage, 25 shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}' },
+  { name: 'query macro (stage, a page shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}' },
   { name: 'query macro (blocked=true: a filter that reads every view)', macro: '{{renderer :maturity-query, blocked=true}}' },
   { name: 'graph query (stage, view=graph)', macro: '{{renderer :maturity-query, stage=staging, view=graph}}' },
   { name: 'dashboard open' },
 ];
 
 export interface PhaseFigures {
+  /** Of each task over 50 ms and of the longest of each side: ms of garbage collection within it (gc-log.ts). */
+  gcMs: Map<TaskRecord, number>;
   name: string;
   /** From the act until the results show. */
   ms: number;
@@ -51,7 +54,7 @@ async function pollUntil(clock: TaskClock, check: () => boolean, what: string, e
 
 /** A slot showing its view: our markup, and no placeholder still waiting. */
 function slotShown(el: Element | null): boolean {
-  return el?.querySelector('[data-injected-ui] .mm-logseq-slot') !== null && el?.querySelector('[aria-busy="true"]') === null;
+  return el?.querySelector('[data-injected-ui] .mm-logseq-slot') !== null && el?.querySelector('[aria-busy="true"]') === null && viewComplete(el);
 }
 
 function describeSlot(el: Element): string {
@@ -88,6 +91,7 @@ async function act(l: Loaded, phase: ViewPhase, page: string): Promise<() => str
 /** One phase in a relaunch of its own. */
 export async function runPhase(graph: FakeGraph, device: IDBFactory, page: string, phase: ViewPhase): Promise<PhaseFigures> {
   const { l, clock } = await relaunch(graph, device, page);
+  const gc = createGcLog();
   const mark = clock.mark();
   const started = performance.now();
   const shown = await act(l, phase, page);
@@ -101,8 +105,14 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
   const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
   clock.recording(false);
   await l.close();
+  // The gc entries come a little after the pauses: wait for them before reading.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gc.stop();
   const longestOf = (list: TaskRecord[]) => list.reduce<TaskRecord | null>((a, t) => (a === null || t.cpuMs > a.cpuMs ? t : a), null);
+  const gcMs = new Map<TaskRecord, number>();
+  for (const t of [...tasks.filter((x) => x.cpuMs > 50), longestOf(tasks.filter((x) => x.side === 'frame')), longestOf(tasks.filter((x) => x.side === 'host'))]) if (t) gcMs.set(t, gc.within(t.startMs, t.wallMs));
   return {
+    gcMs,
     name: phase.name,
     ms,
     longest: longestOf(tasks),
@@ -120,7 +130,8 @@ export function phaseLine(p: PhaseFigures): string {
 
 /** What showed and which tasks were long. */
 export function phaseContext(p: PhaseFigures): string {
-  const long = [...p.over50].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ');
-  const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what})` : 'none');
+  const long = [...p.over50].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms${p.gcMs.has(t) ? ` (GC ${p.gcMs.get(t)!.toFixed(0)} ms)` : ''}`).join('; ');
+  const gc = (t: TaskRecord) => (p.gcMs.has(t) ? `, GC ${p.gcMs.get(t)!.toFixed(0)} ms` : '');
+  const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what}${gc(t)})` : 'none');
   return `  ${p.name}: ${p.shown}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
 }

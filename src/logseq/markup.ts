@@ -49,7 +49,7 @@ function wireSlotControls(root: Element, slot: string): void {
     const zoom = ZOOM_ACTIONS[button.getAttribute('aria-label') ?? ''];
     if (zoom) slotAction(button, slot, 'zoom', zoom);
   }
-  for (const more of root.querySelectorAll('button.mm-show-more')) slotAction(more, slot, 'more');
+  for (const more of root.querySelectorAll('button.mm-show-more')) slotAction(more, slot, 'more', more.getAttribute('data-mm-show') ?? '');
 }
 
 /** `[[alice]]` in an owner or group field: a link to that page, as Logseq shows a page ref. */

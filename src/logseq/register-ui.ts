@@ -31,8 +31,11 @@ export function slotPatch(action: string, arg: string, value: unknown): ((s: Slo
         const now = s.sort ?? { column: 'name', order: 'asc' };
         return { ...s, sort: { column: arg, order: now.column === arg && now.order === 'asc' ? 'desc' : 'asc' } };
       };
-    case 'more':
-      return (s) => ({ ...s, limit: (s.limit ?? 25) + 50 });
+    case 'more': {
+      // The rows the slot is to show next, written on the button (views.ts): a page more than now.
+      const rows = Math.floor(Number(arg));
+      return Number.isFinite(rows) && rows >= 1 ? (s) => ({ ...s, limit: rows }) : null;
+    }
     case 'focus':
       return (s) => ({ ...s, focus: typeof value === 'string' && value !== '' ? value : null, zoom: 0 });
     case 'hops': {

@@ -9,6 +9,8 @@ export const LOGSEQ_CSS = `
 .mm.mm-logseq-notice.mm-notice-error { border-left-color: var(--mm-error); }
 .mm.mm-logseq-notice div { margin-top: 2px; color: var(--mm-muted); }
 .mm-logseq-close { margin-left: auto; }
+/* A query's graph drawing comes as a piece of its own, in the host's wrapper, into the canvas. */
+.mm-graph-canvas > [data-injected-ui], .mm-graph-drawing { height: 100%; }
 /* Logseq's base stylesheet sets svg { pointer-events: none }: the graph's nodes are SVG groups. */
 .mm.mm-logseq-slot svg { pointer-events: auto; }
 .mm.mm-logseq-slot.mm-logseq-inline { display: inline-flex; align-items: center; gap: 4px; margin: 0; vertical-align: middle; overflow: visible; }

@@ -1,6 +1,6 @@
 // The shared views (src/render) in Logseq: serialised into macro slots, and live in the plugin's
 // own frame for the main UI (dashboard with board, table, filters, and the dependency graph).
-import type { ComponentQuery } from '../core/index';
+import type { Component, ComponentQuery } from '../core/index';
 import { everyComponent, prepareQueryInSlices } from '../plugin-cache/view-slices';
 import {
   cardSectionGroups,
@@ -21,7 +21,7 @@ import type { GraphIndex } from './graph-index';
 import { graphLayout } from './graph-layout';
 import { frameSlicing } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
-import type { SlotMarkup, SlotPending, SlotState } from './slots';
+import type { SlotMarkup, SlotPending, SlotPieces, SlotState } from './slots';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -67,8 +67,13 @@ function slotRoot(doc: Document, child: Element, inline = false): HTMLElement {
   return root;
 }
 
-function finish(graph: GraphIndex, root: HTMLElement, slot: string | null): string {
+/** Wire a tree's controls to the model (markup.ts); what serialising keeps of them. */
+function delegate(graph: GraphIndex, root: HTMLElement, slot: string | null): void {
   delegateOpen(root, (id) => graph.pageOf(id)?.originalName ?? null, slot);
+}
+
+function finish(graph: GraphIndex, root: HTMLElement, slot: string | null): string {
+  delegate(graph, root, slot);
   return serializeTrustedTree(root);
 }
 
@@ -151,9 +156,14 @@ export function inlineMarkup(graph: GraphIndex, id: string, kind: 'badge' | 'pro
   return finish(graph, slotRoot(doc, wrap, true), null);
 }
 
-/** Rows a query shows in a slot before "show more" (a graph draws more). */
-export const DEFAULT_QUERY_LIMIT = 25;
-export const DEFAULT_GRAPH_LIMIT = 100;
+/**
+ * Rows a query's slot shows at first (a graph: components), and how many more each "Show more"
+ * adds. The host sanitises and injects a slot's markup in one task of its own, ~3 KB and 30
+ * elements a table row: 25 rows held Logseq's thread 70–90 ms in the harness (benchmarks.md,
+ * session 16). A `limit` caps the rows; the ones past the first page are a "Show more" away.
+ */
+export const QUERY_PAGE = { first: 10, more: 50 } as const;
+export const GRAPH_PAGE = { first: 50, more: 50 } as const;
 const ZOOM_STEP = 1.25;
 
 /** Zoom the serialised graph's viewBox around its centre (its own pan/zoom needs listeners). */
@@ -168,67 +178,96 @@ function zoomGraph(root: Element, steps: number): void {
   svg.setAttribute('viewBox', `${(x + (w - nw) / 2).toFixed(1)} ${(y + (h - nh) / 2).toFixed(1)} ${nw.toFixed(1)} ${nh.toFixed(1)}`);
 }
 
-/** How many of a query's results a slot shows (before "Show more"). */
+function pageOf(query: ComponentQuery): { first: number; more: number } {
+  return query.view === 'graph' ? GRAPH_PAGE : QUERY_PAGE;
+}
+
+/** How many of a query's results a slot shows: a page, or as many as "Show more" asked for, never past `limit`. */
 function shownCount(query: ComponentQuery, state: SlotState): number {
-  return query.limit ?? state.limit ?? (query.view === 'graph' ? DEFAULT_GRAPH_LIMIT : DEFAULT_QUERY_LIMIT);
+  return Math.min(query.limit ?? Infinity, state.limit ?? pageOf(query).first);
 }
 
 /**
  * A query for a slot, run a slice at a time: the ids it matches (views built only where a filter
- * or the order needs them), then the views of those shown, then the view drawn from them. The
- * whole graph's views are never built in one task; a placeholder shows meanwhile.
+ * or the order needs them), then the views of those shown, then the view drawn from them, then
+ * its markup. The whole graph's views are never built in one task; a placeholder shows meanwhile.
  */
 export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Document, slot: string | null = null, state: SlotState = {}): SlotPending {
   return {
     placeholder: serializeTrustedTree(slotRoot(doc, busyElement(doc, 'Maturity Map: running the query…'))),
     async ready(cancelled, yieldNow) {
-      // The run, the views and the drawing each start a task of their own: the event that asked
-      // for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
+      // The run, the views, the drawing and the markup each start a task of their own: the event
+      // that asked for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
       await yieldNow();
       const slicing = frameSlicing(yieldNow);
       const prepared = await prepareQueryInSlices(graph.index, query, shownCount(query, state), slicing, cancelled);
       if (prepared === null) return null;
       await yieldNow();
       if (cancelled()) return null;
-      const markup = await queryMarkup(graph, query, doc, prepared, slot, state);
-      return cancelled() ? null : markup;
+      const root = await queryElement(graph, query, doc, prepared, state);
+      // Wiring a graph's nodes to the model is ~40 ms of attribute writes in the harness's DOM
+      // (happy-dom): neither it nor the serialising adds to the draw's task.
+      await yieldNow();
+      if (cancelled()) return null;
+      delegate(graph, root, slot);
+      await yieldNow();
+      if (cancelled()) return null;
+      return query.view === 'graph' && slot !== null ? graphPieces(root, slot) : serializeTrustedTree(root);
     },
   };
 }
 
 /**
- * The drawn query: `shown` of the matching `ids` (their views built), and "Show more" when there
- * are more. A graph is serialised once it is drawn: its layout comes back from the plugin's
- * worker (graph-layout.ts) a task or more later.
+ * A graph's slot in two pieces: its toolbar, focus menu and empty canvas, then (a task later, into
+ * the canvas) the drawing. The host sanitises and injects each in a task of its own; SVG is the
+ * costliest markup it parses (benchmarks.md, session 16). The canvas is a slot part: empty until
+ * its piece is in.
  */
-export async function queryMarkup(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, slot: string | null = null, state: SlotState = {}): Promise<string> {
+function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
+  const canvas = root.querySelector('.mm-graph-canvas');
+  if (!canvas) return serializeTrustedTree(root);
+  const drawing = root.ownerDocument.createElement('div');
+  drawing.setAttribute('class', 'mm-graph-drawing');
+  drawing.append(...canvas.childNodes);
+  canvas.id = `mm-canvas-${slot}`;
+  canvas.classList.add('mm-slot-part');
+  return { head: serializeTrustedTree(root), parts: [{ container: canvas.id, markup: () => serializeTrustedTree(drawing) }] };
+}
+
+/** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */
+async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: SlotState): Promise<HTMLElement> {
+  const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
+  // The slot's markup has no listeners: its focus menu names every component from the start.
+  const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+  await graphView.ready();
+  const element = graphView.element;
+  // The select's value is a property, which does not serialise: mark the option.
+  for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');
+  zoomGraph(element, state.zoom ?? 0);
+  return element;
+}
+
+/**
+ * The drawn query, not yet serialised: `shown` of the matching `ids` (their views built), and
+ * "Show more" when there are more; it asks for a page more (`data-mm-show`, markup.ts).
+ */
+export async function queryElement(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState = {}): Promise<HTMLElement> {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
-  const view = query.view ?? 'table';
   const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
-  if (shown.length === 0) return noticeMarkup(doc, 'info', 'Maturity Map: no component matches this query.');
-  let element: HTMLElement;
-  if (view === 'graph') {
-    const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
-    // The slot's markup has no listeners: its focus menu names every component from the start.
-    const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
-    await graphView.ready();
-    element = graphView.element;
-    // The select's value is a property, which does not serialise: mark the option.
-    for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');
-    zoomGraph(element, state.zoom ?? 0);
-  } else {
-    element = renderQueryResults(shown, view, ctx, { ...(state.sort ? { sort: state.sort } : {}), headingLevel: 2 });
-  }
+  if (shown.length === 0) return slotRoot(doc, noticeElement(doc, 'info', 'Maturity Map: no component matches this query.'));
+  const view = query.view ?? 'table';
+  const element = view === 'graph' ? await queryGraph(ctx, shown, state) : renderQueryResults(shown, view, ctx, { ...(state.sort ? { sort: state.sort } : {}), headingLevel: 2 });
   const root = slotRoot(doc, element);
   const more = results.ids.length - results.shown.length;
-  if (more > 0 && query.limit === undefined) {
+  if (more > 0) {
     const button = doc.createElement('button');
     button.setAttribute('type', 'button');
     button.setAttribute('class', 'mm-button mm-show-more');
+    button.setAttribute('data-mm-show', String(results.shown.length + pageOf(query).more));
     button.textContent = `Show more (${more} not shown)`;
     root.appendChild(button);
   }
-  return finish(graph, root, slot);
+  return root;
 }
 
 export interface MainUI {
@@ -252,7 +291,10 @@ export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: Open
   closeButton.setAttribute('aria-label', 'Close Maturity Map');
   closeButton.textContent = 'Close';
   closeButton.addEventListener('click', close);
-  const view: DashboardView = renderDashboard(ctx, { title: 'Maturity Map', headerExtras: [closeButton] });
+  // The board (its columns sorted out of every component) is drawn a task after the header,
+  // summary and filters: both in one task were ~120 ms of the frame at 10k pages (benchmarks.md).
+  const defer = (draw: () => void) => void ctx.nextTask().then(draw);
+  const view: DashboardView = renderDashboard(ctx, { title: 'Maturity Map', headerExtras: [closeButton], defer });
   // The frame is the plugin's page: its content is its main landmark.
   const main = doc.createElement('main');
   main.append(view.element);

@@ -5,7 +5,7 @@ import { renderFlagText, renderStageBadge, renderStageTag } from './badge';
 import type { ViewContext } from './context';
 import { h } from './dom';
 import { bindOpen } from './link';
-import { drawPaged } from './pages';
+import { drawPaged, type PageSlicing } from './pages';
 import { nextTransition, transitionLabel } from './progress';
 import { renderReadyMark, sortByReadiness } from './readiness';
 import { componentFlags } from './stage';
@@ -103,6 +103,8 @@ export interface BoardOptions {
   headingLevel?: 2 | 3 | 4 | 5;
   /** Items drawn per column at once, the rest a page at a time on request (pages.ts); default every item. */
   pageSize?: number;
+  /** Each column's page drawn a part a task (pages.ts), not in one: the dashboard's first board is 4 × 30 items. */
+  slicing?: PageSlicing;
 }
 
 /**
@@ -129,7 +131,7 @@ export function renderBoard(components: readonly Component[], ctx: ViewContext, 
   for (const [id, items] of boardColumns(components, ctx)) {
     const heading = h(doc, `h${options.headingLevel ?? 3}` as 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
     const list = h(doc, 'ul', { cls: 'mm-board-items' });
-    const paged = drawPaged(doc, items, list, (c) => h(doc, 'li', { children: [renderBoardItem(c, ctx)] }), options.pageSize ?? Infinity, 'components');
+    const paged = drawPaged(doc, items, list, (c) => h(doc, 'li', { children: [renderBoardItem(c, ctx)] }), options.pageSize ?? Infinity, 'components', options.slicing);
     if (items.length === 0) list.appendChild(h(doc, 'li', { cls: 'mm-empty mm-muted', text: 'None' }));
     const stage = ctx.stages.find((s) => s.id === id);
     board.appendChild(h(doc, 'section', {

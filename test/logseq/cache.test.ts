@@ -8,7 +8,7 @@ import { openDB } from 'idb';
 import { installIndexedDB, newIndexedDB } from '../helpers/indexeddb';
 import { EXAMPLE_VAULT } from '../helpers/vault';
 import type { FakeGraph } from './fake/graph';
-import { filesOf, loadPlugin, macro, quiet, slotElement, until, viewComplete, type LoadOptions, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, macroAll, quiet, slotElement, until, viewComplete, type LoadOptions, type Loaded } from './harness';
 
 const files = filesOf(EXAMPLE_VAULT);
 const LEDGER = 'Components/Ledger.md';
@@ -46,7 +46,7 @@ async function quit(l: Loaded): Promise<FakeGraph> {
 
 /** Every component with its stage, criteria and owner, as the query table shows them. */
 async function table(l: Loaded): Promise<string> {
-  const { el } = await macro(l, DAILY, '{{renderer :maturity-query, sort=name, limit=100}}');
+  const { el } = await macroAll(l, DAILY, '{{renderer :maturity-query, sort=name, limit=100}}');
   return [...el.querySelectorAll('tr[data-mm-id]')].map((row) => row.textContent).join('\n');
 }
 

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGraphModel } from '../../src/core/index';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
-import { filesOf, loadPlugin, macro, slotElement, until, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, slotElement, until, type Loaded, viewComplete } from './harness';
 
 const files = filesOf(EXAMPLE_VAULT);
 let t: Loaded | null = null;
@@ -30,10 +30,11 @@ describe('external dependencies in the Logseq graph slot', () => {
     expect(toggle().hasAttribute('checked')).toBe(true);
     expect(toggle().getAttribute('data-on-change')).toBeTruthy();
     change(t, toggle());
-    await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === 0, 'externals hidden');
+    // The drawing comes a task after the slot's head: wait for both.
+    await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === 0 && viewComplete(slotElement(t!, slot)), 'externals hidden');
     expect(toggle().hasAttribute('checked')).toBe(false);
     expect(slotElement(t, slot).querySelectorAll('.mm-node').length).toBeGreaterThan(0);
     change(t, toggle());
-    await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === externals.length, 'externals shown again');
+    await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === externals.length && viewComplete(slotElement(t!, slot)), 'externals shown again');
   });
 });

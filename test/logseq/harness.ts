@@ -305,9 +305,9 @@ export function slotElement(l: Loaded, slot: string): HTMLElement {
   return l.host.document.getElementById(slot) as unknown as HTMLElement;
 }
 
-/** Every piece of a view is in (a card's sections come after its head, one task each). */
+/** Every piece of a view is in (a card's sections, a graph's drawing come after its head, one task each). */
 export function viewComplete(el: Element | null | undefined): boolean {
-  return [...(el?.querySelectorAll('.mm-card-part') ?? [])].every((part) => part.children.length > 0);
+  return [...(el?.querySelectorAll('.mm-card-part, .mm-slot-part') ?? [])].every((part) => part.children.length > 0);
 }
 
 /** A block holding `content` on the page of `path`, rendered; resolves once its slot shows its view (no busy notice, every piece in). */
@@ -322,4 +322,20 @@ export async function macro(l: Loaded, path: string, content: string): Promise<{
   await until(l, filled, `slot ${slot} of ${content}`, 15000);
   await l.settle(30);
   return { slot, el: slotElement(l, slot), block };
+}
+
+/** A query macro rendered with every row it matches shown ("Show more" pressed until it goes). */
+export async function macroAll(l: Loaded, path: string, content: string): Promise<{ slot: string; el: HTMLElement; block: Entity }> {
+  const shown = await macro(l, path, content);
+  return { ...shown, el: await showAll(l, shown.slot) };
+}
+
+/** Press a query slot's "Show more" until every row it matches is shown (a slot shows a page at first). */
+export async function showAll(l: Loaded, slot: string, ms = 30000): Promise<HTMLElement> {
+  for (;;) {
+    const more = slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement | null;
+    if (!more) return slotElement(l, slot);
+    more.click();
+    await until(l, () => slotElement(l, slot).querySelector('button.mm-show-more') !== more && viewComplete(slotElement(l, slot)), 'the next page', ms);
+  }
 }

@@ -10,7 +10,7 @@ import { openLogseqPage, type LogseqPage } from './browser/page';
 const TABLE = '{{renderer :maturity-query, view=table}}';
 const BOARD = '{{renderer :maturity-query, view=board}}';
 const GRAPH = '{{renderer :maturity-query, view=graph}}';
-/** Twelve more components, so that a query has more results than a slot shows at first (25). */
+/** Twelve more components, so that a query has more results than a slot shows at first (10). */
 const EXTRA = Object.fromEntries(
   Array.from({ length: 12 }, (_, i) => [
     `Components/Extra ${i + 1}.md`,
@@ -53,7 +53,7 @@ describeWithChromium('the Logseq slots from the keyboard (Chromium)', () => {
     const { page: p } = logseq;
     await render(p, TABLE, 'tbody tr');
     const rows = () => p.locator('#block-1 tbody tr').count();
-    expect(await rows()).toBe(25);
+    expect(await rows()).toBe(10);
     await tabTo(p, '#block-1 th button.mm-sort');
     const header = p.locator('#block-1 th').first();
     const order = await header.getAttribute('aria-sort');

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 import { linesBlocks } from './fake/graph';
-import { filesOf, loadPlugin, macro, mldocBlocks, quiet, slotElement, until, type LoadOptions, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, macroAll, mldocBlocks, quiet, slotElement, until, type LoadOptions, type Loaded } from './harness';
 import { PULL_CHUNK } from '../../src/logseq/graph-index';
 
 const files = filesOf(EXAMPLE_VAULT);
@@ -96,7 +96,7 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     const board = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=staging, view=board}}');
     const ids = [...board.el.querySelectorAll('.mm-board-item')].map((a) => a.getAttribute('data-mm-id')).sort();
     expect(ids).toEqual(staging);
-    const table = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=staging, production, sort=name}}');
+    const table = await macroAll(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=staging, production, sort=name}}');
     const rows = [...table.el.querySelectorAll('tr[data-mm-id]')].map((r) => r.getAttribute('data-mm-id')).sort();
     expect(rows).toEqual([...staging, ...core.idsAtStage('production')].sort());
     const bad = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, colour=red}}');
@@ -209,7 +209,7 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
 
   it('a page created on disk shows at the next route change; a page deleted on disk goes at the next poll', async () => {
     const l = await start({ settings: { pollSeconds: 0.3 } });
-    const list = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=list}}');
+    const list = await macroAll(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=list}}');
     const ids = () => [...slotElement(l, list.slot).querySelectorAll('.mm-list-item')].map((li) => li.getAttribute('data-mm-id'));
     const count = ids().length;
     l.fake.editOnDisk('Components/Ledger Copy.md', files.get(LEDGER)!.replaceAll('Ledger Maturity Status', 'Ledger Copy'));
@@ -247,7 +247,7 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
 
   it('a page renamed in Logseq appears once, under its new name', async () => {
     const l = await start();
-    const list = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=list}}');
+    const list = await macroAll(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=list}}');
     const count = list.el.querySelectorAll('.mm-list-item').length;
     l.fake.renameInApp(LEDGER, 'Components/General Ledger.md');
     l.fake.navigate('General Ledger');
@@ -271,7 +271,8 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     l.fake.clickToolbar();
     await until(l, () => l.fake.mainUIVisible(), 'the main UI');
     const app = l.frame.document.getElementById('app')!;
-    await until(l, () => app.querySelectorAll('.mm-board-item').length > 0, 'the board');
+    // The board is drawn a part a task, its lists busy meanwhile.
+    await until(l, () => app.querySelectorAll('.mm-board-item').length > 0 && app.querySelector('.mm-board [aria-busy="true"]') === null, 'the board');
     expect(app.querySelectorAll('.mm-board-item').length).toBe(loadFolder(EXAMPLE_VAULT).ids().length);
     const item = app.querySelector('.mm-board-item[data-mm-id="Components/Auth Gateway.md"]') as unknown as HTMLElement;
     item.dispatchEvent(new l.frame.MouseEvent('click', { bubbles: true, cancelable: true, shiftKey: true }) as unknown as Event);
@@ -361,14 +362,15 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     expect([...l.graph.stats.pulledPaths].sort()).toEqual(ids);
   });
 
-  it('a query shows 25 rows and "show more"; its table headers sort, and sort back', async () => {
+  it('a query shows a page of 10 rows and "show more"; its table headers sort, and sort back', async () => {
     const extra = new Map(files);
     for (let i = 1; i <= 30; i++) extra.set(`pages/Service ${String(i).padStart(2, '0')}.md`, `stage:: Development\nowner:: team-${String(31 - i).padStart(2, '0')}\n\n- a service\n`);
     const l = await start({ files: extra });
     const { slot } = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=development, view=table}}');
     const rows = () => [...slotElement(l, slot).querySelectorAll('tr[data-mm-id]')].map((r) => r.getAttribute('data-mm-id')!);
     const total = loadFolder(EXAMPLE_VAULT).idsAtStage('development').size + 30;
-    expect(rows().length).toBe(25);
+    expect(rows().length).toBe(10);
+    expect(slotElement(l, slot).querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${total - 10} not shown)`);
     (slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement).click();
     await until(l, () => rows().length === total, 'more rows');
     expect(slotElement(l, slot).querySelector('button.mm-show-more')).toBeNull();

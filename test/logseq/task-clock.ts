@@ -21,6 +21,8 @@ export interface TaskRecord {
   what: string;
   cpuMs: number;
   wallMs: number;
+  /** When it started (performance.now()): with wallMs, where the garbage collector's pauses fall (gc-log.ts). */
+  startMs: number;
 }
 
 export interface TaskClock {
@@ -56,7 +58,7 @@ export function createTaskClock(): TaskClock {
     if (!open) return;
     const wall = performance.now() - open.wall;
     const cpu = Math.min(cpuNowMs() - open.cpu, wall);
-    if (on) tasks.push({ side: open.side, what: open.what, cpuMs: cpu, wallMs: wall });
+    if (on) tasks.push({ side: open.side, what: open.what, cpuMs: cpu, wallMs: wall, startMs: open.wall });
     open = null;
   }
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseQueryOptions, runQuery } from '../../src/core/index';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
-import { filesOf, loadPlugin, macro, until, type Loaded } from './harness';
+import { filesOf, loadPlugin, macroAll, until, type Loaded } from './harness';
 
 const files = filesOf(EXAMPLE_VAULT);
 let t: Loaded | null = null;
@@ -23,7 +23,7 @@ function expected(options: string[]): string[] {
 describe('view=timeline in the Logseq query macro', () => {
   it('draws the query’s dated components as rows, lists the undated apart, and opens a page on click', async () => {
     t = await loadPlugin({ files });
-    const { el } = await macro(t, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=timeline}}');
+    const { el } = await macroAll(t, 'Daily/2026-11-20.md', '{{renderer :maturity-query, view=timeline}}');
     const rows = [...el.querySelectorAll('.mm-tl-row')].map((r) => r.getAttribute('data-mm-id')!);
     const undated = [...el.querySelectorAll('.mm-tl-undated li')].map((r) => r.getAttribute('data-mm-id')!);
     expect(rows.length).toBeGreaterThan(3);
@@ -42,7 +42,7 @@ describe('view=timeline in the Logseq query macro', () => {
 
   it('keeps the query’s filter (stage=production)', async () => {
     t = await loadPlugin({ files });
-    const { el } = await macro(t, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=production, view=timeline}}');
+    const { el } = await macroAll(t, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=production, view=timeline}}');
     const shown = [...el.querySelectorAll('.mm-tl-row, .mm-tl-undated li')].map((r) => r.getAttribute('data-mm-id')!).sort();
     expect(shown).toEqual(expected(['stage=production']));
     expect(shown.length).toBeGreaterThan(0);

@@ -46,14 +46,15 @@ describe('dashboard', () => {
   const panel = (tab: string) => root.querySelector<HTMLElement>(`.mm-panel-${tab}`)!;
   const tab = (name: string) => root.querySelector<HTMLButtonElement>(`[data-mm-tab="${name}"]`)!;
 
-  it('shows a summary, the vault problems and the board first', () => {
+  it('shows a summary, the vault problems and the board first', async () => {
     expect(textOf(root.querySelector('h1')!)).toBe('Harbor');
     expect(textOf(root.querySelector('.mm-summary')!)).toBe(`○ ${N.development} Development ◑ ${N.staging} Staging ● ${N.production} Production ✖ ${N.errors} errors ▲ ${N.warnings} warnings`);
     expect(textOf(root.querySelector('.mm-vault-problems')!)).toContain('Dependency cycle: Experiment Tracker and Feature Flags depend on each other.');
     expect(tab('board').getAttribute('aria-selected')).toBe('true');
     expect(panel('board').hidden).toBe(false);
     expect(panel('graph').hidden).toBe(true);
-    expect(panel('board').querySelectorAll('.mm-board-item')).toHaveLength(N.components);
+    // Each column's page comes a part (8 items) a frame.
+    await expect.poll(() => panel('board').querySelectorAll('.mm-board-item').length).toBe(N.components);
     // Panels are built when first shown.
     expect(panel('graph').childElementCount).toBe(0);
   });
@@ -131,7 +132,7 @@ describe('dashboard', () => {
 });
 
 describe('dashboard with its first panel deferred', () => {
-  it('shows the summary and filters first, the board busy, and the board when the host runs the draw', () => {
+  it('shows the summary and filters first, the board busy, and the board when the host runs the draw', async () => {
     let draw: (() => void) | null = null;
     const view = renderDashboard(frozen, { title: 'Harbor', defer: (run) => void (draw = run) });
     const root = view.element;
@@ -146,10 +147,10 @@ describe('dashboard with its first panel deferred', () => {
     expect(holder.hasAttribute('aria-busy')).toBe(false);
     expect(root.querySelector('.mm-panel-table')!.querySelectorAll('tbody tr')).toHaveLength(N.components);
     click(root.querySelector<HTMLButtonElement>('[data-mm-tab="board"]')!);
-    expect(root.querySelectorAll('.mm-board-item')).toHaveLength(N.components);
+    await expect.poll(() => root.querySelectorAll('.mm-board-item').length).toBe(N.components);
   });
 
-  it('draws nothing once destroyed, and at once on a refresh', () => {
+  it('draws nothing once destroyed, and at once on a refresh', async () => {
     const draws: Array<() => void> = [];
     const gone = renderDashboard(frozen, { defer: (run) => void draws.push(run) });
     gone.destroy();
@@ -158,7 +159,7 @@ describe('dashboard with its first panel deferred', () => {
     const refreshed = renderDashboard(frozen, { defer: (run) => void draws.push(run) });
     refreshed.refresh();
     expect(refreshed.element.querySelector('.mm-panels')!.hasAttribute('aria-busy')).toBe(false);
-    expect(refreshed.element.querySelectorAll('.mm-board-item')).toHaveLength(N.components);
+    await expect.poll(() => refreshed.element.querySelectorAll('.mm-board-item').length).toBe(N.components);
     // The deferred draw, run after, finds it drawn: nothing drawn twice.
     const board = refreshed.element.querySelector('.mm-board');
     draws[1]!();

@@ -4,7 +4,9 @@
 // more" waits for the page (and remembers a press made meanwhile), and a page whose list was
 // replaced or taken away stops being drawn.
 import { describe, expect, it } from 'vitest';
-import { renderDashboard, renderTable } from '../../src/render/index';
+import { createIndex } from '../../src/core/index';
+import { generateNotes } from '../../bench/generator/vault';
+import { renderBoard, renderDashboard, renderTable } from '../../src/render/index';
 import { drawPaged, frameSlicing, type PageSlicing } from '../../src/render/pages';
 import { click, exampleFixture, textOf } from './helpers';
 
@@ -155,5 +157,30 @@ describe('the dashboard’s sliced lists', () => {
     expect(panel('table').querySelector('[aria-busy="true"]')).toBeNull();
     view.destroy?.();
     view.element.remove();
+  });
+});
+
+describe('the dashboard’s board drawn a part a task', () => {
+  const index = createIndex({});
+  for (const note of generateNotes({ notes: 300, seed: 5 })) index.upsert(note.path, note.text);
+  const items = (el: Element) => [...el.querySelectorAll('.mm-board-item')].map((a) => a.getAttribute('data-mm-id'));
+
+  it('draws each column’s first page 8 items a task after its header, ending as the board drawn at once', async () => {
+    let tasks = 0;
+    const { ctx } = exampleFixture({ nextTask: () => new Promise<void>((resolve) => void (tasks++, setTimeout(resolve, 0))) }, index);
+    const columns = [...renderBoard(index.components(), ctx, { headingLevel: 2, pageSize: 30 }).querySelectorAll('.mm-board-column')];
+    const whole = columns.flatMap((col) => items(col));
+    // At least two columns hold more than a part: the first task draws 8 of each.
+    expect(columns.filter((col) => col.querySelectorAll('.mm-board-item').length > 8).length).toBeGreaterThanOrEqual(2);
+    const firstPart = columns.reduce((n, col) => n + Math.min(8, col.querySelectorAll('.mm-board-item').length), 0);
+    const view = renderDashboard(ctx);
+    document.body.appendChild(view.element);
+    expect(view.element.querySelectorAll('.mm-board-item')).toHaveLength(firstPart);
+    expect(view.element.querySelector('.mm-board-items[aria-busy="true"]')).not.toBeNull();
+    await expect.poll(() => view.element.querySelectorAll('.mm-board-item').length).toBe(whole.length);
+    expect(tasks).toBeGreaterThanOrEqual(3);
+    expect(view.element.querySelector('.mm-board [aria-busy="true"]')).toBeNull();
+    expect([...view.element.querySelectorAll('.mm-board-column')].flatMap((col) => items(col))).toEqual(whole);
+    view.destroy();
   });
 });

@@ -50,11 +50,12 @@ export interface DashboardView {
  */
 const PAGE = { board: 30, table: 100, timeline: 100, cards: 12, vaultProblems: 5 } as const;
 /**
- * Table rows, timeline rows and cards of a page drawn a task (pages.ts PageSlicing): with their
- * style and layout, a hundred table rows took ~70 ms of Chromium's main thread, a hundred timeline
- * rows ~60–90 ms and twelve cards ~120 ms at 9k components.
+ * Table rows, timeline rows, cards and each board column's items of a page drawn a task (pages.ts
+ * PageSlicing): with their style and layout, a hundred table rows took ~70 ms of Chromium's main
+ * thread, a hundred timeline rows ~60–90 ms and twelve cards ~120 ms at 9k components; the board's
+ * 4 × 30 items 40–55 ms in Chromium and over 100 ms in the Logseq harness (benchmarks.md, session 16).
  */
-const PER_TASK = { table: 25, cards: 3, timeline: 25 } as const;
+const PER_TASK = { table: 25, cards: 3, timeline: 25, board: 8 } as const;
 
 /** `perTask` items of a page a frame, after the host's next task. */
 function sliced(ctx: ViewContext, perTask: number): PageSlicing {
@@ -147,8 +148,8 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
     return;
   }
   // Headings one level under the page's h1 (axe: heading-order).
-  // A long board draws its first screen first; the rest of each column follows, 100 items a task.
-  if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board }));
+  // A long board draws a page a column, each column's page a part a task; the rest on request.
+  if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board, slicing: sliced(ctx, PER_TASK.board) }));
   else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE, slicing: sliced(ctx, PER_TASK.timeline) }));
   else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table), ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
   else renderCards(state, panel);
