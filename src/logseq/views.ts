@@ -157,13 +157,14 @@ export function inlineMarkup(graph: GraphIndex, id: string, kind: 'badge' | 'pro
 }
 
 /**
- * Rows a query's slot shows at first (a graph: components), and how many more each "Show more"
- * adds. The host sanitises and injects a slot's markup in one task of its own, ~3 KB and 30
- * elements a table row: 25 rows held Logseq's thread 70–90 ms in the harness (benchmarks.md,
- * session 16). A `limit` caps the rows; the ones past the first page are a "Show more" away.
+ * Rows a query's slot shows at first (a graph: components), how many more each "Show more" adds,
+ * and the most a `limit` shows at once. The host sanitises and injects a slot's markup in one task
+ * of its own, ~3 KB and 30 elements a table row: 25 rows held Logseq's thread 70–90 ms in the
+ * harness, ~20 ms in Chromium (benchmarks.md, session 16). A query that asks for `limit=20` sees
+ * its 20 rows (the reader asked for them); a larger limit, and a query with none, a page first.
  */
-export const QUERY_PAGE = { first: 10, more: 50 } as const;
-export const GRAPH_PAGE = { first: 50, more: 50 } as const;
+export const QUERY_PAGE = { first: 10, more: 50, limited: 25 } as const;
+export const GRAPH_PAGE = { first: 50, more: 50, limited: 100 } as const;
 const ZOOM_STEP = 1.25;
 
 /** Zoom the serialised graph's viewBox around its centre (its own pan/zoom needs listeners). */
@@ -178,13 +179,15 @@ function zoomGraph(root: Element, steps: number): void {
   svg.setAttribute('viewBox', `${(x + (w - nw) / 2).toFixed(1)} ${(y + (h - nh) / 2).toFixed(1)} ${nw.toFixed(1)} ${nh.toFixed(1)}`);
 }
 
-function pageOf(query: ComponentQuery): { first: number; more: number } {
+function pageOf(query: ComponentQuery): { first: number; more: number; limited: number } {
   return query.view === 'graph' ? GRAPH_PAGE : QUERY_PAGE;
 }
 
-/** How many of a query's results a slot shows: a page, or as many as "Show more" asked for, never past `limit`. */
+/** How many of a query's results a slot shows: a page (a limit's rows, up to `limited`), or as many as "Show more" asked for, never past `limit`. */
 function shownCount(query: ComponentQuery, state: SlotState): number {
-  return Math.min(query.limit ?? Infinity, state.limit ?? pageOf(query).first);
+  const page = pageOf(query);
+  const first = query.limit === undefined ? page.first : Math.min(query.limit, page.limited);
+  return Math.min(query.limit ?? Infinity, state.limit ?? first);
 }
 
 /**

@@ -43,10 +43,14 @@ describe('the views a query macro builds', () => {
     expect(index.idsAtStage('staging').size).toBeGreaterThan(QUERY_PAGE.first);
     expect(rows(staging.markup)).toBe(QUERY_PAGE.first);
     expect(staging.built).toBe(QUERY_PAGE.first);
-    // A limit above the first page: the first page now, the rest on "Show more".
+    // A limit the slot shows at once (the reader asked for those rows): its rows, and their views only.
     const text = await run(freshIndex(), { text: 'pay', limit: 20 });
-    expect(rows(text.markup)).toBe(QUERY_PAGE.first);
-    expect(text.built).toBe(QUERY_PAGE.first);
+    expect(rows(text.markup)).toBe(20);
+    expect(text.built).toBe(20);
+    // A larger limit: the most a slot shows at once, the rest on "Show more".
+    const large = await run(freshIndex(), { stage: ['staging'], limit: 400 });
+    expect(rows(large.markup)).toBe(QUERY_PAGE.limited);
+    expect(large.built).toBe(QUERY_PAGE.limited);
   });
 
   it('with a filter that reads views: every candidate’s once; run again, none', async () => {
