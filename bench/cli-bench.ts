@@ -32,8 +32,6 @@ export interface ScanFigures {
   floor: ProcessRuns & { variant: 'one at a time' | '16 at a time' };
   floorOther: ProcessRuns;
   scan: ProcessRuns;
-  /** The same scan with `--jobs 1`: no parse workers. */
-  scanOneThread: ProcessRuns;
   /** The same scan with V8's own defaults (MATURITY_MAP_V8_DEFAULTS=1): what the CLI's V8 tuning is worth. */
   scanV8Defaults: ProcessRuns;
   scanJson: ProcessRuns;
@@ -119,7 +117,6 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
       floorSync: [FLOOR, vault.dir],
       floorAsync: [FLOOR, vault.dir, '--async'],
       scan: [CLI, 'scan', vault.dir, '--today', '2026-11-24'],
-      scanOneThread: [CLI, 'scan', vault.dir, '--today', '2026-11-24', '--jobs', '1'],
       scanV8Defaults: { args: [CLI, 'scan', vault.dir, '--today', '2026-11-24'], env: { MATURITY_MAP_V8_DEFAULTS: '1' } },
       scanJson: [CLI, 'scan', vault.dir, '--json', '--today', '2026-11-24'],
       // Its first (warm-up) run writes the cache the timed runs read.
@@ -138,7 +135,6 @@ export function scanBench(notes: number, seed: number, reps: number, log: (line:
     floor: { ...floor, variant: syncFaster ? 'one at a time' : '16 at a time' },
     floorOther,
     scan,
-    scanOneThread: runs['scanOneThread']!,
     scanV8Defaults: runs['scanV8Defaults']!,
     scanJson: runs['scanJson']!,
     scanCached: runs['scanCached']!,
@@ -159,11 +155,11 @@ function freshCacheFile(name: string): string {
 export interface CachedScanFigures {
   notes: number;
   floor: ProcessRuns;
-  /** `scan` parsing every note (on worker threads, one per core: the default). */
+  /** `scan` parsing every note (on the main thread: the default). */
   cold: ProcessRuns;
-  /** The same with `--jobs 1`: every note parsed on the main thread (the reference for the workers). */
-  coldOneThread: ProcessRuns;
-  /** Cores the run had (os.availableParallelism()): what `--jobs` defaults to. */
+  /** The same with `--jobs auto`: parse workers, one per core (the pinned bench has one: run it with --no-pin). */
+  coldWorkers: ProcessRuns;
+  /** Cores the run had (os.availableParallelism()): the workers `--jobs auto` starts. */
   cores: number;
   /** `scan --cache`, nothing changed since the run that made the cache. */
   cached: ProcessRuns;
@@ -184,8 +180,8 @@ export function cachedScanBench(dir: string, notes: number, reps: number, log: (
   const touched = kept.replace(/^(\[.*?",\d+,)[\d.e+]+,/gm, (_line, head: string) => `${head}1,`);
   if (touched === kept) throw new Error('cachedScanBench: the cache lines did not take the new times');
   const cachedTouched = { args: [...scan, '--cache-location', touchedCache], env: {}, before: () => writeFileSync(touchedCache, touched) };
-  const runs = interleaved({ floor: [FLOOR, dir], cold: scan, coldOneThread: [...scan, '--jobs', '1'], cached: [...scan, '--cache-location', cache], cachedTouched }, reps);
-  return { notes, floor: runs['floor']!, cold: runs['cold']!, coldOneThread: runs['coldOneThread']!, cores: availableParallelism(), cached: runs['cached']!, cachedTouched: runs['cachedTouched']! };
+  const runs = interleaved({ floor: [FLOOR, dir], cold: scan, coldWorkers: [...scan, '--jobs', 'auto'], cached: [...scan, '--cache-location', cache], cachedTouched }, reps);
+  return { notes, floor: runs['floor']!, cold: runs['cold']!, coldWorkers: runs['coldWorkers']!, cores: availableParallelism(), cached: runs['cached']!, cachedTouched: runs['cachedTouched']! };
 }
 
 /** n notes called "Same", each depending on [[Same]] (the reliability probe: cubic before #12). */

@@ -110,7 +110,6 @@ function cliRows(cli: NonNullable<Results['cli']>, once: (value: string) => stri
   const vault = `${s.notes} notes, ${s.components} components, ${fmt(s.megabytes)} MB`;
   add('realistic vault: I/O floor (reference), ms', once(`${fmt(s.floor.medianMs)} (${vault}; ${s.floor.variant}; peak ${mb(s.floor.peakRssMedianMb)})`), '');
   add('realistic vault: scan, whole process, ms', once(`${fmt(s.scan.medianMs)} = ${fmt(s.ratio, 2)}× floor (CPU ${fmt(s.cpuRatio, 2)}×; peak ${mb(s.scan.peakRssMedianMb)})`), `≤ ${TARGETS.scanRatio}× floor`);
-  if (s.scanOneThread) add('realistic vault: scan --jobs 1 (no parse workers), ms', once(`${fmt(s.scanOneThread.medianMs)} = ${fmt(s.scanOneThread.medianMs / s.floor.medianMs, 2)}× floor`), '');
   add('realistic vault: scan with V8 defaults, ms', once(`${fmt(s.scanV8Defaults.medianMs)} = ${fmt(s.scanV8Defaults.medianMs / s.floor.medianMs, 2)}× floor (the CLI's V8 tuning off)`), '');
   add('realistic vault: scan --json, ms', once(`${fmt(s.scanJson.medianMs)} = ${fmt(s.scanJson.medianMs / s.floor.medianMs, 2)}× floor`), '');
   add('realistic vault: scan --cache, nothing changed, ms', once(`${fmt(s.scanCached.medianMs)} = ${fmt(s.scanCached.medianMs / s.floor.medianMs, 2)}× floor`), '');
@@ -119,10 +118,9 @@ function cliRows(cli: NonNullable<Results['cli']>, once: (value: string) => stri
     const floor = `${fmt(c.floor.medianMs)}`;
     add(`${c.notes}-note component vault: I/O floor (reference), ms`, once(floor), '');
     add(`${c.notes}-note component vault: scan, every note parsed, ms`, once(`${fmt(c.cold.medianMs)} = ${fmt(c.cold.medianMs / c.floor.medianMs, 2)}× floor`), '');
-    if (c.coldOneThread) {
-      const threads = `${fmt(c.cold.medianMs / c.coldOneThread.medianMs, 2)}× the scan on one thread (${c.cores} cores; CPU ${fmt(c.cold.cpuMedianMs)} vs ${fmt(c.coldOneThread.cpuMedianMs)} ms)`;
-      add(`${c.notes}-note component vault: scan --jobs 1 (reference for the workers), ms`, once(`${fmt(c.coldOneThread.medianMs)} = ${fmt(c.coldOneThread.medianMs / c.floor.medianMs, 2)}× floor`), '');
-      add(`${c.notes}-note component vault: scan on worker threads ÷ --jobs 1`, once(threads), '');
+    if (c.coldWorkers) {
+      const threads = `${fmt(c.coldWorkers.medianMs)} = ${fmt(c.coldWorkers.medianMs / c.cold.medianMs, 2)}× the scan on one thread (${c.cores} cores; CPU ${fmt(c.coldWorkers.cpuMedianMs)} vs ${fmt(c.cold.cpuMedianMs)} ms; peak ${mb(c.coldWorkers.peakRssMedianMb)} vs ${mb(c.cold.peakRssMedianMb)})`;
+      add(`${c.notes}-note component vault: scan --jobs auto (parse workers), ms`, once(threads), '');
     }
     add(`${c.notes}-note component vault: scan --cache, nothing changed, ms`, once(`${fmt(c.cached.medianMs)} = ${fmt(c.cached.medianMs / c.floor.medianMs, 2)}× floor, ${fmt(c.cached.medianMs / c.cold.medianMs, 2)}× the scan`), '');
     add(`${c.notes}-note component vault: scan --cache, every time new (a fresh clone), ms`, once(`${fmt(c.cachedTouched.medianMs)} = ${fmt(c.cachedTouched.medianMs / c.floor.medianMs, 2)}× floor, ${fmt(c.cachedTouched.medianMs / c.cold.medianMs, 2)}× the scan`), '');

@@ -18,7 +18,7 @@ export interface LoadOptions {
   config?: string;
   /** Keep what each note parsed to (scan-cache.ts): true for the default file in the vault, or the file's path. */
   cache?: boolean | string;
-  /** `--jobs`: threads that parse notes (parse-pool.ts); one per core when not given. */
+  /** `--jobs`: threads that parse notes (parse-pool.ts): a number, or `auto` (one per core); none when not given. */
   jobs?: string;
   /** How a parse worker is started (tests hand in the built worker; the CLI starts the one beside it). */
   spawnWorker?: SpawnWorker;
@@ -141,10 +141,15 @@ function heldByCache(cache: ScanCache, intake: NoteIntake, paths: string[]): Hel
   return { unchanged: (path, state) => hold(path, cache.unchanged(path, state)), sameBytes: (path, bytes, state) => hold(path, cache.sameBytes(path, bytes, state)) };
 }
 
-/** Worker threads for `--jobs` (default: one per core, up to MAX_JOBS); none for one job or one core. */
+/**
+ * Worker threads for `--jobs <n>` or `--jobs auto` (one per core, up to MAX_JOBS); none for one
+ * job, and by default: on two cores the workers' extra work (posting texts, records both ways)
+ * cost what they saved (docs/benchmarks.md, session 16), and each thread has a heap of its own.
+ */
 function parsePoolFor({ jobs, spawnWorker }: LoadOptions, indexOptions: IndexOptions, index: MaturityIndex): ParsePool | null {
-  const count = jobs === undefined ? Math.min(availableParallelism(), MAX_JOBS) : Number(jobs);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--jobs expects a positive whole number, got "${jobs}"`);
+  if (jobs === undefined) return null;
+  const count = jobs === 'auto' ? Math.min(availableParallelism(), MAX_JOBS) : Number(jobs);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--jobs expects a positive whole number or "auto", got "${jobs}"`);
   return count > 1 ? createParsePool(indexOptions, index, count, spawnWorker) : null;
 }
 

@@ -53,6 +53,8 @@ describe('loading a vault with parse workers', () => {
     const workers = builtWorkers();
     const pooled = await loadVault(vaultDir, { today: TODAY, jobs: '3', spawnWorker: workers.spawn });
     expect(alone.parsing).toBeNull();
+    // Workers only when asked for (--jobs): on two cores they cost what they saved.
+    expect((await loadVault(vaultDir, { today: TODAY })).parsing).toBeNull();
     expect(workers.started()).toBe(3);
     expect(pooled.parsing).toEqual({ workers: 3, fallbackBatches: 0, failure: null });
     expect(seen(pooled)).toBe(seen(alone));
@@ -106,17 +108,19 @@ describe('the built CLI with --jobs', () => {
   it('prints the same JSON with and without workers', () => {
     const alone = runCli(['scan', vaultDir, '--json', '--today', TODAY, '--jobs', '1']);
     const pooled = runCli(['scan', vaultDir, '--json', '--today', TODAY, '--jobs', '2']);
+    const auto = runCli(['scan', vaultDir, '--json', '--today', TODAY, '--jobs', 'auto']);
+    expect(auto.stdout).toBe(alone.stdout);
     expect(alone.code).toBe(pooled.code);
     expect(JSON.parse(pooled.stdout).components.length).toBeGreaterThan(300);
     expect(pooled.stdout).toBe(alone.stdout);
     expect(pooled.stderr).toBe('');
   });
 
-  it('rejects a --jobs that is not a positive whole number', () => {
+  it('rejects a --jobs that is not a positive whole number or auto', () => {
     for (const bad of ['0', '-2', '1.5', 'many']) {
       const result = runCli(['scan', vaultDir, `--jobs=${bad}`]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`--jobs expects a positive whole number, got "${bad}"`);
+      expect(result.stderr).toContain(`--jobs expects a positive whole number or "auto", got "${bad}"`);
     }
   });
 });

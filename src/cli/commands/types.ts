@@ -32,7 +32,8 @@ export const VAULT_OPTIONS_HELP = `  --tag <tag>          only notes with this t
   --cache              keep what each note parsed to, and parse only changed notes next time
   --cache-location <file>
                        the cache file (implies --cache; default: <dir>/.maturity-map-cache)
-  --jobs <n>           threads that parse notes (default: one per core, up to 8; 1: none)`;
+  --jobs <n>|auto      threads that parse notes besides the main one (auto: one per core, up to 8;
+                       default: none)`;
 
 export function str(value: CommandArgs['values'][string]): string | undefined {
   return typeof value === 'string' ? value : undefined;
