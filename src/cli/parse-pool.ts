@@ -52,90 +52,102 @@ interface Slot {
   busy: Map<number, Job>;
 }
 
-export function createParsePool(options: IndexOptions, parser: { config: MaturityConfig; pipeline: Pipeline }, workers: number, spawn: SpawnWorker = spawnBundledWorker): ParsePool {
-  const stats = { workers: 0, fallbackBatches: 0, failure: null as string | null };
-  const slots: Slot[] = [];
-  const queue: Job[] = [];
-  let started = false;
-  let nextId = 1;
+/** One pool's state: plain data the functions below read and change. */
+interface Pool {
+  options: IndexOptions;
+  parser: { config: MaturityConfig; pipeline: Pipeline };
+  wanted: number;
+  spawn: SpawnWorker;
+  stats: ParsePool['stats'];
+  slots: Slot[];
+  queue: Job[];
+  started: boolean;
+  nextId: number;
+}
 
-  const here = (job: Job) => {
-    stats.fallbackBatches++;
-    try {
-      job.resolve(job.items.map((item) => prepareForIndex(item.text, item.path, parser.config, parser.pipeline)));
-    } catch (err) {
-      job.reject(err);
-    }
-  };
-
-  // Every batch goes to a worker as soon as it is asked for (to the one with the fewest waiting):
-  // the vault walk is synchronous, so the answers are only read once it ends, and a worker
-  // given one batch at a time would sit idle meanwhile.
-  const pump = () => {
-    if (slots.length === 0) return void queue.splice(0).forEach(here);
-    for (const job of queue.splice(0)) {
-      const slot = slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
-      slot.busy.set(job.id, job);
-      slot.worker.postMessage({ type: 'parse', id: job.id, items: job.items });
-    }
-  };
-
-  const fail = (slot: Slot, reason: string) => {
-    const at = slots.indexOf(slot);
-    if (at === -1) return;
-    slots.splice(at, 1);
-    stats.failure ??= reason;
-    void slot.worker.terminate().catch(() => undefined);
-    const orphans = [...slot.busy.values()];
-    slot.busy.clear();
-    orphans.forEach(here);
-    pump();
-  };
-
-  const start = () => {
-    started = true;
-    for (let i = 0; i < workers; i++) {
-      let worker: PoolWorker | null;
-      try {
-        worker = spawn();
-        if (worker === null) break;
-      } catch (err) {
-        stats.failure ??= `a parse worker could not start (${err instanceof Error ? err.message : String(err)})`;
-        break;
-      }
-      const slot: Slot = { worker, busy: new Map() };
-      worker.on('message', (message) => onMessage(slot, message));
-      worker.on('error', (err) => fail(slot, `a parse worker failed (${err.message})`));
-      worker.on('exit', (code) => fail(slot, `a parse worker stopped (exit code ${code})`));
-      worker.postMessage({ type: 'configure', options });
-      slots.push(slot);
-      stats.workers++;
-    }
-  };
-
-  const onMessage = (slot: Slot, message: FromWorker) => {
-    const job = slot.busy.get(message.id);
-    if (!job) return;
-    slot.busy.delete(message.id);
-    // The worker threw on this batch: parse it here, where the error surfaces as in a run without workers.
-    if (message.type === 'failed') here(job);
-    else job.resolve(message.records.map(fromRecord));
-    pump();
-  };
-
+export function createParsePool(options: IndexOptions, parser: Pool['parser'], workers: number, spawn: SpawnWorker = spawnBundledWorker): ParsePool {
+  const pool: Pool = { options, parser, wanted: workers, spawn, stats: { workers: 0, fallbackBatches: 0, failure: null }, slots: [], queue: [], started: false, nextId: 1 };
   return {
-    stats,
+    stats: pool.stats,
     parse(items) {
       if (items.length === 0) return Promise.resolve([]);
-      if (!started) start();
+      if (!pool.started) start(pool);
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, items, resolve, reject });
-        pump();
+        pool.queue.push({ id: pool.nextId++, items, resolve, reject });
+        pump(pool);
       });
     },
     async close() {
-      const stopping = slots.splice(0).map((slot) => slot.worker.terminate().catch(() => 0));
-      await Promise.all(stopping);
+      await Promise.all(pool.slots.splice(0).map((slot) => slot.worker.terminate().catch(() => 0)));
     },
   };
+}
+
+function start(pool: Pool): void {
+  pool.started = true;
+  for (let i = 0; i < pool.wanted; i++) {
+    let worker: PoolWorker | null;
+    try {
+      worker = pool.spawn();
+      if (worker === null) break;
+    } catch (err) {
+      pool.stats.failure ??= `a parse worker could not start (${err instanceof Error ? err.message : String(err)})`;
+      break;
+    }
+    const slot: Slot = { worker, busy: new Map() };
+    worker.on('message', (message) => answered(pool, slot, message));
+    worker.on('error', (err) => fail(pool, slot, `a parse worker failed (${err.message})`));
+    worker.on('exit', (code) => fail(pool, slot, `a parse worker stopped (exit code ${code})`));
+    worker.postMessage({ type: 'configure', options: pool.options });
+    pool.slots.push(slot);
+    pool.stats.workers++;
+  }
+}
+
+/**
+ * Every batch goes to a worker as soon as it is asked for (to the one with the fewest waiting):
+ * the vault walk is synchronous, so the answers are only read once it ends, and a worker given one
+ * batch at a time would sit idle meanwhile. With no worker left, the main thread parses them.
+ */
+function pump(pool: Pool): void {
+  const { slots } = pool;
+  if (slots.length === 0) return void pool.queue.splice(0).forEach((job) => parseHere(pool, job));
+  for (const job of pool.queue.splice(0)) {
+    const slot = slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
+    slot.busy.set(job.id, job);
+    slot.worker.postMessage({ type: 'parse', id: job.id, items: job.items });
+  }
+}
+
+function answered(pool: Pool, slot: Slot, message: FromWorker): void {
+  const job = slot.busy.get(message.id);
+  if (!job) return;
+  slot.busy.delete(message.id);
+  // The worker threw on this batch: parse it here, where the error surfaces as in a run without workers.
+  if (message.type === 'failed') parseHere(pool, job);
+  else job.resolve(message.records.map(fromRecord));
+  pump(pool);
+}
+
+/** A worker failed or stopped: its batches are parsed here, and it is given no more. */
+function fail(pool: Pool, slot: Slot, reason: string): void {
+  const at = pool.slots.indexOf(slot);
+  if (at === -1) return;
+  pool.slots.splice(at, 1);
+  pool.stats.failure ??= reason;
+  void slot.worker.terminate().catch(() => undefined);
+  const orphans = [...slot.busy.values()];
+  slot.busy.clear();
+  for (const job of orphans) parseHere(pool, job);
+  pump(pool);
+}
+
+function parseHere(pool: Pool, job: Job): void {
+  pool.stats.fallbackBatches++;
+  const { config, pipeline } = pool.parser;
+  try {
+    job.resolve(job.items.map((item) => prepareForIndex(item.text, item.path, config, pipeline)));
+  } catch (err) {
+    job.reject(err);
+  }
 }
