@@ -183,4 +183,18 @@ describe('the dashboard’s board drawn a part a task', () => {
     expect([...view.element.querySelectorAll('.mm-board-column')].flatMap((col) => items(col))).toEqual(whole);
     view.destroy();
   });
+
+  it('marks the shown component where a later part of the board draws it', async () => {
+    const { ctx } = exampleFixture({ nextTask: () => new Promise<void>((resolve) => void setTimeout(resolve, 0)) }, index);
+    const column = [...renderBoard(index.components(), ctx, { headingLevel: 2, pageSize: 30 }).querySelectorAll('.mm-board-column')].find((col) => col.querySelectorAll('.mm-board-item').length > 8)!;
+    const late = items(column)[8]!;
+    const view = renderDashboard(ctx);
+    document.body.appendChild(view.element);
+    view.show(late);
+    expect(view.element.querySelector(`.mm-board-item[data-mm-id="${CSS.escape(late)}"]`)).toBeNull();
+    const marked = () => view.element.querySelector('.mm-board-item.mm-current')?.getAttribute('data-mm-id');
+    await expect.poll(marked).toBe(late);
+    expect(view.element.querySelectorAll('.mm-current')).toHaveLength(1);
+    view.destroy();
+  });
 });

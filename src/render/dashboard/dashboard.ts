@@ -118,12 +118,31 @@ interface DashboardState {
   deferred: boolean;
 }
 
+const MARKED = '.mm-board-item, tr[data-mm-id], .mm-tl-row';
+
 /** Mark the shown component on the board, in the table and on the timeline. */
 function markCurrent(state: DashboardState): void {
   const holder = state.tabs.panelHolder;
   for (const el of holder.querySelectorAll('.mm-current')) el.classList.remove('mm-current');
   if (!state.shownId) return;
-  for (const el of holder.querySelectorAll('.mm-board-item, tr[data-mm-id], .mm-tl-row')) if (el.getAttribute('data-mm-id') === state.shownId) el.classList.add('mm-current');
+  for (const el of holder.querySelectorAll(MARKED)) if (el.getAttribute('data-mm-id') === state.shownId) el.classList.add('mm-current');
+}
+
+/**
+ * Mark the shown component where it is drawn later: the lists draw their pages a part a frame
+ * (pages.ts), after the tab's own task has marked what was there.
+ */
+function markAsDrawn(state: DashboardState, records: readonly MutationRecord[]): void {
+  const id = state.shownId;
+  if (!id) return;
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.matches(MARKED) && el.getAttribute('data-mm-id') === id) el.classList.add('mm-current');
+      for (const inner of el.querySelectorAll(MARKED)) if (inner.getAttribute('data-mm-id') === id) inner.classList.add('mm-current');
+    }
+  }
 }
 
 function renderCards(state: DashboardState, panel: HTMLElement): void {
@@ -247,10 +266,9 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     deferred: options.defer !== undefined,
   };
   for (const el of state.filters.inputs) el.addEventListener(el.type === 'search' ? 'input' : 'change', () => applyFilters(state));
-  // A page drawn on request (after its button's own handler): mark the shown component in it too.
-  tabs.panelHolder.addEventListener('click', (event) => {
-    if ((event.target as Element | null)?.closest?.('.mm-show-more')) markCurrent(state);
-  });
+  // Pages drawn later (a part a frame, or on "Show more"): the shown component marked in them too.
+  const drawn = typeof doc.defaultView?.MutationObserver === 'function' ? new doc.defaultView.MutationObserver((records) => markAsDrawn(state, records)) : null;
+  drawn?.observe(tabs.panelHolder, { childList: true, subtree: true });
   state.root.append(...renderHeader(ctx, options), state.filters.element, tabs.tablist, state.body);
   if (options.defer) {
     tabs.panelHolder.setAttribute('aria-busy', 'true');
@@ -263,6 +281,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     refresh: () => applyFilters(state),
     destroy() {
       state.deferred = false;
+      drawn?.disconnect();
       state.graph?.destroy();
       state.root.remove();
     },
