@@ -52,28 +52,50 @@ export function slotPatch(action: string, arg: string, value: unknown): ((s: Slo
   }
 }
 
+/** Calls of one model method with the same event this close together are one event (see oncePerEvent). */
+const SAME_EVENT_MS = 50;
+
+/**
+ * A model method that acts once per event. Logseq listens for `data-on-*` on every element it
+ * injects, and a view that comes in pieces (a card's sections, a graph's drawing) is injected
+ * into its head: one click reaches both listeners, and the host calls the method twice with the
+ * same event (two pushes of a page, a toggle undone).
+ */
+function oncePerEvent(handler: (event: unknown) => void): (event: unknown) => void {
+  let last = '';
+  let at = -Infinity;
+  return (event) => {
+    const key = JSON.stringify(event) ?? '';
+    const now = Date.now();
+    if (key === last && now - at < SAME_EVENT_MS) return;
+    last = key;
+    at = now;
+    handler(event);
+  };
+}
+
 export function registerUI(host: LogseqHost, env: PluginEnvironment, parts: UIParts): () => void {
   host.useSettingsSchema(SETTINGS_SCHEMA);
   host.provideStyle({ key: 'maturity-map', style: env.css });
   const datasetOf = (event: unknown): Record<string, unknown> => (isRecord(event) && isRecord(event['dataset']) ? event['dataset'] : {});
   host.provideModel({
-    [OPEN_METHOD]: (event: unknown) => {
+    [OPEN_METHOD]: oncePerEvent((event: unknown) => {
       const dataset = datasetOf(event);
       const line = Number(dataset['mmLine']);
       const id = dataset['mmId'];
       if (typeof id === 'string' && Number.isInteger(line) && line > 0) return void parts.openLine(id, line);
       const page = dataset['mmPage'];
       if (typeof page === 'string' && page !== '') host.App.pushState('page', { name: page });
-    },
-    [SIDEBAR_METHOD]: (event: unknown) => {
+    }),
+    [SIDEBAR_METHOD]: oncePerEvent((event: unknown) => {
       const id = Number(datasetOf(event)['mmPageId']);
       if (Number.isInteger(id)) host.Editor.openInRightSidebar(id);
-    },
-    [SLOT_METHOD]: (event: unknown) => {
+    }),
+    [SLOT_METHOD]: oncePerEvent((event: unknown) => {
       const dataset = datasetOf(event);
       const patch = slotPatch(String(dataset['mmAction'] ?? ''), String(dataset['mmArg'] ?? ''), isRecord(event) ? event['value'] : undefined);
       if (patch && typeof dataset['mmSlot'] === 'string') void parts.slots.update(dataset['mmSlot'], patch);
-    },
+    }),
     mmToggleMain: () => parts.toggleMain(),
   });
   host.App.registerUIItem('toolbar', { key: TOOLBAR_KEY, template: TOOLBAR_ICON });

@@ -37,4 +37,19 @@ describe('external dependencies in the Logseq graph slot', () => {
     change(t, toggle());
     await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === externals.length && viewComplete(slotElement(t!, slot)), 'externals shown again');
   });
+
+  it('a node clicked in the drawing (a piece injected into the slot’s head) opens its page once', async () => {
+    t = await loadPlugin({ files });
+    const { slot } = await macro(t, [...files.keys()][0]!, '{{renderer :maturity-query, view=graph}}');
+    const node = slotElement(t, slot).querySelector('.mm-graph-canvas [data-injected-ui] .mm-node[data-on-click]') as HTMLElement;
+    expect(node).not.toBeNull();
+    // Both injected elements (the head's and the drawing's) hear the click, as in Logseq.
+    expect(node.closest('[data-injected-ui]')?.parentElement?.closest('[data-injected-ui]')).not.toBeNull();
+    const before = t.fake.calls.length;
+    const win = t.host.document.defaultView as unknown as { MouseEvent: typeof MouseEvent };
+    node.dispatchEvent(new win.MouseEvent('click', { bubbles: true }));
+    await until(t, () => t!.fake.calls.slice(before).some((c) => c.method === 'push_state'), 'the page opened');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(t.fake.calls.slice(before).filter((c) => c.method === 'push_state')).toHaveLength(1);
+  });
 });
