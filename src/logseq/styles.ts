@@ -9,8 +9,9 @@ export const LOGSEQ_CSS = `
 .mm.mm-logseq-notice.mm-notice-error { border-left-color: var(--mm-error); }
 .mm.mm-logseq-notice div { margin-top: 2px; color: var(--mm-muted); }
 .mm-logseq-close { margin-left: auto; }
-/* A query's graph drawing comes as a piece of its own, in the host's wrapper, into the canvas. */
+/* A query's graph drawing and its toolbar come as pieces of their own, in the host's wrappers. */
 .mm-graph-canvas > [data-injected-ui], .mm-graph-drawing { height: 100%; }
+.mm-graph-toolbar > [data-injected-ui], .mm-graph-controls { display: contents; }
 /* Logseq's base stylesheet sets svg { pointer-events: none }: the graph's nodes are SVG groups. */
 .mm.mm-logseq-slot svg { pointer-events: auto; }
 .mm.mm-logseq-slot.mm-logseq-inline { display: inline-flex; align-items: center; gap: 4px; margin: 0; vertical-align: middle; overflow: visible; }

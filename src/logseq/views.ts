@@ -221,20 +221,36 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
 }
 
 /**
- * A graph's slot in two pieces: its toolbar, focus menu and empty canvas, then (a task later, into
- * the canvas) the drawing. The host sanitises and injects each in a task of its own; SVG is the
- * costliest markup it parses (benchmarks.md, session 16). The canvas is a slot part: empty until
- * its piece is in.
+ * A graph's slot in pieces: a head (the frame, the legend, "Show more") holding two empty parts,
+ * then its toolbar and focus menu, then (into the canvas) the drawing. The host sanitises and
+ * injects each in a task of its own; SVG is the costliest markup it parses (benchmarks.md,
+ * session 16). A focus, hops or zoom change leaves the head as it was, so only the changed parts
+ * are written again and the old drawing stays until the new one replaces it (a head written again
+ * emptied the canvas for a task).
  */
 function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   const canvas = root.querySelector('.mm-graph-canvas');
   if (!canvas) return serializeTrustedTree(root);
-  const drawing = root.ownerDocument.createElement('div');
-  drawing.setAttribute('class', 'mm-graph-drawing');
-  drawing.append(...canvas.childNodes);
-  canvas.id = `mm-canvas-${slot}`;
-  canvas.classList.add('mm-slot-part');
-  return { head: serializeTrustedTree(root), parts: [{ container: canvas.id, markup: () => serializeTrustedTree(drawing) }] };
+  const toolbar = root.querySelector('.mm-graph-toolbar');
+  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls')] : [];
+  // The focus dims what it does not reach (a class the styles read above the drawing): carried by the drawing's piece, not the head.
+  const graph = canvas.closest('.mm-graph');
+  const highlighting = graph?.classList.contains(HIGHLIGHTING) === true;
+  graph?.classList.remove(HIGHLIGHTING);
+  parts.push(slotPart(canvas, `mm-canvas-${slot}`, highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing'));
+  return { head: serializeTrustedTree(root), parts };
+}
+
+const HIGHLIGHTING = 'mm-graph-highlighting';
+
+/** Move `container`'s content into a piece of its own; the container stays in the head, empty until the piece is in. */
+function slotPart(container: Element, id: string, cls: string): SlotPieces['parts'][number] {
+  const content = container.ownerDocument.createElement('div');
+  content.setAttribute('class', cls);
+  content.append(...container.childNodes);
+  container.id = id;
+  container.classList.add('mm-slot-part');
+  return { container: id, markup: () => serializeTrustedTree(content) };
 }
 
 /** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */

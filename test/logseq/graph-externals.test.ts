@@ -38,6 +38,29 @@ describe('external dependencies in the Logseq graph slot', () => {
     await until(t, () => slotElement(t!, slot).querySelectorAll('.mm-xnode').length === externals.length && viewComplete(slotElement(t!, slot)), 'externals shown again');
   });
 
+  it('a focus change redraws the toolbar and the drawing, never leaving the canvas empty', async () => {
+    t = await loadPlugin({ files });
+    const { slot } = await macro(t, [...files.keys()][0]!, '{{renderer :maturity-query, view=graph}}');
+    const el = slotElement(t, slot);
+    const head = el.querySelector('.mm-logseq-slot')!;
+    const emptied: number[] = [];
+    const host = t.host as unknown as { MutationObserver: typeof MutationObserver };
+    const watch = new host.MutationObserver(() => {
+      if (!slotElement(t!, slot).querySelector('.mm-graph-canvas svg')) emptied.push(Date.now());
+    });
+    watch.observe(el, { childList: true, subtree: true });
+    const select = el.querySelector('select.mm-graph-focus') as HTMLSelectElement;
+    const target = select.options[3]!.value;
+    select.value = target;
+    change(t, select);
+    await until(t, () => slotElement(t!, slot).querySelector('select.mm-graph-focus option[selected]')?.getAttribute('value') === target && viewComplete(slotElement(t!, slot)), 'the focused graph');
+    await until(t, () => slotElement(t!, slot).querySelector('.mm-graph-status')?.textContent?.includes('depends on') === true, 'the focus shown');
+    watch.disconnect();
+    expect(emptied).toEqual([]);
+    // The head stayed: only its parts were written again.
+    expect(slotElement(t, slot).querySelector('.mm-logseq-slot')).toBe(head);
+  });
+
   it('a node clicked in the drawing (a piece injected into the slot’s head) opens its page once', async () => {
     t = await loadPlugin({ files });
     const { slot } = await macro(t, [...files.keys()][0]!, '{{renderer :maturity-query, view=graph}}');
