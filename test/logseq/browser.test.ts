@@ -103,6 +103,8 @@ describeWithChromium('the Logseq plugin in Chromium', () => {
     const all = await nodes();
     await graph.locator('select.mm-graph-focus').selectOption('Components/Ledger.md');
     await page.waitForFunction(() => document.querySelector('#block-1 select.mm-graph-focus option[selected]')?.getAttribute('value') === 'Components/Ledger.md', undefined, { timeout: 5000 });
+    // The toolbar and the drawing are pieces a task apart, and the old drawing stays until the new one is in.
+    await page.waitForFunction(() => document.querySelector('#block-1 .mm-graph-status')?.textContent?.startsWith('Ledger') === true, undefined, { timeout: 5000 });
     expect(await nodes()).toBeLessThan(all);
     await graph.locator('input.mm-graph-hops').fill('1');
     await graph.locator('input.mm-graph-hops').dispatchEvent('change');
