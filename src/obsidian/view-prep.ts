@@ -4,10 +4,10 @@
 // views sit in the index's cache and the synchronous fingerprint and draw build none. After an
 // edit only the changed views are missing, and a prepare that fits in one slice ends in the task
 // that began it.
-import { createQueryRun, SORT_KEYS, type Component, type ComponentQuery, type MaturityIndex, type QuerySource } from '../core/index';
+import { SORT_KEYS, type Component, type ComponentQuery, type MaturityIndex, type QuerySource } from '../core/index';
 import { DEFAULT_COLUMNS, sortByColumn, type SortOrder, type ViewContext } from '../render/index';
-import { buildViewsContinued, buildViewsInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
-import { OBSIDIAN_SLICING, yieldCount } from './index/slices';
+import { buildViewsContinued, buildViewsInSlices, prepareQueryInSlices, queryContinued, type PreparedQuery } from '../plugin-cache/view-slices';
+import { OBSIDIAN_SLICING } from './index/slices';
 import type { VaultIndexer } from './vault-indexer';
 
 /**
@@ -60,43 +60,18 @@ export async function prepareQuery(indexer: VaultIndexer, query: ComponentQuery,
   const want = rows?.order ?? queryOrder(query);
   const own = queryOrder(query);
   let prepared: PreparedQuery | null;
-  if (want.column === own.column && want.order === own.order) prepared = await queryThenViews(index, query, shown, stop);
+  if (want.column === own.column && want.order === own.order) prepared = await prepareQueryInSlices(index, query, shown, OBSIDIAN_SLICING, stop);
   // Without a limit the result is every match: the core's query sorts it by a key of its own.
-  else if (isSortKey(want.column) && query.limit === undefined) prepared = await queryThenViews(index, { ...query, sort: want.column, order: want.order }, shown, stop);
+  else if (isSortKey(want.column) && query.limit === undefined) prepared = await prepareQueryInSlices(index, { ...query, sort: want.column, order: want.order }, shown, OBSIDIAN_SLICING, stop);
   else prepared = await reorderedQuery(index, query, shown, want, rows!.ctx, stop);
   return prepared && indexer.index === index ? { index, ...prepared } : null;
-}
-
-/** The query a slice at a time, then the views of its first `shown` matches (prepareQueryInSlices, with runInSlices). */
-async function queryThenViews(index: MaturityIndex, query: ComponentQuery, shown: number, stop: () => boolean): Promise<PreparedQuery | null> {
-  OBSIDIAN_SLICING.start();
-  const ids = await runInSlices(index, query, stop);
-  if (ids === null) return null;
-  const first = ids.slice(0, shown);
-  return (await buildViewsContinued(index, first, OBSIDIAN_SLICING, stop)) ? { ids, shown: first } : null;
-}
-
-/**
- * The query's result, run a slice at a time in the slice under way (queryContinued). A run that
- * took several tasks ends with a sort of all it found (readiness over 9k: ~30 ms): that gets a
- * task of its own, not the end of the last slice's.
- */
-async function runInSlices(source: QuerySource, query: ComponentQuery, stop: () => boolean): Promise<string[] | null> {
-  const run = createQueryRun(source, query);
-  const yieldsBefore = yieldCount();
-  while (!run.step(() => stop() || OBSIDIAN_SLICING.spent())) {
-    if (stop()) return null;
-    await OBSIDIAN_SLICING.yieldNow();
-  }
-  if ((query.sort ?? 'name') !== 'name' && yieldCount() !== yieldsBefore) await OBSIDIAN_SLICING.yieldNow();
-  return stop() ? null : run.result();
 }
 
 /** The query's matches (its limit kept: `limit` picks by the query's own order), then sorted by `order`. */
 async function reorderedQuery(index: MaturityIndex, query: ComponentQuery, shown: number, order: RowOrder, ctx: () => ViewContext, stop: () => boolean): Promise<PreparedQuery | null> {
   // One slice start: the steps after it go on in the slice under way.
   OBSIDIAN_SLICING.start();
-  const matched = await runInSlices(index, query, stop);
+  const matched = await queryContinued(index, query, OBSIDIAN_SLICING, stop);
   const ids = matched && (await reorder(index, matched, order, ctx, stop));
   if (!ids) return null;
   const first = ids.slice(0, shown);
@@ -113,7 +88,7 @@ async function reorder(index: MaturityIndex, ids: readonly string[], order: RowO
     // A run visits ids in name order (its name sort relies on it).
     const named = index.ids().filter((id) => within.has(id));
     const source: QuerySource = { pipeline: index.pipeline, ids: () => named, idsAtStage: (s) => index.idsAtStage(s), component: (id) => index.component(id), today: () => index.today(), config: index.config, entry: (id) => index.entry(id) };
-    return runInSlices(source, { sort: order.column, order: order.order }, stop);
+    return queryContinued(source, { sort: order.column, order: order.order }, OBSIDIAN_SLICING, stop);
   }
   const column = DEFAULT_COLUMNS.find((c) => c.id === order.column);
   if (!column) return [...ids];
