@@ -2,8 +2,8 @@
 // embedded in main.js and started from a Blob URL, Dataview's approach), or — where workers are
 // unavailable or fail — on the main thread in slices that yield to the UI between notes.
 import workerSource from 'maturity-map:parse-worker';
-import { createPipeline, prepareForIndex, resolveConfig, type IndexOptions } from '../../core/index';
-import type { FromWorker, ToWorker } from '../../plugin-cache/parse-protocol';
+import { prepareForIndex, type IndexOptions } from '../../core/index';
+import { workerParser, type FromWorker, type ToWorker, type WorkerParser } from '../../plugin-cache/parse-protocol';
 import { fromRecord, type PreparedNote } from '../../plugin-cache/note-record';
 import { mapInSlices, startSlice } from './slices';
 
@@ -22,11 +22,6 @@ interface Job {
   reject: (err: Error) => void;
 }
 
-/** What the main thread parses with when no worker does. */
-interface Fallback {
-  config: ReturnType<typeof resolveConfig>;
-  pipeline: ReturnType<typeof createPipeline>;
-}
 
 interface Slot {
   worker: Worker;
@@ -39,7 +34,8 @@ export class ParserPool {
   private nextId = 1;
   private url: string | null = null;
   private options: IndexOptions;
-  private fallback: Fallback;
+  /** What the main thread parses with when no worker does: what a worker holds (parse-protocol.ts). */
+  private fallback: WorkerParser;
   /** Why the pool parses on the main thread, when it does. */
   fallbackReason: string | null = null;
   /** Workers wanted; they start with the first parse (a warm start parses nothing and starts none). */
@@ -50,7 +46,7 @@ export class ParserPool {
 
   constructor(options: IndexOptions, workers: number) {
     this.options = options;
-    this.fallback = this.mainThreadParser(options);
+    this.fallback = workerParser(options);
     this.wanted = workers;
   }
 
@@ -58,11 +54,6 @@ export class ParserPool {
   get kind(): 'worker' | 'main-thread' {
     if (!this.started) return this.wanted >= 1 && workersAvailable() ? 'worker' : 'main-thread';
     return this.slots.length > 0 ? 'worker' : 'main-thread';
-  }
-
-  private mainThreadParser(options: IndexOptions) {
-    const config = resolveConfig(options);
-    return { config, pipeline: createPipeline(config.stages, config.vocabulary) };
   }
 
   private start(count: number): void {
@@ -92,7 +83,7 @@ export class ParserPool {
 
   configure(options: IndexOptions): void {
     this.options = options;
-    this.fallback = this.mainThreadParser(options);
+    this.fallback = workerParser(options);
     for (const slot of this.slots) this.post(slot, { type: 'configure', options });
   }
 
@@ -164,7 +155,7 @@ export class ParserPool {
 }
 
 /** A note prepared on the main thread, as the worker prepares it (worker-entry.ts). */
-function prepareHere(item: ParseItem, { config, pipeline }: Fallback): PreparedNote {
+function prepareHere(item: ParseItem, { config, pipeline }: WorkerParser): PreparedNote {
   return prepareForIndex(item.text, item.path, config, pipeline);
 }
 
