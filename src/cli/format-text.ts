@@ -34,37 +34,16 @@ function flags(c: Component, index: MaturityIndex): string {
 }
 
 export function formatScan(index: MaturityIndex, root: string, options: { verbose?: boolean } = {}): string {
-  const lines: string[] = [];
-  const components = index.components();
-  lines.push(paint('bold', `Maturity Map — ${root}`) + paint('dim', ` (${components.length} components, today ${index.today()})`));
-  const groups: Array<{ title: string; items: Component[] }> = [];
-  for (const stage of [...index.pipeline.stages].reverse()) {
-    groups.push({ title: stage.name, items: components.filter((c) => c.note.stage?.id === stage.id) });
-  }
-  groups.push({ title: 'Unknown stage', items: components.filter((c) => !c.note.stage?.id) });
-  let errors = 0;
-  let warnings = 0;
+  const ids = index.ids();
+  const lines: string[] = [paint('bold', `Maturity Map — ${root}`) + paint('dim', ` (${ids.length} components, today ${index.today()})`)];
+  const groups = stageGroups(index, ids);
+  const tally = { errors: 0, warnings: 0 };
   for (const group of groups) {
-    if (group.items.length === 0) continue;
+    if (group.ids.length === 0) continue;
     lines.push('');
-    lines.push(paint('bold', `${group.title} (${group.items.length})`));
-    for (const c of group.items) {
-      const header = [`  ${visible(c.name)}`];
-      const progress = progressText(c, index);
-      if (progress) header.push(progress);
-      const f = flags(c, index);
-      if (f) header.push(f);
-      lines.push(header.join('  ·  '));
-      const qualifier = c.note.stage?.qualifier;
-      lines.push(paint('dim', `    ${c.id}${qualifier ? ` — ${qualifier}` : ''}${c.note.owner ? ` — ${c.note.owner.value}` : ''}`));
-      const diagnostics = [...c.diagnostics].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
-      for (const d of diagnostics) {
-        if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
-        if (d.severity === 'info' && !options.verbose) continue;
-        lines.push(`    ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${d.line ? paint('dim', `line ${d.line}: `) : ''}${visible(d.message)}`);
-      }
-    }
+    lines.push(paint('bold', `${group.title} (${group.ids.length})`));
+    // One view at a time, not kept: a scan of 10k notes need not hold 10k views (and their notes read back).
+    for (const id of group.ids) componentLines(index.componentOnce(id)!, index, options, tally, lines);
   }
   const vault = index.vaultDiagnostics();
   if (vault.length > 0) {
@@ -73,9 +52,51 @@ export function formatScan(index: MaturityIndex, root: string, options: { verbos
     for (const d of vault) lines.push(`  ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${visible(d.message)}`);
   }
   lines.push('');
-  const counts = index.pipeline.stages.map((s) => `${components.filter((c) => c.note.stage?.id === s.id).length} ${visible(s.name.toLowerCase())}`);
-  const unknown = components.filter((c) => !c.note.stage?.id).length;
+  const counts = groups.slice(0, -1).map((g) => `${g.ids.length} ${visible(g.name.toLowerCase())}`).reverse();
+  const unknown = groups[groups.length - 1]!.ids.length;
   if (unknown > 0) counts.push(`${unknown} unknown`);
-  lines.push(`${components.length} components: ${counts.join(', ')} — ${paint(errors > 0 ? 'red' : 'green', `${errors} error${errors === 1 ? '' : 's'}`)}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  const { errors, warnings } = tally;
+  lines.push(`${ids.length} components: ${counts.join(', ')} — ${paint(errors > 0 ? 'red' : 'green', `${errors} error${errors === 1 ? '' : 's'}`)}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return lines.join('\n');
+}
+
+interface StageGroup {
+  title: string;
+  /** The stage's own name (the summary line's word for it). */
+  name: string;
+  ids: string[];
+}
+
+/** Component ids by stage, last stage first, then those of no known stage; each in name order. */
+function stageGroups(index: MaturityIndex, ids: readonly string[]): StageGroup[] {
+  const stages = [...index.pipeline.stages].reverse();
+  const groups: StageGroup[] = stages.map((s) => ({ title: s.name, name: s.name, ids: [] }));
+  const unknown: StageGroup = { title: 'Unknown stage', name: 'unknown', ids: [] };
+  const byStage = new Map(stages.map((s, k) => [s.id, groups[k]!]));
+  for (const id of ids) {
+    // The stage is what the index keeps of every note: reading it reads nothing back.
+    const stage = index.entry(id)?.note.stage?.id;
+    if (!stage) unknown.ids.push(id);
+    else byStage.get(stage)?.ids.push(id);
+  }
+  groups.push(unknown);
+  return groups;
+}
+
+function componentLines(c: Component, index: MaturityIndex, options: { verbose?: boolean }, tally: { errors: number; warnings: number }, lines: string[]): void {
+  const header = [`  ${visible(c.name)}`];
+  const progress = progressText(c, index);
+  if (progress) header.push(progress);
+  const f = flags(c, index);
+  if (f) header.push(f);
+  lines.push(header.join('  ·  '));
+  const qualifier = c.note.stage?.qualifier;
+  lines.push(paint('dim', `    ${c.id}${qualifier ? ` — ${qualifier}` : ''}${c.note.owner ? ` — ${c.note.owner.value}` : ''}`));
+  const diagnostics = [...c.diagnostics].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+  for (const d of diagnostics) {
+    if (d.severity === 'error') tally.errors++;
+    else if (d.severity === 'warning') tally.warnings++;
+    if (d.severity === 'info' && !options.verbose) continue;
+    lines.push(`    ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${d.line ? paint('dim', `line ${d.line}: `) : ''}${visible(d.message)}`);
+  }
 }

@@ -32,6 +32,13 @@ const HOLDER = Symbol('maturity-map:compact-note');
  */
 export const WHOLE_NOTE = Symbol.for('maturity-map:whole-note');
 
+/**
+ * The same question for one use: the whole note, read back without the proxy keeping it (a note
+ * read back already answers with that one). A report that walks every component once holds one
+ * note at a time this way, where WHOLE_NOTE would keep every note whole for the rest of the run.
+ */
+export const NOTE_FOR_ONCE = Symbol.for('maturity-map:note-for-once');
+
 /** A parsed note's keys, in the order the parser writes them (so a note read back prints the same). */
 export const NOTE_KEYS = [
   'frontmatter', 'properties', 'tags', 'aliases', 'title', 'heading', 'stage', 'otherStages', 'targetStage',
@@ -71,10 +78,14 @@ function assemble(k: Kept, p: Pick<MaturityNote, TapePart>): MaturityNote {
   };
 }
 
+function readBack(holder: Holder): MaturityNote {
+  workCount.tapeReads++;
+  return assemble(holder.kept!, readParts(holder.tape!, PARTS) as Pick<MaturityNote, TapePart>);
+}
+
 function whole(holder: Holder): MaturityNote {
   if (holder.whole) return holder.whole;
-  workCount.tapeReads++;
-  const note = assemble(holder.kept!, readParts(holder.tape!, PARTS) as Pick<MaturityNote, TapePart>);
+  const note = readBack(holder);
   holder.whole = note;
   holder.kept = null;
   holder.tape = null;
@@ -92,6 +103,7 @@ const handler: ProxyHandler<Holder> = {
   get(holder, key) {
     if (key === HOLDER) return holder;
     if (key === WHOLE_NOTE) return whole(holder);
+    if (key === NOTE_FOR_ONCE) return holder.whole ?? readBack(holder);
     if (holder.whole) return (holder.whole as unknown as NoteRecord)[key];
     return isTapePart(key) ? record(holder)[key] : (holder.kept as unknown as NoteRecord)[key];
   },
@@ -126,8 +138,9 @@ export function isCompact(note: MaturityNote): boolean {
 /**
  * The note as a plain object, for a view to hold: a compact note (or a host's lazy one) reads
  * through to it from then on, and the view's many reads go to the object, not through the proxy.
+ * With `keep: false` the proxy stays as it was (see NOTE_FOR_ONCE): for a view built for one use.
  */
-export function plainNote(note: MaturityNote): MaturityNote {
-  const held = (note as unknown as NoteRecord)[WHOLE_NOTE] as MaturityNote | undefined;
+export function plainNote(note: MaturityNote, keep = true): MaturityNote {
+  const held = (note as unknown as NoteRecord)[keep ? WHOLE_NOTE : NOTE_FOR_ONCE] as MaturityNote | undefined;
   return held ?? note;
 }

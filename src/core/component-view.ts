@@ -24,12 +24,15 @@ export interface ViewInput {
   cycle: string[] | null;
   /** Keep the view's built strings as flat copies shared between views (an index kept for a session: IndexOptions.compactNotes). */
   keepStrings: boolean;
+  /** Read a compact or lazy note back for this view only, leaving it as it was (a view built for one use). */
+  once?: boolean;
 }
 
 export function buildComponent(input: ViewInput): Component {
   const { entry, pipeline, config, today } = input;
-  // The view holds the whole note: a compact one is read back once and stays whole (compact-note.ts).
-  const note = plainNote(entry.note);
+  // The view holds the whole note: a compact one is read back once and stays whole (compact-note.ts),
+  // unless the view is for one use.
+  const note = plainNote(entry.note, input.once !== true);
   const id = entry.path;
   const { ageDays, stale, diagnostics: staleDiagnostics } = staleness(note, today, config);
   // In this order: the note's own, its dependencies', its name's, its cycle's, its age's, readiness's.

@@ -38,7 +38,12 @@ export function edges(state: IndexState): Map<string, string[]> {
   return dependencyEdges(state.links);
 }
 
-export function component(state: IndexState, id: string): Component | undefined {
+/**
+ * A component's view: the one the index keeps, built when missing or stale. With `once`, a view
+ * missing is built for the caller alone: neither it nor its note's read-back is kept (a report
+ * that walks every component once holds one view at a time, not all of them).
+ */
+export function component(state: IndexState, id: string, once = false): Component | undefined {
   settleNow(state);
   const { links, viewCache } = state;
   const entry = links.entries.get(id);
@@ -62,14 +67,19 @@ export function component(state: IndexState, id: string): Component | undefined 
     duplicates: sameNamed(links, id, entry.identity.keys[0]!, MAX_CANDIDATES),
     cycle,
     keepStrings: state.compact,
+    once,
   });
-  viewCache.set(id, { today: day, component: view, cycle });
-  for (const member of cycle ?? []) {
+  if (!once) keepView(state, id, { today: day, component: view, cycle });
+  return view;
+}
+
+function keepView(state: IndexState, id: string, kept: { today: string; component: Component; cycle: string[] | null }): void {
+  state.viewCache.set(id, kept);
+  for (const member of kept.cycle ?? []) {
     const views = state.cycleShownIn.get(member);
     if (views) views.add(id);
     else state.cycleShownIn.set(member, new Set([id]));
   }
-  return view;
 }
 
 function sameCycle(a: readonly string[] | null, b: readonly string[] | null): boolean {

@@ -103,27 +103,30 @@ export function componentToJSON(component: Component, index: Pick<MaturityIndex,
 }
 
 export function scanToJSON(index: MaturityIndex, root: string): ScanJSON {
-  const components = index.components();
+  const ids = index.ids();
   const byStage: Record<string, number> = {};
   for (const stage of index.pipeline.stages) byStage[stage.id] = 0;
   byStage['unknown'] = 0;
   let errors = 0;
   let warnings = 0;
-  for (const c of components) {
+  // One view at a time, for this use only (componentOnce): the JSON is what stays.
+  const components = ids.map((id) => {
+    const c = index.componentOnce(id)!;
     const key = c.note.stage?.id ?? 'unknown';
     byStage[key] = (byStage[key] ?? 0) + 1;
     for (const d of c.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
-  }
+    return componentToJSON(c, index);
+  });
   return {
     version: 1,
     root,
     today: index.today(),
     stages: index.pipeline.stages.map((s) => ({ id: s.id, name: s.name })),
     summary: { components: components.length, byStage, errors, warnings },
-    components: components.map((c) => componentToJSON(c, index)),
+    components,
     diagnostics: index.vaultDiagnostics().map((d) => ({ code: d.code, severity: d.severity, message: d.message, components: d.related ?? [] })),
   };
 }

@@ -53,6 +53,12 @@ export interface MaturityIndex {
   /** Component ids, sorted by name. */
   ids(): string[];
   component(id: string): Component | undefined;
+  /**
+   * The same view, for one use: a view the index keeps is returned as it is, a missing one is
+   * built and not kept, and a compact or cached note is read back for it alone. For a one-shot
+   * walk over every component (the CLI's reports), which then holds one view at a time.
+   */
+  componentOnce(id: string): Component | undefined;
   components(): Component[];
   /** Components whose stage is `stage` (`null` for unknown). */
   idsAtStage(stage: StageId | null): ReadonlySet<string>;

@@ -48,6 +48,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     entry: (path) => entries.get(path),
     ids: () => ids(state),
     component: (id) => component(state, id),
+    componentOnce: (id) => component(state, id, true),
     components: () => ids(state).map((id) => component(state, id)!),
     idsAtStage: (stage) => byStage.get(stage) ?? new Set(),
     idsAtStageByName: (stage) => idsAtStageByName(state, stage),

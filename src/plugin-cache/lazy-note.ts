@@ -4,7 +4,7 @@
 // `Object.keys` or `JSON.stringify` parses it once and sees the whole note. One holder and one
 // proxy a note: no per-field accessors (25 property definitions a note cost more than parsing
 // its index string) and no per-note WeakMap entries.
-import { NOTE_KEYS, WHOLE_NOTE } from '../core/compact-note';
+import { NOTE_FOR_ONCE, NOTE_KEYS, WHOLE_NOTE } from '../core/compact-note';
 import type { MaturityNote, NoteKeys } from '../core/index';
 import type { NoteRecord } from './note-record';
 
@@ -26,11 +26,15 @@ interface Holder {
  * so it prints (JSON, a CLI export) as the note parsed from the text does.
  */
 function whole(holder: Holder): Record<PropertyKey, unknown> {
-  if (holder.note) return holder.note;
+  holder.note ??= readRest(holder);
+  return holder.note;
+}
+
+/** The note the record holds, its rest parsed now (NOTE_FOR_ONCE: a read the holder does not keep). */
+function readRest(holder: Holder): Record<PropertyKey, unknown> {
   const rest = holder.parse(holder.record.rest);
   const note: Record<PropertyKey, unknown> = {};
   for (const key of NOTE_KEYS) note[key] = key === 'stage' ? holder.stage : key === 'dependencies' ? holder.dependencies : rest[key];
-  holder.note = note;
   return note;
 }
 
@@ -41,6 +45,7 @@ const handler: ProxyHandler<Holder> = {
   get(holder, key) {
     if (key === SOURCE) return holder;
     if (key === WHOLE_NOTE) return whole(holder);
+    if (key === NOTE_FOR_ONCE) return holder.note ?? readRest(holder);
     if (holder.note === null && (key === 'stage' || key === 'dependencies')) return holder[key];
     return whole(holder)[key];
   },

@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadVault, type LoadedVault } from '../../src/cli/context';
 import { CACHE_FILE } from '../../src/cli/scan-cache';
 import { scanToJSON } from '../../src/core/serialize';
+import { formatScan } from '../../src/cli/format-text';
+import { collectFindings } from '../../src/cli/lint/findings';
+import { restParsed } from '../../src/plugin-cache/note-record';
 import { CORPUS, corpusAvailable, EXAMPLE_VAULT, listMarkdown, ROOT, TODAY } from '../helpers/vault';
 import { run } from './run';
 
@@ -47,6 +50,20 @@ describe('scan cache', () => {
     const second = await load(dir, true);
     expect(second.cached).toEqual({ reused: notes, parsed: 0 });
     expect(seen(second)).toBe(plain);
+  });
+
+  it('scan, scan --json and lint read each cached note back for its one view and keep none of them read back', async () => {
+    const dir = exampleCopy();
+    const plain = await load(dir);
+    const reports = (vault: LoadedVault) => [formatScan(vault.index, 'vault'), JSON.stringify(scanToJSON(vault.index, 'vault')), JSON.stringify(collectFindings(vault.index))];
+    const expected = reports(plain);
+    await load(dir, true);
+    const cached = await load(dir, true);
+    const ids = cached.index.ids();
+    expect(ids.length).toBeGreaterThan(10);
+    expect(reports(cached)).toEqual(expected);
+    // 10k views, each holding its note read back, were most of a scan's memory and collection time.
+    expect(ids.filter((id) => restParsed(cached.index.entry(id)!.note))).toEqual([]);
   });
 
   it('an edited note is parsed again, the rest are reused; a deleted note leaves the cache', async () => {

@@ -67,6 +67,24 @@ describe('compactNote', () => {
     expect(count.tapeReads).toBe(1);
   });
 
+  it('reads the tape back for one use (plainNote with keep: false) and stays compact', () => {
+    const text = readNote(EXAMPLE_VAULT, listMarkdown(EXAMPLE_VAULT).find((p) => /payment/i.test(p)) ?? listMarkdown(EXAMPLE_VAULT)[0]!);
+    const note = parseNote(text, pipeline);
+    const compact = compactNote(note);
+    const count = resetWorkCount();
+    const first = plainNote(compact, false);
+    const second = plainNote(compact, false);
+    expect(first).toEqual(note);
+    expect(second).toEqual(note);
+    expect(second).not.toBe(first); // nothing kept between the two reads
+    expect(count.tapeReads).toBe(2);
+    expect(isCompact(compact)).toBe(true);
+    // Once the note is whole for good, a read for one use is that same note.
+    const held = plainNote(compact);
+    expect(plainNote(compact, false)).toBe(held);
+    expect(count.tapeReads).toBe(3);
+  });
+
   it('keeps what is written to it', () => {
     const note = compactNote(parseNote('# A\n\n**Current Stage**: Staging\n\n## Blockers\n- [ ] Flaky test\n', pipeline));
     note.owner = { value: 'Ana', raw: 'Ana', line: 9 };

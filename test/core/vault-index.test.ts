@@ -1,6 +1,8 @@
 // The incremental index: upsert, remove and rename keep components, links and diagnostics right.
 import { describe, expect, it } from 'vitest';
 import { closure, createIndex, type MaturityIndex } from '../../src/core/index';
+import { isCompact } from '../../src/core/compact-note';
+import { resetWorkCount } from '../../src/core/work-count';
 
 const note = (name: string, stage: string, deps: string[] = [], extra = '') => `---
 title: ${name} Component Maturity Status
@@ -42,6 +44,28 @@ describe('vault index', () => {
     const change = index.upsert('a/Store.md', note('Store', 'Development'));
     expect(change.changed).toEqual(expect.arrayContaining(['a/Store.md', 'a/Api.md', 'a/Web.md']));
     expect(codes(index, 'a/Api.md')).toEqual(expect.arrayContaining(['dependency-stage-mismatch', 'stage-inversion']));
+  });
+
+  it('builds a view for one use (componentOnce) equal to the kept one, keeping neither it nor its note read back', () => {
+    const index = createIndex({ today: '2026-11-24', compactNotes: true });
+    index.upsert('a/Store.md', note('Store', 'Production', [], '## Promotion Criteria\n\n### Staging → Production\n- [x] Load tested\n- [ ] Runbook\n'));
+    index.upsert('a/Api.md', note('Api', 'Staging', ['[[Store]] (Current Stage: Development)']));
+    const count = resetWorkCount();
+    const once = index.componentOnce('a/Api.md')!;
+    expect(count.viewsBuilt).toBe(1);
+    expect(isCompact(index.entry('a/Api.md')!.note)).toBe(true);
+    expect(index.componentOnce('a/Api.md')).not.toBe(once); // built again: nothing was kept
+    expect(count.viewsBuilt).toBe(2);
+    const kept = index.component('a/Api.md')!;
+    expect(kept).toEqual(once);
+    expect(once.diagnostics.map((d) => d.code)).toContain('dependency-stage-mismatch');
+    expect(isCompact(index.entry('a/Api.md')!.note)).toBe(false);
+    // A view the index keeps is the one given, built no more.
+    expect(index.componentOnce('a/Api.md')).toBe(kept);
+    expect(count.viewsBuilt).toBe(3);
+    expect(index.componentOnce('a/Store.md')!.note.transitions[0]!.met).toBe(1);
+    expect(isCompact(index.entry('a/Store.md')!.note)).toBe(true);
+    expect(index.componentOnce('missing.md')).toBeUndefined();
   });
 
   it('resolves a dependency written before its target exists, and unresolves it on delete', () => {

@@ -5,6 +5,7 @@
 // are one byte a character (characters above U+00FF escaped), so the chunks they are joined into are.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, noteKeys, prepareNote, resolveConfig, type MaturityConfig, type MaturityNote } from '../../src/core/index';
+import { plainNote } from '../../src/core/compact-note';
 import { asRecord, fromRecord, restParsed, toRecord, type PreparedNote } from '../../src/plugin-cache/note-record';
 import { exampleFiles } from '../obsidian/helpers';
 
@@ -53,6 +54,19 @@ describe('note records', () => {
     expect(restParsed(note)).toBe(true);
     // Spread copies see the whole note too.
     expect({ ...roundTrip(original, path) }.history).toEqual(original.history);
+  });
+
+  it('give a component’s whole note for one use (plainNote with keep: false) without keeping its rest parsed', () => {
+    const [path, text] = Object.entries(exampleFiles()).find(([p]) => p === 'Components/Ledger.md')!;
+    const original = prepare(text, path);
+    const note = roundTrip(original, path);
+    const once = plainNote(note, false);
+    expect(JSON.parse(JSON.stringify(once))).toEqual(JSON.parse(JSON.stringify(original)));
+    expect(restParsed(note)).toBe(false);
+    expect(plainNote(note, false)).not.toBe(once);
+    const kept = plainNote(note);
+    expect(restParsed(note)).toBe(true);
+    expect(plainNote(note, false)).toBe(kept);
   });
 
   it('are one byte a character, and give back notes written in any script', () => {

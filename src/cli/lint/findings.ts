@@ -28,7 +28,9 @@ export function fails(severity: Severity, level: FailLevel): boolean {
 
 export function collectFindings(index: MaturityIndex): LintFinding[] {
   const findings: LintFinding[] = [];
-  for (const c of index.components()) {
+  // One view at a time, for this use only: the findings are what stays.
+  for (const id of index.ids()) {
+    const c = index.componentOnce(id)!;
     for (const d of c.diagnostics) {
       const finding: LintFinding = { file: c.id, code: d.code, severity: d.severity, message: d.message, related: d.related ?? [], vaultWide: false };
       if (d.line) finding.line = d.line;
