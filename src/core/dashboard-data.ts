@@ -109,8 +109,9 @@ function lightComponent(c: Component): { light: Component; detail: ComponentDeta
 export function dashboardData(index: MaturityIndex, root: string): DashboardData {
   const components: Component[] = [];
   const details: ComponentDetail[] = [];
-  for (const c of index.components()) {
-    const { light, detail } = lightComponent(c);
+  // One view at a time, for this use only (componentOnce): the light component and detail are what stay.
+  for (const id of index.ids()) {
+    const { light, detail } = lightComponent(index.componentOnce(id)!);
     components.push(light);
     details.push(detail);
   }
