@@ -6,6 +6,9 @@ import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type M
 import { referenceScan } from '../test/helpers/reference-scan';
 import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
 import { forgetInterned } from '../src/core/text';
+import { scanBlocks } from '../src/core/parse/blocks';
+import type { BlockVisitor } from '../src/core/parse/visitor';
+import { classifyLines, newLineCounts } from './line-classifier';
 import { sample, type LoadedVault } from './corpus';
 import { cpuMs, forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 
@@ -31,6 +34,12 @@ export interface CoreFigures {
   edit: { edits: number; medianMs: number; p95Ms: number; changedPerEdit: number };
   query: { firstMs: number; medianMs: number; results: number };
   heapMegabytes: number | null;
+  /**
+   * Issue #20 item 3's floor, CPU medians over every note: the least a line reader decides
+   * (bench/line-classifier.ts), the parser's structure pass with a visitor that does nothing, and
+   * the parse (index detail), each to set against the cold index's CPU time of the same run.
+   */
+  floor?: { classifierMs: number; structureMs: number; parseMs: number };
   /** What the views add once every component's view is built (a board or the CLI scan builds them all). */
   viewsHeapMegabytes?: number | null;
 }
@@ -79,6 +88,24 @@ export function coldIndex(vault: LoadedVault, reps: number): CoreFigures['cold']
   }
   const medianMs = median(runs);
   return { runs, medianMs, notesPerSecond: (vault.notes / medianMs) * 1000, megabytesPerSecond: (vault.bytes / 1e6 / medianMs) * 1000, cpuRuns, cpuMedianMs: median(cpuRuns), index: index! };
+}
+
+const IGNORE: BlockVisitor = { heading() {}, item() {}, text() {}, row() {} };
+
+export function parserFloor(vault: LoadedVault, reps: number): NonNullable<CoreFigures['floor']> {
+  const pipeline = createPipeline(resolveConfig({}).stages);
+  const { texts } = vault;
+  const counts = newLineCounts();
+  const classifier: number[] = [];
+  const structure: number[] = [];
+  const parse: number[] = [];
+  // Interleaved, so load on a shared machine falls on all three alike.
+  for (let k = 0; k < reps; k++) {
+    classifier.push(cpuMs(() => texts.forEach((text) => classifyLines(text, counts))));
+    structure.push(cpuMs(() => texts.forEach((text) => scanBlocks(text, 0, 1, IGNORE))));
+    parse.push(cpuMs(() => texts.forEach((text) => parseNote(text, pipeline, undefined, 'index'))));
+  }
+  return { classifierMs: median(classifier), structureMs: median(structure), parseMs: median(parse) };
 }
 
 export function referenceParse(vault: LoadedVault, notes: number, reps: number): CoreFigures['reference'] {
@@ -189,6 +216,8 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
   log(`  cold index × ${options.coldReps}`);
   const cold = coldIndex(vault, options.coldReps);
   const index = cold.index;
+  log(`  parser floor × ${options.coldReps}`);
+  const floor = parserFloor(vault, options.coldReps);
   log(`  reference parse of ${Math.min(options.referenceNotes, vault.notes)} notes × ${options.referenceReps}`);
   const reference = referenceParse(vault, options.referenceNotes, options.referenceReps);
   log(`  query, edits`);
@@ -206,6 +235,7 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     edit,
     query,
     heapMegabytes: heap?.index ?? null,
+    floor,
     viewsHeapMegabytes: heap?.views ?? null,
   };
 }

@@ -145,6 +145,10 @@ export function table(results: Results): string {
   add('remark reference parse, MB/s', figures.map((f) => `${fmt(f.reference.megabytesPerSecond, 2)} (${f.reference.notes} notes)`), '');
   add('ratio: cold index ÷ reference', figures.map((f) => `${fmt(f.ratio)}×`), `≥ ${TARGETS.ratio}×`);
   add('ratio: parse ÷ reference, same notes', figures.map((f) => `${fmt(f.reference.parseRatio)}×`), '');
+  const ofCold = (f: CoreFigures, ms: number | undefined) => (ms === undefined || f.cold.cpuMedianMs === undefined ? '–' : `${fmt(ms)} = ${fmt(ms / f.cold.cpuMedianMs, 2)}× cold`);
+  add('floor: line classifier (bench/line-classifier.ts), CPU ms', figures.map((f) => ofCold(f, f.floor?.classifierMs)), '');
+  add('floor: structure pass (scanBlocks, no visitor work), CPU ms', figures.map((f) => ofCold(f, f.floor?.structureMs)), '');
+  add('floor: parse, index detail, CPU ms', figures.map((f) => ofCold(f, f.floor?.parseMs)), '');
   add('edit + dependents, ms (median / p95)', figures.map((f) => `${fmt(f.edit.medianMs, 3)} / ${fmt(f.edit.p95Ms, 3)}`), `≤ ${TARGETS.edit}`);
   add('query by stage, ms (median)', figures.map((f) => `${fmt(f.query.medianMs, 3)} (${f.query.results} hits)`), `≤ ${TARGETS.query}`);
   add('first query (builds views), ms', figures.map((f) => fmt(f.query.firstMs)), '');
