@@ -8,7 +8,7 @@ import { resolveDependency } from './resolve';
 import { cycleDiagnostics } from './component-view';
 import { exportResolution } from './link-resolution';
 import { adoptResolution } from './vault-links';
-import { batch, createIndexState, dropNote, edited, endBatch, putNote, putText, rename, settleNow, skip } from './index-state';
+import { batch, createIndexState, dropNote, edited, endBatch, putNote, putText, rename, settleNow, skip, type IndexState } from './index-state';
 import { allCycles, component, edges, ids, idsAtStageByName } from './index-reads';
 import type { IndexOptions, MaturityIndex } from './vault-index-types';
 
@@ -18,7 +18,6 @@ export { emptyNote, needsParse, noteKeys, prepareForIndex, preparedTurnedAway, p
 export function createIndex(options: IndexOptions = {}): MaturityIndex {
   const state = createIndexState(options);
   const { config, pipeline } = state;
-  const { entries, byStage } = state.links;
   return {
     config,
     pipeline,
@@ -44,20 +43,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     beginBatch: () => void state.batchDepth++,
     endBatch: () => endBatch(state),
     batch: (fn) => batch(state, fn),
-    has: (path) => entries.has(path),
-    entry: (path) => entries.get(path),
-    ids: () => ids(state),
-    component: (id) => component(state, id),
-    componentOnce: (id) => component(state, id, true),
-    components: () => ids(state).map((id) => component(state, id)!),
-    idsAtStage: (stage) => byStage.get(stage) ?? new Set(),
-    idsAtStageByName: (stage) => idsAtStageByName(state, stage),
-    edges: () => edges(state),
-    cycles: () => allCycles(state),
-    vaultDiagnostics: () => [
-      ...cycleDiagnostics(allCycles(state), (id) => entries.get(id)?.identity.name ?? id, config),
-      ...unreadableDiagnostics(state.unreadable, config),
-    ],
+    ...indexReads(state),
     skip: (path, reason) => skip(state, path, reason),
     lookup: (name) => {
       const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
@@ -81,5 +67,27 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       state.listeners.add(listener);
       return () => state.listeners.delete(listener);
     },
+  };
+}
+
+/** What the index answers of its notes and components (index-reads.ts), without changing them. */
+function indexReads(state: IndexState): Pick<MaturityIndex, 'has' | 'entry' | 'ids' | 'component' | 'componentOnce' | 'components' | 'idsAtStage' | 'idsAtStageByName' | 'edges' | 'cycles' | 'vaultDiagnostics'> {
+  const { config } = state;
+  const { entries, byStage } = state.links;
+  return {
+    has: (path) => entries.has(path),
+    entry: (path) => entries.get(path),
+    ids: () => ids(state),
+    component: (id) => component(state, id),
+    componentOnce: (id) => component(state, id, true),
+    components: () => ids(state).map((id) => component(state, id)!),
+    idsAtStage: (stage) => byStage.get(stage) ?? new Set(),
+    idsAtStageByName: (stage) => idsAtStageByName(state, stage),
+    edges: () => edges(state),
+    cycles: () => allCycles(state),
+    vaultDiagnostics: () => [
+      ...cycleDiagnostics(allCycles(state), (id) => entries.get(id)?.identity.name ?? id, config),
+      ...unreadableDiagnostics(state.unreadable, config),
+    ],
   };
 }
