@@ -39,8 +39,17 @@ export function planVault(options: VaultOptions): VaultPlan {
   const otherCount = Math.round(options.notes * (options.otherShare ?? 0.07));
   const count = options.notes - otherCount;
   const names = componentNames(count, random);
+  // In this order: each step draws from the one random sequence (the vault must stay the same).
+  const { layer, byLayer, deps } = planLayers(names, random);
+  const stage = planStages(byLayer, deps, count, random);
+  const cycles = plantCycles(names, deps, random);
+  const components = names.map((name, i) => componentSpec(options, { seed, names, i, layer: layer[i]!, deps: deps[i]!, stage }));
+  const others = Array.from({ length: otherCount }, (_, index) => ({ kind: random.weighted(OTHER_KINDS), index }));
+  return { components, others, cycles };
+}
 
-  // Layers: 0 is foundational; dependencies point to lower layers, mostly the one just below.
+/** Layers: 0 is foundational; dependencies point to lower layers, mostly the one just below. */
+function planLayers(names: string[], random: Random): { layer: number[]; byLayer: number[][]; deps: number[][] } {
   const layer = names.map(() => Math.min(LAYERS - 1, Math.floor(-Math.log(1 - random.next() * 0.999) * 1.6)));
   const byLayer: number[][] = Array.from({ length: LAYERS }, () => []);
   layer.forEach((l, i) => byLayer[l]!.push(i));
@@ -56,9 +65,14 @@ export function planVault(options: VaultOptions): VaultPlan {
     }
     return [...out];
   });
+  return { layer, byLayer, deps };
+}
 
-  // Stages mostly respect the graph (no more mature than the least mature dependency); some
-  // notes are ahead of their dependencies, as in real vaults (stage inversions).
+/**
+ * Stages mostly respect the graph (no more mature than the least mature dependency); some notes
+ * are ahead of their dependencies, as in real vaults (stage inversions).
+ */
+function planStages(byLayer: number[][], deps: number[][], count: number, random: Random): Stage[] {
   const stage: Stage[] = new Array<Stage>(count);
   for (let l = 0; l < LAYERS; l++) {
     for (const i of byLayer[l]!) {
@@ -67,8 +81,12 @@ export function planVault(options: VaultOptions): VaultPlan {
       stage[i] = random.chance(0.9) && STAGES.indexOf(own) > cap ? STAGES[cap]! : own;
     }
   }
+  return stage;
+}
 
-  // A few cycles: an edge back up from a dependency (2-cycles) or from two levels down (3-cycles).
+/** A few cycles: an edge back up from a dependency (2-cycles) or from two levels down (3-cycles). */
+function plantCycles(names: string[], deps: number[][], random: Random): string[][] {
+  const count = names.length;
   const cycles: string[][] = [];
   const cycleCount = Math.max(1, Math.round(count * 0.004));
   for (let k = 0; k < cycleCount * 4 && cycles.length < cycleCount; k++) {
@@ -84,37 +102,37 @@ export function planVault(options: VaultOptions): VaultPlan {
       cycles.push([names[a]!, names[b]!]);
     }
   }
+  return cycles;
+}
 
-  const components: ComponentSpec[] = names.map((name, i) => {
-    const r = createRandom(childSeed(seed, i));
-    const flavour = r.weighted([['obsidian', 60], ['repo', 25], ['logseq', 15]] as const);
-    const style = flavour === 'logseq' && r.chance(0.8) ? 'outliner' : 'markdown';
-    const group = GROUPS[(i * 7 + layer[i]!) % GROUPS.length]!;
-    const dependencies: DependencySpec[] = deps[i]!.map((d) => ({
-      name: names[d]!,
-      declared: r.weighted([[stage[d]!, 75], [r.pick(STAGES), 10], [null, 15]] as const),
-      optional: r.chance(0.08),
-    }));
-    const neighbours = [...dependencies.map((d) => d.name), names[r.int(0, count - 1)]!];
-    return {
-      name,
-      path: componentPath(flavour, name, group),
-      style,
-      flavour,
-      stage: stage[i]!,
-      blocked: stage[i] !== 'production' && r.chance(0.08),
-      group,
-      owner: r.pick(OWNERS),
-      updated: isoDate(TODAY, r.chance(0.85) ? r.int(0, 30) : r.int(31, 200)),
-      dependencies,
-      neighbours,
-      targetBytes: r.int(...(options.bytes ?? [4096, 12288])),
-      placeholders: r.chance(0.08),
-    };
-  });
-
-  const others = Array.from({ length: otherCount }, (_, index) => ({ kind: random.weighted(OTHER_KINDS), index }));
-  return { components, others, cycles };
+/** Component `i`'s note, from a random sequence of its own (so one note's draws never shift another's). */
+function componentSpec(options: VaultOptions, c: { seed: number; names: string[]; i: number; layer: number; deps: number[]; stage: Stage[] }): ComponentSpec {
+  const { names, i, stage } = c;
+  const r = createRandom(childSeed(c.seed, i));
+  const flavour = r.weighted([['obsidian', 60], ['repo', 25], ['logseq', 15]] as const);
+  const style = flavour === 'logseq' && r.chance(0.8) ? 'outliner' : 'markdown';
+  const group = GROUPS[(i * 7 + c.layer) % GROUPS.length]!;
+  const dependencies: DependencySpec[] = c.deps.map((d) => ({
+    name: names[d]!,
+    declared: r.weighted([[stage[d]!, 75], [r.pick(STAGES), 10], [null, 15]] as const),
+    optional: r.chance(0.08),
+  }));
+  const neighbours = [...dependencies.map((d) => d.name), names[r.int(0, names.length - 1)]!];
+  return {
+    name: names[i]!,
+    path: componentPath(flavour, names[i]!, group),
+    style,
+    flavour,
+    stage: stage[i]!,
+    blocked: stage[i] !== 'production' && r.chance(0.08),
+    group,
+    owner: r.pick(OWNERS),
+    updated: isoDate(TODAY, r.chance(0.85) ? r.int(0, 30) : r.int(31, 200)),
+    dependencies,
+    neighbours,
+    targetBytes: r.int(...(options.bytes ?? [4096, 12288])),
+    placeholders: r.chance(0.08),
+  };
 }
 
 function componentNames(count: number, random: Random): string[] {
