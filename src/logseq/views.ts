@@ -257,7 +257,8 @@ function slotPart(container: Element, id: string, cls: string): SlotPieces['part
 async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: SlotState): Promise<HTMLElement> {
   const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
   // The slot's markup has no listeners: its focus menu names every component from the start.
-  const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+  // Drawn in 8 ms slices whatever its size: 50 nodes in one task were 44–65 ms of the harness's frame (benchmarks.md, session 16).
+  const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, drawAtOnce: 0, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
   await graphView.ready();
   const element = graphView.element;
   // The select's value is a property, which does not serialise: mark the option.
