@@ -23,6 +23,13 @@ export const LOGSEQ_CSS = `
 .mm.mm-logseq-slot table { margin: 0; width: auto; }
 .mm.mm-logseq-slot tr:nth-child(n) { background: transparent; }
 .mm.mm-logseq-slot h2, .mm.mm-logseq-slot h3, .mm.mm-logseq-slot h4 { min-height: 0; }
+/* A query table's later rows come as pieces injected into the table (table-pieces.ts): rows of its own. */
+.mm.mm-logseq-slot .mm-table > [data-injected-ui] { display: table-row-group; }
+.mm-logseq-rows { display: contents; }
+.mm-logseq-row { display: table-row; }
+.mm-logseq-cell { display: table-cell; text-align: left; padding: 0.4em 0.6em; border-bottom: 1px solid var(--mm-border); vertical-align: middle; overflow-wrap: anywhere; }
+.mm-logseq-cell.mm-numeric { text-align: right; }
+.mm .mm-query-count { display: inline-block; margin-top: 6px; font-size: 0.85em; }
 /* Long unbroken note text (an owner like "<script>…</script>") must not widen a board column. */
 .mm .mm-board-column, .mm .mm-board-item { min-width: 0; }
 .mm .mm-board-item { overflow-wrap: anywhere; }

@@ -22,6 +22,7 @@ import { graphLayout } from './graph-layout';
 import { frameSlicing } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 import type { SlotMarkup, SlotPending, SlotPieces, SlotState } from './slots';
+import { piecewiseTable, tablePieces } from './table-pieces';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -207,6 +208,12 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       if (prepared === null) return null;
       await yieldNow();
       if (cancelled()) return null;
+      if (slot !== null && piecewiseTable(query) && prepared.shown.length > 0) {
+        const table = queryTable(graph, query, doc, prepared, state, slot);
+        // Wiring and serialising the head in a task of its own, as below.
+        await yieldNow();
+        return cancelled() ? null : { head: finish(graph, table.root, slot), parts: table.parts };
+      }
       const root = await queryElement(graph, query, doc, prepared, state);
       // Wiring a graph's nodes to the model is ~40 ms of attribute writes in the harness's DOM
       // (happy-dom): neither it nor the serialising adds to the draw's task.
@@ -218,6 +225,23 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       return query.view === 'graph' && slot !== null ? graphPieces(root, slot) : serializeTrustedTree(root);
     },
   };
+}
+
+/** A table query's slot: its head and its rows in pieces (table-pieces.ts). */
+function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState, slot: string): ReturnType<typeof tablePieces> {
+  const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
+  const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
+  return tablePieces({
+    ctx,
+    shown,
+    more: results.ids.length - results.shown.length,
+    nextLimit: results.shown.length + pageOf(query).more,
+    state,
+    slot,
+    version: `${graph.index.revision()}|${graph.index.today()}`,
+    wrap: (child) => slotRoot(doc, child),
+    finish: (root) => finish(graph, root, slot),
+  });
 }
 
 /**

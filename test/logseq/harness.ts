@@ -301,6 +301,12 @@ export async function quiet(l: Loaded, what = 'the plugin to go quiet', ms = 100
   }
 }
 
+/**
+ * A query table's rows: the head's `<tr>`s and the rows its later pieces inject into the table
+ * (`<div role="row">`: Logseq parses a template in a <div>, where <tr> is dropped; table-pieces.ts).
+ */
+export const ROW_SELECTOR = 'tr[data-mm-id], [role="row"][data-mm-id]';
+
 export function slotElement(l: Loaded, slot: string): HTMLElement {
   return l.host.document.getElementById(slot) as unknown as HTMLElement;
 }
