@@ -23,6 +23,7 @@ import { frameSlicing } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 import type { SlotMarkup, SlotPending, SlotPieces, SlotState } from './slots';
 import { piecewiseTable, tablePieces } from './table-pieces';
+import { drawingLayers } from './graph-layers';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -256,25 +257,27 @@ function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   const canvas = root.querySelector('.mm-graph-canvas');
   if (!canvas) return serializeTrustedTree(root);
   const toolbar = root.querySelector('.mm-graph-toolbar');
-  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls')] : [];
+  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part] : [];
   // The focus dims what it does not reach (a class the styles read above the drawing): carried by the drawing's piece, not the head.
   const graph = canvas.closest('.mm-graph');
   const highlighting = graph?.classList.contains(HIGHLIGHTING) === true;
   graph?.classList.remove(HIGHLIGHTING);
-  parts.push(slotPart(canvas, `mm-canvas-${slot}`, highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing'));
+  const cls = highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing';
+  const drawing = slotPart(canvas, `mm-canvas-${slot}`, cls);
+  parts.push(drawing.part, ...drawingLayers(drawing.content, `mm-canvas-${slot}`, cls, serializeTrustedTree));
   return { head: serializeTrustedTree(root), parts };
 }
 
 const HIGHLIGHTING = 'mm-graph-highlighting';
 
 /** Move `container`'s content into a piece of its own; the container stays in the head, empty until the piece is in. */
-function slotPart(container: Element, id: string, cls: string): SlotPieces['parts'][number] {
+function slotPart(container: Element, id: string, cls: string): { part: SlotPieces['parts'][number]; content: Element } {
   const content = container.ownerDocument.createElement('div');
   content.setAttribute('class', cls);
   content.append(...container.childNodes);
   container.id = id;
   container.classList.add('mm-slot-part');
-  return { container: id, markup: () => serializeTrustedTree(content) };
+  return { part: { container: id, markup: () => serializeTrustedTree(content) }, content };
 }
 
 /** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */
