@@ -49,6 +49,8 @@ export function drawingLayers(content: Element, container: string, cls: string, 
   const svg = content.querySelector(':scope > svg.mm-graph-svg');
   if (!svg || !svg.querySelector(':scope > .mm-graph-edges') || !svg.querySelector(':scope > .mm-graph-nodes')) return [];
   const later = layersOf(svg).slice(1);
+  // How many layers the drawing has: what a reader of the slot (the tests, the bench) waits for.
+  content.setAttribute('data-mm-layers', String(later.length + 1));
   // Moved out before any piece is serialised: the first piece keeps only its own layer.
   const boxes = later.map((items) => {
     const box = content.ownerDocument.createElement('div');
