@@ -186,7 +186,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
         filesPulledAfterOneEdit: onEdit,
         editShownMs: Math.round(editShown),
         coreEveryViewMs: Math.round(coreViews),
-        views: phases.map((p) => ({ name: p.name, ms: Math.round(p.ms), longestTaskMs: Math.round(p.longest?.cpuMs ?? 0), longestTask: p.longest ? `${p.longest.side} ${p.longest.what}` : null, longestFrameTaskMs: Math.round(p.longestFrame?.cpuMs ?? 0), longestHostTaskMs: Math.round(p.longestHost?.cpuMs ?? 0), longestTaskGcMs: Math.round(p.longest ? (p.gcMs.get(p.longest) ?? 0) : 0), tasksOver50Ms: p.over50.length, shown: p.shown })),
+        views: phases.map((p) => ({ name: p.name, ms: Math.round(p.ms), longestTaskMs: Math.round(p.longest?.cpuMs ?? 0), longestTask: p.longest ? `${p.longest.side} ${p.longest.what}` : null, longestFrameTaskMs: Math.round(p.longestFrame?.cpuMs ?? 0), longestHostTaskMs: Math.round(p.longestHost?.cpuMs ?? 0), longestTaskGcMs: Math.round(p.longest ? (p.gcMs.get(p.longest) ?? 0) : 0), tasksOver50Ms: p.over50.length, shown: p.shown, showMore: p.presses.map((x) => ({ ms: Math.round(x.ms), rows: x.rows, longestTaskMs: Math.round(x.longest?.cpuMs ?? 0), longestTask: x.longest ? `${x.longest.side} ${x.longest.what}` : null })) })),
         machine: { cores: cpus().length, loadAverage: Number(loadavg()[0]!.toFixed(1)), shared: true },
       },
       null,

@@ -14,11 +14,13 @@ export interface ViewPhase {
   name: string;
   /** The macro rendered on a page; none: the dashboard is opened from the toolbar. */
   macro?: string;
+  /** "Show more" pressed this many times once the results show, each press measured on its own. */
+  presses?: number;
 }
 
 export const VIEW_PHASES: ViewPhase[] = [
   { name: 'query macro (text, limit 20)', macro: '{{renderer :maturity-query, text=pay, limit=20}}' },
-  { name: 'query macro (stage, a page shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}' },
+  { name: 'query macro (stage, a page shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}', presses: 3 },
   { name: 'query macro (blocked=true: a filter that reads every view)', macro: '{{renderer :maturity-query, blocked=true}}' },
   { name: 'graph query (stage, view=graph)', macro: '{{renderer :maturity-query, stage=staging, view=graph}}' },
   { name: 'dashboard open' },
@@ -37,6 +39,8 @@ export interface PhaseFigures {
   over50: TaskRecord[];
   /** What showed (rows, the Show more button, board items). */
   shown: string;
+  /** Each "Show more" press: from the click until its rows and button are in, and the longest task until quiet. */
+  presses: Array<{ ms: number; longest: TaskRecord | null; rows: number }>;
 }
 
 /**
@@ -57,8 +61,11 @@ function slotShown(el: Element | null): boolean {
   return el?.querySelector('[data-injected-ui] .mm-logseq-slot') !== null && el?.querySelector('[aria-busy="true"]') === null && viewComplete(el);
 }
 
+/** A query table's rows: the head's <tr>s and the rows later pieces inject (<div role="row">, Logseq parses templates in a <div>). */
+const ROWS = 'tr[data-mm-id], [role="row"][data-mm-id]';
+
 function describeSlot(el: Element): string {
-  const rows = el.querySelectorAll('tr[data-mm-id]').length;
+  const rows = el.querySelectorAll(ROWS).length;
   const nodes = el.querySelectorAll('.mm-graph-nodes > *').length;
   const more = el.querySelector('button.mm-show-more')?.textContent ?? 'no Show more';
   return nodes > 0 ? `${nodes} graph nodes` : `${rows} rows, ${more}`;
@@ -75,17 +82,41 @@ async function relaunch(graph: FakeGraph, device: IDBFactory, page: string): Pro
 }
 
 /** The act of a phase; resolves with what shows once its results are in. */
-async function act(l: Loaded, phase: ViewPhase, page: string): Promise<() => string | null> {
+async function act(l: Loaded, phase: ViewPhase, page: string): Promise<{ shown: () => string | null; slot: string | null }> {
   if (phase.macro !== undefined) {
     const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(page)!, phase.macro));
-    return () => (slotShown(slotElement(l, slot)) ? describeSlot(slotElement(l, slot)) : null);
+    return { shown: () => (slotShown(slotElement(l, slot)) ? describeSlot(slotElement(l, slot)) : null), slot };
   }
   l.fake.clickToolbar();
   const app = l.frame.document.getElementById('app')!;
-  return () => {
+  const shown = () => {
     const items = app.querySelectorAll('.mm-board-item').length;
     return items > 0 ? `${items} board items drawn (a page a column; Show more draws the next)` : null;
   };
+  return { shown, slot: null };
+}
+
+const longestOf = (list: TaskRecord[]) => list.reduce<TaskRecord | null>((a, t) => (a === null || t.cpuMs > a.cpuMs ? t : a), null);
+
+/** Press a slot's "Show more" `times` times; each press until its rows and its new button are in and the plugin is quiet. */
+async function pressMore(l: Loaded, clock: TaskClock, slot: string, times: number): Promise<PhaseFigures['presses']> {
+  const presses: PhaseFigures['presses'] = [];
+  for (let k = 0; k < times; k++) {
+    const el = slotElement(l, slot);
+    const button = el.querySelector('button.mm-show-more') as HTMLElement | null;
+    if (!button) break;
+    const before = el.querySelectorAll(ROWS).length;
+    const mark = clock.mark();
+    const started = performance.now();
+    clock.wrap('harness', 'click Show more', () => button.click())();
+    await pollUntil(clock, () => slotElement(l, slot).querySelector('button.mm-show-more') !== button && viewComplete(slotElement(l, slot)), 'Show more');
+    const ms = performance.now() - started;
+    await l.settle(300);
+    await quiet(l, 'Show more to go quiet', 60_000);
+    const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
+    presses.push({ ms, longest: longestOf(tasks), rows: slotElement(l, slot).querySelectorAll(ROWS).length - before });
+  }
+  return presses;
 }
 
 /** One phase in a relaunch of its own. */
@@ -94,7 +125,7 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
   const gc = createGcLog();
   const mark = clock.mark();
   const started = performance.now();
-  const shown = await act(l, phase, page);
+  const { shown, slot } = await act(l, phase, page);
   const first: { seen: string | null } = { seen: null };
   await pollUntil(clock, () => (first.seen = shown()) !== null, phase.name);
   const ms = performance.now() - started;
@@ -103,12 +134,12 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
   await l.settle(500);
   await quiet(l, `${phase.name} to go quiet`, 60_000);
   const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
+  const presses = phase.presses && slot ? await pressMore(l, clock, slot, phase.presses) : [];
   clock.recording(false);
   await l.close();
   // The gc entries come a little after the pauses: wait for them before reading.
   await new Promise((resolve) => setTimeout(resolve, 50));
   gc.stop();
-  const longestOf = (list: TaskRecord[]) => list.reduce<TaskRecord | null>((a, t) => (a === null || t.cpuMs > a.cpuMs ? t : a), null);
   const gcMs = new Map<TaskRecord, number>();
   for (const t of [...tasks.filter((x) => x.cpuMs > 50), longestOf(tasks.filter((x) => x.side === 'frame')), longestOf(tasks.filter((x) => x.side === 'host'))]) if (t) gcMs.set(t, gc.within(t.startMs, t.wallMs));
   return {
@@ -120,6 +151,7 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
     longestHost: longestOf(tasks.filter((t) => t.side === 'host')),
     over50: tasks.filter((t) => t.cpuMs > 50),
     shown: seen,
+    presses,
   };
 }
 
@@ -133,5 +165,6 @@ export function phaseContext(p: PhaseFigures): string {
   const long = [...p.over50].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 6).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms${p.gcMs.has(t) ? ` (GC ${p.gcMs.get(t)!.toFixed(0)} ms)` : ''}`).join('; ');
   const gc = (t: TaskRecord) => (p.gcMs.has(t) ? `, GC ${p.gcMs.get(t)!.toFixed(0)} ms` : '');
   const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what}${gc(t)})` : 'none');
-  return `  ${p.name}: ${p.shown}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
+  const presses = p.presses.map((x, k) => `press ${k + 1}: ${x.rows} rows, ${x.ms.toFixed(0)} ms, longest ${x.longest ? `${x.longest.cpuMs.toFixed(0)} ms (${x.longest.side} ${x.longest.what})` : 'none'}`).join('; ');
+  return `  ${p.name}: ${p.shown}${presses ? `; Show more ${presses}` : ''}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
 }

@@ -7,6 +7,7 @@ import type { PluginEnvironment, PluginState } from './plugin-state';
 import { createRefreshScheduler } from './refresh';
 import { readSettings } from './settings';
 import type { SlotRegistry } from './slots';
+import { warmIndex } from './warm-index';
 
 /** Waits before trying a failed first read again (no graph open yet, a query that failed). */
 export const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
@@ -101,6 +102,8 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     state.graph = next;
     state.loading = null;
     schedule(context);
+    await warmIndex(next.index, parts.yieldNow, () => mine !== state.loads);
+    if (mine !== state.loads) return;
     parts.refillMain();
     await parts.slots.refresh();
   } catch (error) {

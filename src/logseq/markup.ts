@@ -55,7 +55,7 @@ function wireSlotControls(root: Element, slot: string): void {
 /** `[[alice]]` in an owner or group field: a link to that page, as Logseq shows a page ref. */
 function pageRefs(root: Element): void {
   const doc = root.ownerDocument;
-  for (const el of root.querySelectorAll('.mm-card-meta dd > span, td.mm-col-owner, td.mm-col-group, .mm-owner')) {
+  for (const el of root.querySelectorAll('.mm-card-meta dd > span, td.mm-col-owner, td.mm-col-group, .mm-logseq-cell.mm-col-owner, .mm-logseq-cell.mm-col-group, .mm-owner')) {
     const m = /^\s*\[\[([^\]]+)\]\]\s*$/.exec(el.textContent ?? '');
     if (!m) continue;
     const page = m[1]!.trim();

@@ -30,10 +30,23 @@ export interface SlotRequest {
   state: SlotState;
 }
 
-/** A view in pieces: `head` holds an empty element (id `container`) for each later piece. */
+/**
+ * A view in pieces: `head` holds an empty element (id `container`) for each later piece. A piece
+ * is known by its `key` (default: its place), and one with a `stamp` is written again only when
+ * its stamp changed, its markup not even built: a query's rows already shown stay as they are
+ * when "Show more" adds a page (each press then costs the same). Pieces written before and no
+ * longer in the view are removed; a new head removes them all.
+ */
+export interface SlotPiece {
+  container: string;
+  markup: () => string;
+  key?: string;
+  stamp?: string;
+}
+
 export interface SlotPieces {
   head: string;
-  parts: Array<{ container: string; markup: () => string }>;
+  parts: SlotPiece[];
 }
 
 /**
@@ -209,15 +222,32 @@ async function writeHead(registry: Registry, slot: string, head: string, stillTh
   return true;
 }
 
-/** Each piece in its own task, into its container, when it changed and this render is still the latest. */
+/** Each piece in its own task, into its container, when it changed and this render is still the latest; then pieces no longer in the view go. */
 async function writeParts(registry: Registry, slot: string, parts: SlotPieces['parts'], current: () => boolean, stillThere: () => Promise<boolean>): Promise<void> {
+  const keys = new Set<string>();
   for (const [k, part] of parts.entries()) {
+    const key = `${slot}#${part.key ?? k}`;
+    keys.add(key);
+    // What is written is compared by stamp when the piece has one: its markup is not built again.
+    if (part.stamp !== undefined && registry.written.get(key) === `stamp:${part.stamp}`) continue;
     await registry.yieldNow();
     if (!current()) return;
     const html = part.markup();
-    if (registry.written.get(`${slot}#${k}`) === html || !(await stillThere())) continue;
-    registry.written.set(`${slot}#${k}`, html);
-    registry.host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${k}`, path: `#${part.container}`, template: html });
+    const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;
+    if (registry.written.get(key) === written || !(await stillThere())) continue;
+    registry.written.set(key, written);
+    registry.host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${part.key ?? k}`, path: `#${part.container}`, template: html });
+  }
+  await removeParts(registry, slot, keys, current);
+}
+
+/** Pieces written into this slot's head before and not part of its latest view (the host removes an injected UI given no template). */
+async function removeParts(registry: Registry, slot: string, keep: ReadonlySet<string>, current: () => boolean): Promise<void> {
+  const gone = [...registry.written.keys()].filter((key) => key.startsWith(`${slot}#`) && !keep.has(key));
+  if (gone.length === 0 || !current()) return;
+  for (const key of gone) {
+    registry.written.delete(key);
+    registry.host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${key.slice(slot.length + 1)}`, slot, template: '' });
   }
 }
 

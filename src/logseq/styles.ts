@@ -14,6 +14,10 @@ export const LOGSEQ_CSS = `
 .mm-graph-toolbar > [data-injected-ui], .mm-graph-controls { display: contents; }
 /* Logseq's base stylesheet sets svg { pointer-events: none }: the graph's nodes are SVG groups. */
 .mm.mm-logseq-slot svg { pointer-events: auto; }
+/* A drawing's later layers (graph-layers.ts) lie over the first, the same box and viewBox; only their nodes take the pointer. */
+.mm.mm-logseq-slot .mm-graph-canvas > [data-injected-ui] + [data-injected-ui] { position: absolute; inset: 0; pointer-events: none; }
+.mm.mm-logseq-slot .mm-graph-layer svg { pointer-events: none; }
+.mm.mm-logseq-slot .mm-graph-layer .mm-node, .mm.mm-logseq-slot .mm-graph-layer .mm-xnode { pointer-events: auto; }
 .mm.mm-logseq-slot.mm-logseq-inline { display: inline-flex; align-items: center; gap: 4px; margin: 0; vertical-align: middle; overflow: visible; }
 .mm-logseq-inline .mm-inline { display: inline-flex; align-items: center; gap: 4px; }
 .mm-logseq-inline svg { display: inline; }
@@ -23,6 +27,13 @@ export const LOGSEQ_CSS = `
 .mm.mm-logseq-slot table { margin: 0; width: auto; }
 .mm.mm-logseq-slot tr:nth-child(n) { background: transparent; }
 .mm.mm-logseq-slot h2, .mm.mm-logseq-slot h3, .mm.mm-logseq-slot h4 { min-height: 0; }
+/* A query table's later rows come as pieces injected into the table (table-pieces.ts): rows of its own. */
+.mm.mm-logseq-slot .mm-table > [data-injected-ui] { display: table-row-group; }
+.mm-logseq-rows { display: contents; }
+.mm-logseq-row { display: table-row; }
+.mm-logseq-cell { display: table-cell; text-align: left; padding: 0.4em 0.6em; border-bottom: 1px solid var(--mm-border); vertical-align: middle; overflow-wrap: anywhere; }
+.mm-logseq-cell.mm-numeric { text-align: right; }
+.mm .mm-query-count { display: inline-block; margin-top: 6px; font-size: 0.85em; }
 /* Long unbroken note text (an owner like "<script>…</script>") must not widen a board column. */
 .mm .mm-board-column, .mm .mm-board-item { min-width: 0; }
 .mm .mm-board-item { overflow-wrap: anywhere; }

@@ -22,6 +22,8 @@ import { graphLayout } from './graph-layout';
 import { frameSlicing } from './graph-queries';
 import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 import type { SlotMarkup, SlotPending, SlotPieces, SlotState } from './slots';
+import { piecewiseTable, tablePieces } from './table-pieces';
+import { drawingLayers } from './graph-layers';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -207,6 +209,12 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       if (prepared === null) return null;
       await yieldNow();
       if (cancelled()) return null;
+      if (slot !== null && piecewiseTable(query) && prepared.shown.length > 0) {
+        const table = queryTable(graph, query, doc, prepared, state, slot);
+        // Wiring and serialising the head in a task of its own, as below.
+        await yieldNow();
+        return cancelled() ? null : { head: finish(graph, table.root, slot), parts: table.parts };
+      }
       const root = await queryElement(graph, query, doc, prepared, state);
       // Wiring a graph's nodes to the model is ~40 ms of attribute writes in the harness's DOM
       // (happy-dom): neither it nor the serialising adds to the draw's task.
@@ -218,6 +226,23 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       return query.view === 'graph' && slot !== null ? graphPieces(root, slot) : serializeTrustedTree(root);
     },
   };
+}
+
+/** A table query's slot: its head and its rows in pieces (table-pieces.ts). */
+function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState, slot: string): ReturnType<typeof tablePieces> {
+  const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
+  const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
+  return tablePieces({
+    ctx,
+    shown,
+    more: results.ids.length - results.shown.length,
+    nextLimit: results.shown.length + pageOf(query).more,
+    state,
+    slot,
+    version: `${graph.index.revision()}|${graph.index.today()}`,
+    wrap: (child) => slotRoot(doc, child),
+    finish: (root) => finish(graph, root, slot),
+  });
 }
 
 /**
@@ -232,32 +257,35 @@ function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   const canvas = root.querySelector('.mm-graph-canvas');
   if (!canvas) return serializeTrustedTree(root);
   const toolbar = root.querySelector('.mm-graph-toolbar');
-  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls')] : [];
+  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part] : [];
   // The focus dims what it does not reach (a class the styles read above the drawing): carried by the drawing's piece, not the head.
   const graph = canvas.closest('.mm-graph');
   const highlighting = graph?.classList.contains(HIGHLIGHTING) === true;
   graph?.classList.remove(HIGHLIGHTING);
-  parts.push(slotPart(canvas, `mm-canvas-${slot}`, highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing'));
+  const cls = highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing';
+  const drawing = slotPart(canvas, `mm-canvas-${slot}`, cls);
+  parts.push(drawing.part, ...drawingLayers(drawing.content, `mm-canvas-${slot}`, cls, serializeTrustedTree));
   return { head: serializeTrustedTree(root), parts };
 }
 
 const HIGHLIGHTING = 'mm-graph-highlighting';
 
 /** Move `container`'s content into a piece of its own; the container stays in the head, empty until the piece is in. */
-function slotPart(container: Element, id: string, cls: string): SlotPieces['parts'][number] {
+function slotPart(container: Element, id: string, cls: string): { part: SlotPieces['parts'][number]; content: Element } {
   const content = container.ownerDocument.createElement('div');
   content.setAttribute('class', cls);
   content.append(...container.childNodes);
   container.id = id;
   container.classList.add('mm-slot-part');
-  return { container: id, markup: () => serializeTrustedTree(content) };
+  return { part: { container: id, markup: () => serializeTrustedTree(content) }, content };
 }
 
 /** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */
 async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: SlotState): Promise<HTMLElement> {
   const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
   // The slot's markup has no listeners: its focus menu names every component from the start.
-  const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+  // Drawn in 8 ms slices whatever its size: 50 nodes in one task were 44–65 ms of the harness's frame (benchmarks.md, session 16).
+  const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, drawAtOnce: 0, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
   await graphView.ready();
   const element = graphView.element;
   // The select's value is a property, which does not serialise: mark the option.

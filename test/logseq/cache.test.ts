@@ -8,7 +8,7 @@ import { openDB } from 'idb';
 import { installIndexedDB, newIndexedDB } from '../helpers/indexeddb';
 import { EXAMPLE_VAULT } from '../helpers/vault';
 import type { FakeGraph } from './fake/graph';
-import { filesOf, loadPlugin, macro, macroAll, quiet, slotElement, until, viewComplete, type LoadOptions, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, macroAll, quiet, slotElement, until, viewComplete, type LoadOptions, type Loaded, ROW_SELECTOR } from './harness';
 
 const files = filesOf(EXAMPLE_VAULT);
 const LEDGER = 'Components/Ledger.md';
@@ -47,7 +47,7 @@ async function quit(l: Loaded): Promise<FakeGraph> {
 /** Every component with its stage, criteria and owner, as the query table shows them. */
 async function table(l: Loaded): Promise<string> {
   const { el } = await macroAll(l, DAILY, '{{renderer :maturity-query, sort=name, limit=100}}');
-  return [...el.querySelectorAll('tr[data-mm-id]')].map((row) => row.textContent).join('\n');
+  return [...el.querySelectorAll(ROW_SELECTOR)].map((row) => row.textContent).join('\n');
 }
 
 /** A component's whole card (its criteria, readiness and findings are what the cache's records hold). */

@@ -301,13 +301,22 @@ export async function quiet(l: Loaded, what = 'the plugin to go quiet', ms = 100
   }
 }
 
+/**
+ * A query table's rows: the head's `<tr>`s and the rows its later pieces inject into the table
+ * (`<div role="row">`: Logseq parses a template in a <div>, where <tr> is dropped; table-pieces.ts).
+ */
+export const ROW_SELECTOR = 'tr[data-mm-id], [role="row"][data-mm-id]';
+
 export function slotElement(l: Loaded, slot: string): HTMLElement {
   return l.host.document.getElementById(slot) as unknown as HTMLElement;
 }
 
 /** Every piece of a view is in (a card's sections, a graph's drawing come after its head, one task each). */
 export function viewComplete(el: Element | null | undefined): boolean {
-  return [...(el?.querySelectorAll('.mm-card-part, .mm-slot-part') ?? [])].every((part) => part.children.length > 0);
+  const parts = [...(el?.querySelectorAll('.mm-card-part, .mm-slot-part') ?? [])].every((part) => part.children.length > 0);
+  // A graph's drawing in layers (graph-layers.ts): its first layer says how many there are.
+  const layers = [...(el?.querySelectorAll('[data-mm-layers]') ?? [])].every((first) => (first.closest('.mm-graph-canvas')?.querySelectorAll(':scope > [data-injected-ui]').length ?? 0) >= Number(first.getAttribute('data-mm-layers')));
+  return parts && layers;
 }
 
 /** A block holding `content` on the page of `path`, rendered; resolves once its slot shows its view (no busy notice, every piece in). */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createPipeline, type MaturityIndex } from '../../src/core/index';
 import { nextTransition } from '../../src/render/index';
 import { CORPUS, EXAMPLE_VAULT, corpusAvailable, loadFolder } from '../helpers/vault';
-import { filesOf, loadPlugin, macro, showAll, slotElement, until, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, showAll, slotElement, until, type Loaded, ROW_SELECTOR } from './harness';
 
 let t: Loaded | null = null;
 afterEach(async () => {
@@ -38,7 +38,7 @@ async function pluginTable(l: Loaded, page: string): Promise<Row[]> {
   // Every row: a slot's query shows a page at first, the rest a "Show more" away.
   const { slot } = await macro(l, page, '{{renderer :maturity-query, view=table, limit=1000}}');
   const el = await showAll(l, slot);
-  return [...el.querySelectorAll('tr[data-mm-id]')].map((row) => ({
+  return [...el.querySelectorAll(ROW_SELECTOR)].map((row) => ({
     id: row.getAttribute('data-mm-id')!,
     stage: row.querySelector('.mm-col-stage [data-mm-stage]')?.getAttribute('data-mm-stage') ?? null,
     next: row.querySelector('.mm-col-progress')?.textContent?.trim() ?? '',

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 import { linesBlocks } from './fake/graph';
-import { filesOf, loadPlugin, macro, macroAll, mldocBlocks, quiet, slotElement, until, type LoadOptions, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, macroAll, mldocBlocks, quiet, slotElement, until, type LoadOptions, type Loaded, ROW_SELECTOR } from './harness';
 import { PULL_CHUNK } from '../../src/logseq/graph-index';
 
 const files = filesOf(EXAMPLE_VAULT);
@@ -97,7 +97,7 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     const ids = [...board.el.querySelectorAll('.mm-board-item')].map((a) => a.getAttribute('data-mm-id')).sort();
     expect(ids).toEqual(staging);
     const table = await macroAll(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=staging, production, sort=name}}');
-    const rows = [...table.el.querySelectorAll('tr[data-mm-id]')].map((r) => r.getAttribute('data-mm-id')).sort();
+    const rows = [...table.el.querySelectorAll(ROW_SELECTOR)].map((r) => r.getAttribute('data-mm-id')).sort();
     expect(rows).toEqual([...staging, ...core.idsAtStage('production')].sort());
     const bad = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, colour=red}}');
     expect(bad.el.textContent).toMatch(/options are not valid.*Unknown option "colour"/s);
@@ -367,18 +367,19 @@ describe('the Logseq plugin on a 0.10.x file graph (fake host, real SDK, built b
     for (let i = 1; i <= 30; i++) extra.set(`pages/Service ${String(i).padStart(2, '0')}.md`, `stage:: Development\nowner:: team-${String(31 - i).padStart(2, '0')}\n\n- a service\n`);
     const l = await start({ files: extra });
     const { slot } = await macro(l, 'Daily/2026-11-20.md', '{{renderer :maturity-query, stage=development, view=table}}');
-    const rows = () => [...slotElement(l, slot).querySelectorAll('tr[data-mm-id]')].map((r) => r.getAttribute('data-mm-id')!);
+    const rows = () => [...slotElement(l, slot).querySelectorAll(ROW_SELECTOR)].map((r) => r.getAttribute('data-mm-id')!);
     const total = loadFolder(EXAMPLE_VAULT).idsAtStage('development').size + 30;
     expect(rows().length).toBe(10);
     expect(slotElement(l, slot).querySelector('button.mm-show-more')?.textContent).toBe(`Show more (${total - 10} not shown)`);
     (slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement).click();
-    await until(l, () => rows().length === total, 'more rows');
+    // The new rows come a piece at a time, then the button's piece (table-pieces.ts).
+    await until(l, () => rows().length === total && slotElement(l, slot).querySelector('.mm-query-count') !== null, 'more rows');
     expect(slotElement(l, slot).querySelector('button.mm-show-more')).toBeNull();
     const ownerHeader = () => slotElement(l, slot).querySelector('th.mm-col-owner button') as HTMLElement;
     expect(ownerHeader().hasAttribute('disabled')).toBe(false);
     ownerHeader().click();
     await until(l, () => slotElement(l, slot).querySelector('th.mm-col-owner')?.getAttribute('aria-sort') === 'ascending', 'sorted by owner');
-    const owners = () => [...slotElement(l, slot).querySelectorAll('tr[data-mm-id] td.mm-col-owner')].map((td) => td.textContent ?? '').filter((o) => o.startsWith('team-'));
+    const owners = () => [...slotElement(l, slot).querySelectorAll(`:is(${ROW_SELECTOR}) .mm-col-owner`)].map((td) => td.textContent ?? '').filter((o) => o.startsWith('team-'));
     expect(owners()).toEqual([...owners()].sort());
     ownerHeader().click();
     await until(l, () => slotElement(l, slot).querySelector('th.mm-col-owner')?.getAttribute('aria-sort') === 'descending', 'sorted back');

@@ -10,7 +10,7 @@ import type { IDBFactory } from 'fake-indexeddb';
 import { newIndexedDB } from '../helpers/indexeddb';
 import { EXAMPLE_VAULT } from '../helpers/vault';
 import type { FakeGraph } from './fake/graph';
-import { filesOf, loadPlugin, macro, quiet, slotElement, until, type LoadOptions, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, quiet, slotElement, until, type LoadOptions, type Loaded, ROW_SELECTOR } from './harness';
 
 const files = filesOf(EXAMPLE_VAULT);
 const BILLING = 'Components/Billing Engine.md';
@@ -42,7 +42,7 @@ async function quit(l: Loaded): Promise<FakeGraph> {
 }
 
 /** The ids of the components the query shows. */
-const shown = (l: Loaded, slot: string) => [...(slotElement(l, slot)?.querySelectorAll('tr[data-mm-id]') ?? [])].map((row) => row.getAttribute('data-mm-id'));
+const shown = (l: Loaded, slot: string) => [...(slotElement(l, slot)?.querySelectorAll(ROW_SELECTOR) ?? [])].map((row) => row.getAttribute('data-mm-id'));
 
 /** Waits until the query shows the renamed component and not its old path. */
 async function moved(l: Loaded, slot: string, from: string, to: string, ms = 15000): Promise<void> {

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIndex, runQuery, type ComponentQuery } from '../../src/core/index';
 import { generateNotes } from '../../bench/generator/vault';
-import { loadPlugin, quiet, showAll, slotElement, until, viewComplete, type Loaded } from './harness';
+import { loadPlugin, quiet, showAll, slotElement, until, viewComplete, type Loaded, ROW_SELECTOR } from './harness';
 import { GRAPH_PAGE, QUERY_PAGE } from '../../src/logseq/views';
 import { createTaskClock, type TaskClock } from './task-clock';
 
@@ -95,7 +95,7 @@ function movedToProduction(): { page: string; text: string } {
   throw new Error('no development page whose stage line can be moved');
 }
 
-const rowIds = (el: Element) => [...el.querySelectorAll('tr[data-mm-id]')].map((row) => row.getAttribute('data-mm-id'));
+const rowIds = (el: Element) => [...el.querySelectorAll(ROW_SELECTOR)].map((row) => row.getAttribute('data-mm-id'));
 const coreIds = (query: ComponentQuery) => runQuery(core, query).map((c) => c.id);
 
 describe('views of the whole graph, right after a start (built bundle, generated pages)', () => {
@@ -133,7 +133,8 @@ describe('views of the whole graph, right after a start (built bundle, generated
     expect(rowIds(await showAll(l, slot))).toEqual(coreIds({ stage: ['staging'], limit: 80 }));
     const stage = await renderQuery(l, clock, '{{renderer :maturity-query, stage=staging}}');
     const pressed = clickMore(l, stage.slot);
-    await until(l, () => rowIds(slotElement(l, stage.slot)).length > FIRST, 'a page more');
+    // The page's rows come a piece at a time (table-pieces.ts).
+    await until(l, () => rowIds(slotElement(l, stage.slot)).length >= FIRST + QUERY_PAGE.more, 'a page more');
     expect(pressed).toBe(String(FIRST + QUERY_PAGE.more));
     expect(rowIds(slotElement(l, stage.slot))).toEqual(coreIds({ stage: ['staging'] }).slice(0, FIRST + QUERY_PAGE.more));
   });

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/vault';
-import { filesOf, loadPlugin, macro, until, slotElement, type Loaded } from './harness';
+import { filesOf, loadPlugin, macro, until, slotElement, type Loaded, ROW_SELECTOR } from './harness';
 
 const files = filesOf(join(ROOT, 'examples/service-cards'), 'pages/');
 const STAGES = 'Alpha | #d97706 |\nBeta | #2563eb |\nGA | #16a34a | General Availability';
@@ -36,7 +36,7 @@ describe('vocabulary in the Logseq plugin settings', () => {
     expect(el.textContent).toContain('payments-team');
     expect(el.textContent).toContain('Identity Service');
     const query = await macro(t, 'pages/Onboarding guide.md', '{{renderer :maturity-query, view=table}}');
-    const rows = [...query.el.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
+    const rows = [...query.el.querySelectorAll(ROW_SELECTOR)].map((r) => r.textContent ?? '');
     expect(rows).toHaveLength(3);
     expect(rows.join('\n')).toMatch(/Event Bus[\s\S]*Alpha|Alpha[\s\S]*Event Bus/);
     expect(t.fake.messages.filter((m) => m.includes('Maturity Map settings'))).toEqual([]);

@@ -2,7 +2,7 @@
 // The graph view when its layout comes from elsewhere (the plugins' worker) and when it is too
 // large to draw in one task: drawn a slice at a time and busy meanwhile, the same drawing as the
 // in-thread layout's, never an older layout over a newer one, never blank when the worker fails.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildGraphModel } from '../../src/core/index';
 import { contextFromIndex, renderGraph, type GraphLayouter, type LayoutRequest, type LayoutResult, type ViewContext } from '../../src/render/index';
 import { layoutHere } from '../../src/render/graph/layout-request';
@@ -88,6 +88,45 @@ describe('a graph too large to draw in one task', () => {
     await nextTimer();
     expect(view.element.querySelectorAll('.mm-node').length).toBe(shown.length);
     view.destroy();
+  });
+});
+
+describe('a small graph in a host that asks for slices (drawAtOnce: 0, the Logseq plugin)', () => {
+  const index = tieredIndex(40);
+  const total = buildGraphModel(index).nodes.length + buildGraphModel(index).edges.length;
+
+  /** Tasks the drawing took, with a clock that moves 1 ms each time it is read (so a slice's 8 ms budget runs out). */
+  async function drawTasks(drawAtOnce: number | undefined): Promise<number[]> {
+    const perTask: number[] = [];
+    let root: Element | null = null;
+    let before = 0;
+    const nextTask = () =>
+      nextTimer().then(() => {
+        perTask.push(drawnCount(root!) - before);
+        before = drawnCount(root!);
+      });
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    try {
+      const ctx: ViewContext = contextFromIndex(index, { document, onOpen: () => {}, nextTask });
+      const view = renderGraph(ctx, drawAtOnce === undefined ? {} : { drawAtOnce });
+      root = view.element;
+      await view.ready();
+      perTask.push(drawnCount(root) - before);
+      expect(drawnCount(root)).toBe(total);
+      view.destroy();
+    } finally {
+      clock.mockRestore();
+    }
+    return perTask.filter((n) => n > 0);
+  }
+
+  it('draws it in slices that end when their time is spent; by default in one task', async () => {
+    expect(total).toBeLessThan(DRAW_SLICE);
+    expect(await drawTasks(undefined)).toEqual([total]);
+    const sliced = await drawTasks(0);
+    expect(sliced.length).toBeGreaterThan(1);
+    expect(sliced.reduce((a, b) => a + b, 0)).toBe(total);
   });
 });
 

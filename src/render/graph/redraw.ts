@@ -18,11 +18,14 @@ import { emptyModel, type GraphActions, type GraphState } from './state';
 export interface DrawOptions {
   wheel: 'always' | 'modifier';
   maxComponents: number;
+  /** Elements drawn at once in the layout's task (GraphOptions.drawAtOnce); more, a slice a task. */
+  drawAtOnce: number;
 }
 
 /**
  * Nodes and edges drawn in one task at most: a graph of up to 250 elements (a 100-component
- * query) is drawn in the task that laid it out; a larger one a slice a task.
+ * query) is drawn in the task that laid it out, unless the host asks for slices
+ * (GraphOptions.drawAtOnce); a larger one a slice a task.
  */
 export const DRAW_SLICE = 250;
 /**
@@ -169,7 +172,7 @@ function show(state: GraphState, options: DrawOptions, actions: GraphActions, mo
   state.touched = false;
   resetView(state);
   svg.addEventListener('pointerdown', () => (state.touched = true));
-  if (drawing.total <= DRAW_SLICE) {
+  if (drawing.total <= Math.min(options.drawAtOnce, DRAW_SLICE)) {
     drawStep(state, actions, drawing, DRAW_SLICE);
     finish(state);
     return;

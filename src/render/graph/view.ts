@@ -4,7 +4,7 @@
 import type { ViewContext } from '../context';
 import { h } from '../dom';
 import { highlight, select } from './highlight';
-import { drawView, resetView, type DrawOptions } from './redraw';
+import { DRAW_SLICE, drawView, resetView, type DrawOptions } from './redraw';
 import { DEFAULT_HOPS, graphScope, type GraphScope } from './scope';
 import { emptyModel, nameOf, type GraphActions, type GraphState } from './state';
 import { createControls, fillFocusOptions, renderLegend, renderToolbar, type GraphControls } from './toolbar';
@@ -32,6 +32,12 @@ export interface GraphOptions {
    * Infinity: nothing would fill it later.
    */
   focusMenuAtOnce?: number;
+  /**
+   * Nodes and edges drawn in the layout's task without a time budget (default DRAW_SLICE); a
+   * larger drawing comes a slice a task. A host whose DOM is slow to build (the Logseq plugin's
+   * frame, whose drawing is then serialised) passes 0: every drawing in 8 ms slices.
+   */
+  drawAtOnce?: number;
 }
 
 export interface GraphView {
@@ -150,7 +156,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
   const state = createState(ctx, options);
   const controls = createControls(ctx.document, state.hops, state.showExternals);
   const baseIds = () => options.ids ?? ctx.ids();
-  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS };
+  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE };
   const redraw = () => {
     drawView(state, drawOptions, actions, baseIds());
     controls.focusSelect.value = state.focusId ?? '';

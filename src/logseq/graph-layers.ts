@@ -1,0 +1,62 @@
+// A query graph's drawing as several pieces: Logseq sanitises and injects each piece in a task of
+// its own, and SVG is the costliest markup it parses (50 nodes in one piece held the harness's
+// host 32–64 ms: benchmarks.md, sessions 16–17). The first piece is the drawing as drawn (its
+// status line, the arrows' markers, the first edges); each later one an <svg> of its own with the
+// same viewBox, holding more edges, then the nodes, laid over the first by the styles (styles.ts),
+// so the nodes stay above every edge and answer clicks through the layers above them.
+import type { SlotPiece } from './slots';
+
+/** What a layer holds at most, counted in edges; a node (its box, two texts, a title, a label) counts as three. */
+export const LAYER_WEIGHT = 45;
+const NODE_WEIGHT = 3;
+
+/** Edges, then nodes, in the drawing's order, split into layers of at most LAYER_WEIGHT. */
+function layersOf(svg: Element): Element[][] {
+  const edges = [...(svg.querySelector(':scope > .mm-graph-edges')?.children ?? [])];
+  const nodes = [...(svg.querySelector(':scope > .mm-graph-nodes')?.children ?? [])];
+  const layers: Element[][] = [[]];
+  let weight = 0;
+  for (const el of [...edges, ...nodes]) {
+    const w = el.classList.contains('mm-node') || el.classList.contains('mm-xnode') ? NODE_WEIGHT : 1;
+    if (weight + w > LAYER_WEIGHT && layers.at(-1)!.length > 0) {
+      layers.push([]);
+      weight = 0;
+    }
+    layers.at(-1)!.push(el);
+    weight += w;
+  }
+  return layers;
+}
+
+/** An <svg> like `svg` (its viewBox, its class) with its two groups, holding `items`; no label of its own: the first layer's names the graph. */
+function layerSvg(svg: Element, items: readonly Element[]): Element {
+  const layer = svg.cloneNode(false) as Element;
+  for (const name of ['aria-label', 'tabindex', 'focusable']) layer.removeAttribute(name);
+  layer.setAttribute('role', 'none');
+  const edges = svg.querySelector(':scope > .mm-graph-edges')!.cloneNode(false) as Element;
+  const nodes = svg.querySelector(':scope > .mm-graph-nodes')!.cloneNode(false) as Element;
+  for (const item of items) (item.parentElement?.classList.contains('mm-graph-nodes') ? nodes : edges).appendChild(item);
+  layer.append(edges, nodes);
+  return layer;
+}
+
+/**
+ * The drawing in `content` (moved out of the canvas, its first piece) split into layers: the first
+ * keeps what is not in a later one; each later layer is a piece into `container`, wrapped in a
+ * box of class `cls` (the focus's dimming travels with it).
+ */
+export function drawingLayers(content: Element, container: string, cls: string, serialise: (el: Element) => string): SlotPiece[] {
+  const svg = content.querySelector(':scope > svg.mm-graph-svg');
+  if (!svg || !svg.querySelector(':scope > .mm-graph-edges') || !svg.querySelector(':scope > .mm-graph-nodes')) return [];
+  const later = layersOf(svg).slice(1);
+  // How many layers the drawing has: what a reader of the slot (the tests, the bench) waits for.
+  content.setAttribute('data-mm-layers', String(later.length + 1));
+  // Moved out before any piece is serialised: the first piece keeps only its own layer.
+  const boxes = later.map((items) => {
+    const box = content.ownerDocument.createElement('div');
+    box.setAttribute('class', `${cls} mm-graph-layer`);
+    box.appendChild(layerSvg(svg, items));
+    return box;
+  });
+  return boxes.map((box, k) => ({ key: `layer-${k + 1}`, container, markup: () => serialise(box) }));
+}

@@ -1,0 +1,54 @@
+// A graph query's drawing reaches Logseq in layers (graph-layers.ts): no injected piece holds more
+// than a layer's weight of SVG (each piece is a task of the host's: DOMPurify and innerHTML), every
+// node and edge is drawn once, nodes come after every edge (drawn above them), and each node is
+// still wired to open its page. Before, the whole drawing was one piece (50 nodes and their edges).
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIndex, runQuery } from '../../src/core/index';
+import { generateNotes } from '../../bench/generator/vault';
+import { loadPlugin, quiet, slotElement, until, viewComplete, type Loaded } from './harness';
+import { LAYER_WEIGHT } from '../../src/logseq/graph-layers';
+
+const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
+const files = new Map<string, string>();
+for (const note of generateNotes({ notes: 500, seed: 5 })) files.set(pageFile(note.path), note.text);
+const core = createIndex({});
+for (const [path, text] of files) core.upsert(path, text);
+const somePage = [...files.keys()].find((p) => core.component(p) !== undefined)!;
+
+let open: Loaded | null = null;
+afterEach(async () => {
+  await open?.close();
+  open = null;
+});
+
+const weightOf = (el: Element) => el.querySelectorAll('.mm-graph-edges > *').length + 3 * el.querySelectorAll('.mm-graph-nodes > *').length;
+
+describe('a graph query in a slot', () => {
+  it('comes in layers of at most LAYER_WEIGHT, every node once, above every edge, each wired', async () => {
+    const l = await loadPlugin({ files, settings: { pollSeconds: 0 } });
+    open = l;
+    const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, '{{renderer :maturity-query, stage=staging, view=graph}}'));
+    await until(l, () => slotElement(l, slot)?.querySelector('.mm-graph-nodes > *') !== null && slotElement(l, slot).querySelector('[aria-busy="true"]') === null && viewComplete(slotElement(l, slot)), 'the graph', 60_000);
+    await quiet(l);
+    const el = slotElement(l, slot);
+    const canvas = el.querySelector('.mm-graph-canvas')!;
+    const layers = [...canvas.querySelectorAll(':scope > [data-injected-ui]')];
+    expect(layers.length).toBeGreaterThan(1);
+    for (const layer of layers) expect(weightOf(layer)).toBeLessThanOrEqual(LAYER_WEIGHT);
+    const nodes = [...canvas.querySelectorAll('.mm-graph-nodes > .mm-node')].map((n) => n.getAttribute('data-mm-id'));
+    const shown = runQuery(core, { stage: ['staging'] }).slice(0, nodes.length).map((c) => c.id);
+    expect(new Set(nodes).size).toBe(nodes.length);
+    expect([...nodes].sort()).toEqual([...shown].sort());
+    // Every edge before the first node, in document order: nodes lie above edges.
+    const all = [...canvas.querySelectorAll('.mm-graph-edges > *, .mm-graph-nodes > *')];
+    const firstNode = all.findIndex((x) => x.parentElement!.classList.contains('mm-graph-nodes'));
+    expect(all.slice(firstNode).every((x) => x.parentElement!.classList.contains('mm-graph-nodes'))).toBe(true);
+    for (const node of canvas.querySelectorAll('.mm-graph-nodes > .mm-node')) expect(node.getAttribute('data-on-click')).toBe('mmOpen');
+    // A click on a node of the last layer opens its page once.
+    const last = layers.at(-1)!.querySelector('.mm-node') as HTMLElement;
+    last.dispatchEvent(new (l.host as unknown as { MouseEvent: typeof MouseEvent }).MouseEvent('click', { bubbles: true }));
+    await until(l, () => l.fake.navigations.length > 0, 'the page opened');
+    await l.settle(100);
+    expect(l.fake.navigations).toHaveLength(1);
+  });
+});
