@@ -20,9 +20,17 @@ export function pageNameFromPath(path: string): string {
   return base;
 }
 
-function lastSegment(name: string): string {
-  const parts = name.split('/').map((p) => p.trim()).filter(Boolean);
-  return parts[parts.length - 1] ?? name;
+/** The last `/`-separated segment that is not blank, trimmed (the name itself if none is). */
+export function lastSegment(name: string): string {
+  // From the end without splitting: identify() asks this of every note's heading and page name.
+  let end = name.length;
+  for (;;) {
+    const slash = end > 0 ? name.lastIndexOf('/', end - 1) : -1;
+    const segment = name.slice(slash + 1, end).trim();
+    if (segment !== '') return segment;
+    if (slash < 0) return name;
+    end = slash;
+  }
 }
 
 /**
@@ -51,13 +59,13 @@ const lowerFileNames = new WeakMap<readonly string[], string[]>();
 type Named = Pick<NoteIdentity, 'name' | 'nameSource'>;
 
 /** The note's name: its `component` property, title, first heading, folder (MATURITY.md) or file name. */
-function nameOf(note: MaturityNote, path: string, rules: ComponentRules, segments: readonly string[], pageName: string): Named {
+function nameOf(note: MaturityNote, path: string, maturityFile: boolean, segments: readonly string[], pageName: string): Named {
   const component = stringValue(note.properties['component']) ?? stringValue(note.properties['component-name']);
   let named: Named;
   if (component) named = { name: plain(component), nameSource: 'frontmatter' };
   else if (note.title) named = { name: cleanComponentName(note.title), nameSource: 'title' };
   else if (note.heading) named = { name: cleanComponentName(note.heading), nameSource: 'heading' };
-  else if (isMaturityFileName(path, rules) && segments.length > 1) named = { name: segments[segments.length - 2]!, nameSource: 'filename' };
+  else if (maturityFile && segments.length > 1) named = { name: segments[segments.length - 2]!, nameSource: 'filename' };
   else named = { name: cleanComponentName(pageName), nameSource: 'filename' };
   if (named.name === '') named.name = pageName || path;
   return named;
@@ -70,7 +78,7 @@ function nameOf(note: MaturityNote, path: string, rules: ComponentRules, segment
  */
 function unkeyedIdentity(note: MaturityNote, path: string, rules: ComponentRules): NoteIdentity {
   let named: Named | null = null;
-  const get = (): Named => (named ??= nameOf(note, path, rules, path.split('/'), pageNameFromPath(path)));
+  const get = (): Named => (named ??= nameOf(note, path, isMaturityFileName(path, rules), path.split('/'), pageNameFromPath(path)));
   return {
     id: path,
     get name() {
@@ -91,31 +99,57 @@ export function identify(note: MaturityNote, path: string, rules: ComponentRules
   if (!withKeys) return unkeyedIdentity(note, path, rules);
   const segments = path.split('/');
   const pageName = pageNameFromPath(path);
-  const { name, nameSource } = nameOf(note, path, rules, segments, pageName);
-
-  const keys = new Set<string>();
-  const add = (value: string | null | undefined) => {
-    if (!value) return;
-    const key = nameKey(value);
-    if (key !== '') keys.add(key);
-  };
-  add(name);
-  for (const alias of note.aliases) add(alias);
-  add(note.title);
+  const maturityFile = isMaturityFileName(path, rules);
+  const { name, nameSource } = nameOf(note, path, maturityFile, segments, pageName);
+  const keys = new KeyList();
+  keys.add(name);
+  for (const alias of note.aliases) keys.add(alias);
+  keys.add(note.title);
   if (note.heading) {
-    add(note.heading);
-    add(lastSegment(note.heading));
-    add(cleanComponentName(note.heading));
+    keys.add(note.heading);
+    keys.add(lastSegment(note.heading));
+    // The name already, when it came from the heading.
+    keys.add(nameSource === 'heading' ? name : cleanComponentName(note.heading));
   }
-  add(pageName);
-  add(lastSegment(pageName));
-  add(path.replace(/\.(md|markdown)$/i, ''));
-  if (isMaturityFileName(path, rules) && segments.length > 1) {
-    add(segments[segments.length - 2]);
-    add(segments.slice(0, -1).join('/'));
+  keys.add(pageName);
+  keys.add(lastSegment(pageName));
+  keys.add(path.replace(/\.(md|markdown)$/i, ''));
+  if (maturityFile && segments.length > 1) {
+    keys.add(segments[segments.length - 2]);
+    keys.add(segments.slice(0, -1).join('/'));
   }
-  return { id: path, name, nameSource, keys: shrinkToFit([...keys]) };
+  return { id: path, name, nameSource, keys: shrinkToFit(keys.keys) };
 }
+
+/**
+ * A note's distinct keys in the order first given. A note offers the same text several times (its
+ * name is often its cleaned heading, a heading or page name its own last segment): a text met
+ * before is not keyed again. Most notes have under a dozen keys, so lists serve where Sets would;
+ * a note with many aliases gets a Set past SHORT, so its keys stay linear work.
+ */
+class KeyList {
+  readonly keys: string[] = [];
+  private readonly seen: string[] = [];
+  private many: Set<string> | null = null;
+
+  add(value: string | null | undefined): void {
+    if (!value) return;
+    if (this.seen.length < SHORT) {
+      if (this.seen.includes(value)) return;
+      this.seen.push(value);
+    }
+    const key = nameKey(value);
+    if (key === '') return;
+    if (this.many) {
+      if (this.many.has(key)) return;
+      this.many.add(key);
+    } else if (this.keys.includes(key)) return;
+    this.keys.push(key);
+    if (!this.many && this.keys.length > SHORT) this.many = new Set(this.keys);
+  }
+}
+
+const SHORT = 16;
 
 /** Properties that name the file a note mirrors (`path: src/billing/MATURITY.md`). */
 export const MIRROR_KEYS: readonly string[] = ['path', 'source'];

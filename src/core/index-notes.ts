@@ -41,10 +41,19 @@ export interface NoteKeys {
 
 /** The keys the index gives `note` (made by `prepareNote`) at `path`: pure, so a host can work them out off the main thread and keep them. */
 export function noteKeys(note: MaturityNote, path: string, config: MaturityConfig, pipeline: Pipeline): NoteKeys {
+  const keys = identityKeys(note, path, config, pipeline);
+  if (keys.reason) keys.dependencyKeys = note.dependencies.map((dep) => dependencyKeys(dep, path));
+  return keys;
+}
+
+/**
+ * noteKeys() without the dependencies' keys, which the index works out (and keeps) as it links
+ * the note; `reason` when the caller has classified the note already (`prepareClassified`).
+ */
+export function identityKeys(note: MaturityNote, path: string, config: MaturityConfig, pipeline: Pipeline, reason?: ComponentReason | null): NoteKeys {
   const empty = note === emptyNote(pipeline);
-  const reason = empty ? null : classify(note, path, config.components);
-  const identity = identify(note, path, config.components, !empty);
-  return reason ? { reason, identity, dependencyKeys: note.dependencies.map((dep) => dependencyKeys(dep, path)) } : { reason, identity };
+  const why = empty ? null : reason !== undefined ? reason : classify(note, path, config.components);
+  return { reason: why, identity: identify(note, path, config.components, !empty) };
 }
 
 /** Kept dependency keys, when they fit the note's dependencies. */
@@ -68,9 +77,22 @@ export function prepareNote(
   look: FirstLook = firstLookFor(config, pipeline),
   detail: NoteDetail = 'full',
 ): MaturityNote {
-  if (!look(path, text)) return emptyNote(pipeline);
+  return prepareClassified(text, path, config, pipeline, look, detail).note;
+}
+
+/** prepareNote() and why the note is a component (null: it is none), so the index need not classify it again. */
+export function prepareClassified(
+  text: string,
+  path: string,
+  config: MaturityConfig,
+  pipeline: Pipeline,
+  look: FirstLook,
+  detail: NoteDetail,
+): { note: MaturityNote; reason: ComponentReason | null } {
+  if (!look(path, text)) return { note: emptyNote(pipeline), reason: null };
   const note = parseNote(text, pipeline, undefined, detail);
-  return classify(note, path, config.components) ? note : slim(note);
+  const reason = classify(note, path, config.components);
+  return { note: reason ? note : slim(note), reason };
 }
 
 /**

@@ -3,12 +3,12 @@
 // puts both behind the MaturityIndex interface.
 import { resolveConfig, type MaturityConfig } from './settings/index';
 import type { CycleFinder } from './graph';
-import { classify, identify } from './identity';
+import { classify, identify, type ComponentReason } from './identity';
 import type { Component, MaturityNote, StageId } from './model';
 import { createPipeline, type Pipeline } from './stages';
 import { compareCodeUnits } from './text';
 import { attachComponent, createLinks, detachComponent, dropEdges, hasPendingWork, settle, type VaultLinks } from './vault-links';
-import { emptyNote, firstLookFor, keepKeys, noteKeys, PARSE_EVERY_NOTE, prepareNote, slim, type NoteKeys } from './index-notes';
+import { emptyNote, firstLookFor, identityKeys, keepKeys, PARSE_EVERY_NOTE, prepareClassified, slim, type NoteKeys } from './index-notes';
 import type { FirstLook } from './first-look';
 import { compactNote } from './compact-note';
 import type { IndexChange, IndexEntry, IndexOptions } from './vault-index-types';
@@ -115,13 +115,16 @@ export function edited(state: IndexState, extra: Partial<IndexChange> = {}): Ind
   return report(state, extra);
 }
 
-/** `compact`: keep a component's view-only parts on a tape (compact-note.ts); the index's own parse asks for it. */
-export function putNote(state: IndexState, path: string, note: MaturityNote, keys?: NoteKeys, compact = false): void {
+/**
+ * `compact`: keep a component's view-only parts on a tape (compact-note.ts); the index's own parse
+ * asks for it. `known`: the note's classification, when the caller has it (putText).
+ */
+export function putNote(state: IndexState, path: string, note: MaturityNote, keys?: NoteKeys, compact = false, known?: ComponentReason | null): void {
   const { links } = state;
   const wasComponent = links.componentIds.has(path);
   const oldName = wasComponent ? links.entries.get(path)!.identity.name : null;
   if (keys) keepKeys(note, path, keys);
-  const { reason, identity } = keys ?? noteKeys(note, path, state.config, state.pipeline);
+  const { reason, identity } = keys ?? identityKeys(note, path, state.config, state.pipeline, known);
   // prepareNote slimmed a note that is no component already (a kept note's keys say it is one).
   const kept = reason || note === state.empty || keys ? note : slim(note);
   const entry: IndexEntry = { path, note: reason && compact ? compactNote(kept) : kept, identity, reason };
@@ -149,7 +152,8 @@ export function putText(state: IndexState, path: string, text: string): void {
   // A note the index already holds is being edited: its view is rebuilt at once, so a tape would
   // only be read back. Notes met for the first time (a start-up, a new file) are kept compact.
   const compact = state.compact && !state.links.entries.has(path);
-  putNote(state, path, prepareNote(text, path, state.config, state.pipeline, state.look, 'index'), undefined, compact);
+  const { note, reason } = prepareClassified(text, path, state.config, state.pipeline, state.look, 'index');
+  putNote(state, path, note, undefined, compact, reason);
 }
 
 /** A note the host could not read: out of the index, its reason kept for a diagnostic. */
