@@ -3,17 +3,12 @@
 // node and edge is drawn once, nodes come after every edge (drawn above them), and each node is
 // still wired to open its page. Before, the whole drawing was one piece (50 nodes and their edges).
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIndex, runQuery } from '../../src/core/index';
-import { generateNotes } from '../../bench/generator/vault';
+import { runQuery } from '../../src/core/index';
+import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, slotElement, until, viewComplete, type Loaded } from './harness';
 import { LAYER_WEIGHT } from '../../src/logseq/graph-layers';
 
-const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
-const files = new Map<string, string>();
-for (const note of generateNotes({ notes: 500, seed: 5 })) files.set(pageFile(note.path), note.text);
-const core = createIndex({});
-for (const [path, text] of files) core.upsert(path, text);
-const somePage = [...files.keys()].find((p) => core.component(p) !== undefined)!;
+const { files, core, somePage } = generatedGraph(500);
 
 let open: Loaded | null = null;
 afterEach(async () => {

@@ -6,18 +6,13 @@
 // replaced), so a write's size is the host's task. Before, each press wrote the whole slot again:
 // 60 rows, then 110, then 160.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIndex, runQuery } from '../../src/core/index';
-import { generateNotes } from '../../bench/generator/vault';
+import { runQuery } from '../../src/core/index';
+import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, ROW_SELECTOR, slotElement, until, viewComplete, type Loaded } from './harness';
 import { QUERY_PAGE } from '../../src/logseq/views';
 import { ROWS_PIECE } from '../../src/logseq/table-pieces';
 
-const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
-const files = new Map<string, string>();
-for (const note of generateNotes({ notes: 500, seed: 5 })) files.set(pageFile(note.path), note.text);
-const core = createIndex({});
-for (const [path, text] of files) core.upsert(path, text);
-const somePage = [...files.keys()].find((p) => core.component(p) !== undefined)!;
+const { files, core, somePage } = generatedGraph(500);
 const staging = runQuery(core, { stage: ['staging'] }).map((c) => c.id);
 
 let open: Loaded | null = null;

@@ -6,19 +6,13 @@
 // the frame's tasks by the harness's task clock: the bundle's own counters are out of reach.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIndex, runQuery, type ComponentQuery } from '../../src/core/index';
-import { generateNotes } from '../../bench/generator/vault';
+import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, showAll, slotElement, until, viewComplete, type Loaded, ROW_SELECTOR } from './harness';
 import { GRAPH_PAGE, QUERY_PAGE } from '../../src/logseq/views';
 import { createTaskClock, type TaskClock } from './task-clock';
 
 const PAGES = 400;
-/** A graph's page file: `pages/A___B.md` for the generated `A/B.md`. */
-const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
-const files = new Map<string, string>();
-for (const note of generateNotes({ notes: PAGES, seed: 5 })) files.set(pageFile(note.path), note.text);
-const core = createIndex({});
-for (const [path, text] of files) core.upsert(path, text);
-const somePage = [...files.keys()].find((p) => core.component(p) !== undefined)!;
+const { files, core, somePage } = generatedGraph(PAGES);
 
 let open: Loaded | null = null;
 
