@@ -16,6 +16,21 @@ function drawnCount(root: Element): number {
   return root.querySelectorAll('.mm-graph-nodes > g, .mm-graph-edges > path').length;
 }
 
+/**
+ * Elements drawn a task: `nextTask` (the view's way to wait for its next task) records what the
+ * task that ends drew; `end()` records the last one's. `watch` names the drawing once it exists.
+ */
+function drawnPerTask() {
+  const perTask: number[] = [];
+  let root: Element | null = null;
+  let before = 0;
+  const record = () => {
+    perTask.push(drawnCount(root!) - before);
+    before = drawnCount(root!);
+  };
+  return { perTask, nextTask: () => nextTimer().then(record), watch: (drawing: Element) => void (root = drawing), end: record };
+}
+
 /** What the drawing says about where things are: each node's place and each edge's route. */
 function geometry(root: Element): string[] {
   const nodes = [...root.querySelectorAll('.mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${g.getAttribute('transform')}`);
@@ -36,19 +51,13 @@ describe('a graph too large to draw in one task', () => {
   const total = model.nodes.length + model.edges.length;
 
   it('draws at most a slice a task, busy until the last is in, and answers input after', async () => {
-    const perTask: number[] = [];
-    let root: Element | null = null;
-    let before = 0;
     // Counted as the next task starts, before the view goes on drawing (its continuation comes after this one).
-    const nextTask = () =>
-      nextTimer().then(() => {
-        perTask.push(drawnCount(root!) - before);
-        before = drawnCount(root!);
-      });
+    const { perTask, nextTask, watch, end } = drawnPerTask();
     const opened: string[] = [];
     const ctx: ViewContext = contextFromIndex(index, { document, onOpen: (id) => opened.push(id), nextTask });
     const view = renderGraph(ctx);
-    root = view.element;
+    const root = view.element;
+    watch(root);
     document.body.append(root);
     const canvas = root.querySelector('.mm-graph-canvas')!;
     // The first task laid out and drew its slice (DRAW_SLICE elements at most, fewer when its time ran out); the svg is there, busy.
@@ -56,7 +65,7 @@ describe('a graph too large to draw in one task', () => {
     expect(drawnCount(root)).toBeLessThanOrEqual(DRAW_SLICE);
     expect(canvas.getAttribute('aria-busy')).toBe('true');
     await view.ready();
-    perTask.push(drawnCount(root) - before);
+    end();
     expect(drawnCount(root)).toBe(total);
     expect(perTask.every((n) => n <= DRAW_SLICE)).toBe(true);
     expect(perTask.length).toBeGreaterThanOrEqual(Math.ceil(total / DRAW_SLICE));
@@ -97,23 +106,16 @@ describe('a small graph in a host that asks for slices (drawAtOnce: 0, the Logse
 
   /** Tasks the drawing took, with a clock that moves 1 ms each time it is read (so a slice's 8 ms budget runs out). */
   async function drawTasks(drawAtOnce: number | undefined): Promise<number[]> {
-    const perTask: number[] = [];
-    let root: Element | null = null;
-    let before = 0;
-    const nextTask = () =>
-      nextTimer().then(() => {
-        perTask.push(drawnCount(root!) - before);
-        before = drawnCount(root!);
-      });
+    const { perTask, nextTask, watch, end } = drawnPerTask();
     let now = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
     try {
       const ctx: ViewContext = contextFromIndex(index, { document, onOpen: () => {}, nextTask });
       const view = renderGraph(ctx, drawAtOnce === undefined ? {} : { drawAtOnce });
-      root = view.element;
+      watch(view.element);
       await view.ready();
-      perTask.push(drawnCount(root) - before);
-      expect(drawnCount(root)).toBe(total);
+      end();
+      expect(drawnCount(view.element)).toBe(total);
       view.destroy();
     } finally {
       clock.mockRestore();
