@@ -14,7 +14,7 @@ import { openLogseqPage, type LogseqPage } from './browser/page';
 
 // Screenshots refresh docs/ only on request (`npm run screenshots`), so a test run leaves the tree clean.
 const SHOTS = process.env['MATURITY_MAP_UPDATE_SCREENSHOTS'] === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'mm-logseq-shots-'));
-const MACROS = ['{{renderer :maturity}}', '{{renderer :maturity-query, stage=development, staging, view=board}}', '{{renderer :maturity-query, view=graph}}'];
+const MACROS = ['{{renderer :maturity}}', '{{renderer :maturity-query, view=table}}', '{{renderer :maturity-query, stage=development, staging, view=board}}', '{{renderer :maturity-query, view=graph}}'];
 
 describeWithChromium('the Logseq plugin in Chromium', () => {
   let browser: Browser;
@@ -65,6 +65,31 @@ describeWithChromium('the Logseq plugin in Chromium', () => {
     await board.waitFor();
     expect(await board.locator('.mm-board-item').count()).toBeGreaterThan(5);
     await page.locator('main').screenshot({ path: join(SHOTS, 'logseq-query-board.png') });
+  });
+
+  it('a query table: Show more appends rows that line up under the head’s columns (screenshot)', async () => {
+    await page.evaluate(() => {
+      document.getElementById('block-2')!.replaceChildren();
+      window.mmRenderMacro('Daily/2026-11-20.md', '{{renderer :maturity-query, view=table}}', 'block-2');
+    });
+    const rows = page.locator('#block-2 tr[data-mm-id], #block-2 [role="row"][data-mm-id]');
+    await expect.poll(() => rows.count()).toBe(10);
+    await page.locator('#block-2').getByRole('button', { name: /Show more/ }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    // The appended rows are <div role="row">s (Logseq drops a <tr> it parses in a <div>): laid out
+    // by the styles as rows of the same table, each cell under its column's header.
+    const layout = await page.evaluate(() => {
+      const lefts = (cells: Iterable<Element>) => [...cells].map((c) => Math.round(c.getBoundingClientRect().left));
+      return {
+        head: lefts(document.querySelectorAll('#block-2 .mm-table thead th')),
+        appended: [...document.querySelectorAll('#block-2 [role="row"][data-mm-id]')].map((row) => lefts(row.querySelectorAll('[role="cell"]'))),
+      };
+    });
+    expect(layout.head.length).toBeGreaterThan(3);
+    expect(layout.appended.length).toBeGreaterThan(0);
+    for (const row of layout.appended) expect(row).toEqual(layout.head);
+    await page.locator('main').screenshot({ path: join(SHOTS, 'logseq-query-table.png') });
+    await page.evaluate(() => document.getElementById('block-2')!.replaceChildren());
   });
 
   it('a graph in a slot: nodes take clicks despite Logseq’s svg { pointer-events: none }; focus, hops and zoom work', async () => {
