@@ -99,11 +99,13 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
       if (p.done - shown >= Math.max(1, p.total / 4)) void parts.slots.refresh().then(() => (shown = p.done));
     });
     if (mine !== state.loads) return void next.close();
+    // Warmed while the slots still say "indexing…": a slot drawn in the warm-up's tasks with the
+    // graph already published would be drawn again by the refresh below (twice the layout).
+    await warmIndex(next.index, parts.yieldNow, () => mine !== state.loads);
+    if (mine !== state.loads) return void next.close();
     state.graph = next;
     state.loading = null;
     schedule(context);
-    await warmIndex(next.index, parts.yieldNow, () => mine !== state.loads);
-    if (mine !== state.loads) return;
     parts.refillMain();
     await parts.slots.refresh();
   } catch (error) {
