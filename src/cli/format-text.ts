@@ -52,7 +52,7 @@ export function formatScan(index: MaturityIndex, root: string, options: { verbos
     for (const d of vault) lines.push(`  ${severityLabel(d)} ${paint('dim', d.code.padEnd(26))} ${visible(d.message)}`);
   }
   lines.push('');
-  const counts = groups.slice(0, -1).map((g) => `${g.ids.length} ${visible(g.name.toLowerCase())}`).reverse();
+  const counts = groups.slice(0, -1).map((g) => `${g.ids.length} ${visible(g.title.toLowerCase())}`).reverse();
   const unknown = groups[groups.length - 1]!.ids.length;
   if (unknown > 0) counts.push(`${unknown} unknown`);
   const { errors, warnings } = tally;
@@ -61,17 +61,16 @@ export function formatScan(index: MaturityIndex, root: string, options: { verbos
 }
 
 interface StageGroup {
+  /** The stage's name (the summary line's word for it, lower case), or "Unknown stage". */
   title: string;
-  /** The stage's own name (the summary line's word for it). */
-  name: string;
   ids: string[];
 }
 
 /** Component ids by stage, last stage first, then those of no known stage; each in name order. */
 function stageGroups(index: MaturityIndex, ids: readonly string[]): StageGroup[] {
   const stages = [...index.pipeline.stages].reverse();
-  const groups: StageGroup[] = stages.map((s) => ({ title: s.name, name: s.name, ids: [] }));
-  const unknown: StageGroup = { title: 'Unknown stage', name: 'unknown', ids: [] };
+  const groups: StageGroup[] = stages.map((s) => ({ title: s.name, ids: [] }));
+  const unknown: StageGroup = { title: 'Unknown stage', ids: [] };
   const byStage = new Map(stages.map((s, k) => [s.id, groups[k]!]));
   for (const id of ids) {
     // The stage is what the index keeps of every note: reading it reads nothing back.
