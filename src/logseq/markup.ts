@@ -121,3 +121,13 @@ export function noticeElement(doc: Document, kind: 'info' | 'warning' | 'error',
   }
   return box;
 }
+
+/** "Show more (N not shown)": asks the slot for `nextLimit` rows (`data-mm-show`, wired by delegateOpen). */
+export function showMoreButton(doc: Document, more: number, nextLimit: number): HTMLElement {
+  const button = doc.createElement('button');
+  button.setAttribute('type', 'button');
+  button.setAttribute('class', 'mm-button mm-show-more');
+  button.setAttribute('data-mm-show', String(nextLimit));
+  button.textContent = `Show more (${more} not shown)`;
+  return button;
+}

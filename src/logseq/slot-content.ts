@@ -5,7 +5,8 @@ import type { FileBlock, FilePage, LogseqHost } from './host';
 import { CARD_MACRO, QUERY_MACRO } from './macros';
 import { DB_GRAPH_MESSAGE, type PluginState } from './plugin-state';
 import type { SlotMarkup, SlotRequest, SlotTemplate } from './slots';
-import { cardPieces, indexingMarkup, inlineMarkup, noticeMarkup, queryView } from './views';
+import { cardPieces, indexingMarkup, inlineMarkup, noticeMarkup } from './views';
+import { queryView } from './query-slot';
 
 export interface SlotContent {
   template: SlotTemplate;

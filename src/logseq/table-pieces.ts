@@ -8,6 +8,7 @@
 import type { Component, ComponentQuery } from '../core/index';
 import { DEFAULT_COLUMNS, renderTable, sortByColumn, type ViewContext } from '../render/index';
 import type { SlotPiece, SlotState } from './slots';
+import { showMoreButton } from './markup';
 
 /**
  * Rows in one piece (and in the head). A slot's injection is DOMPurify and innerHTML over its
@@ -61,12 +62,7 @@ function moreElement(ctx: ViewContext, input: Pick<TablePiecesInput, 'more' | 'n
   const doc = ctx.document;
   const box = doc.createElement('div');
   if (input.more > 0) {
-    const button = doc.createElement('button');
-    button.setAttribute('type', 'button');
-    button.setAttribute('class', 'mm-button mm-show-more');
-    button.setAttribute('data-mm-show', String(input.nextLimit));
-    button.textContent = `Show more (${input.more} not shown)`;
-    box.appendChild(button);
+    box.appendChild(showMoreButton(doc, input.more, input.nextLimit));
     return box;
   }
   const all = doc.createElement('span');

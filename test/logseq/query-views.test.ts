@@ -6,7 +6,7 @@ import { Window } from 'happy-dom';
 import { createIndex, type ComponentQuery, type MaturityIndex } from '../../src/core/index';
 import { resetWorkCount, workCount } from '../../src/core/work-count';
 import type { GraphIndex } from '../../src/logseq/graph-index';
-import { QUERY_PAGE, queryView } from '../../src/logseq/views';
+import { QUERY_PAGE, queryView } from '../../src/logseq/query-slot';
 import { generateNotes } from '../../bench/generator/vault';
 
 const files = new Map<string, string>();

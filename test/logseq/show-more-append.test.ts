@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runQuery } from '../../src/core/index';
 import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, ROW_SELECTOR, slotElement, until, viewComplete, type Loaded } from './harness';
-import { QUERY_PAGE } from '../../src/logseq/views';
+import { QUERY_PAGE } from '../../src/logseq/query-slot';
 import { ROWS_PIECE } from '../../src/logseq/table-pieces';
 
 const { files, core, somePage } = generatedGraph(500);

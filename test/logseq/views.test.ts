@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createIndex, runQuery, type ComponentQuery } from '../../src/core/index';
 import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, showAll, slotElement, until, viewComplete, type Loaded, ROW_SELECTOR } from './harness';
-import { GRAPH_PAGE, QUERY_PAGE } from '../../src/logseq/views';
+import { GRAPH_PAGE, QUERY_PAGE } from '../../src/logseq/query-slot';
 import { createTaskClock, type TaskClock } from './task-clock';
 
 const PAGES = 400;

@@ -1,0 +1,165 @@
+// A query's macro slot in Logseq: the query run a slice at a time, its table in pieces
+// (table-pieces.ts), its graph in pieces and layers (graph-layers.ts), or its board or list whole;
+// "Show more" asks for a page more. The view context and the slot's wrapping come from views.ts.
+import type { Component, ComponentQuery } from '../core/index';
+import { prepareQueryInSlices } from '../plugin-cache/view-slices';
+import { renderGraph, renderQueryResults, type ViewContext } from '../render/index';
+import type { GraphIndex } from './graph-index';
+import { frameSlicing } from './graph-queries';
+import { noticeElement, serializeTrustedTree, showMoreButton } from './markup';
+import type { SlotPending, SlotPieces, SlotState } from './slots';
+import { piecewiseTable, tablePieces } from './table-pieces';
+import { drawingLayers } from './graph-layers';
+import { busyElement, delegate, finish, slotRoot, viewContext } from './views';
+
+/**
+ * Rows a query's slot shows at first (a graph: components), how many more each "Show more" adds,
+ * and the most a `limit` shows at once. The host sanitises and injects a slot's markup in one task
+ * of its own, ~3 KB and 30 elements a table row: 25 rows held Logseq's thread 70–90 ms in the
+ * harness, ~20 ms in Chromium (benchmarks.md, session 16). A query that asks for `limit=20` sees
+ * its 20 rows (the reader asked for them); a larger limit, and a query with none, a page first.
+ */
+export const QUERY_PAGE = { first: 10, more: 50, limited: 25 } as const;
+export const GRAPH_PAGE = { first: 50, more: 50, limited: 100 } as const;
+const ZOOM_STEP = 1.25;
+
+/** Zoom the serialised graph's viewBox around its centre (its own pan/zoom needs listeners). */
+function zoomGraph(root: Element, steps: number): void {
+  const svg = root.querySelector('.mm-graph-canvas svg');
+  const box = svg?.getAttribute('viewBox')?.split(/\s+/).map(Number);
+  if (!svg || !box || box.length !== 4 || box.some((n) => !Number.isFinite(n)) || steps === 0) return;
+  const [x, y, w, h] = box as [number, number, number, number];
+  const scale = ZOOM_STEP ** -steps;
+  const nw = w * scale;
+  const nh = h * scale;
+  svg.setAttribute('viewBox', `${(x + (w - nw) / 2).toFixed(1)} ${(y + (h - nh) / 2).toFixed(1)} ${nw.toFixed(1)} ${nh.toFixed(1)}`);
+}
+
+function pageOf(query: ComponentQuery): { first: number; more: number; limited: number } {
+  return query.view === 'graph' ? GRAPH_PAGE : QUERY_PAGE;
+}
+
+/** How many of a query's results a slot shows: a page (a limit's rows, up to `limited`), or as many as "Show more" asked for, never past `limit`. */
+function shownCount(query: ComponentQuery, state: SlotState): number {
+  const page = pageOf(query);
+  const first = query.limit === undefined ? page.first : Math.min(query.limit, page.limited);
+  return Math.min(query.limit ?? Infinity, state.limit ?? first);
+}
+
+/**
+ * A query for a slot, run a slice at a time: the ids it matches (views built only where a filter
+ * or the order needs them), then the views of those shown, then the view drawn from them, then
+ * its markup. The whole graph's views are never built in one task; a placeholder shows meanwhile.
+ */
+export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Document, slot: string | null = null, state: SlotState = {}): SlotPending {
+  return {
+    placeholder: serializeTrustedTree(slotRoot(doc, busyElement(doc, 'Maturity Map: running the query…'))),
+    async ready(cancelled, yieldNow) {
+      // The run, the views, the drawing and the markup each start a task of their own: the event
+      // that asked for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
+      await yieldNow();
+      const slicing = frameSlicing(yieldNow);
+      const prepared = await prepareQueryInSlices(graph.index, query, shownCount(query, state), slicing, cancelled);
+      if (prepared === null) return null;
+      await yieldNow();
+      if (cancelled()) return null;
+      if (slot !== null && piecewiseTable(query) && prepared.shown.length > 0) {
+        const table = queryTable(graph, query, doc, prepared, state, slot);
+        // Wiring and serialising the head in a task of its own, as below.
+        await yieldNow();
+        return cancelled() ? null : { head: finish(graph, table.root, slot), parts: table.parts };
+      }
+      const root = await queryElement(graph, query, doc, prepared, state);
+      // Wiring a graph's nodes to the model is ~40 ms of attribute writes in the harness's DOM
+      // (happy-dom): neither it nor the serialising adds to the draw's task.
+      await yieldNow();
+      if (cancelled()) return null;
+      delegate(graph, root, slot);
+      await yieldNow();
+      if (cancelled()) return null;
+      return query.view === 'graph' && slot !== null ? graphPieces(root, slot) : serializeTrustedTree(root);
+    },
+  };
+}
+
+/** A table query's slot: its head and its rows in pieces (table-pieces.ts). */
+function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState, slot: string): ReturnType<typeof tablePieces> {
+  const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
+  const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
+  return tablePieces({
+    ctx,
+    shown,
+    more: results.ids.length - results.shown.length,
+    nextLimit: results.shown.length + pageOf(query).more,
+    state,
+    slot,
+    version: `${graph.index.revision()}|${graph.index.today()}`,
+    wrap: (child) => slotRoot(doc, child),
+    finish: (root) => finish(graph, root, slot),
+  });
+}
+
+/**
+ * A graph's slot in pieces: a head (the frame, the legend, "Show more") holding two empty parts,
+ * then its toolbar and focus menu, then (into the canvas) the drawing. The host sanitises and
+ * injects each in a task of its own; SVG is the costliest markup it parses (benchmarks.md,
+ * session 16). A focus, hops or zoom change leaves the head as it was, so only the changed parts
+ * are written again and the old drawing stays until the new one replaces it (a head written again
+ * emptied the canvas for a task).
+ */
+function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
+  const canvas = root.querySelector('.mm-graph-canvas');
+  if (!canvas) return serializeTrustedTree(root);
+  const toolbar = root.querySelector('.mm-graph-toolbar');
+  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part] : [];
+  // The focus dims what it does not reach (a class the styles read above the drawing): carried by the drawing's piece, not the head.
+  const graph = canvas.closest('.mm-graph');
+  const highlighting = graph?.classList.contains(HIGHLIGHTING) === true;
+  graph?.classList.remove(HIGHLIGHTING);
+  const cls = highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing';
+  const drawing = slotPart(canvas, `mm-canvas-${slot}`, cls);
+  parts.push(drawing.part, ...drawingLayers(drawing.content, `mm-canvas-${slot}`, cls, serializeTrustedTree));
+  return { head: serializeTrustedTree(root), parts };
+}
+
+const HIGHLIGHTING = 'mm-graph-highlighting';
+
+/** Move `container`'s content into a piece of its own; the container stays in the head, empty until the piece is in. */
+function slotPart(container: Element, id: string, cls: string): { part: SlotPieces['parts'][number]; content: Element } {
+  const content = container.ownerDocument.createElement('div');
+  content.setAttribute('class', cls);
+  content.append(...container.childNodes);
+  container.id = id;
+  container.classList.add('mm-slot-part');
+  return { part: { container: id, markup: () => serializeTrustedTree(content) }, content };
+}
+
+/** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */
+async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: SlotState): Promise<HTMLElement> {
+  const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
+  // The slot's markup has no listeners: its focus menu names every component from the start.
+  // Drawn in 8 ms slices whatever its size: 50 nodes in one task were 44–65 ms of the harness's frame (benchmarks.md, session 16).
+  const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, drawAtOnce: 0, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+  await graphView.ready();
+  const element = graphView.element;
+  // The select's value is a property, which does not serialise: mark the option.
+  for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');
+  zoomGraph(element, state.zoom ?? 0);
+  return element;
+}
+
+/**
+ * The drawn query, not yet serialised: `shown` of the matching `ids` (their views built), and
+ * "Show more" when there are more; it asks for a page more (`data-mm-show`, markup.ts).
+ */
+export async function queryElement(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState = {}): Promise<HTMLElement> {
+  const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
+  const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
+  if (shown.length === 0) return slotRoot(doc, noticeElement(doc, 'info', 'Maturity Map: no component matches this query.'));
+  const view = query.view ?? 'table';
+  const element = view === 'graph' ? await queryGraph(ctx, shown, state) : renderQueryResults(shown, view, ctx, { ...(state.sort ? { sort: state.sort } : {}), headingLevel: 2 });
+  const root = slotRoot(doc, element);
+  const more = results.ids.length - results.shown.length;
+  if (more > 0) root.appendChild(showMoreButton(doc, more, results.shown.length + pageOf(query).more));
+  return root;
+}
