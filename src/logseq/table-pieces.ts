@@ -6,7 +6,7 @@
 // same. Logseq parses a template in a <div> (DOMPurify, then innerHTML), where <tr> is dropped:
 // the appended rows are <div role="row"> that the styles lay out as rows of the table.
 import type { Component, ComponentQuery } from '../core/index';
-import { DEFAULT_COLUMNS, renderTable, sortByColumn, type ViewContext } from '../render/index';
+import { DEFAULT_COLUMNS, renderTable, sortByColumn, tableCell, type ViewContext } from '../render/index';
 import type { SlotPiece, SlotState } from './slots';
 import { showMoreButton } from './markup';
 
@@ -45,11 +45,8 @@ function rowsElement(ctx: ViewContext, rows: readonly Component[]): HTMLElement 
     row.setAttribute('role', 'row');
     row.setAttribute('data-mm-id', c.id);
     for (const col of DEFAULT_COLUMNS) {
-      const cell = doc.createElement('div');
-      cell.setAttribute('class', `mm-logseq-cell mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`);
+      const cell = tableCell(c, col, ctx, 'div', 'mm-logseq-cell ');
       cell.setAttribute('role', 'cell');
-      const content = col.cell(c, ctx);
-      cell.append(typeof content === 'string' ? doc.createTextNode(content) : content);
       row.appendChild(cell);
     }
     group.appendChild(row);

@@ -164,6 +164,16 @@ function collatedRanks(keyed: Keyed): Map<string, number> {
   return rank;
 }
 
+/**
+ * A component's cell in a column: a `<td>`, or an element of another kind for a host that cannot
+ * inject table rows (Logseq's slot pieces: `<div role="cell">`, src/logseq/table-pieces.ts).
+ */
+export function tableCell(c: Component, col: TableColumn, ctx: ViewContext, tag: 'td' | 'div', extraClass = ''): HTMLElement {
+  const doc = ctx.document;
+  const content = col.cell(c, ctx);
+  return h(doc, tag, { cls: `${extraClass}mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, children: [typeof content === 'string' ? doc.createTextNode(content) : content] });
+}
+
 /** The same for values that follow the name order: walked in that order, neighbours collated once each. */
 function ranksInNameOrder(keyed: Keyed, place: Map<string, number>): Map<string, number> {
   if (keyed.some((k) => k.key !== null && !place.has(k.c.id))) return collatedRanks(keyed);
@@ -196,10 +206,7 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
 
   const row = (c: Component): HTMLElement => {
     const tr = h(doc, 'tr', { attrs: { 'data-mm-id': c.id } });
-    for (const col of columns) {
-      const content = col.cell(c, ctx);
-      tr.appendChild(h(doc, 'td', { cls: `mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, children: [typeof content === 'string' ? doc.createTextNode(content) : content] }));
-    }
+    for (const col of columns) tr.appendChild(tableCell(c, col, ctx, 'td'));
     return tr;
   };
   const pager = h(doc, 'div', { cls: 'mm-table-more' });
