@@ -2,7 +2,6 @@
 // row per component, then what needs attention. Note text is escaped so it shows as written and
 // never as Markdown or HTML.
 import {
-  compareComponents,
   componentTimeline,
   effectiveTransitions,
   escapeMarkdown,
@@ -10,7 +9,9 @@ import {
   openBlockers,
   stageName,
   type Component,
+  type ComponentTimeline,
   type MaturityIndex,
+  type StageId,
   type Transition,
 } from '../core/index';
 import { stageGantt } from './gantt';
@@ -57,10 +58,70 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+const GRAPH_CODES = new Set(['stage-inversion', 'dependency-cycle', 'dependency-unresolved', 'dependency-stage-mismatch']);
+const SHOWN_ELSEWHERE = new Set(['status-count-mismatch', 'stale', ...GRAPH_CODES]);
+
+/**
+ * What the report prints of one component, taken from its view while the view is at hand: the
+ * report reads each view once (`componentOnce`) and keeps only this, so a 10k vault's report
+ * never holds every view at once.
+ */
+interface ReportEntry {
+  stage: StageId | null;
+  /** The stage's rank, -1 when unknown: the table lists later stages first. */
+  rank: number;
+  errors: number;
+  warnings: number;
+  /** Its row of the Components table. */
+  row: string;
+  timeline: ComponentTimeline;
+  /** Its lines under "Needs attention", section by section (empty when it has none there). */
+  blocked: string[];
+  mismatches: string[];
+  dependencies: string[];
+  stale: string[];
+  otherErrors: string[];
+}
+
+function componentRow(c: Component, index: MaturityIndex, errors: number, warnings: number): string {
+  const flags = [isBlocked(c, index) ? '⊘ blocked' : '', c.note.stage?.headingFor ? `↗ to ${stageName(index.pipeline, c.note.stage.headingFor)}` : '', c.stale ? '◷ stale' : ''].filter(Boolean);
+  const next = nextTransition(c, index);
+  const nextText = next ? `${markdownText(stageName(index.pipeline, next.to))}: ${next.met}/${next.total}` : '—';
+  const problems = errors + warnings === 0 ? 'none' : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  return `| ${markdownText(c.name)} | ${stageLabel(index, c.note.stage?.id ?? null)}${flags.length ? ` ${flags.join(' ')}` : ''} | ${nextText} | ${markdownText(c.note.owner?.value ?? '')} | ${openBlockers(c).length} | ${problems} |`;
+}
+
+/** The component's lines under "Needs attention", each section's in the order the report prints them. */
+function attentionLines(c: Component, index: MaturityIndex): Pick<ReportEntry, 'blocked' | 'mismatches' | 'dependencies' | 'stale' | 'otherErrors'> {
+  const name = `**${markdownText(c.name)}**`;
+  const why = () => (c.note.stage?.blocked ? `stage line says “${c.note.stage.qualifier || c.note.stage.raw}”` : openBlockers(c).filter((b) => b.severity === 'critical').map((b) => b.text).join('; '));
+  return {
+    blocked: isBlocked(c, index) ? [`${name}: ${markdownText(why())}`] : [],
+    mismatches: mismatches(c).map(({ t, claim }) =>
+      `${name}, ${markdownText(`${stageName(index.pipeline, t.from)} → ${stageName(index.pipeline, t.to)}`)}: the boxes say ${t.met}/${t.total}, the status line says ${claim} (line ${t.claim?.line})`),
+    dependencies: c.diagnostics.filter((d) => GRAPH_CODES.has(d.code) && d.severity !== 'info').map((d) => `${name}: ${markdownText(d.message)}`),
+    stale: c.stale ? [`${name}: last updated ${markdownText(c.note.lastUpdated?.value ?? '?')} (${c.ageDays} days ago)`] : [],
+    otherErrors: c.diagnostics.filter((d) => d.severity === 'error' && !SHOWN_ELSEWHERE.has(d.code)).map((d) => `${name}: ${markdownText(d.message)}${d.line ? ` (line ${d.line})` : ''}`),
+  };
+}
+
+function reportEntry(c: Component, index: MaturityIndex, today: string): ReportEntry {
+  const stage = c.note.stage?.id ?? null;
+  const errors = count(c, 'error');
+  const warnings = count(c, 'warning');
+  return {
+    stage,
+    rank: index.pipeline.rank.get(stage ?? '') ?? -1,
+    errors,
+    warnings,
+    row: componentRow(c, index, errors, warnings),
+    timeline: componentTimeline(c, index.pipeline, today),
+    ...attentionLines(c, index),
+  };
+}
+
 /** The stage history as a Mermaid gantt, and the components it cannot place. */
-function historySection(index: MaturityIndex): string[] {
-  const today = index.today();
-  const timelines = index.components().map((c) => componentTimeline(c, index.pipeline, today));
+function historySection(timelines: readonly ComponentTimeline[], index: MaturityIndex, today: string): string[] {
   const { block, omitted } = stageGantt(timelines, index.pipeline, today);
   if (block === null) return [];
   const out = ['## Stage history', '', 'From the dates each note gives (history entries, promotion dates, created date): a bar per stage, ⊘ dated blocked spans, ⧗ the observation window.', '', block, ''];
@@ -70,54 +131,44 @@ function historySection(index: MaturityIndex): string[] {
   return out;
 }
 
-export function reportMarkdown(index: MaturityIndex, root: string): string {
-  const components = index.components();
+function attentionSection(entries: readonly ReportEntry[]): string[] {
   const out: string[] = [];
-  const errors = components.reduce((n, c) => n + count(c, 'error'), 0);
-  const warnings = components.reduce((n, c) => n + count(c, 'warning'), 0);
-  out.push(`# Maturity report — ${markdownText(root)}`, '');
-  out.push(`As of ${index.today()}: ${plural(components.length, 'component')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`, '');
+  const section = (title: string, pick: (e: ReportEntry) => string[]) => {
+    const items = entries.flatMap(pick);
+    if (items.length > 0) out.push(`### ${title}`, '', ...items.map((i) => `- ${i}`), '');
+  };
+  section('Blocked', (e) => e.blocked);
+  section('Status lines that disagree with their boxes', (e) => e.mismatches);
+  section('Dependencies', (e) => e.dependencies);
+  section('Stale', (e) => e.stale);
+  section('Other errors', (e) => e.otherErrors);
+  return out.length > 0 ? ['## Needs attention', '', ...out] : [];
+}
 
-  out.push('| Stage | Components |', '|---|---:|');
+function stageCounts(entries: readonly ReportEntry[], index: MaturityIndex): string[] {
+  const out = ['| Stage | Components |', '|---|---:|'];
   for (const stage of [...index.pipeline.stages.map((s) => s.id), null]) {
-    const n = components.filter((c) => (c.note.stage?.id ?? null) === stage).length;
+    const n = entries.filter((e) => e.stage === stage).length;
     if (stage === null && n === 0) continue;
     out.push(`| ${stageLabel(index, stage)} | ${n} |`);
   }
-  out.push('');
+  return [...out, ''];
+}
 
+export function reportMarkdown(index: MaturityIndex, root: string): string {
+  const today = index.today();
+  // ids() is in name order, so a stable sort by stage keeps names in order within a stage.
+  const entries = index.ids().map((id) => reportEntry(index.componentOnce(id)!, index, today));
+  const errors = entries.reduce((n, e) => n + e.errors, 0);
+  const warnings = entries.reduce((n, e) => n + e.warnings, 0);
+  const out: string[] = [`# Maturity report — ${markdownText(root)}`, ''];
+  out.push(`As of ${today}: ${plural(entries.length, 'component')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`, '');
+  out.push(...stageCounts(entries, index));
   out.push('## Components', '');
   out.push('| Component | Stage | Next stage | Owner | Open blockers | Problems |', '|---|---|---|---|---:|---|');
-  const ordered = [...components].sort((a, b) => (index.pipeline.rank.get(b.note.stage?.id ?? '') ?? -1) - (index.pipeline.rank.get(a.note.stage?.id ?? '') ?? -1) || compareComponents(a, b));
-  for (const c of ordered) {
-    const flags = [isBlocked(c, index) ? '⊘ blocked' : '', c.note.stage?.headingFor ? `↗ to ${stageName(index.pipeline, c.note.stage.headingFor)}` : '', c.stale ? '◷ stale' : ''].filter(Boolean);
-    const next = nextTransition(c, index);
-    const nextText = next ? `${markdownText(stageName(index.pipeline, next.to))}: ${next.met}/${next.total}` : '—';
-    const e = count(c, 'error');
-    const w = count(c, 'warning');
-    const problems = e + w === 0 ? 'none' : [e ? plural(e, 'error') : '', w ? plural(w, 'warning') : ''].filter(Boolean).join(', ');
-    out.push(`| ${markdownText(c.name)} | ${stageLabel(index, c.note.stage?.id ?? null)}${flags.length ? ` ${flags.join(' ')}` : ''} | ${nextText} | ${markdownText(c.note.owner?.value ?? '')} | ${openBlockers(c).length} | ${problems} |`);
-  }
+  for (const e of [...entries].sort((a, b) => b.rank - a.rank)) out.push(e.row);
   out.push('');
-
-  out.push(...historySection(index));
-
-  const attention: string[] = [];
-  const section = (title: string, items: string[]) => {
-    if (items.length === 0) return;
-    attention.push(`### ${title}`, '', ...items.map((i) => `- ${i}`), '');
-  };
-  section('Blocked', components.filter((c) => isBlocked(c, index)).map((c) => {
-    const why = c.note.stage?.blocked ? `stage line says “${c.note.stage.qualifier || c.note.stage.raw}”` : openBlockers(c).filter((b) => b.severity === 'critical').map((b) => b.text).join('; ');
-    return `**${markdownText(c.name)}**: ${markdownText(why)}`;
-  }));
-  section('Status lines that disagree with their boxes', components.flatMap((c) => mismatches(c).map(({ t, claim }) =>
-    `**${markdownText(c.name)}**, ${markdownText(`${stageName(index.pipeline, t.from)} → ${stageName(index.pipeline, t.to)}`)}: the boxes say ${t.met}/${t.total}, the status line says ${claim} (line ${t.claim?.line})`)));
-  const graphCodes = new Set(['stage-inversion', 'dependency-cycle', 'dependency-unresolved', 'dependency-stage-mismatch']);
-  section('Dependencies', components.flatMap((c) => c.diagnostics.filter((d) => graphCodes.has(d.code) && d.severity !== 'info').map((d) => `**${markdownText(c.name)}**: ${markdownText(d.message)}`)));
-  section('Stale', components.filter((c) => c.stale).map((c) => `**${markdownText(c.name)}**: last updated ${markdownText(c.note.lastUpdated?.value ?? '?')} (${c.ageDays} days ago)`));
-  const shown = new Set(['status-count-mismatch', 'stale', ...graphCodes]);
-  section('Other errors', components.flatMap((c) => c.diagnostics.filter((d) => d.severity === 'error' && !shown.has(d.code)).map((d) => `**${markdownText(c.name)}**: ${markdownText(d.message)}${d.line ? ` (line ${d.line})` : ''}`)));
-  if (attention.length > 0) out.push('## Needs attention', '', ...attention);
+  out.push(...historySection(entries.map((e) => e.timeline), index, today));
+  out.push(...attentionSection(entries));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -10,6 +10,7 @@ import { CACHE_FILE } from '../../src/cli/scan-cache';
 import { scanToJSON } from '../../src/core/serialize';
 import { formatScan } from '../../src/cli/format-text';
 import { collectFindings } from '../../src/cli/lint/findings';
+import { reportMarkdown } from '../../src/cli/report-markdown';
 import { restParsed } from '../../src/plugin-cache/note-record';
 import { CORPUS, corpusAvailable, EXAMPLE_VAULT, listMarkdown, ROOT, TODAY } from '../helpers/vault';
 import { run } from './run';
@@ -52,10 +53,10 @@ describe('scan cache', () => {
     expect(seen(second)).toBe(plain);
   });
 
-  it('scan, scan --json and lint read each cached note back for its one view and keep none of them read back', async () => {
+  it('scan, scan --json, lint and report read each cached note back for its one view and keep none of them read back', async () => {
     const dir = exampleCopy();
     const plain = await load(dir);
-    const reports = (vault: LoadedVault) => [formatScan(vault.index, 'vault'), JSON.stringify(scanToJSON(vault.index, 'vault')), JSON.stringify(collectFindings(vault.index))];
+    const reports = (vault: LoadedVault) => [formatScan(vault.index, 'vault'), JSON.stringify(scanToJSON(vault.index, 'vault')), JSON.stringify(collectFindings(vault.index)), reportMarkdown(vault.index, 'vault')];
     const expected = reports(plain);
     await load(dir, true);
     const cached = await load(dir, true);
