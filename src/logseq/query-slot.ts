@@ -9,7 +9,7 @@ import { DEFAULT_COLUMNS, renderGraph, renderQueryResults, sortByColumn, type Vi
 import type { GraphIndex } from './graph-index';
 import { frameSlicing } from './graph-queries';
 import { noticeElement, serializeTrustedTree, showMoreButton } from './markup';
-import type { SlotPending, SlotPieces, SlotState } from './slots';
+import type { SlotPending, SlotPiece, SlotPieces, SlotState } from './slots';
 import { piecewiseTable, tablePieces } from './table-pieces';
 import { drawingLayers } from './graph-layers';
 import { busyElement, delegate, finish, slotRoot, viewContext } from './views';
@@ -134,14 +134,14 @@ function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   const canvas = root.querySelector('.mm-graph-canvas');
   if (!canvas) return serializeTrustedTree(root);
   const toolbar = root.querySelector('.mm-graph-toolbar');
-  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part] : [];
+  const parts: SlotPiece[] = toolbar ? [{ ...slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part, key: 'toolbar' }] : [];
   // The focus dims what it does not reach (a class the styles read above the drawing): carried by the drawing's piece, not the head.
   const graph = canvas.closest('.mm-graph');
   const highlighting = graph?.classList.contains(HIGHLIGHTING) === true;
   graph?.classList.remove(HIGHLIGHTING);
   const cls = highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing';
   const drawing = slotPart(canvas, `mm-canvas-${slot}`, cls);
-  parts.push(drawing.part, ...drawingLayers(drawing.content, `mm-canvas-${slot}`, cls, serializeTrustedTree));
+  parts.push({ ...drawing.part, key: 'drawing' }, ...drawingLayers(drawing.content, `mm-layers-${slot}`, 'drawing', cls, serializeTrustedTree));
   return { head: serializeTrustedTree(root), parts };
 }
 
