@@ -16,15 +16,21 @@ export interface ViewPhase {
   macro?: string;
   /** "Show more" pressed this many times once the results show, each press measured on its own. */
   presses?: number;
+  /** A table header pressed once the results show (before any Show more): the whole result sorted by that column. */
+  sortBy?: string;
 }
+
+/** `MM_BENCH_VIEWS=owner,graph`: only the phases whose name holds one of these words (default every phase). */
+const ONLY = (process.env['MM_BENCH_VIEWS'] ?? '').split(',').map((w) => w.trim()).filter((w) => w !== '');
 
 export const VIEW_PHASES: ViewPhase[] = [
   { name: 'query macro (text, limit 20)', macro: '{{renderer :maturity-query, text=pay, limit=20}}' },
   { name: 'query macro (stage, a page shown + Show more)', macro: '{{renderer :maturity-query, stage=staging}}', presses: 3 },
   { name: 'query macro (blocked=true: a filter that reads every view)', macro: '{{renderer :maturity-query, blocked=true}}' },
+  { name: 'query macro (every component, Owner header pressed + Show more)', macro: '{{renderer :maturity-query}}', sortBy: 'owner', presses: 2 },
   { name: 'graph query (stage, view=graph)', macro: '{{renderer :maturity-query, stage=staging, view=graph}}' },
   { name: 'dashboard open' },
-];
+].filter((phase) => ONLY.length === 0 || ONLY.some((word) => phase.name.includes(word)));
 
 export interface PhaseFigures {
   /** Of each task over 50 ms and of the longest of each side: ms of garbage collection within it (gc-log.ts). */
@@ -41,6 +47,8 @@ export interface PhaseFigures {
   shown: string;
   /** Each "Show more" press: from the click until its rows and button are in, and the longest task until quiet. */
   presses: Array<{ ms: number; longest: TaskRecord | null; rows: number }>;
+  /** The header press (`sortBy`): from the click until the table shows that order, and the longest task until quiet. */
+  sort: { ms: number; longest: TaskRecord | null; rows: number } | null;
 }
 
 /**
@@ -119,6 +127,20 @@ async function pressMore(l: Loaded, clock: TaskClock, slot: string, times: numbe
   return presses;
 }
 
+/** Press a table header in the slot; until the table shows that order (every piece in) and the plugin is quiet. */
+async function pressHeader(l: Loaded, clock: TaskClock, slot: string, column: string): Promise<NonNullable<PhaseFigures['sort']>> {
+  const header = slotElement(l, slot).querySelector(`th.mm-col-${column} button`) as HTMLElement;
+  const mark = clock.mark();
+  const started = performance.now();
+  clock.wrap('harness', `click the ${column} header`, () => header.click())();
+  await pollUntil(clock, () => slotElement(l, slot).querySelector(`th.mm-col-${column}`)?.getAttribute('aria-sort') === 'ascending' && viewComplete(slotElement(l, slot)), `sorted by ${column}`);
+  const ms = performance.now() - started;
+  await l.settle(300);
+  await quiet(l, 'the sort to go quiet', 60_000);
+  const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
+  return { ms, longest: longestOf(tasks), rows: slotElement(l, slot).querySelectorAll(ROWS).length };
+}
+
 /** One phase in a relaunch of its own. */
 export async function runPhase(graph: FakeGraph, device: IDBFactory, page: string, phase: ViewPhase): Promise<PhaseFigures> {
   const { l, clock } = await relaunch(graph, device, page);
@@ -134,6 +156,7 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
   await l.settle(500);
   await quiet(l, `${phase.name} to go quiet`, 60_000);
   const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
+  const sort = phase.sortBy && slot ? await pressHeader(l, clock, slot, phase.sortBy) : null;
   const presses = phase.presses && slot ? await pressMore(l, clock, slot, phase.presses) : [];
   clock.recording(false);
   await l.close();
@@ -152,6 +175,7 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
     over50: tasks.filter((t) => t.cpuMs > 50),
     shown: seen,
     presses,
+    sort,
   };
 }
 
@@ -166,5 +190,6 @@ export function phaseContext(p: PhaseFigures): string {
   const gc = (t: TaskRecord) => (p.gcMs.has(t) ? `, GC ${p.gcMs.get(t)!.toFixed(0)} ms` : '');
   const side = (t: TaskRecord | null) => (t ? `${t.cpuMs.toFixed(0)} ms (${t.what}${gc(t)})` : 'none');
   const presses = p.presses.map((x, k) => `press ${k + 1}: ${x.rows} rows, ${x.ms.toFixed(0)} ms, longest ${x.longest ? `${x.longest.cpuMs.toFixed(0)} ms (${x.longest.side} ${x.longest.what})` : 'none'}`).join('; ');
-  return `  ${p.name}: ${p.shown}${presses ? `; Show more ${presses}` : ''}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
+  const sort = p.sort ? `; the header press: ${p.sort.rows} rows, ${p.sort.ms.toFixed(0)} ms, longest ${p.sort.longest ? `${p.sort.longest.cpuMs.toFixed(0)} ms (${p.sort.longest.side} ${p.sort.longest.what})` : 'none'}` : '';
+  return `  ${p.name}: ${p.shown}${sort}${presses ? `; Show more ${presses}` : ''}; longest in the frame ${side(p.longestFrame)}, in the host ${side(p.longestHost)}${long ? `; over 50 ms, longest first: ${long}` : ''}`;
 }

@@ -7,7 +7,7 @@
 // (src/plugin-cache/view-slices.ts) where a synchronous caller runs it to the end.
 import type { Component, StageId } from './model';
 import type { ComponentQuery } from './query';
-import { progress, sortComponents, type Sortable } from './query-sort';
+import { readSortKey, sortComponents, type Sortable } from './query-sort';
 import { readinessOf } from './readiness/index';
 import { isBlocked } from './serialize';
 import { containsText, matchesText, textNeedle } from './text-match';
@@ -109,7 +109,7 @@ export function createQueryRun(index: QuerySource, query: ComponentQuery, isRead
     const c = candidate(id);
     if (!c || (kept !== null && !kept(c))) return false;
     if (!needsView) {
-      if (sort === 'progress') progress(c, index); // its tape read now, in this slice, not all at the sort
+      readSortKey(c, sort, index); // its tape or cached rest read now, in this slice, not all at the sort
       hits.push(c);
       return false;
     }

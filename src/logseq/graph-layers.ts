@@ -3,7 +3,8 @@
 // host 32–64 ms: benchmarks.md, sessions 16–17). The first piece is the drawing as drawn (its
 // status line, the arrows' markers, the first edges); each later one an <svg> of its own with the
 // same viewBox, holding more edges, then the nodes, laid over the first by the styles (styles.ts),
-// so the nodes stay above every edge and answer clicks through the layers above them.
+// so the nodes stay above every edge and answer clicks through the layers above them. The later
+// layers are injected into a holder inside the first piece: they go when it is written again.
 import type { SlotPiece } from './slots';
 
 /** What a layer holds at most, counted in edges; a node (its box, two texts, a title, a label) counts as three. */
@@ -41,22 +42,31 @@ function layerSvg(svg: Element, items: readonly Element[]): Element {
 }
 
 /**
- * The drawing in `content` (moved out of the canvas, its first piece) split into layers: the first
- * keeps what is not in a later one; each later layer is a piece into `container`, wrapped in a
- * box of class `cls` (the focus's dimming travels with it).
+ * The drawing in `content` (moved out of the canvas, its first piece, known by the key `within`)
+ * split into layers: the first keeps what is not in a later one; each later layer is a piece,
+ * wrapped in a box of class `cls` (the focus's dimming travels with it), injected into a holder
+ * (id `holder`) that the first piece itself holds. So a new drawing's first piece, written over the
+ * old one's, takes the old layers away in the same host task: a focus change never shows one
+ * drawing's layers over another's (the old layers, in the canvas beside it, stayed until each was
+ * written again, one host task apiece).
  */
-export function drawingLayers(content: Element, container: string, cls: string, serialise: (el: Element) => string): SlotPiece[] {
+export function drawingLayers(content: Element, holder: string, within: string, cls: string, serialise: (el: Element) => string): SlotPiece[] {
   const svg = content.querySelector(':scope > svg.mm-graph-svg');
   if (!svg || !svg.querySelector(':scope > .mm-graph-edges') || !svg.querySelector(':scope > .mm-graph-nodes')) return [];
   const later = layersOf(svg).slice(1);
   // How many layers the drawing has: what a reader of the slot (the tests, the bench) waits for.
   content.setAttribute('data-mm-layers', String(later.length + 1));
+  if (later.length === 0) return [];
+  const box = content.ownerDocument.createElement('div');
+  box.setAttribute('class', 'mm-graph-layers');
+  box.id = holder;
+  content.appendChild(box);
   // Moved out before any piece is serialised: the first piece keeps only its own layer.
   const boxes = later.map((items) => {
-    const box = content.ownerDocument.createElement('div');
-    box.setAttribute('class', `${cls} mm-graph-layer`);
-    box.appendChild(layerSvg(svg, items));
-    return box;
+    const layer = content.ownerDocument.createElement('div');
+    layer.setAttribute('class', `${cls} mm-graph-layer`);
+    layer.appendChild(layerSvg(svg, items));
+    return layer;
   });
-  return boxes.map((box, k) => ({ key: `layer-${k + 1}`, container, markup: () => serialise(box) }));
+  return boxes.map((layer, k) => ({ key: `layer-${k + 1}`, container: holder, within, markup: () => serialise(layer) }));
 }

@@ -2,12 +2,14 @@
 // (table-pieces.ts), its graph in pieces and layers (graph-layers.ts), or its board or list whole;
 // "Show more" asks for a page more. The view context and the slot's wrapping come from views.ts.
 import type { Component, ComponentQuery } from '../core/index';
-import { prepareQueryInSlices } from '../plugin-cache/view-slices';
-import { renderGraph, renderQueryResults, type ViewContext } from '../render/index';
+import { prepareQueryInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
+import { prepareOrderedQuery, queryOrder, type ColumnSort, type RowOrder } from '../plugin-cache/query-order';
+import type { Slicing } from '../plugin-cache/slicing';
+import { DEFAULT_COLUMNS, renderGraph, renderQueryResults, sortByColumn, type ViewContext } from '../render/index';
 import type { GraphIndex } from './graph-index';
 import { frameSlicing } from './graph-queries';
 import { noticeElement, serializeTrustedTree, showMoreButton } from './markup';
-import type { SlotPending, SlotPieces, SlotState } from './slots';
+import type { SlotPending, SlotPiece, SlotPieces, SlotState } from './slots';
 import { piecewiseTable, tablePieces } from './table-pieces';
 import { drawingLayers } from './graph-layers';
 import { busyElement, delegate, finish, slotRoot, viewContext } from './views';
@@ -59,7 +61,7 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
       // that asked for the query (a slot mounted, a change) ends first, and no slice's work adds to the draw.
       await yieldNow();
       const slicing = frameSlicing(yieldNow);
-      const prepared = await prepareQueryInSlices(graph.index, query, shownCount(query, state), slicing, cancelled);
+      const prepared = await prepareSlot(graph, doc, query, shownCount(query, state), state, slicing, cancelled);
       if (prepared === null) return null;
       await yieldNow();
       if (cancelled()) return null;
@@ -82,6 +84,27 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
   };
 }
 
+/** The order a query's table shows: the sort its header asked for, else the query's own. */
+function tableOrder(query: ComponentQuery, state: SlotState): RowOrder {
+  return state.sort ?? queryOrder(query);
+}
+
+/**
+ * The query's matches and the views of the first `rows`: for a table, in the order its header
+ * asked for, the whole result sorted (as Obsidian's query block: plugin-cache/query-order.ts), so
+ * its rows are the first of that order and Show more goes on in it; other views in the query's own.
+ */
+function prepareSlot(graph: GraphIndex, doc: Document, query: ComponentQuery, rows: number, state: SlotState, slicing: Slicing, cancelled: () => boolean): Promise<PreparedQuery | null> {
+  if (!piecewiseTable(query)) return prepareQueryInSlices(graph.index, query, rows, slicing, cancelled);
+  const columnSort: ColumnSort = (ids, order) => {
+    const column = DEFAULT_COLUMNS.find((c) => c.id === order.column);
+    if (!column) return null;
+    const ctx = viewContext(graph, doc, () => undefined, 'none');
+    return sortByColumn(ids.flatMap((id) => ctx.component(id) ?? []), column, order.order, ctx).map((c) => c.id);
+  };
+  return prepareOrderedQuery(graph.index, query, rows, tableOrder(query, state), slicing, cancelled, columnSort);
+}
+
 /** A table query's slot: its head and its rows in pieces (table-pieces.ts). */
 function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState, slot: string): ReturnType<typeof tablePieces> {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
@@ -91,7 +114,7 @@ function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, res
     shown,
     more: results.ids.length - results.shown.length,
     nextLimit: results.shown.length + pageOf(query).more,
-    state,
+    sort: tableOrder(query, state),
     slot,
     version: `${graph.index.revision()}|${graph.index.today()}`,
     wrap: (child) => slotRoot(doc, child),
@@ -111,14 +134,14 @@ function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   const canvas = root.querySelector('.mm-graph-canvas');
   if (!canvas) return serializeTrustedTree(root);
   const toolbar = root.querySelector('.mm-graph-toolbar');
-  const parts = toolbar ? [slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part] : [];
+  const parts: SlotPiece[] = toolbar ? [{ ...slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part, key: 'toolbar' }] : [];
   // The focus dims what it does not reach (a class the styles read above the drawing): carried by the drawing's piece, not the head.
   const graph = canvas.closest('.mm-graph');
   const highlighting = graph?.classList.contains(HIGHLIGHTING) === true;
   graph?.classList.remove(HIGHLIGHTING);
   const cls = highlighting ? `mm-graph-drawing ${HIGHLIGHTING}` : 'mm-graph-drawing';
   const drawing = slotPart(canvas, `mm-canvas-${slot}`, cls);
-  parts.push(drawing.part, ...drawingLayers(drawing.content, `mm-canvas-${slot}`, cls, serializeTrustedTree));
+  parts.push({ ...drawing.part, key: 'drawing' }, ...drawingLayers(drawing.content, `mm-layers-${slot}`, 'drawing', cls, serializeTrustedTree));
   return { head: serializeTrustedTree(root), parts };
 }
 
@@ -157,7 +180,7 @@ export async function queryElement(graph: GraphIndex, query: ComponentQuery, doc
   const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
   if (shown.length === 0) return slotRoot(doc, noticeElement(doc, 'info', 'Maturity Map: no component matches this query.'));
   const view = query.view ?? 'table';
-  const element = view === 'graph' ? await queryGraph(ctx, shown, state) : renderQueryResults(shown, view, ctx, { ...(state.sort ? { sort: state.sort } : {}), headingLevel: 2 });
+  const element = view === 'graph' ? await queryGraph(ctx, shown, state) : renderQueryResults(shown, view, ctx, { sort: tableOrder(query, state), onSort: () => undefined, headingLevel: 2 });
   const root = slotRoot(doc, element);
   const more = results.ids.length - results.shown.length;
   if (more > 0) root.appendChild(showMoreButton(doc, more, results.shown.length + pageOf(query).more));

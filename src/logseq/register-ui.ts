@@ -1,6 +1,7 @@
 // What the plugin registers with Logseq once: the settings schema, its styles, the model calls
 // that our markup's buttons make (injected markup has no listeners), the toolbar icon, the
 // command palette entry and the slash commands.
+import { queryOrder, type RowOrder } from '../plugin-cache/query-order';
 import { isRecord, type LogseqHost } from './host';
 import { SLASH_COMMANDS } from './macros';
 import { OPEN_METHOD, SIDEBAR_METHOD, SLOT_METHOD } from './markup';
@@ -22,14 +23,20 @@ export interface UIParts {
   onSettings: (raw: Record<string, unknown>) => void;
 }
 
-/** What a slot control asks for, applied to the slot's view state. */
-export function slotPatch(action: string, arg: string, value: unknown): ((s: SlotState) => SlotState) | null {
+/**
+ * What a slot control asks for, applied to the slot's view state. `own`: the order a query's table
+ * shows before any header press (its `sort` and `order`; names A→Z by default).
+ */
+export function slotPatch(action: string, arg: string, value: unknown, own: RowOrder = { column: 'name', order: 'asc' }): ((s: SlotState) => SlotState) | null {
   switch (action) {
     case 'sort':
-      // An unsorted table shows names A→Z: the first press on that header reverses it.
+      // The header of the order shown reverses it. A new order starts again at the first page
+      // (the whole result is sorted, query-slot.ts), as Obsidian's query block does.
       return (s) => {
-        const now = s.sort ?? { column: 'name', order: 'asc' };
-        return { ...s, sort: { column: arg, order: now.column === arg && now.order === 'asc' ? 'desc' : 'asc' } };
+        const now = s.sort ?? own;
+        const next: SlotState = { ...s, sort: { column: arg, order: now.column === arg && now.order === 'asc' ? 'desc' : 'asc' } };
+        delete next.limit;
+        return next;
       };
     case 'more': {
       // The rows the slot is to show next, written on the button (views.ts): a page more than now.
@@ -93,8 +100,12 @@ export function registerUI(host: LogseqHost, env: PluginEnvironment, parts: UIPa
     }),
     [SLOT_METHOD]: oncePerEvent((event: unknown) => {
       const dataset = datasetOf(event);
-      const patch = slotPatch(String(dataset['mmAction'] ?? ''), String(dataset['mmArg'] ?? ''), isRecord(event) ? event['value'] : undefined);
-      if (patch && typeof dataset['mmSlot'] === 'string') void parts.slots.update(dataset['mmSlot'], patch);
+      const slot = dataset['mmSlot'];
+      if (typeof slot !== 'string') return;
+      const macro = parts.slots.get(slot)?.macro;
+      const own = macro?.kind === 'query' ? queryOrder(macro.query) : undefined;
+      const patch = slotPatch(String(dataset['mmAction'] ?? ''), String(dataset['mmArg'] ?? ''), isRecord(event) ? event['value'] : undefined, own);
+      if (patch) void parts.slots.update(slot, patch);
     }),
     mmToggleMain: () => parts.toggleMain(),
   });

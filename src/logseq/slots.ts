@@ -35,13 +35,16 @@ export interface SlotRequest {
  * is known by its `key` (default: its place), and one with a `stamp` is written again only when
  * its stamp changed, its markup not even built: a query's rows already shown stay as they are
  * when "Show more" adds a page (each press then costs the same). Pieces written before and no
- * longer in the view are removed; a new head removes them all.
+ * longer in the view are removed; a new head removes them all. A piece whose container is inside
+ * another piece names that piece's key (`within`): when that one is written again, the host's
+ * innerHTML takes this one's old content with it, in the same task, and it is written anew.
  */
 export interface SlotPiece {
   container: string;
   markup: () => string;
   key?: string;
   stamp?: string;
+  within?: string;
 }
 
 export interface SlotPieces {
@@ -90,6 +93,8 @@ interface Registry {
   readonly slots: Map<string, SlotRequest>;
   /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
   readonly written: Map<string, string>;
+  /** The piece (`slot#k`) whose content holds a written piece's container (SlotPiece `within`). */
+  readonly holders: Map<string, string>;
   readonly generation: Map<string, number>;
   /** A clock for the liveness checks while a view is prepared (ms). */
   readonly now: () => number;
@@ -100,7 +105,7 @@ export const SLOT_CHECK_MS = 250;
 
 /** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
 export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: () => Promise<void>, now: () => number = () => performance.now()): SlotRegistry {
-  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), generation: new Map(), now };
+  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now };
   const { slots, written, generation } = registry;
   return {
     async mount(request) {
@@ -125,6 +130,7 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yie
     clear() {
       slots.clear();
       written.clear();
+      registry.holders.clear();
       generation.clear();
     },
   };
@@ -141,6 +147,16 @@ async function exists(host: LogseqHost, slot: string): Promise<boolean> {
 function forgetWritten(registry: Registry, slot: string): void {
   registry.written.delete(slot);
   for (const key of [...registry.written.keys()]) if (key.startsWith(`${slot}#`)) registry.written.delete(key);
+  for (const key of [...registry.holders.keys()]) if (key.startsWith(`${slot}#`)) registry.holders.delete(key);
+}
+
+/** The piece `key` was written again: the pieces inside its old content went with it (SlotPiece `within`). */
+function forgetHeld(registry: Registry, key: string): void {
+  for (const [held, holder] of [...registry.holders]) {
+    if (holder !== key) continue;
+    registry.holders.delete(held);
+    registry.written.delete(held);
+  }
 }
 
 function forget(registry: Registry, slot: string): void {
@@ -236,6 +252,8 @@ async function writeParts(registry: Registry, slot: string, parts: SlotPieces['p
     const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;
     if (registry.written.get(key) === written || !(await stillThere())) continue;
     registry.written.set(key, written);
+    forgetHeld(registry, key);
+    if (part.within !== undefined) registry.holders.set(key, `${slot}#${part.within}`);
     registry.host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${part.key ?? k}`, path: `#${part.container}`, template: html });
   }
   await removeParts(registry, slot, keys, current);

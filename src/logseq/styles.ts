@@ -14,8 +14,9 @@ export const LOGSEQ_CSS = `
 .mm-graph-toolbar > [data-injected-ui], .mm-graph-controls { display: contents; }
 /* Logseq's base stylesheet sets svg { pointer-events: none }: the graph's nodes are SVG groups. */
 .mm.mm-logseq-slot svg { pointer-events: auto; }
-/* A drawing's later layers (graph-layers.ts) lie over the first, the same box and viewBox; only their nodes take the pointer. */
-.mm.mm-logseq-slot .mm-graph-canvas > [data-injected-ui] + [data-injected-ui] { position: absolute; inset: 0; pointer-events: none; }
+/* A drawing's later layers (graph-layers.ts), injected into a holder inside the first, lie over it: the canvas's box and the same viewBox; only their nodes take the pointer. */
+.mm.mm-logseq-slot .mm-graph-layers { display: contents; }
+.mm.mm-logseq-slot .mm-graph-layers > [data-injected-ui] { position: absolute; inset: 0; pointer-events: none; }
 .mm.mm-logseq-slot .mm-graph-layer svg { pointer-events: none; }
 .mm.mm-logseq-slot .mm-graph-layer .mm-node, .mm.mm-logseq-slot .mm-graph-layer .mm-xnode { pointer-events: auto; }
 .mm.mm-logseq-slot.mm-logseq-inline { display: inline-flex; align-items: center; gap: 4px; margin: 0; vertical-align: middle; overflow: visible; }

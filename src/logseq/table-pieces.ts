@@ -1,13 +1,15 @@
 // A query's table in a slot, in pieces: the head holds the table with its first rows, later rows
 // come ROWS_PIECE at a time as pieces injected into the same table, and "Show more" is a piece of
-// its own. Logseq sanitises and injects each piece in a task of its own, so no piece is large;
+// its own. The rows come in the table's order: a header sorts the whole result (query-slot.ts), so
+// the rows shown are its first and Show more appends the next of the same order. Logseq sanitises and injects each piece in a task of its own, so no piece is large;
 // and a press of "Show more" leaves the head and the rows already shown as they are (their
 // pieces keep their stamps, slots.ts) and only appends the new rows, so each press costs the
 // same. Logseq parses a template in a <div> (DOMPurify, then innerHTML), where <tr> is dropped:
 // the appended rows are <div role="row"> that the styles lay out as rows of the table.
 import type { Component, ComponentQuery } from '../core/index';
-import { DEFAULT_COLUMNS, renderTable, sortByColumn, tableCell, type ViewContext } from '../render/index';
-import type { SlotPiece, SlotState } from './slots';
+import { DEFAULT_COLUMNS, renderTable, tableCell, type ViewContext } from '../render/index';
+import type { RowOrder } from '../plugin-cache/query-order';
+import type { SlotPiece } from './slots';
 import { showMoreButton } from './markup';
 
 /**
@@ -19,12 +21,13 @@ export const ROWS_PIECE = 10;
 
 export interface TablePiecesInput {
   ctx: ViewContext;
-  /** The rows shown, their views built, in the query's order. */
+  /** The rows shown, their views built: the first of the whole result in `sort`'s order. */
   shown: readonly Component[];
+  /** The order the header shows (the slot's sort, else the query's own). */
+  sort: RowOrder;
   /** Matches not shown ("Show more" asks for `nextLimit`). */
   more: number;
   nextLimit: number;
-  state: SlotState;
   slot: string;
   /** What the rows drawn depend on besides their ids (the index's revision and day). */
   version: string;
@@ -69,18 +72,11 @@ function moreElement(ctx: ViewContext, input: Pick<TablePiecesInput, 'more' | 'n
   return box;
 }
 
-/** The rows in the order the slot's table shows them (a header's sort orders the rows shown). */
-function ordered(ctx: ViewContext, shown: readonly Component[], state: SlotState): { rows: Component[]; sort: { column: string; order: 'asc' | 'desc' } } {
-  const sort = state.sort ?? { column: 'name', order: 'asc' as const };
-  const column = DEFAULT_COLUMNS.find((c) => c.id === sort.column) ?? DEFAULT_COLUMNS[0]!;
-  return { rows: sortByColumn(shown, column, sort.order, ctx), sort };
-}
-
 /** The head's tree (the table's first rows, not yet serialised) and its pieces: the other rows ROWS_PIECE a piece, then "Show more". */
 export function tablePieces(input: TablePiecesInput): { root: HTMLElement; parts: SlotPiece[] } {
-  const { ctx, slot } = input;
-  const { rows, sort } = ordered(ctx, input.shown, input.state);
-  // Rows drawn as given (onSort): the table would sort them again otherwise.
+  const { ctx, slot, sort } = input;
+  const rows = input.shown;
+  // Rows drawn as given (onSort: the header is a model call, markup.ts): the whole result was sorted before (query-slot.ts).
   const wrap = renderTable(rows.slice(0, ROWS_PIECE), ctx, { sort, onSort: () => undefined });
   const root = input.wrap(wrap);
   const parts: SlotPiece[] = [];

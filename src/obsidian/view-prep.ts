@@ -4,9 +4,10 @@
 // views sit in the index's cache and the synchronous fingerprint and draw build none. After an
 // edit only the changed views are missing, and a prepare that fits in one slice ends in the task
 // that began it.
-import { SORT_KEYS, type Component, type ComponentQuery, type MaturityIndex, type QuerySource } from '../core/index';
-import { DEFAULT_COLUMNS, sortByColumn, type SortOrder, type ViewContext } from '../render/index';
-import { buildViewsContinued, buildViewsInSlices, prepareQueryInSlices, queryContinued, type PreparedQuery } from '../plugin-cache/view-slices';
+import type { Component, ComponentQuery, MaturityIndex } from '../core/index';
+import { DEFAULT_COLUMNS, sortByColumn, type ViewContext } from '../render/index';
+import { buildViewsInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
+import { prepareOrderedQuery, queryOrder, type RowOrder } from '../plugin-cache/query-order';
 import { OBSIDIAN_SLICING } from './index/slices';
 import type { VaultIndexer } from './vault-indexer';
 
@@ -35,19 +36,8 @@ export interface QueryAnswer extends PreparedQuery {
   index: MaturityIndex;
 }
 
-/** The order a result's table shows: a column of the table (DEFAULT_COLUMNS) and a direction. */
-export interface RowOrder {
-  column: string;
-  order: SortOrder;
-}
-
-type SortKey = (typeof SORT_KEYS)[number];
-const isSortKey = (column: string): column is SortKey => (SORT_KEYS as readonly string[]).includes(column);
-
-/** The order a query's own `sort:` and `order:` give its result. */
-export function queryOrder(query: ComponentQuery): RowOrder {
-  return { column: query.sort ?? 'name', order: query.order ?? 'asc' };
-}
+export type { RowOrder } from '../plugin-cache/query-order';
+export { queryOrder } from '../plugin-cache/query-order';
 
 /**
  * Run `query` a slice at a time, its result in `rows`' order (the query's own by default), then
@@ -58,40 +48,13 @@ export async function prepareQuery(indexer: VaultIndexer, query: ComponentQuery,
   const index = indexer.index;
   const stop = () => cancelled() || indexer.index !== index;
   const want = rows?.order ?? queryOrder(query);
-  const own = queryOrder(query);
-  let prepared: PreparedQuery | null;
-  if (want.column === own.column && want.order === own.order) prepared = await prepareQueryInSlices(index, query, shown, OBSIDIAN_SLICING, stop);
-  // Without a limit the result is every match: the core's query sorts it by a key of its own.
-  else if (isSortKey(want.column) && query.limit === undefined) prepared = await prepareQueryInSlices(index, { ...query, sort: want.column, order: want.order }, shown, OBSIDIAN_SLICING, stop);
-  else prepared = await reorderedQuery(index, query, shown, want, rows!.ctx, stop);
+  const prepared = await prepareOrderedQuery(index, query, shown, want, OBSIDIAN_SLICING, stop, (ids, order) => sortByTableColumn(index, ids, order, rows?.ctx));
   return prepared && indexer.index === index ? { index, ...prepared } : null;
 }
 
-/** The query's matches (its limit kept: `limit` picks by the query's own order), then sorted by `order`. */
-async function reorderedQuery(index: MaturityIndex, query: ComponentQuery, shown: number, order: RowOrder, ctx: () => ViewContext, stop: () => boolean): Promise<PreparedQuery | null> {
-  // One slice start: the steps after it go on in the slice under way.
-  OBSIDIAN_SLICING.start();
-  const matched = await queryContinued(index, query, OBSIDIAN_SLICING, stop);
-  const ids = matched && (await reorder(index, matched, order, ctx, stop));
-  if (!ids) return null;
-  const first = ids.slice(0, shown);
-  return (await buildViewsContinued(index, first, OBSIDIAN_SLICING, stop)) ? { ids, shown: first } : null;
-}
-
-/**
- * `ids` in `order`: by the core's query sort where it has the key (it reads what the index keeps,
- * and builds views only for readiness), else by the table's column over every view, built first.
- */
-async function reorder(index: MaturityIndex, ids: readonly string[], order: RowOrder, ctx: () => ViewContext, stop: () => boolean): Promise<string[] | null> {
-  if (isSortKey(order.column)) {
-    const within = new Set(ids);
-    // A run visits ids in name order (its name sort relies on it).
-    const named = index.ids().filter((id) => within.has(id));
-    const source: QuerySource = { pipeline: index.pipeline, ids: () => named, idsAtStage: (s) => index.idsAtStage(s), component: (id) => index.component(id), today: () => index.today(), config: index.config, entry: (id) => index.entry(id) };
-    return queryContinued(source, { sort: order.column, order: order.order }, OBSIDIAN_SLICING, stop);
-  }
+/** Views (built) in the order of a table column (DEFAULT_COLUMNS); null for a column the table does not have. */
+function sortByTableColumn(index: MaturityIndex, ids: readonly string[], order: RowOrder, ctx: (() => ViewContext) | undefined): string[] | null {
   const column = DEFAULT_COLUMNS.find((c) => c.id === order.column);
-  if (!column) return [...ids];
-  if (!(await buildViewsContinued(index, ids, OBSIDIAN_SLICING, stop))) return null;
+  if (!column || !ctx) return null;
   return sortByColumn(ids.flatMap((id) => index.component(id) ?? []), column, order.order, ctx()).map((c) => c.id);
 }

@@ -6,7 +6,8 @@ import { DEFAULT_STAGES } from '../../src/core/settings';
 import { createPipeline } from '../../src/core/stages';
 import { progress, sortComponents, type Sortable } from '../../src/core/query-sort';
 import type { MaturityNote } from '../../src/core/model';
-import { compareComponents } from '../../src/core/text';
+import { compareComponents, compareNames } from '../../src/core/text';
+import { createQueryRun, type QuerySource } from '../../src/core/query-run';
 
 const pipeline = createPipeline(DEFAULT_STAGES);
 
@@ -67,5 +68,39 @@ describe('sortComponents breaks ties by the index name order', () => {
     expect(new Set(owners.slice(4))).toEqual(new Set(['storage', 'Storage']));
     const storage = list.slice(4);
     expect(storage.map((c) => c.id)).toEqual([...storage].sort(compareComponents).map((c) => c.id));
+  });
+});
+
+describe('a sort reads each component’s key once, and a query run reads it as it visits', () => {
+  /** n components with owners, groups and dates; reads of each field counted (a plugin's cached note parses its rest at the first). */
+  function counted(n: number): { list: Sortable[]; reads: Map<string, number> } {
+    const reads = new Map<string, number>();
+    const list = Array.from({ length: n }, (_, i): Sortable => {
+      const note = { stage: { id: DEFAULT_STAGES[i % 3]!.id }, transitions: [] } as unknown as MaturityNote;
+      const fields = { owner: { value: `team ${i % 17}` }, group: { value: `group ${i % 5}` }, lastUpdated: { value: `2026-0${1 + (i % 9)}-1${i % 10}` } };
+      for (const [field, value] of Object.entries(fields)) Object.defineProperty(note, field, { get: () => (reads.set(field, (reads.get(field) ?? 0) + 1), value) });
+      return { id: `c${i}.md`, name: `Component ${String((i * 7919) % n).padStart(4, '0')}`, note };
+    });
+    return { list, reads };
+  }
+
+  it.each([['owner', 'owner'], ['group', 'group'], ['updated', 'lastUpdated']] as const)('by %s: %s read once a component, the order the comparator’s', (sort, field) => {
+    const { list, reads } = counted(3000);
+    const value = (c: Sortable) => (c.note as unknown as Record<string, { value: string }>)[field]!.value;
+    const expected = [...list].sort((a, b) => (sort === 'updated' ? (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) : compareNames(value(a), value(b))) || compareComponents(a, b));
+    reads.clear();
+    sortComponents(list, { sort }, { pipeline });
+    expect(reads.get(field)).toBe(list.length);
+    expect(list.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+  });
+
+  it.each([['owner', 'owner'], ['group', 'group'], ['updated', 'lastUpdated']] as const)('a run sorted by %s reads %s of each component in its visits (its slices), before the sort', (sort, field) => {
+    const { list, reads } = counted(600);
+    const byId = new Map(list.map((c) => [c.id, c]));
+    const ids = [...list].sort(compareComponents).map((c) => c.id);
+    const source = { pipeline, ids: () => ids, idsAtStage: () => new Set<string>(), component: () => undefined, entry: (id: string) => ({ identity: { name: byId.get(id)!.name }, note: byId.get(id)!.note }) } as unknown as QuerySource;
+    const run = createQueryRun(source, { sort });
+    run.step(() => false);
+    expect(reads.get(field)).toBe(list.length);
   });
 });

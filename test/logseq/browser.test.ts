@@ -112,6 +112,10 @@ describeWithChromium('the Logseq plugin in Chromium', () => {
       return null;
     });
     expect(target).not.toBeNull();
+    // The drawing's later layers (injected into a holder inside its first piece) lie exactly over the first.
+    const boxes = await page.evaluate(() => [...document.querySelectorAll('#block-1 .mm-graph-canvas svg.mm-graph-svg')].map((svg) => JSON.stringify(svg.getBoundingClientRect())));
+    expect(boxes.length).toBeGreaterThan(1);
+    expect(new Set(boxes).size).toBe(1);
     const before = await page.evaluate(() => window.mmFake.navigations.length);
     await page.mouse.click(target!.x, target!.y);
     await page.waitForFunction((n) => window.mmFake.navigations.length > n, before, { timeout: 5000 });

@@ -16,7 +16,9 @@ afterEach(async () => {
   open = null;
 });
 
-const weightOf = (el: Element) => el.querySelectorAll('.mm-graph-edges > *').length + 3 * el.querySelectorAll('.mm-graph-nodes > *').length;
+/** What one injected piece holds itself (the later layers are injected inside the first's piece). */
+const own = (el: Element, selector: string) => [...el.querySelectorAll(selector)].filter((x) => x.closest('[data-injected-ui]') === el).length;
+const weightOf = (el: Element) => own(el, '.mm-graph-edges > *') + 3 * own(el, '.mm-graph-nodes > *');
 
 describe('a graph query in a slot', () => {
   it('comes in layers of at most LAYER_WEIGHT, every node once, above every edge, each wired', async () => {
@@ -27,7 +29,7 @@ describe('a graph query in a slot', () => {
     await quiet(l);
     const el = slotElement(l, slot);
     const canvas = el.querySelector('.mm-graph-canvas')!;
-    const layers = [...canvas.querySelectorAll(':scope > [data-injected-ui]')];
+    const layers = [...canvas.querySelectorAll('[data-injected-ui]')];
     expect(layers.length).toBeGreaterThan(1);
     for (const layer of layers) expect(weightOf(layer)).toBeLessThanOrEqual(LAYER_WEIGHT);
     const nodes = [...canvas.querySelectorAll('.mm-graph-nodes > .mm-node')].map((n) => n.getAttribute('data-mm-id'));
@@ -45,5 +47,39 @@ describe('a graph query in a slot', () => {
     await until(l, () => l.fake.navigations.length > 0, 'the page opened');
     await l.settle(100);
     expect(l.fake.navigations).toHaveLength(1);
+  });
+
+  it('a focus change never shows the old drawing’s layers with the new one’s', async () => {
+    const l = await loadPlugin({ files, settings: { pollSeconds: 0 } });
+    open = l;
+    const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, '{{renderer :maturity-query, stage=staging, view=graph}}'));
+    await until(l, () => slotElement(l, slot)?.querySelector('.mm-graph-nodes > *') !== null && slotElement(l, slot).querySelector('[aria-busy="true"]') === null && viewComplete(slotElement(l, slot)), 'the graph', 60_000);
+    await quiet(l);
+    const el = slotElement(l, slot);
+    const oldFirst = el.querySelector('[data-mm-layers]')!;
+    const oldLayers = [...el.querySelectorAll('.mm-graph-layer')];
+    expect(oldLayers.length).toBeGreaterThan(1);
+    // Each time the host's DOM changes: once the new drawing's first layer is in, no layer of the old one is left.
+    const mixed: string[] = [];
+    const Observer = (l.host as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver;
+    const watch = new Observer(() => {
+      const first = slotElement(l, slot).querySelector('[data-mm-layers]');
+      const stale = oldLayers.filter((layer) => layer.isConnected).length;
+      if (first !== null && first !== oldFirst && stale > 0) mixed.push(`${stale} old layers under the new first layer`);
+      const boxes = new Set([...slotElement(l, slot).querySelectorAll('.mm-graph-canvas svg.mm-graph-svg')].map((svg) => svg.getAttribute('viewBox')));
+      if (boxes.size > 1) mixed.push(`layers of ${boxes.size} viewBoxes`);
+    });
+    watch.observe(el, { childList: true, subtree: true });
+    // A component with neighbours among those shown: its focus draws fewer of them, laid out anew.
+    const select = el.querySelector('select.mm-graph-focus') as HTMLSelectElement;
+    const shown = new Set([...el.querySelectorAll('.mm-graph-nodes > .mm-node')].map((n) => n.getAttribute('data-mm-id')!));
+    const target = [...shown].find((id) => core.component(id)!.dependents.some((d) => shown.has(d) && d !== id)) ?? select.options[1]!.value;
+    select.value = target;
+    select.dispatchEvent(new (l.host as unknown as { Event: typeof Event }).Event('change', { bubbles: true }));
+    await until(l, () => slotElement(l, slot).querySelector('select.mm-graph-focus option[selected]')?.getAttribute('value') === target && slotElement(l, slot).querySelector('[data-mm-layers]') !== oldFirst && viewComplete(slotElement(l, slot)), 'the focused graph', 30_000);
+    await quiet(l);
+    watch.disconnect();
+    expect(oldLayers.every((layer) => !layer.isConnected)).toBe(true);
+    expect(mixed).toEqual([]);
   });
 });

@@ -211,10 +211,15 @@ export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameCha
     postMessage(data: unknown, targetOrigin: string) {
       check(targetOrigin, HOST_ORIGIN);
       const copy = structuredClone(data) as Record<string, unknown>;
+      // Each message a task of the host's own, as a browser delivers postMessage: microtasks (a
+      // MutationObserver's callback) run between two of them. happy-dom runs every zero-delay
+      // timer due at once in one Node timer, with no microtask between; a 1 ms delay is what
+      // Node's setTimeout(0) is anyway, one Node timer each.
       host.setTimeout(
         asTask('host', copy, () => {
           for (const listener of [...listeners]) listener(copy);
         }),
+        1,
       );
     },
   };
@@ -315,7 +320,8 @@ export function slotElement(l: Loaded, slot: string): HTMLElement {
 export function viewComplete(el: Element | null | undefined): boolean {
   const parts = [...(el?.querySelectorAll('.mm-card-part, .mm-slot-part') ?? [])].every((part) => part.children.length > 0);
   // A graph's drawing in layers (graph-layers.ts): its first layer says how many there are.
-  const layers = [...(el?.querySelectorAll('[data-mm-layers]') ?? [])].every((first) => (first.closest('.mm-graph-canvas')?.querySelectorAll(':scope > [data-injected-ui]').length ?? 0) >= Number(first.getAttribute('data-mm-layers')));
+  // The later layers are injected into a holder inside the first's piece: every injected piece in the canvas is a layer.
+  const layers = [...(el?.querySelectorAll('[data-mm-layers]') ?? [])].every((first) => (first.closest('.mm-graph-canvas')?.querySelectorAll('[data-injected-ui]').length ?? 0) >= Number(first.getAttribute('data-mm-layers')));
   return parts && layers;
 }
 

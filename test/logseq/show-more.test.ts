@@ -15,3 +15,13 @@ describe('"Show more" in a slot', () => {
     expect(slotPatch('more', 'x', undefined)).toBeNull();
   });
 });
+
+describe('a table header in a slot', () => {
+  it('reverses the order shown (the query’s own before any press) and starts again at the first page', () => {
+    expect(slotPatch('sort', 'owner', undefined)?.({ limit: 60 })).toEqual({ sort: { column: 'owner', order: 'asc' } });
+    expect(slotPatch('sort', 'owner', undefined)?.({ sort: { column: 'owner', order: 'asc' } })).toEqual({ sort: { column: 'owner', order: 'desc' } });
+    expect(slotPatch('sort', 'name', undefined)?.({})).toEqual({ sort: { column: 'name', order: 'desc' } });
+    expect(slotPatch('sort', 'owner', undefined, { column: 'owner', order: 'asc' })?.({ limit: 60 })).toEqual({ sort: { column: 'owner', order: 'desc' } });
+    expect(slotPatch('sort', 'name', undefined, { column: 'owner', order: 'asc' })?.({})).toEqual({ sort: { column: 'name', order: 'asc' } });
+  });
+});

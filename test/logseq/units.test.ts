@@ -200,6 +200,23 @@ describe('slot registry', () => {
     expect(rendered).toEqual(['p0', 'p1', 'p0', 'p1']);
   });
 
+  it('a piece held inside another is written again when its holder is, even unchanged (the holder took it away)', async () => {
+    const writes: string[] = [];
+    let drawing = 'd1';
+    const parts = () => [
+      { key: 'drawing', container: 'canvas', markup: () => drawing },
+      { key: 'layer-1', container: 'layers', within: 'drawing', markup: () => 'l1' },
+    ];
+    const registry = createSlotRegistry(hostWith(new Set(['slot__h']), writes), async () => ({ head: 'head', parts: parts() }), nextTask);
+    await registry.mount({ slot: 'slot__h', block: 'u', macro: { kind: 'card', target: null } });
+    expect(writes).toEqual(['slot__h:head', '#canvas:d1', '#layers:l1']);
+    await registry.refresh();
+    expect(writes).toHaveLength(3);
+    drawing = 'd2';
+    await registry.refresh();
+    expect(writes.slice(3)).toEqual(['#canvas:d2', '#layers:l1']);
+  });
+
   it('checks the slot before each piece: one unmounted after its head gets no more pieces', async () => {
     const slots = new Set(['slot__f']);
     const writes: string[] = [];
