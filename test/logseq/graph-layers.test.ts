@@ -20,14 +20,19 @@ afterEach(async () => {
 const own = (el: Element, selector: string) => [...el.querySelectorAll(selector)].filter((x) => x.closest('[data-injected-ui]') === el).length;
 const weightOf = (el: Element) => own(el, '.mm-graph-edges > *') + 3 * own(el, '.mm-graph-nodes > *');
 
+/** The plugin loaded with a graph query of the staging components in a slot, every layer drawn. */
+async function stagingGraph(): Promise<{ l: Loaded; slot: string; el: Element }> {
+  const l = await loadPlugin({ files, settings: { pollSeconds: 0 } });
+  open = l;
+  const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, '{{renderer :maturity-query, stage=staging, view=graph}}'));
+  await until(l, () => slotElement(l, slot)?.querySelector('.mm-graph-nodes > *') !== null && slotElement(l, slot).querySelector('[aria-busy="true"]') === null && viewComplete(slotElement(l, slot)), 'the graph', 60_000);
+  await quiet(l);
+  return { l, slot, el: slotElement(l, slot) };
+}
+
 describe('a graph query in a slot', () => {
   it('comes in layers of at most LAYER_WEIGHT, every node once, above every edge, each wired', async () => {
-    const l = await loadPlugin({ files, settings: { pollSeconds: 0 } });
-    open = l;
-    const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, '{{renderer :maturity-query, stage=staging, view=graph}}'));
-    await until(l, () => slotElement(l, slot)?.querySelector('.mm-graph-nodes > *') !== null && slotElement(l, slot).querySelector('[aria-busy="true"]') === null && viewComplete(slotElement(l, slot)), 'the graph', 60_000);
-    await quiet(l);
-    const el = slotElement(l, slot);
+    const { l, el } = await stagingGraph();
     const canvas = el.querySelector('.mm-graph-canvas')!;
     const layers = [...canvas.querySelectorAll('[data-injected-ui]')];
     expect(layers.length).toBeGreaterThan(1);
@@ -50,12 +55,7 @@ describe('a graph query in a slot', () => {
   });
 
   it('a focus change never shows the old drawing’s layers with the new one’s', async () => {
-    const l = await loadPlugin({ files, settings: { pollSeconds: 0 } });
-    open = l;
-    const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(somePage)!, '{{renderer :maturity-query, stage=staging, view=graph}}'));
-    await until(l, () => slotElement(l, slot)?.querySelector('.mm-graph-nodes > *') !== null && slotElement(l, slot).querySelector('[aria-busy="true"]') === null && viewComplete(slotElement(l, slot)), 'the graph', 60_000);
-    await quiet(l);
-    const el = slotElement(l, slot);
+    const { l, slot, el } = await stagingGraph();
     const oldFirst = el.querySelector('[data-mm-layers]')!;
     const oldLayers = [...el.querySelectorAll('.mm-graph-layer')];
     expect(oldLayers.length).toBeGreaterThan(1);

@@ -10,6 +10,7 @@ import { runQuery } from '../../src/core/index';
 import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, ROW_SELECTOR, slotElement, until, viewComplete, type Loaded } from './harness';
 import { QUERY_PAGE } from '../../src/logseq/query-slot';
+import { rowMutations } from './row-mutations';
 import { ROWS_PIECE } from '../../src/logseq/table-pieces';
 
 const { files, core, somePage } = generatedGraph(500);
@@ -22,20 +23,6 @@ afterEach(async () => {
 });
 
 const rowIds = (el: Element) => [...el.querySelectorAll(ROW_SELECTOR)].map((row) => row.getAttribute('data-mm-id'));
-
-/** Rows added to and removed from the slot (elements carrying a component row), as the host's DOM changes. */
-function rowMutations(l: Loaded, el: Element): { added: number; removed: number; reset(): void } {
-  const counts = { added: 0, removed: 0, reset: () => ((counts.added = 0), (counts.removed = 0)) };
-  const rowsIn = (nodes: NodeList) => [...nodes].reduce((n, node) => n + (node.nodeType === 1 ? (node as Element).querySelectorAll(ROW_SELECTOR).length + ((node as Element).matches(ROW_SELECTOR) ? 1 : 0) : 0), 0);
-  const Observer = (l.host as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver;
-  new Observer((records) => {
-    for (const r of records) {
-      counts.added += rowsIn(r.addedNodes);
-      counts.removed += rowsIn(r.removedNodes);
-    }
-  }).observe(el, { childList: true, subtree: true });
-  return counts;
-}
 
 /** Press "Show more" and wait until its rows are in and the button (or the count) was written again. */
 async function pressMore(l: Loaded, slot: string): Promise<void> {

@@ -11,6 +11,7 @@ import { runQuery, type ComponentQuery } from '../../src/core/index';
 import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, ROW_SELECTOR, slotElement, until, viewComplete, type Loaded } from './harness';
 import { QUERY_PAGE } from '../../src/logseq/query-slot';
+import { rowMutations } from './row-mutations';
 
 const { files, core, somePage } = generatedGraph(500);
 const STAGING: ComponentQuery = { stage: ['staging'] };
@@ -42,20 +43,6 @@ async function pressHeader(l: Loaded, slot: string, column: string, order: 'asce
   (slotElement(l, slot).querySelector(`th.mm-col-${column} button`) as HTMLElement).click();
   await until(l, () => slotElement(l, slot).querySelector(`th.mm-col-${column}`)?.getAttribute('aria-sort') === order && viewComplete(slotElement(l, slot)), `sorted by ${column}`, 30_000);
   await quiet(l);
-}
-
-/** Rows added to and removed from the slot, as the host's DOM changes. */
-function rowMutations(l: Loaded, el: Element): { added: number; removed: number } {
-  const counts = { added: 0, removed: 0 };
-  const rowsIn = (nodes: NodeList) => [...nodes].reduce((n, node) => n + (node.nodeType === 1 ? (node as Element).querySelectorAll(ROW_SELECTOR).length + ((node as Element).matches(ROW_SELECTOR) ? 1 : 0) : 0), 0);
-  const Observer = (l.host as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver;
-  new Observer((records) => {
-    for (const r of records) {
-      counts.added += rowsIn(r.addedNodes);
-      counts.removed += rowsIn(r.removedNodes);
-    }
-  }).observe(el, { childList: true, subtree: true });
-  return counts;
 }
 
 describe('a table header in a query slot sorts the whole result', () => {
