@@ -1,6 +1,6 @@
 // The shared views (src/render) in Logseq: the view context, cards, badges and notices serialised
 // into macro slots (a query's slot: query-slot.ts), and the dashboard live in the plugin's own frame.
-import { everyComponent } from '../plugin-cache/view-slices';
+import { lastCollected } from '../plugin-cache/view-slices';
 import {
   cardSectionGroups,
   contextFromIndex,
@@ -160,13 +160,14 @@ export interface MainUI {
 
 /**
  * The dashboard in the plugin's frame; clicking a component opens its page in Logseq. Its list of
- * components is read once per revision of the index (view-slices.ts `everyComponent`): the draw
- * asks for it several times (summary, filters), and each read walked every view's cache entry
- * (~50 ms at 10k). main-toggle.ts collects it in slices before the draw.
+ * components is the one main-toggle.ts collected in slices before the draw (view-slices.ts
+ * `lastCollected`): the draw asks for it several times (summary, filters), and a walk of every
+ * view's cache entry is ~50 ms at 10k. After an edit the list is collected again and the
+ * dashboard drawn again; a draw in between shows the list as collected.
  */
 export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: OpenComponent, close: () => void): MainUI {
   const doc = mount.ownerDocument;
-  const ctx: ViewContext = { ...viewContext(graph, doc, open, 'none'), components: () => everyComponent(graph.index) };
+  const ctx: ViewContext = { ...viewContext(graph, doc, open, 'none'), components: () => lastCollected(graph.index) };
   const closeButton = doc.createElement('button');
   closeButton.setAttribute('type', 'button');
   closeButton.setAttribute('class', 'mm-logseq-close');

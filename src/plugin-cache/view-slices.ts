@@ -92,6 +92,17 @@ export function everyComponent(index: ListedIndex): Component[] {
 }
 
 /**
+ * The list last collected for the index (`componentsInSlices`, or `everyComponent`), even when the
+ * index moved since: for a host that collects the list again after every change and then draws
+ * again (Logseq's dashboard, main-toggle.ts), a draw that lands between an edit and that
+ * collection shows the list as it was instead of walking every view in its own task. Nothing
+ * collected yet: `everyComponent`.
+ */
+export function lastCollected(index: ListedIndex): Component[] {
+  return listed.get(index)?.list ?? everyComponent(index);
+}
+
+/**
  * `everyComponent(index)` a slice at a time, views not built yet built on the way, so the draw
  * that reads it next walks none. Null when `cancelled()` stopped it.
  */

@@ -91,4 +91,21 @@ describe('the dashboard in the plugin frame', () => {
     const production = [...app.querySelectorAll('.mm-board-column[data-mm-stage="production"] .mm-board-count')].map((el) => Number(el.textContent));
     expect(production).toEqual([index.idsAtStage('production').size]);
   });
+
+  it('an edit between the mount and its deferred first draw: the draw reads the list collected for it, and the refresh shows the edit', async () => {
+    const { index, texts, work, state, app, toggle } = setUp(300);
+    toggle.refill();
+    for (let i = 0; i < 2000 && !state.main; i++) await new Promise((r) => setTimeout(r, 0));
+    // Mounted, its first draw still to come (a task later): the index moves now.
+    const [path, text] = [...texts].find(([p]) => index.component(p)?.note.stage?.id === 'development')!;
+    index.upsert(path, text.replace(/(\*\*Current Stage:?\*\*:?\s*)development/i, '$1Production'));
+    for (let i = 0; i < 200 && app.querySelectorAll('.mm-board-item').length === 0; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(app.querySelectorAll('.mm-board-item').length).toBeGreaterThan(0);
+    // Walking every view there is the ~50 ms task at 10k the collection in slices is for.
+    expect(work.walks).toBe(0);
+    await toggle.refresh();
+    expect(work.walks).toBe(0);
+    const production = [...app.querySelectorAll('.mm-board-column[data-mm-stage="production"] .mm-board-count')].map((el) => Number(el.textContent));
+    expect(production).toEqual([index.idsAtStage('production').size]);
+  });
 });
