@@ -4,11 +4,10 @@
 // (docs/benchmarks.md, sessions 17 and 18); sorting sort keys with `<` costs a quarter of that.
 //
 // A name of printable ASCII (what nearly every component name is) gets a key: each character's
-// primary weight under the collator, case folded, one character of the key each, and each run of
-// digits as its number (the digit weight, its length without leading zeros, its digits), which is
-// how numeric collation compares them. At base sensitivity the collator compares exactly these
-// weights, so two keyed names compare with `<` as the collator compares them; the weights are
-// read from the collator itself on first use. Any other name (accents, emoji, controls) has no
+// primary weight under the collator as one key character (a small letter for a letter of either
+// case), and each run of digits as its number, which is how numeric collation compares them. At
+// base sensitivity the collator compares exactly these weights, so two keyed names compare with
+// `<` as the collator compares them; the order is read from the collator itself on first use. Any other name (accents, emoji, controls) has no
 // key, and a comparison that involves one collates. test/core/name-order.property.test.ts pins the
 // keys' order to the collator's.
 import { lazy } from './lazy';
@@ -16,69 +15,114 @@ import { compareCodeUnits, compareNames } from './text';
 
 const FIRST = 0x20;
 const LAST = 0x7e;
+const SPACE = 0x20;
 const ZERO = 0x30;
 const NINE = 0x39;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
 /** Longest run of digits a key spells out (ICU splits longer runs; those names collate). */
 const MAX_DIGITS = 200;
-/** Key characters start here, so every weight and digit count is one printable Latin-1 character. */
-const WEIGHT_BASE = 0x21;
 
 /**
- * Each printable ASCII character's primary weight as a key character (0 for one the key cannot
- * stand for: one the collator ignores), read from the collator: the characters in collation
- * order, one weight for those it holds equal (a letter and its capital).
+ * Each printable ASCII character's key character, read from the collator: the characters in
+ * collation order, one key character for those it holds equal. The collator puts the space first,
+ * then punctuation and symbols, then digits, then letters (a capital with its small letter), so the
+ * space and the letters can be their own small selves: a name of letters and spaces is keyed by
+ * `toLowerCase()` alone. Punctuation and symbols take the characters after the space in their
+ * order, the digits one character after them (a number follows it). Null when the collator does
+ * not order them so (every name then collates).
  */
-const weights = lazy((): Uint16Array => {
+const keyChars = lazy((): Uint8Array | null => {
   const chars: string[] = [];
   for (let c = FIRST; c <= LAST; c++) chars.push(String.fromCharCode(c));
   chars.sort(compareNames);
-  const table = new Uint16Array(LAST + 1);
-  let weight = WEIGHT_BASE;
+  const groups: string[][] = [];
   chars.forEach((char, i) => {
-    if (i > 0 && compareNames(chars[i - 1]!, char) !== 0) weight++;
-    table[char.charCodeAt(0)] = compareNames(char, '') === 0 ? 0 : weight;
+    if (i > 0 && compareNames(chars[i - 1]!, char) === 0) groups.at(-1)!.push(char);
+    else groups.push([char]);
   });
-  return digitsInOrder(table) ? table : new Uint16Array(LAST + 1);
+  const table = new Uint8Array(LAST + 1);
+  let next = SPACE + 1;
+  for (const group of groups) {
+    const c = group[0]!.charCodeAt(0);
+    if (compareNames(group[0]!, '') === 0) return null; // an ignorable character: no key stands for it
+    if (c === SPACE && group.length === 1 && next === SPACE + 1) table[c] = SPACE;
+    else if (isDigit(c)) table[c] = next;
+    else if (isLetter(c)) for (const letter of group) table[letter.charCodeAt(0)] = c | 0x20;
+    else {
+      const k = next++;
+      for (const other of group) table[other.charCodeAt(0)] = k;
+    }
+  }
+  return laidOut(table, groups) ? table : null;
 });
 
-/** Numeric collation puts a number where its digits are: the ten digits must weigh one after another, nothing between. */
-function digitsInOrder(table: Uint16Array): boolean {
-  for (let c = ZERO + 1; c <= NINE; c++) if (table[c] !== table[c - 1]! + 1) return false;
-  return table[ZERO] !== 0;
-}
-
-/** The name's sort key, or null when it is not printable ASCII (it collates). */
-export function nameSortKey(name: string): string | null {
-  const table = weights();
-  const key: number[] = [];
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c < FIRST || c > LAST || table[c] === 0) return null;
-    if (c < ZERO || c > NINE) {
-      key.push(table[c]!);
-      continue;
-    }
-    let start = i;
-    while (start < name.length - 1 && name.charCodeAt(start) === ZERO && isDigit(name.charCodeAt(start + 1))) start++;
-    let end = start + 1;
-    while (end < name.length && isDigit(name.charCodeAt(end))) end++;
-    if (end - start > MAX_DIGITS) return null;
-    key.push(table[ZERO]!, WEIGHT_BASE + end - start);
-    for (let d = start; d < end; d++) key.push(name.charCodeAt(d));
-    i = end - 1;
+/**
+ * The key characters follow the collation order: each group's above the one before (the digits,
+ * consecutive in it, share one), the space first, each letter its small self, every character keyed.
+ */
+function laidOut(table: Uint8Array, groups: readonly string[][]): boolean {
+  let previous = -1;
+  for (const group of groups) {
+    const c = group[0]!.charCodeAt(0);
+    const k = table[c]!;
+    if (group.some((other) => table[other.charCodeAt(0)] !== k)) return false;
+    if (k < previous || (k === previous && !(isDigit(c) && isDigit(c - 1)))) return false;
+    previous = k;
   }
-  return keyString(key);
+  for (let c = LOWER_A; c <= LOWER_Z; c++) if (table[c] !== c || table[c - 0x20] !== c) return false;
+  return table[SPACE] === SPACE && table.subarray(FIRST).every((k) => k >= SPACE);
 }
 
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
 }
 
-/** One flat string of the key's characters (a concatenated one would be flattened by its first comparison). */
-function keyString(key: readonly number[]): string {
-  let out = '';
-  for (let from = 0; from < key.length; from += 4096) out += String.fromCharCode(...key.slice(from, from + 4096));
-  return out;
+function isLetter(c: number): boolean {
+  const small = c | 0x20;
+  return small >= LOWER_A && small <= LOWER_Z;
+}
+
+/**
+ * The name's sort key, or null when it is not printable ASCII (it collates). The key is the name
+ * in small letters, each other character its key character, and each run of digits the digits'
+ * key character, the run's length without leading zeros and those digits: numeric collation
+ * compares numbers by value, and a longer number is a larger one.
+ */
+export function nameSortKey(name: string): string | null {
+  const table = keyChars();
+  if (table === null) return null;
+  const lower = name.toLowerCase();
+  let key = '';
+  let from = 0; // start of the part of `lower` not yet in `key`
+  for (let i = 0; i < lower.length; i++) {
+    // The name's own character: a non-ASCII one may lower-case to ASCII (the Kelvin sign to `k`).
+    const own = name.charCodeAt(i);
+    if (own < FIRST || own > LAST) return null;
+    const c = lower.charCodeAt(i);
+    if (!isDigit(c) && table[c] === c) continue;
+    key += lower.slice(from, i);
+    if (!isDigit(c)) {
+      key += String.fromCharCode(table[c]!);
+      from = i + 1;
+      continue;
+    }
+    const run = digitRun(lower, i);
+    if (run.end - run.start > MAX_DIGITS) return null;
+    key += String.fromCharCode(table[c]!, ZERO + run.end - run.start) + lower.slice(run.start, run.end);
+    from = run.end;
+    i = run.end - 1;
+  }
+  return from === 0 ? lower : key + lower.slice(from);
+}
+
+/** The run of digits from `at`: its digits without leading zeros (at least one digit kept). */
+function digitRun(text: string, at: number): { start: number; end: number } {
+  let start = at;
+  while (start < text.length - 1 && text.charCodeAt(start) === ZERO && isDigit(text.charCodeAt(start + 1))) start++;
+  let end = start + 1;
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  return { start, end };
 }
 
 interface Keyed<T> {
