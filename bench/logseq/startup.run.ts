@@ -7,7 +7,7 @@ import { it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createIndex } from '../../src/core/index';
+import { createIndex, type MaturityIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import { loadPlugin, slotElement, until, viewComplete, type LoadOptions, type Loaded } from '../../test/logseq/harness';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
@@ -78,36 +78,42 @@ function pollQueries(graph: FakeGraph): { changed: number; created: number; coun
   return { changed: median(changedFilesQuery(graph.now())), created: median(createdFilesQuery(Date.now())), count: median(PAGE_COUNT_QUERY) };
 }
 
-it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
-  const vault = loadVault(PAGES, 1);
-  const files = new Map<string, string>();
-  vault.paths.forEach((p, i) => files.set(pageFile(p), vault.texts[i]!));
-  const bytes = vault.texts.reduce((n, t) => n + t.length, 0);
-
-  let t = performance.now();
+/** The core's cold index of the texts, timed (the start-up's reference), and the page whose card the start waits for. */
+function coreReference(files: ReadonlyMap<string, string>): { index: MaturityIndex; core: number; target: string } {
+  const t = performance.now();
   const index = createIndex({});
   for (const [path, text] of files) index.upsert(path, text);
   const core = performance.now() - t;
   const target = [...files.keys()].find((p) => index.component(p)?.note.stage?.id === 'development' && /\*\*Current Stage\*\*: Development/.test(files.get(p)!))!;
+  return { index, core, target };
+}
 
+interface ColdRun {
+  graph: FakeGraph;
+  clock: TaskClock;
+  startup: number;
+  pulledAtStart: number;
+  /** Files pulled on a route change with nothing changed, and after one edit. */
+  onRoute: number;
+  onEdit: number;
+  editShown: number;
+}
+
+/** The first start (no cache) until `target`'s card shows, then a route change and one edit in the app. */
+async function coldStart(files: Map<string, string>, target: string, device: IDBFactory): Promise<ColdRun> {
   // The graph is built before the plugin connects; the clock starts at the handshake.
   const clock = createTaskClock();
-  // The plugin frame's storage (one per Logseq profile): the first start keeps its records there.
-  const device = newIndexedDB();
   const { l, started } = await launchTimed(clock, { files, indexedDB: device });
-  const block = l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}');
-  const slot = l.fake.renderBlock(block);
+  const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
   const startup = performance.now() - started();
   const pulledAtStart = l.graph.stats.filesPulled;
-
   let before = l.graph.stats.filesPulled;
   l.fake.navigate('Some other page');
   await l.settle(1500);
   const onRoute = l.graph.stats.filesPulled - before;
-
   before = l.graph.stats.filesPulled;
-  t = performance.now();
+  const t = performance.now();
   l.fake.editInApp(target, files.get(target)!.replace(/\*\*Current Stage\*\*: Development/, '**Current Stage**: Staging'));
   await until(l, () => stageOf(l, slot) === 'staging', 'the edit', 60_000);
   const editShown = performance.now() - t;
@@ -115,82 +121,138 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const onEdit = l.graph.stats.filesPulled - before;
   clock.recording(false);
   await l.close();
-  const poll = pollQueries(l.graph);
-  const warm = await warmStart(l.graph, device, target, 'staging');
-  const phases: PhaseFigures[] = [];
-  for (const phase of VIEW_PHASES) phases.push(await runPhase(l.graph, device, target, phase));
-  // The reference for the views: the core building every view in one go, in Node, this run.
-  t = performance.now();
-  for (const id of index.ids()) index.component(id);
-  const coreViews = performance.now() - t;
-  const worst = clock.longest();
-  const longest = Math.max(worst.frame?.cpuMs ?? 0, worst.host?.cpuMs ?? 0);
-  const describe = (task: TaskRecord | null) => (task ? `${task.cpuMs.toFixed(0)} ms CPU (${task.wallMs.toFixed(0)} ms wall), ${task.what}` : 'none');
-  const slow = clock.over(50);
+  return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown };
+}
 
+type WarmRun = Awaited<ReturnType<typeof warmStart>>;
+
+interface Figures {
+  files: ReadonlyMap<string, string>;
+  bytes: number;
+  components: number;
+  core: number;
+  cold: ColdRun;
+  warm: WarmRun;
+  poll: ReturnType<typeof pollQueries>;
+  phases: PhaseFigures[];
+  coreViews: number;
+}
+
+const describeTask = (task: TaskRecord | null) => (task ? `${task.cpuMs.toFixed(0)} ms CPU (${task.wallMs.toFixed(0)} ms wall), ${task.what}` : 'none');
+
+/** The longest task of the cold start, frame or host, in CPU ms. */
+function coldLongest(cold: ColdRun): number {
+  const worst = cold.clock.longest();
+  return Math.max(worst.frame?.cpuMs ?? 0, worst.host?.cpuMs ?? 0);
+}
+
+/** The printed lines: the figures asked for, then what they stand on. */
+function report(f: Figures): string {
+  const { cold, warm, phases } = f;
+  const worst = cold.clock.longest();
+  const slow = cold.clock.over(50);
   const lines = [
-    `start-up: ${startup.toFixed(0)} ms`,
-    `warm start: ${warm.ms.toFixed(0)} ms (${((100 * warm.ms) / startup).toFixed(1)}% of the start-up in this run)`,
+    `start-up: ${cold.startup.toFixed(0)} ms`,
+    `warm start: ${warm.ms.toFixed(0)} ms (${((100 * warm.ms) / cold.startup).toFixed(1)}% of the start-up in this run)`,
     `files pulled on a warm start: ${warm.pulled} (one page was edited in the last session; its record was kept again as it was pulled)`,
-    `longest main-thread task: ${longest.toFixed(0)} ms`,
-    `files pulled on a route change with nothing changed: ${onRoute}`,
-    `files pulled after one page edit: ${onEdit}`,
+    `longest main-thread task: ${coldLongest(cold).toFixed(0)} ms`,
+    `files pulled on a route change with nothing changed: ${cold.onRoute}`,
+    `files pulled after one page edit: ${cold.onEdit}`,
     ...phases.map(phaseLine),
   ];
   const context = [
-    `pages: ${files.size} (${(bytes / 1e6).toFixed(1)} MB of text, ${index.ids().length} components); files pulled at start-up: ${pulledAtStart}`,
-    `start-up / the core's cold index of the same texts in this run: ${(startup / core).toFixed(1)}× (core ${core.toFixed(0)} ms)`,
-    `the edit shown after ${editShown.toFixed(0)} ms (Logseq writes the file on a 1 s queue; the plugin looks 1.3 s after the last edit)`,
+    `pages: ${f.files.size} (${(f.bytes / 1e6).toFixed(1)} MB of text, ${f.components} components); files pulled at start-up: ${cold.pulledAtStart}`,
+    `start-up / the core's cold index of the same texts in this run: ${(cold.startup / f.core).toFixed(1)}× (core ${f.core.toFixed(0)} ms)`,
+    `the edit shown after ${cold.editShown.toFixed(0)} ms (Logseq writes the file on a 1 s queue; the plugin looks 1.3 s after the last edit)`,
     `longest main-thread task: each timer or message handled in the plugin frame or the host is one task (as the Long Tasks API counts them), measured in CPU time; from start-up to the edit shown`,
-    `  longest in the plugin frame: ${describe(worst.frame)}`,
-    `  longest in the host (the queries and UI we cause): ${describe(worst.host)}`,
+    `  longest in the plugin frame: ${describeTask(worst.frame)}`,
+    `  longest in the host (the queries and UI we cause): ${describeTask(worst.host)}`,
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
-    `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describe(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
+    `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describeTask(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
     ...phases.map(phaseContext),
-    `  reference: the core building every view in one go (Node, no harness, this run) ${coreViews.toFixed(0)} ms; each phase's longest task / that: ${phases.map((p) => `${p.name} ${(100 * (p.longest?.cpuMs ?? 0) / coreViews).toFixed(1)}%`).join(', ')}`,
-    `slowest single query in the host (datascript, as Logseq runs it; wall): ${l.graph.stats.slowestQueryMs.toFixed(0)} ms`,
-    `a poll's queries with nothing changed (datascript in Node, median of 7): files by file time ${poll.changed.toFixed(1)} ms, files made since the start ${poll.created.toFixed(1)} ms, the page count ${poll.count.toFixed(1)} ms`,
+    `  reference: the core building every view in one go (Node, no harness, this run) ${f.coreViews.toFixed(0)} ms; each phase's longest task / that: ${phases.map((p) => `${p.name} ${(100 * (p.longest?.cpuMs ?? 0) / f.coreViews).toFixed(1)}%`).join(', ')}`,
+    `slowest single query in the host (datascript, as Logseq runs it; wall): ${cold.graph.stats.slowestQueryMs.toFixed(0)} ms`,
+    `a poll's queries with nothing changed (datascript in Node, median of 7): files by file time ${f.poll.changed.toFixed(1)} ms, files made since the start ${f.poll.created.toFixed(1)} ms, the page count ${f.poll.count.toFixed(1)} ms`,
     `machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (shared)`,
   ];
-  process.stdout.write(`\n${lines.join('\n')}\n${context.join('\n')}\n`);
-  writeFileSync(
-    join(ROOT, 'bench/results-logseq.json'),
-    `${JSON.stringify(
-      {
-        pages: files.size,
-        megabytes: Number((bytes / 1e6).toFixed(1)),
-        components: index.ids().length,
-        startupMs: Math.round(startup),
-        coreColdIndexMs: Math.round(core),
-        startupToCore: Number((startup / core).toFixed(2)),
-        longestMainThreadTaskMs: Math.round(longest),
-        longestFrameTaskMs: Math.round(worst.frame?.cpuMs ?? 0),
-        longestFrameTask: worst.frame?.what ?? null,
-        longestHostTaskMs: Math.round(worst.host?.cpuMs ?? 0),
-        longestHostTask: worst.host?.what ?? null,
-        tasksOver50Ms: slow.length,
-        slowestHostQueryMs: Math.round(l.graph.stats.slowestQueryMs),
-        pollQueriesMs: { changedFiles: Number(poll.changed.toFixed(1)), createdFiles: Number(poll.created.toFixed(1)), pageCount: Number(poll.count.toFixed(1)) },
-        filesPulledAtStartup: pulledAtStart,
-        warmStartMs: Math.round(warm.ms),
-        warmStartShare: Number((warm.ms / startup).toFixed(3)),
-        filesPulledOnWarmStart: warm.pulled,
-        longestWarmStartTaskMs: Math.round(warm.longest?.cpuMs ?? 0),
-        longestWarmStartTask: warm.longest?.what ?? null,
-        warmStartTasksOver50Ms: warm.over50,
-        warmStartFrameCpuMs: Math.round(warm.busy.frame),
-        warmStartHostCpuMs: Math.round(warm.busy.host),
-        filesPulledOnRouteChange: onRoute,
-        filesPulledAfterOneEdit: onEdit,
-        editShownMs: Math.round(editShown),
-        coreEveryViewMs: Math.round(coreViews),
-        views: phases.map((p) => ({ name: p.name, ms: Math.round(p.ms), longestTaskMs: Math.round(p.longest?.cpuMs ?? 0), longestTask: p.longest ? `${p.longest.side} ${p.longest.what}` : null, longestFrameTaskMs: Math.round(p.longestFrame?.cpuMs ?? 0), longestHostTaskMs: Math.round(p.longestHost?.cpuMs ?? 0), longestTaskGcMs: Math.round(p.longest ? (p.gcMs.get(p.longest) ?? 0) : 0), tasksOver50Ms: p.over50.length, shown: p.shown, sort: p.sort ? { ms: Math.round(p.sort.ms), rows: p.sort.rows, longestTaskMs: Math.round(p.sort.longest?.cpuMs ?? 0), longestTask: p.sort.longest ? `${p.sort.longest.side} ${p.sort.longest.what}` : null } : null, showMore: p.presses.map((x) => ({ ms: Math.round(x.ms), rows: x.rows, longestTaskMs: Math.round(x.longest?.cpuMs ?? 0), longestTask: x.longest ? `${x.longest.side} ${x.longest.what}` : null })) })),
-        machine: { cores: cpus().length, loadAverage: Number(loadavg()[0]!.toFixed(1)), shared: true },
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  return `\n${lines.join('\n')}\n${context.join('\n')}\n`;
+}
+
+/** A view phase as bench/results-logseq.json keeps it. */
+function phaseResult(p: PhaseFigures): Record<string, unknown> {
+  const task = (t: TaskRecord | null) => (t ? `${t.side} ${t.what}` : null);
+  return {
+    name: p.name,
+    ms: Math.round(p.ms),
+    longestTaskMs: Math.round(p.longest?.cpuMs ?? 0),
+    longestTask: task(p.longest),
+    longestFrameTaskMs: Math.round(p.longestFrame?.cpuMs ?? 0),
+    longestHostTaskMs: Math.round(p.longestHost?.cpuMs ?? 0),
+    longestTaskGcMs: Math.round(p.longest ? (p.gcMs.get(p.longest) ?? 0) : 0),
+    tasksOver50Ms: p.over50.length,
+    shown: p.shown,
+    sort: p.sort ? { ms: Math.round(p.sort.ms), rows: p.sort.rows, longestTaskMs: Math.round(p.sort.longest?.cpuMs ?? 0), longestTask: task(p.sort.longest) } : null,
+    showMore: p.presses.map((x) => ({ ms: Math.round(x.ms), rows: x.rows, longestTaskMs: Math.round(x.longest?.cpuMs ?? 0), longestTask: task(x.longest) })),
+  };
+}
+
+/** bench/results-logseq.json. */
+function results(f: Figures): Record<string, unknown> {
+  const { cold, warm } = f;
+  const worst = cold.clock.longest();
+  return {
+    pages: f.files.size,
+    megabytes: Number((f.bytes / 1e6).toFixed(1)),
+    components: f.components,
+    startupMs: Math.round(cold.startup),
+    coreColdIndexMs: Math.round(f.core),
+    startupToCore: Number((cold.startup / f.core).toFixed(2)),
+    longestMainThreadTaskMs: Math.round(coldLongest(cold)),
+    longestFrameTaskMs: Math.round(worst.frame?.cpuMs ?? 0),
+    longestFrameTask: worst.frame?.what ?? null,
+    longestHostTaskMs: Math.round(worst.host?.cpuMs ?? 0),
+    longestHostTask: worst.host?.what ?? null,
+    tasksOver50Ms: cold.clock.over(50).length,
+    slowestHostQueryMs: Math.round(cold.graph.stats.slowestQueryMs),
+    pollQueriesMs: { changedFiles: Number(f.poll.changed.toFixed(1)), createdFiles: Number(f.poll.created.toFixed(1)), pageCount: Number(f.poll.count.toFixed(1)) },
+    filesPulledAtStartup: cold.pulledAtStart,
+    warmStartMs: Math.round(warm.ms),
+    warmStartShare: Number((warm.ms / cold.startup).toFixed(3)),
+    filesPulledOnWarmStart: warm.pulled,
+    longestWarmStartTaskMs: Math.round(warm.longest?.cpuMs ?? 0),
+    longestWarmStartTask: warm.longest?.what ?? null,
+    warmStartTasksOver50Ms: warm.over50,
+    warmStartFrameCpuMs: Math.round(warm.busy.frame),
+    warmStartHostCpuMs: Math.round(warm.busy.host),
+    filesPulledOnRouteChange: cold.onRoute,
+    filesPulledAfterOneEdit: cold.onEdit,
+    editShownMs: Math.round(cold.editShown),
+    coreEveryViewMs: Math.round(f.coreViews),
+    views: f.phases.map(phaseResult),
+    machine: { cores: cpus().length, loadAverage: Number(loadavg()[0]!.toFixed(1)), shared: true },
+  };
+}
+
+it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
+  const vault = loadVault(PAGES, 1);
+  const files = new Map<string, string>();
+  vault.paths.forEach((p, i) => files.set(pageFile(p), vault.texts[i]!));
+  const bytes = vault.texts.reduce((n, t) => n + t.length, 0);
+  const { index, core, target } = coreReference(files);
+  // The plugin frame's storage (one per Logseq profile): the first start keeps its records there.
+  const device = newIndexedDB();
+  const cold = await coldStart(files, target, device);
+  const poll = pollQueries(cold.graph);
+  const warm = await warmStart(cold.graph, device, target, 'staging');
+  const phases: PhaseFigures[] = [];
+  for (const phase of VIEW_PHASES) phases.push(await runPhase(cold.graph, device, target, phase));
+  // The reference for the views: the core building every view in one go, in Node, this run.
+  const t = performance.now();
+  for (const id of index.ids()) index.component(id);
+  const coreViews = performance.now() - t;
+  const figures: Figures = { files, bytes, components: index.ids().length, core, cold, warm, poll, phases, coreViews };
+  process.stdout.write(report(figures));
+  writeFileSync(join(ROOT, 'bench/results-logseq.json'), `${JSON.stringify(results(figures), null, 2)}\n`);
 });

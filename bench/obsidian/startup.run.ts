@@ -151,40 +151,41 @@ async function openViews(files: Record<string, string>, device: ReturnType<typeo
   return out;
 }
 
-it(`plugin start-up over ${NOTES} generated notes`, async () => {
-  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' / ');
-  const vault = loadVault(NOTES, 1);
+type Watched<T> = Awaited<ReturnType<typeof watchMainThread<T>>>;
+type Started = Awaited<ReturnType<typeof start>>;
+type BuildStats = PluginLike['indexer']['stats'];
+
+/** The vault's notes and the notes that hold a query block. */
+function benchFiles(vault: ReturnType<typeof loadVault>): Record<string, string> {
   const files: Record<string, string> = {};
   vault.paths.forEach((p, i) => (files[p] = vault.texts[i]!));
-  Object.assign(files, QUERY_NOTES);
+  return Object.assign(files, QUERY_NOTES);
+}
 
-  // Reference: the core alone, every note parsed on the main thread.
-  const coreMs = ONLY_VIEWS.length > 0 ? 0 : indexOnMainThread(files);
-  collectGarbage();
+/** Forget a launch's harness (the watched result keeps none) and quit it. */
+async function quit(started: Started): Promise<void> {
+  const closing = close(started.h);
+  (started as { h: Harness | null }).h = null;
+  await closing;
+}
 
-  const device = newIndexedDB();
-  // Cold: from loading to ready, then (still start-up for the main thread) the cache written.
+/** Cold: from loading to ready, then (still start-up for the main thread) the cache written. */
+async function coldStart(files: Record<string, string>, device: ReturnType<typeof newIndexedDB>): Promise<{ cold: Watched<Started & { cacheWriteMs: number }>; stats: BuildStats }> {
   const cold = await watchMainThread(async () => {
     const started = await start(files, { indexedDB: device, workers: true });
     const t0 = performance.now();
     await (started.h.plugin as unknown as PluginLike).indexer.flushWrites();
     return { ...started, cacheWriteMs: performance.now() - t0 };
   });
-  const coldStats = structuredClone((cold.result.h.plugin as unknown as PluginLike).indexer.stats);
-  const closing = close(cold.result.h);
-  (cold.result as { h: Harness | null }).h = null;
-  await closing;
-  if (ONLY_VIEWS.length > 0) {
-    const views = await openViews(files, device);
-    process.stdout.write(`\nnotes: ${NOTES}, load average ${loadAtStart}; first open after a (warm) start:\n${views.map(({ name, figures }) => `${viewLine(name, figures)}; top ${figures.tasks.top.slice(0, 3).map((t) => `${t.ms} ms (${t.startUs}–${t.endUs} µs)`).join(', ')}`).join('\n')}\n`);
-    return;
-  }
+  const stats = structuredClone((cold.result.h.plugin as unknown as PluginLike).indexer.stats);
+  await quit(cold.result);
+  return { cold, stats };
+}
 
+/** A warm start, then one edit with the note open in reading view: from the write until the header shows it. */
+async function warmStartAndEdit(files: Record<string, string>, device: ReturnType<typeof newIndexedDB>, target: string): Promise<{ warm: Watched<Started>; stats: BuildStats; edit: Watched<number> }> {
   const warm = await watchMainThread(() => start(files, { indexedDB: device, workers: true }));
-  const warmStats = structuredClone((warm.result.h.plugin as unknown as PluginLike).indexer.stats);
-
-  // One edit with the note open in reading view: from the write until the header shows it.
-  const target = vault.paths.find((p) => /\*\*Current Stage\*\*: Development/.test(files[p]!))!;
+  const stats = structuredClone((warm.result.h.plugin as unknown as PluginLike).indexer.stats);
   await warm.result.h.open(target);
   const edit = await watchMainThread(async () => {
     const t0 = performance.now();
@@ -193,35 +194,45 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
     while (!header().includes('Staging')) await new Promise((r) => setTimeout(r, 1));
     return performance.now() - t0;
   });
-  const closingWarm = close(warm.result.h);
-  (warm.result as { h: Harness | null }).h = null;
-  await closingWarm;
+  await quit(warm.result);
+  return { warm, stats, edit };
+}
 
-  const fallback = await watchMainThread(() => start(files, { indexedDB: newIndexedDB(), workers: false }));
-  await close(fallback.result.h);
+interface Runs {
+  vault: ReturnType<typeof loadVault>;
+  loadAtStart: string;
+  coreMs: number;
+  cold: Watched<Started & { cacheWriteMs: number }>;
+  coldStats: BuildStats;
+  warm: Watched<Started>;
+  warmStats: BuildStats;
+  edit: Watched<number>;
+  fallback: Watched<Started>;
+  views: Array<{ name: string; figures: ViewFigures }>;
+}
 
-  const views = await openViews(files, device);
-
+/** bench/results-obsidian.json. */
+function results(r: Runs) {
+  const { cold, warm, edit, fallback, views } = r;
   const phases = { coldStart: cold.tasks, warmStart: warm.tasks, edit: edit.tasks, mainThreadFallbackColdStart: fallback.tasks };
-  const longest = Math.max(cold.tasks.longestMs, warm.tasks.longestMs, edit.tasks.longestMs);
   const perPhase = (pick: (t: TaskStats) => number) => Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(pick(v))]));
-  const results = {
+  return {
     notes: NOTES,
-    components: vault.components,
-    machine: `shared (other sessions at work), ${cpus().length} cores, load average ${loadAtStart} at the start; harness under Node (happy-dom, fake-indexeddb, worker_threads)`,
-    referenceCoreIndexMs: Math.round(coreMs),
+    components: r.vault.components,
+    machine: `shared (other sessions at work), ${cpus().length} cores, load average ${r.loadAtStart} at the start; harness under Node (happy-dom, fake-indexeddb, worker_threads)`,
+    referenceCoreIndexMs: Math.round(r.coreMs),
     coldStartMs: Math.round(cold.result.ms),
     warmStartMs: Math.round(warm.result.ms),
     warmOverCold: Number((warm.result.ms / cold.result.ms).toFixed(3)),
     coldStartCpuMs: cpuFigures(cold.result.cpu),
     warmStartCpuMs: cpuFigures(warm.result.cpu),
     warmOverColdCpu: Number((warm.result.cpu.processMs / cold.result.cpu.processMs).toFixed(3)),
-    filesParsedOnColdStart: coldStats.build.parsed,
-    filesParsedOnWarmStart: warmStats.build.parsed,
-    filesFromCacheOnWarmStart: warmStats.build.fromCache,
-    coldParser: coldStats.build.parser,
+    filesParsedOnColdStart: r.coldStats.build.parsed,
+    filesParsedOnWarmStart: r.warmStats.build.parsed,
+    filesFromCacheOnWarmStart: r.warmStats.build.fromCache,
+    coldParser: r.coldStats.build.parser,
     cacheWriteAfterColdMs: Math.round(cold.result.cacheWriteMs),
-    longestMainThreadTaskMs: Math.round(longest),
+    longestMainThreadTaskMs: Math.round(Math.max(cold.tasks.longestMs, warm.tasks.longestMs, edit.tasks.longestMs)),
     taskClock: cold.tasks.clock,
     longestTaskMs: perPhase((t) => t.longestMs),
     tasksOver50Ms: perPhase((t) => t.over50),
@@ -231,22 +242,53 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
     mainThreadFallbackColdStartMs: Math.round(fallback.result.ms),
     viewsOnFirstOpen: Object.fromEntries(views.map(({ name, figures }) => [name, { ms: Math.round(figures.ms), longestTaskMs: Math.round(figures.tasks.longestMs), tasksOver50Ms: figures.tasks.over50, tasks: figures.tasks.tasks, longestTasks: figures.tasks.top.slice(0, 3) }])),
   };
-  writeFileSync(join(ROOT, 'bench/results-obsidian.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** The printed lines. */
+function report(r: Runs, written: ReturnType<typeof results>): string {
+  const results = written;
   const { longestTaskMs: task, tasksOver50Ms: over, longestWallGapMs: wall } = results;
   const lines = [
-    `notes: ${NOTES} (${vault.components} components; and ${Object.keys(QUERY_NOTES).length} notes holding a query block); machine shared (${cpus().length} cores), load average ${loadAtStart}`,
+    `notes: ${NOTES} (${r.vault.components} components; and ${Object.keys(QUERY_NOTES).length} notes holding a query block); machine shared (${cpus().length} cores), load average ${r.loadAtStart}`,
     `cold start: ${results.coldStartMs} ms`,
     `warm start: ${results.warmStartMs} ms`,
     `files parsed on warm start: ${results.filesParsedOnWarmStart}`,
     `longest main-thread task: ${results.longestMainThreadTaskMs} ms`,
     `CPU time (whole process, worker threads included / main thread alone): cold start ${results.coldStartCpuMs.process} / ${results.coldStartCpuMs.mainThread} ms, warm start ${results.warmStartCpuMs.process} / ${results.warmStartCpuMs.mainThread} ms; warm / cold CPU time ${(results.warmOverColdCpu * 100).toFixed(1)}%`,
     `garbage collection: cold start ${results.coldStartCpuMs.gc} ms, warm start ${results.warmStartCpuMs.gc} ms; heap in use as each began: ${results.coldStartCpuMs.heapAtStartMb} MB, ${results.warmStartCpuMs.heapAtStartMb} MB`,
-    `warm / cold: ${(results.warmOverCold * 100).toFixed(1)}% (target ≤ 10%); cold start / core alone on the main thread (${results.referenceCoreIndexMs} ms, same run): ${(cold.result.ms / coreMs).toFixed(2)}×`,
+    `warm / cold: ${(results.warmOverCold * 100).toFixed(1)}% (target ≤ 10%); cold start / core alone on the main thread (${results.referenceCoreIndexMs} ms, same run): ${(r.cold.result.ms / r.coreMs).toFixed(2)}×`,
     `longest main-thread task (the plugin's ${results.taskClock === 'thread-cpu' ? 'CPU time' : 'wall time'} per task): cold ${task['coldStart']} ms, warm ${task['warmStart']} ms, edit ${task['edit']} ms, main-thread fallback ${task['mainThreadFallbackColdStart']} ms; tasks over 50 ms: ${over['coldStart']}, ${over['warmStart']}, ${over['edit']}, ${over['mainThreadFallbackColdStart']}`,
     `longest wall-clock gap of a 1 ms probe (upper bound: waiting for a core, several tasks, the app's own work): cold ${wall['coldStart']} ms, warm ${wall['warmStart']} ms, edit ${wall['edit']} ms, fallback ${wall['mainThreadFallbackColdStart']} ms`,
     `main-thread fallback cold start ${results.mainThreadFallbackColdStartMs} ms; one edit until the open header shows it: ${results.editUntilHeaderMs} ms; cache written ${results.cacheWriteAfterColdMs} ms after the cold start was ready`,
     `first open after a (warm) start, until the results show:`,
-    ...views.map(({ name, figures }) => viewLine(name, figures)),
+    ...r.views.map(({ name, figures }) => viewLine(name, figures)),
   ];
-  process.stdout.write(`\n${lines.join('\n')}\n`);
+  return `\n${lines.join('\n')}\n`;
+}
+
+/** MM_BENCH_VIEWS: only the named views, each on a warm launch after the cold one. */
+async function onlyViews(files: Record<string, string>, device: ReturnType<typeof newIndexedDB>, loadAtStart: string): Promise<void> {
+  const views = await openViews(files, device);
+  process.stdout.write(`\nnotes: ${NOTES}, load average ${loadAtStart}; first open after a (warm) start:\n${views.map(({ name, figures }) => `${viewLine(name, figures)}; top ${figures.tasks.top.slice(0, 3).map((t) => `${t.ms} ms (${t.startUs}–${t.endUs} µs)`).join(', ')}`).join('\n')}\n`);
+}
+
+it(`plugin start-up over ${NOTES} generated notes`, async () => {
+  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const vault = loadVault(NOTES, 1);
+  const files = benchFiles(vault);
+  // Reference: the core alone, every note parsed on the main thread.
+  const coreMs = ONLY_VIEWS.length > 0 ? 0 : indexOnMainThread(files);
+  collectGarbage();
+  const device = newIndexedDB();
+  const { cold, stats: coldStats } = await coldStart(files, device);
+  if (ONLY_VIEWS.length > 0) return onlyViews(files, device, loadAtStart);
+  const target = vault.paths.find((p) => /\*\*Current Stage\*\*: Development/.test(files[p]!))!;
+  const { warm, stats: warmStats, edit } = await warmStartAndEdit(files, device, target);
+  const fallback = await watchMainThread(() => start(files, { indexedDB: newIndexedDB(), workers: false }));
+  await close(fallback.result.h);
+  const views = await openViews(files, device);
+  const runs: Runs = { vault, loadAtStart, coreMs, cold, coldStats, warm, warmStats, edit, fallback, views };
+  const written = results(runs);
+  writeFileSync(join(ROOT, 'bench/results-obsidian.json'), `${JSON.stringify(written, null, 2)}\n`);
+  process.stdout.write(report(runs, written));
 });

@@ -6,6 +6,7 @@ import type { Component, StageId } from './model';
 import { MAX_CANDIDATES } from './resolve';
 import { buildComponent } from './component-view';
 import { compareComponents } from './text';
+import { sortByName } from './name-order';
 import { dependencyEdges, sameNamed } from './vault-links';
 import { idsOf } from './id-multimap';
 import { settleNow, type IndexState } from './index-state';
@@ -97,9 +98,9 @@ export function ids(state: IndexState): string[] {
       state.orderHint = null;
     } else {
       const { componentIds, entries } = state.links;
-      // Names looked up once, not twice per comparison: 10,000 components sort in one short task.
+      // Names looked up and keyed once, not collated per comparison (name-order.ts).
       const named = [...componentIds].map((id) => ({ id, name: entries.get(id)!.identity.name }));
-      state.sortedIds = named.sort(compareComponents).map((c) => c.id);
+      state.sortedIds = sortByName(named).map((c) => c.id);
       workCount.nameSorts++;
     }
   }

@@ -1,6 +1,7 @@
 // What every view of the whole graph reads first, computed once the graph is read, each in a task
-// of its own: the components' name order (a sort of every name, ~30 ms at 10k pages in the
-// harness) and the dependency cycles (~20 ms). Left to the first view, each landed in one of its
+// of its own: the components' name order (a sort of every name: 22–40 ms of CPU at 10k pages in
+// the harness collated, 16–26 ms with the core's sort keys, name-order.ts) and the dependency
+// cycles (17–34 ms; benchmarks.md, session 18). Left to the first view, each landed in one of its
 // tasks (a query's first slice, the dashboard's toggle, the graph's model) on top of its own work
 // (benchmarks.md, session 17). The index keeps both until an edit changes them.
 import type { MaturityIndex } from '../core/index';

@@ -124,14 +124,27 @@ function boardColumns(components: readonly Component[], ctx: ViewContext): Map<s
   return columns;
 }
 
+/**
+ * The columns' first items share the board's own task, a part's worth in all (at least one each):
+ * four columns drawing a part each in it were 4 × 8 items, the longest task of the Logseq
+ * dashboard at 10k pages (benchmarks.md, session 18). Their next parts come a task each as before.
+ */
+function shareFirstPart(slicing: PageSlicing | undefined, columns: ReadonlyMap<string | null, readonly Component[]>): PageSlicing | undefined {
+  if (!slicing) return undefined;
+  const filled = [...columns.values()].filter((items) => items.length > 0).length;
+  return { ...slicing, firstPart: Math.max(1, Math.floor(slicing.perTask / Math.max(1, filled))) };
+}
+
 export function renderBoard(components: readonly Component[], ctx: ViewContext, options: BoardOptions = {}): HTMLElement {
   const doc = ctx.document;
   if (options.sort === 'readiness') components = sortByReadiness(components);
   const board = h(doc, 'div', { cls: 'mm mm-board', attrs: { role: 'group', 'aria-label': 'Components by stage' } });
-  for (const [id, items] of boardColumns(components, ctx)) {
+  const columns = boardColumns(components, ctx);
+  const slicing = shareFirstPart(options.slicing, columns);
+  for (const [id, items] of columns) {
     const heading = h(doc, `h${options.headingLevel ?? 3}` as 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
     const list = h(doc, 'ul', { cls: 'mm-board-items' });
-    const paged = drawPaged(doc, items, list, (c) => h(doc, 'li', { children: [renderBoardItem(c, ctx)] }), options.pageSize ?? Infinity, 'components', options.slicing);
+    const paged = drawPaged(doc, items, list, (c) => h(doc, 'li', { children: [renderBoardItem(c, ctx)] }), options.pageSize ?? Infinity, 'components', slicing);
     if (items.length === 0) list.appendChild(h(doc, 'li', { cls: 'mm-empty mm-muted', text: 'None' }));
     const stage = ctx.stages.find((s) => s.id === id);
     board.appendChild(h(doc, 'section', {

@@ -162,6 +162,8 @@ describe.runIf(available)('XSS in Chromium', () => {
     const { page, watch } = await open(browser, `file://${file}`);
     await page.waitForSelector('.mm-dashboard, .mm-card, .mm-board');
     expect(await page.title()).toBe(XSS_PAYLOADS[0]);
+    // The board's first page comes a part a frame (its first task draws a share of a part a column).
+    await page.waitForFunction(() => document.querySelector('.mm-board') !== null && document.querySelector('.mm-board [aria-busy="true"]') === null);
     const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll('[data-mm-id]')].map((e) => e.getAttribute('data-mm-id')!))]);
     expect(ids.length).toBe(XSS_PAYLOADS.length);
     const tabs = await page.evaluate(() => [...document.querySelectorAll('[role="tab"]')].map((t) => t.id || t.textContent || ''));

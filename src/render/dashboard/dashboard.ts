@@ -27,9 +27,10 @@ export interface DashboardOptions {
   headerExtras?: HTMLElement[];
   /**
    * Draw the first panel (the board: its columns sorted out of every component, a page of items
-   * each) through this, a task after the header, summary and filters, instead of in the same task:
-   * a host passes its own way of yielding (Obsidian's dashboard at 10k components drew both in one
-   * task). The panels are `aria-busy` until then; a refresh or a filter change draws them at once.
+   * each) through this, after the header, summary and filters, instead of in the same task: a host
+   * passes its own way of yielding (Obsidian's dashboard at 10k components drew both in one task).
+   * Called twice: the filters run in the first task, the panel is drawn in the second. The panels
+   * are `aria-busy` until then; a refresh or a filter change draws them at once.
    */
   defer?: (draw: () => void) => void;
 }
@@ -187,18 +188,46 @@ function setTab(state: DashboardState, next: DashboardTab): void {
   if (!state.deferred && state.dirty.delete(next)) renderPanel(state, next);
 }
 
-function applyFilters(state: DashboardState): void {
+/** The results of the filters now, and their count; every panel is to be drawn again. */
+function filterNow(state: DashboardState): void {
   const { ctx, filters } = state;
-  if (state.deferred) {
-    state.deferred = false;
-    state.tabs.panelHolder.removeAttribute('aria-busy');
-  }
   state.results = filterComponents(ctx.components(), filters.read(), ctx);
   if (filters.order.value === 'readiness') state.results = sortByReadiness(state.results);
   const total = ctx.ids().length;
   filters.count.textContent = state.results.length === total ? `${plural(total, 'component')}` : `${state.results.length} of ${plural(total, 'component')}`;
   for (const t of TABS) state.dirty.add(t.id);
+}
+
+/** The deferred first draw is done (or overtaken): the panels are no longer busy. */
+function endDeferred(state: DashboardState): void {
+  state.deferred = false;
+  state.tabs.panelHolder.removeAttribute('aria-busy');
+}
+
+/** Filter and draw the shown panel at once (a refresh, a filter changed). */
+function applyFilters(state: DashboardState): void {
+  if (state.deferred) endDeferred(state);
+  filterNow(state);
   setTab(state, state.tab);
+}
+
+/**
+ * The first draw in two of the host's tasks: the filters over every component in one, the shown
+ * panel (its first part) in the next. Both in one task were 31–54 ms at 10k pages in the Logseq
+ * harness (benchmarks.md, session 18). A refresh or a filter change meanwhile draws at once, and
+ * what is left of this draw then does nothing.
+ */
+function deferFirstDraw(state: DashboardState, defer: (draw: () => void) => void): void {
+  state.tabs.panelHolder.setAttribute('aria-busy', 'true');
+  defer(() => {
+    if (!state.deferred) return;
+    filterNow(state);
+    defer(() => {
+      if (!state.deferred) return;
+      endDeferred(state);
+      setTab(state, state.tab);
+    });
+  });
 }
 
 function closeDetails(state: DashboardState): void {
@@ -270,10 +299,8 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
   const drawn = typeof doc.defaultView?.MutationObserver === 'function' ? new doc.defaultView.MutationObserver((records) => markAsDrawn(state, records)) : null;
   drawn?.observe(tabs.panelHolder, { childList: true, subtree: true });
   state.root.append(...renderHeader(ctx, options), state.filters.element, tabs.tablist, state.body);
-  if (options.defer) {
-    tabs.panelHolder.setAttribute('aria-busy', 'true');
-    options.defer(() => void (state.deferred && applyFilters(state)));
-  } else applyFilters(state);
+  if (options.defer) deferFirstDraw(state, options.defer);
+  else applyFilters(state);
   return {
     element: state.root,
     show: (id) => show(state, id),
