@@ -59,8 +59,18 @@ function setUp(notes: number) {
   doc.body.appendChild(app);
   const host = { isMainUIVisible: true } as unknown as LogseqHost;
   const toggle = createMainToggle(host, doc, state, () => undefined, work.yieldNow);
-  return { index, texts, work, state, app, toggle };
+  /** Open the dashboard, and once it is mounted (its first draw a task later) move a component to production. */
+  const mountThenEdit = async () => {
+    toggle.refill();
+    for (let i = 0; i < 2000 && !state.main; i++) await new Promise((r) => setTimeout(r, 0));
+    const [path, text] = [...texts].find(([p]) => index.component(p)?.note.stage?.id === 'development')!;
+    index.upsert(path, text.replace(/(\*\*Current Stage:?\*\*:?\s*)development/i, '$1Production'));
+  };
+  return { index, texts, work, state, app, toggle, mountThenEdit };
 }
+
+/** The board's production column count(s) as drawn. */
+const productionCounts = (app: Element) => [...app.querySelectorAll('.mm-board-column[data-mm-stage="production"] .mm-board-count')].map((el) => Number(el.textContent));
 
 describe('the dashboard in the plugin frame', () => {
   it('collects every component with the views, a slice at a time; its draw walks none of them', async () => {
@@ -79,33 +89,25 @@ describe('the dashboard in the plugin frame', () => {
   });
 
   it('after a change, the list is collected again before the redraw, which walks none either', async () => {
-    const { index, texts, work, state, app, toggle } = setUp(300);
-    toggle.refill();
-    for (let i = 0; i < 2000 && !state.main; i++) await new Promise((r) => setTimeout(r, 0));
-    const [path, text] = [...texts].find(([p]) => index.component(p)?.note.stage?.id === 'development')!;
-    index.upsert(path, text.replace(/(\*\*Current Stage:?\*\*:?\s*)development/i, '$1Production'));
+    const { index, work, app, toggle, mountThenEdit } = setUp(300);
+    await mountThenEdit();
     work.perTask.push(0);
     await toggle.refresh();
     expect(work.walks).toBe(0);
     expect(work.perTask.at(-1)).toBe(0);
-    const production = [...app.querySelectorAll('.mm-board-column[data-mm-stage="production"] .mm-board-count')].map((el) => Number(el.textContent));
-    expect(production).toEqual([index.idsAtStage('production').size]);
+    expect(productionCounts(app)).toEqual([index.idsAtStage('production').size]);
   });
 
   it('an edit between the mount and its deferred first draw: the draw reads the list collected for it, and the refresh shows the edit', async () => {
-    const { index, texts, work, state, app, toggle } = setUp(300);
-    toggle.refill();
-    for (let i = 0; i < 2000 && !state.main; i++) await new Promise((r) => setTimeout(r, 0));
+    const { index, work, app, toggle, mountThenEdit } = setUp(300);
     // Mounted, its first draw still to come (a task later): the index moves now.
-    const [path, text] = [...texts].find(([p]) => index.component(p)?.note.stage?.id === 'development')!;
-    index.upsert(path, text.replace(/(\*\*Current Stage:?\*\*:?\s*)development/i, '$1Production'));
+    await mountThenEdit();
     for (let i = 0; i < 200 && app.querySelectorAll('.mm-board-item').length === 0; i++) await new Promise((r) => setTimeout(r, 0));
     expect(app.querySelectorAll('.mm-board-item').length).toBeGreaterThan(0);
     // Walking every view there is the ~50 ms task at 10k the collection in slices is for.
     expect(work.walks).toBe(0);
     await toggle.refresh();
     expect(work.walks).toBe(0);
-    const production = [...app.querySelectorAll('.mm-board-column[data-mm-stage="production"] .mm-board-count')].map((el) => Number(el.textContent));
-    expect(production).toEqual([index.idsAtStage('production').size]);
+    expect(productionCounts(app)).toEqual([index.idsAtStage('production').size]);
   });
 });
