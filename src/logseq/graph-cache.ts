@@ -69,6 +69,26 @@ export async function openGraphCache(options: GraphCacheOptions): Promise<GraphC
   return store ? createGraphCache(store, options) : null;
 }
 
+/** A record's key for a page version under the current settings, the settings' part worked out once per settings object (every page of a start asks). */
+function recordKeys(settings: () => PluginSettings): (version: string) => string {
+  let keyed: { settings: PluginSettings; key: string } | null = null;
+  return (version) => {
+    const current = settings();
+    if (keyed?.settings !== current) keyed = { settings: current, key: settingsKey(current) };
+    return `${keyed.key}@${version}`;
+  };
+}
+
+/** A kept record as the note it holds, or null: none, made under another key (settings, page version), or damaged. */
+function takeRecord(record: CachedNote | undefined, key: string | null): PreparedNote | null {
+  if (!record || key === null || record.key !== key) return null;
+  try {
+    return fromRecord(record);
+  } catch {
+    return null; // a damaged record: the page is pulled and its record made again
+  }
+}
+
 function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCache {
   const kept = new Map<string, CachedNote>();
   /** Records made since the last write, and paths whose records go. */
@@ -76,13 +96,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
   let writing: Promise<void> = Promise.resolve();
-  // Worked out once per settings object: every page of a start asks for it.
-  let keyed: { settings: PluginSettings; key: string } | null = null;
-  const keyFor = (version: string) => {
-    const settings = options.settings();
-    if (keyed?.settings !== settings) keyed = { settings, key: settingsKey(settings) };
-    return `${keyed.key}@${version}`;
-  };
+  const keyFor = recordKeys(options.settings);
   const drop = (path: string) => {
     made.delete(path);
     if (kept.delete(path)) gone.add(path);
@@ -93,15 +107,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
         for (const [path, record] of records) kept.set(path, record);
         await options.slicing.yieldNow();
       })),
-    take(path, version) {
-      const record = kept.get(path);
-      if (!record || version === undefined || record.key !== keyFor(version)) return null;
-      try {
-        return fromRecord(record);
-      } catch {
-        return null; // a damaged record: the page is pulled and its record made again
-      }
-    },
+    take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),
     digest: (path) => kept.get(path)?.hash,
     mtime: (path) => kept.get(path)?.mtime,
     put(index, path, { text, digest }, version, mtime) {
