@@ -5,7 +5,7 @@ import type { Component, ComponentQuery } from '../core/index';
 import { prepareQueryInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
 import { prepareOrderedQuery, queryOrder, type ColumnSort, type RowOrder } from '../plugin-cache/query-order';
 import type { Slicing } from '../plugin-cache/slicing';
-import { DEFAULT_COLUMNS, renderGraph, renderQueryResults, sortByColumn, type ViewContext } from '../render/index';
+import { renderGraph, renderQueryResults, sortIdsByColumn, type ViewContext } from '../render/index';
 import type { GraphIndex } from './graph-index';
 import { frameSlicing } from './graph-queries';
 import { noticeElement, serializeTrustedTree, showMoreButton } from './markup';
@@ -96,12 +96,7 @@ function tableOrder(query: ComponentQuery, state: SlotState): RowOrder {
  */
 function prepareSlot(graph: GraphIndex, doc: Document, query: ComponentQuery, rows: number, state: SlotState, slicing: Slicing, cancelled: () => boolean): Promise<PreparedQuery | null> {
   if (!piecewiseTable(query)) return prepareQueryInSlices(graph.index, query, rows, slicing, cancelled);
-  const columnSort: ColumnSort = (ids, order) => {
-    const column = DEFAULT_COLUMNS.find((c) => c.id === order.column);
-    if (!column) return null;
-    const ctx = viewContext(graph, doc, () => undefined, 'none');
-    return sortByColumn(ids.flatMap((id) => ctx.component(id) ?? []), column, order.order, ctx).map((c) => c.id);
-  };
+  const columnSort: ColumnSort = (ids, order) => sortIdsByColumn(ids, order, viewContext(graph, doc, () => undefined, 'none'));
   return prepareOrderedQuery(graph.index, query, rows, tableOrder(query, state), slicing, cancelled, columnSort);
 }
 

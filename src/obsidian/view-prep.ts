@@ -5,7 +5,7 @@
 // edit only the changed views are missing, and a prepare that fits in one slice ends in the task
 // that began it.
 import type { Component, ComponentQuery, MaturityIndex } from '../core/index';
-import { DEFAULT_COLUMNS, sortByColumn, type ViewContext } from '../render/index';
+import { sortIdsByColumn, type ViewContext } from '../render/index';
 import { buildViewsInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
 import { prepareOrderedQuery, queryOrder, type RowOrder } from '../plugin-cache/query-order';
 import { OBSIDIAN_SLICING } from './index/slices';
@@ -48,13 +48,7 @@ export async function prepareQuery(indexer: VaultIndexer, query: ComponentQuery,
   const index = indexer.index;
   const stop = () => cancelled() || indexer.index !== index;
   const want = rows?.order ?? queryOrder(query);
-  const prepared = await prepareOrderedQuery(index, query, shown, want, OBSIDIAN_SLICING, stop, (ids, order) => sortByTableColumn(index, ids, order, rows?.ctx));
+  const prepared = await prepareOrderedQuery(index, query, shown, want, OBSIDIAN_SLICING, stop, (ids, order) => (rows?.ctx ? sortIdsByColumn(ids, order, rows.ctx()) : null));
   return prepared && indexer.index === index ? { index, ...prepared } : null;
 }
 
-/** Views (built) in the order of a table column (DEFAULT_COLUMNS); null for a column the table does not have. */
-function sortByTableColumn(index: MaturityIndex, ids: readonly string[], order: RowOrder, ctx: (() => ViewContext) | undefined): string[] | null {
-  const column = DEFAULT_COLUMNS.find((c) => c.id === order.column);
-  if (!column || !ctx) return null;
-  return sortByColumn(ids.flatMap((id) => index.component(id) ?? []), column, order.order, ctx()).map((c) => c.id);
-}

@@ -3,7 +3,7 @@ export { contextFromIndex, contextFromSnapshot, type CardSection, type ViewConte
 export { renderStageBadge, renderStageTag, renderFlag, type BadgeOptions } from './badge';
 export { renderCriteriaProgress, renderBar, nextStage, nextTransition, shownTransitions, claimMismatch, transitionLabel } from './progress';
 export { renderComponentCard, renderCardHead, cardSectionGroups, renderDependencyStrip, renderNoteHeader, renderDiagnostic, renderUpdated, type CardOptions } from './card';
-export { renderTable, tableCell, renderNextProgress, sortByColumn, DEFAULT_COLUMNS, type TableColumn, type TableOptions, type SortOrder } from './table';
+export { renderTable, tableCell, renderNextProgress, sortByColumn, sortIdsByColumn, DEFAULT_COLUMNS, type TableColumn, type TableOptions, type SortOrder } from './table';
 export { renderList, renderBoard, type BoardOptions } from './board';
 export { renderTimeline, type TimelineOptions } from './timeline';
 export { renderReadiness, renderReadyMark, sortByReadiness, READINESS_COLUMN } from './readiness';

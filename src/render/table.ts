@@ -138,6 +138,17 @@ export function sortByColumn(components: readonly Component[], column: TableColu
   return keyed.map((k) => k.c);
 }
 
+/**
+ * Component ids (their views built) in the order of a table column (DEFAULT_COLUMNS, by id), or
+ * null when the table has no such column: what a host's query view sorts by when the core's query
+ * has no key for the column (plugin-cache/query-order.ts).
+ */
+export function sortIdsByColumn(ids: readonly string[], order: { column: string; order: SortOrder }, ctx: ViewContext): string[] | null {
+  const column = DEFAULT_COLUMNS.find((c) => c.id === order.column);
+  if (!column) return null;
+  return sortByColumn(ids.flatMap((id) => ctx.component(id) ?? []), column, order.order, ctx).map((c) => c.id);
+}
+
 /** How two of a column's values compare: numbers as numbers, text by rank, a column of both as text throughout. */
 function keyOrder(keyed: Keyed, column: TableColumn, place: Map<string, number>): (a: string | number, b: string | number) => number {
   const texts = keyed.some((k) => typeof k.key === 'string');
