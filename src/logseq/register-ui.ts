@@ -60,7 +60,7 @@ export function slotPatch(action: string, arg: string, value: unknown, own: RowO
 }
 
 /** Calls of one model method with the same event this close together are one event (see oncePerEvent). */
-const SAME_EVENT_MS = 50;
+export const SAME_EVENT_MS = 50;
 
 /**
  * A model method that acts once per event. Logseq listens for `data-on-*` on every element it
