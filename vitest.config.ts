@@ -44,6 +44,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },
+    // One temporary folder for the run, removed at its end (test/helpers/temp-root.ts).
+    globalSetup: ['test/helpers/temp-root.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', ...ALL], isolate: false } },
       project('browser'),

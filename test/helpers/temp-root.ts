@@ -1,0 +1,18 @@
+// Vitest's global set-up: every temporary file or folder the tests make (theirs, the CLI's they
+// spawn, Chromium's profiles) goes under one folder of this run, removed when the run ends. Tests
+// make hundreds of throwaway vaults; left in the system's temp folder they pile up run after run.
+// os.tmpdir() reads TMPDIR when called, and the test workers and spawned processes inherit it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export default function setup(): () => void {
+  const previous = process.env['TMPDIR'];
+  const root = mkdtempSync(join(tmpdir(), 'mm-test-run-'));
+  process.env['TMPDIR'] = root;
+  return () => {
+    if (previous === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = previous;
+    rmSync(root, { recursive: true, force: true });
+  };
+}
