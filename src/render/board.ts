@@ -125,14 +125,31 @@ function boardColumns(components: readonly Component[], ctx: ViewContext): Map<s
 }
 
 /**
- * The columns' first items share the board's own task, a part's worth in all (at least one each):
- * four columns drawing a part each in it were 4 × 8 items, the longest task of the Logseq
- * dashboard at 10k pages (benchmarks.md, session 18). Their next parts come a task each as before.
+ * An item's height with the gap under it, for counting what fills a screen: ~6em (66–115 px at
+ * 16 px in Chromium, 105 on average; the contain-intrinsic-size in styles.css says the same).
  */
-function shareFirstPart(slicing: PageSlicing | undefined, columns: ReadonlyMap<string | null, readonly Component[]>): PageSlicing | undefined {
+const ITEM_PX = 96;
+/** A screen's height where the window gives none (happy-dom gives 768; a laptop's is ~900). */
+const SCREEN_PX = 900;
+/**
+ * Board items the board's own task may draw, for all its columns: what a 900 px window shows of
+ * four columns below the dashboard's header (4–6 each). 32 made that task 29–43 ms in the Obsidian
+ * harness at 10k notes under load, against 18–22 with 8 (benchmarks.md, session 19).
+ */
+const FIRST_TASK_ITEMS = 24;
+
+/**
+ * The columns' first items, drawn in the board's own task, are what a screen shows of each column
+ * (the first paint is that task's work): as many as fill the window's height, within
+ * FIRST_TASK_ITEMS shared by the columns that have items (at least one each). Session 18 drew 2 a
+ * column there and the columns grew over the next frames. The next parts come a task each.
+ */
+function shareFirstPart(slicing: PageSlicing | undefined, columns: ReadonlyMap<string | null, readonly Component[]>, doc: Document): PageSlicing | undefined {
   if (!slicing) return undefined;
   const filled = [...columns.values()].filter((items) => items.length > 0).length;
-  return { ...slicing, firstPart: Math.max(1, Math.floor(slicing.perTask / Math.max(1, filled))) };
+  const screen = doc.defaultView?.innerHeight || SCREEN_PX;
+  const fillsScreen = Math.ceil(screen / ITEM_PX);
+  return { ...slicing, firstPart: Math.max(1, Math.min(fillsScreen, Math.floor(FIRST_TASK_ITEMS / Math.max(1, filled)))) };
 }
 
 export function renderBoard(components: readonly Component[], ctx: ViewContext, options: BoardOptions = {}): HTMLElement {
@@ -140,7 +157,7 @@ export function renderBoard(components: readonly Component[], ctx: ViewContext, 
   if (options.sort === 'readiness') components = sortByReadiness(components);
   const board = h(doc, 'div', { cls: 'mm mm-board', attrs: { role: 'group', 'aria-label': 'Components by stage' } });
   const columns = boardColumns(components, ctx);
-  const slicing = shareFirstPart(options.slicing, columns);
+  const slicing = shareFirstPart(options.slicing, columns, doc);
   for (const [id, items] of columns) {
     const heading = h(doc, `h${options.headingLevel ?? 3}` as 'h3', { cls: 'mm-board-heading', children: [renderStageTag(id, ctx), h(doc, 'span', { cls: 'mm-board-count', text: ` ${items.length}`, attrs: { 'aria-label': `${items.length} components` } })] });
     const list = h(doc, 'ul', { cls: 'mm-board-items' });

@@ -22,8 +22,9 @@ export interface PageSlicing {
   perTask: number;
   nextTask: () => Promise<void>;
   /**
-   * Items of the first page drawn in the task that draws the list (default perTask); the rest of
-   * it a part a task. Lists drawn side by side share that task: the board gives each column a share.
+   * Items of the first page drawn in the task that draws the list (default perTask, and it may be
+   * more: what the first paint should show); the rest of it a part a task. Lists drawn side by side
+   * share that task: the board gives each column a share.
    */
   firstPart?: number;
 }
@@ -133,7 +134,7 @@ export function drawPaged<T>(doc: Document, items: readonly T[], into: HTMLEleme
   const size = Number.isFinite(page) && page >= 1 ? Math.floor(page) : items.length;
   const perTask = slicing && slicing.perTask >= 1 ? Math.floor(slicing.perTask) : Infinity;
   const p: Pager<T> = { items, into, draw, noun, size, perTask, nextTask: slicing?.nextTask ?? null, shown: 0, busy: false, asked: 0, stopped: false, placed: false, more: null, firstOfPage: null };
-  drawNext(p, slicing?.firstPart !== undefined && slicing.firstPart >= 0 ? Math.min(perTask, Math.floor(slicing.firstPart)) : perTask);
+  drawNext(p, slicing?.firstPart !== undefined && slicing.firstPart >= 0 ? Math.floor(slicing.firstPart) : perTask);
   const paged = { shown: () => p.shown, stop: () => void (p.stopped = true) };
   if (p.shown >= items.length) return { ...paged, more: null };
   const more = h(doc, 'button', { cls: 'mm-button mm-show-more', text: moreText(items.length - p.shown, size, noun), attrs: { type: 'button' } });
