@@ -102,15 +102,14 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     if (mine !== state.loads) return void next.close();
     // Warmed while the slots still say "indexing…": a slot drawn in the warm-up's tasks with the
     // graph already published would be drawn again by the refresh below (twice the layout).
-    const stale = () => mine !== state.loads;
-    await warmNameOrder(next.index, parts.yieldNow, stale);
+    await warmNameOrder(next.index, { yieldNow: parts.yieldNow, stale: () => mine !== state.loads });
     if (mine !== state.loads) return void next.close();
     state.graph = next;
     state.loading = null;
     schedule(context);
     parts.refillMain();
     await parts.slots.refresh();
-    await afterFirstDraw(next.index, () => next.keepLinks(), parts.yieldNow, () => stale() || state.graph !== next);
+    await afterFirstDraw(next.index, () => next.keepLinks(), { yieldNow: parts.yieldNow, stale: () => mine !== state.loads || state.graph !== next });
   } catch (error) {
     if (mine !== state.loads) return;
     void state.loading?.close();
