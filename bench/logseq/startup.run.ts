@@ -19,6 +19,10 @@ import { phaseContext, phaseLine, runPhase, VIEW_PHASES, type PhaseFigures } fro
 import { changedFilesQuery, createdFilesQuery, PAGE_COUNT_QUERY } from '../../src/logseq/graph-queries';
 
 const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
+/** `MM_BENCH_PHASES=0`: the start-ups only, no view phases (rounds that measure the start). */
+const PHASES = process.env['MM_BENCH_PHASES'] !== '0';
+/** The warm start's longest frame tasks the report names. */
+const WARM_TOP = 5;
 
 /** A graph's page file: `pages/A___B.md` for the generated `A/B.md`. */
 const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
@@ -45,7 +49,7 @@ async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' 
 }
 
 /** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages the start pulled. */
-async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
+async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
   const clock = createTaskClock();
   const before = graph.stats.pullLog.length;
   const { l, started } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
@@ -61,7 +65,8 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
   await l.close();
   const worst = clock.longest();
   const longest = [worst.frame, worst.host].filter((t): t is TaskRecord => t !== null).sort((a, b) => b.cpuMs - a.cpuMs)[0] ?? null;
-  return { ms, pulled, longest, over50: clock.over(50).length, busy: clock.busy() };
+  const frameTop = clock.over(0).filter((t) => t.side === 'frame').slice(0, WARM_TOP);
+  return { ms, pulled, longest, frameTop, over50: clock.over(50).length, busy: clock.busy() };
 }
 
 /** The poll's queries with nothing changed, run by the graph's datascript as the host runs them: the median of 7 each, ms. */
@@ -169,6 +174,7 @@ function report(f: Figures): string {
     `  longest in the host (the queries and UI we cause): ${describeTask(worst.host)}`,
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
     `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describeTask(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
+    `  its longest tasks in the plugin frame (a timer names the step it resumes, src/logseq/steps.ts): ${warm.frameTop.map((t) => `${t.cpuMs.toFixed(0)} ms ${t.what}`).join('; ')}`,
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
     ...phases.map(phaseContext),
@@ -223,6 +229,7 @@ function results(f: Figures): Record<string, unknown> {
     filesPulledOnWarmStart: warm.pulled,
     longestWarmStartTaskMs: Math.round(warm.longest?.cpuMs ?? 0),
     longestWarmStartTask: warm.longest?.what ?? null,
+    longestWarmStartFrameTasks: warm.frameTop.map((t) => ({ ms: Math.round(t.cpuMs), task: t.what })),
     warmStartTasksOver50Ms: warm.over50,
     warmStartFrameCpuMs: Math.round(warm.busy.frame),
     warmStartHostCpuMs: Math.round(warm.busy.host),
@@ -247,7 +254,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const poll = pollQueries(cold.graph);
   const warm = await warmStart(cold.graph, device, target, 'staging');
   const phases: PhaseFigures[] = [];
-  for (const phase of VIEW_PHASES) phases.push(await runPhase(cold.graph, device, target, phase));
+  for (const phase of PHASES ? VIEW_PHASES : []) phases.push(await runPhase(cold.graph, device, target, phase));
   // The reference for the views: the core building every view in one go, in Node, this run.
   const t = performance.now();
   for (const id of index.ids()) index.component(id);

@@ -49,6 +49,14 @@ export interface TimerWindow {
   setInterval(fn: (...args: unknown[]) => void, ms?: number, ...rest: unknown[]): unknown;
 }
 
+/**
+ * The step a timer resumes, when the plugin named it (src/logseq/steps.ts: the callback is named
+ * after the step, and every step's name has a space; a minified callback's own name has none).
+ */
+function stepOf(fn: (...args: unknown[]) => void): string {
+  return fn.name.includes(' ') ? ` (${fn.name})` : '';
+}
+
 export function createTaskClock(): TaskClock {
   let on = false;
   let open: { side: TaskSide; what: string; cpu: number; wall: number } | null = null;
@@ -89,7 +97,7 @@ export function createTaskClock(): TaskClock {
     patchTimers(win, side) {
       const setTimeoutOf = win.setTimeout.bind(win);
       const setIntervalOf = win.setInterval.bind(win);
-      win.setTimeout = (fn, ms, ...rest) => setTimeoutOf(clock.wrap(side, `timer ${ms ?? 0} ms`, fn), ms, ...rest);
+      win.setTimeout = (fn, ms, ...rest) => setTimeoutOf(clock.wrap(side, `timer ${ms ?? 0} ms${stepOf(fn)}`, fn), ms, ...rest);
       win.setInterval = (fn, ms, ...rest) => setIntervalOf(clock.wrap(side, `interval ${ms ?? 0} ms`, fn), ms, ...rest);
     },
     recording(value) {
