@@ -247,7 +247,7 @@ async function writeParts(registry: Registry, slot: string, parts: SlotPieces['p
     keys.add(key);
     // What is written is compared by stamp when the piece has one: its markup is not built again.
     if (part.stamp !== undefined && registry.written.get(key) === `stamp:${part.stamp}`) continue;
-    await registry.yieldNow('slot: piece written');
+    await registry.yieldNow(`slot: piece ${part.key ?? k} written`);
     if (!current()) return;
     const html = part.markup();
     const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;
