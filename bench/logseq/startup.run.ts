@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createIndex, type MaturityIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import { loadPlugin, slotElement, until, viewComplete, type LoadOptions, type Loaded } from '../../test/logseq/harness';
+import { createGcLog } from '../../test/logseq/gc-log';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import { ROOT } from '../../test/helpers/vault';
 import type { IDBFactory } from 'fake-indexeddb';
@@ -102,12 +103,15 @@ interface ColdRun {
   onRoute: number;
   onEdit: number;
   editShown: number;
+  /** Its longest frame tasks, each with the collection within it and whether it came after the edit. */
+  frameTop: Array<{ task: TaskRecord; gcMs: number; afterEdit: boolean }>;
 }
 
 /** The first start (no cache) until `target`'s card shows, then a route change and one edit in the app. */
 async function coldStart(files: Map<string, string>, target: string, device: IDBFactory): Promise<ColdRun> {
   // The graph is built before the plugin connects; the clock starts at the handshake.
   const clock = createTaskClock();
+  const gc = createGcLog();
   const { l, started } = await launchTimed(clock, { files, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
@@ -126,7 +130,9 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   const onEdit = l.graph.stats.filesPulled - before;
   clock.recording(false);
   await l.close();
-  return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown };
+  gc.stop();
+  const frameTop = clock.over(0).filter((task) => task.side === 'frame').slice(0, WARM_TOP).map((task) => ({ task, gcMs: gc.within(task.startMs, task.wallMs), afterEdit: task.startMs >= t }));
+  return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown, frameTop };
 }
 
 type WarmRun = Awaited<ReturnType<typeof warmStart>>;
@@ -172,6 +178,7 @@ function report(f: Figures): string {
     `longest main-thread task: each timer or message handled in the plugin frame or the host is one task (as the Long Tasks API counts them), measured in CPU time; from start-up to the edit shown`,
     `  longest in the plugin frame: ${describeTask(worst.frame)}`,
     `  longest in the host (the queries and UI we cause): ${describeTask(worst.host)}`,
+    `  its longest tasks in the plugin frame: ${cold.frameTop.map(({ task, gcMs, afterEdit }) => `${task.cpuMs.toFixed(0)} ms ${task.what} (GC ${gcMs.toFixed(0)} ms${afterEdit ? ', after the edit' : ''})`).join('; ')}`,
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
     `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describeTask(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
     `  its longest tasks in the plugin frame (a timer names the step it resumes, src/logseq/steps.ts): ${warm.frameTop.map((t) => `${t.cpuMs.toFixed(0)} ms ${t.what}`).join('; ')}`,

@@ -28,8 +28,8 @@ const BUILD = typeof MATURITY_MAP_BUILD === 'string' ? MATURITY_MAP_BUILD : 'sou
 export interface GraphCache {
   /** Every record kept, read in slices, and the links kept with them (the first call reads; later ones answer from memory). */
   load(): Promise<void>;
-  /** The links kept with the records (graph-links.ts), if they were made under these settings; null: none, or not readable. */
-  keptLinks(): KeptLinks | null;
+  /** The links kept with the records (graph-links.ts), if they were made under these settings; null: none, not readable, or taken already. */
+  takeKeptLinks(): KeptLinks | null;
   /** Is the record kept for `path` the one the kept links were made from (the page may take its links from them)? */
   linksFit(path: string): boolean;
   /**
@@ -133,7 +133,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   };
   return {
     load: () => (loaded ??= loadAll(cache, kept, options).then((stored) => links.read(stored, settingsKey(options.settings())))),
-    keptLinks: () => links.kept(),
+    takeKeptLinks: () => links.take(),
     linksFit: (path) => links.fits(path),
     keepLinks(index) {
       const made = closed ? null : links.toStore(index, kept, settingsKey(options.settings()));

@@ -16,8 +16,8 @@ export const stampOf = (record: CachedNote) => `${record.key} ${record.hash}`;
 export interface LinkKeeper {
   /** Take the stored links (read by the cache's load): null when absent, of other settings or unreadable. */
   read(stored: unknown, key: string): void;
-  /** The kept links read at load, if any. */
-  kept(): KeptLinks | null;
+  /** The kept links read at load, if any; once (later calls answer null: the start adopts them, nothing else reads them). */
+  take(): KeptLinks | null;
   /** Is `path`'s record now the one the kept links were made from? */
   fits(path: string): boolean;
   /**
@@ -36,7 +36,11 @@ export function createLinkKeeper(records: ReadonlyMap<string, CachedNote>): Link
       kept = readKeptLinks(value, key);
       stored = kept ? stampsByPath(kept) : null;
     },
-    kept: () => kept,
+    take() {
+      const taken = kept;
+      kept = null;
+      return taken;
+    },
     fits(path) {
       const record = records.get(path);
       return record !== undefined && stored !== null && stored.get(path) === stampOf(record);

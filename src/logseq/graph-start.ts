@@ -104,7 +104,7 @@ function adopt(g: GraphState, row: FileRow, path: string, prepared: PreparedNote
  * sorting when no component came, went or changed its name.
  */
 function beginAdoption(g: GraphState, cache: GraphCache): void {
-  const kept = cache.keptLinks();
+  const kept = cache.takeKeptLinks();
   if (!kept) return;
   g.index.adoptLinkResolution(kept.resolution);
   g.adopting = [];
