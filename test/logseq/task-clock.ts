@@ -57,6 +57,18 @@ function stepOf(fn: (...args: unknown[]) => void): string {
   return fn.name.includes(' ') ? ` (${fn.name})` : '';
 }
 
+function longestBySide(tasks: readonly TaskRecord[]): Record<TaskSide, TaskRecord | null> {
+  const best: Record<TaskSide, TaskRecord | null> = { frame: null, host: null, harness: null };
+  for (const t of tasks) if (!best[t.side] || t.cpuMs > best[t.side]!.cpuMs) best[t.side] = t;
+  return best;
+}
+
+function busyBySide(tasks: readonly TaskRecord[]): Record<TaskSide, number> {
+  const sum: Record<TaskSide, number> = { frame: 0, host: 0, harness: 0 };
+  for (const t of tasks) sum[t.side] += t.cpuMs;
+  return sum;
+}
+
 export function createTaskClock(): TaskClock {
   let on = false;
   let open: { side: TaskSide; what: string; cpu: number; wall: number } | null = null;
@@ -104,25 +116,11 @@ export function createTaskClock(): TaskClock {
       close();
       on = value;
     },
-    longest() {
-      const best: Record<TaskSide, TaskRecord | null> = { frame: null, host: null, harness: null };
-      for (const t of tasks) if (!best[t.side] || t.cpuMs > best[t.side]!.cpuMs) best[t.side] = t;
-      return best;
-    },
+    longest: () => longestBySide(tasks),
     over: (ms) => tasks.filter((t) => t.cpuMs > ms).sort((a, b) => b.cpuMs - a.cpuMs),
-    busy() {
-      const sum: Record<TaskSide, number> = { frame: 0, host: 0, harness: 0 };
-      for (const t of tasks) sum[t.side] += t.cpuMs;
-      return sum;
-    },
-    mark() {
-      close();
-      return tasks.length;
-    },
-    since(mark) {
-      close();
-      return tasks.slice(mark);
-    },
+    busy: () => busyBySide(tasks),
+    mark: () => (close(), tasks.length),
+    since: (mark) => (close(), tasks.slice(mark)),
   };
   return clock;
 }

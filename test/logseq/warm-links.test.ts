@@ -155,7 +155,9 @@ describe('the Logseq warm start takes the links kept with its cache', () => {
     expect(next.nameSorts).toBe(0);
     expect(next.answer).toEqual(cold.answer);
   });
+});
 
+describe('the Logseq warm start refuses links that do not fit', () => {
   it('links made before a page’s record was (a store that failed) are not taken for that page', async () => {
     const graph = newGraph();
     const device = newIndexedDB();
