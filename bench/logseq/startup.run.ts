@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createIndex, type MaturityIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import { loadPlugin, slotElement, until, viewComplete, type LoadOptions, type Loaded } from '../../test/logseq/harness';
+import { createGcLog } from '../../test/logseq/gc-log';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import { ROOT } from '../../test/helpers/vault';
 import type { IDBFactory } from 'fake-indexeddb';
@@ -19,6 +20,10 @@ import { phaseContext, phaseLine, runPhase, VIEW_PHASES, type PhaseFigures } fro
 import { changedFilesQuery, createdFilesQuery, PAGE_COUNT_QUERY } from '../../src/logseq/graph-queries';
 
 const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
+/** `MM_BENCH_PHASES=0`: the start-ups only, no view phases (rounds that measure the start). */
+const PHASES = process.env['MM_BENCH_PHASES'] !== '0';
+/** The warm start's longest frame tasks the report names. */
+const WARM_TOP = 5;
 
 /** A graph's page file: `pages/A___B.md` for the generated `A/B.md`. */
 const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
@@ -45,7 +50,7 @@ async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' 
 }
 
 /** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages the start pulled. */
-async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
+async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
   const clock = createTaskClock();
   const before = graph.stats.pullLog.length;
   const { l, started } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
@@ -61,7 +66,8 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
   await l.close();
   const worst = clock.longest();
   const longest = [worst.frame, worst.host].filter((t): t is TaskRecord => t !== null).sort((a, b) => b.cpuMs - a.cpuMs)[0] ?? null;
-  return { ms, pulled, longest, over50: clock.over(50).length, busy: clock.busy() };
+  const frameTop = clock.over(0).filter((t) => t.side === 'frame').slice(0, WARM_TOP);
+  return { ms, pulled, longest, frameTop, over50: clock.over(50).length, busy: clock.busy() };
 }
 
 /** The poll's queries with nothing changed, run by the graph's datascript as the host runs them: the median of 7 each, ms. */
@@ -97,12 +103,15 @@ interface ColdRun {
   onRoute: number;
   onEdit: number;
   editShown: number;
+  /** Its longest frame tasks, each with the collection within it and whether it came after the edit. */
+  frameTop: Array<{ task: TaskRecord; gcMs: number; afterEdit: boolean }>;
 }
 
 /** The first start (no cache) until `target`'s card shows, then a route change and one edit in the app. */
 async function coldStart(files: Map<string, string>, target: string, device: IDBFactory): Promise<ColdRun> {
   // The graph is built before the plugin connects; the clock starts at the handshake.
   const clock = createTaskClock();
+  const gc = createGcLog();
   const { l, started } = await launchTimed(clock, { files, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
@@ -121,7 +130,9 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   const onEdit = l.graph.stats.filesPulled - before;
   clock.recording(false);
   await l.close();
-  return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown };
+  gc.stop();
+  const frameTop = clock.over(0).filter((task) => task.side === 'frame').slice(0, WARM_TOP).map((task) => ({ task, gcMs: gc.within(task.startMs, task.wallMs), afterEdit: task.startMs >= t }));
+  return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown, frameTop };
 }
 
 type WarmRun = Awaited<ReturnType<typeof warmStart>>;
@@ -167,8 +178,10 @@ function report(f: Figures): string {
     `longest main-thread task: each timer or message handled in the plugin frame or the host is one task (as the Long Tasks API counts them), measured in CPU time; from start-up to the edit shown`,
     `  longest in the plugin frame: ${describeTask(worst.frame)}`,
     `  longest in the host (the queries and UI we cause): ${describeTask(worst.host)}`,
+    `  its longest tasks in the plugin frame: ${cold.frameTop.map(({ task, gcMs, afterEdit }) => `${task.cpuMs.toFixed(0)} ms ${task.what} (GC ${gcMs.toFixed(0)} ms${afterEdit ? ', after the edit' : ''})`).join('; ')}`,
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
     `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describeTask(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
+    `  its longest tasks in the plugin frame (a timer names the step it resumes, src/logseq/steps.ts): ${warm.frameTop.map((t) => `${t.cpuMs.toFixed(0)} ms ${t.what}`).join('; ')}`,
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
     ...phases.map(phaseContext),
@@ -223,6 +236,7 @@ function results(f: Figures): Record<string, unknown> {
     filesPulledOnWarmStart: warm.pulled,
     longestWarmStartTaskMs: Math.round(warm.longest?.cpuMs ?? 0),
     longestWarmStartTask: warm.longest?.what ?? null,
+    longestWarmStartFrameTasks: warm.frameTop.map((t) => ({ ms: Math.round(t.cpuMs), task: t.what })),
     warmStartTasksOver50Ms: warm.over50,
     warmStartFrameCpuMs: Math.round(warm.busy.frame),
     warmStartHostCpuMs: Math.round(warm.busy.host),
@@ -247,7 +261,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const poll = pollQueries(cold.graph);
   const warm = await warmStart(cold.graph, device, target, 'staging');
   const phases: PhaseFigures[] = [];
-  for (const phase of VIEW_PHASES) phases.push(await runPhase(cold.graph, device, target, phase));
+  for (const phase of PHASES ? VIEW_PHASES : []) phases.push(await runPhase(cold.graph, device, target, phase));
   // The reference for the views: the core building every view in one go, in Node, this run.
   const t = performance.now();
   for (const id of index.ids()) index.component(id);

@@ -67,6 +67,11 @@ export interface MaturityIndex {
   /** Dependency edges between components (dependent → dependency ids). */
   edges(): ReadonlyMap<string, readonly string[]>;
   cycles(): string[][];
+  /**
+   * The cycle `id` lies on (its ids sorted), or null. Searches only what `id` reaches, and what
+   * it finds serves later calls and `cycles()`: a host can find every cycle a slice at a time.
+   */
+  cycleOf(id: string): string[] | null;
   /** Diagnostics about the vault as a whole (cycles, unreadable files). */
   vaultDiagnostics(): Diagnostic[];
   /**

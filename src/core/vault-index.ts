@@ -9,7 +9,7 @@ import { cycleDiagnostics } from './component-view';
 import { exportResolution } from './link-resolution';
 import { adoptResolution } from './vault-links';
 import { batch, createIndexState, dropNote, edited, endBatch, putNote, putText, rename, settleNow, skip, type IndexState } from './index-state';
-import { allCycles, component, edges, ids, idsAtStageByName } from './index-reads';
+import { allCycles, component, cycleInfo, edges, ids, idsAtStageByName } from './index-reads';
 import type { IndexOptions, MaturityIndex } from './vault-index-types';
 
 export type { IndexChange, IndexEntry, IndexOptions, MaturityIndex } from './vault-index-types';
@@ -71,7 +71,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
 }
 
 /** What the index answers of its notes and components (index-reads.ts), without changing them. */
-function indexReads(state: IndexState): Pick<MaturityIndex, 'has' | 'entry' | 'ids' | 'component' | 'componentOnce' | 'components' | 'idsAtStage' | 'idsAtStageByName' | 'edges' | 'cycles' | 'vaultDiagnostics'> {
+function indexReads(state: IndexState): Pick<MaturityIndex, 'has' | 'entry' | 'ids' | 'component' | 'componentOnce' | 'components' | 'idsAtStage' | 'idsAtStageByName' | 'edges' | 'cycles' | 'cycleOf' | 'vaultDiagnostics'> {
   const { config } = state;
   const { entries, byStage } = state.links;
   return {
@@ -85,6 +85,7 @@ function indexReads(state: IndexState): Pick<MaturityIndex, 'has' | 'entry' | 'i
     idsAtStageByName: (stage) => idsAtStageByName(state, stage),
     edges: () => edges(state),
     cycles: () => allCycles(state),
+    cycleOf: (id) => cycleInfo(state).finder.cycleOf(id),
     vaultDiagnostics: () => [
       ...cycleDiagnostics(allCycles(state), (id) => entries.get(id)?.identity.name ?? id, config),
       ...unreadableDiagnostics(state.unreadable, config),

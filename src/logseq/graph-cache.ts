@@ -12,10 +12,12 @@
 // describe, so a text changed in between is kept under the older version and pulled again next
 // time, never the reverse.
 import { prepareForIndex, type MaturityIndex } from '../core/index';
+import type { KeptLinks } from '../plugin-cache/kept-links';
 import { NoteCache, type CachedNote } from '../plugin-cache/note-cache';
 import { asRecord, fromRecord, toRecord, type PreparedNote } from '../plugin-cache/note-record';
 import type { Slicing } from '../plugin-cache/slicing';
 import { digestOf } from './graph-answers';
+import { createLinkKeeper } from './graph-links';
 import type { PluginSettings } from './settings';
 
 declare const MATURITY_MAP_BUILD: string | undefined;
@@ -24,8 +26,18 @@ declare const MATURITY_MAP_BUILD: string | undefined;
 const BUILD = typeof MATURITY_MAP_BUILD === 'string' ? MATURITY_MAP_BUILD : 'source';
 
 export interface GraphCache {
-  /** Every record kept, read in slices (the first call reads; later ones answer from memory). */
+  /** Every record kept, read in slices, and the links kept with them (the first call reads; later ones answer from memory). */
   load(): Promise<void>;
+  /** The links kept with the records (graph-links.ts), if they were made under these settings; null: none, not readable, or taken already. */
+  takeKeptLinks(): KeptLinks | null;
+  /** Is the record kept for `path` the one the kept links were made from (the page may take its links from them)? */
+  linksFit(path: string): boolean;
+  /**
+   * Keep `index`'s resolved links beside the records, once what is being written is written;
+   * nothing when those kept were made from the records kept now. Call with the records up to
+   * date (after `store`) and the index's name order known (the links list components in it).
+   */
+  keepLinks(index: MaturityIndex): Promise<void>;
   /** The note kept for `path` if it was made from this version of the text with these settings. */
   take(path: string, version: string | undefined): PreparedNote | null;
   /** The digest of the text a kept record was made from. */
@@ -89,6 +101,22 @@ function takeRecord(record: CachedNote | undefined, key: string | null): Prepare
   }
 }
 
+/** Parse a pulled text into `index`, which holds the note as its record's strings (read back on first use, as after a warm start); the record. */
+function putRecord(index: MaturityIndex, path: string, { text, digest }: { text: string; digest: string }, made: { mtime: number; key: string }): CachedNote {
+  const { record, prepared } = asRecord(prepareForIndex(text, path, index.config, index.pipeline));
+  index.upsertNote(path, prepared.note, prepared.keys);
+  return { ...made, size: text.length, hash: digest, ...record };
+}
+
+/** Read every record into `kept`, a slice at a time; resolves with the stored links record. */
+async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options: GraphCacheOptions): Promise<unknown> {
+  await cache.readAll(async (records) => {
+    for (const [path, record] of records) kept.set(path, record);
+    await options.slicing.yieldNow();
+  });
+  return cache.readLinks();
+}
+
 function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCache {
   const kept = new Map<string, CachedNote>();
   /** Records made since the last write, and paths whose records go. */
@@ -96,26 +124,27 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
   let writing: Promise<void> = Promise.resolve();
+  let closed = false;
   const keyFor = recordKeys(options.settings);
+  const links = createLinkKeeper(kept);
   const drop = (path: string) => {
     made.delete(path);
     if (kept.delete(path)) gone.add(path);
   };
   return {
-    load: () =>
-      (loaded ??= cache.readAll(async (records) => {
-        for (const [path, record] of records) kept.set(path, record);
-        await options.slicing.yieldNow();
-      })),
+    load: () => (loaded ??= loadAll(cache, kept, options).then((stored) => links.read(stored, settingsKey(options.settings())))),
+    takeKeptLinks: () => links.take(),
+    linksFit: (path) => links.fits(path),
+    keepLinks(index) {
+      const made = closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
+      if (made) writing = writing.then(() => cache.writeLinks(made));
+      return writing;
+    },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),
     digest: (path) => kept.get(path)?.hash,
     mtime: (path) => kept.get(path)?.mtime,
-    put(index, path, { text, digest }, version, mtime) {
-      const { config, pipeline } = index;
-      // The index holds the note as the record's strings, read back on first use, as after a warm start.
-      const { record, prepared } = asRecord(prepareForIndex(text, path, config, pipeline));
-      index.upsertNote(path, prepared.note, prepared.keys);
-      const cached: CachedNote = { mtime: mtime ?? 0, size: text.length, hash: digest, key: keyFor(version), ...record };
+    put(index, path, content, version, mtime) {
+      const cached = putRecord(index, path, content, { mtime: mtime ?? 0, key: keyFor(version) });
       kept.set(path, cached);
       made.set(path, cached);
       gone.delete(path);
@@ -140,6 +169,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
       return writing;
     },
     async close() {
+      closed = true;
       // A write under way finishes first (NoteCache.write never throws): a quit right after a start keeps it.
       await writing;
       cache.close();

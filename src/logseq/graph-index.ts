@@ -19,6 +19,7 @@ import { pullChanged, start } from './graph-start';
 import { createGraphState, newIndex, pull, readText, type GraphState } from './graph-state';
 import type { PageInfo } from './page-table';
 import { sameCoreSettings, type PluginSettings } from './settings';
+import type { YieldNow } from './steps';
 
 export { GraphNotOpenError } from './graph-answers';
 export { PULL_CHUNK } from './graph-queries';
@@ -60,14 +61,20 @@ export interface GraphIndex {
   fileNameFormat(): FileNameFormat;
   /** How many files' text this index pulled, in all. */
   filesPulled(): number;
+  /**
+   * Keep the index's resolved links beside the cache for the next start (graph-links.ts), with
+   * its name order known; nothing without a cache, while new settings re-read the graph, or when
+   * those kept were made from the records kept now.
+   */
+  keepLinks(): Promise<void>;
   /** Stop using the cache (the graph is switched or the plugin unloads); what it is writing is written first. */
   close(): Promise<void>;
 }
 
 export interface GraphIndexOptions {
   today?: string;
-  /** Give the thread back (the plugin's frame: a macrotask). */
-  yieldNow: () => Promise<void>;
+  /** Give the thread back (the plugin's frame: a macrotask), naming the step that resumes. */
+  yieldNow: YieldNow;
   now?: () => number;
   /** Logseq diagnostics asked for earlier are now known: show them. */
   onLateDiagnostics?: () => void;
@@ -96,7 +103,10 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
       // Pages renamed before their file was written again: pulled with their versions, as any other.
       const moved = look.full ? await g.changes.checkComponents() : [];
       if (moved.length > 0) await pullChanged(g, moved);
-      return g.index.revision() !== before;
+      const changed = g.index.revision() !== before;
+      // The links kept for the next start follow, in tasks of their own (not awaited: the views redraw first).
+      if (changed) void keepLinksLater(g);
+      return changed;
     },
     reconfigure: (next) => reconfigure(g, next),
     resolve(target) {
@@ -112,15 +122,29 @@ export async function createGraphIndex(host: LogseqHost, initial: PluginSettings
     readText: (path) => readText(g, path),
     fileNameFormat: () => format,
     filesPulled: () => g.pulled,
+    keepLinks: () => keepLinks(g),
     close: async () => g.cache?.close(),
     logseqDiagnostics: (id) => (g.shown !== null ? [] : g.readings.of(id)),
   };
 }
 
+function keepLinks(g: GraphState): Promise<void> {
+  return g.cache && g.shown === null ? g.cache.keepLinks(g.index) : Promise.resolve();
+}
+
+/** After pages changed: the name order (an edit may have moved it), then the links kept, each in a task of its own. */
+async function keepLinksLater(g: GraphState): Promise<void> {
+  await g.options.yieldNow('links: name order');
+  if (g.shown !== null) return;
+  g.index.ids();
+  await g.options.yieldNow('links: kept');
+  await keepLinks(g);
+}
+
 /** The graph's cache, in slices as the rest of the plugin's work; none for a graph with no directory to name it by. */
 async function openCache(dir: string | null, settings: () => PluginSettings, options: GraphIndexOptions): Promise<GraphCache | null> {
   if (dir === null) return null;
-  const slicing = frameSlicing(options.yieldNow, options.now);
+  const slicing = frameSlicing(options.yieldNow, options.now, 'cache: records read');
   return openGraphCache({ graph: dir, settings, slicing });
 }
 

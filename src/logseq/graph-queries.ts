@@ -3,6 +3,7 @@
 // ones that name pages take their ids inlined (`ground`) and look each one up by pull.
 import { timeSlicing, type Slicing } from '../plugin-cache/slicing';
 import type { FileRow } from './host';
+import type { YieldNow } from './steps';
 
 /**
  * Pages per content query: ~0.2 MB of text. The host runs the query, pulls and clones the text
@@ -18,9 +19,9 @@ export const WHERE_CHUNK = 100;
 /** Parse for at most this long before giving the thread back. */
 export const SLICE_MS = 8;
 
-/** The plugin's slicing for the shared code (src/plugin-cache): SLICE_MS slices, `yieldNow` between them. */
-export function frameSlicing(yieldNow: () => Promise<void>, now: () => number = () => performance.now()): Slicing {
-  return timeSlicing(SLICE_MS, now, yieldNow);
+/** The plugin's slicing for the shared code (src/plugin-cache): SLICE_MS slices, `yieldNow` between them (each resumed slice named `step`). */
+export function frameSlicing(yieldNow: YieldNow, now: () => number = () => performance.now(), step?: string): Slicing {
+  return timeSlicing(SLICE_MS, now, () => yieldNow(step));
 }
 
 const PULL = '(pull ?p [:db/id :block/name :block/original-name :block/journal? {:block/file [:db/id :file/path :file/content :file/last-modified-at]}])';

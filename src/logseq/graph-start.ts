@@ -5,6 +5,7 @@
 // changed are read the same way: versions first, then the text of those whose version moved.
 import { noteKeys } from '../core/index';
 import type { PreparedNote } from '../plugin-cache/note-record';
+import type { GraphCache } from './graph-cache';
 import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
@@ -18,13 +19,15 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
   if (g.cache) {
     await g.cache.load();
     g.versions = new Map();
+    beginAdoption(g, g.cache);
   }
   const all: number[] = [];
   for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
     const chunk = listed.slice(i, i + WHERE_CHUNK);
     all.push(...(await (g.cache ? takeCached(g, chunk) : g.changes.markdownOnly(chunk))));
-    await g.options.yieldNow();
+    await g.options.yieldNow('start: pages taken');
   }
+  await endAdoption(g);
   // The listing is the count when it lists every page with a file: no second scan of the graph.
   await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
   const total = all.length + g.taken;
@@ -52,7 +55,7 @@ async function takeCached(g: GraphState, ids: number[]): Promise<number[]> {
     if (!isMarkdownPage(row)) return;
     if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
     if (!takeOne(g, row, version)) toPull.push(row.id);
-  });
+  }, 'start: versions read');
   // A page whose file has no text datom is not in the answer: sorted out and pulled as without a cache.
   const unanswered = ids.filter((id) => !answered.has(id));
   if (unanswered.length > 0) toPull.push(...(await g.changes.markdownOnly(unanswered)));
@@ -89,7 +92,34 @@ function adopt(g: GraphState, row: FileRow, path: string, prepared: PreparedNote
   g.table.record({ id: row.id, name: row.name, originalName: row['original-name'] ?? row.name }, path, mtime, row.file.id);
   g.table.setDigest(path, g.cache!.digest(path)!);
   if (mtime !== null && (g.since === null || mtime > g.since)) g.since = mtime;
-  if (prepared) g.index.upsertNote(path, prepared.note, prepared.keys);
+  if (!prepared) return;
+  // While the kept links are adopted, a note they were not made from waits until the adoption is over.
+  if (g.adopting !== null && !g.cache!.linksFit(path)) g.adopting.push([path, prepared]);
+  else g.index.upsertNote(path, prepared.note, prepared.keys);
+}
+
+/**
+ * The pages taken from the cache take their resolved links from the links kept with it, if any
+ * (graph-links.ts): the index resolves none of theirs, and takes the kept name order instead of
+ * sorting when no component came, went or changed its name.
+ */
+function beginAdoption(g: GraphState, cache: GraphCache): void {
+  const kept = cache.takeKeptLinks();
+  if (!kept) return;
+  g.index.adoptLinkResolution(kept.resolution);
+  g.adopting = [];
+}
+
+/**
+ * The adoption is over: what did not fit the kept links resolves as usual (the core), and the
+ * notes taken that they were not made from go in now, in slices, resolved as any other.
+ */
+async function endAdoption(g: GraphState): Promise<void> {
+  const later = g.adopting;
+  if (later === null) return;
+  g.adopting = null;
+  g.index.adoptLinkResolution(null);
+  await inSlices(g, later, ([path, prepared]) => g.index.upsertNote(path, prepared.note, prepared.keys), 'start: pages the kept links do not fit');
 }
 
 /**

@@ -1,6 +1,7 @@
 // What the graph index knows of the graph while it runs (the index, the page table, the change
 // finder, the cache), and how it reads pages into it: pulled a chunk at a time, taken in slices.
 import { createIndex, MAX_NOTE_BYTES, type FileNameFormat, type MaturityIndex } from '../core/index';
+import type { PreparedNote } from '../plugin-cache/note-record';
 import type { FileRow } from './host';
 import { digestOf, markdownRows, relativePath, timeOf, type GraphQuery } from './graph-answers';
 import type { GraphCache } from './graph-cache';
@@ -39,6 +40,11 @@ export interface GraphState {
   readonly cache: GraphCache | null;
   /** While a start-up runs with a cache: file id → the version of its text (`tx:created`), read before the text is pulled. */
   versions: Map<number, string> | null;
+  /**
+   * While a start-up takes pages from the cache with the links kept beside it (graph-links.ts):
+   * the notes taken whose records the links were not made from, put in once the adoption is over.
+   */
+  adopting: Array<[path: string, prepared: PreparedNote]> | null;
 }
 
 export function newIndex(settings: PluginSettings, options: GraphIndexOptions): MaturityIndex {
@@ -61,6 +67,7 @@ export function createGraphState(initial: PluginSettings, options: GraphIndexOpt
     options,
     cache,
     versions: null,
+    adopting: null,
     readings: createLogseqReadings({
       index: () => g.index,
       enabled: () => g.settings.logseqDiagnostics,
@@ -139,14 +146,14 @@ export async function readText(g: GraphState, path: string): Promise<string | nu
 
 /** Take rows in slices of SLICE_MS, yielding between them. */
 export async function takeAll(g: GraphState, found: FileRow[]): Promise<void> {
-  await inSlices(g, found, (row) => take(g, row));
+  await inSlices(g, found, (row) => take(g, row), 'pull: pages parsed');
 }
 
 /**
  * `each` over `items` in slices of SLICE_MS, giving the thread back between them; each slice is
  * one index batch, so names shared by many pages are resolved once a slice, not once a page.
  */
-export async function inSlices<T>(g: GraphState, items: Iterable<T>, each: (item: T) => void): Promise<void> {
+export async function inSlices<T>(g: GraphState, items: Iterable<T>, each: (item: T) => void, step = 'pages taken in'): Promise<void> {
   const now = g.options.now ?? (() => performance.now());
   let sliceStart = now();
   // The index batched (new settings may replace g.index while this runs: its batch ends on it).
@@ -157,7 +164,7 @@ export async function inSlices<T>(g: GraphState, items: Iterable<T>, each: (item
       each(item);
       if (now() - sliceStart > SLICE_MS) {
         index.endBatch();
-        await g.options.yieldNow();
+        await g.options.yieldNow(step);
         index.beginBatch();
         sliceStart = now();
       }
@@ -179,7 +186,7 @@ export async function pull(g: GraphState, ids: readonly number[], onChunk?: () =
       if (!got.has(id) && path !== undefined) forget(g, path);
     }
     onChunk?.();
-    await g.options.yieldNow();
+    await g.options.yieldNow('pull: next chunk');
   }
 }
 

@@ -7,7 +7,8 @@ import type { PluginEnvironment, PluginState } from './plugin-state';
 import { createRefreshScheduler } from './refresh';
 import { readSettings } from './settings';
 import type { SlotRegistry } from './slots';
-import { warmIndex } from './warm-index';
+import type { YieldNow } from './steps';
+import { afterFirstDraw, warmNameOrder } from './warm-index';
 
 /** Waits before trying a failed first read again (no graph open yet, a query that failed). */
 export const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
@@ -30,7 +31,7 @@ export function reportSettingsProblems(host: LogseqHost, problems: readonly stri
 interface LoaderParts {
   slots: SlotRegistry;
   rerender: () => Promise<void>;
-  yieldNow: () => Promise<void>;
+  yieldNow: YieldNow;
   clearPageCache: () => void;
   refillMain: () => void;
 }
@@ -101,13 +102,14 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     if (mine !== state.loads) return void next.close();
     // Warmed while the slots still say "indexing…": a slot drawn in the warm-up's tasks with the
     // graph already published would be drawn again by the refresh below (twice the layout).
-    await warmIndex(next.index, parts.yieldNow, () => mine !== state.loads);
+    await warmNameOrder(next.index, { yieldNow: parts.yieldNow, stale: () => mine !== state.loads });
     if (mine !== state.loads) return void next.close();
     state.graph = next;
     state.loading = null;
     schedule(context);
     parts.refillMain();
     await parts.slots.refresh();
+    await afterFirstDraw(next.index, () => next.keepLinks(), { yieldNow: parts.yieldNow, stale: () => mine !== state.loads || state.graph !== next });
   } catch (error) {
     if (mine !== state.loads) return;
     void state.loading?.close();

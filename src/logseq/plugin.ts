@@ -14,6 +14,7 @@ import { registerUI } from './register-ui';
 import { readSettings } from './settings';
 import { createSlotContent } from './slot-content';
 import { createSlotRegistry, type SlotRegistry } from './slots';
+import { frameYield } from './steps';
 
 export { DB_GRAPH_MESSAGE, type PluginEnvironment } from './plugin-state';
 export { RETRY_MS, detectDbGraph } from './loader';
@@ -32,7 +33,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   // The graph's layout off the frame's thread (graph-layout.ts); stopped with the plugin.
   const frame = doc.defaultView;
   if (frame && env.layoutWorkerSource) offs.push(startGraphLayout(frame, env.layoutWorkerSource));
-  const yieldNow = () => new Promise<void>((resolve) => env.timers.setTimeout(resolve, 0));
+  const yieldNow = frameYield(env.timers);
   const content = createSlotContent(host, doc, state);
   const slots: SlotRegistry = createSlotRegistry(host, content.template, yieldNow);
   const { openLine, openComponent } = createPageOpener(host, () => state.graph);

@@ -9,6 +9,7 @@
 // zoom), changed through model calls since injected markup has no listeners.
 import type { LogseqHost } from './host';
 import type { Macro } from './macros';
+import type { YieldNow } from './steps';
 
 export interface SlotState {
   sort?: { column: string; order: 'asc' | 'desc' };
@@ -89,7 +90,7 @@ export const SLOT_KEY_PREFIX = 'mm-slot-';
 interface Registry {
   readonly host: LogseqHost;
   readonly template: SlotTemplate;
-  readonly yieldNow: () => Promise<void>;
+  readonly yieldNow: YieldNow;
   readonly slots: Map<string, SlotRequest>;
   /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
   readonly written: Map<string, string>;
@@ -104,7 +105,7 @@ interface Registry {
 export const SLOT_CHECK_MS = 250;
 
 /** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
-export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: () => Promise<void>, now: () => number = () => performance.now()): SlotRegistry {
+export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: YieldNow, now: () => number = () => performance.now()): SlotRegistry {
   const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now };
   const { slots, written, generation } = registry;
   return {
@@ -197,7 +198,7 @@ async function whenReady(registry: Registry, slot: string, pending: SlotPending,
   const cancelled = () => !current() || gone();
   const yieldNow = async () => {
     if (placeholder.written === null && !registry.written.has(slot)) placeholder.written = writeHead(registry, slot, pending.placeholder, stillThere);
-    await registry.yieldNow();
+    await registry.yieldNow('slot: view in slices');
   };
   const view = await pending.ready(cancelled, yieldNow);
   // The placeholder's write (its slot check is a round trip) lands before the view's.
@@ -246,7 +247,7 @@ async function writeParts(registry: Registry, slot: string, parts: SlotPieces['p
     keys.add(key);
     // What is written is compared by stamp when the piece has one: its markup is not built again.
     if (part.stamp !== undefined && registry.written.get(key) === `stamp:${part.stamp}`) continue;
-    await registry.yieldNow();
+    await registry.yieldNow(`slot: piece ${part.key ?? k} written`);
     if (!current()) return;
     const html = part.markup();
     const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;

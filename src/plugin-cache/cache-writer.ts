@@ -1,7 +1,7 @@
 // Cache writes, batched: records queued after a build (at once) and after edits, renames and
 // deletes (a little later, so typing does not write on every pause) are written together, one
 // write after another. A record's note is serialised as it is written, in slices. After the records,
-// the resolved links (Obsidian's links.ts) are kept again when the index changed since they last were.
+// the resolved links (kept-links.ts, through Obsidian's links.ts) are kept again when the index changed since they last were.
 import type { NoteCache, CachedNote } from './note-cache';
 import { toRecord } from './note-record';
 import type { PendingWrite } from './records';

@@ -3,7 +3,7 @@
 // note-record.ts) with the file state it was made from and the key of what made it (records.ts). Notes are stored a chunk at a
 // time (cache-chunks.ts); the cache keeps what it read and wrote, so a write rewrites only the
 // chunks it touches. A relaunch reads the chunks in slices and parses only files whose record does
-// not match. Beside the notes, one record keeps what link resolution made of them (links.ts), so a
+// not match. Beside the notes, one record keeps what link resolution made of them (kept-links.ts), so a
 // relaunch with nothing changed resolves nothing. One database per vault (the app id); losing it
 // only costs a full parse.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';

@@ -49,6 +49,26 @@ export interface TimerWindow {
   setInterval(fn: (...args: unknown[]) => void, ms?: number, ...rest: unknown[]): unknown;
 }
 
+/**
+ * The step a timer resumes, when the plugin named it (src/logseq/steps.ts: the callback is named
+ * after the step, and every step's name has a space; a minified callback's own name has none).
+ */
+function stepOf(fn: (...args: unknown[]) => void): string {
+  return fn.name.includes(' ') ? ` (${fn.name})` : '';
+}
+
+function longestBySide(tasks: readonly TaskRecord[]): Record<TaskSide, TaskRecord | null> {
+  const best: Record<TaskSide, TaskRecord | null> = { frame: null, host: null, harness: null };
+  for (const t of tasks) if (!best[t.side] || t.cpuMs > best[t.side]!.cpuMs) best[t.side] = t;
+  return best;
+}
+
+function busyBySide(tasks: readonly TaskRecord[]): Record<TaskSide, number> {
+  const sum: Record<TaskSide, number> = { frame: 0, host: 0, harness: 0 };
+  for (const t of tasks) sum[t.side] += t.cpuMs;
+  return sum;
+}
+
 export function createTaskClock(): TaskClock {
   let on = false;
   let open: { side: TaskSide; what: string; cpu: number; wall: number } | null = null;
@@ -89,32 +109,18 @@ export function createTaskClock(): TaskClock {
     patchTimers(win, side) {
       const setTimeoutOf = win.setTimeout.bind(win);
       const setIntervalOf = win.setInterval.bind(win);
-      win.setTimeout = (fn, ms, ...rest) => setTimeoutOf(clock.wrap(side, `timer ${ms ?? 0} ms`, fn), ms, ...rest);
+      win.setTimeout = (fn, ms, ...rest) => setTimeoutOf(clock.wrap(side, `timer ${ms ?? 0} ms${stepOf(fn)}`, fn), ms, ...rest);
       win.setInterval = (fn, ms, ...rest) => setIntervalOf(clock.wrap(side, `interval ${ms ?? 0} ms`, fn), ms, ...rest);
     },
     recording(value) {
       close();
       on = value;
     },
-    longest() {
-      const best: Record<TaskSide, TaskRecord | null> = { frame: null, host: null, harness: null };
-      for (const t of tasks) if (!best[t.side] || t.cpuMs > best[t.side]!.cpuMs) best[t.side] = t;
-      return best;
-    },
+    longest: () => longestBySide(tasks),
     over: (ms) => tasks.filter((t) => t.cpuMs > ms).sort((a, b) => b.cpuMs - a.cpuMs),
-    busy() {
-      const sum: Record<TaskSide, number> = { frame: 0, host: 0, harness: 0 };
-      for (const t of tasks) sum[t.side] += t.cpuMs;
-      return sum;
-    },
-    mark() {
-      close();
-      return tasks.length;
-    },
-    since(mark) {
-      close();
-      return tasks.slice(mark);
-    },
+    busy: () => busyBySide(tasks),
+    mark: () => (close(), tasks.length),
+    since: (mark) => (close(), tasks.slice(mark)),
   };
   return clock;
 }

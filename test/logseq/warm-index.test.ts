@@ -1,40 +1,91 @@
-// After a load the plugin computes the index's name order and cycles, each in a task of its own
-// (warm-index.ts), so the first query, dashboard or graph does not pay for them inside one of its
-// own tasks. Counted with a fake index: each read in its own task, none once the load is stale or
-// the index moved.
+// Once a load has read the graph the plugin computes what views read first, each in a task of its
+// own (warm-index.ts): the name order before the graph is shown; after the first draw the links
+// kept for the next start, then the cycles a slice at a time (no card or query reads them; the
+// dashboard and the graph view do). Counted with a fake index and a fake clock: each step in its
+// own named task, the cycles' searches spread over tasks within the slice budget, none once the
+// load is stale or the index moved.
 import { describe, expect, it } from 'vitest';
-import { warmIndex } from '../../src/logseq/warm-index';
+import { createIndex } from '../../src/core/index';
+import { resetWorkCount } from '../../src/core/work-count';
+import { SLICE_MS } from '../../src/logseq/graph-queries';
+import { afterFirstDraw, warmNameOrder } from '../../src/logseq/warm-index';
+import { generatedGraph } from './generated-graph';
 
-function fakeIndex() {
+function fakeIndex(components = 3) {
   const log: string[] = [];
   let revision = 1;
+  const ids = Array.from({ length: components }, (_, i) => `c${i}`);
   return {
     log,
     bump: () => revision++,
     index: {
       revision: () => revision,
-      ids: () => (log.push('ids'), []),
+      ids: () => (log.push('ids'), ids),
       cycles: () => (log.push('cycles'), []),
+      cycleOf: (id: string) => (log.push(`cycleOf ${id}`), null),
     },
+    keepLinks: async () => void log.push('links'),
   };
 }
 
-describe('warmIndex', () => {
-  it('reads the name order, then the cycles, each after a yield', async () => {
+/** A yield that records the step it resumes and what was read before it. */
+function recorder(log: string[]) {
+  const steps: string[] = [];
+  return { steps, yieldNow: async (step?: string) => void steps.push(`${step} after ${log.length}`) };
+}
+
+describe('the warm-up after a load', () => {
+  it('reads the name order in a task of its own before the graph is shown, and nothing else', async () => {
     const f = fakeIndex();
-    const yields: number[] = [];
-    await warmIndex(f.index, async () => void yields.push(f.log.length), () => false);
-    expect(f.log).toEqual(['ids', 'cycles']);
-    // Nothing read before the first yield, one read between two yields.
-    expect(yields).toEqual([0, 1]);
+    const r = recorder(f.log);
+    await warmNameOrder(f.index, { yieldNow: r.yieldNow, stale: () => false });
+    expect(f.log).toEqual(['ids']);
+    expect(r.steps).toEqual(['warm-up: name order after 0']);
+  });
+
+  it('after the first draw keeps the links, then finds the cycles, each after a named yield', async () => {
+    const f = fakeIndex(2);
+    const r = recorder(f.log);
+    await afterFirstDraw(f.index, f.keepLinks, { yieldNow: r.yieldNow, stale: () => false });
+    expect(f.log).toEqual(['ids', 'links', 'ids', 'cycleOf c0', 'cycleOf c1', 'cycles']);
+    expect(r.steps).toEqual(['warm-up: name order after 0', 'warm-up: links kept after 1', 'warm-up: cycles after 2']);
+  });
+
+  it('finds the cycles of a generated graph over several tasks, each search within the slice budget, and the index’s cycles are those', async () => {
+    const { files } = generatedGraph(300);
+    const index = createIndex({});
+    for (const [path, text] of files) index.upsert(path, text);
+    const expected = createIndex({});
+    for (const [path, text] of files) expected.upsert(path, text);
+    // A clock that moves 1 ms a component searched: a slice holds SLICE_MS of them.
+    let clock = 0;
+    const counted = { ...index, cycleOf: (id: string) => ((clock += 1), index.cycleOf(id)), revision: () => index.revision(), ids: () => index.ids(), cycles: () => index.cycles() };
+    /** Components searched in each task (the one before each yield). */
+    const perTask: number[] = [];
+    let searched = 0;
+    const work = resetWorkCount();
+    const yieldNow = async () => {
+      perTask.push(clock - searched);
+      searched = clock;
+    };
+    await afterFirstDraw(counted, async () => undefined, { yieldNow, stale: () => false, now: () => clock });
+    perTask.push(clock - searched);
+    expect(perTask.length).toBeGreaterThan(index.ids().length / (SLICE_MS + 1));
+    expect(Math.max(...perTask)).toBeLessThanOrEqual(SLICE_MS + 1);
+    // Each component entered once in all, and cycles() searched nothing more.
+    expect(work.cycleVisited).toBe(index.ids().length);
+    expect(index.cycles()).toEqual(expected.cycles());
+    expect(expected.cycles().length).toBeGreaterThan(0);
   });
 
   it('stops when the load went stale or the index moved', async () => {
     const stale = fakeIndex();
-    await warmIndex(stale.index, async () => undefined, () => true);
+    const warm = { yieldNow: async () => undefined, stale: () => true };
+    await warmNameOrder(stale.index, warm);
+    await afterFirstDraw(stale.index, stale.keepLinks, warm);
     expect(stale.log).toEqual([]);
     const moved = fakeIndex();
-    await warmIndex(moved.index, async () => void (moved.log.length === 1 && moved.bump()), () => false);
+    await afterFirstDraw(moved.index, moved.keepLinks, { yieldNow: async () => void (moved.log.length === 1 && moved.bump()), stale: () => false });
     expect(moved.log).toEqual(['ids']);
   });
 });
