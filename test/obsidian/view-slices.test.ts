@@ -86,6 +86,32 @@ describe('the dashboard', () => {
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
   });
 
+  it('draws from the list its slices collected: the task that draws walks no list of views from the index', async () => {
+    const h = await startHarness({ files: files() });
+    const index = plugin(h).indexer.index as unknown as { components(): unknown[] };
+    const components = index.components.bind(index);
+    // Work per task: the lists of every view the index walked (9k views read back at 10k: 10–30 ms).
+    let walks = 0;
+    vi.spyOn(index, 'components').mockImplementation(() => {
+      walks++;
+      return components();
+    });
+    const tasks: Array<{ walks: number; drew: boolean }> = [];
+    let drawn = false;
+    await atEachTask(() => {
+      const drew = !drawn && document.querySelector('.maturity-map-dashboard-body .mm-dashboard') !== null;
+      drawn ||= drew;
+      tasks.push({ walks, drew });
+      walks = 0;
+    }, async () => {
+      h.app.commands.executeCommandById('maturity-map:open-dashboard');
+      await h.settle();
+    });
+    // Before: the draw's fingerprint asked the index for every view in the draw's task.
+    expect(tasks.filter((t) => t.drew)).toEqual([{ walks: 0, drew: true }]);
+    expect(sum(tasks.map((t) => t.walks))).toBe(0);
+  });
+
   it("reads the day its indexer keeps, not the clock's, until the day is checked again", async () => {
     const h = await startHarness({ files: files() });
     const index = () => plugin(h).indexer.index as unknown as { today(): string };
