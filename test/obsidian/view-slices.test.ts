@@ -86,6 +86,31 @@ describe('the dashboard', () => {
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
   });
 
+  it("reads the day its indexer keeps, not the clock's, until the day is checked again", async () => {
+    const h = await startHarness({ files: files() });
+    const index = () => plugin(h).indexer.index as unknown as { today(): string };
+    const day = index().today();
+    vi.setSystemTime(new Date(`${day}T23:59:59`).getTime() + 2000);
+    // Every view read compared the clock's date: the index now reads the day kept, moved on by the midnight timer or focus.
+    expect(index().today()).toBe(day);
+    window.dispatchEvent(new Event('focus'));
+    expect(index().today()).not.toBe(day);
+  });
+
+  it('closed while it builds, builds no more views', async () => {
+    const h = await startHarness({ files: files() });
+    viewClock(h);
+    h.app.commands.executeCommandById('maturity-map:open-dashboard');
+    await element(() => (plugin(h).indexer.viewsBuilt > 2 * MOST_PER_TASK ? document.body : null));
+    h.app.workspace.detachLeavesOfType('maturity-map-dashboard');
+    const atClose = plugin(h).indexer.viewsBuilt;
+    await h.settle();
+    expect(plugin(h).indexer.viewsBuilt).toBe(atClose);
+    expect(atClose).toBeLessThan(plugin(h).indexer.index.ids().length);
+  });
+});
+
+describe("the dashboard's draw", () => {
   it('draws from the list its slices collected: the task that draws walks no list of views from the index', async () => {
     const h = await startHarness({ files: files() });
     const index = plugin(h).indexer.index as unknown as { components(): unknown[] };
@@ -110,29 +135,6 @@ describe('the dashboard', () => {
     // Before: the draw's fingerprint asked the index for every view in the draw's task.
     expect(tasks.filter((t) => t.drew)).toEqual([{ walks: 0, drew: true }]);
     expect(sum(tasks.map((t) => t.walks))).toBe(0);
-  });
-
-  it("reads the day its indexer keeps, not the clock's, until the day is checked again", async () => {
-    const h = await startHarness({ files: files() });
-    const index = () => plugin(h).indexer.index as unknown as { today(): string };
-    const day = index().today();
-    vi.setSystemTime(new Date(`${day}T23:59:59`).getTime() + 2000);
-    // Every view read compared the clock's date: the index now reads the day kept, moved on by the midnight timer or focus.
-    expect(index().today()).toBe(day);
-    window.dispatchEvent(new Event('focus'));
-    expect(index().today()).not.toBe(day);
-  });
-
-  it('closed while it builds, builds no more views', async () => {
-    const h = await startHarness({ files: files() });
-    viewClock(h);
-    h.app.commands.executeCommandById('maturity-map:open-dashboard');
-    await element(() => (plugin(h).indexer.viewsBuilt > 2 * MOST_PER_TASK ? document.body : null));
-    h.app.workspace.detachLeavesOfType('maturity-map-dashboard');
-    const atClose = plugin(h).indexer.viewsBuilt;
-    await h.settle();
-    expect(plugin(h).indexer.viewsBuilt).toBe(atClose);
-    expect(atClose).toBeLessThan(plugin(h).indexer.index.ids().length);
   });
 });
 
@@ -180,6 +182,20 @@ describe('a query block', () => {
     expect(tasks.filter((t) => t.drew)).toEqual([{ views: 0, drew: true }]);
   });
 
+  it('redraws an edit in the task that brings it, building only the changed views', async () => {
+    const h = await startHarness({ files: files() });
+    const leaf = await h.open(STAGING);
+    const block = h.markdownView(leaf).previewEl!.querySelector('.block-language-maturity-query')!;
+    const first = shownIds(block)[0]!;
+    viewClock(h);
+    const counts = await viewsPerTask(h, () => h.edit(first, (text) => text.replace(/^((?:owner::?|\*\*Owner\*\*:)[ \t]*).*$/gm, '$1Edited Owner')));
+    expect(block.textContent).toContain('Edited Owner');
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toBeLessThan(25);
+  });
+});
+
+describe("a query block's rows", () => {
   it('draws its first rows ten a task, a frame apart, busy until the last is in', async () => {
     const h = await startHarness({ files: files() });
     const rows = () => document.querySelectorAll('.block-language-maturity-query tr[data-mm-id]').length;
@@ -196,18 +212,6 @@ describe('a query block', () => {
     const block = document.querySelector('.block-language-maturity-query')!;
     expect(block.querySelector('.mm-show-more')).toBeNull();
     expect(block.querySelector('button.maturity-map-show-more')).not.toBeNull();
-  });
-
-  it('redraws an edit in the task that brings it, building only the changed views', async () => {
-    const h = await startHarness({ files: files() });
-    const leaf = await h.open(STAGING);
-    const block = h.markdownView(leaf).previewEl!.querySelector('.block-language-maturity-query')!;
-    const first = shownIds(block)[0]!;
-    viewClock(h);
-    const counts = await viewsPerTask(h, () => h.edit(first, (text) => text.replace(/^((?:owner::?|\*\*Owner\*\*:)[ \t]*).*$/gm, '$1Edited Owner')));
-    expect(block.textContent).toContain('Edited Owner');
-    expect(counts).toHaveLength(1);
-    expect(counts[0]).toBeLessThan(25);
   });
 });
 
