@@ -10,13 +10,15 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { it } from 'vitest';
+import { it, onTestFinished } from 'vitest';
 import { createIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import type { Harness } from '../../test/obsidian/harness/app';
 import { newIndexedDB } from '../../test/obsidian/harness/node-host';
 import { asHost } from '../../test/obsidian/harness/host-work';
 import { createHarness, dispose, whenClosed } from '../../test/obsidian/helpers';
+import { startCpuProfile } from './cpu-profile';
+import { referenceTaskMs } from './reference-task';
 import { mainThreadCpuMs, monitorTasks, type TaskStats } from './main-thread';
 import { QUERY_NOTES, until, VIEW_PHASES, viewLine, type ViewFigures } from './views';
 import { ROOT } from '../../test/helpers/vault';
@@ -139,13 +141,14 @@ async function openViews(files: Record<string, string>, device: ReturnType<typeo
       await phase.setup(h);
       await new Promise((r) => setTimeout(r, 200));
     }
+    const referenceMs = await referenceTaskMs();
     const watched = await watchMainThread(async () => {
       const t0 = performance.now();
       await phase.open(h);
       await until(() => phase.shown(h));
       return performance.now() - t0;
     });
-    out.push({ name: phase.name, figures: { ms: watched.result, tasks: watched.tasks } });
+    out.push({ name: phase.name, figures: { ms: watched.result, tasks: watched.tasks, referenceMs } });
     await close(h);
   }
   return out;
@@ -209,6 +212,8 @@ interface Runs {
   edit: Watched<number>;
   fallback: Watched<Started>;
   views: Array<{ name: string; figures: ViewFigures }>;
+  /** The reference task before the cold start (reference-task.ts). */
+  referenceTaskMs: number;
 }
 
 /** bench/results-obsidian.json. */
@@ -233,6 +238,7 @@ function results(r: Runs) {
     coldParser: r.coldStats.build.parser,
     cacheWriteAfterColdMs: Math.round(cold.result.cacheWriteMs),
     longestMainThreadTaskMs: Math.round(Math.max(cold.tasks.longestMs, warm.tasks.longestMs, edit.tasks.longestMs)),
+    referenceTaskMs: r.referenceTaskMs,
     taskClock: cold.tasks.clock,
     longestTaskMs: perPhase((t) => t.longestMs),
     tasksOver50Ms: perPhase((t) => t.over50),
@@ -240,7 +246,7 @@ function results(r: Runs) {
     longestTasks: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v.top.slice(0, 3)])),
     editUntilHeaderMs: Math.round(edit.result),
     mainThreadFallbackColdStartMs: Math.round(fallback.result.ms),
-    viewsOnFirstOpen: Object.fromEntries(views.map(({ name, figures }) => [name, { ms: Math.round(figures.ms), longestTaskMs: Math.round(figures.tasks.longestMs), tasksOver50Ms: figures.tasks.over50, tasks: figures.tasks.tasks, longestTasks: figures.tasks.top.slice(0, 3) }])),
+    viewsOnFirstOpen: Object.fromEntries(views.map(({ name, figures }) => [name, { ms: Math.round(figures.ms), referenceTaskMs: figures.referenceMs, longestTaskMs: Math.round(figures.tasks.longestMs), tasksOver50Ms: figures.tasks.over50, tasks: figures.tasks.tasks, longestTasks: figures.tasks.top.slice(0, 3) }])),
   };
 }
 
@@ -258,6 +264,7 @@ function report(r: Runs, written: ReturnType<typeof results>): string {
     `garbage collection: cold start ${results.coldStartCpuMs.gc} ms, warm start ${results.warmStartCpuMs.gc} ms; heap in use as each began: ${results.coldStartCpuMs.heapAtStartMb} MB, ${results.warmStartCpuMs.heapAtStartMb} MB`,
     `warm / cold: ${(results.warmOverCold * 100).toFixed(1)}% (target ≤ 10%); cold start / core alone on the main thread (${results.referenceCoreIndexMs} ms, same run): ${(r.cold.result.ms / r.coreMs).toFixed(2)}×`,
     `longest main-thread task (the plugin's ${results.taskClock === 'thread-cpu' ? 'CPU time' : 'wall time'} per task): cold ${task['coldStart']} ms, warm ${task['warmStart']} ms, edit ${task['edit']} ms, main-thread fallback ${task['mainThreadFallbackColdStart']} ms; tasks over 50 ms: ${over['coldStart']}, ${over['warmStart']}, ${over['edit']}, ${over['mainThreadFallbackColdStart']}`,
+    `reference task before the cold start (happy-dom rows and a sort, CPU time, median of 5): ${r.referenceTaskMs} ms`,
     `longest wall-clock gap of a 1 ms probe (upper bound: waiting for a core, several tasks, the app's own work): cold ${wall['coldStart']} ms, warm ${wall['warmStart']} ms, edit ${wall['edit']} ms, fallback ${wall['mainThreadFallbackColdStart']} ms`,
     `main-thread fallback cold start ${results.mainThreadFallbackColdStartMs} ms; one edit until the open header shows it: ${results.editUntilHeaderMs} ms; cache written ${results.cacheWriteAfterColdMs} ms after the cold start was ready`,
     `first open after a (warm) start, until the results show:`,
@@ -274,11 +281,17 @@ async function onlyViews(files: Record<string, string>, device: ReturnType<typeo
 
 it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const stopProfile = await startCpuProfile();
+  onTestFinished(async () => {
+    const path = await stopProfile();
+    if (path) process.stdout.write(`CPU profile: ${path}\n`);
+  });
   const vault = loadVault(NOTES, 1);
   const files = benchFiles(vault);
   // Reference: the core alone, every note parsed on the main thread.
   const coreMs = ONLY_VIEWS.length > 0 ? 0 : indexOnMainThread(files);
   collectGarbage();
+  const referenceMs = await referenceTaskMs();
   const device = newIndexedDB();
   const { cold, stats: coldStats } = await coldStart(files, device);
   if (ONLY_VIEWS.length > 0) return onlyViews(files, device, loadAtStart);
@@ -287,7 +300,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const fallback = await watchMainThread(() => start(files, { indexedDB: newIndexedDB(), workers: false }));
   await close(fallback.result.h);
   const views = await openViews(files, device);
-  const runs: Runs = { vault, loadAtStart, coreMs, cold, coldStats, warm, warmStats, edit, fallback, views };
+  const runs: Runs = { vault, loadAtStart, coreMs, cold, coldStats, warm, warmStats, edit, fallback, views, referenceTaskMs: referenceMs };
   const written = results(runs);
   writeFileSync(join(ROOT, 'bench/results-obsidian.json'), `${JSON.stringify(written, null, 2)}\n`);
   process.stdout.write(report(runs, written));

@@ -102,6 +102,8 @@ export const VIEW_PHASES: ViewPhase[] = [
 export interface ViewFigures {
   ms: number;
   tasks: TaskStats;
+  /** The reference task's CPU time, measured just before the phase (reference-task.ts). */
+  referenceMs: number;
 }
 
 /** Wait for `shown`, a millisecond at a time (the wait is idle: a timer). */
@@ -113,7 +115,8 @@ export async function until(shown: () => boolean, timeoutMs = 300_000): Promise<
   }
 }
 
-/** `dashboard open: N ms, longest task T ms, K tasks over 50 ms`. */
+/** `dashboard open: N ms, longest task T ms, K tasks over 50 ms; reference task R ms (T/R ×)`. */
 export function viewLine(name: string, figures: ViewFigures): string {
-  return `${name}: ${Math.round(figures.ms)} ms, longest task ${Math.round(figures.tasks.longestMs)} ms, ${figures.tasks.over50} tasks over 50 ms`;
+  const ratio = figures.referenceMs > 0 ? ` (${(figures.tasks.longestMs / figures.referenceMs).toFixed(2)}×)` : '';
+  return `${name}: ${Math.round(figures.ms)} ms, longest task ${Math.round(figures.tasks.longestMs)} ms, ${figures.tasks.over50} tasks over 50 ms; reference task ${figures.referenceMs} ms${ratio}`;
 }

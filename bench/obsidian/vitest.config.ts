@@ -8,9 +8,9 @@ export default defineConfig({
     environment: 'happy-dom',
     testTimeout: 600_000,
     // The benchmark collects garbage between phases (startup.run.ts `close`). MM_BENCH_CPU_PROF=dir
-    // writes a CPU profile there (200 µs samples; the views-only mode prints its long tasks' times).
+    // writes a CPU profile of the main thread there (cpu-profile.ts; the views-only mode prints its long tasks' times).
     pool: 'forks',
-    execArgv: ['--expose-gc', ...(process.env['MM_BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['MM_BENCH_CPU_PROF']}`, '--cpu-prof-interval=200'] : [])],
+    execArgv: ['--expose-gc'],
     env: { TZ: 'UTC' },
   },
 });

@@ -7,6 +7,7 @@ import { lazy, parseQueryLines, parseQueryOptions, type Component as MaturityCom
 import type { Host } from './host';
 import { hoverParentOf, wireInternalLinks } from './links';
 import { componentFingerprint, keepLive, neighbourFingerprint, summaryFingerprint, type LiveHandle } from './live';
+import { frameSlicing } from '../render/pages';
 import { renderCard, renderErrors, renderResults, type GraphView, type ViewContext } from './render-kit';
 import { prepareQuery, queryOrder, type QueryAnswer, type RowOrder } from './view-prep';
 
@@ -99,6 +100,12 @@ function unknownStages(pipeline: Pipeline, query: ComponentQuery): string[] {
 const FIRST_ROWS = 25;
 const FIRST_GRAPH_NODES = 100;
 const MORE_ROWS = 50;
+/**
+ * Table rows a block draws a task, the next ones a frame later: 25 rows with their badges and
+ * bars were one task of 25–55 ms in the harness (happy-dom) at 10k notes, and up to ~40 ms of
+ * script, style and layout in Chromium (bench/obsidian/dom-compare.mjs).
+ */
+const ROWS_PER_TASK = 10;
 
 /** The matches not drawn, as a button that draws more of them. */
 function showMoreButton(target: HTMLElement, hidden: number, onPress: () => void): HTMLButtonElement {
@@ -188,7 +195,8 @@ function drawQuery(target: HTMLElement, host: Host, query: ComponentQuery, resul
     target.createDiv({ cls: 'maturity-map-empty', text: host.indexer.progress.phase === 'ready' ? 'No components match.' : 'Indexing the vault…' });
     return null;
   }
-  const graph = renderResults(target, results, query.view ?? 'table', ctx, { sort: state.order, onSort: actions.sort });
+  const slicing = frameSlicing(ctx.document, ROWS_PER_TASK, ctx.nextTask);
+  const graph = renderResults(target, results, query.view ?? 'table', ctx, { sort: state.order, onSort: actions.sort, slicing });
   const hidden = (state.answer?.ids.length ?? 0) - (state.answer?.shown.length ?? 0);
   const button = hidden > 0 ? showMoreButton(target, hidden, actions.more) : null;
   // Pressed from the keyboard: the focus stays on what was pressed, drawn again.

@@ -54,9 +54,10 @@ export function renderCard(el: HTMLElement, component: Component, ctx: ViewConte
 
 /**
  * Query results; a graph comes back as its handle, which the caller must destroy. `table`: the
- * order a table's rows come in and what its header does (table.ts `onSort`).
+ * order a table's rows come in, what its header does (table.ts `onSort`) and how many rows a task
+ * draws (`slicing`).
  */
-export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext, table: Pick<TableOptions, 'sort' | 'onSort'> = {}): GraphView | null {
+export function renderResults(el: HTMLElement, components: Component[], view: QueryView, ctx: ViewContext, table: Pick<TableOptions, 'sort' | 'onSort' | 'slicing'> = {}): GraphView | null {
   if (view === 'graph') {
     const graph = renderGraph(ctx, { ids: components.map((c) => c.id), wheel: 'modifier' });
     el.append(graph.element);

@@ -6,26 +6,28 @@
 // that began it.
 import type { Component, ComponentQuery, MaturityIndex } from '../core/index';
 import { sortIdsByColumn, type ViewContext } from '../render/index';
-import { buildViewsInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
+import { componentsInSlices, type PreparedQuery } from '../plugin-cache/view-slices';
 import { prepareOrderedQuery, queryOrder, type RowOrder } from '../plugin-cache/query-order';
 import { OBSIDIAN_SLICING } from './index/slices';
 import type { VaultIndexer } from './vault-indexer';
 
 /**
- * Every component's view: what the dashboard and the graph view read; then, with `derive`, what
- * the view's fingerprint makes of each (kept per view: summaryFingerprint), so its first draw does
- * not make 9k of them in one task either.
+ * Every component's view, collected in name order as it is built (view-slices.ts
+ * componentsInSlices): the list the dashboard's fingerprint, summary and board read
+ * (`everyComponent`), so its draw does not walk 9k views back from the index's cache in its task
+ * (~10–30 ms at 10k in the harness); then, with `derive`, what the view's fingerprint makes of
+ * each (kept per view: summaryFingerprint), so its first draw does not make 9k of them either.
  */
 export async function prepareEveryView(indexer: VaultIndexer, cancelled: () => boolean, derive?: (view: Component) => unknown): Promise<boolean> {
   const index = indexer.index;
   const stop = () => cancelled() || indexer.index !== index;
-  if (!(await buildViewsInSlices(index, index.ids(), OBSIDIAN_SLICING, stop))) return false;
+  const views = await componentsInSlices(index, OBSIDIAN_SLICING, stop);
+  if (!views) return false;
   if (derive) {
-    for (const id of index.ids()) {
+    for (const view of views) {
       if (OBSIDIAN_SLICING.spent()) await OBSIDIAN_SLICING.yieldNow();
       if (stop()) return false;
-      const view = index.component(id);
-      if (view) derive(view);
+      derive(view);
     }
   }
   return !stop();
