@@ -213,7 +213,15 @@ export interface FrameLag {
 /** postMessage between two happy-dom windows, as between Logseq's window and a plugin frame. */
 export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameChannel & FrameLag {
   let lagMs = 0;
-  let nextAt = 0;
+  // With a lag: the messages not yet handled, each handled `lagMs` after the one before ran.
+  const queued: Array<() => void> = [];
+  let pumping = false;
+  const pump = () => {
+    const next = queued.shift();
+    if (!next) return void (pumping = false);
+    next();
+    frame.setTimeout(pump, lagMs);
+  };
   const asked = new Map<unknown, string>();
   const asTask = (side: 'host' | 'frame', data: unknown, fn: () => void) => (clock ? clock.wrap(side, `message ${describeMessage(data, asked)}`, fn) : fn);
   const listeners = new Set<(data: Record<string, unknown>) => void>();
@@ -240,10 +248,13 @@ export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameCha
   return {
     post(message) {
       const copy = structuredClone(message);
-      const now = Date.now();
-      const wait = lagMs > 0 ? Math.max(0, nextAt - now) : 0;
-      nextAt = now + wait + lagMs;
-      frame.setTimeout(asTask('frame', copy, () => frame.dispatchEvent(new frame.MessageEvent('message', { data: copy, origin: HOST_ORIGIN, source: hostProxy as unknown as null }))), wait);
+      const deliver = asTask('frame', copy, () => frame.dispatchEvent(new frame.MessageEvent('message', { data: copy, origin: HOST_ORIGIN, source: hostProxy as unknown as null })));
+      if (lagMs === 0 && !pumping) return void frame.setTimeout(deliver);
+      queued.push(deliver);
+      if (!pumping) {
+        pumping = true;
+        frame.setTimeout(pump);
+      }
     },
     lag(ms) {
       lagMs = ms;
