@@ -122,6 +122,8 @@ export function registerUI(host: LogseqHost, env: PluginEnvironment, parts: UIPa
       const patch = slotPatch(String(dataset['mmAction'] ?? ''), String(dataset['mmArg'] ?? ''), isRecord(event) ? event['value'] : undefined, own);
       if (patch) void parts.slots.update(slot, patch);
     }),
+    // The toolbar icon is one injected root in Logseq's own header (frontend/components/plugins.cljs
+    // `ui-item-renderer`, tag 0.10.15, lines 1006–1025): one call a click.
     mmToggleMain: () => parts.toggleMain(),
   });
   host.App.registerUIItem('toolbar', { key: TOOLBAR_KEY, template: TOOLBAR_ICON });
