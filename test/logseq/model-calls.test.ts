@@ -75,6 +75,8 @@ describe('model calls from a Logseq slot', () => {
         expect(Number(control.getAttribute('data-mm-calls') ?? '1'), `${control.tagName} ${control.getAttribute('class') ?? ''} ${control.getAttribute('data-mm-action') ?? control.getAttribute('data-mm-id') ?? ''}`).toBe(roots);
       }
     }
+    // The host's `closest` could also find a control outside a piece's root, around it: none is.
+    for (const root of l.host.document.querySelectorAll('[data-injected-ui]')) expect(root.parentElement?.closest(CONTROLS) ?? null).toBeNull();
     // The head's controls (the sort headers), the pieces' (rows, card sections, the toolbar, "Show more"), the later layers' nodes.
     expect([...seen.keys()].sort()).toEqual([1, 2, 3]);
   });
