@@ -5,6 +5,7 @@
 // same viewBox, holding more edges, then the nodes, laid over the first by the styles (styles.ts),
 // so the nodes stay above every edge and answer clicks through the layers above them. The later
 // layers are injected into a holder inside the first piece: they go when it is written again.
+import { declareCalls } from './markup';
 import type { SlotPiece } from './slots';
 
 /** What a layer holds at most, counted in edges; a node (its box, two texts, a title, a label) counts as three. */
@@ -68,5 +69,9 @@ export function drawingLayers(content: Element, holder: string, within: string, 
     layer.appendChild(layerSvg(svg, items));
     return layer;
   });
-  return boxes.map((layer, k) => ({ key: `layer-${k + 1}`, container: holder, within, markup: () => serialise(layer) }));
+  const markup = (layer: Element) => (roots: number) => {
+    declareCalls(layer, roots);
+    return serialise(layer);
+  };
+  return boxes.map((layer, k) => ({ key: `layer-${k + 1}`, container: holder, within, markup: markup(layer) }));
 }

@@ -21,6 +21,29 @@ export const OPEN_METHOD = 'mmOpen';
 export const SIDEBAR_METHOD = 'mmSidebar';
 export const SLOT_METHOD = 'mmSlot';
 
+/**
+ * How many times the host calls a control's model method for one event (`data-mm-calls`; absent:
+ * once). Logseq 0.10.x's `setupInjectedUI` (logseq/logseq `libs/src/helpers.ts`, tag 0.10.15, lines
+ * 446–462) puts one listener per event type on each injected root, which finds the control with
+ * `event.target.closest('[data-on-<type>]')` and calls the model; it never stops the event. A
+ * piece injected into a container inside another injected piece is inside both roots, so the event
+ * bubbles through both and its controls are called once per root around them, one call right after
+ * the other. The serialised event (`transformableEvent`, lines 493–523: type, value, id, className,
+ * dataset, rect) has nothing that tells one DOM event from the next, so the count is declared here.
+ */
+export const CALLS_ATTRIBUTE = 'data-mm-calls';
+
+/** The event types the host listens for on each injected root (same file, lines 433–446). */
+const HOST_EVENTS = ['click', 'focus', 'focusin', 'focusout', 'blur', 'dblclick', 'keyup', 'keypress', 'keydown', 'change', 'input', 'contextmenu'];
+const CONTROL_SELECTOR = HOST_EVENTS.map((type) => `[data-on-${type}]`).join(', ');
+
+/** Declares on every control in `root` (itself included) that the host will call it `roots` times an event: the piece is injected inside `roots` injected roots. */
+export function declareCalls(root: Element, roots: number): void {
+  if (roots <= 1) return;
+  const controls = root.matches(CONTROL_SELECTOR) ? [root, ...root.querySelectorAll(CONTROL_SELECTOR)] : root.querySelectorAll(CONTROL_SELECTOR);
+  for (const control of controls) control.setAttribute(CALLS_ATTRIBUTE, String(roots));
+}
+
 function on(el: Element, method: string, event = 'click'): void {
   el.setAttribute(`data-on-${event}`, method);
   if (event === 'click') el.setAttribute('data-prevent-default', 'true');

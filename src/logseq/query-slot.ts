@@ -8,7 +8,7 @@ import type { Slicing } from '../plugin-cache/slicing';
 import { renderGraph, renderQueryResults, sortIdsByColumn, type ViewContext } from '../render/index';
 import type { GraphIndex } from './graph-index';
 import { frameSlicing } from './graph-queries';
-import { noticeElement, serializeTrustedTree, showMoreButton } from './markup';
+import { declareCalls, noticeElement, serializeTrustedTree, showMoreButton } from './markup';
 import type { SlotPending, SlotPiece, SlotPieces, SlotState } from './slots';
 import { piecewiseTable, tablePieces } from './table-pieces';
 import { drawingLayers } from './graph-layers';
@@ -23,7 +23,7 @@ import { busyElement, delegate, finish, slotRoot, viewContext } from './views';
  */
 export const QUERY_PAGE = { first: 10, more: 50, limited: 25 } as const;
 export const GRAPH_PAGE = { first: 50, more: 50, limited: 100 } as const;
-const ZOOM_STEP = 1.25;
+export const ZOOM_STEP = 1.25;
 
 /** Zoom the serialised graph's viewBox around its centre (its own pan/zoom needs listeners). */
 function zoomGraph(root: Element, steps: number): void {
@@ -113,7 +113,7 @@ function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, res
     slot,
     version: `${graph.index.revision()}|${graph.index.today()}`,
     wrap: (child) => slotRoot(doc, child),
-    finish: (root) => finish(graph, root, slot),
+    finish: (root, roots) => finish(graph, root, slot, roots),
   });
 }
 
@@ -149,7 +149,11 @@ function slotPart(container: Element, id: string, cls: string): { part: SlotPiec
   content.append(...container.childNodes);
   container.id = id;
   container.classList.add('mm-slot-part');
-  return { part: { container: id, markup: () => serializeTrustedTree(content) }, content };
+  const markup = (roots: number) => {
+    declareCalls(content, roots);
+    return serializeTrustedTree(content);
+  };
+  return { part: { container: id, markup }, content };
 }
 
 /** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */

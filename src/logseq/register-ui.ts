@@ -59,25 +59,36 @@ export function slotPatch(action: string, arg: string, value: unknown, own: RowO
   }
 }
 
-/** Calls of one model method with the same event this close together are one event (see oncePerEvent). */
-export const SAME_EVENT_MS = 50;
+/** The most calls the host makes for one event that we believe: a control is never nested deeper. */
+const MAX_CALLS = 8;
+
+/** How many calls the host makes for this event (the control's `data-mm-calls`, markup.ts declareCalls); 1 when it declares none. */
+function declaredCalls(event: unknown): number {
+  const calls = isRecord(event) && isRecord(event['dataset']) ? Number(event['dataset']['mmCalls']) : 1;
+  return Number.isInteger(calls) && calls >= 1 && calls <= MAX_CALLS ? calls : 1;
+}
 
 /**
- * A model method that acts once per event. Logseq listens for `data-on-*` on every element it
- * injects, and a view that comes in pieces (a card's sections, a graph's drawing) is injected
- * into its head: one click reaches both listeners, and the host calls the method twice with the
- * same event (two pushes of a page, a toggle undone).
+ * Which model calls act: the first of each event's calls. The host calls a control's method once
+ * per injected root around it, each call posted to the frame right after the other in the same
+ * DOM dispatch (postMessage keeps their order), and the control declares how many (declareCalls,
+ * where the host's source is cited). So after a call that declares n, the next n − 1 calls with the
+ * same method and event are its echoes, whenever they come; anything else is a new event. No
+ * clock: two presses of one control a millisecond apart both act, and an echo delivered late to a
+ * busy frame does not.
  */
-function oncePerEvent(handler: (event: unknown) => void): (event: unknown) => void {
+export function createEchoFilter(): (method: string, event: unknown) => boolean {
   let last = '';
-  let at = -Infinity;
-  return (event) => {
-    const key = JSON.stringify(event) ?? '';
-    const now = Date.now();
-    if (key === last && now - at < SAME_EVENT_MS) return;
+  let echoes = 0;
+  return (method, event) => {
+    const key = `${method}\n${JSON.stringify(event) ?? ''}`;
+    if (key === last && echoes > 0) {
+      echoes--;
+      return false;
+    }
     last = key;
-    at = now;
-    handler(event);
+    echoes = declaredCalls(event) - 1;
+    return true;
   };
 }
 
@@ -85,8 +96,12 @@ export function registerUI(host: LogseqHost, env: PluginEnvironment, parts: UIPa
   host.useSettingsSchema(SETTINGS_SCHEMA);
   host.provideStyle({ key: 'maturity-map', style: env.css });
   const datasetOf = (event: unknown): Record<string, unknown> => (isRecord(event) && isRecord(event['dataset']) ? event['dataset'] : {});
+  const firstCall = createEchoFilter();
+  const once = (method: string, handler: (event: unknown) => void) => (event: unknown) => {
+    if (firstCall(method, event)) handler(event);
+  };
   host.provideModel({
-    [OPEN_METHOD]: oncePerEvent((event: unknown) => {
+    [OPEN_METHOD]: once(OPEN_METHOD, (event: unknown) => {
       const dataset = datasetOf(event);
       const line = Number(dataset['mmLine']);
       const id = dataset['mmId'];
@@ -94,11 +109,11 @@ export function registerUI(host: LogseqHost, env: PluginEnvironment, parts: UIPa
       const page = dataset['mmPage'];
       if (typeof page === 'string' && page !== '') host.App.pushState('page', { name: page });
     }),
-    [SIDEBAR_METHOD]: oncePerEvent((event: unknown) => {
+    [SIDEBAR_METHOD]: once(SIDEBAR_METHOD, (event: unknown) => {
       const id = Number(datasetOf(event)['mmPageId']);
       if (Number.isInteger(id)) host.Editor.openInRightSidebar(id);
     }),
-    [SLOT_METHOD]: oncePerEvent((event: unknown) => {
+    [SLOT_METHOD]: once(SLOT_METHOD, (event: unknown) => {
       const dataset = datasetOf(event);
       const slot = dataset['mmSlot'];
       if (typeof slot !== 'string') return;
@@ -107,6 +122,8 @@ export function registerUI(host: LogseqHost, env: PluginEnvironment, parts: UIPa
       const patch = slotPatch(String(dataset['mmAction'] ?? ''), String(dataset['mmArg'] ?? ''), isRecord(event) ? event['value'] : undefined, own);
       if (patch) void parts.slots.update(slot, patch);
     }),
+    // The toolbar icon is one injected root in Logseq's own header (frontend/components/plugins.cljs
+    // `ui-item-renderer`, tag 0.10.15, lines 1006–1025): one call a click.
     mmToggleMain: () => parts.toggleMain(),
   });
   host.App.registerUIItem('toolbar', { key: TOOLBAR_KEY, template: TOOLBAR_ICON });

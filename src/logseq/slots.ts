@@ -39,10 +39,13 @@ export interface SlotRequest {
  * longer in the view are removed; a new head removes them all. A piece whose container is inside
  * another piece names that piece's key (`within`): when that one is written again, the host's
  * innerHTML takes this one's old content with it, in the same task, and it is written anew.
+ * `markup` is told how many injected roots will hold the piece's content (the host's for the head,
+ * its own, and one for each piece it is within): the host calls a control's model method once per
+ * root around it, and the markup declares that count on its controls (markup.ts declareCalls).
  */
 export interface SlotPiece {
   container: string;
-  markup: () => string;
+  markup: (roots: number) => string;
   key?: string;
   stamp?: string;
   within?: string;
@@ -249,7 +252,7 @@ async function writeParts(registry: Registry, slot: string, parts: SlotPieces['p
     if (part.stamp !== undefined && registry.written.get(key) === `stamp:${part.stamp}`) continue;
     await registry.yieldNow(`slot: piece ${part.key ?? k} written`);
     if (!current()) return;
-    const html = part.markup();
+    const html = part.markup(rootsAround(parts, part));
     const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;
     if (registry.written.get(key) === written || !(await stillThere())) continue;
     registry.written.set(key, written);
@@ -258,6 +261,21 @@ async function writeParts(registry: Registry, slot: string, parts: SlotPieces['p
     registry.host.provideUI({ key: `${SLOT_KEY_PREFIX}${slot}-${part.key ?? k}`, path: `#${part.container}`, template: html });
   }
   await removeParts(registry, slot, keys, current);
+}
+
+/** How many injected roots hold a piece's content: the head's, its own, and one for each piece it is `within`. */
+function rootsAround(parts: SlotPieces['parts'], part: SlotPiece): number {
+  let roots = 2;
+  let inner = part;
+  // Bounded: a `within` that went round in a circle counts each piece once at most.
+  while (inner.within !== undefined && roots < parts.length + 2) {
+    const holder = inner.within;
+    const outer = parts.find((p, k) => (p.key ?? String(k)) === holder);
+    if (!outer) break;
+    roots++;
+    inner = outer;
+  }
+  return roots;
 }
 
 /** Pieces written into this slot's head before and not part of its latest view (the host removes an injected UI given no template). */

@@ -33,7 +33,8 @@ export interface TablePiecesInput {
   version: string;
   /** The slot root around an element; and a piece's tree wired and serialised (views.ts). */
   wrap: (child: Element) => HTMLElement;
-  finish: (root: HTMLElement) => string;
+  /** Wires and serialises a tree; `roots` as a slot piece's markup is given it (slots.ts). */
+  finish: (root: HTMLElement, roots?: number) => string;
 }
 
 /** A piece of rows: each a `role="row"` of `role="cell"`s with the table's column classes. */
@@ -92,9 +93,9 @@ export function tablePieces(input: TablePiecesInput): { root: HTMLElement; parts
   for (let from = ROWS_PIECE; from < rows.length; from += ROWS_PIECE) {
     const chunk = rows.slice(from, from + ROWS_PIECE);
     const stamp = `${input.version}|${order}|${chunk.map((c) => c.id).join('\n')}`;
-    parts.push({ key: `rows-${from / ROWS_PIECE}`, container: rowsId, stamp, markup: () => input.finish(rowsElement(ctx, chunk)) });
+    parts.push({ key: `rows-${from / ROWS_PIECE}`, container: rowsId, stamp, markup: (roots) => input.finish(rowsElement(ctx, chunk), roots) });
   }
-  parts.push({ key: 'more', container: moreBox.id, markup: () => input.finish(moreElement(ctx, input)) });
+  parts.push({ key: 'more', container: moreBox.id, markup: (roots) => input.finish(moreElement(ctx, input), roots) });
   return { root, parts };
 }
 

@@ -16,7 +16,7 @@ import {
 import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
 import { graphLayout } from './graph-layout';
-import { delegateOpen, noticeElement, serializeTrustedTree } from './markup';
+import { declareCalls, delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 import type { SlotMarkup } from './slots';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -68,8 +68,10 @@ export function delegate(graph: GraphIndex, root: HTMLElement, slot: string | nu
   delegateOpen(root, (id) => graph.pageOf(id)?.originalName ?? null, slot);
 }
 
-export function finish(graph: GraphIndex, root: HTMLElement, slot: string | null): string {
+/** The tree wired and serialised; `roots`: how many injected roots will hold it (a slot piece's, declareCalls). */
+export function finish(graph: GraphIndex, root: HTMLElement, slot: string | null, roots = 1): string {
   delegate(graph, root, slot);
+  declareCalls(root, roots);
   return serializeTrustedTree(root);
 }
 
@@ -123,13 +125,13 @@ export function cardPieces(graph: GraphIndex, id: string, doc: Document, slot: s
     container.setAttribute('class', 'mm-card-part');
     container.id = `mm-part-${k}-${slot}`;
     card.appendChild(container);
-    const markup = () => {
+    const markup = (roots: number) => {
       // The card's id on the piece's root: its line buttons find their component through it.
       const root = doc.createElement('div');
       root.setAttribute('class', 'mm-card-part-body');
       root.setAttribute('data-mm-id', id);
       root.append(...group());
-      return finish(graph, root, slot);
+      return finish(graph, root, slot, roots);
     };
     return { container: container.id, markup };
   });

@@ -128,6 +128,8 @@ export interface Loaded {
   frame: Window;
   /** Wait for pending timers, messages and renders to settle. */
   settle(ms?: number): Promise<void>;
+  /** From now on, each message from the host reaches the frame `ms` after the one before it (see FrameLag). */
+  lagFrame(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -199,8 +201,27 @@ export function describeMessage(data: unknown, asked?: Map<unknown, string>): st
   return parts.join(' ') || 'message';
 }
 
+/**
+ * A loaded machine: the plugin's frame busy between two messages from the host, so each is handled
+ * `ms` after the one before it (their order kept, as the browser keeps postMessage's). 0: each as
+ * soon as the frame is free.
+ */
+export interface FrameLag {
+  lag(ms: number): void;
+}
+
 /** postMessage between two happy-dom windows, as between Logseq's window and a plugin frame. */
-export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameChannel {
+export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameChannel & FrameLag {
+  let lagMs = 0;
+  // With a lag: the messages not yet handled, each handled `lagMs` after the one before ran.
+  const queued: Array<() => void> = [];
+  let pumping = false;
+  const pump = () => {
+    const next = queued.shift();
+    if (!next) return void (pumping = false);
+    next();
+    frame.setTimeout(pump, lagMs);
+  };
   const asked = new Map<unknown, string>();
   const asTask = (side: 'host' | 'frame', data: unknown, fn: () => void) => (clock ? clock.wrap(side, `message ${describeMessage(data, asked)}`, fn) : fn);
   const listeners = new Set<(data: Record<string, unknown>) => void>();
@@ -227,7 +248,16 @@ export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameCha
   return {
     post(message) {
       const copy = structuredClone(message);
-      frame.setTimeout(asTask('frame', copy, () => frame.dispatchEvent(new frame.MessageEvent('message', { data: copy, origin: HOST_ORIGIN, source: hostProxy as unknown as null }))));
+      const deliver = asTask('frame', copy, () => frame.dispatchEvent(new frame.MessageEvent('message', { data: copy, origin: HOST_ORIGIN, source: hostProxy as unknown as null })));
+      if (lagMs === 0 && !pumping) return void frame.setTimeout(deliver);
+      queued.push(deliver);
+      if (!pumping) {
+        pumping = true;
+        frame.setTimeout(pump);
+      }
+    },
+    lag(ms) {
+      lagMs = ms;
     },
     listen(handler) {
       listeners.add(handler);
@@ -271,6 +301,7 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
     host,
     frame,
     settle,
+    lagFrame: (ms) => channel.lag(ms),
     close: async () => {
       await Promise.race([fake.unload(), settle(500)]);
       fake.close();
