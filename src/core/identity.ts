@@ -1,15 +1,31 @@
 // Who a note is: its component name and the keys links may use to reach it, and whether it is a
 // component note at all. Both depend on the path, so they are recomputed on rename.
-import { shrinkToFit } from './exact-array';
+import { NONE } from './exact-array';
 import type { ComponentRules } from './settings/index';
 import type { MaturityNote, NoteIdentity } from './model';
 import { nameKey, plain } from './text';
 
+/** The text without a `.md` or `.markdown` ending (in any case). */
+export function withoutMarkdownExtension(text: string): string {
+  if (endsWithLetters(text, '.md')) return text.slice(0, -3);
+  return endsWithLetters(text, '.markdown') ? text.slice(0, -9) : text;
+}
+
+/** Does `text` end with `suffix` (lower case), ASCII letters compared in any case, as `/suffix$/i` does? */
+function endsWithLetters(text: string, suffix: string): boolean {
+  const at = text.length - suffix.length;
+  if (at < 0) return false;
+  for (let i = 0; i < suffix.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== suffix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** File name without extension, Logseq namespaces decoded (`A___B___C` → `A/B/C`). */
 export function pageNameFromPath(path: string): string {
-  const file = path.split('/').pop() ?? path;
-  let base = file.replace(/\.(md|markdown)$/i, '');
-  base = base.replace(/___/g, '/');
+  let base = withoutMarkdownExtension(path.slice(path.lastIndexOf('/') + 1));
+  if (base.includes('___')) base = base.replace(/___/g, '/');
   if (base.includes('%')) {
     try {
       base = decodeURIComponent(base);
@@ -59,16 +75,23 @@ const lowerFileNames = new WeakMap<readonly string[], string[]>();
 type Named = Pick<NoteIdentity, 'name' | 'nameSource'>;
 
 /** The note's name: its `component` property, title, first heading, folder (MATURITY.md) or file name. */
-function nameOf(note: MaturityNote, path: string, maturityFile: boolean, segments: readonly string[], pageName: string): Named {
+function nameOf(note: MaturityNote, path: string, maturityFolder: string | null, pageName: string): Named {
   const component = stringValue(note.properties['component']) ?? stringValue(note.properties['component-name']);
   let named: Named;
   if (component) named = { name: plain(component), nameSource: 'frontmatter' };
   else if (note.title) named = { name: cleanComponentName(note.title), nameSource: 'title' };
   else if (note.heading) named = { name: cleanComponentName(note.heading), nameSource: 'heading' };
-  else if (maturityFile && segments.length > 1) named = { name: segments[segments.length - 2]!, nameSource: 'filename' };
+  else if (maturityFolder !== null) named = { name: maturityFolder, nameSource: 'filename' };
   else named = { name: cleanComponentName(pageName), nameSource: 'filename' };
   if (named.name === '') named.name = pageName || path;
   return named;
+}
+
+/** The name of the folder a MATURITY.md is in (`''` at a path starting with `/`), or null: none, or not such a file. */
+function maturityFolderOf(path: string, maturityFile: boolean): string | null {
+  const slash = path.lastIndexOf('/');
+  if (!maturityFile || slash < 0) return null;
+  return path.slice(slash > 0 ? path.lastIndexOf('/', slash - 1) + 1 : 0, slash);
 }
 
 /**
@@ -78,7 +101,7 @@ function nameOf(note: MaturityNote, path: string, maturityFile: boolean, segment
  */
 function unkeyedIdentity(note: MaturityNote, path: string, rules: ComponentRules): NoteIdentity {
   let named: Named | null = null;
-  const get = (): Named => (named ??= nameOf(note, path, isMaturityFileName(path, rules), path.split('/'), pageNameFromPath(path)));
+  const get = (): Named => (named ??= nameOf(note, path, maturityFolderOf(path, isMaturityFileName(path, rules)), pageNameFromPath(path)));
   return {
     id: path,
     get name() {
@@ -97,11 +120,10 @@ function unkeyedIdentity(note: MaturityNote, path: string, rules: ComponentRules
  */
 export function identify(note: MaturityNote, path: string, rules: ComponentRules, withKeys = true): NoteIdentity {
   if (!withKeys) return unkeyedIdentity(note, path, rules);
-  const segments = path.split('/');
   const pageName = pageNameFromPath(path);
-  const maturityFile = isMaturityFileName(path, rules);
-  const { name, nameSource } = nameOf(note, path, maturityFile, segments, pageName);
-  const keys = new KeyList();
+  const maturityFolder = maturityFolderOf(path, isMaturityFileName(path, rules));
+  const { name, nameSource } = nameOf(note, path, maturityFolder, pageName);
+  const keys = keyList.start();
   keys.add(name);
   for (const alias of note.aliases) keys.add(alias);
   keys.add(note.title);
@@ -113,43 +135,64 @@ export function identify(note: MaturityNote, path: string, rules: ComponentRules
   }
   keys.add(pageName);
   keys.add(lastSegment(pageName));
-  keys.add(path.replace(/\.(md|markdown)$/i, ''));
-  if (maturityFile && segments.length > 1) {
-    keys.add(segments[segments.length - 2]);
-    keys.add(segments.slice(0, -1).join('/'));
+  keys.add(withoutMarkdownExtension(path));
+  if (maturityFolder !== null) {
+    keys.add(maturityFolder);
+    keys.add(path.slice(0, path.lastIndexOf('/')));
   }
-  return { id: path, name, nameSource, keys: shrinkToFit(keys.keys) };
+  return { id: path, name, nameSource, keys: keys.taken() };
 }
 
 /**
  * A note's distinct keys in the order first given. A note offers the same text several times (its
  * name is often its cleaned heading, a heading or page name its own last segment): a text met
  * before is not keyed again. Most notes have under a dozen keys, so lists serve where Sets would;
- * a note with many aliases gets a Set past SHORT, so its keys stay linear work.
+ * a note with many aliases gets a Set past SHORT, so its keys stay linear work. One list serves
+ * note after note (identify is not re-entered): what a note keeps is copied out at its length.
  */
 class KeyList {
-  readonly keys: string[] = [];
+  private readonly keys: string[] = [];
   private readonly seen: string[] = [];
+  private keyCount = 0;
+  private seenCount = 0;
   private many: Set<string> | null = null;
+
+  start(): this {
+    this.keyCount = 0;
+    this.seenCount = 0;
+    this.many = null;
+    return this;
+  }
 
   add(value: string | null | undefined): void {
     if (!value) return;
-    if (this.seen.length < SHORT) {
-      if (this.seen.includes(value)) return;
-      this.seen.push(value);
+    if (this.seenCount < SHORT) {
+      if (this.has(this.seen, this.seenCount, value)) return;
+      this.seen[this.seenCount++] = value;
     }
     const key = nameKey(value);
     if (key === '') return;
     if (this.many) {
       if (this.many.has(key)) return;
       this.many.add(key);
-    } else if (this.keys.includes(key)) return;
-    this.keys.push(key);
-    if (!this.many && this.keys.length > SHORT) this.many = new Set(this.keys);
+    } else if (this.has(this.keys, this.keyCount, key)) return;
+    this.keys[this.keyCount++] = key;
+    if (!this.many && this.keyCount > SHORT) this.many = new Set(this.keys.slice(0, this.keyCount));
+  }
+
+  /** The keys given since `start`, as a list of their own. */
+  taken(): string[] {
+    return this.keyCount === 0 ? NONE : this.keys.slice(0, this.keyCount);
+  }
+
+  private has(list: readonly string[], count: number, value: string): boolean {
+    for (let i = 0; i < count; i++) if (list[i] === value) return true;
+    return false;
   }
 }
 
 const SHORT = 16;
+const keyList = new KeyList();
 
 /** Properties that name the file a note mirrors (`path: src/billing/MATURITY.md`). */
 export const MIRROR_KEYS: readonly string[] = ['path', 'source'];

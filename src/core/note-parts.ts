@@ -2,7 +2,7 @@
 // tape codecs (tape.ts). The index reads the rest of a note (stage, dependencies, names, tags,
 // owner, group, signals) to link and classify it, so those stay objects (see compact-note.ts).
 import type { Blocker, Checklist, ChecklistItem, CoverageFigure, HistoryEntry, MaturityNote, Measure, PerformanceFigures, SecurityCounts, Sourced, StatusClaim, Transition } from './model';
-import { keyed, list, maybe, record, slot, type Codec, type Tape, type TapeReader } from './tape';
+import { keyed, list, maybe, record, slot, writeTape, type Codec, type Tape, type TapeReader } from './tape';
 import { MEASURE_UNITS } from './parse/values';
 
 const value = slot<unknown>();
@@ -18,14 +18,18 @@ const item = record<ChecklistItem>([
   ['mark', { choice: [null, 'pass', 'fail', 'warn'] }],
   ['note', value],
   ['line', 'int'],
-], (v) => ({ text: v[0], checked: v[1], status: v[2], mark: v[3], note: v[4], line: v[5] }) as ChecklistItem);
+], (v) => ({ text: v[0], checked: v[1], status: v[2], mark: v[3], note: v[4], line: v[5] }) as ChecklistItem, (r, out) => {
+  out[0] = r.text; out[1] = r.checked; out[2] = r.status; out[3] = r.mark; out[4] = r.note; out[5] = r.line;
+});
 
 const claim = record<StatusClaim>([
   ['met', value],
   ['total', value],
   ['raw', value],
   ['line', 'int'],
-], (v) => ({ met: v[0], total: v[1], raw: v[2], line: v[3] }) as StatusClaim);
+], (v) => ({ met: v[0], total: v[1], raw: v[2], line: v[3] }) as StatusClaim, (r, out) => {
+  out[0] = r.met; out[1] = r.total; out[2] = r.raw; out[3] = r.line;
+});
 
 const transition = record<Transition>([
   ['from', value],
@@ -37,7 +41,9 @@ const transition = record<Transition>([
   ['total', value],
   ['claim', maybe(claim)],
   ['otherClaims', list(claim)],
-], (v) => ({ from: v[0], to: v[1], heading: v[2], line: v[3], items: v[4], met: v[5], total: v[6], claim: v[7], otherClaims: v[8] }) as Transition);
+], (v) => ({ from: v[0], to: v[1], heading: v[2], line: v[3], items: v[4], met: v[5], total: v[6], claim: v[7], otherClaims: v[8] }) as Transition, (r, out) => {
+  out[0] = r.from; out[1] = r.to; out[2] = r.heading; out[3] = r.line; out[4] = r.items; out[5] = r.met; out[6] = r.total; out[7] = r.claim; out[8] = r.otherClaims;
+});
 
 const blocker = record<Blocker>([
   ['text', value],
@@ -48,7 +54,9 @@ const blocker = record<Blocker>([
   ['status', { choice: ['open', 'in-progress', 'resolved'] }],
   ['resolvedOn', value],
   ['line', 'int'],
-], (v) => ({ text: v[0], issue: v[1], type: v[2], severity: v[3], targetStage: v[4], status: v[5], resolvedOn: v[6], line: v[7] }) as Blocker);
+], (v) => ({ text: v[0], issue: v[1], type: v[2], severity: v[3], targetStage: v[4], status: v[5], resolvedOn: v[6], line: v[7] }) as Blocker, (r, out) => {
+  out[0] = r.text; out[1] = r.issue; out[2] = r.type; out[3] = r.severity; out[4] = r.targetStage; out[5] = r.status; out[6] = r.resolvedOn; out[7] = r.line;
+});
 
 const historyEntry = record<HistoryEntry>([
   ['date', value],
@@ -58,7 +66,9 @@ const historyEntry = record<HistoryEntry>([
   ['issue', value],
   ['text', value],
   ['line', 'int'],
-], (v) => ({ date: v[0], kind: v[1], from: v[2], to: v[3], issue: v[4], text: v[5], line: v[6] }) as HistoryEntry);
+], (v) => ({ date: v[0], kind: v[1], from: v[2], to: v[3], issue: v[4], text: v[5], line: v[6] }) as HistoryEntry, (r, out) => {
+  out[0] = r.date; out[1] = r.kind; out[2] = r.from; out[3] = r.to; out[4] = r.issue; out[5] = r.text; out[6] = r.line;
+});
 
 const coverageFigure = record<CoverageFigure>([
   ['percent', value],
@@ -67,13 +77,17 @@ const coverageFigure = record<CoverageFigure>([
   ['section', value],
   ['raw', value],
   ['line', 'int'],
-], (v) => ({ percent: v[0], label: v[1], transition: v[2], section: v[3], raw: v[4], line: v[5] }) as CoverageFigure);
+], (v) => ({ percent: v[0], label: v[1], transition: v[2], section: v[3], raw: v[4], line: v[5] }) as CoverageFigure, (r, out) => {
+  out[0] = r.percent; out[1] = r.label; out[2] = r.transition; out[3] = r.section; out[4] = r.raw; out[5] = r.line;
+});
 
 const sourced = maybe(record<Sourced<unknown>>([
   ['value', value],
   ['raw', value],
   ['line', 'int'],
-], (v) => ({ value: v[0], raw: v[1], line: v[2] }) as Sourced<unknown>));
+], (v) => ({ value: v[0], raw: v[1], line: v[2] }) as Sourced<unknown>, (r, out) => {
+  out[0] = r.value; out[1] = r.raw; out[2] = r.line;
+}));
 
 const security = record<SecurityCounts>([
   ['critical', sourced],
@@ -82,7 +96,9 @@ const security = record<SecurityCounts>([
   ['low', sourced],
   ['lastScan', sourced],
   ['reviewStatus', sourced],
-], (v) => ({ critical: v[0], high: v[1], medium: v[2], low: v[3], lastScan: v[4], reviewStatus: v[5] }) as SecurityCounts);
+], (v) => ({ critical: v[0], high: v[1], medium: v[2], low: v[3], lastScan: v[4], reviewStatus: v[5] }) as SecurityCounts, (r, out) => {
+  out[0] = r.critical; out[1] = r.high; out[2] = r.medium; out[3] = r.low; out[4] = r.lastScan; out[5] = r.reviewStatus;
+});
 
 const measure = record<Measure>([
   ['value', value],
@@ -90,19 +106,25 @@ const measure = record<Measure>([
   ['comparator', { choice: [null, '<', '<=', '>', '>=', '='] }],
   ['raw', value],
   ['line', 'int'],
-], (v) => ({ value: v[0], unit: v[1], comparator: v[2], raw: v[3], line: v[4] }) as Measure);
+], (v) => ({ value: v[0], unit: v[1], comparator: v[2], raw: v[3], line: v[4] }) as Measure, (r, out) => {
+  out[0] = r.value; out[1] = r.unit; out[2] = r.comparator; out[3] = r.raw; out[4] = r.line;
+});
 
 const performance = record<PerformanceFigures>([
   ['current', keyed(measure)],
   ['targets', keyed(measure)],
   ['observedDays', sourced],
-], (v) => ({ current: v[0], targets: v[1], observedDays: v[2] }) as PerformanceFigures);
+], (v) => ({ current: v[0], targets: v[1], observedDays: v[2] }) as PerformanceFigures, (r, out) => {
+  out[0] = r.current; out[1] = r.targets; out[2] = r.observedDays;
+});
 
 const checklist = record<Checklist>([
   ['kind', { choice: ['documentation', 'next-steps', 'other'] }],
   ['heading', value],
   ['items', list(item)],
-], (v) => ({ kind: v[0], heading: v[1], items: v[2] }) as Checklist);
+], (v) => ({ kind: v[0], heading: v[1], items: v[2] }) as Checklist, (r, out) => {
+  out[0] = r.kind; out[1] = r.heading; out[2] = r.items;
+});
 
 /** The parts of a note kept on a tape, each with how it is written. */
 export const TAPE_PARTS = {
@@ -123,10 +145,9 @@ export function isTapePart(key: PropertyKey): key is TapePart {
 
 /** The note's tape parts, in the order `parts` names them. */
 export function writeParts(note: MaturityNote, parts: readonly TapePart[]): Tape {
-  const tape: Tape = [];
-  for (const part of parts) (TAPE_PARTS[part] as Codec<unknown>).put(note[part], tape);
-  // An array grown by push keeps room to grow; the kept copy is exactly as long as the tape.
-  return tape.slice();
+  return writeTape((writer) => {
+    for (let i = 0; i < parts.length; i++) (TAPE_PARTS[parts[i]!] as Codec<unknown>).put(note[parts[i]!], writer);
+  });
 }
 
 export function readParts(tape: Tape, parts: readonly TapePart[]): Partial<MaturityNote> {

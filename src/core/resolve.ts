@@ -2,7 +2,7 @@
 // candidates are ranked once per key and kept ranked as ids come and go (see Candidates), so a
 // thousand notes sharing a name cost a thousand resolutions, not a thousand sorts of a thousand.
 import { shrinkToFit } from './exact-array';
-import { cleanComponentName } from './identity';
+import { cleanComponentName, withoutMarkdownExtension } from './identity';
 import type { Dependency, NoteIdentity, ResolvedDependency } from './model';
 import { compareCodeUnits, nameKey } from './text';
 import type { ReadonlyIdMultiMap } from './id-multimap';
@@ -37,7 +37,7 @@ function computeKeys(dep: Dependency, sourceId: string): string[] {
     const key = nameKey(value);
     if (key !== '' && !keys.includes(key)) keys.push(key);
   };
-  const name = dep.name.replace(/\.(md|markdown)$/i, '');
+  const name = withoutMarkdownExtension(dep.name);
   if (dep.link && (name.startsWith('./') || name.startsWith('../'))) add(joinRelative(sourceId, name));
   add(name);
   const last = name.split('/').pop() ?? name;
@@ -198,6 +198,6 @@ function resolved(dep: Dependency, id: string | null, candidates: readonly strin
 /** The part of a path that names the note: the file name, or the folder of a MATURITY.md. */
 function fileStem(id: string): string {
   const parts = id.split('/');
-  const file = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
+  const file = withoutMarkdownExtension(parts.pop() ?? '');
   return /^maturity$/i.test(file) ? (parts.pop() ?? file) : file.replace(/___/g, '/');
 }

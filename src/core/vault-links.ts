@@ -186,21 +186,24 @@ export function adoptResolution(links: VaultLinks, resolution: LinkResolution | 
  */
 export function settle(links: VaultLinks): { touched: Set<string>; removed: string[] } {
   const { keys, names, resolve, touched, removed } = links.pending;
-  for (const key of keys) {
-    for (const source of idsOf(links.refIndex, key)) {
-      workCount.visited++;
-      resolve.add(source);
-    }
-  }
-  for (const name of names) {
-    for (const other of idsOf(links.byName, name)) {
-      workCount.visited++;
-      touched.add(other);
-    }
-  }
+  for (const key of keys) addIdsTo(resolve, links.refIndex, key);
+  for (const name of names) addIdsTo(touched, links.byName, name);
   for (const id of resolve) if (links.componentIds.has(id)) resolveComponent(links, id, touched);
   links.pending = emptyPending();
   return { touched, removed: [...removed].filter((id) => !links.componentIds.has(id)) };
+}
+
+/** The ids under `key` added to `to` (a key names one id most often: no list is made for it). */
+function addIdsTo(to: Set<string>, map: IdMultiMap<string>, key: string): void {
+  const found = map.get(key);
+  if (found === undefined) return;
+  if (typeof found === 'string') {
+    workCount.visited++;
+    to.add(found);
+    return;
+  }
+  workCount.visited += found.size;
+  for (const id of found) to.add(id);
 }
 
 function sameResolution(a: ResolvedDependency, b: ResolvedDependency): boolean {

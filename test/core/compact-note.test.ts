@@ -7,7 +7,7 @@ import { compactNote, isCompact, NOTE_KEYS, plainNote } from '../../src/core/com
 import { createPipeline, parseNote, resolveConfig, type MaturityNote } from '../../src/core/index';
 import type { ChecklistItem, Measure } from '../../src/core/model';
 import { TAPE_PARTS } from '../../src/core/note-parts';
-import type { Tape } from '../../src/core/tape';
+import { writeTape, type Codec, type Tape } from '../../src/core/tape';
 import { resetWorkCount } from '../../src/core/work-count';
 import { generateNotes } from '../../bench/generator/vault';
 import { CORPUS, EXAMPLE_VAULT, listMarkdown, loadFolder, readNote } from '../helpers/vault';
@@ -143,9 +143,8 @@ const measure: fc.Arbitrary<Measure> = fc.record({
   line,
 });
 
-function roundTrip<T>(codec: { put(v: T, t: Tape): void; take(r: { tape: readonly unknown[]; at: number }): T }, value: T): T {
-  const tape: Tape = [];
-  codec.put(value, tape);
+function roundTrip<T>(codec: Codec<T>, value: T): T {
+  const tape: Tape = writeTape((writer) => codec.put(value, writer));
   const reader = { tape, at: 0 };
   const back = codec.take(reader);
   expect(reader.at).toBe(tape.length);
