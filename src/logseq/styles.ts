@@ -32,7 +32,7 @@ export const LOGSEQ_CSS = `
 .mm.mm-logseq-slot .mm-table > [data-injected-ui] { display: table-row-group; }
 .mm-logseq-rows { display: contents; }
 .mm-logseq-row { display: table-row; }
-.mm-logseq-cell { display: table-cell; text-align: left; padding: 0.4em 0.6em; border-bottom: 1px solid var(--mm-border); vertical-align: middle; overflow-wrap: anywhere; }
+.mm-logseq-cell { display: table-cell; text-align: left; padding: 0.4em 0.6em; border-bottom: 1px solid var(--mm-border); vertical-align: middle; }
 .mm-logseq-cell.mm-numeric { text-align: right; }
 .mm .mm-query-count { display: inline-block; margin-top: 6px; font-size: 0.85em; }
 /* Long unbroken note text (an owner like "<script>…</script>") must not widen a board column. */
