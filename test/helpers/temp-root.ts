@@ -4,7 +4,7 @@
 // os.tmpdir() reads TMPDIR when called, and the test workers and spawned processes inherit it.
 // Vitest calls a global set-up once per project, in one process: only the first makes the folder
 // (nested folders would lengthen every path; Chromium's socket path has a length limit).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,9 @@ export default function setup(): () => void {
   if (process.env[MARK]) return () => {};
   const previous = process.env['TMPDIR'];
   const root = mkdtempSync(join(tmpdir(), 'mm-test-run-'));
+  // As open as the system's temp folder (sticky, everyone may write): tests run the CLI as another
+  // user (test/cli/concurrent-edit.test.ts), who must reach the vaults made here.
+  chmodSync(root, 0o1777);
   process.env[MARK] = root;
   process.env['TMPDIR'] = root;
   return () => {
