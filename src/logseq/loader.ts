@@ -8,7 +8,7 @@ import { createRefreshScheduler } from './refresh';
 import { readSettings } from './settings';
 import type { SlotRegistry } from './slots';
 import type { YieldNow } from './steps';
-import { afterFirstDraw, warmNameOrder } from './warm-index';
+import { afterFirstDraw, beforeFirstDraw } from './warm-index';
 
 /** Waits before trying a failed first read again (no graph open yet, a query that failed). */
 export const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
@@ -102,7 +102,7 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     if (mine !== state.loads) return void next.close();
     // Warmed while the slots still say "indexing…": a slot drawn in the warm-up's tasks with the
     // graph already published would be drawn again by the refresh below (twice the layout).
-    await warmNameOrder(next.index, { yieldNow: parts.yieldNow, stale: () => mine !== state.loads });
+    await beforeFirstDraw(next.index, { yieldNow: parts.yieldNow, stale: () => mine !== state.loads });
     if (mine !== state.loads) return void next.close();
     state.graph = next;
     state.loading = null;

@@ -2,12 +2,12 @@
 // it inside one of its own tasks (benchmarks.md, sessions 17–19):
 // - before the graph is shown, the components' name order, which every query reads first: taken
 //   from the links kept with the cache after one pass when no component came, went or was renamed
-//   since (graph-links.ts), else sorted (16–26 ms of CPU at 10k pages in the harness);
-// - after the first draw, the links kept for the next start (their export and store), then the
-//   dependency cycles: no card, query table or board reads them (a card asks only for its own
-//   component's cycle), only the dashboard's findings and the graph view, which would otherwise
-//   find them in a task of theirs. Found a slice at a time (`cycleOf` each component: each search
-//   covers what it reaches, once), where the whole-graph pass was one task of 17–39 ms at 10k.
+//   since (graph-links.ts), else sorted (16–26 ms of CPU at 10k pages in the harness); then the
+//   dependency cycles, a slice at a time (`cycleOf` each component: each search covers what it
+//   reaches, once), where the whole-graph pass was one task of 17–39 ms at 10k. Before the draw,
+//   because the first card reads its own component's cycle, and that search covers everything the
+//   component depends on: left to the card, it made the card's first piece a 42–43 ms task;
+// - after the first draw, the links kept for the next start (their export and store).
 // The index keeps both until an edit changes them.
 import type { MaturityIndex } from '../core/index';
 import { frameSlicing } from './graph-queries';
@@ -31,17 +31,18 @@ async function step(index: Warmed, revision: number, warm: WarmUp, name: string,
   return true;
 }
 
-/** The name order, in a task of its own (before the graph is shown). */
-export async function warmNameOrder(index: Warmed, warm: WarmUp): Promise<void> {
-  await step(index, index.revision(), warm, 'warm-up: name order', () => index.ids());
+/** Before the graph is shown: the name order in a task of its own, then the cycles in slices. */
+export async function beforeFirstDraw(index: Warmed, warm: WarmUp): Promise<void> {
+  const revision = index.revision();
+  if (!(await step(index, revision, warm, 'warm-up: name order', () => index.ids()))) return;
+  await cyclesInSlices(index, revision, warm);
 }
 
-/** After the first draw: the links kept for the next start (`keepLinks`), then the cycles in slices. */
+/** After the first draw: the links kept for the next start (`keepLinks`). */
 export async function afterFirstDraw(index: Warmed, keepLinks: () => Promise<void>, warm: WarmUp): Promise<void> {
   const revision = index.revision();
   if (!(await step(index, revision, warm, 'warm-up: name order', () => index.ids()))) return;
-  if (!(await step(index, revision, warm, 'warm-up: links kept', keepLinks))) return;
-  await cyclesInSlices(index, revision, warm);
+  await step(index, revision, warm, 'warm-up: links kept', keepLinks);
 }
 
 /** Every component's cycle, SLICE_MS a task, then the list of them (every search done: a sort of the cycles found). */

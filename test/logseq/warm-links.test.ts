@@ -14,7 +14,7 @@ import { resetWorkCount } from '../../src/core/work-count';
 import { createGraphIndex } from '../../src/logseq/graph-index';
 import type { LogseqHost } from '../../src/logseq/host';
 import { readSettings } from '../../src/logseq/settings';
-import { afterFirstDraw, warmNameOrder } from '../../src/logseq/warm-index';
+import { afterFirstDraw, beforeFirstDraw } from '../../src/logseq/warm-index';
 import { installIndexedDB, newIndexedDB } from '../helpers/indexeddb';
 import { TODAY } from '../helpers/vault';
 import { createFakeGraph, type FakeGraph } from './fake/graph';
@@ -54,7 +54,7 @@ async function launch(graph: FakeGraph, device: IDBFactory): Promise<Start> {
   const work = resetWorkCount();
   const g = await createGraphIndex(hostOver(graph), readSettings({}), { today: TODAY, yieldNow });
   await g.start();
-  await warmNameOrder(g.index, { yieldNow, stale: () => false });
+  await beforeFirstDraw(g.index, { yieldNow, stale: () => false });
   const counted = { resolved: work.resolved, nameSorts: work.nameSorts };
   await afterFirstDraw(g.index, () => g.keepLinks(), { yieldNow, stale: () => false });
   const answer = answerOf(g.index);
