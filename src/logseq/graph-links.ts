@@ -47,7 +47,7 @@ export function createLinkKeeper(records: ReadonlyMap<string, CachedNote>): Link
     },
     toStore(index, now, key) {
       if (stored !== null && sameStamps(stored, now)) return null;
-      const links = keepLinks(index, [...now].map(([path, record]) => [path, stampOf(record)] as const), key);
+      const links = keepLinks(index, now, stampOf, key);
       stored = stampsByPath(links);
       return links;
     },

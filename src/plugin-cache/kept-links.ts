@@ -15,15 +15,15 @@ export interface KeptLinks {
   resolution: LinkResolution;
 }
 
-/** What to keep of `index`, whose notes were made with `key` from the files `stamps` describe. */
-export function keepLinks(index: MaturityIndex, stamps: Iterable<readonly [path: string, stamp: string]>, key: string): KeptLinks {
+/** What to keep of `index`, whose notes were made with `key` from the files `notes` holds, each stamped by `stampOf`. */
+export function keepLinks<T>(index: MaturityIndex, notes: ReadonlyMap<string, T>, stampOf: (note: T) => string, key: string): KeptLinks {
   const paths: string[] = [];
-  const kept: string[] = [];
-  for (const [path, stamp] of stamps) {
+  const stamps: string[] = [];
+  for (const [path, note] of notes) {
     paths.push(path);
-    kept.push(stamp);
+    stamps.push(stampOf(note));
   }
-  return { key, paths, stamps: kept, resolution: index.linkResolution() };
+  return { key, paths, stamps, resolution: index.linkResolution() };
 }
 
 /** The stored links if they are links made with `key` (a stored copy may be anything, or of an older layout); else null. */

@@ -14,8 +14,7 @@ const stampOf = (stat: { mtime: number; size: number }) => `${stat.mtime}:${stat
 
 /** What to keep of `index`, whose notes were made from the files in `known` with settings `key`. */
 export function keepLinks(index: MaturityIndex, known: ReadonlyMap<string, Known>, key: string): KeptLinks {
-  const stamps = [...known].map(([path, state]) => [path, stampOf(state)] as const);
-  return keepIndexLinks(index, stamps, key);
+  return keepIndexLinks(index, known, stampOf, key);
 }
 
 /**
