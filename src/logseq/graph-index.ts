@@ -20,6 +20,7 @@ import { createGraphState, newIndex, pull, readText, type GraphState } from './g
 import type { PageInfo } from './page-table';
 import { sameCoreSettings, type PluginSettings } from './settings';
 import type { YieldNow } from './steps';
+import { keepLinksInTasks } from './warm-index';
 
 export { GraphNotOpenError } from './graph-answers';
 export { PULL_CHUNK } from './graph-queries';
@@ -133,12 +134,8 @@ function keepLinks(g: GraphState): Promise<void> {
 }
 
 /** After pages changed: the name order (an edit may have moved it), then the links kept, each in a task of its own. */
-async function keepLinksLater(g: GraphState): Promise<void> {
-  await g.options.yieldNow('links: name order');
-  if (g.shown !== null) return;
-  g.index.ids();
-  await g.options.yieldNow('links: kept');
-  await keepLinks(g);
+function keepLinksLater(g: GraphState): Promise<void> {
+  return keepLinksInTasks(g.index, () => keepLinks(g), { yieldNow: g.options.yieldNow, stale: () => g.shown !== null }, 'links');
 }
 
 /** The graph's cache, in slices as the rest of the plugin's work; none for a graph with no directory to name it by. */

@@ -39,10 +39,19 @@ export async function beforeFirstDraw(index: Warmed, warm: WarmUp): Promise<void
 }
 
 /** After the first draw: the links kept for the next start (`keepLinks`). */
-export async function afterFirstDraw(index: Warmed, keepLinks: () => Promise<void>, warm: WarmUp): Promise<void> {
+export function afterFirstDraw(index: Warmed, keepLinks: () => Promise<void>, warm: WarmUp): Promise<void> {
+  return keepLinksInTasks(index, keepLinks, warm, 'warm-up');
+}
+
+/**
+ * The name order (an edit may have moved it; the links list components in it), then the links
+ * kept (`keepLinks`), each after a yield named `${label}: …`: after the first draw, and after
+ * each change to the graph (graph-index.ts).
+ */
+export async function keepLinksInTasks(index: Warmed, keepLinks: () => Promise<void>, warm: WarmUp, label: string): Promise<void> {
   const revision = index.revision();
-  if (!(await step(index, revision, warm, 'warm-up: name order', () => index.ids()))) return;
-  await step(index, revision, warm, 'warm-up: links kept', keepLinks);
+  if (!(await step(index, revision, warm, `${label}: name order`, () => index.ids()))) return;
+  await step(index, revision, warm, `${label}: links kept`, keepLinks);
 }
 
 /** Every component's cycle, SLICE_MS a task, then the list of them (every search done: a sort of the cycles found). */
