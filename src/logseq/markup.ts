@@ -67,6 +67,7 @@ function wireSlotControls(root: Element, slot: string): void {
   }
   for (const select of root.querySelectorAll('select.mm-graph-focus')) slotAction(select, slot, 'focus', '', 'change');
   for (const input of root.querySelectorAll('input.mm-graph-hops')) slotAction(input, slot, 'hops', '', 'change');
+  for (const input of root.querySelectorAll('input.mm-graph-find')) slotAction(input, slot, 'find', '', 'change');
   for (const input of root.querySelectorAll('input.mm-graph-externals')) slotAction(input, slot, 'externals', '', 'change');
   for (const button of root.querySelectorAll('.mm-graph-toolbar button')) {
     const zoom = ZOOM_ACTIONS[button.getAttribute('aria-label') ?? ''];

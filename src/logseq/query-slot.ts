@@ -12,6 +12,7 @@ import { declareCalls, noticeElement, serializeTrustedTree, showMoreButton } fro
 import type { SlotPending, SlotPiece, SlotPieces, SlotState } from './slots';
 import { piecewiseTable, tablePieces } from './table-pieces';
 import { drawingLayers } from './graph-layers';
+import { FOCUS_MENU, fillBoundedFocusMenu, findField } from './graph-focus-menu';
 import { busyElement, delegate, finish, slotRoot, viewContext } from './views';
 
 /**
@@ -118,8 +119,8 @@ function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, res
 }
 
 /**
- * A graph's slot in pieces: a head (the frame, the legend, "Show more") holding two empty parts,
- * then its toolbar and focus menu, then (into the canvas) the drawing. The host sanitises and
+ * A graph's slot in pieces: a head (the frame, the legend, "Show more") holding empty parts,
+ * then its toolbar and focus menu, its Find field (a large graph's), then (into the canvas) the drawing. The host sanitises and
  * injects each in a task of its own; SVG is the costliest markup it parses (benchmarks.md,
  * session 16). A focus, hops or zoom change leaves the head as it was, so only the changed parts
  * are written again and the old drawing stays until the new one replaces it (a head written again
@@ -130,6 +131,10 @@ function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   if (!canvas) return serializeTrustedTree(root);
   const toolbar = root.querySelector('.mm-graph-toolbar');
   const parts: SlotPiece[] = toolbar ? [{ ...slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part, key: 'toolbar' }] : [];
+  // The Find field is written once a head (its stamp never changes): the reader's Enter draws the
+  // slot again, and the field keeps its focus and caret while only the menu beside it is new.
+  const finder = root.querySelector('.mm-graph-finder');
+  if (finder) parts.push({ ...slotPart(finder, `mm-find-${slot}`, 'mm-graph-find-body').part, key: 'find', stamp: 'find' });
   // The focus dims what it does not reach (a class the styles read above the drawing): carried by the drawing's piece, not the head.
   const graph = canvas.closest('.mm-graph');
   const highlighting = graph?.classList.contains(HIGHLIGHTING) === true;
@@ -159,13 +164,20 @@ function slotPart(container: Element, id: string, cls: string): { part: SlotPiec
 /** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */
 async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: SlotState): Promise<HTMLElement> {
   const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
-  // The slot's markup has no listeners: its focus menu names every component from the start.
+  const ids = shown.map((c) => c.id);
+  // The slot's markup has no listeners: up to a page of components its focus menu names them all
+  // from the start; above, a bounded menu and a Find field that asks the model (graph-focus-menu.ts).
   // Drawn in 8 ms slices whatever its size: 50 nodes in one task were 44–65 ms of the harness's frame (benchmarks.md, session 16).
-  const graphView = renderGraph(ctx, { ids: shown.map((c) => c.id), wheel: 'modifier', focusMenuAtOnce: Infinity, drawAtOnce: 0, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+  const graphView = renderGraph(ctx, { ids, wheel: 'modifier', focusMenuAtOnce: FOCUS_MENU.listAllUpTo, drawAtOnce: 0, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
   await graphView.ready();
   const element = graphView.element;
+  const select = element.querySelector<HTMLSelectElement>('select.mm-graph-focus');
+  if (select && ids.length > FOCUS_MENU.listAllUpTo) {
+    fillBoundedFocusMenu(ctx, select, ids, focus ?? null, state.find);
+    element.querySelector('.mm-graph-toolbar')?.before(findField(ctx.document, state.find));
+  }
   // The select's value is a property, which does not serialise: mark the option.
-  for (const option of element.querySelectorAll('select.mm-graph-focus option')) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');
+  else for (const option of select?.querySelectorAll('option') ?? []) if (option.getAttribute('value') === (focus ?? '')) option.setAttribute('selected', '');
   zoomGraph(element, state.zoom ?? 0);
   return element;
 }

@@ -2,6 +2,7 @@
 // that our markup's buttons make (injected markup has no listeners), the toolbar icon, the
 // command palette entry and the slash commands.
 import { queryOrder, type RowOrder } from '../plugin-cache/query-order';
+import { findText } from './graph-focus-menu';
 import { isRecord, type LogseqHost } from './host';
 import { SLASH_COMMANDS } from './macros';
 import { OPEN_METHOD, SIDEBAR_METHOD, SLOT_METHOD } from './markup';
@@ -49,6 +50,15 @@ export function slotPatch(action: string, arg: string, value: unknown, own: RowO
       const hops = Math.floor(Number(value));
       return Number.isFinite(hops) && hops >= 1 ? (s) => ({ ...s, hops: Math.min(9, hops) }) : null;
     }
+    case 'find':
+      // The Find field's text (a change: Enter, or leaving the field); empty clears it.
+      return (s) => {
+        const next: SlotState = { ...s };
+        const find = findText(value);
+        if (find === undefined) delete next.find;
+        else next.find = find;
+        return next;
+      };
     case 'externals':
       // A toggle: the checkbox's state does not travel with the model call.
       return (s) => ({ ...s, externals: s.externals === false });

@@ -21,6 +21,8 @@ export interface SlotState {
   externals?: boolean;
   /** Graph zoom steps: + in, − out, 0 the starting view. */
   zoom?: number;
+  /** What the reader typed in a large graph's Find field: its focus menu lists the matches (graph-focus-menu.ts). */
+  find?: string;
 }
 
 export interface SlotRequest {

@@ -12,6 +12,9 @@ export const LOGSEQ_CSS = `
 /* A query's graph drawing and its toolbar come as pieces of their own, in the host's wrappers. */
 .mm-graph-canvas > [data-injected-ui], .mm-graph-drawing { height: 100%; }
 .mm-graph-toolbar > [data-injected-ui], .mm-graph-controls { display: contents; }
+/* A large graph's Find field (graph-focus-menu.ts): its own line above the toolbar. */
+.mm-graph-finder { margin-bottom: 0.4em; font-size: 0.9em; }
+.mm-graph-find { max-width: 16em; padding: 0.15em 0.4em; border: 1px solid var(--mm-border); border-radius: var(--mm-radius); background: var(--mm-bg); color: var(--mm-text); font: inherit; }
 /* Logseq's base stylesheet sets svg { pointer-events: none }: the graph's nodes are SVG groups. */
 .mm.mm-logseq-slot svg { pointer-events: auto; }
 /* A drawing's later layers (graph-layers.ts), injected into a holder inside the first, lie over it: the canvas's box and the same viewBox; only their nodes take the pointer. */
