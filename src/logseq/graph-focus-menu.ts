@@ -102,7 +102,7 @@ export function fillBoundedFocusMenu(ctx: ViewContext, select: HTMLSelectElement
   const parts = [
     find === undefined ? null : matchesGroup(doc, groups, find, name),
     focus === null ? null : group(doc, `Next to ${name(focus)}`, groups.neighbours, name),
-    group(doc, 'First by name', groups.byName, name, unlisted > 0 ? note(doc, `${plural(unlisted, 'more')} not listed: use Find`) : null),
+    group(doc, 'First by name', groups.byName, name, unlisted > 0 ? note(doc, `${count(unlisted)} more not listed: use Find`) : null),
   ];
   for (const part of parts) if (part) select.appendChild(part);
   for (const el of select.querySelectorAll('option')) if (el.getAttribute('value') === (focus ?? '') && !el.hasAttribute('disabled')) el.setAttribute('selected', '');

@@ -4,16 +4,20 @@
 // frame, sanitised and injected by the host and laid out by Chromium in the task that shows the
 // slot (52–143 ms there, benchmarks.md session 19). Now it names a bounded set, and a Find field
 // asks the model for the rest.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { createIndex, type MaturityIndex } from '../../src/core/index';
 import type { GraphIndex } from '../../src/logseq/graph-index';
 import { queryView } from '../../src/logseq/query-slot';
 import type { SlotPieces } from '../../src/logseq/slots';
 import { generateNotes } from '../../bench/generator/vault';
+import { FOCUS_MENU, FOCUS_MENU_MOST, fillBoundedFocusMenu } from '../../src/logseq/graph-focus-menu';
+import { contextFromIndex } from '../../src/render/index';
+import { generatedGraph } from './generated-graph';
+import { loadPlugin, macro, quiet, slotElement, until, viewComplete, type Loaded } from './harness';
 
-/** Options a slot's focus menu may hold as drawn, whatever the graph's size. */
-const MENU_BOUND = 110;
+/** Options a slot's focus menu may hold as drawn, whatever the graph's size (on main: every component shown). */
+const MENU_BOUND = FOCUS_MENU_MOST;
 
 function indexOf(notes: number): MaturityIndex {
   const index = createIndex({});
@@ -49,10 +53,103 @@ describe('a graph slot’s focus menu', () => {
     const index = indexOf(2300);
     expect(index.ids().length).toBeGreaterThanOrEqual(2000);
     const far = index.ids()[1900]!;
-    const slot = await drawnSlot(index, { limit: 2000, focus: far });
+    const slot = await drawnSlot(index, { limit: 2000, focus: far, find: 'adapter' });
     const options = slot.querySelectorAll('select.mm-graph-focus option');
     expect(options.length).toBeGreaterThan(1);
     expect(options.length).toBeLessThanOrEqual(MENU_BOUND);
     expect(slot.querySelector('select.mm-graph-focus option[selected]')?.getAttribute('value')).toBe(far);
+    // The Find text's matches, as many as the menu names, then a line that counts the rest.
+    const matches = [...slot.querySelectorAll('select.mm-graph-focus optgroup[label="Named like “adapter”"] option:not([disabled])')];
+    expect(matches).toHaveLength(FOCUS_MENU.matches);
+    for (const match of matches) expect(match.textContent?.toLowerCase()).toContain('adapter');
+    expect(slot.querySelector('select.mm-graph-focus optgroup option[disabled]')?.textContent).toMatch(/^\d+ more match(es)?: type more of the name$/);
+    expect((slot.querySelector('input.mm-graph-find') as HTMLInputElement | null)?.getAttribute('value')).toBe('adapter');
+  }, 120_000);
+
+  const index = indexOf(2300);
+  const ctx = contextFromIndex(index, { document: doc, onOpen: () => undefined });
+  const shown = index.ids().slice(0, 2000);
+  const menuOf = (focus: string | null, find?: string) => {
+    const select = doc.createElement('select');
+    fillBoundedFocusMenu(ctx, select, shown, focus, find);
+    return select;
+  };
+
+  it('names each component once: the focused one, its neighbours, the first by name, and counts the rest', () => {
+    const focus = shown.find((id) => (index.component(id)?.dependents.length ?? 0) > 2)!;
+    const select = menuOf(focus);
+    const values = [...select.querySelectorAll('option:not([disabled])')].map((o) => o.getAttribute('value'));
+    expect(new Set(values).size).toBe(values.length);
+    expect(values.slice(0, 2)).toEqual(['', focus]);
+    const next = [...select.querySelectorAll(`optgroup[label^="Next to"] option`)].map((o) => o.getAttribute('value')!);
+    expect(next.length).toBeGreaterThan(2);
+    for (const id of next) expect([...(ctx.edges().get(focus) ?? []), ...index.component(focus)!.dependents]).toContain(id);
+    const byName = [...select.querySelectorAll('optgroup[label="First by name"] option:not([disabled])')].map((o) => o.getAttribute('value'));
+    expect(byName).toHaveLength(FOCUS_MENU.byName);
+    expect(byName).toEqual(shown.filter((id) => id !== focus && !next.includes(id)).slice(0, FOCUS_MENU.byName));
+    const listed = values.length - 1;
+    expect(select.querySelector('optgroup[label="First by name"] option[disabled]')?.textContent).toBe(`${(2000 - listed).toLocaleString('en-US')} more not listed: use Find`);
+    expect(select.querySelector('option[selected]')?.getAttribute('value')).toBe(focus);
+  });
+
+  it('says so when nothing shown is named like the Find text; with no focus, "All components" is selected', () => {
+    const select = menuOf(null, 'no such name');
+    expect(select.querySelector('optgroup[label="Named like “no such name”"] option[disabled]')?.textContent).toBe('No component shown is named like “no such name”');
+    expect(select.querySelector('option[selected]')?.textContent).toBe('All components (2,000)');
+    expect(select.querySelectorAll('option').length).toBeLessThanOrEqual(FOCUS_MENU_MOST);
+  });
+});
+
+describe('focusing a component the menu does not name, through the model', () => {
+  let open: Loaded | null = null;
+  afterEach(async () => {
+    await open?.close();
+    open = null;
+  });
+
+  /** A change event made by the host document's own window (the host's listeners see it). */
+  const change = (l: Loaded, el: Element) => el.dispatchEvent(new (l.host as unknown as { Event: typeof Event }).Event('change', { bubbles: true }));
+
+  it('Find lists it, the menu focuses it, and the Find field is never written again meanwhile', async () => {
+    const { files, core, somePage } = generatedGraph(500);
+    const l = await loadPlugin({ files, settings: { pollSeconds: 0 } });
+    open = l;
+    const { slot } = await macro(l, somePage, '{{renderer :maturity-query, view=graph}}');
+    // Two "Show more" presses: 150 components, more than the menu names.
+    for (let press = 0; press < 2; press++) {
+      const more = slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement;
+      more.click();
+      await until(l, () => slotElement(l, slot).querySelector('button.mm-show-more') !== more && viewComplete(slotElement(l, slot)), 'the next page', 30_000);
+    }
+    await quiet(l);
+    const el = () => slotElement(l, slot);
+    const shown = new Set([...el().querySelectorAll('.mm-graph-nodes > .mm-node')].map((n) => n.getAttribute('data-mm-id')!));
+    expect(shown.size).toBe(150);
+    const menu = () => [...el().querySelectorAll('select.mm-graph-focus option')].map((o) => o.getAttribute('value'));
+    expect(menu().length).toBeLessThanOrEqual(FOCUS_MENU_MOST);
+    // The last shown component in name order: not in the menu as drawn.
+    const target = core.ids().filter((id) => shown.has(id)).at(-1)!;
+    const name = core.component(target)!.name;
+    expect(menu()).not.toContain(target);
+
+    const find = el().querySelector('input.mm-graph-find') as HTMLInputElement;
+    find.value = name.toLowerCase();
+    change(l, find);
+    await until(l, () => menu().includes(target), 'the menu to list the match', 30_000);
+    await quiet(l);
+    expect(el().querySelector('input.mm-graph-find')).toBe(find);
+    expect(el().querySelector('select.mm-graph-focus optgroup')?.getAttribute('label')).toBe(`Named like “${name.toLowerCase()}”`);
+
+    const select = el().querySelector('select.mm-graph-focus') as HTMLSelectElement;
+    select.value = target;
+    change(l, select);
+    await until(l, () => el().querySelector('select.mm-graph-focus option[selected]')?.getAttribute('value') === target && el().querySelector('.mm-graph-status')?.textContent?.startsWith(name) === true && viewComplete(el()), 'the focused graph', 30_000);
+    await quiet(l);
+    const drawn = [...el().querySelectorAll('.mm-graph-nodes > .mm-node')].map((n) => n.getAttribute('data-mm-id'));
+    expect(drawn).toContain(target);
+    expect(drawn.length).toBeLessThan(150);
+    // The Find text stays: the menu still lists its matches, the focused one selected among them.
+    expect(el().querySelector('input.mm-graph-find')).toBe(find);
+    expect(menu().filter((v) => v === target)).toHaveLength(1);
   }, 120_000);
 });
