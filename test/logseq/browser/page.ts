@@ -26,17 +26,22 @@ function serve(routes: Record<string, [string, string]>): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** A started host page in `browser` (the example vault plus `extraFiles`) whose `{{renderer …}}` macros in `macros` can be rendered. */
-export async function openLogseqPage(browser: Browser, macros: string[], viewport = { width: 1280, height: 860 }, extraFiles: Record<string, string> = {}): Promise<LogseqPage> {
-  const plugin = ensureBuilt();
+/**
+ * A started host page in `browser` (the example vault plus `extraFiles`) whose `{{renderer …}}`
+ * macros in `macros` can be rendered. `pluginDir`: another build of the plugin folder (a bench
+ * comparing two builds); default this tree's `dist/logseq`, built if missing.
+ */
+export async function openLogseqPage(browser: Browser, macros: string[], viewport = { width: 1280, height: 860 }, extraFiles: Record<string, string> = {}, pluginDir?: string): Promise<LogseqPage> {
+  const plugin = pluginDir === undefined ? ensureBuilt() : readFileSync(join(pluginDir, 'index.js'), 'utf8');
+  const dist = pluginDir ?? join(ROOT, 'dist/logseq');
   const driver = await build({ entryPoints: [join(ROOT, 'test/logseq/browser/driver.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'warning' });
   const host = await serve({
     '/': ['text/html', readFileSync(join(ROOT, 'test/logseq/browser/host.html'), 'utf8')],
     '/driver.js': ['text/javascript', driver.outputFiles[0]!.text],
-    '/favicon.ico': ['image/svg+xml', readFileSync(join(ROOT, 'dist/logseq/icon.svg'), 'utf8')],
+    '/favicon.ico': ['image/svg+xml', readFileSync(join(dist, 'icon.svg'), 'utf8')],
   });
   const folder = await serve({
-    '/plugin/index.html': ['text/html', readFileSync(join(ROOT, 'dist/logseq/index.html'), 'utf8')],
+    '/plugin/index.html': ['text/html', readFileSync(join(dist, 'index.html'), 'utf8')],
     '/plugin/index.js': ['text/javascript', plugin],
   });
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
