@@ -98,6 +98,14 @@ describe('a graph slot’s focus menu', () => {
     expect(select.querySelector('option[selected]')?.textContent).toBe('All components (2,000)');
     expect(select.querySelectorAll('option').length).toBeLessThanOrEqual(FOCUS_MENU_MOST);
   });
+
+  it('keeps hostile Find text as text through serialising', () => {
+    const hostile = '"><img src=x onerror=alert(1)>';
+    const parsed = doc.createElement('div');
+    parsed.innerHTML = menuOf(null, hostile).outerHTML; // eslint-disable-line no-restricted-properties -- reading back our own serialised tree
+    expect(parsed.querySelector('img')).toBeNull();
+    expect(parsed.querySelector('optgroup')?.getAttribute('label')).toBe(`Named like “${hostile}”`);
+  });
 });
 
 describe('focusing a component the menu does not name, through the model', () => {

@@ -1,0 +1,142 @@
+// A measurement, not a test: the tasks that show a 2,000-component graph slot in Chromium, for two
+// builds of the plugin taking turns. Run only when asked:
+//   MM_FOCUS_MENU_BENCH=/path/to/other/dist/logseq,dist/logseq [MM_FOCUS_MENU_ROUNDS=3] \
+//     npx vitest run test/logseq/focus-menu-bench.browser.test.ts
+// Each round opens the Logseq-like page with a generated graph (2,300 notes) over one build,
+// draws `view=graph` (50 components), measures a reference task (a fixed table of 25 rows and a
+// sort, median of 5, each a task of its own), then Show more straight to 2,000 components under
+// Chromium's trace. Printed: the longest main-thread task from the press until every piece is in,
+// the task that injects the focus menu (a user-timing mark from a MutationObserver, which runs at
+// the end of that task) and the longest task in the 300 ms after it (style and layout), each also
+// as a ratio to the reference task.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../browser/chromium';
+import { openLogseqPage } from './browser/page';
+import { generatedGraph } from './generated-graph';
+
+const BUILDS = (process.env['MM_FOCUS_MENU_BENCH'] ?? '').split(',').filter((d) => d !== '').map((d) => resolve(d));
+const ROUNDS = Number(process.env['MM_FOCUS_MENU_ROUNDS'] ?? 3);
+const GRAPH = '{{renderer :maturity-query, view=graph}}';
+const SLOT = '#block-1';
+const SHOWN = 2000;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+
+/** The fixed reference work, in the page: its median wall time over 5 tasks. */
+function referenceTask(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await new Promise((r) => setTimeout(r, 0));
+      const t0 = performance.now();
+      const table = document.createElement('table');
+      for (let r = 0; r < 25; r++) {
+        const tr = table.insertRow();
+        for (let c = 0; c < 11; c++) tr.insertCell().textContent = `row ${r} cell ${c}`;
+      }
+      document.body.appendChild(table);
+      void table.getBoundingClientRect().height;
+      table.remove();
+      let seed = 1;
+      Array.from({ length: 20_000 }, () => (seed = (seed * 48271) % 2147483647)).sort((a, b) => a - b);
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  });
+}
+
+/** Every piece of the slot in, `n` nodes drawn. */
+function complete(page: Page, n: number): Promise<unknown> {
+  return page.waitForFunction(
+    ([selector, count]) => {
+      const el = document.querySelector(selector as string);
+      if (!el || el.querySelector('[aria-busy="true"]')) return false;
+      const parts = [...el.querySelectorAll('.mm-slot-part')].every((part) => part.children.length > 0);
+      const layers = [...el.querySelectorAll('[data-mm-layers]')].every((first) => (first.closest('.mm-graph-canvas')?.querySelectorAll('[data-injected-ui]').length ?? 0) >= Number(first.getAttribute('data-mm-layers')));
+      return parts && layers && el.querySelectorAll('.mm-graph-nodes > .mm-node').length === count;
+    },
+    [SLOT, n],
+    { timeout: 300_000, polling: 200 },
+  );
+}
+
+/** The main threads' tasks (ms) and the time of the menu's mark, from a Chromium trace. */
+function tasksOf(trace: Buffer): { tasks: Array<{ ts: number; ms: number }>; mark: number | null } {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  if (process.env['MM_FOCUS_MENU_TRACE']) writeFileSync(`${process.env['MM_FOCUS_MENU_TRACE']}-${Date.now()}.json`, trace);
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)).map((e) => ({ ts: e.ts, ms: (e.dur ?? 0) / 1000 }));
+  const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'mm-menu-in')?.ts ?? null;
+  return { tasks, mark };
+}
+
+interface Round {
+  build: string;
+  reference: number;
+  longest: number;
+  over50: number;
+  menuTask: number;
+  afterMenu: number;
+  options: number;
+}
+
+async function round(browser: Browser, build: string, files: Record<string, string>): Promise<Round> {
+  const logseq = await openLogseqPage(browser, [GRAPH], { width: 1280, height: 860 }, files, build);
+  const { page } = logseq;
+  try {
+    await page.evaluate((macro) => window.mmRenderMacro('Daily/2026-11-20.md', macro, 'block-1'), GRAPH);
+    await complete(page, 50);
+    await page.evaluate(([s, shown]) => {
+      // What the model reads of the press (markup.ts slotAction): the rows to show, as many presses would reach.
+      document.querySelector(`${s} button.mm-show-more`)!.setAttribute('data-mm-arg', String(shown));
+      // The end of the task that puts a new focus menu in the slot: mark it for the trace.
+      const menus = new Set(document.querySelectorAll('select.mm-graph-focus'));
+      new MutationObserver((_, observer) => {
+        if ([...document.querySelectorAll(`${s} select.mm-graph-focus`)].some((m) => !menus.has(m))) {
+          console.timeStamp('mm-menu-in');
+          (window as unknown as { mmMenuIn: number }).mmMenuIn = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.querySelector(s as string)!, { childList: true, subtree: true });
+    }, [SLOT, SHOWN] as const);
+    const reference = await referenceTask(page);
+    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    await page.locator(`${SLOT} button.mm-show-more`).click();
+    await complete(page, SHOWN);
+    const { tasks, mark } = tasksOf(await browser.stopTracing());
+    const menuTask = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts <= mark && mark <= t.ts + t.ms * 1000).map((t) => t.ms));
+    const afterMenu = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts > mark && t.ts < mark + 300_000).map((t) => t.ms));
+    const options = await page.evaluate((s) => document.querySelectorAll(`${s} select.mm-graph-focus option`).length, SLOT);
+    if (mark === null) console.log('no mark in the trace; in the page:', await page.evaluate(() => (window as unknown as { mmMenuIn?: number }).mmMenuIn));
+    return { build, reference, longest: Math.max(...tasks.map((t) => t.ms)), over50: tasks.filter((t) => t.ms > 50).length, menuTask, afterMenu, options };
+  } finally {
+    await logseq.close();
+  }
+}
+
+describeWithChromium('the tasks that show a 2,000-component graph slot (bench)', () => {
+  it.runIf(BUILDS.length > 0)('two builds, taking turns', async () => {
+    const { files } = generatedGraph(2300, 1);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const rounds: Round[] = [];
+    try {
+      for (let r = 0; r < ROUNDS; r++) for (const build of r % 2 === 0 ? BUILDS : [...BUILDS].reverse()) rounds.push(await round(browser, build, Object.fromEntries(files)));
+    } finally {
+      await browser.close();
+    }
+    const f = (ms: number, ref: number) => `${ms.toFixed(0)} ms (${(ms / ref).toFixed(1)}×)`;
+    for (const r of rounds) console.log(`${r.build}: reference ${r.reference.toFixed(1)} ms; longest task ${f(r.longest, r.reference)}, ${r.over50} over 50 ms; the menu's injection ${f(r.menuTask, r.reference)}, longest in the 300 ms after ${f(r.afterMenu, r.reference)}; ${r.options} options`);
+    expect(rounds.length).toBe(ROUNDS * BUILDS.length);
+  }, 3_600_000);
+});
