@@ -6,9 +6,9 @@
 // draws `view=graph` (50 components), measures a reference task (a fixed table of 25 rows and a
 // sort, median of 5, each a task of its own), then Show more straight to 2,000 components under
 // Chromium's trace. Printed: the longest main-thread task from the press until every piece is in,
-// the task that injects the focus menu (a user-timing mark from a MutationObserver, which runs at
+// the task that injects the focus menu (a trace stamp from a MutationObserver, which runs at
 // the end of that task) and the longest task in the 300 ms after it (style and layout), each also
-// as a ratio to the reference task.
+// as a ratio to the reference task; with a Find field, how long a Find takes to list its matches.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -89,6 +89,22 @@ interface Round {
   menuTask: number;
   afterMenu: number;
   options: number;
+  /** A Find's answer (a build with the field): ms from Enter until the menu lists the matches, and the longest task meanwhile. */
+  find: { ms: number; longest: number } | null;
+}
+
+/** Types a name's word in Find and presses Enter, under the trace: until the menu lists its matches. */
+async function findAnswer(browser: Browser, page: Page): Promise<Round['find']> {
+  const field = page.locator(`${SLOT} input.mm-graph-find`);
+  if ((await field.count()) === 0) return null;
+  await field.fill('adapter');
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+  const t0 = Date.now();
+  await field.press('Enter');
+  await page.waitForFunction((s) => document.querySelector(`${s} select.mm-graph-focus optgroup`)?.getAttribute('label') === 'Named like “adapter”', SLOT, { timeout: 120_000, polling: 20 });
+  const ms = Date.now() - t0;
+  const { tasks } = tasksOf(await browser.stopTracing());
+  return { ms, longest: Math.max(...tasks.map((t) => t.ms)) };
 }
 
 async function round(browser: Browser, build: string, files: Record<string, string>): Promise<Round> {
@@ -118,8 +134,9 @@ async function round(browser: Browser, build: string, files: Record<string, stri
     const menuTask = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts <= mark && mark <= t.ts + t.ms * 1000).map((t) => t.ms));
     const afterMenu = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts > mark && t.ts < mark + 300_000).map((t) => t.ms));
     const options = await page.evaluate((s) => document.querySelectorAll(`${s} select.mm-graph-focus option`).length, SLOT);
+    const find = await findAnswer(browser, page);
     if (mark === null) console.log('no mark in the trace; in the page:', await page.evaluate(() => (window as unknown as { mmMenuIn?: number }).mmMenuIn));
-    return { build, reference, longest: Math.max(...tasks.map((t) => t.ms)), over50: tasks.filter((t) => t.ms > 50).length, menuTask, afterMenu, options };
+    return { build, reference, longest: Math.max(...tasks.map((t) => t.ms)), over50: tasks.filter((t) => t.ms > 50).length, menuTask, afterMenu, options, find };
   } finally {
     await logseq.close();
   }
@@ -136,7 +153,7 @@ describeWithChromium('the tasks that show a 2,000-component graph slot (bench)',
       await browser.close();
     }
     const f = (ms: number, ref: number) => `${ms.toFixed(0)} ms (${(ms / ref).toFixed(1)}×)`;
-    for (const r of rounds) console.log(`${r.build}: reference ${r.reference.toFixed(1)} ms; longest task ${f(r.longest, r.reference)}, ${r.over50} over 50 ms; the menu's injection ${f(r.menuTask, r.reference)}, longest in the 300 ms after ${f(r.afterMenu, r.reference)}; ${r.options} options`);
+    for (const r of rounds) console.log(`${r.build}: reference ${r.reference.toFixed(1)} ms; longest task ${f(r.longest, r.reference)}, ${r.over50} over 50 ms; the menu's injection ${f(r.menuTask, r.reference)}, longest in the 300 ms after ${f(r.afterMenu, r.reference)}; ${r.options} options${r.find ? `; Find answered in ${r.find.ms} ms, longest task meanwhile ${f(r.find.longest, r.reference)}` : ''}`);
     expect(rounds.length).toBe(ROUNDS * BUILDS.length);
   }, 3_600_000);
 });
