@@ -129,6 +129,7 @@ function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, res
 function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   const canvas = root.querySelector('.mm-graph-canvas');
   if (!canvas) return serializeTrustedTree(root);
+  slotMarkerIds(canvas, slot);
   const toolbar = root.querySelector('.mm-graph-toolbar');
   const parts: SlotPiece[] = toolbar ? [{ ...slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part, key: 'toolbar' }] : [];
   // The Find field is written once a head (its stamp never changes): the reader's Enter draws the
@@ -146,6 +147,26 @@ function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
 }
 
 const HIGHLIGHTING = 'mm-graph-highlighting';
+
+/**
+ * The drawing's arrow markers named after the slot, not a counter (`uniqueId`, render/graph/draw.ts):
+ * the same drawing then serialises to the same markup, and the registry does not write it (and
+ * every layer within it) again when only the menu changed (a Find) or nothing did (a refresh).
+ * Slot ids are unique in Logseq's document; the old drawing goes when the new one is written.
+ */
+function slotMarkerIds(canvas: Element, slot: string): void {
+  const renamed = new Map<string, string>();
+  for (const marker of canvas.querySelectorAll('marker[id]')) {
+    const id = `${marker.id.replace(/-\d+$/, '')}-${slot}`;
+    renamed.set(`url(#${marker.id})`, `url(#${id})`);
+    marker.id = id;
+  }
+  if (renamed.size === 0) return;
+  for (const edge of canvas.querySelectorAll('[marker-end]')) {
+    const next = renamed.get(edge.getAttribute('marker-end') ?? '');
+    if (next !== undefined) edge.setAttribute('marker-end', next);
+  }
+}
 
 /** Move `container`'s content into a piece of its own; the container stays in the head, empty until the piece is in. */
 function slotPart(container: Element, id: string, cls: string): { part: SlotPieces['parts'][number]; content: Element } {

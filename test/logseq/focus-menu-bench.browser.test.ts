@@ -22,6 +22,7 @@ const ROUNDS = Number(process.env['MM_FOCUS_MENU_ROUNDS'] ?? 3);
 const GRAPH = '{{renderer :maturity-query, view=graph}}';
 const SLOT = '#block-1';
 const SHOWN = 2000;
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
 interface TraceEvent {
   name: string;
@@ -98,7 +99,7 @@ async function findAnswer(browser: Browser, page: Page): Promise<Round['find']> 
   const field = page.locator(`${SLOT} input.mm-graph-find`);
   if ((await field.count()) === 0) return null;
   await field.fill('adapter');
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const t0 = Date.now();
   await field.press('Enter');
   await page.waitForFunction((s) => document.querySelector(`${s} select.mm-graph-focus optgroup`)?.getAttribute('label') === 'Named like “adapter”', SLOT, { timeout: 120_000, polling: 20 });
@@ -127,7 +128,7 @@ async function round(browser: Browser, build: string, files: Record<string, stri
       }).observe(document.querySelector(s as string)!, { childList: true, subtree: true });
     }, [SLOT, SHOWN] as const);
     const reference = await referenceTask(page);
-    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.locator(`${SLOT} button.mm-show-more`).click();
     await complete(page, SHOWN);
     const { tasks, mark } = tasksOf(await browser.stopTracing());

@@ -118,7 +118,7 @@ describe('focusing a component the menu does not name, through the model', () =>
   /** A change event made by the host document's own window (the host's listeners see it). */
   const change = (l: Loaded, el: Element) => el.dispatchEvent(new (l.host as unknown as { Event: typeof Event }).Event('change', { bubbles: true }));
 
-  it('Find lists it, the menu focuses it, and the Find field is never written again meanwhile', async () => {
+  it('Find lists it (the field and the drawing not written again), then the menu focuses it', async () => {
     const { files, core, somePage } = generatedGraph(500);
     const l = await loadPlugin({ files, settings: { pollSeconds: 0 } });
     open = l;
@@ -140,6 +140,8 @@ describe('focusing a component the menu does not name, through the model', () =>
     const name = core.component(target)!.name;
     expect(menu()).not.toContain(target);
 
+    const drawing = el().querySelector('[data-mm-layers]');
+    const layers = el().querySelectorAll('.mm-graph-layer').length;
     const find = el().querySelector('input.mm-graph-find') as HTMLInputElement;
     find.value = name.toLowerCase();
     change(l, find);
@@ -147,6 +149,9 @@ describe('focusing a component the menu does not name, through the model', () =>
     await quiet(l);
     expect(el().querySelector('input.mm-graph-find')).toBe(find);
     expect(el().querySelector('select.mm-graph-focus optgroup')?.getAttribute('label')).toBe(`Named like “${name.toLowerCase()}”`);
+    // The drawing is the same, so it was not written again (nor any of its layers): only the menu changed.
+    expect(el().querySelector('[data-mm-layers]')).toBe(drawing);
+    expect(el().querySelectorAll('.mm-graph-layer').length).toBe(layers);
 
     const select = el().querySelector('select.mm-graph-focus') as HTMLSelectElement;
     select.value = target;
