@@ -80,12 +80,17 @@ export function maybe<T>(inner: Codec<T>): Codec<T | null> {
 export function keyed<T>(value: Codec<T>): Codec<Partial<Record<string, T>>> {
   return {
     put(record, writer) {
-      const keys = Object.keys(record);
-      writer.tape[writer.at++] = keys.length;
-      for (let i = 0; i < keys.length; i++) {
-        writer.tape[writer.at++] = keys[i];
-        value.put(record[keys[i]!]!, writer);
+      // Its count goes first and is known last: walked once, not listed (Object.keys made an
+      // array a record). Own keys only, as Object.keys gives them.
+      const countAt = writer.at++;
+      let count = 0;
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
+        writer.tape[writer.at++] = key;
+        value.put(record[key]!, writer);
+        count++;
       }
+      writer.tape[countAt] = count;
     },
     take(reader) {
       const out: Partial<Record<string, T>> = {};

@@ -19,9 +19,11 @@ export interface WorkCount {
   nameSorts: number;
   /** Component views built, not taken from the view cache (index-reads.ts). Not part of totalWork. */
   viewsBuilt: number;
+  /** Spellings normalised (nameKey) to work out a dependency's keys (resolve.ts). Not part of totalWork. */
+  dependencyNamesKeyed: number;
 }
 
-export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0 };
+export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0 };
 
 /** Zero every counter; returns the counter object to read afterwards. */
 export function resetWorkCount(): WorkCount {
@@ -33,6 +35,7 @@ export function resetWorkCount(): WorkCount {
   workCount.tapeReads = 0;
   workCount.nameSorts = 0;
   workCount.viewsBuilt = 0;
+  workCount.dependencyNamesKeyed = 0;
   return workCount;
 }
 
