@@ -19,6 +19,7 @@ import type { Slicing } from '../plugin-cache/slicing';
 import { digestOf } from './graph-answers';
 import { createLinkKeeper } from './graph-links';
 import type { PluginSettings } from './settings';
+import type { WhenIdle } from './steps';
 
 declare const MATURITY_MAP_BUILD: string | undefined;
 
@@ -73,6 +74,8 @@ export interface GraphCacheOptions {
   graph: string;
   settings: () => PluginSettings;
   slicing: Slicing;
+  /** Wait for the views drawn and the thread idle, then run the named step (the links' store; none: a yield). */
+  quiet?: WhenIdle;
 }
 
 /** The graph's cache; null where the frame has no IndexedDB (every start then pulls every page). */
@@ -137,9 +140,11 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     linksFit: (path) => links.fits(path),
     keepLinks(index) {
       const made = closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
-      // Stored in a task after the one that made them: the store copies the whole record (IndexedDB's
-      // structured clone), as long again as making it; together they were a 46–48 ms task at 10k.
-      if (made) writing = writing.then(() => options.slicing.yieldNow()).then(() => cache.writeLinks(made));
+      // Stored in a task after the one that made them, in idle time: the store copies the whole
+      // record (IndexedDB's structured clone), as long again as making it; together they were a
+      // 46–48 ms task at 10k.
+      const later = () => (options.quiet ? options.quiet('cache: links stored') : options.slicing.yieldNow());
+      if (made) writing = writing.then(later).then(() => cache.writeLinks(made));
       return writing;
     },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),
