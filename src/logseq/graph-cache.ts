@@ -125,8 +125,30 @@ async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options:
  * whole record (IndexedDB's structured clone), as long again as making it; together they were a
  * 46–48 ms task at 10k.
  */
-function linksStoreTurn(options: GraphCacheOptions): Promise<void> {
-  return options.quiet ? options.quiet('cache: links stored') : options.slicing.yieldNow();
+function linksStoreTurn(options: GraphCacheOptions, closing: CloseSignal): Promise<void> {
+  const turn = options.quiet ? options.quiet('cache: links stored') : options.slicing.yieldNow();
+  // A close (unload, graph switch) does not wait for idle time: what was made is stored now.
+  return Promise.race([turn, closing.promise]);
+}
+
+interface CloseSignal {
+  closed: boolean;
+  /** Resolves once closed. */
+  promise: Promise<void>;
+  close(): void;
+}
+
+function closeSignal(): CloseSignal {
+  let resolve = () => {};
+  const signal: CloseSignal = {
+    closed: false,
+    promise: new Promise<void>((r) => (resolve = r)),
+    close() {
+      signal.closed = true;
+      resolve();
+    },
+  };
+  return signal;
 }
 
 function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCache {
@@ -136,7 +158,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
   let writing: Promise<void> = Promise.resolve();
-  let closed = false;
+  const closing = closeSignal();
   const keyFor = recordKeys(options.settings);
   const links = createLinkKeeper(kept);
   const drop = (path: string) => {
@@ -148,8 +170,8 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     takeKeptLinks: () => links.take(),
     linksFit: (path) => links.fits(path),
     keepLinks(index) {
-      const made = closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
-      if (made) writing = writing.then(() => linksStoreTurn(options)).then(() => cache.writeLinks(made));
+      const made = closing.closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
+      if (made) writing = writing.then(() => linksStoreTurn(options, closing)).then(() => cache.writeLinks(made));
       return writing;
     },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),
@@ -181,7 +203,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
       return writing;
     },
     async close() {
-      closed = true;
+      closing.close();
       // A write under way finishes first (NoteCache.write never throws): a quit right after a start keeps it.
       await writing;
       cache.close();

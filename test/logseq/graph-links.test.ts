@@ -3,11 +3,15 @@
 // stamp is counted (a record's `key` or `hash` read). Over a 300-page generated graph, a keep after
 // one page's edit stamps that page alone, a keep with nothing changed stamps none, and what is
 // written is what a keeper new to the graph (a first start's) writes.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createIndex, type MaturityIndex } from '../../src/core/index';
 import { digestOf } from '../../src/logseq/graph-answers';
+import { openGraphCache } from '../../src/logseq/graph-cache';
+import { frameSlicing } from '../../src/logseq/graph-queries';
+import { readSettings } from '../../src/logseq/settings';
 import { createLinkKeeper, type LinkKeeper } from '../../src/logseq/graph-links';
 import type { CachedNote } from '../../src/plugin-cache/note-cache';
+import { installIndexedDB, newIndexedDB } from '../helpers/indexeddb';
 import { generatedGraph } from './generated-graph';
 
 const KEY = 'source:settings';
@@ -110,5 +114,30 @@ describe('the Logseq links kept after a change stamp only what changed', () => {
     expect(kept).toEqual(firstKeep(index, counted.records));
     expect(kept?.paths).toContain(added);
     expect(kept?.paths).not.toContain(gone);
+  });
+});
+
+describe('the Logseq links kept in idle time', () => {
+  afterEach(() => installIndexedDB(null, globalThis));
+
+  it('a close (unload, graph switch) does not wait for idle time: the links made are stored, and the next start reads them', async () => {
+    installIndexedDB(newIndexedDB(), globalThis);
+    const settings = readSettings({});
+    const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // A thread that is never idle: only the close lets the store go on.
+    const never = () => new Promise<void>(() => undefined);
+    const options = { graph: '/graphs/closing', settings: () => settings, slicing: frameSlicing(yieldNow), quiet: never };
+    const cache = (await openGraphCache(options))!;
+    await cache.load();
+    const index = createIndex(settings.core);
+    for (const path of paths.slice(0, 20)) cache.put(index, path, { text: generated.files.get(path)!, digest: digestOf(generated.files.get(path)!) }, '1:1', null);
+    await cache.store();
+    index.ids();
+    void cache.keepLinks(index);
+    await cache.close();
+    const next = (await openGraphCache(options))!;
+    await next.load();
+    expect(next.takeKeptLinks()?.paths).toEqual(paths.slice(0, 20));
+    await next.close();
   });
 });
