@@ -1,11 +1,11 @@
 // The resolved links kept beside the graph's records (the shared record of
 // src/plugin-cache/kept-links.ts), so a warm start resolves only what changed and takes the kept
 // name order instead of sorting every component's name. Each page is stamped with its record's
-// digest: a page taken from the cache whose record still carries the stamp the links were made
-// with takes its resolved links from them; any other
-// page (edited, added, renamed, or a record made after the links) goes into the index once the
-// adoption is over and resolves as usual, as do the pages the kept links name that are gone. Links
-// of other settings, or not readable as links, are not adopted at all.
+// text digest: a page taken from the cache whose record still carries the stamp the links were
+// made with takes its resolved links from them; any other page (edited, added, renamed, or a
+// record made after the links) goes into the index once the adoption is over and resolves as
+// usual, as do the pages the kept links name that are gone. Links of other settings, or not
+// readable as links, are not adopted at all.
 import type { MaturityIndex } from '../core/index';
 import { linkStamps, readKeptLinks, type KeptLinks, type LinkStamps } from '../plugin-cache/kept-links';
 import type { CachedNote } from '../plugin-cache/note-cache';

@@ -1,7 +1,7 @@
 // The resolved links kept beside the note cache, for both plugins: what the index's link
 // resolution made of the notes (core link-resolution.ts, its components in name order), with the
 // cache key (parser build and settings) and a stamp of each note it was made from (the host says
-// what tells a note's file: Obsidian its mtime and size, Logseq its record's text version). A
+// what tells a note's file: Obsidian its mtime and size, Logseq its record's text digest). A
 // start whose notes carry the same stamps hands the resolution back to its new index, which then
 // resolves nothing and takes the kept name order after one pass instead of sorting. Which notes
 // must match is the host's call (Obsidian: all of them; Logseq: each one it adopts).
