@@ -24,6 +24,8 @@ const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 const PHASES = process.env['MM_BENCH_PHASES'] !== '0';
 /** The warm start's longest frame tasks the report names. */
 const WARM_TOP = 5;
+/** `MM_BENCH_TIMELINE=1`: print the cold start's frame tasks in order from the warm-up on (what ran after what). */
+const TIMELINE = process.env['MM_BENCH_TIMELINE'] === '1';
 
 /** A graph's page file: `pages/A___B.md` for the generated `A/B.md`. */
 const pageFile = (path: string) => `pages/${path.replace(/\//g, '___')}`;
@@ -132,7 +134,17 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   await l.close();
   gc.stop();
   const frameTop = clock.over(0).filter((task) => task.side === 'frame').slice(0, WARM_TOP).map((task) => ({ task, gcMs: gc.within(task.startMs, task.wallMs), afterEdit: task.startMs >= t }));
+  if (TIMELINE) printTimeline(clock.since(0), gc, started(), t);
   return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown, frameTop };
+}
+
+/** The cold start's frame tasks from the warm-up on, in the order they ran: the named steps, and any other over 3 ms. */
+function printTimeline(tasks: readonly TaskRecord[], gc: ReturnType<typeof createGcLog>, started: number, edit: number): void {
+  const from = Math.max(0, tasks.findIndex((task) => task.what.includes('warm-up')));
+  const shown = tasks.slice(from).filter((task) => task.side === 'frame' && (task.cpuMs > 3 || /warm-up|links|piece|idle/.test(task.what)));
+  const line = (task: TaskRecord) =>
+    `  +${(task.startMs - started).toFixed(0)} ms: ${task.cpuMs.toFixed(1)} ms CPU (GC ${gc.within(task.startMs, task.wallMs).toFixed(0)} ms) ${task.what.slice(0, 80)}${task.startMs >= edit ? ' [after the edit]' : ''}`;
+  process.stdout.write(`cold start's frame tasks from the warm-up on:\n${shown.map(line).join('\n')}\n`);
 }
 
 type WarmRun = Awaited<ReturnType<typeof warmStart>>;

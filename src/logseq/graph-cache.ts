@@ -19,6 +19,7 @@ import type { Slicing } from '../plugin-cache/slicing';
 import { digestOf } from './graph-answers';
 import { createLinkKeeper } from './graph-links';
 import type { PluginSettings } from './settings';
+import type { WhenIdle } from './steps';
 
 declare const MATURITY_MAP_BUILD: string | undefined;
 
@@ -73,6 +74,8 @@ export interface GraphCacheOptions {
   graph: string;
   settings: () => PluginSettings;
   slicing: Slicing;
+  /** Wait for the views drawn and the thread idle, then run the named step (the links' store; none: a yield). */
+  quiet?: WhenIdle;
 }
 
 /** The graph's cache; null where the frame has no IndexedDB (every start then pulls every page). */
@@ -117,6 +120,37 @@ async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options:
   return cache.readLinks();
 }
 
+/**
+ * The links are stored in a task after the one that made them, in idle time: the store copies the
+ * whole record (IndexedDB's structured clone), as long again as making it; together they were a
+ * 46–48 ms task at 10k.
+ */
+function linksStoreTurn(options: GraphCacheOptions, closing: CloseSignal): Promise<void> {
+  const turn = options.quiet ? options.quiet('cache: links stored') : options.slicing.yieldNow();
+  // A close (unload, graph switch) does not wait for idle time: what was made is stored now.
+  return Promise.race([turn, closing.promise]);
+}
+
+interface CloseSignal {
+  closed: boolean;
+  /** Resolves once closed. */
+  promise: Promise<void>;
+  close(): void;
+}
+
+function closeSignal(): CloseSignal {
+  let resolve = () => {};
+  const signal: CloseSignal = {
+    closed: false,
+    promise: new Promise<void>((r) => (resolve = r)),
+    close() {
+      signal.closed = true;
+      resolve();
+    },
+  };
+  return signal;
+}
+
 function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCache {
   const kept = new Map<string, CachedNote>();
   /** Records made since the last write, and paths whose records go. */
@@ -124,7 +158,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
   let writing: Promise<void> = Promise.resolve();
-  let closed = false;
+  const closing = closeSignal();
   const keyFor = recordKeys(options.settings);
   const links = createLinkKeeper(kept);
   const drop = (path: string) => {
@@ -136,10 +170,8 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     takeKeptLinks: () => links.take(),
     linksFit: (path) => links.fits(path),
     keepLinks(index) {
-      const made = closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
-      // Stored in a task after the one that made them: the store copies the whole record (IndexedDB's
-      // structured clone), as long again as making it; together they were a 46–48 ms task at 10k.
-      if (made) writing = writing.then(() => options.slicing.yieldNow()).then(() => cache.writeLinks(made));
+      const made = closing.closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
+      if (made) writing = writing.then(() => linksStoreTurn(options, closing)).then(() => cache.writeLinks(made));
       return writing;
     },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),
@@ -171,7 +203,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
       return writing;
     },
     async close() {
-      closed = true;
+      closing.close();
       // A write under way finishes first (NoteCache.write never throws): a quit right after a start keeps it.
       await writing;
       cache.close();

@@ -19,7 +19,7 @@ import { pullChanged, start } from './graph-start';
 import { createGraphState, newIndex, pull, readText, type GraphState } from './graph-state';
 import type { PageInfo } from './page-table';
 import { sameCoreSettings, type PluginSettings } from './settings';
-import type { YieldNow } from './steps';
+import type { WhenIdle, YieldNow } from './steps';
 import { keepLinksInTasks } from './warm-index';
 
 export { GraphNotOpenError } from './graph-answers';
@@ -79,6 +79,8 @@ export interface GraphIndexOptions {
   now?: () => number;
   /** Logseq diagnostics asked for earlier are now known: show them. */
   onLateDiagnostics?: () => void;
+  /** Wait until the views are drawn and the thread idle, then run the named step (the links kept for the next start do; none: a yield). */
+  quiet?: WhenIdle;
 }
 
 export async function createGraphIndex(host: LogseqHost, initial: PluginSettings, options: GraphIndexOptions): Promise<GraphIndex> {
@@ -133,16 +135,17 @@ function keepLinks(g: GraphState): Promise<void> {
   return g.cache && g.shown === null ? g.cache.keepLinks(g.index) : Promise.resolve();
 }
 
-/** After pages changed: the name order (an edit may have moved it), then the links kept, each in a task of its own. */
+/** After pages changed: the name order (an edit may have moved it), then the links kept, each in a task of its own once the views are redrawn and the thread idle. */
 function keepLinksLater(g: GraphState): Promise<void> {
-  return keepLinksInTasks(g.index, () => keepLinks(g), { yieldNow: g.options.yieldNow, stale: () => g.shown !== null }, 'links');
+  const { yieldNow, quiet } = g.options;
+  return keepLinksInTasks(g.index, () => keepLinks(g), { yieldNow, quiet, stale: () => g.shown !== null }, 'links');
 }
 
 /** The graph's cache, in slices as the rest of the plugin's work; none for a graph with no directory to name it by. */
 async function openCache(dir: string | null, settings: () => PluginSettings, options: GraphIndexOptions): Promise<GraphCache | null> {
   if (dir === null) return null;
   const slicing = frameSlicing(options.yieldNow, options.now, 'cache: records read');
-  return openGraphCache({ graph: dir, settings, slicing });
+  return openGraphCache({ graph: dir, settings, slicing, quiet: options.quiet });
 }
 
 async function reconfigure(g: GraphState, next: PluginSettings): Promise<boolean> {

@@ -1,17 +1,21 @@
 // The resolved links kept beside the graph's records (the shared record of
 // src/plugin-cache/kept-links.ts), so a warm start resolves only what changed and takes the kept
 // name order instead of sorting every component's name. Each page is stamped with its record's
-// key (settings and the version of its text) and digest: a page taken from the cache whose record
-// still carries the stamp the links were made with takes its resolved links from them; any other
-// page (edited, added, renamed, or a record made after the links) goes into the index once the
-// adoption is over and resolves as usual, as do the pages the kept links name that are gone. Links
-// of other settings, or not readable as links, are not adopted at all.
+// text digest: a page taken from the cache whose record still carries the stamp the links were
+// made with takes its resolved links from them; any other page (edited, added, renamed, or a
+// record made after the links) goes into the index once the adoption is over and resolves as
+// usual, as do the pages the kept links name that are gone. Links of other settings, or not
+// readable as links, are not adopted at all.
 import type { MaturityIndex } from '../core/index';
-import { keepLinks, readKeptLinks, stampsByPath, type KeptLinks } from '../plugin-cache/kept-links';
+import { linkStamps, readKeptLinks, type KeptLinks, type LinkStamps } from '../plugin-cache/kept-links';
 import type { CachedNote } from '../plugin-cache/note-cache';
 
-/** A record's stamp: what it was made with and from (key: settings and text version) and the text's digest. */
-export const stampOf = (record: CachedNote) => `${record.key} ${record.hash}`;
+/**
+ * A record's stamp: the digest of the text it was made from, a string the record holds already
+ * (none is built). The links' own key pins the settings and the parser build, so a record with
+ * the same digest holds the same note: one re-made from the same text (a re-index) still fits.
+ */
+export const stampOf = (record: CachedNote) => record.hash;
 
 export interface LinkKeeper {
   /** Take the stored links (read by the cache's load): null when absent, of other settings or unreadable. */
@@ -29,12 +33,12 @@ export interface LinkKeeper {
 
 export function createLinkKeeper(records: ReadonlyMap<string, CachedNote>): LinkKeeper {
   let kept: KeptLinks | null = null;
-  /** The stamps the stored links were made with, by path (those read, then those last written). */
-  let stored: Map<string, string> | null = null;
+  /** The stamps the stored links were made with (those read, then those last written), kept for the session. */
+  let stamps: LinkStamps<CachedNote> = linkStamps(stampOf, null);
   return {
     read(value, key) {
       kept = readKeptLinks(value, key);
-      stored = kept ? stampsByPath(kept) : null;
+      stamps = linkStamps(stampOf, kept);
     },
     take() {
       const taken = kept;
@@ -43,19 +47,8 @@ export function createLinkKeeper(records: ReadonlyMap<string, CachedNote>): Link
     },
     fits(path) {
       const record = records.get(path);
-      return record !== undefined && stored !== null && stored.get(path) === stampOf(record);
+      return record !== undefined && stamps.fits(path, record);
     },
-    toStore(index, now, key) {
-      if (stored !== null && sameStamps(stored, now)) return null;
-      const links = keepLinks(index, now, stampOf, key);
-      stored = stampsByPath(links);
-      return links;
-    },
+    toStore: (index, now, key) => stamps.next(index, now, key),
   };
-}
-
-function sameStamps(stored: ReadonlyMap<string, string>, records: ReadonlyMap<string, CachedNote>): boolean {
-  if (stored.size !== records.size) return false;
-  for (const [path, record] of records) if (stored.get(path) !== stampOf(record)) return false;
-  return true;
 }

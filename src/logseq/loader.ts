@@ -7,7 +7,7 @@ import type { PluginEnvironment, PluginState } from './plugin-state';
 import { createRefreshScheduler } from './refresh';
 import { readSettings } from './settings';
 import type { SlotRegistry } from './slots';
-import type { YieldNow } from './steps';
+import type { WhenIdle, YieldNow } from './steps';
 import { afterFirstDraw, beforeFirstDraw } from './warm-index';
 
 /** Waits before trying a failed first read again (no graph open yet, a query that failed). */
@@ -32,6 +32,8 @@ interface LoaderParts {
   slots: SlotRegistry;
   rerender: () => Promise<void>;
   yieldNow: YieldNow;
+  /** Wait until the views are drawn whole and the thread is idle (the links kept for the next start wait so). */
+  quiet: WhenIdle;
   clearPageCache: () => void;
   refillMain: () => void;
 }
@@ -92,7 +94,7 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     if (mine !== state.loads) return; // a newer load (graph switch, settings) took over
     state.dbGraph = isDb;
     if (isDb) return void (await parts.slots.refresh());
-    const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, onLateDiagnostics: () => void parts.rerender() });
+    const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, quiet: parts.quiet, onLateDiagnostics: () => void parts.rerender() });
     state.loading = next;
     let shown = 0;
     await next.start((p) => {
@@ -109,7 +111,7 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     schedule(context);
     parts.refillMain();
     await parts.slots.refresh();
-    await afterFirstDraw(next.index, () => next.keepLinks(), { yieldNow: parts.yieldNow, stale: () => mine !== state.loads || state.graph !== next });
+    await afterFirstDraw(next.index, () => next.keepLinks(), { yieldNow: parts.yieldNow, quiet: parts.quiet, stale: () => mine !== state.loads || state.graph !== next });
   } catch (error) {
     if (mine !== state.loads) return;
     void state.loading?.close();

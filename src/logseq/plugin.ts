@@ -14,7 +14,7 @@ import { registerUI } from './register-ui';
 import { readSettings } from './settings';
 import { createSlotContent } from './slot-content';
 import { createSlotRegistry, type SlotRegistry } from './slots';
-import { frameYield } from './steps';
+import { frameIdle, frameYield, type IdleWindow, type WhenIdle } from './steps';
 
 export { DB_GRAPH_MESSAGE, type PluginEnvironment } from './plugin-state';
 export { RETRY_MS, detectDbGraph } from './loader';
@@ -44,7 +44,8 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
 
   const mainUI = createMainToggle(host, doc, state, openComponent, yieldNow);
   const toggleMain = () => mainUI.toggle();
-  const loader = createLoader(host, env, state, { slots, rerender, yieldNow, clearPageCache: content.clearPageCache, refillMain: () => mainUI.refill() });
+  const quiet = afterDrawing(slots, frameIdle(frame as IdleWindow | null, yieldNow));
+  const loader = createLoader(host, env, state, { slots, rerender, yieldNow, quiet, clearPageCache: content.clearPageCache, refillMain: () => mainUI.refill() });
   offs.push(registerUI(host, env, { slots, openLine, toggleMain, onSettings: (raw) => void loader.settingsChanged(raw) }));
   registerLinkCommand(host, () => state.graph);
   offs.push(...subscribe(host, state, slots, loader.load));
@@ -65,6 +66,19 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   offs.push(await followThemeMode(host, doc));
   await loader.load();
   return { graph: () => state.graph, isDbGraph: () => state.dbGraph, stop: stopAll };
+}
+
+/**
+ * Run a step once every slot's view is drawn whole (all of its pieces written) and the thread is
+ * idle; a render that started while it waited for idle time is waited for too.
+ */
+function afterDrawing(slots: SlotRegistry, idle: WhenIdle): WhenIdle {
+  return async (step) => {
+    do {
+      await slots.drawn();
+      await idle(step);
+    } while (slots.drawing());
+  };
 }
 
 /** The frame follows Logseq's light or dark mode; returns the unsubscribe. */

@@ -86,6 +86,10 @@ export interface SlotRegistry {
   prune(): Promise<number>;
   /** Slots believed live. */
   live(): string[];
+  /** Resolves once no render is under way (every piece of every view started so far written, or dropped). */
+  drawn(): Promise<void>;
+  /** Is a render under way? */
+  drawing(): boolean;
   clear(): void;
 }
 
@@ -104,6 +108,8 @@ interface Registry {
   readonly generation: Map<string, number>;
   /** A clock for the liveness checks while a view is prepared (ms). */
   readonly now: () => number;
+  /** Renders under way, and who waits for there to be none. */
+  readonly drawing: { renders: number; waiting: Array<() => void> };
 }
 
 /** While a view is prepared, whether its slot still exists is asked at most this often. */
@@ -111,7 +117,7 @@ export const SLOT_CHECK_MS = 250;
 
 /** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
 export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: YieldNow, now: () => number = () => performance.now()): SlotRegistry {
-  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now };
+  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now, drawing: { renders: 0, waiting: [] } };
   const { slots, written, generation } = registry;
   return {
     async mount(request) {
@@ -133,6 +139,8 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yie
     },
     prune: async () => (await prune(registry)).length,
     live: () => [...slots.keys()],
+    drawn: () => (registry.drawing.renders === 0 ? Promise.resolve() : new Promise<void>((resolve) => void registry.drawing.waiting.push(resolve))),
+    drawing: () => registry.drawing.renders > 0,
     clear() {
       slots.clear();
       written.clear();
@@ -171,7 +179,18 @@ function forget(registry: Registry, slot: string): void {
   registry.generation.delete(slot);
 }
 
+/** A render, counted while under way (SlotRegistry.drawn). */
 async function render(registry: Registry, request: SlotRequest): Promise<void> {
+  const { drawing } = registry;
+  drawing.renders++;
+  try {
+    await renderOnce(registry, request);
+  } finally {
+    if (--drawing.renders === 0) for (const resolve of drawing.waiting.splice(0)) resolve();
+  }
+}
+
+async function renderOnce(registry: Registry, request: SlotRequest): Promise<void> {
   const { slot } = request;
   const mine = (registry.generation.get(slot) ?? 0) + 1;
   registry.generation.set(slot, mine);

@@ -19,3 +19,27 @@ function named(step: string, resume: () => void): () => void {
 export function frameYield(timers: Timers): YieldNow {
   return (step) => new Promise<void>((resolve) => void timers.setTimeout(step ? named(step, resolve) : resolve, 0));
 }
+
+/**
+ * Wait until the thread is idle, then run the step named `step`: Chromium's (Electron's) frames
+ * have requestIdleCallback, and Logseq's plugin iframe shares the renderer's main thread with
+ * Logseq's window, so an idle callback runs when neither has work queued. Where the frame has no
+ * idle callbacks, a yield.
+ */
+export type WhenIdle = (step: string) => Promise<void>;
+
+export interface IdleWindow {
+  requestIdleCallback?(callback: () => void, options?: { timeout: number }): unknown;
+}
+
+/**
+ * The longest wait for an idle period: a bound, not a schedule (the work waits for idle time; if a
+ * busy host never gives any, the work is done anyway rather than never).
+ */
+export const IDLE_TIMEOUT_MS = 10_000;
+
+export function frameIdle(frame: IdleWindow | null | undefined, yieldNow: YieldNow): WhenIdle {
+  const request = frame?.requestIdleCallback?.bind(frame);
+  if (!request) return yieldNow;
+  return (step) => new Promise<void>((resolve) => void request(named(step, resolve), { timeout: IDLE_TIMEOUT_MS }));
+}

@@ -7,11 +7,13 @@
 //   reaches, once), where the whole-graph pass was one task of 17–39 ms at 10k. Before the draw,
 //   because the first card reads its own component's cycle, and that search covers everything the
 //   component depends on: left to the card, it made the card's first piece a 42–43 ms task;
-// - after the first draw, the links kept for the next start (their export and store).
+// - after the first draw, the links kept for the next start (their export and store): once the
+//   views on screen are drawn whole and the thread is idle (`quiet`), so that neither their making
+//   nor the garbage they leave lands in a view's pieces (benchmarks.md, session 20).
 // The index keeps both until an edit changes them.
 import type { MaturityIndex } from '../core/index';
 import { frameSlicing } from './graph-queries';
-import type { YieldNow } from './steps';
+import type { WhenIdle, YieldNow } from './steps';
 
 type Warmed = Pick<MaturityIndex, 'ids' | 'cycles' | 'cycleOf' | 'revision'>;
 
@@ -21,11 +23,13 @@ export interface WarmUp {
   stale: () => boolean;
   /** The clock the slices are measured by (tests count with their own). */
   now?: () => number;
+  /** Wait until the views are drawn whole and the thread is idle, then run the named step (none: a yield). */
+  quiet?: WhenIdle;
 }
 
-/** One step after a yield (named `step`), unless the warm-up went stale or the index moved since `revision`; false when it did not run. */
-async function step(index: Warmed, revision: number, warm: WarmUp, name: string, run: () => unknown): Promise<boolean> {
-  await warm.yieldNow(name);
+/** One step after a yield (named `step`; `quietly`: after the wait for quiet), unless the warm-up went stale or the index moved since `revision`; false when it did not run. */
+async function step(index: Warmed, revision: number, warm: WarmUp, name: string, run: () => unknown, quietly = false): Promise<boolean> {
+  await (quietly && warm.quiet ? warm.quiet(name) : warm.yieldNow(name));
   if (warm.stale() || index.revision() !== revision) return false;
   await run();
   return true;
@@ -45,13 +49,13 @@ export function afterFirstDraw(index: Warmed, keepLinks: () => Promise<void>, wa
 
 /**
  * The name order (an edit may have moved it; the links list components in it), then the links
- * kept (`keepLinks`), each after a yield named `${label}: …`: after the first draw, and after
- * each change to the graph (graph-index.ts).
+ * kept (`keepLinks`), each in a task named `${label}: …` once the views are drawn and the thread
+ * idle (`quiet`): after the first draw, and after each change to the graph (graph-index.ts).
  */
 export async function keepLinksInTasks(index: Warmed, keepLinks: () => Promise<void>, warm: WarmUp, label: string): Promise<void> {
   const revision = index.revision();
-  if (!(await step(index, revision, warm, `${label}: name order`, () => index.ids()))) return;
-  await step(index, revision, warm, `${label}: links kept`, keepLinks);
+  if (!(await step(index, revision, warm, `${label}: name order`, () => index.ids(), true))) return;
+  await step(index, revision, warm, `${label}: links kept`, keepLinks, true);
 }
 
 /** Every component's cycle, SLICE_MS a task, then the list of them (every search done: a sort of the cycles found). */

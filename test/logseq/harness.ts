@@ -14,6 +14,7 @@ import { createWorkerShim } from '../helpers/worker-threads';
 import { listMarkdown, readNote, ROOT } from '../helpers/vault';
 import { createFakeGraph, type Entity, type FakeGraph, type FakeGraphOptions, type ParsedBlock } from './fake/graph';
 import { createFakeHost, type FakeHost, type FakeHostOptions, type FrameChannel } from './fake/host';
+import { installFrameThread } from './fake/frame-thread';
 import { parse } from './mldoc';
 import type { TaskClock, TimerWindow } from './task-clock';
 
@@ -284,6 +285,11 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   if (options.workers !== false) installFrameWorkers(frame);
   frameClock = options.clock;
   if (options.repoClosed) fake.closeRepo();
+  // Zero-delay timers a task each, and requestIdleCallback, as in Chromium (fake/frame-thread.ts).
+  const clock = options.clock;
+  installFrameThread(frame as unknown as Parameters<typeof installFrameThread>[0], host as unknown as Parameters<typeof installFrameThread>[1], {
+    asTask: (what, fn) => (clock ? clock.wrap('frame', what, fn) : fn),
+  });
   if (options.clock) options.clock.patchTimers(frame as unknown as TimerWindow, 'frame');
   const channel = bridge(host, frame, options.clock);
   options.beforeRun?.(frame);

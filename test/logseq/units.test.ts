@@ -249,6 +249,24 @@ describe('slot registry', () => {
   });
 });
 
+describe('slot registry: when every view is drawn', () => {
+  it('drawn() resolves once every piece of every render under way is written, a render started meanwhile too', async () => {
+    const writes: string[] = [];
+    const piece = (k: number) => ({ container: `part-${k}`, markup: () => `p${k}` });
+    const registry = createSlotRegistry(hostWith(new Set(['slot__w', 'slot__x']), writes), async () => ({ head: 'head', parts: [piece(0), piece(1), piece(2)] }), nextTask);
+    await expect(registry.drawn()).resolves.toBeUndefined();
+    const first = registry.mount({ slot: 'slot__w', block: 'u', macro: { kind: 'card', target: null } });
+    expect(registry.drawing()).toBe(true);
+    const drawn = registry.drawn().then(() => [...writes]);
+    await nextTask();
+    void registry.mount({ slot: 'slot__x', block: 'v', macro: { kind: 'card', target: null } });
+    await first;
+    // Both heads and all three pieces of each (the two renders' pieces interleave).
+    expect((await drawn).sort()).toEqual(['#part-0:p0', '#part-0:p0', '#part-1:p1', '#part-1:p1', '#part-2:p2', '#part-2:p2', 'slot__w:head', 'slot__x:head']);
+    expect(registry.drawing()).toBe(false);
+  });
+});
+
 describe('slot registry: views prepared a slice at a time', () => {
   const macro = { kind: 'card', target: null } as const;
 

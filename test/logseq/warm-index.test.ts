@@ -101,3 +101,15 @@ describe('the warm-up after a load', () => {
     expect(moved.log).toEqual(['ids']);
   });
 });
+
+describe('the links kept after the first draw', () => {
+  it('with a wait for quiet (views drawn, the thread idle), the name order and the links each wait for it, not a plain yield', async () => {
+    const f = fakeIndex(2);
+    const r = recorder(f.log);
+    const quiet = recorder(f.log);
+    await afterFirstDraw(f.index, f.keepLinks, { yieldNow: r.yieldNow, quiet: quiet.yieldNow, stale: () => false });
+    expect(f.log).toEqual(['ids', 'links']);
+    expect(quiet.steps).toEqual(['warm-up: name order after 0', 'warm-up: links kept after 1']);
+    expect(r.steps).toEqual([]);
+  });
+});
