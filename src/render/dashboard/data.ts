@@ -1,12 +1,14 @@
-// Reading the standalone dashboard's embedded data (src/core/dashboard-data.ts, version 2): the
-// light components are inflated to paint, a chunk a task; the details are inflated after the first
-// paint, a chunk a task (or a card's own chunk the first time it needs one, if sooner), and each
-// component is joined with its detail (and its readiness computed) when asked for. The browser's own inflater (DecompressionStream) does the
+// Reading the standalone dashboard's embedded data (src/core/dashboard-data.ts, version 2, as
+// tables): the light strings and the light components are inflated to paint, a chunk a task; the
+// detail strings and the details are inflated after the first paint, a chunk a task (or all the
+// strings and a card's own chunk the first time it needs one, if sooner), and each component's
+// detail is read back from its tables and joined (its readiness computed) when asked for. The browser's own inflater (DecompressionStream) does the
 // work where it can; fflate, in script, where it cannot (a card asked for before the background
 // inflation ended, an engine without `deflate-raw`).
 import { inflateSync } from 'fflate';
 import { checkDashboardData, dashboardPipeline, detailedComponent, type ComponentDetail, type DashboardData, type EncodedDashboardData } from '../../core/dashboard-data';
 import type { Component } from '../../core/index';
+import { untabled, type Tables } from './tables';
 
 function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -55,28 +57,74 @@ function checkedChunk(value: unknown, expected: number): unknown[] {
 
 function checkedEncoding(encoded: EncodedDashboardData): void {
   if (encoded === null || typeof encoded !== 'object') throw new Error('the embedded data is not an object');
-  if (encoded.encoding !== 'deflate-base64-chunks') throw new Error(`unsupported data encoding ${String(encoded.encoding)}`);
-  const { chunkSize, components, details } = encoded;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1 || !Array.isArray(components) || !Array.isArray(details) || components.length !== details.length) {
+  if (encoded.encoding !== 'tables-deflate-base64-chunks') throw new Error(`unsupported data encoding ${String(encoded.encoding)}`);
+  const { chunkSize, components, details, shapes, lightStrings, detailStrings } = encoded;
+  const lists = [components, details, shapes, lightStrings, detailStrings];
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || !lists.every(Array.isArray) || components.length !== details.length) {
     throw new Error('the embedded data\u2019s chunks are malformed');
   }
 }
 
-/** Every chunk of components, one task each, in order. */
-async function inflateComponents(encoded: EncodedDashboardData): Promise<unknown[]> {
+function appendStrings(strings: string[], chunk: unknown): void {
+  if (!Array.isArray(chunk) || !chunk.every((text) => typeof text === 'string')) throw new Error('the embedded data\u2019s strings are malformed');
+  for (const text of chunk as string[]) strings.push(text);
+}
+
+/** Every chunk of the light strings, then of components, one task each, in order. */
+async function inflateComponents(encoded: EncodedDashboardData, tables: Tables & { strings: string[] }): Promise<unknown[]> {
+  for (const [k, chunk] of encoded.lightStrings.entries()) {
+    if (k > 0) await nextTask();
+    appendStrings(tables.strings, await inflateJSON(chunk));
+  }
   const out: unknown[] = [];
   for (const [k, chunk] of encoded.components.entries()) {
-    if (k > 0) await nextTask();
+    await nextTask();
     const items = await inflateJSON(chunk);
     if (!Array.isArray(items) || (k < encoded.components.length - 1 && items.length !== encoded.chunkSize)) throw new Error('the embedded data\u2019s chunks do not match');
-    for (const item of items) out.push(item);
+    for (const item of items) out.push(untabled(item, tables));
   }
   return out;
 }
 
+/**
+ * The detail strings and chunks, read when first needed: at once for a card (`now`), or a chunk a
+ * task ahead of the first card (`ahead`). A detail chunk stays tabled until its card opens.
+ */
+function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLength: (k: number) => number) {
+  let stringChunksRead = 0;
+  const chunks = new Map<number, unknown[]>();
+  const stringsNow = () => {
+    while (stringChunksRead < encoded.detailStrings.length) appendStrings(strings, inflateJSONSync(encoded.detailStrings[stringChunksRead++]!));
+  };
+  return {
+    now(k: number): unknown[] {
+      stringsNow();
+      let chunk = chunks.get(k);
+      if (!chunk) chunks.set(k, (chunk = checkedChunk(inflateJSONSync(encoded.details[k]!), chunkLength(k))));
+      return chunk;
+    },
+    async ahead(): Promise<void> {
+      for (const [k, packedChunk] of encoded.detailStrings.entries()) {
+        if (stringChunksRead > k) continue;
+        await nextTask();
+        const chunk = await inflateJSON(packedChunk);
+        if (stringChunksRead === k) appendStrings(strings, chunk);
+        stringChunksRead = Math.max(stringChunksRead, k + 1);
+      }
+      for (const [k, packedChunk] of encoded.details.entries()) {
+        if (chunks.has(k)) continue;
+        await nextTask();
+        const chunk = checkedChunk(await inflateJSON(packedChunk), chunkLength(k));
+        if (!chunks.has(k)) chunks.set(k, chunk);
+      }
+    },
+  };
+}
+
 export async function loadDashboardData(encoded: EncodedDashboardData): Promise<LoadedDashboard> {
   checkedEncoding(encoded);
-  const components = await inflateComponents(encoded);
+  const tables = { shapes: encoded.shapes, strings: [] as string[] };
+  const components = await inflateComponents(encoded, tables);
   const size = encoded.chunkSize;
   // Checked with an empty detail list of the right length: the details are inflated later.
   const data = checkDashboardData({ ...encoded, components, details: new Array(components.length) });
@@ -87,8 +135,7 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
     byId.set(c.id, c);
     position.set(c.id, i);
   });
-  const chunkLength = (k: number) => Math.min(size, data.components.length - k * size);
-  const detailChunks = new Map<number, ComponentDetail[]>();
+  const details = detailReader(encoded, tables.strings, (k) => Math.min(size, data.components.length - k * size));
   const joined = new Map<string, Component>();
   return {
     data,
@@ -98,19 +145,11 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
       const known = joined.get(id);
       if (known) return known;
       const k = Math.floor(at / size);
-      let chunk = detailChunks.get(k);
-      if (!chunk) detailChunks.set(k, (chunk = checkedChunk(inflateJSONSync(encoded.details[k]!), chunkLength(k)) as ComponentDetail[]));
-      const full = detailedComponent(data.components[at]!, chunk[at - k * size]!, { pipeline, today: data.today, severity: data.severity, byId });
+      const detail = untabled(details.now(k)[at - k * size], tables) as ComponentDetail;
+      const full = detailedComponent(data.components[at]!, detail, { pipeline, today: data.today, severity: data.severity, byId });
       joined.set(id, full);
       return full;
     },
-    async prefetch() {
-      for (const [k, packedChunk] of encoded.details.entries()) {
-        if (detailChunks.has(k)) continue;
-        await nextTask();
-        const chunk = checkedChunk(await inflateJSON(packedChunk), chunkLength(k)) as ComponentDetail[];
-        if (!detailChunks.has(k)) detailChunks.set(k, chunk);
-      }
-    },
+    prefetch: () => details.ahead(),
   };
 }
