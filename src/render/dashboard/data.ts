@@ -1,10 +1,11 @@
 // Reading the standalone dashboard's embedded data (src/core/dashboard-data.ts, version 2, as
 // tables): the light strings and the light components are inflated to paint, a chunk a task; the
-// detail strings and the details are inflated after the first paint, a chunk a task (or all the
-// strings and a card's own chunk the first time it needs one, if sooner), and each component's
-// detail is read back from its tables and joined (its readiness computed) when asked for. The browser's own inflater (DecompressionStream) does the
-// work where it can; fflate, in script, where it cannot (a card asked for before the background
-// inflation ended, an engine without `deflate-raw`).
+// detail strings after the first paint, a chunk a task (or at once for a card, if sooner); a chunk
+// of details when one of its cards first opens; and each component's detail is read back from its
+// tables and joined (its readiness computed) when asked for. The browser's own inflater
+// (DecompressionStream) does the work where it can; fflate, in script, where it cannot (a card's
+// chunk, strings a card asked for before the background inflation ended, an engine without
+// `deflate-raw`).
 import { inflateSync } from 'fflate';
 import { checkDashboardData, dashboardPipeline, detailedComponent, type ComponentDetail, type DashboardData, type EncodedDashboardData } from '../../core/dashboard-data';
 import type { Component } from '../../core/index';
@@ -41,7 +42,7 @@ export interface LoadedDashboard {
   data: Omit<DashboardData, 'details'>;
   /** The component with everything its card shows (its detail joined, readiness computed). */
   detail(id: string): Component | undefined;
-  /** Inflate the details ahead of the first card (the page calls it once the board is painted). */
+  /** Inflate the detail strings ahead of the first card (the page calls it once the board is painted). */
   prefetch(): Promise<void>;
 }
 
@@ -87,8 +88,10 @@ async function inflateComponents(encoded: EncodedDashboardData, tables: Tables &
 }
 
 /**
- * The detail strings and chunks, read when first needed: at once for a card (`now`), or a chunk a
- * task ahead of the first card (`ahead`). A detail chunk stays tabled until its card opens.
+ * The detail strings and chunks, read when first needed: the strings a chunk a task ahead of the
+ * first card (`ahead`), or at once for a card (`now`), with the card's own chunk of details. The
+ * chunks wait for their cards: parsing all of them ahead cost the open ~90 tasks and kept ~40 MB of
+ * arrays the garbage collector had to copy; one chunk is a few ms.
  */
 function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLength: (k: number) => number) {
   let stringChunksRead = 0;
@@ -110,12 +113,6 @@ function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLen
         const chunk = await inflateJSON(packedChunk);
         if (stringChunksRead === k) appendStrings(strings, chunk);
         stringChunksRead = Math.max(stringChunksRead, k + 1);
-      }
-      for (const [k, packedChunk] of encoded.details.entries()) {
-        if (chunks.has(k)) continue;
-        await nextTask();
-        const chunk = checkedChunk(await inflateJSON(packedChunk), chunkLength(k));
-        if (!chunks.has(k)) chunks.set(k, chunk);
       }
     },
   };
