@@ -46,9 +46,9 @@ describe('dashboard', () => {
     const raw = doc.getElementById('mm-data')!.textContent!;
     expect(raw).not.toMatch(/[<>]/);
     const encoded = JSON.parse(raw) as EncodedDashboardData;
-    expect(encoded.encoding).toBe('deflate-base64-chunks');
+    expect(encoded.encoding).toBe('tables-deflate-base64-chunks');
     expect(encoded.components.length).toBe(Math.ceil(N.components / encoded.chunkSize));
-    for (const chunk of [...encoded.components, ...encoded.details]) expect(chunk).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    for (const chunk of [...encoded.lightStrings, ...encoded.detailStrings, ...encoded.components, ...encoded.details]) expect(chunk).toMatch(/^[A-Za-z0-9+/]+=*$/);
     const { data, detail } = await loadDashboardData(encoded);
     expect(data.today).toBe('2026-11-24');
     expect(data.components.map((c) => c.name)).toContain("<img src=x onerror=alert('xss-name')> Status Widget");
