@@ -61,8 +61,9 @@ describe('dashboard', () => {
   });
 
   it('keeps the page script small (no parser or schema library in it)', () => {
-    // ~205 KB: d3-dag (the graph layout) is 113 KB of it and cannot be tree-shaken.
-    expect(statSync(join(ROOT, 'dist/dashboard/dashboard.js')).size).toBeLessThan(240 * 1024);
+    // ~240 KB: d3-dag (the graph layout) is 113 KB of it and cannot be tree-shaken; reading the
+    // data's tables back (session 20) added 1.5 KB to a page 4 MB lighter at 10k.
+    expect(statSync(join(ROOT, 'dist/dashboard/dashboard.js')).size).toBeLessThan(242 * 1024);
     // zod comes with core/query.ts; the views sort with core/text.ts instead.
     expect(readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8')).not.toContain('ZodError');
   });

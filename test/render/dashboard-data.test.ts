@@ -3,6 +3,7 @@
 // page must show exactly what the index says; its data must grow with components and edges only.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createIndex, type Component, type MaturityIndex } from '../../src/core/index';
 import { dashboardData, RELATED_SAMPLE, type EncodedDashboardData } from '../../src/core/dashboard-data';
@@ -91,13 +92,19 @@ describe('the dashboard data', () => {
     expect(page.data.components).toEqual(JSON.parse(JSON.stringify(data.components)));
   });
 
-  it('reads a chunk of details only when one of its cards opens, not ahead of the first card', async () => {
+  it('parses a chunk of details only when one of its cards opens, not ahead of the first card', async () => {
     const { encoded } = encode(loadFolder(EXAMPLE_VAULT));
-    // The second chunk of details unreadable: the open and the background work never touch it.
-    const page = await loadDashboardData({ ...encoded, details: encoded.details.map((d, k) => (k === 1 ? 'AAAA' : d)) });
+    // The second chunk of details inflates to text that is no JSON: the open and the background
+    // work (which inflate it) never parse it; its card does, and says so.
+    const notJSON = deflateRawSync(Buffer.from('[not json')).toString('base64');
+    const page = await loadDashboardData({ ...encoded, details: encoded.details.map((d, k) => (k === 1 ? notJSON : d)) });
     await page.prefetch();
     expect(page.detail(page.data.components[0]!.id)!.note.transitions).toBeDefined();
-    expect(() => page.detail(page.data.components[encoded.chunkSize]!.id)).toThrow();
+    expect(() => page.detail(page.data.components[encoded.chunkSize]!.id)).toThrow(SyntaxError);
+    // One that does not even inflate is left to its card too.
+    const broken = await loadDashboardData({ ...encoded, details: encoded.details.map((d, k) => (k === 1 ? 'AAAA' : d)) });
+    await broken.prefetch();
+    expect(() => broken.detail(broken.data.components[encoded.chunkSize]!.id)).toThrow();
   });
 
   it('refuses chunks that do not add up, with a message the page shows', async () => {

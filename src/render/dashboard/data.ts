@@ -1,8 +1,8 @@
 // Reading the standalone dashboard's embedded data (src/core/dashboard-data.ts, version 2, as
 // tables): the light strings and the light components are inflated to paint, a chunk a task; the
-// detail strings after the first paint, a chunk a task (or at once for a card, if sooner); a chunk
-// of details when one of its cards first opens; and each component's detail is read back from its
-// tables and joined (its readiness computed) when asked for. The browser's own inflater
+// detail strings and the details' chunks after the first paint, a chunk a task (or at once for a
+// card, if sooner); a chunk of details is parsed when one of its cards first opens; and each
+// component's detail is read back from its tables and joined (its readiness computed) when asked for. The browser's own inflater
 // (DecompressionStream) does the work where it can; fflate, in script, where it cannot (a card's
 // chunk, strings a card asked for before the background inflation ended, an engine without
 // `deflate-raw`).
@@ -23,18 +23,22 @@ export function inflateJSONSync(base64: string): unknown {
   return JSON.parse(new TextDecoder().decode(inflateSync(base64Bytes(base64))));
 }
 
-/** The same with the browser's inflater when it has one (several times faster), else in script. */
-export async function inflateJSON(base64: string): Promise<unknown> {
+/** base64 → bytes → raw inflate → UTF-8, with the browser's inflater when it has one (several times faster), else in script. */
+async function inflateText(base64: string): Promise<string> {
   const bytes = base64Bytes(base64);
-  let text: string | null = null;
   if (typeof DecompressionStream === 'function') {
     try {
-      text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+      return await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
     } catch {
-      text = null; // no `deflate-raw` here: inflate in script
+      // no `deflate-raw` here: inflate in script
     }
   }
-  return JSON.parse(text ?? new TextDecoder().decode(inflateSync(bytes)));
+  return new TextDecoder().decode(inflateSync(bytes));
+}
+
+/** The same as inflateJSONSync, the inflate by the browser where it can. */
+export async function inflateJSON(base64: string): Promise<unknown> {
+  return JSON.parse(await inflateText(base64));
 }
 
 /** What the page works from: the checked data, with the details still packed until needed. */
@@ -42,7 +46,7 @@ export interface LoadedDashboard {
   data: Omit<DashboardData, 'details'>;
   /** The component with everything its card shows (its detail joined, readiness computed). */
   detail(id: string): Component | undefined;
-  /** Inflate the detail strings ahead of the first card (the page calls it once the board is painted). */
+  /** Inflate the detail strings and chunks ahead of the first card (the page calls it once the board is painted). */
   prefetch(): Promise<void>;
 }
 
@@ -88,22 +92,30 @@ async function inflateComponents(encoded: EncodedDashboardData, tables: Tables &
 }
 
 /**
- * The detail strings and chunks, read when first needed: the strings a chunk a task ahead of the
- * first card (`ahead`), or at once for a card (`now`), with the card's own chunk of details. The
- * chunks wait for their cards: parsing all of them ahead cost the open ~90 tasks and kept ~40 MB of
- * arrays the garbage collector had to copy; one chunk is a few ms.
+ * The detail strings and chunks, read when first needed: ahead of the first card (`ahead`), a
+ * chunk a task, the strings and every chunk of details inflated to its text; for a card (`now`),
+ * whatever of that is missing at once, and its chunk parsed. A chunk is parsed only when one of its
+ * cards opens: parsing all of them ahead cost the open ~40 MB of arrays the garbage collector had
+ * to copy, and inflating a chunk in script when its card opened ~30 ms a chunk (the cards tab
+ * shows 12 cards from as many chunks).
  */
 function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLength: (k: number) => number) {
   let stringChunksRead = 0;
+  const texts = new Map<number, string>();
   const chunks = new Map<number, unknown[]>();
   const stringsNow = () => {
     while (stringChunksRead < encoded.detailStrings.length) appendStrings(strings, inflateJSONSync(encoded.detailStrings[stringChunksRead++]!));
+  };
+  const parsed = (k: number): unknown[] => {
+    const text = texts.get(k);
+    texts.delete(k);
+    return checkedChunk(text === undefined ? inflateJSONSync(encoded.details[k]!) : JSON.parse(text), chunkLength(k));
   };
   return {
     now(k: number): unknown[] {
       stringsNow();
       let chunk = chunks.get(k);
-      if (!chunk) chunks.set(k, (chunk = checkedChunk(inflateJSONSync(encoded.details[k]!), chunkLength(k))));
+      if (!chunk) chunks.set(k, (chunk = parsed(k)));
       return chunk;
     },
     async ahead(): Promise<void> {
@@ -113,6 +125,13 @@ function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLen
         const chunk = await inflateJSON(packedChunk);
         if (stringChunksRead === k) appendStrings(strings, chunk);
         stringChunksRead = Math.max(stringChunksRead, k + 1);
+      }
+      for (const [k, packedChunk] of encoded.details.entries()) {
+        if (chunks.has(k) || texts.has(k)) continue;
+        await nextTask();
+        // A chunk that does not inflate is left to its card, which shows the error.
+        const text = await inflateText(packedChunk).catch(() => undefined);
+        if (text !== undefined && !chunks.has(k)) texts.set(k, text);
       }
     },
   };
