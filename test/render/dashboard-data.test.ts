@@ -92,6 +92,18 @@ describe('the dashboard data', () => {
     expect(page.data.components).toEqual(JSON.parse(JSON.stringify(data.components)));
   });
 
+  it('gives keys back as JSON.parse does, __proto__ an own key', async () => {
+    const index = createIndex({ today: TODAY });
+    index.upsert('a.md', '---\ntags: [maturity]\n__proto__: polluted\nconstructor: x\n---\n# A Maturity\n\n**Current Stage**: Staging\n**Owner**: team\n');
+    expect(index.ids()).toEqual(['a.md']);
+    const page = await loadDashboardData(encode(index).encoded);
+    const frontmatter = page.detail('a.md')!.note.frontmatter as Record<string, unknown>;
+    expect(Object.keys(frontmatter)).toContain('__proto__');
+    expect(Object.getPrototypeOf(frontmatter)).toBe(Object.prototype);
+    expect(Object.keys(frontmatter)).toEqual(Object.keys(JSON.parse(JSON.stringify(index.component('a.md')!.note.frontmatter)) as object));
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('parses a chunk of details only when one of its cards opens, not ahead of the first card', async () => {
     const { encoded } = encode(loadFolder(EXAMPLE_VAULT));
     // The second chunk of details inflates to text that is no JSON: the open and the background
