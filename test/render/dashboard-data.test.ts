@@ -75,6 +75,40 @@ describe('the dashboard data', () => {
     expect(light.readiness!.score).toBe(index.component(light.id)!.readiness!.score);
   });
 
+  it('refuses chunks that do not add up, with a message the page shows', async () => {
+    const { encoded } = encode(loadFolder(EXAMPLE_VAULT));
+    await expect(loadDashboardData({ ...encoded, details: encoded.details.slice(1) })).rejects.toThrow(/chunks are malformed/);
+    await expect(loadDashboardData({ ...encoded, chunkSize: 8 })).rejects.toThrow(/chunks do not match/);
+    await expect(loadDashboardData({ ...encoded, encoding: 'deflate-base64' } as unknown as EncodedDashboardData)).rejects.toThrow(/unsupported data encoding deflate-base64/);
+    // The last chunk of details (4 of the 18) swapped for the first (7): found when a card of it opens.
+    const last = encoded.details.length - 1;
+    const page = await loadDashboardData({ ...encoded, details: encoded.details.map((d, k) => (k === last ? encoded.details[0]! : d)) });
+    expect(page.detail(page.data.components[0]!.id)).toBeDefined();
+    expect(() => page.detail(page.data.components.at(-1)!.id)).toThrow(/chunks do not match/);
+  });
+
+  it('grows with components and edges, not their square: one cycle of 1,000, 2,000 and 4,000', async () => {
+    const sizes: Array<{ n: number; bytes: number; json: number }> = [];
+    for (const n of [1000, 2000, 4000]) {
+      const index = createIndex({ today: TODAY });
+      index.batch(() => {
+        for (let i = 0; i < n; i++) index.upsert(`C${i}.md`, `# C${i}\n\n**Current Stage**: Staging\n**Owner**: team\n\n**Dependencies**:\n- [[C${(i + 1) % n}]]\n`);
+      });
+      const { encoded, bytes } = encode(index);
+      const inflated = (await loadDashboardData(encoded)).data.components;
+      const related = inflated.map((c) => c.diagnostics.find((d) => d.code === 'dependency-cycle')!);
+      expect(related.every((d) => d.related!.length === RELATED_SAMPLE && d.relatedCount === n)).toBe(true);
+      sizes.push({ n, bytes, json: JSON.stringify(inflated).length });
+    }
+    // Per component the same size: the inflated lists and the page's bytes both scale linearly.
+    for (const { n, bytes, json } of sizes) {
+      expect(json / n).toBeLessThan((sizes[0]!.json / 1000) * 1.15);
+      expect(bytes / n).toBeLessThan((sizes[0]!.bytes / 1000) * 1.15);
+    }
+  });
+});
+
+describe('the dashboard data as tables', () => {
   it('writes each string once and no object keys: a generated vault\u2019s page under 800 bytes a component', async () => {
     // The bench's generated vault (bench/generator), 1,000 notes: as plain JSON deflated in chunks
     // the page took ~1,100 bytes a component (10.2 MB at 10k, where Chromium decoded and parsed the
@@ -117,37 +151,5 @@ describe('the dashboard data', () => {
     const broken = await loadDashboardData({ ...encoded, details: encoded.details.map((d, k) => (k === 1 ? 'AAAA' : d)) });
     await broken.prefetch();
     expect(() => broken.detail(broken.data.components[encoded.chunkSize]!.id)).toThrow();
-  });
-
-  it('refuses chunks that do not add up, with a message the page shows', async () => {
-    const { encoded } = encode(loadFolder(EXAMPLE_VAULT));
-    await expect(loadDashboardData({ ...encoded, details: encoded.details.slice(1) })).rejects.toThrow(/chunks are malformed/);
-    await expect(loadDashboardData({ ...encoded, chunkSize: 8 })).rejects.toThrow(/chunks do not match/);
-    await expect(loadDashboardData({ ...encoded, encoding: 'deflate-base64' } as unknown as EncodedDashboardData)).rejects.toThrow(/unsupported data encoding deflate-base64/);
-    // The last chunk of details (4 of the 18) swapped for the first (7): found when a card of it opens.
-    const last = encoded.details.length - 1;
-    const page = await loadDashboardData({ ...encoded, details: encoded.details.map((d, k) => (k === last ? encoded.details[0]! : d)) });
-    expect(page.detail(page.data.components[0]!.id)).toBeDefined();
-    expect(() => page.detail(page.data.components.at(-1)!.id)).toThrow(/chunks do not match/);
-  });
-
-  it('grows with components and edges, not their square: one cycle of 1,000, 2,000 and 4,000', async () => {
-    const sizes: Array<{ n: number; bytes: number; json: number }> = [];
-    for (const n of [1000, 2000, 4000]) {
-      const index = createIndex({ today: TODAY });
-      index.batch(() => {
-        for (let i = 0; i < n; i++) index.upsert(`C${i}.md`, `# C${i}\n\n**Current Stage**: Staging\n**Owner**: team\n\n**Dependencies**:\n- [[C${(i + 1) % n}]]\n`);
-      });
-      const { encoded, bytes } = encode(index);
-      const inflated = (await loadDashboardData(encoded)).data.components;
-      const related = inflated.map((c) => c.diagnostics.find((d) => d.code === 'dependency-cycle')!);
-      expect(related.every((d) => d.related!.length === RELATED_SAMPLE && d.relatedCount === n)).toBe(true);
-      sizes.push({ n, bytes, json: JSON.stringify(inflated).length });
-    }
-    // Per component the same size: the inflated lists and the page's bytes both scale linearly.
-    for (const { n, bytes, json } of sizes) {
-      expect(json / n).toBeLessThan((sizes[0]!.json / 1000) * 1.15);
-      expect(bytes / n).toBeLessThan((sizes[0]!.bytes / 1000) * 1.15);
-    }
   });
 });

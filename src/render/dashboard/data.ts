@@ -96,8 +96,7 @@ async function inflateComponents(encoded: EncodedDashboardData, tables: Tables &
  * chunk a task, the strings and every chunk of details inflated to its text; for a card (`now`),
  * whatever of that is missing at once, and its chunk parsed. A chunk is parsed only when one of its
  * cards opens: parsing all of them ahead cost the open ~40 MB of arrays the garbage collector had
- * to copy, and inflating a chunk in script when its card opened ~30 ms a chunk (the cards tab
- * shows 12 cards from as many chunks).
+ * to copy, and inflating in script (fflate) when the cards tab opened more than doubled its CPU.
  */
 function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLength: (k: number) => number) {
   let stringChunksRead = 0;
