@@ -1,6 +1,6 @@
 // The standalone dashboard page: one HTML file with the styles, the data and the script inline.
 // The data (src/core/dashboard-data.ts: light components, and details the page unpacks when a
-// card opens) is deflated and base64-encoded, in a JSON script block with `<`, `>` and `&`
+// card opens) is put in tables (src/cli/dashboard-tables.ts), deflated and base64-encoded, in a JSON script block with `<`, `>` and `&`
 // escaped, so no note text can close the block; a Content-Security-Policy allows only this
 // page's own script and styles (by hash) and no network at all, so even injected markup could
 // neither run nor call home.
@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { DASHBOARD_CHUNK_SIZE, type DashboardData, type EncodedDashboardData } from '../core/dashboard-data';
+import { DASHBOARD_CHUNK_SIZE, DASHBOARD_STRING_CHUNK, type DashboardData, type EncodedDashboardData } from '../core/dashboard-data';
+import { valueTables } from './dashboard-tables';
 import { jsonText, visible } from './terminal';
 
 export interface DashboardAssets {
@@ -53,7 +54,7 @@ function checkInline(code: string, closing: RegExp, what: string): string {
 
 /** JSON, raw-deflated, base64: what the page inflates (src/render/dashboard/data.ts). */
 function packed(value: unknown): string {
-  return deflateRawSync(Buffer.from(jsonText(value, 0), 'utf8'), { level: 6 }).toString('base64');
+  return deflateRawSync(Buffer.from(jsonText(value, 0), 'utf8'), { level: 9 }).toString('base64');
 }
 
 /** A list packed a chunk at a time (see EncodedDashboardData). */
@@ -63,10 +64,37 @@ function packedChunks(values: readonly unknown[], size: number): string[] {
   return chunks;
 }
 
-/** The data as the page embeds it: the components and their details packed apart, in chunks. */
-export function encodeDashboardData(data: DashboardData, chunkSize = DASHBOARD_CHUNK_SIZE): EncodedDashboardData {
+/** Strings packed in chunks of about `budget` characters each. */
+function packedStrings(strings: readonly string[], budget: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  let characters = 0;
+  strings.forEach((text, i) => {
+    characters += text.length;
+    if (characters < budget && i < strings.length - 1) return;
+    chunks.push(packed(strings.slice(start, i + 1)));
+    start = i + 1;
+    characters = 0;
+  });
+  return chunks;
+}
+
+/** The data as the page embeds it: components and details as tables, packed apart, in chunks. */
+export function encodeDashboardData(data: DashboardData, chunkSize = DASHBOARD_CHUNK_SIZE, stringChunk = DASHBOARD_STRING_CHUNK): EncodedDashboardData {
   const { components, details, ...rest } = data;
-  return { ...rest, encoding: 'deflate-base64-chunks', chunkSize, components: packedChunks(components, chunkSize), details: packedChunks(details, chunkSize) };
+  const tables = valueTables(components, details);
+  const tabledComponents = components.map(tables.table);
+  const tabledDetails = details.map(tables.table);
+  return {
+    ...rest,
+    encoding: 'tables-deflate-base64-chunks',
+    chunkSize,
+    shapes: tables.shapes,
+    lightStrings: packedStrings(tables.lightStrings, stringChunk),
+    detailStrings: packedStrings(tables.detailStrings, stringChunk),
+    components: packedChunks(tabledComponents, chunkSize),
+    details: packedChunks(tabledDetails, chunkSize),
+  };
 }
 
 export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAssets, title = `Maturity Map — ${data.root}`): string {

@@ -1,12 +1,15 @@
-// Reading the standalone dashboard's embedded data (src/core/dashboard-data.ts, version 2): the
-// light components are inflated to paint, a chunk a task; the details are inflated after the first
-// paint, a chunk a task (or a card's own chunk the first time it needs one, if sooner), and each
-// component is joined with its detail (and its readiness computed) when asked for. The browser's own inflater (DecompressionStream) does the
-// work where it can; fflate, in script, where it cannot (a card asked for before the background
-// inflation ended, an engine without `deflate-raw`).
+// Reading the standalone dashboard's embedded data (src/core/dashboard-data.ts, version 2, as
+// tables): the light strings and the light components are inflated to paint, a chunk a task; the
+// detail strings and the details' chunks after the first paint, a chunk a task (or at once for a
+// card, if sooner); a chunk of details is parsed when one of its cards first opens; and each
+// component's detail is read back from its tables and joined (its readiness computed) when asked for. The browser's own inflater
+// (DecompressionStream) does the work where it can; fflate, in script, where it cannot (a card's
+// chunk, strings a card asked for before the background inflation ended, an engine without
+// `deflate-raw`).
 import { inflateSync } from 'fflate';
 import { checkDashboardData, dashboardPipeline, detailedComponent, type ComponentDetail, type DashboardData, type EncodedDashboardData } from '../../core/dashboard-data';
 import type { Component } from '../../core/index';
+import { untabled, type Tables } from './tables';
 
 function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -20,18 +23,22 @@ export function inflateJSONSync(base64: string): unknown {
   return JSON.parse(new TextDecoder().decode(inflateSync(base64Bytes(base64))));
 }
 
-/** The same with the browser's inflater when it has one (several times faster), else in script. */
-export async function inflateJSON(base64: string): Promise<unknown> {
+/** base64 → bytes → raw inflate → UTF-8, with the browser's inflater when it has one (several times faster), else in script. */
+async function inflateText(base64: string): Promise<string> {
   const bytes = base64Bytes(base64);
-  let text: string | null = null;
   if (typeof DecompressionStream === 'function') {
     try {
-      text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+      return await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
     } catch {
-      text = null; // no `deflate-raw` here: inflate in script
+      // no `deflate-raw` here: inflate in script
     }
   }
-  return JSON.parse(text ?? new TextDecoder().decode(inflateSync(bytes)));
+  return new TextDecoder().decode(inflateSync(bytes));
+}
+
+/** The same as inflateJSONSync, the inflate by the browser where it can. */
+export async function inflateJSON(base64: string): Promise<unknown> {
+  return JSON.parse(await inflateText(base64));
 }
 
 /** What the page works from: the checked data, with the details still packed until needed. */
@@ -39,7 +46,7 @@ export interface LoadedDashboard {
   data: Omit<DashboardData, 'details'>;
   /** The component with everything its card shows (its detail joined, readiness computed). */
   detail(id: string): Component | undefined;
-  /** Inflate the details ahead of the first card (the page calls it once the board is painted). */
+  /** Inflate the detail strings and chunks ahead of the first card (the page calls it once the board is painted). */
   prefetch(): Promise<void>;
 }
 
@@ -55,28 +62,84 @@ function checkedChunk(value: unknown, expected: number): unknown[] {
 
 function checkedEncoding(encoded: EncodedDashboardData): void {
   if (encoded === null || typeof encoded !== 'object') throw new Error('the embedded data is not an object');
-  if (encoded.encoding !== 'deflate-base64-chunks') throw new Error(`unsupported data encoding ${String(encoded.encoding)}`);
-  const { chunkSize, components, details } = encoded;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1 || !Array.isArray(components) || !Array.isArray(details) || components.length !== details.length) {
+  if (encoded.encoding !== 'tables-deflate-base64-chunks') throw new Error(`unsupported data encoding ${String(encoded.encoding)}`);
+  const { chunkSize, components, details, shapes, lightStrings, detailStrings } = encoded;
+  const lists = [components, details, shapes, lightStrings, detailStrings];
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || !lists.every(Array.isArray) || components.length !== details.length) {
     throw new Error('the embedded data\u2019s chunks are malformed');
   }
 }
 
-/** Every chunk of components, one task each, in order. */
-async function inflateComponents(encoded: EncodedDashboardData): Promise<unknown[]> {
+function appendStrings(strings: string[], chunk: unknown): void {
+  if (!Array.isArray(chunk) || !chunk.every((text) => typeof text === 'string')) throw new Error('the embedded data\u2019s strings are malformed');
+  for (const text of chunk as string[]) strings.push(text);
+}
+
+/** Every chunk of the light strings, then of components, one task each, in order. */
+async function inflateComponents(encoded: EncodedDashboardData, tables: Tables & { strings: string[] }): Promise<unknown[]> {
+  for (const [k, chunk] of encoded.lightStrings.entries()) {
+    if (k > 0) await nextTask();
+    appendStrings(tables.strings, await inflateJSON(chunk));
+  }
   const out: unknown[] = [];
   for (const [k, chunk] of encoded.components.entries()) {
-    if (k > 0) await nextTask();
+    await nextTask();
     const items = await inflateJSON(chunk);
     if (!Array.isArray(items) || (k < encoded.components.length - 1 && items.length !== encoded.chunkSize)) throw new Error('the embedded data\u2019s chunks do not match');
-    for (const item of items) out.push(item);
+    for (const item of items) out.push(untabled(item, tables));
   }
   return out;
 }
 
+/**
+ * The detail strings and chunks, read when first needed: ahead of the first card (`ahead`), a
+ * chunk a task, the strings and every chunk of details inflated to its text; for a card (`now`),
+ * whatever of that is missing at once, and its chunk parsed. A chunk is parsed only when one of its
+ * cards opens: parsing all of them ahead cost the open ~40 MB of arrays the garbage collector had
+ * to copy, and inflating in script (fflate) when the cards tab opened more than doubled its CPU.
+ */
+function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLength: (k: number) => number) {
+  let stringChunksRead = 0;
+  const texts = new Map<number, string>();
+  const chunks = new Map<number, unknown[]>();
+  const stringsNow = () => {
+    while (stringChunksRead < encoded.detailStrings.length) appendStrings(strings, inflateJSONSync(encoded.detailStrings[stringChunksRead++]!));
+  };
+  const parsed = (k: number): unknown[] => {
+    const text = texts.get(k);
+    texts.delete(k);
+    return checkedChunk(text === undefined ? inflateJSONSync(encoded.details[k]!) : JSON.parse(text), chunkLength(k));
+  };
+  return {
+    now(k: number): unknown[] {
+      stringsNow();
+      let chunk = chunks.get(k);
+      if (!chunk) chunks.set(k, (chunk = parsed(k)));
+      return chunk;
+    },
+    async ahead(): Promise<void> {
+      for (const [k, packedChunk] of encoded.detailStrings.entries()) {
+        if (stringChunksRead > k) continue;
+        await nextTask();
+        const chunk = await inflateJSON(packedChunk);
+        if (stringChunksRead === k) appendStrings(strings, chunk);
+        stringChunksRead = Math.max(stringChunksRead, k + 1);
+      }
+      for (const [k, packedChunk] of encoded.details.entries()) {
+        if (chunks.has(k) || texts.has(k)) continue;
+        await nextTask();
+        // A chunk that does not inflate is left to its card, which shows the error.
+        const text = await inflateText(packedChunk).catch(() => undefined);
+        if (text !== undefined && !chunks.has(k)) texts.set(k, text);
+      }
+    },
+  };
+}
+
 export async function loadDashboardData(encoded: EncodedDashboardData): Promise<LoadedDashboard> {
   checkedEncoding(encoded);
-  const components = await inflateComponents(encoded);
+  const tables = { shapes: encoded.shapes, strings: [] as string[] };
+  const components = await inflateComponents(encoded, tables);
   const size = encoded.chunkSize;
   // Checked with an empty detail list of the right length: the details are inflated later.
   const data = checkDashboardData({ ...encoded, components, details: new Array(components.length) });
@@ -87,8 +150,7 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
     byId.set(c.id, c);
     position.set(c.id, i);
   });
-  const chunkLength = (k: number) => Math.min(size, data.components.length - k * size);
-  const detailChunks = new Map<number, ComponentDetail[]>();
+  const details = detailReader(encoded, tables.strings, (k) => Math.min(size, data.components.length - k * size));
   const joined = new Map<string, Component>();
   return {
     data,
@@ -98,19 +160,11 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
       const known = joined.get(id);
       if (known) return known;
       const k = Math.floor(at / size);
-      let chunk = detailChunks.get(k);
-      if (!chunk) detailChunks.set(k, (chunk = checkedChunk(inflateJSONSync(encoded.details[k]!), chunkLength(k)) as ComponentDetail[]));
-      const full = detailedComponent(data.components[at]!, chunk[at - k * size]!, { pipeline, today: data.today, severity: data.severity, byId });
+      const detail = untabled(details.now(k)[at - k * size], tables) as ComponentDetail;
+      const full = detailedComponent(data.components[at]!, detail, { pipeline, today: data.today, severity: data.severity, byId });
       joined.set(id, full);
       return full;
     },
-    async prefetch() {
-      for (const [k, packedChunk] of encoded.details.entries()) {
-        if (detailChunks.has(k)) continue;
-        await nextTask();
-        const chunk = checkedChunk(await inflateJSON(packedChunk), chunkLength(k)) as ComponentDetail[];
-        if (!detailChunks.has(k)) detailChunks.set(k, chunk);
-      }
-    },
+    prefetch: () => details.ahead(),
   };
 }

@@ -48,7 +48,7 @@ async function start(): Promise<void> {
       const id = idFromHash();
       if (id) view?.show(id);
     });
-    // Once the board is on screen, unpack the cards' details so the first click is quick.
+    // Once the board is on screen, inflate the details so the first cards are quick.
     requestAnimationFrame(() => setTimeout(() => void loaded.prefetch().catch(() => undefined), 0));
   } catch (err) {
     fail(mount, (err as Error).message);
