@@ -12,6 +12,7 @@ import { declareCalls, noticeElement, serializeTrustedTree, showMoreButton } fro
 import type { SlotPending, SlotPiece, SlotPieces, SlotState } from './slots';
 import { piecewiseTable, tablePieces } from './table-pieces';
 import { drawingLayers } from './graph-layers';
+import { slotLabels } from './graph-labels';
 import { FOCUS_MENU, fillBoundedFocusMenu, findField } from './graph-focus-menu';
 import { busyElement, delegate, finish, slotRoot, viewContext } from './views';
 
@@ -189,7 +190,9 @@ async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: 
   // The slot's markup has no listeners: up to a page of components its focus menu names them all
   // from the start; above, a bounded menu and a Find field that asks the model (graph-focus-menu.ts).
   // Drawn in 8 ms slices whatever its size: 50 nodes in one task were 44–65 ms of the harness's frame (benchmarks.md, session 16).
-  const graphView = renderGraph(ctx, { ids, wheel: 'modifier', focusMenuAtOnce: FOCUS_MENU.listAllUpTo, drawAtOnce: 0, ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+  // Above a few hundred components, names only where the zoom lets them be read (graph-labels.ts).
+  const labels = slotLabels(ids.length, state.zoom ?? 0, ZOOM_STEP);
+  const graphView = renderGraph(ctx, { ids, wheel: 'modifier', focusMenuAtOnce: FOCUS_MENU.listAllUpTo, drawAtOnce: 0, ...(labels ? { labels } : {}), ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
   await graphView.ready();
   const element = graphView.element;
   const select = element.querySelector<HTMLSelectElement>('select.mm-graph-focus');

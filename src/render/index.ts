@@ -10,6 +10,8 @@ export { renderReadiness, renderReadyMark, sortByReadiness, READINESS_COLUMN } f
 export { renderQueryResults, type QueryView, type QueryResultOptions } from './query';
 export { renderGraph, renderLegend, type GraphOptions, type GraphView } from './graph/view';
 export { layoutGraph, type LayoutResult } from './graph/layout';
+export type { Labelled } from './graph/draw';
+export { PAD as GRAPH_VIEW_PAD } from './graph/viewbox';
 export { renderComponentLink, bindOpen } from './link';
 export { componentFlags, stageInfo, type Flag, type FlagKind, type StageInfo } from './stage';
 export { relativeDate } from './time';

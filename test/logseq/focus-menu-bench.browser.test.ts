@@ -31,7 +31,30 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { message?: string } };
+  args?: { name?: string; data?: { message?: string; frame?: string; url?: string; frames?: Array<{ frame: string; url: string }> } };
+}
+
+/** What held a long task: Chromium's rendering (style, layout, paint), a GC, the plugin's frame (its own scripts) or the host's. */
+type TaskKind = 'rendering' | 'gc' | 'plugin' | 'host';
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest']);
+const GC = new Set(['MajorGC', 'MinorGC', 'V8.GC_MC_INCREMENTAL', 'BlinkGC.AtomicPhase']);
+
+/** The kind of each task over 50 ms, and the longest task of each kind (ms). */
+function kindsOf(events: TraceEvent[], mains: Set<string>, long: TraceEvent[]): Partial<Record<TaskKind, { count: number; longest: number }>> {
+  const pluginFrames = new Set(events.flatMap((e) => e.args?.data?.frames ?? []).filter((f) => f.url.includes('/plugin/')).map((f) => f.frame));
+  const onMain = events.filter((e) => e.ph === 'X' && e.name !== 'RunTask' && mains.has(`${e.pid}:${e.tid}`));
+  const kinds: Partial<Record<TaskKind, { count: number; longest: number }>> = {};
+  for (const task of long) {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = onMain.filter((e) => e.tid === task.tid && e.pid === task.pid && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end);
+    const spent = (names: Set<string>) => inside.filter((e) => names.has(e.name)).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+    const half = (task.dur ?? 0) / 2;
+    const kind: TaskKind = spent(RENDERING) > half ? 'rendering' : spent(GC) > half ? 'gc' : inside.some((e) => pluginFrames.has(e.args?.data?.frame ?? '')) ? 'plugin' : 'host';
+    const seen = (kinds[kind] ??= { count: 0, longest: 0 });
+    seen.count++;
+    seen.longest = Math.max(seen.longest, (task.dur ?? 0) / 1000);
+  }
+  return kinds;
 }
 
 /** The fixed reference work, in the page: its median wall time over 5 tasks. */
@@ -73,13 +96,14 @@ function complete(page: Page, n: number): Promise<unknown> {
 }
 
 /** The main threads' tasks (ms) and the time of the menu's mark, from a Chromium trace. */
-function tasksOf(trace: Buffer): { tasks: Array<{ ts: number; ms: number }>; mark: number | null } {
+function tasksOf(trace: Buffer): { tasks: Array<{ ts: number; ms: number }>; mark: number | null; kinds: ReturnType<typeof kindsOf> } {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   if (process.env['MM_FOCUS_MENU_TRACE']) writeFileSync(`${process.env['MM_FOCUS_MENU_TRACE']}-${Date.now()}.json`, trace);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)).map((e) => ({ ts: e.ts, ms: (e.dur ?? 0) / 1000 }));
+  const runs = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const tasks = runs.map((e) => ({ ts: e.ts, ms: (e.dur ?? 0) / 1000 }));
   const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'mm-menu-in')?.ts ?? null;
-  return { tasks, mark };
+  return { tasks, mark, kinds: kindsOf(events, mains, runs.filter((e) => (e.dur ?? 0) > 50_000)) };
 }
 
 interface Round {
@@ -90,6 +114,10 @@ interface Round {
   menuTask: number;
   afterMenu: number;
   options: number;
+  /** The tasks over 50 ms by what held them, press until every piece is in. */
+  kinds: ReturnType<typeof kindsOf>;
+  /** Elements in the drawing (its layers included) per component drawn. */
+  elementsPerNode: number;
   /** A Find's answer (a build with the field): ms from Enter until the menu lists the matches, and the longest task meanwhile. */
   find: { ms: number; longest: number } | null;
 }
@@ -131,13 +159,14 @@ async function round(browser: Browser, build: string, files: Record<string, stri
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.locator(`${SLOT} button.mm-show-more`).click();
     await complete(page, SHOWN);
-    const { tasks, mark } = tasksOf(await browser.stopTracing());
+    const { tasks, mark, kinds } = tasksOf(await browser.stopTracing());
     const menuTask = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts <= mark && mark <= t.ts + t.ms * 1000).map((t) => t.ms));
     const afterMenu = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts > mark && t.ts < mark + 300_000).map((t) => t.ms));
     const options = await page.evaluate((s) => document.querySelectorAll(`${s} select.mm-graph-focus option`).length, SLOT);
+    const elementsPerNode = await page.evaluate((s) => document.querySelectorAll(`${s} .mm-graph-canvas svg *`).length / document.querySelectorAll(`${s} .mm-graph-nodes > .mm-node`).length, SLOT);
     const find = await findAnswer(browser, page);
     if (mark === null) console.log('no mark in the trace; in the page:', await page.evaluate(() => (window as unknown as { mmMenuIn?: number }).mmMenuIn));
-    return { build, reference, longest: Math.max(...tasks.map((t) => t.ms)), over50: tasks.filter((t) => t.ms > 50).length, menuTask, afterMenu, options, find };
+    return { build, reference, longest: Math.max(...tasks.map((t) => t.ms)), over50: tasks.filter((t) => t.ms > 50).length, menuTask, afterMenu, options, kinds, elementsPerNode, find };
   } finally {
     await logseq.close();
   }
@@ -154,7 +183,7 @@ describeWithChromium('the tasks that show a 2,000-component graph slot (bench)',
       await browser.close();
     }
     const f = (ms: number, ref: number) => `${ms.toFixed(0)} ms (${(ms / ref).toFixed(1)}×)`;
-    for (const r of rounds) console.log(`${r.build}: reference ${r.reference.toFixed(1)} ms; longest task ${f(r.longest, r.reference)}, ${r.over50} over 50 ms; the menu's injection ${f(r.menuTask, r.reference)}, longest in the 300 ms after ${f(r.afterMenu, r.reference)}; ${r.options} options${r.find ? `; Find answered in ${r.find.ms} ms, longest task meanwhile ${f(r.find.longest, r.reference)}` : ''}`);
+    for (const r of rounds) console.log(`${r.build}: reference ${r.reference.toFixed(1)} ms; longest task ${f(r.longest, r.reference)}, ${r.over50} over 50 ms; the menu's injection ${f(r.menuTask, r.reference)}, longest in the 300 ms after ${f(r.afterMenu, r.reference)}; ${r.options} options; ${r.elementsPerNode.toFixed(1)} SVG elements a component; over 50 ms by kind: ${Object.entries(r.kinds).map(([k, v]) => `${k} ${v.count} (longest ${v.longest.toFixed(0)} ms)`).join(', ') || 'none'}${r.find ? `; Find answered in ${r.find.ms} ms, longest task meanwhile ${f(r.find.longest, r.reference)}` : ''}`);
     expect(rounds.length).toBe(ROUNDS * BUILDS.length);
   }, 3_600_000);
 });

@@ -117,6 +117,15 @@ function marker(doc: Document, id: string, cls: string): SVGMarkerElement {
 type ArrowIds = Record<'normal' | 'cycle' | 'inversion' | 'external', string>;
 
 /**
+ * Which nodes a drawing names: each of those its box with its name and status line, and an edge
+ * between two of them its arrow and title; any other node its box and title alone, an edge its
+ * line alone. A drawing whose names cannot be read (a Logseq slot's 2,000 components, each a few
+ * pixels) then costs the host's style and layout a box a node (GraphOptions.labels). Default: all.
+ */
+export type Labelled = (id: string) => boolean;
+const EVERY_LABEL: Labelled = () => true;
+
+/**
  * A drawing under way: the SVG and its two layers are there from the start; `step` adds up to
  * `most` more nodes and edges (nodes first, so what can be pointed at shows first) and returns the
  * nodes it added. A view draws a large graph a few hundred elements a task (view.ts).
@@ -140,7 +149,7 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
 
 type DrawItem = () => [string, SVGGElement] | null;
 
-export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string): GraphDrawing {
+export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string, labelled: Labelled = EVERY_LABEL): GraphDrawing {
   const doc = ctx.document;
   const ids: ArrowIds = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion'), external: uniqueId('mm-arrow-external') };
   const svg = s(doc, 'svg', {
@@ -152,7 +161,7 @@ export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewC
   const nodeLayer = s(doc, 'g', { cls: 'mm-graph-nodes' });
   svg.append(edgeLayer, nodeLayer);
   const drawn: DrawnGraph = { svg, nodes: new Map(), edges: new Map() };
-  const items = [...nodeItems(ctx, model, layout, drawn, nodeLayer), ...edgeItems(doc, model, layout, ids, drawn, edgeLayer)];
+  const items = [...nodeItems(ctx, model, layout, drawn, nodeLayer, labelled), ...edgeItems(doc, model, layout, ids, drawn, edgeLayer, labelled)];
   let next = 0;
   return {
     drawn,
@@ -171,12 +180,12 @@ export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewC
 }
 
 /** A step per component and per external dependency, each adding its node to the layer. */
-function nodeItems(ctx: ViewContext, model: GraphModel, layout: LayoutResult, drawn: DrawnGraph, layer: SVGGElement): DrawItem[] {
+function nodeItems(ctx: ViewContext, model: GraphModel, layout: LayoutResult, drawn: DrawnGraph, layer: SVGGElement, labelled: Labelled): DrawItem[] {
   const { outCount, inCount } = degrees(model);
   const items: DrawItem[] = model.nodes.map((node) => () => {
     const place = layout.nodes.get(node.id);
     if (!place) return null;
-    const g = componentNode(ctx, node, place, describeNode(node, outCount.get(node.id) ?? 0, inCount.get(node.id) ?? 0));
+    const g = componentNode(ctx, node, place, describeNode(node, outCount.get(node.id) ?? 0, inCount.get(node.id) ?? 0), labelled(node.id));
     drawn.nodes.set(node.id, g);
     layer.appendChild(g);
     return [node.id, g];
@@ -185,7 +194,7 @@ function nodeItems(ctx: ViewContext, model: GraphModel, layout: LayoutResult, dr
     items.push(() => {
       const place = layout.nodes.get(node.id);
       if (!place) return null;
-      const g = externalNode(ctx.document, node, place, drawn.nodes);
+      const g = externalNode(ctx.document, node, place, drawn.nodes, labelled(node.id));
       layer.appendChild(g);
       return [node.id, g];
     });
@@ -194,16 +203,18 @@ function nodeItems(ctx: ViewContext, model: GraphModel, layout: LayoutResult, dr
 }
 
 /** A step per routed edge: a path with its arrow and a title, keyed by edgeKey. */
-function edgeItems(doc: Document, model: GraphModel, layout: LayoutResult, ids: ArrowIds, drawn: DrawnGraph, layer: SVGGElement): DrawItem[] {
+function edgeItems(doc: Document, model: GraphModel, layout: LayoutResult, ids: ArrowIds, drawn: DrawnGraph, layer: SVGGElement, labelled: Labelled): DrawItem[] {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const externalById = new Map(model.externals.map((n) => [n.id, n]));
   const add = (from: string, to: string, cls: string, arrow: string, title: () => string): DrawItem => () => {
     const points = layout.edges.get(edgeKey(from, to));
     if (!points) return null;
+    // Between two unnamed boxes a line alone: its arrow and title would be a pixel or less.
+    const full = labelled(from) && labelled(to);
     const path = s(doc, 'path', {
       cls,
-      attrs: { d: edgePath(points), 'marker-end': `url(#${arrow})`, 'data-from': from, 'data-to': to },
-      children: [s(doc, 'title', { text: title() })],
+      attrs: { d: edgePath(points), ...(full ? { 'marker-end': `url(#${arrow})` } : {}), 'data-from': from, 'data-to': to },
+      children: full ? [s(doc, 'title', { text: title() })] : [],
     });
     drawn.edges.set(edgeKey(from, to), path);
     layer.appendChild(path);
@@ -233,7 +244,7 @@ function degrees(model: GraphModel): { outCount: Map<string, number>; inCount: M
 }
 
 /** A component: a box in its stage's colour with glyph and name, and its status line. */
-function componentNode(ctx: ViewContext, node: GraphNode, place: { x: number; y: number; width: number; height: number }, label: string): SVGGElement {
+function componentNode(ctx: ViewContext, node: GraphNode, place: { x: number; y: number; width: number; height: number }, label: string, named: boolean): SVGGElement {
   const doc = ctx.document;
   const info = stageInfo(ctx, node.stage);
   const status = statusLine(node);
@@ -253,16 +264,18 @@ function componentNode(ctx: ViewContext, node: GraphNode, place: { x: number; y:
     children: [
       s(doc, 'title', { text: `${node.name} — ${status}${node.cycle >= 0 ? ' (part of a dependency cycle)' : ''}` }),
       s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
-      s(doc, 'text', { cls: 'mm-node-name', text: `${info.glyph} ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
-      // Keeps the two lines two words apart in the node's text content (its visible label).
-      doc.createTextNode(' '),
-      s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
+      ...(named ? nodeLines(doc, `${info.glyph} ${shortName(node.name)}`, status, x, y) : []),
     ],
   });
 }
 
+/** A node's two lines of text, its name and its status, kept two words apart in its text content (its visible label). */
+function nodeLines(doc: Document, name: string, status: string, x: number, y: number): Node[] {
+  return [s(doc, 'text', { cls: 'mm-node-name', text: name, attrs: { x: x + 10, y: y + 18 } }), doc.createTextNode(' '), s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } })];
+}
+
 /** A grey, dashed box for a dependency outside the vault: its name and how many components use it. */
-function externalNode(doc: Document, node: ExternalNode, place: { x: number; y: number; width: number; height: number }, nodes: Map<string, SVGGElement>): SVGGElement {
+function externalNode(doc: Document, node: ExternalNode, place: { x: number; y: number; width: number; height: number }, nodes: Map<string, SVGGElement>, named: boolean): SVGGElement {
   const x = -place.width / 2;
   const y = -place.height / 2;
   const status = externalStatus(node);
@@ -278,9 +291,7 @@ function externalNode(doc: Document, node: ExternalNode, place: { x: number; y: 
     children: [
       s(doc, 'title', { text: `${node.name} — ${status}` }),
       s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
-      s(doc, 'text', { cls: 'mm-node-name', text: `⬚ ${shortName(node.name)}`, attrs: { x: x + 10, y: y + 18 } }),
-      doc.createTextNode(' '),
-      s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } }),
+      ...(named ? nodeLines(doc, `⬚ ${shortName(node.name)}`, status, x, y) : []),
     ],
   });
   nodes.set(node.id, g);

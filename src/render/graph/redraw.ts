@@ -5,7 +5,7 @@
 import { invert } from '../../core/graph';
 import { buildGraphModel, EXTERNAL_PREFIX, withoutExternals, type GraphModel } from '../../core/graph-model';
 import { clear, count as formatCount, h, plural } from '../dom';
-import { layoutEdges, layoutInputs, startDrawing, type GraphDrawing } from './draw';
+import { layoutEdges, layoutInputs, startDrawing, type GraphDrawing, type Labelled } from './draw';
 import { select, updateStatus } from './highlight';
 import { graphKeys, wireExternal, wireNode } from './input';
 import type { LayoutResult } from './layout';
@@ -20,6 +20,8 @@ export interface DrawOptions {
   maxComponents: number;
   /** Elements drawn at once in the layout's task (GraphOptions.drawAtOnce); more, a slice a task. */
   drawAtOnce: number;
+  /** Which nodes a drawing names (GraphOptions.labels); default all. */
+  labels?: (layout: LayoutResult) => Labelled;
 }
 
 /**
@@ -162,7 +164,7 @@ function show(state: GraphState, options: DrawOptions, actions: GraphActions, mo
   clear(state.canvas);
   state.canvas.appendChild(state.status);
   state.lit = [];
-  const drawing = startDrawing(model, layout, state.ctx, graphLabel(model));
+  const drawing = startDrawing(model, layout, state.ctx, graphLabel(model), options.labels?.(layout));
   const { svg } = drawing.drawn;
   state.drawn = drawing.drawn;
   if (model.nodes.length === 0) state.canvas.appendChild(h(state.ctx.document, 'p', { cls: 'mm-empty', text: 'No components to draw.' }));

@@ -3,7 +3,9 @@
 // opens; focus mode shows one component and its neighbours N hops away.
 import type { ViewContext } from '../context';
 import { h } from '../dom';
+import type { Labelled } from './draw';
 import { highlight, select } from './highlight';
+import type { LayoutResult } from './layout';
 import { DRAW_SLICE, drawView, resetView, type DrawOptions } from './redraw';
 import { DEFAULT_HOPS, graphScope, type GraphScope } from './scope';
 import { emptyModel, nameOf, type GraphActions, type GraphState } from './state';
@@ -38,6 +40,12 @@ export interface GraphOptions {
    * frame, whose drawing is then serialised) passes 0: every drawing in 8 ms slices.
    */
   drawAtOnce?: number;
+  /**
+   * Which nodes each drawing names, asked once its layout is known (draw.ts Labelled); default
+   * all. A host that cannot show names at the drawing's size (Logseq's slot above a few hundred
+   * components, whose whole graph fits its canvas at a few pixels a box) names fewer.
+   */
+  labels?: (layout: LayoutResult) => Labelled;
 }
 
 export interface GraphView {
@@ -156,7 +164,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
   const state = createState(ctx, options);
   const controls = createControls(ctx.document, state.hops, state.showExternals);
   const baseIds = () => options.ids ?? ctx.ids();
-  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE };
+  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE, ...(options.labels ? { labels: options.labels } : {}) };
   const redraw = () => {
     drawView(state, drawOptions, actions, baseIds());
     controls.focusSelect.value = state.focusId ?? '';

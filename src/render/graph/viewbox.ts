@@ -18,7 +18,8 @@ export interface ViewBox {
   onChange?(level: number): void;
 }
 
-const PAD = 24;
+/** Room around the content in the fitted viewBox (content units). */
+export const PAD = 24;
 const MIN_WIDTH = 80;
 
 export function createViewBox(svg: SVGSVGElement, width: number, height: number, onChange?: (level: number) => void): ViewBox {

@@ -1,0 +1,82 @@
+// A large graph slot's drawing names only what can be read. At 2,000 components (Show more) the
+// whole graph fits the canvas, a box under a pixel tall, yet each node's two lines of text and each
+// edge's arrow and title were sanitised, styled and laid out by Logseq's thread: 8 SVG elements a
+// component, a 583 ms layout in one task (benchmarks.md, session 20). Now a box and its title,
+// a line an edge; names where the slot's zoom makes them readable; up to 300 components as before.
+import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { createIndex, type MaturityIndex } from '../../src/core/index';
+import type { GraphIndex } from '../../src/logseq/graph-index';
+import { queryView } from '../../src/logseq/query-slot';
+import type { SlotPieces, SlotState } from '../../src/logseq/slots';
+import { generateNotes } from '../../bench/generator/vault';
+
+function indexOf(notes: number): MaturityIndex {
+  const index = createIndex({});
+  index.batch(() => {
+    for (const note of generateNotes({ notes, seed: 5 })) index.upsert(note.path, note.text);
+  });
+  return index;
+}
+
+const graphOf = (index: MaturityIndex) => ({ index, pageOf: () => null, logseqDiagnostics: () => [] }) as unknown as GraphIndex;
+const doc = new Window().document as unknown as Document;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The slot's drawing as the host holds it: the first piece and every layer, in one tree. */
+async function drawing(index: MaturityIndex, state: SlotState): Promise<Element> {
+  const view = await queryView(graphOf(index), { view: 'graph' }, doc, 'slot__labels', state).ready(() => false, nextTask);
+  if (view === null || typeof view === 'string') throw new Error('a graph query in a slot comes in pieces');
+  const root = doc.createElement('div');
+  for (const part of (view as SlotPieces).parts.filter((p) => p.key === 'drawing' || p.key?.startsWith('layer-'))) {
+    const holder = doc.createElement('div');
+    holder.innerHTML = part.markup(2); // eslint-disable-line no-restricted-properties -- the host's injection of our own markup
+    root.append(holder);
+  }
+  return root;
+}
+
+const count = (root: Element, selector: string) => root.querySelectorAll(selector).length;
+
+describe('a graph slot’s drawing at 2,000 components', () => {
+  const index = indexOf(2300);
+
+  it('draws a box and its title a component and a line an edge: no text, arrows or edge titles, ~4 SVG elements a component', async () => {
+    const root = await drawing(index, { limit: 2000 });
+    const nodes = count(root, '.mm-graph-nodes > .mm-node');
+    expect(nodes).toBe(2000);
+    // Each node still says what it is: its accessible name and its tooltip.
+    expect(count(root, '.mm-node[aria-label] > title')).toBe(nodes);
+    expect(count(root, '.mm-node > rect.mm-node-box')).toBe(nodes);
+    expect(count(root, 'svg text')).toBe(0);
+    expect(count(root, '.mm-graph-edges > path')).toBeGreaterThan(2000);
+    expect(count(root, '.mm-graph-edges > path[marker-end], .mm-graph-edges > path > title')).toBe(0);
+    // main: 8.0 (a node's group, box, title and two texts; an edge's path and title).
+    const perComponent = count(root, 'svg *') / nodes;
+    expect(perComponent).toBeLessThan(5);
+  }, 120_000);
+
+  it('names the components in view once the reader zooms in far enough to read them, and only those', async () => {
+    const root = await drawing(index, { limit: 2000, zoom: 16 });
+    const named = [...root.querySelectorAll('.mm-node')].filter((g) => g.querySelector('text.mm-node-name') !== null);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.length).toBeLessThan(300);
+    for (const g of named) expect(g.querySelectorAll('text')).toHaveLength(2);
+    // An edge between two named components has its arrow and title again.
+    expect(count(root, '.mm-graph-edges > path[marker-end] > title')).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('a graph slot’s drawing up to 300 components, as before', () => {
+  it('names every component and gives every edge its arrow and title', async () => {
+    const root = await drawing(indexOf(400), { limit: 300 });
+    const nodes = count(root, '.mm-graph-nodes > .mm-node');
+    expect(nodes).toBe(300);
+    expect(count(root, '.mm-node > text.mm-node-name')).toBe(nodes);
+    expect(count(root, '.mm-node > text.mm-node-status')).toBe(nodes);
+    const edges = count(root, '.mm-graph-edges > path');
+    expect(edges).toBeGreaterThan(0);
+    expect(count(root, '.mm-graph-edges > path[marker-end]')).toBe(edges);
+    expect(count(root, '.mm-graph-edges > path > title')).toBe(edges);
+  }, 120_000);
+});
