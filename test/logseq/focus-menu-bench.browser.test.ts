@@ -22,7 +22,8 @@ const ROUNDS = Number(process.env['MM_FOCUS_MENU_ROUNDS'] ?? 3);
 const GRAPH = '{{renderer :maturity-query, view=graph}}';
 const SLOT = '#block-1';
 const SHOWN = 2000;
-const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+// MM_FOCUS_MENU_PROFILE=1 adds V8's sampling profiler to the trace (with MM_FOCUS_MENU_TRACE, to read which scripts held a task).
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env['MM_FOCUS_MENU_PROFILE'] ? ['disabled-by-default-v8.cpu_profiler'] : [])];
 
 interface TraceEvent {
   name: string;
@@ -97,13 +98,23 @@ function complete(page: Page, n: number): Promise<unknown> {
 
 /** The main threads' tasks (ms) and the time of the menu's mark, from a Chromium trace. */
 function tasksOf(trace: Buffer): { tasks: Array<{ ts: number; ms: number }>; mark: number | null; kinds: ReturnType<typeof kindsOf> } {
+  const all = allTasksOf(trace);
+  const press = all.press;
+  if (press === null) return all;
+  const after = all.runs.filter((e) => e.ts + (e.dur ?? 0) >= press);
+  return { ...all, tasks: after.map((e) => ({ ts: e.ts, ms: (e.dur ?? 0) / 1000 })), kinds: kindsOf(all.events, all.mains, after.filter((e) => (e.dur ?? 0) > 50_000)) };
+}
+
+/** Every main-thread task of the trace, and the press's stamp (Find's trace has none). */
+function allTasksOf(trace: Buffer): { tasks: Array<{ ts: number; ms: number }>; mark: number | null; kinds: ReturnType<typeof kindsOf>; press: number | null; runs: TraceEvent[]; events: TraceEvent[]; mains: Set<string> } {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   if (process.env['MM_FOCUS_MENU_TRACE']) writeFileSync(`${process.env['MM_FOCUS_MENU_TRACE']}-${Date.now()}.json`, trace);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const runs = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
   const tasks = runs.map((e) => ({ ts: e.ts, ms: (e.dur ?? 0) / 1000 }));
   const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'mm-menu-in')?.ts ?? null;
-  return { tasks, mark, kinds: kindsOf(events, mains, runs.filter((e) => (e.dur ?? 0) > 50_000)) };
+  const press = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'mm-press')?.ts ?? null;
+  return { tasks, mark, kinds: kindsOf(events, mains, runs.filter((e) => (e.dur ?? 0) > 50_000)), press, runs, events, mains };
 }
 
 interface Round {
@@ -154,6 +165,8 @@ async function round(browser: Browser, build: string, files: Record<string, stri
           observer.disconnect();
         }
       }).observe(document.querySelector(s as string)!, { childList: true, subtree: true });
+      // The press itself, for the trace: tasks that ended before it (Playwright's own checks before it clicks) are not the act's.
+      document.addEventListener('click', () => console.timeStamp('mm-press'), { capture: true, once: true });
     }, [SLOT, SHOWN] as const);
     const reference = await referenceTask(page);
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });

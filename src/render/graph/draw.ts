@@ -262,7 +262,7 @@ function componentNode(ctx: ViewContext, node: GraphNode, place: { x: number; y:
     },
     vars: info.color ? { '--mm-stage-color': info.color } : undefined,
     children: [
-      s(doc, 'title', { text: `${node.name} — ${status}${node.cycle >= 0 ? ' (part of a dependency cycle)' : ''}` }),
+      named ? s(doc, 'title', { text: `${node.name} — ${status}${node.cycle >= 0 ? ' (part of a dependency cycle)' : ''}` }) : null,
       s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
       ...(named ? nodeLines(doc, `${info.glyph} ${shortName(node.name)}`, status, x, y) : []),
     ],
@@ -289,7 +289,7 @@ function externalNode(doc: Document, node: ExternalNode, place: { x: number; y: 
       'aria-label': describeExternal(node),
     },
     children: [
-      s(doc, 'title', { text: `${node.name} — ${status}` }),
+      named ? s(doc, 'title', { text: `${node.name} — ${status}` }) : null,
       s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
       ...(named ? nodeLines(doc, `⬚ ${shortName(node.name)}`, status, x, y) : []),
     ],
