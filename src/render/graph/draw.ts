@@ -117,10 +117,11 @@ function marker(doc: Document, id: string, cls: string): SVGMarkerElement {
 type ArrowIds = Record<'normal' | 'cycle' | 'inversion' | 'external', string>;
 
 /**
- * Which nodes a drawing names: each of those its box with its name and status line, and an edge
- * between two of them its arrow and title; any other node its box and title alone, an edge its
- * line alone. A drawing whose names cannot be read (a Logseq slot's 2,000 components, each a few
- * pixels) then costs the host's style and layout a box a node (GraphOptions.labels). Default: all.
+ * Which nodes a drawing names: each of those its box with its name, status line and title, and an
+ * edge between two of them its arrow and title; any other node its box alone (its group keeps its
+ * accessible name), an edge its line alone. A drawing whose names cannot be read (a Logseq slot's
+ * 2,000 components, a box under a pixel tall) then costs the host's style and layout a box a node
+ * (GraphOptions.labels). Default: all.
  */
 export type Labelled = (id: string) => boolean;
 const EVERY_LABEL: Labelled = () => true;
