@@ -178,6 +178,8 @@ async function round(browser: Browser, build: string, files: Record<string, stri
     await page.locator(`${SLOT} button.mm-show-more`).click();
     await complete(page, SHOWN);
     const { tasks, mark, kinds } = tasksOf(await browser.stopTracing());
+    // MM_FOCUS_MENU_SHOT=/path/prefix: what the slot shows at 2,000, one picture a round.
+    if (process.env['MM_FOCUS_MENU_SHOT']) await page.locator(SLOT).screenshot({ path: `${process.env['MM_FOCUS_MENU_SHOT']}-${Date.now()}.png` });
     const menuTask = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts <= mark && mark <= t.ts + t.ms * 1000).map((t) => t.ms));
     const afterMenu = mark === null ? NaN : Math.max(0, ...tasks.filter((t) => t.ts > mark && t.ts < mark + 300_000).map((t) => t.ms));
     const options = await page.evaluate((s) => document.querySelectorAll(`${s} select.mm-graph-focus option`).length, SLOT);
