@@ -9,6 +9,9 @@
 // the task that injects the focus menu (a trace stamp from a MutationObserver, which runs at
 // the end of that task) and the longest task in the 300 ms after it (style and layout), each also
 // as a ratio to the reference task; with a Find field, how long a Find takes to list its matches.
+// Also: the longest task and the tasks over 50 ms by CPU time (the trace's thread time; wall time
+// on a loaded machine is mostly waiting), the tasks over 50 ms by what held them (rendering, GC,
+// the plugin's frame, the host), and the drawing's SVG elements a component.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
