@@ -5,39 +5,22 @@
 // slot (52–143 ms there, benchmarks.md session 19). Now it names a bounded set, and a Find field
 // asks the model for the rest.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Window } from 'happy-dom';
-import { createIndex, type MaturityIndex } from '../../src/core/index';
-import type { GraphIndex } from '../../src/logseq/graph-index';
-import { queryView } from '../../src/logseq/query-slot';
-import type { SlotPieces } from '../../src/logseq/slots';
-import { generateNotes } from '../../bench/generator/vault';
+import type { MaturityIndex } from '../../src/core/index';
+import type { queryView } from '../../src/logseq/query-slot';
 import { FOCUS_MENU, FOCUS_MENU_MOST, fillBoundedFocusMenu } from '../../src/logseq/graph-focus-menu';
 import { contextFromIndex } from '../../src/render/index';
 import { generatedGraph } from './generated-graph';
+import { generatedIndex, graphSlotPieces, slotDocument } from './graph-slot-fixture';
 import { loadPlugin, macro, quiet, slotElement, until, viewComplete, type Loaded } from './harness';
 
 /** Options a slot's focus menu may hold as drawn, whatever the graph's size (on main: every component shown). */
 const MENU_BOUND = FOCUS_MENU_MOST;
 
-function indexOf(notes: number): MaturityIndex {
-  const index = createIndex({});
-  index.batch(() => {
-    for (const note of generateNotes({ notes, seed: 5 })) index.upsert(note.path, note.text);
-  });
-  return index;
-}
-
-/** The graph index as the views read it: the core index, no pages, no Logseq readings. */
-const graphOf = (index: MaturityIndex) => ({ index, pageOf: () => null, logseqDiagnostics: () => [] }) as unknown as GraphIndex;
-const win = new Window();
-const doc = win.document as unknown as Document;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const doc = slotDocument;
 
 /** Every piece of a graph query's slot, written into one host-like tree (head, then each piece into its container). */
 async function drawnSlot(index: MaturityIndex, state: Parameters<typeof queryView>[4]): Promise<Element> {
-  const view = await queryView(graphOf(index), { view: 'graph' }, doc, 'slot__menu', state).ready(() => false, nextTask);
-  if (view === null || typeof view === 'string') throw new Error('a graph query in a slot comes in pieces');
-  const { head, parts } = view as SlotPieces;
+  const { head, parts } = await graphSlotPieces(index, 'slot__menu', state);
   const root = doc.createElement('div');
   root.innerHTML = head; // eslint-disable-line no-restricted-properties -- the host's injection of our own markup
   for (const part of parts) {
@@ -50,7 +33,7 @@ async function drawnSlot(index: MaturityIndex, state: Parameters<typeof queryVie
 
 describe('a graph slot’s focus menu', () => {
   it('holds a bounded number of options with 2,000 components shown, the focused one selected among them', async () => {
-    const index = indexOf(2300);
+    const index = generatedIndex(2300);
     expect(index.ids().length).toBeGreaterThanOrEqual(2000);
     const far = index.ids()[1900]!;
     const slot = await drawnSlot(index, { limit: 2000, focus: far, find: 'adapter' });
@@ -66,7 +49,7 @@ describe('a graph slot’s focus menu', () => {
     expect((slot.querySelector('input.mm-graph-find') as HTMLInputElement | null)?.getAttribute('value')).toBe('adapter');
   }, 120_000);
 
-  const index = indexOf(2300);
+  const index = generatedIndex(2300);
   const ctx = contextFromIndex(index, { document: doc, onOpen: () => undefined });
   const shown = index.ids().slice(0, 2000);
   const menuOf = (focus: string | null, find?: string) => {

@@ -5,31 +5,17 @@
 // group says what it is), a line an edge; names where the slot's zoom makes them readable; up to
 // 300 components as before.
 import { describe, expect, it } from 'vitest';
-import { Window } from 'happy-dom';
-import { createIndex, type MaturityIndex } from '../../src/core/index';
-import type { GraphIndex } from '../../src/logseq/graph-index';
-import { queryView } from '../../src/logseq/query-slot';
-import type { SlotPieces, SlotState } from '../../src/logseq/slots';
-import { generateNotes } from '../../bench/generator/vault';
+import type { MaturityIndex } from '../../src/core/index';
+import type { SlotState } from '../../src/logseq/slots';
+import { generatedIndex, graphSlotPieces, slotDocument } from './graph-slot-fixture';
 
-function indexOf(notes: number): MaturityIndex {
-  const index = createIndex({});
-  index.batch(() => {
-    for (const note of generateNotes({ notes, seed: 5 })) index.upsert(note.path, note.text);
-  });
-  return index;
-}
-
-const graphOf = (index: MaturityIndex) => ({ index, pageOf: () => null, logseqDiagnostics: () => [] }) as unknown as GraphIndex;
-const doc = new Window().document as unknown as Document;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const doc = slotDocument;
 
 /** The slot's drawing as the host holds it: the first piece and every layer, in one tree. */
 async function drawing(index: MaturityIndex, state: SlotState): Promise<Element> {
-  const view = await queryView(graphOf(index), { view: 'graph' }, doc, 'slot__labels', state).ready(() => false, nextTask);
-  if (view === null || typeof view === 'string') throw new Error('a graph query in a slot comes in pieces');
+  const view = await graphSlotPieces(index, 'slot__labels', state);
   const root = doc.createElement('div');
-  for (const part of (view as SlotPieces).parts.filter((p) => p.key === 'drawing' || p.key?.startsWith('layer-'))) {
+  for (const part of view.parts.filter((p) => p.key === 'drawing' || p.key?.startsWith('layer-'))) {
     const holder = doc.createElement('div');
     holder.innerHTML = part.markup(2); // eslint-disable-line no-restricted-properties -- the host's injection of our own markup
     root.append(holder);
@@ -40,7 +26,7 @@ async function drawing(index: MaturityIndex, state: SlotState): Promise<Element>
 const count = (root: Element, selector: string) => root.querySelectorAll(selector).length;
 
 describe('a graph slot’s drawing at 2,000 components', () => {
-  const index = indexOf(2300);
+  const index = generatedIndex(2300);
 
   it('draws a box a component and a line an edge: no text, titles or arrows, under 4 SVG elements a component', async () => {
     const root = await drawing(index, { limit: 2000 });
@@ -69,7 +55,7 @@ describe('a graph slot’s drawing at 2,000 components', () => {
 
 describe('a graph slot’s drawing up to 300 components, as before', () => {
   it('names every component and gives every edge its arrow and title', async () => {
-    const root = await drawing(indexOf(400), { limit: 300 });
+    const root = await drawing(generatedIndex(400), { limit: 300 });
     const nodes = count(root, '.mm-graph-nodes > .mm-node');
     expect(nodes).toBe(300);
     expect(count(root, '.mm-node > text.mm-node-name')).toBe(nodes);
