@@ -73,7 +73,7 @@ export function queryView(graph: GraphIndex, query: ComponentQuery, doc: Documen
         await yieldNow();
         return cancelled() ? null : { head: finish(graph, table.root, slot), parts: table.parts };
       }
-      const root = await queryElement(graph, query, doc, prepared, state);
+      const root = await queryElement(graph, query, doc, prepared, state, slot);
       // Wiring a graph's nodes to the model is ~40 ms of attribute writes in the harness's DOM
       // (happy-dom): neither it nor the serialising adds to the draw's task.
       await yieldNow();
@@ -130,7 +130,6 @@ function queryTable(graph: GraphIndex, query: ComponentQuery, doc: Document, res
 function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
   const canvas = root.querySelector('.mm-graph-canvas');
   if (!canvas) return serializeTrustedTree(root);
-  slotMarkerIds(canvas, slot);
   const toolbar = root.querySelector('.mm-graph-toolbar');
   const parts: SlotPiece[] = toolbar ? [{ ...slotPart(toolbar, `mm-toolbar-${slot}`, 'mm-graph-controls').part, key: 'toolbar' }] : [];
   // The Find field is written once a head (its stamp never changes): the reader's Enter draws the
@@ -149,26 +148,6 @@ function graphPieces(root: HTMLElement, slot: string): string | SlotPieces {
 
 const HIGHLIGHTING = 'mm-graph-highlighting';
 
-/**
- * The drawing's arrow markers named after the slot, not a counter (`uniqueId`, render/graph/draw.ts):
- * the same drawing then serialises to the same markup, and the registry does not write it (and
- * every layer within it) again when only the menu changed (a Find) or nothing did (a refresh).
- * Slot ids are unique in Logseq's document; the old drawing goes when the new one is written.
- */
-function slotMarkerIds(canvas: Element, slot: string): void {
-  const renamed = new Map<string, string>();
-  for (const marker of canvas.querySelectorAll('marker[id]')) {
-    const id = `${marker.id.replace(/-\d+$/, '')}-${slot}`;
-    renamed.set(`url(#${marker.id})`, `url(#${id})`);
-    marker.id = id;
-  }
-  if (renamed.size === 0) return;
-  for (const edge of canvas.querySelectorAll('[marker-end]')) {
-    const next = renamed.get(edge.getAttribute('marker-end') ?? '');
-    if (next !== undefined) edge.setAttribute('marker-end', next);
-  }
-}
-
 /** Move `container`'s content into a piece of its own; the container stays in the head, empty until the piece is in. */
 function slotPart(container: Element, id: string, cls: string): { part: SlotPieces['parts'][number]; content: Element } {
   const content = container.ownerDocument.createElement('div');
@@ -184,15 +163,17 @@ function slotPart(container: Element, id: string, cls: string): { part: SlotPiec
 }
 
 /** A query's graph, drawn once its layout is back from the plugin's worker (graph-layout.ts), a task or more later. */
-async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: SlotState): Promise<HTMLElement> {
+async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: SlotState, slot: string | null): Promise<HTMLElement> {
   const focus = state.focus && shown.some((c) => c.id === state.focus) ? state.focus : undefined;
   const ids = shown.map((c) => c.id);
   // The slot's markup has no listeners: up to a page of components its focus menu names them all
   // from the start; above, a bounded menu and a Find field that asks the model (graph-focus-menu.ts).
   // Drawn in 8 ms slices whatever its size: 50 nodes in one task were 44–65 ms of the harness's frame (benchmarks.md, session 16).
   // Above a few hundred components, names only where the zoom lets them be read (graph-labels.ts).
+  // Arrow markers named after the slot: the same drawing serialises the same, and the registry does
+  // not write it (and every layer within it) again when only the menu changed (a Find) or nothing did.
   const labels = slotLabels(ids.length, state.zoom ?? 0, ZOOM_STEP);
-  const graphView = renderGraph(ctx, { ids, wheel: 'modifier', focusMenuAtOnce: FOCUS_MENU.listAllUpTo, drawAtOnce: 0, ...(labels ? { labels } : {}), ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
+  const graphView = renderGraph(ctx, { ids, wheel: 'modifier', focusMenuAtOnce: FOCUS_MENU.listAllUpTo, drawAtOnce: 0, ...(labels ? { labels } : {}), ...(slot !== null ? { markerScope: slot } : {}), ...(focus ? { focus } : {}), ...(state.hops ? { hops: state.hops } : {}), ...(state.externals === false ? { externals: false } : {}) });
   await graphView.ready();
   const element = graphView.element;
   const select = element.querySelector<HTMLSelectElement>('select.mm-graph-focus');
@@ -210,12 +191,12 @@ async function queryGraph(ctx: ViewContext, shown: readonly Component[], state: 
  * The drawn query, not yet serialised: `shown` of the matching `ids` (their views built), and
  * "Show more" when there are more; it asks for a page more (`data-mm-show`, markup.ts).
  */
-export async function queryElement(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState = {}): Promise<HTMLElement> {
+export async function queryElement(graph: GraphIndex, query: ComponentQuery, doc: Document, results: { ids: readonly string[]; shown: readonly string[] }, state: SlotState = {}, slot: string | null = null): Promise<HTMLElement> {
   const ctx = viewContext(graph, doc, () => undefined, 'logseq-route');
   const shown = results.shown.map((id) => ctx.component(id)).filter((c) => c !== undefined);
   if (shown.length === 0) return slotRoot(doc, noticeElement(doc, 'info', 'Maturity Map: no component matches this query.'));
   const view = query.view ?? 'table';
-  const element = view === 'graph' ? await queryGraph(ctx, shown, state) : renderQueryResults(shown, view, ctx, { sort: tableOrder(query, state), onSort: () => undefined, headingLevel: 2 });
+  const element = view === 'graph' ? await queryGraph(ctx, shown, state, slot) : renderQueryResults(shown, view, ctx, { sort: tableOrder(query, state), onSort: () => undefined, headingLevel: 2 });
   const root = slotRoot(doc, element);
   const more = results.ids.length - results.shown.length;
   if (more > 0) root.appendChild(showMoreButton(doc, more, results.shown.length + pageOf(query).more));

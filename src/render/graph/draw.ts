@@ -150,9 +150,15 @@ export function drawGraph(model: GraphModel, layout: LayoutResult, ctx: ViewCont
 
 type DrawItem = () => [string, SVGGElement] | null;
 
-export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string, labelled: Labelled = EVERY_LABEL): GraphDrawing {
+/** The arrow markers' ids: `scope`'s when given (GraphOptions.markerScope), else numbered. */
+function arrowIds(scope: string | undefined): ArrowIds {
+  const id = (prefix: string) => (scope === undefined ? uniqueId(prefix) : `${prefix}-${scope}`);
+  return { normal: id('mm-arrow'), cycle: id('mm-arrow-cycle'), inversion: id('mm-arrow-inversion'), external: id('mm-arrow-external') };
+}
+
+export function startDrawing(model: GraphModel, layout: LayoutResult, ctx: ViewContext, label: string, labelled: Labelled = EVERY_LABEL, markerScope?: string): GraphDrawing {
   const doc = ctx.document;
-  const ids: ArrowIds = { normal: uniqueId('mm-arrow'), cycle: uniqueId('mm-arrow-cycle'), inversion: uniqueId('mm-arrow-inversion'), external: uniqueId('mm-arrow-external') };
+  const ids = arrowIds(markerScope);
   const svg = s(doc, 'svg', {
     cls: 'mm-graph-svg',
     attrs: { role: 'group', 'aria-label': label, tabindex: 0, focusable: 'true' },

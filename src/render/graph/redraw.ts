@@ -22,6 +22,8 @@ export interface DrawOptions {
   drawAtOnce: number;
   /** Which nodes a drawing names (GraphOptions.labels); default all. */
   labels?: (layout: LayoutResult) => Labelled;
+  /** The arrow markers' ids end with this (GraphOptions.markerScope); default numbered. */
+  markerScope?: string;
 }
 
 /**
@@ -164,7 +166,7 @@ function show(state: GraphState, options: DrawOptions, actions: GraphActions, mo
   clear(state.canvas);
   state.canvas.appendChild(state.status);
   state.lit = [];
-  const drawing = startDrawing(model, layout, state.ctx, graphLabel(model), options.labels?.(layout));
+  const drawing = startDrawing(model, layout, state.ctx, graphLabel(model), options.labels?.(layout), options.markerScope);
   const { svg } = drawing.drawn;
   state.drawn = drawing.drawn;
   if (model.nodes.length === 0) state.canvas.appendChild(h(state.ctx.document, 'p', { cls: 'mm-empty', text: 'No components to draw.' }));

@@ -46,6 +46,12 @@ export interface GraphOptions {
    * components, whose whole graph fits its canvas at a few pixels a box) names fewer.
    */
   labels?: (layout: LayoutResult) => Labelled;
+  /**
+   * The arrow markers' ids end with this, unique in the document (default: a counter). A host that
+   * serialises the drawing (Logseq's slot) names them after the view, so the same drawing gives the
+   * same markup each time and is not written again.
+   */
+  markerScope?: string;
 }
 
 export interface GraphView {
@@ -164,7 +170,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
   const state = createState(ctx, options);
   const controls = createControls(ctx.document, state.hops, state.showExternals);
   const baseIds = () => options.ids ?? ctx.ids();
-  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE, ...(options.labels ? { labels: options.labels } : {}) };
+  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE, ...(options.labels ? { labels: options.labels } : {}), ...(options.markerScope !== undefined ? { markerScope: options.markerScope } : {}) };
   const redraw = () => {
     drawView(state, drawOptions, actions, baseIds());
     controls.focusSelect.value = state.focusId ?? '';
