@@ -11,8 +11,11 @@ import type { BlockVisitor } from '../src/core/parse/visitor';
 import { classifyLines, newLineCounts } from './line-classifier';
 import { sample, type LoadedVault } from './corpus';
 import { cpuMs, forceGc, heapUsed, median, now, percentile, repeat } from './measure';
+import { peerParsers, type PeerFigures } from './peer-parsers';
 
 export const TODAY = '2026-11-24';
+/** Peers read a sample: a general parser's tree of 10k notes would take most of the bench's time. */
+const PEER_NOTES = 2000;
 
 export interface CoreOptions {
   coldReps: number;
@@ -40,6 +43,8 @@ export interface CoreFigures {
    * the parse (index detail), each to set against the cold index's CPU time of the same run.
    */
   floor?: { classifierMs: number; structureMs: number; parseMs: number };
+  /** The same notes read by commonmark.js and markdown-it's block pass (bench/peer-parsers.ts). */
+  peers?: PeerFigures;
   /** What the views add once every component's view is built (a board or the CLI scan builds them all). */
   viewsHeapMegabytes?: number | null;
 }
@@ -218,6 +223,8 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
   const index = cold.index;
   log(`  parser floor × ${options.coldReps}`);
   const floor = parserFloor(vault, options.coldReps);
+  log(`  peer parsers on ${Math.min(PEER_NOTES, vault.notes)} notes × ${options.coldReps}`);
+  const peers = peerParsers(vault, PEER_NOTES, options.coldReps);
   log(`  reference parse of ${Math.min(options.referenceNotes, vault.notes)} notes × ${options.referenceReps}`);
   const reference = referenceParse(vault, options.referenceNotes, options.referenceReps);
   log(`  query, edits`);
@@ -236,6 +243,7 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     query,
     heapMegabytes: heap?.index ?? null,
     floor,
+    peers,
     viewsHeapMegabytes: heap?.views ?? null,
   };
 }

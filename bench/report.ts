@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import type { CoreFigures, ShortcutFigure } from './core-bench';
 import type { CachedScanFigures, ScanFigures, SharedNameFigures } from './cli-bench';
 import type { DashboardTasks } from './dashboard-tasks';
+import type { PeerFigures } from './peer-parsers';
 
 export interface Machine {
   cpu: string;
@@ -149,6 +150,10 @@ export function table(results: Results): string {
   add('floor: line classifier (bench/line-classifier.ts), CPU ms', figures.map((f) => ofCold(f, f.floor?.classifierMs)), '');
   add('floor: structure pass (scanBlocks, no visitor work), CPU ms', figures.map((f) => ofCold(f, f.floor?.structureMs)), '');
   add('floor: parse, index detail, CPU ms', figures.map((f) => ofCold(f, f.floor?.parseMs)), '');
+  const peer = (f: CoreFigures, ms: (p: PeerFigures) => number) =>
+    f.peers ? `${fmt((f.peers.megabytes / ms(f.peers)) * 1000)} MB/s; parse = ${fmt(ms(f.peers) / f.peers.parseMs, 2)}× its speed (${f.peers.notes} notes)` : '–';
+  add('peer: commonmark.js parse (CommonMark reference), CPU', figures.map((f) => peer(f, (p) => p.commonmarkMs)), '');
+  add('peer: markdown-it block pass (inline off), CPU', figures.map((f) => peer(f, (p) => p.markdownItBlockMs)), '');
   add('edit + dependents, ms (median / p95)', figures.map((f) => `${fmt(f.edit.medianMs, 3)} / ${fmt(f.edit.p95Ms, 3)}`), `≤ ${TARGETS.edit}`);
   add('query by stage, ms (median)', figures.map((f) => `${fmt(f.query.medianMs, 3)} (${f.query.results} hits)`), `≤ ${TARGETS.query}`);
   add('first query (builds views), ms', figures.map((f) => fmt(f.query.firstMs)), '');
