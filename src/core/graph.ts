@@ -25,6 +25,7 @@ export function createCycleFinder(next: (node: string) => readonly string[]): Cy
   const tarjan: Tarjan = { next, index: new Map(), low: new Map(), onStack: new Set(), stack: [], membership: new Map(), found: [], counter: 0 };
   return {
     cycleOf(node) {
+      workCount.cycleLookups++;
       search(tarjan, node);
       return tarjan.membership.get(node) ?? null;
     },

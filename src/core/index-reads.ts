@@ -9,7 +9,7 @@ import { compareComponents } from './text';
 import { sortByName } from './name-order';
 import { dependencyEdges, sameNamed } from './vault-links';
 import { idsOf } from './id-multimap';
-import { settleNow, type IndexState } from './index-state';
+import { settleNow, type IndexState, type KeptView } from './index-state';
 import { workCount } from './work-count';
 
 /** A component's distinct dependency ids: its edges (as `edges()` lists them). */
@@ -50,10 +50,15 @@ export function component(state: IndexState, id: string, once = false): Componen
   const entry = links.entries.get(id);
   if (!entry || !links.componentIds.has(id)) return undefined;
   const day = state.today ?? clockToday();
+  const cached = viewCache.get(id);
+  // Edges unchanged since the view was checked: so is its cycle (a warm query asks for thousands).
+  if (cached && cached.today === day && cached.edgeRevision === links.edgeRevision) return cached.component;
   // Only what this component reaches is searched; a view built with another cycle is stale.
   const cycle = cycleInfo(state).finder.cycleOf(id);
-  const cached = viewCache.get(id);
-  if (cached && cached.today === day && sameCycle(cached.cycle, cycle)) return cached.component;
+  if (cached && cached.today === day && sameCycle(cached.cycle, cycle)) {
+    cached.edgeRevision = links.edgeRevision;
+    return cached.component;
+  }
   workCount.viewsBuilt++;
   const view = buildComponent({
     entry,
@@ -70,11 +75,11 @@ export function component(state: IndexState, id: string, once = false): Componen
     keepStrings: state.compact,
     once,
   });
-  if (!once) keepView(state, id, { today: day, component: view, cycle });
+  if (!once) keepView(state, id, { today: day, component: view, cycle, edgeRevision: links.edgeRevision });
   return view;
 }
 
-function keepView(state: IndexState, id: string, kept: { today: string; component: Component; cycle: string[] | null }): void {
+function keepView(state: IndexState, id: string, kept: KeptView): void {
   state.viewCache.set(id, kept);
   for (const member of kept.cycle ?? []) {
     const views = state.cycleShownIn.get(member);

@@ -12,6 +12,15 @@ import type { FirstLook } from './first-look';
 import { compactNote } from './compact-note';
 import type { IndexChange, IndexEntry, IndexOptions } from './vault-index-types';
 
+/** A built view the index keeps: the day and the cycle it shows, and the edges it was last checked against. */
+export interface KeptView {
+  today: string;
+  component: Component;
+  cycle: string[] | null;
+  /** `links.edgeRevision` when the view was built or its cycle last found unchanged. */
+  edgeRevision: number;
+}
+
 export interface IndexState {
   readonly config: MaturityConfig;
   readonly pipeline: Pipeline;
@@ -27,7 +36,7 @@ export interface IndexState {
   /** Notes, name keys and resolved edges: see vault-links.ts. */
   readonly links: VaultLinks;
   /** Built views, with the cycle each shows. An entry goes when anything it shows may have changed (see settleNow, component). */
-  readonly viewCache: Map<string, { today: string; component: Component; cycle: string[] | null }>;
+  readonly viewCache: Map<string, KeptView>;
   /** Component → the cached views whose cycle diagnostic names it (they show its name). */
   readonly cycleShownIn: Map<string, Set<string>>;
   readonly listeners: Set<(change: IndexChange) => void>;

@@ -13,6 +13,8 @@ export interface WorkCount {
   visited: number;
   /** Components the cycle search entered (graph.ts: each once per graph, however many views ask). */
   cycleVisited: number;
+  /** Cycle memberships asked of a cycle finder (graph.ts `cycleOf`), searched or not. Not part of totalWork. */
+  cycleLookups: number;
   /** Compact notes read back whole from their tape (compact-note.ts). Not part of totalWork. */
   tapeReads: number;
   /** Times the name order was sorted, not taken from a kept order (index-reads.ts). Not part of totalWork. */
@@ -23,7 +25,7 @@ export interface WorkCount {
   dependencyNamesKeyed: number;
 }
 
-export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0 };
+export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0 };
 
 /** Zero every counter; returns the counter object to read afterwards. */
 export function resetWorkCount(): WorkCount {
@@ -32,6 +34,7 @@ export function resetWorkCount(): WorkCount {
   workCount.compared = 0;
   workCount.visited = 0;
   workCount.cycleVisited = 0;
+  workCount.cycleLookups = 0;
   workCount.tapeReads = 0;
   workCount.nameSorts = 0;
   workCount.viewsBuilt = 0;

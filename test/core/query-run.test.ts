@@ -94,6 +94,37 @@ describe('running a query', () => {
     expect(workCount.viewsBuilt).toBe(20);
   });
 
+  it('a warm query reuses every view without looking up a cycle again, until an edge changes', () => {
+    const index = generatedIndex(400, 9);
+    const loop = (name: string, other: string) =>
+      `---\ntags: [maturity]\n---\n# ${name} Component Maturity Status\n\n**Current Stage**: Staging\n**Owner**: team\n\n## Component Overview\n\n**Dependencies**:\n- ${other}\n`;
+    const cycleShown = (id: string) => index.component(id)!.diagnostics.some((d) => d.code === 'dependency-cycle');
+    const first = runQuery(index, { stage: ['staging'] });
+    resetWorkCount();
+    const again = runQuery(index, { stage: ['staging'] });
+    expect(again.length).toBeGreaterThan(50);
+    expect(again.every((c, k) => c === first[k])).toBe(true);
+    expect(workCount.viewsBuilt).toBe(0);
+    expect(workCount.cycleLookups).toBe(0);
+
+    // New edges: the views made before are looked at again (none rebuilt), the two new ones show their cycle.
+    index.upsert('Loop A.md', loop('Loop A', 'Loop B'));
+    index.upsert('Loop B.md', loop('Loop B', 'Loop A'));
+    resetWorkCount();
+    const withLoop = runQuery(index, { stage: ['staging'] });
+    expect(withLoop.length).toBe(first.length + 2);
+    expect(workCount.viewsBuilt).toBe(2);
+    expect(workCount.cycleLookups).toBe(withLoop.length);
+    expect(cycleShown('Loop A.md') && cycleShown('Loop B.md')).toBe(true);
+
+    // Once checked, the views are current again; breaking the cycle rebuilds the views that showed it.
+    resetWorkCount();
+    runQuery(index, { stage: ['staging'] });
+    expect(workCount.cycleLookups).toBe(0);
+    index.upsert('Loop B.md', loop('Loop B', 'Nothing Here'));
+    expect(cycleShown('Loop A.md') || cycleShown('Loop B.md')).toBe(false);
+  });
+
   it('stops at its limit in name order, from either end', () => {
     const index = generatedIndex(400, 6);
     const all = queryIds(index, { stage: ['staging'] });
