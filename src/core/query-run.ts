@@ -97,6 +97,7 @@ export function createQueryRun(index: QuerySource, query: ComponentQuery, isRead
   const kept = keptFilter(query);
   const viewed = viewFilter(index, query, isReady);
   const needsView = viewed !== null || sort === 'readiness';
+  if (wanted === null && kept === null && !needsView && sort === 'name') return inNameOrder(ids, query);
   // In name order already: with a limit the run ends at the limit-th hit, from the end for `desc`.
   const stopAt = sort === 'name' && query.limit ? query.limit : Infinity;
   const fromEnd = stopAt !== Infinity && query.order === 'desc';
@@ -137,6 +138,17 @@ export function createQueryRun(index: QuerySource, query: ComponentQuery, isRead
       else if (query.order === 'desc' && !fromEnd) hits.reverse();
       const out = hits.map((c) => c.id);
       return query.limit ? out.slice(0, query.limit) : out;
+    },
+  };
+}
+
+/** Nothing to test and the order kept: the ids are the result as they stand (a stage's, or every one). */
+function inNameOrder(ids: readonly string[], query: ComponentQuery): QueryRun {
+  return {
+    step: () => true,
+    result() {
+      const count = query.limit ? Math.min(query.limit, ids.length) : ids.length;
+      return query.order === 'desc' ? ids.slice(ids.length - count).reverse() : ids.slice(0, count);
     },
   };
 }

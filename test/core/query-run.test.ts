@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIndex, createQueryRun, queryIds, runQuery, sortComponents, type Component, type ComponentQuery, type MaturityIndex } from '../../src/core/index';
+import type { QuerySource } from '../../src/core/query-run';
 import { isBlocked } from '../../src/core/serialize';
 import { matchesText } from '../../src/core/text-match';
 import { resetWorkCount, workCount } from '../../src/core/work-count';
@@ -123,6 +124,20 @@ describe('running a query', () => {
     expect(workCount.cycleLookups).toBe(0);
     index.upsert('Loop B.md', loop('Loop B', 'Nothing Here'));
     expect(cycleShown('Loop A.md') || cycleShown('Loop B.md')).toBe(false);
+  });
+
+  it('reads no entry when nothing is tested and the name order stands, one a candidate otherwise', () => {
+    const index = generatedIndex(400, 10);
+    let reads = 0;
+    const counted: QuerySource = { ...index, entry: (id) => (reads++, index.entry(id)) };
+    const staging = index.idsAtStageByName('staging');
+    expect(staging.length).toBeGreaterThan(50);
+    expect(queryIds(counted, { stage: ['staging'] })).toEqual(staging);
+    expect(queryIds(counted, { stage: ['staging'], order: 'desc', limit: 7 })).toEqual([...staging].reverse().slice(0, 7));
+    expect(queryIds(counted, {})).toEqual(index.ids());
+    expect(reads).toBe(0);
+    queryIds(counted, { stage: ['staging'], tag: ['TTA'] });
+    expect(reads).toBe(staging.length);
   });
 
   it('stops at its limit in name order, from either end', () => {
