@@ -42,11 +42,11 @@ function nextTask(): Promise<void> {
 }
 
 /**
- * The dashboard drawn in tasks of its own, none over 50 ms at 10k components: the data's maps and
- * the context in one, the header and filters in the next, the filters run over every component,
- * then the board's first screenful (renderDashboard's `defer`). The page shows it once the board's
- * first part is in, so the first paint is the header and the board together, as drawn at once
- * (one task of 100–200 ms before, benchmarks.md session 21).
+ * The dashboard drawn in tasks of its own, none over 50 ms at 10k components: the context in one,
+ * the header and filters in the next, the filters run over every component, then the board's first
+ * screenful (renderDashboard's `defer`). The page shows it once the board's first part is in, so
+ * the first paint is the header and the board together, as drawn at once (all of it was one task
+ * of 50–66 ms of CPU at 10k, benchmarks.md session 21).
  */
 async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard): Promise<DashboardView> {
   await nextTask();
