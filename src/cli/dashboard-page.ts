@@ -32,10 +32,30 @@ export function readDashboardAssets(base = new URL('../dashboard/', import.meta.
  * no control character either (`jsonText`), so the page printed to a terminal moves nothing.
  */
 export function scriptSafeJSON(value: unknown): string {
-  return jsonText(value, 0)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+  return asciiEscapes(
+    jsonText(value, 0)
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/&/g, '\\u0026'),
+  );
+}
+
+/**
+ * Every character outside ASCII as `\uXXXX` (UTF-16 units, so a pair for one beyond the BMP): the
+ * same value in a JSON string and the same character in a regular expression (a pair is one code
+ * point under the `u` flag). A character escaped by a backslash of its own (`\≥` in a string or a
+ * regular expression means `≥`) loses that backslash, so it is not read as a backslash and "u…".
+ * The page stays ASCII, which Chromium decodes to one-byte text: one em dash in the 6 MB page of a
+ * 10k vault made the whole document two-byte, and the task that decodes it took twice as long
+ * (benchmarks.md, session 21).
+ */
+function asciiEscapes(text: string): string {
+  return text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes: string, unit: string) => `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text for the page's HTML, ASCII only (a character beyond it as a numeric reference). */
+function asciiHtml(text: string): string {
+  return escapeHtml(text).replace(/[\u{80}-\u{10ffff}]/gu, (character) => `&#${character.codePointAt(0)!};`);
 }
 
 export function escapeHtml(text: string): string {
@@ -98,7 +118,9 @@ export function encodeDashboardData(data: DashboardData, chunkSize = DASHBOARD_C
 }
 
 export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAssets, title = `Maturity Map — ${data.root}`): string {
-  const script = checkInline(assets.script, /<\/script|<!--/i, 'script');
+  // ASCII as the rest of the page: esbuild already writes strings and names with escapes; what it
+  // leaves are characters in regular expressions (the readiness criteria's `≥`, `≤`, `−`).
+  const script = checkInline(asciiEscapes(assets.script), /<\/script|<!--/i, 'script');
   const css = checkInline(assets.css, /<\/style/i, 'styles');
   const csp = [`default-src 'none'`, `script-src ${sha256(script)}`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   return `<!doctype html>
@@ -108,7 +130,7 @@ export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAsset
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="generator" content="maturity-map">
-<title>${escapeHtml(visible(title))}</title>
+<title>${asciiHtml(visible(title))}</title>
 <style>${css}</style>
 </head>
 <body class="mm mm-standalone-page">

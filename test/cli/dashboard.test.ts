@@ -5,8 +5,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EncodedDashboardData } from '../../src/core/dashboard-data';
-import { scriptSafeJSON } from '../../src/cli/dashboard-page';
+import { dashboardHtml, encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
+import { dashboardData, type EncodedDashboardData } from '../../src/core/dashboard-data';
+import { createIndex } from '../../src/core/index';
 import { loadDashboardData } from '../../src/render/dashboard/data';
 import { ROOT, TODAY } from '../helpers/vault';
 import { exampleCounts, HOSTILE, note, run, tempVault } from './run';
@@ -36,7 +37,10 @@ describe('dashboard', () => {
     expect(scripts.every((s) => !s.hasAttribute('src'))).toBe(true);
     expect(doc.querySelectorAll('link, img, iframe, object, embed')).toHaveLength(0);
     expect(doc.querySelectorAll('style')).toHaveLength(1);
-    expect(scripts[1]!.textContent).toBe(readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8'));
+    // The built script with what esbuild leaves outside ASCII (in regular expressions) escaped.
+    const built = readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8');
+    expect(built).toMatch(/[\u0080-\uffff]/);
+    expect(scripts[1]!.textContent).toBe(built.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`));
     const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
     const hash = createHash('sha256').update(scripts[1]!.textContent!, 'utf8').digest('base64');
     expect(csp).toContain(`default-src 'none'; script-src 'sha256-${hash}'; style-src 'sha256-`);
@@ -88,5 +92,40 @@ describe('dashboard with a note whose title closes the script element', () => {
 
   it('escapes every character that could end or comment the block', () => {
     expect(scriptSafeJSON({ a: '</script><!-- & \u2028' })).toBe('{"a":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}');
+  });
+});
+
+describe('dashboard of notes written outside ASCII', () => {
+  // Chromium decodes an ASCII page to one-byte text; one character beyond made the whole 6 MB page
+  // of a 10k vault two-byte, and the task that decodes it twice as long (benchmarks.md, session 21).
+  const names = ['Zahlungsdienst – Über', 'Café ≥ 99.9%', 'ε-сервис 支付'];
+  const vault = tempVault({ 'a.md': note(names[0]!, 'Staging', [names[1]!]), 'b.md': note(names[1]!, 'Production', [names[2]!]), 'c.md': note(names[2]!, 'Development') });
+  const result = run('dashboard', vault, '--today', TODAY, '--title', 'Plattform — Übersicht 🚀');
+  const doc = parse(result.stdout);
+
+  it('writes a page of ASCII bytes only', () => {
+    expect(result.code).toBe(0);
+    const outside = [...Buffer.from(result.stdout, 'utf8')].filter((byte) => byte > 0x7f);
+    expect(outside).toHaveLength(0);
+  });
+
+  it('gives every name and the title back as written', async () => {
+    expect(doc.title).toBe('Plattform — Übersicht 🚀');
+    const { data } = await loadDashboardData(JSON.parse(doc.getElementById('mm-data')!.textContent!) as EncodedDashboardData);
+    expect(data.components.map((c) => c.name).sort()).toEqual([...names].sort());
+  });
+
+  it('escapes a script’s characters to the same characters, a backslash of their own included', () => {
+    // What esbuild leaves: characters in regular expressions, here also behind an identity escape.
+    const script = "globalThis.mmAscii = [/\\≥\\s*$/.test('≥ '), /[–—]+/u.exec('a—–b')[0], '\\é', /🚀/u.test('🚀'), /\\\\é/.test('\\\\é')];";
+    const page = dashboardHtml(encodeDashboardData(dashboardData(createIndex({}), 'vault')), { script, css: '' });
+    const escaped = /<script>(.*)<\/script>/.exec(page)![1]!;
+    expect(escaped).toMatch(/^[\x20-\x7e]*$/);
+    const results = (text: string) => {
+      new Function(text)();
+      return (globalThis as unknown as { mmAscii: unknown[] }).mmAscii;
+    };
+    expect(results(escaped)).toEqual(results(script));
+    expect(results(escaped)).toEqual([true, '—–', 'é', true, true]);
   });
 });

@@ -91,3 +91,38 @@ describe('the dashboard’s deferred first draw', () => {
     }
   });
 });
+
+describe('the shown component’s mark', () => {
+  const index = createIndex({});
+  for (const note of generateNotes({ notes: 300, seed: 5 })) index.upsert(note.path, note.text);
+
+  it('is searched for in the panels only once a component has been shown: a first open searches nothing, a show and a close mark and clear', async () => {
+    const tasks = taskQueue();
+    const ctx = exampleFixture({ nextTask: () => new Promise<void>((resolve) => tasks.push(resolve)) }, index).ctx;
+    const view = renderDashboard(ctx, { defer: (draw) => tasks.push(draw) });
+    document.body.appendChild(view.element);
+    const holder = view.element.querySelector('.mm-dash-body > :first-child')!;
+    const all = holder.querySelectorAll.bind(holder);
+    // Searches of the panels: a walk over every element drawn in them (2–9 ms of the board's first task at 10k in the Obsidian harness).
+    let searches = 0;
+    holder.querySelectorAll = ((selectors: string) => (searches++, all(selectors))) as typeof holder.querySelectorAll;
+    await runTasks(tasks, view, () => 0);
+    expect(items(view.element).length).toBeGreaterThan(0);
+    expect(searches).toBe(0);
+
+    const id = items(view.element)[3]!;
+    view.show(id);
+    expect(searches).toBeGreaterThan(0);
+    expect([...view.element.querySelectorAll('.mm-current')].map((el) => el.getAttribute('data-mm-id'))).toEqual([id]);
+    // The board drawn again while it is shown: marked again.
+    view.refresh();
+    expect([...view.element.querySelectorAll('.mm-current')].map((el) => el.getAttribute('data-mm-id'))).toEqual([id]);
+    view.element.querySelector<HTMLButtonElement>('.mm-details-close')!.click();
+    expect(view.element.querySelectorAll('.mm-current')).toHaveLength(0);
+    // Nothing shown and nothing left marked: the next draw searches nothing.
+    searches = 0;
+    view.refresh();
+    expect(searches).toBe(0);
+    view.destroy();
+  });
+});

@@ -117,14 +117,22 @@ interface DashboardState {
   dirty: Set<DashboardTab>;
   /** The first panel is still to be drawn (options.defer). */
   deferred: boolean;
+  /** A component has been shown since the panels were last searched: marks may be left to clear. */
+  marked: boolean;
 }
 
 const MARKED = '.mm-board-item, tr[data-mm-id], .mm-tl-row';
 
-/** Mark the shown component on the board, in the table and on the timeline. */
+/**
+ * Mark the shown component on the board, in the table and on the timeline. With nothing shown and
+ * nothing marked (a first open) it searches nothing: the panels' two searches were 2–9 ms of the
+ * board's first task in the Obsidian harness at 10k.
+ */
 function markCurrent(state: DashboardState): void {
+  if (!state.shownId && !state.marked) return;
   const holder = state.tabs.panelHolder;
   for (const el of holder.querySelectorAll('.mm-current')) el.classList.remove('mm-current');
+  state.marked = state.shownId !== null;
   if (!state.shownId) return;
   for (const el of holder.querySelectorAll(MARKED)) if (el.getAttribute('data-mm-id') === state.shownId) el.classList.add('mm-current');
 }
@@ -293,6 +301,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}
     results: [],
     dirty: new Set(TABS.map((t) => t.id)),
     deferred: options.defer !== undefined,
+    marked: false,
   };
   for (const el of state.filters.inputs) el.addEventListener(el.type === 'search' ? 'input' : 'change', () => applyFilters(state));
   // Pages drawn later (a part a frame, or on "Show more"): the shown component marked in them too.
