@@ -9,7 +9,7 @@
 // zoom), changed through model calls since injected markup has no listeners.
 import type { LogseqHost } from './host';
 import type { Macro } from './macros';
-import type { YieldNow } from './steps';
+import type { WhenIdle, YieldNow } from './steps';
 
 export interface SlotState {
   sort?: { column: string; order: 'asc' | 'desc' };
@@ -51,6 +51,13 @@ export interface SlotPiece {
   key?: string;
   stamp?: string;
   within?: string;
+  /**
+   * Written at the thread's next idle period rather than its next task (steps.ts framePace): one of
+   * many pieces in a row (a large graph's layers), each rendered before the next comes, where
+   * pieces a zero timer apart piled up while Chromium rendered and were styled and painted in one
+   * task (3,100–3,900 SVG elements, 55–60 ms of CPU: benchmarks.md, session 21).
+   */
+  paced?: boolean;
 }
 
 export interface SlotPieces {
@@ -100,6 +107,8 @@ interface Registry {
   readonly host: LogseqHost;
   readonly template: SlotTemplate;
   readonly yieldNow: YieldNow;
+  /** The wait before a paced piece (SlotPiece `paced`). */
+  readonly pace: WhenIdle;
   readonly slots: Map<string, SlotRequest>;
   /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
   readonly written: Map<string, string>;
@@ -115,9 +124,9 @@ interface Registry {
 /** While a view is prepared, whether its slot still exists is asked at most this often. */
 export const SLOT_CHECK_MS = 250;
 
-/** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
-export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: YieldNow, now: () => number = () => performance.now()): SlotRegistry {
-  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now, drawing: { renders: 0, waiting: [] } };
+/** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each); `pace` waits for the next idle period (paced pieces). */
+export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: YieldNow, now: () => number = () => performance.now(), pace: WhenIdle = yieldNow): SlotRegistry {
+  const registry: Registry = { host, template, yieldNow, pace, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now, drawing: { renders: 0, waiting: [] } };
   const { slots, written, generation } = registry;
   return {
     async mount(request) {
@@ -150,9 +159,17 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yie
   };
 }
 
-async function exists(host: LogseqHost, slot: string): Promise<boolean> {
+/**
+ * Is the slot still in the host document? With `layOut`, asked as its box (`queryElementRect`:
+ * Logseq answers with getBoundingClientRect), which has Chromium style and lay out what the host
+ * injected since it last did, in the host's task answering the question. Asked so before each
+ * paced piece, that is the piece before it, ~90 elements: the rendering task that follows is
+ * left to paint them, where it styled every piece injected since the last frame (benchmarks.md,
+ * session 21).
+ */
+async function exists(host: LogseqHost, slot: string, layOut = false): Promise<boolean> {
   try {
-    return Boolean(await host.UI.queryElementById(slot));
+    return Boolean(await (layOut ? host.UI.queryElementRect(`#${slot}`) : host.UI.queryElementById(slot)));
   } catch {
     return false;
   }
@@ -198,8 +215,8 @@ async function renderOnce(registry: Registry, request: SlotRequest): Promise<voi
   const current = () => registry.generation.get(slot) === mine && registry.slots.has(slot);
   // Checked right before each write: the pieces come one task apart, and Logseq may unmount the
   // slot (an edit, scrolling, navigation) between any two of them.
-  const stillThere = async () => {
-    if (await exists(registry.host, slot)) return current();
+  const stillThere = async (layOut = false) => {
+    if (await exists(registry.host, slot, layOut)) return current();
     forget(registry, slot);
     return false;
   };
@@ -264,18 +281,19 @@ async function writeHead(registry: Registry, slot: string, head: string, stillTh
 }
 
 /** Each piece in its own task, into its container, when it changed and this render is still the latest; then pieces no longer in the view go. */
-async function writeParts(registry: Registry, slot: string, parts: SlotPieces['parts'], current: () => boolean, stillThere: () => Promise<boolean>): Promise<void> {
+async function writeParts(registry: Registry, slot: string, parts: SlotPieces['parts'], current: () => boolean, stillThere: (layOut?: boolean) => Promise<boolean>): Promise<void> {
   const keys = new Set<string>();
   for (const [k, part] of parts.entries()) {
     const key = `${slot}#${part.key ?? k}`;
     keys.add(key);
     // What is written is compared by stamp when the piece has one: its markup is not built again.
     if (part.stamp !== undefined && registry.written.get(key) === `stamp:${part.stamp}`) continue;
-    await registry.yieldNow(`slot: piece ${part.key ?? k} written`);
+    const step = `slot: piece ${part.key ?? k} written`;
+    await (part.paced ? registry.pace(step) : registry.yieldNow(step));
     if (!current()) return;
     const html = part.markup(rootsAround(parts, part));
     const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;
-    if (registry.written.get(key) === written || !(await stillThere())) continue;
+    if (registry.written.get(key) === written || !(await stillThere(part.paced === true))) continue;
     registry.written.set(key, written);
     forgetHeld(registry, key);
     if (part.within !== undefined) registry.holders.set(key, `${slot}#${part.within}`);

@@ -142,7 +142,7 @@ describe('refresh schedule', () => {
 /** A host whose slots are `slots`, recording what it is given to show. */
 function hostWith(slots: Set<string>, writes: string[]): LogseqHost {
   return {
-    UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false) },
+    UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false), queryElementRect: async (selector: string) => (slots.has(selector.slice(1)) ? { width: 1 } : null) },
     provideUI: (ui: { slot?: string; path?: string; template: string }) => void writes.push(`${ui.slot ?? ui.path}:${ui.template}`),
   } as unknown as LogseqHost;
 }
@@ -198,6 +198,29 @@ describe('slot registry', () => {
     await registry.refresh();
     expect(writes.slice(3)).toEqual(['#part-1:p1v2']);
     expect(rendered).toEqual(['p0', 'p1', 'p0', 'p1']);
+  });
+
+  it('writes each paced piece (a graph layer) after an idle period of its own, the others a task apart', async () => {
+    const writes: string[] = [];
+    const waits: string[] = [];
+    const parts = [
+      { key: 'drawing', container: 'canvas', markup: () => 'd' },
+      ...[1, 2, 3].map((k) => ({ key: `layer-${k}`, container: 'layers', within: 'drawing', paced: true, markup: () => `l${k}` })),
+    ];
+    const wait = (kind: string) => async (step?: string) => {
+      waits.push(`${kind} after ${writes.length} writes: ${step ?? ''}`);
+      await nextTask();
+    };
+    const registry = createSlotRegistry(hostWith(new Set(['slot__i']), writes), async () => ({ head: 'head', parts }), wait('task'), undefined, wait('idle'));
+    await registry.mount({ slot: 'slot__i', block: 'u', macro: { kind: 'card', target: null } });
+    expect(writes).toEqual(['slot__i:head', '#canvas:d', '#layers:l1', '#layers:l2', '#layers:l3']);
+    // One idle period before each layer's write: never two layers given to the host between two of them (main: none, every piece a zero timer apart).
+    expect(waits).toEqual([
+      'task after 1 writes: slot: piece drawing written',
+      'idle after 2 writes: slot: piece layer-1 written',
+      'idle after 3 writes: slot: piece layer-2 written',
+      'idle after 4 writes: slot: piece layer-3 written',
+    ]);
   });
 
   it('a piece held inside another is written again when its holder is, even unchanged (the holder took it away)', async () => {
