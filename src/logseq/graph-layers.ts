@@ -5,8 +5,9 @@
 // same viewBox, holding more edges, then the nodes, laid over the first by the styles (styles.ts),
 // so the nodes stay above every edge and answer clicks through the layers above them. The later
 // layers are injected into a holder inside the first piece: they go when it is written again.
-// Each later layer is paced (slots.ts): written at the thread's next idle period, so Chromium
-// renders one layer at a time rather than the dozens a zero timer apart sent while it rendered.
+// Each later layer is laid out apart (slots.ts): the host styles and lays out each in a task of
+// its own, so the rendering that shows them paints what came since the last frame and styles at
+// most one layer, where it styled the dozens injected meanwhile.
 import { declareCalls } from './markup';
 import type { SlotPiece } from './slots';
 
@@ -14,7 +15,7 @@ import type { SlotPiece } from './slots';
  * What a layer holds at most, counted in SVG elements (what the host parses and Chromium styles):
  * 18 named nodes (a group, a title, a box and two texts each) or 45 edges with their titles, as
  * the earlier weights allowed; of a large graph's unnamed boxes and lines (graph-labels.ts), 45
- * nodes or 90 edges, so it is drawn in 2.3× fewer host writes, each rendered on its own.
+ * nodes or 90 edges, so it is drawn in 2.3× fewer host writes.
  */
 export const LAYER_ELEMENTS = 90;
 
@@ -79,5 +80,5 @@ export function drawingLayers(content: Element, holder: string, within: string, 
     declareCalls(layer, roots);
     return serialise(layer);
   };
-  return boxes.map((layer, k) => ({ key: `layer-${k + 1}`, container: holder, within, paced: true, markup: markup(layer) }));
+  return boxes.map((layer, k) => ({ key: `layer-${k + 1}`, container: holder, within, laidOutApart: true, markup: markup(layer) }));
 }

@@ -14,7 +14,7 @@ import { registerUI } from './register-ui';
 import { readSettings } from './settings';
 import { createSlotContent } from './slot-content';
 import { createSlotRegistry, type SlotRegistry } from './slots';
-import { frameIdle, framePace, frameYield, type IdleWindow, type WhenIdle } from './steps';
+import { frameIdle, frameYield, type IdleWindow, type WhenIdle } from './steps';
 
 export { DB_GRAPH_MESSAGE, type PluginEnvironment } from './plugin-state';
 export { RETRY_MS, detectDbGraph } from './loader';
@@ -35,7 +35,7 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   if (frame && env.layoutWorkerSource) offs.push(startGraphLayout(frame, env.layoutWorkerSource));
   const yieldNow = frameYield(env.timers);
   const content = createSlotContent(host, doc, state);
-  const slots: SlotRegistry = createSlotRegistry(host, content.template, yieldNow, undefined, framePace(frame as IdleWindow | null, yieldNow));
+  const slots: SlotRegistry = createSlotRegistry(host, content.template, yieldNow);
   const { openLine, openComponent } = createPageOpener(host, () => state.graph);
 
   async function rerender(): Promise<void> {

@@ -9,7 +9,7 @@
 // zoom), changed through model calls since injected markup has no listeners.
 import type { LogseqHost } from './host';
 import type { Macro } from './macros';
-import type { WhenIdle, YieldNow } from './steps';
+import type { YieldNow } from './steps';
 
 export interface SlotState {
   sort?: { column: string; order: 'asc' | 'desc' };
@@ -52,12 +52,13 @@ export interface SlotPiece {
   stamp?: string;
   within?: string;
   /**
-   * Written at the thread's next idle period rather than its next task (steps.ts framePace): one of
-   * many pieces in a row (a large graph's layers), each rendered before the next comes, where
-   * pieces a zero timer apart piled up while Chromium rendered and were styled and painted in one
-   * task (3,100–3,900 SVG elements, 55–60 ms of CPU: benchmarks.md, session 21).
+   * One of many pieces in a row (a large graph's layers): before it is written, the slot's check
+   * asks for the slot's box, which has the host style and lay out the piece before it (`exists`).
+   * Pieces a task apart came faster than Chromium rendered them, and the rendering task styled
+   * every one injected since the last frame: 2,300–5,800 SVG elements, 47–76 ms of CPU at 2,000
+   * components (benchmarks.md, session 21).
    */
-  paced?: boolean;
+  laidOutApart?: boolean;
 }
 
 export interface SlotPieces {
@@ -107,8 +108,6 @@ interface Registry {
   readonly host: LogseqHost;
   readonly template: SlotTemplate;
   readonly yieldNow: YieldNow;
-  /** The wait before a paced piece (SlotPiece `paced`). */
-  readonly pace: WhenIdle;
   readonly slots: Map<string, SlotRequest>;
   /** What each slot's head and pieces hold now (a piece's key is `slot#k`). */
   readonly written: Map<string, string>;
@@ -124,9 +123,9 @@ interface Registry {
 /** While a view is prepared, whether its slot still exists is asked at most this often. */
 export const SLOT_CHECK_MS = 250;
 
-/** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each); `pace` waits for the next idle period (paced pieces). */
-export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: YieldNow, now: () => number = () => performance.now(), pace: WhenIdle = yieldNow): SlotRegistry {
-  const registry: Registry = { host, template, yieldNow, pace, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now, drawing: { renders: 0, waiting: [] } };
+/** `yieldNow` ends the current task (a card's pieces are rendered and sent one task each). */
+export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yieldNow: YieldNow, now: () => number = () => performance.now()): SlotRegistry {
+  const registry: Registry = { host, template, yieldNow, slots: new Map(), written: new Map(), holders: new Map(), generation: new Map(), now, drawing: { renders: 0, waiting: [] } };
   const { slots, written, generation } = registry;
   return {
     async mount(request) {
@@ -162,10 +161,10 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yie
 /**
  * Is the slot still in the host document? With `layOut`, asked as its box (`queryElementRect`:
  * Logseq answers with getBoundingClientRect), which has Chromium style and lay out what the host
- * injected since it last did, in the host's task answering the question. Asked so before each
- * paced piece, that is the piece before it, ~90 elements: the rendering task that follows is
- * left to paint them, where it styled every piece injected since the last frame (benchmarks.md,
- * session 21).
+ * injected since it last did, in the host's task that answers. Asked so before each piece laid
+ * out apart (SlotPiece `laidOutApart`), that is the piece before it, ~90 SVG elements: the
+ * rendering task that follows paints them, where it styled every piece injected since the last
+ * frame (benchmarks.md, session 21).
  */
 async function exists(host: LogseqHost, slot: string, layOut = false): Promise<boolean> {
   try {
@@ -288,12 +287,11 @@ async function writeParts(registry: Registry, slot: string, parts: SlotPieces['p
     keys.add(key);
     // What is written is compared by stamp when the piece has one: its markup is not built again.
     if (part.stamp !== undefined && registry.written.get(key) === `stamp:${part.stamp}`) continue;
-    const step = `slot: piece ${part.key ?? k} written`;
-    await (part.paced ? registry.pace(step) : registry.yieldNow(step));
+    await registry.yieldNow(`slot: piece ${part.key ?? k} written`);
     if (!current()) return;
     const html = part.markup(rootsAround(parts, part));
     const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;
-    if (registry.written.get(key) === written || !(await stillThere(part.paced === true))) continue;
+    if (registry.written.get(key) === written || !(await stillThere(part.laidOutApart === true))) continue;
     registry.written.set(key, written);
     forgetHeld(registry, key);
     if (part.within !== undefined) registry.holders.set(key, `${slot}#${part.within}`);

@@ -38,25 +38,8 @@ export interface IdleWindow {
  */
 export const IDLE_TIMEOUT_MS = 10_000;
 
-export function frameIdle(frame: IdleWindow | null | undefined, yieldNow: YieldNow, timeoutMs = IDLE_TIMEOUT_MS): WhenIdle {
+export function frameIdle(frame: IdleWindow | null | undefined, yieldNow: YieldNow): WhenIdle {
   const request = frame?.requestIdleCallback?.bind(frame);
   if (!request) return yieldNow;
-  return (step) => new Promise<void>((resolve) => void request(named(step, resolve), { timeout: timeoutMs }));
-}
-
-/**
- * The longest a paced write (slots.ts, a large graph's layers) waits for an idle period: on a
- * thread that is never idle the layers still come, this far apart.
- */
-export const PACE_TIMEOUT_MS = 100;
-
-/**
- * The next frame's turn, from a frame that cannot see the host's frames: Chromium starts an idle
- * period once a frame is rendered, and the plugin's iframe is hidden (`display: none`, another
- * origin), so its requestAnimationFrame is throttled to nothing while its idle callbacks run
- * (benchmarks.md, session 21). A write made in an idle period is injected by the host and
- * rendered before the next idle period starts: writes paced so reach the screen a rendering each.
- */
-export function framePace(frame: IdleWindow | null | undefined, yieldNow: YieldNow): WhenIdle {
-  return frameIdle(frame, yieldNow, PACE_TIMEOUT_MS);
+  return (step) => new Promise<void>((resolve) => void request(named(step, resolve), { timeout: IDLE_TIMEOUT_MS }));
 }

@@ -200,27 +200,22 @@ describe('slot registry', () => {
     expect(rendered).toEqual(['p0', 'p1', 'p0', 'p1']);
   });
 
-  it('writes each paced piece (a graph layer) after an idle period of its own, the others a task apart', async () => {
+  it('asks for the slot’s box before each piece laid out apart (a graph layer): the host lays out the one before it', async () => {
     const writes: string[] = [];
-    const waits: string[] = [];
     const parts = [
       { key: 'drawing', container: 'canvas', markup: () => 'd' },
-      ...[1, 2, 3].map((k) => ({ key: `layer-${k}`, container: 'layers', within: 'drawing', paced: true, markup: () => `l${k}` })),
+      ...[1, 2, 3].map((k) => ({ key: `layer-${k}`, container: 'layers', within: 'drawing', laidOutApart: true, markup: () => `l${k}` })),
     ];
-    const wait = (kind: string) => async (step?: string) => {
-      waits.push(`${kind} after ${writes.length} writes: ${step ?? ''}`);
-      await nextTask();
-    };
-    const registry = createSlotRegistry(hostWith(new Set(['slot__i']), writes), async () => ({ head: 'head', parts }), wait('task'), undefined, wait('idle'));
+    const host = hostWith(new Set(['slot__i']), writes);
+    const { queryElementById, queryElementRect } = host.UI;
+    host.UI.queryElementById = (id: string) => (writes.push(`id ${id}`), queryElementById(id));
+    host.UI.queryElementRect = (selector: string) => (writes.push(`box ${selector}`), queryElementRect(selector));
+    const registry = createSlotRegistry(host, async () => ({ head: 'head', parts }), nextTask);
     await registry.mount({ slot: 'slot__i', block: 'u', macro: { kind: 'card', target: null } });
-    expect(writes).toEqual(['slot__i:head', '#canvas:d', '#layers:l1', '#layers:l2', '#layers:l3']);
-    // One idle period before each layer's write: never two layers given to the host between two of them (main: none, every piece a zero timer apart).
-    expect(waits).toEqual([
-      'task after 1 writes: slot: piece drawing written',
-      'idle after 2 writes: slot: piece layer-1 written',
-      'idle after 3 writes: slot: piece layer-2 written',
-      'idle after 4 writes: slot: piece layer-3 written',
-    ]);
+    // Each layer's write follows a box query answered after the write before it: the host has
+    // styled and laid out at most one layer when it next renders (main: only ids asked, and a
+    // rendering styles every layer injected since the last).
+    expect(writes).toEqual(['id slot__i', 'slot__i:head', 'id slot__i', '#canvas:d', 'box #slot__i', '#layers:l1', 'box #slot__i', '#layers:l2', 'box #slot__i', '#layers:l3']);
   });
 
   it('a piece held inside another is written again when its holder is, even unchanged (the holder took it away)', async () => {
