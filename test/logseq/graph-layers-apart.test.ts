@@ -55,7 +55,7 @@ describe('a graph slot in Logseq (built plugin, fake host)', () => {
     const layouts: number[] = [];
     proto.getBoundingClientRect = function (this: Element) {
       // The plugin's own drawing measures itself in its frame's document: not a host layout.
-      if (this.ownerDocument === l.host.document) layouts.push(slotElement(l, slot).querySelectorAll('.mm-graph-layer').length);
+      if (this.ownerDocument === (l.host.document as unknown as Document)) layouts.push(slotElement(l, slot).querySelectorAll('.mm-graph-layer').length);
       return measure.call(this);
     };
     const more = slotElement(l, slot).querySelector('button.mm-show-more') as HTMLElement;
