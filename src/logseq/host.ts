@@ -35,7 +35,7 @@ export type LogseqEditor = Pick<
   | 'getEditingBlockContent'
 >;
 export type LogseqDB = Pick<IDBProxy, 'datascriptQuery' | 'onChanged'>;
-export type LogseqUI = Pick<IUIProxy, 'queryElementById' | 'showMsg' | 'resolveThemeCssPropsVals'>;
+export type LogseqUI = Pick<IUIProxy, 'queryElementById' | 'queryElementRect' | 'showMsg' | 'resolveThemeCssPropsVals'>;
 
 /** What the plugin needs from the global `logseq` (an `ILSPluginUser`). */
 export interface LogseqHost

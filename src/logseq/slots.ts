@@ -51,6 +51,14 @@ export interface SlotPiece {
   key?: string;
   stamp?: string;
   within?: string;
+  /**
+   * One of many pieces in a row (a large graph's layers): before it is written, the slot's check
+   * asks for the slot's box, which has the host style and lay out the piece before it (`exists`).
+   * Pieces a task apart came faster than Chromium rendered them, and the rendering task styled
+   * every one injected since the last frame: 2,300–5,800 SVG elements, 47–76 ms of CPU at 2,000
+   * components (benchmarks.md, session 21).
+   */
+  laidOutApart?: boolean;
 }
 
 export interface SlotPieces {
@@ -150,9 +158,17 @@ export function createSlotRegistry(host: LogseqHost, template: SlotTemplate, yie
   };
 }
 
-async function exists(host: LogseqHost, slot: string): Promise<boolean> {
+/**
+ * Is the slot still in the host document? With `layOut`, asked as its box (`queryElementRect`:
+ * Logseq answers with getBoundingClientRect), which has Chromium style and lay out what the host
+ * injected since it last did, in the host's task that answers. Asked so before each piece laid
+ * out apart (SlotPiece `laidOutApart`), that is the piece before it, ~90 SVG elements: the
+ * rendering task that follows paints them, where it styled every piece injected since the last
+ * frame (benchmarks.md, session 21).
+ */
+async function exists(host: LogseqHost, slot: string, layOut = false): Promise<boolean> {
   try {
-    return Boolean(await host.UI.queryElementById(slot));
+    return Boolean(await (layOut ? host.UI.queryElementRect(`#${slot}`) : host.UI.queryElementById(slot)));
   } catch {
     return false;
   }
@@ -198,8 +214,8 @@ async function renderOnce(registry: Registry, request: SlotRequest): Promise<voi
   const current = () => registry.generation.get(slot) === mine && registry.slots.has(slot);
   // Checked right before each write: the pieces come one task apart, and Logseq may unmount the
   // slot (an edit, scrolling, navigation) between any two of them.
-  const stillThere = async () => {
-    if (await exists(registry.host, slot)) return current();
+  const stillThere = async (layOut = false) => {
+    if (await exists(registry.host, slot, layOut)) return current();
     forget(registry, slot);
     return false;
   };
@@ -264,7 +280,7 @@ async function writeHead(registry: Registry, slot: string, head: string, stillTh
 }
 
 /** Each piece in its own task, into its container, when it changed and this render is still the latest; then pieces no longer in the view go. */
-async function writeParts(registry: Registry, slot: string, parts: SlotPieces['parts'], current: () => boolean, stillThere: () => Promise<boolean>): Promise<void> {
+async function writeParts(registry: Registry, slot: string, parts: SlotPieces['parts'], current: () => boolean, stillThere: (layOut?: boolean) => Promise<boolean>): Promise<void> {
   const keys = new Set<string>();
   for (const [k, part] of parts.entries()) {
     const key = `${slot}#${part.key ?? k}`;
@@ -275,7 +291,7 @@ async function writeParts(registry: Registry, slot: string, parts: SlotPieces['p
     if (!current()) return;
     const html = part.markup(rootsAround(parts, part));
     const written = part.stamp !== undefined ? `stamp:${part.stamp}` : html;
-    if (registry.written.get(key) === written || !(await stillThere())) continue;
+    if (registry.written.get(key) === written || !(await stillThere(part.laidOutApart === true))) continue;
     registry.written.set(key, written);
     forgetHeld(registry, key);
     if (part.within !== undefined) registry.holders.set(key, `${slot}#${part.within}`);

@@ -18,6 +18,7 @@ import type { GraphIndex } from './graph-index';
 import { graphLayout } from './graph-layout';
 import { declareCalls, delegateOpen, noticeElement, serializeTrustedTree } from './markup';
 import type { SlotMarkup } from './slots';
+import { frameYield } from './steps';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -53,7 +54,16 @@ export function viewContext(graph: GraphIndex, doc: Document, onOpen: OpenCompon
     },
     cardSections: [logseqSection(graph)],
     graphLayout: graphLayout(),
+    // The shared views' own steps (a graph's drawing slices, the dashboard's deferred draw) named
+    // for profilers and the bench's task clock, as the plugin's own yields are (steps.ts).
+    ...(doc.defaultView ? { nextTask: viewStep(doc.defaultView) } : {}),
   });
+}
+
+/** A shared view's yield in the frame: a zero timer named `view: next step`. */
+function viewStep(frame: Window): () => Promise<void> {
+  const yieldNow = frameYield(frame);
+  return () => yieldNow('view: next step');
 }
 
 export function slotRoot(doc: Document, child: Element, inline = false): HTMLElement {

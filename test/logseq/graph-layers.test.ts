@@ -1,12 +1,12 @@
 // A graph query's drawing reaches Logseq in layers (graph-layers.ts): no injected piece holds more
-// than a layer's weight of SVG (each piece is a task of the host's: DOMPurify and innerHTML), every
+// than a layer's SVG elements (each piece is a task of the host's: DOMPurify and innerHTML), every
 // node and edge is drawn once, nodes come after every edge (drawn above them), and each node is
 // still wired to open its page. Before, the whole drawing was one piece (50 nodes and their edges).
 import { afterEach, describe, expect, it } from 'vitest';
 import { runQuery } from '../../src/core/index';
 import { generatedGraph } from './generated-graph';
 import { loadPlugin, quiet, slotElement, until, viewComplete, type Loaded } from './harness';
-import { LAYER_WEIGHT } from '../../src/logseq/graph-layers';
+import { LAYER_ELEMENTS } from '../../src/logseq/graph-layers';
 
 const { files, core, somePage } = generatedGraph(500);
 
@@ -18,7 +18,8 @@ afterEach(async () => {
 
 /** What one injected piece holds itself (the later layers are injected inside the first's piece). */
 const own = (el: Element, selector: string) => [...el.querySelectorAll(selector)].filter((x) => x.closest('[data-injected-ui]') === el).length;
-const weightOf = (el: Element) => own(el, '.mm-graph-edges > *') + 3 * own(el, '.mm-graph-nodes > *');
+/** The SVG elements of a piece's edges and nodes (their titles and texts included). */
+const weightOf = (el: Element) => own(el, '.mm-graph-edges *, .mm-graph-nodes *');
 
 /** The plugin loaded with a graph query of the staging components in a slot, every layer drawn. */
 async function stagingGraph(): Promise<{ l: Loaded; slot: string; el: Element }> {
@@ -31,12 +32,12 @@ async function stagingGraph(): Promise<{ l: Loaded; slot: string; el: Element }>
 }
 
 describe('a graph query in a slot', () => {
-  it('comes in layers of at most LAYER_WEIGHT, every node once, above every edge, each wired', async () => {
+  it('comes in layers of at most LAYER_ELEMENTS SVG elements, every node once, above every edge, each wired', async () => {
     const { l, el } = await stagingGraph();
     const canvas = el.querySelector('.mm-graph-canvas')!;
     const layers = [...canvas.querySelectorAll('[data-injected-ui]')];
     expect(layers.length).toBeGreaterThan(1);
-    for (const layer of layers) expect(weightOf(layer)).toBeLessThanOrEqual(LAYER_WEIGHT);
+    for (const layer of layers) expect(weightOf(layer)).toBeLessThanOrEqual(LAYER_ELEMENTS);
     const nodes = [...canvas.querySelectorAll('.mm-graph-nodes > .mm-node')].map((n) => n.getAttribute('data-mm-id'));
     const shown = runQuery(core, { stage: ['staging'] }).slice(0, nodes.length).map((c) => c.id);
     expect(new Set(nodes).size).toBe(nodes.length);

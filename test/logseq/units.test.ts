@@ -142,7 +142,7 @@ describe('refresh schedule', () => {
 /** A host whose slots are `slots`, recording what it is given to show. */
 function hostWith(slots: Set<string>, writes: string[]): LogseqHost {
   return {
-    UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false) },
+    UI: { queryElementById: async (id: string) => (slots.has(id) ? id : false), queryElementRect: async (selector: string) => (slots.has(selector.slice(1)) ? { width: 1 } : null) },
     provideUI: (ui: { slot?: string; path?: string; template: string }) => void writes.push(`${ui.slot ?? ui.path}:${ui.template}`),
   } as unknown as LogseqHost;
 }
@@ -246,6 +246,26 @@ describe('slot registry', () => {
     const second = registry.refresh();
     await Promise.all([first, second]);
     expect(writes).toEqual(['slot__e:head1', 'slot__e:head2', '#part-0:p0-2']);
+  });
+});
+
+describe('slot registry: a large graph’s layers', () => {
+  it('asks for the slot’s box before each piece laid out apart (a graph layer): the host lays out the one before it', async () => {
+    const writes: string[] = [];
+    const parts = [
+      { key: 'drawing', container: 'canvas', markup: () => 'd' },
+      ...[1, 2, 3].map((k) => ({ key: `layer-${k}`, container: 'layers', within: 'drawing', laidOutApart: true, markup: () => `l${k}` })),
+    ];
+    const host = hostWith(new Set(['slot__i']), writes);
+    const { queryElementById, queryElementRect } = host.UI;
+    host.UI.queryElementById = (id: string) => (writes.push(`id ${id}`), queryElementById(id));
+    host.UI.queryElementRect = (selector: string) => (writes.push(`box ${selector}`), queryElementRect(selector));
+    const registry = createSlotRegistry(host, async () => ({ head: 'head', parts }), nextTask);
+    await registry.mount({ slot: 'slot__i', block: 'u', macro: { kind: 'card', target: null } });
+    // Each layer's write follows a box query answered after the write before it: the host has
+    // styled and laid out at most one layer when it next renders (main: only ids asked, and a
+    // rendering styles every layer injected since the last).
+    expect(writes).toEqual(['id slot__i', 'slot__i:head', 'id slot__i', '#canvas:d', 'box #slot__i', '#layers:l1', 'box #slot__i', '#layers:l2', 'box #slot__i', '#layers:l3']);
   });
 });
 

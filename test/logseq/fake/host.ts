@@ -146,6 +146,17 @@ export interface FakeHost {
 
 type Handler = (...args: never[]) => unknown;
 
+/**
+ * Logseq's `query_element_rect` (src/main/logseq/sdk/ui.cljs): the first match's
+ * getBoundingClientRect as JSON (in Chromium, a forced style and layout), nil when none.
+ */
+function elementRect(doc: Document, selector: string): Record<string, number> | null {
+  const el = doc.querySelector(selector);
+  if (!el) return null;
+  const { x, y, width, height, top, right, bottom, left } = el.getBoundingClientRect();
+  return { x, y, width, height, top, right, bottom, left };
+}
+
 export function createFakeHost(options: FakeHostOptions): FakeHost {
   const { graph, hostDocument: doc } = options;
   const win = doc.defaultView as unknown as Window & typeof globalThis;
@@ -338,6 +349,7 @@ export function createFakeHost(options: FakeHostOptions): FakeHost {
     },
     restore_editing_cursor: () => undefined,
     datascript_query: (query: string, ...inputs: unknown[]) => (repoOpen ? graph.datascriptQuery(query, ...inputs) : null),
+    ui_query_element_rect: (selector: string) => elementRect(doc, selector),
     ui_query_element_by_id: (id: string) => {
       const el = doc.getElementById(id);
       return el ? `${el.tagName}#${id}` : null;
