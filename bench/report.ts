@@ -131,6 +131,18 @@ function cliRows(cli: NonNullable<Results['cli']>, once: (value: string) => stri
   }
 }
 
+/** Issue #20 item 3's rows: the parser's floors against the cold index, and the peer parsers. */
+function parserRows(figures: CoreFigures[], add: (name: string, values: string[], target: string) => void): void {
+  const ofCold = (f: CoreFigures, ms: number | undefined) => (ms === undefined || f.cold.cpuMedianMs === undefined ? '–' : `${fmt(ms)} = ${fmt(ms / f.cold.cpuMedianMs, 2)}× cold`);
+  add('floor: line classifier (bench/line-classifier.ts), CPU ms', figures.map((f) => ofCold(f, f.floor?.classifierMs)), '');
+  add('floor: structure pass (scanBlocks, no visitor work), CPU ms', figures.map((f) => ofCold(f, f.floor?.structureMs)), '');
+  add('floor: parse, index detail, CPU ms', figures.map((f) => ofCold(f, f.floor?.parseMs)), '');
+  const peer = (f: CoreFigures, ms: (p: PeerFigures) => number) =>
+    f.peers ? `${fmt((f.peers.megabytes / ms(f.peers)) * 1000)} MB/s; parse = ${fmt(ms(f.peers) / f.peers.parseMs, 2)}× its speed (${f.peers.notes} notes)` : '–';
+  add('peer: commonmark.js parse (CommonMark reference), CPU', figures.map((f) => peer(f, (p) => p.commonmarkMs)), '');
+  add('peer: markdown-it block pass (inline off), CPU', figures.map((f) => peer(f, (p) => p.markdownItBlockMs)), '');
+}
+
 export function table(results: Results): string {
   const labels = Object.keys(results.sizes);
   const figures = labels.map((l) => results.sizes[l]!);
@@ -146,14 +158,7 @@ export function table(results: Results): string {
   add('remark reference parse, MB/s', figures.map((f) => `${fmt(f.reference.megabytesPerSecond, 2)} (${f.reference.notes} notes)`), '');
   add('ratio: cold index ÷ reference', figures.map((f) => `${fmt(f.ratio)}×`), `≥ ${TARGETS.ratio}×`);
   add('ratio: parse ÷ reference, same notes', figures.map((f) => `${fmt(f.reference.parseRatio)}×`), '');
-  const ofCold = (f: CoreFigures, ms: number | undefined) => (ms === undefined || f.cold.cpuMedianMs === undefined ? '–' : `${fmt(ms)} = ${fmt(ms / f.cold.cpuMedianMs, 2)}× cold`);
-  add('floor: line classifier (bench/line-classifier.ts), CPU ms', figures.map((f) => ofCold(f, f.floor?.classifierMs)), '');
-  add('floor: structure pass (scanBlocks, no visitor work), CPU ms', figures.map((f) => ofCold(f, f.floor?.structureMs)), '');
-  add('floor: parse, index detail, CPU ms', figures.map((f) => ofCold(f, f.floor?.parseMs)), '');
-  const peer = (f: CoreFigures, ms: (p: PeerFigures) => number) =>
-    f.peers ? `${fmt((f.peers.megabytes / ms(f.peers)) * 1000)} MB/s; parse = ${fmt(ms(f.peers) / f.peers.parseMs, 2)}× its speed (${f.peers.notes} notes)` : '–';
-  add('peer: commonmark.js parse (CommonMark reference), CPU', figures.map((f) => peer(f, (p) => p.commonmarkMs)), '');
-  add('peer: markdown-it block pass (inline off), CPU', figures.map((f) => peer(f, (p) => p.markdownItBlockMs)), '');
+  parserRows(figures, add);
   add('edit + dependents, ms (median / p95)', figures.map((f) => `${fmt(f.edit.medianMs, 3)} / ${fmt(f.edit.p95Ms, 3)}`), `≤ ${TARGETS.edit}`);
   add('query by stage, ms (median)', figures.map((f) => `${fmt(f.query.medianMs, 3)} (${f.query.results} hits)`), `≤ ${TARGETS.query}`);
   add('first query (builds views), ms', figures.map((f) => fmt(f.query.firstMs)), '');
