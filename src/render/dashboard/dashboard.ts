@@ -33,6 +33,8 @@ export interface DashboardOptions {
    * are `aria-busy` until then; a refresh or a filter change draws them at once.
    */
   defer?: (draw: () => void) => void;
+  /** With `defer`: told once the first panel is drawn (by the deferred draw, or a refresh or filter change before it). */
+  onFirstDraw?: () => void;
 }
 
 export interface DashboardView {
@@ -214,9 +216,11 @@ function endDeferred(state: DashboardState): void {
 
 /** Filter and draw the shown panel at once (a refresh, a filter changed). */
 function applyFilters(state: DashboardState): void {
-  if (state.deferred) endDeferred(state);
+  const first = state.deferred;
+  if (first) endDeferred(state);
   filterNow(state);
   setTab(state, state.tab);
+  if (first) state.options.onFirstDraw?.();
 }
 
 /**
@@ -234,6 +238,7 @@ function deferFirstDraw(state: DashboardState, defer: (draw: () => void) => void
       if (!state.deferred) return;
       endDeferred(state);
       setTab(state, state.tab);
+      state.options.onFirstDraw?.();
     });
   });
 }

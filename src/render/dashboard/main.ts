@@ -64,14 +64,9 @@ async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard): Prom
   await nextTask();
   let settle: { drawn: () => void; failed: (err: unknown) => void } = { drawn: () => undefined, failed: () => undefined };
   const panelDrawn = new Promise<void>((drawn, failed) => (settle = { drawn, failed }));
-  let deferred = 0;
-  // Called twice: the filters, then the first panel (DashboardOptions.defer). A draw that throws
-  // fails the page, as it did when it ran inside start().
-  const defer = (draw: () => void) => {
-    const last = ++deferred === 2;
-    nextTask().then(draw).then(() => last && settle.drawn(), settle.failed);
-  };
-  view = renderDashboard(ctx, { title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer });
+  // A draw that throws fails the page, as it did when it ran inside start().
+  const defer = (draw: () => void) => void nextTask().then(draw).catch(settle.failed);
+  view = renderDashboard(ctx, { title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer, onFirstDraw: settle.drawn });
   const initial = idFromHash();
   if (initial) view.show(initial);
   await panelDrawn;
