@@ -25,21 +25,15 @@ export interface WorkCount {
   dependencyNamesKeyed: number;
 }
 
-export const workCount: WorkCount = { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0 };
+function zeroCount(): WorkCount {
+  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0 };
+}
+
+export const workCount: WorkCount = zeroCount();
 
 /** Zero every counter; returns the counter object to read afterwards. */
 export function resetWorkCount(): WorkCount {
-  workCount.resolved = 0;
-  workCount.ranked = 0;
-  workCount.compared = 0;
-  workCount.visited = 0;
-  workCount.cycleVisited = 0;
-  workCount.cycleLookups = 0;
-  workCount.tapeReads = 0;
-  workCount.nameSorts = 0;
-  workCount.viewsBuilt = 0;
-  workCount.dependencyNamesKeyed = 0;
-  return workCount;
+  return Object.assign(workCount, zeroCount());
 }
 
 /** Sum of every kind of work, for a single bound. */
