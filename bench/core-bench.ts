@@ -9,6 +9,7 @@ import { forgetInterned } from '../src/core/text';
 import { scanBlocks } from '../src/core/parse/blocks';
 import type { BlockVisitor } from '../src/core/parse/visitor';
 import { classifyLines, newLineCounts } from './line-classifier';
+import { makeObjects, makeStrings, modelFloorInput } from './model-floor';
 import { sample, type LoadedVault } from './corpus';
 import { cpuMs, forceGc, heapUsed, median, now, percentile, repeat } from './measure';
 import { peerParsers, type PeerFigures } from './peer-parsers';
@@ -42,7 +43,7 @@ export interface CoreFigures {
    * (bench/line-classifier.ts), the parser's structure pass with a visitor that does nothing, and
    * the parse (index detail), each to set against the cold index's CPU time of the same run.
    */
-  floor?: { classifierMs: number; structureMs: number; parseMs: number };
+  floor?: { classifierMs: number; structureMs: number; parseMs: number; modelStringsMs?: number; modelObjectsMs?: number; keptStrings?: number; keptObjects?: number };
   /** The same notes read by commonmark.js and markdown-it's block pass (bench/peer-parsers.ts). */
   peers?: PeerFigures;
   /** What the views add once every component's view is built (a board or the CLI scan builds them all). */
@@ -110,7 +111,22 @@ export function parserFloor(vault: LoadedVault, reps: number): NonNullable<CoreF
     structure.push(cpuMs(() => texts.forEach((text) => scanBlocks(text, 0, 1, IGNORE))));
     parse.push(cpuMs(() => texts.forEach((text) => parseNote(text, pipeline, undefined, 'index'))));
   }
-  return { classifierMs: median(classifier), structureMs: median(structure), parseMs: median(parse) };
+  return { classifierMs: median(classifier), structureMs: median(structure), parseMs: median(parse), ...modelFloor(vault, pipeline, reps) };
+}
+
+/**
+ * The kept model's floor (bench/model-floor.ts), measured after the other floors: the parsed notes
+ * it holds would otherwise weigh on their collections.
+ */
+function modelFloor(vault: LoadedVault, pipeline: ReturnType<typeof createPipeline>, reps: number) {
+  const input = modelFloorInput(vault.texts, vault.texts.map((text) => parseNote(text, pipeline, undefined, 'index')));
+  const strings: number[] = [];
+  const objects: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    strings.push(cpuMs(() => makeStrings(input)));
+    objects.push(cpuMs(() => makeObjects(input)));
+  }
+  return { modelStringsMs: median(strings), modelObjectsMs: median(objects), keptStrings: input.strings, keptObjects: input.objects };
 }
 
 export function referenceParse(vault: LoadedVault, notes: number, reps: number): CoreFigures['reference'] {

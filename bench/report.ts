@@ -137,6 +137,9 @@ function parserRows(figures: CoreFigures[], add: (name: string, values: string[]
   add('floor: line classifier (bench/line-classifier.ts), CPU ms', figures.map((f) => ofCold(f, f.floor?.classifierMs)), '');
   add('floor: structure pass (scanBlocks, no visitor work), CPU ms', figures.map((f) => ofCold(f, f.floor?.structureMs)), '');
   add('floor: parse, index detail, CPU ms', figures.map((f) => ofCold(f, f.floor?.parseMs)), '');
+  const kept = (f: CoreFigures, ms: number | undefined, count: number | undefined, what: string) => (count === undefined ? '–' : `${ofCold(f, ms)} (${fmt(count)} ${what})`);
+  add("floor: the kept model's strings made (bench/model-floor.ts), CPU ms", figures.map((f) => kept(f, f.floor?.modelStringsMs, f.floor?.keptStrings, 'strings')), '');
+  add("floor: the kept model's objects built, CPU ms", figures.map((f) => kept(f, f.floor?.modelObjectsMs, f.floor?.keptObjects, 'objects')), '');
   const peer = (f: CoreFigures, ms: (p: PeerFigures) => number) =>
     f.peers ? `${fmt((f.peers.megabytes / ms(f.peers)) * 1000)} MB/s; parse = ${fmt(ms(f.peers) / f.peers.parseMs, 2)}× its speed (${f.peers.notes} notes)` : '–';
   add('peer: commonmark.js parse (CommonMark reference), CPU', figures.map((f) => peer(f, (p) => p.commonmarkMs)), '');
