@@ -276,12 +276,14 @@ export function forgetInterned(): void {
 
 // One order for component names everywhere (index, queries, tables, reports): English collation so
 // output does not depend on the machine's locale, numeric so "Worker 2" comes before "Worker 10",
-// base sensitivity so case and accents do not split names that read the same.
-const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// base sensitivity so case and accents do not split names that read the same. Made on the first
+// comparison: building it loads ICU's collation data, 10-12 ms of the standalone page's script
+// evaluation in Chromium (docs/benchmarks.md, session 22), and every host imports this module.
+const nameOrder = lazy(() => new Intl.Collator('en', { numeric: true, sensitivity: 'base' }));
 
 /** Compare component names for display order; ties are broken by the caller (usually the id). */
 export function compareNames(a: string, b: string): number {
-  return NAME_ORDER.compare(a, b);
+  return nameOrder().compare(a, b);
 }
 
 /** Name order, the order of `MaturityIndex.ids()`: names, then ids for components that share one. */
