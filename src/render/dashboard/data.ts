@@ -5,8 +5,7 @@
 // component's detail is read back from its tables and joined (its readiness computed) when asked for. The browser's own inflater
 // (DecompressionStream) does the work where it can; fflate, in script, where it cannot (a card's
 // chunk, strings a card asked for before the background inflation ended, an engine without
-// `deflate-raw`).
-import { inflateSync } from 'fflate';
+// `deflate-raw`), loaded with the data (script-inflate.ts: not while the page's script evaluates).
 import { checkDashboardData, dashboardPipeline, detailedComponent, type ComponentDetail, type DashboardData, type EncodedDashboardData } from '../../core/dashboard-data';
 import type { Component } from '../../core/index';
 import { untabled, type Tables } from './tables';
@@ -18,9 +17,24 @@ function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+type InflateSync = (bytes: Uint8Array) => Uint8Array;
+let scriptInflate: InflateSync | null = null;
+
+/** fflate's inflate, its module evaluated by the first call (an import esbuild keeps lazy). */
+async function loadScriptInflate(): Promise<InflateSync> {
+  scriptInflate ??= (await import('./script-inflate')).inflateSync;
+  return scriptInflate;
+}
+
+/** The inflate in script; loadDashboardData loaded it before handing out anything that calls this. */
+function loadedScriptInflate(): InflateSync {
+  if (!scriptInflate) throw new Error('the inflater in script is not loaded');
+  return scriptInflate;
+}
+
 /** base64 → bytes → raw inflate (in script) → UTF-8 → JSON. */
-export function inflateJSONSync(base64: string): unknown {
-  return JSON.parse(new TextDecoder().decode(inflateSync(base64Bytes(base64))));
+function inflateJSONSync(base64: string): unknown {
+  return JSON.parse(new TextDecoder().decode(loadedScriptInflate()(base64Bytes(base64))));
 }
 
 /** base64 → bytes → raw inflate → UTF-8, with the browser's inflater when it has one (several times faster), else in script. */
@@ -33,7 +47,7 @@ async function inflateText(base64: string): Promise<string> {
       // no `deflate-raw` here: inflate in script
     }
   }
-  return new TextDecoder().decode(inflateSync(bytes));
+  return new TextDecoder().decode((await loadScriptInflate())(bytes));
 }
 
 /** The same as inflateJSONSync, the inflate by the browser where it can. */
@@ -138,6 +152,8 @@ function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLen
 
 export async function loadDashboardData(encoded: EncodedDashboardData): Promise<LoadedDashboard> {
   checkedEncoding(encoded);
+  // Before anything that may inflate at once (a card opened by the URL's hash as the page mounts).
+  await loadScriptInflate();
   const tables = { shapes: encoded.shapes, strings: [] as string[] };
   const components = await inflateComponents(encoded, tables);
   const size = encoded.chunkSize;
