@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/vault';
 import { mainJs } from './helpers';
@@ -34,6 +34,16 @@ describe('main.js', () => {
     const sandbox = { module, exports: module.exports, require: (name: string) => provided[name] ?? (() => { throw new Error(`not provided: ${name}`); })() };
     runInNewContext(code, sandbox, { filename: 'main.js' });
     expect(typeof module.exports['default']).toBe('function');
+  });
+
+  it('builds no name collator as it evaluates (the app evaluates main.js in the task that loads the plugin)', () => {
+    const module = { exports: {} as Record<string, unknown> };
+    const context = createContext({ module, exports: module.exports, require: () => new Proxy({}, { get: () => class {} }) });
+    runInContext('globalThis.collators = 0; Intl.Collator = class extends Intl.Collator { constructor(...args) { super(...args); collators++; } };', context);
+    runInContext(code, context, { filename: 'main.js' });
+    expect(typeof module.exports['default']).toBe('function');
+    expect(runInContext('collators', context)).toBe(0);
+    expect(runInContext(`new Intl.Collator('en').compare('a', 'b'); collators`, context)).toBe(1);
   });
 });
 
