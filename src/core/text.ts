@@ -281,6 +281,11 @@ export function forgetInterned(): void {
 // evaluation in Chromium (docs/benchmarks.md, session 22), and every host imports this module.
 const nameOrder = lazy(() => new Intl.Collator('en', { numeric: true, sensitivity: 'base' }));
 
+/** Build the name collator now, in a task a host can spare, so the first sort of names does not. */
+export function prepareNameOrder(): void {
+  nameOrder();
+}
+
 /** Compare component names for display order; ties are broken by the caller (usually the id). */
 export function compareNames(a: string, b: string): number {
   return nameOrder().compare(a, b);

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+// The standalone page and the name collator (src/core/text.ts): its first paint compares no names
+// (the snapshot comes in name order), so the collator is not made while the script evaluates nor
+// while the page draws; the page makes it once the board is on screen, in the task that starts the
+// details' inflation, so the table's first sort (which needs it) does not pay the 10-14 ms of ICU's
+// collation data in Chromium (benchmarks.md, session 22). Counted, not timed.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
+import { dashboardData } from '../../src/core/dashboard-data';
+import { createIndex } from '../../src/core/index';
+import { generateNotes } from '../../bench/generator/vault';
+import { element } from '../obsidian/view-work';
+
+const RealCollator = Intl.Collator;
+
+function countCollators(): { made: number } {
+  const count = { made: 0 };
+  class CountingCollator extends RealCollator {
+    constructor(...args: ConstructorParameters<typeof Intl.Collator>) {
+      super(...args);
+      count.made++;
+    }
+  }
+  Intl.Collator = CountingCollator as typeof Intl.Collator;
+  return count;
+}
+
+describe('the standalone page’s name collator', () => {
+  afterEach(() => {
+    Intl.Collator = RealCollator;
+    vi.resetModules();
+  });
+
+  it('is made after the board is on screen, once, and the table’s sort finds it made', async () => {
+    const index = createIndex({});
+    for (const note of generateNotes({ notes: 300, seed: 5 })) index.upsert(note.path, note.text);
+    const mount = document.createElement('main');
+    mount.id = 'mm-app';
+    const data = document.createElement('script');
+    data.setAttribute('type', 'application/json');
+    data.id = 'mm-data';
+    data.textContent = scriptSafeJSON(encodeDashboardData(dashboardData(index, 'vault')));
+    document.body.append(mount, data);
+
+    // The page's own copy of the core, loaded after the counter is in place.
+    const collators = countCollators();
+    vi.resetModules();
+    await import('../../src/render/dashboard/main');
+    await element(() => mount.querySelector('.mm-board-item'));
+    expect(collators.made).toBe(0);
+
+    await element(() => (collators.made > 0 ? mount : null));
+    expect(collators.made).toBe(1);
+    (mount.querySelector('[data-mm-tab="table"]') as HTMLButtonElement).click();
+    const table = await element(() => mount.querySelector('.mm-table tbody tr'));
+    expect(table).not.toBeNull();
+    expect(collators.made).toBe(1);
+  });
+});
