@@ -5,10 +5,7 @@
 // details' inflation, so the table's first sort (which needs it) does not pay the 10-14 ms of ICU's
 // collation data in Chromium (benchmarks.md, session 22). Counted, not timed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
-import { dashboardData } from '../../src/core/dashboard-data';
-import { createIndex } from '../../src/core/index';
-import { generateNotes } from '../../bench/generator/vault';
+import { mountPageData } from '../helpers/standalone-page';
 import { element } from '../obsidian/view-work';
 
 const RealCollator = Intl.Collator;
@@ -32,15 +29,7 @@ describe('the standalone page’s name collator', () => {
   });
 
   it('is made after the board is on screen, once, and the table’s sort finds it made', async () => {
-    const index = createIndex({});
-    for (const note of generateNotes({ notes: 300, seed: 5 })) index.upsert(note.path, note.text);
-    const mount = document.createElement('main');
-    mount.id = 'mm-app';
-    const data = document.createElement('script');
-    data.setAttribute('type', 'application/json');
-    data.id = 'mm-data';
-    data.textContent = scriptSafeJSON(encodeDashboardData(dashboardData(index, 'vault')));
-    document.body.append(mount, data);
+    const { mount } = mountPageData(300, 5);
 
     // The page's own copy of the core, loaded after the counter is in place.
     const collators = countCollators();

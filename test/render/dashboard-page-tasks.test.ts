@@ -6,10 +6,7 @@
 // timed: what each task created and drew. At 10k notes (9,259 components) all of it was one task
 // of 100–200 ms in Chromium (benchmarks.md, session 21).
 import { describe, expect, it, vi } from 'vitest';
-import { encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
-import { dashboardData } from '../../src/core/dashboard-data';
-import { createIndex } from '../../src/core/index';
-import { generateNotes } from '../../bench/generator/vault';
+import { mountPageData } from '../helpers/standalone-page';
 import { atEachTask, element } from '../obsidian/view-work';
 
 interface TaskWork {
@@ -25,15 +22,7 @@ interface TaskWork {
 
 describe('the standalone page’s first draw', () => {
   it('builds the header, runs the filters and draws the board’s first part in tasks of their own, and shows the page with the board', async () => {
-    const index = createIndex({});
-    for (const note of generateNotes({ notes: 300, seed: 5 })) index.upsert(note.path, note.text);
-    const mount = document.createElement('main');
-    mount.id = 'mm-app';
-    const data = document.createElement('script');
-    data.setAttribute('type', 'application/json');
-    data.id = 'mm-data';
-    data.textContent = scriptSafeJSON(encodeDashboardData(dashboardData(index, 'vault')));
-    document.body.append(mount, data);
+    const { mount, index } = mountPageData(300, 5);
 
     let created: Element[] = [];
     const create = document.createElement.bind(document);
@@ -60,6 +49,7 @@ describe('the standalone page’s first draw', () => {
       countText = count?.textContent ?? '';
       shownBefore ||= shown;
     };
+    vi.resetModules(); // the page's script mounts when it loads: load it anew (test files share modules)
     await atEachTask(boundary, async () => {
       await import('../../src/render/dashboard/main');
       await element(() => mount.querySelector('.mm-board-item'));
