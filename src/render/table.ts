@@ -122,15 +122,14 @@ export const DEFAULT_COLUMNS: TableColumn[] = [
  * Sort a copy of `components` by a column; missing values last, ties by name. Text values are
  * collated once per distinct value, and names by their place in the index's name order: a sort of
  * 9,000 components used to collate ~120,000 pairs, more than its click could spend. Each
- * component's rank and place are looked up once, not at each of the sort's ~120,000 comparisons.
+ * component's value and place are looked up once, not at each of the sort's comparisons.
  */
 export function sortByColumn(components: readonly Component[], column: TableColumn, order: SortOrder, ctx: ViewContext): Component[] {
   const place = namePlaces(ctx);
-  const keyed: Keyed = components.map((c) => ({ c, key: column.sortValue(c, ctx) }));
-  const valueOf = keyValues(keyed, column, place);
-  const ranked = keyed.map(({ c, key }) => ({ c, key, value: key === null ? 0 : valueOf(key), place: place.get(c.id) }));
+  const keyed: Keyed[] = components.map((c) => ({ c, key: column.sortValue(c, ctx), value: 0, place: place.get(c.id) }));
+  assignValues(keyed, column);
   const sign = order === 'asc' ? 1 : -1;
-  ranked.sort((x, y) => {
+  keyed.sort((x, y) => {
     if (x.key === null || y.key === null) {
       if (x.key !== y.key) return x.key === null ? 1 : -1;
     } else {
@@ -139,7 +138,7 @@ export function sortByColumn(components: readonly Component[], column: TableColu
     }
     return x.place !== undefined && y.place !== undefined ? x.place - y.place : compareComponents(x.c, y.c);
   });
-  return ranked.map((k) => k.c);
+  return keyed.map((k) => k.c);
 }
 
 /**
@@ -153,16 +152,26 @@ export function sortIdsByColumn(ids: readonly string[], order: { column: string;
   return sortByColumn(ids.flatMap((id) => ctx.component(id) ?? []), column, order.order, ctx).map((c) => c.id);
 }
 
-/** What a column's value sorts as: a number as itself, text by its rank (a column of both as text throughout). */
-function keyValues(keyed: Keyed, column: TableColumn, place: Map<string, number>): (key: string | number) => number {
+/** What each value sorts as: a number as itself, text by its rank (a column of both as text throughout). */
+function assignValues(keyed: Keyed[], column: TableColumn): void {
   const texts = keyed.some((k) => typeof k.key === 'string');
   const numbers = keyed.some((k) => typeof k.key === 'number');
-  if (!texts) return (key) => key as number;
-  const rank = column.nameOrdered && !numbers ? ranksInNameOrder(keyed, place) : collatedRanks(keyed);
-  return (key) => rank.get(String(key))!;
+  if (!texts) {
+    for (const k of keyed) if (k.key !== null) k.value = k.key as number;
+    return;
+  }
+  if (column.nameOrdered && !numbers && keyed.every((k) => k.key === null || k.place !== undefined)) return rankInNameOrder(keyed);
+  const rank = collatedRanks(keyed);
+  for (const k of keyed) if (k.key !== null) k.value = rank.get(String(k.key))!;
 }
 
-type Keyed = Array<{ c: Component; key: string | number | null }>;
+/** A component, its value in the column, what that value sorts as, and its place in the name order. */
+interface Keyed {
+  c: Component;
+  key: string | number | null;
+  value: number;
+  place: number | undefined;
+}
 
 /** Each component's place in the name order. */
 function namePlaces(ctx: ViewContext): Map<string, number> {
@@ -172,7 +181,7 @@ function namePlaces(ctx: ViewContext): Map<string, number> {
 }
 
 /** Values ranked by collation (numbers as their text, as a column of both always compared them), equal ranks for values that collate equal. */
-function collatedRanks(keyed: Keyed): Map<string, number> {
+function collatedRanks(keyed: readonly Keyed[]): Map<string, number> {
   const texts = [...new Set(keyed.flatMap((k) => (k.key === null ? [] : [String(k.key)])))].sort(compareNames);
   const rank = new Map<string, number>();
   texts.forEach((text, i) => rank.set(text, i > 0 && compareNames(texts[i - 1]!, text) === 0 ? rank.get(texts[i - 1]!)! : i));
@@ -189,29 +198,22 @@ export function tableCell(c: Component, col: TableColumn, ctx: ViewContext, tag:
   return h(doc, tag, { cls: `${extraClass}mm-col-${col.id}${col.numeric ? ' mm-numeric' : ''}`, children: [typeof content === 'string' ? doc.createTextNode(content) : content] });
 }
 
-/** A column's values in the name order: each put at its component's place, or sorted by place when a component is listed twice. */
-function valuesInNameOrder(keyed: Keyed, place: Map<string, number>): Array<string | undefined> {
-  const slots = new Array<string | undefined>(place.size);
-  for (const { c, key } of keyed) {
-    if (key === null) continue;
-    const at = place.get(c.id)!;
-    if (slots[at] !== undefined) return keyed.filter((k) => k.key !== null).sort((x, y) => place.get(x.c.id)! - place.get(y.c.id)!).map((k) => k.key as string);
-    slots[at] = key as string;
-  }
-  return slots;
-}
-
 /** The same for values that follow the name order: walked in that order, neighbours collated once each. */
-function ranksInNameOrder(keyed: Keyed, place: Map<string, number>): Map<string, number> {
-  if (keyed.some((k) => k.key !== null && !place.has(k.c.id))) return collatedRanks(keyed);
+function rankInNameOrder(keyed: readonly Keyed[]): void {
+  const inOrder = keyed.filter((k) => k.key !== null).sort((x, y) => x.place! - y.place!);
   const rank = new Map<string, number>();
   let previous: string | null = null;
-  valuesInNameOrder(keyed, place).forEach((text, i) => {
-    if (text === undefined || rank.has(text)) return;
-    rank.set(text, previous !== null && compareNames(previous, text) === 0 ? rank.get(previous)! : i);
+  inOrder.forEach((k, i) => {
+    const text = k.key as string;
+    const known = rank.get(text);
+    if (known !== undefined) {
+      k.value = known;
+      return;
+    }
+    k.value = previous !== null && compareNames(previous, text) === 0 ? rank.get(previous)! : i;
+    rank.set(text, k.value);
     previous = text;
   });
-  return rank;
 }
 
 /** A table's body: its rows in an order, drawn a page at a time, and the header marks of that order. */
