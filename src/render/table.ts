@@ -44,7 +44,7 @@ export interface TableOptions {
    * Rows sorted in the task that draws the table or takes a header press (default all). More are
    * sorted in the next task (the context's `nextTask`) and their first rows drawn in the one after,
    * the rows shown meanwhile kept, `aria-busy`: at 9,259 components the sort and the first 25 rows
-   * were one task of 50–62 ms of Chromium's CPU (benchmarks.md, session 22).
+   * were one task of 35–80 ms of Chromium's CPU (benchmarks.md, session 22).
    */
   sortAtOnce?: number;
 }

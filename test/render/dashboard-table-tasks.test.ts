@@ -3,7 +3,7 @@
 // task, or a header press's, sorts nothing and draws no row; the sort runs in the next task, the
 // first rows in the one after, and the table ends as the one drawn at once. Counted, not timed:
 // what each task read and drew. At 10k notes (9,259 components) the tab's task sorted every
-// component and drew its first 25 rows: 50–62 ms of Chromium's CPU (benchmarks.md, session 22).
+// component and drew its first 25 rows: 35–80 ms of Chromium's CPU (benchmarks.md, session 22).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIndex } from '../../src/core/index';
 import { generateNotes } from '../../bench/generator/vault';
