@@ -32,45 +32,49 @@ interface TaskWork {
 
 const rowIds = (el: Element) => [...el.querySelectorAll('.mm-table tbody tr')].map((tr) => tr.getAttribute('data-mm-id'));
 
+const index = createIndex({});
+for (const note of generateNotes({ notes: 1300, seed: 7, bytes: [600, 1200] })) index.upsert(note.path, note.text);
+
+/** A dashboard over `index` with its first draw done; `work(act)` runs the act and then the host's tasks, and says what each read and drew. */
+async function dashboard(): Promise<{ view: DashboardView; base: ViewContext; work: (act: () => void) => Promise<TaskWork[]> }> {
+  const tasks = taskQueue();
+  const base = exampleFixture({ nextTask: () => new Promise<void>((resolve) => tasks.push(resolve)) }, index).ctx;
+  let sorts = 0;
+  const ctx: ViewContext = { ...base, ids: () => (sorts++, base.ids()) };
+  let rows = 0;
+  const create = document.createElement.bind(document);
+  vi.spyOn(document, 'createElement').mockImplementation(((tag: string) => (tag === 'tr' && rows++, create(tag))) as typeof document.createElement);
+  const shown = renderDashboard(ctx, {});
+  document.body.appendChild(shown.element);
+  for (let run = await tasks.next(); run !== null; run = await tasks.next()) run();
+  const work = async (act: () => void): Promise<TaskWork[]> => {
+    const perTask: TaskWork[] = [];
+    // A task's run resolves the awaited promise: what follows it runs in its microtasks, done by the next macrotask.
+    const measure = async (run: () => void) => {
+      [sorts, rows] = [0, 0];
+      run();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      perTask.push({ sorts, rows });
+    };
+    await measure(act);
+    for (let run = await tasks.next(); run !== null; run = await tasks.next()) await measure(run);
+    return perTask.filter((t, i) => i === 0 || t.sorts > 0 || t.rows > 0);
+  };
+  return { view: shown, base, work };
+}
+
+/** A press on the dashboard table's header button titled `title`. */
+const press = (view: DashboardView, title: string) => view.element.querySelector<HTMLButtonElement>(`.mm-table button.mm-sort[title="${title}"]`)!.click();
+
+/** The first page's ids in a column's ascending order, sorted at once. */
+const sortedAtOnce = (id: string, ctx: ViewContext) => sortByColumn(index.components(), DEFAULT_COLUMNS.find((c) => c.id === id)!, 'asc', ctx).slice(0, 100).map((c) => c.id);
+
 describe('the dashboard’s table over more components than it sorts at once', () => {
-  const index = createIndex({});
-  for (const note of generateNotes({ notes: 1300, seed: 7, bytes: [600, 1200] })) index.upsert(note.path, note.text);
   let view: DashboardView | null = null;
   afterEach(() => {
     view?.destroy();
     vi.restoreAllMocks();
   });
-
-  /** A dashboard with its first draw done; `work(act)` runs the act and then the host's tasks, and says what each read and drew. */
-  async function dashboard(): Promise<{ view: DashboardView; base: ViewContext; work: (act: () => void) => Promise<TaskWork[]> }> {
-    const tasks = taskQueue();
-    const base = exampleFixture({ nextTask: () => new Promise<void>((resolve) => tasks.push(resolve)) }, index).ctx;
-    let sorts = 0;
-    const ctx: ViewContext = { ...base, ids: () => (sorts++, base.ids()) };
-    let rows = 0;
-    const create = document.createElement.bind(document);
-    vi.spyOn(document, 'createElement').mockImplementation(((tag: string) => (tag === 'tr' && rows++, create(tag))) as typeof document.createElement);
-    const shown = renderDashboard(ctx, {});
-    document.body.appendChild(shown.element);
-    const drain = async () => {
-      for (let run = await tasks.next(); run !== null; run = await tasks.next()) run();
-    };
-    await drain();
-    const work = async (act: () => void): Promise<TaskWork[]> => {
-      const perTask: TaskWork[] = [];
-      // A task's run resolves the awaited promise: what follows it runs in its microtasks, done by the next macrotask.
-      const measure = async (run: () => void) => {
-        [sorts, rows] = [0, 0];
-        run();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        perTask.push({ sorts, rows });
-      };
-      await measure(act);
-      for (let run = await tasks.next(); run !== null; run = await tasks.next()) await measure(run);
-      return perTask.filter((t, i) => i === 0 || t.sorts > 0 || t.rows > 0);
-    };
-    return { view: shown, base, work };
-  }
 
   it('sorts in a task after the tab’s and draws the first rows in the one after, ending as the table drawn at once', async () => {
     expect(index.ids().length).toBeGreaterThan(1000);
@@ -97,17 +101,18 @@ describe('the dashboard’s table over more components than it sorts at once', (
     view = d.view;
     await d.work(() => d.view.setTab('table'));
     const before = rowIds(d.view.element);
-    const press = (title: string) => d.view.element.querySelector<HTMLButtonElement>(`.mm-table button.mm-sort[title="${title}"]`)!.click();
     let busyAfterPress = false;
+    let shownAfterPress: Array<string | null> = [];
     const perTask = await d.work(() => {
-      press('Sort by owner');
+      press(d.view, 'Sort by owner');
       busyAfterPress = d.view.element.querySelector('.mm-table tbody')?.getAttribute('aria-busy') === 'true';
+      shownAfterPress = rowIds(d.view.element);
     });
     // Before: [{ sorts: 1, rows: 25 }, { sorts: 0, rows: 25 } × 3].
     expect(perTask).toEqual([{ sorts: 0, rows: 0 }, { sorts: 1, rows: 0 }, { sorts: 0, rows: 25 }, { sorts: 0, rows: 25 }, { sorts: 0, rows: 25 }, { sorts: 0, rows: 25 }]);
     expect(busyAfterPress).toBe(true);
-    const owner = DEFAULT_COLUMNS.find((c) => c.id === 'owner')!;
-    const sorted = sortByColumn(index.components(), owner, 'asc', d.base).slice(0, 100).map((c) => c.id);
+    expect(shownAfterPress).toEqual(before);
+    const sorted = sortedAtOnce('owner', d.base);
     expect(rowIds(d.view.element)).toEqual(sorted);
     expect(sorted).not.toEqual(before);
     expect(d.view.element.querySelector('th.mm-col-owner')?.getAttribute('aria-sort')).toBe('ascending');
@@ -118,14 +123,12 @@ describe('the dashboard’s table over more components than it sorts at once', (
     const d = await dashboard();
     view = d.view;
     await d.work(() => d.view.setTab('table'));
-    const press = (title: string) => d.view.element.querySelector<HTMLButtonElement>(`.mm-table button.mm-sort[title="${title}"]`)!.click();
     const perTask = await d.work(() => {
-      press('Sort by owner');
-      press('Sort by group');
+      press(d.view, 'Sort by owner');
+      press(d.view, 'Sort by group');
     });
     expect(perTask.reduce((n, t) => n + t.sorts, 0)).toBe(1);
     expect(perTask.reduce((n, t) => n + t.rows, 0)).toBe(100);
-    const group = DEFAULT_COLUMNS.find((c) => c.id === 'group')!;
-    expect(rowIds(d.view.element)).toEqual(sortByColumn(index.components(), group, 'asc', d.base).slice(0, 100).map((c) => c.id));
+    expect(rowIds(d.view.element)).toEqual(sortedAtOnce('group', d.base));
   });
 });
