@@ -82,14 +82,8 @@ describe('the dashboard’s table over more components than it sorts at once', (
     view = d.view;
     const perTask = await d.work(() => d.view.setTab('table'));
     // Before: [{ sorts: 1, rows: 26 }, { sorts: 0, rows: 25 } × 3]: the tab's task sorted and drew.
-    expect(perTask).toEqual([
-      { sorts: 0, rows: 1 }, // the header row
-      { sorts: 1, rows: 0 },
-      { sorts: 0, rows: 25 },
-      { sorts: 0, rows: 25 },
-      { sorts: 0, rows: 25 },
-      { sorts: 0, rows: 25 },
-    ]);
+    // The tab's task draws the header row only.
+    expect(perTask).toEqual([{ sorts: 0, rows: 1 }, { sorts: 1, rows: 0 }, { sorts: 0, rows: 25 }, { sorts: 0, rows: 25 }, { sorts: 0, rows: 25 }, { sorts: 0, rows: 25 }]);
     const atOnce = renderTable(index.components(), d.base, { pageSize: 100 });
     expect(rowIds(d.view.element)).toEqual(rowIds(atOnce));
     expect(d.view.element.querySelector('.mm-table [aria-busy]')).toBeNull();
