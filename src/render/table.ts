@@ -40,6 +40,13 @@ export interface TableOptions {
   onSort?: (sort: { column: string; order: SortOrder }) => void;
   /** A page of rows drawn a part a task (pages.ts); default the whole page in one. */
   slicing?: PageSlicing;
+  /**
+   * Rows sorted in the task that draws the table or takes a header press (default all). More are
+   * sorted in the next task (the context's `nextTask`) and their first rows drawn in the one after,
+   * the rows shown meanwhile kept, `aria-busy`: at 9,259 components the sort and the first 25 rows
+   * were one task of 35–80 ms of Chromium's CPU (benchmarks.md, session 22).
+   */
+  sortAtOnce?: number;
 }
 
 function nextProgress(c: Component, ctx: ViewContext): number | null {
@@ -114,26 +121,22 @@ export const DEFAULT_COLUMNS: TableColumn[] = [
 /**
  * Sort a copy of `components` by a column; missing values last, ties by name. Text values are
  * collated once per distinct value, and names by their place in the index's name order: a sort of
- * 9,000 components used to collate ~120,000 pairs, more than its click could spend.
+ * 9,000 components used to collate ~120,000 pairs, more than its click could spend. Each
+ * component's value and place are looked up once, not at each of the sort's comparisons.
  */
 export function sortByColumn(components: readonly Component[], column: TableColumn, order: SortOrder, ctx: ViewContext): Component[] {
   const place = namePlaces(ctx);
-  const byName = (x: Component, y: Component) => {
-    const a = place.get(x.id);
-    const b = place.get(y.id);
-    return a !== undefined && b !== undefined ? a - b : compareComponents(x, y);
-  };
-  const keyed = components.map((c) => ({ c, key: column.sortValue(c, ctx) }));
-  const compareKeys = keyOrder(keyed, column, place);
+  const keyed: Keyed[] = components.map((c) => ({ c, key: column.sortValue(c, ctx), value: 0, place: place.get(c.id) }));
+  assignValues(keyed, column);
   const sign = order === 'asc' ? 1 : -1;
   keyed.sort((x, y) => {
     if (x.key === null || y.key === null) {
       if (x.key !== y.key) return x.key === null ? 1 : -1;
     } else {
-      const cmp = compareKeys(x.key, y.key);
+      const cmp = x.value - y.value;
       if (cmp !== 0) return sign * cmp;
     }
-    return byName(x.c, y.c);
+    return x.place !== undefined && y.place !== undefined ? x.place - y.place : compareComponents(x.c, y.c);
   });
   return keyed.map((k) => k.c);
 }
@@ -149,16 +152,26 @@ export function sortIdsByColumn(ids: readonly string[], order: { column: string;
   return sortByColumn(ids.flatMap((id) => ctx.component(id) ?? []), column, order.order, ctx).map((c) => c.id);
 }
 
-/** How two of a column's values compare: numbers as numbers, text by rank, a column of both as text throughout. */
-function keyOrder(keyed: Keyed, column: TableColumn, place: Map<string, number>): (a: string | number, b: string | number) => number {
+/** What each value sorts as: a number as itself, text by its rank (a column of both as text throughout). */
+function assignValues(keyed: Keyed[], column: TableColumn): void {
   const texts = keyed.some((k) => typeof k.key === 'string');
   const numbers = keyed.some((k) => typeof k.key === 'number');
-  if (!texts) return (a, b) => (a as number) - (b as number);
-  const rank = column.nameOrdered && !numbers ? ranksInNameOrder(keyed, place) : collatedRanks(keyed);
-  return (a, b) => (a === b ? 0 : rank.get(String(a))! - rank.get(String(b))!);
+  if (!texts) {
+    for (const k of keyed) if (k.key !== null) k.value = k.key as number;
+    return;
+  }
+  if (column.nameOrdered && !numbers && keyed.every((k) => k.key === null || k.place !== undefined)) return rankInNameOrder(keyed);
+  const rank = collatedRanks(keyed);
+  for (const k of keyed) if (k.key !== null) k.value = rank.get(String(k.key))!;
 }
 
-type Keyed = Array<{ c: Component; key: string | number | null }>;
+/** A component, its value in the column, what that value sorts as, and its place in the name order. */
+interface Keyed {
+  c: Component;
+  key: string | number | null;
+  value: number;
+  place: number | undefined;
+}
 
 /** Each component's place in the name order. */
 function namePlaces(ctx: ViewContext): Map<string, number> {
@@ -168,7 +181,7 @@ function namePlaces(ctx: ViewContext): Map<string, number> {
 }
 
 /** Values ranked by collation (numbers as their text, as a column of both always compared them), equal ranks for values that collate equal. */
-function collatedRanks(keyed: Keyed): Map<string, number> {
+function collatedRanks(keyed: readonly Keyed[]): Map<string, number> {
   const texts = [...new Set(keyed.flatMap((k) => (k.key === null ? [] : [String(k.key)])))].sort(compareNames);
   const rank = new Map<string, number>();
   texts.forEach((text, i) => rank.set(text, i > 0 && compareNames(texts[i - 1]!, text) === 0 ? rank.get(texts[i - 1]!)! : i));
@@ -186,18 +199,71 @@ export function tableCell(c: Component, col: TableColumn, ctx: ViewContext, tag:
 }
 
 /** The same for values that follow the name order: walked in that order, neighbours collated once each. */
-function ranksInNameOrder(keyed: Keyed, place: Map<string, number>): Map<string, number> {
-  if (keyed.some((k) => k.key !== null && !place.has(k.c.id))) return collatedRanks(keyed);
-  const inOrder = keyed.filter((k) => k.key !== null).sort((x, y) => place.get(x.c.id)! - place.get(y.c.id)!);
+function rankInNameOrder(keyed: readonly Keyed[]): void {
+  const inOrder = keyed.filter((k) => k.key !== null).sort((x, y) => x.place! - y.place!);
   const rank = new Map<string, number>();
   let previous: string | null = null;
-  inOrder.forEach(({ key }, i) => {
-    const text = key as string;
-    if (rank.has(text)) return;
-    rank.set(text, previous !== null && compareNames(previous, text) === 0 ? rank.get(previous)! : i);
+  inOrder.forEach((k, i) => {
+    const text = k.key as string;
+    const known = rank.get(text);
+    if (known !== undefined) {
+      k.value = known;
+      return;
+    }
+    k.value = previous !== null && compareNames(previous, text) === 0 ? rank.get(previous)! : i;
+    rank.set(text, k.value);
     previous = text;
   });
-  return rank;
+}
+
+/** A table's body: its rows in an order, drawn a page at a time, and the header marks of that order. */
+interface TableRows {
+  readonly components: readonly Component[];
+  readonly ctx: ViewContext;
+  readonly options: TableOptions;
+  readonly body: HTMLElement;
+  readonly pager: HTMLElement;
+  readonly headers: ReadonlyMap<string, HTMLTableCellElement>;
+  readonly row: (c: Component) => HTMLElement;
+  paged: PagedItems | null;
+  /** Orders asked for so far: a sort still under way for an older one is dropped. */
+  asked: number;
+  /** The table has been seen in the document: taken out after that, a sort under way stops. */
+  placed: boolean;
+}
+
+function drawRows(t: TableRows, rows: readonly Component[], column: TableColumn, order: SortOrder): void {
+  clear(t.body);
+  clear(t.pager);
+  t.paged = drawPaged(t.ctx.document, rows, t.body, t.row, t.options.pageSize ?? Infinity, 'rows', t.options.slicing);
+  if (t.paged.more) t.pager.appendChild(t.paged.more);
+  for (const [id, th] of t.headers) th.setAttribute('aria-sort', id === column.id ? (order === 'asc' ? 'ascending' : 'descending') : 'none');
+}
+
+/** Still the order last asked for, and the table not taken out of the document. */
+function stillWanted(t: TableRows, asked: number): boolean {
+  if (t.body.isConnected) t.placed = true;
+  return asked === t.asked && (t.body.isConnected || !t.placed);
+}
+
+/** The sort in the next task, the first rows in the one after; the rows shown meanwhile stay, `aria-busy`. */
+async function sortInTasks(t: TableRows, column: TableColumn, order: SortOrder, asked: number): Promise<void> {
+  t.body.setAttribute('aria-busy', 'true');
+  await t.ctx.nextTask();
+  if (!stillWanted(t, asked)) return;
+  const rows = sortByColumn(t.components, column, order, t.ctx);
+  await t.ctx.nextTask();
+  if (stillWanted(t, asked)) drawRows(t, rows, column, order);
+}
+
+/** Draw the rows in a new order: at once, or (more than `sortAtOnce`) sorted and drawn in tasks of their own. */
+function fillRows(t: TableRows, column: TableColumn, order: SortOrder): void {
+  const asked = ++t.asked;
+  // The old order's page stops being drawn; the new one starts again at the first page.
+  t.paged?.stop();
+  if (t.options.onSort) return drawRows(t, t.components, column, order);
+  if (t.components.length <= (t.options.sortAtOnce ?? Infinity)) return drawRows(t, sortByColumn(t.components, column, order, t.ctx), column, order);
+  void sortInTasks(t, column, order, asked);
 }
 
 export function renderTable(components: readonly Component[], ctx: ViewContext, options: TableOptions = {}): HTMLElement {
@@ -213,27 +279,13 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
   if (options.caption) table.appendChild(h(doc, 'caption', { text: options.caption }));
   const headRow = h(doc, 'tr');
   const headers = new Map<string, HTMLTableCellElement>();
-  const body = h(doc, 'tbody');
-
   const row = (c: Component): HTMLElement => {
     const tr = h(doc, 'tr', { attrs: { 'data-mm-id': c.id } });
     for (const col of columns) tr.appendChild(tableCell(c, col, ctx, 'td'));
     return tr;
   };
-  const pager = h(doc, 'div', { cls: 'mm-table-more' });
-
-  // A new order starts again at the first page (and the old order's page stops being drawn).
-  let paged: PagedItems | null = null;
-  const fill = () => {
-    const column = columns.find((c) => c.id === sort.column) ?? columns[0]!;
-    paged?.stop();
-    clear(body);
-    clear(pager);
-    const rows = options.onSort ? components : sortByColumn(components, column, sort.order, ctx);
-    paged = drawPaged(doc, rows, body, row, options.pageSize ?? Infinity, 'rows', options.slicing);
-    if (paged.more) pager.appendChild(paged.more);
-    for (const [id, th] of headers) th.setAttribute('aria-sort', id === column.id ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none');
-  };
+  const rows: TableRows = { components, ctx, options, body: h(doc, 'tbody'), pager: h(doc, 'div', { cls: 'mm-table-more' }), headers, row, paged: null, asked: 0, placed: false };
+  const fill = () => fillRows(rows, columns.find((c) => c.id === sort.column) ?? columns[0]!, sort.order);
 
   for (const col of columns) {
     const button = h(doc, 'button', { cls: 'mm-sort', attrs: { type: 'button', title: `Sort by ${col.label.toLowerCase()}` }, children: [doc.createTextNode(col.label), h(doc, 'span', { cls: 'mm-sort-mark', attrs: { 'aria-hidden': 'true' } })] });
@@ -247,8 +299,8 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
     headers.set(col.id, th);
     headRow.appendChild(th);
   }
-  table.append(h(doc, 'thead', { children: [headRow] }), body);
+  table.append(h(doc, 'thead', { children: [headRow] }), rows.body);
   fill();
-  wrap.append(table, pager);
+  wrap.append(table, rows.pager);
   return wrap;
 }

@@ -80,6 +80,20 @@ describe('sortByColumn', () => {
     );
   });
 
+  it('orders a part of the components, some listed twice, as collating did', () => {
+    fc.assert(
+      fc.property(components, fc.nat(), fc.constantFrom<SortOrder>('asc', 'desc'), (list, cut, order) => {
+        const ctx = contextOf(list);
+        const part = list.slice(cut % (list.length + 1));
+        const listed = [...part, ...part.filter((_, i) => i % 3 === 0)];
+        for (const column of DEFAULT_COLUMNS.filter((c) => c.id === 'name' || c.id === 'owner')) {
+          expect(sortByColumn(listed, column, order, ctx).map((c) => c.id)).toEqual(collatingSort(listed, column, order, ctx).map((c) => c.id));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads no name to break the ties of a column with few values (3,000 components on 3 stages)', () => {
     let reads = 0;
     const list = Array.from({ length: 3000 }, (_, i) => {

@@ -68,6 +68,9 @@ function sliced(ctx: ViewContext, perTask: number): PageSlicing {
 /** Components the timeline places in the tab's own task; more are placed a task at a time. */
 const TIMELINE_AT_ONCE = 500;
 
+/** Rows the table sorts in the tab's (or a header press's) own task; more are sorted in a task of their own. */
+const TABLE_SORT_AT_ONCE = 1000;
+
 /** Components per stage id (null: none) and problems across them, in one pass over 9k components, not one per stage. */
 function tally(components: readonly Component[]): { perStage: Map<string | null, number>; errors: number; warnings: number } {
   const perStage = new Map<string | null, number>();
@@ -181,7 +184,7 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
   // A long board draws a page a column, each column's page a part a task; the rest on request.
   if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board, slicing: sliced(ctx, PER_TASK.board) }));
   else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE, slicing: sliced(ctx, PER_TASK.timeline) }));
-  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table), ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
+  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table), sortAtOnce: TABLE_SORT_AT_ONCE, ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
   else renderCards(state, panel);
   markCurrent(state);
 }
