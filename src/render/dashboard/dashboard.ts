@@ -57,8 +57,10 @@ const PAGE = { board: 30, table: 100, timeline: 100, cards: 12, vaultProblems: 5
  * PageSlicing): with their style and layout, a hundred table rows took ~70 ms of Chromium's main
  * thread, a hundred timeline rows ~60–90 ms and twelve cards ~120 ms at 9k components; the board's
  * 4 × 30 items 40–55 ms in Chromium and over 100 ms in the Logseq harness (benchmarks.md, session 16).
+ * A frame's style, layout and paint of 25 timeline rows were 17–30 ms of CPU at 10k, of 10 rows
+ * 10–18 (ten fill the window; session 22).
  */
-const PER_TASK = { table: 25, cards: 3, timeline: 25, board: 8 } as const;
+const PER_TASK = { table: 25, cards: 3, timeline: 10, board: 8 } as const;
 
 /** `perTask` items of a page a frame, after the host's next task. */
 function sliced(ctx: ViewContext, perTask: number): PageSlicing {
