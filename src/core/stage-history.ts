@@ -9,6 +9,7 @@ import { stageLinePromotion } from './readiness/timeline';
 import { isBlocked } from './serialize';
 import { stageName, type Pipeline } from './stages';
 import { compareCodeUnits, findIsoDate } from './text';
+import { workCount } from './work-count';
 
 export type TimelineEventKind = 'created' | 'promoted' | 'demoted' | 'requested' | 'revoked' | 'blocked' | 'unblocked' | 'resolved' | 'other';
 
@@ -243,6 +244,7 @@ function observationSpan(observation: Observation | null | undefined, today: str
  * `pipeline` names and orders the stages; dates after `today` are set aside.
  */
 export function componentTimeline(component: Component, pipeline: Pipeline, today: string, observation: Observation | null | undefined = component.readiness?.observation): ComponentTimeline {
+  workCount.timelines++;
   const note = component.note;
   const current = note.stage?.id ?? null;
   const setAside: SetAside[] = [];
@@ -285,6 +287,7 @@ export function timelineRange(timelines: readonly ComponentTimeline[], today: st
     if (start === null || a < start) start = a;
     if (b > end) end = b;
   };
+  workCount.timelinesRanged += timelines.length;
   for (const t of timelines) {
     for (const s of t.stages) see(s.start, s.end);
     for (const s of t.blocked) see(s.start, s.end);

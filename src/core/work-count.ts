@@ -23,10 +23,14 @@ export interface WorkCount {
   viewsBuilt: number;
   /** Spellings normalised (nameKey) to work out a dependency's keys (resolve.ts). Not part of totalWork. */
   dependencyNamesKeyed: number;
+  /** Component timelines worked out (stage-history.ts `componentTimeline`). Not part of totalWork. */
+  timelines: number;
+  /** Timelines read to find the dates a chart spans (stage-history.ts `timelineRange`). Not part of totalWork. */
+  timelinesRanged: number;
 }
 
 function zeroCount(): WorkCount {
-  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0 };
+  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0, timelines: 0, timelinesRanged: 0 };
 }
 
 export const workCount: WorkCount = zeroCount();
