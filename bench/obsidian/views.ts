@@ -101,6 +101,17 @@ function graphShown(): boolean {
   return !canvas.hasAttribute('aria-busy') && canvas.querySelector(':scope > svg, :scope > .mm-graph-too-many') !== null;
 }
 
+/** The dashboard's timeline tab shows its first page of rows, drawn whole (its timelines placed a slice a task before). */
+function timelineShown(): boolean {
+  const timeline = document.querySelector('.maturity-map-dashboard .mm-panel-timeline .mm-timeline');
+  return !!timeline && timeline.querySelectorAll('.mm-tl-row').length >= Math.min(100, componentCountShown()) && timeline.querySelector('[aria-busy="true"]') === null && !timeline.hasAttribute('aria-busy');
+}
+
+/** Components the dashboard's filters let through (its count: "9,259 components"). */
+function componentCountShown(): number {
+  return Number((document.querySelector('.maturity-map-dashboard .mm-filter-count')?.textContent ?? '').replace(/\D/g, ''));
+}
+
 export const VIEW_PHASES: ViewPhase[] = [
   { name: 'dashboard open', open: (h) => h.command('open-dashboard'), shown: dashboardShown },
   {
@@ -115,6 +126,12 @@ export const VIEW_PHASES: ViewPhase[] = [
     setup: (h) => openDashboard(h, true),
     open: () => Promise.resolve(document.querySelector<HTMLElement>(`${DASHBOARD} .mm-table th.mm-col-owner button`)!.click()),
     shown: (h) => tableShown(h, 'owner'),
+  },
+  {
+    name: 'dashboard timeline tab',
+    setup: (h) => openDashboard(h, false),
+    open: () => Promise.resolve(document.querySelector<HTMLElement>(`${DASHBOARD} [data-mm-tab="timeline"]`)!.click()),
+    shown: timelineShown,
   },
   { name: 'query block (text: pay, limit: 20)', open: (h) => openQueryNote(h, 'Reports/Pay.md'), shown: queryShown('Reports/Pay.md') },
   { name: 'query block (stage: staging)', open: (h) => openQueryNote(h, 'Reports/Staging.md'), shown: queryShown('Reports/Staging.md') },
