@@ -39,94 +39,98 @@ describe('snapshot context', () => {
   });
 });
 
+const panelIn = (root: Element, tab: string) => root.querySelector<HTMLElement>(`.mm-panel-${tab}`)!;
+const tabIn = (root: Element, name: string) => root.querySelector<HTMLButtonElement>(`[data-mm-tab="${name}"]`)!;
+
+/** The text, blocked, stage and errors filters, each seen on a tab, then cleared. */
+function filterEveryTab(root: HTMLElement): void {
+  const text = root.querySelector<HTMLInputElement>('.mm-filter-text')!;
+  text.value = 'payments';
+  text.dispatchEvent(new Event('input'));
+  expect([...panelIn(root, 'table').querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-mm-id'))).toEqual(['Components/Billing Engine.md', 'Components/Ledger.md']);
+  expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`2 of ${N.components} components`);
+  click(tabIn(root, 'cards'));
+  expect(panelIn(root, 'cards').querySelectorAll('.mm-card')).toHaveLength(2);
+  text.value = '';
+  text.dispatchEvent(new Event('input'));
+  const blocked = root.querySelector<HTMLInputElement>('.mm-filter-blocked')!;
+  blocked.checked = true;
+  blocked.dispatchEvent(new Event('change'));
+  expect([...panelIn(root, 'cards').querySelectorAll('.mm-card')].map((c) => c.getAttribute('data-mm-id'))).toEqual(['Components/Ledger.md']);
+  blocked.checked = false;
+  blocked.dispatchEvent(new Event('change'));
+  const stage = root.querySelector<HTMLSelectElement>('.mm-filter-stage')!;
+  stage.value = 'production';
+  stage.dispatchEvent(new Event('change'));
+  click(tabIn(root, 'graph'));
+  expect(panelIn(root, 'graph').querySelectorAll('.mm-node')).toHaveLength(N.production);
+  const errors = root.querySelector<HTMLInputElement>('.mm-filter-errors')!;
+  errors.checked = true;
+  errors.dispatchEvent(new Event('change'));
+  expect([...panelIn(root, 'graph').querySelectorAll('.mm-node')].map((n) => n.getAttribute('data-mm-id'))).toEqual(['Components/Auth Gateway.md', 'Components/Customs Filing.md', 'Components/Media Pipeline.md']);
+  stage.value = 'unknown';
+  stage.dispatchEvent(new Event('change'));
+  expect(textOf(panelIn(root, 'graph'))).toContain('No components to draw.');
+  errors.checked = false;
+  stage.value = '';
+  stage.dispatchEvent(new Event('change'));
+  expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`${N.components} components`);
+}
+
 describe('dashboard', () => {
   const view = renderDashboard(frozen, { title: 'Harbor' });
   const root = view.element;
   document.body.replaceChildren(root);
-  const panel = (tab: string) => root.querySelector<HTMLElement>(`.mm-panel-${tab}`)!;
-  const tab = (name: string) => root.querySelector<HTMLButtonElement>(`[data-mm-tab="${name}"]`)!;
 
   it('shows a summary, the vault problems and the board first', async () => {
     expect(textOf(root.querySelector('h1')!)).toBe('Harbor');
     expect(textOf(root.querySelector('.mm-summary')!)).toBe(`○ ${N.development} Development ◑ ${N.staging} Staging ● ${N.production} Production ✖ ${N.errors} errors ▲ ${N.warnings} warnings`);
     expect(textOf(root.querySelector('.mm-vault-problems')!)).toContain('Dependency cycle: Experiment Tracker and Feature Flags depend on each other.');
-    expect(tab('board').getAttribute('aria-selected')).toBe('true');
-    expect(panel('board').hidden).toBe(false);
-    expect(panel('graph').hidden).toBe(true);
+    expect(tabIn(root, 'board').getAttribute('aria-selected')).toBe('true');
+    expect(panelIn(root, 'board').hidden).toBe(false);
+    expect(panelIn(root, 'graph').hidden).toBe(true);
     // Each column's page comes a part (8 items) a frame.
-    await expect.poll(() => panel('board').querySelectorAll('.mm-board-item').length).toBe(N.components);
+    await expect.poll(() => panelIn(root, 'board').querySelectorAll('.mm-board-item').length).toBe(N.components);
     // Panels are built when first shown.
-    expect(panel('graph').childElementCount).toBe(0);
+    expect(panelIn(root, 'graph').childElementCount).toBe(0);
   });
 
   it('switches tabs with clicks and arrow keys', async () => {
-    click(tab('graph'));
-    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(N.components);
-    expect(tab('graph').getAttribute('tabindex')).toBe('0');
-    expect(tab('board').getAttribute('tabindex')).toBe('-1');
-    tab('graph').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    expect(tab('timeline').getAttribute('aria-selected')).toBe('true');
+    click(tabIn(root, 'graph'));
+    expect(panelIn(root, 'graph').querySelectorAll('.mm-node')).toHaveLength(N.components);
+    expect(tabIn(root, 'graph').getAttribute('tabindex')).toBe('0');
+    expect(tabIn(root, 'board').getAttribute('tabindex')).toBe('-1');
+    tabIn(root, 'graph').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(tabIn(root, 'timeline').getAttribute('aria-selected')).toBe('true');
     // Its rows come a part (10) a frame.
-    await expect.poll(() => panel('timeline').querySelectorAll('.mm-tl-row').length).toBe(N.components);
-    tab('timeline').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    expect(tab('table').getAttribute('aria-selected')).toBe('true');
-    expect(panel('table').querySelectorAll('tbody tr')).toHaveLength(N.components);
-    expect(panel('table').getAttribute('aria-labelledby')).toBe(tab('table').id);
+    await expect.poll(() => panelIn(root, 'timeline').querySelectorAll('.mm-tl-row').length).toBe(N.components);
+    tabIn(root, 'timeline').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(tabIn(root, 'table').getAttribute('aria-selected')).toBe('true');
+    expect(panelIn(root, 'table').querySelectorAll('tbody tr')).toHaveLength(N.components);
+    expect(panelIn(root, 'table').getAttribute('aria-labelledby')).toBe(tabIn(root, 'table').id);
   });
 
-  it('filters every tab by text, stage and state', () => {
-    const text = root.querySelector<HTMLInputElement>('.mm-filter-text')!;
-    text.value = 'payments';
-    text.dispatchEvent(new Event('input'));
-    expect([...panel('table').querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-mm-id'))).toEqual(['Components/Billing Engine.md', 'Components/Ledger.md']);
-    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`2 of ${N.components} components`);
-    click(tab('cards'));
-    expect(panel('cards').querySelectorAll('.mm-card')).toHaveLength(2);
-    text.value = '';
-    text.dispatchEvent(new Event('input'));
-    const blocked = root.querySelector<HTMLInputElement>('.mm-filter-blocked')!;
-    blocked.checked = true;
-    blocked.dispatchEvent(new Event('change'));
-    expect([...panel('cards').querySelectorAll('.mm-card')].map((c) => c.getAttribute('data-mm-id'))).toEqual(['Components/Ledger.md']);
-    blocked.checked = false;
-    blocked.dispatchEvent(new Event('change'));
-    const stage = root.querySelector<HTMLSelectElement>('.mm-filter-stage')!;
-    stage.value = 'production';
-    stage.dispatchEvent(new Event('change'));
-    click(tab('graph'));
-    expect(panel('graph').querySelectorAll('.mm-node')).toHaveLength(N.production);
-    const errors = root.querySelector<HTMLInputElement>('.mm-filter-errors')!;
-    errors.checked = true;
-    errors.dispatchEvent(new Event('change'));
-    expect([...panel('graph').querySelectorAll('.mm-node')].map((n) => n.getAttribute('data-mm-id'))).toEqual(['Components/Auth Gateway.md', 'Components/Customs Filing.md', 'Components/Media Pipeline.md']);
-    stage.value = 'unknown';
-    stage.dispatchEvent(new Event('change'));
-    expect(textOf(panel('graph'))).toContain('No components to draw.');
-    errors.checked = false;
-    stage.value = '';
-    stage.dispatchEvent(new Event('change'));
-    expect(textOf(root.querySelector('.mm-filter-count')!)).toBe(`${N.components} components`);
-  });
+  it('filters every tab by text, stage and state', () => filterEveryTab(root));
 
   it('shows a component in the details panel and marks it', async () => {
-    click(tab('board'));
+    click(tabIn(root, 'board'));
     expect(root.querySelector('.mm-dash-body')!.classList.contains('mm-with-details')).toBe(false);
     view.show('Components/Ledger.md');
     expect(root.querySelector('.mm-dash-body')!.classList.contains('mm-with-details')).toBe(true);
     expect(textOf(root.querySelector('.mm-details h2')!)).toBe('Ledger');
     // Marked where the board draws it, in its first task or a later part (pages.ts).
     await expect.poll(() => root.querySelector('.mm-board-item.mm-current')?.getAttribute('data-mm-id')).toBe('Components/Ledger.md');
-    click(tab('graph'));
-    expect(panel('graph').querySelector('.mm-node.mm-selected')!.getAttribute('data-mm-id')).toBe('Components/Ledger.md');
+    click(tabIn(root, 'graph'));
+    expect(panelIn(root, 'graph').querySelector('.mm-node.mm-selected')!.getAttribute('data-mm-id')).toBe('Components/Ledger.md');
     click(root.querySelector('.mm-details-close')!);
     expect(root.querySelector('.mm-dash-body')!.classList.contains('mm-with-details')).toBe(false);
     expect(root.querySelector('.mm-current')).toBeNull();
   });
 
   it('asks the host to open what is clicked', () => {
-    click(tab('board'));
+    click(tabIn(root, 'board'));
     opened.length = 0;
-    click(panel('board').querySelector('.mm-board-item')!);
+    click(panelIn(root, 'board').querySelector('.mm-board-item')!);
     expect(opened).toEqual(['Components/Status Widget.md']);
     view.destroy();
     expect(root.isConnected).toBe(false);
