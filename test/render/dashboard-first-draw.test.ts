@@ -10,20 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { createIndex } from '../../src/core/index';
 import { generateNotes } from '../../bench/generator/vault';
 import { renderBoard, renderDashboard, type ViewContext } from '../../src/render/index';
-import { exampleFixture } from './helpers';
+import { exampleFixture, taskQueue } from './helpers';
 
-/** One queue for the host's `defer` and the context's `nextTask`: the test runs the tasks one at a time. */
-function taskQueue(): { push: (run: () => void) => void; next: () => Promise<(() => void) | null> } {
-  const queue: Array<() => void> = [];
-  return {
-    push: (run) => void queue.push(run),
-    // A part waits for an animation frame before it asks for its task: wait for it a little.
-    async next() {
-      for (let k = 0; k < 40 && queue.length === 0; k++) await new Promise((resolve) => setTimeout(resolve, 5));
-      return queue.shift() ?? null;
-    },
-  };
-}
 
 const items = (el: Element) => [...el.querySelectorAll('.mm-board-item')].map((a) => a.getAttribute('data-mm-id'));
 

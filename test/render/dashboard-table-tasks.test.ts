@@ -8,20 +8,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIndex } from '../../src/core/index';
 import { generateNotes } from '../../bench/generator/vault';
 import { DEFAULT_COLUMNS, renderDashboard, renderTable, sortByColumn, type DashboardView, type ViewContext } from '../../src/render/index';
-import { exampleFixture } from './helpers';
+import { exampleFixture, taskQueue } from './helpers';
 
-/** The host's tasks, run by the test one at a time. */
-function taskQueue(): { push: (run: () => void) => void; next: () => Promise<(() => void) | null> } {
-  const queue: Array<() => void> = [];
-  return {
-    push: (run) => void queue.push(run),
-    // A part waits for an animation frame before it asks for its task: wait for it a little.
-    async next() {
-      for (let k = 0; k < 40 && queue.length === 0; k++) await new Promise((resolve) => setTimeout(resolve, 5));
-      return queue.shift() ?? null;
-    },
-  };
-}
 
 interface TaskWork {
   /** Reads of the name order (each sort reads it once to rank names). */

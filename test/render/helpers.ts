@@ -76,3 +76,16 @@ export function tieredIndex(count: number): MaturityIndex {
   }
   return index;
 }
+
+/** One queue for the host's `defer` and the context's `nextTask`: the test runs the tasks one at a time. */
+export function taskQueue(): { push: (run: () => void) => void; next: () => Promise<(() => void) | null> } {
+  const queue: Array<() => void> = [];
+  return {
+    push: (run) => void queue.push(run),
+    // A part waits for an animation frame before it asks for its task: wait for it a little.
+    async next() {
+      for (let k = 0; k < 40 && queue.length === 0; k++) await new Promise((resolve) => setTimeout(resolve, 5));
+      return queue.shift() ?? null;
+    },
+  };
+}
