@@ -65,9 +65,11 @@ describe('dashboard', () => {
   });
 
   it('keeps the page script small (no parser or schema library in it)', () => {
-    // ~240 KB: d3-dag (the graph layout) is 113 KB of it and cannot be tree-shaken; reading the
-    // data's tables back (session 20) added 1.5 KB to a page 4 MB lighter at 10k.
-    expect(statSync(join(ROOT, 'dist/dashboard/dashboard.js')).size).toBeLessThan(242 * 1024);
+    // ~243 KB: d3-dag (the graph layout) is 113 KB of it and cannot be tree-shaken; reading the
+    // data's tables back (session 20) added 1.5 KB to a page 4 MB lighter at 10k; session 22's
+    // tasks at 10k 1.8 KB (fflate loaded when the data needs it, the table sorted in a task of its
+    // own, the timeline ranged as it is placed). A parser or schema library would be tens of KB.
+    expect(statSync(join(ROOT, 'dist/dashboard/dashboard.js')).size).toBeLessThan(248 * 1024);
     // zod comes with core/query.ts; the views sort with core/text.ts instead.
     expect(readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8')).not.toContain('ZodError');
   });
