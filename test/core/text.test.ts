@@ -4,25 +4,11 @@
 // the options that fix the order every output uses. Counted, not timed: the constructor's calls.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_VAULT, TODAY, listMarkdown, readNote } from '../helpers/vault';
-
-const RealCollator = Intl.Collator;
-
-/** Replace Intl.Collator by one that records the arguments of each collator made. */
-function countCollators(): unknown[][] {
-  const made: unknown[][] = [];
-  class CountingCollator extends RealCollator {
-    constructor(...args: ConstructorParameters<typeof Intl.Collator>) {
-      super(...args);
-      made.push(args);
-    }
-  }
-  Intl.Collator = CountingCollator as typeof Intl.Collator;
-  return made;
-}
+import { RealCollator, countCollators, restoreCollator } from '../helpers/collators';
 
 describe('the name collator', () => {
   afterEach(() => {
-    Intl.Collator = RealCollator;
+    restoreCollator();
     vi.resetModules();
   });
 

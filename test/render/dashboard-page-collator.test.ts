@@ -6,25 +6,12 @@
 // collation data in Chromium (benchmarks.md, session 22). Counted, not timed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountPageData } from '../helpers/standalone-page';
+import { countCollators, restoreCollator } from '../helpers/collators';
 import { element } from '../obsidian/view-work';
-
-const RealCollator = Intl.Collator;
-
-function countCollators(): { made: number } {
-  const count = { made: 0 };
-  class CountingCollator extends RealCollator {
-    constructor(...args: ConstructorParameters<typeof Intl.Collator>) {
-      super(...args);
-      count.made++;
-    }
-  }
-  Intl.Collator = CountingCollator as typeof Intl.Collator;
-  return count;
-}
 
 describe('the standalone page’s name collator', () => {
   afterEach(() => {
-    Intl.Collator = RealCollator;
+    restoreCollator();
     vi.resetModules();
   });
 
@@ -36,13 +23,13 @@ describe('the standalone page’s name collator', () => {
     vi.resetModules();
     await import('../../src/render/dashboard/main');
     await element(() => mount.querySelector('.mm-board-item'));
-    expect(collators.made).toBe(0);
+    expect(collators.length).toBe(0);
 
-    await element(() => (collators.made > 0 ? mount : null));
-    expect(collators.made).toBe(1);
+    await element(() => (collators.length > 0 ? mount : null));
+    expect(collators.length).toBe(1);
     (mount.querySelector('[data-mm-tab="table"]') as HTMLButtonElement).click();
     const table = await element(() => mount.querySelector('.mm-table tbody tr'));
     expect(table).not.toBeNull();
-    expect(collators.made).toBe(1);
+    expect(collators.length).toBe(1);
   });
 });
