@@ -120,7 +120,7 @@ describe('dashboard of notes written outside ASCII', () => {
   it('escapes a script’s characters to the same characters, a backslash of their own included', () => {
     // What esbuild leaves: characters in regular expressions, here also behind an identity escape.
     const script = "globalThis.mmAscii = [/\\≥\\s*$/.test('≥ '), /[–—]+/u.exec('a—–b')[0], '\\é', /🚀/u.test('🚀'), /\\\\é/.test('\\\\é')];";
-    const page = dashboardHtml(encodeDashboardData(dashboardData(createIndex({}), 'vault')), { script, css: '' });
+    const page = dashboardHtml(encodeDashboardData(dashboardData(createIndex({}), 'vault')), { script, graphScript: '', css: '' });
     const escaped = /<script>(.*)<\/script>/.exec(page)![1]!;
     expect(escaped).toMatch(/^[\x20-\x7e]*$/);
     const results = (text: string) => {

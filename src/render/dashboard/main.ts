@@ -8,6 +8,7 @@ import { contextFromSnapshot } from '../context';
 import { loadDashboardData, type LoadedDashboard } from './data';
 import { h } from '../dom';
 import { renderDashboard, type DashboardView } from './dashboard';
+import { graphFromScript } from './graph-script';
 import { themeSwitch } from './theme';
 
 const HASH_PREFIX = '#component=';
@@ -67,7 +68,7 @@ async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard): Prom
   const panelDrawn = new Promise<void>((drawn, failed) => (settle = { drawn, failed }));
   // A draw that throws fails the page, as it did when it ran inside start().
   const defer = (draw: () => void) => void nextTask().then(draw).catch(settle.failed);
-  view = renderDashboard(ctx, { title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer, onFirstDraw: settle.drawn });
+  view = renderDashboard(ctx, { graph: graphFromScript(document), title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer, onFirstDraw: settle.drawn });
   const initial = idFromHash();
   if (initial) view.show(initial);
   await panelDrawn;
