@@ -1,7 +1,8 @@
-// Entry of the standalone HTML dashboard (bundled by esbuild as an IIFE and inlined by
-// `maturity-map dashboard`). Reads the data from <script type="application/json" id="mm-data">
+// Entry of the standalone HTML dashboard's first script (bundled by esbuild as an IIFE and inlined
+// by `maturity-map dashboard`). Reads the data from <script type="application/json" id="mm-data">
 // (light components to paint; each card's detail unpacked when it opens), mounts the dashboard,
-// and keeps the selected component in the URL hash.
+// and keeps the selected component in the URL hash. The graph's code is the page's second script,
+// run when the Graph tab is first drawn (graph-script.ts).
 import type { EncodedDashboardData } from '../../core/dashboard-data';
 import { prepareNameOrder } from '../../core/text';
 import { contextFromSnapshot } from '../context';
