@@ -26,8 +26,8 @@ for (const target of selected) {
     await ctx.watch();
     console.log(`watching ${target.name}`);
   } else {
-    await build(target.options);
-    if (target.after) await target.after();
+    const result = await build(target.options);
+    if (target.after) await target.after(result);
     if (target.executable) await chmod(target.executable, 0o755);
     console.log(`built ${target.name}`);
   }

@@ -44,6 +44,71 @@ function embeddedWorker(name, entry) {
   };
 }
 
+/** Globals the page's two scripts meet by (src/render/dashboard/graph-script.ts names the same). */
+const PAGE_MODULES_GLOBAL = 'mmGraphPageModules';
+const GRAPH_EXPORTS_GLOBAL = 'mmGraphScript';
+const GRAPH_SCRIPT_TABLE = 'src/render/dashboard/graph-script.ts';
+const FROM_THE_PAGE = Symbol('resolving for from-the-page');
+
+/**
+ * The graph script's imports of modules the page's first script already holds: each is read from
+ * that script (its PAGE_MODULES table, handed over in a global while the graph script runs) rather
+ * than bundled again, so the page has one copy of each (dom.ts's id counter, the work counters).
+ * `taken` collects their paths.
+ */
+function fromThePage(pageInputs, taken) {
+  return {
+    name: 'from-the-page',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData === FROM_THE_PAGE) return undefined;
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: FROM_THE_PAGE });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        const path = relative(ROOT, resolved.path);
+        if (!pageInputs.has(path)) return undefined;
+        taken.add(path);
+        return { path, namespace: 'from-the-page' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'from-the-page' }, ({ path }) => ({
+        contents: `var m = globalThis.${PAGE_MODULES_GLOBAL} && globalThis.${PAGE_MODULES_GLOBAL}[${JSON.stringify(path)}];\nif (!m) throw new Error(${JSON.stringify(`the page gives the graph script no ${path}`)});\nmodule.exports = m;`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const DASHBOARD_TARGETS = ['chrome109', 'firefox115', 'safari16'];
+
+/**
+ * The standalone page's second script (src/render/dashboard/graph-script-entry.ts: the graph view
+ * and d3-dag), which the page runs when the Graph tab is first drawn; `page` is the first script's
+ * build. Fails when the two scripts would both hold a module, or the first script's table lacks one
+ * the graph script takes from it.
+ */
+async function buildGraphScript(page) {
+  const pageInputs = new Set(Object.keys(page.metafile.inputs));
+  const taken = new Set();
+  const result = await build({
+    entryPoints: ['src/render/dashboard/graph-script-entry.ts'],
+    outfile: 'dist/dashboard/dashboard-graph.js',
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    globalName: GRAPH_EXPORTS_GLOBAL,
+    target: DASHBOARD_TARGETS,
+    minify: true,
+    metafile: true,
+    plugins: [fromThePage(pageInputs, taken)],
+    logLevel: 'warning',
+  });
+  const both = Object.keys(result.metafile.inputs).filter((path) => pageInputs.has(path));
+  if (both.length > 0) throw new Error(`the dashboard's two scripts both hold ${both.join(', ')}`);
+  const table = new Set((page.metafile.inputs[GRAPH_SCRIPT_TABLE]?.imports ?? []).map((i) => i.path));
+  const missing = [...taken].filter((path) => !table.has(path));
+  if (missing.length > 0) throw new Error(`the graph script takes ${missing.join(', ')} from the page: add ${missing.length === 1 ? 'it' : 'them'} to PAGE_MODULES in ${GRAPH_SCRIPT_TABLE}`);
+}
+
 const parseWorker = embeddedWorker('parse-worker', 'src/obsidian/index/worker-entry.ts');
 /** The dependency graph's layout (src/render/graph/layout-worker-entry.ts): d3-dag and our operators, no DOM. */
 const layoutWorker = embeddedWorker('layout-worker', 'src/render/graph/layout-worker-entry.ts');
@@ -74,20 +139,26 @@ export const targets = [
     },
   },
   {
-    // The standalone dashboard's script and styles, inlined into the page by `maturity-map dashboard`.
+    // The standalone dashboard's two scripts and styles, inlined into the page by `maturity-map
+    // dashboard`: the first script runs as the page opens, the graph script (dashboard-graph.js)
+    // when the Graph tab is first drawn (src/render/dashboard/graph-script.ts).
     name: 'dashboard',
     options: {
       entryPoints: ['src/render/dashboard/main.ts'],
       outfile: 'dist/dashboard/dashboard.js',
+      absWorkingDir: ROOT,
       bundle: true,
       platform: 'browser',
       format: 'iife',
-      target: ['chrome109', 'firefox115', 'safari16'],
+      target: DASHBOARD_TARGETS,
       minify: true,
+      metafile: true,
       logLevel: 'warning',
     },
-    after: () =>
-      build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' }),
+    after: async (page) => {
+      await buildGraphScript(page);
+      await build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' });
+    },
   },
   {
     // The Obsidian plugin folder: main.js + manifest.json + styles.css (see src/obsidian).

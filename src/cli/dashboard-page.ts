@@ -2,29 +2,34 @@
 // The data (src/core/dashboard-data.ts: light components, and details the page unpacks when a
 // card opens) is put in tables (src/cli/dashboard-tables.ts), deflated and base64-encoded, in a JSON script block with `<`, `>` and `&`
 // escaped, so no note text can close the block; a Content-Security-Policy allows only this
-// page's own script and styles (by hash) and no network at all, so even injected markup could
-// neither run nor call home.
+// page's own scripts and styles (by hash) and no network at all, so even injected markup could
+// neither run nor call home. Two scripts: the first runs as the page opens; the graph's (the graph
+// view and d3-dag) is a text block the first runs as an inline script of its own when the Graph
+// tab is first drawn (src/render/dashboard/graph-script.ts), allowed by its hash too.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { DASHBOARD_CHUNK_SIZE, DASHBOARD_STRING_CHUNK, type DashboardData, type EncodedDashboardData } from '../core/dashboard-data';
+import { GRAPH_SCRIPT_ID } from '../render/dashboard/graph-script-id';
 import { valueTables } from './dashboard-tables';
 import { jsonText, visible } from './terminal';
 
 export interface DashboardAssets {
+  /** The script that runs as the page opens. */
   script: string;
+  /** The graph's script, run when the Graph tab is first drawn. */
+  graphScript: string;
   css: string;
 }
 
-/** The built dashboard script and styles, next to the CLI bundle in dist/. */
+/** The built dashboard scripts and styles, next to the CLI bundle in dist/. */
 export function readDashboardAssets(base = new URL('../dashboard/', import.meta.url)): DashboardAssets {
-  const script = fileURLToPath(new URL('dashboard.js', base));
-  const css = fileURLToPath(new URL('dashboard.css', base));
-  if (!existsSync(script) || !existsSync(css)) {
-    throw new Error(`the dashboard assets are missing (${script}); run "npm run build" first`);
-  }
-  return { script: readFileSync(script, 'utf8'), css: readFileSync(css, 'utf8') };
+  const files = ['dashboard.js', 'dashboard-graph.js', 'dashboard.css'].map((name) => fileURLToPath(new URL(name, base)));
+  const missing = files.find((file) => !existsSync(file));
+  if (missing) throw new Error(`the dashboard assets are missing (${missing}); run "npm run build" first`);
+  const [script, graphScript, css] = files.map((file) => readFileSync(file, 'utf8')) as [string, string, string];
+  return { script, graphScript, css };
 }
 
 /**
@@ -121,8 +126,9 @@ export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAsset
   // ASCII as the rest of the page: esbuild already writes strings and names with escapes; what it
   // leaves are characters in regular expressions (the readiness criteria's `≥`, `≤`, `−`).
   const script = checkInline(asciiEscapes(assets.script), /<\/script|<!--/i, 'script');
+  const graphScript = checkInline(asciiEscapes(assets.graphScript), /<\/script|<!--/i, 'graph script');
   const css = checkInline(assets.css, /<\/style/i, 'styles');
-  const csp = [`default-src 'none'`, `script-src ${sha256(script)}`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const csp = [`default-src 'none'`, `script-src ${sha256(script)} ${sha256(graphScript)}`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   return `<!doctype html>
 <html lang="en" data-mm-theme="auto">
 <head>
@@ -136,6 +142,7 @@ export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAsset
 <body class="mm mm-standalone-page">
 <main id="mm-app"><noscript>This dashboard needs JavaScript. Run "maturity-map report &lt;dir&gt;" for a static Markdown report.</noscript></main>
 <script type="application/json" id="mm-data">${scriptSafeJSON(data)}</script>
+<script type="text/plain" id="${GRAPH_SCRIPT_ID}">${graphScript}</script>
 <script>${script}</script>
 </body>
 </html>

@@ -15,6 +15,7 @@ export { PAD as GRAPH_VIEW_PAD } from './graph/viewbox';
 export { renderComponentLink, bindOpen } from './link';
 export { componentFlags, stageInfo, type Flag, type FlagKind, type StageInfo } from './stage';
 export { relativeDate } from './time';
-export { renderDashboard, type DashboardOptions, type DashboardTab, type DashboardView } from './dashboard/dashboard';
+export { renderDashboard, type DashboardOptions } from './dashboard/hosted';
+export type { DashboardTab, DashboardView } from './dashboard/dashboard';
 export { createLayoutWorker, type LayoutWorker, type WorkerHost } from './graph/layout-worker';
 export type { GraphLayouter, LayoutRequest } from './graph/layout-request';

@@ -6,7 +6,7 @@ import { renderBoard } from '../board';
 import { renderComponentCard, renderDiagnostic } from '../card';
 import type { ViewContext } from '../context';
 import { clear, h, plural } from '../dom';
-import { renderGraph, type GraphView } from '../graph/view';
+import type { GraphOptions, GraphView } from '../graph/view';
 import { drawPaged, frameSlicing, type PageSlicing } from '../pages';
 import { sortByReadiness } from '../readiness';
 import { stageInfo } from '../stage';
@@ -17,7 +17,16 @@ import { filterComponents } from './filter';
 
 export type { DashboardTab } from './controls';
 
+/** What the dashboard asks of the Graph tab's view. */
+export type DashboardGraph = Pick<GraphView, 'element' | 'select' | 'destroy'>;
+/**
+ * Draws the Graph tab when it is shown. The plugins pass the graph view itself (hosted.ts); the
+ * standalone page a loader of its second script, whose code is compiled only then (graph-script.ts).
+ */
+export type GraphRenderer = (ctx: ViewContext, options: GraphOptions) => DashboardGraph;
+
 export interface DashboardOptions {
+  graph: GraphRenderer;
   title?: string;
   /** The tab shown first (default board). */
   tab?: DashboardTab;
@@ -117,7 +126,7 @@ interface DashboardState {
   readonly filters: FilterBar;
   readonly tabs: TabSet;
   tab: DashboardTab;
-  graph: GraphView | null;
+  graph: DashboardGraph | null;
   shownId: string | null;
   results: Component[];
   /** Tabs whose panel shows older results: drawn again when next shown. */
@@ -177,7 +186,7 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
   clear(panel);
   if (t === 'graph') {
     state.graph?.destroy();
-    state.graph = renderGraph(ctx, { ids: results.map((c) => c.id) });
+    state.graph = state.options.graph(ctx, { ids: results.map((c) => c.id) });
     panel.appendChild(state.graph.element);
     if (state.shownId) state.graph.select(state.shownId);
     return;
@@ -293,7 +302,7 @@ function renderHeader(ctx: ViewContext, options: DashboardOptions): HTMLElement[
   return paged.more ? [header, list, h(doc, 'div', { cls: 'mm-vault-problems-more', children: [paged.more] })] : [header, list];
 }
 
-export function renderDashboard(ctx: ViewContext, options: DashboardOptions = {}): DashboardView {
+export function renderDashboard(ctx: ViewContext, options: DashboardOptions): DashboardView {
   const doc = ctx.document;
   const details = h(doc, 'aside', { cls: 'mm-details', attrs: { 'aria-label': 'Selected component' } });
   const tabs = renderTabs(doc, (tab) => setTab(state, tab));

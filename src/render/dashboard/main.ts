@@ -1,13 +1,15 @@
-// Entry of the standalone HTML dashboard (bundled by esbuild as an IIFE and inlined by
-// `maturity-map dashboard`). Reads the data from <script type="application/json" id="mm-data">
+// Entry of the standalone HTML dashboard's first script (bundled by esbuild as an IIFE and inlined
+// by `maturity-map dashboard`). Reads the data from <script type="application/json" id="mm-data">
 // (light components to paint; each card's detail unpacked when it opens), mounts the dashboard,
-// and keeps the selected component in the URL hash.
+// and keeps the selected component in the URL hash. The graph's code is the page's second script,
+// run when the Graph tab is first drawn (graph-script.ts).
 import type { EncodedDashboardData } from '../../core/dashboard-data';
 import { prepareNameOrder } from '../../core/text';
 import { contextFromSnapshot } from '../context';
 import { loadDashboardData, type LoadedDashboard } from './data';
 import { h } from '../dom';
 import { renderDashboard, type DashboardView } from './dashboard';
+import { graphFromScript } from './graph-script';
 import { themeSwitch } from './theme';
 
 const HASH_PREFIX = '#component=';
@@ -67,7 +69,7 @@ async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard): Prom
   const panelDrawn = new Promise<void>((drawn, failed) => (settle = { drawn, failed }));
   // A draw that throws fails the page, as it did when it ran inside start().
   const defer = (draw: () => void) => void nextTask().then(draw).catch(settle.failed);
-  view = renderDashboard(ctx, { title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer, onFirstDraw: settle.drawn });
+  view = renderDashboard(ctx, { graph: graphFromScript(document), title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer, onFirstDraw: settle.drawn });
   const initial = idFromHash();
   if (initial) view.show(initial);
   await panelDrawn;

@@ -1,0 +1,113 @@
+// The standalone page's second script: the dependency graph's code (the graph view and d3-dag,
+// graph-script-entry.ts) is in the page as text, `<script type="text/plain" id="mm-graph-script">`,
+// which the browser neither compiles nor runs. It was 60% of the page's one script, whose compile
+// was most of its evaluation as the page opens (benchmarks.md, sessions 22 and 23). The first time
+// the Graph tab is drawn, the text is run as an inline script of its own: the page's
+// Content-Security-Policy allows it by its hash (src/cli/dashboard-page.ts), no URL, no eval. It takes
+// the modules it shares with this script from PAGE_MODULES, one copy of each (dom.ts's id counter,
+// the work counters), and leaves its exports in a global (scripts/targets.mjs builds it so).
+import * as works from '../../core/work-count';
+import * as serialize from '../../core/serialize';
+import * as stages from '../../core/stages';
+import * as text from '../../core/text';
+import type { ViewContext } from '../context';
+import * as dom from '../dom';
+import type { GraphOptions, renderGraph } from '../graph/view';
+import * as stage from '../stage';
+import type { DashboardGraph, GraphRenderer } from './dashboard';
+import { GRAPH_SCRIPT_ID } from './graph-script-id';
+
+
+/** Globals named in scripts/targets.mjs: where the graph script finds this script's modules, and where it leaves its exports. */
+const PAGE_MODULES_GLOBAL = 'mmGraphPageModules';
+const EXPORTS_GLOBAL = 'mmGraphScript';
+
+/**
+ * The modules of this script the graph script imports, by their path in the repository (the build
+ * resolves each of its imports of them to this table, and fails when one is missing here).
+ */
+export const PAGE_MODULES: Readonly<Record<string, unknown>> = {
+  'src/core/serialize.ts': serialize,
+  'src/core/stages.ts': stages,
+  'src/core/text.ts': text,
+  'src/core/work-count.ts': works,
+  'src/render/dom.ts': dom,
+  'src/render/stage.ts': stage,
+};
+
+export interface GraphScript {
+  renderGraph: typeof renderGraph;
+}
+
+type GraphScriptGlobals = Record<typeof PAGE_MODULES_GLOBAL | typeof EXPORTS_GLOBAL, unknown>;
+
+/** Run the graph script's text as an inline script (allowed by its hash) and take its exports. */
+function runGraphScript(doc: Document): GraphScript {
+  const code = doc.getElementById(GRAPH_SCRIPT_ID)?.textContent;
+  const globals = doc.defaultView as unknown as GraphScriptGlobals | null;
+  if (!code || !globals) throw new Error('the page has no graph script');
+  globals[PAGE_MODULES_GLOBAL] = PAGE_MODULES;
+  const script = doc.createElement('script');
+  script.textContent = code;
+  try {
+    // An inline script runs as it is inserted, or not at all (a policy that does not allow it).
+    (doc.head ?? doc.documentElement).appendChild(script);
+  } finally {
+    script.remove();
+    delete globals[PAGE_MODULES_GLOBAL];
+  }
+  const exported = globals[EXPORTS_GLOBAL] as Partial<GraphScript> | undefined;
+  if (typeof exported?.renderGraph !== 'function') throw new Error('its script did not run');
+  return exported as GraphScript;
+}
+
+/** In place of the graph when its script cannot run: the other tabs still work. */
+function failedGraph(doc: Document, err: unknown): DashboardGraph {
+  const element = dom.h(doc, 'div', { cls: 'mm mm-graph' });
+  element.appendChild(dom.h(doc, 'p', { cls: 'mm-empty mm-graph-failed', text: `The graph could not be loaded (${err instanceof Error ? err.message : String(err)}). The other views still show every component.` }));
+  return { element, select: () => undefined, destroy: () => element.remove() };
+}
+
+/**
+ * The graph in the task after the tab's: the script's compile and top level (10–14 ms of CPU) are
+ * not added to the task that shows the tab (at 10k components, ~22 ms of CPU with the graph's
+ * notice; benchmarks.md, session 23). Until then a busy placeholder stands in the panel and keeps
+ * what is selected.
+ */
+function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => GraphScript): DashboardGraph {
+  const doc = ctx.document;
+  const element = dom.h(doc, 'div', { cls: 'mm mm-graph', attrs: { 'aria-busy': 'true' } });
+  element.appendChild(dom.h(doc, 'p', { cls: 'mm-empty', text: 'Loading the graph…' }));
+  let view: DashboardGraph | null = null;
+  let selected: string | null = null;
+  let destroyed = false;
+  void ctx.nextTask().then(() => {
+    if (destroyed) return;
+    try {
+      view = load().renderGraph(ctx, options);
+    } catch (err) {
+      view = failedGraph(doc, err);
+    }
+    if (selected !== null) view.select(selected);
+    element.replaceWith(view.element);
+  });
+  return {
+    element,
+    select: (id) => {
+      selected = id;
+      view?.select(id);
+    },
+    destroy: () => {
+      destroyed = true;
+      view?.destroy();
+      element.remove();
+    },
+  };
+}
+
+/** The Graph tab's renderer for the page in `doc`: the graph script runs the first time the tab draws. */
+export function graphFromScript(doc: Document): GraphRenderer {
+  let loaded: GraphScript | null = null;
+  const load = () => (loaded ??= runGraphScript(doc));
+  return (ctx: ViewContext, options: GraphOptions) => (loaded ? loaded.renderGraph(ctx, options) : graphInNextTask(ctx, options, load));
+}
