@@ -1,7 +1,7 @@
 // The dashboard's table in Chromium: its columns are declared (table.ts fixedColumns), so the parts
 // of a page that come a frame apart, and a header press, leave every column where it was. With the
 // auto layout each part could widen a column, and Chromium laid the whole table out again for each
-// part: at 10k notes the frames grew to 33–65 ms of CPU by the page's fourth part (benchmarks.md,
+// part: at 10k notes the frame after the fourth part took 49–69 ms of CPU (benchmarks.md,
 // session 23). Counted, not timed: the widths at every frame, and what overflows its column.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
