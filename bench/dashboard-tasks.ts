@@ -1,8 +1,10 @@
 // The dashboard of a 10k-note vault (~9,300 components) in Chromium, watched for long tasks: the
 // page opened, each tab shown, the text filter typed. Every host shows this same dashboard (the
 // standalone page here; Obsidian's and Logseq's views render the same src/render code), and none
-// may hold the main thread over 50 ms. The browser's own `longtask` entries are the measure; the
-// reference, same browser and run, is a one-paragraph page's load. Each phase's main-thread CPU
+// may hold the main thread over 50 ms. The browser's own `longtask` entries are the measure, and
+// its `long-animation-frame` entries beside them (a frame of 50 ms or more from its first task to
+// its paint: a table's layout of new rows is a frame's work, not a script's); the reference, same
+// browser and run, is a one-paragraph page's load. Each phase's main-thread CPU
 // time (the DevTools protocol's `ThreadTime`) is printed beside it: on a shared machine a task's
 // length is partly waiting for a core, its CPU time much less so.
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,9 @@ export interface TaskPhase {
   wallMs: number;
   longestMs: number;
   over50: number;
+  /** The longest animation frame of 50 ms or more (0: none), and how many there were; null where the browser reports none. */
+  longestFrameMs?: number | null;
+  framesOver50?: number;
   /** CPU time of the page's main thread from the action to the page settled, ms. */
   cpuMs: number;
 }
@@ -37,34 +42,43 @@ const CHROMIUM = process.env['MATURITY_MAP_CHROMIUM'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const TABS = ['graph', 'timeline', 'table', 'cards', 'board'] as const;
 
-/** In the page, before its scripts: collect the browser's long tasks. */
+/** In the page, before its scripts: collect the browser's long tasks and long animation frames. */
 const watchTasks = () => {
-  const w = window as unknown as { mmTasks: number[] };
+  const w = window as unknown as { mmTasks: number[]; mmFrames: number[] | null };
   w.mmTasks = [];
+  w.mmFrames = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? [] : null;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) w.mmTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });
+  if (w.mmFrames) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.mmFrames?.push(entry.duration);
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }
 };
 
-/** Wait until no long task has come for `quietMs`, then take the tasks since the last take. */
-async function settle(p: Page, started: number, quietMs = 1500): Promise<{ wallMs: number; tasks: number[] }> {
+type Watched = { mmTasks: number[]; mmFrames: number[] | null };
+
+/** Wait until no long task or frame has come for `quietMs`, then take those since the last take. */
+async function settle(p: Page, started: number, quietMs = 1500): Promise<{ wallMs: number; tasks: number[]; frames: number[] | null }> {
   let seen = -1;
   let lastChange = now();
   for (;;) {
     await p.waitForTimeout(250);
-    const count = await p.evaluate(() => (window as unknown as { mmTasks: number[] }).mmTasks.length);
+    const count = await p.evaluate(() => ((w: Watched) => w.mmTasks.length + (w.mmFrames?.length ?? 0))(window as unknown as Watched));
     if (count !== seen) {
       seen = count;
       lastChange = now();
     } else if (now() - lastChange >= quietMs) break;
   }
-  const tasks = await p.evaluate(() => {
-    const w = window as unknown as { mmTasks: number[] };
-    const taken = w.mmTasks;
+  const taken = await p.evaluate(() => {
+    const w = window as unknown as Watched;
+    const out = { tasks: w.mmTasks, frames: w.mmFrames };
     w.mmTasks = [];
-    return taken;
+    if (w.mmFrames) w.mmFrames = [];
+    return out;
   });
-  return { wallMs: lastChange - started, tasks };
+  return { wallMs: lastChange - started, ...taken };
 }
 
 /** The page's main thread's CPU time so far, ms. */
@@ -79,7 +93,16 @@ async function phase(p: Page, cdp: CDPSession, name: string, action: () => Promi
   const started = now();
   await action();
   const settled = await settle(p, started, quietMs);
-  return { phase: name, wallMs: Math.max(0, settled.wallMs), longestMs: Math.max(0, ...settled.tasks), over50: settled.tasks.filter((d) => d > 50).length, cpuMs: (await threadMs(cdp)) - cpu };
+  const frames = settled.frames;
+  return {
+    phase: name,
+    wallMs: Math.max(0, settled.wallMs),
+    longestMs: Math.max(0, ...settled.tasks),
+    over50: settled.tasks.filter((d) => d > 50).length,
+    longestFrameMs: frames ? Math.max(0, ...frames) : null,
+    framesOver50: frames ? frames.filter((d) => d > 50).length : 0,
+    cpuMs: (await threadMs(cdp)) - cpu,
+  };
 }
 
 async function watchDashboard(page: string): Promise<{ phases: TaskPhase[]; blank: TaskPhase }> {
@@ -103,6 +126,11 @@ async function watchDashboard(page: string): Promise<{ phases: TaskPhase[]; blan
   }
 }
 
+/** A phase's long animation frames, as the log and the report print them. */
+export function frameText(ph: TaskPhase): string {
+  return ph.longestFrameMs === null || ph.longestFrameMs === undefined ? 'frames not reported' : `longest frame ${Math.round(ph.longestFrameMs)} ms (${ph.framesOver50 ?? 0} over 50)`;
+}
+
 export async function dashboardTasks(notes: number, seed: number, log: (line: string) => void): Promise<DashboardTasks> {
   const vault = loadVault(notes, seed);
   const work = mkdtempSync(join(tmpdir(), 'mm-bench-tasks-'));
@@ -115,7 +143,7 @@ export async function dashboardTasks(notes: number, seed: number, log: (line: st
     const { phases, blank } = await watchDashboard(page);
     const pageBytes = statSync(page).size;
     log(`  dashboard ${components} components: page ${(pageBytes / 1e6).toFixed(2)} MB`);
-    for (const ph of phases) log(`  dashboard ${components} components, ${ph.phase}: longest task ${Math.round(ph.longestMs)} ms, ${ph.over50} tasks over 50 ms, main thread CPU ${Math.round(ph.cpuMs)} ms (${Math.round(ph.wallMs)} ms to settle)`);
+    for (const ph of phases) log(`  dashboard ${components} components, ${ph.phase}: longest task ${Math.round(ph.longestMs)} ms, ${ph.over50} tasks over 50 ms, ${frameText(ph)}, main thread CPU ${Math.round(ph.cpuMs)} ms (${Math.round(ph.wallMs)} ms to settle)`);
     log(`  reference, a one-paragraph page: longest task ${Math.round(blank.longestMs)} ms, main thread CPU ${Math.round(blank.cpuMs)} ms`);
     return { components, pageBytes, phases, blankLongestMs: blank.longestMs };
   } finally {

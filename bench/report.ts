@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { CoreFigures, ShortcutFigure } from './core-bench';
 import type { CachedScanFigures, ScanFigures, SharedNameFigures } from './cli-bench';
-import type { DashboardTasks } from './dashboard-tasks';
+import { frameText, type DashboardTasks } from './dashboard-tasks';
 import type { PeerFigures } from './peer-parsers';
 
 export interface Machine {
@@ -181,7 +181,7 @@ export function table(results: Results): string {
   add('… every board page drawn on request, ms', once(r.paint?.completeMedianMs !== undefined ? fmt(r.paint.completeMedianMs) : '–'), '');
   add('dashboard page size, MB', once(r.paint?.pageBytes !== undefined ? fmt(r.paint.pageBytes / 1e6, 2) : '–'), '1k ≤ 3');
   for (const ph of r.tasks?.phases ?? []) {
-    add(`dashboard ${r.tasks!.components} components, ${ph.phase}: longest task, ms`, once(`${fmt(ph.longestMs)} (${ph.over50} over 50 ms; reference page ${fmt(r.tasks!.blankLongestMs)})`), '≤ 50');
+    add(`dashboard ${r.tasks!.components} components, ${ph.phase}: longest task, ms`, once(`${fmt(ph.longestMs)} (${ph.over50} over 50 ms; ${frameText(ph)}; reference page ${fmt(r.tasks!.blankLongestMs)})`), '≤ 50');
   }
   add('dashboard graph tab drawn, ms (median)', once(r.paint ? `${fmt(r.paint.graphMedianMs)} (${r.paint.components} components)` : pending), '');
   for (const sc of results.ledger?.shortcuts ?? []) {

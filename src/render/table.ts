@@ -47,6 +47,11 @@ export interface TableOptions {
    * were one task of 35–80 ms of Chromium's CPU (benchmarks.md, session 22).
    */
   sortAtOnce?: number;
+  /**
+   * Columns of declared widths (`table-layout: fixed`, `.mm-table-fixed` in styles.css): a part of rows appended
+   * moves no column; with the auto layout each part moved them and Chromium laid every row out again (benchmarks.md, session 23).
+   */
+  fixedColumns?: boolean;
 }
 
 function nextProgress(c: Component, ctx: ViewContext): number | null {
@@ -275,7 +280,7 @@ export function renderTable(components: readonly Component[], ctx: ViewContext, 
     wrap.appendChild(h(doc, 'p', { cls: 'mm-empty', text: 'No components match.' }));
     return wrap;
   }
-  const table = h(doc, 'table', { cls: 'mm-table' });
+  const table = h(doc, 'table', { cls: options.fixedColumns ? 'mm-table mm-table-fixed' : 'mm-table' });
   if (options.caption) table.appendChild(h(doc, 'caption', { text: options.caption }));
   const headRow = h(doc, 'tr');
   const headers = new Map<string, HTMLTableCellElement>();

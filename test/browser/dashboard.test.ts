@@ -140,6 +140,9 @@ describeWithChromium('dashboard in Chromium', () => {
     await dark.page.locator('[data-mm-tab="graph"]').click();
     await node(dark.page, 'Components/Billing Engine.md').click();
     await dark.page.screenshot({ path: join(shots, 'dashboard-graph-dark.png') });
+    await dark.page.locator('[data-mm-tab="table"]').click();
+    await dark.page.locator('.mm-panel-table tbody tr').last().waitFor();
+    await dark.page.screenshot({ path: join(shots, 'dashboard-table-dark.png') });
     const light = await open('light');
     expect(await background(light.page)).toBe('rgb(255, 255, 255)');
     await light.page.locator('.mm-theme-switch').click();
@@ -150,6 +153,9 @@ describeWithChromium('dashboard in Chromium', () => {
     await light.page.locator('.mm-card-grid .mm-card[data-mm-id="Components/Billing Engine.md"]').screenshot({ path: join(shots, 'card-dark.png') });
     await light.page.locator('.mm-theme-switch').click();
     await light.page.locator('.mm-card-grid .mm-card[data-mm-id="Components/Billing Engine.md"]').screenshot({ path: join(shots, 'card-light.png') });
+    await light.page.locator('[data-mm-tab="table"]').click();
+    await light.page.locator('.mm-panel-table tbody tr').last().waitFor();
+    await light.page.screenshot({ path: join(shots, 'dashboard-table-light.png') });
   });
 
   it('draws and highlights a 600-component vault', async () => {

@@ -195,7 +195,7 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
   // A long board draws a page a column, each column's page a part a task; the rest on request.
   if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board, slicing: sliced(ctx, PER_TASK.board) }));
   else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE, slicing: sliced(ctx, PER_TASK.timeline) }));
-  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table), sortAtOnce: TABLE_SORT_AT_ONCE, ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
+  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table), sortAtOnce: TABLE_SORT_AT_ONCE, fixedColumns: true, ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
   else renderCards(state, panel);
   markCurrent(state);
 }
