@@ -4,6 +4,8 @@
 // (an opaque origin, the page's real case). The main thread's layouts are counted by the page's
 // work counters (`workCount.graphLayouts`, which the graph script leaves in `mmGraphScript`); the
 // worker has its own. A policy without `worker-src` leaves the page drawing the same graph itself.
+// The graph's model reads the page's light components (`workCount.detailsJoined`: no card's detail
+// joined for it), which hold all it reads.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +23,8 @@ interface GraphOpened {
   components: number;
   /** Layouts run on the page's main thread. */
   layoutsHere: number;
+  /** Components whose card detail the page joined (readiness computed) to draw the graph. */
+  detailsJoined: number;
   workers: string[];
   /** Requests for anything but the page's file. */
   requests: string[];
@@ -30,10 +34,12 @@ interface GraphOpened {
 
 const graphSettled = () => document.querySelector('.mm-panel-graph .mm-graph-canvas svg') !== null && document.querySelector('.mm-panel-graph [aria-busy]') === null;
 
-const layoutsHere = () => (window as unknown as { mmGraphScript?: { workCount?: { graphLayouts: number } } }).mmGraphScript?.workCount?.graphLayouts ?? -1;
+type Counted = { mmGraphScript?: { workCount?: { graphLayouts: number; detailsJoined: number } } };
+const layoutsHere = () => (window as unknown as Counted).mmGraphScript?.workCount?.graphLayouts ?? -1;
+const detailsJoined = () => (window as unknown as Counted).mmGraphScript?.workCount?.detailsJoined ?? -1;
 
 /** Open `file`, show its Graph tab and wait until every node and edge is drawn; `shot` the graph. */
-async function openGraph(browser: Browser, file: string, shot: string): Promise<GraphOpened & { filterAgain: (text: string) => Promise<{ nodes: number; layoutsHere: number; workers: number }>; close: () => Promise<void> }> {
+async function openGraph(browser: Browser, file: string, shot: string): Promise<GraphOpened & { filterAgain: (text: string) => Promise<{ nodes: number; layoutsHere: number; workers: number }>; openNode: () => Promise<number>; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -62,6 +68,7 @@ async function openGraph(browser: Browser, file: string, shot: string): Promise<
     nodes: await page.locator('.mm-panel-graph .mm-node').count(),
     components,
     layoutsHere: await page.evaluate(layoutsHere),
+    detailsJoined: await page.evaluate(detailsJoined),
     workers,
     requests,
     errors,
@@ -73,7 +80,13 @@ async function openGraph(browser: Browser, file: string, shot: string): Promise<
     await page.waitForFunction(graphSettled, null, { timeout: 60_000 });
     return { nodes: await page.locator('.mm-panel-graph .mm-node').count(), layoutsHere: await page.evaluate(layoutsHere), workers: workers.length };
   };
-  return { ...opened, filterAgain, close: () => context.close() };
+  const openNode = async () => {
+    await page.locator('.mm-panel-graph .mm-node').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.mm-details h2');
+    return page.evaluate(detailsJoined);
+  };
+  return { ...opened, filterAgain, openNode, close: () => context.close() };
 }
 
 describeWithChromium('the dashboard’s graph layout worker (Chromium)', () => {
@@ -81,7 +94,7 @@ describeWithChromium('the dashboard’s graph layout worker (Chromium)', () => {
   const { work, pages, browser, shots } = dashboardSuite('page-worker', { generated: vault });
   let inWorker: GraphOpened | undefined;
 
-  it('lays out a 1k graph in a worker started from a blob: URL of the file:// page: no layout on the main thread', async () => {
+  it('lays out a 1k graph in a worker started from a blob: URL of the file:// page: no layout on the main thread, no card detail joined', async () => {
     const opened = await openGraph(browser(), pages['generated']!, join(shots, 'page-worker-graph.png'));
     inWorker = opened;
     expect(opened.components).toBeGreaterThan(900);
@@ -92,12 +105,16 @@ describeWithChromium('the dashboard’s graph layout worker (Chromium)', () => {
     expect(opened.workers[0]).toMatch(/^blob:null\//);
     expect(opened.requests).toEqual(opened.workers);
     expect(opened.layoutsHere).toBe(0);
+    // The graph model read the light components: no card's detail joined, no readiness computed.
+    expect(opened.detailsJoined).toBe(0);
     expect(opened.errors).toEqual([]);
     // A filter lays the graph out again, in the same worker.
     const again = await opened.filterAgain('Service');
     expect(again.nodes).toBeGreaterThan(0);
     expect(again.nodes).toBeLessThan(opened.nodes);
     expect(again).toMatchObject({ layoutsHere: 0, workers: 1 });
+    // A node opened: its card joins details (its own, and its dependencies' for their lines).
+    expect(await opened.openNode()).toBeGreaterThan(0);
     expect(opened.errors).toEqual([]);
     await opened.close();
   });

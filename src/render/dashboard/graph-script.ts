@@ -7,12 +7,14 @@
 // the modules it shares with this script from PAGE_MODULES, one copy of each (dom.ts's id counter,
 // the work counters), and leaves its exports in a global (scripts/targets.mjs builds it so). Its
 // graphs are laid out in a Web Worker started from another text block of the page, as the plugins'.
+import type { Component } from '../../core/model';
 import * as works from '../../core/work-count';
 import * as serialize from '../../core/serialize';
 import * as stages from '../../core/stages';
 import * as text from '../../core/text';
 import type { ViewContext } from '../context';
 import * as dom from '../dom';
+import type { GraphLayouter } from '../graph/layout-request';
 import type { createLayoutWorker } from '../graph/layout-worker';
 import type { GraphOptions, renderGraph } from '../graph/view';
 import * as stage from '../stage';
@@ -75,7 +77,20 @@ function withLayoutWorker(doc: Document, script: GraphScript): GraphRenderer {
   const source = doc.getElementById(LAYOUT_WORKER_ID)?.textContent;
   const host = doc.defaultView;
   const layout = source && host ? script.createLayoutWorker(source, host).layout : undefined;
-  return (ctx, options) => script.renderGraph(layout ? { ...ctx, graphLayout: layout } : ctx, options);
+  return (ctx, options) => script.renderGraph(lightGraphContext(ctx, layout), options);
+}
+
+/**
+ * The page's context for its graph: components are the light ones the page paints with, which
+ * hold all the graph model reads (name, stage, blockers, dependencies, diagnostics, staleness). The
+ * page's `component(id)` joins a component's detail and computes its readiness for its card, ~0.2 ms
+ * each: at 1,000 components that was half the Graph tab's task (benchmarks.md, session 23).
+ */
+function lightGraphContext(ctx: ViewContext, graphLayout: GraphLayouter | undefined): ViewContext {
+  // Made when the model first asks (a graph over 2,000 components shows a notice and asks nothing).
+  let light: Map<string, Component> | null = null;
+  const component = (id: string) => (light ??= new Map(ctx.components().map((c) => [c.id, c]))).get(id);
+  return { ...ctx, component, ...(graphLayout ? { graphLayout } : {}) };
 }
 
 /** In place of the graph when its script cannot run: the other tabs still work. */
