@@ -109,6 +109,25 @@ async function buildGraphScript(page) {
   if (missing.length > 0) throw new Error(`the graph script takes ${missing.join(', ')} from the page: add ${missing.length === 1 ? 'it' : 'them'} to PAGE_MODULES in ${GRAPH_SCRIPT_TABLE}`);
 }
 
+/**
+ * The graph layout worker for the standalone page (src/render/graph/layout-worker-entry.ts, as the
+ * plugins embed it): `maturity-map dashboard` writes it in a text block the page starts a worker
+ * from through a Blob URL (src/render/dashboard/graph-script.ts).
+ */
+function buildPageLayoutWorker() {
+  return build({
+    entryPoints: ['src/render/graph/layout-worker-entry.ts'],
+    outfile: 'dist/dashboard/dashboard-layout-worker.js',
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: DASHBOARD_TARGETS,
+    minify: true,
+    logLevel: 'warning',
+  });
+}
+
 const parseWorker = embeddedWorker('parse-worker', 'src/obsidian/index/worker-entry.ts');
 /** The dependency graph's layout (src/render/graph/layout-worker-entry.ts): d3-dag and our operators, no DOM. */
 const layoutWorker = embeddedWorker('layout-worker', 'src/render/graph/layout-worker-entry.ts');
@@ -139,9 +158,10 @@ export const targets = [
     },
   },
   {
-    // The standalone dashboard's two scripts and styles, inlined into the page by `maturity-map
-    // dashboard`: the first script runs as the page opens, the graph script (dashboard-graph.js)
-    // when the Graph tab is first drawn (src/render/dashboard/graph-script.ts).
+    // The standalone dashboard's two scripts, its layout worker and styles, inlined into the page
+    // by `maturity-map dashboard`: the first script runs as the page opens, the graph script
+    // (dashboard-graph.js) when the Graph tab is first drawn (src/render/dashboard/graph-script.ts),
+    // the worker (dashboard-layout-worker.js) with the first graph laid out.
     name: 'dashboard',
     options: {
       entryPoints: ['src/render/dashboard/main.ts'],
@@ -157,6 +177,7 @@ export const targets = [
     },
     after: async (page) => {
       await buildGraphScript(page);
+      await buildPageLayoutWorker();
       await build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' });
     },
   },

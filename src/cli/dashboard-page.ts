@@ -5,13 +5,15 @@
 // page's own scripts and styles (by hash) and no network at all, so even injected markup could
 // neither run nor call home. Two scripts: the first runs as the page opens; the graph's (the graph
 // view and d3-dag) is a text block the first runs as an inline script of its own when the Graph
-// tab is first drawn (src/render/dashboard/graph-script.ts), allowed by its hash too.
+// tab is first drawn (src/render/dashboard/graph-script.ts), allowed by its hash too. A third text
+// block holds the graph layout worker's code, which the graph script starts from a Blob URL: the
+// policy's `worker-src blob:` (docs/security.md).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { DASHBOARD_CHUNK_SIZE, DASHBOARD_STRING_CHUNK, type DashboardData, type EncodedDashboardData } from '../core/dashboard-data';
-import { GRAPH_SCRIPT_ID } from '../render/dashboard/graph-script-id';
+import { GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from '../render/dashboard/graph-script-id';
 import { valueTables } from './dashboard-tables';
 import { jsonText, visible } from './terminal';
 
@@ -20,16 +22,18 @@ export interface DashboardAssets {
   script: string;
   /** The graph's script, run when the Graph tab is first drawn. */
   graphScript: string;
+  /** The graph layout worker's code, started from a Blob URL with the first graph laid out. */
+  layoutWorker: string;
   css: string;
 }
 
 /** The built dashboard scripts and styles, next to the CLI bundle in dist/. */
 export function readDashboardAssets(base = new URL('../dashboard/', import.meta.url)): DashboardAssets {
-  const files = ['dashboard.js', 'dashboard-graph.js', 'dashboard.css'].map((name) => fileURLToPath(new URL(name, base)));
+  const files = ['dashboard.js', 'dashboard-graph.js', 'dashboard-layout-worker.js', 'dashboard.css'].map((name) => fileURLToPath(new URL(name, base)));
   const missing = files.find((file) => !existsSync(file));
   if (missing) throw new Error(`the dashboard assets are missing (${missing}); run "npm run build" first`);
-  const [script, graphScript, css] = files.map((file) => readFileSync(file, 'utf8')) as [string, string, string];
-  return { script, graphScript, css };
+  const [script, graphScript, layoutWorker, css] = files.map((file) => readFileSync(file, 'utf8')) as [string, string, string, string];
+  return { script, graphScript, layoutWorker, css };
 }
 
 /**
@@ -127,8 +131,10 @@ export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAsset
   // leaves are characters in regular expressions (the readiness criteria's `≥`, `≤`, `−`).
   const script = checkInline(asciiEscapes(assets.script), /<\/script|<!--/i, 'script');
   const graphScript = checkInline(asciiEscapes(assets.graphScript), /<\/script|<!--/i, 'graph script');
+  const layoutWorker = checkInline(asciiEscapes(assets.layoutWorker), /<\/script|<!--/i, 'layout worker');
   const css = checkInline(assets.css, /<\/style/i, 'styles');
-  const csp = [`default-src 'none'`, `script-src ${sha256(script)} ${sha256(graphScript)}`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  // A worker only from a Blob URL, which only our own (hashed) graph script makes, from our block.
+  const csp = [`default-src 'none'`, `script-src ${sha256(script)} ${sha256(graphScript)}`, `worker-src blob:`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   return `<!doctype html>
 <html lang="en" data-mm-theme="auto">
 <head>
@@ -143,6 +149,7 @@ export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAsset
 <main id="mm-app"><noscript>This dashboard needs JavaScript. Run "maturity-map report &lt;dir&gt;" for a static Markdown report.</noscript></main>
 <script type="application/json" id="mm-data">${scriptSafeJSON(data)}</script>
 <script type="text/plain" id="${GRAPH_SCRIPT_ID}">${graphScript}</script>
+<script type="text/plain" id="${LAYOUT_WORKER_ID}">${layoutWorker}</script>
 <script>${script}</script>
 </body>
 </html>

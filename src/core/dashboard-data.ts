@@ -18,6 +18,7 @@ import type { Readiness } from './readiness/types';
 import { assessReadiness } from './readiness/assess';
 import { createPipeline, type Pipeline } from './stages';
 import { effectiveTransitions } from './transitions';
+import { workCount } from './work-count';
 
 export const DASHBOARD_DATA_VERSION = 2;
 
@@ -134,6 +135,7 @@ export function dashboardData(index: MaturityIndex, root: string): DashboardData
  * (their stage and name), for dependency checks.
  */
 export function detailedComponent(light: Component, detail: ComponentDetail, context: { pipeline: Pipeline; today: string; severity: MaturityConfig['severity']; byId: ReadonlyMap<string, Component> }): Component {
+  workCount.detailsJoined++;
   const note: MaturityNote = { ...light.note, ...detail };
   const readiness = light.readiness
     ? assessReadiness({

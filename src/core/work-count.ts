@@ -27,10 +27,20 @@ export interface WorkCount {
   timelines: number;
   /** Timelines read to find the dates a chart spans (stage-history.ts `timelineRange`). Not part of totalWork. */
   timelinesRanged: number;
+  /**
+   * Graph layouts run in this thread (render/graph/layout-request.ts `layoutHere`: a graph view's
+   * own layout when it has no worker, or a layout worker's in that worker's copy). Not part of totalWork.
+   */
+  graphLayouts: number;
+  /**
+   * Components whose detail was joined and readiness computed (dashboard-data.ts
+   * `detailedComponent`: what the standalone page's context answers for a card). Not part of totalWork.
+   */
+  detailsJoined: number;
 }
 
 function zeroCount(): WorkCount {
-  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0, timelines: 0, timelinesRanged: 0 };
+  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0, timelines: 0, timelinesRanged: 0, graphLayouts: 0, detailsJoined: 0 };
 }
 
 export const workCount: WorkCount = zeroCount();

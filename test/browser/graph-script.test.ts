@@ -46,6 +46,8 @@ describeWithChromium('the dashboard’s graph script (Chromium)', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith('file:')) requests.push(request.url());
     });
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     // A deep link to a component: its card opens with the board, and the graph selects it once drawn.
     await page.goto(`${pathToFileURL(pages['dashboard']!).href}#component=Components%2FLedger.md`);
     await page.waitForSelector('.mm-board-item');
@@ -59,8 +61,8 @@ describeWithChromium('the dashboard’s graph script (Chromium)', () => {
     expect(await page.locator('.mm-node').count()).toBe(N.components);
     expect(await page.locator('.mm-node.mm-selected').getAttribute('data-mm-id')).toBe('Components/Ledger.md');
     expect(await arrays()).toEqual({ Int32Array: 1, Float64Array: 1 });
-    // The graph script ran once; its element is gone, its text block stays, one executable script.
-    expect(await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.getAttribute('type') ?? 'script'))).toEqual(['application/json', 'text/plain', 'script']);
+    // The graph script ran once; its element is gone, its text block (and the layout worker's) stays, one executable script.
+    expect(await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.getAttribute('type') ?? 'script'))).toEqual(['application/json', 'text/plain', 'text/plain', 'script']);
     await page.screenshot({ path: join(shots, 'graph-script-graph-tab.png') });
 
     // Away and back, and a filter: the same code draws again, nothing runs twice.
@@ -71,7 +73,9 @@ describeWithChromium('the dashboard’s graph script (Chromium)', () => {
     await expect.poll(() => page.locator('.mm-node').count()).toBe(1);
     expect(await arrays()).toEqual(before);
     expect(errors).toEqual([]);
-    expect(requests).toEqual([]);
+    // Nothing fetched but the layout worker's code, from the page's own block through a blob: URL.
+    expect(workers).toHaveLength(1);
+    expect(requests).toEqual(workers);
     await opened.close();
   });
 

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { workCount } from '../../src/core/work-count';
 import { PAGE_MODULES } from '../../src/render/dashboard/graph-script';
 import { ROOT } from '../helpers/vault';
 
@@ -56,7 +57,7 @@ describe('the page’s script as it evaluates', () => {
 });
 
 describe('the graph script as the page runs it', () => {
-  it('holds d3-dag, takes every module it shares from the first script’s table, and leaves renderGraph', () => {
+  it('holds d3-dag, takes every module it shares from the first script’s table, and leaves renderGraph, the layout worker’s client and the page’s counters', () => {
     const graphScript = readFileSync(GRAPH_SCRIPT_FILE, 'utf8');
     const read: string[] = [];
     const table = new Proxy(PAGE_MODULES, {
@@ -69,6 +70,9 @@ describe('the graph script as the page runs it', () => {
     runInContext(COUNTING, context);
     runInContext(graphScript, context, { filename: 'dashboard-graph.js' });
     expect(runInContext('typeof mmGraphScript.renderGraph', context)).toBe('function');
+    // The client of the page's layout worker, and the page's own work counters handed back.
+    expect(runInContext('typeof mmGraphScript.createLayoutWorker', context)).toBe('function');
+    expect(runInContext('mmGraphScript.workCount', context)).toBe(workCount);
     // d3-dag's top level ran here, and only here (the first script makes none of these).
     expect(runInContext('made', context)).toMatchObject({ collators: 0, Int32Array: 1, Float64Array: 1 });
     // Each module of the table read once, as the graph script's imports of it are evaluated; none missing, none unused.

@@ -33,9 +33,10 @@ describe('dashboard', () => {
 
   it('inlines its styles and scripts and loads nothing from elsewhere', () => {
     const scripts = [...doc.querySelectorAll('script')];
-    // The data, the graph's script as text (run when the Graph tab is first drawn), the page's script.
-    expect(scripts.map((s) => s.getAttribute('type'))).toEqual(['application/json', 'text/plain', null]);
-    expect(scripts[1]!.id).toBe('mm-graph-script');
+    // The data, the graph's script as text (run when the Graph tab is first drawn), the layout
+    // worker's code as text (started from a Blob URL with the first layout), the page's script.
+    expect(scripts.map((s) => s.getAttribute('type'))).toEqual(['application/json', 'text/plain', 'text/plain', null]);
+    expect(scripts.map((s) => s.id)).toEqual(['mm-data', 'mm-graph-script', 'mm-layout-worker', '']);
     expect(scripts.every((s) => !s.hasAttribute('src'))).toBe(true);
     expect(doc.querySelectorAll('link, img, iframe, object, embed')).toHaveLength(0);
     expect(doc.querySelectorAll('style')).toHaveLength(1);
@@ -43,13 +44,18 @@ describe('dashboard', () => {
     const ascii = (text: string) => text.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
     const built = readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8');
     expect(built).toMatch(/[\u0080-\uffff]/);
-    expect(scripts[2]!.textContent).toBe(ascii(built));
+    expect(scripts[3]!.textContent).toBe(ascii(built));
     expect(scripts[1]!.textContent).toBe(ascii(readFileSync(join(ROOT, 'dist/dashboard/dashboard-graph.js'), 'utf8')));
-    // Both scripts allowed by their hashes, and nothing else: no 'unsafe-inline', no eval, no blob: or data: script.
+    expect(scripts[2]!.textContent).toBe(ascii(readFileSync(join(ROOT, 'dist/dashboard/dashboard-layout-worker.js'), 'utf8')));
+    // Both scripts allowed by their hashes, and nothing else: no 'unsafe-inline', no eval, no blob:
+    // or data: script. A worker only from a blob: URL (the layout worker, which the graph script
+    // starts from its block); the worker's own code is not a script the page may run.
     const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
     const hash = (script: Element) => `'sha256-${createHash('sha256').update(script.textContent!, 'utf8').digest('base64')}'`;
-    expect(csp).toContain(`default-src 'none'; script-src ${hash(scripts[2]!)} ${hash(scripts[1]!)}; style-src 'sha256-`);
+    expect(csp).toContain(`default-src 'none'; script-src ${hash(scripts[3]!)} ${hash(scripts[1]!)}; worker-src blob:; style-src 'sha256-`);
     expect(/script-src ([^;]*)/.exec(csp)![1]!.split(' ')).toHaveLength(2);
+    expect(csp.match(/blob:/g)).toHaveLength(1);
+    expect(csp).not.toMatch(/child-src|unsafe/);
   });
 
   it('embeds the data as JSON with < escaped, components and details packed', async () => {
@@ -84,12 +90,22 @@ describe('dashboard', () => {
 
   it('keeps the graph script to the graph: d3-dag and the graph view', () => {
     // Compiled only when the Graph tab is first drawn: d3-dag (113 KB, not tree-shaken: the layout
-    // uses its Sugiyama with our operators) and the graph view (29 KB), 147 KB in session 23. What
-    // the first script holds (the DOM helpers, the stages, the core's text) it takes from it.
+    // uses its Sugiyama with our operators), the graph view (29 KB) and the layout worker's client
+    // (2 KB), 149 KB in session 23. What the first script holds (the DOM helpers, the stages, the
+    // core's text) it takes from it.
     const graph = readFileSync(join(ROOT, 'dist/dashboard/dashboard-graph.js'), 'utf8');
     expect(graph.length).toBeLessThan(152 * 1024);
     for (const marker of ['d3dagBuiltin', 'mm-graph-canvas']) expect(graph).toContain(marker);
     expect(graph).not.toContain('ZodError');
+  });
+
+  it('keeps the layout worker to the layout: d3-dag and our operators, no view and no DOM', () => {
+    // A text block of the page (121 KB in session 23), started from a Blob URL with the first
+    // layout; the graph script keeps its own d3-dag for when no worker can start.
+    const worker = readFileSync(join(ROOT, 'dist/dashboard/dashboard-layout-worker.js'), 'utf8');
+    expect(worker.length).toBeLessThan(126 * 1024);
+    for (const marker of ['d3dagBuiltin', 'laid-out']) expect(worker).toContain(marker);
+    for (const marker of ['mm-graph-canvas', 'document', 'mmGraphPageModules']) expect(worker).not.toContain(marker);
   });
 });
 
@@ -98,11 +114,11 @@ describe('dashboard with a note whose title closes the script element', () => {
   const result = run('dashboard', vault, '--today', TODAY, '--title', '</title><script>alert(1)</script>');
   const doc = parse(result.stdout);
 
-  it('writes to standard output and stays one data block and two scripts', () => {
+  it('writes to standard output and stays one data block, two scripts and the layout worker', () => {
     expect(result.code).toBe(0);
-    expect(doc.querySelectorAll('script')).toHaveLength(3);
+    expect(doc.querySelectorAll('script')).toHaveLength(4);
     expect(doc.title).toBe('</title><script>alert(1)</script>');
-    expect(result.stdout.match(/<\/script>/g)).toHaveLength(3);
+    expect(result.stdout.match(/<\/script>/g)).toHaveLength(4);
   });
 
   it('gives the hostile name back intact from the JSON', async () => {
@@ -138,7 +154,7 @@ describe('dashboard of notes written outside ASCII', () => {
   it('escapes a script’s characters to the same characters, a backslash of their own included', () => {
     // What esbuild leaves: characters in regular expressions, here also behind an identity escape.
     const script = "globalThis.mmAscii = [/\\≥\\s*$/.test('≥ '), /[–—]+/u.exec('a—–b')[0], '\\é', /🚀/u.test('🚀'), /\\\\é/.test('\\\\é')];";
-    const page = dashboardHtml(encodeDashboardData(dashboardData(createIndex({}), 'vault')), { script, graphScript: '', css: '' });
+    const page = dashboardHtml(encodeDashboardData(dashboardData(createIndex({}), 'vault')), { script, graphScript: '', layoutWorker: '', css: '' });
     const escaped = /<script>(.*)<\/script>/.exec(page)![1]!;
     expect(escaped).toMatch(/^[\x20-\x7e]*$/);
     const results = (text: string) => {

@@ -153,8 +153,8 @@ describe.runIf(available)('XSS in Chromium', () => {
     const data = /<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(data.length).toBeGreaterThan(10000);
     expect(data).not.toMatch(/<|>/);
-    // The data block, the graph's script as text and the page's script, nothing from the notes.
-    expect(html.match(/<script/g)).toHaveLength(3);
+    // The data block, the graph's script and the layout worker's as text, the page's script, nothing from the notes.
+    expect(html.match(/<script/g)).toHaveLength(4);
     if (stripCsp) {
       html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
       expect(html).not.toContain('Content-Security-Policy');
@@ -192,7 +192,7 @@ describe.runIf(available)('XSS in Chromium', () => {
     for (const id of ids) await page.evaluate((target) => { location.hash = `#component=${encodeURIComponent(target)}`; }, id);
     await page.waitForTimeout(300);
     // The graph's script ran from its block (the Graph tab was shown) and left no element of its own.
-    expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(3);
+    expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(4);
     await assertClean(page, watch, '#mm-app');
     await page.screenshot({ path: join(OUT, `xss-dashboard${stripCsp ? '-no-csp' : ''}.png`) });
     await page.close();

@@ -5,18 +5,21 @@
 // the Graph tab is drawn, the text is run as an inline script of its own: the page's
 // Content-Security-Policy allows it by its hash (src/cli/dashboard-page.ts), no URL, no eval. It takes
 // the modules it shares with this script from PAGE_MODULES, one copy of each (dom.ts's id counter,
-// the work counters), and leaves its exports in a global (scripts/targets.mjs builds it so).
+// the work counters), and leaves its exports in a global (scripts/targets.mjs builds it so). Its
+// graphs are laid out in a Web Worker started from another text block of the page, as the plugins'.
+import type { Component } from '../../core/model';
 import * as works from '../../core/work-count';
 import * as serialize from '../../core/serialize';
 import * as stages from '../../core/stages';
 import * as text from '../../core/text';
 import type { ViewContext } from '../context';
 import * as dom from '../dom';
+import type { GraphLayouter } from '../graph/layout-request';
+import type { createLayoutWorker } from '../graph/layout-worker';
 import type { GraphOptions, renderGraph } from '../graph/view';
 import * as stage from '../stage';
 import type { DashboardGraph, GraphRenderer } from './dashboard';
-import { GRAPH_SCRIPT_ID } from './graph-script-id';
-
+import { GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from './graph-script-id';
 
 /** Globals named in scripts/targets.mjs: where the graph script finds this script's modules, and where it leaves its exports. */
 const PAGE_MODULES_GLOBAL = 'mmGraphPageModules';
@@ -37,6 +40,7 @@ export const PAGE_MODULES: Readonly<Record<string, unknown>> = {
 
 export interface GraphScript {
   renderGraph: typeof renderGraph;
+  createLayoutWorker: typeof createLayoutWorker;
 }
 
 type GraphScriptGlobals = Record<typeof PAGE_MODULES_GLOBAL | typeof EXPORTS_GLOBAL, unknown>;
@@ -57,8 +61,36 @@ function runGraphScript(doc: Document): GraphScript {
     delete globals[PAGE_MODULES_GLOBAL];
   }
   const exported = globals[EXPORTS_GLOBAL] as Partial<GraphScript> | undefined;
-  if (typeof exported?.renderGraph !== 'function') throw new Error('its script did not run');
+  if (typeof exported?.renderGraph !== 'function' || typeof exported.createLayoutWorker !== 'function') throw new Error('its script did not run');
   return exported as GraphScript;
+}
+
+/**
+ * The graph script's view, its layouts in a Web Worker started from the page's `mm-layout-worker`
+ * block through a Blob URL (the page's CSP allows `worker-src blob:`, nothing else): laying out
+ * 1,000 components is ~350 ms of CPU, which was the Graph tab's own task (benchmarks.md, session
+ * 23). One worker for the page, started with the first layout. When it cannot run (no block, no
+ * Worker, a policy that forbids it, no answer), the view lays out in its own task instead
+ * (render/graph/layout-worker.ts, redraw.ts): the same drawing.
+ */
+function withLayoutWorker(doc: Document, script: GraphScript): GraphRenderer {
+  const source = doc.getElementById(LAYOUT_WORKER_ID)?.textContent;
+  const host = doc.defaultView;
+  const layout = source && host ? script.createLayoutWorker(source, host).layout : undefined;
+  return (ctx, options) => script.renderGraph(lightGraphContext(ctx, layout), options);
+}
+
+/**
+ * The page's context for its graph: components are the light ones the page paints with, which
+ * hold all the graph model reads (name, stage, blockers, dependencies, diagnostics, staleness). The
+ * page's `component(id)` joins a component's detail and computes its readiness for its card, ~0.2 ms
+ * each: at 1,000 components that was half the Graph tab's task (benchmarks.md, session 23).
+ */
+function lightGraphContext(ctx: ViewContext, graphLayout: GraphLayouter | undefined): ViewContext {
+  // Made when the model first asks (a graph over 2,000 components shows a notice and asks nothing).
+  let light: Map<string, Component> | null = null;
+  const component = (id: string) => (light ??= new Map(ctx.components().map((c) => [c.id, c]))).get(id);
+  return { ...ctx, component, ...(graphLayout ? { graphLayout } : {}) };
 }
 
 /** In place of the graph when its script cannot run: the other tabs still work. */
@@ -74,7 +106,7 @@ function failedGraph(doc: Document, err: unknown): DashboardGraph {
  * notice; benchmarks.md, session 23). Until then a busy placeholder stands in the panel and keeps
  * what is selected.
  */
-function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => GraphScript): DashboardGraph {
+function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => GraphRenderer): DashboardGraph {
   const doc = ctx.document;
   const element = dom.h(doc, 'div', { cls: 'mm mm-graph', attrs: { 'aria-busy': 'true' } });
   element.appendChild(dom.h(doc, 'p', { cls: 'mm-empty', text: 'Loading the graph…' }));
@@ -84,7 +116,7 @@ function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => Gr
   void ctx.nextTask().then(() => {
     if (destroyed) return;
     try {
-      view = load().renderGraph(ctx, options);
+      view = load()(ctx, options);
     } catch (err) {
       view = failedGraph(doc, err);
     }
@@ -107,7 +139,7 @@ function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => Gr
 
 /** The Graph tab's renderer for the page in `doc`: the graph script runs the first time the tab draws. */
 export function graphFromScript(doc: Document): GraphRenderer {
-  let loaded: GraphScript | null = null;
-  const load = () => (loaded ??= runGraphScript(doc));
-  return (ctx: ViewContext, options: GraphOptions) => (loaded ? loaded.renderGraph(ctx, options) : graphInNextTask(ctx, options, load));
+  let loaded: GraphRenderer | null = null;
+  const load = () => (loaded ??= withLayoutWorker(doc, runGraphScript(doc)));
+  return (ctx: ViewContext, options: GraphOptions) => (loaded ? loaded(ctx, options) : graphInNextTask(ctx, options, load));
 }

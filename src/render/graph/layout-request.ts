@@ -1,6 +1,7 @@
 // What a graph view asks of a layout, as plain data, so the same question can be answered in this
 // thread (`layoutHere`) or posted to a Web Worker (layout-worker.ts): the layout is pure
 // computation, and at 2,000 components it held the main thread for a quarter of a second.
+import { workCount } from '../../core/work-count';
 import { layoutGraph, type LayoutNodeInput, type LayoutOptions, type LayoutResult } from './layout';
 
 export interface LayoutRequest {
@@ -17,5 +18,6 @@ export type GraphLayouter = (request: LayoutRequest, signal?: AbortSignal) => Pr
 
 /** The layout in this thread: what a worker runs, and the view's fallback. */
 export function layoutHere(request: LayoutRequest): LayoutResult {
+  workCount.graphLayouts++;
   return layoutGraph(request.nodes, request.edges, request.options);
 }
