@@ -9,6 +9,8 @@ import { loadPlugin, quiet, slotElement, until, viewComplete, type Loaded } from
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import { createGcLog } from '../../test/logseq/gc-log';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
+import { renameSync, writeFileSync } from 'node:fs';
+import { startCpuProfile } from '../obsidian/cpu-profile';
 import { actShown, boardShown, dashboardRoot, doAct, frameEvent, listOf, type DashboardAct } from './dashboard-phases';
 
 export interface ViewPhase {
@@ -224,12 +226,27 @@ async function pressHeader(l: Loaded, clock: TaskClock, target: Target, frame: b
   return { ms, longest: longestOf(tasks), rows: target.root().querySelectorAll(target.rows).length, over50: tasks.filter((t) => t.cpuMs > 50).length };
 }
 
+/**
+ * With MM_BENCH_CPU_PROF (../obsidian/cpu-profile.ts): beside a phase's profile, its tasks over
+ * 10 ms with their spans on the profile's clock (µs of process.hrtime), to find each one's samples.
+ */
+function writeTaskSpans(profile: string | null, name: string, tasks: readonly TaskRecord[]): void {
+  if (!profile) return;
+  const offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  const spans = tasks.filter((t) => t.side !== 'harness' && t.cpuMs > 10).map((t) => ({ side: t.side, what: t.what, cpuMs: t.cpuMs, startUs: offsetUs + t.startMs * 1000, endUs: offsetUs + (t.startMs + t.wallMs) * 1000 }));
+  const path = profile.replace(/bench-main-\d+\.cpuprofile$/, `logseq-${name.replace(/\W+/g, '-')}.cpuprofile`);
+  renameSync(profile, path);
+  writeFileSync(path.replace(/\.cpuprofile$/, '.tasks.json'), JSON.stringify({ phase: name, spans }));
+  process.stdout.write(`${name}: CPU profile ${path}\n`);
+}
+
 /** One phase in a relaunch of its own. */
 export async function runPhase(graph: FakeGraph, device: IDBFactory, page: string, phase: ViewPhase): Promise<PhaseFigures> {
   const { l, clock } = await relaunch(graph, device, page);
   const frame = phase.dashboard !== undefined;
   if (frame) await openDashboard(l, clock);
   const gc = createGcLog();
+  const stopProfile = await startCpuProfile();
   const mark = clock.mark();
   const started = performance.now();
   const { shown, target } = await act(l, clock, phase, page);
@@ -242,6 +259,7 @@ export async function runPhase(graph: FakeGraph, device: IDBFactory, page: strin
   const tasks = clock.since(mark).filter((t) => t.side !== 'harness');
   const sort = phase.sortBy && target ? await pressHeader(l, clock, target, frame, phase.sortBy) : null;
   const presses = phase.presses && target ? await pressMore(l, clock, target, frame, phase.presses) : [];
+  writeTaskSpans(await stopProfile(), phase.name, clock.since(mark));
   clock.recording(false);
   await l.close();
   // The gc entries come a little after the pauses: wait for them before reading.
