@@ -218,8 +218,8 @@ function phaseResult(p: PhaseFigures): Record<string, unknown> {
     longestTaskGcMs: Math.round(p.longest ? (p.gcMs.get(p.longest) ?? 0) : 0),
     tasksOver50Ms: p.over50.length,
     shown: p.shown,
-    sort: p.sort ? { ms: Math.round(p.sort.ms), rows: p.sort.rows, longestTaskMs: Math.round(p.sort.longest?.cpuMs ?? 0), longestTask: task(p.sort.longest) } : null,
-    showMore: p.presses.map((x) => ({ ms: Math.round(x.ms), rows: x.rows, longestTaskMs: Math.round(x.longest?.cpuMs ?? 0), longestTask: task(x.longest) })),
+    sort: p.sort ? { ms: Math.round(p.sort.ms), rows: p.sort.rows, longestTaskMs: Math.round(p.sort.longest?.cpuMs ?? 0), longestTask: task(p.sort.longest), tasksOver50Ms: p.sort.over50 } : null,
+    showMore: p.presses.map((x) => ({ ms: Math.round(x.ms), rows: x.rows, longestTaskMs: Math.round(x.longest?.cpuMs ?? 0), longestTask: task(x.longest), tasksOver50Ms: x.over50 })),
   };
 }
 

@@ -55,7 +55,7 @@ export interface GraphIndex {
   readText(path: string): Promise<string | null>;
   /**
    * What Logseq reads differently in a component's file (empty when the setting is off). The
-   * first time a component is asked for, its text is pulled and `onLateDiagnostics` called once
+   * first time a component is asked for, its text is pulled and `onLateDiagnostics` called (with its id) once
    * the answer is known; from then on its edits keep the answer current.
    */
   logseqDiagnostics(id: string): Diagnostic[];
@@ -77,8 +77,8 @@ export interface GraphIndexOptions {
   /** Give the thread back (the plugin's frame: a macrotask), naming the step that resumes. */
   yieldNow: YieldNow;
   now?: () => number;
-  /** Logseq diagnostics asked for earlier are now known: show them. */
-  onLateDiagnostics?: () => void;
+  /** A component's Logseq diagnostics asked for earlier are now known: show them. */
+  onLateDiagnostics?: (id: string) => void;
   /** Wait until the views are drawn and the thread idle, then run the named step (the links kept for the next start do; none: a yield). */
   quiet?: WhenIdle;
 }

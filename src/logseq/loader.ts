@@ -31,6 +31,8 @@ export function reportSettingsProblems(host: LogseqHost, problems: readonly stri
 interface LoaderParts {
   slots: SlotRegistry;
   rerender: () => Promise<void>;
+  /** A component's Logseq reading, asked for by a card before it was known, is known now. */
+  readingKnown: (id: string) => void;
   yieldNow: YieldNow;
   /** Wait until the views are drawn whole and the thread is idle (the links kept for the next start wait so). */
   quiet: WhenIdle;
@@ -94,7 +96,7 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     if (mine !== state.loads) return; // a newer load (graph switch, settings) took over
     state.dbGraph = isDb;
     if (isDb) return void (await parts.slots.refresh());
-    const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, quiet: parts.quiet, onLateDiagnostics: () => void parts.rerender() });
+    const next = await createGraphIndex(host, state.settings, { today: env.today, yieldNow: parts.yieldNow, quiet: parts.quiet, onLateDiagnostics: parts.readingKnown });
     state.loading = next;
     let shown = 0;
     await next.start((p) => {

@@ -11,7 +11,8 @@ export interface LogseqReadingsOptions {
   digestOf(path: string): string | undefined;
   readText(path: string): Promise<string | null>;
   fileNameFormat: FileNameFormat;
-  onLate?: () => void;
+  /** A component's reading, asked for before it was known, is known now. */
+  onLate?: (id: string) => void;
 }
 
 export interface LogseqReadings {
@@ -47,7 +48,7 @@ export function createLogseqReadings(options: LogseqReadingsOptions): LogseqRead
         if (content === null) return;
         remember(path, content);
         // Shown only when it is the text the index holds (a newer one arrives with the next look).
-        if (cache.get(path)?.digest === options.digestOf(path)) options.onLate?.();
+        if (cache.get(path)?.digest === options.digestOf(path)) options.onLate?.(path);
       })
       .catch(() => undefined)
       .finally(() => fetching.delete(path));

@@ -43,9 +43,19 @@ export async function startPlugin(host: LogseqHost, env: PluginEnvironment): Pro
   }
 
   const mainUI = createMainToggle(host, doc, state, openComponent, yieldNow);
+  /**
+   * A card's Logseq reading came after the card was drawn: the slots are drawn again (a card in a
+   * slot shows it then), the dashboard only puts it into its cards of that component. Drawing the
+   * dashboard again collected every view and drew the shown tab from its first page, once for
+   * every card that asked (its Cards tab lost a page asked for with Show more).
+   */
+  const readingKnown = (id: string) => {
+    state.main?.readingKnown(id);
+    void slots.refresh();
+  };
   const toggleMain = () => mainUI.toggle();
   const quiet = afterDrawing(slots, frameIdle(frame as IdleWindow | null, yieldNow));
-  const loader = createLoader(host, env, state, { slots, rerender, yieldNow, quiet, clearPageCache: content.clearPageCache, refillMain: () => mainUI.refill() });
+  const loader = createLoader(host, env, state, { slots, rerender, readingKnown, yieldNow, quiet, clearPageCache: content.clearPageCache, refillMain: () => mainUI.refill() });
   offs.push(registerUI(host, env, { slots, openLine, toggleMain, onSettings: (raw) => void loader.settingsChanged(raw) }));
   registerLinkCommand(host, () => state.graph);
   offs.push(...subscribe(host, state, slots, loader.load));

@@ -164,9 +164,27 @@ export function inlineMarkup(graph: GraphIndex, id: string, kind: 'badge' | 'pro
   return finish(graph, slotRoot(doc, wrap, true), null);
 }
 
+/**
+ * Put a component's Logseq reading into its cards under `root` (the Cards tab's), in place of the
+ * one each shows: a card's last section, as drawing the card now would place it (card.ts,
+ * `cardSectionGroups`).
+ */
+function showReading(root: HTMLElement, graph: GraphIndex, ctx: ViewContext, id: string): void {
+  const component = ctx.component(id);
+  if (!component) return;
+  for (const card of root.querySelectorAll('article.mm-card')) {
+    if (card.getAttribute('data-mm-id') !== id) continue;
+    card.querySelector(':scope > .mm-logseq-reading')?.remove();
+    const section = logseqSection(graph)(component, ctx);
+    if (section) card.appendChild(section);
+  }
+}
+
 export interface MainUI {
   /** Draw again (the components it lists collected a slice at a time before: main-toggle.ts). */
   refresh(): void;
+  /** The component's Logseq reading is known now: its cards drawn before show it. */
+  readingKnown(id: string): void;
   destroy(): void;
 }
 
@@ -196,6 +214,7 @@ export function mountDashboard(mount: HTMLElement, graph: GraphIndex, open: Open
   mount.replaceChildren(main);
   return {
     refresh: () => view.refresh(),
+    readingKnown: (id) => showReading(main, graph, ctx, id),
     destroy: () => {
       view.destroy();
       mount.replaceChildren();

@@ -82,6 +82,13 @@ const TIMELINE_AT_ONCE = 500;
 /** Rows the table sorts in the tab's (or a header press's) own task; more are sorted in a task of their own. */
 const TABLE_SORT_AT_ONCE = 1000;
 
+/**
+ * Components a filter change draws the shown panel for in its own task; with more, the panel is
+ * drawn in the host's next task: the filter over 9,259 components and the board's first part in
+ * the keystroke's task were 49–70 ms of the Logseq harness's frame (benchmarks.md, session 23).
+ */
+const FILTER_DRAW_AT_ONCE = 1000;
+
 /** Components per stage id (null: none) and problems across them, in one pass over 9k components, not one per stage. */
 function tally(components: readonly Component[]): { perStage: Map<string | null, number>; errors: number; warnings: number } {
   const perStage = new Map<string | null, number>();
@@ -133,6 +140,8 @@ interface DashboardState {
   dirty: Set<DashboardTab>;
   /** The first panel is still to be drawn (options.defer). */
   deferred: boolean;
+  /** Draws after filtering, counted: one left for the next task is dropped when a later one came (filterChanged). */
+  filterDraws: number;
   /** A component has been shown since the panels were last searched: marks may be left to clear. */
   marked: boolean;
 }
@@ -212,14 +221,22 @@ function setTab(state: DashboardState, next: DashboardTab): void {
   if (!state.deferred && state.dirty.delete(next)) renderPanel(state, next);
 }
 
-/** The results of the filters now, and their count; every panel is to be drawn again. */
-function filterNow(state: DashboardState): void {
+/** The results of the filters now, and their count; every panel is to be drawn again. Returns how many components there are. */
+function filterNow(state: DashboardState): number {
   const { ctx, filters } = state;
   state.results = filterComponents(ctx.components(), filters.read(), ctx);
   if (filters.order.value === 'readiness') state.results = sortByReadiness(state.results);
   const total = ctx.ids().length;
   filters.count.textContent = state.results.length === total ? `${plural(total, 'component')}` : `${state.results.length} of ${plural(total, 'component')}`;
   for (const t of TABS) state.dirty.add(t.id);
+  return total;
+}
+
+/** The shown panel drawn for the results now (if they changed since it was drawn): no draw is left waiting. */
+function drawShown(state: DashboardState): void {
+  state.filterDraws++;
+  state.tabs.panelHolder.removeAttribute('aria-busy');
+  setTab(state, state.tab);
 }
 
 /** The deferred first draw is done (or overtaken): the panels are no longer busy. */
@@ -233,8 +250,23 @@ function applyFilters(state: DashboardState): void {
   const first = state.deferred;
   if (first) endDeferred(state);
   filterNow(state);
-  setTab(state, state.tab);
+  drawShown(state);
   if (first) state.options.onFirstDraw?.();
+}
+
+/**
+ * A filter changed: the results and their count now, and the shown panel at once, or over more
+ * than FILTER_DRAW_AT_ONCE components in the host's next task (the panels busy until then). A
+ * later change or a refresh meanwhile draws instead of it.
+ */
+function filterChanged(state: DashboardState): void {
+  if (state.deferred) return applyFilters(state);
+  if (filterNow(state) <= FILTER_DRAW_AT_ONCE) return drawShown(state);
+  const asked = ++state.filterDraws;
+  state.tabs.panelHolder.setAttribute('aria-busy', 'true');
+  void state.ctx.nextTask().then(() => {
+    if (asked === state.filterDraws) drawShown(state);
+  });
 }
 
 /**
@@ -320,9 +352,10 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions): Da
     results: [],
     dirty: new Set(TABS.map((t) => t.id)),
     deferred: options.defer !== undefined,
+    filterDraws: 0,
     marked: false,
   };
-  for (const el of state.filters.inputs) el.addEventListener(el.type === 'search' ? 'input' : 'change', () => applyFilters(state));
+  for (const el of state.filters.inputs) el.addEventListener(el.type === 'search' ? 'input' : 'change', () => filterChanged(state));
   // Pages drawn later (a part a frame, or on "Show more"): the shown component marked in them too.
   const drawn = typeof doc.defaultView?.MutationObserver === 'function' ? new doc.defaultView.MutationObserver((records) => markAsDrawn(state, records)) : null;
   drawn?.observe(tabs.panelHolder, { childList: true, subtree: true });
@@ -336,6 +369,7 @@ export function renderDashboard(ctx: ViewContext, options: DashboardOptions): Da
     refresh: () => applyFilters(state),
     destroy() {
       state.deferred = false;
+      state.filterDraws++;
       drawn?.disconnect();
       state.graph?.destroy();
       state.root.remove();
