@@ -5,7 +5,7 @@ import type { IndexEntry } from './vault-index';
 import type { Component, Diagnostic, DiagnosticCode, ResolvedDependency, Severity, StageId } from './model';
 import type { Pipeline } from './stages';
 import { componentCycleDiagnostics, dependencyDiagnostics, describeCycle, duplicateNameDiagnostics, staleness } from './component-diagnostics';
-import { assessReadiness } from './readiness/assess';
+import { assessReadiness, reassessReadiness, type ReadinessInput } from './readiness/assess';
 import { readinessDiagnostics } from './readiness/diagnostics';
 import { plainNote } from './compact-note';
 import { keepDiagnosticMessages, keepReadinessStrings } from './readiness/keep';
@@ -26,13 +26,19 @@ export interface ViewInput {
   keepStrings: boolean;
   /** Read a compact or lazy note back for this view only, leaving it as it was (a view built for one use). */
   once?: boolean;
+  /**
+   * The view this one replaces, built from the same note on the same day: only what other
+   * components decide (dependencies, dependents, names, duplicates, cycle) may differ, so what the
+   * note alone decides (its read-back, its readiness's evidence and checks) is taken from it.
+   */
+  previous?: Component;
 }
 
 export function buildComponent(input: ViewInput): Component {
-  const { entry, pipeline, config, today } = input;
+  const { entry, pipeline, config, today, previous } = input;
   // The view holds the whole note: a compact one is read back once and stays whole (compact-note.ts),
   // unless the view is for one use.
-  const note = plainNote(entry.note, input.once !== true);
+  const note = previous?.note ?? plainNote(entry.note, input.once !== true);
   const id = entry.path;
   const { ageDays, stale, diagnostics: staleDiagnostics } = staleness(note, today, config);
   // In this order: the note's own, its dependencies', its name's, its cycle's, its age's, readiness's.
@@ -44,18 +50,11 @@ export function buildComponent(input: ViewInput): Component {
     ...staleDiagnostics,
   ];
 
-  const readiness = assessReadiness({
-    note,
-    pipeline,
-    today,
-    dependencies: input.dependencies,
-    stageOf: input.stageOf,
-    nameOf: input.nameOf,
-    severity: config.severity,
-  });
+  const assessed: ReadinessInput = { note, pipeline, today, dependencies: input.dependencies, stageOf: input.stageOf, nameOf: input.nameOf, severity: config.severity };
+  const readiness = previous?.readiness ? reassessReadiness(previous.readiness, assessed) : assessReadiness(assessed);
   diagnostics.push(...readinessDiagnostics(readiness, note, pipeline));
   if (input.keepStrings) {
-    keepReadinessStrings(readiness);
+    keepReadinessStrings(readiness, previous?.readiness !== undefined);
     keepDiagnosticMessages(diagnostics, note.diagnostics.length);
   }
 

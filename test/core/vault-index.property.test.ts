@@ -15,6 +15,8 @@ type Op =
   | { kind: 'stage'; note: number }
   | { kind: 'depend'; note: number; on: number }
   | { kind: 'undepend'; note: number }
+  | { kind: 'tick'; note: number }
+  | { kind: 'recase'; note: number }
   | { kind: 'retitle'; note: number; as: number }
   | { kind: 'remove'; note: number }
   | { kind: 'restore'; note: number }
@@ -25,6 +27,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('stage' as const), note: fc.nat(BASE.length - 1) }),
   fc.record({ kind: fc.constant('depend' as const), note: fc.nat(BASE.length - 1), on: fc.nat(NAMES.length - 1) }),
   fc.record({ kind: fc.constant('undepend' as const), note: fc.nat(BASE.length - 1) }),
+  fc.record({ kind: fc.constant('tick' as const), note: fc.nat(BASE.length - 1) }),
+  fc.record({ kind: fc.constant('recase' as const), note: fc.nat(BASE.length - 1) }),
   fc.record({ kind: fc.constant('retitle' as const), note: fc.nat(BASE.length - 1), as: fc.nat(NAMES.length - 1) }),
   fc.record({ kind: fc.constant('remove' as const), note: fc.nat(BASE.length - 1) }),
   fc.record({ kind: fc.constant('restore' as const), note: fc.nat(BASE.length - 1) }),
@@ -57,6 +61,18 @@ function apply(vault: Map<string, string>, index: MaturityIndex, o: Op, today: {
     case 'undepend': {
       if (path === undefined || text === undefined) return;
       const edited = text.replace(/\n## Dependencies\n\n- \[\[[^\]]*\]\] \(Current Stage: Staging\)\n$/, '\n');
+      vault.set(path, edited);
+      index.upsert(path, edited);
+      return;
+    }
+    case 'tick':
+    case 'recase': {
+      // Stage and name kept (a box checked or unchecked: dependents' views stay), or the name's
+      // case changed (its keys stay, its dependents' messages change).
+      if (path === undefined || text === undefined) return;
+      const edited = o.kind === 'tick'
+        ? text.replace(/^(\s*[-*] \[)([ xX])\]/m, (_m, head: string, box: string) => `${head}${box === ' ' ? 'x' : ' '}]`)
+        : text.replace(/^(# |title: )(.*)$/gm, (_m, head: string, title: string) => head + (title === title.toUpperCase() ? title.toLowerCase() : title.toUpperCase()));
       vault.set(path, edited);
       index.upsert(path, edited);
       return;

@@ -8,16 +8,19 @@ import type { Evidence, Readiness } from './types';
 
 /**
  * Replace the readiness's built strings with flat copies, shared where views repeat them (transition
- * keys, evidence sources, obstacles), in place: the objects are its own.
+ * keys, evidence sources, obstacles), in place: the objects are its own. `noteKept`: its checks and
+ * evidence are a previous readiness's, kept already (reassessReadiness).
  */
-export function keepReadinessStrings(readiness: Readiness): void {
-  for (const check of readiness.checks) {
-    check.reason = intern(check.reason);
-    keepEvidence(check.evidence);
-    for (const evidence of check.disagreeing) keepEvidence(evidence);
+export function keepReadinessStrings(readiness: Readiness, noteKept = false): void {
+  if (!noteKept) {
+    for (const check of readiness.checks) {
+      check.reason = intern(check.reason);
+      keepEvidence(check.evidence);
+      for (const evidence of check.disagreeing) keepEvidence(evidence);
+    }
+    keepEvidence(readiness.coverage.unit);
+    keepEvidence(readiness.coverage.integration);
   }
-  keepEvidence(readiness.coverage.unit);
-  keepEvidence(readiness.coverage.integration);
   for (const obstacle of readiness.obstacles) obstacle.text = intern(obstacle.text);
   for (const obstacle of readiness.unbacked) obstacle.text = intern(obstacle.text);
   readiness.summary = flatten(readiness.summary);
