@@ -62,10 +62,10 @@ export function component(state: IndexState, id: string, once = false): Componen
     return cached.component;
   }
   // A stale view of the same note and day lends what the note alone decides (component-view.ts).
-  const previous = cached?.source === entry.note && cached.today === day ? cached.component : undefined;
+  const previous = cached?.source === entry.note && cached.today === day ? cached : undefined;
   workCount.viewsBuilt++;
   if (previous) workCount.viewsFromStale++;
-  const view = buildComponent({
+  const built = buildComponent({
     entry,
     pipeline: state.pipeline,
     config: state.config,
@@ -81,8 +81,8 @@ export function component(state: IndexState, id: string, once = false): Componen
     once,
     previous,
   });
-  if (!once) keepView(state, id, { today: day, component: view, source: entry.note, stale: false, cycle, edgeRevision: links.edgeRevision });
-  return view;
+  if (!once) keepView(state, id, { ...built, today: day, source: entry.note, stale: false, cycle, edgeRevision: links.edgeRevision });
+  return built.component;
 }
 
 function keepView(state: IndexState, id: string, kept: KeptView): void {

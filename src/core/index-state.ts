@@ -4,7 +4,8 @@
 import { resolveConfig, type MaturityConfig } from './settings/index';
 import type { CycleFinder } from './graph';
 import { classify, identify, type ComponentReason } from './identity';
-import type { Component, MaturityNote, StageId } from './model';
+import type { MaturityNote, StageId } from './model';
+import type { BuiltView } from './component-view';
 import { createPipeline, type Pipeline } from './stages';
 import { attachComponent, createLinks, detachComponent, dropEdges, hasPendingWork, settle, type VaultLinks } from './vault-links';
 import { emptyNote, firstLookFor, identityKeys, keepKeys, PARSE_EVERY_NOTE, prepareClassified, slim, type NoteKeys } from './index-notes';
@@ -13,9 +14,8 @@ import { compactNote } from './compact-note';
 import type { IndexChange, IndexEntry, IndexOptions } from './vault-index-types';
 
 /** A built view the index keeps: the day and the cycle it shows, and the edges it was last checked against. */
-export interface KeptView {
+export interface KeptView extends BuiltView {
   today: string;
-  component: Component;
   /** The entry's note it was built from: a stale view of the same note and day lends the rebuild what the note alone decides. */
   source: MaturityNote;
   /** Something it shows of other components may have changed: rebuilt when next asked for. */

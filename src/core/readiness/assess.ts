@@ -37,7 +37,9 @@ export function assessReadiness(input: ReadinessInput): Readiness {
  */
 export function reassessReadiness(previous: Readiness, input: ReadinessInput): Readiness {
   const { pipeline } = input;
-  const { stage, next } = previous;
+  const { stage, next, checks } = previous;
+  const { nextTransition, nextChecks } = nextCriteria(input.note, next, checks);
+  // The same keys in the same order as readNote's (one shape for both).
   const reading: NoteReading = {
     stage,
     rank: stage ? pipeline.rank.get(stage) ?? -1 : -1,
@@ -45,10 +47,11 @@ export function reassessReadiness(previous: Readiness, input: ReadinessInput): R
     finalStage: pipeline.stages[pipeline.stages.length - 1]?.id ?? null,
     security: previous.security,
     performance: previous.performance,
-    checks: previous.checks,
+    checks,
     watch: previous.observation,
     coverage: previous.coverage,
-    ...nextCriteria(input.note, next, previous.checks),
+    nextTransition,
+    nextChecks,
     criteria: previous.criteria,
     blockers: previous.blockers,
     tenure: previous.tenure,
@@ -101,7 +104,11 @@ function complete(reading: NoteReading, input: ReadinessInput): Readiness {
   const { note, pipeline } = input;
   const dependencyGaps = (target: StageId | null) => requiredBelow(input, target);
   const dependencies = dependencyGaps(reading.next);
-  const findings: Findings = { ...reading, note, pipeline, dependencies, dependencyGaps, off: input.severity ?? {} };
+  const r = reading;
+  const findings: Findings = {
+    note, pipeline, stage: r.stage, rank: r.rank, next: r.next, finalStage: r.finalStage, nextTransition: r.nextTransition, criteria: r.criteria, checks: r.checks,
+    nextChecks: r.nextChecks, security: r.security, performance: r.performance, watch: r.watch, dependencies, blockers: r.blockers, dependencyGaps, off: input.severity ?? {},
+  };
   const obstacles = nextStageObstacles(findings);
   const unbacked = unbackedObstacles(findings);
 
