@@ -40,7 +40,8 @@ export function edges(state: IndexState): Map<string, string[]> {
 }
 
 /**
- * A component's view: the one the index keeps, built when missing or stale. With `once`, a view
+ * A component's view: the one the index keeps, built when missing or stale (from the stale one
+ * when its note and day are the same). With `once`, a view
  * missing is built for the caller alone: neither it nor its note's read-back is kept (a report
  * that walks every component once holds one view at a time, not all of them).
  */
@@ -52,15 +53,19 @@ export function component(state: IndexState, id: string, once = false): Componen
   const day = state.today ?? clockToday();
   const cached = viewCache.get(id);
   // Edges unchanged since the view was checked: so is its cycle (a warm query asks for thousands).
-  if (cached && cached.today === day && cached.edgeRevision === links.edgeRevision) return cached.component;
+  const current = cached !== undefined && !cached.stale && cached.today === day;
+  if (current && cached.edgeRevision === links.edgeRevision) return cached.component;
   // Only what this component reaches is searched; a view built with another cycle is stale.
   const cycle = cycleInfo(state).finder.cycleOf(id);
-  if (cached && cached.today === day && sameCycle(cached.cycle, cycle)) {
+  if (current && sameCycle(cached.cycle, cycle)) {
     cached.edgeRevision = links.edgeRevision;
     return cached.component;
   }
+  // A stale view of the same note and day lends what the note alone decides (component-view.ts).
+  const previous = cached?.source === entry.note && cached.today === day ? cached : undefined;
   workCount.viewsBuilt++;
-  const view = buildComponent({
+  if (previous) workCount.viewsFromStale++;
+  const built = buildComponent({
     entry,
     pipeline: state.pipeline,
     config: state.config,
@@ -74,9 +79,12 @@ export function component(state: IndexState, id: string, once = false): Componen
     cycle,
     keepStrings: state.compact,
     once,
+    previous,
   });
-  if (!once) keepView(state, id, { today: day, component: view, cycle, edgeRevision: links.edgeRevision });
-  return view;
+  // One literal, not a spread of `built`: keys added after a spread are kept outside the object, and
+  // a warm query that reads thousands of kept views took 3× as long (bench/core-bench.ts, query by stage).
+  if (!once) keepView(state, id, { component: built.component, noteTail: built.noteTail, today: day, source: entry.note, stale: false, cycle, edgeRevision: links.edgeRevision });
+  return built.component;
 }
 
 function keepView(state: IndexState, id: string, kept: KeptView): void {

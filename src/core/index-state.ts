@@ -4,7 +4,8 @@
 import { resolveConfig, type MaturityConfig } from './settings/index';
 import type { CycleFinder } from './graph';
 import { classify, identify, type ComponentReason } from './identity';
-import type { Component, MaturityNote, StageId } from './model';
+import type { MaturityNote, StageId } from './model';
+import type { BuiltView } from './component-view';
 import { createPipeline, type Pipeline } from './stages';
 import { attachComponent, createLinks, detachComponent, dropEdges, hasPendingWork, settle, type VaultLinks } from './vault-links';
 import { emptyNote, firstLookFor, identityKeys, keepKeys, PARSE_EVERY_NOTE, prepareClassified, slim, type NoteKeys } from './index-notes';
@@ -13,9 +14,12 @@ import { compactNote } from './compact-note';
 import type { IndexChange, IndexEntry, IndexOptions } from './vault-index-types';
 
 /** A built view the index keeps: the day and the cycle it shows, and the edges it was last checked against. */
-export interface KeptView {
+export interface KeptView extends BuiltView {
   today: string;
-  component: Component;
+  /** The entry's note it was built from: a stale view of the same note and day lends the rebuild what the note alone decides. */
+  source: MaturityNote;
+  /** Something it shows of other components may have changed: rebuilt when next asked for. */
+  stale: boolean;
   cycle: string[] | null;
   /** `links.edgeRevision` when the view was built or its cycle last found unchanged. */
   edgeRevision: number;
@@ -35,7 +39,7 @@ export interface IndexState {
   version: number;
   /** Notes, name keys and resolved edges: see vault-links.ts. */
   readonly links: VaultLinks;
-  /** Built views, with the cycle each shows. An entry goes when anything it shows may have changed (see settleNow, component). */
+  /** Built views, with the cycle each shows. A view is marked stale when anything it shows may have changed, and goes with its component (see settleNow, component). */
   readonly viewCache: Map<string, KeptView>;
   /** Component → the cached views whose cycle diagnostic names it (they show its name). */
   readonly cycleShownIn: Map<string, Set<string>>;
@@ -84,23 +88,31 @@ export function createIndexState(options: IndexOptions): IndexState {
   };
 }
 
-/** Resolve what pending edits affect and drop the views that changed (nothing reported yet). */
+/** Resolve what pending edits affect and mark the views that changed (nothing reported yet). */
 export function settleNow(state: IndexState): void {
   const { links, viewCache, cycleShownIn, unreported } = state;
   if (!hasPendingWork(links)) return;
-  const { touched, removed } = settle(links);
-  const forget = (id: string): void => {
-    viewCache.delete(id);
+  const { touched, shown, removed } = settle(links);
+  const forget = (id: string, gone: boolean): void => {
+    const kept = viewCache.get(id);
+    // A stale view stays until its component is asked for again: what its note alone decides is reused then.
+    if (gone) viewCache.delete(id);
+    else if (kept) kept.stale = true;
     // Cycle diagnostics name every member of the cycle.
     const shownIn = cycleShownIn.get(id);
     if (shownIn !== undefined) {
-      for (const view of shownIn) viewCache.delete(view);
+      for (const view of shownIn) {
+        const member = viewCache.get(view);
+        if (member) member.stale = true;
+      }
       cycleShownIn.delete(id);
     }
     unreported.touched.add(id);
   };
-  touched.forEach(forget);
-  removed.forEach(forget);
+  touched.forEach((id) => forget(id, false));
+  removed.forEach((id) => forget(id, true));
+  // Their views hold nothing that changed; a host redraws them for what they show beside them.
+  shown.forEach((id) => unreported.touched.add(id));
   for (const id of removed) unreported.removed.add(id);
 }
 

@@ -19,7 +19,13 @@ export interface PendingWork {
   /** Primary keys (names) that gained or lost a component: their holders' duplicate lists change. */
   readonly names: Set<string>;
   readonly resolve: Set<string>;
+  /** Components whose views may have changed. */
   readonly touched: Set<string>;
+  /**
+   * Components shown beside an edited one whose views hold nothing that changed (a card lists the
+   * stages of a component's dependencies and dependents): reported as changed, their views kept.
+   */
+  readonly shown: Set<string>;
   /** Components detached for good (removed, renamed away, no longer components). */
   readonly removed: Set<string>;
 }
@@ -49,7 +55,7 @@ export interface VaultLinks {
 }
 
 function emptyPending(): PendingWork {
-  return { keys: new Set(), names: new Set(), resolve: new Set(), touched: new Set(), removed: new Set() };
+  return { keys: new Set(), names: new Set(), resolve: new Set(), touched: new Set(), shown: new Set(), removed: new Set() };
 }
 
 export function createLinks(): VaultLinks {
@@ -74,7 +80,7 @@ export function createLinks(): VaultLinks {
 
 export function hasPendingWork(links: VaultLinks): boolean {
   const p = links.pending;
-  return p.keys.size + p.names.size + p.resolve.size + p.touched.size + p.removed.size > 0;
+  return p.keys.size + p.names.size + p.resolve.size + p.touched.size + p.shown.size + p.removed.size > 0;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -130,14 +136,17 @@ function removeKeys(links: VaultLinks, id: string, keys: readonly string[]): voi
 export function detachComponent(links: VaultLinks, id: string, next?: IndexEntry): boolean {
   const entry = links.entries.get(id);
   if (!entry || !links.componentIds.has(id)) return false;
-  const { touched } = links.pending;
+  const { touched, shown } = links.pending;
   links.componentIds.delete(id);
   const keysInPlace = next !== undefined && sameKeys(entry.identity.keys, next.identity.keys);
   if (!keysInPlace) removeKeys(links, id, entry.identity.keys);
   for (const dep of entry.note.dependencies) for (const key of dependencyKeys(dep, id)) removeId(links.refIndex, key, id);
-  // Dependencies' dependents lists, dependents' stage checks.
-  for (const dep of links.resolved.get(id) ?? []) if (dep.id) touched.add(dep.id);
-  for (const dependent of idsOf(links.dependents, id)) touched.add(dependent);
+  // A dependency's view lists its dependents by id: it changes when an edge does, and
+  // resolveComponent and dropEdges mark it then.
+  for (const dep of links.resolved.get(id) ?? []) if (dep.id) shown.add(dep.id);
+  // A dependent's view reads this component's stage and name (its stage checks, its messages).
+  const seenAlike = next !== undefined && next.note.stage?.id === entry.note.stage?.id && next.identity.name === entry.identity.name;
+  for (const dependent of idsOf(links.dependents, id)) (seenAlike ? shown : touched).add(dependent);
   removeFrom(links.byStage, entry.note.stage?.id ?? null, id);
   links.pending.removed.add(id);
   return keysInPlace;
@@ -186,10 +195,11 @@ export function adoptResolution(links: VaultLinks, resolution: LinkResolution | 
  * Work out what the pending edits affect: components that link to a changed key resolve again
  * (and so do the edited ones), and components whose name gained or lost a holder get new
  * duplicate warnings. Each key is visited once, however many edits touched it. Returns the
- * components whose views may have changed and the ones that are gone; pending work starts anew.
+ * components whose views may have changed, those only shown beside an edited one, and the ones
+ * that are gone; pending work starts anew.
  */
-export function settle(links: VaultLinks): { touched: Set<string>; removed: string[] } {
-  const { keys, names, resolve, touched, removed } = links.pending;
+export function settle(links: VaultLinks): { touched: Set<string>; shown: Set<string>; removed: string[] } {
+  const { keys, names, resolve, touched, shown, removed } = links.pending;
   // forEach, not for…of: settle runs once a batch, and its loops (40k keys after a cold build at
   // 10k) ran unoptimised, an iterator result a key.
   keys.forEach((key) => addIdsTo(resolve, links.refIndex, key));
@@ -198,7 +208,7 @@ export function settle(links: VaultLinks): { touched: Set<string>; removed: stri
     if (links.componentIds.has(id)) resolveComponent(links, id, touched);
   });
   links.pending = emptyPending();
-  return { touched, removed: [...removed].filter((id) => !links.componentIds.has(id)) };
+  return { touched, shown, removed: [...removed].filter((id) => !links.componentIds.has(id)) };
 }
 
 /** The ids under `key` added to `to` (a key names one id most often: no list is made for it). */

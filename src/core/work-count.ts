@@ -21,6 +21,11 @@ export interface WorkCount {
   nameSorts: number;
   /** Component views built, not taken from the view cache (index-reads.ts). Not part of totalWork. */
   viewsBuilt: number;
+  /**
+   * Of viewsBuilt, those built on a stale view of the same note and day: what the note alone
+   * decides taken from it, the rest worked out again (component-view.ts). Not part of totalWork.
+   */
+  viewsFromStale: number;
   /** Spellings normalised (nameKey) to work out a dependency's keys (resolve.ts). Not part of totalWork. */
   dependencyNamesKeyed: number;
   /** Component timelines worked out (stage-history.ts `componentTimeline`). Not part of totalWork. */
@@ -40,7 +45,7 @@ export interface WorkCount {
 }
 
 function zeroCount(): WorkCount {
-  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, dependencyNamesKeyed: 0, timelines: 0, timelinesRanged: 0, graphLayouts: 0, detailsJoined: 0 };
+  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, viewsFromStale: 0, dependencyNamesKeyed: 0, timelines: 0, timelinesRanged: 0, graphLayouts: 0, detailsJoined: 0 };
 }
 
 export const workCount: WorkCount = zeroCount();

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateNotes } from '../../bench/generator/vault';
 import { createIndex, type MaturityIndex } from '../../src/core/index';
+import type { MaturitySettings } from '../../src/core/settings/index';
 import { TODAY } from '../helpers/vault';
 
 const BASE = [...generateNotes({ notes: 40, seed: 3 })].map((n) => ({ path: n.path, text: n.text, name: n.component }));
@@ -15,6 +16,8 @@ type Op =
   | { kind: 'stage'; note: number }
   | { kind: 'depend'; note: number; on: number }
   | { kind: 'undepend'; note: number }
+  | { kind: 'tick'; note: number }
+  | { kind: 'recase'; note: number }
   | { kind: 'retitle'; note: number; as: number }
   | { kind: 'remove'; note: number }
   | { kind: 'restore'; note: number }
@@ -25,6 +28,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('stage' as const), note: fc.nat(BASE.length - 1) }),
   fc.record({ kind: fc.constant('depend' as const), note: fc.nat(BASE.length - 1), on: fc.nat(NAMES.length - 1) }),
   fc.record({ kind: fc.constant('undepend' as const), note: fc.nat(BASE.length - 1) }),
+  fc.record({ kind: fc.constant('tick' as const), note: fc.nat(BASE.length - 1) }),
+  fc.record({ kind: fc.constant('recase' as const), note: fc.nat(BASE.length - 1) }),
   fc.record({ kind: fc.constant('retitle' as const), note: fc.nat(BASE.length - 1), as: fc.nat(NAMES.length - 1) }),
   fc.record({ kind: fc.constant('remove' as const), note: fc.nat(BASE.length - 1) }),
   fc.record({ kind: fc.constant('restore' as const), note: fc.nat(BASE.length - 1) }),
@@ -57,6 +62,18 @@ function apply(vault: Map<string, string>, index: MaturityIndex, o: Op, today: {
     case 'undepend': {
       if (path === undefined || text === undefined) return;
       const edited = text.replace(/\n## Dependencies\n\n- \[\[[^\]]*\]\] \(Current Stage: Staging\)\n$/, '\n');
+      vault.set(path, edited);
+      index.upsert(path, edited);
+      return;
+    }
+    case 'tick':
+    case 'recase': {
+      // Stage and name kept (a box checked or unchecked: dependents' views stay), or the name's
+      // case changed (its keys stay, its dependents' messages change).
+      if (path === undefined || text === undefined) return;
+      const edited = o.kind === 'tick'
+        ? text.replace(/^(\s*[-*] \[)([ xX])\]/m, (_m, head: string, box: string) => `${head}${box === ' ' ? 'x' : ' '}]`)
+        : text.replace(/^(# |title: )(.*)$/gm, (_m, head: string, title: string) => head + (title === title.toUpperCase() ? title.toLowerCase() : title.toUpperCase()));
       vault.set(path, edited);
       index.upsert(path, edited);
       return;
@@ -110,13 +127,17 @@ function snapshot(index: MaturityIndex): unknown {
   };
 }
 
+/** Severity overrides, some turned off: a view rebuilt on a stale one keeps its tail of diagnostics as they were given. */
+const SEVERITY: MaturitySettings['severity'] = { stale: 'off', 'sla-breach': 'info', 'criterion-contradicted': 'off', 'dependency-stage-mismatch': 'error', 'stage-inversion': 'off' };
+
 describe('incremental index', () => {
   it('matches an index built from scratch after any sequence of edits', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 25 }), (ops) => {
+      fc.property(fc.array(op, { minLength: 1, maxLength: 25 }), fc.boolean(), (ops, overrides) => {
         const vault = new Map(BASE.map((n) => [n.path, n.text]));
         const today = { value: TODAY };
-        const index = createIndex({ today: TODAY });
+        const severity = overrides ? SEVERITY : {};
+        const index = createIndex({ today: TODAY, severity });
         for (const [path, text] of vault) index.upsert(path, text);
         // Views are cached from here on: stale ones must not survive the edits.
         snapshot(index);
@@ -125,7 +146,7 @@ describe('incremental index', () => {
           if (o.kind !== 'today' && o.note % 3 === 0) index.components(); // read views between edits too
           if (o.kind !== 'today' && o.note % 3 === 1) for (const id of index.ids()) index.componentOnce(id); // and views for one use
         }
-        const fresh = createIndex({ today: today.value });
+        const fresh = createIndex({ today: today.value, severity });
         for (const [path, text] of vault) fresh.upsert(path, text);
         const expected = snapshot(fresh) as { components: unknown[] };
         // A view for one use is the kept one when it is still good, else one built as the kept one would be.

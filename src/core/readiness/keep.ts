@@ -4,23 +4,35 @@
 // copies instead (25 MB of such chains over the views of a 10k vault; docs/benchmarks.md).
 import type { Diagnostic } from '../model';
 import { flatten, intern } from '../text';
-import type { Evidence, Readiness } from './types';
+import type { Evidence, Obstacle, Readiness } from './types';
 
 /**
  * Replace the readiness's built strings with flat copies, shared where views repeat them (transition
- * keys, evidence sources, obstacles), in place: the objects are its own.
+ * keys, evidence sources, obstacles), in place: the objects are its own. With `previous` (a
+ * readiness of the same note, reassessReadiness): its checks and evidence are previous's, kept
+ * already, and a sentence it says again is previous's string.
  */
-export function keepReadinessStrings(readiness: Readiness): void {
-  for (const check of readiness.checks) {
-    check.reason = intern(check.reason);
-    keepEvidence(check.evidence);
-    for (const evidence of check.disagreeing) keepEvidence(evidence);
+export function keepReadinessStrings(readiness: Readiness, previous?: Readiness): void {
+  if (previous === undefined) {
+    for (const check of readiness.checks) {
+      check.reason = intern(check.reason);
+      keepEvidence(check.evidence);
+      for (const evidence of check.disagreeing) keepEvidence(evidence);
+    }
+    keepEvidence(readiness.coverage.unit);
+    keepEvidence(readiness.coverage.integration);
   }
-  keepEvidence(readiness.coverage.unit);
-  keepEvidence(readiness.coverage.integration);
-  for (const obstacle of readiness.obstacles) obstacle.text = intern(obstacle.text);
-  for (const obstacle of readiness.unbacked) obstacle.text = intern(obstacle.text);
-  readiness.summary = flatten(readiness.summary);
+  keepObstacles(readiness.obstacles, previous?.obstacles);
+  keepObstacles(readiness.unbacked, previous?.unbacked);
+  readiness.summary = previous?.summary === readiness.summary ? previous.summary : flatten(readiness.summary);
+}
+
+function keepObstacles(obstacles: Obstacle[], previous: Obstacle[] = []): void {
+  for (let i = 0; i < obstacles.length; i++) {
+    const obstacle = obstacles[i]!;
+    const said = previous[i]?.text;
+    obstacle.text = said === obstacle.text ? said : intern(obstacle.text);
+  }
 }
 
 /** The same for diagnostics a view built (not the note's own: those belong to the index's note). */
