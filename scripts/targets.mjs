@@ -79,6 +79,11 @@ function fromThePage(pageInputs, taken) {
 
 const DASHBOARD_TARGETS = ['chrome109', 'firefox115', 'safari16'];
 
+/** What every script of the standalone page is built with: one minified browser IIFE from `entry`. */
+function pageScriptOptions(entry, outfile, extra = {}) {
+  return { entryPoints: [entry], outfile, absWorkingDir: ROOT, bundle: true, platform: 'browser', format: 'iife', target: DASHBOARD_TARGETS, minify: true, logLevel: 'warning', ...extra };
+}
+
 /**
  * The standalone page's second script (src/render/dashboard/graph-script-entry.ts: the graph view
  * and d3-dag), which the page runs when the Graph tab is first drawn; `page` is the first script's
@@ -88,20 +93,13 @@ const DASHBOARD_TARGETS = ['chrome109', 'firefox115', 'safari16'];
 async function buildGraphScript(page) {
   const pageInputs = new Set(Object.keys(page.metafile.inputs));
   const taken = new Set();
-  const result = await build({
-    entryPoints: ['src/render/dashboard/graph-script-entry.ts'],
-    outfile: 'dist/dashboard/dashboard-graph.js',
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    globalName: GRAPH_EXPORTS_GLOBAL,
-    target: DASHBOARD_TARGETS,
-    minify: true,
-    metafile: true,
-    plugins: [fromThePage(pageInputs, taken)],
-    logLevel: 'warning',
-  });
+  const result = await build(
+    pageScriptOptions('src/render/dashboard/graph-script-entry.ts', 'dist/dashboard/dashboard-graph.js', {
+      globalName: GRAPH_EXPORTS_GLOBAL,
+      metafile: true,
+      plugins: [fromThePage(pageInputs, taken)],
+    }),
+  );
   const both = Object.keys(result.metafile.inputs).filter((path) => pageInputs.has(path));
   if (both.length > 0) throw new Error(`the dashboard's two scripts both hold ${both.join(', ')}`);
   const table = new Set((page.metafile.inputs[GRAPH_SCRIPT_TABLE]?.imports ?? []).map((i) => i.path));
@@ -115,17 +113,7 @@ async function buildGraphScript(page) {
  * from through a Blob URL (src/render/dashboard/graph-script.ts).
  */
 function buildPageLayoutWorker() {
-  return build({
-    entryPoints: ['src/render/graph/layout-worker-entry.ts'],
-    outfile: 'dist/dashboard/dashboard-layout-worker.js',
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: DASHBOARD_TARGETS,
-    minify: true,
-    logLevel: 'warning',
-  });
+  return build(pageScriptOptions('src/render/graph/layout-worker-entry.ts', 'dist/dashboard/dashboard-layout-worker.js'));
 }
 
 const parseWorker = embeddedWorker('parse-worker', 'src/obsidian/index/worker-entry.ts');
@@ -163,18 +151,7 @@ export const targets = [
     // (dashboard-graph.js) when the Graph tab is first drawn (src/render/dashboard/graph-script.ts),
     // the worker (dashboard-layout-worker.js) with the first graph laid out.
     name: 'dashboard',
-    options: {
-      entryPoints: ['src/render/dashboard/main.ts'],
-      outfile: 'dist/dashboard/dashboard.js',
-      absWorkingDir: ROOT,
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: DASHBOARD_TARGETS,
-      minify: true,
-      metafile: true,
-      logLevel: 'warning',
-    },
+    options: pageScriptOptions('src/render/dashboard/main.ts', 'dist/dashboard/dashboard.js', { metafile: true }),
     after: async (page) => {
       await buildGraphScript(page);
       await buildPageLayoutWorker();
