@@ -3,17 +3,18 @@
 // the standalone HTML page and available to the hosts' dashboard views.
 import type { Component } from '../../core/index';
 import { renderBoard } from '../board';
-import { renderComponentCard, renderDiagnostic } from '../card';
+import { renderComponentCard } from '../card';
 import type { ViewContext } from '../context';
 import { clear, h, plural } from '../dom';
 import type { GraphOptions, GraphView } from '../graph/view';
-import { drawPaged, frameSlicing, type PageSlicing } from '../pages';
+import { drawPaged } from '../pages';
 import { sortByReadiness } from '../readiness';
-import { stageInfo } from '../stage';
 import { renderTable } from '../table';
 import { renderTimeline } from '../timeline';
 import { renderFilterBar, renderTabs, TABS, type DashboardTab, type FilterBar, type TabSet } from './controls';
 import { filterComponents } from './filter';
+import { renderHeader } from './header';
+import { FILTER_DRAW_AT_ONCE, PAGE, PER_TASK, sliced, TABLE_SORT_AT_ONCE, TIMELINE_AT_ONCE } from './pacing';
 
 export type { DashboardTab } from './controls';
 
@@ -56,73 +57,6 @@ export interface DashboardView {
   destroy(): void;
 }
 
-/**
- * Items drawn at once in each tab, the rest a page at a time on request (pages.ts): more than a
- * tall screen shows, and few enough that a page of a 10k-component vault is a short task.
- */
-const PAGE = { board: 30, table: 100, timeline: 100, cards: 12, vaultProblems: 5 } as const;
-/**
- * Table rows, timeline rows, cards and each board column's items of a page drawn a task (pages.ts
- * PageSlicing): with their style and layout, a hundred table rows took ~70 ms of Chromium's main
- * thread, a hundred timeline rows ~60–90 ms and twelve cards ~120 ms at 9k components; the board's
- * 4 × 30 items 40–55 ms in Chromium and over 100 ms in the Logseq harness (benchmarks.md, session 16).
- * A frame's style, layout and paint of 25 timeline rows were 17–30 ms of CPU at 10k, of 10 rows
- * 10–18 (ten fill the window; session 22).
- */
-const PER_TASK = { table: 25, cards: 3, timeline: 10, board: 8 } as const;
-
-/** `perTask` items of a page a frame, after the host's next task. */
-function sliced(ctx: ViewContext, perTask: number): PageSlicing {
-  return frameSlicing(ctx.document, perTask, ctx.nextTask);
-}
-
-/** Components the timeline places in the tab's own task; more are placed a task at a time. */
-const TIMELINE_AT_ONCE = 500;
-
-/** Rows the table sorts in the tab's (or a header press's) own task; more are sorted in a task of their own. */
-const TABLE_SORT_AT_ONCE = 1000;
-
-/**
- * Components a filter change draws the shown panel for in its own task; with more, the panel is
- * drawn in the host's next task: the filter over 9,259 components and the board's first part in
- * the keystroke's task were 49–70 ms of the Logseq harness's frame (benchmarks.md, session 23).
- */
-const FILTER_DRAW_AT_ONCE = 1000;
-
-/** Components per stage id (null: none) and problems across them, in one pass over 9k components, not one per stage. */
-function tally(components: readonly Component[]): { perStage: Map<string | null, number>; errors: number; warnings: number } {
-  const perStage = new Map<string | null, number>();
-  let errors = 0;
-  let warnings = 0;
-  for (const c of components) {
-    const stage = c.note.stage?.id ?? null;
-    perStage.set(stage, (perStage.get(stage) ?? 0) + 1);
-    for (const d of c.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-    }
-  }
-  return { perStage, errors, warnings };
-}
-
-function summary(components: readonly Component[], ctx: ViewContext): HTMLElement {
-  const doc = ctx.document;
-  const list = h(doc, 'ul', { cls: 'mm-summary', attrs: { 'aria-label': 'Components per stage' } });
-  const { perStage, errors, warnings } = tally(components);
-  for (const stage of [...ctx.stages.map((s) => s.id), null]) {
-    const count = perStage.get(stage) ?? 0;
-    if (stage === null && count === 0) continue;
-    const info = stageInfo(ctx, stage);
-    list.appendChild(h(doc, 'li', {
-      cls: `mm-summary-item mm-stage${stage === null ? ' mm-stage-unknown' : ''}`,
-      vars: info.color ? { '--mm-stage-color': info.color } : undefined,
-      children: [h(doc, 'span', { cls: 'mm-stage-glyph', text: info.glyph, attrs: { 'aria-hidden': 'true' } }), h(doc, 'strong', { text: String(count) }), doc.createTextNode(` ${info.name}`)],
-    }));
-  }
-  list.appendChild(h(doc, 'li', { cls: 'mm-summary-item mm-error-text', text: `✖ ${plural(errors, 'error')}` }));
-  list.appendChild(h(doc, 'li', { cls: 'mm-summary-item mm-warn-text', text: `▲ ${plural(warnings, 'warning')}` }));
-  return list;
-}
 
 interface DashboardState {
   readonly ctx: ViewContext;
@@ -316,23 +250,6 @@ function show(state: DashboardState, id: string): void {
 }
 
 /** Title, date, per-stage summary and the host's extras; then problems across the vault. */
-function renderHeader(ctx: ViewContext, options: DashboardOptions): HTMLElement[] {
-  const doc = ctx.document;
-  const header = h(doc, 'header', {
-    cls: 'mm-dash-header',
-    children: [
-      h(doc, 'div', { cls: 'mm-dash-title', children: [h(doc, 'h1', { text: options.title ?? 'Maturity Map' }), h(doc, 'p', { cls: 'mm-muted', text: `As of ${ctx.today()}` })] }),
-      summary(ctx.components(), ctx),
-      ...(options.headerExtras ?? []),
-    ],
-  });
-  const vaultProblems = ctx.vaultDiagnostics();
-  if (vaultProblems.length === 0) return [header];
-  // A 10k vault may have hundreds of cycles: a page of them, the rest on request, so the filters stay near the top.
-  const list = h(doc, 'ul', { cls: 'mm-vault-problems mm-diagnostic-list', attrs: { 'aria-label': 'Problems across the vault' } });
-  const paged = drawPaged(doc, vaultProblems, list, (d) => renderDiagnostic(null, d, ctx), PAGE.vaultProblems, 'problems');
-  return paged.more ? [header, list, h(doc, 'div', { cls: 'mm-vault-problems-more', children: [paged.more] })] : [header, list];
-}
 
 export function renderDashboard(ctx: ViewContext, options: DashboardOptions): DashboardView {
   const doc = ctx.document;
