@@ -9,7 +9,7 @@
 // its own, so the rendering that shows them paints what came since the last frame and styles at
 // most one layer, where it styled the dozens injected meanwhile.
 import { declareCalls } from './markup';
-import type { SlotPiece } from './slots';
+import type { SlotPiece } from './slot-types';
 
 /**
  * What a layer holds at most, counted in SVG elements (what the host parses and Chromium styles):

@@ -3,7 +3,7 @@
 import { changedPageId, type ChangedBlock, type LogseqHost } from './host';
 import { parseMacro } from './macros';
 import type { PluginState } from './plugin-state';
-import type { SlotRegistry } from './slots';
+import type { SlotRegistry } from './slot-types';
 
 export function subscribe(host: LogseqHost, state: PluginState, slots: SlotRegistry, load: () => Promise<void>): Array<() => void> {
   host.App.onMacroRendererSlotted(({ slot, payload }) => {

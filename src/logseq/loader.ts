@@ -6,7 +6,7 @@ import type { LogseqHost } from './host';
 import type { PluginEnvironment, PluginState } from './plugin-state';
 import { createRefreshScheduler } from './refresh';
 import { readSettings } from './settings';
-import type { SlotRegistry } from './slots';
+import type { SlotRegistry } from './slot-types';
 import type { WhenIdle, YieldNow } from './steps';
 import { afterFirstDraw, beforeFirstDraw } from './warm-index';
 

@@ -13,7 +13,8 @@ import type { PluginEnvironment, PluginState } from './plugin-state';
 import { registerUI } from './register-ui';
 import { readSettings } from './settings';
 import { createSlotContent } from './slot-content';
-import { createSlotRegistry, type SlotRegistry } from './slots';
+import { createSlotRegistry } from './slots';
+import type { SlotRegistry } from './slot-types';
 import { frameIdle, frameYield, type IdleWindow, type WhenIdle } from './steps';
 
 export { DB_GRAPH_MESSAGE, type PluginEnvironment } from './plugin-state';

@@ -9,7 +9,7 @@ import { renderGraph, renderQueryResults, sortIdsByColumn, type ViewContext } fr
 import type { GraphIndex } from './graph-index';
 import { frameSlicing } from './graph-queries';
 import { declareCalls, noticeElement, serializeTrustedTree, showMoreButton } from './markup';
-import type { SlotPending, SlotPiece, SlotPieces, SlotState } from './slots';
+import type { SlotPending, SlotPiece, SlotPieces, SlotState } from './slot-types';
 import { piecewiseTable, tablePieces } from './table-pieces';
 import { drawingLayers } from './graph-layers';
 import { slotLabels } from './graph-labels';

@@ -8,7 +8,7 @@ import { SLASH_COMMANDS } from './macros';
 import { OPEN_METHOD, SIDEBAR_METHOD, SLOT_METHOD } from './markup';
 import type { PluginEnvironment } from './plugin-state';
 import { SETTINGS_SCHEMA } from './settings';
-import type { SlotRegistry, SlotState } from './slots';
+import type { SlotRegistry, SlotState } from './slot-types';
 
 export const TOOLBAR_KEY = 'maturity-map-toolbar';
 

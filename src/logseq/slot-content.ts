@@ -4,7 +4,7 @@ import type { GraphIndex } from './graph-index';
 import type { FileBlock, FilePage, LogseqHost } from './host';
 import { CARD_MACRO, QUERY_MACRO } from './macros';
 import { DB_GRAPH_MESSAGE, type PluginState } from './plugin-state';
-import type { SlotMarkup, SlotRequest, SlotTemplate } from './slots';
+import type { SlotMarkup, SlotRequest, SlotTemplate } from './slot-types';
 import { cardPieces, indexingMarkup, inlineMarkup, noticeMarkup } from './views';
 import { queryView } from './query-slot';
 

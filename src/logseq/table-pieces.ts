@@ -9,7 +9,7 @@
 import type { Component, ComponentQuery } from '../core/index';
 import { DEFAULT_COLUMNS, renderTable, tableCell, type ViewContext } from '../render/index';
 import type { RowOrder } from '../plugin-cache/query-order';
-import type { SlotPiece } from './slots';
+import type { SlotPiece } from './slot-types';
 import { showMoreButton } from './markup';
 
 /**

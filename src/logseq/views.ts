@@ -17,7 +17,7 @@ import type { DashboardView } from '../render/dashboard/dashboard';
 import type { GraphIndex } from './graph-index';
 import { graphLayout } from './graph-layout';
 import { declareCalls, delegateOpen, noticeElement, serializeTrustedTree } from './markup';
-import type { SlotMarkup } from './slots';
+import type { SlotMarkup } from './slot-types';
 import { frameYield } from './steps';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;

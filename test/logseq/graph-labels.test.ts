@@ -6,7 +6,7 @@
 // 300 components as before.
 import { describe, expect, it } from 'vitest';
 import type { MaturityIndex } from '../../src/core/index';
-import type { SlotState } from '../../src/logseq/slots';
+import type { SlotState } from '../../src/logseq/slot-types';
 import { generatedIndex, graphSlotPieces, slotDocument } from './graph-slot-fixture';
 
 const doc = slotDocument;

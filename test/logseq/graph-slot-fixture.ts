@@ -5,7 +5,7 @@ import { Window } from 'happy-dom';
 import { createIndex, type MaturityIndex } from '../../src/core/index';
 import type { GraphIndex } from '../../src/logseq/graph-index';
 import { queryView } from '../../src/logseq/query-slot';
-import type { SlotPieces, SlotState } from '../../src/logseq/slots';
+import type { SlotPieces, SlotState } from '../../src/logseq/slot-types';
 import { generateNotes } from '../../bench/generator/vault';
 
 /** The core index of a generated vault of `notes` notes (seed 5). */
