@@ -1,6 +1,6 @@
 // The build targets: one entry per deliverable. Hosts add themselves here.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,9 +26,31 @@ function parserBuild() {
 }
 
 /**
+ * Text in ASCII: each character above U+007F becomes a `\\uXXXX` escape. A single such character
+ * anywhere in a script makes V8 hold all of it as a two-byte string and scan it slower (Obsidian
+ * compiles main.js in the task that loads the plugin). esbuild's ASCII output escapes strings,
+ * templates and names but leaves regular expression literals as written (evanw/esbuild#4205):
+ * there the escape matches the same character; only the pattern's `.source` text differs, and
+ * nothing reads it. A character after a backslash (`\\–`) would change meaning: the build fails.
+ */
+function asciiOnly(text, file) {
+  return text.replace(/[\u0080-\uffff]/g, (ch, at) => {
+    let backslashes = 0;
+    while (text[at - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 1) throw new Error(`${file}: an escaped non-ASCII character at offset ${at}`);
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A worker's entry bundled on its own, in ASCII: its code, and the files it was made from. */
+async function workerBundle(entry, name) {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2018', minify: true, logLevel: 'warning' });
+  return { text: asciiOnly(result.outputFiles[0].text, name), inputs: Object.keys(result.metafile.inputs) };
+}
+
+/**
  * `import source from 'maturity-map:<name>'`: a worker bundled on its own and embedded as a string
- * (Obsidian loads a single main.js, Logseq a single index.js; each plugin starts the worker from a
- * Blob URL). The parse worker is Obsidian's; the graph layout worker is both plugins'.
+ * (Logseq loads a single index.js and starts the worker from a Blob URL): Logseq's graph layout.
  */
 function embeddedWorker(name, entry) {
   const filter = new RegExp(`^maturity-map:${name}$`);
@@ -37,8 +59,47 @@ function embeddedWorker(name, entry) {
     setup(b) {
       b.onResolve({ filter }, (args) => ({ path: args.path, namespace: name }));
       b.onLoad({ filter: /.*/, namespace: name }, async () => {
-        const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2018', minify: true, logLevel: 'warning' });
-        return { contents: `export default ${JSON.stringify(result.outputFiles[0].text)};`, loader: 'js', watchFiles: Object.keys(result.metafile.inputs) };
+        const { text, inputs } = await workerBundle(entry, name);
+        return { contents: `export default ${JSON.stringify(text)};`, loader: 'js', watchFiles: inputs };
+      });
+    },
+  };
+}
+
+/**
+ * Obsidian's main.js as the app compiles it, whole, in the task that loads the plugin: in ASCII
+ * (asciiOnly), and with each worker's code in a comment rather than a string literal, which V8
+ * would scan, copy, hash and store (the two workers' 350 KB cost that task ~4 ms on the bench
+ * machine; a comment is only skipped). `import code from 'maturity-map:code/<name>'` gives a
+ * function that returns the text of a function whose comment holds the worker's code, with `*` `/`
+ * written `%2A/` and `%` written `%25` (src/obsidian/embedded-code.ts reads it back when a worker
+ * first starts), and `digest`, a hash of that code made here (the note cache's parser build).
+ */
+function obsidianMainJs(outfile, workers) {
+  const marker = (name) => `maturity-map:code/${name}, replaced by the build`;
+  return {
+    name: 'obsidian-main-js',
+    setup(b) {
+      const comments = new Map();
+      b.onResolve({ filter: /^maturity-map:code\// }, (args) => ({ path: args.path.slice('maturity-map:code/'.length), namespace: 'worker-code' }));
+      b.onLoad({ filter: /.*/, namespace: 'worker-code' }, async ({ path: name }) => {
+        if (!(name in workers)) return { errors: [{ text: `no worker named ${name}` }] };
+        const { text, inputs } = await workerBundle(workers[name], name);
+        comments.set(name, text.replace(/%/g, '%25').replace(/\*\//g, '%2A/'));
+        const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
+        return { contents: `export default function () { return ${JSON.stringify(marker(name))}; }\nexport const digest = ${JSON.stringify(digest)};`, loader: 'js', watchFiles: inputs };
+      });
+      b.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        const path = join(ROOT, outfile);
+        let code = readFileSync(path, 'utf8');
+        for (const [name, comment] of comments) {
+          const parts = code.split(JSON.stringify(marker(name)));
+          if (parts.length !== 2) throw new Error(`${outfile}: the ${name} marker is there ${parts.length - 1} times, not once`);
+          // A space first: minified code writes `return"…"`.
+          code = parts.join(` String(function(){/*${comment}*/})`);
+        }
+        writeFileSync(path, asciiOnly(code, outfile));
       });
     },
   };
@@ -116,9 +177,9 @@ function buildPageLayoutWorker() {
   return build(pageScriptOptions('src/render/graph/layout-worker-entry.ts', 'dist/dashboard/dashboard-layout-worker.js'));
 }
 
-const parseWorker = embeddedWorker('parse-worker', 'src/obsidian/index/worker-entry.ts');
 /** The dependency graph's layout (src/render/graph/layout-worker-entry.ts): d3-dag and our operators, no DOM. */
-const layoutWorker = embeddedWorker('layout-worker', 'src/render/graph/layout-worker-entry.ts');
+const LAYOUT_WORKER = 'src/render/graph/layout-worker-entry.ts';
+const layoutWorker = embeddedWorker('layout-worker', LAYOUT_WORKER);
 
 export const targets = [
   {
@@ -187,7 +248,7 @@ export const targets = [
         '@lezer/lr',
       ],
       minify: true,
-      plugins: [parseWorker, layoutWorker],
+      plugins: [obsidianMainJs('dist/obsidian/main.js', { 'parse-worker': 'src/obsidian/index/worker-entry.ts', 'layout-worker': LAYOUT_WORKER })],
       banner: { js: '/* Maturity Map for Obsidian. Built with esbuild from src/obsidian; see the repository for sources. */' },
       logLevel: 'warning',
     },

@@ -273,6 +273,11 @@ function report(r: Runs, written: ReturnType<typeof results>): string {
   return `\n${lines.join('\n')}\n`;
 }
 
+/** A long task as printed: its plugin CPU time, the app's own work in it, its span (to find it in a CPU profile). */
+function taskLine(t: TaskStats['top'][number]): string {
+  return `${t.ms} ms (host ${t.hostMs} ms; ${t.startUs}–${t.endUs} µs)`;
+}
+
 /** MM_BENCH_VIEWS: only the named views, each on a warm launch after the cold one. */
 async function onlyViews(files: Record<string, string>, device: ReturnType<typeof newIndexedDB>, loadAtStart: string): Promise<void> {
   const views = await openViews(files, device);
@@ -294,7 +299,10 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const referenceMs = await referenceTaskMs();
   const device = newIndexedDB();
   const { cold, stats: coldStats } = await coldStart(files, device);
-  if (ONLY_VIEWS.length > 0) return onlyViews(files, device, loadAtStart);
+  if (ONLY_VIEWS.length > 0) {
+    process.stdout.write(`\ncold start's longest tasks: ${cold.tasks.top.map(taskLine).join(', ')}\n`);
+    return onlyViews(files, device, loadAtStart);
+  }
   const target = vault.paths.find((p) => /\*\*Current Stage\*\*: Development/.test(files[p]!))!;
   const { warm, stats: warmStats, edit } = await warmStartAndEdit(files, device, target);
   const fallback = await watchMainThread(() => start(files, { indexedDB: newIndexedDB(), workers: false }));

@@ -33,15 +33,14 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
   private readonly adopted = new Set<Component>();
   private readonly reindexSoon = debounce(() => void this.indexer.reconfigure(indexOptions(this.settings)), SETTINGS_PAUSE_MS, true);
   private syncReadingHeaders: () => void = () => {};
-  /** Lays graphs out off the main thread; its worker starts with the first graph drawn. */
+  /** Lays graphs out off the main thread: made for the first view, its worker started with the first graph drawn. */
   private layout: LayoutWorker | null = null;
 
   override async onload(): Promise<void> {
     this.settings = parseSettings(await this.loadData());
     this.indexer = this.addChild(new VaultIndexer(this.app, indexOptions(this.settings), this.manifest.version));
     this.api = createApi(this.indexer);
-    const layout = (this.layout = startLayoutWorker());
-    this.register(() => layout.close());
+    this.register(() => this.layout?.close());
 
     this.registerHoverLinkSource(HOVER_SOURCE, { display: 'Maturity Map', defaultMod: true });
     this.registerView(DASHBOARD_VIEW, (leaf) => new DashboardView(leaf, this));
@@ -69,8 +68,13 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
       (id, event, line) => openNote(this.app, id, sourcePath, event, line),
       // Page preview (the core plugin) shows the note on hover, with Ctrl/⌘ as for other sources.
       (id, event, target) => hoverLink(this.app, hoverParent, id, event, target, sourcePath),
-      { graphLayout: this.layout?.layout, nextTask: yieldToUI },
+      { graphLayout: this.layoutWorker().layout, nextTask: yieldToUI },
     );
+  }
+
+  private layoutWorker(): LayoutWorker {
+    this.layout ??= startLayoutWorker();
+    return this.layout;
   }
 
   adopt(child: Component): void {

@@ -4,8 +4,8 @@
 // and delete updates the index incrementally, and the per-file cache follows (src/plugin-cache/cache-writer.ts).
 // Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
-import { createIndex, lazy, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
-import workerSource from 'maturity-map:parse-worker';
+import { createIndex, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
+import { PARSER_BUILD } from './embedded-code';
 import { buildGeneration, type BuildHost, type BuildResult } from './index/build';
 import { CacheWriter } from '../plugin-cache/cache-writer';
 import { candidateRules, type CandidateRules } from './index/candidates';
@@ -22,9 +22,6 @@ import { workCount } from '../core/work-count';
 export type { ChangeReason, IndexProgress, IndexStats, LiveChange } from './index/indexer-state';
 export { MAX_NOTE_BYTES } from './index/indexer-state';
 
-/** The parser build (a hash of the worker's code), made when the first build needs it. */
-const parserBuild = lazy(() => hashText(workerSource));
-
 export class VaultIndexer extends Component {
   /**
    * The live index. It reads the day this indexer keeps (checked after each midnight and when the
@@ -32,7 +29,13 @@ export class VaultIndexer extends Component {
    * read earlier. (The clock's date, which the core now formats once a day, cost ~7 µs a view read.)
    */
   get index(): MaturityIndex {
-    return this.current;
+    // Made when first read: before the first build completes only an empty index can be read, and
+    // at start-up nothing reads one (making it compiled the settings and the vocabulary again in
+    // the task that loads the plugin).
+    if (this.current !== null) return this.current;
+    const made = createIndex(this.options);
+    this.index = made;
+    return made;
   }
 
   set index(next: MaturityIndex) {
@@ -40,7 +43,7 @@ export class VaultIndexer extends Component {
     this.current = next;
   }
 
-  private current!: MaturityIndex;
+  private current: MaturityIndex | null = null;
   readonly events = new Events();
   progress: IndexProgress = { phase: 'waiting', done: 0, total: 0, unreadable: [] };
   stats: IndexStats = { parsed: 0, build: { fromCache: 0, parsed: 0, ms: 0, parser: 'worker' } };
@@ -76,7 +79,6 @@ export class VaultIndexer extends Component {
     private readonly pluginVersion = '',
   ) {
     super();
-    this.index = createIndex(options);
     this.rules = candidateRules(app, options);
   }
 
@@ -134,7 +136,8 @@ export class VaultIndexer extends Component {
     this.rules = candidateRules(this.app, options);
     this.pool?.configure(options);
     if (!this.started) {
-      this.index = createIndex(options);
+      // The next read makes the index with these options.
+      this.current = null;
       return Promise.resolve();
     }
     return this.build();
@@ -164,7 +167,7 @@ export class VaultIndexer extends Component {
   private cacheKey(): string {
     const { today: _today, ...settings } = this.options;
     void _today;
-    return `${parserBuild()}:${this.pluginVersion}:${hashText(JSON.stringify(settings))}`;
+    return `${PARSER_BUILD}:${this.pluginVersion}:${hashText(JSON.stringify(settings))}`;
   }
 
   /** The links to keep: null while a build runs (its settings are not the index's yet) or when those kept are current. */

@@ -1,10 +1,10 @@
 // Parsing notes for the index: in Web Workers built from the bundle (the worker's source is
 // embedded in main.js and started from a Blob URL, Dataview's approach), or — where workers are
 // unavailable or fail — on the main thread in slices that yield to the UI between notes.
-import workerSource from 'maturity-map:parse-worker';
 import { prepareForIndex, type IndexOptions } from '../../core/index';
 import { workerParser, type FromWorker, type ToWorker, type WorkerParser } from '../../plugin-cache/parse-protocol';
 import { fromRecord, type PreparedNote } from '../../plugin-cache/note-record';
+import { parseWorkerCode } from '../embedded-code';
 import { mapInSlices, startSlice } from './slices';
 
 export interface ParseItem {
@@ -63,7 +63,7 @@ export class ParserPool {
       return;
     }
     try {
-      this.url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+      this.url = URL.createObjectURL(new Blob([parseWorkerCode()], { type: 'text/javascript' }));
       for (let i = 0; i < count; i++) {
         const slot: Slot = { worker: new Worker(this.url), busy: new Map() };
         slot.worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(slot, event.data);

@@ -7,7 +7,7 @@ import { installDomHelpers } from './dom';
 import { allEvents, live } from './events';
 import { registry } from './markdown';
 import * as obsidian from './obsidian';
-import { App, type Plugin, type PluginManifest } from './plugin';
+import { App, fileReadTurn, type Plugin, type PluginManifest } from './plugin';
 import { dueSoon, installTimers, scheduled, tick } from './timers';
 import { notices, openModals } from './ui';
 import { pending } from './vault';
@@ -123,6 +123,9 @@ export class Harness {
   }
 
   async loadPlugin(): Promise<void> {
+    // The app reads main.js through the vault adapter before it evaluates it: the evaluation starts
+    // a task of its own, never the one in which the app opened the vault.
+    await fileReadTurn();
     const PluginCtor = evaluatePlugin(this.options.mainJs);
     const plugin = new PluginCtor(this.app, this.options.manifest);
     this.app.plugins.plugins[this.options.manifest.id] = plugin;

@@ -5,6 +5,7 @@
 import type { IDBFactory } from 'fake-indexeddb';
 import { installIndexedDB as install, newIndexedDB } from '../../helpers/indexeddb';
 import { createWorkerShim, type ShimWorker } from '../../helpers/worker-threads';
+import { asHost } from './host-work';
 import { pending } from './vault';
 
 const shim = createWorkerShim({
@@ -12,6 +13,8 @@ const shim = createWorkerShim({
     pending.add(done);
     void done.then(() => pending.delete(done));
   },
+  // The browser starts a worker's thread off the page's; Node's Worker constructor is the harness's.
+  startThread: asHost,
 });
 /** Workers still running (a leak check: none after the plugin unloads). */
 export const liveWorkers: Set<ShimWorker> = shim.live;

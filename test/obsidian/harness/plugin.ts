@@ -9,7 +9,7 @@ import { FileManager, MetadataCache, Vault } from './vault';
 import { editorExtensions, viewRegistry, Workspace, type ViewCreator } from './workspace';
 
 /** A file read's answer: a new task (an immediate under Node, a zero timer in a browser page). */
-function fileReadTurn(): Promise<void> {
+export function fileReadTurn(): Promise<void> {
   return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
