@@ -6,13 +6,15 @@
 // its paint: a table's layout of new rows is a frame's work, not a script's); the reference, same
 // browser and run, is a one-paragraph page's load. Each phase's main-thread CPU
 // time (the DevTools protocol's `ThreadTime`) is printed beside it: on a shared machine a task's
-// length is partly waiting for a core, its CPU time much less so.
+// length is partly waiting for a core, its CPU time much less so; so is the CPU time of the
+// phase's longest task, from a trace of its main thread (each task's thread time). The table tab
+// is followed by a header press and four "Show more" pages (to 500 rows), the cards tab by one.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { TODAY } from './core-bench';
 import { loadVault } from './corpus';
 import { now } from './measure';
@@ -28,6 +30,8 @@ export interface TaskPhase {
   framesOver50?: number;
   /** CPU time of the page's main thread from the action to the page settled, ms. */
   cpuMs: number;
+  /** The CPU time of the phase's longest main-thread task (traced), ms; null where no trace was taken. */
+  longestCpuMs?: number | null;
 }
 
 export interface DashboardTasks {
@@ -87,14 +91,42 @@ async function threadMs(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
 }
 
-/** Run a phase: its action, then wait until the page settles; its long tasks and main-thread CPU. */
-async function phase(p: Page, cdp: CDPSession, name: string, action: () => Promise<unknown>, quietMs?: number): Promise<TaskPhase> {
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** The thread time of the longest task on the renderer's main thread in a trace (its outermost task events), ms. */
+export function longestTaskCpu(events: readonly TraceEvent[]): number {
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let longest = 0;
+  let end = -Infinity;
+  for (const t of tasks) {
+    if (t.ts < end) continue; // a task inside the one before it
+    end = t.ts + (t.dur ?? 0);
+    longest = Math.max(longest, (t.tdur ?? 0) / 1000);
+  }
+  return longest;
+}
+
+/** Run a phase: its action, then wait until the page settles; its long tasks and main-thread CPU (traced, with `browser`). */
+async function phase(p: Page, cdp: CDPSession, name: string, action: () => Promise<unknown>, quietMs?: number, browser?: Browser): Promise<TaskPhase> {
+  if (browser) await browser.startTracing(p, { categories: ['toplevel'] });
   const cpu = await threadMs(cdp);
   const started = now();
   await action();
   const settled = await settle(p, started, quietMs);
   const frames = settled.frames;
+  const trace = browser ? (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents : null;
   return {
+    longestCpuMs: trace ? longestTaskCpu(trace) : null,
     phase: name,
     wallMs: Math.max(0, settled.wallMs),
     longestMs: Math.max(0, ...settled.tasks),
@@ -105,7 +137,36 @@ async function phase(p: Page, cdp: CDPSession, name: string, action: () => Promi
   };
 }
 
-async function watchDashboard(page: string): Promise<{ phases: TaskPhase[]; blank: TaskPhase }> {
+/** A list in a tab drawn whole: at least `rows` of its items, nothing in the tab busy. */
+function drawn(p: Page, tab: string, items: string, rows: number): Promise<unknown> {
+  return p.waitForFunction(([t, i, n]) => document.querySelectorAll(`.mm-panel-${t} ${i}`).length >= Number(n) && !document.querySelector(`.mm-panel-${t} [aria-busy="true"]`), [tab, items, String(rows)] as const, { timeout: 300_000 });
+}
+
+/** The table's pages after the first and a header press, and the cards' second page: each a phase. */
+async function listPhases(p: Page, run: (name: string, action: () => Promise<unknown>) => Promise<TaskPhase>, tab: 'table' | 'cards'): Promise<TaskPhase[]> {
+  const items = tab === 'table' ? 'tbody > tr' : '.mm-card-grid > .mm-card';
+  const page = tab === 'table' ? 100 : 12;
+  const phases: TaskPhase[] = [];
+  if (tab === 'table') {
+    await drawn(p, tab, items, page);
+    phases.push(await run('table header (owner) pressed', async () => {
+      await p.locator('.mm-panel-table th.mm-col-owner button').click({ timeout: 300_000 });
+      await p.waitForFunction(() => document.querySelector('.mm-panel-table th.mm-col-owner')?.getAttribute('aria-sort') === 'ascending');
+      await drawn(p, tab, items, page);
+    }));
+  }
+  for (let k = 1; k <= (tab === 'table' ? 4 : 1); k++) {
+    await drawn(p, tab, items, page * k);
+    phases.push(await run(`${tab} Show more (${page * k} → ${page * (k + 1)})`, async () => {
+      await p.locator(`.mm-panel-${tab} .mm-show-more`).first().click({ timeout: 300_000 });
+      await drawn(p, tab, items, page * (k + 1));
+    }));
+  }
+  return phases;
+}
+
+/** The dashboard page's phases in one browser; with `trace`, each phase's longest task's CPU time too. */
+export async function watchDashboard(page: string, trace = false): Promise<{ phases: TaskPhase[]; blank: TaskPhase }> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -113,13 +174,17 @@ async function watchDashboard(page: string): Promise<{ phases: TaskPhase[]; blan
     await p.addInitScript(watchTasks);
     const cdp = await p.context().newCDPSession(p);
     await cdp.send('Performance.enable');
+    const run = (name: string, action: () => Promise<unknown>) => phase(p, cdp, name, action, undefined, trace ? browser : undefined);
     const blank = await phase(p, cdp, 'blank page', () => p.goto(pathToFileURL(join(page, '..', 'blank.html')).href), 500);
-    const phases = [await phase(p, cdp, 'page opened, board shown', async () => {
+    const phases = [await run('page opened, board shown', async () => {
       await p.goto(pathToFileURL(page).href);
       await p.waitForSelector('.mm-board-item', { timeout: 300_000 });
     })];
-    for (const tab of TABS) phases.push(await phase(p, cdp, `${tab} tab`, () => p.locator(`[data-mm-tab="${tab}"]`).first().click({ timeout: 300_000 })));
-    phases.push(await phase(p, cdp, 'text filter typed', () => p.locator('input.mm-filter-text').first().fill('pay', { timeout: 300_000 })));
+    for (const tab of TABS) {
+      phases.push(await run(`${tab} tab`, () => p.locator(`[data-mm-tab="${tab}"]`).first().click({ timeout: 300_000 })));
+      if (tab === 'table' || tab === 'cards') phases.push(...(await listPhases(p, run, tab)));
+    }
+    phases.push(await run('text filter typed', () => p.locator('input.mm-filter-text').first().fill('pay', { timeout: 300_000 })));
     return { phases, blank };
   } finally {
     await browser.close();
@@ -128,7 +193,8 @@ async function watchDashboard(page: string): Promise<{ phases: TaskPhase[]; blan
 
 /** A phase's long animation frames, as the log and the report print them. */
 export function frameText(ph: TaskPhase): string {
-  return ph.longestFrameMs === null || ph.longestFrameMs === undefined ? 'frames not reported' : `longest frame ${Math.round(ph.longestFrameMs)} ms (${ph.framesOver50 ?? 0} over 50)`;
+  const frames = ph.longestFrameMs === null || ph.longestFrameMs === undefined ? 'frames not reported' : `longest frame ${Math.round(ph.longestFrameMs)} ms (${ph.framesOver50 ?? 0} over 50)`;
+  return ph.longestCpuMs === null || ph.longestCpuMs === undefined ? frames : `${frames}, longest task's CPU ${Math.round(ph.longestCpuMs)} ms`;
 }
 
 export async function dashboardTasks(notes: number, seed: number, log: (line: string) => void): Promise<DashboardTasks> {
@@ -140,7 +206,7 @@ export async function dashboardTasks(notes: number, seed: number, log: (line: st
     if (built.status !== 0) throw new Error(`maturity-map dashboard failed: ${built.stderr}`);
     const components = Number(/\((\d+) components/.exec(built.stderr)?.[1] ?? NaN);
     writeFileSync(join(work, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>blank</p></body></html>');
-    const { phases, blank } = await watchDashboard(page);
+    const { phases, blank } = await watchDashboard(page, true);
     const pageBytes = statSync(page).size;
     log(`  dashboard ${components} components: page ${(pageBytes / 1e6).toFixed(2)} MB`);
     for (const ph of phases) log(`  dashboard ${components} components, ${ph.phase}: longest task ${Math.round(ph.longestMs)} ms, ${ph.over50} tasks over 50 ms, ${frameText(ph)}, main thread CPU ${Math.round(ph.cpuMs)} ms (${Math.round(ph.wallMs)} ms to settle)`);

@@ -45,6 +45,12 @@ export interface ViewHost {
    * message; Logseq: the frame's timer). Default: a timer of the document's window.
    */
   nextTask?: () => Promise<void>;
+  /**
+   * Milliseconds, for the budgets of the parts a list is drawn in (pages.ts): a part ends once it
+   * has run its budget. Default: the document's window's `performance.now`. Tests pass a clock
+   * that counts what was drawn.
+   */
+  clock?: () => number;
 }
 
 export interface ViewContext extends QuerySource, GraphSource {
@@ -77,6 +83,7 @@ export interface ViewContext extends QuerySource, GraphSource {
   cardSections: CardSection[];
   graphLayout: GraphLayouter | undefined;
   nextTask: () => Promise<void>;
+  clock: () => number;
 }
 
 function hostDocument(host: ViewHost): Document {
@@ -91,6 +98,12 @@ function timerTask(doc: Document): () => Promise<void> {
   return () => new Promise<void>((resolve) => void timers.setTimeout(resolve, 0));
 }
 
+/** The document's window's `performance.now` (or the global one). */
+function windowClock(doc: Document): () => number {
+  const perf = doc.defaultView?.performance ?? globalThis.performance;
+  return () => perf.now();
+}
+
 function hostParts(host: ViewHost) {
   const document = hostDocument(host);
   return {
@@ -102,6 +115,7 @@ function hostParts(host: ViewHost) {
     cardSections: host.cardSections ?? [],
     graphLayout: host.graphLayout,
     nextTask: host.nextTask ?? timerTask(document),
+    clock: host.clock ?? windowClock(document),
   };
 }
 

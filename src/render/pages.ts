@@ -27,6 +27,24 @@ export interface PageSlicing {
    * share that task: the board gives each column a share.
    */
   firstPart?: number;
+  /**
+   * A part also ends once it has run this long (ms by `clock`; at least one item a task): rows cost
+   * what the host's DOM makes them cost. Twenty-five dashboard table rows were 20–30 ms of script
+   * in the Logseq harness's frame, three cards up to 56 ms, against a few ms in Chromium
+   * (benchmarks.md, sessions 23 and 24). Default: parts of `perTask` items whatever they take.
+   */
+  budgetMs?: number;
+  /** The clock of that budget (default the document's window's `performance.now`). */
+  clock?: () => number;
+  /** When the task that draws the first part began, by `clock` (default: when the list is drawn): what it did before counts against that part. */
+  started?: number;
+}
+
+/** The clock a slicing's budget reads. */
+export function sliceClock(doc: Document, slicing?: PageSlicing): () => number {
+  if (slicing?.clock) return slicing.clock;
+  const perf = doc.defaultView?.performance ?? globalThis.performance;
+  return () => perf.now();
 }
 
 /**
@@ -35,10 +53,10 @@ export interface PageSlicing {
  * page at once (a hundred table rows: one ~50 ms frame). Where the window has no animation frames,
  * parts are only a task apart.
  */
-export function frameSlicing(doc: Document, perTask: number, nextTask: () => Promise<void>): PageSlicing {
+export function frameSlicing(doc: Document, perTask: number, nextTask: () => Promise<void>, budget: Pick<PageSlicing, 'budgetMs' | 'clock'> = {}): PageSlicing {
   const view = doc.defaultView;
-  if (!view || typeof view.requestAnimationFrame !== 'function') return { perTask, nextTask };
-  return { perTask, nextTask: () => new Promise<void>((resolve) => void view.requestAnimationFrame(() => void nextTask().then(resolve))) };
+  if (!view || typeof view.requestAnimationFrame !== 'function') return { perTask, nextTask, ...budget };
+  return { perTask, nextTask: () => new Promise<void>((resolve) => void view.requestAnimationFrame(() => void nextTask().then(resolve))), ...budget };
 }
 
 function moreText(left: number, page: number, noun: string): string {
@@ -61,6 +79,11 @@ interface Pager<T> {
   size: number;
   perTask: number;
   nextTask: (() => Promise<void>) | null;
+  /** The part's budget: when this task's drawing stops (Infinity: none), by `clock`, and the items drawn in this task so far. */
+  budgetMs: number;
+  clock: () => number;
+  deadline: number;
+  drawnInTask: number;
   shown: number;
   /** A page is being drawn a part a task. */
   busy: boolean;
@@ -73,9 +96,19 @@ interface Pager<T> {
   firstOfPage: HTMLElement | null;
 }
 
+/** A new task begins drawing (at `at`, by the pager's clock): its part's budget starts. */
+function startTask<T>(p: Pager<T>, at?: number): void {
+  p.drawnInTask = 0;
+  p.deadline = p.budgetMs === Infinity ? Infinity : (at ?? p.clock()) + p.budgetMs;
+}
+
+/** Items up to `end`, or fewer once this task's budget is spent (it always draws one). */
 function drawUpTo<T>(p: Pager<T>, end: number): void {
-  for (; p.shown < end; p.shown++) {
+  while (p.shown < end) {
+    if (p.drawnInTask > 0 && p.deadline !== Infinity && p.clock() >= p.deadline) return;
     const el = p.draw(p.items[p.shown]!);
+    p.shown++;
+    p.drawnInTask++;
     p.firstOfPage ??= el;
     p.into.appendChild(el);
   }
@@ -98,6 +131,7 @@ async function drawRest<T>(p: Pager<T>, end: number): Promise<void> {
     if (p.into.isConnected) p.placed = true;
     else if (p.placed) p.stopped = true;
     if (p.stopped) return;
+    startTask(p);
     drawUpTo(p, Math.min(end, p.shown + p.perTask));
   }
   pageDrawn(p);
@@ -133,7 +167,9 @@ function pageDrawn<T>(p: Pager<T>): void {
 export function drawPaged<T>(doc: Document, items: readonly T[], into: HTMLElement, draw: (item: T) => HTMLElement, page: number, noun: string, slicing?: PageSlicing): PagedItems {
   const size = Number.isFinite(page) && page >= 1 ? Math.floor(page) : items.length;
   const perTask = slicing && slicing.perTask >= 1 ? Math.floor(slicing.perTask) : Infinity;
-  const p: Pager<T> = { items, into, draw, noun, size, perTask, nextTask: slicing?.nextTask ?? null, shown: 0, busy: false, asked: 0, stopped: false, placed: false, more: null, firstOfPage: null };
+  const budgetMs = slicing?.budgetMs !== undefined && slicing.budgetMs > 0 ? slicing.budgetMs : Infinity;
+  const p: Pager<T> = { items, into, draw, noun, size, perTask, nextTask: slicing?.nextTask ?? null, budgetMs, clock: sliceClock(doc, slicing), deadline: Infinity, drawnInTask: 0, shown: 0, busy: false, asked: 0, stopped: false, placed: false, more: null, firstOfPage: null };
+  startTask(p, slicing?.started);
   drawNext(p, slicing?.firstPart !== undefined && slicing.firstPart >= 0 ? Math.floor(slicing.firstPart) : perTask);
   const paged = { shown: () => p.shown, stop: () => void (p.stopped = true) };
   if (p.shown >= items.length) return { ...paged, more: null };
@@ -141,7 +177,10 @@ export function drawPaged<T>(doc: Document, items: readonly T[], into: HTMLEleme
   more.hidden = p.busy; // the first page is still being drawn: the button shows when it is
   more.addEventListener('click', () => {
     if (p.busy) p.asked++;
-    else drawNext(p);
+    else {
+      startTask(p);
+      drawNext(p);
+    }
   });
   p.more = more;
   return { ...paged, more };

@@ -19,7 +19,9 @@ export interface Fixture {
 
 export function exampleFixture(host: Partial<ViewHost> = {}, index: MaturityIndex = loadFolder(EXAMPLE_VAULT)): Fixture {
   const opened: Opened[] = [];
-  const ctx = contextFromIndex(index, { document, onOpen: (id, event, line) => opened.push({ id, event, line }), ...host });
+  // A clock that stands still unless a test passes one: a part of a page ends at its count, never
+  // at its budget (pages.ts), so what a task draws does not hang on the machine's speed.
+  const ctx = contextFromIndex(index, { document, onOpen: (id, event, line) => opened.push({ id, event, line }), clock: () => 0, ...host });
   const byName = (name: string) => {
     const found = index.components().find((c) => c.name === name);
     if (!found) throw new Error(`no component named ${name}`);

@@ -118,7 +118,7 @@ function renderCards(state: DashboardState, panel: HTMLElement): void {
   if (results.length === 0) panel.appendChild(h(ctx.document, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const grid = h(ctx.document, 'div', { cls: 'mm-card-grid' });
   // A card shows the whole component: the context may give lists a lighter one.
-  const paged = drawPaged(ctx.document, results, grid, (c) => renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards));
+  const paged = drawPaged(ctx.document, results, grid, (c) => renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards, true));
   panel.appendChild(grid);
   if (paged.more) panel.appendChild(paged.more);
 }
@@ -138,7 +138,7 @@ function renderPanel(state: DashboardState, t: DashboardTab): void {
   // A long board draws a page a column, each column's page a part a task; the rest on request.
   if (t === 'board') panel.appendChild(renderBoard(results, ctx, { headingLevel: 2, pageSize: PAGE.board, slicing: sliced(ctx, PER_TASK.board) }));
   else if (t === 'timeline') panel.appendChild(renderTimeline(results, ctx, { headingLevel: 2, pageSize: PAGE.timeline, atOnce: TIMELINE_AT_ONCE, slicing: sliced(ctx, PER_TASK.timeline) }));
-  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table), sortAtOnce: TABLE_SORT_AT_ONCE, fixedColumns: true, ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
+  else if (t === 'table') panel.appendChild(renderTable(results, ctx, { pageSize: PAGE.table, slicing: sliced(ctx, PER_TASK.table, true), sortAtOnce: TABLE_SORT_AT_ONCE, fixedColumns: true, ...(state.filters.order.value === 'readiness' ? { sort: { column: 'readiness', order: 'desc' } } : {}) }));
   else renderCards(state, panel);
   markCurrent(state);
 }

@@ -18,9 +18,18 @@ export const PAGE = { board: 30, table: 100, timeline: 100, cards: 12, vaultProb
  */
 export const PER_TASK = { table: 25, cards: 3, timeline: 10, board: 8 } as const;
 
-/** `perTask` items of a page a frame, after the host's next task. */
-export function sliced(ctx: ViewContext, perTask: number): PageSlicing {
-  return frameSlicing(ctx.document, perTask, ctx.nextTask);
+/**
+ * What a part of the table's or the cards' page may take, ms of the context's clock: with it a
+ * part holds as many of its items as fit (at least one, at most PER_TASK's). Twenty-five table
+ * rows were 20–30 ms of script in the Logseq harness's frame, with a collection in them 30–60,
+ * three cards 27–56 ms; in Chromium twenty-five rows' script is a few ms, and the frame after it
+ * lays them out (benchmarks.md, session 24).
+ */
+export const PART_BUDGET_MS = 12;
+
+/** `perTask` items of a page a frame, after the host's next task; with `budget`, fewer once a part has run PART_BUDGET_MS. */
+export function sliced(ctx: ViewContext, perTask: number, budget = false): PageSlicing {
+  return frameSlicing(ctx.document, perTask, ctx.nextTask, budget ? { budgetMs: PART_BUDGET_MS, clock: ctx.clock } : {});
 }
 
 /** Components the timeline places in the tab's own task; more are placed a task at a time. */
