@@ -23,6 +23,8 @@ interface GraphOpened {
   components: number;
   /** Layouts run on the page's main thread. */
   layoutsHere: number;
+  /** The layout block ran as a script of the page (its layout left in `mmLayoutBlock`). */
+  layoutBlockHere: boolean;
   /** Components whose card detail the page joined (readiness computed) to draw the graph. */
   detailsJoined: number;
   workers: string[];
@@ -68,6 +70,7 @@ async function openGraph(browser: Browser, file: string, shot: string): Promise<
     nodes: await page.locator('.mm-panel-graph .mm-node').count(),
     components,
     layoutsHere: await page.evaluate(layoutsHere),
+    layoutBlockHere: await page.evaluate(() => typeof (window as unknown as { mmLayoutBlock?: unknown }).mmLayoutBlock === 'object'),
     detailsJoined: await page.evaluate(detailsJoined),
     workers,
     requests,
@@ -105,6 +108,7 @@ describeWithChromium('the dashboard’s graph layout worker (Chromium)', () => {
     expect(opened.workers[0]).toMatch(/^blob:null\//);
     expect(opened.requests).toEqual(opened.workers);
     expect(opened.layoutsHere).toBe(0);
+    expect(opened.layoutBlockHere).toBe(false);
     // The graph model read the light components: no card's detail joined, no readiness computed.
     expect(opened.detailsJoined).toBe(0);
     expect(opened.errors).toEqual([]);
@@ -129,6 +133,8 @@ describeWithChromium('the dashboard’s graph layout worker (Chromium)', () => {
     expect(opened.notices).toBe(0);
     expect(opened.workers).toEqual([]);
     expect(opened.layoutsHere).toBe(1);
+    // With the layout block's code, the page's one copy of d3-dag, run as a script of the page.
+    expect(opened.layoutBlockHere).toBe(true);
     // Chromium says why on the console; the page says nothing.
     expect(opened.errors).toHaveLength(1);
     expect(opened.errors[0]).toMatch(/^Creating a worker from 'blob:null\/[^']+' violates the following Content Security Policy directive/);

@@ -1,4 +1,4 @@
-// The standalone page's second script: the dependency graph's code (the graph view and d3-dag,
+// The standalone page's second script: the dependency graph's code (the graph view,
 // graph-script-entry.ts) is in the page as text, `<script type="text/plain" id="mm-graph-script">`,
 // which the browser neither compiles nor runs. It was 60% of the page's one script, whose compile
 // was most of its evaluation as the page opens (benchmarks.md, sessions 22 and 23). The first time
@@ -6,7 +6,8 @@
 // Content-Security-Policy allows it by its hash (src/cli/dashboard-page.ts), no URL, no eval. It takes
 // the modules it shares with this script from PAGE_MODULES, one copy of each (dom.ts's id counter,
 // the work counters), and leaves its exports in a global (scripts/targets.mjs builds it so). Its
-// graphs are laid out in a Web Worker started from another text block of the page, as the plugins'.
+// graphs are laid out in a Web Worker started from another text block of the page, as the plugins';
+// that block holds the page's one copy of d3-dag, and is run here when no worker can start.
 import type { Component } from '../../core/model';
 import * as works from '../../core/work-count';
 import * as serialize from '../../core/serialize';
@@ -14,16 +15,20 @@ import * as stages from '../../core/stages';
 import * as text from '../../core/text';
 import type { ViewContext } from '../context';
 import * as dom from '../dom';
-import type { GraphLayouter } from '../graph/layout-request';
+import type { GraphLayouter, InThreadLayout } from '../graph/layout-request';
 import type { createLayoutWorker } from '../graph/layout-worker';
-import type { GraphOptions, renderGraph } from '../graph/view';
+import type { GraphOptions, graphView } from '../graph/view';
 import * as stage from '../stage';
 import type { DashboardGraph, GraphRenderer } from './dashboard';
 import { GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from './graph-script-id';
 
-/** Globals named in scripts/targets.mjs: where the graph script finds this script's modules, and where it leaves its exports. */
+/**
+ * Globals named in scripts/targets.mjs: where the graph script finds this script's modules, where
+ * it leaves its exports, and where the layout block run on the main thread leaves its layout.
+ */
 const PAGE_MODULES_GLOBAL = 'mmGraphPageModules';
 const EXPORTS_GLOBAL = 'mmGraphScript';
+const LAYOUT_BLOCK_GLOBAL = 'mmLayoutBlock';
 
 /**
  * The modules of this script the graph script imports, by their path in the repository (the build
@@ -39,18 +44,19 @@ export const PAGE_MODULES: Readonly<Record<string, unknown>> = {
 };
 
 export interface GraphScript {
-  renderGraph: typeof renderGraph;
+  graphView: typeof graphView;
   createLayoutWorker: typeof createLayoutWorker;
 }
 
-type GraphScriptGlobals = Record<typeof PAGE_MODULES_GLOBAL | typeof EXPORTS_GLOBAL, unknown>;
-
-/** Run the graph script's text as an inline script (allowed by its hash) and take its exports. */
-function runGraphScript(doc: Document): GraphScript {
-  const code = doc.getElementById(GRAPH_SCRIPT_ID)?.textContent;
-  const globals = doc.defaultView as unknown as GraphScriptGlobals | null;
-  if (!code || !globals) throw new Error('the page has no graph script');
-  globals[PAGE_MODULES_GLOBAL] = PAGE_MODULES;
+/**
+ * Run the text block `id` of the page as an inline script (allowed by its hash in the page's policy)
+ * with `given` in globals while it runs, and take what it leaves in the global `exported`.
+ */
+function runBlock(doc: Document, id: string, exported: string, given: Record<string, unknown>): unknown {
+  const code = doc.getElementById(id)?.textContent;
+  const globals = doc.defaultView as unknown as Record<string, unknown> | null;
+  if (!code || !globals) throw new Error(`the page has no ${id === GRAPH_SCRIPT_ID ? 'graph script' : 'layout block'}`);
+  Object.assign(globals, given);
   const script = doc.createElement('script');
   script.textContent = code;
   try {
@@ -58,11 +64,35 @@ function runGraphScript(doc: Document): GraphScript {
     (doc.head ?? doc.documentElement).appendChild(script);
   } finally {
     script.remove();
-    delete globals[PAGE_MODULES_GLOBAL];
+    for (const name of Object.keys(given)) delete globals[name];
   }
-  const exported = globals[EXPORTS_GLOBAL] as Partial<GraphScript> | undefined;
-  if (typeof exported?.renderGraph !== 'function' || typeof exported.createLayoutWorker !== 'function') throw new Error('its script did not run');
+  return globals[exported];
+}
+
+/** Run the graph script (its modules shared with this script handed over) and take its exports. */
+function runGraphScript(doc: Document): GraphScript {
+  const exported = runBlock(doc, GRAPH_SCRIPT_ID, EXPORTS_GLOBAL, { [PAGE_MODULES_GLOBAL]: PAGE_MODULES }) as Partial<GraphScript> | undefined;
+  if (typeof exported?.graphView !== 'function' || typeof exported.createLayoutWorker !== 'function') throw new Error('its script did not run');
   return exported as GraphScript;
+}
+
+/**
+ * The graph's layout on the main thread, for when no worker can start: the layout block, which is
+ * the worker's code, run here as an inline script the first time (allowed by its hash), so the page
+ * holds d3-dag once (~113 KB; it was in the graph script too, session 23). Counted as the plugins'
+ * layouts in their own thread are (`workCount.graphLayouts`).
+ */
+function layoutOnThePage(doc: Document): InThreadLayout {
+  let layout: InThreadLayout | null = null;
+  return (request) => {
+    if (!layout) {
+      const block = runBlock(doc, LAYOUT_WORKER_ID, LAYOUT_BLOCK_GLOBAL, {}) as { layout?: unknown } | undefined;
+      if (typeof block?.layout !== 'function') throw new Error('its layout block did not run');
+      layout = block.layout as InThreadLayout;
+    }
+    works.workCount.graphLayouts++;
+    return layout(request);
+  };
 }
 
 /**
@@ -70,14 +100,16 @@ function runGraphScript(doc: Document): GraphScript {
  * block through a Blob URL (the page's CSP allows `worker-src blob:`, nothing else): laying out
  * 1,000 components is ~350 ms of CPU, which was the Graph tab's own task (benchmarks.md, session
  * 23). One worker for the page, started with the first layout. When it cannot run (no block, no
- * Worker, a policy that forbids it, no answer), the view lays out in its own task instead
- * (render/graph/layout-worker.ts, redraw.ts): the same drawing.
+ * Worker, a policy that forbids it, no answer), the view lays out in its own task instead, with the
+ * same block's code run on the main thread (render/graph/layout-worker.ts, redraw.ts): the same
+ * drawing.
  */
 function withLayoutWorker(doc: Document, script: GraphScript): GraphRenderer {
   const source = doc.getElementById(LAYOUT_WORKER_ID)?.textContent;
   const host = doc.defaultView;
   const layout = source && host ? script.createLayoutWorker(source, host).layout : undefined;
-  return (ctx, options) => script.renderGraph(lightGraphContext(ctx, layout), options);
+  const inThread = layoutOnThePage(doc);
+  return (ctx, options) => script.graphView(lightGraphContext(ctx, layout), options, inThread);
 }
 
 /**

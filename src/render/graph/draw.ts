@@ -5,7 +5,7 @@ import type { ExternalNode, GraphEdge, GraphModel, GraphNode } from '../../core/
 import type { ViewContext } from '../context';
 import { s, uniqueId } from '../dom';
 import { stageInfo } from '../stage';
-import { edgeKey, type LayoutNodeInput, type LayoutResult, type Point } from './layout';
+import { edgeKey, type LayoutNodeInput, type LayoutResult, type Point } from './layout-types';
 
 export const NODE_HEIGHT = 44;
 const MAX_NAME = 28;

@@ -2,7 +2,7 @@
 // and the status line says what is lit.
 import { closure } from '../../core/graph';
 import { plural } from '../dom';
-import { edgeKey } from './layout';
+import { edgeKey } from './layout-types';
 import { nameOf, type GraphState } from './state';
 
 const LIT_CLASSES = ['mm-hl', 'mm-hl-self', 'mm-hl-dependency', 'mm-hl-dependent'];

@@ -5,7 +5,7 @@
 // dropped unasked if its view moved on (its signal aborted) before its turn. Whatever goes wrong —
 // no Worker, a CSP that forbids blob workers, a worker that throws, dies or does not answer — the
 // promise rejects and the view lays out in its own thread; after a failure no worker is tried again.
-import type { LayoutResult } from './layout';
+import type { LayoutResult } from './layout-types';
 import type { GraphLayouter, LayoutRequest } from './layout-request';
 import type { FromLayoutWorker, ToLayoutWorker } from './layout-protocol';
 

@@ -8,8 +8,8 @@ import { clear, count as formatCount, h, plural } from '../dom';
 import { layoutEdges, layoutInputs, startDrawing, type GraphDrawing, type Labelled } from './draw';
 import { select, updateStatus } from './highlight';
 import { graphKeys, wireExternal, wireNode } from './input';
-import type { LayoutResult } from './layout';
-import { layoutHere, type LayoutRequest } from './layout-request';
+import type { LayoutResult } from './layout-types';
+import type { InThreadLayout, LayoutRequest } from './layout-request';
 import { attachPanZoom } from './panzoom';
 import { graphScope } from './scope';
 import { emptyModel, type GraphActions, type GraphState } from './state';
@@ -24,6 +24,8 @@ export interface DrawOptions {
   labels?: (layout: LayoutResult) => Labelled;
   /** The arrow markers' ids end with this (GraphOptions.markerScope); default numbered. */
   markerScope?: string;
+  /** The layout in this thread when there is no layouter or it rejected (graph/render.ts, the page's graph script). */
+  layoutInThread: InThreadLayout;
 }
 
 /**
@@ -96,7 +98,7 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
     // An older draw may have left the canvas busy; this one is done in this task (unless it slices).
     setBusy(state, false);
     const { model, request } = modelInView(state, wanted);
-    const layout = layoutOrNotice(state, request);
+    const layout = layoutOrNotice(state, options, request);
     if (layout) show(state, options, actions, model, layout, generation);
     return;
   }
@@ -122,7 +124,7 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
       // No worker, or it failed: the same layout here, so the view is never left blank.
       () => {
         if (!isCurrent(state, generation)) return undefined;
-        const layout = layoutOrNotice(state, request);
+        const layout = layoutOrNotice(state, options, request);
         return layout ? show(state, options, actions, model, layout, generation) : undefined;
       },
     );
@@ -141,9 +143,9 @@ function modelInView(state: GraphState, wanted: readonly string[]): { model: Gra
 }
 
 /** The layout in this task; when even that fails, a notice says so in place of the graph. */
-function layoutOrNotice(state: GraphState, request: LayoutRequest): LayoutResult | null {
+function layoutOrNotice(state: GraphState, options: DrawOptions, request: LayoutRequest): LayoutResult | null {
   try {
-    return layoutHere(request);
+    return options.layoutInThread(request);
   } catch (err) {
     showNotice(state, `The graph could not be laid out (${err instanceof Error ? err.message : String(err)}). The other views still show every component.`, 'mm-graph-failed');
     return null;

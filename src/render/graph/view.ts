@@ -5,7 +5,8 @@ import type { ViewContext } from '../context';
 import { h } from '../dom';
 import type { Labelled } from './draw';
 import { highlight, select } from './highlight';
-import type { LayoutResult } from './layout';
+import type { InThreadLayout } from './layout-request';
+import type { LayoutResult } from './layout-types';
 import { DRAW_SLICE, drawView, resetView, type DrawOptions } from './redraw';
 import { DEFAULT_HOPS, graphScope, type GraphScope } from './scope';
 import { emptyModel, nameOf, type GraphActions, type GraphState } from './state';
@@ -166,11 +167,17 @@ async function settled(state: GraphState): Promise<void> {
   for (let work = state.work; work; work = state.work) await work;
 }
 
-export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): GraphView {
+/**
+ * The graph view, laying out in this thread with `layoutInThread` when the context has no layouter
+ * or it rejects. The plugins call it through `renderGraph` (render.ts: d3-dag in this thread); the
+ * standalone page's graph script with its layout block run on the main thread (the page's one copy
+ * of d3-dag, dashboard/graph-script.ts).
+ */
+export function graphView(ctx: ViewContext, options: GraphOptions, layoutInThread: InThreadLayout): GraphView {
   const state = createState(ctx, options);
   const controls = createControls(ctx.document, state.hops, state.showExternals);
   const baseIds = () => options.ids ?? ctx.ids();
-  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE, ...(options.labels ? { labels: options.labels } : {}), ...(options.markerScope !== undefined ? { markerScope: options.markerScope } : {}) };
+  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE, layoutInThread, ...(options.labels ? { labels: options.labels } : {}), ...(options.markerScope !== undefined ? { markerScope: options.markerScope } : {}) };
   const redraw = () => {
     drawView(state, drawOptions, actions, baseIds());
     controls.focusSelect.value = state.focusId ?? '';
