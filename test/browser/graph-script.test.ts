@@ -31,7 +31,7 @@ function countScratch(): void {
       exported = value;
     },
   });
-  const counting = (name: keyof typeof made) => {
+  const counting = (name: 'Int32Array' | 'Float64Array') => {
     const Base = window[name] as unknown as new (...args: unknown[]) => object;
     (window as unknown as Record<string, unknown>)[name] = class extends Base {
       constructor(...args: unknown[]) {

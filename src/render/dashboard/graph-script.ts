@@ -15,11 +15,14 @@ import * as stages from '../../core/stages';
 import * as text from '../../core/text';
 import type { ViewContext } from '../context';
 import * as dom from '../dom';
+import * as limits from '../graph/limits';
+import * as toolbar from '../graph/toolbar';
 import type { GraphLayouter, InThreadLayout } from '../graph/layout-request';
 import type { createLayoutWorker } from '../graph/layout-worker';
 import type { GraphOptions, graphView } from '../graph/view';
 import * as stage from '../stage';
 import type { DashboardGraph, GraphRenderer } from './dashboard';
+import { graphNotice, onlyNotice } from './graph-notice';
 import { GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from './graph-script-id';
 
 /**
@@ -40,6 +43,8 @@ export const PAGE_MODULES: Readonly<Record<string, unknown>> = {
   'src/core/text.ts': text,
   'src/core/work-count.ts': works,
   'src/render/dom.ts': dom,
+  'src/render/graph/limits.ts': limits,
+  'src/render/graph/toolbar.ts': toolbar,
   'src/render/stage.ts': stage,
 };
 
@@ -147,11 +152,7 @@ function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => Gr
   let destroyed = false;
   void ctx.nextTask().then(() => {
     if (destroyed) return;
-    try {
-      view = load()(ctx, options);
-    } catch (err) {
-      view = failedGraph(doc, err);
-    }
+    view = loadedOrFailed(doc, () => load()(ctx, options));
     if (selected !== null) view.select(selected);
     element.replaceWith(view.element);
   });
@@ -169,9 +170,26 @@ function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => Gr
   };
 }
 
-/** The Graph tab's renderer for the page in `doc`: the graph script runs the first time the tab draws. */
+/**
+ * The Graph tab's renderer for the page in `doc`: the graph script runs the first time the tab
+ * draws a graph. A tab of more components than the graph draws shows its notice without it
+ * (graph-notice.ts): the script runs when the reader focuses on a component there.
+ */
 export function graphFromScript(doc: Document): GraphRenderer {
   let loaded: GraphRenderer | null = null;
   const load = () => (loaded ??= withLayoutWorker(doc, runGraphScript(doc)));
-  return (ctx: ViewContext, options: GraphOptions) => (loaded ? loaded(ctx, options) : graphInNextTask(ctx, options, load));
+  return (ctx: ViewContext, options: GraphOptions) => {
+    if (loaded) return loaded(ctx, options);
+    if (onlyNotice(ctx, options)) return graphNotice(ctx, options, (chosen) => loadedOrFailed(doc, () => load()(ctx, chosen)));
+    return graphInNextTask(ctx, options, load);
+  };
+}
+
+/** The graph view `make` makes with the graph script, or what says that script did not run. */
+function loadedOrFailed(doc: Document, make: () => DashboardGraph): DashboardGraph {
+  try {
+    return make();
+  } catch (err) {
+    return failedGraph(doc, err);
+  }
 }

@@ -26,7 +26,9 @@ export function highlight(state: GraphState, id: string | null): void {
   const drawn = state.drawn;
   if (!drawn || id === null || !drawn.nodes.has(id)) {
     state.root.classList.remove('mm-graph-highlighting');
-    updateStatus(state);
+    // Nothing drawn (a notice, or a layout under way): the status keeps what it says; an empty
+    // model's summary, "0 components", would be read out for a graph that is not there.
+    if (drawn) updateStatus(state);
     return;
   }
   const mark = (el: Element | undefined, cls: string) => {

@@ -4,12 +4,13 @@
 // focus came in meanwhile) is dropped, so an old graph never replaces a newer one.
 import { invert } from '../../core/graph';
 import { buildGraphModel, EXTERNAL_PREFIX, withoutExternals, type GraphModel } from '../../core/graph-model';
-import { clear, count as formatCount, h, plural } from '../dom';
+import { clear, h, plural } from '../dom';
 import { layoutEdges, layoutInputs, startDrawing, type GraphDrawing, type Labelled } from './draw';
 import { select, updateStatus } from './highlight';
 import { graphKeys, wireExternal, wireNode } from './input';
 import type { LayoutResult } from './layout-types';
 import type { InThreadLayout, LayoutRequest } from './layout-request';
+import { tooManyText } from './limits';
 import { attachPanZoom } from './panzoom';
 import { graphScope } from './scope';
 import { emptyModel, type GraphActions, type GraphState } from './state';
@@ -231,7 +232,7 @@ function finish(state: GraphState): void {
 
 /** In place of a graph too large to lay out: what to do instead. */
 function drawTooMany(state: GraphState, total: number, most: number): void {
-  showNotice(state, `${plural(total, 'component')} are more than the graph draws at once (${formatCount(most)}). Narrow the list with filters or query options, or choose a component under Focus to see its neighbourhood.`, 'mm-graph-too-many');
+  showNotice(state, tooManyText(total, most), 'mm-graph-too-many');
 }
 
 /** A notice where the graph would be; nothing drawn, nothing selected. */
