@@ -33,6 +33,8 @@ describeWithChromium('the dashboard’s graph notice (Chromium)', () => {
     await context.addInitScript(countGraphScriptRuns);
     const page = await context.newPage();
     const errors: string[] = [];
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     page.on('pageerror', (err) => errors.push(String(err)));
     page.on('console', (msg) => {
       if (msg.type() === 'error' || msg.type() === 'warning') errors.push(msg.text());
@@ -52,12 +54,15 @@ describeWithChromium('the dashboard’s graph notice (Chromium)', () => {
     expect(await page.locator('.mm-panel-graph [aria-busy]').count()).toBe(0);
     await page.waitForTimeout(300);
     expect(await runs()).toBe(0);
+    // Nor is the layout worker started for a page whose graph is a notice.
+    expect(workers).toEqual([]);
 
     // The focus menu from the keyboard: it fills as it takes focus; the first component chosen.
     await page.locator('.mm-panel-graph .mm-graph-focus').focus();
     await page.keyboard.press('ArrowDown');
     await page.waitForFunction(() => document.querySelector('.mm-panel-graph .mm-graph-canvas svg .mm-node') !== null && document.querySelector('.mm-panel-graph [aria-busy]') === null, null, { timeout: 60_000 });
     expect(await runs()).toBe(1);
+    expect(workers).toHaveLength(1);
     const focused = await page.evaluate(() => {
       const menu = document.activeElement as HTMLSelectElement | null;
       return { isMenu: menu?.classList.contains('mm-graph-focus') === true, value: menu?.value ?? '', inView: menu?.closest('.mm-panel-graph') !== null };

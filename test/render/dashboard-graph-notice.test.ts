@@ -5,7 +5,7 @@
 // The graph script runs when the reader focuses on a component. This document has no graph script
 // block: running it would fail and say so in the tab.
 import { describe, expect, it } from 'vitest';
-import { graphFromScript } from '../../src/render/dashboard/graph-script';
+import { pageGraph } from '../../src/render/dashboard/graph-script';
 import { renderGraph } from '../../src/render/index';
 import { exampleFixture } from './helpers';
 
@@ -17,7 +17,7 @@ describe('the page’s graph notice', () => {
     const { index, ctx } = exampleFixture();
     const ids = index.ids();
     const options = { ids, maxComponents: ids.length - 1, focusMenuAtOnce: 3 };
-    const tab = graphFromScript(document)(ctx, options);
+    const tab = pageGraph(document).render(ctx, options);
     const view = renderGraph(ctx, options);
     expect(tab.element.querySelector('.mm-graph-too-many')?.textContent).toBe(`${ids.length} components are more than the graph draws at once (${ids.length - 1}). Narrow the list with filters or query options, or choose a component under Focus to see its neighbourhood.`);
     expect(tab.element.querySelector('.mm-graph-failed')).toBeNull();
@@ -39,7 +39,7 @@ describe('the page’s graph notice', () => {
   it('runs the graph script when the reader focuses on a component, in its place', () => {
     const { index, ctx } = exampleFixture();
     const ids = index.ids();
-    const tab = graphFromScript(document)(ctx, { ids, maxComponents: 2 });
+    const tab = pageGraph(document).render(ctx, { ids, maxComponents: 2 });
     const panel = document.createElement('div');
     panel.appendChild(tab.element);
     const menu = tab.element.querySelector<HTMLSelectElement>('.mm-graph-focus')!;
@@ -55,7 +55,7 @@ describe('the page’s graph notice', () => {
     const { index, ctx } = exampleFixture();
     const ids = index.ids();
     for (const options of [{ ids }, { ids, maxComponents: 2, focus: ids[0]! }]) {
-      const tab = graphFromScript(document)(ctx, options);
+      const tab = pageGraph(document).render(ctx, options);
       expect(tab.element.querySelector('.mm-graph-too-many')).toBeNull();
       expect(tab.element.getAttribute('aria-busy')).toBe('true');
       tab.destroy();
