@@ -67,7 +67,7 @@ async function openGraph(browser: Browser, file: string, shot: string): Promise<
   await page.locator('[data-mm-tab="graph"]').click();
   await page.waitForFunction(graphSettled, null, { timeout: 60_000 });
   const geometry = await page.evaluate(() => {
-    const nodes = [...document.querySelectorAll('.mm-panel-graph .mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${g.getAttribute('transform')}`);
+    const nodes = [...document.querySelectorAll('.mm-panel-graph .mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${['x', 'y', 'width', 'height'].map((a) => g.querySelector('.mm-node-box')?.getAttribute(a)).join(',')}`);
     const edges = [...document.querySelectorAll('.mm-panel-graph .mm-graph-edges > path')].map((p) => `${p.getAttribute('data-from')} → ${p.getAttribute('data-to')} ${p.getAttribute('d')}`);
     return [...nodes, ...edges];
   });

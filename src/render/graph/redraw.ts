@@ -41,6 +41,13 @@ export const DRAW_SLICE = 250;
  * (bench/graph-chromium.mjs), an edge much less; happy-dom is slower still.
  */
 export const DRAW_SLICE_MS = 8;
+/**
+ * Slices are a frame apart: with only a task between them, Chromium ran several back to back and
+ * its next frame styled, laid out and painted all of them at once (frames of 100-300 ms at 1k-2k
+ * components, benchmarks.md session 24). Without a frame in this long (a hidden document), the
+ * next slice comes anyway.
+ */
+const FRAME_WAIT_MS = 100;
 
 const FAR_PIXELS_PER_UNIT = 0.45;
 /** The smallest scale the graph starts at: 13px names stay about 9px tall. */
@@ -211,13 +218,31 @@ function drawStep(state: GraphState, actions: GraphActions, drawing: GraphDrawin
   }
 }
 
+/** A frame after the last slice's, then a task: the browser styles, lays out and paints one slice before the next is drawn. */
+function nextFrame(state: GraphState): Promise<void> {
+  const view = state.ctx.document.defaultView;
+  if (!view || typeof view.requestAnimationFrame !== 'function') return state.ctx.nextTask();
+  return new Promise<void>((resolve) => {
+    let timer = 0;
+    const go = () => {
+      if (timer === 0) return;
+      view.clearTimeout(timer);
+      timer = 0;
+      void state.ctx.nextTask().then(resolve);
+    };
+    // A document that is not shown has no frames: the drawing goes on without them.
+    timer = view.setTimeout(go, FRAME_WAIT_MS);
+    view.requestAnimationFrame(go);
+  });
+}
+
 async function drawInSlices(state: GraphState, actions: GraphActions, drawing: GraphDrawing, generation: number): Promise<void> {
   updateStatus(state, `Drawing ${plural(drawing.total, 'node and edge', 'nodes and edges')}…`);
   for (;;) {
     const started = performance.now();
     drawStep(state, actions, drawing, DRAW_SLICE, () => performance.now() - started > DRAW_SLICE_MS);
     if (drawing.done() >= drawing.total) break;
-    await state.ctx.nextTask();
+    await nextFrame(state);
     if (!isCurrent(state, generation)) return;
   }
   finish(state);
