@@ -1,13 +1,14 @@
-// The graph view's longest main-thread task in real Chromium, before and after the layout moved to
-// a Web Worker and the draw into slices: `node bench/graph-chromium.mjs [before-checkout] [nodes]`
-// (default: /tmp/wt-before, a checkout of the commit before: `git worktree add --detach
-// /tmp/wt-before b493ea8 && ln -s "$PWD/node_modules" /tmp/wt-before/node_modules`; 2,000
-// components). Bundles
-// graph-chromium.entry.ts against each checkout's src, opens each in headless Chromium
-// (MATURITY_MAP_CHROMIUM, default /usr/bin/chromium), and in alternating rounds opens the graph of
-// the first N components, watching the browser's `longtask` entries until it is drawn. Reference,
-// same pages, same run: the same graph's layout alone on the main thread. Saves a screenshot of
-// the last drawing of each (graph-before.png, graph-after.png) in the temporary folder it prints.
+// The graph view's longest main-thread task and longest animation frame in real Chromium, a
+// checkout before a change against this one: `node bench/graph-chromium.mjs [before-checkout]
+// [nodes] [rounds]` (default: /tmp/wt-before, a checkout of the commit before: `git worktree add
+// --detach /tmp/wt-before <commit> && ln -s "$PWD/node_modules" /tmp/wt-before/node_modules`; 2,000
+// components; 5 rounds). Bundles graph-chromium.entry.ts against each checkout's src, opens each in
+// headless Chromium (MATURITY_MAP_CHROMIUM, default /usr/bin/chromium) with the layout worker as
+// the plugins start it (BEFORE_WORKER=0: the before page without one, as before session 15), and in
+// alternating rounds opens the graph of the first N components, watching the browser's `longtask`
+// and `long-animation-frame` entries until it is drawn. Reference, same pages, same run: the same
+// graph's layout alone on the main thread. Saves a screenshot of the last drawing of each
+// (graph-before.png, graph-after.png) in the temporary folder it prints.
 import { buildSync } from 'esbuild';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ const after = join(here, '..');
 const before = process.argv[2] ?? '/tmp/wt-before';
 const nodes = Number(process.argv[3] ?? 2000);
 const NOTES = 3000;
-const ROUNDS = 5;
+const ROUNDS = Number(process.argv[4] ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'mm-graph-'));
 
 /** A page for one checkout: its bundle, and for `after` the layout worker as the plugins start it. */
@@ -49,7 +50,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 const pages = {};
-for (const [name, root, worker] of [['before', before, false], ['after', after, true]]) {
+for (const [name, root, worker] of [['before', before, process.env.BEFORE_WORKER !== '0'], ['after', after, true]]) {
   const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await p.goto(pathToFileURL(page(name, root, worker)).href);
   await p.evaluate((n) => window.mmGraph.setUp(n), NOTES);
@@ -78,6 +79,6 @@ for (const name of ['before', 'after']) {
   const rs = runs[name];
   const longest = median(rs.map((r) => r.longest));
   // A run with no long-task entry had no task of 50 ms or more: its longest is under 50 ms (shown as 0).
-  console.log(`${name}: ${rs[0].nodes} nodes drawn; longest main-thread task median ${longest.toFixed(0)} ms = ${(longest / ref).toFixed(2)}× the reference (runs ${rs.map((r) => (r.longest > 0 ? r.longest.toFixed(0) : '<50')).join(', ')}); tasks over 50 ms ${rs.map((r) => r.over50).join(', ')}; drawn and painted after ${rs.map((r) => r.drawnMs.toFixed(0)).join(', ')} ms; layout: ${rs[0].worker}`);
+  console.log(`${name}: ${rs[0].nodes} nodes drawn; longest main-thread task median ${longest.toFixed(0)} ms = ${(longest / ref).toFixed(2)}× the reference (runs ${rs.map((r) => (r.longest > 0 ? r.longest.toFixed(0) : '<50')).join(', ')}); tasks over 50 ms ${rs.map((r) => r.over50).join(', ')}; longest animation frame ${rs.map((r) => (r.longestFrame > 0 ? r.longestFrame.toFixed(0) : '<50')).join(', ')} ms, frames over 50 ms ${rs.map((r) => r.framesOver50).join(', ')}; drawn and painted after ${rs.map((r) => r.drawnMs.toFixed(0)).join(', ')} ms; layout: ${rs[0].worker}`);
 }
 console.log(`screenshots: ${join(dir, 'graph-before.png')}, ${join(dir, 'graph-after.png')}`);

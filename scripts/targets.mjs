@@ -105,9 +105,10 @@ function obsidianMainJs(outfile, workers) {
   };
 }
 
-/** Globals the page's two scripts meet by (src/render/dashboard/graph-script.ts names the same). */
+/** Globals the page's scripts meet by (src/render/dashboard/graph-script.ts names the same). */
 const PAGE_MODULES_GLOBAL = 'mmGraphPageModules';
 const GRAPH_EXPORTS_GLOBAL = 'mmGraphScript';
+const LAYOUT_BLOCK_GLOBAL = 'mmLayoutBlock';
 const GRAPH_SCRIPT_TABLE = 'src/render/dashboard/graph-script.ts';
 const FROM_THE_PAGE = Symbol('resolving for from-the-page');
 
@@ -146,10 +147,30 @@ function pageScriptOptions(entry, outfile, extra = {}) {
 }
 
 /**
- * The standalone page's second script (src/render/dashboard/graph-script-entry.ts: the graph view
- * and d3-dag), which the page runs when the Graph tab is first drawn; `page` is the first script's
- * build. Fails when the two scripts would both hold a module, or the first script's table lacks one
- * the graph script takes from it.
+ * Modules the layout block may hold beside another script: it runs in a worker, where it cannot take
+ * modules from the page, so it holds its own copy of what both sides compute — the key of an edge's
+ * route, a pure function. Nothing with state (counters, ids) and no library belongs here.
+ */
+const LAYOUT_BLOCK_MAY_SHARE = new Set(['src/render/graph/layout-types.ts']);
+
+/** The modules (by path) that two of the page's scripts would both hold: each may be in one only. */
+function heldTwice(scripts) {
+  const seen = new Map();
+  const twice = [];
+  for (const [name, result] of Object.entries(scripts)) {
+    for (const path of Object.keys(result.metafile.inputs)) {
+      if (name === 'the layout block' && LAYOUT_BLOCK_MAY_SHARE.has(path)) continue;
+      if (seen.has(path)) twice.push(`${path} (${seen.get(path)} and ${name})`);
+      else seen.set(path, name);
+    }
+  }
+  return twice;
+}
+
+/**
+ * The standalone page's second script (src/render/dashboard/graph-script-entry.ts: the graph view),
+ * which the page runs when the Graph tab is first drawn; `page` is the first script's build. Fails
+ * when the first script's table lacks a module the graph script takes from it.
  */
 async function buildGraphScript(page) {
   const pageInputs = new Set(Object.keys(page.metafile.inputs));
@@ -161,20 +182,29 @@ async function buildGraphScript(page) {
       plugins: [fromThePage(pageInputs, taken)],
     }),
   );
-  const both = Object.keys(result.metafile.inputs).filter((path) => pageInputs.has(path));
-  if (both.length > 0) throw new Error(`the dashboard's two scripts both hold ${both.join(', ')}`);
   const table = new Set((page.metafile.inputs[GRAPH_SCRIPT_TABLE]?.imports ?? []).map((i) => i.path));
   const missing = [...taken].filter((path) => !table.has(path));
   if (missing.length > 0) throw new Error(`the graph script takes ${missing.join(', ')} from the page: add ${missing.length === 1 ? 'it' : 'them'} to PAGE_MODULES in ${GRAPH_SCRIPT_TABLE}`);
+  return result;
 }
 
 /**
- * The graph layout worker for the standalone page (src/render/graph/layout-worker-entry.ts, as the
- * plugins embed it): `maturity-map dashboard` writes it in a text block the page starts a worker
- * from through a Blob URL (src/render/dashboard/graph-script.ts).
+ * The page's layout block (src/render/dashboard/layout-block-entry.ts: d3-dag and the layout), which
+ * `maturity-map dashboard` writes as a text block: the graph script starts it as a Web Worker from
+ * a Blob URL, or runs it on the main thread where no worker can start (graph-script.ts).
  */
-function buildPageLayoutWorker() {
-  return build(pageScriptOptions('src/render/graph/layout-worker-entry.ts', 'dist/dashboard/dashboard-layout-worker.js'));
+function buildPageLayoutBlock() {
+  return build(pageScriptOptions('src/render/dashboard/layout-block-entry.ts', 'dist/dashboard/dashboard-layout-worker.js', { globalName: LAYOUT_BLOCK_GLOBAL, metafile: true }));
+}
+
+/**
+ * The page's three scripts, which share no module: the first script's are handed to the graph
+ * script (above), and d3-dag is the layout block's alone. Fails when a module is in two of them.
+ */
+async function buildPageScripts(page) {
+  const scripts = { 'the first script': page, 'the graph script': await buildGraphScript(page), 'the layout block': await buildPageLayoutBlock() };
+  const twice = heldTwice(scripts);
+  if (twice.length > 0) throw new Error(`the dashboard's scripts both hold ${twice.join(', ')}`);
 }
 
 /** The dependency graph's layout (src/render/graph/layout-worker-entry.ts): d3-dag and our operators, no DOM. */
@@ -207,15 +237,15 @@ export const targets = [
     },
   },
   {
-    // The standalone dashboard's two scripts, its layout worker and styles, inlined into the page
+    // The standalone dashboard's two scripts, its layout block and styles, inlined into the page
     // by `maturity-map dashboard`: the first script runs as the page opens, the graph script
     // (dashboard-graph.js) when the Graph tab is first drawn (src/render/dashboard/graph-script.ts),
-    // the worker (dashboard-layout-worker.js) with the first graph laid out.
+    // the layout block (dashboard-layout-worker.js) as the layout worker, or on the main thread
+    // where no worker can start.
     name: 'dashboard',
     options: pageScriptOptions('src/render/dashboard/main.ts', 'dist/dashboard/dashboard.js', { metafile: true }),
     after: async (page) => {
-      await buildGraphScript(page);
-      await buildPageLayoutWorker();
+      await buildPageScripts(page);
       await build({ entryPoints: ['src/render/styles.css'], outfile: 'dist/dashboard/dashboard.css', bundle: true, minify: true, logLevel: 'warning' });
     },
   },

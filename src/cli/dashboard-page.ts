@@ -4,10 +4,11 @@
 // escaped, so no note text can close the block; a Content-Security-Policy allows only this
 // page's own scripts and styles (by hash) and no network at all, so even injected markup could
 // neither run nor call home. Two scripts: the first runs as the page opens; the graph's (the graph
-// view and d3-dag) is a text block the first runs as an inline script of its own when the Graph
-// tab is first drawn (src/render/dashboard/graph-script.ts), allowed by its hash too. A third text
-// block holds the graph layout worker's code, which the graph script starts from a Blob URL: the
-// policy's `worker-src blob:` (docs/security.md).
+// view) is a text block the first runs as an inline script of its own when the Graph tab is first
+// drawn (src/render/dashboard/graph-script.ts), allowed by its hash too. A third text block, the
+// layout block, holds the graph layout (d3-dag), which the graph script starts as a worker from a
+// Blob URL (the policy's `worker-src blob:`, docs/security.md), or runs as an inline script where
+// no worker can start (its hash).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ export interface DashboardAssets {
   script: string;
   /** The graph's script, run when the Graph tab is first drawn. */
   graphScript: string;
-  /** The graph layout worker's code, started from a Blob URL with the first graph laid out. */
+  /** The layout block: the graph layout worker's code, started from a Blob URL, or run on the page where no worker can start. */
   layoutWorker: string;
   css: string;
 }
@@ -133,8 +134,9 @@ export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAsset
   const graphScript = checkInline(asciiEscapes(assets.graphScript), /<\/script|<!--/i, 'graph script');
   const layoutWorker = checkInline(asciiEscapes(assets.layoutWorker), /<\/script|<!--/i, 'layout worker');
   const css = checkInline(assets.css, /<\/style/i, 'styles');
-  // A worker only from a Blob URL, which only our own (hashed) graph script makes, from our block.
-  const csp = [`default-src 'none'`, `script-src ${sha256(script)} ${sha256(graphScript)}`, `worker-src blob:`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  // A worker only from a Blob URL, which only our own (hashed) graph script makes, from our block;
+  // the same block may run as a script of the page where no worker can start (its hash).
+  const csp = [`default-src 'none'`, `script-src ${sha256(script)} ${sha256(graphScript)} ${sha256(layoutWorker)}`, `worker-src blob:`, `style-src ${sha256(css)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   return `<!doctype html>
 <html lang="en" data-mm-theme="auto">
 <head>

@@ -2,7 +2,7 @@
 import type { Component, ComponentQuery } from '../core/index';
 import { renderBoard, renderList } from './board';
 import type { ViewContext } from './context';
-import { renderGraph } from './graph/view';
+import { renderGraph } from './graph/render';
 import { renderTable, type TableOptions } from './table';
 import { renderTimeline } from './timeline';
 

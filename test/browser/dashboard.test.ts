@@ -27,7 +27,10 @@ describeWithChromium('dashboard in Chromium', () => {
     expect(await p.locator('.mm-board-item').count()).toBe(N.components);
     expect(await p.locator('h1').textContent()).toBe('Maturity Map — examples/vault');
     expect(errors).toEqual([]);
-    expect(requests).toEqual([]);
+    // Nothing from the network; at most the layout worker's code, from the page's own block through a
+    // blob: URL, once the page is idle after its first paint (page-layouts.ts).
+    expect(requests.filter((url) => !url.startsWith('blob:null/'))).toEqual([]);
+    expect(requests.length).toBeLessThanOrEqual(1);
   });
 
   it('opens a board item: its card in the details panel, the item marked, the hash set', async () => {

@@ -4,7 +4,8 @@
 // (an opaque origin, the page's real case). The main thread's layouts are counted by the page's
 // work counters (`workCount.graphLayouts`, which the graph script leaves in `mmGraphScript`); the
 // worker has its own. A policy without `worker-src` leaves the page drawing the same graph itself.
-// The graph's model reads the page's light components (`workCount.detailsJoined`: no card's detail
+// The worker starts once the page is idle after its first paint, so the first Graph tab does not
+// wait for its thread and compile. The graph's model reads the page's light components (`workCount.detailsJoined`: no card's detail
 // joined for it), which hold all it reads.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,9 +24,13 @@ interface GraphOpened {
   components: number;
   /** Layouts run on the page's main thread. */
   layoutsHere: number;
+  /** The layout block ran as a script of the page (its layout left in `mmLayoutBlock`). */
+  layoutBlockHere: boolean;
   /** Components whose card detail the page joined (readiness computed) to draw the graph. */
   detailsJoined: number;
   workers: string[];
+  /** Workers started before the Graph tab was shown (the page idle after its first paint). */
+  workersBeforeTab: number;
   /** Requests for anything but the page's file. */
   requests: string[];
   errors: string[];
@@ -56,10 +61,13 @@ async function openGraph(browser: Browser, file: string, shot: string): Promise<
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('.mm-board-item');
   const components = await page.evaluate(() => [...document.querySelectorAll('.mm-board-count')].reduce((n, e) => n + Number(e.textContent?.trim() ?? 0), 0));
+  // The page idle after its first paint: the worker starts then, if it may (no tab is waiting for it).
+  await page.waitForEvent('worker', { timeout: 5_000 }).catch(() => undefined);
+  const workersBeforeTab = workers.length;
   await page.locator('[data-mm-tab="graph"]').click();
   await page.waitForFunction(graphSettled, null, { timeout: 60_000 });
   const geometry = await page.evaluate(() => {
-    const nodes = [...document.querySelectorAll('.mm-panel-graph .mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${g.getAttribute('transform')}`);
+    const nodes = [...document.querySelectorAll('.mm-panel-graph .mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${['x', 'y', 'width', 'height'].map((a) => g.querySelector('.mm-node-box')?.getAttribute(a)).join(',')}`);
     const edges = [...document.querySelectorAll('.mm-panel-graph .mm-graph-edges > path')].map((p) => `${p.getAttribute('data-from')} → ${p.getAttribute('data-to')} ${p.getAttribute('d')}`);
     return [...nodes, ...edges];
   });
@@ -68,8 +76,10 @@ async function openGraph(browser: Browser, file: string, shot: string): Promise<
     nodes: await page.locator('.mm-panel-graph .mm-node').count(),
     components,
     layoutsHere: await page.evaluate(layoutsHere),
+    layoutBlockHere: await page.evaluate(() => typeof (window as unknown as { mmLayoutBlock?: unknown }).mmLayoutBlock === 'object'),
     detailsJoined: await page.evaluate(detailsJoined),
     workers,
+    workersBeforeTab,
     requests,
     errors,
     notices: await page.locator('.mm-panel-graph .mm-empty').count(),
@@ -100,11 +110,14 @@ describeWithChromium('the dashboard’s graph layout worker (Chromium)', () => {
     expect(opened.components).toBeGreaterThan(900);
     expect(opened.nodes).toBe(opened.components);
     expect(opened.notices).toBe(0);
-    // One worker, from the page's own memory (an opaque origin's blob: URL); nothing else fetched.
+    // One worker, from the page's own memory (an opaque origin's blob: URL), started while the page
+    // was idle before the Graph tab was shown; nothing else fetched.
+    expect(opened.workersBeforeTab).toBe(1);
     expect(opened.workers).toHaveLength(1);
     expect(opened.workers[0]).toMatch(/^blob:null\//);
     expect(opened.requests).toEqual(opened.workers);
     expect(opened.layoutsHere).toBe(0);
+    expect(opened.layoutBlockHere).toBe(false);
     // The graph model read the light components: no card's detail joined, no readiness computed.
     expect(opened.detailsJoined).toBe(0);
     expect(opened.errors).toEqual([]);
@@ -129,6 +142,8 @@ describeWithChromium('the dashboard’s graph layout worker (Chromium)', () => {
     expect(opened.notices).toBe(0);
     expect(opened.workers).toEqual([]);
     expect(opened.layoutsHere).toBe(1);
+    // With the layout block's code, the page's one copy of d3-dag, run as a script of the page.
+    expect(opened.layoutBlockHere).toBe(true);
     // Chromium says why on the console; the page says nothing.
     expect(opened.errors).toHaveLength(1);
     expect(opened.errors[0]).toMatch(/^Creating a worker from 'blob:null\/[^']+' violates the following Content Security Policy directive/);

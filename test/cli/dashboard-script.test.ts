@@ -2,9 +2,10 @@
 // dashboard`) does no work while it evaluates beyond defining its code and waiting for the document:
 // its evaluation was the longest task of a 10k page's open in Chromium, 40-44 ms of CPU, half of it
 // the name collator (ICU's collation data) and fflate's Huffman tables (benchmarks.md, session 22).
-// The graph's code (d3-dag and the graph view) is a second script the page runs when the Graph tab
-// is first drawn (src/render/dashboard/graph-script.ts): the first script's compile was most of its
-// evaluation, and the graph 60% of its bytes (session 23).
+// The graph's code (the graph view) is a second script the page runs when the Graph tab is first
+// drawn (src/render/dashboard/graph-script.ts): the first script's compile was most of its
+// evaluation, and the graph 60% of its bytes (session 23). d3-dag is in the page's layout block
+// only, the layout worker's code, which the page runs on its main thread where no worker can start.
 // Evaluated in a VM context whose collator and typed-array constructors count what is made; counted,
 // not timed. fflate's tables are Uint8Array and Uint16Array; d3-dag's top level makes an Int32Array
 // and a Float64Array of 1,024 as its solver's scratch.
@@ -18,6 +19,7 @@ import { ROOT } from '../helpers/vault';
 
 const SCRIPT = readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8');
 const GRAPH_SCRIPT_FILE = join(ROOT, 'dist/dashboard/dashboard-graph.js');
+const LAYOUT_BLOCK_FILE = join(ROOT, 'dist/dashboard/dashboard-layout-worker.js');
 
 /** Inside the context: its own Intl.Collator and typed arrays replaced by subclasses that count. */
 const COUNTING = `
@@ -57,7 +59,7 @@ describe('the page’s script as it evaluates', () => {
 });
 
 describe('the graph script as the page runs it', () => {
-  it('holds d3-dag, takes every module it shares from the first script’s table, and leaves renderGraph, the layout worker’s client and the page’s counters', () => {
+  it('holds no d3-dag, takes every module it shares from the first script’s table, and leaves the graph view and the page’s counters', () => {
     const graphScript = readFileSync(GRAPH_SCRIPT_FILE, 'utf8');
     const read: string[] = [];
     const table = new Proxy(PAGE_MODULES, {
@@ -69,12 +71,13 @@ describe('the graph script as the page runs it', () => {
     const context = createContext({ mmGraphPageModules: table });
     runInContext(COUNTING, context);
     runInContext(graphScript, context, { filename: 'dashboard-graph.js' });
-    expect(runInContext('typeof mmGraphScript.renderGraph', context)).toBe('function');
-    // The client of the page's layout worker, and the page's own work counters handed back.
-    expect(runInContext('typeof mmGraphScript.createLayoutWorker', context)).toBe('function');
+    expect(runInContext('typeof mmGraphScript.graphView', context)).toBe('function');
+    // The page's own work counters handed back; the layout worker's client is the first script's
+    // (it starts the worker once the page is idle, page-layouts.ts).
     expect(runInContext('mmGraphScript.workCount', context)).toBe(workCount);
-    // d3-dag's top level ran here, and only here (the first script makes none of these).
-    expect(runInContext('made', context)).toMatchObject({ collators: 0, Int32Array: 1, Float64Array: 1 });
+    expect(runInContext('typeof mmGraphScript.createLayoutWorker', context)).toBe('undefined');
+    // No d3-dag here: its top level would make its solver's scratch (session 23's graph script made one of each).
+    expect(runInContext('made', context)).toEqual({ collators: 0, Uint8Array: 0, Uint16Array: 0, Int32Array: 0, Float64Array: 0 });
     // Each module of the table read once, as the graph script's imports of it are evaluated; none missing, none unused.
     expect(read.sort()).toEqual(Object.keys(PAGE_MODULES).sort());
   });
@@ -82,5 +85,35 @@ describe('the graph script as the page runs it', () => {
   it('says which module the page did not give it', () => {
     const context = createContext({ mmGraphPageModules: {} });
     expect(() => runInContext(readFileSync(GRAPH_SCRIPT_FILE, 'utf8'), context)).toThrow(/the page gives the graph script no src\//);
+  });
+});
+
+describe('the layout block', () => {
+  const request = { nodes: [{ id: 'a', width: 130, height: 44 }, { id: 'b', width: 130, height: 44 }], edges: [{ from: 'a', to: 'b' }], options: {} };
+
+  it('run as a script of the page, answers no message and leaves the layout, d3-dag made here', () => {
+    const context = createContext({});
+    runInContext(COUNTING, context);
+    runInContext(readFileSync(LAYOUT_BLOCK_FILE, 'utf8'), context, { filename: 'dashboard-layout-worker.js' });
+    expect(runInContext('made', context)).toMatchObject({ Int32Array: 1, Float64Array: 1 });
+    expect(runInContext('typeof onmessage', context)).toBe('undefined');
+    context['request'] = request;
+    const result = runInContext('mmLayoutBlock.layout(request)', context) as { nodes: Map<string, { x: number }>; edges: Map<string, unknown> };
+    expect([...result.nodes.keys()].sort()).toEqual(['a', 'b']);
+    // Dependents on the left of what they depend on.
+    expect(result.nodes.get('a')!.x).toBeLessThan(result.nodes.get('b')!.x);
+    expect(result.edges.size).toBe(1);
+  });
+
+  it('started as a worker, answers each layout it is posted', () => {
+    const posted: unknown[] = [];
+    const context = createContext({ postMessage: (message: unknown) => posted.push(message) });
+    // A worker's global is a WorkerGlobalScope.
+    runInContext('globalThis.WorkerGlobalScope = class WorkerGlobalScope {}; Object.setPrototypeOf(globalThis, WorkerGlobalScope.prototype)', context);
+    runInContext(readFileSync(LAYOUT_BLOCK_FILE, 'utf8'), context);
+    expect(runInContext('typeof onmessage', context)).toBe('function');
+    context['request'] = request;
+    runInContext('onmessage({ data: { id: 7, request } })', context);
+    expect(posted).toEqual([expect.objectContaining({ id: 7, type: 'laid-out' })]);
   });
 });

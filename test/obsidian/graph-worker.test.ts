@@ -21,7 +21,7 @@ const drawnElements = (root: Element) => root.querySelectorAll('.mm-graph-nodes 
 
 /** Where the drawing puts things: each node's place and each edge's route. */
 function geometry(root: Element): string[] {
-  const nodes = [...root.querySelectorAll('.mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${g.getAttribute('transform')}`);
+  const nodes = [...root.querySelectorAll('.mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${['x', 'y', 'width', 'height'].map((a) => g.querySelector('.mm-node-box')?.getAttribute(a)).join(',')}`);
   const edges = [...root.querySelectorAll('.mm-graph-edges > path')].map((p) => `${p.getAttribute('data-from')} → ${p.getAttribute('data-to')} ${p.getAttribute('d')}`);
   return [...nodes, ...edges];
 }

@@ -33,7 +33,7 @@ function drawnPerTask() {
 
 /** What the drawing says about where things are: each node's place and each edge's route. */
 function geometry(root: Element): string[] {
-  const nodes = [...root.querySelectorAll('.mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${g.getAttribute('transform')}`);
+  const nodes = [...root.querySelectorAll('.mm-graph-nodes > g')].map((g) => `${g.getAttribute('data-mm-id') ?? g.getAttribute('data-mm-external')} ${['x', 'y', 'width', 'height'].map((a) => g.querySelector('.mm-node-box')?.getAttribute(a)).join(',')}`);
   const edges = [...root.querySelectorAll('.mm-graph-edges > path')].map((p) => `${p.getAttribute('data-from')} → ${p.getAttribute('data-to')} ${p.getAttribute('d')}`);
   return [...nodes, ...edges];
 }
@@ -82,6 +82,31 @@ describe('a graph too large to draw in one task', () => {
     expect(svg.getAttribute('viewBox')).not.toBe(viewBox);
     click(root.querySelector('.mm-node[data-mm-id="S/Service 0.md"]')!);
     expect(view.selected()).toBe('S/Service 0.md');
+    view.destroy();
+  });
+
+  it('puts an animation frame between two slices: the browser styles, lays out and paints one before the next', async () => {
+    const ctx = contextFromIndex(index, { document, onOpen: () => {} });
+    const view = renderGraph(ctx);
+    const root = view.element;
+    document.body.append(root);
+    // What was drawn when each frame the view asked for came (happy-dom's frames come on a timer).
+    const atFrames: number[] = [];
+    const frame = window.requestAnimationFrame.bind(window);
+    const asked = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) =>
+      frame((time) => {
+        atFrames.push(drawnCount(root));
+        callback(time);
+      }),
+    );
+    await view.ready();
+    asked.mockRestore();
+    expect(drawnCount(root)).toBe(total);
+    expect(atFrames.length).toBeGreaterThanOrEqual(Math.ceil(total / DRAW_SLICE) - 1);
+    // Between two frames one slice at most.
+    const steps = atFrames.map((n, i) => n - (i === 0 ? 0 : atFrames[i - 1]!));
+    expect(Math.max(...steps)).toBeLessThanOrEqual(DRAW_SLICE);
+    expect(total - atFrames.at(-1)!).toBeLessThanOrEqual(DRAW_SLICE);
     view.destroy();
   });
 

@@ -28,6 +28,17 @@ describe('graphScope', () => {
     graph.destroy();
   });
 
+  it('leaves a notice’s status empty when a component is selected: nothing is drawn to summarise', () => {
+    const { index, ctx } = exampleFixture();
+    const ids = index.ids();
+    const graph = renderGraph(ctx, { maxComponents: ids.length - 1 });
+    graph.select('Components/Ledger.md');
+    // Not "0 components · 0 dependencies", which a screen reader would announce (aria-live).
+    expect(graph.element.querySelector('.mm-graph-status')?.textContent).toBe('');
+    expect(graph.element.querySelector('.mm-graph-too-many')).not.toBeNull();
+    graph.destroy();
+  });
+
   it('keeps a focused neighbourhood within the ids the view was given', () => {
     const { ctx } = exampleFixture();
     const scope = graphScope(ctx, ['Components/Ledger.md', 'Components/Billing Engine.md'], { focus: 'Components/Ledger.md', hops: 2, maxComponents: 2000 });

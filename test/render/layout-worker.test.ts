@@ -4,7 +4,7 @@
 // (so the view lays out itself) and no thread left after close.
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildGraphModel } from '../../src/core/index';
 import { layoutEdges, layoutInputs } from '../../src/render/graph/draw';
 import { layoutHere, type LayoutRequest } from '../../src/render/graph/layout-request';
@@ -49,6 +49,28 @@ describe('the layout worker', () => {
     worker.close();
     expect(shim.live.size).toBe(0);
     await expect(worker.layout(requestOf(loadFolder(EXAMPLE_VAULT)))).rejects.toThrow('closed');
+  });
+
+  it('starts when told, before any layout, once; a failure at the start is the first layout’s rejection', async () => {
+    const shim = createWorkerShim();
+    const worker = createLayoutWorker(SOURCE, hostOf(shim));
+    worker.start();
+    worker.start();
+    expect(shim.counts.starts).toBe(1);
+    const request = requestOf(loadFolder(EXAMPLE_VAULT));
+    await expect(worker.layout(request)).resolves.toEqual(layoutHere(request));
+    expect(shim.counts.starts).toBe(1);
+    worker.close();
+    worker.start();
+    expect(shim.counts.starts).toBe(1);
+
+    // Refused as it starts (the standalone page starts it while idle): the view then lays out itself.
+    const refused = createWorkerShim();
+    const broken = createLayoutWorker('throw new Error("refused by the page")', hostOf(refused));
+    broken.start();
+    await vi.waitFor(() => expect(broken.fallbackReason()).toBe('the layout worker failed (refused by the page)'));
+    await expect(broken.layout(request)).rejects.toThrow('the layout worker failed (refused by the page)');
+    expect(refused.counts.starts).toBe(1);
   });
 
   it('drops a queued layout whose view moved on before its turn', async () => {

@@ -1,8 +1,7 @@
 // The standalone page's second script (graph-script.ts runs it when the Graph tab is first drawn):
-// the graph view with d3-dag, and the client of the layout worker the page starts from its
-// `mm-layout-worker` block. scripts/targets.mjs bundles it apart from the page's first script,
+// the graph view. No d3-dag and no layout worker's client: the page's first script starts the
+// worker from its `mm-layout-worker` block, or runs that block on the main thread (page-layouts.ts). scripts/targets.mjs bundles it apart from the page's first script,
 // takes the modules that script holds from it, and leaves these exports in the `mmGraphScript` global.
-export { renderGraph } from '../graph/view';
-export { createLayoutWorker } from '../graph/layout-worker';
+export { graphView } from '../graph/view';
 /** The page's work counters (the first script's, shared): tests and benchmarks read `graphLayouts` on the page. */
 export { workCount } from '../../core/work-count';

@@ -1,4 +1,4 @@
-// The standalone page's second script: the dependency graph's code (the graph view and d3-dag,
+// The standalone page's second script: the dependency graph's code (the graph view,
 // graph-script-entry.ts) is in the page as text, `<script type="text/plain" id="mm-graph-script">`,
 // which the browser neither compiles nor runs. It was 60% of the page's one script, whose compile
 // was most of its evaluation as the page opens (benchmarks.md, sessions 22 and 23). The first time
@@ -6,7 +6,8 @@
 // Content-Security-Policy allows it by its hash (src/cli/dashboard-page.ts), no URL, no eval. It takes
 // the modules it shares with this script from PAGE_MODULES, one copy of each (dom.ts's id counter,
 // the work counters), and leaves its exports in a global (scripts/targets.mjs builds it so). Its
-// graphs are laid out in a Web Worker started from another text block of the page, as the plugins'.
+// graphs are laid out where the page lays out (page-layouts.ts): in a Web Worker started from
+// another text block of the page, the page's one copy of d3-dag, as the plugins do.
 import type { Component } from '../../core/model';
 import * as works from '../../core/work-count';
 import * as serialize from '../../core/serialize';
@@ -14,12 +15,16 @@ import * as stages from '../../core/stages';
 import * as text from '../../core/text';
 import type { ViewContext } from '../context';
 import * as dom from '../dom';
+import * as limits from '../graph/limits';
+import * as toolbar from '../graph/toolbar';
 import type { GraphLayouter } from '../graph/layout-request';
-import type { createLayoutWorker } from '../graph/layout-worker';
-import type { GraphOptions, renderGraph } from '../graph/view';
+import type { GraphOptions, graphView } from '../graph/view';
 import * as stage from '../stage';
 import type { DashboardGraph, GraphRenderer } from './dashboard';
-import { GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from './graph-script-id';
+import { graphNotice, onlyNotice } from './graph-notice';
+import { GRAPH_SCRIPT_ID } from './graph-script-id';
+import { pageLayouts, type PageLayouts } from './page-layouts';
+import { runBlock } from './text-blocks';
 
 /** Globals named in scripts/targets.mjs: where the graph script finds this script's modules, and where it leaves its exports. */
 const PAGE_MODULES_GLOBAL = 'mmGraphPageModules';
@@ -35,49 +40,27 @@ export const PAGE_MODULES: Readonly<Record<string, unknown>> = {
   'src/core/text.ts': text,
   'src/core/work-count.ts': works,
   'src/render/dom.ts': dom,
+  'src/render/graph/limits.ts': limits,
+  'src/render/graph/toolbar.ts': toolbar,
   'src/render/stage.ts': stage,
 };
 
 export interface GraphScript {
-  renderGraph: typeof renderGraph;
-  createLayoutWorker: typeof createLayoutWorker;
+  graphView: typeof graphView;
 }
 
-type GraphScriptGlobals = Record<typeof PAGE_MODULES_GLOBAL | typeof EXPORTS_GLOBAL, unknown>;
-
-/** Run the graph script's text as an inline script (allowed by its hash) and take its exports. */
+/** Run the graph script (its modules shared with this script handed over) and take its exports. */
 function runGraphScript(doc: Document): GraphScript {
-  const code = doc.getElementById(GRAPH_SCRIPT_ID)?.textContent;
-  const globals = doc.defaultView as unknown as GraphScriptGlobals | null;
-  if (!code || !globals) throw new Error('the page has no graph script');
-  globals[PAGE_MODULES_GLOBAL] = PAGE_MODULES;
-  const script = doc.createElement('script');
-  script.textContent = code;
-  try {
-    // An inline script runs as it is inserted, or not at all (a policy that does not allow it).
-    (doc.head ?? doc.documentElement).appendChild(script);
-  } finally {
-    script.remove();
-    delete globals[PAGE_MODULES_GLOBAL];
-  }
-  const exported = globals[EXPORTS_GLOBAL] as Partial<GraphScript> | undefined;
-  if (typeof exported?.renderGraph !== 'function' || typeof exported.createLayoutWorker !== 'function') throw new Error('its script did not run');
+  const exported = runBlock(doc, GRAPH_SCRIPT_ID, 'graph script', EXPORTS_GLOBAL, { [PAGE_MODULES_GLOBAL]: PAGE_MODULES }) as Partial<GraphScript> | undefined;
+  if (typeof exported?.graphView !== 'function') throw new Error('its script did not run');
   return exported as GraphScript;
 }
 
-/**
- * The graph script's view, its layouts in a Web Worker started from the page's `mm-layout-worker`
- * block through a Blob URL (the page's CSP allows `worker-src blob:`, nothing else): laying out
- * 1,000 components is ~350 ms of CPU, which was the Graph tab's own task (benchmarks.md, session
- * 23). One worker for the page, started with the first layout. When it cannot run (no block, no
- * Worker, a policy that forbids it, no answer), the view lays out in its own task instead
- * (render/graph/layout-worker.ts, redraw.ts): the same drawing.
- */
-function withLayoutWorker(doc: Document, script: GraphScript): GraphRenderer {
-  const source = doc.getElementById(LAYOUT_WORKER_ID)?.textContent;
-  const host = doc.defaultView;
-  const layout = source && host ? script.createLayoutWorker(source, host).layout : undefined;
-  return (ctx, options) => script.renderGraph(lightGraphContext(ctx, layout), options);
+/** The graph script's view over the page's light components, laid out where the page lays out (page-layouts.ts). */
+function withPageLayouts(script: GraphScript, layouts: PageLayouts): GraphRenderer {
+  // Started as the graph script runs, if it was not already: a task or more before the first layout.
+  layouts.start();
+  return (ctx, options) => script.graphView(lightGraphContext(ctx, layouts.graphLayout), options, layouts.inThread);
 }
 
 /**
@@ -86,11 +69,11 @@ function withLayoutWorker(doc: Document, script: GraphScript): GraphRenderer {
  * page's `component(id)` joins a component's detail and computes its readiness for its card, ~0.2 ms
  * each: at 1,000 components that was half the Graph tab's task (benchmarks.md, session 23).
  */
-function lightGraphContext(ctx: ViewContext, graphLayout: GraphLayouter | undefined): ViewContext {
+function lightGraphContext(ctx: ViewContext, graphLayout: GraphLayouter): ViewContext {
   // Made when the model first asks (a graph over 2,000 components shows a notice and asks nothing).
   let light: Map<string, Component> | null = null;
   const component = (id: string) => (light ??= new Map(ctx.components().map((c) => [c.id, c]))).get(id);
-  return { ...ctx, component, ...(graphLayout ? { graphLayout } : {}) };
+  return { ...ctx, component, graphLayout };
 }
 
 /** In place of the graph when its script cannot run: the other tabs still work. */
@@ -115,11 +98,7 @@ function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => Gr
   let destroyed = false;
   void ctx.nextTask().then(() => {
     if (destroyed) return;
-    try {
-      view = load()(ctx, options);
-    } catch (err) {
-      view = failedGraph(doc, err);
-    }
+    view = loadedOrFailed(doc, () => load()(ctx, options));
     if (selected !== null) view.select(selected);
     element.replaceWith(view.element);
   });
@@ -137,9 +116,39 @@ function graphInNextTask(ctx: ViewContext, options: GraphOptions, load: () => Gr
   };
 }
 
-/** The Graph tab's renderer for the page in `doc`: the graph script runs the first time the tab draws. */
-export function graphFromScript(doc: Document): GraphRenderer {
+/** The standalone page's graph: the Graph tab's renderer, and its layout worker's early start. */
+export interface PageGraph {
+  /**
+   * The Graph tab's renderer: the graph script runs the first time the tab draws a graph. A tab of
+   * more components than the graph draws shows its notice without it (graph-notice.ts); the script
+   * runs when the reader focuses on a component there.
+   */
+  render: GraphRenderer;
+  /**
+   * Start the layout worker ahead of the first Graph tab, when a page of `components` would draw a
+   * graph (the page calls it once idle after its first paint); its thread's start and its compile
+   * were in the first tab's wait.
+   */
+  startWorker(components: number): void;
+}
+
+export function pageGraph(doc: Document): PageGraph {
+  const layouts = pageLayouts(doc);
   let loaded: GraphRenderer | null = null;
-  const load = () => (loaded ??= withLayoutWorker(doc, runGraphScript(doc)));
-  return (ctx: ViewContext, options: GraphOptions) => (loaded ? loaded(ctx, options) : graphInNextTask(ctx, options, load));
+  const load = () => (loaded ??= withPageLayouts(runGraphScript(doc), layouts));
+  const render = (ctx: ViewContext, options: GraphOptions) => {
+    if (loaded) return loaded(ctx, options);
+    if (onlyNotice(ctx, options)) return graphNotice(ctx, options, (chosen) => loadedOrFailed(doc, () => load()(ctx, chosen)));
+    return graphInNextTask(ctx, options, load);
+  };
+  return { render, startWorker: (components) => (components <= limits.MAX_GRAPH_COMPONENTS ? layouts.start() : undefined) };
+}
+
+/** The graph view `make` makes with the graph script, or what says that script did not run. */
+function loadedOrFailed(doc: Document, make: () => DashboardGraph): DashboardGraph {
+  try {
+    return make();
+  } catch (err) {
+    return failedGraph(doc, err);
+  }
 }

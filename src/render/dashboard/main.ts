@@ -9,7 +9,7 @@ import { contextFromSnapshot } from '../context';
 import { loadDashboardData, type LoadedDashboard } from './data';
 import { h } from '../dom';
 import { renderDashboard, type DashboardView } from './dashboard';
-import { graphFromScript } from './graph-script';
+import { pageGraph, type PageGraph } from './graph-script';
 import { themeSwitch } from './theme';
 
 const HASH_PREFIX = '#component=';
@@ -51,7 +51,7 @@ function nextTask(): Promise<void> {
  * the first paint is the header and the board together, as drawn at once (all of it was one task
  * of 50–66 ms of CPU at 10k, benchmarks.md session 21).
  */
-async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard): Promise<DashboardView> {
+async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard, graph: PageGraph): Promise<DashboardView> {
   await nextTask();
   const data = loaded.data;
   let view: DashboardView | null = null;
@@ -69,7 +69,7 @@ async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard): Prom
   const panelDrawn = new Promise<void>((drawn, failed) => (settle = { drawn, failed }));
   // A draw that throws fails the page, as it did when it ran inside start().
   const defer = (draw: () => void) => void nextTask().then(draw).catch(settle.failed);
-  view = renderDashboard(ctx, { graph: graphFromScript(document), title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer, onFirstDraw: settle.drawn });
+  view = renderDashboard(ctx, { graph: graph.render, title: document.title || `Maturity Map — ${data.root}`, headerExtras: [themeSwitch(document)], defer, onFirstDraw: settle.drawn });
   const initial = idFromHash();
   if (initial) view.show(initial);
   await panelDrawn;
@@ -83,18 +83,21 @@ async function start(): Promise<void> {
   if (!mount) return;
   try {
     const loaded = await loadDashboardData(JSON.parse(source?.textContent ?? 'null') as EncodedDashboardData);
-    const view = await mountDashboard(mount, loaded);
+    const graph = pageGraph(document);
+    const view = await mountDashboard(mount, loaded, graph);
     window.addEventListener('hashchange', () => {
       const id = idFromHash();
       if (id) view.show(id);
     });
     // Once the board is on screen: the name collator (the page's first paint compares no names; the
     // table's first sort would build it, 10-14 ms, in a task already near 50), then the details
-    // inflated so the first cards are quick, each chunk in a task of its own.
+    // inflated so the first cards are quick, each chunk in a task of its own; the graph's layout
+    // worker started meanwhile in a thread of its own, so the first Graph tab does not wait for it.
     requestAnimationFrame(() =>
       setTimeout(() => {
         prepareNameOrder();
         void loaded.prefetch().catch(() => undefined);
+        graph.startWorker(loaded.data.components.length);
       }, 0),
     );
   } catch (err) {

@@ -1,32 +1,15 @@
 // Drawing a laid-out graph model as SVG: nodes coloured by stage with a glyph and the stage's name
 // (colour is never the only signal), edges dependent → dependency, cycles dashed and inversions
 // dotted, each with a <title> that says what it is.
-import type { ExternalNode, GraphEdge, GraphModel, GraphNode } from '../../core/index';
+import type { GraphEdge, GraphModel, GraphNode } from '../../core/index';
 import type { ViewContext } from '../context';
 import { s, uniqueId } from '../dom';
-import { stageInfo } from '../stage';
-import { edgeKey, type LayoutNodeInput, type LayoutResult, type Point } from './layout';
+import { edgeKey, type LayoutNodeInput, type LayoutResult, type Point } from './layout-types';
+import { componentNode, externalNode } from './node-shapes';
+import { describeNode, externalWidth, NODE_HEIGHT, nodeWidth } from './node-text';
 
-export const NODE_HEIGHT = 44;
-const MAX_NAME = 28;
-
-/** Width from the text it holds (13px bold name with its glyph, 11px status line); no DOM measuring. */
-export function nodeWidth(node: GraphNode): number {
-  const name = (Math.min(node.name.length, MAX_NAME) + 2) * 8.2;
-  const status = statusLine(node).length * 6.6;
-  return Math.round(Math.min(290, Math.max(130, name + 24, status + 24)));
-}
-
-/** An external node's width: its name and "external · used by N". */
-export function externalWidth(node: ExternalNode): number {
-  const name = (Math.min(node.name.length, MAX_NAME) + 2) * 8.2;
-  const status = externalStatus(node).length * 6.6;
-  return Math.round(Math.min(290, Math.max(110, name + 24, status + 24)));
-}
-
-export function externalStatus(node: ExternalNode): string {
-  return `external · used by ${node.usedBy.length}`;
-}
+export { describeExternal, describeNode, externalStatus, externalWidth, NODE_HEIGHT, nodeWidth } from './node-text';
+export { nodeCentre } from './node-shapes';
 
 /** The layout's boxes: components, then the external dependencies (empty when hidden). */
 export function layoutInputs(model: GraphModel): LayoutNodeInput[] {
@@ -36,42 +19,6 @@ export function layoutInputs(model: GraphModel): LayoutNodeInput[] {
 /** Every edge the layout routes: between components, and to external dependencies. */
 export function layoutEdges(model: GraphModel): Array<{ from: string; to: string }> {
   return [...model.edges, ...model.externalEdges];
-}
-
-function shortName(name: string): string {
-  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
-}
-
-/** The status line's marks after the stage name: a glyph and the words it stands for. */
-function nodeStatus(node: GraphNode): Array<{ glyph: string; words: string }> {
-  const parts: Array<{ glyph: string; words: string }> = [];
-  if (node.blocked) parts.push({ glyph: '⊘', words: 'blocked' });
-  if (node.stale) parts.push({ glyph: '◷', words: 'stale' });
-  if (node.errors > 0) parts.push({ glyph: '✖', words: `${node.errors} ${node.errors === 1 ? 'error' : 'errors'}` });
-  if (node.cycle >= 0) parts.push({ glyph: '↻', words: 'cycle' });
-  return parts;
-}
-
-function statusLine(node: GraphNode): string {
-  return [node.stageName, ...nodeStatus(node).map((p) => `${p.glyph} ${p.words}`)].join(' · ');
-}
-
-/**
- * A node's accessible name: its visible words in their order (WCAG 2.5.3, "label in name"), then
- * what the box does not show: its edge counts and, when the name is cut short, the full name.
- */
-export function describeNode(node: GraphNode, dependsOn: number, usedBy: number): string {
-  const shown = shortName(node.name);
-  const parts = [shown, node.stageName, ...nodeStatus(node).map((p) => p.words), `depends on ${dependsOn}`, `used by ${usedBy}`];
-  if (shown !== node.name) parts.push(`full name ${node.name}`);
-  return parts.join(', ');
-}
-
-/** An external node's accessible name: its visible words first (WCAG 2.5.3), then what they mean. */
-export function describeExternal(node: ExternalNode): string {
-  const shown = shortName(node.name);
-  const full = shown !== node.name ? `, full name ${node.name}` : '';
-  return `${shown}, external, used by ${node.usedBy.length}${full}; a dependency outside the vault`;
 }
 
 /** Smooth path through the layout's control points. */
@@ -248,59 +195,4 @@ function degrees(model: GraphModel): { outCount: Map<string, number>; inCount: M
     inCount.set(e.to, (inCount.get(e.to) ?? 0) + 1);
   }
   return { outCount, inCount };
-}
-
-/** A component: a box in its stage's colour with glyph and name, and its status line. */
-function componentNode(ctx: ViewContext, node: GraphNode, place: { x: number; y: number; width: number; height: number }, label: string, named: boolean): SVGGElement {
-  const doc = ctx.document;
-  const info = stageInfo(ctx, node.stage);
-  const status = statusLine(node);
-  const x = -place.width / 2;
-  const y = -place.height / 2;
-  return s(doc, 'g', {
-    cls: `mm-node mm-node-rank-${Math.max(-1, Math.min(info.rank, 4))}${node.stage === null ? ' mm-stage-unknown' : ''}${node.blocked ? ' mm-node-blocked' : ''}${node.cycle >= 0 ? ' mm-node-cycle' : ''}`,
-    attrs: {
-      'data-mm-id': node.id,
-      'data-mm-stage': info.id ?? 'unknown',
-      transform: `translate(${Math.round(place.x * 10) / 10},${Math.round(place.y * 10) / 10})`,
-      tabindex: 0,
-      role: 'button',
-      'aria-label': label,
-    },
-    vars: info.color ? { '--mm-stage-color': info.color } : undefined,
-    children: [
-      named ? s(doc, 'title', { text: `${node.name} — ${status}${node.cycle >= 0 ? ' (part of a dependency cycle)' : ''}` }) : null,
-      s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
-      ...(named ? nodeLines(doc, `${info.glyph} ${shortName(node.name)}`, status, x, y) : []),
-    ],
-  });
-}
-
-/** A node's two lines of text, its name and its status, kept two words apart in its text content (its visible label). */
-function nodeLines(doc: Document, name: string, status: string, x: number, y: number): Node[] {
-  return [s(doc, 'text', { cls: 'mm-node-name', text: name, attrs: { x: x + 10, y: y + 18 } }), doc.createTextNode(' '), s(doc, 'text', { cls: 'mm-node-status', text: status, attrs: { x: x + 10, y: y + 34 } })];
-}
-
-/** A grey, dashed box for a dependency outside the vault: its name and how many components use it. */
-function externalNode(doc: Document, node: ExternalNode, place: { x: number; y: number; width: number; height: number }, nodes: Map<string, SVGGElement>, named: boolean): SVGGElement {
-  const x = -place.width / 2;
-  const y = -place.height / 2;
-  const status = externalStatus(node);
-  const g = s(doc, 'g', {
-    cls: 'mm-xnode',
-    attrs: {
-      'data-mm-external': node.id,
-      transform: `translate(${Math.round(place.x * 10) / 10},${Math.round(place.y * 10) / 10})`,
-      tabindex: 0,
-      role: 'button',
-      'aria-label': describeExternal(node),
-    },
-    children: [
-      named ? s(doc, 'title', { text: `${node.name} — ${status}` }) : null,
-      s(doc, 'rect', { cls: 'mm-node-box', attrs: { x, y, width: place.width, height: place.height, rx: 8, ry: 8 } }),
-      ...(named ? nodeLines(doc, `⬚ ${shortName(node.name)}`, status, x, y) : []),
-    ],
-  });
-  nodes.set(node.id, g);
-  return g;
 }

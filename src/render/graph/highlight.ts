@@ -2,7 +2,7 @@
 // and the status line says what is lit.
 import { closure } from '../../core/graph';
 import { plural } from '../dom';
-import { edgeKey } from './layout';
+import { edgeKey } from './layout-types';
 import { nameOf, type GraphState } from './state';
 
 const LIT_CLASSES = ['mm-hl', 'mm-hl-self', 'mm-hl-dependency', 'mm-hl-dependent'];
@@ -26,7 +26,9 @@ export function highlight(state: GraphState, id: string | null): void {
   const drawn = state.drawn;
   if (!drawn || id === null || !drawn.nodes.has(id)) {
     state.root.classList.remove('mm-graph-highlighting');
-    updateStatus(state);
+    // Nothing drawn (a notice, or a layout under way): the status keeps what it says; an empty
+    // model's summary, "0 components", would be read out for a graph that is not there.
+    if (drawn) updateStatus(state);
     return;
   }
   const mark = (el: Element | undefined, cls: string) => {

@@ -1,12 +1,7 @@
 // Pointer and keyboard input on a drawn graph: nodes open, focus and highlight; the SVG pans and
 // zooms from the keyboard.
+import { nodeCentre } from './node-shapes';
 import type { GraphActions, GraphState } from './state';
-
-/** Where a node is drawn, read back from its transform. */
-function nodePlace(el: SVGGElement): { x: number; y: number } | null {
-  const place = el.getAttribute('transform')?.match(/translate\(([-\d.]+),([-\d.]+)\)/);
-  return place ? { x: Number(place[1]), y: Number(place[2]) } : null;
-}
 
 function wireHighlight(state: GraphState, actions: GraphActions, id: string, el: SVGGElement): void {
   el.addEventListener('mouseenter', () => actions.highlight(id));
@@ -19,7 +14,7 @@ export function wireNode(state: GraphState, actions: GraphActions, id: string, e
   wireHighlight(state, actions, id, el);
   el.addEventListener('focus', () => {
     actions.highlight(id);
-    const place = nodePlace(el);
+    const place = nodeCentre(el);
     if (place && state.panzoom && !state.panzoom.isVisible(place, 40)) state.panzoom.centerOn(place);
   });
   el.addEventListener('click', (event) => {

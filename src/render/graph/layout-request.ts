@@ -16,7 +16,14 @@ export interface LayoutRequest {
  */
 export type GraphLayouter = (request: LayoutRequest, signal?: AbortSignal) => Promise<LayoutResult>;
 
-/** The layout in this thread: what a worker runs, and the view's fallback. */
+/**
+ * The layout in the view's own thread, when it has no layouter or its layouter rejected: for the
+ * plugins `layoutHere`; the standalone page runs its layout block here instead, so that the page
+ * holds d3-dag once (render/dashboard/graph-script.ts).
+ */
+export type InThreadLayout = (request: LayoutRequest) => LayoutResult;
+
+/** The layout in this thread: what a worker runs, and the plugins' fallback. */
 export function layoutHere(request: LayoutRequest): LayoutResult {
   workCount.graphLayouts++;
   return layoutGraph(request.nodes, request.edges, request.options);

@@ -5,7 +5,7 @@
 // dropped unasked if its view moved on (its signal aborted) before its turn. Whatever goes wrong —
 // no Worker, a CSP that forbids blob workers, a worker that throws, dies or does not answer — the
 // promise rejects and the view lays out in its own thread; after a failure no worker is tried again.
-import type { LayoutResult } from './layout';
+import type { LayoutResult } from './layout-types';
 import type { GraphLayouter, LayoutRequest } from './layout-request';
 import type { FromLayoutWorker, ToLayoutWorker } from './layout-protocol';
 
@@ -20,6 +20,11 @@ export interface WorkerHost {
 
 export interface LayoutWorker {
   readonly layout: GraphLayouter;
+  /**
+   * Start the worker now rather than with the first layout (a no-op once started, failed or
+   * closed): its code is compiled in its own thread while the view builds what it will ask.
+   */
+  start(): void;
   /** Why layouts run in the view's thread instead, once the worker could not be used. */
   fallbackReason(): string | null;
   /** Layouts the worker answered. */
@@ -59,7 +64,7 @@ class LayoutWorkerClient implements LayoutWorker {
     new Promise<LayoutResult>((resolve, reject) => {
       if (this.closed) return reject(new Error('the layout worker was closed'));
       if (signal?.aborted) return reject(new Error('the layout is no longer wanted'));
-      if (!this.worker && !this.failed) this.start();
+      this.start();
       if (this.failed) return reject(new Error(this.failed));
       this.queue.push({ id: this.nextId++, request, signal, resolve, reject });
       this.pump();
@@ -73,7 +78,8 @@ class LayoutWorkerClient implements LayoutWorker {
     return this.count;
   }
 
-  private start(): void {
+  start(): void {
+    if (this.worker || this.failed || this.closed) return;
     const { Worker: WorkerClass, Blob: BlobClass, URL: URLClass } = this.host;
     if (typeof WorkerClass !== 'function' || typeof URLClass?.createObjectURL !== 'function') {
       this.failed = 'Web Workers are not available';

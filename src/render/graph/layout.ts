@@ -19,41 +19,10 @@ import {
 import { coordStraightened } from './coord';
 import { barycentreSweeps } from './decross';
 import { layeringPromoted } from './layering';
+import { edgeKey, type LayoutNodeInput, type LayoutOptions, type LayoutResult, type PlacedNode, type Point } from './layout-types';
 import { packLayout, type Offset } from './pack';
 
-export interface LayoutNodeInput {
-  id: string;
-  width: number;
-  height: number;
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface PlacedNode extends LayoutNodeInput {
-  /** Centre of the node. */
-  x: number;
-  y: number;
-}
-
-export interface LayoutResult {
-  width: number;
-  height: number;
-  nodes: Map<string, PlacedNode>;
-  /** Route of each edge, keyed `from\u0000to`. */
-  edges: Map<string, Point[]>;
-}
-
-export interface LayoutOptions {
-  /** Width ÷ height of the space the graph is shown in (default 16/9): the parts are packed to suit it. */
-  aspect?: number;
-}
-
-export function edgeKey(from: string, to: string): string {
-  return `${from}\u0000${to}`;
-}
+export { edgeKey, type LayoutNodeInput, type LayoutOptions, type LayoutResult, type PlacedNode, type Point } from './layout-types';
 
 type LayoutEdge = { from: string; to: string };
 

@@ -4,7 +4,7 @@
 // mobile. (d3-zoom would add ~54 KB to the Obsidian bundle; @panzoom/panzoom writes inline styles
 // and needs the element attached when it starts.)
 import { attachGestures } from './gestures';
-import type { Point } from './layout';
+import type { Point } from './layout-types';
 import { boxContains, centerBox, createViewBox, fitBox, panBox, resetBox, screenRect, unitsPerPixel, zoomBox } from './viewbox';
 
 export interface PanZoomOptions {

@@ -4,12 +4,13 @@
 // focus came in meanwhile) is dropped, so an old graph never replaces a newer one.
 import { invert } from '../../core/graph';
 import { buildGraphModel, EXTERNAL_PREFIX, withoutExternals, type GraphModel } from '../../core/graph-model';
-import { clear, count as formatCount, h, plural } from '../dom';
+import { clear, h, plural } from '../dom';
 import { layoutEdges, layoutInputs, startDrawing, type GraphDrawing, type Labelled } from './draw';
 import { select, updateStatus } from './highlight';
 import { graphKeys, wireExternal, wireNode } from './input';
-import type { LayoutResult } from './layout';
-import { layoutHere, type LayoutRequest } from './layout-request';
+import type { LayoutResult } from './layout-types';
+import type { InThreadLayout, LayoutRequest } from './layout-request';
+import { tooManyText } from './limits';
 import { attachPanZoom } from './panzoom';
 import { graphScope } from './scope';
 import { emptyModel, type GraphActions, type GraphState } from './state';
@@ -24,6 +25,8 @@ export interface DrawOptions {
   labels?: (layout: LayoutResult) => Labelled;
   /** The arrow markers' ids end with this (GraphOptions.markerScope); default numbered. */
   markerScope?: string;
+  /** The layout in this thread when there is no layouter or it rejected (graph/render.ts, the page's graph script). */
+  layoutInThread: InThreadLayout;
 }
 
 /**
@@ -38,6 +41,13 @@ export const DRAW_SLICE = 250;
  * (bench/graph-chromium.mjs), an edge much less; happy-dom is slower still.
  */
 export const DRAW_SLICE_MS = 8;
+/**
+ * Slices are a frame apart: with only a task between them, Chromium ran several back to back and
+ * its next frame styled, laid out and painted all of them at once (frames of 100-300 ms at 1k-2k
+ * components, benchmarks.md session 24). Without a frame in this long (a hidden document), the
+ * next slice comes anyway.
+ */
+const FRAME_WAIT_MS = 100;
 
 const FAR_PIXELS_PER_UNIT = 0.45;
 /** The smallest scale the graph starts at: 13px names stay about 9px tall. */
@@ -96,7 +106,7 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
     // An older draw may have left the canvas busy; this one is done in this task (unless it slices).
     setBusy(state, false);
     const { model, request } = modelInView(state, wanted);
-    const layout = layoutOrNotice(state, request);
+    const layout = layoutOrNotice(state, options, request);
     if (layout) show(state, options, actions, model, layout, generation);
     return;
   }
@@ -122,7 +132,7 @@ export function drawView(state: GraphState, options: DrawOptions, actions: Graph
       // No worker, or it failed: the same layout here, so the view is never left blank.
       () => {
         if (!isCurrent(state, generation)) return undefined;
-        const layout = layoutOrNotice(state, request);
+        const layout = layoutOrNotice(state, options, request);
         return layout ? show(state, options, actions, model, layout, generation) : undefined;
       },
     );
@@ -141,9 +151,9 @@ function modelInView(state: GraphState, wanted: readonly string[]): { model: Gra
 }
 
 /** The layout in this task; when even that fails, a notice says so in place of the graph. */
-function layoutOrNotice(state: GraphState, request: LayoutRequest): LayoutResult | null {
+function layoutOrNotice(state: GraphState, options: DrawOptions, request: LayoutRequest): LayoutResult | null {
   try {
-    return layoutHere(request);
+    return options.layoutInThread(request);
   } catch (err) {
     showNotice(state, `The graph could not be laid out (${err instanceof Error ? err.message : String(err)}). The other views still show every component.`, 'mm-graph-failed');
     return null;
@@ -208,13 +218,31 @@ function drawStep(state: GraphState, actions: GraphActions, drawing: GraphDrawin
   }
 }
 
+/** A frame after the last slice's, then a task: the browser styles, lays out and paints one slice before the next is drawn. */
+function nextFrame(state: GraphState): Promise<void> {
+  const view = state.ctx.document.defaultView;
+  if (!view || typeof view.requestAnimationFrame !== 'function') return state.ctx.nextTask();
+  return new Promise<void>((resolve) => {
+    let timer = 0;
+    const go = () => {
+      if (timer === 0) return;
+      view.clearTimeout(timer);
+      timer = 0;
+      void state.ctx.nextTask().then(resolve);
+    };
+    // A document that is not shown has no frames: the drawing goes on without them.
+    timer = view.setTimeout(go, FRAME_WAIT_MS);
+    view.requestAnimationFrame(go);
+  });
+}
+
 async function drawInSlices(state: GraphState, actions: GraphActions, drawing: GraphDrawing, generation: number): Promise<void> {
   updateStatus(state, `Drawing ${plural(drawing.total, 'node and edge', 'nodes and edges')}…`);
   for (;;) {
     const started = performance.now();
     drawStep(state, actions, drawing, DRAW_SLICE, () => performance.now() - started > DRAW_SLICE_MS);
     if (drawing.done() >= drawing.total) break;
-    await state.ctx.nextTask();
+    await nextFrame(state);
     if (!isCurrent(state, generation)) return;
   }
   finish(state);
@@ -229,7 +257,7 @@ function finish(state: GraphState): void {
 
 /** In place of a graph too large to lay out: what to do instead. */
 function drawTooMany(state: GraphState, total: number, most: number): void {
-  showNotice(state, `${plural(total, 'component')} are more than the graph draws at once (${formatCount(most)}). Narrow the list with filters or query options, or choose a component under Focus to see its neighbourhood.`, 'mm-graph-too-many');
+  showNotice(state, tooManyText(total, most), 'mm-graph-too-many');
 }
 
 /** A notice where the graph would be; nothing drawn, nothing selected. */

@@ -5,8 +5,7 @@
 import { buildGraphModel, neighbourhood } from '../../core/graph-model';
 import type { ViewContext } from '../context';
 
-/** Hops around a focused component unless the reader chose others. */
-export const DEFAULT_HOPS = 2;
+export { DEFAULT_HOPS } from './limits';
 
 export type GraphScope =
   /** More components than the graph lays out (`most`): a notice counts them, nothing is drawn. */

@@ -5,13 +5,16 @@ import type { ViewContext } from '../context';
 import { h } from '../dom';
 import type { Labelled } from './draw';
 import { highlight, select } from './highlight';
-import type { LayoutResult } from './layout';
+import type { InThreadLayout } from './layout-request';
+import type { LayoutResult } from './layout-types';
 import { DRAW_SLICE, drawView, resetView, type DrawOptions } from './redraw';
-import { DEFAULT_HOPS, graphScope, type GraphScope } from './scope';
+import { DEFAULT_HOPS, FOCUS_MENU_AT_ONCE, MAX_GRAPH_COMPONENTS } from './limits';
+import { graphScope, type GraphScope } from './scope';
 import { emptyModel, nameOf, type GraphActions, type GraphState } from './state';
-import { createControls, fillFocusOptions, renderLegend, renderToolbar, type GraphControls } from './toolbar';
+import { createControls, focusMenu, renderLegend, renderToolbar, type GraphControls } from './toolbar';
 
 export { renderLegend } from './toolbar';
+export { FOCUS_MENU_AT_ONCE, MAX_GRAPH_COMPONENTS } from './limits';
 
 export interface GraphOptions {
   /** The components to draw (default: all). Focus mode stays within them. */
@@ -76,20 +79,6 @@ export interface GraphView {
   destroy(): void;
 }
 
-/**
- * Components the graph lays out at most. The layout of 2,000 takes about 280 ms (the renderer
- * bench), and grows faster than the count: 9,000 held Chromium for 78 s. Above this, the reader
- * narrows the list or focuses on one component's neighbourhood.
- */
-export const MAX_GRAPH_COMPONENTS = 2000;
-
-/**
- * Components the focus menu holds from the start. Its 2,000 options were 160 ms of Chromium's
- * style and layout in the task after the view opened (bench/graph-chromium.mjs); a reader who
- * opens the menu gets every name then.
- */
-export const FOCUS_MENU_AT_ONCE = 300;
-
 function createState(ctx: ViewContext, options: GraphOptions): GraphState {
   const doc = ctx.document;
   return {
@@ -112,30 +101,6 @@ function createState(ctx: ViewContext, options: GraphOptions): GraphState {
     abort: null,
     work: null,
     destroyed: false,
-  };
-}
-
-/**
- * The focus menu's filler. Above `most` components it holds the focused component only until the
- * reader opens it (focus or pointer): 9,000 options were a third of a second of the tab's layout.
- */
-function focusMenu(state: GraphState, select: HTMLSelectElement, baseIds: () => readonly string[], most: number): () => void {
-  const doc = state.ctx.document;
-  const name = (id: string) => nameOf(state, id);
-  let pending = false;
-  const fillAll = () => {
-    if (!pending) return;
-    pending = false;
-    const value = select.value;
-    fillFocusOptions(doc, select, baseIds(), name);
-    select.value = value;
-  };
-  select.addEventListener('focus', fillAll);
-  select.addEventListener('pointerdown', fillAll);
-  return () => {
-    const ids = baseIds();
-    pending = ids.length > most;
-    fillFocusOptions(doc, select, pending ? ids.filter((id) => id === state.focusId) : ids, name);
   };
 }
 
@@ -166,11 +131,17 @@ async function settled(state: GraphState): Promise<void> {
   for (let work = state.work; work; work = state.work) await work;
 }
 
-export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): GraphView {
+/**
+ * The graph view, laying out in this thread with `layoutInThread` when the context has no layouter
+ * or it rejects. The plugins call it through `renderGraph` (render.ts: d3-dag in this thread); the
+ * standalone page's graph script with its layout block run on the main thread (the page's one copy
+ * of d3-dag, dashboard/graph-script.ts).
+ */
+export function graphView(ctx: ViewContext, options: GraphOptions, layoutInThread: InThreadLayout): GraphView {
   const state = createState(ctx, options);
   const controls = createControls(ctx.document, state.hops, state.showExternals);
   const baseIds = () => options.ids ?? ctx.ids();
-  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE, ...(options.labels ? { labels: options.labels } : {}), ...(options.markerScope !== undefined ? { markerScope: options.markerScope } : {}) };
+  const drawOptions: DrawOptions = { wheel: options.wheel ?? 'always', maxComponents: options.maxComponents ?? MAX_GRAPH_COMPONENTS, drawAtOnce: options.drawAtOnce ?? DRAW_SLICE, layoutInThread, ...(options.labels ? { labels: options.labels } : {}), ...(options.markerScope !== undefined ? { markerScope: options.markerScope } : {}) };
   const redraw = () => {
     drawView(state, drawOptions, actions, baseIds());
     controls.focusSelect.value = state.focusId ?? '';
@@ -194,7 +165,7 @@ export function renderGraph(ctx: ViewContext, options: GraphOptions = {}): Graph
     state.root.appendChild(renderLegend(ctx));
   }
   state.root.appendChild(state.canvas);
-  const fillFocus = focusMenu(state, controls.focusSelect, baseIds, Math.min(options.focusMenuAtOnce ?? FOCUS_MENU_AT_ONCE, drawOptions.maxComponents));
+  const fillFocus = focusMenu(ctx.document, controls.focusSelect, { ids: baseIds, name: (id) => nameOf(state, id), focused: () => state.focusId }, Math.min(options.focusMenuAtOnce ?? FOCUS_MENU_AT_ONCE, drawOptions.maxComponents));
   fillFocus();
   redraw();
   if (state.focusId) select(state, state.focusId);

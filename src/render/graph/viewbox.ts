@@ -1,6 +1,6 @@
 // The SVG viewBox as plain data and the moves on it (fit, zoom around a point, pan). The browser
 // maps the viewBox onto the element, so nothing here needs the element attached except measuring.
-import type { Point } from './layout';
+import type { Point } from './layout-types';
 
 export interface Box {
   x: number;
