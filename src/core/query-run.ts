@@ -7,7 +7,7 @@
 // (src/plugin-cache/view-slices.ts) where a synchronous caller runs it to the end.
 import type { Component, StageId } from './model';
 import type { ComponentQuery } from './query';
-import { readSortKey, sortComponents, type Sortable } from './query-sort';
+import { sortedHits, type Sortable } from './query-sort';
 import { readinessOf } from './readiness/index';
 import { isBlocked } from './serialize';
 import { containsText, matchesText, textNeedle } from './text-match';
@@ -103,19 +103,21 @@ export function createQueryRun(index: QuerySource, query: ComponentQuery, isRead
   const fromEnd = stopAt !== Infinity && query.order === 'desc';
   const candidate = candidateReader(index);
   const hits: Sortable[] = [];
+  // Keys read as each hit is visited (in this run's slices), so the sort at the end compares numbers.
+  const sorting = sort === 'name' ? null : sortedHits<Sortable>(query, index);
   let next = 0;
+  const keep = (c: Sortable) => (sorting ? sorting.add(c, next - 1) : hits.push(c));
 
   const visit = (id: string): boolean => {
     if (wanted !== null && !inAny(wanted, id)) return false;
     const c = candidate(id);
     if (!c || (kept !== null && !kept(c))) return false;
     if (!needsView) {
-      readSortKey(c, sort, index); // its tape or cached rest read now, in this slice, not all at the sort
-      hits.push(c);
+      keep(c);
       return false;
     }
     const view = index.component(id);
-    if (view && (viewed === null || viewed(view))) hits.push(view);
+    if (view && (viewed === null || viewed(view))) keep(view);
     return true;
   };
 
@@ -134,9 +136,9 @@ export function createQueryRun(index: QuerySource, query: ComponentQuery, isRead
       return true;
     },
     result() {
-      if (sort !== 'name') sortComponents(hits, query, index);
-      else if (query.order === 'desc' && !fromEnd) hits.reverse();
-      const out = hits.map((c) => c.id);
+      const list = sorting ? sorting.sorted() : hits;
+      if (!sorting && query.order === 'desc' && !fromEnd) list.reverse();
+      const out = list.map((c) => c.id);
       return query.limit ? out.slice(0, query.limit) : out;
     },
   };

@@ -30,15 +30,18 @@ function isView(item: Sortable): item is Component {
   return 'diagnostics' in item;
 }
 
+/** A component's readiness score: its view's, else computed from the view, else its progress. */
+function readinessScore(index: SortIndex, c: Sortable, progressOf: (c: Sortable) => number): number {
+  const { today, config } = index;
+  return c.readiness?.score ?? (today && config && isView(c) ? readinessOf(c, { ...index, today, config }).score : progressOf(c));
+}
+
+/** The same once a component (a sort compares each one ~log n times). */
 function readinessScores(index: SortIndex, progressOf: (c: Sortable) => number): (c: Sortable) => number {
   const scores = new Map<Sortable, number>();
   return (c) => {
     let score = scores.get(c);
-    if (score === undefined) {
-      const { today, config } = index;
-      score = c.readiness?.score ?? (today && config && isView(c) ? readinessOf(c, { ...index, today, config }).score : progressOf(c));
-      scores.set(c, score);
-    }
+    if (score === undefined) scores.set(c, (score = readinessScore(index, c, progressOf)));
     return score;
   };
 }
@@ -74,34 +77,43 @@ function ranksOnce(values: readonly string[], compare: (a: string, b: string) =>
   return rank;
 }
 
-/** The sort's keys of each component, read once: one or two numbers, compared in order; null for the name order (no key but the tie-break). */
-function keysOf(list: readonly Sortable[], key: string, index: SortIndex): ((c: Sortable) => readonly number[]) | null {
-  const rank = (c: Sortable) => index.pipeline.rank.get(c.note.stage?.id ?? '') ?? -1;
-  const progressOf = progressOnce(index);
-  const readinessScore = readinessScores(index, progressOf);
-  const text = (valueOf: (c: Sortable) => string, compare: (a: string, b: string) => number) => {
-    const values = list.map(valueOf);
-    const ranks = ranksOnce(values, compare);
-    const at = new Map<Sortable, number>();
-    list.forEach((c, i) => at.set(c, ranks.get(values[i]!)!));
-    return (c: Sortable) => [at.get(c) ?? 0];
-  };
+/**
+ * How a sort by `key` reads a component: one or two numbers, or a text (owner, group, a date)
+ * ranked once every value is known; null for the name order (no key but the tie-break).
+ */
+type KeyReader = { numbers: (c: Sortable) => readonly number[] } | { text: (c: Sortable) => string; compare: (a: string, b: string) => number } | null;
+
+function keyReader(key: string, index: SortIndex, eachOnce: boolean): KeyReader {
+  // A reader asked once a component needs no memory of what it read.
+  const progressOf = eachOnce ? (c: Sortable) => progress(c, index) : progressOnce(index);
+  const scoreOf = eachOnce ? (c: Sortable) => readinessScore(index, c, progressOf) : readinessScores(index, progressOf);
   switch (key) {
     case 'stage':
-      return (c) => [rank(c)];
+      return { numbers: (c) => [index.pipeline.rank.get(c.note.stage?.id ?? '') ?? -1] };
     case 'updated':
-      return text((c) => c.note.lastUpdated?.value ?? '', compareCodeUnits);
+      return { text: (c) => c.note.lastUpdated?.value ?? '', compare: compareCodeUnits };
     case 'progress':
-      return (c) => [progressOf(c)];
+      return { numbers: (c) => [progressOf(c)] };
     case 'readiness':
-      return (c) => [readinessScore(c), progressOf(c)];
+      return { numbers: (c) => [scoreOf(c), progressOf(c)] };
     case 'owner':
-      return text((c) => c.note.owner?.value ?? '', compareNames);
+      return { text: (c) => c.note.owner?.value ?? '', compare: compareNames };
     case 'group':
-      return text((c) => c.note.group?.value ?? '', compareNames);
+      return { text: (c) => c.note.group?.value ?? '', compare: compareNames };
     default:
       return null;
   }
+}
+
+/** The sort's keys of each component of `list`, read once, as numbers compared in order. */
+function keysOf(list: readonly Sortable[], reader: KeyReader): ((c: Sortable) => readonly number[]) | null {
+  if (reader === null) return null;
+  if ('numbers' in reader) return reader.numbers;
+  const values = list.map(reader.text);
+  const ranks = ranksOnce(values, reader.compare);
+  const at = new Map<Sortable, number>();
+  list.forEach((c, i) => at.set(c, ranks.get(values[i]!)!));
+  return (c: Sortable) => [at.get(c) ?? 0];
 }
 
 /**
@@ -126,7 +138,7 @@ export function sortComponents<T extends Sortable>(list: T[], query: Pick<Compon
   const key = query.sort ?? 'name';
   const dir = query.order === 'desc' ? -1 : 1;
   const places = namePlaces(index);
-  const keys = keysOf(list, key, index);
+  const keys = keysOf(list, keyReader(key, index, false));
   const keyed = list.map((c) => ({ c, keys: keys ? keys(c) : [], place: places?.get(c.id) }));
   const names = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => (a.place !== undefined && b.place !== undefined ? a.place - b.place : compareComponents(a.c, b.c));
   keyed.sort((a, b) => {
@@ -137,4 +149,52 @@ export function sortComponents<T extends Sortable>(list: T[], query: Pick<Compon
     return (keys === null ? dir : 1) * names(a, b);
   });
   keyed.forEach((k, i) => (list[i] = k.c));
+}
+
+/** A query run's hits sorted by its key, their keys read as each is visited (SortedHits.add). */
+export interface SortedHits<T extends Sortable> {
+  /** A hit, at its place in the index's name order (a run visits ids in that order). */
+  add(c: T, place: number): void;
+  /** The hits added, in the query's order, ties by name; each comparison compares numbers. */
+  sorted(): T[];
+}
+
+/**
+ * A sort whose keys are read one hit at a time, in the query run's slices: its end then compares
+ * numbers it already has. Sorting 9,300 views by readiness at the end read each one's score and
+ * progress there: 20–25 ms of the 32–89 ms task that showed the sorted table (bench:obsidian,
+ * session 24). Text keys (owner, group, a date) are read as visited and ranked at the end, each
+ * distinct value compared once.
+ */
+export function sortedHits<T extends Sortable>(query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): SortedHits<T> {
+  const reader = keyReader(query.sort ?? 'name', index, true);
+  const dir = query.order === 'desc' ? -1 : 1;
+  const hits: T[] = [];
+  const places: number[] = [];
+  const first: number[] = [];
+  const second: number[] = [];
+  const texts: string[] = [];
+  return {
+    add(c, place) {
+      hits.push(c);
+      places.push(place);
+      if (reader === null) return;
+      if ('text' in reader) texts.push(reader.text(c));
+      else {
+        const keys = reader.numbers(c);
+        first.push(keys[0]!);
+        second.push(keys[1] ?? 0);
+      }
+    },
+    sorted() {
+      if (reader !== null && 'text' in reader) {
+        const ranks = ranksOnce(texts, reader.compare);
+        for (const text of texts) first.push(ranks.get(text)!);
+      }
+      const order = hits.map((_, i) => i);
+      if (reader === null) order.sort((a, b) => dir * (places[a]! - places[b]!));
+      else order.sort((a, b) => dir * (first[a]! - first[b]!) || dir * (second[a]! - second[b]!) || places[a]! - places[b]!);
+      return order.map((i) => hits[i]!);
+    },
+  };
 }

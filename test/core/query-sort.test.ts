@@ -104,3 +104,37 @@ describe('a sort reads each component’s key once, and a query run reads it as 
     expect(reads.get(field)).toBe(list.length);
   });
 });
+
+describe('a run sorted by readiness or progress reads each hit’s keys in its visits, none at its end', () => {
+  /** n views at Staging with a readiness score; reads of `transitions` (progress) and of `readiness` counted. */
+  function views(n: number): { source: QuerySource; reads: { transitions: number; readiness: number }; ids: string[] } {
+    const reads = { transitions: 0, readiness: 0 };
+    const list = Array.from({ length: n }, (_, i): Sortable => {
+      const transitions = [{ from: 'staging', to: 'production', met: (i * 7919) % 11, total: 10 }];
+      const note = { stage: { id: 'staging' } } as unknown as MaturityNote;
+      Object.defineProperty(note, 'transitions', { get: () => (reads.transitions++, transitions) });
+      const view = { id: `c${i}.md`, name: `Component ${String((i * 104729) % n).padStart(4, '0')}`, note, diagnostics: [] } as unknown as Sortable;
+      const readiness = { score: (i * 31) % 7, ready: false };
+      Object.defineProperty(view, 'readiness', { get: () => (reads.readiness++, readiness) });
+      return view;
+    });
+    const byId = new Map(list.map((c) => [c.id, c]));
+    const ids = [...list].sort(compareComponents).map((c) => c.id);
+    const source = { pipeline, ids: () => ids, idsAtStage: () => new Set<string>(), component: (id: string) => byId.get(id), entry: (id: string) => ({ identity: { name: byId.get(id)!.name }, note: byId.get(id)!.note }) } as unknown as QuerySource;
+    return { source, reads, ids };
+  }
+
+  it.each(['readiness', 'progress'] as const)('by %s', (sort) => {
+    const { source, reads, ids } = views(1500);
+    const run = createQueryRun(source, { sort, order: 'desc' });
+    run.step(() => false);
+    const visited = { ...reads };
+    expect(visited.transitions).toBe(ids.length);
+    if (sort === 'readiness') expect(visited.readiness).toBe(ids.length);
+    const result = run.result();
+    expect(reads).toEqual(visited); // the end only compares what the visits read
+    const expected = [...ids].map((id) => source.component(id)!);
+    sortComponents(expected, { sort, order: 'desc' }, source);
+    expect(result).toEqual(expected.map((c) => c.id));
+  });
+});
