@@ -117,19 +117,6 @@ function keysOf(list: readonly Sortable[], reader: KeyReader): ((c: Sortable) =>
 }
 
 /**
- * Read what a sort by `key` reads of a component, now: a query run does it as it visits each one
- * (a slice at a time), so the sort at its end finds it read. A note a plugin took from its cache
- * parses its rest on the first read of a field the index does not keep (owner, group, the date,
- * transitions): 9,000 of them at the sort were ~600 ms in one task of the Logseq harness.
- */
-export function readSortKey(c: Sortable, key: string, index: Pick<MaturityIndex, 'pipeline'>): void {
-  if (key === 'progress') progress(c, index);
-  else if (key === 'owner') void c.note.owner;
-  else if (key === 'group') void c.note.group;
-  else if (key === 'updated') void c.note.lastUpdated;
-}
-
-/**
  * Sort `list` in place by the query's key and order, ties by name in either order. Each
  * component's keys and place in the name order are read once, then compared as numbers: a
  * comparison reads no note and collates nothing.
@@ -164,7 +151,9 @@ export interface SortedHits<T extends Sortable> {
  * numbers it already has. Sorting 9,300 views by readiness at the end read each one's score and
  * progress there: 20–25 ms of the 32–89 ms task that showed the sorted table (bench:obsidian,
  * session 24). Text keys (owner, group, a date) are read as visited and ranked at the end, each
- * distinct value compared once.
+ * distinct value compared once. A note a plugin took from its cache parses its rest on the first
+ * read of a field the index does not keep (owner, group, the date, transitions): 9,000 of them at
+ * the sort were ~600 ms in one task of the Logseq harness (session 18).
  */
 export function sortedHits<T extends Sortable>(query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): SortedHits<T> {
   const reader = keyReader(query.sort ?? 'name', index, true);
