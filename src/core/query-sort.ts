@@ -31,42 +31,31 @@ function isView(item: Sortable): item is Component {
 }
 
 /** A component's readiness score: its view's, else computed from the view, else its progress. */
-function readinessScore(index: SortIndex, c: Sortable, progressOf: (c: Sortable) => number): number {
+function readinessScore(index: SortIndex, c: Sortable, progressOf: () => number): number {
   const { today, config } = index;
-  return c.readiness?.score ?? (today && config && isView(c) ? readinessOf(c, { ...index, today, config }).score : progressOf(c));
-}
-
-/** The same once a component (a sort compares each one ~log n times). */
-function readinessScores(index: SortIndex, progressOf: (c: Sortable) => number): (c: Sortable) => number {
-  const scores = new Map<Sortable, number>();
-  return (c) => {
-    let score = scores.get(c);
-    if (score === undefined) scores.set(c, (score = readinessScore(index, c, progressOf)));
-    return score;
-  };
-}
-
-/** Progress once a component (a sort compares each one ~log n times). */
-function progressOnce(index: Pick<MaturityIndex, 'pipeline'>): (c: Sortable) => number {
-  const known = new Map<Sortable, number>();
-  return (c) => {
-    let value = known.get(c);
-    if (value === undefined) known.set(c, (value = progress(c, index)));
-    return value;
-  };
+  return c.readiness?.score ?? (today && config && isView(c) ? readinessOf(c, { ...index, today, config }).score : progressOf());
 }
 
 /**
- * Each component's place in the index's own name order (`ids`), so a tie costs a subtraction
- * instead of a collation: most keys tie often (a stage, a team, a readiness score), and 9,000
- * components sorted by readiness collated names ~100,000 times. Null without the order.
+ * Each item's place in the index's own name order (`ids`), so a tie costs a subtraction instead of
+ * a collation: most keys tie often (a stage, a team, a readiness score), and 9,000 components
+ * sorted by readiness collated names ~100,000 times. Without that order (or for an item not in
+ * it), the list's names are collated once.
  */
-function namePlaces(index: SortIndex): Map<string, number> | null {
+function namePlaces(list: readonly Sortable[], index: SortIndex): number[] {
   const ids = index.ids?.();
-  if (!ids) return null;
-  const at = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) at.set(ids[i]!, i);
-  return at;
+  if (ids) {
+    const at = new Map<string, number>();
+    for (let i = 0; i < ids.length; i++) at.set(ids[i]!, i);
+    const places = list.map((c) => at.get(c.id));
+    if (places.every((place) => place !== undefined)) return places as number[];
+  }
+  const places = new Array<number>(list.length);
+  list
+    .map((_, i) => i)
+    .sort((a, b) => compareComponents(list[a]!, list[b]!))
+    .forEach((item, place) => (places[item] = place));
+  return places;
 }
 
 /** A text key (owner, group, a date) as ranks, each distinct value compared once (`compare`): equal ranks for values that compare equal. */
@@ -83,10 +72,9 @@ function ranksOnce(values: readonly string[], compare: (a: string, b: string) =>
  */
 type KeyReader = { numbers: (c: Sortable) => readonly number[] } | { text: (c: Sortable) => string; compare: (a: string, b: string) => number } | null;
 
-function keyReader(key: string, index: SortIndex, eachOnce: boolean): KeyReader {
-  // A reader asked once a component needs no memory of what it read.
-  const progressOf = eachOnce ? (c: Sortable) => progress(c, index) : progressOnce(index);
-  const scoreOf = eachOnce ? (c: Sortable) => readinessScore(index, c, progressOf) : readinessScores(index, progressOf);
+/** Read once a component (SortedHits.add): no memory of what it read is needed. */
+function keyReader(key: string, index: SortIndex): KeyReader {
+  const progressOf = (c: Sortable) => progress(c, index);
   switch (key) {
     case 'stage':
       return { numbers: (c) => [index.pipeline.rank.get(c.note.stage?.id ?? '') ?? -1] };
@@ -95,7 +83,12 @@ function keyReader(key: string, index: SortIndex, eachOnce: boolean): KeyReader 
     case 'progress':
       return { numbers: (c) => [progressOf(c)] };
     case 'readiness':
-      return { numbers: (c) => [scoreOf(c), progressOf(c)] };
+      return {
+        numbers: (c) => {
+          const progressNow = progressOf(c); // the second key, and the score where no readiness is known
+          return [readinessScore(index, c, () => progressNow), progressNow];
+        },
+      };
     case 'owner':
       return { text: (c) => c.note.owner?.value ?? '', compare: compareNames };
     case 'group':
@@ -105,37 +98,16 @@ function keyReader(key: string, index: SortIndex, eachOnce: boolean): KeyReader 
   }
 }
 
-/** The sort's keys of each component of `list`, read once, as numbers compared in order. */
-function keysOf(list: readonly Sortable[], reader: KeyReader): ((c: Sortable) => readonly number[]) | null {
-  if (reader === null) return null;
-  if ('numbers' in reader) return reader.numbers;
-  const values = list.map(reader.text);
-  const ranks = ranksOnce(values, reader.compare);
-  const at = new Map<Sortable, number>();
-  list.forEach((c, i) => at.set(c, ranks.get(values[i]!)!));
-  return (c: Sortable) => [at.get(c) ?? 0];
-}
-
 /**
  * Sort `list` in place by the query's key and order, ties by name in either order. Each
  * component's keys and place in the name order are read once, then compared as numbers: a
  * comparison reads no note and collates nothing.
  */
 export function sortComponents<T extends Sortable>(list: T[], query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): void {
-  const key = query.sort ?? 'name';
-  const dir = query.order === 'desc' ? -1 : 1;
-  const places = namePlaces(index);
-  const keys = keysOf(list, keyReader(key, index, false));
-  const keyed = list.map((c) => ({ c, keys: keys ? keys(c) : [], place: places?.get(c.id) }));
-  const names = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => (a.place !== undefined && b.place !== undefined ? a.place - b.place : compareComponents(a.c, b.c));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.keys.length; i++) {
-      const cmp = a.keys[i]! - b.keys[i]!;
-      if (cmp !== 0) return dir * cmp;
-    }
-    return (keys === null ? dir : 1) * names(a, b);
-  });
-  keyed.forEach((k, i) => (list[i] = k.c));
+  const places = namePlaces(list, index);
+  const hits = sortedHits<T>(query, index);
+  list.forEach((c, i) => hits.add(c, places[i]!));
+  hits.sorted().forEach((c, i) => (list[i] = c));
 }
 
 /** A query run's hits sorted by its key, their keys read as each is visited (SortedHits.add). */
@@ -156,7 +128,7 @@ export interface SortedHits<T extends Sortable> {
  * the sort were ~600 ms in one task of the Logseq harness (session 18).
  */
 export function sortedHits<T extends Sortable>(query: Pick<ComponentQuery, 'sort' | 'order'>, index: SortIndex): SortedHits<T> {
-  const reader = keyReader(query.sort ?? 'name', index, true);
+  const reader = keyReader(query.sort ?? 'name', index);
   const dir = query.order === 'desc' ? -1 : 1;
   const hits: T[] = [];
   const places: number[] = [];
