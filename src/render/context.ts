@@ -3,6 +3,7 @@
 // Logseq) and one over a snapshot embedded as JSON (the standalone dashboard).
 import { createPipeline } from '../core/stages';
 import type { GraphLayouter } from './graph/layout-request';
+import { documentClock } from './pages';
 import type {
   Component,
   Diagnostic,
@@ -98,12 +99,6 @@ function timerTask(doc: Document): () => Promise<void> {
   return () => new Promise<void>((resolve) => void timers.setTimeout(resolve, 0));
 }
 
-/** The document's window's `performance.now` (or the global one). */
-function windowClock(doc: Document): () => number {
-  const perf = doc.defaultView?.performance ?? globalThis.performance;
-  return () => perf.now();
-}
-
 function hostParts(host: ViewHost) {
   const document = hostDocument(host);
   return {
@@ -115,7 +110,7 @@ function hostParts(host: ViewHost) {
     cardSections: host.cardSections ?? [],
     graphLayout: host.graphLayout,
     nextTask: host.nextTask ?? timerTask(document),
-    clock: host.clock ?? windowClock(document),
+    clock: host.clock ?? documentClock(document),
   };
 }
 

@@ -40,11 +40,15 @@ export interface PageSlicing {
   started?: number;
 }
 
-/** The clock a slicing's budget reads. */
-export function sliceClock(doc: Document, slicing?: PageSlicing): () => number {
-  if (slicing?.clock) return slicing.clock;
+/** The document's window's `performance.now` (or the global one): the default clock of part budgets. */
+export function documentClock(doc: Document): () => number {
   const perf = doc.defaultView?.performance ?? globalThis.performance;
   return () => perf.now();
+}
+
+/** The clock a slicing's budget reads. */
+export function sliceClock(doc: Document, slicing?: PageSlicing): () => number {
+  return slicing?.clock ?? documentClock(doc);
 }
 
 /**
