@@ -60,22 +60,24 @@ function renderMeta(component: Component, ctx: ViewContext): HTMLElement {
 function renderDependency(component: Component, dep: ResolvedDependency, ctx: ViewContext): HTMLElement {
   const doc = ctx.document;
   const item = h(doc, 'li', { cls: 'mm-dep' });
-  const target = dep.id ? ctx.component(dep.id) : undefined;
-  if (!target) {
+  // The dependency's name and live stage only: its whole view is its own card's (see stageOf).
+  const id = dep.id;
+  const live = id ? ctx.stageOf(id) : undefined;
+  if (!id || live === undefined) {
     item.classList.add('mm-dep-unresolved');
     item.append(
       h(doc, 'span', { cls: 'mm-dep-name', text: dep.name }),
       h(doc, 'span', { cls: 'mm-note mm-warn-text', text: ' ⚠ not a known component' }),
     );
   } else {
-    const live = target.note.stage?.id ?? null;
-    item.append(renderComponentLink(target.id, ctx, target.name), ' ', renderStageTag(live, ctx, `Live stage of ${target.name}: ${stageName(ctx.pipeline, live)}`));
+    const name = ctx.nameOf(id) ?? id;
+    item.append(renderComponentLink(id, ctx, name), ' ', renderStageTag(live, ctx, `Live stage of ${name}: ${stageName(ctx.pipeline, live)}`));
     if (dep.declaredStage !== null && live !== null && dep.declaredStage !== live) {
       item.classList.add('mm-dep-mismatch');
       item.appendChild(h(doc, 'span', {
         cls: 'mm-note mm-warn-text',
         text: ` ⚠ note says ${stageName(ctx.pipeline, dep.declaredStage)}`,
-        attrs: { title: `Line ${dep.line} declares ${stageName(ctx.pipeline, dep.declaredStage)}; ${target.name} is at ${stageName(ctx.pipeline, live)}.` },
+        attrs: { title: `Line ${dep.line} declares ${stageName(ctx.pipeline, dep.declaredStage)}; ${name} is at ${stageName(ctx.pipeline, live)}.` },
       }));
     }
     if (compareStages(ctx.pipeline, component.note.stage?.id ?? null, live) === 1) {
@@ -102,8 +104,8 @@ function renderDependents(component: Component, ctx: ViewContext, level: number)
     ? h(doc, 'ul', {
         cls: 'mm-dep-list',
         children: component.dependents.map((id) => {
-          const other = ctx.component(id);
-          return h(doc, 'li', { cls: 'mm-dep', children: [renderComponentLink(id, ctx), other ? doc.createTextNode(' ') : null, other ? renderStageTag(other.note.stage?.id ?? null, ctx) : null] });
+          const live = ctx.stageOf(id);
+          return h(doc, 'li', { cls: 'mm-dep', children: [renderComponentLink(id, ctx), live !== undefined ? doc.createTextNode(' ') : null, live !== undefined ? renderStageTag(live, ctx) : null] });
         }),
       })
     : h(doc, 'p', { cls: 'mm-muted', text: 'No component depends on this one.' });
@@ -212,12 +214,12 @@ export function renderDependencyStrip(component: Component, ctx: ViewContext): H
     if (ids.length === 0) part.appendChild(h(doc, 'span', { cls: 'mm-muted', text: empty }));
     ids.forEach((entry, i) => {
       if (i > 0) part.appendChild(doc.createTextNode(', '));
-      const target = entry.id ? ctx.component(entry.id) : undefined;
-      if (!target) {
+      const live = entry.id ? ctx.stageOf(entry.id) : undefined;
+      if (!entry.id || live === undefined) {
         part.appendChild(h(doc, 'span', { cls: 'mm-dep-unresolved', text: entry.name, attrs: { title: 'Not a known component' } }));
         return;
       }
-      part.append(renderComponentLink(target.id, ctx, target.name), ' ', renderStageTag(target.note.stage?.id ?? null, ctx));
+      part.append(renderComponentLink(entry.id, ctx, ctx.nameOf(entry.id) ?? entry.id), ' ', renderStageTag(live, ctx));
     });
     return part;
   };

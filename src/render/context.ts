@@ -70,6 +70,12 @@ export interface ViewContext extends QuerySource, GraphSource {
    * `id` is not a component.
    */
   nameOf(id: string): string | undefined;
+  /**
+   * A component's live stage without building its view, for the rows that name another component
+   * (a card's dependencies and dependents): the standalone page's `component(id)` joins that
+   * component's detail and computes its readiness. Undefined when `id` is not a component.
+   */
+  stageOf(id: string): StageId | null | undefined;
   components(): Component[];
   idsAtStage(stage: StageId | null): ReadonlySet<string>;
   /** Dependency edges, dependent → dependency ids. */
@@ -127,6 +133,10 @@ export function contextFromIndex(index: MaturityIndex, host: ViewHost): ViewCont
       const entry = index.entry(id);
       return entry?.reason ? entry.identity.name : undefined;
     },
+    stageOf: (id) => {
+      const entry = index.entry(id);
+      return entry?.reason ? (entry.note.stage?.id ?? null) : undefined;
+    },
     components: () => index.components(),
     idsAtStage: (stage) => index.idsAtStage(stage),
     edges: () => index.edges(),
@@ -165,6 +175,10 @@ export function contextFromSnapshot(snapshot: Pick<IndexSnapshot, 'stages' | 'to
     ids: () => ids,
     component: detail ?? ((id) => byId.get(id)),
     nameOf: (id) => byId.get(id)?.name,
+    stageOf: (id) => {
+      const light = byId.get(id);
+      return light ? (light.note.stage?.id ?? null) : undefined;
+    },
     components: () => snapshot.components,
     idsAtStage: (stage) => byStage.get(stage) ?? empty,
     edges: () => edges,

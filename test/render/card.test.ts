@@ -1,7 +1,12 @@
 // @vitest-environment happy-dom
 // The component card and the dependency strip on the example vault.
 import { describe, expect, it } from 'vitest';
-import { renderComponentCard, renderDependencyStrip, renderNoteHeader, type CardSection } from '../../src/render/index';
+import { renderComponentCard, renderDependencyStrip, renderNoteHeader, type CardSection, type ViewContext } from '../../src/render/index';
+import { contextFromSnapshot } from '../../src/render/context';
+import { loadDashboardData } from '../../src/render/dashboard/data';
+import { dashboardData } from '../../src/core/dashboard-data';
+import { encodeDashboardData } from '../../src/cli/dashboard-page';
+import { EXAMPLE_VAULT, loadFolder } from '../helpers/vault';
 import { click, exampleFixture, textOf } from './helpers';
 
 describe('component card', () => {
@@ -84,8 +89,37 @@ describe('component card', () => {
     expect(extended.querySelector('h3.mm-section-title')).not.toBeNull();
   });
 
+  it('names the components it lists from their stage and name alone, never building their views', () => {
+    // The standalone page's component(id) joins that component's detail and computes its
+    // readiness: a card of 12 dependencies and dependents did that 12 times (benchmarks.md, session 25).
+    const views: string[] = [];
+    const counting: ViewContext = { ...ctx, component: (id) => (views.push(id), ctx.component(id)) };
+    const config = byName('Config Service');
+    const counted = renderComponentCard(config, counting);
+    const strip = renderDependencyStrip(config, counting);
+    expect(views).toEqual([]);
+    expect(counted.querySelectorAll('.mm-dependents li .mm-stage')).toHaveLength(3);
+    expect(textOf(counted)).toBe(textOf(renderComponentCard(config, ctx)));
+    expect(textOf(strip)).toBe(textOf(renderDependencyStrip(config, ctx)));
+  });
+
   it('says "none" for a foundational component', () => {
     expect(textOf(renderComponentCard(byName('Session Store'), ctx).querySelector('.mm-dependencies')!)).toBe('Depends on (0) None (foundational component).');
+  });
+});
+
+describe('a card on the standalone page', () => {
+  it('joins only its own component\u2019s detail: the components it lists are read from the light data', async () => {
+    const index = loadFolder(EXAMPLE_VAULT);
+    const page = await loadDashboardData(encodeDashboardData(dashboardData(index, 'vault'), 7));
+    const joined: string[] = [];
+    const ctx = contextFromSnapshot(page.data, { document, onOpen: () => undefined }, (id) => (joined.push(id), page.detail(id)));
+    const ids = page.data.components.map((c) => c.id);
+    const cards = ids.map((id) => renderComponentCard(ctx.component(id)!, ctx));
+    expect(joined).toEqual(ids);
+    // What the index's own views show, stage tags of dependencies and dependents included.
+    const fromIndex = exampleFixture(undefined, index).ctx;
+    expect(cards.map(textOf)).toEqual(ids.map((id) => textOf(renderComponentCard(index.component(id)!, fromIndex))));
   });
 });
 

@@ -11,6 +11,7 @@ import { drawPaged } from '../pages';
 import { sortByReadiness } from '../readiness';
 import { renderTable } from '../table';
 import { renderTimeline } from '../timeline';
+import { sizeGridCard } from './card-size';
 import { renderFilterBar, renderTabs, TABS, type DashboardTab, type FilterBar, type TabSet } from './controls';
 import { filterComponents } from './filter';
 import { renderHeader } from './header';
@@ -118,7 +119,7 @@ function renderCards(state: DashboardState, panel: HTMLElement): void {
   if (results.length === 0) panel.appendChild(h(ctx.document, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const grid = h(ctx.document, 'div', { cls: 'mm-card-grid' });
   // A card shows the whole component: the context may give lists a lighter one.
-  const paged = drawPaged(ctx.document, results, grid, (c) => renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 }), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards, true));
+  const paged = drawPaged(ctx.document, results, grid, (c) => sizeGridCard(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 })), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards, true));
   panel.appendChild(grid);
   if (paged.more) panel.appendChild(paged.more);
 }

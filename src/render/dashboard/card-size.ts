@@ -1,0 +1,30 @@
+// How tall a card of the Cards tab will be, before it is laid out. Cards off screen are not laid
+// out (`content-visibility: auto`); until a card has been, it takes the height its
+// `contain-intrinsic-size` gives. A fixed 26em was a fifth of a generated vault's cards (~2,200 px
+// with their readiness table): jumping to "Show more" brought ten never-drawn cards into view at
+// once, and one frame styled and laid out ~2,150 elements (70–110 ms; benchmarks.md, session 25).
+import { setVar } from '../dom';
+
+/**
+ * Em per block row (list item, paragraph, heading), per table row, per character of text, and the
+ * card's own frame: fitted to 96 cards of a generated vault laid out at 900 and 1,360 px (within
+ * 7% of each; 20% low at 1,900 px, where text wraps less).
+ */
+const EM_PER_ROW = 0.75;
+const EM_PER_TABLE_ROW = 2.3;
+const EM_PER_CHARACTER = 0.03;
+const EM_FRAME = 3;
+
+/** The card's estimated height, em: counted from what it holds, no layout read. */
+export function estimatedCardHeightEm(card: HTMLElement): number {
+  const count = (tag: string) => card.getElementsByTagName(tag).length;
+  const rows = count('li') + count('p') + count('h2') + count('h3') + count('h4') + count('h5');
+  const text = card.textContent?.length ?? 0;
+  return Math.round(EM_FRAME + EM_PER_ROW * rows + EM_PER_TABLE_ROW * count('tr') + EM_PER_CHARACTER * text);
+}
+
+/** Give a card of the grid its estimated height until it is first laid out (styles.css reads the variable). */
+export function sizeGridCard(card: HTMLElement): HTMLElement {
+  setVar(card, '--mm-card-height', `${estimatedCardHeightEm(card)}em`);
+  return card;
+}

@@ -1,0 +1,77 @@
+// The Cards tab in Chromium. Its cards are drawn `content-visibility: auto`: one off screen is not
+// laid out, and until it has been it is as tall as its `contain-intrinsic-size`. A fixed 26em was a
+// fifth of a generated vault's cards (~2,200 px), so "Show more", which scrolls to the bottom of the
+// grid, brought ten never-drawn cards into view at once and one frame laid out ~2,150 elements
+// (benchmarks.md, session 25). Each card now carries its own estimate (dashboard/card-size.ts):
+// checked here against the height Chromium gives it, and, counted, how many cards a frame lays out
+// after "Show more".
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { writeVault } from '../../bench/generator/write';
+import { describeWithChromium } from './chromium';
+import { dashboardSuite, openDashboard } from './dashboard-suite';
+
+const CARDS = '.mm-panel-cards .mm-card-grid > .mm-card';
+
+/** Show the Cards tab and press "Show more" until `count` cards are drawn and none is being drawn. */
+async function showCards(page: Page, count: number): Promise<void> {
+  await page.locator('[data-mm-tab="cards"]').first().click();
+  for (let drawn = 12; ; drawn += 12) {
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(String(sel)).length >= Number(n) && !document.querySelector('.mm-panel-cards [aria-busy="true"]'), [CARDS, Math.min(drawn, count)] as const);
+    if (drawn >= count) return;
+    await page.locator('.mm-panel-cards .mm-show-more').first().click();
+  }
+}
+
+/** Each card's estimate and its own height (laid out, not stretched to its row), px. */
+function estimatesAndHeights(page: Page): Promise<Array<{ id: string; estimate: number; height: number }>> {
+  return page.locator(CARDS).evaluateAll((cards) => cards.map((card) => {
+    const style = getComputedStyle(card);
+    const estimate = parseFloat(style.getPropertyValue('--mm-card-height')) * parseFloat(style.fontSize);
+    return { id: card.getAttribute('data-mm-id') ?? '', estimate, height: card.getBoundingClientRect().height };
+  }));
+}
+
+describeWithChromium('the dashboard’s Cards tab (Chromium)', () => {
+  const vault = writeVault({ notes: 300, seed: 5 }).dir;
+  const { pages, browser } = dashboardSuite('cards', { generated: vault, example: 'examples/vault' });
+
+  for (const name of ['generated', 'example'] as const) {
+    it(`sizes each card not yet laid out within a third of its height (${name})`, async () => {
+      // Every card laid out at its own height: what the estimate stands in for.
+      const { page, errors, context } = await openDashboard(browser(), pages[name]!, { viewport: { width: 1360, height: 900 }, bypassCSP: true });
+      await page.addStyleTag({ content: '.mm-card-grid > .mm-card { content-visibility: visible !important; align-self: start; }' });
+      await showCards(page, name === 'generated' ? 36 : 18);
+      const cards = await estimatesAndHeights(page);
+      expect(cards.length).toBe(name === 'generated' ? 36 : 18);
+      const off = cards.filter((c) => !(c.estimate > c.height * 0.67 && c.estimate < c.height * 1.5));
+      expect(off).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('lays out the cards a frame shows after "Show more", not the ten a 26em placeholder let into view', async () => {
+    const { page, errors, context } = await openDashboard(browser(), pages['generated']!, { viewport: { width: 1360, height: 900 } });
+    await showCards(page, 12);
+    // Per frame from the press on: how many cards have been laid out (their size is no longer the placeholder's).
+    await page.evaluate((sel) => {
+      const w = window as unknown as { mmLaidOut: number[] };
+      w.mmLaidOut = [];
+      const seen = new Set<Element>();
+      const tick = () => {
+        for (const card of document.querySelectorAll(sel)) if (card.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) seen.add(card);
+        w.mmLaidOut.push(seen.size);
+        if (w.mmLaidOut.length < 120) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, CARDS);
+    await page.locator('.mm-panel-cards .mm-show-more').first().click();
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length >= 24 && !document.querySelector('.mm-panel-cards [aria-busy="true"]'), CARDS);
+    const laidOut = await page.evaluate(() => (window as unknown as { mmLaidOut: number[] }).mmLaidOut);
+    const perFrame = laidOut.slice(1).map((n, i) => n - laidOut[i]!);
+    expect(Math.max(...perFrame)).toBeLessThanOrEqual(4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
