@@ -74,4 +74,33 @@ describeWithChromium('the dashboard’s Cards tab (Chromium)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('keeps a tab it leaves laid out but hidden: not painted, not focusable, not in the accessibility tree', async () => {
+    // Leaving a table of 500 rows with display: none tore its layout tree down in the click's task
+    // (26-40 ms of style at 10k notes, benchmarks.md session 25); content-visibility: hidden keeps it.
+    const { page, errors, context } = await openDashboard(browser(), pages['generated']!, { viewport: { width: 1360, height: 900 } });
+    await page.locator('[data-mm-tab="table"]').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.mm-panel-table tbody tr').length >= 100 && !document.querySelector('.mm-panel-table [aria-busy="true"]'));
+    await showCards(page, 12);
+    const table = page.locator('.mm-panel-table');
+    expect(await table.evaluate((panel) => [getComputedStyle(panel).contentVisibility, panel.getBoundingClientRect().height, panel.querySelectorAll('tbody tr').length])).toEqual(['hidden', 0, 100]);
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; role?: { value?: string } }> };
+    expect(nodes.filter((n) => !n.ignored && n.role?.value === 'tabpanel')).toHaveLength(1);
+    // The table's first row, as the accessibility tree has it: ignored, as under display: none.
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.mm-panel-table tbody tr' })) as { nodeId: number };
+    const row = (await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false })) as { nodes: Array<{ ignored: boolean }> };
+    expect(row.nodes.map((n) => n.ignored)).toEqual([true]);
+    await page.locator('[data-mm-tab="cards"]').first().focus();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      expect(await table.evaluate((panel) => panel.contains(document.activeElement))).toBe(false);
+    }
+    // Back on the table: the same rows, shown.
+    await page.locator('[data-mm-tab="table"]').first().click();
+    expect(await table.evaluate((panel) => [getComputedStyle(panel).contentVisibility, panel.getBoundingClientRect().height > 500, panel.querySelectorAll('tbody tr').length])).toEqual(['visible', true, 100]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
