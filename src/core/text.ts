@@ -188,15 +188,7 @@ export function findIsoDate(text: string): string | null {
   const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   if (month < 1 || month > 12 || day < 1) return null;
   if (day <= 28) return date;
-  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
-  // From year 1000 on, the Gregorian month lengths; earlier years date-fns judges (its calendar).
-  if (year >= 1000) return day <= daysInMonth(year, month) ? date : null;
   return isIsoDay(date) ? date : null;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** findIsoDate for a date a note keeps: one shared copy of each day (a vault repeats its dates). */

@@ -12,15 +12,6 @@ import { isNonePlain } from './values';
 /** A cheap test before lower-casing the line. */
 const PROMOTED_TO = /promoted to /i;
 
-/**
- * Whether the line may hold "promoted to " in any case: most lines hold no `d`/`D` followed by
- * ` t`/` T`, and native searches for those four pairs are cheaper than the case-insensitive
- * pattern on every line.
- */
-function mayBePromotedTo(content: string): boolean {
-  return content.indexOf('d t') !== -1 || content.indexOf('D T') !== -1 || content.indexOf('d T') !== -1 || content.indexOf('D t') !== -1;
-}
-
 export function addDependency(state: ReaderState, raw: string, line: number): void {
   const { result, pipeline } = state;
   if (findPlaceholder(raw, true, null) !== null) return;
@@ -75,7 +66,7 @@ export function addHistory(state: ReaderState, raw: string, line: number, sectio
 export function readProseStage(state: ReaderState, content: string, line: number): void {
   const { result, pipeline } = state;
   if (result.proseStage !== null) return;
-  if (!mayBePromotedTo(content) || !PROMOTED_TO.test(content)) return;
+  if (!PROMOTED_TO.test(content)) return;
   const at = content.toLowerCase().indexOf('promoted to ');
   if (at === -1) return;
   const after = plain(content.slice(at + 'promoted to '.length)).toLowerCase().replace(/^the\s+/, '');

@@ -68,11 +68,8 @@ export interface ReaderState {
   readonly result: ReadResult;
   /** Open sections, outermost first. */
   readonly stack: Section[];
-  /**
-   * Stack position of the innermost section of each kind (-1: none); the stack changes only at
-   * headings. A record of one shape, not a Map: every line asks it, and a Map look-up is a hash.
-   */
-  innermostAt: Record<SectionKind, number>;
+  /** Stack position of the innermost section of each kind; the stack changes only at headings. */
+  readonly innermostAt: Map<SectionKind, number>;
   /** Before the first `##` heading: where the header fields (stage, owner, last updated) live. */
   inHeader: boolean;
   label: Label | null;
@@ -118,7 +115,7 @@ export function createReaderState(pipeline: Pipeline, checklists = true): Reader
       hidden: [],
     },
     stack: [],
-    innermostAt: innermostOf([]),
+    innermostAt: new Map<SectionKind, number>(),
     inHeader: true,
     label: null,
     blockerEntry: null,
@@ -128,34 +125,13 @@ export function createReaderState(pipeline: Pipeline, checklists = true): Reader
   };
 }
 
-/** Where the innermost section of each kind stands in the stack. */
-export function innermostOf(stack: readonly Section[]): Record<SectionKind, number> {
-  const at: Record<SectionKind, number> = {
-    transition: -1,
-    dependencies: -1,
-    history: -1,
-    blockers: -1,
-    'resolved-blockers': -1,
-    security: -1,
-    performance: -1,
-    'performance-current': -1,
-    'performance-targets': -1,
-    coverage: -1,
-    documentation: -1,
-    'next-steps': -1,
-    other: -1,
-  };
-  for (let i = 0; i < stack.length; i++) at[stack[i]!.kind] = i;
-  return at;
-}
-
 /** The innermost open section of any of the kinds. */
 export function kindAbove(state: ReaderState, a: SectionKind, b?: SectionKind, c?: SectionKind, d?: SectionKind): Section | null {
   const innermostAt = state.innermostAt;
-  let at = innermostAt[a];
-  if (b !== undefined) at = Math.max(at, innermostAt[b]);
-  if (c !== undefined) at = Math.max(at, innermostAt[c]);
-  if (d !== undefined) at = Math.max(at, innermostAt[d]);
+  let at = innermostAt.get(a) ?? -1;
+  if (b !== undefined) at = Math.max(at, innermostAt.get(b) ?? -1);
+  if (c !== undefined) at = Math.max(at, innermostAt.get(c) ?? -1);
+  if (d !== undefined) at = Math.max(at, innermostAt.get(d) ?? -1);
   return at === -1 ? null : state.stack[at]!;
 }
 

@@ -11,7 +11,7 @@ import { readCriterion } from './values';
 import { splitInline } from './entries';
 import { addDependency, addHistory, readProseStage, startBlocker } from './lists';
 import { onItem } from './reader-items';
-import { createReaderState, innermostOf, kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
+import { createReaderState, kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReadResult, type ReaderState, type Section } from './reader-state';
 import { isNoneValue } from './values';
 import { NONE } from '../exact-array';
 
@@ -44,7 +44,8 @@ function onHeading(state: ReaderState, depth: number, text: string, line: number
     result.transitions.push(section.transition);
   }
   stack.push(section);
-  state.innermostAt = innermostOf(stack);
+  state.innermostAt.clear();
+  for (let i = 0; i < stack.length; i++) state.innermostAt.set(stack[i]!.kind, i);
   state.sectionPath = null;
   state.label = null;
   state.blockerEntry = null;

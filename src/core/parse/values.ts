@@ -90,15 +90,7 @@ export function readMeasure(value: string, line: number): { value: number | null
   const number = m[2]!;
   const parsed = /^X/i.test(number) ? null : Number(number.replace(',', '.'));
   const comparator = normaliseComparator(m[1]);
-  return { value: parsed, unit: unitOf(m[3]), comparator, raw: text, line };
-}
-
-/** The unit as MEASURE_UNITS spells it: one shared string without a look-up in the shared table. */
-function unitOf(written: string | undefined): string {
-  if (written === undefined) return '';
-  const lower = written.toLowerCase();
-  for (const unit of MEASURE_UNITS) if (unit === lower) return unit;
-  return intern(lower);
+  return { value: parsed, unit: intern((m[3] ?? '').toLowerCase()), comparator, raw: text, line };
 }
 
 function normaliseComparator(op: string | undefined): Comparator | null {
