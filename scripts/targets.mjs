@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { asciiOnly, asciiScripts } from './ascii.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,23 +24,6 @@ function parserBuild() {
   walk(join(ROOT, 'src/core'));
   walk(join(ROOT, 'src/plugin-cache'));
   return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * Text in ASCII: each character above U+007F becomes a `\\uXXXX` escape. A single such character
- * anywhere in a script makes V8 hold all of it as a two-byte string and scan it slower (Obsidian
- * compiles main.js in the task that loads the plugin). esbuild's ASCII output escapes strings,
- * templates and names but leaves regular expression literals as written (evanw/esbuild#4205):
- * there the escape matches the same character; only the pattern's `.source` text differs, and
- * nothing reads it. A character after a backslash (`\\–`) would change meaning: the build fails.
- */
-function asciiOnly(text, file) {
-  return text.replace(/[\u0080-\uffff]/g, (ch, at) => {
-    let backslashes = 0;
-    while (text[at - 1 - backslashes] === '\\') backslashes++;
-    if (backslashes % 2 === 1) throw new Error(`${file}: an escaped non-ASCII character at offset ${at}`);
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
 }
 
 /** A worker's entry bundled on its own, in ASCII: its code, and the files it was made from. */
@@ -231,6 +215,7 @@ export const targets = [
       format: 'esm',
       target: 'node20',
       sourcemap: 'linked',
+      plugins: [asciiScripts()],
       // CommonJS dependencies (yaml) call require(); give the ESM bundle one.
       banner: { js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
       logLevel: 'warning',
@@ -305,7 +290,7 @@ export const targets = [
       loader: { '.css': 'text' },
       define: { MATURITY_MAP_BUILD: JSON.stringify(parserBuild()) },
       minify: true,
-      plugins: [layoutWorker],
+      plugins: [layoutWorker, asciiScripts()],
       // No source map: it would ship in the plugin folder (2 MB) and the marketplace zip.
       logLevel: 'warning',
     },

@@ -1,7 +1,8 @@
 // Keeps the core index in step with the vault. A build (at layout-ready, and when settings
 // change) makes a new index beside the current one (index/build.ts) and replaces the current one
 // only when complete, so views never see a partial state. Afterwards each metadata change, rename
-// and delete updates the index incrementally, and the per-file cache follows (src/plugin-cache/cache-writer.ts).
+// and delete updates the index incrementally (index/live-edits.ts), and the per-file cache follows
+// (src/plugin-cache/cache-writer.ts).
 // Views listen to `events` ('change', 'ready', 'progress').
 import { Component, Events, TFile, type App, type EventRef } from 'obsidian';
 import { createIndex, type IndexChange, type IndexOptions, type MaturityIndex } from '../core/index';
@@ -11,7 +12,8 @@ import { CacheWriter } from '../plugin-cache/cache-writer';
 import { candidateRules, type CandidateRules } from './index/candidates';
 import { hashText } from './index/hash';
 import { keepLinks, type KeptLinks } from './index/links';
-import { MAX_NOTE_BYTES, tooLarge, type ChangeReason, type IndexProgress, type IndexStats, type Known, type LiveChange, type Unreadable } from './index/indexer-state';
+import type { ChangeReason, IndexProgress, IndexStats, LiveChange } from './index/indexer-state';
+import { liveState, onChanged, onDeleted, onRenamed, type LiveHost } from './index/live-edits';
 import { NoteCache } from '../plugin-cache/note-cache';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import { ParserPool, type ParseItem } from './index/parser-pool';
@@ -47,21 +49,14 @@ export class VaultIndexer extends Component {
   readonly events = new Events();
   progress: IndexProgress = { phase: 'waiting', done: 0, total: 0, unreadable: [] };
   stats: IndexStats = { parsed: 0, build: { fromCache: 0, parsed: 0, ms: 0, parser: 'worker' } };
-  private known = new Map<string, Known>();
-  private unreadableNotes = new Map<string, Unreadable>();
+  /** The notes it knows and the build under way, shared with the live-edit handlers (index/live-edits.ts). */
+  private readonly live = liveState();
   private rules: CandidateRules;
   private pool: ParserPool | null = null;
   private cache: Promise<NoteCache | null> = Promise.resolve(null);
   /** Settles when an unloaded indexer has written what was queued and closed its cache (the app does not wait for it). */
   closed: Promise<void> = Promise.resolve();
   private writer: CacheWriter | null = null;
-  private generation = 0;
-  private everReady = false;
-  /** Files changed, renamed or deleted while a build runs: brought up to date before it completes. */
-  private dirty = new Set<TFile>();
-  private gone = new Set<string>();
-  /** Per-path edit sequence: a slow parse result never overwrites a newer one. */
-  private editSeq = new Map<string, number>();
   private readyResolvers: Array<() => void> = [];
   private started = false;
   /** The plugin unloaded: views still building theirs stop. */
@@ -110,15 +105,16 @@ export class VaultIndexer extends Component {
       OBSIDIAN_SLICING,
       () => this.linksToKeep(),
     );
-    this.registerEvent(metadataCache.on('changed', (file, data) => this.onChanged(file, data)));
-    this.registerEvent(vault.on('delete', (file) => file instanceof TFile && this.onDeleted(file)));
-    this.registerEvent(vault.on('rename', (file, oldPath) => file instanceof TFile && this.onRenamed(file, oldPath)));
+    const edits = this.liveHost();
+    this.registerEvent(metadataCache.on('changed', (file, data) => onChanged(edits, file, data)));
+    this.registerEvent(vault.on('delete', (file) => file instanceof TFile && onDeleted(edits, file)));
+    this.registerEvent(vault.on('rename', (file, oldPath) => file instanceof TFile && onRenamed(edits, file, oldPath)));
     // A laptop that slept through midnight fires its timer late; focus catches up sooner.
     this.registerDomEvent(window, 'focus', () => this.timers.checkDay());
     this.timers.watchDays();
     this.register(() => {
       this.stopped = true;
-      this.generation++;
+      this.live.generation++;
       this.timers.clearAll();
       this.pool?.close();
       closeYields();
@@ -172,15 +168,15 @@ export class VaultIndexer extends Component {
 
   /** The links to keep: null while a build runs (its settings are not the index's yet) or when those kept are current. */
   private linksToKeep(): KeptLinks | null {
-    if (!this.everReady || this.building) return null;
+    if (!this.live.everReady || this.building) return null;
     const revision = this.index.revision();
     if (this.keptLinks?.index === this.index && this.keptLinks.revision === revision) return null;
     this.keptLinks = { index: this.index, revision };
-    return keepLinks(this.index, this.known, this.cacheKey());
+    return keepLinks(this.index, this.live.known, this.cacheKey());
   }
 
   private emit(change: IndexChange, reason: ChangeReason): void {
-    if (!this.everReady) return; // the end of the first build announces everything at once
+    if (!this.live.everReady) return; // the end of the first build announces everything at once
     if (change.changed.length === 0 && change.removed.length === 0) return;
     this.events.trigger('change', { ...change, reason } satisfies LiveChange);
   }
@@ -189,83 +185,20 @@ export class VaultIndexer extends Component {
     return this.progress.phase === 'building';
   }
 
-  // ---- incremental updates -------------------------------------------------------------------
-
-  private onChanged(file: TFile, data: string): void {
-    if (file.extension !== 'md') return;
-    if (this.building) this.dirty.add(file);
-    if (!this.everReady) return; // the first build reads it; nothing to update yet
-    void this.refresh(file, data, 'edit');
-  }
-
-  /** Bring one note up to date in the live index (text given, or read now). */
-  private async refresh(file: TFile, text: string | null, reason: ChangeReason): Promise<void> {
-    const path = file.path;
-    if (!this.rules.file(file)) return this.forget(path, reason);
-    if (file.stat.size > MAX_NOTE_BYTES) {
-      this.forget(path, reason);
-      this.unreadableNotes.set(path, tooLarge(file));
-      return this.publishProgress();
-    }
-    const seq = (this.editSeq.get(path) ?? 0) + 1;
-    this.editSeq.set(path, seq);
-    const generation = this.generation;
-    const content = text ?? (await this.read(file));
-    if (content === null) return;
-    const hash = hashText(content);
-    const known = this.known.get(path);
-    // The metadata cache re-parsing an unchanged note (start-up, a rebuilt cache) costs nothing.
-    if (known && known.hash === hash && this.index.has(path)) return;
-    const [prepared] = await this.parse([{ path, text: content }]);
-    if (!prepared || generation !== this.generation || this.editSeq.get(path) !== seq || file.path !== path) return;
-    const state = { mtime: file.stat.mtime, size: file.stat.size, hash };
-    this.known.set(path, state);
-    this.unreadableNotes.delete(path);
-    this.writer?.put(path, { ...state, key: this.cacheKey(), prepared });
-    this.emit(this.index.upsertNote(path, prepared.note, prepared.keys), reason);
-  }
-
-  private forget(path: string, reason: ChangeReason): void {
-    this.known.delete(path);
-    this.unreadableNotes.delete(path);
-    this.writer?.delete(path);
-    if (this.index.has(path)) this.emit(this.index.remove(path), reason);
-  }
-
-  private onDeleted(file: TFile): void {
-    if (this.building) this.gone.add(file.path);
-    this.editSeq.delete(file.path);
-    this.forget(file.path, 'delete');
-    this.publishProgress();
-  }
-
-  private onRenamed(file: TFile, oldPath: string): void {
-    if (this.building) {
-      this.gone.add(oldPath);
-      this.dirty.add(file);
-    }
-    if (!this.everReady) return;
-    const known = this.known.get(oldPath);
-    this.known.delete(oldPath);
-    this.writer?.delete(oldPath);
-    this.unreadableNotes.delete(oldPath);
-    if (!this.index.has(oldPath) || !known || !this.rules.file(file)) {
-      // Not indexed under its old name (not markdown, excluded, or not a candidate then): read it now if it is one.
-      if (this.index.has(oldPath)) this.emit(this.index.remove(oldPath), 'rename');
-      void this.refresh(file, null, 'rename');
-      return;
-    }
-    // `changed` does not fire on rename: move the entry, and read the text only if the new path
-    // makes a component of a note the index kept no text for.
-    const change = this.index.rename(oldPath, file.path);
-    this.known.set(file.path, known);
-    const entry = this.index.entry(file.path);
-    if (entry && !change.needsText) {
-      const prepared: PreparedNote = { note: entry.note, keys: { reason: entry.reason, identity: entry.identity } };
-      this.writer?.put(file.path, { mtime: known.mtime, size: known.size, hash: known.hash, key: this.cacheKey(), prepared });
-    }
-    this.emit(change, 'rename');
-    if (change.needsText) void this.refresh(file, null, 'rename');
+  /** What the live-edit handlers (index/live-edits.ts) ask of the indexer. */
+  private liveHost(): LiveHost {
+    return {
+      state: this.live,
+      index: () => this.index,
+      rules: () => this.rules,
+      writer: () => this.writer,
+      building: () => this.building,
+      cacheKey: () => this.cacheKey(),
+      emit: (change, reason) => this.emit(change, reason),
+      publishProgress: () => this.publishProgress(),
+      parse: (items) => this.parse(items),
+      read: (file) => this.read(file),
+    };
   }
 
   private async read(file: TFile): Promise<string | null> {
@@ -284,14 +217,14 @@ export class VaultIndexer extends Component {
   // ---- the build -----------------------------------------------------------------------------
 
   private async build(): Promise<void> {
-    const generation = ++this.generation;
+    const generation = ++this.live.generation;
     const started = performance.now();
-    this.dirty = new Set();
-    this.gone = new Set();
+    this.live.dirty = new Set();
+    this.live.gone = new Set();
     // Building from here: changes that arrive while the candidates are listed are caught up too.
     this.progress = { phase: 'building', done: 0, total: 0, unreadable: this.progress.unreadable };
     const next = await buildGeneration(this.buildHost(generation));
-    if (!next || generation !== this.generation) return;
+    if (!next || generation !== this.live.generation) return;
     this.stats.build = { fromCache: next.fromCache, parsed: next.parsed, ms: performance.now() - started, parser: this.pool?.kind ?? 'main-thread', linksKept: next.linksKept };
     this.swapIn(next);
     // Taken back and nothing caught up: the kept links are this index's.
@@ -312,9 +245,9 @@ export class VaultIndexer extends Component {
       publishProgress: () => this.events.trigger('progress', this.progress),
       parse: (items) => this.parse(items),
       read: (file) => this.read(file),
-      current: () => generation === this.generation,
-      dirty: this.dirty,
-      gone: this.gone,
+      current: () => generation === this.live.generation,
+      dirty: this.live.dirty,
+      gone: this.live.gone,
     };
   }
 
@@ -323,9 +256,9 @@ export class VaultIndexer extends Component {
     next.index.endBatch();
     this.stats.build.finishMs = performance.now() - t;
     this.index = next.index;
-    this.known = next.known;
-    this.unreadableNotes = next.unreadable;
-    this.everReady = true;
+    this.live.known = next.known;
+    this.live.unreadable = next.unreadable;
+    this.live.everReady = true;
     this.progress = { phase: 'ready', done: this.progress.total, total: this.progress.total, unreadable: [...next.unreadable.values()] };
     this.events.trigger('progress', this.progress);
     const ids = next.index.ids();
@@ -336,7 +269,7 @@ export class VaultIndexer extends Component {
 
   private publishProgress(): void {
     if (this.building) return;
-    this.progress = { ...this.progress, unreadable: [...this.unreadableNotes.values()] };
+    this.progress = { ...this.progress, unreadable: [...this.live.unreadable.values()] };
     this.events.trigger('progress', this.progress);
   }
 }
