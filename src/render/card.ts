@@ -14,6 +14,11 @@ import { relativeDate } from './time';
 export interface CardOptions {
   /** Level of the card's title heading, 1–5 (default 3); sections use the next level. */
   headingLevel?: number;
+  /**
+   * The readiness evidence table shown (default) or folded under its summary, as in a grid of
+   * cards, where it was half of each card's elements and of its height.
+   */
+  evidence?: 'shown' | 'folded';
 }
 
 type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
@@ -199,7 +204,7 @@ export function cardSectionGroups(component: Component, ctx: ViewContext, option
   const level = (options.headingLevel ?? 3) + 1;
   const present = (els: Array<HTMLElement | null>) => els.filter((el): el is HTMLElement => el !== null);
   return [
-    () => present([renderReadiness(component, ctx, level)]),
+    () => present([renderReadiness(component, ctx, level, options.evidence ?? 'shown')]),
     () => present([renderDependencies(component, ctx, level), renderDependents(component, ctx, level)]),
     () => present([renderBlockers(component, ctx, level), renderDiagnostics(component, ctx, level), ...ctx.cardSections.map((extra) => extra(component, ctx))]),
   ];

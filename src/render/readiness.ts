@@ -145,7 +145,7 @@ function facts(component: Component, r: Readiness, ctx: ViewContext): HTMLElemen
 }
 
 /** The card's readiness section, or null when the component carries no readiness. */
-export function renderReadiness(component: Component, ctx: ViewContext, level = 4): HTMLElement | null {
+export function renderReadiness(component: Component, ctx: ViewContext, level = 4, evidence: 'shown' | 'folded' = 'shown'): HTMLElement | null {
   const r = component.readiness;
   if (!r) return null;
   const doc = ctx.document;
@@ -168,8 +168,15 @@ export function renderReadiness(component: Component, ctx: ViewContext, level = 
   const extra = facts(component, r, ctx);
   if (extra) section.appendChild(extra);
   const table = evidenceTable(component, r, ctx);
-  if (table) section.appendChild(table);
+  if (table) section.appendChild(evidence === 'shown' ? table : foldedEvidence(table, ctx.document));
   return section;
+}
+
+/** The evidence table under a summary that opens it; while closed the browser neither styles nor lays it out. */
+function foldedEvidence(table: HTMLElement, doc: Document): HTMLElement {
+  const rows = table.querySelectorAll('tbody > tr').length;
+  const summary = h(doc, 'summary', { cls: 'mm-evidence-summary', text: rows === 1 ? 'Evidence against its one threshold' : `Evidence against each of ${rows} thresholds` });
+  return h(doc, 'details', { cls: 'mm-evidence-details', children: [summary, table] });
 }
 
 /** A "ready" mark for boards and lists, with the sentence on hover. */

@@ -51,17 +51,24 @@ describeWithChromium('the dashboard’s Cards tab (Chromium)', () => {
     });
   }
 
-  it('lays out the cards a frame shows after "Show more", not the ten a 26em placeholder let into view', async () => {
+  it('lays out what a frame shows after "Show more", not the ten cards a 26em placeholder let into view', async () => {
     const { page, errors, context } = await openDashboard(browser(), pages['generated']!, { viewport: { width: 1360, height: 900 } });
     await showCards(page, 12);
-    // Per frame from the press on: how many cards have been laid out (their size is no longer the placeholder's).
+    // Per frame from the press on: the elements of the cards laid out so far (a card's contents are
+    // skipped until it is; a closed <details>' contents are never laid out).
     await page.evaluate((sel) => {
       const w = window as unknown as { mmLaidOut: number[] };
       w.mmLaidOut = [];
       const seen = new Set<Element>();
+      let elements = 0;
+      const shown = (card: Element) => card.querySelectorAll('*').length - [...card.querySelectorAll('details:not([open])')].reduce((n, d) => n + d.querySelectorAll('*').length - d.querySelectorAll('summary, summary *').length, 0);
       const tick = () => {
-        for (const card of document.querySelectorAll(sel)) if (card.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) seen.add(card);
-        w.mmLaidOut.push(seen.size);
+        for (const card of document.querySelectorAll(sel)) {
+          if (seen.has(card) || !card.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) continue;
+          seen.add(card);
+          elements += shown(card);
+        }
+        w.mmLaidOut.push(elements);
         if (w.mmLaidOut.length < 120) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -70,7 +77,9 @@ describeWithChromium('the dashboard’s Cards tab (Chromium)', () => {
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length >= 24 && !document.querySelector('.mm-panel-cards [aria-busy="true"]'), CARDS);
     const laidOut = await page.evaluate(() => (window as unknown as { mmLaidOut: number[] }).mmLaidOut);
     const perFrame = laidOut.slice(1).map((n, i) => n - laidOut[i]!);
-    expect(Math.max(...perFrame)).toBeLessThanOrEqual(4);
+    // Main laid ten whole cards out in one frame (2,512 elements); here a frame lays out 700 or
+    // so, and on a loaded machine two parts may land in one frame (1,092 seen).
+    expect(Math.max(...perFrame)).toBeLessThanOrEqual(1300);
     expect(errors).toEqual([]);
     await context.close();
   });

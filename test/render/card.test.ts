@@ -103,6 +103,19 @@ describe('component card', () => {
     expect(textOf(strip)).toBe(textOf(renderDependencyStrip(config, ctx)));
   });
 
+  it('folds the readiness evidence under its summary when asked (a grid of cards), the same table inside', () => {
+    const component = exampleFixture().index.components().find((c) => c.readiness && renderComponentCard(c, ctx).querySelector('table.mm-evidence'))!;
+    const shown = renderComponentCard(component, ctx);
+    const folded = renderComponentCard(component, ctx, { evidence: 'folded' });
+    const details = folded.querySelector('.mm-readiness details.mm-evidence-details')!;
+    expect(details.hasAttribute('open')).toBe(false);
+    const rows = shown.querySelectorAll('table.mm-evidence tbody tr').length;
+    expect(rows).toBeGreaterThan(1);
+    expect(textOf(details.querySelector('summary')!)).toBe(`Evidence against each of ${rows} thresholds`);
+    expect(details.querySelector('table.mm-evidence')!.outerHTML).toBe(shown.querySelector('table.mm-evidence')!.outerHTML); // eslint-disable-line no-restricted-properties -- comparing, not writing
+    expect(shown.querySelector('details')).toBeNull();
+  });
+
   it('says "none" for a foundational component', () => {
     expect(textOf(renderComponentCard(byName('Session Store'), ctx).querySelector('.mm-dependencies')!)).toBe('Depends on (0) None (foundational component).');
   });

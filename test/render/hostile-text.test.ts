@@ -17,7 +17,7 @@ import {
 } from '../../src/render/index';
 import { exampleFixture, STATUS_WIDGET, textOf } from './helpers';
 
-const OURS = new Set(['ARTICLE', 'HEADER', 'SECTION', 'ASIDE', 'DIV', 'SPAN', 'P', 'A', 'BUTTON', 'UL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'TIME', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'CAPTION', 'INPUT', 'SELECT', 'OPTION', 'LABEL', 'STRONG']);
+const OURS = new Set(['DETAILS', 'SUMMARY', 'ARTICLE', 'HEADER', 'SECTION', 'ASIDE', 'DIV', 'SPAN', 'P', 'A', 'BUTTON', 'UL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'TIME', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'CAPTION', 'INPUT', 'SELECT', 'OPTION', 'LABEL', 'STRONG']);
 const SVG_OURS = new Set(['svg', 'defs', 'marker', 'path', 'g', 'rect', 'text', 'title', 'line']);
 
 function assertInert(root: Element): void {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotIndex } from '../../src/core/snapshot';
 import { ensureBuilt, runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/vault';
-import { hostileIndex, INJECTED_TAGS, writeHostileVault, XSS_PAYLOADS } from '../helpers/xss';
+import { hostileIndex, INJECTED_SELECTOR, writeHostileVault, XSS_PAYLOADS } from '../helpers/xss';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(ROOT, 'test/render/out');
@@ -65,9 +65,9 @@ async function poke(page: Page, scope: string): Promise<number> {
 /** What a page shows: no payload ran, nothing injected, the payloads visible as text. */
 async function assertClean(page: Page, watch: Watch, scope: string): Promise<void> {
   const report = await page.evaluate(
-    ({ selector, tags }) => {
+    ({ selector, injectedSelector }) => {
       const root = document.querySelector(selector)!;
-      const injected = [...root.querySelectorAll(tags.join(','))].map((e) => e.outerHTML.slice(0, 120)); // eslint-disable-line no-restricted-properties -- reporting only
+      const injected = [...root.querySelectorAll(injectedSelector)].map((e) => e.outerHTML.slice(0, 120)); // eslint-disable-line no-restricted-properties -- reporting only
       const handlers: string[] = [];
       for (const el of root.querySelectorAll('*')) for (const a of el.attributes) if (a.name.toLowerCase().startsWith('on')) handlers.push(`${el.localName} ${a.name}`);
       const scripts = [...root.querySelectorAll('[href], [src], [action], [formaction]')]
@@ -85,7 +85,7 @@ async function assertClean(page: Page, watch: Watch, scope: string): Promise<voi
         title: document.title,
       };
     },
-    { selector: scope, tags: INJECTED_TAGS },
+    { selector: scope, injectedSelector: INJECTED_SELECTOR },
   );
   expect(report.hits).toEqual([]);
   expect(watch.dialogs).toEqual([]);

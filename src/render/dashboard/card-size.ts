@@ -15,12 +15,35 @@ const EM_PER_TABLE_ROW = 2.3;
 const EM_PER_CHARACTER = 0.03;
 const EM_FRAME = 3;
 
-/** The card's estimated height, em: counted from what it holds, no layout read. */
+interface Held {
+  rows: number;
+  tableRows: number;
+  characters: number;
+}
+
+/** Block rows, table rows and characters under `root`. */
+function held(root: Element): Held {
+  const count = (tag: string) => root.getElementsByTagName(tag).length;
+  return {
+    rows: count('li') + count('p') + count('h2') + count('h3') + count('h4') + count('h5') + count('summary'),
+    tableRows: count('tr'),
+    characters: root.textContent?.length ?? 0,
+  };
+}
+
+/** The card's estimated height, em: counted from what it shows, no layout read (a closed `<details>` shows its summary). */
 export function estimatedCardHeightEm(card: HTMLElement): number {
-  const count = (tag: string) => card.getElementsByTagName(tag).length;
-  const rows = count('li') + count('p') + count('h2') + count('h3') + count('h4') + count('h5');
-  const text = card.textContent?.length ?? 0;
-  return Math.round(EM_FRAME + EM_PER_ROW * rows + EM_PER_TABLE_ROW * count('tr') + EM_PER_CHARACTER * text);
+  const shown = held(card);
+  for (const folded of card.querySelectorAll('details:not([open])')) {
+    for (const child of folded.children) {
+      if (child.tagName === 'SUMMARY') continue;
+      const hidden = held(child);
+      shown.rows -= hidden.rows + (child.matches('li, p, h2, h3, h4, h5') ? 1 : 0);
+      shown.tableRows -= hidden.tableRows + (child.tagName === 'TR' ? 1 : 0);
+      shown.characters -= hidden.characters;
+    }
+  }
+  return Math.round(EM_FRAME + EM_PER_ROW * shown.rows + EM_PER_TABLE_ROW * shown.tableRows + EM_PER_CHARACTER * shown.characters);
 }
 
 /** Give a card of the grid its estimated height until it is first laid out (styles.css reads the variable). */

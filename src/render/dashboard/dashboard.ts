@@ -119,7 +119,7 @@ function renderCards(state: DashboardState, panel: HTMLElement): void {
   if (results.length === 0) panel.appendChild(h(ctx.document, 'p', { cls: 'mm-empty', text: 'No components match.' }));
   const grid = h(ctx.document, 'div', { cls: 'mm-card-grid' });
   // A card shows the whole component: the context may give lists a lighter one.
-  const paged = drawPaged(ctx.document, results, grid, (c) => sizeGridCard(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2 })), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards, true));
+  const paged = drawPaged(ctx.document, results, grid, (c) => sizeGridCard(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2, evidence: 'folded' })), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards, true));
   panel.appendChild(grid);
   if (paged.more) panel.appendChild(paged.more);
 }
