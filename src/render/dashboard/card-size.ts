@@ -7,7 +7,7 @@ import { setVar } from '../dom';
 
 /**
  * Em per block row (list item, paragraph, heading), per table row, per character of text, and the
- * card's own frame: fitted to 96 cards of a generated vault laid out at 900 and 1,360 px (within
+ * card's own frame: fitted to 96 cards of a generated vault, evidence tables shown, laid out at 900 and 1,360 px (within
  * 7% of each; 20% low at 1,900 px, where text wraps less).
  */
 const EM_PER_ROW = 0.75;
