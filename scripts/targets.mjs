@@ -280,8 +280,13 @@ export const targets = [
     // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see docs/logseq.md).
     name: 'logseq',
     options: {
-      entryPoints: ['src/logseq/main.ts'],
-      outfile: 'dist/logseq/index.js',
+      // Two scripts (src/logseq/plugin-script.ts): index.js, the SDK, which the page runs first,
+      // and plugin.js, the rest, which index.js adds as an async script run in a task of its own.
+      entryPoints: [
+        { in: 'src/logseq/main.ts', out: 'index' },
+        { in: 'src/logseq/plugin-main.ts', out: 'plugin' },
+      ],
+      outdir: 'dist/logseq',
       bundle: true,
       platform: 'browser',
       format: 'iife',
