@@ -3,7 +3,10 @@
 // it adds (plugin.js, src/logseq/plugin-script.ts) is fetched, parsed off the main thread and
 // evaluated in a later task of its own ("load plugin.js"), then gets its `load` event. happy-dom
 // would fetch and run it itself, through its own compiler and outside any task the clock sees:
-// the frame's `head.appendChild` hands such a script to the harness instead.
+// the frame's `head.appendChild` hands such a script to the harness instead. Both tasks are the
+// harness's side of the clock: in Node the script's compile runs in them, on this thread, where
+// Chromium parses a `<script src>` off the main thread while it streams in; the plugin's load is
+// measured in Chromium (bench/logseq/load-chromium.mjs), here only its tasks' order is kept.
 import type { Window } from 'happy-dom';
 import type { TaskClock } from '../task-clock';
 
@@ -15,9 +18,9 @@ export interface PluginScripts {
   evaluated: string[];
 }
 
-/** One task of the frame, named: the clock's when there is one. */
-function frameTask(scripts: PluginScripts, what: string, fn: () => void): () => void {
-  return scripts.clock ? scripts.clock.wrap('frame', what, fn) : fn;
+/** One task, named (on the harness's side of the clock, when there is one). */
+function loadTask(scripts: PluginScripts, what: string, fn: () => void): () => void {
+  return scripts.clock ? scripts.clock.wrap('harness', what, fn) : fn;
 }
 
 function evaluate(frame: Window, scripts: PluginScripts, name: string): void {
@@ -35,7 +38,7 @@ export function runPluginScripts(frame: Window, scripts: PluginScripts): void {
     const src = element.tagName === 'SCRIPT' ? element.getAttribute('src') : null;
     if (src === null) return append(node);
     const name = src.replace(/^.*\//, '');
-    const load = frameTask(scripts, `load ${name}`, () => {
+    const load = loadTask(scripts, `load ${name}`, () => {
       evaluate(frame, scripts, name);
       element.dispatchEvent(new frame.Event('load'));
     });
@@ -43,5 +46,5 @@ export function runPluginScripts(frame: Window, scripts: PluginScripts): void {
     frame.setTimeout(load, 0);
     return node;
   };
-  frameTask(scripts, 'load index.js', () => evaluate(frame, scripts, 'index.js'))();
+  loadTask(scripts, 'load index.js', () => evaluate(frame, scripts, 'index.js'))();
 }
