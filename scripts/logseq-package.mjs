@@ -17,7 +17,7 @@ const out = new URL('dist/logseq/', root);
 export const PLUGIN_ID = 'maturity-map';
 const TITLE = 'Maturity Map';
 /** Files of the plugin folder that go into the release, in this order. */
-const RELEASE_FILES = ['package.json', 'index.html', 'index.js', 'icon.svg', 'README.md'];
+const RELEASE_FILES = ['package.json', 'index.html', 'index.js', 'plugin.js', 'icon.svg', 'README.md'];
 
 const ICON = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 24 24" fill="none" stroke="#6d28d9" stroke-width="2" stroke-linecap="round">
 <circle cx="5" cy="12" r="3" fill="#d97706" stroke="none"/><circle cx="19" cy="6" r="3" fill="#2563eb" stroke="none"/><circle cx="19" cy="18" r="3" fill="#16a34a" stroke="none"/>

@@ -26,6 +26,20 @@ function parserBuild() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** What the Logseq plugin's two scripts are built with. */
+const LOGSEQ_OPTIONS = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  // Logseq 0.10.x runs on Electron 27+ (Chromium 118).
+  target: ['chrome109'],
+  loader: { '.css': 'text' },
+  define: { MATURITY_MAP_BUILD: JSON.stringify(parserBuild()) },
+  minify: true,
+  // No source map: it would ship in the plugin folder (2 MB) and the marketplace zip.
+  logLevel: 'warning',
+};
+
 /** A worker's entry bundled on its own, in ASCII: its code, and the files it was made from. */
 async function workerBundle(entry, name) {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2018', minify: true, logLevel: 'warning' });
@@ -277,22 +291,29 @@ export const targets = [
     },
   },
   {
-    // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see docs/logseq.md).
+    // The Logseq plugin: load dist/logseq/ as an unpacked plugin (see docs/logseq.md). Two scripts
+    // (src/logseq/plugin-script.ts): plugin.js, the plugin, which index.js adds as an async script
+    // evaluated in a task of its own, then index.js (the next target), which the page runs first.
+    name: 'logseq',
+    options: {
+      entryPoints: [{ in: 'src/logseq/plugin-main.ts', out: 'plugin' }],
+      outdir: 'dist/logseq',
+      ...LOGSEQ_OPTIONS,
+      plugins: [layoutWorker, asciiScripts()],
+    },
+  },
+  {
+    // index.js: the SDK's own script as @logseq/libs ships it, first, then the loader (main.ts).
+    // Bundled, esbuild would wrap the SDK in a function V8 compiles lazily, on the main thread, as
+    // the task runs (27-29 ms of CPU for that task, against 11-12 for the shipped script, whose
+    // `!function(){…}()` V8 compiles with the streamed parse: docs/benchmarks.md, session 25).
     name: 'logseq',
     options: {
       entryPoints: ['src/logseq/main.ts'],
       outfile: 'dist/logseq/index.js',
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      // Logseq 0.10.x runs on Electron 27+ (Chromium 118).
-      target: ['chrome109'],
-      loader: { '.css': 'text' },
-      define: { MATURITY_MAP_BUILD: JSON.stringify(parserBuild()) },
-      minify: true,
-      plugins: [layoutWorker, asciiScripts()],
-      // No source map: it would ship in the plugin folder (2 MB) and the marketplace zip.
-      logLevel: 'warning',
+      ...LOGSEQ_OPTIONS,
+      banner: { js: readFileSync(fileURLToPath(import.meta.resolve('@logseq/libs')), 'utf8') },
+      plugins: [asciiScripts()],
     },
     after: () => import('./logseq-package.mjs').then((m) => m.writeLogseqPackage()),
   },

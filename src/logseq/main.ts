@@ -1,24 +1,19 @@
-// Entry of the Logseq plugin bundle (dist/logseq/index.js), loaded by dist/logseq/index.html in
-// the plugin's frame. `@logseq/libs` sets up the global `logseq` (the SDK's client side).
-import '@logseq/libs';
-import layoutWorkerSource from 'maturity-map:layout-worker';
-import viewsCss from '../render/styles.css';
-import { startPlugin } from './plugin';
-import { FRAME_CSS, LOGSEQ_CSS } from './styles';
+// The loader of the Logseq plugin, the end of dist/logseq/index.js, which dist/logseq/index.html
+// loads in the plugin's frame: the build puts the SDK's own script before it (`@logseq/libs` sets
+// up the global `logseq`, the SDK's client side; scripts/targets.mjs). It starts the SDK's
+// handshake with Logseq and adds plugin.js (plugin-script.ts). The rest of the plugin is not
+// here: evaluating all of it in the page's first task took 50-126 ms of Logseq's UI thread
+// (docs/benchmarks.md, session 25).
+import type {} from '@logseq/libs'; // the global `logseq`'s type: the SDK itself is index.js's first part
+import { loadPluginScript } from './plugin-script';
 
-const timers = {
-  setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
-  clearTimeout: (handle: unknown) => window.clearTimeout(handle as number),
-  setInterval: (fn: () => void, ms: number) => window.setInterval(fn, ms),
-  clearInterval: (handle: unknown) => window.clearInterval(handle as number),
-};
-
-// The main UI runs in this frame, which does not see Logseq's CSS variables: give it the views'
-// styles (their built-in light/dark defaults) and follow Logseq's theme mode.
-const style = document.createElement('style');
-style.textContent = `${viewsCss}\n${LOGSEQ_CSS}\n${FRAME_CSS}`;
-document.head.appendChild(style);
+const pluginScript = loadPluginScript(document);
 
 logseq
-  .ready(() => startPlugin(logseq, { document, timers, css: `${viewsCss}\n${LOGSEQ_CSS}`, layoutWorkerSource }))
+  .ready(async () => {
+    const start = await pluginScript;
+    // Not in plugin.js's own task, which `load` follows at once.
+    await new Promise((next) => window.setTimeout(next, 0));
+    await start(logseq);
+  })
   .catch((error: unknown) => console.error('[maturity-map] failed to start', error));

@@ -18,7 +18,7 @@ function cliChunks(): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mjs')).map((name) => `dist/cli/${name}`) : [];
 }
 
-const BUNDLES = ['dist/cli/maturity-map.mjs', ...cliChunks().filter((f) => !f.endsWith('/maturity-map.mjs')), 'dist/obsidian/main.js', 'dist/logseq/index.js', 'dist/dashboard/dashboard.js', 'dist/dashboard/dashboard-graph.js', 'dist/dashboard/dashboard-layout-worker.js'];
+const BUNDLES = ['dist/cli/maturity-map.mjs', ...cliChunks().filter((f) => !f.endsWith('/maturity-map.mjs')), 'dist/obsidian/main.js', 'dist/logseq/index.js', 'dist/logseq/plugin.js', 'dist/dashboard/dashboard.js', 'dist/dashboard/dashboard-graph.js', 'dist/dashboard/dashboard-layout-worker.js'];
 
 describe('the remark reference stays out of the product', () => {
   it('is imported by no module under src/', () => {

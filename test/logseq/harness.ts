@@ -15,15 +15,18 @@ import { listMarkdown, readNote, ROOT } from '../helpers/vault';
 import { createFakeGraph, type Entity, type FakeGraph, type FakeGraphOptions, type ParsedBlock } from './fake/graph';
 import { createFakeHost, type FakeHost, type FakeHostOptions, type FrameChannel } from './fake/host';
 import { installFrameThread } from './fake/frame-thread';
+import { runPluginScripts } from './fake/plugin-scripts';
 import { parse } from './mldoc';
 import type { TaskClock, TimerWindow } from './task-clock';
 
 export const BUNDLE = join(ROOT, 'dist/logseq/index.js');
+/** The plugin itself, which index.js adds to the frame's page (src/logseq/plugin-script.ts). */
+export const PLUGIN_BUNDLE = join(ROOT, 'dist/logseq/plugin.js');
 export const HOST_ORIGIN = 'file://';
 export const FRAME_ORIGIN = 'lsp://logseq.io';
 
 export function ensureBuilt(): string {
-  if (!existsSync(BUNDLE)) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--only', 'logseq'], { stdio: 'inherit' });
+  if (!existsSync(BUNDLE) || !existsSync(PLUGIN_BUNDLE)) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--only', 'logseq'], { stdio: 'inherit' });
   return readFileSync(BUNDLE, 'utf8');
 }
 
@@ -293,7 +296,8 @@ export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   if (options.clock) options.clock.patchTimers(frame as unknown as TimerWindow, 'frame');
   const channel = bridge(host, frame, options.clock);
   options.beforeRun?.(frame);
-  frame.eval(withLocalBuiltins(code));
+  const scripts = { index: withLocalBuiltins(code), plugin: withLocalBuiltins(readFileSync(PLUGIN_BUNDLE, 'utf8')) };
+  runPluginScripts(frame, { code: (name) => (name === 'plugin.js' ? scripts.plugin : scripts.index), clock: options.clock, evaluated: [] });
   await fake.connect(channel);
   await fake.ready();
   // Real timers: the plugin's poll interval never lets happy-dom's waitUntilComplete() finish.

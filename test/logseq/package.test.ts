@@ -34,7 +34,7 @@ describe('the Logseq plugin package', () => {
     const zipPath = join(ROOT, `dist/maturity-map-logseq-${pkg.version}.zip`);
     expect(out).toContain(zipPath);
     const entries = unzipSync(readFileSync(zipPath));
-    expect(Object.keys(entries).sort()).toEqual(['maturity-map/README.md', 'maturity-map/icon.svg', 'maturity-map/index.html', 'maturity-map/index.js', 'maturity-map/package.json']);
+    expect(Object.keys(entries).sort()).toEqual(['maturity-map/README.md', 'maturity-map/icon.svg', 'maturity-map/index.html', 'maturity-map/index.js', 'maturity-map/package.json', 'maturity-map/plugin.js']);
     const inZip = JSON.parse(strFromU8(entries['maturity-map/package.json']!)) as { logseq: Record<string, string> };
     expect(inZip.logseq).toEqual({ id: 'maturity-map', title: 'Maturity Map', icon: './icon.svg', main: 'index.html' });
     expect(strFromU8(entries['maturity-map/README.md']!)).toContain('# Maturity Map for Logseq');
@@ -47,9 +47,12 @@ describe('the Logseq plugin package', () => {
     expect(existsSync(join(ROOT, 'dist/logseq-marketplace/icon.svg'))).toBe(true);
   });
 
-  it('bundles the SDK client and the views, and no Node built-ins', () => {
+  it('bundles the SDK client (index.js) and the views (plugin.js, beside it), and no Node built-ins', () => {
+    const plugin = readFileSync(join(DIST, 'plugin.js'), 'utf8');
     expect(bundle).toContain('__LSP__HOST__'); // @logseq/libs, which sets up the global `logseq`
-    expect(bundle).toContain('mm-card');
-    expect(bundle).not.toMatch(/require\(["']node:/);
+    expect(bundle).toContain('"./plugin.js"'); // added by index.js by a relative path, as index.html adds index.js
+    expect(plugin).toContain('mm-card');
+    expect(plugin).not.toContain('cdn.jsdelivr.net');
+    for (const code of [bundle, plugin]) expect(code).not.toMatch(/require\(["']node:/);
   });
 });

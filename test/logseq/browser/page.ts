@@ -2,7 +2,7 @@
 // (test/logseq/browser/host.html with its driver) on one origin, the built plugin folder on
 // another, the example vault loaded and the plugin connected.
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -43,6 +43,8 @@ export async function openLogseqPage(browser: Browser, macros: string[], viewpor
   const folder = await serve({
     '/plugin/index.html': ['text/html', readFileSync(join(dist, 'index.html'), 'utf8')],
     '/plugin/index.js': ['text/javascript', plugin],
+    // The plugin itself, which index.js adds (a build before session 25 has none).
+    ...(existsSync(join(dist, 'plugin.js')) ? { '/plugin/plugin.js': ['text/javascript', readFileSync(join(dist, 'plugin.js'), 'utf8')] as [string, string] } : {}),
   });
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
   const errors: string[] = [];
