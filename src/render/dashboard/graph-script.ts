@@ -26,7 +26,7 @@ import { GRAPH_SCRIPT_ID } from './graph-script-id';
 import { pageLayouts, type PageLayouts } from './page-layouts';
 import { runBlock } from './text-blocks';
 
-/** Globals named in scripts/targets.mjs: where the graph script finds this script's modules, and where it leaves its exports. */
+/** Globals named in scripts/page-scripts.mjs: where the graph script finds this script's modules, and where it leaves its exports. */
 const PAGE_MODULES_GLOBAL = 'mmGraphPageModules';
 const EXPORTS_GLOBAL = 'mmGraphScript';
 

@@ -1,5 +1,5 @@
 // The standalone page's layout block (`<script type="text/plain" id="mm-layout-worker">`, built by
-// scripts/targets.mjs): the page's one copy of d3-dag and the graph layout. Started as a Web Worker
+// scripts/page-scripts.mjs): the page's one copy of d3-dag and the graph layout. Started as a Web Worker
 // from a Blob URL (graph-script.ts), it answers layouts as the plugins' worker does. Run on the
 // page's main thread as an inline script instead, where no worker can start (a policy without
 // `worker-src`, no Worker), it answers nothing and leaves `layout` in the global `mmLayoutBlock`

@@ -11,7 +11,7 @@ import { createLayoutWorker, type LayoutWorker } from '../graph/layout-worker';
 import { LAYOUT_WORKER_ID } from './graph-script-id';
 import { runBlock } from './text-blocks';
 
-/** Where the layout block run on the main thread leaves its layout (esbuild's globalName in scripts/targets.mjs). */
+/** Where the layout block run on the main thread leaves its layout (esbuild's globalName in scripts/page-scripts.mjs). */
 const LAYOUT_BLOCK_GLOBAL = 'mmLayoutBlock';
 
 export interface PageLayouts {
