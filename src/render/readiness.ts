@@ -94,7 +94,8 @@ function metricRow(component: Component, m: MetricCheck, ctx: ViewContext): HTML
   });
 }
 
-function evidenceTable(component: Component, r: Readiness, ctx: ViewContext): HTMLElement | null {
+/** The evidence table, and its rows: a check with evidence (or a contradiction, or a slot) and each performance figure. */
+function evidenceTable(component: Component, r: Readiness, ctx: ViewContext): { table: HTMLElement; rows: number } | null {
   const doc = ctx.document;
   const checks = r.checks.filter((c) => c.evidence !== null || c.verdict === 'contradicted' || c.verdict === 'placeholder');
   if (checks.length === 0 && r.performance.length === 0) return null;
@@ -102,7 +103,8 @@ function evidenceTable(component: Component, r: Readiness, ctx: ViewContext): HT
   // The verdict column shows glyphs only: its header is for screen readers.
   const verdict = h(doc, 'th', { attrs: { scope: 'col' }, children: [h(doc, 'span', { cls: 'mm-sr-only', text: 'Verdict' })] });
   const head = h(doc, 'tr', { children: [verdict, ...['Criterion', 'Needs', 'Evidence'].map((label) => h(doc, 'th', { text: label, attrs: { scope: 'col' } }))] });
-  return h(doc, 'table', { cls: 'mm-evidence', children: [h(doc, 'caption', { text: 'Evidence against each threshold' }), h(doc, 'thead', { children: [head] }), body] });
+  const table = h(doc, 'table', { cls: 'mm-evidence', children: [h(doc, 'caption', { text: 'Evidence against each threshold' }), h(doc, 'thead', { children: [head] }), body] });
+  return { table, rows: checks.length + r.performance.length };
 }
 
 function obstacleList(component: Component, items: Obstacle[], cls: string, ctx: ViewContext): HTMLElement {
@@ -167,14 +169,13 @@ export function renderReadiness(component: Component, ctx: ViewContext, level = 
   }
   const extra = facts(component, r, ctx);
   if (extra) section.appendChild(extra);
-  const table = evidenceTable(component, r, ctx);
-  if (table) section.appendChild(evidence === 'shown' ? table : foldedEvidence(table, ctx.document));
+  const evidenceRows = evidenceTable(component, r, ctx);
+  if (evidenceRows) section.appendChild(evidence === 'shown' ? evidenceRows.table : foldedEvidence(evidenceRows.table, evidenceRows.rows, ctx.document));
   return section;
 }
 
 /** The evidence table under a summary that opens it; while closed the browser neither styles nor lays it out. */
-function foldedEvidence(table: HTMLElement, doc: Document): HTMLElement {
-  const rows = table.querySelectorAll('tbody > tr').length;
+function foldedEvidence(table: HTMLElement, rows: number, doc: Document): HTMLElement {
   const summary = h(doc, 'summary', { cls: 'mm-evidence-summary', text: rows === 1 ? 'Evidence against its one threshold' : `Evidence against each of ${rows} thresholds` });
   return h(doc, 'details', { cls: 'mm-evidence-details', children: [summary, table] });
 }
