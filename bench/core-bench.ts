@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createIndex, createPipeline, parseNote, resolveConfig, runQuery, type MaturityIndex } from '../src/core/index';
 import { referenceScan } from '../test/helpers/reference-scan';
 import { SHORTCUTS, withShortcuts, type ParserShortcuts } from '../src/core/parse/shortcuts';
-import { forgetInterned } from '../src/core/text';
+import { forgetInterned } from '../src/core/intern';
 import { scanBlocks } from '../src/core/parse/blocks';
 import type { BlockVisitor } from '../src/core/parse/visitor';
 import { classifyLines, newLineCounts } from './line-classifier';

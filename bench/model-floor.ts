@@ -5,7 +5,7 @@
 // reader: where a kept string is not in the note as written (plain() changed it), a slice of its
 // length stands in.
 import type { MaturityNote } from '../src/core/model';
-import { intern } from '../src/core/text';
+import { intern } from '../src/core/intern';
 
 /** Every note's kept strings as (offset, length) pairs into its text, and its parsed model. */
 export interface ModelFloorInput {

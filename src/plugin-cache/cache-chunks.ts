@@ -7,7 +7,7 @@
 // block (a string goes through the structured clone's string path, about three times slower), and
 // a note's rest is decoded when something first reads it. An edit rewrites its chunk, made from
 // the records already in memory.
-import { utf8 } from '../core/text';
+import { utf8 } from '../core/intern';
 import type { CachedNote } from './note-cache';
 
 /** The core's UTF-8 codec: every host the plugin runs in (Electron, the phones' WebViews) has one. */

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValid, parseISO } from 'date-fns';
-import { collapse, findIsoDate, flatten, forgetInterned, intern, plain, stripEmoji } from '../../src/core/text';
+import { collapse, findIsoDate, plain, stripEmoji } from '../../src/core/text';
+import { flatten, forgetInterned, intern } from '../../src/core/intern';
 
 // The helpers as they were before the fast paths: the specification.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\uFE0F|\u200D|\u20E3/gu;

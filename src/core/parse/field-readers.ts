@@ -3,7 +3,8 @@
 // what it reads into the note being read.
 import type { MetricName, Sourced, StageField } from '../model';
 import { isStagePlaceholder, parseStageValue } from '../stages';
-import { keptIsoDate, intern, plain } from '../text';
+import { keptIsoDate, plain } from '../text';
+import { intern } from '../intern';
 import type { FieldAt } from './field-table';
 import { transitionKey } from './note-checks';
 import { findPlaceholder } from './placeholders';

@@ -3,7 +3,8 @@
 // field is one entry here (and its labels in vocabulary.ts) plus its test.
 import type { Blocker, MetricName } from '../model';
 import { leadingStage, parseStageValue } from '../stages';
-import { keptIsoDate, intern, plain } from '../text';
+import { keptIsoDate, plain } from '../text';
+import { intern } from '../intern';
 import { readClaimField, readCoverage, readLastUpdated, readMetric, readSecurityCount, readStage, readTargetStage, readText } from './field-readers';
 import { lookupField, type Field } from './fields';
 import { addDependency, startBlocker } from './lists';

@@ -3,7 +3,7 @@
 // to YAML) or cannot parse (broken YAML) is recovered from the raw `key: value` lines.
 import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic, FrontmatterRecord, FrontmatterValue } from '../model';
-import { intern } from '../text';
+import { intern } from '../intern';
 import { readSimpleYaml } from './simple-yaml';
 import { SHORTCUTS } from './shortcuts';
 import { nullRecord } from '../records';

@@ -3,7 +3,8 @@
 // (`**Dependencies**:`) or a section (`## Promotion History`) owns it.
 import type { Blocker } from '../model';
 import { leadingStage } from '../stages';
-import { intern, plain } from '../text';
+import { plain } from '../text';
+import { intern } from '../intern';
 import { findPlaceholder } from './placeholders';
 import { transitionSection, type ReaderState, type Section } from './reader-state';
 import { readBlockerText, readDependency, readHistory } from './entries';

@@ -2,7 +2,8 @@
 import { shrinkToFit } from '../exact-array';
 import type { Diagnostic, FrontmatterRecord, FrontmatterValue, MaturityNote, StageField } from '../model';
 import { parseStageValue, type Pipeline } from '../stages';
-import { intern, propertyKey } from '../text';
+import { propertyKey } from '../text';
+import { intern } from '../intern';
 import { scanBlocks } from './blocks';
 import { findFrontmatter, listFromValue, parseFrontmatter, readPageProperties, tagsFromValue } from './frontmatter';
 import { noteDiagnostics, stageDiagnostics } from './note-checks';

@@ -8,7 +8,7 @@ import { readField } from './fields';
 import { addDependency, addHistory, readProseStage, startBlocker } from './lists';
 import { kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReaderState } from './reader-state';
 import { readCriterion } from './values';
-import { intern } from '../text';
+import { intern } from '../intern';
 
 export function onItem(state: ReaderState, indent: number, check: string | null, content: string, line: number): void {
   recordPlaceholder(state, content, line, true, null);

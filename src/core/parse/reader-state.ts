@@ -13,7 +13,7 @@ import type {
 import type { Pipeline } from '../stages';
 import type { SectionInfo, SectionKind } from './sections';
 import { findPlaceholder } from './placeholders';
-import { intern } from '../text';
+import { intern } from '../intern';
 
 export interface Section extends SectionInfo {
   depth: number;

@@ -2,7 +2,8 @@
 // a MaturityNote (list items: reader-items.ts). It keeps the section stack and the label a list
 // belongs to (`**Blockers**:`); field lines go to the field table (field-table.ts).
 import type { Pipeline } from '../stages';
-import { findIsoDate, intern, plain } from '../text';
+import { findIsoDate, plain } from '../text';
+import { intern } from '../intern';
 import type { BlockVisitor } from './visitor';
 import { handleBlockerField, handleField } from './field-table';
 import { readField } from './fields';

@@ -3,7 +3,8 @@
 // stage pair (`Development → Staging`) or a stage's criteria (`Staging Criteria`) is a transition.
 import type { StageId } from '../model';
 import { parseTransitionHeading, type Pipeline } from '../stages';
-import { indexOfWord, isWordChar, intern, plain } from '../text';
+import { indexOfWord, isWordChar, plain } from '../text';
+import { intern } from '../intern';
 import type { SectionKind, SectionRule } from './vocabulary-compile';
 import { SHORTCUTS } from './shortcuts';
 

@@ -2,7 +2,8 @@
 // percentages, counts and measures; the "none" that says a note has no dependencies.
 import type { Comparator, ItemMark } from '../model';
 import type { Pipeline } from '../stages';
-import { intern, plain } from '../text';
+import { plain } from '../text';
+import { intern } from '../intern';
 import type { CompiledVocabulary } from './vocabulary-compile';
 
 export interface Criterion {

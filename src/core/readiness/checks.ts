@@ -2,7 +2,7 @@
 // Test Coverage section at 41% is contradicted; one whose only figure is `XX%` rests on a placeholder.
 import type { ChecklistItem, Comparator, MaturityNote, Transition } from '../model';
 import { effectiveTransitions, transitionKey } from '../transitions';
-import { intern } from '../text';
+import { intern } from '../intern';
 import { readCriterionText, type CriterionReading } from './criteria';
 import { currentCoverage, describeSevere, reviewComplete, severeFindings } from './evidence';
 import type { CriterionCheck, Evidence, MetricCheck, SecurityEvidence, Threshold, Verdict } from './types';

@@ -3,7 +3,7 @@
 // chains of concatenations (a 32-byte node per part, holding on to every part): flat, shared
 // copies instead (25 MB of such chains over the views of a 10k vault; docs/benchmarks.md).
 import type { Diagnostic } from '../model';
-import { flatten, intern } from '../text';
+import { flatten, intern } from '../intern';
 import type { Evidence, Obstacle, Readiness } from './types';
 
 /**
