@@ -82,23 +82,26 @@ class LinkedGraph implements Adjacency {
   }
 }
 
-/** The part as d3-dag would iterate it: nodes in its `nodes()` order, each node's edges in the order given. */
-function orderedPart(part: Part): { nodes: LayoutNodeInput[]; graph: LinkedGraph; edgesOf: LayoutEdge[][] } {
+/** The part as d3-dag would iterate it: nodes in its `nodes()` order (renumbered so), each node's edges in the order given. */
+function orderedPart(part: Part): { nodes: LayoutNodeInput[]; graph: Adjacency; edgesOf: LayoutEdge[][] } {
   const built = new LinkedGraph();
   const index = new Map<string, number>();
   for (const n of part.nodes) index.set(n.id, built.add());
-  for (const e of part.edges) built.link(index.get(e.from)!, index.get(e.to)!);
+  const edgesFrom = part.nodes.map((): LayoutEdge[] => []);
+  for (const e of part.edges) {
+    const from = index.get(e.from)!;
+    built.link(from, index.get(e.to)!);
+    edgesFrom[from]!.push(e);
+  }
   const order = built.nodeOrder();
   const rank = new Int32Array(order.length);
   order.forEach((node, at) => (rank[node] = at));
-  const graph = new LinkedGraph();
-  const edgesOf: LayoutEdge[][] = order.map(() => []);
-  for (let i = 0; i < order.length; i++) graph.add();
-  for (const e of part.edges) edgesOf[rank[index.get(e.from)!]!]!.push(e);
-  const byId = new Map<string, number>();
-  order.forEach((node, at) => byId.set(part.nodes[node]!.id, at));
-  for (let from = 0; from < order.length; from++) for (const e of edgesOf[from]!) graph.link(from, byId.get(e.to)!);
-  return { nodes: order.map((node) => part.nodes[node]!), graph, edgesOf };
+  const renumber = (list: readonly number[]) => list.map((node) => rank[node]!);
+  return {
+    nodes: order.map((node) => part.nodes[node]!),
+    graph: { children: order.map((node) => renumber(built.children[node]!)), parents: order.map((node) => renumber(built.parents[node]!)) },
+    edgesOf: order.map((node) => edgesFrom[node]!),
+  };
 }
 
 /**
@@ -202,7 +205,7 @@ export function layeredFlat(part: Part, spacing: Spacing, sweeps: number): Omit<
   const { x, breadth } = alongLayers(nodes, layered, orderLayers(layered, sweeps), spacing.nodeGap);
   // d3-dag lays out top to bottom: its x (along a layer) is our y, its y (the rank) our x.
   const point = (node: number): Point => ({ x: at[layered.layerOf[node]!]!, y: x[node]! });
-  const placed: PlacedNode[] = nodes.map((node, i) => ({ ...node, ...point(i) }));
+  const placed: PlacedNode[] = nodes.map((node, i) => ({ ...node, x: at[layered.layerOf[i]!]!, y: x[i]! }));
   const edges: Block['edges'] = [];
   edgesOf.forEach((list, from) => list.forEach((edge, k) => {
     const points = [point(from), ...layered.chains[from]![k]!.map(point), point(graph.children[from]![k]!)];
