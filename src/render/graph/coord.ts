@@ -55,23 +55,34 @@ function pack(order: readonly number[], gaps: readonly number[], wanted: Float64
   }
 }
 
-/** One sweep over the layers (down or up): each node wants `target(node)` or stays where it is. */
-function sweep(flat: Flat, down: boolean, target: (node: number) => number | null): void {
+/**
+ * The position a node wants in a sweep, from its neighbours on the layer just placed (parents
+ * going down, children going up): their mean, or with `straighten` the one before a dummy when
+ * both are dummies (a long edge runs straight); null to stay where it is.
+ */
+function wantedAt(flat: Flat, node: number, near: readonly number[], straighten: boolean): number | null {
+  if (near.length === 0) return null;
+  const { x } = flat;
+  if (straighten) return flat.dummy[node] && flat.dummy[near[0]!] ? x[near[0]!]! : null;
+  let sum = 0;
+  for (let i = 0; i < near.length; i++) sum += x[near[i]!]!;
+  return sum / near.length;
+}
+
+/** One sweep over the layers (down or up): each node moves towards `wantedAt` (see there) as its layer's gaps allow. */
+function sweep(flat: Flat, down: boolean, straighten: boolean): void {
   const wanted = flat.x.slice();
   const count = flat.layers.length;
+  const neighbours = down ? flat.parents : flat.children;
   for (let step = 1; step < count; step++) {
     const layer = down ? step : count - 1 - step;
     const order = flat.layers[layer]!;
-    for (const node of order) wanted[node] = target(node) ?? flat.x[node]!;
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i]!;
+      wanted[node] = wantedAt(flat, node, neighbours[node]!, straighten) ?? flat.x[node]!;
+    }
     pack(order, flat.gaps[layer]!, wanted, flat.x);
   }
-}
-
-function mean(x: Float64Array, of: readonly number[]): number | null {
-  if (of.length === 0) return null;
-  let sum = 0;
-  for (const i of of) sum += x[i]!;
-  return sum / of.length;
 }
 
 /**
@@ -85,13 +96,12 @@ export function straightenedCoords(flat: Flat): number {
     let at = 0;
     order.forEach((node, i) => (x[node] = at += flat.gaps[layer]![i]!));
   });
-  sweep(flat, true, (node) => mean(x, flat.parents[node]!));
-  sweep(flat, false, (node) => mean(x, flat.children[node]!));
+  sweep(flat, true, false);
+  sweep(flat, false, false);
   // A dummy follows the dummy before it: long edges run straight.
-  const along = (next: number[][]) => (node: number) => (flat.dummy[node] && flat.dummy[next[node]![0]!] ? x[next[node]![0]!]! : null);
   for (let i = 0; i < STRAIGHTEN_SWEEPS; i++) {
-    sweep(flat, true, along(flat.parents));
-    sweep(flat, false, along(flat.children));
+    sweep(flat, true, true);
+    sweep(flat, false, true);
   }
   let min = Infinity;
   let max = -Infinity;

@@ -33,16 +33,18 @@ function flattenLayers<N, L>(layers: SugiNode<N, L>[][]): { flat: FlatLayers; no
  */
 function reorder(layer: number[], neighbours: readonly number[][], position: Float64Array, key: Float64Array): void {
   const moving: number[] = [];
-  for (const node of layer) {
+  for (let slot = 0; slot < layer.length; slot++) {
+    const node = layer[slot]!;
     const near = neighbours[node]!;
     if (near.length === 0) continue;
     let sum = 0;
-    for (const other of near) sum += position[other]!;
+    for (let i = 0; i < near.length; i++) sum += position[near[i]!]!;
     key[node] = sum / near.length;
     moving.push(node);
   }
   if (moving.length < 2) return;
-  moving.sort((a, b) => key[a]! - key[b]! || position[a]! - position[b]!);
+  // `moving` is in slot order and the sort is stable: ties keep their order.
+  moving.sort((a, b) => key[a]! - key[b]!);
   let next = 0;
   for (let slot = 0; slot < layer.length; slot++) {
     if (neighbours[layer[slot]!]!.length === 0) continue;
@@ -57,7 +59,7 @@ function reorder(layer: number[], neighbours: readonly number[][], position: Flo
  */
 export function sweepLayers(layers: number[][], parents: readonly number[][], children: readonly number[][], sweeps: number): void {
   const position = new Float64Array(parents.length);
-  for (const layer of layers) layer.forEach((node, slot) => (position[node] = slot));
+  for (const layer of layers) for (let slot = 0; slot < layer.length; slot++) position[layer[slot]!] = slot;
   const key = new Float64Array(parents.length);
   const count = layers.length;
   for (let sweep = 0; sweep < sweeps; sweep++) {
@@ -66,9 +68,10 @@ export function sweepLayers(layers: number[][], parents: readonly number[][], ch
   }
 }
 
-/** Nodes by how many children they have, most first (a stable sort, as d3-dag's). */
-function byChildrenDescending(nodes: number[], children: readonly number[][]): number[] {
-  return nodes.sort((a, b) => children[b]!.length - children[a]!.length);
+/** Pushes `nodes` by how many children they have, most first (a stable sort, as d3-dag's). */
+function pushByChildrenDescending(stack: number[], nodes: readonly number[], children: readonly number[][]): void {
+  if (nodes.length === 1) stack.push(nodes[0]!);
+  else if (nodes.length > 1) stack.push(...nodes.slice().sort((a, b) => children[b]!.length - children[a]!.length));
 }
 
 /**
@@ -79,7 +82,7 @@ function byChildrenDescending(nodes: number[], children: readonly number[][]): n
  */
 export function depthFirstLayers(layers: number[][], parents: readonly number[][], children: readonly number[][], layerOf: ArrayLike<number>): void {
   const stack: number[] = [];
-  for (const layer of layers) stack.push(...byChildrenDescending(layer.filter((node) => parents[node]!.length === 0), children));
+  for (const layer of layers) pushByChildrenDescending(stack, layer.filter((node) => parents[node]!.length === 0), children);
   const seen = new Uint8Array(parents.length);
   for (const layer of layers) layer.length = 0;
   // d3-dag pops from the end of its stack: the last root first, and of a node's children the
@@ -88,7 +91,7 @@ export function depthFirstLayers(layers: number[][], parents: readonly number[][
     if (seen[node]) continue;
     seen[node] = 1;
     layers[layerOf[node]!]!.push(node);
-    stack.push(...byChildrenDescending(children[node]!.slice(), children));
+    pushByChildrenDescending(stack, children[node]!, children);
   }
 }
 

@@ -62,9 +62,13 @@ class LinkedGraph implements Adjacency {
     const b = this.find(to);
     if (a === b) return;
     // d3-dag merges the smaller group into the larger; on a tie the target's group stays.
-    const [keep, merged] = this.size[a]! > this.size[b]! ? [a, b] : [b, a];
-    this.head[merged] = keep;
-    this.size[keep]! += this.size[merged]!;
+    if (this.size[a]! > this.size[b]!) {
+      this.head[b] = a;
+      this.size[a]! += this.size[b]!;
+    } else {
+      this.head[a] = b;
+      this.size[b]! += this.size[a]!;
+    }
   }
 
   /** d3-dag's `nodes()` of a connected graph: depth first from the group's head, children then parents, last pushed first. */
@@ -76,7 +80,10 @@ class LinkedGraph implements Adjacency {
       if (seen[node]) continue;
       seen[node] = 1;
       order.push(node);
-      stack.push(...this.children[node]!, ...this.parents[node]!);
+      const children = this.children[node]!;
+      const parents = this.parents[node]!;
+      for (let i = 0; i < children.length; i++) stack.push(children[i]!);
+      for (let i = 0; i < parents.length; i++) stack.push(parents[i]!);
     }
     return order;
   }
@@ -130,32 +137,39 @@ interface Layered {
 }
 
 /** Dummy nodes along every edge that spans more than one layer, created and linked in d3-dag's order. */
-function withDummies(graph: Adjacency, edgesOf: readonly LayoutEdge[][], layer: Int32Array, layerCount: number): Layered {
+function withDummies(graph: Adjacency, layer: Int32Array, layerCount: number): Layered {
   const sugi = new LinkedGraph();
   const layerOf = Array.from(layer);
   for (let i = 0; i < layer.length; i++) sugi.add();
-  const chains = edgesOf.map((edges, from) => edges.map((_, k) => {
-    const to = graph.children[from]![k]!;
-    // A chain runs down from the upper end; an edge pointing up is walked back from its target.
-    const [upper, lower] = layer[to]! > layer[from]! ? [from, to] : [to, from];
-    const chain: number[] = [];
-    let previous = upper;
-    for (let l = layer[upper]! + 1; l < layer[lower]!; l++) {
-      const dummy = sugi.add();
-      layerOf.push(l);
-      sugi.link(previous, dummy);
-      chain.push((previous = dummy));
+  const chains: number[][][] = [];
+  for (let from = 0; from < layer.length; from++) {
+    const targets = graph.children[from]!;
+    const fromHere: number[][] = [];
+    for (let k = 0; k < targets.length; k++) {
+      const to = targets[k]!;
+      // A chain runs down from the upper end; an edge pointing up is walked back from its target.
+      const down = layer[to]! > layer[from]!;
+      const lower = down ? to : from;
+      const chain: number[] = [];
+      let previous = down ? from : to;
+      for (let l = layer[previous]! + 1; l < layer[lower]!; l++) {
+        const dummy = sugi.add();
+        layerOf.push(l);
+        sugi.link(previous, dummy);
+        chain.push((previous = dummy));
+      }
+      sugi.link(previous, lower);
+      fromHere.push(down ? chain : chain.reverse());
     }
-    sugi.link(previous, lower);
-    return upper === from ? chain : chain.reverse();
-  }));
+    chains.push(fromHere);
+  }
   return { graph: sugi, layerOf, chains, layerCount };
 }
 
 /** Each layer's position across the ranks (d3-dag's `y`: the widest node of a layer sets its depth) and the total depth. */
 function rankPositions(nodes: readonly LayoutNodeInput[], { layerOf, layerCount }: Layered, rankGap: number): { at: Float64Array; depth: number } {
   const deepest = new Float64Array(layerCount).fill(-rankGap); // a layer of dummies only takes no room
-  nodes.forEach((node, i) => (deepest[layerOf[i]!] = Math.max(deepest[layerOf[i]!]!, node.width)));
+  for (let i = 0; i < nodes.length; i++) deepest[layerOf[i]!] = Math.max(deepest[layerOf[i]!]!, nodes[i]!.width);
   const at = new Float64Array(layerCount);
   let depth = -rankGap;
   for (let l = 0; l < layerCount; l++) {
@@ -175,41 +189,64 @@ function orderLayers({ graph, layerOf, layerCount }: Layered, sweeps: number): n
   return layers;
 }
 
-/** Positions along the layers: a node's size there is its height, a dummy's nothing. */
+/** Positions along the layers: a node's size there is its height, a dummy's nothing; d3-dag's separations. */
 function alongLayers(nodes: readonly LayoutNodeInput[], { graph }: Layered, layers: number[][], nodeGap: number): { x: Float64Array; breadth: number } {
-  const size = (node: number | undefined) => (node === undefined ? 0 : node < nodes.length ? nodes[node]!.height : 0);
-  const gap = (a: number | undefined, b: number | undefined) => (size(a) + size(b)) / 2 + (a !== undefined && b !== undefined ? nodeGap : 0);
-  const flat = {
-    layers,
-    gaps: layers.map((layer) => layer.map((node, i) => gap(i === 0 ? undefined : layer[i - 1], node))),
-    rightMargins: layers.map((layer) => (layer.length === 0 ? 0 : gap(layer[layer.length - 1], undefined))),
-    parents: graph.parents,
-    children: graph.children,
-    dummy: Array.from({ length: graph.children.length }, (_, node) => node >= nodes.length),
-    x: new Float64Array(graph.children.length),
-  };
+  const count = graph.children.length;
+  const size = new Float64Array(count);
+  const dummy = new Array<boolean>(count);
+  for (let node = 0; node < count; node++) {
+    dummy[node] = node >= nodes.length;
+    size[node] = dummy[node] ? 0 : nodes[node]!.height;
+  }
+  const gaps: number[][] = [];
+  const rightMargins: number[] = [];
+  for (const layer of layers) {
+    if (layer.length === 0) {
+      gaps.push([]);
+      rightMargins.push(0);
+      continue;
+    }
+    const between: number[] = [size[layer[0]!]! / 2];
+    for (let i = 1; i < layer.length; i++) between.push((size[layer[i - 1]!]! + size[layer[i]!]!) / 2 + nodeGap);
+    gaps.push(between);
+    rightMargins.push(size[layer[layer.length - 1]!]! / 2);
+  }
+  const flat = { layers, gaps, rightMargins, parents: graph.parents, children: graph.children, dummy, x: new Float64Array(count) };
   const breadth = straightenedCoords(flat);
   return { x: flat.x, breadth };
+}
+
+/** Each edge's route: its source, its dummies, its target (d3-dag's points for the link). */
+function routes(edgesOf: readonly LayoutEdge[][], targets: Adjacency['children'], chains: Layered['chains'], point: (node: number) => Point): Block['edges'] {
+  const edges: Block['edges'] = [];
+  for (let from = 0; from < edgesOf.length; from++) {
+    const list = edgesOf[from]!;
+    for (let k = 0; k < list.length; k++) {
+      const chain = chains[from]![k]!;
+      const points = [point(from)];
+      for (let i = 0; i < chain.length; i++) points.push(point(chain[i]!));
+      points.push(point(targets[from]![k]!));
+      edges.push({ edge: list[k]!, points });
+    }
+  }
+  return edges;
 }
 
 /** A connected part of more than a few hundred nodes, laid out left to right (see the file comment). */
 export function layeredFlat(part: Part, spacing: Spacing, sweeps: number): Omit<Block, 'loops'> {
   const { nodes, graph, edgesOf } = orderedPart(part);
-  const spread = spreadLayers(graph, (() => {
-    const ranks = rankLongestPath(graph);
-    promoteRanks(graph, ranks);
-    return ranks;
-  })());
-  const layered = withDummies(graph, edgesOf, spread.layer, spread.count);
+  const ranks = rankLongestPath(graph);
+  promoteRanks(graph, ranks);
+  const spread = spreadLayers(graph, ranks);
+  const layered = withDummies(graph, spread.layer, spread.count);
   const { at, depth } = rankPositions(nodes, layered, spacing.rankGap);
   const { x, breadth } = alongLayers(nodes, layered, orderLayers(layered, sweeps), spacing.nodeGap);
   // d3-dag lays out top to bottom: its x (along a layer) is our y, its y (the rank) our x.
   const point = (node: number): Point => ({ x: at[layered.layerOf[node]!]!, y: x[node]! });
-  const placed: PlacedNode[] = nodes.map((node, i) => ({ ...node, x: at[layered.layerOf[i]!]!, y: x[i]! }));
-  const edges: Block['edges'] = [];
-  edgesOf.forEach((list, from) => list.forEach((edge, k) => {
-    const points = [point(from), ...layered.chains[from]![k]!.map(point), point(graph.children[from]![k]!)];
-    edges.push({ edge, points });
-  }));
-  return { width: depth, height: breadth, nodes: placed, edges };
+  const placed: PlacedNode[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const { id, width, height } = nodes[i]!;
+    placed.push({ id, width, height, x: at[layered.layerOf[i]!]!, y: x[i]! });
+  }
+  return { width: depth, height: breadth, nodes: placed, edges: routes(edgesOf, graph.children, layered.chains, point) };
 }

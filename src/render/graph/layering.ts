@@ -66,7 +66,8 @@ export function rankLongestPath(graph: Adjacency): Int32Array {
   let top = 0;
   for (const node of order) {
     let h = 0;
-    for (const child of graph.children[node]!) if (!isBack.has(node * count + child)) h = Math.max(h, height[child]! + 1);
+    const children = graph.children[node]!;
+    for (let i = 0; i < children.length; i++) if (!isBack.has(node * count + children[i]!)) h = Math.max(h, height[children[i]!]! + 1);
     height[node] = h;
     top = Math.max(top, h);
   }
@@ -88,11 +89,11 @@ export function promoteRanks({ children, parents }: Adjacency, layer: Int32Array
       let above = -Infinity;
       // Only nodes whose every edge runs in the layering's direction move: cycles stay as placed.
       let against = false;
-      for (const c of children[node]!) if (layer[c]! > here) below = Math.min(below, layer[c]!); else against = true;
-      for (const p of parents[node]!) if (layer[p]! < here) above = Math.max(above, layer[p]!); else against = true;
-      if (against) continue;
       const down = children[node]!.length;
       const up = parents[node]!.length;
+      for (let i = 0; i < down; i++) if (layer[children[node]![i]!]! > here) below = Math.min(below, layer[children[node]![i]!]!); else against = true;
+      for (let i = 0; i < up; i++) if (layer[parents[node]![i]!]! < here) above = Math.max(above, layer[parents[node]![i]!]!); else against = true;
+      if (against) continue;
       const target = down > up ? below - 1 : up > down ? above + 1 : here;
       if (target !== here) {
         layer[node] = target;

@@ -103,29 +103,31 @@ function splitParts(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdg
   };
   // A repeated edge is known by its two ends' indices (no key string to build and hash per edge).
   const linked = new Set<number>();
-  const kept: Array<[number, LayoutEdge]> = [];
+  const kept: LayoutEdge[] = [];
+  const keptFrom: number[] = [];
   for (const e of edges) {
     const a = index.get(e.from);
     const b = index.get(e.to);
     if (a === undefined || b === undefined || linked.has(a * unique.length + b)) continue;
     linked.add(a * unique.length + b);
-    kept.push([a, e]);
+    kept.push(e);
+    keptFrom.push(a);
     parent[find(a)] = find(b);
   }
-  const partOf = new Map<number, Part>();
+  const partOf: Array<Part | undefined> = [];
   const parts: Part[] = [];
-  unique.forEach((n, i) => {
+  for (let i = 0; i < unique.length; i++) {
     const root = find(i);
-    let part = partOf.get(root);
+    let part = partOf[root];
     if (!part) {
-      part = { nodes: [], edges: [], loops: [] };
-      partOf.set(root, part);
+      part = partOf[root] = { nodes: [], edges: [], loops: [] };
       parts.push(part);
     }
-    part.nodes.push(n);
-  });
-  for (const [a, e] of kept) {
-    const part = partOf.get(find(a))!;
+    part.nodes.push(unique[i]!);
+  }
+  for (let k = 0; k < kept.length; k++) {
+    const e = kept[k]!;
+    const part = partOf[find(keptFrom[k]!)]!;
     // d3-dag has no self-loops; they are drawn after the layout.
     if (e.from === e.to) part.loops.push(e);
     else part.edges.push(e);
