@@ -101,33 +101,30 @@ function splitParts(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdg
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  // A repeated edge is known by its two ends' indices (no key string to build and hash per edge).
-  const linked = new Set<number>();
-  const kept: LayoutEdge[] = [];
-  const keptFrom: number[] = [];
+  const linked = new Set<string>();
+  const kept: Array<[number, LayoutEdge]> = [];
   for (const e of edges) {
     const a = index.get(e.from);
     const b = index.get(e.to);
-    if (a === undefined || b === undefined || linked.has(a * unique.length + b)) continue;
-    linked.add(a * unique.length + b);
-    kept.push(e);
-    keptFrom.push(a);
+    if (a === undefined || b === undefined || linked.has(edgeKey(e.from, e.to))) continue;
+    linked.add(edgeKey(e.from, e.to));
+    kept.push([a, e]);
     parent[find(a)] = find(b);
   }
-  const partOf: Array<Part | undefined> = [];
+  const partOf = new Map<number, Part>();
   const parts: Part[] = [];
-  for (let i = 0; i < unique.length; i++) {
+  unique.forEach((n, i) => {
     const root = find(i);
-    let part = partOf[root];
+    let part = partOf.get(root);
     if (!part) {
-      part = partOf[root] = { nodes: [], edges: [], loops: [] };
+      part = { nodes: [], edges: [], loops: [] };
+      partOf.set(root, part);
       parts.push(part);
     }
-    part.nodes.push(unique[i]!);
-  }
-  for (let k = 0; k < kept.length; k++) {
-    const e = kept[k]!;
-    const part = partOf[find(keptFrom[k]!)]!;
+    part.nodes.push(n);
+  });
+  for (const [a, e] of kept) {
+    const part = partOf.get(find(a))!;
     // d3-dag has no self-loops; they are drawn after the layout.
     if (e.from === e.to) part.loops.push(e);
     else part.edges.push(e);
@@ -170,21 +167,13 @@ function lone(part: Part): Block {
   return { width: node.width + (part.loops.length > 0 ? LOOP_ROOM : 0), height: node.height, nodes: [{ ...node, x: node.width / 2, y: node.height / 2 }], edges: [], loops: part.loops };
 }
 
-/** Moves the block's nodes and points (its own objects, made for this layout) to their place and keeps them. */
 function place(block: Block, offset: Offset, placed: Map<string, PlacedNode>, routes: Map<string, Point[]>): void {
   const dx = offset.x + MARGIN;
   const dy = offset.y + MARGIN;
-  for (const n of block.nodes) {
-    n.x += dx;
-    n.y += dy;
-    placed.set(n.id, n);
-  }
-  for (const { edge, points: route } of block.edges) {
+  for (const n of block.nodes) placed.set(n.id, { ...n, x: n.x + dx, y: n.y + dy });
+  for (const { edge, points } of block.edges) {
     // Centre to centre, through the dummy nodes of a long edge; cut at the two boxes' sides.
-    for (const p of route) {
-      p.x += dx;
-      p.y += dy;
-    }
+    const route = points.map((p) => ({ x: p.x + dx, y: p.y + dy }));
     route[0] = leaveBox(placed.get(edge.from)!, route[1]!);
     route[route.length - 1] = leaveBox(placed.get(edge.to)!, route[route.length - 2]!);
     routes.set(edgeKey(edge.from, edge.to), route);
