@@ -40,6 +40,9 @@ const SWEEPS = 8;
 const SWEEPS_LARGE = 4;
 const SWEEPS_LARGE_ABOVE = 1000;
 
+/** Parts laid out by each pipeline since the module loaded: tests count them (work, not time). */
+export const layoutWork = { driverParts: 0, flatParts: 0 };
+
 const GAP_BETWEEN_NODES = 14;
 const GAP_BETWEEN_RANKS = 60;
 const MARGIN = 16;
@@ -139,9 +142,11 @@ function layered(part: Part): Block {
   // A loop off the last rank reaches past the part's right edge.
   const loopRoom = part.loops.length > 0 ? LOOP_ROOM : 0;
   if (count > SIMPLEX_LAYERING_MAX) {
+    layoutWork.flatParts++;
     const block = layeredFlat(part, { nodeGap: GAP_BETWEEN_NODES, rankGap: GAP_BETWEEN_RANKS }, count > SWEEPS_LARGE_ABOVE ? SWEEPS_LARGE : SWEEPS);
     return { ...block, width: block.width + loopRoom, loops: part.loops };
   }
+  layoutWork.driverParts++;
   const dag = graph<LayoutNodeInput, LayoutEdge>();
   const byId = new Map<string, MutGraphNode<LayoutNodeInput, LayoutEdge>>();
   for (const n of part.nodes) byId.set(n.id, dag.node(n));
