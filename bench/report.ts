@@ -5,6 +5,7 @@ import type { CoreFigures, ShortcutFigure } from './core-bench';
 import type { CachedScanFigures, ScanFigures, SharedNameFigures } from './cli-bench';
 import { frameText, type DashboardTasks } from './dashboard-tasks';
 import type { PeerFigures } from './peer-parsers';
+import type { LayoutQuality } from './layout-quality';
 
 export interface Machine {
   cpu: string;
@@ -34,6 +35,8 @@ export interface RenderFigures {
     referenceCpuMedianMs?: number;
     referenceCpuRuns?: number[];
     cpuRatio?: number;
+    /** What the drawing is worth, counted from the layout (bench/layout-quality.ts): the same in every run. */
+    quality?: LayoutQuality;
   } | null;
   /** The standalone dashboard of N components in Chromium: board painted (ms from navigation
    * start), then the graph tab drawn (ms from the click); null when not measured. */
@@ -174,6 +177,7 @@ export function table(results: Results): string {
   const once = (value: string) => columns.map((_, i) => (i === 0 ? value : ''));
   add('graph layout, ms (median)', once(r.layout ? `${fmt(r.layout.medianMs)} (${r.layout.components} components, ${r.layout.edges} edges)` : pending), `2k ≤ ${TARGETS.layout}`);
   add('ratio: graph layout ÷ d3-dag stock layout', once(r.layout ? `${fmt(r.layout.ratio, 2)}× (reference ${fmt(r.layout.referenceMedianMs)} ms)` : pending), '');
+  add('graph layout, drawing: crossings, bends', once(r.layout?.quality ? `${r.layout.quality.crossings} crossings, ${r.layout.quality.bends} bends` : '–'), '');
   add('graph layout, CPU ms (median)', once(r.layout?.cpuMedianMs !== undefined ? `${fmt(r.layout.cpuMedianMs)} = ${fmt(r.layout.cpuRatio ?? NaN, 2)}× the stock layout's (${fmt(r.layout.referenceCpuMedianMs ?? NaN)})` : '–'), '');
   add('blank page painted (reference, first paint), ms', once(r.paint?.blankMedianMs !== undefined ? fmt(r.paint.blankMedianMs) : '–'), '');
   add('dashboard board painted (first paint), ms (median)', once(r.paint ? `${fmt(r.paint.medianMs)} (${r.paint.components} components)${r.paint.blankMedianMs ? ` = ${fmt(r.paint.medianMs / r.paint.blankMedianMs)}× blank` : ''}` : pending), `1k ≤ ${TARGETS.paint}`);

@@ -19,8 +19,9 @@ const USAGE = `npm run bench -- [options]
   --out <file>               results file (default bench/results.json)
   --skip-core                renderer only (graph layout and dashboard paint)
   --skip-render              no renderer (core and CLI only)
-  --skip-paint               no Chromium: with --skip-core, the graph layout alone
+  --skip-paint               no Chromium (no dashboard paint, no long tasks)
   --skip-cli                 no whole-process scans (realistic vault against its I/O floor, shared names)
+  --layout-only              the graph layout row alone (= --skip-core --skip-cli --skip-paint)
   --skip-ledger              no parser shortcut ledger
   --ledger-only              the shortcut ledger alone, on the first size (implies the skips above)
   --no-pin                   do not pin the run to one core
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     'skip-cli': { type: 'boolean', default: false },
     'skip-ledger': { type: 'boolean', default: false },
     'ledger-only': { type: 'boolean', default: false },
+    'layout-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -48,6 +50,11 @@ if (values.help === true) {
   process.exit(0);
 }
 
+if (values['layout-only'] === true) {
+  values['skip-core'] = true;
+  values['skip-cli'] = true;
+  values['skip-paint'] = true;
+}
 const quick = values.quick === true;
 const sizes = values['skip-core'] === true ? [] : (values.sizes ?? (quick ? '200,1000' : '1000,10000,50000')).split(',').map((s) => Number(s.trim()));
 const seed = Number(values.seed);

@@ -8,7 +8,7 @@ import type { Coord, SugiNode, SugiSeparation } from 'd3-dag';
 /** Sweeps down and up that straighten long edges (each one linear in nodes and dummies). */
 const STRAIGHTEN_SWEEPS = 2;
 
-interface Flat {
+export interface Flat {
   /** Per layer, the flat indices of its nodes in layer order. */
   layers: number[][];
   /** Per layer, the least distance between node i-1 and node i (index 0: the left margin). */
@@ -55,51 +55,71 @@ function pack(order: readonly number[], gaps: readonly number[], wanted: Float64
   }
 }
 
-/** One sweep over the layers (down or up): each node wants `target(node)` or stays where it is. */
-function sweep(flat: Flat, down: boolean, target: (node: number) => number | null): void {
+/**
+ * The position a node wants in a sweep, from its neighbours on the layer just placed (parents
+ * going down, children going up): their mean, or with `straighten` the one before a dummy when
+ * both are dummies (a long edge runs straight); null to stay where it is.
+ */
+function wantedAt(flat: Flat, node: number, near: readonly number[], straighten: boolean): number | null {
+  if (near.length === 0) return null;
+  const { x } = flat;
+  if (straighten) return flat.dummy[node] && flat.dummy[near[0]!] ? x[near[0]!]! : null;
+  let sum = 0;
+  for (let i = 0; i < near.length; i++) sum += x[near[i]!]!;
+  return sum / near.length;
+}
+
+/** One sweep over the layers (down or up): each node moves towards `wantedAt` (see there) as its layer's gaps allow. */
+function sweep(flat: Flat, down: boolean, straighten: boolean): void {
   const wanted = flat.x.slice();
   const count = flat.layers.length;
+  const neighbours = down ? flat.parents : flat.children;
   for (let step = 1; step < count; step++) {
     const layer = down ? step : count - 1 - step;
     const order = flat.layers[layer]!;
-    for (const node of order) wanted[node] = target(node) ?? flat.x[node]!;
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i]!;
+      wanted[node] = wantedAt(flat, node, neighbours[node]!, straighten) ?? flat.x[node]!;
+    }
     pack(order, flat.gaps[layer]!, wanted, flat.x);
   }
 }
 
-function mean(x: Float64Array, of: readonly number[]): number | null {
-  if (of.length === 0) return null;
-  let sum = 0;
-  for (const i of of) sum += x[i]!;
-  return sum / of.length;
+/**
+ * Positions along the layers for flat layers (see the file comment): writes `flat.x` with the
+ * least position 0 and returns the width every layer fits in, margins included.
+ */
+export function straightenedCoords(flat: Flat): number {
+  const { x } = flat;
+  // Start packed to the left, then follow the neighbours down and up.
+  flat.layers.forEach((order, layer) => {
+    let at = 0;
+    order.forEach((node, i) => (x[node] = at += flat.gaps[layer]![i]!));
+  });
+  sweep(flat, true, false);
+  sweep(flat, false, false);
+  // A dummy follows the dummy before it: long edges run straight.
+  for (let i = 0; i < STRAIGHTEN_SWEEPS; i++) {
+    sweep(flat, true, true);
+    sweep(flat, false, true);
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  flat.layers.forEach((order, layer) => {
+    if (order.length === 0) return;
+    min = Math.min(min, x[order[0]!]! - flat.gaps[layer]![0]!);
+    max = Math.max(max, x[order[order.length - 1]!]! + flat.rightMargins[layer]!);
+  });
+  for (let i = 0; i < x.length; i++) x[i] = x[i]! - min;
+  return max - min;
 }
 
 /** The operator (see the file comment). Keeps every separation d3-dag asks for. */
 export function coordStraightened<N, L>(): Coord<N, L> {
   return (<NN extends N, LL extends L>(layers: SugiNode<NN, LL>[][], sep: SugiSeparation<NN, LL>): number => {
     const { flat, nodes } = flatten(layers, sep);
-    const { x } = flat;
-    // Start packed to the left, then follow the neighbours down and up.
-    flat.layers.forEach((order, layer) => {
-      let at = 0;
-      order.forEach((node, i) => (x[node] = at += flat.gaps[layer]![i]!));
-    });
-    sweep(flat, true, (node) => mean(x, flat.parents[node]!));
-    sweep(flat, false, (node) => mean(x, flat.children[node]!));
-    // A dummy follows the dummy before it: long edges run straight.
-    const along = (next: number[][]) => (node: number) => (flat.dummy[node] && flat.dummy[next[node]![0]!] ? x[next[node]![0]!]! : null);
-    for (let i = 0; i < STRAIGHTEN_SWEEPS; i++) {
-      sweep(flat, true, along(flat.parents));
-      sweep(flat, false, along(flat.children));
-    }
-    let min = Infinity;
-    let max = -Infinity;
-    flat.layers.forEach((order, layer) => {
-      if (order.length === 0) return;
-      min = Math.min(min, x[order[0]!]! - flat.gaps[layer]![0]!);
-      max = Math.max(max, x[order[order.length - 1]!]! + flat.rightMargins[layer]!);
-    });
-    nodes.forEach((node, i) => (node.x = x[i]! - min));
-    return max - min;
+    const width = straightenedCoords(flat);
+    nodes.forEach((node, i) => (node.x = flat.x[i]!));
+    return width;
   }) as Coord<N, L>;
 }

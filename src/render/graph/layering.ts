@@ -2,78 +2,101 @@
 // (linear), then a promotion pass that moves each node towards the side with more edges while
 // that shortens them (after Nikolov and Tarassov's promotion heuristic). Shorter
 // edges mean fewer dummy nodes for every later phase. Edges on a cycle are laid against the flow
-// (a depth-first search picks them), so linked nodes never share a layer.
+// (a depth-first search picks them), so linked nodes never share a layer. The work is done on
+// flat index lists (`rankLongestPath`, `promoteRanks`), which the large parts' own pipeline
+// (layered-flat.ts) calls directly; the d3-dag forms below only convert.
 import type { Graph, GraphNode, Layering, Separation } from 'd3-dag';
 
-/** Layer indices by node: longest path, cycles broken by a depth-first search. */
-export function longestPathLayers<N, L>(nodes: readonly GraphNode<N, L>[]): Map<GraphNode<N, L>, number> {
-  const state = new Map<GraphNode<N, L>, 1 | 2>(); // 1: on the stack, 2: done
-  const order: GraphNode<N, L>[] = []; // post-order: dependencies before dependents
-  const back = new Set<string>();
-  const key = new Map<GraphNode<N, L>, number>(nodes.map((n, i) => [n, i]));
-  // Start from the components nothing depends on, so the search follows dependencies down and the
-  // edge that closes a cycle (usually one pointing back up) is the one laid against the flow.
-  const roots = [...nodes.filter((n) => n.nparents() === 0), ...nodes];
-  for (const root of roots) {
-    if (state.has(root)) continue;
+/** A graph as index lists: each node's distinct children and parents, in link order. */
+export interface Adjacency {
+  children: readonly (readonly number[])[];
+  parents: readonly (readonly number[])[];
+}
+
+/** The depth-first search's post-order (dependencies first) and the edges it found closing a cycle, in the order found. */
+function searchDependencies({ children, parents }: Adjacency): { order: number[]; back: Array<[number, number]>; isBack: Set<number> } {
+  const count = children.length;
+  const state = new Uint8Array(count); // 1: on the stack, 2: done
+  const order: number[] = [];
+  const back: Array<[number, number]> = [];
+  const isBack = new Set<number>();
+  const stackNode: number[] = [];
+  const stackNext: number[] = [];
+  const visit = (root: number) => {
+    if (state[root] !== 0) return;
     // An explicit stack: a 5,000-long dependency chain must not overflow the call stack.
-    const stack: Array<{ node: GraphNode<N, L>; children: GraphNode<N, L>[]; next: number }> = [{ node: root, children: [...root.children()], next: 0 }];
-    state.set(root, 1);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const child = top.children[top.next++];
+    state[root] = 1;
+    stackNode.push(root);
+    stackNext.push(0);
+    while (stackNode.length > 0) {
+      const top = stackNode.length - 1;
+      const node = stackNode[top]!;
+      const child = children[node]![stackNext[top]!++];
       if (child === undefined) {
-        state.set(top.node, 2);
-        order.push(top.node);
-        stack.pop();
-      } else if (state.get(child) === 1) {
-        back.add(`${key.get(top.node)}>${key.get(child)}`);
-      } else if (!state.has(child)) {
-        state.set(child, 1);
-        stack.push({ node: child, children: [...child.children()], next: 0 });
+        state[node] = 2;
+        order.push(node);
+        stackNode.pop();
+        stackNext.pop();
+      } else if (state[child] === 1) {
+        back.push([node, child]);
+        isBack.add(node * count + child);
+      } else if (state[child] === 0) {
+        state[child] = 1;
+        stackNode.push(child);
+        stackNext.push(0);
       }
     }
-  }
+  };
+  // Start from the components nothing depends on, so the search follows dependencies down and the
+  // edge that closes a cycle (usually one pointing back up) is the one laid against the flow.
+  for (let i = 0; i < count; i++) if (parents[i]!.length === 0) visit(i);
+  for (let i = 0; i < count; i++) visit(i);
+  return { order, back, isBack };
+}
+
+/** Layer of each node (index lists), longest path, cycles broken by a depth-first search. */
+export function rankLongestPath(graph: Adjacency): Int32Array {
+  const { order, back, isBack } = searchDependencies(graph);
+  const count = graph.children.length;
   // Post-order visits dependencies first: a node's height is one more than its highest
   // dependency's, so every component with no dependencies sits on the last layer and each one is
   // as close to its dependencies as its longest chain allows (fewer long edges than counting down
   // from the dependents).
-  const height = new Map<GraphNode<N, L>, number>();
+  const height = new Int32Array(count);
   let top = 0;
   for (const node of order) {
     let h = 0;
-    for (const child of node.children()) {
-      if (!back.has(`${key.get(node)}>${key.get(child)}`)) h = Math.max(h, height.get(child)! + 1);
-    }
-    height.set(node, h);
+    const children = graph.children[node]!;
+    for (let i = 0; i < children.length; i++) if (!isBack.has(node * count + children[i]!)) h = Math.max(h, height[children[i]!]! + 1);
+    height[node] = h;
     top = Math.max(top, h);
   }
-  const layer = new Map<GraphNode<N, L>, number>();
-  for (const node of nodes) layer.set(node, top - height.get(node)!);
+  const layer = new Int32Array(count);
+  for (let i = 0; i < count; i++) layer[i] = top - height[i]!;
   // A back edge points up: its ends must still be on different layers.
-  for (const edge of back) {
-    const [from, to] = edge.split('>').map((i) => nodes[Number(i)]!);
-    if (layer.get(from!) === layer.get(to!)) layer.set(from!, layer.get(from!)! + 1);
-  }
+  for (const [from, to] of back) if (layer[from] === layer[to]) layer[from]!++;
   return layer;
 }
 
-/** Move nodes towards their heavier side while no edge would reach its own layer; a few passes. */
-export function promote<N, L>(nodes: readonly GraphNode<N, L>[], layer: Map<GraphNode<N, L>, number>, passes = 4): number {
+/** Move nodes towards their heavier side while no edge would reach its own layer; a few passes. Returns the moves. */
+export function promoteRanks({ children, parents }: Adjacency, layer: Int32Array, passes = 4): number {
   let moved = 0;
   for (let pass = 0; pass < passes; pass++) {
     let changed = 0;
-    for (const node of nodes) {
-      const here = layer.get(node)!;
-      const below = [...node.children()].map((c) => layer.get(c)!).filter((l) => l > here);
-      const above = [...node.parents()].map((p) => layer.get(p)!).filter((l) => l < here);
+    for (let node = 0; node < layer.length; node++) {
+      const here = layer[node]!;
+      let below = Infinity;
+      let above = -Infinity;
       // Only nodes whose every edge runs in the layering's direction move: cycles stay as placed.
-      if (below.length !== node.nchildren() || above.length !== node.nparents()) continue;
-      let target = here;
-      if (below.length > above.length) target = Math.min(...below) - 1;
-      else if (above.length > below.length) target = above.length > 0 ? Math.max(...above) + 1 : 0;
+      let against = false;
+      const down = children[node]!.length;
+      const up = parents[node]!.length;
+      for (let i = 0; i < down; i++) if (layer[children[node]![i]!]! > here) below = Math.min(below, layer[children[node]![i]!]!); else against = true;
+      for (let i = 0; i < up; i++) if (layer[parents[node]![i]!]! < here) above = Math.max(above, layer[parents[node]![i]!]!); else against = true;
+      if (against) continue;
+      const target = down > up ? below - 1 : up > down ? above + 1 : here;
       if (target !== here) {
-        layer.set(node, target);
+        layer[node] = target;
         changed++;
       }
     }
@@ -81,6 +104,43 @@ export function promote<N, L>(nodes: readonly GraphNode<N, L>[], layer: Map<Grap
     if (changed === 0) break;
   }
   return moved;
+}
+
+function adjacencyOf<N, L>(nodes: readonly GraphNode<N, L>[]): Adjacency {
+  const index = new Map<GraphNode<N, L>, number>(nodes.map((n, i) => [n, i]));
+  return {
+    children: nodes.map((n) => [...n.children()].map((c) => index.get(c)!)),
+    parents: nodes.map((n) => [...n.parents()].map((p) => index.get(p)!)),
+  };
+}
+
+/** `rankLongestPath` over d3-dag nodes. */
+export function longestPathLayers<N, L>(nodes: readonly GraphNode<N, L>[]): Map<GraphNode<N, L>, number> {
+  const layer = rankLongestPath(adjacencyOf(nodes));
+  return new Map(nodes.map((n, i) => [n, layer[i]!]));
+}
+
+/** `promoteRanks` over d3-dag nodes and their layers (updated in place). */
+export function promote<N, L>(nodes: readonly GraphNode<N, L>[], layer: Map<GraphNode<N, L>, number>, passes = 4): number {
+  const ranks = Int32Array.from(nodes, (n) => layer.get(n)!);
+  const moved = promoteRanks(adjacencyOf(nodes), ranks, passes);
+  nodes.forEach((n, i) => layer.set(n, ranks[i]!));
+  return moved;
+}
+
+/** Layers renumbered from 0 with the empty ones left out (d3-dag's layers are all occupied). */
+export function compactRanks(layer: Int32Array): { layer: Int32Array; count: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const l of layer) {
+    min = Math.min(min, l);
+    max = Math.max(max, l);
+  }
+  const used = new Int32Array(Math.max(0, max - min + 1));
+  for (const l of layer) used[l - min] = 1;
+  let count = 0;
+  for (let i = 0; i < used.length; i++) used[i] = used[i] ? count++ : -1;
+  return { layer: layer.map((l) => used[l - min]!), count };
 }
 
 /**
@@ -91,16 +151,15 @@ export function layeringPromoted<N, L>(): Layering<N, L> {
   return (<NN extends N, LL extends L>(dag: Graph<NN, LL>, sep: Separation<NN, LL>): number => {
     const nodes = [...dag.nodes()];
     if (nodes.length === 0) return 0;
-    const layer = longestPathLayers(nodes);
-    promote(nodes, layer);
-    let min = Infinity;
-    for (const l of layer.values()) min = Math.min(min, l);
-    const layers: GraphNode<NN, LL>[][] = [];
-    for (const [node, l] of layer) (layers[l - min] ??= []).push(node);
+    const graph = adjacencyOf(nodes);
+    const ranks = rankLongestPath(graph);
+    promoteRanks(graph, ranks);
+    const { layer, count } = compactRanks(ranks);
+    const layers: GraphNode<NN, LL>[][] = Array.from({ length: count }, () => []);
+    nodes.forEach((node, i) => layers[layer[i]!]!.push(node));
     let y = 0;
     let previous: GraphNode<NN, LL> | undefined;
     for (const members of layers) {
-      if (!members) continue;
       let step = 0;
       let widest = members[0]!;
       for (const node of members) {

@@ -1,7 +1,8 @@
 // Layered (Sugiyama) layout of the dependency graph with d3-dag: dependents on the left, their
-// dependencies to the right. Each connected group is laid out on its own and the groups are
-// packed together, components with no edges in a grid beside them (pack.ts). Pure (no DOM): the
-// canvas export and the benchmark call `layoutGraph` directly.
+// dependencies to the right. Each connected group is laid out on its own (above 500 nodes without
+// d3-dag's driver, the same phases on flat lists: layered-flat.ts) and the groups are packed
+// together, components with no edges in a grid beside them (pack.ts). Pure (no DOM): the canvas
+// export and the benchmark call `layoutGraph` directly.
 import {
   aggMean,
   coordSimplex,
@@ -17,14 +18,11 @@ import {
   type SugiNode,
 } from 'd3-dag';
 import { coordStraightened } from './coord';
-import { barycentreSweeps } from './decross';
-import { layeringPromoted } from './layering';
+import { layeredFlat, type Block, type LayoutEdge, type Part } from './layered-flat';
 import { edgeKey, type LayoutNodeInput, type LayoutOptions, type LayoutResult, type PlacedNode, type Point } from './layout-types';
 import { packLayout, type Offset } from './pack';
 
 export { edgeKey, type LayoutNodeInput, type LayoutOptions, type LayoutResult, type PlacedNode, type Point } from './layout-types';
-
-type LayoutEdge = { from: string; to: string };
 
 /**
  * Network-simplex layering (shortest edges) costs ~50 ms at 500 nodes, 0.4 s at 1,000 and 2.5 s
@@ -41,6 +39,9 @@ const SIMPLEX_COORD_MAX = 150;
 const SWEEPS = 8;
 const SWEEPS_LARGE = 4;
 const SWEEPS_LARGE_ABOVE = 1000;
+
+/** Parts laid out by each pipeline since the module loaded: tests count them (work, not time). */
+export const layoutWork = { driverParts: 0, flatParts: 0 };
 
 const GAP_BETWEEN_NODES = 14;
 const GAP_BETWEEN_RANKS = 60;
@@ -90,21 +91,6 @@ function selfLoop(node: PlacedNode): Point[] {
   ];
 }
 
-interface Part {
-  nodes: LayoutNodeInput[];
-  edges: LayoutEdge[];
-  loops: LayoutEdge[];
-}
-
-interface Block {
-  width: number;
-  height: number;
-  /** Centres relative to the block's top-left corner. */
-  nodes: PlacedNode[];
-  edges: Array<{ edge: LayoutEdge; points: Point[] }>;
-  loops: LayoutEdge[];
-}
-
 /** Connected groups of nodes (edges either way), in the order of their first node; a node alone is a part of one. */
 function splitParts(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdge[]): Part[] {
   const index = new Map<string, number>();
@@ -150,8 +136,17 @@ function splitParts(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdg
   return parts;
 }
 
-/** One connected part through d3-dag's Sugiyama operators, left to right. */
+/** One connected part, left to right: d3-dag's Sugiyama driver up to the simplex limit, above it the same phases on flat lists (layered-flat.ts). */
 function layered(part: Part): Block {
+  const count = part.nodes.length;
+  // A loop off the last rank reaches past the part's right edge.
+  const loopRoom = part.loops.length > 0 ? LOOP_ROOM : 0;
+  if (count > SIMPLEX_LAYERING_MAX) {
+    layoutWork.flatParts++;
+    const block = layeredFlat(part, { nodeGap: GAP_BETWEEN_NODES, rankGap: GAP_BETWEEN_RANKS }, count > SWEEPS_LARGE_ABOVE ? SWEEPS_LARGE : SWEEPS);
+    return { ...block, width: block.width + loopRoom, loops: part.loops };
+  }
+  layoutWork.driverParts++;
   const dag = graph<LayoutNodeInput, LayoutEdge>();
   const byId = new Map<string, MutGraphNode<LayoutNodeInput, LayoutEdge>>();
   for (const n of part.nodes) byId.set(n.id, dag.node(n));
@@ -159,19 +154,17 @@ function layered(part: Part): Block {
   // d3-dag lays out top to bottom: a node's size along its layer is our height, and x and y are
   // swapped below (the same as its tweakDirection('LR'), done while the points are copied anyway).
   const size = (node: GraphNode<LayoutNodeInput, LayoutEdge>): [number, number] => [node.data.height, node.data.width];
-  const count = part.nodes.length;
   const { width, height } = sugiyama()
     .nodeSize(size)
     .gap([GAP_BETWEEN_NODES, GAP_BETWEEN_RANKS])
-    .layering(count > SIMPLEX_LAYERING_MAX ? layeringPromoted() : layeringSimplex())
-    .decross(count <= SIMPLEX_LAYERING_MAX ? greedyDecross(SWEEPS) : barycentreSweeps(decrossDfs(), count > SWEEPS_LARGE_ABOVE ? SWEEPS_LARGE : SWEEPS))
+    .layering(layeringSimplex())
+    .decross(greedyDecross(SWEEPS))
     .coord(count > SIMPLEX_COORD_MAX ? coordStraightened() : coordSimplex())(dag);
   const nodes: PlacedNode[] = [];
   for (const node of dag.nodes()) nodes.push({ ...node.data, x: node.y, y: node.x });
   const edges: Block['edges'] = [];
   for (const link of dag.links()) edges.push({ edge: link.data, points: link.points.map(([x, y]) => ({ x: y, y: x })) });
-  // A loop off the last rank reaches past the part's right edge.
-  return { width: height + (part.loops.length > 0 ? LOOP_ROOM : 0), height: width, nodes, edges, loops: part.loops };
+  return { width: height + loopRoom, height: width, nodes, edges, loops: part.loops };
 }
 
 /** A component with no edges to others, alone in its grid cell (left-aligned). */
