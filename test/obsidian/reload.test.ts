@@ -20,9 +20,9 @@ interface Loaded {
 }
 const loaded = (h: Harness) => h.plugin as unknown as Loaded;
 
-/** Weak references to the plugin now loaded and its index. */
+/** Weak references to the plugin now loaded, its index and its class (the evaluated main.js). */
 function watch(h: Harness): Array<WeakRef<object>> {
-  return [new WeakRef(loaded(h)), new WeakRef(loaded(h).indexer.index)];
+  return [new WeakRef(loaded(h)), new WeakRef(loaded(h).indexer.index), new WeakRef(loaded(h).constructor)];
 }
 
 /** How many of `refs` still reach their object after full collections (each in a later task). */
@@ -64,6 +64,22 @@ describe('an unloaded plugin is collected', () => {
       await h.settle();
     }
     expect(await survivors(refs)).toBe(0);
+    // d3-dag's solver sets a page global as main.js is evaluated: gone with the plugin.
+    expect('solver' in window).toBe(false);
+  });
+
+  it('leaves a page global another script set before it as it was', async () => {
+    const page = window as unknown as Record<string, unknown>;
+    const theirs = { theirs: true };
+    page['solver'] = theirs;
+    try {
+      const h = await startHarness();
+      expect(page['solver']).not.toBe(theirs);
+      dispose(h);
+      expect(page['solver']).toBe(theirs);
+    } finally {
+      delete page['solver'];
+    }
   });
 
   it('after the app quits with the dashboard open, and a relaunch', async () => {
