@@ -17,7 +17,7 @@ import { liveState, onChanged, onDeleted, onRenamed, type LiveHost } from './ind
 import { NoteCache } from '../plugin-cache/note-cache';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import { ParserPool, type ParseItem } from './index/parser-pool';
-import { closeYields, OBSIDIAN_SLICING, sliceSpent, startSlice, yieldToUI } from './index/slices';
+import { closeYields, OBSIDIAN_SLICING, sliceSpent, yieldToUI } from './index/slices';
 import { createIndexTimers, workerCount } from './index/timers';
 import { workCount } from '../core/work-count';
 
@@ -241,12 +241,11 @@ export class VaultIndexer extends Component {
    * puts in the rest itself.
    */
   private async placeNameKeys(index: MaturityIndex): Promise<void> {
-    startSlice();
-    while (!index.placeNameKeys(sliceSpent)) {
+    // Not in the task that announces ready: what waits on ready goes first.
+    do {
       await yieldToUI();
       if (this.stopped || this.index !== index) return;
-      startSlice();
-    }
+    } while (!index.placeNameKeys(sliceSpent));
   }
 
   private buildHost(generation: number): BuildHost {
