@@ -15,6 +15,7 @@ import { createIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import type { Harness } from '../../test/obsidian/harness/app';
 import { newIndexedDB } from '../../test/obsidian/harness/node-host';
+import { storeSerializedValues } from '../../test/helpers/indexeddb';
 import { asHost } from '../../test/obsidian/harness/host-work';
 import { createHarness, dispose, whenClosed } from '../../test/obsidian/helpers';
 import { startCpuProfile } from './cpu-profile';
@@ -37,6 +38,12 @@ const REPEAT = Math.max(1, Number(process.env['MM_BENCH_REPEAT'] ?? 1));
  * with); no reference, edit, fallback or views, nothing written to results-obsidian.json.
  */
 const WARM_ONLY = Math.max(0, Number(process.env['MM_BENCH_WARM'] ?? 0));
+/**
+ * `MM_BENCH_IDB=serialized`: IndexedDB keeps each value's serialization and a read deserializes it,
+ * as Chromium does (test/helpers/indexeddb.ts `storeSerializedValues`); by default fake-indexeddb
+ * charges a put and each read a whole structured clone.
+ */
+const IDB_SERIALIZED = process.env['MM_BENCH_IDB'] === 'serialized';
 
 interface PluginLike {
   api: { ready(): Promise<void> };
@@ -303,11 +310,12 @@ async function onlyWarmStarts(files: Record<string, string>, device: ReturnType<
     );
     await quit(w);
   }
-  process.stdout.write(`\nnotes: ${NOTES}\n${lines.join('\n')}\n`);
+  process.stdout.write(`\nnotes: ${NOTES}; IndexedDB ${IDB_SERIALIZED ? 'values kept serialized' : 'fake-indexeddb clones'}\n${lines.join('\n')}\n`);
 }
 
 it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  if (IDB_SERIALIZED) storeSerializedValues();
   const stopProfile = await startCpuProfile();
   onTestFinished(async () => {
     const path = await stopProfile();
