@@ -15,6 +15,7 @@ import { createIndex } from '../../src/core/index';
 import { loadVault } from '../corpus';
 import type { Harness } from '../../test/obsidian/harness/app';
 import { newIndexedDB } from '../../test/obsidian/harness/node-host';
+import { storeSerializedValues } from '../../test/helpers/indexeddb';
 import { asHost } from '../../test/obsidian/harness/host-work';
 import { createHarness, dispose, whenClosed } from '../../test/obsidian/helpers';
 import { startCpuProfile } from './cpu-profile';
@@ -31,6 +32,18 @@ const NOTES = Number(process.env['MM_BENCH_NOTES'] ?? 10_000);
  */
 const ONLY_VIEWS = (process.env['MM_BENCH_VIEWS'] ?? '').split(',').map((w) => w.trim()).filter((w) => w !== '');
 const REPEAT = Math.max(1, Number(process.env['MM_BENCH_REPEAT'] ?? 1));
+/**
+ * `MM_BENCH_WARM=3`: only the starts — after the cold start that fills the cache, this many warm
+ * starts, each printed against the cold one (wall and CPU time, its longest task, the heap it began
+ * with); no reference, edit, fallback or views, nothing written to results-obsidian.json.
+ */
+const WARM_ONLY = Math.max(0, Number(process.env['MM_BENCH_WARM'] ?? 0));
+/**
+ * `MM_BENCH_IDB=serialized`: IndexedDB keeps each value's serialization and a read deserializes it,
+ * as Chromium does (test/helpers/indexeddb.ts `storeSerializedValues`); by default fake-indexeddb
+ * charges a put and each read a whole structured clone.
+ */
+const IDB_SERIALIZED = process.env['MM_BENCH_IDB'] === 'serialized';
 
 interface PluginLike {
   api: { ready(): Promise<void> };
@@ -284,8 +297,25 @@ async function onlyViews(files: Record<string, string>, device: ReturnType<typeo
   process.stdout.write(`\nnotes: ${NOTES}, load average ${loadAtStart}; first open after a (warm) start:\n${views.map(({ name, figures }) => `${viewLine(name, figures)}; top ${figures.tasks.top.slice(0, 3).map((t) => `${t.ms} ms (${t.startUs}–${t.endUs} µs)`).join(', ')}`).join('\n')}\n`);
 }
 
+/** MM_BENCH_WARM: warm starts only, each against the cold start that filled the cache. */
+async function onlyWarmStarts(files: Record<string, string>, device: ReturnType<typeof newIndexedDB>, cold: Watched<Started & { cacheWriteMs: number }>): Promise<void> {
+  const c = cold.result;
+  const lines = [`cold start ${Math.round(c.ms)} ms wall, ${Math.round(c.cpu.processMs)} ms CPU (main thread ${Math.round(c.cpu.mainThreadMs)}), longest task ${Math.round(cold.tasks.longestMs)} ms`];
+  for (let i = 0; i < WARM_ONLY; i++) {
+    const warm = await watchMainThread(() => start(files, { indexedDB: device, workers: true }));
+    const w = warm.result;
+    const parsed = (w.h.plugin as unknown as PluginLike).indexer.stats.build.parsed;
+    lines.push(
+      `warm start ${i + 1}: ${Math.round(w.ms)} ms wall = ${((100 * w.ms) / c.ms).toFixed(1)}%, CPU ${Math.round(w.cpu.processMs)} / main thread ${Math.round(w.cpu.mainThreadMs)} ms = ${((100 * w.cpu.processMs) / c.cpu.processMs).toFixed(1)}%, GC ${Math.round(w.cpu.gcMs)} ms, longest task ${Math.round(warm.tasks.longestMs)} ms (over 50: ${warm.tasks.over50}), parsed ${parsed}, heap at start ${Math.round(w.cpu.heapAtStartMb)} MB, load ${loadavg()[0]!.toFixed(1)}`,
+    );
+    await quit(w);
+  }
+  process.stdout.write(`\nnotes: ${NOTES}; IndexedDB ${IDB_SERIALIZED ? 'values kept serialized' : 'fake-indexeddb clones'}\n${lines.join('\n')}\n`);
+}
+
 it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  if (IDB_SERIALIZED) storeSerializedValues();
   const stopProfile = await startCpuProfile();
   onTestFinished(async () => {
     const path = await stopProfile();
@@ -294,7 +324,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
   const vault = loadVault(NOTES, 1);
   const files = benchFiles(vault);
   // Reference: the core alone, every note parsed on the main thread.
-  const coreMs = ONLY_VIEWS.length > 0 ? 0 : indexOnMainThread(files);
+  const coreMs = ONLY_VIEWS.length > 0 || WARM_ONLY > 0 ? 0 : indexOnMainThread(files);
   collectGarbage();
   const referenceMs = await referenceTaskMs();
   const device = newIndexedDB();
@@ -303,6 +333,7 @@ it(`plugin start-up over ${NOTES} generated notes`, async () => {
     process.stdout.write(`\ncold start's longest tasks: ${cold.tasks.top.map(taskLine).join(', ')}\n`);
     return onlyViews(files, device, loadAtStart);
   }
+  if (WARM_ONLY > 0) return onlyWarmStarts(files, device, cold);
   const target = vault.paths.find((p) => /\*\*Current Stage\*\*: Development/.test(files[p]!))!;
   const { warm, stats: warmStats, edit } = await warmStartAndEdit(files, device, target);
   const fallback = await watchMainThread(() => start(files, { indexedDB: newIndexedDB(), workers: false }));

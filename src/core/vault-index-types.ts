@@ -88,9 +88,13 @@ export interface MaturityIndex {
    * settings and parser: the host knows, the index cannot): components attached until
    * `adoptLinkResolution(null)` take their resolved dependencies from it instead of resolving
    * them. What does not fit it (a component it does not know, one whose kept targets did not
-   * come back) resolves as usual at the next settle.
+   * come back) resolves as usual at the next settle. `namesLater`: the components that take it
+   * put their name, alias and path keys in the key index only when `placeNameKeys` or a reader of
+   * it (a lookup, an edit, a resolution) asks (link-keys.ts): for a host that announces ready first.
    */
-  adoptLinkResolution(resolution: LinkResolution | null): void;
+  adoptLinkResolution(resolution: LinkResolution | null, options?: { namesLater?: boolean }): void;
+  /** Put the keys a `namesLater` adoption left waiting into the key index until `spent()`; true once all are in. */
+  placeNameKeys(spent: () => boolean): boolean;
   setToday(today: string): void;
   today(): string;
   subscribe(listener: (change: IndexChange) => void): () => void;

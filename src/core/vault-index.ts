@@ -8,6 +8,7 @@ import { resolveDependency } from './resolve';
 import { cycleDiagnostics } from './component-view';
 import { exportResolution } from './link-resolution';
 import { adoptResolution } from './vault-links';
+import { placeKeys, placeSomeKeys } from './link-keys';
 import { batch, createIndexState, dropNote, edited, endBatch, putNote, putText, rename, settleNow, skip, type IndexState } from './index-state';
 import { allCycles, component, cycleInfo, edges, ids, idsAtStageByName } from './index-reads';
 import type { IndexOptions, MaturityIndex } from './vault-index-types';
@@ -46,6 +47,7 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
     ...indexReads(state),
     skip: (path, reason) => skip(state, path, reason),
     lookup: (name) => {
+      placeKeys(state.links);
       const dep = { name, link: true, declaredStage: null, declaredRaw: '', declaredBlocked: false, optional: false, note: '', line: 0 };
       return resolveDependency(dep, '', state.links.candidates).id;
     },
@@ -55,10 +57,11 @@ export function createIndex(options: IndexOptions = {}): MaturityIndex {
       // each change): sorting here would put ~30 ms at 10k into the task that keeps the links.
       return exportResolution(state.links, state.sortedIds ?? state.links.componentIds);
     },
-    adoptLinkResolution: (resolution) => {
-      adoptResolution(state.links, resolution);
+    adoptLinkResolution: (resolution, options) => {
+      adoptResolution(state.links, resolution, options?.namesLater);
       if (resolution) state.orderHint = resolution.ids;
     },
+    placeNameKeys: (spent) => placeSomeKeys(state.links, spent),
     setToday: (value) => {
       state.today = value;
     },

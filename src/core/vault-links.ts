@@ -5,12 +5,13 @@
 // resolve again, views to rebuild); `settle` works that out once, so a batch of edits that share
 // keys (a cold build, a thousand notes with one name) visits each key once.
 import type { ResolvedDependency, StageId } from './model';
-import { candidateAdded, candidateRemoved, createCandidates, dependencyKeys, resolveDependency, type Candidates } from './resolve';
+import { createCandidates, dependencyKeys, resolveDependency, type Candidates } from './resolve';
 import type { IndexEntry } from './vault-index';
 import { addId, idsOf, removeId, type IdMultiMap } from './id-multimap';
 import { compareCodeUnits } from './text';
 import { workCount } from './work-count';
 import { adoptComponent, endAdoption, startAdoption, type Adoption, type LinkResolution } from './link-resolution';
+import { addKeys, emptyKeyQueue, placeKeys, queueKeys, removeKeys, type KeyQueue } from './link-keys';
 
 /** What edits since the last `settle` may affect. */
 export interface PendingWork {
@@ -50,6 +51,10 @@ export interface VaultLinks {
   pending: PendingWork;
   /** A kept resolution components attached now take theirs from (link-resolution.ts). */
   adoption: Adoption | null;
+  /** Whether components that take the kept resolution queue their keys (link-keys.ts). */
+  namesLater: boolean;
+  /** Keys waiting to be put in keyIndex, candidates and byName (link-keys.ts). */
+  keyQueue: KeyQueue;
   /** Goes up whenever an edge between components appears or goes (the cycle cache keys on it). */
   edgeRevision: number;
 }
@@ -74,6 +79,8 @@ export function createLinks(): VaultLinks {
     byStage: new Map(),
     pending: emptyPending(),
     adoption: null,
+    namesLater: false,
+    keyQueue: emptyKeyQueue(),
     edgeRevision: 0,
   };
 }
@@ -98,33 +105,6 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((key, i) => key === b[i]);
-}
-
-/** `announce`: note the keys as changed, so who links to them resolves again (not for a kept resolution). */
-function addKeys(links: VaultLinks, id: string, keys: readonly string[], announce: boolean): void {
-  for (const key of keys) {
-    addId(links.keyIndex, key, id);
-    candidateAdded(links.candidates, key, id);
-    if (announce) links.pending.keys.add(key);
-  }
-  const name = keys[0];
-  if (name === undefined) return;
-  addId(links.byName, name, id);
-  links.sortedByName.delete(name);
-  if (announce) links.pending.names.add(name);
-}
-
-function removeKeys(links: VaultLinks, id: string, keys: readonly string[]): void {
-  for (const key of keys) {
-    candidateRemoved(links.candidates, key, id);
-    removeId(links.keyIndex, key, id);
-    links.pending.keys.add(key);
-  }
-  const name = keys[0];
-  if (name === undefined) return;
-  removeId(links.byName, name, id);
-  links.sortedByName.delete(name);
-  links.pending.names.add(name);
 }
 
 /**
@@ -171,7 +151,10 @@ export function attachComponent(links: VaultLinks, entry: IndexEntry, keysInPlac
   const id = entry.path;
   links.componentIds.add(id);
   const adopted = links.adoption !== null && adoptComponent(links, links.adoption, entry);
-  if (!keysInPlace) addKeys(links, id, entry.identity.keys, !adopted);
+  if (!keysInPlace) {
+    if (adopted && links.namesLater) queueKeys(links, id, entry.identity.keys);
+    else addKeys(links, id, entry.identity.keys, !adopted);
+  }
   const deps = entry.note.dependencies;
   for (let i = 0; i < deps.length; i++) {
     const keys = dependencyKeys(deps[i]!, id);
@@ -186,9 +169,10 @@ export function attachComponent(links: VaultLinks, entry: IndexEntry, keysInPlac
  * Start taking a kept resolution (components attached from now on take theirs from it), or
  * (null) stop: what did not fit it resolves at the next settle (link-resolution.ts).
  */
-export function adoptResolution(links: VaultLinks, resolution: LinkResolution | null): void {
+export function adoptResolution(links: VaultLinks, resolution: LinkResolution | null, namesLater = false): void {
   if (links.adoption) endAdoption(links, links.adoption);
   links.adoption = resolution ? startAdoption(resolution) : null;
+  links.namesLater = resolution !== null && namesLater;
 }
 
 /**
@@ -203,6 +187,8 @@ export function settle(links: VaultLinks): { touched: Set<string>; shown: Set<st
   // forEach, not for…of: settle runs once a batch, and its loops (40k keys after a cold build at
   // 10k) ran unoptimised, an iterator result a key.
   keys.forEach((key) => addIdsTo(resolve, links.refIndex, key));
+  // Resolving reads the key index (link-keys.ts).
+  if (resolve.size > 0) placeKeys(links);
   names.forEach((name) => addIdsTo(touched, links.byName, name));
   resolve.forEach((id) => {
     if (links.componentIds.has(id)) resolveComponent(links, id, touched);

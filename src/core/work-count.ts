@@ -42,10 +42,12 @@ export interface WorkCount {
    * `detailedComponent`: what the standalone page's context answers for a card). Not part of totalWork.
    */
   detailsJoined: number;
+  /** Components whose name keys were put in the lookup maps (link-keys.ts). Not part of totalWork. */
+  keysPlaced: number;
 }
 
 function zeroCount(): WorkCount {
-  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, viewsFromStale: 0, dependencyNamesKeyed: 0, timelines: 0, timelinesRanged: 0, graphLayouts: 0, detailsJoined: 0 };
+  return { resolved: 0, ranked: 0, compared: 0, visited: 0, cycleVisited: 0, cycleLookups: 0, tapeReads: 0, nameSorts: 0, viewsBuilt: 0, viewsFromStale: 0, dependencyNamesKeyed: 0, timelines: 0, timelinesRanged: 0, graphLayouts: 0, detailsJoined: 0, keysPlaced: 0 };
 }
 
 export const workCount: WorkCount = zeroCount();

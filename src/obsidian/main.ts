@@ -1,5 +1,7 @@
 // Maturity Map for Obsidian: wires the core index and the shared views into the app. Everything is
 // registered through the Plugin/Component API, so unloading removes every listener, view and timer.
+// First: it reads the page's globals before any bundled library's top level runs (page-globals.ts).
+import { ownPageGlobals, releasePageGlobals } from './page-globals';
 import type { Extension } from '@codemirror/state';
 import { debounce, Plugin, type Component, type HoverParent } from 'obsidian';
 import { createApi, type MaturityMapApi } from './api';
@@ -19,6 +21,9 @@ import { VaultIndexer } from './vault-indexer';
 import { DASHBOARD_VIEW, DashboardView } from './views/dashboard-view';
 import { GRAPH_VIEW, GraphView } from './views/graph-view';
 import { openNote, openView } from './workspace';
+
+/** The page globals this bundle's libraries set as it was evaluated: put back when the plugin unloads. */
+const PAGE_GLOBALS = ownPageGlobals();
 
 /** How long typing in a settings field may pause before the index is rebuilt with it. */
 const SETTINGS_PAUSE_MS = 1500;
@@ -41,6 +46,7 @@ export default class MaturityMapPlugin extends Plugin implements Host, SettingsO
     this.indexer = this.addChild(new VaultIndexer(this.app, indexOptions(this.settings), this.manifest.version));
     this.api = createApi(this.indexer);
     this.register(() => this.layout?.close());
+    this.register(() => releasePageGlobals(PAGE_GLOBALS));
 
     this.registerHoverLinkSource(HOVER_SOURCE, { display: 'Maturity Map', defaultMod: true });
     this.registerView(DASHBOARD_VIEW, (leaf) => new DashboardView(leaf, this));

@@ -17,7 +17,7 @@ import { liveState, onChanged, onDeleted, onRenamed, type LiveHost } from './ind
 import { NoteCache } from '../plugin-cache/note-cache';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import { ParserPool, type ParseItem } from './index/parser-pool';
-import { closeYields, OBSIDIAN_SLICING } from './index/slices';
+import { closeYields, OBSIDIAN_SLICING, sliceSpent, yieldToUI } from './index/slices';
 import { createIndexTimers, workerCount } from './index/timers';
 import { workCount } from '../core/work-count';
 
@@ -227,11 +227,25 @@ export class VaultIndexer extends Component {
     if (!next || generation !== this.live.generation) return;
     this.stats.build = { fromCache: next.fromCache, parsed: next.parsed, ms: performance.now() - started, parser: this.pool?.kind ?? 'main-thread', linksKept: next.linksKept };
     this.swapIn(next);
+    void this.placeNameKeys(next.index);
     // Taken back and nothing caught up: the kept links are this index's.
     if (next.linksKept && next.parsed === 0 && next.stale.length === 0 && !next.caughtUp) this.keptLinks = { index: next.index, revision: next.index.revision() };
     for (const path of next.stale) this.writer?.delete(path, true);
     for (const [path, record] of next.writes) this.writer?.put(path, record, true);
     this.writer?.keepLinksSoon();
+  }
+
+  /**
+   * The name keys a start from kept links left waiting (core link-keys.ts: nothing needs them to
+   * be ready), put in a slice at a time after it; a lookup, view or edit before the last slice
+   * puts in the rest itself.
+   */
+  private async placeNameKeys(index: MaturityIndex): Promise<void> {
+    // Not in the task that announces ready: what waits on ready goes first.
+    do {
+      await yieldToUI();
+      if (this.stopped || this.index !== index) return;
+    } while (!index.placeNameKeys(sliceSpent));
   }
 
   private buildHost(generation: number): BuildHost {

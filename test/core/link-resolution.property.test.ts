@@ -32,9 +32,9 @@ function snapshot(index: MaturityIndex): unknown {
 }
 
 /** Index `notes` the way a host's build does: in one batch settled every `slice` notes. */
-function build(notes: Array<{ path: string; text: string }>, options: { resolution?: LinkResolution; slice?: number } = {}): MaturityIndex {
+function build(notes: Array<{ path: string; text: string }>, options: { resolution?: LinkResolution; slice?: number; namesLater?: boolean } = {}): MaturityIndex {
   const index = createIndex({ today: TODAY });
-  if (options.resolution) index.adoptLinkResolution(options.resolution);
+  if (options.resolution) index.adoptLinkResolution(options.resolution, { namesLater: options.namesLater });
   index.beginBatch();
   notes.forEach((n, i) => {
     index.upsert(n.path, n.text);
@@ -89,18 +89,39 @@ describe('kept link resolution', () => {
   it('over other notes (gone, added, moved, named alike) resolves what does not fit and gives the index built from scratch', () => {
     const subset = fc.subarray(UNIVERSE.map((_, i) => i));
     fc.assert(
-      fc.property(subset, subset, fc.integer({ min: 1, max: 12 }), (kept, now, slice) => {
+      fc.property(subset, subset, fc.integer({ min: 1, max: 12 }), fc.boolean(), (kept, now, slice, namesLater) => {
         const resolution = structuredClone(build(kept.map((i) => UNIVERSE[i]!)).linkResolution());
         const notes = now.map((i) => UNIVERSE[i]!);
-        expect(snapshot(build(notes, { resolution, slice }))).toEqual(snapshot(build(notes)));
+        expect(snapshot(build(notes, { resolution, slice, namesLater }))).toEqual(snapshot(build(notes)));
       }),
       { numRuns: 40 },
     );
   });
 
-  it('after taking a kept resolution, edits are incremental as usual', () => {
+  it('with names later, puts no name key in while it builds; they go in a slice at a time, or all at once for the first lookup', () => {
+    const resolution = structuredClone(build(UNIVERSE).linkResolution());
+    const work = resetWorkCount();
+    const warm = build(UNIVERSE, { resolution, namesLater: true });
+    warm.ids();
+    expect({ resolved: work.resolved, keysPlaced: work.keysPlaced }).toEqual({ resolved: 0, keysPlaced: 0 });
+    // Slices of 64 components until none is left (the vault has more than one slice's worth).
+    let calls = 1;
+    while (!warm.placeNameKeys(() => true)) calls++;
+    expect(calls).toBe(Math.ceil(resolution.ids.length / 64));
+    expect(work.keysPlaced).toBe(resolution.ids.length);
+    expect(snapshot(warm)).toEqual(snapshot(build(UNIVERSE)));
+    // A reader before any slice (a lookup by name) puts every key in first.
+    const unplaced = build(UNIVERSE, { resolution, namesLater: true });
+    const scratch = build(UNIVERSE);
+    resetWorkCount();
+    expect(NAMES.map((name) => unplaced.lookup(name))).toEqual(NAMES.map((name) => scratch.lookup(name)));
+    expect(work.keysPlaced).toBe(resolution.ids.length);
+    expect(unplaced.placeNameKeys(() => true)).toBe(true);
+  });
+
+  it.each([false, true])('after taking a kept resolution, edits are incremental as usual (names later: %s)', (namesLater) => {
     const resolution = build(UNIVERSE).linkResolution();
-    const warm = build(UNIVERSE, { resolution });
+    const warm = build(UNIVERSE, { resolution, namesLater });
     const renamed = UNIVERSE[3]!;
     const retitled = UNIVERSE[5]!;
     const retitledText = retitled.text.replace(/^# .*$/m, `# ${NAMES[0]!} Maturity Status`).replace(/^title: .*$/m, `title: ${NAMES[0]!} Maturity Status`);

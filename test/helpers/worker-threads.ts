@@ -59,6 +59,9 @@ export function createWorkerShim(options: WorkerShimOptions = {}): WorkerShim {
   const live = new Set<ShimWorker>();
   const counts = { starts: 0, posted: 0 };
   const sources: string[] = [];
+  // One copy of each distinct source: a plugin loaded again makes its worker code anew, and a
+  // harness that relaunches it many times in one process should not keep every copy.
+  const distinct = new Map<string, string>();
   const deliver = options.deliver ?? ((fn: () => void) => fn());
   const startThread = options.startThread ?? (<T>(start: () => T): T => start());
 
@@ -78,7 +81,8 @@ export function createWorkerShim(options: WorkerShimOptions = {}): WorkerShim {
       live.add(this);
       counts.starts++;
       void blob.text().then((source) => {
-        sources.push(source);
+        if (!distinct.has(source)) distinct.set(source, source);
+        sources.push(distinct.get(source)!);
         this.source = source;
         if (this.terminated) return;
         const thread = startThread(() => new NodeWorker(PRELUDE + source, { eval: true }));

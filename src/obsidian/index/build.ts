@@ -84,7 +84,7 @@ async function loadCache(host: BuildHost, candidates: TFile[], next: BuildResult
   const byPath = new Map(candidates.map((f) => [f.path, f]));
   // Nothing changed since the links were kept: the notes from the cache take their resolved links from them.
   const kept = keptResolution(await cache.readLinks(), host.key, byPath);
-  if (kept) next.index.adoptLinkResolution(kept);
+  if (kept) next.index.adoptLinkResolution(kept, { namesLater: true });
   next.linksKept = kept !== null;
   await cache.readAll(async (records) => {
     if (!host.current()) return;

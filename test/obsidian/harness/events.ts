@@ -1,6 +1,21 @@
 // Events and Component as obsidian.d.ts documents them. Every Events instance is tracked so a test
 // can count the listeners still attached anywhere in the app (after unload: none of the plugin's).
+// Tracked weakly: Obsidian keeps no list of them, so an Events nobody holds (a detached leaf, an
+// app quit) must be collected here too, with whatever it still points to.
 import { asPlugin } from './host-work';
+
+const tracked = new Set<WeakRef<Events>>();
+const untrack = new FinalizationRegistry<WeakRef<Events>>((ref) => tracked.delete(ref));
+
+/** Every Events instance still reachable from somewhere. */
+export const allEvents: Iterable<Events> = {
+  *[Symbol.iterator]() {
+    for (const ref of tracked) {
+      const events = ref.deref();
+      if (events) yield events;
+    }
+  },
+};
 
 export interface EventRef {
   events: Events;
@@ -9,13 +24,13 @@ export interface EventRef {
   ctx: unknown;
 }
 
-export const allEvents = new Set<Events>();
-
 export class Events {
   private handlers = new Map<string, EventRef[]>();
 
   constructor() {
-    allEvents.add(this);
+    const ref = new WeakRef(this);
+    tracked.add(ref);
+    untrack.register(this, ref);
   }
 
   on(name: string, fn: (...data: unknown[]) => unknown, ctx?: unknown): EventRef {
