@@ -10,8 +10,8 @@ import type { WorkerHost } from '../graph/layout-worker';
 
 /** The worker's program: self-contained (it names nothing outside itself), sent as its source text. */
 function inflateProgram(): void {
-  const scope = self as unknown as { onmessage: ((event: MessageEvent<{ id: number; base64: string }>) => void) | null; postMessage(message: unknown): void };
-  const inflate = async (base64: string): Promise<string> => {
+  const scope = self as unknown as { onmessage: ((event: MessageEvent<{ id: number; base64: string }>) => void) | null; postMessage(message: unknown, transfer: Transferable[]): void };
+  const inflate = async (base64: string): Promise<Uint8Array> => {
     const binary = atob(base64);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -21,13 +21,21 @@ function inflateProgram(): void {
     writer.write(bytes).catch(() => undefined);
     writer.close().catch(() => undefined);
     const reader = stream.readable.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
+    const parts: Uint8Array[] = [];
+    let length = 0;
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
-      text += decoder.decode(value as Uint8Array, { stream: true });
+      if (done) break;
+      parts.push(value as Uint8Array);
+      length += (value as Uint8Array).length;
     }
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
   };
   // One chunk at a time, in the order posted: the page waits for the first ones to paint.
   let queue = Promise.resolve();
@@ -35,8 +43,10 @@ function inflateProgram(): void {
     const { id, base64 } = event.data;
     queue = queue.then(() =>
       inflate(base64).then(
-        (text) => scope.postMessage({ id, text }),
-        (err: unknown) => scope.postMessage({ id, error: String(err) }),
+        // The bytes moved, not copied; the page decodes them: a string sent would be copied into a
+        // buffer the page's Blink heap holds until a collection frees it, as the streams' chunks were.
+        (bytes) => scope.postMessage({ id, bytes }, [bytes.buffer]),
+        (err: unknown) => scope.postMessage({ id, error: String(err) }, []),
       ),
     );
   };
@@ -59,7 +69,7 @@ export interface Inflater {
   close(): void;
 }
 
-type Answer = { id: number; text?: string; error?: string };
+type Answer = { id: number; bytes?: Uint8Array; error?: string };
 type Pending = { resolve(text: string): void; reject(err: Error): void; timer: number };
 
 /** A worker inflater, or null where no worker can be made (the page then inflates itself). */
@@ -93,9 +103,9 @@ export function workerInflater(host: WorkerHost & { DecompressionStream?: unknow
     if (!p) return;
     pending.delete(event.data.id);
     host.clearTimeout(p.timer);
-    if (typeof event.data.text === 'string') {
+    if (event.data.bytes instanceof Uint8Array) {
       count++;
-      p.resolve(event.data.text);
+      p.resolve(new TextDecoder().decode(event.data.bytes));
     } else p.reject(new Error(event.data.error ?? 'the inflate worker gave no text'));
   };
   worker.onerror = (event) => {
