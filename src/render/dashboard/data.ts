@@ -174,7 +174,10 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
   await loadScriptInflate();
   const tables = { shapes: encoded.shapes, strings: [] as string[] };
   const inflater = typeof window === 'undefined' ? null : workerInflater(window as unknown as WorkerHost & { DecompressionStream?: unknown });
-  const components = await inflateComponents(encoded, tables, inflater);
+  const components = await inflateComponents(encoded, tables, inflater).catch((err: unknown) => {
+    inflater?.close(); // the page shows why it cannot be drawn: nothing more to inflate
+    throw err;
+  });
   const size = encoded.chunkSize;
   // Checked with an empty detail list of the right length: the details are inflated later.
   const data = checkDashboardData({ ...encoded, components, details: new Array(components.length) });
