@@ -102,10 +102,17 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
+/**
+ * Trace events that are a task of the main thread when outermost: a task run, and the microtask
+ * checkpoint in which Chromium runs a `scheduler.yield()` continuation, which it traces outside any
+ * task run (the page's placement and slicing tasks: counting task runs alone missed them).
+ */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
+
 /** The thread time of the longest task on the renderer's main thread in a trace (its outermost task events), ms. */
 export function longestTaskCpu(events: readonly TraceEvent[]): number {
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events.filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = events.filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   let longest = 0;
   let end = -Infinity;
   for (const t of tasks) {

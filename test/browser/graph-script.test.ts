@@ -88,8 +88,9 @@ describeWithChromium('the dashboard’s graph script (Chromium)', () => {
     await expect.poll(() => page.locator('.mm-node').count()).toBe(1);
     expect(await arrays()).toEqual(before);
     expect(errors).toEqual([]);
-    // Nothing fetched but the layout worker's code, from the page's own block through a blob: URL.
-    expect(workers).toHaveLength(1);
+    // Nothing fetched but the data's inflate worker and the layout worker's code, from the page's
+    // own memory through blob: URLs.
+    expect(workers).toHaveLength(2);
     expect(requests).toEqual(workers);
     await opened.close();
   });

@@ -2,12 +2,16 @@
 // tables): the light strings and the light components are inflated to paint, a chunk a task; the
 // detail strings and the details' chunks after the first paint, a chunk a task (or at once for a
 // card, if sooner); a chunk of details is parsed when one of its cards first opens; and each
-// component's detail is read back from its tables and joined (its readiness computed) when asked for. The browser's own inflater
-// (DecompressionStream) does the work where it can; fflate, in script, where it cannot (a card's
-// chunk, strings a card asked for before the background inflation ended, an engine without
-// `deflate-raw`), loaded with the data (script-inflate.ts: not while the page's script evaluates).
+// component's detail is read back from its tables and joined (its readiness computed) when asked for.
+// The chunks are inflated in a worker where one starts (inflate-worker.ts: the browser's inflater
+// leaves Blink garbage the main thread sweeps later), else by the browser's own inflater
+// (DecompressionStream) in the page; fflate, in script, where neither can (a card's chunk, strings
+// a card asked for before the background inflation ended, an engine without `deflate-raw`),
+// loaded with the data (script-inflate.ts: not while the page's script evaluates).
 import { checkDashboardData, dashboardPipeline, detailedComponent, type ComponentDetail, type DashboardData, type EncodedDashboardData } from '../../core/dashboard-data';
 import type { Component } from '../../core/index';
+import type { WorkerHost } from '../graph/layout-worker';
+import { workerInflater, type Inflater } from './inflate-worker';
 import { untabled, type Tables } from './tables';
 
 function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -50,9 +54,14 @@ async function inflateText(base64: string): Promise<string> {
   return new TextDecoder().decode((await loadScriptInflate())(bytes));
 }
 
-/** The same as inflateJSONSync, the inflate by the browser where it can. */
-export async function inflateJSON(base64: string): Promise<unknown> {
-  return JSON.parse(await inflateText(base64));
+/**
+ * Each chunk's text by its position: with a worker, every chunk is posted to it at once (it
+ * inflates them in order while the page parses the ones before); without one, or for a chunk it
+ * could not answer, the chunk is inflated in the page when asked for.
+ */
+function chunkTexts(chunks: readonly string[], inflater: Inflater | null): (k: number) => Promise<string> {
+  const posted = inflater ? chunks.map((chunk) => inflater.text(chunk).catch(() => null)) : null;
+  return async (k) => (await posted?.[k]) ?? inflateText(chunks[k]!);
 }
 
 /** What the page works from: the checked data, with the details still packed until needed. */
@@ -90,15 +99,17 @@ function appendStrings(strings: string[], chunk: unknown): void {
 }
 
 /** Every chunk of the light strings, then of components, one task each, in order. */
-async function inflateComponents(encoded: EncodedDashboardData, tables: Tables & { strings: string[] }): Promise<unknown[]> {
-  for (const [k, chunk] of encoded.lightStrings.entries()) {
+async function inflateComponents(encoded: EncodedDashboardData, tables: Tables & { strings: string[] }, inflater: Inflater | null): Promise<unknown[]> {
+  const stringsText = chunkTexts(encoded.lightStrings, inflater);
+  const componentsText = chunkTexts(encoded.components, inflater);
+  for (let k = 0; k < encoded.lightStrings.length; k++) {
     if (k > 0) await nextTask();
-    appendStrings(tables.strings, await inflateJSON(chunk));
+    appendStrings(tables.strings, JSON.parse(await stringsText(k)));
   }
   const out: unknown[] = [];
-  for (const [k, chunk] of encoded.components.entries()) {
+  for (let k = 0; k < encoded.components.length; k++) {
     await nextTask();
-    const items = await inflateJSON(chunk);
+    const items: unknown = JSON.parse(await componentsText(k));
     if (!Array.isArray(items) || (k < encoded.components.length - 1 && items.length !== encoded.chunkSize)) throw new Error('the embedded data\u2019s chunks do not match');
     for (const item of items) out.push(untabled(item, tables));
   }
@@ -112,7 +123,7 @@ async function inflateComponents(encoded: EncodedDashboardData, tables: Tables &
  * cards opens: parsing all of them ahead cost the open ~40 MB of arrays the garbage collector had
  * to copy, and inflating in script (fflate) when the cards tab opened more than doubled its CPU.
  */
-function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLength: (k: number) => number) {
+function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLength: (k: number) => number, inflater: Inflater | null) {
   let stringChunksRead = 0;
   const texts = new Map<number, string>();
   const chunks = new Map<number, unknown[]>();
@@ -132,20 +143,25 @@ function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLen
       return chunk;
     },
     async ahead(): Promise<void> {
-      for (const [k, packedChunk] of encoded.detailStrings.entries()) {
+      const stringsText = chunkTexts(encoded.detailStrings.slice(stringChunksRead), inflater);
+      const from = stringChunksRead;
+      for (let k = from; k < encoded.detailStrings.length; k++) {
         if (stringChunksRead > k) continue;
         await nextTask();
-        const chunk = await inflateJSON(packedChunk);
+        const chunk: unknown = JSON.parse(await stringsText(k - from));
         if (stringChunksRead === k) appendStrings(strings, chunk);
         stringChunksRead = Math.max(stringChunksRead, k + 1);
       }
-      for (const [k, packedChunk] of encoded.details.entries()) {
+      const detailsText = chunkTexts(encoded.details, inflater);
+      for (let k = 0; k < encoded.details.length; k++) {
         if (chunks.has(k) || texts.has(k)) continue;
         await nextTask();
         // A chunk that does not inflate is left to its card, which shows the error.
-        const text = await inflateText(packedChunk).catch(() => undefined);
+        const text = await detailsText(k).catch(() => undefined);
         if (text !== undefined && !chunks.has(k)) texts.set(k, text);
       }
+      // Every chunk is read: the worker has nothing more to do (a card inflates in script).
+      inflater?.close();
     },
   };
 }
@@ -157,7 +173,11 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
   await nextTask();
   await loadScriptInflate();
   const tables = { shapes: encoded.shapes, strings: [] as string[] };
-  const components = await inflateComponents(encoded, tables);
+  const inflater = typeof window === 'undefined' ? null : workerInflater(window as unknown as WorkerHost & { DecompressionStream?: unknown });
+  const components = await inflateComponents(encoded, tables, inflater).catch((err: unknown) => {
+    inflater?.close(); // the page shows why it cannot be drawn: nothing more to inflate
+    throw err;
+  });
   const size = encoded.chunkSize;
   // Checked with an empty detail list of the right length: the details are inflated later.
   const data = checkDashboardData({ ...encoded, components, details: new Array(components.length) });
@@ -168,7 +188,7 @@ export async function loadDashboardData(encoded: EncodedDashboardData): Promise<
     byId.set(c.id, c);
     position.set(c.id, i);
   });
-  const details = detailReader(encoded, tables.strings, (k) => Math.min(size, data.components.length - k * size));
+  const details = detailReader(encoded, tables.strings, (k) => Math.min(size, data.components.length - k * size), inflater);
   const joined = new Map<string, Component>();
   return {
     data,

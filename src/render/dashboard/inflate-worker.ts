@@ -1,0 +1,128 @@
+// The standalone page's data inflated in a Web Worker (started from a Blob URL, as the layout
+// worker: the policy's `worker-src blob:`). The browser's DecompressionStream leaves Blink objects
+// behind (the streams, their chunks and promises), and the page's main thread swept them after the
+// next full collection: 150–460 ms of sweeping at 10k, in slices of up to 25 ms inside whatever
+// task came next — the Timeline tab's placement, style and paint (benchmarks.md, session 26). In a
+// worker that garbage is the worker's, and the main thread only receives each chunk's text.
+// Whatever goes wrong (no Worker, a policy that forbids it, a worker that fails or does not
+// answer), `text` rejects, the client stops using the worker, and data.ts inflates in the page.
+import type { WorkerHost } from '../graph/layout-worker';
+
+/** The worker's program: self-contained (it names nothing outside itself), sent as its source text. */
+function inflateProgram(): void {
+  const scope = self as unknown as { onmessage: ((event: MessageEvent<{ id: number; base64: string }>) => void) | null; postMessage(message: unknown, transfer: Transferable[]): void };
+  const inflate = async (base64: string): Promise<Uint8Array> => {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const stream = new DecompressionStream('deflate-raw');
+    const writer = stream.writable.getWriter();
+    // Their failures also fail the read below, which answers with the error.
+    writer.write(bytes).catch(() => undefined);
+    writer.close().catch(() => undefined);
+    const reader = stream.readable.getReader();
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value as Uint8Array);
+      length += (value as Uint8Array).length;
+    }
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  };
+  // One chunk at a time, in the order posted: the page waits for the first ones to paint.
+  let queue = Promise.resolve();
+  scope.onmessage = (event) => {
+    const { id, base64 } = event.data;
+    queue = queue.then(() =>
+      inflate(base64).then(
+        // The bytes moved, not copied; the page decodes them: a string sent would be copied into a
+        // buffer the page's Blink heap holds until a collection frees it, as the streams' chunks were.
+        (bytes) => scope.postMessage({ id, bytes }, [bytes.buffer]),
+        (err: unknown) => scope.postMessage({ id, error: String(err) }, []),
+      ),
+    );
+  };
+}
+
+/** The worker's source, as a Blob URL's text. */
+export function inflateWorkerSource(): string {
+  return `(${inflateProgram.toString()})()`;
+}
+
+/** A chunk not answered in this long: the worker is taken for dead (a chunk inflates in a few ms). */
+const ANSWER_TIMEOUT_MS = 10_000;
+
+export interface Inflater {
+  /** The chunk's text (base64 → raw inflate → UTF-8); rejects when the worker cannot answer. */
+  text(base64: string): Promise<string>;
+  /** Chunks the worker answered. */
+  answered(): number;
+  /** Stop the worker; chunks asked for later reject. */
+  close(): void;
+}
+
+type Answer = { id: number; bytes?: Uint8Array; error?: string };
+type Pending = { resolve(text: string): void; reject(err: Error): void; timer: number };
+
+/** A worker inflater, or null where no worker can be made (the page then inflates itself). */
+export function workerInflater(host: WorkerHost & { DecompressionStream?: unknown }): Inflater | null {
+  const WorkerClass = host.Worker;
+  if (typeof WorkerClass !== 'function' || typeof host.DecompressionStream !== 'function') return null;
+  let worker: Worker;
+  const url = host.URL.createObjectURL(new host.Blob([inflateWorkerSource()], { type: 'text/javascript' }));
+  try {
+    worker = new WorkerClass(url);
+  } catch {
+    host.URL.revokeObjectURL(url);
+    return null;
+  }
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let count = 0;
+  let failed: Error | null = null;
+  const stop = (reason: Error) => {
+    failed ??= reason;
+    worker.terminate();
+    host.URL.revokeObjectURL(url);
+    for (const p of pending.values()) {
+      host.clearTimeout(p.timer);
+      p.reject(reason);
+    }
+    pending.clear();
+  };
+  worker.onmessage = (event: MessageEvent<Answer>) => {
+    const p = pending.get(event.data.id);
+    if (!p) return;
+    pending.delete(event.data.id);
+    host.clearTimeout(p.timer);
+    if (event.data.bytes instanceof Uint8Array) {
+      count++;
+      p.resolve(new TextDecoder().decode(event.data.bytes));
+    } else p.reject(new Error(event.data.error ?? 'the inflate worker gave no text'));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    stop(new Error('the inflate worker failed'));
+  };
+  return {
+    text(base64) {
+      if (failed) return Promise.reject(failed);
+      const id = nextId++;
+      return new Promise<string>((resolve, reject) => {
+        const timer = host.setTimeout(() => stop(new Error('the inflate worker did not answer')), ANSWER_TIMEOUT_MS);
+        pending.set(id, { resolve, reject, timer });
+        worker.postMessage({ id, base64 });
+      });
+    },
+    answered: () => count,
+    close: () => stop(new Error('the inflate worker was closed')),
+  };
+}
