@@ -5,8 +5,8 @@ import { decrossDfs, graph, sugiyama, type Decross, type MutGraphNode, type Sugi
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coordStraightened } from '../../src/render/graph/coord';
-import { barycentreSweeps } from '../../src/render/graph/decross';
-import { layeringPromoted } from '../../src/render/graph/layering';
+import { barycentreSweeps } from '../helpers/d3-dag-operators';
+import { layeringPromoted } from '../helpers/d3-dag-operators';
 
 type Layers = SugiNode<number, undefined>[][];
 

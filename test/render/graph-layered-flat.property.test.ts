@@ -5,9 +5,9 @@ import { decrossDfs, graph, sugiyama, type GraphNode, type MutGraphNode } from '
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coordStraightened } from '../../src/render/graph/coord';
-import { barycentreSweeps } from '../../src/render/graph/decross';
+import { barycentreSweeps } from '../helpers/d3-dag-operators';
 import { layeredFlat, type Part } from '../../src/render/graph/layered-flat';
-import { layeringPromoted } from '../../src/render/graph/layering';
+import { layeringPromoted } from '../helpers/d3-dag-operators';
 import type { LayoutNodeInput } from '../../src/render/graph/layout-types';
 
 const GAPS = { nodeGap: 14, rankGap: 60 };

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutGraph, type LayoutResult } from '../../src/render/graph/layout';
 import { coordStraightened } from '../../src/render/graph/coord';
-import { layeringPromoted, longestPathLayers, promote } from '../../src/render/graph/layering';
+import { layeringPromoted, longestPathLayers, promote } from '../helpers/d3-dag-operators';
 import { packLayout } from '../../src/render/graph/pack';
 
 type Edge = { from: string; to: string };

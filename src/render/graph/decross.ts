@@ -1,30 +1,10 @@
-// Crossing reduction for d3-dag's Sugiyama layout of large graphs: barycentre sweeps down and up
+// Crossing reduction for the layered layout of large graphs: barycentre sweeps down and up
 // over flat arrays. Each layer is reordered by the mean position of its neighbours in the layer
 // just placed; a node with no neighbour there keeps its slot. d3-dag's two-layer operator does
 // the same ordering but rebuilds maps of every layer and re-walks the graph's links on every pass
 // (a third of the 2,000-component layout); here neighbours are listed once and a pass is a sort.
 // The flat forms (`depthFirstLayers`, `sweepLayers`) serve the large parts' own pipeline
-// (layered-flat.ts); `barycentreSweeps` is the same sweeps as a d3-dag operator.
-import type { Decross, SugiNode } from 'd3-dag';
-
-interface FlatLayers {
-  /** Per layer, flat node indices in the current order. */
-  layers: number[][];
-  parents: number[][];
-  children: number[][];
-}
-
-function flattenLayers<N, L>(layers: SugiNode<N, L>[][]): { flat: FlatLayers; nodes: SugiNode<N, L>[] } {
-  const index = new Map<SugiNode<N, L>, number>();
-  const nodes: SugiNode<N, L>[] = [];
-  for (const layer of layers) for (const node of layer) index.set(node, nodes.push(node) - 1);
-  const flat: FlatLayers = {
-    layers: layers.map((layer) => layer.map((node) => index.get(node)!)),
-    parents: nodes.map((node) => [...node.parents()].map((p) => index.get(p)!)),
-    children: nodes.map((node) => [...node.children()].map((c) => index.get(c)!)),
-  };
-  return { flat, nodes };
-}
+// (layered-flat.ts); test/helpers/d3-dag-operators.ts wraps them as d3-dag operators (the tests' oracle).
 
 /**
  * Reorder `layer` by the mean position of each node's `neighbours` (in the layer placed before).
@@ -93,20 +73,4 @@ export function depthFirstLayers(layers: number[][], parents: readonly number[][
     layers[layerOf[node]!]!.push(node);
     pushByChildrenDescending(stack, children[node]!, children);
   }
-}
-
-/**
- * `initial` (d3-dag's depth-first order), then `sweeps` barycentre passes alternating down (each
- * layer by its parents) and up (by its children). Writes the order back into d3-dag's layers.
- */
-export function barycentreSweeps<N, L>(initial: Decross<N, L>, sweeps: number): Decross<N, L> {
-  return (layers: SugiNode<N, L>[][]) => {
-    initial(layers);
-    const { flat, nodes } = flattenLayers(layers);
-    sweepLayers(flat.layers, flat.parents, flat.children, sweeps);
-    flat.layers.forEach((order, i) => {
-      const layer = layers[i]!;
-      order.forEach((node, slot) => (layer[slot] = nodes[node]!));
-    });
-  };
 }

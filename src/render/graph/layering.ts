@@ -1,11 +1,10 @@
-// A layering operator for d3-dag's Sugiyama layout: longest path up from the dependencies
+// Layering for the layered layout of large graphs: longest path up from the dependencies
 // (linear), then a promotion pass that moves each node towards the side with more edges while
 // that shortens them (after Nikolov and Tarassov's promotion heuristic). Shorter
 // edges mean fewer dummy nodes for every later phase. Edges on a cycle are laid against the flow
 // (a depth-first search picks them), so linked nodes never share a layer. The work is done on
 // flat index lists (`rankLongestPath`, `promoteRanks`), which the large parts' own pipeline
-// (layered-flat.ts) calls directly; the d3-dag forms below only convert.
-import type { Graph, GraphNode, Layering, Separation } from 'd3-dag';
+// (layered-flat.ts) calls directly; test/helpers/d3-dag-operators.ts wraps them as d3-dag operators.
 
 /** A graph as index lists: each node's distinct children and parents, in link order. */
 export interface Adjacency {
@@ -106,28 +105,6 @@ export function promoteRanks({ children, parents }: Adjacency, layer: Int32Array
   return moved;
 }
 
-function adjacencyOf<N, L>(nodes: readonly GraphNode<N, L>[]): Adjacency {
-  const index = new Map<GraphNode<N, L>, number>(nodes.map((n, i) => [n, i]));
-  return {
-    children: nodes.map((n) => [...n.children()].map((c) => index.get(c)!)),
-    parents: nodes.map((n) => [...n.parents()].map((p) => index.get(p)!)),
-  };
-}
-
-/** `rankLongestPath` over d3-dag nodes. */
-export function longestPathLayers<N, L>(nodes: readonly GraphNode<N, L>[]): Map<GraphNode<N, L>, number> {
-  const layer = rankLongestPath(adjacencyOf(nodes));
-  return new Map(nodes.map((n, i) => [n, layer[i]!]));
-}
-
-/** `promoteRanks` over d3-dag nodes and their layers (updated in place). */
-export function promote<N, L>(nodes: readonly GraphNode<N, L>[], layer: Map<GraphNode<N, L>, number>, passes = 4): number {
-  const ranks = Int32Array.from(nodes, (n) => layer.get(n)!);
-  const moved = promoteRanks(adjacencyOf(nodes), ranks, passes);
-  nodes.forEach((n, i) => layer.set(n, ranks[i]!));
-  return moved;
-}
-
 /** Layers renumbered from 0 with the empty ones left out (d3-dag's layers are all occupied). */
 export function compactRanks(layer: Int32Array): { layer: Int32Array; count: number } {
   let min = Infinity;
@@ -141,35 +118,4 @@ export function compactRanks(layer: Int32Array): { layer: Int32Array; count: num
   let count = 0;
   for (let i = 0; i < used.length; i++) used[i] = used[i] ? count++ : -1;
   return { layer: layer.map((l) => used[l - min]!), count };
-}
-
-/**
- * The operator: integer layers turned into `y` coordinates that respect `sep` between every
- * pair of nodes on consecutive layers (the widest node of each layer sets the distance).
- */
-export function layeringPromoted<N, L>(): Layering<N, L> {
-  return (<NN extends N, LL extends L>(dag: Graph<NN, LL>, sep: Separation<NN, LL>): number => {
-    const nodes = [...dag.nodes()];
-    if (nodes.length === 0) return 0;
-    const graph = adjacencyOf(nodes);
-    const ranks = rankLongestPath(graph);
-    promoteRanks(graph, ranks);
-    const { layer, count } = compactRanks(ranks);
-    const layers: GraphNode<NN, LL>[][] = Array.from({ length: count }, () => []);
-    nodes.forEach((node, i) => layers[layer[i]!]!.push(node));
-    let y = 0;
-    let previous: GraphNode<NN, LL> | undefined;
-    for (const members of layers) {
-      let step = 0;
-      let widest = members[0]!;
-      for (const node of members) {
-        step = Math.max(step, sep(previous, node));
-        if (sep(node, undefined) > sep(widest, undefined)) widest = node;
-      }
-      y += step;
-      for (const node of members) node.y = y;
-      previous = widest;
-    }
-    return y + (previous ? sep(previous, undefined) : 0);
-  }) as Layering<N, L>;
 }
