@@ -55,12 +55,12 @@ async function inflateText(base64: string): Promise<string> {
 }
 
 /**
- * Each chunk's text by its position: with a worker, every chunk is posted to it at once (it
+ * Each chunk's text by its position: with a worker, every chunk `wanted` is posted to it at once (it
  * inflates them in order while the page parses the ones before); without one, or for a chunk it
  * could not answer, the chunk is inflated in the page when asked for.
  */
-function chunkTexts(chunks: readonly string[], inflater: Inflater | null): (k: number) => Promise<string> {
-  const posted = inflater ? chunks.map((chunk) => inflater.text(chunk).catch(() => null)) : null;
+function chunkTexts(chunks: readonly string[], inflater: Inflater | null, wanted: (k: number) => boolean = () => true): (k: number) => Promise<string> {
+  const posted = inflater ? chunks.map((chunk, k) => (wanted(k) ? inflater.text(chunk).catch(() => null) : null)) : null;
   return async (k) => (await posted?.[k]) ?? inflateText(chunks[k]!);
 }
 
@@ -143,16 +143,17 @@ function detailReader(encoded: EncodedDashboardData, strings: string[], chunkLen
       return chunk;
     },
     async ahead(): Promise<void> {
-      const stringsText = chunkTexts(encoded.detailStrings.slice(stringChunksRead), inflater);
       const from = stringChunksRead;
+      const stringsText = chunkTexts(encoded.detailStrings, inflater, (k) => k >= from);
       for (let k = from; k < encoded.detailStrings.length; k++) {
         if (stringChunksRead > k) continue;
         await nextTask();
-        const chunk: unknown = JSON.parse(await stringsText(k - from));
+        const chunk: unknown = JSON.parse(await stringsText(k));
         if (stringChunksRead === k) appendStrings(strings, chunk);
         stringChunksRead = Math.max(stringChunksRead, k + 1);
       }
-      const detailsText = chunkTexts(encoded.details, inflater);
+      // Chunks a card already read are not posted: the page would decode their text for nothing.
+      const detailsText = chunkTexts(encoded.details, inflater, (k) => !chunks.has(k) && !texts.has(k));
       for (let k = 0; k < encoded.details.length; k++) {
         if (chunks.has(k) || texts.has(k)) continue;
         await nextTask();
