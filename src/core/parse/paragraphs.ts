@@ -34,7 +34,9 @@ export function itemLine(s: ScanState, at: number): void {
     }
   }
   const first = text.charCodeAt(0);
-  if (check === null && first >= 65 && first <= 90 /* the markers are upper case */) {
+  // Every marker starts with two upper-case letters: most bullets ("Core features…") need no word cut.
+  const second = text.charCodeAt(1);
+  if (check === null && first >= 65 && first <= 90 && second >= 65 && second <= 90) {
     const space = text.indexOf(' ');
     const word = space === -1 ? text : text.slice(0, space);
     if (LOGSEQ_MARKERS.has(word)) {

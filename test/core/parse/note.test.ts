@@ -1,6 +1,7 @@
 // One note's text → MaturityNote, on the forms real notes use.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, DEFAULT_STAGES, parseNote } from '../../../src/core/index';
+import { LOGSEQ_MARKERS } from '../../../src/core/parse/visitor';
 
 const pipeline = createPipeline(DEFAULT_STAGES);
 const parse = (text: string) => parseNote(text, pipeline);
@@ -81,6 +82,14 @@ describe('transitions and their criteria', () => {
     const note = parse(criteria('- ### Development → Staging\n\t- [x] a\n\t- [ ] b\n\t- DONE c\n\t- TODO d'));
     const t = note.transitions.find((x) => x.items.length > 0)!;
     expect([t.met, t.total]).toEqual([2, 4]);
+  });
+
+  it('reads every Logseq task marker as a task, and a capitalised word as none', () => {
+    // The scanner cuts a first word only where two upper-case letters open the bullet.
+    const markers = [...LOGSEQ_MARKERS];
+    const note = parse(criteria([...markers.map((m) => `- ${m} step`), '- Done step', '- TODOS step', '- A step'].join('\n')));
+    expect(note.transitions[0]!.items.map((i) => i.status)).toEqual(markers);
+    expect(note.transitions[0]!.items.map((i) => i.text)).toEqual(markers.map(() => 'step'));
   });
 
   it('does not count a criterion\'s own sub-tasks', () => {
