@@ -32,9 +32,11 @@ export interface CoreFigures {
   megabytes: number;
   /** Wall time (the target's measure), and the process's CPU time of the same runs (steadier on a shared machine). */
   cold: { runs: number[]; medianMs: number; notesPerSecond: number; megabytesPerSecond: number; cpuRuns?: number[]; cpuMedianMs?: number };
-  reference: { notes: number; megabytes: number; runs: number[]; medianMs: number; megabytesPerSecond: number; fastSampleMs: number; parseRatio: number };
+  reference: { notes: number; megabytes: number; runs: number[]; medianMs: number; megabytesPerSecond: number; fastSampleMs: number; parseRatio: number; cpuRuns?: number[]; cpuMedianMs?: number };
   /** Cold-index throughput over the reference parse's throughput, both in MB/s. */
   ratio: number;
+  /** The same ratio from the CPU medians of the same (interleaved) runs: steadier on a shared machine. */
+  cpuRatio?: number;
   edit: { edits: number; medianMs: number; p95Ms: number; changedPerEdit: number };
   query: { firstMs: number; medianMs: number; results: number };
   heapMegabytes: number | null;
@@ -78,22 +80,64 @@ function utf8Megabytes(texts: string[]): number {
   return bytes / 1e6;
 }
 
-export function coldIndex(vault: LoadedVault, reps: number): CoreFigures['cold'] & { index: MaturityIndex } {
-  let index: MaturityIndex | null = null;
-  const runs: number[] = [];
-  const cpuRuns: number[] = [];
-  for (let k = 0; k < reps; k++) {
-    index = null;
-    forceGc();
-    const cpu = process.cpuUsage();
-    const t = now();
-    index = indexAll(vault);
-    runs.push(now() - t);
-    const used = process.cpuUsage(cpu);
-    cpuRuns.push((used.user + used.system) / 1000);
+/** One cold index, timed: wall and CPU ms. */
+function timedIndex(vault: LoadedVault): { ms: number; cpuMs: number; index: MaturityIndex } {
+  forceGc();
+  const cpu = process.cpuUsage();
+  const t = now();
+  const index = indexAll(vault);
+  const ms = now() - t;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, index };
+}
+
+/** The reference's sample, parsed once with the remark scanner, timed: wall and CPU ms. */
+function timedReference(texts: string[], pipeline: ReturnType<typeof createPipeline>): { ms: number; cpuMs: number } {
+  forceGc();
+  const cpu = process.cpuUsage();
+  const t = now();
+  for (const text of texts) parseNote(text, pipeline, referenceScan);
+  const ms = now() - t;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/**
+ * The cold index and the remark reference, their runs taking turns (a cold index, then a reference
+ * parse, …) so the load of a shared machine falls on both sides of the ratio alike; until session
+ * 27 all cold runs came first and the ratio moved with whatever the load did in between.
+ */
+export function coldAndReference(vault: LoadedVault, options: CoreOptions): { cold: CoreFigures['cold'] & { index: MaturityIndex }; reference: CoreFigures['reference'] } {
+  const pipeline = createPipeline(resolveConfig({}).stages);
+  const texts = sample(vault.texts, options.referenceNotes);
+  const cold = { runs: [] as number[], cpuRuns: [] as number[], index: null as MaturityIndex | null };
+  const reference = { runs: [] as number[], cpuRuns: [] as number[] };
+  for (let k = 0; k < Math.max(options.coldReps, options.referenceReps); k++) {
+    if (k < options.coldReps) {
+      cold.index = null; // the last index is not alive while the next is made
+      const run = timedIndex(vault);
+      cold.runs.push(run.ms);
+      cold.cpuRuns.push(run.cpuMs);
+      cold.index = run.index;
+    }
+    if (k < options.referenceReps) {
+      const run = timedReference(texts, pipeline);
+      reference.runs.push(run.ms);
+      reference.cpuRuns.push(run.cpuMs);
+    }
   }
+  const medianMs = median(cold.runs);
+  const coldFigures = { runs: cold.runs, medianMs, notesPerSecond: (vault.notes / medianMs) * 1000, megabytesPerSecond: (vault.bytes / 1e6 / medianMs) * 1000, cpuRuns: cold.cpuRuns, cpuMedianMs: median(cold.cpuRuns), index: cold.index! };
+  return { cold: coldFigures, reference: referenceFigures(texts, pipeline, reference.runs, reference.cpuRuns, options.referenceReps) };
+}
+
+function referenceFigures(texts: string[], pipeline: ReturnType<typeof createPipeline>, runs: number[], cpuRuns: number[], reps: number): CoreFigures['reference'] {
+  const megabytes = utf8Megabytes(texts);
+  const fast = repeat(Math.max(3, reps), () => {
+    for (const text of texts) parseNote(text, pipeline);
+  }, forceGc);
   const medianMs = median(runs);
-  return { runs, medianMs, notesPerSecond: (vault.notes / medianMs) * 1000, megabytesPerSecond: (vault.bytes / 1e6 / medianMs) * 1000, cpuRuns, cpuMedianMs: median(cpuRuns), index: index! };
+  return { notes: texts.length, megabytes, runs, medianMs, megabytesPerSecond: (megabytes / medianMs) * 1000, fastSampleMs: median(fast), parseRatio: medianMs / median(fast), cpuRuns, cpuMedianMs: median(cpuRuns) };
 }
 
 const IGNORE: BlockVisitor = { heading() {}, item() {}, text() {}, row() {} };
@@ -127,20 +171,6 @@ function modelFloor(vault: LoadedVault, pipeline: ReturnType<typeof createPipeli
     objects.push(cpuMs(() => makeObjects(input)));
   }
   return { modelStringsMs: median(strings), modelObjectsMs: median(objects), keptStrings: input.strings, keptObjects: input.objects };
-}
-
-export function referenceParse(vault: LoadedVault, notes: number, reps: number): CoreFigures['reference'] {
-  const pipeline = createPipeline(resolveConfig({}).stages);
-  const texts = sample(vault.texts, notes);
-  const megabytes = utf8Megabytes(texts);
-  const runs = repeat(reps, () => {
-    for (const text of texts) parseNote(text, pipeline, referenceScan);
-  }, forceGc);
-  const fast = repeat(Math.max(3, reps), () => {
-    for (const text of texts) parseNote(text, pipeline);
-  }, forceGc);
-  const medianMs = median(runs);
-  return { notes: texts.length, megabytes, runs, medianMs, megabytesPerSecond: (megabytes / medianMs) * 1000, fastSampleMs: median(fast), parseRatio: medianMs / median(fast) };
 }
 
 /**
@@ -234,15 +264,13 @@ export function retainedHeap(vault: LoadedVault): { index: number; views: number
 
 export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: string) => void): CoreFigures {
   const megabytes = vault.bytes / 1e6;
-  log(`  cold index × ${options.coldReps}`);
-  const cold = coldIndex(vault, options.coldReps);
+  log(`  cold index × ${options.coldReps}, taking turns with the reference parse of ${Math.min(options.referenceNotes, vault.notes)} notes × ${options.referenceReps}`);
+  const { cold, reference } = coldAndReference(vault, options);
   const index = cold.index;
   log(`  parser floor × ${options.coldReps}`);
   const floor = parserFloor(vault, options.coldReps);
   log(`  peer parsers on ${Math.min(PEER_NOTES, vault.notes)} notes × ${options.coldReps}`);
   const peers = peerParsers(vault, PEER_NOTES, options.coldReps);
-  log(`  reference parse of ${Math.min(options.referenceNotes, vault.notes)} notes × ${options.referenceReps}`);
-  const reference = referenceParse(vault, options.referenceNotes, options.referenceReps);
   log(`  query, edits`);
   const query = queryBench(index, options.queryReps);
   const edit = editBench(index, vault, options.edits);
@@ -255,6 +283,7 @@ export function coreBench(vault: LoadedVault, options: CoreOptions, log: (line: 
     cold: { runs: cold.runs, medianMs: cold.medianMs, notesPerSecond: cold.notesPerSecond, megabytesPerSecond: cold.megabytesPerSecond, cpuRuns: cold.cpuRuns, cpuMedianMs: cold.cpuMedianMs },
     reference,
     ratio: cold.megabytesPerSecond / reference.megabytesPerSecond,
+    cpuRatio: megabytes / cold.cpuMedianMs! / (reference.megabytes / reference.cpuMedianMs!),
     edit,
     query,
     heapMegabytes: heap?.index ?? null,

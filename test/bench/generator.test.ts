@@ -89,6 +89,10 @@ describe('benchmark code on a tiny vault', () => {
     expect(figures.cold.medianMs).toBeGreaterThan(0);
     expect(figures.reference.megabytesPerSecond).toBeGreaterThan(0);
     expect(figures.reference.parseRatio).toBeGreaterThan(1); // the line scan beats remark, even here
+    // The cold index and the reference took turns: every run of each has its wall and CPU time.
+    expect([figures.cold.runs.length, figures.cold.cpuRuns?.length, figures.reference.runs.length, figures.reference.cpuRuns?.length]).toEqual([2, 2, 1, 1]);
+    const cpuRatio = (figures.megabytes / figures.cold.cpuMedianMs!) / (figures.reference.megabytes / figures.reference.cpuMedianMs!);
+    expect(figures.cpuRatio).toBeCloseTo(cpuRatio, 6);
     // Every shortcut measured on and off, and all of them switched back on afterwards.
     expect(shortcuts.map((s) => [s.name, s.notes])).toEqual(Object.keys(SHORTCUTS).map((name) => [name, 20]));
     expect(shortcuts.every((s) => s.onMs > 0 && s.offMs > 0)).toBe(true);
@@ -109,6 +113,7 @@ describe('benchmark code on a tiny vault', () => {
       ledger: { vaultNotes: 60, shortcuts },
     };
     expect(table(results)).toMatch(/\| cold index, ms \(median\) +\| [\d.,]+ +\|/);
+    expect(table(results)).toMatch(/\| ratio: cold index ÷ reference +\| [\d.,]+× \(CPU [\d.,]+×; runs in turns\) +\|/);
     expect(table(results)).toContain('pending (not measured here)');
     expect(table(results)).toMatch(/\| shortcut yamlFastPath: parse time saved +\| -?[\d.]+% \([\d.]+ vs [\d.]+ ms, 20 of 60 notes\)/);
   });
