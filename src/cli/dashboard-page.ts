@@ -141,7 +141,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /**
  * The data as the page's blocks: its header (the JSON, without the chunks), then each chunk in a
  * text block of its own. Chromium's HTML parser takes an element's text as one token and yields
- * only between tokens: the data as one 6 MB block ended in one task of 38–44 ms of CPU at 10k
+ * only between tokens: the data as one 6 MB block ended in one task of 34–58 ms of CPU at 10k
  * (the text node made of it); chunks of at most tens of KB are parsed a few at a time between
  * other tasks (benchmarks.md, session 27). Base64 cannot close its element.
  */

@@ -193,7 +193,7 @@ export interface EncodedDashboardData extends Omit<DashboardData, 'components' |
 /**
  * The lists of EncodedDashboardData the page holds a chunk an element, in the page's order: the
  * browser's HTML parser takes an element's text as one token, and a 6 MB data block was one task
- * of 38–44 ms of CPU at 10k when its token ended (benchmarks.md, session 27).
+ * of 34–58 ms of CPU at 10k when its token ended (benchmarks.md, session 27).
  */
 export const DASHBOARD_CHUNK_LISTS = ['lightStrings', 'components', 'detailStrings', 'details'] as const;
 export type DashboardChunkList = (typeof DASHBOARD_CHUNK_LISTS)[number];

@@ -199,7 +199,7 @@ describe('dashboard of notes written outside ASCII', () => {
 
 describe('dashboard of a generated 1k-note vault', () => {
   // Chromium's HTML parser takes an element's text as one token and yields only between tokens: the
-  // data in one block (0.8 MB at 1k, 5.9 MB at 10k) ended in one task of 38-44 ms of CPU at 10k,
+  // data in one block (0.63 MB at 1k, 5.9 MB at 10k) ended in one task of 34-58 ms of CPU at 10k,
   // the text node made of it (benchmarks.md, session 27). Every block here is at most the page's
   // largest script (the layout block, 126 KB at most: the budget above).
   const BLOCK_TEXT_MAX = 128 * 1024;
