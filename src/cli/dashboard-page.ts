@@ -1,7 +1,9 @@
 // The standalone dashboard page: one HTML file with the styles, the data and the script inline.
 // The data (src/core/dashboard-data.ts: light components, and details the page unpacks when a
-// card opens) is put in tables (src/cli/dashboard-tables.ts), deflated and base64-encoded, in a JSON script block with `<`, `>` and `&`
-// escaped, so no note text can close the block; a Content-Security-Policy allows only this
+// card opens) is put in tables (src/cli/dashboard-tables.ts), deflated and base64-encoded a chunk at
+// a time, each chunk in a text block of its own after a JSON block that says how many there are
+// (`pageDataBlocks`): the JSON with `<`, `>` and `&` escaped and the chunks base64, so no note text
+// can close a block; a Content-Security-Policy allows only this
 // page's own scripts and styles (by hash) and no network at all, so even injected markup could
 // neither run nor call home. Two scripts: the first runs as the page opens; the graph's (the graph
 // view) is a text block the first runs as an inline script of its own when the Graph tab is first
@@ -13,8 +15,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { DASHBOARD_CHUNK_SIZE, DASHBOARD_STRING_CHUNK, type DashboardData, type EncodedDashboardData } from '../core/dashboard-data';
-import { GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from '../render/dashboard/graph-script-id';
+import { DASHBOARD_CHUNK_LISTS, DASHBOARD_CHUNK_SIZE, DASHBOARD_STRING_CHUNK, type DashboardData, type DashboardPageHeader, type EncodedDashboardData } from '../core/dashboard-data';
+import { DATA_ID, dataChunkId, GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from '../render/dashboard/graph-script-id';
 import { valueTables } from './dashboard-tables';
 import { jsonText, visible } from './terminal';
 
@@ -127,6 +129,37 @@ export function encodeDashboardData(data: DashboardData, chunkSize = DASHBOARD_C
   };
 }
 
+/** One of the page's data blocks: a `<script>` element the browser neither compiles nor runs. */
+export interface PageDataBlock {
+  id: string;
+  type: 'application/json' | 'text/plain';
+  text: string;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The data as the page's blocks: its header (the JSON, without the chunks), then each chunk in a
+ * text block of its own. Chromium's HTML parser takes an element's text as one token and yields
+ * only between tokens: the data as one 6 MB block ended in one task of 34–58 ms of CPU at 10k
+ * (the text node made of it); chunks of at most tens of KB are parsed a few at a time between
+ * other tasks (benchmarks.md, session 27). Base64 cannot close its element.
+ */
+export function pageDataBlocks(data: EncodedDashboardData): PageDataBlock[] {
+  const { lightStrings, components, detailStrings, details, ...rest } = data;
+  const lists = { lightStrings, components, detailStrings, details };
+  const chunkCounts = { lightStrings: lightStrings.length, components: components.length, detailStrings: detailStrings.length, details: details.length };
+  const header: DashboardPageHeader = { ...rest, chunkCounts };
+  const blocks: PageDataBlock[] = [{ id: DATA_ID, type: 'application/json', text: scriptSafeJSON(header) }];
+  for (const list of DASHBOARD_CHUNK_LISTS) {
+    lists[list].forEach((chunk, k) => {
+      if (!BASE64.test(chunk)) throw new Error(`the dashboard's ${list} chunk ${k} is not base64`);
+      blocks.push({ id: dataChunkId(list, k), type: 'text/plain', text: chunk });
+    });
+  }
+  return blocks;
+}
+
 export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAssets, title = `Maturity Map — ${data.root}`): string {
   // ASCII as the rest of the page: esbuild already writes strings and names with escapes; what it
   // leaves are characters in regular expressions (the readiness criteria's `≥`, `≤`, `−`).
@@ -149,8 +182,7 @@ export function dashboardHtml(data: EncodedDashboardData, assets: DashboardAsset
 </head>
 <body class="mm mm-standalone-page">
 <main id="mm-app"><noscript>This dashboard needs JavaScript. Run "maturity-map report &lt;dir&gt;" for a static Markdown report.</noscript></main>
-<script type="application/json" id="mm-data">${scriptSafeJSON(data)}</script>
-<script type="text/plain" id="${GRAPH_SCRIPT_ID}">${graphScript}</script>
+${pageDataBlocks(data).map((block) => `<script type="${block.type}" id="${block.id}">${block.text}</script>\n`).join('')}<script type="text/plain" id="${GRAPH_SCRIPT_ID}">${graphScript}</script>
 <script type="text/plain" id="${LAYOUT_WORKER_ID}">${layoutWorker}</script>
 <script>${script}</script>
 </body>

@@ -190,6 +190,19 @@ export interface EncodedDashboardData extends Omit<DashboardData, 'components' |
   details: string[];
 }
 
+/**
+ * The lists of EncodedDashboardData the page holds a chunk an element, in the page's order: the
+ * browser's HTML parser takes an element's text as one token, and a 6 MB data block was one task
+ * of 34–58 ms of CPU at 10k when its token ended (benchmarks.md, session 27).
+ */
+export const DASHBOARD_CHUNK_LISTS = ['lightStrings', 'components', 'detailStrings', 'details'] as const;
+export type DashboardChunkList = (typeof DASHBOARD_CHUNK_LISTS)[number];
+
+/** The page's data block: the encoded data without its chunks, and how many each list has (each chunk a text block of its own). */
+export interface DashboardPageHeader extends Omit<EncodedDashboardData, DashboardChunkList> {
+  chunkCounts: Record<DashboardChunkList, number>;
+}
+
 /** Components a chunk holds: a chunk of details (the larger) inflates and parses in a few ms. */
 export const DASHBOARD_CHUNK_SIZE = 100;
 

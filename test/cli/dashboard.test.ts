@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateNotes } from '../../bench/generator/vault';
 import { dashboardHtml, encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
-import { dashboardData, type EncodedDashboardData } from '../../src/core/dashboard-data';
+import { dashboardData } from '../../src/core/dashboard-data';
 import { createIndex } from '../../src/core/index';
 import { loadDashboardData } from '../../src/render/dashboard/data';
+import { readPageData } from '../../src/render/dashboard/page-data';
 import { ROOT, TODAY } from '../helpers/vault';
 import { exampleCounts, HOSTILE, note, run, tempVault } from './run';
 
@@ -16,6 +18,13 @@ const N = exampleCounts();
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** The page's script elements but its data's chunk blocks (`mm-data-<list>-<k>`), and those. */
+function scriptsOf(doc: Document): { scripts: HTMLScriptElement[]; chunks: HTMLScriptElement[] } {
+  const all = [...doc.querySelectorAll('script')];
+  const isChunk = (s: HTMLScriptElement) => /^mm-data-[a-zA-Z]+-\d+$/.test(s.id);
+  return { scripts: all.filter((s) => !isChunk(s)), chunks: all.filter(isChunk) };
 }
 
 describe('dashboard', () => {
@@ -32,13 +41,16 @@ describe('dashboard', () => {
   });
 
   it('inlines its styles and scripts and loads nothing from elsewhere', () => {
-    const scripts = [...doc.querySelectorAll('script')];
-    // The data, the graph's script as text (run when the Graph tab is first drawn), the layout
-    // block as text (the layout worker's code, started from a Blob URL, or run on the page where no
-    // worker can start), the page's script.
+    const { scripts, chunks } = scriptsOf(doc);
+    // The data (its header, then a text block a chunk), the graph's script as text (run when the
+    // Graph tab is first drawn), the layout block as text (the layout worker's code, started from a
+    // Blob URL, or run on the page where no worker can start), the page's script.
     expect(scripts.map((s) => s.getAttribute('type'))).toEqual(['application/json', 'text/plain', 'text/plain', null]);
     expect(scripts.map((s) => s.id)).toEqual(['mm-data', 'mm-graph-script', 'mm-layout-worker', '']);
-    expect(scripts.every((s) => !s.hasAttribute('src'))).toBe(true);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.every((s) => s.getAttribute('type') === 'text/plain')).toBe(true);
+    expect([...doc.querySelectorAll('script')].slice(1, chunks.length + 1).map((s) => s.id)).toEqual(chunks.map((s) => s.id));
+    expect([...scripts, ...chunks].every((s) => !s.hasAttribute('src'))).toBe(true);
     expect(doc.querySelectorAll('link, img, iframe, object, embed')).toHaveLength(0);
     expect(doc.querySelectorAll('style')).toHaveLength(1);
     // Each built script with what esbuild leaves outside ASCII (in regular expressions) escaped.
@@ -60,10 +72,11 @@ describe('dashboard', () => {
     expect(csp).not.toMatch(/child-src|unsafe/);
   });
 
-  it('embeds the data as JSON with < escaped, components and details packed', async () => {
+  it('embeds the data as JSON with < escaped, components and details packed a block a chunk', async () => {
     const raw = doc.getElementById('mm-data')!.textContent!;
     expect(raw).not.toMatch(/[<>]/);
-    const encoded = JSON.parse(raw) as EncodedDashboardData;
+    expect(JSON.parse(raw)).not.toHaveProperty('components');
+    const encoded = readPageData(doc);
     expect(encoded.encoding).toBe('tables-deflate-base64-chunks');
     expect(encoded.components.length).toBe(Math.ceil(N.components / encoded.chunkSize));
     for (const chunk of [...encoded.lightStrings, ...encoded.detailStrings, ...encoded.components, ...encoded.details]) expect(chunk).toMatch(/^[A-Za-z0-9+/]+=*$/);
@@ -133,13 +146,14 @@ describe('dashboard with a note whose title closes the script element', () => {
 
   it('writes to standard output and stays one data block, two scripts and the layout worker', () => {
     expect(result.code).toBe(0);
-    expect(doc.querySelectorAll('script')).toHaveLength(4);
+    const { scripts, chunks } = scriptsOf(doc);
+    expect(scripts).toHaveLength(4);
     expect(doc.title).toBe('</title><script>alert(1)</script>');
-    expect(result.stdout.match(/<\/script>/g)).toHaveLength(4);
+    expect(result.stdout.match(/<\/script>/g)).toHaveLength(4 + chunks.length);
   });
 
   it('gives the hostile name back intact from the JSON', async () => {
-    const { data } = await loadDashboardData(JSON.parse(doc.getElementById('mm-data')!.textContent!) as EncodedDashboardData);
+    const { data } = await loadDashboardData(readPageData(doc));
     expect(data.components.map((c) => c.name)).toContain('Evil "] --> n0; click n0 "javascript:alert(1)" \\N \\" | bold x l c $m$ </script><script>window.__mmXss=9</script>');
   });
 
@@ -164,7 +178,7 @@ describe('dashboard of notes written outside ASCII', () => {
 
   it('gives every name and the title back as written', async () => {
     expect(doc.title).toBe('Plattform — Übersicht 🚀');
-    const { data } = await loadDashboardData(JSON.parse(doc.getElementById('mm-data')!.textContent!) as EncodedDashboardData);
+    const { data } = await loadDashboardData(readPageData(doc));
     expect(data.components.map((c) => c.name).sort()).toEqual([...names].sort());
   });
 
@@ -180,5 +194,39 @@ describe('dashboard of notes written outside ASCII', () => {
     };
     expect(results(escaped)).toEqual(results(script));
     expect(results(escaped)).toEqual([true, '—–', 'é', true, true]);
+  });
+});
+
+describe('dashboard of a generated 1k-note vault', () => {
+  // Chromium's HTML parser takes an element's text as one token and yields only between tokens: the
+  // data in one block (0.63 MB at 1k, 5.9 MB at 10k) ended in one task of 34-58 ms of CPU at 10k,
+  // the text node made of it (benchmarks.md, session 27). Every block here is at most the page's
+  // largest script (the layout block, 126 KB at most: the budget above).
+  const BLOCK_TEXT_MAX = 128 * 1024;
+  const notes: Record<string, string> = {};
+  for (const note of generateNotes({ notes: 1000, seed: 1 })) notes[note.path] = note.text;
+  const output = join(tmpdir(), `mm-dashboard-1k-${process.pid}.html`);
+  const result = run('dashboard', tempVault(notes), '--today', TODAY, '-o', output);
+  const html = readFileSync(output, 'utf8');
+  const doc = parse(html);
+
+  it('writes no element the parser takes whole above 128 KB, and stays under 3 MB', () => {
+    expect(result.code).toBe(0);
+    expect(Buffer.byteLength(html)).toBeLessThan(3 * 1024 * 1024);
+    const { scripts, chunks } = scriptsOf(doc);
+    const oversized = [...scripts, ...chunks].filter((s) => s.textContent!.length > BLOCK_TEXT_MAX).map((s) => `${s.id || 'script'}: ${s.textContent!.length}`);
+    expect(oversized).toEqual([]);
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(doc.querySelectorAll('style')).toHaveLength(1);
+    expect(doc.querySelector('style')!.textContent!.length).toBeLessThan(BLOCK_TEXT_MAX);
+  });
+
+  it('gives every component back from the blocks', async () => {
+    const components = Number(/\((\d+) components/.exec(result.stderr)?.[1]);
+    expect(components).toBeGreaterThan(800);
+    const { data, detail } = await loadDashboardData(readPageData(doc));
+    expect(data.components).toHaveLength(components);
+    const last = data.components[components - 1]!;
+    expect(detail(last.id)!.name).toBe(last.name);
   });
 });

@@ -8,8 +8,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/cli';
 import { ROOT } from '../helpers/vault';
-import type { EncodedDashboardData } from '../../src/core/dashboard-data';
+import { Window } from 'happy-dom';
 import { loadDashboardData } from '../../src/render/dashboard/data';
+import { readPageData } from '../../src/render/dashboard/page-data';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -75,9 +76,9 @@ describe('the README', () => {
 
     /** What a command says: its output, or for the dashboard page the component names it packs. */
     const said = async (output: string): Promise<string> => {
-      const data = /<script type="application\/json" id="mm-data">([^<]*)<\/script>/.exec(output)?.[1];
-      if (!data) return output;
-      const { data: page } = await loadDashboardData(JSON.parse(data) as EncodedDashboardData);
+      if (!output.includes('<script type="application/json" id="mm-data">')) return output;
+      const doc = new new Window().DOMParser().parseFromString(output, 'text/html') as unknown as Document;
+      const { data: page } = await loadDashboardData(readPageData(doc));
       return page.components.map((c) => c.name).join('\n');
     };
 

@@ -1,9 +1,9 @@
 // The standalone dashboard page's body as `maturity-map dashboard` writes it, in the test's DOM: the
-// mount point and the JSON data script of a generated vault's index, for tests that then load the
+// mount point and the data blocks of a generated vault's index, for tests that then load the
 // page's own script (src/render/dashboard/main.ts). The unit tests share one document between
 // files (vitest.config.ts, `isolate: false`): a page left by an earlier test would hold the first
 // `#mm-app`, and the script would draw there, so the body is emptied first.
-import { encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
+import { encodeDashboardData, pageDataBlocks } from '../../src/cli/dashboard-page';
 import { dashboardData } from '../../src/core/dashboard-data';
 import { createIndex, type MaturityIndex } from '../../src/core/index';
 import { generateNotes } from '../../bench/generator/vault';
@@ -15,10 +15,13 @@ export function mountPageData(notes: number, seed: number): { mount: HTMLElement
   for (const note of generateNotes({ notes, seed })) index.upsert(note.path, note.text);
   const mount = document.createElement('main');
   mount.id = 'mm-app';
-  const data = document.createElement('script');
-  data.setAttribute('type', 'application/json');
-  data.id = 'mm-data';
-  data.textContent = scriptSafeJSON(encodeDashboardData(dashboardData(index, 'vault')));
-  document.body.append(mount, data);
+  const blocks = pageDataBlocks(encodeDashboardData(dashboardData(index, 'vault'))).map((block) => {
+    const element = document.createElement('script');
+    element.setAttribute('type', block.type);
+    element.id = block.id;
+    element.textContent = block.text;
+    return element;
+  });
+  document.body.append(mount, ...blocks);
   return { mount, index };
 }

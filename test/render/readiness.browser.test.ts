@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardData } from '../../src/core/dashboard-data';
-import { encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
+import { encodeDashboardData, pageDataBlocks } from '../../src/cli/dashboard-page';
 import { EXAMPLE_VAULT, loadFolder, ROOT } from '../helpers/vault';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,13 +16,14 @@ const OUT = join(ROOT, 'test/render/out');
 const available = existsSync(CHROMIUM);
 if (!available) console.warn(`NOTICE: ${CHROMIUM} is absent (apt-get install -y chromium); browser tests are skipped.`);
 
-/** The dashboard page as `maturity-map dashboard` would write it: data as inert JSON, no markup from notes. */
+/** The dashboard page as `maturity-map dashboard` would write it: data as inert blocks (JSON, base64 chunks), no markup from notes. */
 function page(): string {
   const js = join(ROOT, 'dist/dashboard/dashboard.js');
   if (!existsSync(js)) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--only', 'dashboard'], { cwd: ROOT });
-  const data = scriptSafeJSON(encodeDashboardData(dashboardData(loadFolder(EXAMPLE_VAULT), 'examples/vault')));
+  const blocks = pageDataBlocks(encodeDashboardData(dashboardData(loadFolder(EXAMPLE_VAULT), 'examples/vault')));
+  const data = blocks.map((block) => `<script type="${block.type}" id="${block.id}">${block.text}</script>`).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><style>${readFileSync(join(ROOT, 'dist/dashboard/dashboard.css'), 'utf8')}</style></head>
-<body><div id="mm-app"></div><script type="application/json" id="mm-data">${data}</script><script>${readFileSync(js, 'utf8')}</script></body></html>`;
+<body><div id="mm-app"></div>${data}<script>${readFileSync(js, 'utf8')}</script></body></html>`;
 }
 
 /** Words of the table's cells (headings included) that the layout drew on more than one line. */

@@ -149,12 +149,15 @@ describe.runIf(available)('XSS in Chromium', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/wrote .*dashboard\.html \(62 components/);
     let html = readFileSync(file, 'utf8');
-    // The data block is inert JSON: no payload closes it or opens markup.
-    const data = /<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-    expect(data.length).toBeGreaterThan(10000);
-    expect(data).not.toMatch(/<|>/);
-    // The data block, the graph's script and the layout worker's as text, the page's script, nothing from the notes.
-    expect(html.match(/<script/g)).toHaveLength(4);
+    // The data blocks are inert: its JSON header and a base64 block a chunk; no payload closes one or opens markup.
+    const data = [...html.matchAll(/<script type="(?:application\/json|text\/plain)" id="mm-data[^"]*">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    const chunks = data.length - 1;
+    expect(chunks).toBeGreaterThan(3);
+    expect(data.join('').length).toBeGreaterThan(10000);
+    expect(data.join('')).not.toMatch(/<|>/);
+    expect(data.slice(1).every((chunk) => /^[A-Za-z0-9+/]+=*$/.test(chunk))).toBe(true);
+    // The data's blocks, the graph's script and the layout worker's as text, the page's script, nothing from the notes.
+    expect(html.match(/<script/g)).toHaveLength(4 + chunks);
     if (stripCsp) {
       html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
       expect(html).not.toContain('Content-Security-Policy');
@@ -192,7 +195,7 @@ describe.runIf(available)('XSS in Chromium', () => {
     for (const id of ids) await page.evaluate((target) => { location.hash = `#component=${encodeURIComponent(target)}`; }, id);
     await page.waitForTimeout(300);
     // The graph's script ran from its block (the Graph tab was shown) and left no element of its own.
-    expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(4);
+    expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(4 + chunks);
     await assertClean(page, watch, '#mm-app');
     await page.screenshot({ path: join(OUT, `xss-dashboard${stripCsp ? '-no-csp' : ''}.png`) });
     await page.close();

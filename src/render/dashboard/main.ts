@@ -1,15 +1,16 @@
 // Entry of the standalone HTML dashboard's first script (bundled by esbuild as an IIFE and inlined
-// by `maturity-map dashboard`). Reads the data from <script type="application/json" id="mm-data">
-// (light components to paint; each card's detail unpacked when it opens), mounts the dashboard,
+// by `maturity-map dashboard`). Reads the data from its blocks (page-data.ts: the JSON header in
+// <script type="application/json" id="mm-data">, a text block a chunk; light components to paint,
+// each card's detail unpacked when it opens), mounts the dashboard,
 // and keeps the selected component in the URL hash. The graph's code is the page's second script,
 // run when the Graph tab is first drawn (graph-script.ts).
-import type { EncodedDashboardData } from '../../core/dashboard-data';
 import { prepareNameOrder } from '../../core/text';
 import { contextFromSnapshot } from '../context';
 import { loadDashboardData, type LoadedDashboard } from './data';
 import { h } from '../dom';
 import { renderDashboard, type DashboardView } from './dashboard';
 import { pageGraph, type PageGraph } from './graph-script';
+import { readPageData } from './page-data';
 import { themeSwitch } from './theme';
 
 const HASH_PREFIX = '#component=';
@@ -79,10 +80,9 @@ async function mountDashboard(mount: HTMLElement, loaded: LoadedDashboard, graph
 
 async function start(): Promise<void> {
   const mount = document.getElementById('mm-app');
-  const source = document.getElementById('mm-data');
   if (!mount) return;
   try {
-    const loaded = await loadDashboardData(JSON.parse(source?.textContent ?? 'null') as EncodedDashboardData);
+    const loaded = await loadDashboardData(readPageData(document));
     const graph = pageGraph(document);
     const view = await mountDashboard(mount, loaded, graph);
     window.addEventListener('hashchange', () => {
