@@ -25,6 +25,10 @@ const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 const PHASES = process.env['MM_BENCH_PHASES'] !== '0';
 /** The warm start's longest frame tasks the report names. */
 const WARM_TOP = 5;
+/** `MM_BENCH_WARM=n`: this many warm starts after the cold one (default 1). */
+const WARM_STARTS = Math.max(1, Number(process.env['MM_BENCH_WARM'] ?? 1));
+/** `MM_BENCH_LOAD=0`: skip the plugin's load in Chromium (rounds that measure the start-ups). */
+const LOAD = process.env['MM_BENCH_LOAD'] !== '0';
 /** `MM_BENCH_TIMELINE=1`: print the cold start's frame tasks in order from the warm-up on (what ran after what). */
 const TIMELINE = process.env['MM_BENCH_TIMELINE'] === '1';
 
@@ -53,7 +57,7 @@ async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' 
 }
 
 /** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages the start pulled. */
-async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
+async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number>; phases: string[] }> {
   const clock = createTaskClock();
   const before = graph.stats.pullLog.length;
   const { l, started } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
@@ -70,7 +74,25 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
   const worst = clock.longest();
   const longest = [worst.frame, worst.host].filter((t): t is TaskRecord => t !== null).sort((a, b) => b.cpuMs - a.cpuMs)[0] ?? null;
   const frameTop = clock.over(0).filter((t) => t.side === 'frame').slice(0, WARM_TOP);
-  return { ms, pulled, longest, frameTop, over50: pluginOver50(clock).length, busy: clock.busy() };
+  const tasks = clock.since(0).filter((t) => t.startMs - started() <= ms);
+  return { ms, pulled, longest, frameTop, over50: pluginOver50(clock).length, busy: clock.busy(), phases: warmPhases(tasks, started()) };
+}
+
+/** A task's kind: its name without the ids, row counts and durations that vary between tasks of one step. */
+const kindOf = (t: TaskRecord) => `${t.side} ${t.what.replace(/\(\d+ (rows|keys|chars)\)/, '').replace(/\d+ ms/, 'N ms').slice(0, 110)}`;
+
+/** Where a warm start's time went, until its card: each kind of task with its count, CPU and when it first and last ran (ms from the start). */
+function warmPhases(tasks: readonly TaskRecord[], started: number): string[] {
+  const kinds = new Map<string, { n: number; cpu: number; first: number; last: number }>();
+  for (const t of tasks) {
+    const kind = kindOf(t);
+    const k = kinds.get(kind) ?? { n: 0, cpu: 0, first: t.startMs - started, last: 0 };
+    k.n++;
+    k.cpu += t.cpuMs;
+    k.last = t.startMs + t.wallMs - started;
+    kinds.set(kind, k);
+  }
+  return [...kinds].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 16).map(([kind, k]) => `${k.cpu.toFixed(0).padStart(6)} ms CPU in ${String(k.n).padStart(4)} tasks, +${k.first.toFixed(0)}…+${k.last.toFixed(0)} ms: ${kind}`);
 }
 
 /** The poll's queries with nothing changed, run by the graph's datascript as the host runs them: the median of 7 each, ms. */
@@ -175,6 +197,7 @@ interface ChromiumLoad {
 
 /** The plugin frame loading its scripts in headless Chromium (an inspector-free trace), 3 rounds. */
 function chromiumLoad(): ChromiumLoad {
+  if (!LOAD) return { longestWallMs: 0, longestCpuMs: 0, wallRange: [0, 0], cpuRange: [0, 0], rounds: 0, over50: 0 };
   const out = execFileSync(process.execPath, [join(ROOT, 'bench/logseq/load-chromium.mjs'), '--rounds', '3'], { encoding: 'utf8' });
   process.stdout.write(out);
   return (JSON.parse(out.trim().split('\n').at(-1)!) as { load: ChromiumLoad }).load;
@@ -221,6 +244,7 @@ function report(f: Figures): string {
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
     `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describeTask(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
     `  its longest tasks in the plugin frame (a timer names the step it resumes, src/logseq/steps.ts): ${warm.frameTop.map((t) => `${t.cpuMs.toFixed(0)} ms ${t.what}`).join('; ')}`,
+    `  where its time went (task kinds by CPU, ms from the start):\n    ${warm.phases.join('\n    ')}`,
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
     ...phases.map(phaseContext),
@@ -301,6 +325,10 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const cold = await coldStart(files, target, device);
   const poll = pollQueries(cold.graph);
   const warm = await warmStart(cold.graph, device, target, 'staging');
+  // `MM_BENCH_WARM=n`: n warm starts in all against the one cold start (the later ones with nothing changed).
+  const warms = [warm];
+  while (warms.length < WARM_STARTS) warms.push(await warmStart(cold.graph, device, target, 'staging'));
+  process.stdout.write(warms.map((w, i) => `warm start ${i + 1}: ${w.ms.toFixed(0)} ms = ${((100 * w.ms) / cold.startup).toFixed(1)}% of the cold start (${cold.startup.toFixed(0)} ms); CPU frame ${w.busy.frame.toFixed(0)} + host ${w.busy.host.toFixed(0)} ms; longest ${describeTask(w.longest)}; over 50: ${w.over50}; pulled ${w.pulled}\n${w.phases.map((p) => `    ${p}`).join('\n')}\n`).join(''));
   const phases: PhaseFigures[] = [];
   for (const phase of PHASES ? VIEW_PHASES : []) phases.push(await runPhase(cold.graph, device, target, phase));
   // The reference for the views: the core building every view in one go, in Node, this run.
