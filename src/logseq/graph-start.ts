@@ -9,24 +9,17 @@ import type { GraphCache } from './graph-cache';
 import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
-import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, WHERE_CHUNK } from './graph-queries';
+import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, VERSION_CHUNK, WHERE_CHUNK } from './graph-queries';
 import { forget, inSlices, pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
   g.changes.startedAt(Date.now());
+  // The cache is read while Logseq lists the pages and answers the first versions (IndexedDB reads off the thread).
+  const loading = g.cache?.load();
+  loading?.catch(() => undefined); // awaited below; a failure is the start's
   const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
   const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
-  if (g.cache) {
-    await g.cache.load();
-    g.versions = new Map();
-    beginAdoption(g, g.cache);
-  }
-  const all: number[] = [];
-  for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
-    const chunk = listed.slice(i, i + WHERE_CHUNK);
-    all.push(...(await (g.cache ? takeCached(g, chunk) : g.changes.markdownOnly(chunk))));
-    await g.options.yieldNow('start: pages taken');
-  }
+  const all = await (g.cache && loading ? takeAllCached(g, g.cache, loading, listed) : markdownPages(g, listed));
   await endAdoption(g);
   // The listing is the count when it lists every page with a file: no second scan of the graph.
   await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
@@ -42,15 +35,46 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
   g.ready = true;
 }
 
+/** Every Markdown page of `listed`, to pull (no cache). */
+async function markdownPages(g: GraphState, listed: readonly number[]): Promise<number[]> {
+  const all: number[] = [];
+  for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
+    all.push(...(await g.changes.markdownOnly(listed.slice(i, i + WHERE_CHUNK))));
+    await g.options.yieldNow('start: pages taken');
+  }
+  return all;
+}
+
+/**
+ * The pages of `listed` to pull, the others taken from the cache, VERSION_CHUNK pages a query:
+ * the first chunk's versions are asked while the cache is still being read (`loading`).
+ */
+async function takeAllCached(g: GraphState, cache: GraphCache, loading: Promise<void>, listed: readonly number[]): Promise<number[]> {
+  const all: number[] = [];
+  for (let i = 0; i < listed.length; i += VERSION_CHUNK) {
+    const chunk = listed.slice(i, i + VERSION_CHUNK);
+    const rows = await versionedRows(g, chunk);
+    if (i === 0) {
+      await loading;
+      g.versions = new Map();
+      beginAdoption(g, cache);
+    }
+    all.push(...(await takeCached(g, chunk, rows)));
+    await g.options.yieldNow('start: pages taken');
+  }
+  if (listed.length === 0) await loading;
+  return all;
+}
+
 /**
  * The pages of `ids` to pull: Markdown pages the cache holds no note for at the version of their
  * text now; the others are taken. Versions are read before any text is pulled, so a text changed
  * in between is kept under its older version and pulled again next time.
  */
-async function takeCached(g: GraphState, ids: number[]): Promise<number[]> {
+async function takeCached(g: GraphState, ids: readonly number[], rows: Array<[FileRow, string]>): Promise<number[]> {
   const toPull: number[] = [];
   const answered = new Set<number>();
-  await inSlices(g, await versionedRows(g, ids), ([row, version]) => {
+  await inSlices(g, rows, ([row, version]) => {
     answered.add(row.id);
     if (!isMarkdownPage(row)) return;
     if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
