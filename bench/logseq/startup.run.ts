@@ -15,7 +15,8 @@ import { createGcLog } from '../../test/logseq/gc-log';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import { ROOT } from '../../test/helpers/vault';
 import type { IDBFactory } from 'fake-indexeddb';
-import { newIndexedDB } from '../../test/helpers/indexeddb';
+import { newIndexedDB, storeSerializedValues } from '../../test/helpers/indexeddb';
+import { threadCpuClock } from '../../test/helpers/thread-cpu';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
 import { phaseContext, phaseLine, runPhase, VIEW_PHASES, type PhaseFigures } from './view-phases';
 import { changedFilesQuery, createdFilesQuery, PAGE_COUNT_QUERY } from '../../src/logseq/graph-queries';
@@ -25,6 +26,15 @@ const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 const PHASES = process.env['MM_BENCH_PHASES'] !== '0';
 /** The warm start's longest frame tasks the report names. */
 const WARM_TOP = 5;
+/**
+ * `MM_BENCH_IDB=serialized`: IndexedDB keeps each value's serialization and a read deserializes it,
+ * as Chromium does (test/helpers/indexeddb.ts `storeSerializedValues`); by default fake-indexeddb
+ * clones a value whole (serialize and deserialize) at every read.
+ */
+const IDB_SERIALIZED = process.env['MM_BENCH_IDB'] === 'serialized';
+const threadCpu = threadCpuClock();
+/** This thread's CPU ms so far (frame, host and harness alike: the harness runs them all on it), or NaN. */
+const cpuMs = () => (threadCpu ? threadCpu() / 1e6 : Number.NaN);
 /** `MM_BENCH_WARM=n`: this many warm starts after the cold one (default 1). */
 const WARM_STARTS = Math.max(1, Number(process.env['MM_BENCH_WARM'] ?? 1));
 /** `MM_BENCH_LOAD=0`: skip the plugin's load in Chromium (rounds that measure the start-ups). */
@@ -57,13 +67,15 @@ async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' 
 }
 
 /** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages the start pulled. */
-async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number>; phases: string[] }> {
+async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number>; phases: string[]; cpu: number }> {
   const clock = createTaskClock();
   const before = graph.stats.pullLog.length;
+  const cpuAtStart = cpuMs();
   const { l, started } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(path)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === stage, 'the card on a warm start', 1_200_000);
   const ms = performance.now() - started();
+  const cpu = cpuMs() - cpuAtStart;
   // A card pulls its page's text once more for its Logseq reading, which is no part of the start:
   // counted once that reading is in, the card's page only when it was pulled twice.
   await until(l, () => slotElement(l, slot)?.querySelector('.mm-logseq-reading') !== null, 'the card’s Logseq reading', 120_000);
@@ -75,7 +87,7 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
   const longest = [worst.frame, worst.host].filter((t): t is TaskRecord => t !== null).sort((a, b) => b.cpuMs - a.cpuMs)[0] ?? null;
   const frameTop = clock.over(0).filter((t) => t.side === 'frame').slice(0, WARM_TOP);
   const tasks = clock.since(0).filter((t) => t.startMs - started() <= ms);
-  return { ms, pulled, longest, frameTop, over50: pluginOver50(clock).length, busy: clock.busy(), phases: warmPhases(tasks, started()) };
+  return { ms, pulled, longest, frameTop, over50: pluginOver50(clock).length, busy: clock.busy(), phases: warmPhases(tasks, started()), cpu };
 }
 
 /** A task's kind: its name without the ids, row counts and durations that vary between tasks of one step. */
@@ -123,6 +135,8 @@ interface ColdRun {
   graph: FakeGraph;
   clock: TaskClock;
   startup: number;
+  /** This thread's CPU ms until the first card (frame, host, harness). */
+  cpu: number;
   pulledAtStart: number;
   /** Files pulled on a route change with nothing changed, and after one edit. */
   onRoute: number;
@@ -137,10 +151,12 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   // The graph is built before the plugin connects; the clock starts at the handshake.
   const clock = createTaskClock();
   const gc = createGcLog();
+  const cpuAtStart = cpuMs();
   const { l, started } = await launchTimed(clock, { files, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
   const startup = performance.now() - started();
+  const cpu = cpuMs() - cpuAtStart;
   const pulledAtStart = l.graph.stats.filesPulled;
   let before = l.graph.stats.filesPulled;
   l.fake.navigate('Some other page');
@@ -158,7 +174,7 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   gc.stop();
   const frameTop = clock.over(0).filter((task) => task.side === 'frame').slice(0, WARM_TOP).map((task) => ({ task, gcMs: gc.within(task.startMs, task.wallMs), afterEdit: task.startMs >= t }));
   if (TIMELINE) printTimeline(clock.since(0), gc, started(), t);
-  return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown, frameTop };
+  return { graph: l.graph, clock, startup, cpu, pulledAtStart, onRoute, onEdit, editShown, frameTop };
 }
 
 /** The cold start's frame tasks from the warm-up on, in the order they ran: the named steps, and any other over 3 ms. */
@@ -321,6 +337,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const bytes = vault.texts.reduce((n, t) => n + t.length, 0);
   const { index, core, target } = coreReference(files);
   // The plugin frame's storage (one per Logseq profile): the first start keeps its records there.
+  if (IDB_SERIALIZED) storeSerializedValues();
   const device = newIndexedDB();
   const cold = await coldStart(files, target, device);
   const poll = pollQueries(cold.graph);
@@ -328,7 +345,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   // `MM_BENCH_WARM=n`: n warm starts in all against the one cold start (the later ones with nothing changed).
   const warms = [warm];
   while (warms.length < WARM_STARTS) warms.push(await warmStart(cold.graph, device, target, 'staging'));
-  process.stdout.write(warms.map((w, i) => `warm start ${i + 1}: ${w.ms.toFixed(0)} ms = ${((100 * w.ms) / cold.startup).toFixed(1)}% of the cold start (${cold.startup.toFixed(0)} ms); CPU frame ${w.busy.frame.toFixed(0)} + host ${w.busy.host.toFixed(0)} ms; longest ${describeTask(w.longest)}; over 50: ${w.over50}; pulled ${w.pulled}\n${w.phases.map((p) => `    ${p}`).join('\n')}\n`).join(''));
+  process.stdout.write(warms.map((w, i) => `warm start ${i + 1}: ${w.ms.toFixed(0)} ms = ${((100 * w.ms) / cold.startup).toFixed(1)}% of the cold start (${cold.startup.toFixed(0)} ms); thread CPU ${w.cpu.toFixed(0)} ms (${((100 * w.cpu) / cold.cpu).toFixed(1)}% of the cold start's ${cold.cpu.toFixed(0)}, the IndexedDB reads and the harness included); tasks' CPU frame ${w.busy.frame.toFixed(0)} + host ${w.busy.host.toFixed(0)} ms; longest ${describeTask(w.longest)}; over 50: ${w.over50}; pulled ${w.pulled}\n${w.phases.map((p) => `    ${p}`).join('\n')}\n`).join(''));
   const phases: PhaseFigures[] = [];
   for (const phase of PHASES ? VIEW_PHASES : []) phases.push(await runPhase(cold.graph, device, target, phase));
   // The reference for the views: the core building every view in one go, in Node, this run.

@@ -6,6 +6,7 @@
 import { noteKeys } from '../core/index';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import type { GraphCache } from './graph-cache';
+import { nameKeysInSlices } from './warm-index';
 import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
@@ -20,7 +21,7 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
   const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
   const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
   const all = await (g.cache && loading ? takeAllCached(g, g.cache, loading, listed) : markdownPages(g, listed));
-  await endAdoption(g);
+  await endAdoption(g, all.length > 0);
   // The listing is the count when it lists every page with a file: no second scan of the graph.
   await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
   const total = all.length + g.taken;
@@ -130,19 +131,22 @@ function adopt(g: GraphState, row: FileRow, path: string, prepared: PreparedNote
 function beginAdoption(g: GraphState, cache: GraphCache): void {
   const kept = cache.takeKeptLinks();
   if (!kept) return;
-  g.index.adoptLinkResolution(kept.resolution);
+  // The taken components' name keys wait until the first draw (warm-index.ts `nameKeysInSlices`): nothing before it looks a name up.
+  g.index.adoptLinkResolution(kept.resolution, { namesLater: true });
   g.adopting = [];
 }
 
 /**
  * The adoption is over: what did not fit the kept links resolves as usual (the core), and the
- * notes taken that they were not made from go in now, in slices, resolved as any other.
+ * notes taken that they were not made from go in now, in slices, resolved as any other. Before
+ * those, and before pages to pull (`pulling`), the name keys left waiting go in, in slices.
  */
-async function endAdoption(g: GraphState): Promise<void> {
+async function endAdoption(g: GraphState, pulling: boolean): Promise<void> {
   const later = g.adopting;
   if (later === null) return;
   g.adopting = null;
   g.index.adoptLinkResolution(null);
+  if (later.length > 0 || pulling) await nameKeysInSlices(g.index, { yieldNow: g.options.yieldNow, now: g.options.now, stale: () => false }, 'start: name keys');
   await inSlices(g, later, ([path, prepared]) => g.index.upsertNote(path, prepared.note, prepared.keys), 'start: pages the kept links do not fit');
 }
 
