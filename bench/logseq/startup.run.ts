@@ -17,6 +17,7 @@ import { ROOT } from '../../test/helpers/vault';
 import type { IDBFactory } from 'fake-indexeddb';
 import { newIndexedDB, storeSerializedValues } from '../../test/helpers/indexeddb';
 import { threadCpuClock } from '../../test/helpers/thread-cpu';
+import { Session } from 'node:inspector/promises';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
 import { phaseContext, phaseLine, runPhase, VIEW_PHASES, type PhaseFigures } from './view-phases';
 import { changedFilesQuery, createdFilesQuery, PAGE_COUNT_QUERY } from '../../src/logseq/graph-queries';
@@ -33,8 +34,28 @@ const WARM_TOP = 5;
  */
 const IDB_SERIALIZED = process.env['MM_BENCH_IDB'] === 'serialized';
 const threadCpu = threadCpuClock();
-/** This thread's CPU ms so far (frame, host and harness alike: the harness runs them all on it), or NaN. */
+/** This thread's CPU ms so far (frame, host and harness alike: the harness runs them all on it), or NaN; a start's is counted from the plugin's first script on (the graph's own load and Logseq's queries before it are not). */
 const cpuMs = () => (threadCpu ? threadCpu() / 1e6 : Number.NaN);
+/** `MM_BENCH_PROFILE=file`: a V8 CPU profile of the last warm start (until its card), written there (.cpuprofile). */
+const PROFILE = process.env['MM_BENCH_PROFILE'];
+
+/** Profile `run` into PROFILE (when set). */
+async function profiled<T>(run: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(PROFILE, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /** `MM_BENCH_WARM=n`: this many warm starts after the cold one (default 1). */
 const WARM_STARTS = Math.max(1, Number(process.env['MM_BENCH_WARM'] ?? 1));
 /** `MM_BENCH_LOAD=0`: skip the plugin's load in Chromium (rounds that measure the start-ups). */
@@ -52,8 +73,9 @@ function stageOf(l: Loaded, slot: string): string | null {
 }
 
 /** Load the plugin (no polling), its tasks recorded from the moment its bundle runs; `started` is that moment. */
-async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' | 'graph' | 'indexedDB'>): Promise<{ l: Loaded; started: () => number }> {
+async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' | 'graph' | 'indexedDB'>): Promise<{ l: Loaded; started: () => number; cpuStarted: () => number }> {
   let started = 0;
+  let cpuStarted = 0;
   const l = await loadPlugin({
     ...options,
     settings: { pollSeconds: 0 },
@@ -61,21 +83,21 @@ async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' 
     beforeRun: () => {
       clock.recording(true);
       started = performance.now();
+      cpuStarted = cpuMs();
     },
   });
-  return { l, started: () => started };
+  return { l, started: () => started, cpuStarted: () => cpuStarted };
 }
 
 /** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages the start pulled. */
 async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number>; phases: string[]; cpu: number }> {
   const clock = createTaskClock();
   const before = graph.stats.pullLog.length;
-  const cpuAtStart = cpuMs();
-  const { l, started } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
+  const { l, started, cpuStarted } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(path)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === stage, 'the card on a warm start', 1_200_000);
   const ms = performance.now() - started();
-  const cpu = cpuMs() - cpuAtStart;
+  const cpu = cpuMs() - cpuStarted();
   // A card pulls its page's text once more for its Logseq reading, which is no part of the start:
   // counted once that reading is in, the card's page only when it was pulled twice.
   await until(l, () => slotElement(l, slot)?.querySelector('.mm-logseq-reading') !== null, 'the card’s Logseq reading', 120_000);
@@ -151,12 +173,11 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   // The graph is built before the plugin connects; the clock starts at the handshake.
   const clock = createTaskClock();
   const gc = createGcLog();
-  const cpuAtStart = cpuMs();
-  const { l, started } = await launchTimed(clock, { files, indexedDB: device });
+  const { l, started, cpuStarted } = await launchTimed(clock, { files, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
   const startup = performance.now() - started();
-  const cpu = cpuMs() - cpuAtStart;
+  const cpu = cpuMs() - cpuStarted();
   const pulledAtStart = l.graph.stats.filesPulled;
   let before = l.graph.stats.filesPulled;
   l.fake.navigate('Some other page');
@@ -344,7 +365,7 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const warm = await warmStart(cold.graph, device, target, 'staging');
   // `MM_BENCH_WARM=n`: n warm starts in all against the one cold start (the later ones with nothing changed).
   const warms = [warm];
-  while (warms.length < WARM_STARTS) warms.push(await warmStart(cold.graph, device, target, 'staging'));
+  while (warms.length < WARM_STARTS) warms.push(await (warms.length === WARM_STARTS - 1 ? profiled : (run: () => Promise<WarmRun>) => run())(() => warmStart(cold.graph, device, target, 'staging')));
   process.stdout.write(warms.map((w, i) => `warm start ${i + 1}: ${w.ms.toFixed(0)} ms = ${((100 * w.ms) / cold.startup).toFixed(1)}% of the cold start (${cold.startup.toFixed(0)} ms); thread CPU ${w.cpu.toFixed(0)} ms (${((100 * w.cpu) / cold.cpu).toFixed(1)}% of the cold start's ${cold.cpu.toFixed(0)}, the IndexedDB reads and the harness included); tasks' CPU frame ${w.busy.frame.toFixed(0)} + host ${w.busy.host.toFixed(0)} ms; longest ${describeTask(w.longest)}; over 50: ${w.over50}; pulled ${w.pulled}\n${w.phases.map((p) => `    ${p}`).join('\n')}\n`).join(''));
   const phases: PhaseFigures[] = [];
   for (const phase of PHASES ? VIEW_PHASES : []) phases.push(await runPhase(cold.graph, device, target, phase));
