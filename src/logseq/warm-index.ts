@@ -7,7 +7,9 @@
 //   reaches, once), where the whole-graph pass was one task of 17–39 ms at 10k. Before the draw,
 //   because the first card reads its own component's cycle, and that search covers everything the
 //   component depends on: left to the card, it made the card's first piece a 42–43 ms task;
-// - after the first draw, the links kept for the next start (their export and store): once the
+// - after the first draw, the name keys a start from the kept links left waiting (core
+//   link-keys.ts), in slices: no view before it looks a name up (benchmarks.md, session 27);
+// - then the links kept for the next start (their export and store): once the
 //   views on screen are drawn whole and the thread is idle (`quiet`), so that neither their making
 //   nor the garbage they leave lands in a view's pieces (benchmarks.md, session 20).
 // The index keeps both until an edit changes them.
