@@ -15,7 +15,9 @@ import { createGcLog } from '../../test/logseq/gc-log';
 import { createTaskClock, type TaskClock, type TaskRecord } from '../../test/logseq/task-clock';
 import { ROOT } from '../../test/helpers/vault';
 import type { IDBFactory } from 'fake-indexeddb';
-import { newIndexedDB } from '../../test/helpers/indexeddb';
+import { newIndexedDB, storeSerializedValues } from '../../test/helpers/indexeddb';
+import { threadCpuClock } from '../../test/helpers/thread-cpu';
+import { Session } from 'node:inspector/promises';
 import type { FakeGraph } from '../../test/logseq/fake/graph';
 import { phaseContext, phaseLine, runPhase, VIEW_PHASES, type PhaseFigures } from './view-phases';
 import { changedFilesQuery, createdFilesQuery, PAGE_COUNT_QUERY } from '../../src/logseq/graph-queries';
@@ -25,6 +27,39 @@ const PAGES = Number(process.env['MM_BENCH_PAGES'] ?? 10_000);
 const PHASES = process.env['MM_BENCH_PHASES'] !== '0';
 /** The warm start's longest frame tasks the report names. */
 const WARM_TOP = 5;
+/**
+ * `MM_BENCH_IDB=serialized`: IndexedDB keeps each value's serialization and a read deserializes it,
+ * as Chromium does (test/helpers/indexeddb.ts `storeSerializedValues`); by default fake-indexeddb
+ * clones a value whole (serialize and deserialize) at every read.
+ */
+const IDB_SERIALIZED = process.env['MM_BENCH_IDB'] === 'serialized';
+const threadCpu = threadCpuClock();
+/** This thread's CPU ms so far (frame, host and harness alike: the harness runs them all on it), or NaN; a start's is counted from the plugin's first script on (the graph's own load and Logseq's queries before it are not). */
+const cpuMs = () => (threadCpu ? threadCpu() / 1e6 : Number.NaN);
+/** `MM_BENCH_PROFILE=file`: a V8 CPU profile of the last warm start (until its card), written there (.cpuprofile). */
+const PROFILE = process.env['MM_BENCH_PROFILE'];
+
+/** Profile `run` into PROFILE (when set). */
+async function profiled<T>(run: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(PROFILE, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/** `MM_BENCH_WARM=n`: this many warm starts after the cold one (default 1). */
+const WARM_STARTS = Math.max(1, Number(process.env['MM_BENCH_WARM'] ?? 1));
+/** `MM_BENCH_LOAD=0`: skip the plugin's load in Chromium (rounds that measure the start-ups). */
+const LOAD = process.env['MM_BENCH_LOAD'] !== '0';
 /** `MM_BENCH_TIMELINE=1`: print the cold start's frame tasks in order from the warm-up on (what ran after what). */
 const TIMELINE = process.env['MM_BENCH_TIMELINE'] === '1';
 
@@ -38,8 +73,9 @@ function stageOf(l: Loaded, slot: string): string | null {
 }
 
 /** Load the plugin (no polling), its tasks recorded from the moment its bundle runs; `started` is that moment. */
-async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' | 'graph' | 'indexedDB'>): Promise<{ l: Loaded; started: () => number }> {
+async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' | 'graph' | 'indexedDB'>): Promise<{ l: Loaded; started: () => number; cpuStarted: () => number }> {
   let started = 0;
+  let cpuStarted = 0;
   const l = await loadPlugin({
     ...options,
     settings: { pollSeconds: 0 },
@@ -47,19 +83,21 @@ async function launchTimed(clock: TaskClock, options: Pick<LoadOptions, 'files' 
     beforeRun: () => {
       clock.recording(true);
       started = performance.now();
+      cpuStarted = cpuMs();
     },
   });
-  return { l, started: () => started };
+  return { l, started: () => started, cpuStarted: () => cpuStarted };
 }
 
 /** Relaunch over the same graph and frame storage: the time until `path`'s card shows `stage`, and the pages the start pulled. */
-async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number> }> {
+async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, stage: string): Promise<{ ms: number; pulled: number; longest: TaskRecord | null; frameTop: TaskRecord[]; over50: number; busy: Record<'frame' | 'host' | 'harness', number>; phases: string[]; cpu: number }> {
   const clock = createTaskClock();
   const before = graph.stats.pullLog.length;
-  const { l, started } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
+  const { l, started, cpuStarted } = await launchTimed(clock, { files: new Map(), graph, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(path)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === stage, 'the card on a warm start', 1_200_000);
   const ms = performance.now() - started();
+  const cpu = cpuMs() - cpuStarted();
   // A card pulls its page's text once more for its Logseq reading, which is no part of the start:
   // counted once that reading is in, the card's page only when it was pulled twice.
   await until(l, () => slotElement(l, slot)?.querySelector('.mm-logseq-reading') !== null, 'the card’s Logseq reading', 120_000);
@@ -70,7 +108,25 @@ async function warmStart(graph: FakeGraph, device: IDBFactory, path: string, sta
   const worst = clock.longest();
   const longest = [worst.frame, worst.host].filter((t): t is TaskRecord => t !== null).sort((a, b) => b.cpuMs - a.cpuMs)[0] ?? null;
   const frameTop = clock.over(0).filter((t) => t.side === 'frame').slice(0, WARM_TOP);
-  return { ms, pulled, longest, frameTop, over50: pluginOver50(clock).length, busy: clock.busy() };
+  const tasks = clock.since(0).filter((t) => t.startMs - started() <= ms);
+  return { ms, pulled, longest, frameTop, over50: pluginOver50(clock).length, busy: clock.busy(), phases: warmPhases(tasks, started()), cpu };
+}
+
+/** A task's kind: its name without the ids, row counts and durations that vary between tasks of one step. */
+const kindOf = (t: TaskRecord) => `${t.side} ${t.what.replace(/\(\d+ (rows|keys|chars)\)/, '').replace(/\d+ ms/, 'N ms').slice(0, 110)}`;
+
+/** Where a warm start's time went, until its card: each kind of task with its count, CPU and when it first and last ran (ms from the start). */
+function warmPhases(tasks: readonly TaskRecord[], started: number): string[] {
+  const kinds = new Map<string, { n: number; cpu: number; first: number; last: number }>();
+  for (const t of tasks) {
+    const kind = kindOf(t);
+    const k = kinds.get(kind) ?? { n: 0, cpu: 0, first: t.startMs - started, last: 0 };
+    k.n++;
+    k.cpu += t.cpuMs;
+    k.last = t.startMs + t.wallMs - started;
+    kinds.set(kind, k);
+  }
+  return [...kinds].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 16).map(([kind, k]) => `${k.cpu.toFixed(0).padStart(6)} ms CPU in ${String(k.n).padStart(4)} tasks, +${k.first.toFixed(0)}…+${k.last.toFixed(0)} ms: ${kind}`);
 }
 
 /** The poll's queries with nothing changed, run by the graph's datascript as the host runs them: the median of 7 each, ms. */
@@ -101,6 +157,8 @@ interface ColdRun {
   graph: FakeGraph;
   clock: TaskClock;
   startup: number;
+  /** This thread's CPU ms until the first card (frame, host, harness). */
+  cpu: number;
   pulledAtStart: number;
   /** Files pulled on a route change with nothing changed, and after one edit. */
   onRoute: number;
@@ -115,10 +173,11 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   // The graph is built before the plugin connects; the clock starts at the handshake.
   const clock = createTaskClock();
   const gc = createGcLog();
-  const { l, started } = await launchTimed(clock, { files, indexedDB: device });
+  const { l, started, cpuStarted } = await launchTimed(clock, { files, indexedDB: device });
   const slot = l.fake.renderBlock(l.graph.addBlock(l.graph.pageOfFile(target)!, '{{renderer :maturity}}'));
   await until(l, () => stageOf(l, slot) === 'development', 'the first card', 1_200_000);
   const startup = performance.now() - started();
+  const cpu = cpuMs() - cpuStarted();
   const pulledAtStart = l.graph.stats.filesPulled;
   let before = l.graph.stats.filesPulled;
   l.fake.navigate('Some other page');
@@ -136,7 +195,7 @@ async function coldStart(files: Map<string, string>, target: string, device: IDB
   gc.stop();
   const frameTop = clock.over(0).filter((task) => task.side === 'frame').slice(0, WARM_TOP).map((task) => ({ task, gcMs: gc.within(task.startMs, task.wallMs), afterEdit: task.startMs >= t }));
   if (TIMELINE) printTimeline(clock.since(0), gc, started(), t);
-  return { graph: l.graph, clock, startup, pulledAtStart, onRoute, onEdit, editShown, frameTop };
+  return { graph: l.graph, clock, startup, cpu, pulledAtStart, onRoute, onEdit, editShown, frameTop };
 }
 
 /** The cold start's frame tasks from the warm-up on, in the order they ran: the named steps, and any other over 3 ms. */
@@ -175,6 +234,7 @@ interface ChromiumLoad {
 
 /** The plugin frame loading its scripts in headless Chromium (an inspector-free trace), 3 rounds. */
 function chromiumLoad(): ChromiumLoad {
+  if (!LOAD) return { longestWallMs: 0, longestCpuMs: 0, wallRange: [0, 0], cpuRange: [0, 0], rounds: 0, over50: 0 };
   const out = execFileSync(process.execPath, [join(ROOT, 'bench/logseq/load-chromium.mjs'), '--rounds', '3'], { encoding: 'utf8' });
   process.stdout.write(out);
   return (JSON.parse(out.trim().split('\n').at(-1)!) as { load: ChromiumLoad }).load;
@@ -221,6 +281,7 @@ function report(f: Figures): string {
     `  tasks over 50 ms: ${slow.length}${slow.length > 0 ? ` (${slow.slice(0, 12).map((t) => `${t.side} ${t.what} ${t.cpuMs.toFixed(0)} ms`).join('; ')})` : ''}`,
     `warm start: the app relaunched over the same graph (Logseq restores its database) and frame storage, until the edited page's card shows its new stage; longest task ${describeTask(warm.longest)}, tasks over 50 ms: ${warm.over50}`,
     `  its longest tasks in the plugin frame (a timer names the step it resumes, src/logseq/steps.ts): ${warm.frameTop.map((t) => `${t.cpuMs.toFixed(0)} ms ${t.what}`).join('; ')}`,
+    `  where its time went (task kinds by CPU, ms from the start):\n    ${warm.phases.join('\n    ')}`,
     `  of its ${warm.ms.toFixed(0)} ms, work on the thread (CPU in tasks): plugin frame ${warm.busy.frame.toFixed(0)} ms, host ${warm.busy.host.toFixed(0)} ms; the rest is waiting (each message the harness delivers a timer turn later)`,
     `views of the whole graph: each in a relaunch of its own (no component view built yet), from the act (block rendered, toolbar clicked) until the results show; tasks until the plugin goes quiet`,
     ...phases.map(phaseContext),
@@ -297,10 +358,15 @@ it(`Logseq plugin over a ${PAGES}-page graph`, async () => {
   const bytes = vault.texts.reduce((n, t) => n + t.length, 0);
   const { index, core, target } = coreReference(files);
   // The plugin frame's storage (one per Logseq profile): the first start keeps its records there.
+  if (IDB_SERIALIZED) storeSerializedValues();
   const device = newIndexedDB();
   const cold = await coldStart(files, target, device);
   const poll = pollQueries(cold.graph);
   const warm = await warmStart(cold.graph, device, target, 'staging');
+  // `MM_BENCH_WARM=n`: n warm starts in all against the one cold start (the later ones with nothing changed).
+  const warms = [warm];
+  while (warms.length < WARM_STARTS) warms.push(await (warms.length === WARM_STARTS - 1 ? profiled : (run: () => Promise<WarmRun>) => run())(() => warmStart(cold.graph, device, target, 'staging')));
+  process.stdout.write(warms.map((w, i) => `warm start ${i + 1}: ${w.ms.toFixed(0)} ms = ${((100 * w.ms) / cold.startup).toFixed(1)}% of the cold start (${cold.startup.toFixed(0)} ms); thread CPU ${w.cpu.toFixed(0)} ms (${((100 * w.cpu) / cold.cpu).toFixed(1)}% of the cold start's ${cold.cpu.toFixed(0)}, the IndexedDB reads and the harness included); tasks' CPU frame ${w.busy.frame.toFixed(0)} + host ${w.busy.host.toFixed(0)} ms; longest ${describeTask(w.longest)}; over 50: ${w.over50}; pulled ${w.pulled}\n${w.phases.map((p) => `    ${p}`).join('\n')}\n`).join(''));
   const phases: PhaseFigures[] = [];
   for (const phase of PHASES ? VIEW_PHASES : []) phases.push(await runPhase(cold.graph, device, target, phase));
   // The reference for the views: the core building every view in one go, in Node, this run.

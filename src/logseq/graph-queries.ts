@@ -16,6 +16,14 @@ export const PULL_CHUNK = 25;
  * app's thread, plus the answer's clone): 100 keep one such query near 10 ms.
  */
 export const WHERE_CHUNK = 100;
+/**
+ * Pages per version query at start-up (`pageVersionsQuery`). Such a query costs the app's thread
+ * ~11 ms whatever its size (datascript joins its clauses over every file's datoms) plus ~0.03 ms a
+ * page (the pull), measured in the harness at 10k pages (benchmarks.md, session 27): 100 pages a
+ * query made a warm start a hundred round trips and 1.4 s of the app's thread; 250 make it 40
+ * and ~0.75 s, each query ~19 ms on a quiet core (400 reached 45–52 ms on a loaded one).
+ */
+export const VERSION_CHUNK = 250;
 /** Parse for at most this long before giving the thread back. */
 export const SLICE_MS = 8;
 

@@ -1,33 +1,27 @@
-// The first read of a graph: list the pages that have a file (ids only); then, a hundred pages a
-// query and no text, sort out the Markdown pages and read the version of each one's text; take
-// every page the cache holds a note of that version for (graph-cache.ts), and pull the text of the
-// others a chunk at a time. Without a cache, every Markdown page is pulled. Afterwards, pages that
+// The first read of a graph: list the pages that have a file (ids only), the cache read meanwhile;
+// then, VERSION_CHUNK pages a query and no text, sort out the Markdown pages and read the version
+// of each one's text; take every page the cache holds a note of that version for (graph-cache.ts),
+// and pull the text of the others a chunk at a time. Without a cache, every Markdown page is pulled. Afterwards, pages that
 // changed are read the same way: versions first, then the text of those whose version moved.
 import { noteKeys } from '../core/index';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import type { GraphCache } from './graph-cache';
+import { nameKeysInSlices } from './warm-index';
 import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
-import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, WHERE_CHUNK } from './graph-queries';
+import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, VERSION_CHUNK, WHERE_CHUNK } from './graph-queries';
 import { forget, inSlices, pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
   g.changes.startedAt(Date.now());
+  // The cache is read while Logseq lists the pages and answers the first versions (IndexedDB reads off the thread).
+  const loading = g.cache?.load();
+  loading?.catch(() => undefined); // awaited below; a failure is the start's
   const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
   const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
-  if (g.cache) {
-    await g.cache.load();
-    g.versions = new Map();
-    beginAdoption(g, g.cache);
-  }
-  const all: number[] = [];
-  for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
-    const chunk = listed.slice(i, i + WHERE_CHUNK);
-    all.push(...(await (g.cache ? takeCached(g, chunk) : g.changes.markdownOnly(chunk))));
-    await g.options.yieldNow('start: pages taken');
-  }
-  await endAdoption(g);
+  const all = await (g.cache && loading ? takeAllCached(g, g.cache, loading, listed) : markdownPages(g, listed));
+  await endAdoption(g, all.length > 0);
   // The listing is the count when it lists every page with a file: no second scan of the graph.
   await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
   const total = all.length + g.taken;
@@ -42,15 +36,54 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
   g.ready = true;
 }
 
+/** Every Markdown page of `listed`, to pull (no cache). */
+async function markdownPages(g: GraphState, listed: readonly number[]): Promise<number[]> {
+  const all: number[] = [];
+  for (let i = 0; i < listed.length; i += WHERE_CHUNK) {
+    all.push(...(await g.changes.markdownOnly(listed.slice(i, i + WHERE_CHUNK))));
+    await g.options.yieldNow('start: pages taken');
+  }
+  return all;
+}
+
+/**
+ * The pages of `listed` to pull, the others taken from the cache, VERSION_CHUNK pages a query:
+ * the first chunk's versions are asked while the cache is still being read (`loading`), and each
+ * next chunk's while the frame takes the last one's, so Logseq's thread has the next query queued
+ * instead of waiting a round trip for it.
+ */
+async function takeAllCached(g: GraphState, cache: GraphCache, loading: Promise<void>, listed: readonly number[]): Promise<number[]> {
+  const all: number[] = [];
+  const versionsOf = (at: number) => {
+    const asked = versionedRows(g, listed.slice(at, at + VERSION_CHUNK));
+    asked.catch(() => undefined); // awaited in turn; a failure is the start's
+    return asked;
+  };
+  let next = listed.length > 0 ? versionsOf(0) : null;
+  for (let i = 0; next !== null; i += VERSION_CHUNK) {
+    const rows = await next;
+    next = i + VERSION_CHUNK < listed.length ? versionsOf(i + VERSION_CHUNK) : null;
+    if (i === 0) {
+      await loading;
+      g.versions = new Map();
+      beginAdoption(g, cache);
+    }
+    all.push(...(await takeCached(g, listed.slice(i, i + VERSION_CHUNK), rows)));
+    await g.options.yieldNow('start: pages taken');
+  }
+  if (listed.length === 0) await loading;
+  return all;
+}
+
 /**
  * The pages of `ids` to pull: Markdown pages the cache holds no note for at the version of their
  * text now; the others are taken. Versions are read before any text is pulled, so a text changed
  * in between is kept under its older version and pulled again next time.
  */
-async function takeCached(g: GraphState, ids: number[]): Promise<number[]> {
+async function takeCached(g: GraphState, ids: readonly number[], rows: Array<[FileRow, string]>): Promise<number[]> {
   const toPull: number[] = [];
   const answered = new Set<number>();
-  await inSlices(g, await versionedRows(g, ids), ([row, version]) => {
+  await inSlices(g, rows, ([row, version]) => {
     answered.add(row.id);
     if (!isMarkdownPage(row)) return;
     if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
@@ -106,19 +139,22 @@ function adopt(g: GraphState, row: FileRow, path: string, prepared: PreparedNote
 function beginAdoption(g: GraphState, cache: GraphCache): void {
   const kept = cache.takeKeptLinks();
   if (!kept) return;
-  g.index.adoptLinkResolution(kept.resolution);
+  // The taken components' name keys wait until the first draw (warm-index.ts `nameKeysInSlices`): nothing before it looks a name up.
+  g.index.adoptLinkResolution(kept.resolution, { namesLater: true });
   g.adopting = [];
 }
 
 /**
  * The adoption is over: what did not fit the kept links resolves as usual (the core), and the
- * notes taken that they were not made from go in now, in slices, resolved as any other.
+ * notes taken that they were not made from go in now, in slices, resolved as any other. Before
+ * those, and before pages to pull (`pulling`), the name keys left waiting go in, in slices.
  */
-async function endAdoption(g: GraphState): Promise<void> {
+async function endAdoption(g: GraphState, pulling: boolean): Promise<void> {
   const later = g.adopting;
   if (later === null) return;
   g.adopting = null;
   g.index.adoptLinkResolution(null);
+  if (later.length > 0 || pulling) await nameKeysInSlices(g.index, { yieldNow: g.options.yieldNow, now: g.options.now, stale: () => false }, 'start: name keys');
   await inSlices(g, later, ([path, prepared]) => g.index.upsertNote(path, prepared.note, prepared.keys), 'start: pages the kept links do not fit');
 }
 

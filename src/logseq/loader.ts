@@ -8,7 +8,7 @@ import { createRefreshScheduler } from './refresh';
 import { readSettings } from './settings';
 import type { SlotRegistry } from './slot-types';
 import type { WhenIdle, YieldNow } from './steps';
-import { afterFirstDraw, beforeFirstDraw } from './warm-index';
+import { afterFirstDraw, beforeFirstDraw, nameKeysInSlices } from './warm-index';
 
 /** Waits before trying a failed first read again (no graph open yet, a query that failed). */
 export const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
@@ -113,7 +113,9 @@ async function load(context: LoaderContext, attempt = 0): Promise<void> {
     schedule(context);
     parts.refillMain();
     await parts.slots.refresh();
-    await afterFirstDraw(next.index, () => next.keepLinks(), { yieldNow: parts.yieldNow, quiet: parts.quiet, stale: () => mine !== state.loads || state.graph !== next });
+    const stale = () => mine !== state.loads || state.graph !== next;
+    await nameKeysInSlices(next.index, { yieldNow: parts.yieldNow, stale });
+    await afterFirstDraw(next.index, () => next.keepLinks(), { yieldNow: parts.yieldNow, quiet: parts.quiet, stale });
   } catch (error) {
     if (mine !== state.loads) return;
     void state.loading?.close();

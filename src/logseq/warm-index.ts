@@ -7,7 +7,9 @@
 //   reaches, once), where the whole-graph pass was one task of 17–39 ms at 10k. Before the draw,
 //   because the first card reads its own component's cycle, and that search covers everything the
 //   component depends on: left to the card, it made the card's first piece a 42–43 ms task;
-// - after the first draw, the links kept for the next start (their export and store): once the
+// - after the first draw, the name keys a start from the kept links left waiting (core
+//   link-keys.ts), in slices: no view before it looks a name up (benchmarks.md, session 27);
+// - then the links kept for the next start (their export and store): once the
 //   views on screen are drawn whole and the thread is idle (`quiet`), so that neither their making
 //   nor the garbage they leave lands in a view's pieces (benchmarks.md, session 20).
 // The index keeps both until an edit changes them.
@@ -16,6 +18,7 @@ import { frameSlicing } from './graph-queries';
 import type { WhenIdle, YieldNow } from './steps';
 
 type Warmed = Pick<MaturityIndex, 'ids' | 'cycles' | 'cycleOf' | 'revision'>;
+type Keyed = Pick<MaturityIndex, 'placeNameKeys'>;
 
 export interface WarmUp {
   yieldNow: YieldNow;
@@ -56,6 +59,20 @@ export async function keepLinksInTasks(index: Warmed, keepLinks: () => Promise<v
   const revision = index.revision();
   if (!(await step(index, revision, warm, `${label}: name order`, () => index.ids(), true))) return;
   await step(index, revision, warm, `${label}: links kept`, keepLinks, true);
+}
+
+/**
+ * The name keys a start from the kept links left waiting (core link-keys.ts), put in SLICE_MS at a
+ * time, each slice after a yield named `step`: after the first draw, or before a start puts in
+ * pages the links do not cover (their upserts would otherwise put in every waiting key at once).
+ * A lookup or an edit meanwhile puts in what is left itself.
+ */
+export async function nameKeysInSlices(index: Keyed, warm: Pick<WarmUp, 'yieldNow' | 'stale' | 'now'>, step = 'warm-up: name keys'): Promise<void> {
+  const slicing = frameSlicing(warm.yieldNow, warm.now, step);
+  do {
+    await slicing.yieldNow();
+    if (warm.stale()) return;
+  } while (!index.placeNameKeys(() => slicing.spent()));
 }
 
 /** Every component's cycle, SLICE_MS a task, then the list of them (every search done: a sort of the cycles found). */
