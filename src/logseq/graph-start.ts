@@ -1,8 +1,9 @@
 // The first read of a graph: list the pages that have a file (ids only), the cache read meanwhile;
 // then, VERSION_CHUNK pages a query and no text, sort out the Markdown pages and read the version
 // of each one's text; take every page the cache holds a note of that version for (graph-cache.ts),
-// and pull the text of the others a chunk at a time. Without a cache, every Markdown page is pulled. Afterwards, pages that
-// changed are read the same way: versions first, then the text of those whose version moved.
+// and pull the text of the others a chunk at a time. Without a cache, every Markdown page is
+// pulled. Afterwards, pages that changed are read the same way: versions first, then the text of
+// those whose version moved.
 import { noteKeys } from '../core/index';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import type { GraphCache } from './graph-cache';
