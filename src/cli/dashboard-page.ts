@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { DASHBOARD_CHUNK_LISTS, DASHBOARD_CHUNK_SIZE, DASHBOARD_STRING_CHUNK, type DashboardData, type DashboardPageHeader, type EncodedDashboardData } from '../core/dashboard-data';
-import { DATA_ID, dataChunkId, GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from '../render/dashboard/graph-script-id';
+import { DATA_ID, dataChunkId, GRAPH_SCRIPT_ID, LAYOUT_WORKER_ID } from '../render/dashboard/page-block-ids';
 import { valueTables } from './dashboard-tables';
 import { jsonText, visible } from './terminal';
 

@@ -22,7 +22,7 @@ import type { GraphOptions, graphView } from '../graph/view';
 import * as stage from '../stage';
 import type { DashboardGraph, GraphRenderer } from './dashboard';
 import { graphNotice, onlyNotice } from './graph-notice';
-import { GRAPH_SCRIPT_ID } from './graph-script-id';
+import { GRAPH_SCRIPT_ID } from './page-block-ids';
 import { pageLayouts, type PageLayouts } from './page-layouts';
 import { runBlock } from './text-blocks';
 

@@ -2,7 +2,7 @@
 // `pageDataBlocks`): the JSON header, then each chunk's text block by its id. The chunks are the
 // elements' own strings (no JSON to parse: the 6 MB block was parsed whole as the page started).
 import { DASHBOARD_CHUNK_LISTS, type DashboardChunkList, type DashboardPageHeader, type EncodedDashboardData } from '../../core/dashboard-data';
-import { DATA_ID, dataChunkId } from './graph-script-id';
+import { DATA_ID, dataChunkId } from './page-block-ids';
 
 function checkedHeader(value: unknown): DashboardPageHeader {
   if (value === null || typeof value !== 'object') throw new Error('the embedded data is not an object');

@@ -8,7 +8,7 @@
 import { workCount } from '../../core/work-count';
 import type { GraphLayouter, InThreadLayout } from '../graph/layout-request';
 import { createLayoutWorker, type LayoutWorker } from '../graph/layout-worker';
-import { LAYOUT_WORKER_ID } from './graph-script-id';
+import { LAYOUT_WORKER_ID } from './page-block-ids';
 import { runBlock } from './text-blocks';
 
 /** Where the layout block run on the main thread leaves its layout (esbuild's globalName in scripts/page-scripts.mjs). */
