@@ -80,26 +80,22 @@ function utf8Megabytes(texts: string[]): number {
   return bytes / 1e6;
 }
 
-/** One cold index, timed: wall and CPU ms. */
-function timedIndex(vault: LoadedVault): { ms: number; cpuMs: number; index: MaturityIndex } {
+/** `fn` run once after a forced GC: its value, and its wall and CPU ms. */
+function timed<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
   forceGc();
   const cpu = process.cpuUsage();
   const t = now();
-  const index = indexAll(vault);
+  const value = fn();
   const ms = now() - t;
   const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000, index };
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
-/** The reference's sample, parsed once with the remark scanner (or, `fast`, with ours), timed: wall and CPU ms. */
+/** The reference's sample, parsed once with the remark scanner (or, `fast`, with ours), timed. */
 function timedReference(texts: string[], pipeline: ReturnType<typeof createPipeline>, fast = false): { ms: number; cpuMs: number } {
-  forceGc();
-  const cpu = process.cpuUsage();
-  const t = now();
-  for (const text of texts) parseNote(text, pipeline, fast ? undefined : referenceScan);
-  const ms = now() - t;
-  const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000 };
+  return timed(() => {
+    for (const text of texts) parseNote(text, pipeline, fast ? undefined : referenceScan);
+  });
 }
 
 /**
@@ -115,10 +111,10 @@ export function coldAndReference(vault: LoadedVault, options: CoreOptions): { co
   for (let k = 0; k < Math.max(options.coldReps, options.referenceReps); k++) {
     if (k < options.coldReps) {
       cold.index = null; // the last index is not alive while the next is made
-      const run = timedIndex(vault);
+      const run = timed(() => indexAll(vault));
       cold.runs.push(run.ms);
       cold.cpuRuns.push(run.cpuMs);
-      cold.index = run.index;
+      cold.index = run.value;
     }
     if (k < options.referenceReps) {
       const run = timedReference(texts, pipeline);
