@@ -39,6 +39,10 @@ export interface GraphCache {
    * date (after `store`) and the index's name order known (the links list components in it).
    */
   keepLinks(index: MaturityIndex): Promise<void>;
+  /** What the last start verified of the graph (kept-pages.ts; checked by its reader), read apart from the records: a small read. */
+  keptPages(): Promise<unknown>;
+  /** Keep what this start verified, once the records being written are written (call after `store`). */
+  keepPages(kept: unknown): Promise<void>;
   /** The note kept for `path` if it was made from this version of the text with these settings. */
   take(path: string, version: string | undefined): PreparedNote | null;
   /** The digest of the text a kept record was made from. */
@@ -63,6 +67,9 @@ export interface GraphCache {
   /** Close the database once the write under way (if any) is done. */
   close(): Promise<void>;
 }
+
+/** The key of what a start verified of the graph, beside the links (NoteCache `readBeside`). */
+const PAGES_KEY = 1;
 
 /** The key a record is made with: the parser build and the settings that change how notes are read. */
 function settingsKey(settings: PluginSettings): string {
@@ -157,6 +164,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let made = new Map<string, CachedNote>();
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
+  let pagesRead: Promise<unknown> | null = null;
   let writing: Promise<void> = Promise.resolve();
   const closing = closeSignal();
   const keyFor = recordKeys(options.settings);
@@ -172,6 +180,11 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     keepLinks(index) {
       const made = closing.closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
       if (made) writing = writing.then(() => linksStoreTurn(options, closing)).then(() => cache.writeLinks(made));
+      return writing;
+    },
+    keptPages: () => (pagesRead ??= cache.readBeside(PAGES_KEY)),
+    keepPages(value) {
+      writing = writing.then(() => cache.writeBeside(PAGES_KEY, value, 'what the start read of the graph'));
       return writing;
     },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),

@@ -1,0 +1,128 @@
+// Which pages a start from the cache asks Logseq about. With what the last start verified kept
+// beside the records (kept-pages.ts), it searches what changed since that start's marks (a few
+// scans with a predicate, graph-queries.ts) and takes every other page's row as kept, with no
+// per-page query; a page listed that the kept start did not read is asked too. Without them (a
+// first start, another namespace, a record not readable) or with the marks' witness gone (a file
+// deleted, or a database restored from a copy that gave ids out again), it asks every page, as
+// before, and takes the marks for the next start first.
+import type { GraphCache } from './graph-cache';
+import { pulledEntities } from './graph-answers';
+import { filePagesQuery, NEWEST_FILE_TX_QUERY, newestFileQuery, stampedSinceQueries, WHERE_CHUNK, witnessQuery, writtenAfterQueries } from './graph-queries';
+import type { GraphState } from './graph-state';
+import { isRecord } from './host';
+import { keptOwners, keptPagesOf, keptRows, readKeptPages, type ChangeMarks, type KeptPages, type VersionedRow } from './kept-pages';
+
+export interface StartPlan {
+  /** Rows of the pages unchanged since the kept start, by id: taken without asking. */
+  known: Map<number, VersionedRow>;
+  /** Pages passed over then (no Markdown pages) and unchanged since: neither asked nor pulled. */
+  passed: Set<number>;
+  /** The marks this start reads from, taken before any row is read: kept for the next start. */
+  marks: ChangeMarks;
+  /** What this start read, kept for the next one once its records are stored. */
+  read: { rows: VersionedRow[]; passed: number[] };
+}
+
+type Written = Array<[entity: number, tx: number]>;
+
+/** The namespace a start lists pages in, as the kept record names it. */
+const prefixOf = (g: GraphState) => g.settings.namespacePrefix.trim();
+
+/** The plan of a start that began at `startedAt` (wall clock, ms). */
+export async function planStart(g: GraphState, cache: GraphCache, startedAt: number): Promise<StartPlan> {
+  const kept = readKeptPages(await cache.keptPages(), prefixOf(g));
+  const found = kept ? await changesSince(g, kept.marks, startedAt) : null;
+  if (!kept || !found) return everyPage(g, startedAt);
+  const changed = new Set(found.pages);
+  const owners = keptOwners(kept);
+  for (const file of found.files) {
+    const owner = owners.get(file);
+    if (owner !== undefined) changed.add(owner);
+  }
+  // A changed file's page now (a new page, or an id given out again after a restore).
+  for (const page of await ownersNow(g, [...found.files])) changed.add(page);
+  const known = keptRows(kept);
+  for (const id of changed) known.delete(id);
+  const passed = new Set(kept.passed.filter((id) => !changed.has(id)));
+  return { known, passed, marks: found.marks, read: { rows: [], passed: [] } };
+}
+
+/** A start that asks every page: the marks first (the newest file's creation, and that file). */
+async function everyPage(g: GraphState, startedAt: number): Promise<StartPlan> {
+  const newest = await g.env.query(NEWEST_FILE_TX_QUERY);
+  const tx = typeof newest === 'number' ? newest : 0;
+  const made = tx > 0 ? madeRows(await g.env.query(newestFileQuery(tx))) : [];
+  const marks: ChangeMarks = { tx, witness: newestOf(made)?.witness ?? null, ms: startedAt };
+  return { known: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] } };
+}
+
+/**
+ * The files and pages changed since `marks`, and the marks of this start; null without the
+ * witness of the marks' transaction as it was made (the database may have given that id and those
+ * before it out again): every page is asked.
+ */
+async function changesSince(g: GraphState, marks: ChangeMarks, startedAt: number): Promise<{ files: Set<number>; pages: Set<number>; marks: ChangeMarks } | null> {
+  if (marks.witness === null) return null;
+  const written = writtenAfterQueries(marks.tx);
+  // Sent at once: Logseq answers them in turn, with no round trip between.
+  const witnessed = g.env.query(witnessQuery(marks.witness.file, marks.witness.created));
+  const [files, pages, stamped, made] = await Promise.all([
+    answersOf(g, written.files),
+    answersOf(g, written.pages),
+    answersOf(g, stampedSinceQueries(marks.ms)),
+    g.env.query(written.made).then(madeRows),
+  ]);
+  if ((await witnessed) !== marks.tx) return null;
+  const newest = newestOf(made);
+  return {
+    files: new Set([...files, ...stamped, ...made].map(([entity]) => entity)),
+    pages: new Set(pages.map(([entity]) => entity)),
+    marks: newest ? { ...newest, ms: startedAt } : { ...marks, ms: startedAt },
+  };
+}
+
+type Made = Array<[file: number, created: number, tx: number]>;
+
+function madeRows(answer: unknown): Made {
+  const rows: Made = [];
+  for (const row of Array.isArray(answer) ? answer : []) {
+    if (Array.isArray(row) && typeof row[0] === 'number' && typeof row[1] === 'number' && typeof row[2] === 'number') rows.push([row[0], row[1], row[2]]);
+  }
+  return rows;
+}
+
+/** The marks of the newest of these files made (its transaction, and it as the witness). */
+function newestOf(made: Made): Pick<ChangeMarks, 'tx' | 'witness'> | null {
+  let newest: Made[number] | null = null;
+  for (const row of made) if (newest === null || row[2] > newest[2]) newest = row;
+  return newest && { tx: newest[2], witness: { file: newest[0], created: newest[1] } };
+}
+
+/** The `[entity tx]` rows of these queries' answers. */
+async function answersOf(g: GraphState, queries: string[]): Promise<Written> {
+  const answers = await Promise.all(queries.map((query) => g.env.query(query)));
+  return answers.flatMap(writtenRows);
+}
+
+function writtenRows(answer: unknown): Written {
+  const rows: Written = [];
+  for (const row of Array.isArray(answer) ? answer : []) if (Array.isArray(row) && typeof row[0] === 'number' && typeof row[1] === 'number') rows.push([row[0], row[1]]);
+  return rows;
+}
+
+/** The pages of these files now (pulls by id, WHERE_CHUNK a query). */
+async function ownersNow(g: GraphState, fileIds: readonly number[]): Promise<number[]> {
+  const pages: number[] = [];
+  for (let i = 0; i < fileIds.length; i += WHERE_CHUNK) {
+    for (const entity of pulledEntities(await g.env.query(filePagesQuery(fileIds.slice(i, i + WHERE_CHUNK))))) {
+      const owners: unknown = entity['_file'];
+      for (const owner of Array.isArray(owners) ? owners : [owners]) if (isRecord(owner) && typeof owner['id'] === 'number') pages.push(owner['id']);
+    }
+  }
+  return pages;
+}
+
+/** The record of what this start read, for the next one. */
+export function keptOfPlan(g: GraphState, plan: StartPlan): KeptPages {
+  return keptPagesOf(plan.read.rows, plan.read.passed, prefixOf(g), plan.marks);
+}
