@@ -85,18 +85,19 @@ export function pageVersionsQuery(ids: readonly number[]): string {
 /**
  * The newest file entity's creation (`:file/created-at`, stamped once by the graph parser): the
  * marks of a start that holds none (kept-pages.ts), asked before any version is read. One scan, a
- * number back (~5 ms at 10k pages); `newestFileQuery` then names the file.
+ * row back (~5 ms at 10k pages); `newestFileQuery` then names the file. Found as rows, never as a
+ * scalar: the app answers nil for "no graph open" (graph-answers.ts `graphQuery`).
  */
-export const NEWEST_FILE_TX_QUERY = '[:find (max ?t) . :where [_ :file/created-at _ ?t]]';
+export const NEWEST_FILE_TX_QUERY = '[:find (max ?t) :where [_ :file/created-at _ ?t]]';
 
 /** `[file created tx]` of the files made in transaction `tx` (one scan). */
 export function newestFileQuery(tx: number): string {
   return `[:find ?f ?c ?t :where [?f :file/created-at ?c ?t] [(= ?t ${Math.trunc(tx)})]]`;
 }
 
-/** The transaction of the witness's creation if it is still there as it was made: `[file :file/created-at created]` looked up by id. */
+/** `[[tx]]`, the transaction of the witness's creation if it is still there as it was made (`[file :file/created-at created]`, looked up by id); `[]` if not. */
 export function witnessQuery(file: number, created: number): string {
-  return `[:find ?t . :where [${Math.trunc(file)} :file/created-at ${Math.trunc(created)} ?t]]`;
+  return `[:find ?t :where [${Math.trunc(file)} :file/created-at ${Math.trunc(created)} ?t]]`;
 }
 
 /** `[entity tx]` of the datoms of `attribute` written in a transaction after `tx`: one scan and a predicate, ~5 ms at 10k pages. */

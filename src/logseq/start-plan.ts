@@ -49,8 +49,7 @@ export async function planStart(g: GraphState, cache: GraphCache, startedAt: num
 
 /** A start that asks every page: the marks first (the newest file's creation, and that file). */
 async function everyPage(g: GraphState, startedAt: number): Promise<StartPlan> {
-  const newest = await g.env.query(NEWEST_FILE_TX_QUERY);
-  const tx = typeof newest === 'number' ? newest : 0;
+  const tx = firstNumber(await g.env.query(NEWEST_FILE_TX_QUERY)) ?? 0;
   const made = tx > 0 ? madeRows(await g.env.query(newestFileQuery(tx))) : [];
   const marks: ChangeMarks = { tx, witness: newestOf(made)?.witness ?? null, ms: startedAt };
   return { known: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] } };
@@ -65,20 +64,27 @@ async function changesSince(g: GraphState, marks: ChangeMarks, startedAt: number
   if (marks.witness === null) return null;
   const written = writtenAfterQueries(marks.tx);
   // Sent at once: Logseq answers them in turn, with no round trip between.
-  const witnessed = g.env.query(witnessQuery(marks.witness.file, marks.witness.created));
-  const [files, pages, stamped, made] = await Promise.all([
+  const [witnessed, files, pages, stamped, made] = await Promise.all([
+    g.env.query(witnessQuery(marks.witness.file, marks.witness.created)).then(firstNumber),
     answersOf(g, written.files),
     answersOf(g, written.pages),
     answersOf(g, stampedSinceQueries(marks.ms)),
     g.env.query(written.made).then(madeRows),
   ]);
-  if ((await witnessed) !== marks.tx) return null;
+  if (witnessed !== marks.tx) return null;
   const newest = newestOf(made);
   return {
     files: new Set([...files, ...stamped, ...made].map(([entity]) => entity)),
     pages: new Set(pages.map(([entity]) => entity)),
     marks: newest ? { ...newest, ms: startedAt } : { ...marks, ms: startedAt },
   };
+}
+
+/** The number in an answer's first row (`[[n]]`), if any. */
+function firstNumber(answer: unknown): number | null {
+  const row: unknown = Array.isArray(answer) ? answer[0] : undefined;
+  const value: unknown = Array.isArray(row) ? row[0] : undefined;
+  return typeof value === 'number' ? value : null;
 }
 
 type Made = Array<[file: number, created: number, tx: number]>;
