@@ -65,6 +65,8 @@ async function takeAllCached(g: GraphState, cache: GraphCache, loading: Promise<
   const ask = listed.filter((id) => !plan.known.has(id) && !plan.passed.has(id));
   const known = listed.filter((id) => plan.known.has(id)).map((id) => plan.known.get(id)!);
   plan.read.passed.push(...listed.filter((id) => plan.passed.has(id)));
+  // A kept page no longer listed (deleted), or a listed one it does not hold: the record changes.
+  if (ask.length > 0 || known.length !== plan.known.size || plan.read.passed.length !== plan.passed.size) plan.same = false;
   const versionsOf = (at: number) => {
     const asked = versionedRows(g, ask.slice(at, at + VERSION_CHUNK));
     asked.catch(() => undefined); // awaited in turn; a failure is the start's
@@ -234,5 +236,5 @@ async function keepForNextStart(g: GraphState, plan: StartPlan | null): Promise<
   if (!g.cache) return;
   g.versions = null;
   await g.cache.store(new Set(g.table.pages().map((page) => g.table.pathOfId(page.id)!)));
-  if (plan) void g.cache.keepPages(keptOfPlan(g, plan));
+  if (plan && !plan.same) void g.cache.keepPages(keptOfPlan(g, plan));
 }

@@ -31,85 +31,77 @@ export interface ChangeMarks {
 /** A page's row as a version query answers it, with its text's version (`tx:created`). */
 export type VersionedRow = [row: FileRow, version: string];
 
-/** The stored record: columns, one entry per Markdown page (a structured clone of a few arrays, not 10k objects). */
+/**
+ * The stored record: one entry per Markdown page, packed so that storing and reading it clone a
+ * few large values (IndexedDB's structured clone), not 10k objects or 40k strings: the numbers as
+ * Float64Arrays (NaN: none), the strings joined by NUL, which no page name or path holds.
+ */
 export interface KeptPages {
   /** The namespace the start listed pages in (a start of another lists other pages). */
   prefix: string;
   marks: ChangeMarks;
   /** Pages answered that are no Markdown pages: passed over again unless they changed. */
   passed: number[];
-  ids: number[];
-  names: string[];
-  originals: string[];
-  fileIds: Array<number | null>;
-  paths: string[];
-  mtimes: Array<number | null>;
-  versions: string[];
+  /** Page id, file id and file time (ms) of each page, in turn. */
+  numbers: Float64Array;
+  /** Name, original name, file path and version of each page, in turn, joined by SEP. */
+  strings: string;
 }
 
+const SEP = '\u0000';
+const NUMBERS = 3;
+const STRINGS = 4;
+
 /** The record for `rows` (Markdown pages), `passed` and `marks`. */
-export function keptPagesOf(rows: Iterable<VersionedRow>, passed: Iterable<number>, prefix: string, marks: ChangeMarks): KeptPages {
-  const kept: KeptPages = { prefix, marks, passed: [...passed], ids: [], names: [], originals: [], fileIds: [], paths: [], mtimes: [], versions: [] };
-  for (const [row, version] of rows) {
-    kept.ids.push(row.id);
-    kept.names.push(row.name);
-    kept.originals.push(row['original-name'] ?? row.name);
-    kept.fileIds.push(row.file.id ?? null);
-    kept.paths.push(row.file.path);
-    kept.mtimes.push(timeOf(row.file['last-modified-at']));
-    kept.versions.push(version);
-  }
-  return kept;
+export function keptPagesOf(rows: readonly VersionedRow[], passed: Iterable<number>, prefix: string, marks: ChangeMarks): KeptPages {
+  const numbers = new Float64Array(rows.length * NUMBERS);
+  const strings: string[] = [];
+  rows.forEach(([row, version], i) => {
+    numbers.set([row.id, row.file.id ?? Number.NaN, timeOf(row.file['last-modified-at']) ?? Number.NaN], i * NUMBERS);
+    strings.push(row.name, row['original-name'] ?? row.name, row.file.path, version);
+  });
+  return { prefix, marks, passed: [...passed], numbers, strings: strings.join(SEP) };
 }
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-const isString = (x: unknown): x is string => typeof x === 'string';
-const orNull = (test: (x: unknown) => boolean) => (x: unknown) => x === null || test(x);
-
-function columnOf(value: unknown, length: number, test: (x: unknown) => boolean): boolean {
-  return Array.isArray(value) && value.length === length && value.every(test);
-}
 
 /** The stored record if it is one, made for this namespace; else null (the start then asks every page). */
 export function readKeptPages(stored: unknown, prefix: string): KeptPages | null {
   if (stored === null || typeof stored !== 'object') return null;
   const kept = stored as Partial<KeptPages>;
   const marks = kept.marks as Partial<ChangeMarks> | undefined;
-  if (kept.prefix !== prefix || !isNumber(marks?.tx) || !isNumber(marks.ms) || !Array.isArray(kept.ids)) return null;
+  if (kept.prefix !== prefix || !isNumber(marks?.tx) || !isNumber(marks.ms)) return null;
   const witness = marks.witness as Partial<NonNullable<ChangeMarks['witness']>> | null | undefined;
   if (witness !== null && !(isNumber(witness?.file) && isNumber(witness.created))) return null;
-  const n = kept.ids.length;
-  const columns: Array<[unknown, (x: unknown) => boolean]> = [
-    [kept.ids, isNumber],
-    [kept.names, isString],
-    [kept.originals, isString],
-    [kept.fileIds, orNull(isNumber)],
-    [kept.paths, isString],
-    [kept.mtimes, orNull(isNumber)],
-    [kept.versions, isString],
-  ];
-  if (!columns.every(([column, test]) => columnOf(column, n, test))) return null;
   if (!Array.isArray(kept.passed) || !kept.passed.every(isNumber)) return null;
+  // By tag, not instanceof: a value read back in another realm (the frame's) is not this realm's Float64Array.
+  if (Object.prototype.toString.call(kept.numbers) !== '[object Float64Array]' || typeof kept.strings !== 'string') return null;
+  if (kept.numbers!.length % NUMBERS !== 0) return null;
+  const pages = kept.numbers!.length / NUMBERS;
+  if (pages === 0 ? kept.strings !== '' : kept.strings.split(SEP).length !== pages * STRINGS) return null;
   return kept as KeptPages;
 }
 
 /** The kept rows by page id, as a version query would answer them. */
 export function keptRows(kept: KeptPages): Map<number, VersionedRow> {
   const rows = new Map<number, VersionedRow>();
-  kept.ids.forEach((id, i) => {
-    const fileId = kept.fileIds[i];
-    const file: FileRow['file'] = { path: kept.paths[i]!, 'last-modified-at': kept.mtimes[i] };
-    if (fileId !== null && fileId !== undefined) file.id = fileId;
-    rows.set(id, [{ id, name: kept.names[i]!, 'original-name': kept.originals[i]!, 'journal?': false, file }, kept.versions[i]!]);
-  });
+  const strings = kept.strings === '' ? [] : kept.strings.split(SEP);
+  for (let i = 0; i * NUMBERS < kept.numbers.length; i++) {
+    const [id, fileId, mtime] = [0, 1, 2].map((k) => kept.numbers[i * NUMBERS + k]!) as [number, number, number];
+    const at = i * STRINGS;
+    const file: FileRow['file'] = { path: strings[at + 2]!, 'last-modified-at': Number.isNaN(mtime) ? null : mtime };
+    if (!Number.isNaN(fileId)) file.id = fileId;
+    rows.set(id, [{ id, name: strings[at]!, 'original-name': strings[at + 1]!, 'journal?': false, file }, strings[at + 3]!]);
+  }
   return rows;
 }
 
 /** The page each kept file belonged to. */
 export function keptOwners(kept: KeptPages): Map<number, number> {
   const owners = new Map<number, number>();
-  kept.fileIds.forEach((fileId, i) => {
-    if (fileId !== null) owners.set(fileId, kept.ids[i]!);
-  });
+  for (let i = 0; i * NUMBERS < kept.numbers.length; i++) {
+    const fileId = kept.numbers[i * NUMBERS + 1]!;
+    if (!Number.isNaN(fileId)) owners.set(fileId, kept.numbers[i * NUMBERS]!);
+  }
   return owners;
 }

@@ -21,6 +21,12 @@ export interface StartPlan {
   marks: ChangeMarks;
   /** What this start read, kept for the next one once its records are stored. */
   read: { rows: VersionedRow[]; passed: number[] };
+  /**
+   * Nothing changed since the kept record's marks, and every page it holds is listed again: the
+   * record would be written anew the same but for its wall clock mark (an older one only widens
+   * the next search), so it is not written.
+   */
+  same: boolean;
 }
 
 type Written = Array<[entity: number, tx: number]>;
@@ -44,7 +50,8 @@ export async function planStart(g: GraphState, cache: GraphCache, startedAt: num
   const known = keptRows(kept);
   for (const id of changed) known.delete(id);
   const passed = new Set(kept.passed.filter((id) => !changed.has(id)));
-  return { known, passed, marks: found.marks, read: { rows: [], passed: [] } };
+  const same = changed.size === 0 && found.marks.tx === kept.marks.tx;
+  return { known, passed, marks: found.marks, read: { rows: [], passed: [] }, same };
 }
 
 /** A start that asks every page: the marks first (the newest file's creation, and that file). */
@@ -52,7 +59,7 @@ async function everyPage(g: GraphState, startedAt: number): Promise<StartPlan> {
   const tx = firstNumber(await g.env.query(NEWEST_FILE_TX_QUERY)) ?? 0;
   const made = tx > 0 ? madeRows(await g.env.query(newestFileQuery(tx))) : [];
   const marks: ChangeMarks = { tx, witness: newestOf(made)?.witness ?? null, ms: startedAt };
-  return { known: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] } };
+  return { known: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] }, same: false };
 }
 
 /**
