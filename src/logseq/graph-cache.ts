@@ -27,8 +27,14 @@ declare const MATURITY_MAP_BUILD: string | undefined;
 const BUILD = typeof MATURITY_MAP_BUILD === 'string' ? MATURITY_MAP_BUILD : 'source';
 
 export interface GraphCache {
-  /** Every record kept, read in slices, and the links kept with them (the first call reads; later ones answer from memory). */
-  load(): Promise<void>;
+  /**
+   * Every record kept, read in slices, and the links kept with them, read beside them (the first
+   * call reads; later ones answer from memory). `onRecords` (first call only) hears the paths of
+   * each slice as it is kept: a start takes those pages while the rest is read.
+   */
+  load(onRecords?: (paths: string[]) => void): Promise<void>;
+  /** Resolves once the links kept with the records are read (`takeKeptLinks` answers them), before every record is. */
+  linksLoaded(): Promise<void>;
   /** The links kept with the records (graph-links.ts), if they were made under these settings; null: none, not readable, or taken already. */
   takeKeptLinks(): KeptLinks | null;
   /** Is the record kept for `path` the one the kept links were made from (the page may take its links from them)? */
@@ -118,13 +124,13 @@ function putRecord(index: MaturityIndex, path: string, { text, digest }: { text:
   return { ...made, size: text.length, hash: digest, ...record };
 }
 
-/** Read every record into `kept`, a slice at a time; resolves with the stored links record. */
-async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options: GraphCacheOptions): Promise<unknown> {
+/** Read every record into `kept`, a slice at a time, telling `onRecords` each slice's paths. */
+async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options: GraphCacheOptions, onRecords?: (paths: string[]) => void): Promise<void> {
   await cache.readAll(async (records) => {
     for (const [path, record] of records) kept.set(path, record);
+    onRecords?.(records.map(([path]) => path));
     await options.slicing.yieldNow();
   });
-  return cache.readLinks();
 }
 
 /**
@@ -165,6 +171,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
   let pagesRead: Promise<unknown> | null = null;
+  let linksRead: Promise<void> | null = null;
   let writing: Promise<void> = Promise.resolve();
   const closing = closeSignal();
   const keyFor = recordKeys(options.settings);
@@ -174,7 +181,12 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     if (kept.delete(path)) gone.add(path);
   };
   return {
-    load: () => (loaded ??= loadAll(cache, kept, options).then((stored) => links.read(stored, settingsKey(options.settings())))),
+    load(onRecords) {
+      // The links in a transaction of their own beside the records' (IndexedDB runs both at once).
+      linksRead ??= cache.readLinks().then((stored) => links.read(stored, settingsKey(options.settings())));
+      return (loaded ??= Promise.all([loadAll(cache, kept, options, onRecords), linksRead]).then(() => undefined));
+    },
+    linksLoaded: () => linksRead ?? Promise.resolve(),
     takeKeptLinks: () => links.take(),
     linksFit: (path) => links.fits(path),
     keepLinks(index) {

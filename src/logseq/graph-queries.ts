@@ -83,16 +83,16 @@ export function pageVersionsQuery(ids: readonly number[]): string {
 }
 
 /**
- * The newest file entity's creation (`:file/created-at`, stamped once by the graph parser): the
- * marks of a start that holds none (kept-pages.ts), asked before any version is read. One scan, a
- * row back (~5 ms at 10k pages); `newestFileQuery` then names the file. Found as rows, never as a
- * scalar: the app answers nil for "no graph open" (graph-answers.ts `graphQuery`).
+ * The newest file entity's creation time (`:file/created-at`, the wall clock, stamped once by the
+ * graph parser): the marks of a start that holds none (kept-pages.ts), asked before any version is
+ * read. One scan, a row back (~5 ms at 10k pages); `madeAtQuery` then names the files. Rows, never
+ * a scalar: the app answers nil for "no graph open" (graph-answers.ts `graphQuery`).
  */
-export const NEWEST_FILE_TX_QUERY = '[:find (max ?t) :where [_ :file/created-at _ ?t]]';
+export const NEWEST_FILE_QUERY = '[:find (max ?c) :where [_ :file/created-at ?c]]';
 
-/** `[file created tx]` of the files made in transaction `tx` (one scan). */
-export function newestFileQuery(tx: number): string {
-  return `[:find ?f ?c ?t :where [?f :file/created-at ?c ?t] [(= ?t ${Math.trunc(tx)})]]`;
+/** `[file tx]` of the files made at `created` (ms): one scan, a few rows (a graph's first parse stamps many files in one millisecond, never thousands). */
+export function madeAtQuery(created: number): string {
+  return `[:find ?f ?t :where [?f :file/created-at ${Math.trunc(created)} ?t]]`;
 }
 
 /** `[[tx]]`, the transaction of the witness's creation if it is still there as it was made (`[file :file/created-at created]`, looked up by id); `[]` if not. */

@@ -15,20 +15,22 @@ import type { Progress } from './graph-index';
 import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, VERSION_CHUNK, WHERE_CHUNK } from './graph-queries';
 import type { VersionedRow } from './kept-pages';
 import { keptOfPlan, planStart, type StartPlan } from './start-plan';
+import { recordArrivals, type RecordArrivals } from './record-arrivals';
 import { forget, inSlices, pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
   const startedAt = Date.now();
   g.changes.startedAt(startedAt);
   // The cache is read while Logseq lists the pages and answers what changed (IndexedDB reads off the thread).
-  const loading = g.cache?.load();
-  loading?.catch(() => undefined); // awaited below; a failure is the start's
+  const arrivals = recordArrivals();
+  const loading = g.cache?.load((paths) => arrivals.push(paths));
+  void loading?.catch(() => undefined).finally(() => arrivals.end()); // awaited below; a failure is the start's
   const planning = g.cache ? planStart(g, g.cache, startedAt) : null;
   planning?.catch(() => undefined); // awaited below
   const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
   const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
   const plan = planning ? await planning : null;
-  const all = await (g.cache && loading && plan ? takeAllCached(g, g.cache, loading, listed, plan) : markdownPages(g, listed));
+  const all = await (g.cache && loading && plan ? takeAllCached(g, g.cache, { loading, arrivals }, listed, plan) : markdownPages(g, listed));
   await endAdoption(g, all.length > 0);
   // The listing is the count when it lists every page with a file: no second scan of the graph.
   await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
@@ -56,12 +58,13 @@ async function markdownPages(g: GraphState, listed: readonly number[]): Promise<
 
 /**
  * The pages of `listed` to pull, the others taken from the cache: the rows of pages unchanged
- * since the kept start as kept (`plan`), the others' asked VERSION_CHUNK pages a query (every
- * page's on a start that holds none). The first versions are asked while the cache is still being
- * read (`loading`), and each next chunk's while the frame takes the last one's, so Logseq's
- * thread has the next query queued instead of waiting a round trip for it.
+ * since the kept start as kept (`plan`), each as soon as its record is read (`read.arrivals`);
+ * the others' asked VERSION_CHUNK pages a query (every page's on a start that holds none). The
+ * first versions are asked while the cache is still being read (`read.loading`), and each next
+ * chunk's while the frame takes the last one's, so Logseq's thread has the next query queued
+ * instead of waiting a round trip for it.
  */
-async function takeAllCached(g: GraphState, cache: GraphCache, loading: Promise<void>, listed: readonly number[], plan: StartPlan): Promise<number[]> {
+async function takeAllCached(g: GraphState, cache: GraphCache, read: { loading: Promise<void>; arrivals: RecordArrivals }, listed: readonly number[], plan: StartPlan): Promise<number[]> {
   const ask = listed.filter((id) => !plan.known.has(id) && !plan.passed.has(id));
   const known = listed.filter((id) => plan.known.has(id)).map((id) => plan.known.get(id)!);
   plan.read.passed.push(...listed.filter((id) => plan.passed.has(id)));
@@ -73,16 +76,30 @@ async function takeAllCached(g: GraphState, cache: GraphCache, loading: Promise<
     return asked;
   };
   let next = ask.length > 0 ? versionsOf(0) : null;
-  await loading;
+  await cache.linksLoaded();
   g.versions = new Map();
   beginAdoption(g, cache);
-  const all = await takeCached(g, [], known, plan);
+  const all = await takeAsRead(g, read.arrivals, known, plan);
+  await read.loading;
   for (let i = 0; next !== null; i += VERSION_CHUNK) {
     const rows = await next;
     next = i + VERSION_CHUNK < ask.length ? versionsOf(i + VERSION_CHUNK) : null;
     all.push(...(await takeCached(g, ask.slice(i, i + VERSION_CHUNK), rows, plan)));
     await g.options.yieldNow('start: pages taken');
   }
+  return all;
+}
+
+/** The kept `rows` to pull, each taken (or not) once its record is read; those with no record once the read is over. */
+async function takeAsRead(g: GraphState, arrivals: RecordArrivals, rows: readonly VersionedRow[], plan: StartPlan): Promise<number[]> {
+  const byPath = new Map(rows.map((row) => [relativePath(row[0].file.path, g.env.dir), row] as const));
+  const all: number[] = [];
+  for (let paths = await arrivals.next(); paths.length > 0; paths = await arrivals.next()) {
+    const arrived = paths.map((path) => byPath.get(path)).filter((row): row is VersionedRow => row !== undefined);
+    for (const path of paths) byPath.delete(path);
+    all.push(...(await takeCached(g, [], arrived, plan)));
+  }
+  all.push(...(await takeCached(g, [], [...byPath.values()], plan)));
   return all;
 }
 

@@ -7,7 +7,7 @@
 // before, and takes the marks for the next start first.
 import type { GraphCache } from './graph-cache';
 import { pulledEntities } from './graph-answers';
-import { filePagesQuery, NEWEST_FILE_TX_QUERY, newestFileQuery, stampedSinceQueries, WHERE_CHUNK, witnessQuery, writtenAfterQueries } from './graph-queries';
+import { filePagesQuery, madeAtQuery, NEWEST_FILE_QUERY, stampedSinceQueries, WHERE_CHUNK, witnessQuery, writtenAfterQueries } from './graph-queries';
 import type { GraphState } from './graph-state';
 import { isRecord } from './host';
 import { keptOwners, keptPagesOf, keptRows, readKeptPages, type ChangeMarks, type KeptPages, type VersionedRow } from './kept-pages';
@@ -54,11 +54,12 @@ export async function planStart(g: GraphState, cache: GraphCache, startedAt: num
   return { known, passed, marks: found.marks, read: { rows: [], passed: [] }, same };
 }
 
-/** A start that asks every page: the marks first (the newest file's creation, and that file). */
+/** A start that asks every page: the marks first (the newest file made, its transaction and time). */
 async function everyPage(g: GraphState, startedAt: number): Promise<StartPlan> {
-  const tx = firstNumber(await g.env.query(NEWEST_FILE_TX_QUERY)) ?? 0;
-  const made = tx > 0 ? madeRows(await g.env.query(newestFileQuery(tx))) : [];
-  const marks: ChangeMarks = { tx, witness: newestOf(made)?.witness ?? null, ms: startedAt };
+  const created = firstNumber(await g.env.query(NEWEST_FILE_QUERY));
+  const made = created === null ? [] : madeRows(await g.env.query(madeAtQuery(created)), created);
+  const newest = newestOf(made);
+  const marks: ChangeMarks = newest ? { ...newest, ms: startedAt } : { tx: 0, witness: null, ms: startedAt };
   return { known: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] }, same: false };
 }
 
@@ -96,10 +97,13 @@ function firstNumber(answer: unknown): number | null {
 
 type Made = Array<[file: number, created: number, tx: number]>;
 
-function madeRows(answer: unknown): Made {
+/** `[file created tx]` rows of an answer; `created`: the answer's rows are `[file tx]` of files made then. */
+function madeRows(answer: unknown, created?: number): Made {
   const rows: Made = [];
   for (const row of Array.isArray(answer) ? answer : []) {
-    if (Array.isArray(row) && typeof row[0] === 'number' && typeof row[1] === 'number' && typeof row[2] === 'number') rows.push([row[0], row[1], row[2]]);
+    if (!Array.isArray(row)) continue;
+    const [file, c, tx]: unknown[] = created === undefined ? row : [row[0], created, row[1]];
+    if (typeof file === 'number' && typeof c === 'number' && typeof tx === 'number') rows.push([file, c, tx]);
   }
   return rows;
 }
