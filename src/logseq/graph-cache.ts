@@ -47,8 +47,8 @@ export interface GraphCache {
   keepLinks(index: MaturityIndex): Promise<void>;
   /** What the last start verified of the graph (kept-pages.ts; checked by its reader), read apart from the records: a small read. */
   keptPages(): Promise<unknown>;
-  /** Keep what this start verified, once the records being written are written (call after `store`), in idle time. */
-  keepPages(kept: unknown): Promise<void>;
+  /** Keep what this start verified (made by `kept`, in that turn), once the records being written are written (call after `store`), in idle time. */
+  keepPages(kept: () => unknown): Promise<void>;
   /** The note kept for `path` if it was made from this version of the text with these settings. */
   take(path: string, version: string | undefined): PreparedNote | null;
   /** The digest of the text a kept record was made from. */
@@ -197,7 +197,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     keptPages: () => (pagesRead ??= cache.readBeside(PAGES_KEY)),
     keepPages(value) {
       // In idle time after the draw, as the links: what is not written by a quit costs the next start its per-page versions, no more.
-      writing = writing.then(() => linksStoreTurn(options, closing)).then(() => cache.writeBeside(PAGES_KEY, value, 'what the start read of the graph'));
+      writing = writing.then(() => linksStoreTurn(options, closing)).then(() => cache.writeBeside(PAGES_KEY, value(), 'what the start read of the graph'));
       return writing;
     },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),

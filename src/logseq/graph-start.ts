@@ -13,7 +13,7 @@ import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
 import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, VERSION_CHUNK, WHERE_CHUNK } from './graph-queries';
-import type { VersionedRow } from './kept-pages';
+import { sameRow, type VersionedRow } from './kept-pages';
 import { keptOfPlan, planStart, type StartPlan } from './start-plan';
 import { recordArrivals, type RecordArrivals } from './record-arrivals';
 import { forget, inSlices, pull, type GraphState } from './graph-state';
@@ -66,10 +66,11 @@ async function markdownPages(g: GraphState, listed: readonly number[]): Promise<
  */
 async function takeAllCached(g: GraphState, cache: GraphCache, read: { loading: Promise<void>; arrivals: RecordArrivals }, listed: readonly number[], plan: StartPlan): Promise<number[]> {
   const ask = listed.filter((id) => !plan.known.has(id) && !plan.passed.has(id));
-  const known = listed.filter((id) => plan.known.has(id)).map((id) => plan.known.get(id)!);
+  const known = listed.filter((id) => plan.known.has(id));
   plan.read.passed.push(...listed.filter((id) => plan.passed.has(id)));
-  // A kept page no longer listed (deleted), or a listed one it does not hold: the record changes.
-  if (ask.length > 0 || known.length !== plan.known.size || plan.read.passed.length !== plan.passed.size) plan.same = false;
+  // A kept page no longer listed (deleted), or a listed one it did not hold: the record changes.
+  if (known.length + ask.length !== plan.known.size + plan.changedKept.size || plan.read.passed.length !== plan.passed.size) plan.same = false;
+  if (ask.some((id) => !plan.changedKept.has(id))) plan.same = false;
   const versionsOf = (at: number) => {
     const asked = versionedRows(g, ask.slice(at, at + VERSION_CHUNK));
     asked.catch(() => undefined); // awaited in turn; a failure is the start's
@@ -90,16 +91,17 @@ async function takeAllCached(g: GraphState, cache: GraphCache, read: { loading: 
   return all;
 }
 
-/** The kept `rows` to pull, each taken (or not) once its record is read; those with no record once the read is over. */
-async function takeAsRead(g: GraphState, arrivals: RecordArrivals, rows: readonly VersionedRow[], plan: StartPlan): Promise<number[]> {
-  const byPath = new Map(rows.map((row) => [relativePath(row[0].file.path, g.env.dir), row] as const));
+/** The kept pages (`ids`) to pull, each taken (or not) once its record is read; those with no record once the read is over. */
+async function takeAsRead(g: GraphState, arrivals: RecordArrivals, ids: readonly number[], plan: StartPlan): Promise<number[]> {
+  const byPath = new Map(ids.map((id) => [relativePath(plan.known.pathOf(id)!, g.env.dir), id] as const));
+  const rowsOf = (pages: Iterable<number>) => [...pages].map((id) => plan.known.row(id)!);
   const all: number[] = [];
   for (let paths = await arrivals.next(); paths.length > 0; paths = await arrivals.next()) {
-    const arrived = paths.map((path) => byPath.get(path)).filter((row): row is VersionedRow => row !== undefined);
+    const arrived = paths.map((path) => byPath.get(path)).filter((id): id is number => id !== undefined);
     for (const path of paths) byPath.delete(path);
-    all.push(...(await takeCached(g, [], arrived, plan)));
+    all.push(...(await takeCached(g, [], rowsOf(arrived), plan)));
   }
-  all.push(...(await takeCached(g, [], [...byPath.values()], plan)));
+  all.push(...(await takeCached(g, [], rowsOf(byPath.values()), plan)));
   return all;
 }
 
@@ -116,6 +118,8 @@ async function takeCached(g: GraphState, ids: readonly number[], rows: Versioned
     answered.add(row.id);
     if (!isMarkdownPage(row)) return void plan.read.passed.push(row.id);
     plan.read.rows.push([row, version]);
+    const kept = plan.changedKept.get(row.id);
+    if (kept && !sameRow(kept, [row, version])) plan.same = false;
     if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
     if (!takeOne(g, row, version)) toPull.push(row.id);
   }, 'start: versions read');
@@ -253,5 +257,5 @@ async function keepForNextStart(g: GraphState, plan: StartPlan | null): Promise<
   if (!g.cache) return;
   g.versions = null;
   await g.cache.store(new Set(g.table.pages().map((page) => g.table.pathOfId(page.id)!)));
-  if (plan && !plan.same) void g.cache.keepPages(keptOfPlan(g, plan));
+  if (plan && !plan.same) void g.cache.keepPages(() => keptOfPlan(g, plan));
 }

@@ -82,26 +82,59 @@ export function readKeptPages(stored: unknown, prefix: string): KeptPages | null
   return kept as KeptPages;
 }
 
-/** The kept rows by page id, as a version query would answer them. */
-export function keptRows(kept: KeptPages): Map<number, VersionedRow> {
-  const rows = new Map<number, VersionedRow>();
-  const strings = kept.strings === '' ? [] : kept.strings.split(SEP);
-  for (let i = 0; i * NUMBERS < kept.numbers.length; i++) {
-    const [id, fileId, mtime] = [0, 1, 2].map((k) => kept.numbers[i * NUMBERS + k]!) as [number, number, number];
-    const at = i * STRINGS;
-    const file: FileRow['file'] = { path: strings[at + 2]!, 'last-modified-at': Number.isNaN(mtime) ? null : mtime };
-    if (!Number.isNaN(fileId)) file.id = fileId;
-    rows.set(id, [{ id, name: strings[at]!, 'original-name': strings[at + 1]!, 'journal?': false, file }, strings[at + 3]!]);
-  }
-  return rows;
+/**
+ * The kept rows, read back one at a time as a start takes them: decoded whole, a 10k-page record
+ * was a 23–47 ms task of 10k rows made at once.
+ */
+export interface KeptTable {
+  readonly size: number;
+  has(id: number): boolean;
+  /** The page's row, as a version query would answer it. */
+  row(id: number): VersionedRow | undefined;
+  /** The file path of the page (as the row holds it). */
+  pathOf(id: number): string | undefined;
+  /** The kept pages of these files. */
+  pagesOfFiles(fileIds: ReadonlySet<number>): number[];
+  /** The page changed: not taken as kept. */
+  delete(id: number): void;
 }
 
-/** The page each kept file belonged to. */
-export function keptOwners(kept: KeptPages): Map<number, number> {
-  const owners = new Map<number, number>();
-  for (let i = 0; i * NUMBERS < kept.numbers.length; i++) {
-    const fileId = kept.numbers[i * NUMBERS + 1]!;
-    if (!Number.isNaN(fileId)) owners.set(fileId, kept.numbers[i * NUMBERS]!);
-  }
-  return owners;
+export function keptTable(kept: KeptPages): KeptTable {
+  const at = new Map<number, number>();
+  for (let i = 0; i * NUMBERS < kept.numbers.length; i++) at.set(kept.numbers[i * NUMBERS]!, i);
+  let split: string[] | null = null;
+  const strings = () => (split ??= kept.strings === '' ? [] : kept.strings.split(SEP));
+  const number = (i: number, k: number) => kept.numbers[i * NUMBERS + k]!;
+  return {
+    get size() {
+      return at.size;
+    },
+    has: (id) => at.has(id),
+    pathOf(id) {
+      const i = at.get(id);
+      return i === undefined ? undefined : strings()[i * STRINGS + 2];
+    },
+    row(id) {
+      const i = at.get(id);
+      if (i === undefined) return undefined;
+      const [fileId, mtime, s] = [number(i, 1), number(i, 2), strings()];
+      const file: FileRow['file'] = { path: s[i * STRINGS + 2]!, 'last-modified-at': Number.isNaN(mtime) ? null : mtime };
+      if (!Number.isNaN(fileId)) file.id = fileId;
+      return [{ id, name: s[i * STRINGS]!, 'original-name': s[i * STRINGS + 1]!, 'journal?': false, file }, s[i * STRINGS + 3]!];
+    },
+    pagesOfFiles(fileIds) {
+      const pages: number[] = [];
+      if (fileIds.size === 0) return pages;
+      for (const [id, i] of at) if (fileIds.has(number(i, 1))) pages.push(id);
+      return pages;
+    },
+    delete: (id) => void at.delete(id),
+  };
+}
+
+/** Does `row` say what the kept `row` said (names, file, path, file time, version)? */
+export function sameRow([a, va]: VersionedRow, [b, vb]: VersionedRow): boolean {
+  const original = (r: FileRow) => r['original-name'] ?? r.name;
+  const mtime = (r: FileRow) => timeOf(r.file['last-modified-at']);
+  return va === vb && a.id === b.id && a.name === b.name && original(a) === original(b) && a.file.id === b.file.id && a.file.path === b.file.path && mtime(a) === mtime(b) && a['journal?'] !== true;
 }

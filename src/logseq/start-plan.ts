@@ -10,11 +10,13 @@ import { pulledEntities } from './graph-answers';
 import { filePagesQuery, madeAtQuery, NEWEST_FILE_QUERY, stampedSinceQueries, WHERE_CHUNK, witnessQuery, writtenAfterQueries } from './graph-queries';
 import type { GraphState } from './graph-state';
 import { isRecord } from './host';
-import { keptOwners, keptPagesOf, keptRows, readKeptPages, type ChangeMarks, type KeptPages, type VersionedRow } from './kept-pages';
+import { keptPagesOf, keptTable, readKeptPages, type ChangeMarks, type KeptPages, type KeptTable, type VersionedRow } from './kept-pages';
 
 export interface StartPlan {
-  /** Rows of the pages unchanged since the kept start, by id: taken without asking. */
-  known: Map<number, VersionedRow>;
+  /** Rows of the pages unchanged since the kept start: taken without asking. */
+  known: KeptTable;
+  /** The kept rows of the pages found changed (a row asked again may turn out the same). */
+  changedKept: Map<number, VersionedRow>;
   /** Pages passed over then (no Markdown pages) and unchanged since: neither asked nor pulled. */
   passed: Set<number>;
   /** The marks this start reads from, taken before any row is read: kept for the next start. */
@@ -22,9 +24,9 @@ export interface StartPlan {
   /** What this start read, kept for the next one once its records are stored. */
   read: { rows: VersionedRow[]; passed: number[] };
   /**
-   * Nothing changed since the kept record's marks, and every page it holds is listed again: the
-   * record would be written anew the same but for its wall clock mark (an older one only widens
-   * the next search), so it is not written.
+   * Nothing changed since the kept record's marks (pages asked again answered their kept rows),
+   * and every page it holds is listed again: the record would be written anew the same but for
+   * its wall clock mark (an older one only widens the next search), so it is not written.
    */
   same: boolean;
 }
@@ -39,19 +41,19 @@ export async function planStart(g: GraphState, cache: GraphCache, startedAt: num
   const kept = readKeptPages(await cache.keptPages(), prefixOf(g));
   const found = kept ? await changesSince(g, kept.marks, startedAt) : null;
   if (!kept || !found) return everyPage(g, startedAt);
-  const changed = new Set(found.pages);
-  const owners = keptOwners(kept);
-  for (const file of found.files) {
-    const owner = owners.get(file);
-    if (owner !== undefined) changed.add(owner);
-  }
+  const known = keptTable(kept);
+  const changed = new Set([...found.pages, ...known.pagesOfFiles(found.files)]);
   // A changed file's page now (a new page, or an id given out again after a restore).
   for (const page of await ownersNow(g, [...found.files])) changed.add(page);
-  const known = keptRows(kept);
-  for (const id of changed) known.delete(id);
+  const changedKept = new Map<number, VersionedRow>();
+  for (const id of changed) {
+    const row = known.row(id);
+    if (row) changedKept.set(id, row);
+    known.delete(id);
+  }
   const passed = new Set(kept.passed.filter((id) => !changed.has(id)));
-  const same = changed.size === 0 && found.marks.tx === kept.marks.tx;
-  return { known, passed, marks: found.marks, read: { rows: [], passed: [] }, same };
+  const same = found.marks.tx === kept.marks.tx && passed.size === kept.passed.length;
+  return { known, changedKept, passed, marks: found.marks, read: { rows: [], passed: [] }, same };
 }
 
 /** A start that asks every page: the marks first (the newest file made, its transaction and time). */
@@ -60,7 +62,7 @@ async function everyPage(g: GraphState, startedAt: number): Promise<StartPlan> {
   const made = created === null ? [] : madeRows(await g.env.query(madeAtQuery(created)), created);
   const newest = newestOf(made);
   const marks: ChangeMarks = newest ? { ...newest, ms: startedAt } : { tx: 0, witness: null, ms: startedAt };
-  return { known: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] }, same: false };
+  return { known: keptTable(keptPagesOf([], [], '', marks)), changedKept: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] }, same: false };
 }
 
 /**
