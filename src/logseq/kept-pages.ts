@@ -57,7 +57,9 @@ export function keptPagesOf(rows: readonly VersionedRow[], passed: Iterable<numb
   const numbers = new Float64Array(rows.length * NUMBERS);
   const strings: string[] = [];
   rows.forEach(([row, version], i) => {
-    numbers.set([row.id, row.file.id ?? Number.NaN, timeOf(row.file['last-modified-at']) ?? Number.NaN], i * NUMBERS);
+    numbers[i * NUMBERS] = row.id;
+    numbers[i * NUMBERS + 1] = row.file.id ?? Number.NaN;
+    numbers[i * NUMBERS + 2] = timeOf(row.file['last-modified-at']) ?? Number.NaN;
     strings.push(row.name, row['original-name'] ?? row.name, row.file.path, version);
   });
   return { prefix, marks, passed: [...passed], numbers, strings: strings.join(SEP) };
