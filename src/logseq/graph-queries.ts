@@ -83,16 +83,22 @@ export function pageVersionsQuery(ids: readonly number[]): string {
 }
 
 /**
- * The newest file entity's creation time (`:file/created-at`, the wall clock, stamped once by the
- * graph parser): the marks of a start that holds none (kept-pages.ts), asked before any version is
- * read. One scan, a row back (~5 ms at 10k pages); `madeAtQuery` then names the files. Rows, never
- * a scalar: the app answers nil for "no graph open" (graph-answers.ts `graphQuery`).
+ * The marks of a start that holds none (kept-pages.ts), asked before any version is read: the
+ * newest transaction that made file entities (`:file/created-at`, stamped once by the graph
+ * parser), then the newest creation time among them, then the files made then. Each one scan whose
+ * answer is a row or a few: an aggregate over values that are mostly distinct (every file's
+ * creation time) binds as many rows as files, 30–60 ms at 10k pages. Rows, never a scalar: the
+ * app answers nil for "no graph open" (graph-answers.ts `graphQuery`).
  */
-export const NEWEST_FILE_QUERY = '[:find (max ?c) :where [_ :file/created-at ?c]]';
+export const NEWEST_MADE_TX_QUERY = '[:find (max ?t) :where [_ :file/created-at _ ?t]]';
 
-/** `[file tx]` of the files made at `created` (ms): one scan, a few rows (a graph's first parse stamps many files in one millisecond, never thousands). */
-export function madeAtQuery(created: number): string {
-  return `[:find ?f ?t :where [?f :file/created-at ${Math.trunc(created)} ?t]]`;
+export function newestMadeAtQuery(tx: number): string {
+  return `[:find (max ?c) :where [_ :file/created-at ?c ${Math.trunc(tx)}]]`;
+}
+
+/** `[file tx]` of the files made at `created` (ms) in transaction `tx`. */
+export function madeAtQuery(created: number, tx: number): string {
+  return `[:find ?f ?t :where [?f :file/created-at ${Math.trunc(created)} ?t] [(= ?t ${Math.trunc(tx)})]]`;
 }
 
 /** `[[tx]]`, the transaction of the witness's creation if it is still there as it was made (`[file :file/created-at created]`, looked up by id); `[]` if not. */

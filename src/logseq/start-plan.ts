@@ -7,7 +7,7 @@
 // before, and takes the marks for the next start first.
 import type { GraphCache } from './graph-cache';
 import { pulledEntities } from './graph-answers';
-import { filePagesQuery, madeAtQuery, NEWEST_FILE_QUERY, stampedSinceQueries, WHERE_CHUNK, witnessQuery, writtenAfterQueries } from './graph-queries';
+import { filePagesQuery, madeAtQuery, NEWEST_MADE_TX_QUERY, newestMadeAtQuery, stampedSinceQueries, WHERE_CHUNK, witnessQuery, writtenAfterQueries } from './graph-queries';
 import type { GraphState } from './graph-state';
 import { isRecord } from './host';
 import { keptPagesOf, keptTable, readKeptPages, type ChangeMarks, type KeptPages, type KeptTable, type VersionedRow } from './kept-pages';
@@ -56,10 +56,11 @@ export async function planStart(g: GraphState, cache: GraphCache, startedAt: num
   return { known, changedKept, passed, marks: found.marks, read: { rows: [], passed: [] }, same };
 }
 
-/** A start that asks every page: the marks first (the newest file made, its transaction and time). */
+/** A start that asks every page: the marks first (the newest transaction that made files, the newest of them). */
 async function everyPage(g: GraphState, startedAt: number): Promise<StartPlan> {
-  const created = firstNumber(await g.env.query(NEWEST_FILE_QUERY));
-  const made = created === null ? [] : madeRows(await g.env.query(madeAtQuery(created)), created);
+  const tx = firstNumber(await g.env.query(NEWEST_MADE_TX_QUERY));
+  const created = tx === null ? null : firstNumber(await g.env.query(newestMadeAtQuery(tx)));
+  const made = tx === null || created === null ? [] : madeRows(await g.env.query(madeAtQuery(created, tx)), created);
   const newest = newestOf(made);
   const marks: ChangeMarks = newest ? { ...newest, ms: startedAt } : { tx: 0, witness: null, ms: startedAt };
   return { known: keptTable(keptPagesOf([], [], '', marks)), changedKept: new Map(), passed: new Set(), marks, read: { rows: [], passed: [] }, same: false };
