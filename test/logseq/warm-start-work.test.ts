@@ -30,7 +30,7 @@ describe('a Logseq warm start asks the app little and leaves the name keys until
     const warm = await launch(graph, device);
     expect(warm.pulled).toEqual([]);
     expect(cold.versionsAsked).toBeGreaterThan(PAGES / 2);
-    // The listing, the witness and nine searches, whatever the graph's size (main: a version query per 250 pages, every page asked).
+    // The listing, the witness and eight searches (ten queries), whatever the graph's size (main: a version query per 250 pages, every page asked).
     expect(warm.versionsAsked).toBe(0);
     expect(warm.queries).toBeLessThanOrEqual(11);
     expect(warm.keysBeforeDraw).toBe(0);
