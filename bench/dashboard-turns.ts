@@ -7,9 +7,10 @@
 //   MATURITY_MAP_CHROMIUM_CPUS=1 node bench/out/dashboard-turns.mjs --rounds 4 main.html branch.html
 // `--detail` traces with Blink's and V8's timeline and GC categories and prints, for every task over
 // 50 ms (wall or CPU), what it held: its script, style, layout, paint, collections and Blink's heap
-// sweeping (ms of CPU). A `blank.html` is written beside each page (the bench's reference).
+// sweeping (ms of CPU); `--keep-traces DIR` keeps the trace of each phase that had one. A
+// `blank.html` is written beside each page (the bench's reference).
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { TraceEvent } from './cdp-pipe';
 import { watchDashboard, type TaskPhase } from './dashboard-tasks';
 
@@ -19,7 +20,8 @@ const arg = (name: string, fallback: string): string => {
 };
 const ROUNDS = Number(arg('rounds', '4'));
 const DETAIL = process.argv.includes('--detail');
-const PAGES = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--rounds');
+const KEEP = arg('keep-traces', '');
+const PAGES = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !['--rounds', '--keep-traces'].includes(all[i - 1] ?? ''));
 const DETAIL_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.gc', 'cppgc', 'v8', 'disabled-by-default-v8.gc', 'v8.execute'];
 const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
 /** What a task holds, by the trace events inside it (their CPU, ms; nested ones of the same kind counted once). */
@@ -72,7 +74,10 @@ async function main(): Promise<void> {
     for (const page of PAGES) {
       writeFileSync(join(dirname(resolve(page)), 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>blank</p></body></html>');
       const held = (phase: string, events: TraceEvent[]) => {
-        for (const line of longTasksHeld(events)) console.log(`    ${phase}: ${line}`);
+        const lines = longTasksHeld(events);
+        for (const line of lines) console.log(`    ${phase}: ${line}`);
+        const file = `${KEEP}/${basename(page, '.html')}-r${round}-${phase.replace(/[^a-z0-9]+/gi, '-')}.json`;
+        if (KEEP && lines.length > 0) writeFileSync(file, JSON.stringify(events));
       };
       const { phases } = await watchDashboard(resolve(page), { trace: true, ...(DETAIL ? { categories: DETAIL_CATEGORIES, onTrace: held } : {}) });
       results.get(page)?.push(phases);

@@ -3,14 +3,29 @@
 // behind (the streams, their chunks and promises), and the page's main thread swept them after the
 // next full collection: 150–460 ms of sweeping at 10k, in slices of up to 25 ms inside whatever
 // task came next — the Timeline tab's placement, style and paint (benchmarks.md, session 26). In a
-// worker that garbage is the worker's, and the main thread only receives each chunk's text.
+// worker that garbage is the worker's, and the main thread only receives each chunk's bytes.
+// What the page then frees is its own too, and at 10k it held the page's first full collection to
+// 50–60 ms of CPU (benchmarks.md, session 28): each answer's buffer, freed by Blink's sweep on the
+// main thread (40–58 ms in one step), and each chunk's text, one string of 100–430 KB the browser
+// made and freed in the collection's second-pass callbacks (11–46 ms). So the page hands every
+// buffer back to the worker, which inflates the next chunks into it, and decodes a chunk in pieces
+// of at most DECODE_PIECE bytes, which the engine holds as strings of its own.
 // Whatever goes wrong (no Worker, a policy that forbids it, a worker that fails or does not
 // answer), `text` rejects, the client stops using the worker, and data.ts inflates in the page.
 import type { WorkerHost } from '../graph/layout-worker';
 
 /** The worker's program: self-contained (it names nothing outside itself), sent as its source text. */
 function inflateProgram(): void {
-  const scope = self as unknown as { onmessage: ((event: MessageEvent<{ id: number; base64: string }>) => void) | null; postMessage(message: unknown, transfer: Transferable[]): void };
+  type Asked = { id: number; base64: string } | { recycled: ArrayBuffer };
+  const scope = self as unknown as { onmessage: ((event: MessageEvent<Asked>) => void) | null; postMessage(message: unknown, transfer: Transferable[]): void };
+  // Buffers the page handed back; a chunk is inflated into one that holds it, else into a new one
+  // with room to spare (256 KB: the chunks of a 10k vault are 60–220 KB), so a few go round.
+  const pool: ArrayBuffer[] = [];
+  const bufferFor = (length: number): Uint8Array => {
+    const at = pool.findIndex((buffer) => buffer.byteLength >= length);
+    const buffer = at >= 0 ? pool.splice(at, 1)[0]! : new ArrayBuffer(Math.max(length, 262_144));
+    return new Uint8Array(buffer, 0, length);
+  };
   const inflate = async (base64: string): Promise<Uint8Array> => {
     const binary = atob(base64);
     const bytes = new Uint8Array(binary.length);
@@ -29,7 +44,7 @@ function inflateProgram(): void {
       parts.push(value as Uint8Array);
       length += (value as Uint8Array).length;
     }
-    const out = new Uint8Array(length);
+    const out = bufferFor(length);
     let at = 0;
     for (const part of parts) {
       out.set(part, at);
@@ -40,11 +55,15 @@ function inflateProgram(): void {
   // One chunk at a time, in the order posted: the page waits for the first ones to paint.
   let queue = Promise.resolve();
   scope.onmessage = (event) => {
+    if ('recycled' in event.data) {
+      pool.push(event.data.recycled);
+      return;
+    }
     const { id, base64 } = event.data;
     queue = queue.then(() =>
       inflate(base64).then(
-        // The bytes moved, not copied; the page decodes them: a string sent would be copied into a
-        // buffer the page's Blink heap holds until a collection frees it, as the streams' chunks were.
+        // The bytes moved, not copied; the page decodes them and moves the buffer back: a string
+        // sent would be copied into a buffer the page's Blink heap holds until a collection frees it.
         (bytes) => scope.postMessage({ id, bytes }, [bytes.buffer]),
         (err: unknown) => scope.postMessage({ id, error: String(err) }, []),
       ),
@@ -55,6 +74,23 @@ function inflateProgram(): void {
 /** The worker's source, as a Blob URL's text. */
 export function inflateWorkerSource(): string {
   return `(${inflateProgram.toString()})()`;
+}
+
+/** The most bytes the page decodes into one string (the browser's strings of this size are freed cheaply). */
+export const DECODE_PIECE = 16_384;
+
+/**
+ * UTF-8 bytes to text, decoded DECODE_PIECE bytes at a time (a character cut between two pieces is
+ * carried to the next by the streaming decoder) and joined by the engine: no string of the whole
+ * chunk made by the browser, whose freeing in a collection's second pass cost tens of ms at 10k.
+ */
+export function decodeInPieces(bytes: Uint8Array): string {
+  const decoder = new TextDecoder();
+  if (bytes.length <= DECODE_PIECE) return decoder.decode(bytes);
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += DECODE_PIECE) pieces.push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), { stream: true }));
+  pieces.push(decoder.decode());
+  return pieces.join('');
 }
 
 /** A chunk not answered in this long: the worker is taken for dead (a chunk inflates in a few ms). */
@@ -103,9 +139,13 @@ export function workerInflater(host: WorkerHost & { DecompressionStream?: unknow
     if (!p) return;
     pending.delete(event.data.id);
     host.clearTimeout(p.timer);
-    if (event.data.bytes instanceof Uint8Array) {
+    const bytes = event.data.bytes;
+    if (bytes instanceof Uint8Array) {
       count++;
-      p.resolve(new TextDecoder().decode(event.data.bytes));
+      const text = decodeInPieces(bytes);
+      // Moved back for the worker's next chunks: freed here, Blink's sweep would free it.
+      if (!failed) worker.postMessage({ recycled: bytes.buffer }, [bytes.buffer]);
+      p.resolve(text);
     } else p.reject(new Error(event.data.error ?? 'the inflate worker gave no text'));
   };
   worker.onerror = (event) => {
