@@ -11,7 +11,7 @@
 import { checkDashboardData, dashboardPipeline, detailedComponent, type ComponentDetail, type DashboardData, type EncodedDashboardData } from '../../core/dashboard-data';
 import type { Component } from '../../core/index';
 import type { WorkerHost } from '../graph/layout-worker';
-import { decodeInPieces, workerInflater, type Inflater } from './inflate-worker';
+import { workerInflater, type Inflater } from './inflate-worker';
 import { untabled, type Tables } from './tables';
 
 function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -38,7 +38,7 @@ function loadedScriptInflate(): InflateSync {
 
 /** base64 → bytes → raw inflate (in script) → UTF-8 → JSON. */
 function inflateJSONSync(base64: string): unknown {
-  return JSON.parse(decodeInPieces(loadedScriptInflate()(base64Bytes(base64))));
+  return JSON.parse(new TextDecoder().decode(loadedScriptInflate()(base64Bytes(base64))));
 }
 
 /** base64 → bytes → raw inflate → UTF-8, with the browser's inflater when it has one (several times faster), else in script. */
@@ -51,7 +51,7 @@ async function inflateText(base64: string): Promise<string> {
       // no `deflate-raw` here: inflate in script
     }
   }
-  return decodeInPieces((await loadScriptInflate())(bytes));
+  return new TextDecoder().decode((await loadScriptInflate())(bytes));
 }
 
 /**

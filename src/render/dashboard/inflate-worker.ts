@@ -4,14 +4,13 @@
 // next full collection: 150–460 ms of sweeping at 10k, in slices of up to 25 ms inside whatever
 // task came next — the Timeline tab's placement, style and paint (benchmarks.md, session 26). In a
 // worker that garbage is the worker's, and the main thread only receives each chunk's bytes.
-// What the page then frees is its own too, and at 10k it held the page's first full collection to
-// 50–60 ms of CPU (benchmarks.md, session 28): each answer's buffer, freed by Blink's sweep on the
-// main thread (40–58 ms in one step), and each chunk's text, one string of 100–430 KB the browser
-// made and freed in the collection's second-pass callbacks (11–46 ms). So the page hands every
-// buffer back to the worker, which inflates the next chunks into it, and decodes a chunk in pieces
-// of at most DECODE_PIECE bytes, which the engine holds as strings of its own.
-// Whatever goes wrong (no Worker, a policy that forbids it, a worker that fails or does not
-// answer), `text` rejects, the client stops using the worker, and data.ts inflates in the page.
+// What the page then freed itself was the rest of its first full collection at 10k (50–60 ms of
+// CPU, benchmarks.md, session 28): each answer's buffer (Blink's sweep, 40–58 ms in one step) and
+// each chunk's text as the browser's decoder makes it, a string outside the engine's heap freed in
+// the collection's second-pass callbacks (11–46 ms) — on this machine a free of 100–430 KB costs
+// ~0.35 ms on the main thread, whatever its size. So the page hands every buffer back to the worker,
+// which inflates the next chunks into it, and reads an ASCII chunk (the CLI writes every chunk's
+// JSON in ASCII) into a string of the engine's own heap, freed by its collector's own threads.
 import type { WorkerHost } from '../graph/layout-worker';
 
 /** The worker's program: self-contained (it names nothing outside itself), sent as its source text. */
@@ -64,7 +63,11 @@ function inflateProgram(): void {
       inflate(base64).then(
         // The bytes moved, not copied; the page decodes them and moves the buffer back: a string
         // sent would be copied into a buffer the page's Blink heap holds until a collection frees it.
-        (bytes) => scope.postMessage({ id, bytes }, [bytes.buffer]),
+        (bytes) => {
+          let high = 0;
+          for (let i = 0; i < bytes.length; i++) high |= bytes[i]!;
+          scope.postMessage({ id, bytes, ascii: high < 0x80 }, [bytes.buffer]);
+        },
         (err: unknown) => scope.postMessage({ id, error: String(err) }, []),
       ),
     );
@@ -76,21 +79,17 @@ export function inflateWorkerSource(): string {
   return `(${inflateProgram.toString()})()`;
 }
 
-/** The most bytes the page decodes into one string (the browser's strings of this size are freed cheaply). */
-export const DECODE_PIECE = 16_384;
+/** Bytes a call of String.fromCharCode takes at once (the engine's argument list, well under its limit). */
+const ASCII_SLICE = 32_768;
 
 /**
- * UTF-8 bytes to text, decoded DECODE_PIECE bytes at a time (a character cut between two pieces is
- * carried to the next by the streaming decoder) and joined by the engine: no string of the whole
- * chunk made by the browser, whose freeing in a collection's second pass cost tens of ms at 10k.
+ * ASCII bytes as a string of the engine's own heap, a slice at a time: the browser's TextDecoder
+ * would make it outside the heap, and its freeing is a main-thread cost (see the top of this file).
  */
-export function decodeInPieces(bytes: Uint8Array): string {
-  const decoder = new TextDecoder();
-  if (bytes.length <= DECODE_PIECE) return decoder.decode(bytes);
-  const pieces: string[] = [];
-  for (let at = 0; at < bytes.length; at += DECODE_PIECE) pieces.push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), { stream: true }));
-  pieces.push(decoder.decode());
-  return pieces.join('');
+export function asciiText(bytes: Uint8Array): string {
+  const slices: string[] = [];
+  for (let at = 0; at < bytes.length; at += ASCII_SLICE) slices.push(String.fromCharCode.apply(null, bytes.subarray(at, at + ASCII_SLICE) as unknown as number[]));
+  return slices.join('');
 }
 
 /** A chunk not answered in this long: the worker is taken for dead (a chunk inflates in a few ms). */
@@ -105,7 +104,7 @@ export interface Inflater {
   close(): void;
 }
 
-type Answer = { id: number; bytes?: Uint8Array; error?: string };
+type Answer = { id: number; bytes?: Uint8Array; ascii?: boolean; error?: string };
 type Pending = { resolve(text: string): void; reject(err: Error): void; timer: number };
 
 /** A worker inflater, or null where no worker can be made (the page then inflates itself). */
@@ -142,7 +141,7 @@ export function workerInflater(host: WorkerHost & { DecompressionStream?: unknow
     const bytes = event.data.bytes;
     if (bytes instanceof Uint8Array) {
       count++;
-      const text = decodeInPieces(bytes);
+      const text = event.data.ascii === true ? asciiText(bytes) : new TextDecoder().decode(bytes);
       // Moved back for the worker's next chunks: freed here, Blink's sweep would free it.
       if (!failed) worker.postMessage({ recycled: bytes.buffer }, [bytes.buffer]);
       p.resolve(text);
