@@ -84,13 +84,9 @@ function checkInline(code: string, closing: RegExp, what: string): string {
   return code;
 }
 
-/**
- * JSON in ASCII, raw-deflated, base64: what the page inflates (src/render/dashboard/data.ts). ASCII
- * so the page reads a chunk into a string of the engine's own heap, not the browser decoder's,
- * whose freeing cost the page's main thread (render/dashboard/inflate-worker.ts).
- */
+/** JSON, raw-deflated, base64: what the page inflates (src/render/dashboard/data.ts). */
 function packed(value: unknown): string {
-  return deflateRawSync(Buffer.from(asciiEscapes(jsonText(value, 0)), 'latin1'), { level: 9 }).toString('base64');
+  return deflateRawSync(Buffer.from(jsonText(value, 0), 'utf8'), { level: 9 }).toString('base64');
 }
 
 /** A list packed a chunk at a time (see EncodedDashboardData). */

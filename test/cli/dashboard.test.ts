@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateNotes } from '../../bench/generator/vault';
 import { dashboardHtml, encodeDashboardData, scriptSafeJSON } from '../../src/cli/dashboard-page';
@@ -100,8 +99,8 @@ describe('dashboard', () => {
     // (benchmarks.md, sessions 22 and 23), so the graph's code is not in it: d3-dag's marker is only
     // in the layout block, the graph view's drawing (its node layer) only in the graph script; the
     // notice over 2,000 components and its controls are here (graph-notice.ts). A parser or schema
-    // library would be tens of KB. Session 28 added 1.2 KB: the grid cards laid out ahead
-    // (card-warm.ts), the inflate worker's buffers handed back and ASCII chunks read in script.
+    // library would be tens of KB. Session 28 added 1 KB: the grid cards laid out ahead
+    // (card-warm.ts), the inflate worker's buffers handed back and chunks decoded as they are read.
     const first = readFileSync(join(ROOT, 'dist/dashboard/dashboard.js'), 'utf8');
     expect(first.length).toBeLessThan(123 * 1024);
     for (const marker of ['d3dagBuiltin', 'mm-graph-nodes']) expect(first).not.toContain(marker);
@@ -176,18 +175,6 @@ describe('dashboard of notes written outside ASCII', () => {
     expect(result.code).toBe(0);
     const outside = [...Buffer.from(result.stdout, 'utf8')].filter((byte) => byte > 0x7f);
     expect(outside).toHaveLength(0);
-  });
-
-  it('writes every chunk of the data as ASCII JSON, names beyond ASCII escaped', () => {
-    // The page reads an ASCII chunk into a string of the engine's own heap: the browser decoder's
-    // strings outside it cost the page's main thread when a collection frees them (session 28).
-    const { chunks } = scriptsOf(doc);
-    expect(chunks.length).toBeGreaterThan(2);
-    const texts = chunks.map((chunk) => inflateRawSync(Buffer.from(chunk.textContent!, 'base64')));
-    const outside = texts.map((bytes, k) => `${chunks[k]!.id}: ${bytes.filter((byte) => byte > 0x7f).length}`).filter((line) => !line.endsWith(': 0'));
-    expect(outside).toEqual([]);
-    // The escapes stand for the names as written (the example vault's have umlauts and dashes).
-    expect(texts.some((bytes) => bytes.toString('latin1').includes('\\u00dc'))).toBe(true);
   });
 
   it('gives every name and the title back as written', async () => {

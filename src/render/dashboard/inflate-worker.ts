@@ -4,13 +4,13 @@
 // next full collection: 150–460 ms of sweeping at 10k, in slices of up to 25 ms inside whatever
 // task came next — the Timeline tab's placement, style and paint (benchmarks.md, session 26). In a
 // worker that garbage is the worker's, and the main thread only receives each chunk's bytes.
-// What the page then freed itself was the rest of its first full collection at 10k (50–60 ms of
-// CPU, benchmarks.md, session 28): each answer's buffer (Blink's sweep, 40–58 ms in one step) and
-// each chunk's text as the browser's decoder makes it, a string outside the engine's heap freed in
-// the collection's second-pass callbacks (11–46 ms) — on this machine a free of 100–430 KB costs
-// ~0.35 ms on the main thread, whatever its size. So the page hands every buffer back to the worker,
-// which inflates the next chunks into it, and reads an ASCII chunk (the CLI writes every chunk's
-// JSON in ASCII) into a string of the engine's own heap, freed by its collector's own threads.
+// What the page then freed itself was most of its first full collection at 10k (50–60 ms of CPU in
+// one task, benchmarks.md, session 28): each answer's buffer (Blink's sweep, 40–58 ms in one step)
+// and each chunk's text, a string of the browser's freed in the collection's second-pass callbacks
+// (11–46 ms) — a free of 100–430 KB costs ~0.35 ms of the main thread on this machine, and ~200
+// texts had waited in promises long enough to be freed together. So the page hands every buffer
+// back to the worker, which inflates the next chunks into it, and decodes a chunk only in the task
+// that reads it (`InflatedChunk.text`), where its text dies young, a few at each young collection.
 import type { WorkerHost } from '../graph/layout-worker';
 
 /** The worker's program: self-contained (it names nothing outside itself), sent as its source text. */
@@ -63,11 +63,7 @@ function inflateProgram(): void {
       inflate(base64).then(
         // The bytes moved, not copied; the page decodes them and moves the buffer back: a string
         // sent would be copied into a buffer the page's Blink heap holds until a collection frees it.
-        (bytes) => {
-          let high = 0;
-          for (let i = 0; i < bytes.length; i++) high |= bytes[i]!;
-          scope.postMessage({ id, bytes, ascii: high < 0x80 }, [bytes.buffer]);
-        },
+        (bytes) => scope.postMessage({ id, bytes }, [bytes.buffer]),
         (err: unknown) => scope.postMessage({ id, error: String(err) }, []),
       ),
     );
@@ -79,33 +75,26 @@ export function inflateWorkerSource(): string {
   return `(${inflateProgram.toString()})()`;
 }
 
-/** Bytes a call of String.fromCharCode takes at once (the engine's argument list, well under its limit). */
-const ASCII_SLICE = 32_768;
-
-/**
- * ASCII bytes as a string of the engine's own heap, a slice at a time: the browser's TextDecoder
- * would make it outside the heap, and its freeing is a main-thread cost (see the top of this file).
- */
-export function asciiText(bytes: Uint8Array): string {
-  const slices: string[] = [];
-  for (let at = 0; at < bytes.length; at += ASCII_SLICE) slices.push(String.fromCharCode.apply(null, bytes.subarray(at, at + ASCII_SLICE) as unknown as number[]));
-  return slices.join('');
-}
-
 /** A chunk not answered in this long: the worker is taken for dead (a chunk inflates in a few ms). */
 const ANSWER_TIMEOUT_MS = 10_000;
 
+/** A chunk inflated by the worker, its bytes kept until its text is asked for. */
+export interface InflatedChunk {
+  /** The chunk's text (UTF-8 decoded), its buffer then handed back to the worker; once. */
+  text(): string;
+}
+
 export interface Inflater {
-  /** The chunk's text (base64 → raw inflate → UTF-8); rejects when the worker cannot answer. */
-  text(base64: string): Promise<string>;
+  /** The chunk inflated (base64 → raw inflate); rejects when the worker cannot answer. */
+  chunk(base64: string): Promise<InflatedChunk>;
   /** Chunks the worker answered. */
   answered(): number;
   /** Stop the worker; chunks asked for later reject. */
   close(): void;
 }
 
-type Answer = { id: number; bytes?: Uint8Array; ascii?: boolean; error?: string };
-type Pending = { resolve(text: string): void; reject(err: Error): void; timer: number };
+type Answer = { id: number; bytes?: Uint8Array; error?: string };
+type Pending = { resolve(chunk: InflatedChunk): void; reject(err: Error): void; timer: number };
 
 /** A worker inflater, or null where no worker can be made (the page then inflates itself). */
 export function workerInflater(host: WorkerHost & { DecompressionStream?: unknown }): Inflater | null {
@@ -141,10 +130,14 @@ export function workerInflater(host: WorkerHost & { DecompressionStream?: unknow
     const bytes = event.data.bytes;
     if (bytes instanceof Uint8Array) {
       count++;
-      const text = event.data.ascii === true ? asciiText(bytes) : new TextDecoder().decode(bytes);
-      // Moved back for the worker's next chunks: freed here, Blink's sweep would free it.
-      if (!failed) worker.postMessage({ recycled: bytes.buffer }, [bytes.buffer]);
-      p.resolve(text);
+      p.resolve({
+        text() {
+          const text = new TextDecoder().decode(bytes);
+          // Moved back for the worker's next chunks: freed here, Blink's sweep would free it.
+          if (!failed) worker.postMessage({ recycled: bytes.buffer }, [bytes.buffer]);
+          return text;
+        },
+      });
     } else p.reject(new Error(event.data.error ?? 'the inflate worker gave no text'));
   };
   worker.onerror = (event) => {
@@ -152,10 +145,10 @@ export function workerInflater(host: WorkerHost & { DecompressionStream?: unknow
     stop(new Error('the inflate worker failed'));
   };
   return {
-    text(base64) {
+    chunk(base64) {
       if (failed) return Promise.reject(failed);
       const id = nextId++;
-      return new Promise<string>((resolve, reject) => {
+      return new Promise<InflatedChunk>((resolve, reject) => {
         const timer = host.setTimeout(() => stop(new Error('the inflate worker did not answer')), ANSWER_TIMEOUT_MS);
         pending.set(id, { resolve, reject, timer });
         worker.postMessage({ id, base64 });
