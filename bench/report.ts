@@ -159,6 +159,8 @@ export function table(results: Results): string {
   add('vault size, MB', figures.map((f) => fmt(f.megabytes)), '');
   add('cold index, ms (median)', figures.map((f) => fmt(f.cold.medianMs)), `10k ≤ ${TARGETS.cold10k}, 50k ≤ ${TARGETS.cold50k}`);
   add('cold index, CPU ms (median)', figures.map((f) => fmt(f.cold.cpuMedianMs)), '');
+  // A host's first start is the process's first index: its code not yet optimised, its heap not yet grown.
+  add('cold index, first run, ms (× the median)', figures.map((f) => `${fmt(f.cold.runs[0] ?? NaN)} (${fmt((f.cold.runs[0] ?? NaN) / f.cold.medianMs, 2)}×)`), '');
   add('cold index, notes/s', figures.map((f) => fmt(f.cold.notesPerSecond, 0)), '');
   add('cold index, MB/s', figures.map((f) => fmt(f.cold.megabytesPerSecond)), '');
   add('remark reference parse, MB/s', figures.map((f) => `${fmt(f.reference.megabytesPerSecond, 2)} (${f.reference.notes} notes)`), '');

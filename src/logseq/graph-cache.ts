@@ -27,8 +27,14 @@ declare const MATURITY_MAP_BUILD: string | undefined;
 const BUILD = typeof MATURITY_MAP_BUILD === 'string' ? MATURITY_MAP_BUILD : 'source';
 
 export interface GraphCache {
-  /** Every record kept, read in slices, and the links kept with them (the first call reads; later ones answer from memory). */
-  load(): Promise<void>;
+  /**
+   * Every record kept, read in slices, and the links kept with them, read beside them (the first
+   * call reads; later ones answer from memory). `onRecords` (first call only) hears the paths of
+   * each slice as it is kept: a start takes those pages while the rest is read.
+   */
+  load(onRecords?: (paths: string[]) => void): Promise<void>;
+  /** Resolves once the links kept with the records are read (`takeKeptLinks` answers them), before every record is. */
+  linksLoaded(): Promise<void>;
   /** The links kept with the records (graph-links.ts), if they were made under these settings; null: none, not readable, or taken already. */
   takeKeptLinks(): KeptLinks | null;
   /** Is the record kept for `path` the one the kept links were made from (the page may take its links from them)? */
@@ -39,6 +45,10 @@ export interface GraphCache {
    * date (after `store`) and the index's name order known (the links list components in it).
    */
   keepLinks(index: MaturityIndex): Promise<void>;
+  /** What the last start verified of the graph (kept-pages.ts; checked by its reader), read apart from the records: a small read. */
+  keptPages(): Promise<unknown>;
+  /** Keep what this start verified (made by `kept`, in that turn), once the records being written are written (call after `store`), in idle time. */
+  keepPages(kept: () => unknown): Promise<void>;
   /** The note kept for `path` if it was made from this version of the text with these settings. */
   take(path: string, version: string | undefined): PreparedNote | null;
   /** The digest of the text a kept record was made from. */
@@ -63,6 +73,9 @@ export interface GraphCache {
   /** Close the database once the write under way (if any) is done. */
   close(): Promise<void>;
 }
+
+/** The key of what a start verified of the graph, beside the links (NoteCache `readBeside`). */
+const PAGES_KEY = 1;
 
 /** The key a record is made with: the parser build and the settings that change how notes are read. */
 function settingsKey(settings: PluginSettings): string {
@@ -111,13 +124,13 @@ function putRecord(index: MaturityIndex, path: string, { text, digest }: { text:
   return { ...made, size: text.length, hash: digest, ...record };
 }
 
-/** Read every record into `kept`, a slice at a time; resolves with the stored links record. */
-async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options: GraphCacheOptions): Promise<unknown> {
+/** Read every record into `kept`, a slice at a time, telling `onRecords` each slice's paths. */
+async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options: GraphCacheOptions, onRecords?: (paths: string[]) => void): Promise<void> {
   await cache.readAll(async (records) => {
     for (const [path, record] of records) kept.set(path, record);
+    onRecords?.(records.map(([path]) => path));
     await options.slicing.yieldNow();
   });
-  return cache.readLinks();
 }
 
 /**
@@ -125,8 +138,8 @@ async function loadAll(cache: NoteCache, kept: Map<string, CachedNote>, options:
  * whole record (IndexedDB's structured clone), as long again as making it; together they were a
  * 46–48 ms task at 10k.
  */
-function linksStoreTurn(options: GraphCacheOptions, closing: CloseSignal): Promise<void> {
-  const turn = options.quiet ? options.quiet('cache: links stored') : options.slicing.yieldNow();
+function linksStoreTurn(options: GraphCacheOptions, closing: CloseSignal, step = 'cache: links stored'): Promise<void> {
+  const turn = options.quiet ? options.quiet(step) : options.slicing.yieldNow();
   // A close (unload, graph switch) does not wait for idle time: what was made is stored now.
   return Promise.race([turn, closing.promise]);
 }
@@ -157,6 +170,8 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   let made = new Map<string, CachedNote>();
   let gone = new Set<string>();
   let loaded: Promise<void> | null = null;
+  let pagesRead: Promise<unknown> | null = null;
+  let linksRead: Promise<void> | null = null;
   let writing: Promise<void> = Promise.resolve();
   const closing = closeSignal();
   const keyFor = recordKeys(options.settings);
@@ -166,12 +181,29 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     if (kept.delete(path)) gone.add(path);
   };
   return {
-    load: () => (loaded ??= loadAll(cache, kept, options).then((stored) => links.read(stored, settingsKey(options.settings())))),
+    load(onRecords) {
+      // The links in a transaction of their own beside the records' (IndexedDB runs both at once).
+      linksRead ??= cache.readLinks().then((stored) => links.read(stored, settingsKey(options.settings())));
+      return (loaded ??= Promise.all([loadAll(cache, kept, options, onRecords), linksRead]).then(() => undefined));
+    },
+    linksLoaded: () => linksRead ?? Promise.resolve(),
     takeKeptLinks: () => links.take(),
     linksFit: (path) => links.fits(path),
     keepLinks(index) {
       const made = closing.closed ? null : links.toStore(index, kept, settingsKey(options.settings()));
       if (made) writing = writing.then(() => linksStoreTurn(options, closing)).then(() => cache.writeLinks(made));
+      return writing;
+    },
+    keptPages: () => (pagesRead ??= cache.readBeside(PAGES_KEY)),
+    keepPages(value) {
+      // In idle time after the draw, as the links: what is not written by a quit costs the next start its per-page versions, no more.
+      // Made in one idle turn, stored in the next (each a part of what was one 40–60 ms task at 10k pages).
+      let made: unknown = null;
+      writing = writing
+        .then(() => linksStoreTurn(options, closing, 'cache: pages kept'))
+        .then(() => (made = value()))
+        .then(() => linksStoreTurn(options, closing, 'cache: pages stored'))
+        .then(() => cache.writeBeside(PAGES_KEY, made, 'what the start read of the graph'));
       return writing;
     },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),

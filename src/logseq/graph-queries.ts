@@ -82,6 +82,61 @@ export function pageVersionsQuery(ids: readonly number[]): string {
   return `[:find ${PULL_META} ?tx ?created :in $ :where ${groundIds(ids)} [?p :block/file ?f] [?f :file/content _ ?tx] [(get-else $ ?f :file/created-at 0) ?created]]`;
 }
 
+/**
+ * The marks of a start that holds none (kept-pages.ts), asked before any version is read: the
+ * newest transaction that made file entities (`:file/created-at`, stamped once by the graph
+ * parser), then the newest creation time among them, then the files made then. Each one scan whose
+ * answer is a row or a few: an aggregate over values that are mostly distinct (every file's
+ * creation time) binds as many rows as files, 30–60 ms at 10k pages. Rows, never a scalar: the
+ * app answers nil for "no graph open" (graph-answers.ts `graphQuery`).
+ */
+export const NEWEST_MADE_TX_QUERY = '[:find (max ?t) :where [_ :file/created-at _ ?t]]';
+
+export function newestMadeAtQuery(tx: number): string {
+  return `[:find (max ?c) :where [_ :file/created-at ?c ${Math.trunc(tx)}]]`;
+}
+
+/** `[file tx]` of the files made at `created` (ms) in transaction `tx`. */
+export function madeAtQuery(created: number, tx: number): string {
+  return `[:find ?f ?t :where [?f :file/created-at ${Math.trunc(created)} ?t] [(= ?t ${Math.trunc(tx)})]]`;
+}
+
+/** `[[tx]]`, the transaction of the witness's creation if it is still there as it was made (`[file :file/created-at created]`, looked up by id); `[]` if not. */
+export function witnessQuery(file: number, created: number): string {
+  return `[:find ?t :where [${Math.trunc(file)} :file/created-at ${Math.trunc(created)} ?t]]`;
+}
+
+/** `[entity tx]` of the datoms of `attribute` written in a transaction after `tx`: one scan and a predicate, ~5 ms at 10k pages. */
+function writtenAfter(attribute: string, tx: number): string {
+  return `[:find ?e ?t :where [?e ${attribute} _ ?t] [(> ?t ${Math.trunc(tx)})]]`;
+}
+
+/**
+ * What changed since a start's marks (kept-pages.ts), each search one attribute's scan with a
+ * predicate (one `or` of them cost half as much again: datascript unions its branches): files
+ * whose text, path or file time, and pages whose name or original name (a rename in the app, a
+ * change of case) were written after the marks' transaction (`[entity tx]`), and the files made
+ * since (`[file created tx]`, the next marks).
+ */
+export function writtenAfterQueries(tx: number): { files: string[]; pages: string[]; made: string } {
+  return {
+    files: [':file/content', ':file/path', ':file/last-modified-at'].map((attribute) => writtenAfter(attribute, tx)),
+    pages: [':block/name', ':block/original-name'].map((attribute) => writtenAfter(attribute, tx)),
+    made: `[:find ?f ?c ?t :where [?f :file/created-at ?c ?t] [(> ?t ${Math.trunc(tx)})]]`,
+  };
+}
+
+/**
+ * Files made, or given a file time, at or after the wall clock `ms` (`[file tx]` rows): what a
+ * write since the marks shows even where the database gave transaction ids out again.
+ */
+export function stampedSinceQueries(ms: number): string[] {
+  return [
+    `[:find ?e ?t :where [?e :file/created-at ?c ?t] [(>= ?c ${Math.trunc(ms)})]]`,
+    `[:find ?e ?t :where [?e :file/last-modified-at ?m ?t] [(>= ?m #inst ${ednString(new Date(ms).toISOString())})]]`,
+  ];
+}
+
 /** Markdown pages only: no journals, no whiteboards (`.edn`), no Org files. */
 export function isMarkdownPage(row: FileRow): boolean {
   return row['journal?'] !== true && /\.md$/i.test(row.file.path);

@@ -1,9 +1,10 @@
 // The first read of a graph: list the pages that have a file (ids only), the cache read meanwhile;
-// then, VERSION_CHUNK pages a query and no text, sort out the Markdown pages and read the version
-// of each one's text; take every page the cache holds a note of that version for (graph-cache.ts),
-// and pull the text of the others a chunk at a time. Without a cache, every Markdown page is
-// pulled. Afterwards, pages that changed are read the same way: versions first, then the text of
-// those whose version moved.
+// take every page the cache holds a note of the version of its text for (graph-cache.ts), and
+// pull the text of the others a chunk at a time. Which versions are asked is start-plan.ts's call:
+// with what the last start read kept beside the records, only those of the pages changed since;
+// else every Markdown page's, VERSION_CHUNK pages a query and no text. Without a cache, every
+// Markdown page is pulled. Afterwards, pages that changed are read the same way: versions first,
+// then the text of those whose version moved.
 import { noteKeys } from '../core/index';
 import type { PreparedNote } from '../plugin-cache/note-record';
 import type { GraphCache } from './graph-cache';
@@ -12,16 +13,24 @@ import { isFileRow, isRecord, type FileRow } from './host';
 import { relativePath, timeOf } from './graph-answers';
 import type { Progress } from './graph-index';
 import { isMarkdownPage, PULL_CHUNK, pageIdsQuery, pageVersionsQuery, VERSION_CHUNK, WHERE_CHUNK } from './graph-queries';
+import { sameRow, type VersionedRow } from './kept-pages';
+import { keptOfPlan, planStart, type StartPlan } from './start-plan';
+import { recordArrivals, type RecordArrivals } from './record-arrivals';
 import { forget, inSlices, pull, type GraphState } from './graph-state';
 
 export async function start(g: GraphState, onProgress?: (p: Progress) => void): Promise<void> {
-  g.changes.startedAt(Date.now());
-  // The cache is read while Logseq lists the pages and answers the first versions (IndexedDB reads off the thread).
-  const loading = g.cache?.load();
-  loading?.catch(() => undefined); // awaited below; a failure is the start's
+  const startedAt = Date.now();
+  g.changes.startedAt(startedAt);
+  // The cache is read while Logseq lists the pages and answers what changed (IndexedDB reads off the thread).
+  const arrivals = recordArrivals();
+  const loading = g.cache?.load((paths) => arrivals.push(paths));
+  void loading?.catch(() => undefined).finally(() => arrivals.end()); // awaited below; a failure is the start's
+  const planning = g.cache ? planStart(g, g.cache, startedAt) : null;
+  planning?.catch(() => undefined); // awaited below
   const ids = await g.env.query(pageIdsQuery(g.settings.namespacePrefix));
   const listed = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
-  const all = await (g.cache && loading ? takeAllCached(g, g.cache, loading, listed) : markdownPages(g, listed));
+  const plan = planning ? await planning : null;
+  const all = await (g.cache && loading && plan ? takeAllCached(g, g.cache, { loading, arrivals }, listed, plan) : markdownPages(g, listed));
   await endAdoption(g, all.length > 0);
   // The listing is the count when it lists every page with a file: no second scan of the graph.
   await g.changes.countPages(g.settings.namespacePrefix.trim() === '' ? listed.length : undefined);
@@ -32,7 +41,7 @@ export async function start(g: GraphState, onProgress?: (p: Progress) => void): 
     g.progress = { done: Math.min(total, g.progress.done + PULL_CHUNK), total };
     onProgress?.(g.progress);
   });
-  await keepForNextStart(g);
+  await keepForNextStart(g, plan);
   g.since ??= Date.now();
   g.ready = true;
 }
@@ -48,45 +57,69 @@ async function markdownPages(g: GraphState, listed: readonly number[]): Promise<
 }
 
 /**
- * The pages of `listed` to pull, the others taken from the cache, VERSION_CHUNK pages a query:
- * the first chunk's versions are asked while the cache is still being read (`loading`), and each
- * next chunk's while the frame takes the last one's, so Logseq's thread has the next query queued
+ * The pages of `listed` to pull, the others taken from the cache: the rows of pages unchanged
+ * since the kept start as kept (`plan`), each as soon as its record is read (`read.arrivals`);
+ * the others' asked VERSION_CHUNK pages a query (every page's on a start that holds none). The
+ * first versions are asked while the cache is still being read (`read.loading`), and each next
+ * chunk's while the frame takes the last one's, so Logseq's thread has the next query queued
  * instead of waiting a round trip for it.
  */
-async function takeAllCached(g: GraphState, cache: GraphCache, loading: Promise<void>, listed: readonly number[]): Promise<number[]> {
-  const all: number[] = [];
+async function takeAllCached(g: GraphState, cache: GraphCache, read: { loading: Promise<void>; arrivals: RecordArrivals }, listed: readonly number[], plan: StartPlan): Promise<number[]> {
+  const ask = listed.filter((id) => !plan.known.has(id) && !plan.passed.has(id));
+  const known = listed.filter((id) => plan.known.has(id));
+  plan.read.passed.push(...listed.filter((id) => plan.passed.has(id)));
+  // A kept page no longer listed (deleted), or a listed one it did not hold: the record changes.
+  if (known.length + ask.length !== plan.known.size + plan.changedKept.size || plan.read.passed.length !== plan.passed.size) plan.same = false;
+  if (ask.some((id) => !plan.changedKept.has(id))) plan.same = false;
   const versionsOf = (at: number) => {
-    const asked = versionedRows(g, listed.slice(at, at + VERSION_CHUNK));
+    const asked = versionedRows(g, ask.slice(at, at + VERSION_CHUNK));
     asked.catch(() => undefined); // awaited in turn; a failure is the start's
     return asked;
   };
-  let next = listed.length > 0 ? versionsOf(0) : null;
+  let next = ask.length > 0 ? versionsOf(0) : null;
+  await cache.linksLoaded();
+  g.versions = new Map();
+  beginAdoption(g, cache);
+  const all = await takeAsRead(g, read.arrivals, known, plan);
+  await read.loading;
   for (let i = 0; next !== null; i += VERSION_CHUNK) {
     const rows = await next;
-    next = i + VERSION_CHUNK < listed.length ? versionsOf(i + VERSION_CHUNK) : null;
-    if (i === 0) {
-      await loading;
-      g.versions = new Map();
-      beginAdoption(g, cache);
-    }
-    all.push(...(await takeCached(g, listed.slice(i, i + VERSION_CHUNK), rows)));
+    next = i + VERSION_CHUNK < ask.length ? versionsOf(i + VERSION_CHUNK) : null;
+    all.push(...(await takeCached(g, ask.slice(i, i + VERSION_CHUNK), rows, plan)));
     await g.options.yieldNow('start: pages taken');
   }
-  if (listed.length === 0) await loading;
+  return all;
+}
+
+/** The kept pages (`ids`) to pull, each taken (or not) once its record is read; those with no record once the read is over. */
+async function takeAsRead(g: GraphState, arrivals: RecordArrivals, ids: readonly number[], plan: StartPlan): Promise<number[]> {
+  const byPath = new Map(ids.map((id) => [relativePath(plan.known.pathOf(id)!, g.env.dir), id] as const));
+  const rowsOf = (pages: Iterable<number>) => [...pages].map((id) => plan.known.row(id)!);
+  const all: number[] = [];
+  for (let paths = await arrivals.next(); paths.length > 0; paths = await arrivals.next()) {
+    const arrived = paths.map((path) => byPath.get(path)).filter((id): id is number => id !== undefined);
+    for (const path of paths) byPath.delete(path);
+    all.push(...(await takeCached(g, [], rowsOf(arrived), plan)));
+  }
+  all.push(...(await takeCached(g, [], rowsOf(byPath.values()), plan)));
   return all;
 }
 
 /**
- * The pages of `ids` to pull: Markdown pages the cache holds no note for at the version of their
- * text now; the others are taken. Versions are read before any text is pulled, so a text changed
- * in between is kept under its older version and pulled again next time.
+ * The pages to pull of those answered (`rows`) and asked (`ids`): Markdown pages the cache holds
+ * no note for at the version of their text now; the others are taken. Versions are read before
+ * any text is pulled, so a text changed in between is kept under its older version and pulled
+ * again next time. What was read goes into `plan.read`, for the next start.
  */
-async function takeCached(g: GraphState, ids: readonly number[], rows: Array<[FileRow, string]>): Promise<number[]> {
+async function takeCached(g: GraphState, ids: readonly number[], rows: VersionedRow[], plan: StartPlan): Promise<number[]> {
   const toPull: number[] = [];
   const answered = new Set<number>();
   await inSlices(g, rows, ([row, version]) => {
     answered.add(row.id);
-    if (!isMarkdownPage(row)) return;
+    if (!isMarkdownPage(row)) return void plan.read.passed.push(row.id);
+    plan.read.rows.push([row, version]);
+    const kept = plan.changedKept.get(row.id);
+    if (kept && !sameRow(kept, [row, version])) plan.same = false;
     if (row.file.id !== undefined) g.versions!.set(row.file.id, version);
     if (!takeOne(g, row, version)) toPull.push(row.id);
   }, 'start: versions read');
@@ -97,9 +130,9 @@ async function takeCached(g: GraphState, ids: readonly number[], rows: Array<[Fi
 }
 
 /** These pages' rows (no text), each with its text's version (`tx:created`). */
-async function versionedRows(g: GraphState, ids: readonly number[]): Promise<Array<[FileRow, string]>> {
+async function versionedRows(g: GraphState, ids: readonly number[]): Promise<VersionedRow[]> {
   const answer = await g.env.query(pageVersionsQuery(ids));
-  const rows: Array<[FileRow, string]> = [];
+  const rows: VersionedRow[] = [];
   for (const tuple of Array.isArray(answer) ? answer : []) {
     if (!Array.isArray(tuple) || !isRecord(tuple[0]) || !isFileRow(tuple[0]) || typeof tuple[1] !== 'number') continue;
     rows.push([tuple[0], `${tuple[1]}:${typeof tuple[2] === 'number' ? tuple[2] : 0}`]);
@@ -215,9 +248,14 @@ export async function pullChanged(g: GraphState, ids: readonly number[]): Promis
   await g.cache.store();
 }
 
-/** After a full read: what was pulled is kept, records of pages no longer in the graph go. */
-async function keepForNextStart(g: GraphState): Promise<void> {
+/**
+ * After a full read: what was pulled is kept, records of pages no longer in the graph go; then
+ * what this start read of the graph (`plan`), with the marks taken before it read, for the next
+ * start to ask only what changed since (start-plan.ts). Written after the records, not awaited.
+ */
+async function keepForNextStart(g: GraphState, plan: StartPlan | null): Promise<void> {
   if (!g.cache) return;
   g.versions = null;
   await g.cache.store(new Set(g.table.pages().map((page) => g.table.pathOfId(page.id)!)));
+  if (plan && !plan.same) void g.cache.keepPages(() => keptOfPlan(g, plan));
 }

@@ -24,6 +24,8 @@ interface CacheSchema extends DBSchema {
 
 const STORE = 'chunks';
 const LINKS = 'links';
+/** The links record's key in LINKS; a host's own records beside the notes take other keys (`readBeside`). */
+const LINKS_KEY = 0;
 /** Version 6: a chunk's rests as UTF-8 bytes (5: the links record beside the chunks; 4: one record per chunk of notes; 3: per note, index and rest strings; 2: head and body; 1: the note object). */
 const VERSION = 6;
 /** Chunks per read, and per write transaction (each a few hundred KB of strings). */
@@ -179,20 +181,33 @@ export class NoteCache {
   }
 
   /** The links record (what it holds is checked by its reader), or undefined. */
-  async readLinks(): Promise<unknown> {
+  readLinks(): Promise<unknown> {
+    return this.readBeside(LINKS_KEY);
+  }
+
+  /** Replace the links record; failures are logged, never thrown (the next launch resolves links itself). */
+  writeLinks(value: unknown): Promise<void> {
+    return this.writeBeside(LINKS_KEY, value, 'the resolved links');
+  }
+
+  /**
+   * A host's own record kept beside the notes, under `key` (not LINKS_KEY), or undefined; what it
+   * holds is checked by its reader. Logseq keeps there what its last start verified of the graph.
+   */
+  async readBeside(key: number): Promise<unknown> {
     try {
-      return await this.db.get(LINKS, 0);
+      return await this.db.get(LINKS, key);
     } catch {
       return undefined;
     }
   }
 
-  /** Replace the links record; failures are logged, never thrown (the next launch resolves links itself). */
-  async writeLinks(value: unknown): Promise<void> {
+  /** Replace a record kept beside the notes (`what` names it in the warning); failures are logged, never thrown. */
+  async writeBeside(key: number, value: unknown, what = 'a record beside the notes'): Promise<void> {
     try {
-      await this.db.put(LINKS, value, 0);
+      await this.db.put(LINKS, value, key);
     } catch (err) {
-      console.warn(`Maturity Map: could not keep the resolved links (${err instanceof Error ? err.message : String(err)}).`);
+      console.warn(`Maturity Map: could not keep ${what} (${err instanceof Error ? err.message : String(err)}).`);
     }
   }
 

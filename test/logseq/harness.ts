@@ -141,7 +141,8 @@ export interface LoadOptions extends FakeGraphOptions {
   files: Map<string, string>;
   /**
    * Relaunch over this graph: Logseq restores its database as it was persisted (same entities,
-   * same transactions), and `files` are not read again.
+   * same transactions; ids retracted last given out again: FakeGraph `restore`), and `files` are
+   * not read again.
    */
   graph?: FakeGraph;
   /**
@@ -273,7 +274,9 @@ export function bridge(host: Window, frame: Window, clock?: TaskClock): FrameCha
 export async function loadPlugin(options: LoadOptions): Promise<Loaded> {
   const code = ensureBuilt();
   const graph = options.graph ?? createFakeGraph(options);
-  if (!options.graph) graph.load(options.files, options.cachedGraph ? { mtime: null } : {});
+  // A relaunch: Logseq restores the database it persisted (FakeGraph `restore`).
+  if (options.graph) graph.restore();
+  else graph.load(options.files, options.cachedGraph ? { mtime: null } : {});
   // Logseq has rendered its own pages, lists and journals before it loads plugins.
   graph.runAppQueries();
   const host = new Window({ url: 'file:///Applications/Logseq.app/index.html' });

@@ -3,75 +3,24 @@
 // over the fake 0.10.x graph's datascript and fake-indexeddb, relaunched over the same restored
 // graph and frame storage. Every query runs on Logseq's UI thread and costs it a round trip and a
 // fixed part whatever its size (benchmarks.md, session 27), so a start with nothing changed asks
-// one listing and one version query per 250 pages, pulls no text and parses nothing; the taken
-// components' name keys go into the key index only after the first draw, and every answer is a
-// first start's.
+// the listing and a few searches for what changed since the last start (start-plan.ts), asks no
+// page's version, pulls no text and parses nothing (session 28); the taken components' name keys
+// go into the key index only after the first draw, and every answer is a first start's.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IDBFactory } from 'fake-indexeddb';
-import type { MaturityIndex } from '../../src/core/index';
-import { resetWorkCount } from '../../src/core/work-count';
-import { createGraphIndex } from '../../src/logseq/graph-index';
-import type { LogseqHost } from '../../src/logseq/host';
-import { readSettings } from '../../src/logseq/settings';
-import { beforeFirstDraw, nameKeysInSlices } from '../../src/logseq/warm-index';
 import { installIndexedDB, newIndexedDB } from '../helpers/indexeddb';
-import { TODAY } from '../helpers/vault';
-import { createFakeGraph, type FakeGraph } from './fake/graph';
+import { createFakeGraph } from './fake/graph';
 import { generatedGraph } from './generated-graph';
+import { launch } from './graph-launch';
 
 const PAGES = 1200;
-const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => installIndexedDB(null, globalThis));
-
-/** The part of the SDK the graph index asks at start-up, answered by the fake graph, each query counted. */
-function hostOver(graph: FakeGraph, asked: string[]): LogseqHost {
-  const host = {
-    App: { getCurrentGraph: async () => ({ path: '/graphs/work' }), getCurrentGraphConfigs: async () => 'triple-lowbar' },
-    DB: { datascriptQuery: async (query: string) => (asked.push(query), graph.datascriptQuery(query)) },
-  };
-  return host as unknown as LogseqHost;
-}
-
-interface Launch {
-  /** Queries the start sent to the app's database. */
-  queries: number;
-  /** Files whose text the start pulled (each one parsed). */
-  pulled: string[];
-  /** Components whose name keys went into the key index before the first draw. */
-  keysBeforeDraw: number;
-  /** The name order, every resolution, and what each component's name looks up, once the keys are in. */
-  answer: { ids: string[]; resolution: unknown; lookups: Array<string | null> };
-}
-
-function answerOf(index: MaturityIndex): Launch['answer'] {
-  const ids = [...index.ids()];
-  return { ids, resolution: index.linkResolution(), lookups: ids.map((id) => index.lookup(index.entry(id)?.identity.name ?? id)) };
-}
-
-/** Start as the plugin does until its first draw, then the name keys in slices and the links kept, as after the draw. */
-async function launch(graph: FakeGraph, device: IDBFactory): Promise<Launch> {
-  installIndexedDB(device, globalThis);
-  const asked: string[] = [];
-  const pulledBefore = graph.stats.pullLog.length;
-  const g = await createGraphIndex(hostOver(graph, asked), readSettings({}), { today: TODAY, yieldNow });
-  const work = resetWorkCount();
-  await g.start();
-  const queries = asked.length;
-  await beforeFirstDraw(g.index, { yieldNow, stale: () => false });
-  const keysBeforeDraw = work.keysPlaced;
-  await nameKeysInSlices(g.index, { yieldNow, stale: () => false });
-  await g.keepLinks();
-  const answer = answerOf(g.index);
-  await g.close();
-  return { queries, pulled: graph.stats.pullLog.slice(pulledBefore), keysBeforeDraw, answer };
-}
 
 const generated = generatedGraph(PAGES);
 const COMPONENTS = generated.core.ids().length;
 
 describe('a Logseq warm start asks the app little and leaves the name keys until after its first draw', () => {
-  it('with nothing changed: one listing and a version query per 250 pages, no text pulled, no name key placed before the draw, a first start’s answers', async () => {
+  it('with nothing changed: the listing and the searches for changes, no page’s version asked, no text pulled, no name key placed before the draw, a first start’s answers', async () => {
     const graph = createFakeGraph();
     graph.load(generated.files);
     const device = newIndexedDB();
@@ -80,7 +29,10 @@ describe('a Logseq warm start asks the app little and leaves the name keys until
     expect(cold.keysBeforeDraw).toBeGreaterThanOrEqual(COMPONENTS);
     const warm = await launch(graph, device);
     expect(warm.pulled).toEqual([]);
-    expect(warm.queries).toBeLessThanOrEqual(1 + Math.ceil(PAGES / 250));
+    expect(cold.versionsAsked).toBeGreaterThan(PAGES / 2);
+    // The listing, the witness and eight searches (ten queries), whatever the graph's size (main: a version query per 250 pages, every page asked).
+    expect(warm.versionsAsked).toBe(0);
+    expect(warm.queries).toBeLessThanOrEqual(11);
     expect(warm.keysBeforeDraw).toBe(0);
     expect(warm.answer).toEqual(cold.answer);
     expect(warm.answer.lookups.filter((id) => id !== null).length).toBeGreaterThanOrEqual(COMPONENTS / 2);
@@ -97,9 +49,12 @@ describe('a Logseq warm start asks the app little and leaves the name keys until
     const warm = await launch(graph, device);
     const cold = await launch(graph, newIndexedDB());
     expect(warm.pulled.sort()).toEqual([edited, 'pages/Added while closed.md'].sort());
+    expect(warm.versionsAsked).toBe(2);
     expect(warm.answer).toEqual(cold.answer);
     const next = await launch(graph, device);
     expect(next.pulled).toEqual([]);
+    // The edited page is asked again (its text written after the marks, which follow the newest file), not pulled.
+    expect(next.versionsAsked).toBeLessThanOrEqual(1);
     expect(next.keysBeforeDraw).toBe(0);
     expect(next.answer).toEqual(cold.answer);
   });

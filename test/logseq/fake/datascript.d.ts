@@ -11,6 +11,10 @@ declare module 'datascript' {
   }
   const datascript: {
     create_conn(schema?: Record<string, Record<string, string>>): Conn;
+    /** A database of these datoms, its greatest entity and transaction ids taken from them (what Logseq's restore builds). */
+    init_db(datoms: unknown, schema?: Record<string, Record<string, string>>): DB;
+    conn_from_db(db: DB): Conn;
+    datoms(db: DB, index: string): unknown;
     transact(conn: Conn, tx: unknown[], meta?: unknown): TxReport;
     db(conn: Conn): DB;
     q(query: string, db: DB, ...inputs: unknown[]): unknown;

@@ -89,12 +89,24 @@ export function linesBlocks(text: string): ParsedBlock[] {
 
 export interface FakeGraph {
   readonly fileNameFormat: FileNameFormat;
-  /** Wall clock of the graph's file system: each write moves it on by a second. */
+  /**
+   * Wall clock of the graph's file system: each write moves it on by a second, and never behind
+   * the machine's clock (a stat's mtime is the time of the write); a graph's files were written
+   * before it was opened.
+   */
   now(): Date;
   uuid(): string;
   pageByName(name: string): Entity | undefined;
   pageOfFile(path: string): Entity | undefined;
   fileContent(path: string): string | undefined;
+  /**
+   * Logseq quits and is launched again: it restores its database from the copy it persisted
+   * (0.10.15 `frontend.db/restore-graph!` → `db.utils/string->db`, datascript's transit reader,
+   * which builds the database with `init-db` over the datoms). `init-db` takes the greatest entity
+   * and transaction ids from the datoms, so the ids of entities and transactions whose datoms were
+   * all retracted last (a page deleted just before the quit) are given out again.
+   */
+  restore(): void;
   /** The app (re)reads a file from disk: the page, its properties and blocks, the file's text and mtime. */
   setFile(path: string, content: string, options?: { mtime?: Date | null }): Entity;
   /** Open a graph: every file read at once (one transaction), as the app's first parse. */
@@ -144,7 +156,7 @@ export interface FakeGraph {
 }
 
 export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
-  const conn: Conn = datascript.create_conn(SCHEMA);
+  let conn: Conn = datascript.create_conn(SCHEMA);
   const fileNameFormat = options.fileNameFormat ?? 'triple-lowbar';
   const blocksOf = options.blocksOf ?? (() => []);
   let counter = 0;
@@ -267,7 +279,7 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
   }
 
   function tick(): Date {
-    clock += 1000;
+    clock = Math.max(clock + 1000, Math.floor(Date.now() / 1000) * 1000);
     return new Date(clock);
   }
 
@@ -281,12 +293,18 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
       const id = fileId(path);
       return id === undefined ? undefined : (datascript.entity(db(), id)?.get('file/content') as string | undefined);
     },
+    restore() {
+      conn = datascript.conn_from_db(datascript.init_db(datascript.datoms(db(), ':eavt'), SCHEMA));
+    },
     setFile(path, content, opts = {}) {
       const mtime = opts.mtime === undefined ? tick() : opts.mtime;
       transact([{ 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}), ...createdIfNew(path) }]);
       return pull(parsePage(path, content, fileId(path)!).pageId)!;
     },
     load(files, opts = {}) {
+      const all = [...files];
+      // The files were written before the app opened the graph, a second apart, the last one a second ago.
+      clock = Math.min(clock, Math.floor(Date.now() / 1000) * 1000 - (all.length + 1) * 1000);
       const tx: unknown[] = [];
       const names = new Map<string, number>();
       const ref = (original: string) => {
@@ -298,9 +316,9 @@ export function createFakeGraph(options: FakeGraphOptions = {}): FakeGraph {
         }
         return tempid;
       };
-      for (const [path, content] of files) {
+      for (const [path, content] of all) {
         const fileRef = -++counter;
-        const mtime = opts.mtime === undefined ? tick() : opts.mtime;
+        const mtime = opts.mtime === undefined ? new Date((clock += 1000)) : opts.mtime;
         tx.push({ ':db/id': fileRef, 'file/path': path, 'file/content': content, ...(mtime ? { 'file/last-modified-at': mtime } : {}), ...createdIfNew(path) });
         tx.push(...pageFacts(path, content, ref(readAsLogseq(path, content, fileNameFormat).pageName), fileRef, ref));
       }
