@@ -11,6 +11,8 @@
 // texts had waited in promises long enough to be freed together. So the page hands every buffer
 // back to the worker, which inflates the next chunks into it, and decodes a chunk only in the task
 // that reads it (`InflatedChunk.text`), where its text dies young, a few at each young collection.
+// Whatever goes wrong (no Worker, a policy that forbids it, a worker that fails or does not
+// answer), `chunk` rejects, the client stops using the worker, and data.ts inflates in the page.
 import type { WorkerHost } from '../graph/layout-worker';
 
 /** The worker's program: self-contained (it names nothing outside itself), sent as its source text. */
