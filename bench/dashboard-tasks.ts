@@ -9,12 +9,16 @@
 // length is partly waiting for a core, its CPU time much less so; so is the CPU time of the
 // phase's longest task, from a trace of its main thread (each task's thread time). The table tab
 // is followed by a header press and four "Show more" pages (to 500 rows), the cards tab by one.
+// Chromium is driven over its DevTools pipe (bench/cdp-pipe.ts), not Playwright: Playwright's
+// Network domain decodes the whole 6 MB document again in an 80–90 ms task no reader's browser runs.
+// `MATURITY_MAP_CHROMIUM_CPUS` pins Chromium (`taskset -c`), e.g. to a core no other work uses.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import { PipeBrowser, type PipePage, type TraceEvent } from './cdp-pipe';
 import { TODAY } from './core-bench';
 import { loadVault } from './corpus';
 import { now } from './measure';
@@ -43,6 +47,7 @@ export interface DashboardTasks {
 }
 
 const CHROMIUM = process.env['MATURITY_MAP_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_CPUS = process.env['MATURITY_MAP_CHROMIUM_CPUS'];
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const TABS = ['graph', 'timeline', 'table', 'cards', 'board'] as const;
 
@@ -64,42 +69,24 @@ const watchTasks = () => {
 type Watched = { mmTasks: number[]; mmFrames: number[] | null };
 
 /** Wait until no long task or frame has come for `quietMs`, then take those since the last take. */
-async function settle(p: Page, started: number, quietMs = 1500): Promise<{ wallMs: number; tasks: number[]; frames: number[] | null }> {
+async function settle(p: PipePage, started: number, quietMs = 1500): Promise<{ wallMs: number; tasks: number[]; frames: number[] | null }> {
   let seen = -1;
   let lastChange = now();
   for (;;) {
-    await p.waitForTimeout(250);
-    const count = await p.evaluate(() => ((w: Watched) => w.mmTasks.length + (w.mmFrames?.length ?? 0))(window as unknown as Watched));
+    await sleep(250);
+    const count = await p.evaluate<number>('window.mmTasks.length + (window.mmFrames?.length ?? 0)');
     if (count !== seen) {
       seen = count;
       lastChange = now();
     } else if (now() - lastChange >= quietMs) break;
   }
-  const taken = await p.evaluate(() => {
-    const w = window as unknown as Watched;
-    const out = { tasks: w.mmTasks, frames: w.mmFrames };
-    w.mmTasks = [];
-    if (w.mmFrames) w.mmFrames = [];
+  const taken = await p.evaluate<Watched>(`(() => {
+    const out = { mmTasks: window.mmTasks, mmFrames: window.mmFrames };
+    window.mmTasks = [];
+    if (window.mmFrames) window.mmFrames = [];
     return out;
-  });
-  return { wallMs: lastChange - started, ...taken };
-}
-
-/** The page's main thread's CPU time so far, ms. */
-async function threadMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
+  })()`);
+  return { wallMs: lastChange - started, tasks: taken.mmTasks, frames: taken.mmFrames };
 }
 
 /**
@@ -123,15 +110,26 @@ export function longestTaskCpu(events: readonly TraceEvent[]): number {
   return longest;
 }
 
-/** Run a phase: its action, then wait until the page settles; its long tasks and main-thread CPU (traced, with `browser`). */
-async function phase(p: Page, cdp: CDPSession, name: string, action: () => Promise<unknown>, quietMs?: number, browser?: Browser): Promise<TaskPhase> {
-  if (browser) await browser.startTracing(p, { categories: ['toplevel'] });
-  const cpu = await threadMs(cdp);
+/** How a watch traces its phases: the categories, and who gets each phase's events (to keep them). */
+export interface WatchOptions {
+  trace?: boolean;
+  categories?: readonly string[];
+  onTrace?: (phase: string, events: TraceEvent[]) => void;
+}
+
+type Watch = { browser: PipeBrowser; page: PipePage; options: WatchOptions };
+
+/** Run a phase: its action, then wait until the page settles; its long tasks and main-thread CPU (traced when asked). */
+async function phase(w: Watch, name: string, action: () => Promise<unknown>, quietMs?: number): Promise<TaskPhase> {
+  const traced = w.options.trace === true;
+  if (traced) await w.browser.startTracing(w.options.categories ?? ['toplevel']);
+  const cpu = await w.page.threadMs();
   const started = now();
   await action();
-  const settled = await settle(p, started, quietMs);
+  const settled = await settle(w.page, started, quietMs);
   const frames = settled.frames;
-  const trace = browser ? (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents : null;
+  const trace = traced ? await w.browser.stopTracing() : null;
+  if (trace) w.options.onTrace?.(name, trace);
   return {
     longestCpuMs: trace ? longestTaskCpu(trace) : null,
     phase: name,
@@ -140,61 +138,63 @@ async function phase(p: Page, cdp: CDPSession, name: string, action: () => Promi
     over50: settled.tasks.filter((d) => d > 50).length,
     longestFrameMs: frames ? Math.max(0, ...frames) : null,
     framesOver50: frames ? frames.filter((d) => d > 50).length : 0,
-    cpuMs: (await threadMs(cdp)) - cpu,
+    cpuMs: (await w.page.threadMs()) - cpu,
   };
 }
 
 /** A list in a tab drawn whole: at least `rows` of its items, nothing in the tab busy. */
-function drawn(p: Page, tab: string, items: string, rows: number): Promise<unknown> {
-  return p.waitForFunction(([t, i, n]) => document.querySelectorAll(`.mm-panel-${t} ${i}`).length >= Number(n) && !document.querySelector(`.mm-panel-${t} [aria-busy="true"]`), [tab, items, String(rows)] as const, { timeout: 300_000 });
+function drawn(p: PipePage, tab: string, items: string, rows: number): Promise<void> {
+  const panel = JSON.stringify(`.mm-panel-${tab}`);
+  return p.waitFor(`document.querySelectorAll(${panel} + ' ' + ${JSON.stringify(items)}).length >= ${rows} && !document.querySelector(${panel} + ' [aria-busy="true"]')`);
 }
 
 /** The table's pages after the first and a header press, and the cards' second page: each a phase. */
-async function listPhases(p: Page, run: (name: string, action: () => Promise<unknown>) => Promise<TaskPhase>, tab: 'table' | 'cards'): Promise<TaskPhase[]> {
+async function listPhases(w: Watch, tab: 'table' | 'cards'): Promise<TaskPhase[]> {
+  const p = w.page;
   const items = tab === 'table' ? 'tbody > tr' : '.mm-card-grid > .mm-card';
   const page = tab === 'table' ? 100 : 12;
   const phases: TaskPhase[] = [];
   if (tab === 'table') {
     await drawn(p, tab, items, page);
-    phases.push(await run('table header (owner) pressed', async () => {
-      await p.locator('.mm-panel-table th.mm-col-owner button').click({ timeout: 300_000 });
-      await p.waitForFunction(() => document.querySelector('.mm-panel-table th.mm-col-owner')?.getAttribute('aria-sort') === 'ascending');
+    phases.push(await phase(w, 'table header (owner) pressed', async () => {
+      await p.click('.mm-panel-table th.mm-col-owner button');
+      await p.waitFor(`document.querySelector('.mm-panel-table th.mm-col-owner')?.getAttribute('aria-sort') === 'ascending'`);
       await drawn(p, tab, items, page);
     }));
   }
   for (let k = 1; k <= (tab === 'table' ? 4 : 1); k++) {
     await drawn(p, tab, items, page * k);
-    phases.push(await run(`${tab} Show more (${page * k} → ${page * (k + 1)})`, async () => {
-      await p.locator(`.mm-panel-${tab} .mm-show-more`).first().click({ timeout: 300_000 });
+    phases.push(await phase(w, `${tab} Show more (${page * k} → ${page * (k + 1)})`, async () => {
+      await p.click(`.mm-panel-${tab} .mm-show-more`);
       await drawn(p, tab, items, page * (k + 1));
     }));
   }
   return phases;
 }
 
-/** The dashboard page's phases in one browser; with `trace`, each phase's longest task's CPU time too. */
-export async function watchDashboard(page: string, trace = false): Promise<{ phases: TaskPhase[]; blank: TaskPhase }> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * The dashboard page's phases in one browser (a one-paragraph `blank.html` beside the page loaded
+ * first, the reference); traced when asked, each phase's longest task's CPU time too.
+ */
+export async function watchDashboard(page: string, options: WatchOptions = {}): Promise<{ phases: TaskPhase[]; blank: TaskPhase }> {
+  const browser = PipeBrowser.launch(CHROMIUM, CHROMIUM_ARGS, CHROMIUM_CPUS);
   try {
-    const p = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await p.addInitScript(watchTasks);
-    const cdp = await p.context().newCDPSession(p);
-    await cdp.send('Performance.enable');
-    const run = (name: string, action: () => Promise<unknown>) => phase(p, cdp, name, action, undefined, trace ? browser : undefined);
-    const blank = await phase(p, cdp, 'blank page', () => p.goto(pathToFileURL(join(page, '..', 'blank.html')).href), 500);
-    const phases = [await run('page opened, board shown', async () => {
+    const p = await browser.newPage(1360, 900);
+    await p.addInitScript(watchTasks.toString());
+    const w: Watch = { browser, page: p, options };
+    const blank = await phase({ ...w, options: {} }, 'blank page', () => p.goto(pathToFileURL(join(page, '..', 'blank.html')).href), 500);
+    const phases = [await phase(w, 'page opened, board shown', async () => {
       await p.goto(pathToFileURL(page).href);
-      await p.waitForSelector('.mm-board-item', { timeout: 300_000 });
+      await p.waitFor(`document.querySelector('.mm-board-item') !== null`);
     })];
     for (const tab of TABS) {
-      phases.push(await run(`${tab} tab`, () => p.locator(`[data-mm-tab="${tab}"]`).first().click({ timeout: 300_000 })));
-      if (tab === 'table' || tab === 'cards') phases.push(...(await listPhases(p, run, tab)));
+      phases.push(await phase(w, `${tab} tab`, () => p.click(`[data-mm-tab="${tab}"]`)));
+      if (tab === 'table' || tab === 'cards') phases.push(...(await listPhases(w, tab)));
     }
-    phases.push(await run('text filter typed', () => p.locator('input.mm-filter-text').first().fill('pay', { timeout: 300_000 })));
+    phases.push(await phase(w, 'text filter typed', () => p.fill('input.mm-filter-text', 'pay')));
     return { phases, blank };
   } finally {
-    await browser.close();
+    browser.close();
   }
 }
 
@@ -213,7 +213,7 @@ export async function dashboardTasks(notes: number, seed: number, log: (line: st
     if (built.status !== 0) throw new Error(`maturity-map dashboard failed: ${built.stderr}`);
     const components = Number(/\((\d+) components/.exec(built.stderr)?.[1] ?? NaN);
     writeFileSync(join(work, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>blank</p></body></html>');
-    const { phases, blank } = await watchDashboard(page, true);
+    const { phases, blank } = await watchDashboard(page, { trace: true });
     const pageBytes = statSync(page).size;
     log(`  dashboard ${components} components: page ${(pageBytes / 1e6).toFixed(2)} MB`);
     for (const ph of phases) log(`  dashboard ${components} components, ${ph.phase}: longest task ${Math.round(ph.longestMs)} ms, ${ph.over50} tasks over 50 ms, ${frameText(ph)}, main thread CPU ${Math.round(ph.cpuMs)} ms (${Math.round(ph.wallMs)} ms to settle)`);

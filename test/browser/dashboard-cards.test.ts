@@ -4,7 +4,8 @@
 // grid, brought ten never-drawn cards into view at once and one frame laid out ~2,150 elements
 // (benchmarks.md, session 25). Each card now carries its own estimate (dashboard/card-size.ts):
 // checked here against the height Chromium gives it, and, counted, how many cards a frame lays out
-// after "Show more".
+// after "Show more". Since session 28 the grid's cards are laid out ahead, two a frame once the grid
+// is idle (dashboard/card-warm.ts): going to the grid's end then lays out none.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { writeVault } from '../../bench/generator/write';
@@ -80,6 +81,38 @@ describeWithChromium('the dashboard’s Cards tab (Chromium)', () => {
     // Main laid ten whole cards out in one frame (2,512 elements); here a frame lays out 700 or
     // so, and on a loaded machine two parts may land in one frame (1,092 seen).
     expect(Math.max(...perFrame)).toBeLessThanOrEqual(1300);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lays the grid’s cards out ahead, two a frame, so going to its end lays out none of them', async () => {
+    const { page, errors, context } = await openDashboard(browser(), pages['generated']!, { viewport: { width: 1360, height: 900 } });
+    // Per frame from the tab's click: the cards laid out so far (a card's contents are skipped
+    // until it is, by checkVisibility's contentVisibilityAuto).
+    await page.evaluate((sel) => {
+      const w = window as unknown as { mmCardsLaidOut: number[] };
+      w.mmCardsLaidOut = [];
+      const tick = () => {
+        w.mmCardsLaidOut.push([...document.querySelectorAll(sel)].filter((card) => card.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })).length);
+        if (w.mmCardsLaidOut.length < 150) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, CARDS);
+    await showCards(page, 12);
+    await page.waitForFunction(() => (window as unknown as { mmCardsLaidOut: number[] }).mmCardsLaidOut.length >= 150);
+    const laidOut = await page.evaluate(() => (window as unknown as { mmCardsLaidOut: number[] }).mmCardsLaidOut);
+    // Every card of the page laid out, none of them off screen left for later (main: the four or so
+    // in view, the other eight when they come into view).
+    expect(laidOut.at(-1)).toBe(12);
+    // A frame lays out the tab's first part (three cards) or two cards ahead, not more.
+    const perFrame = laidOut.slice(1).map((n, i) => n - laidOut[i]!);
+    expect(Math.max(...perFrame)).toBeLessThanOrEqual(3);
+    // Going to the grid's end brings no card into view that is not laid out already.
+    const before = await page.locator(CARDS).evaluateAll((cards) => cards.filter((card) => card.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })).length);
+    await page.locator('.mm-panel-cards .mm-show-more').first().scrollIntoViewIfNeeded();
+    expect(before).toBe(12);
+    // The cards ahead are drawn as before: the same containment as a card on screen.
+    expect(await page.locator(CARDS).first().evaluate((card) => [getComputedStyle(card).contentVisibility, getComputedStyle(card).contain])).toEqual(['visible', 'content']); // layout style paint
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,10 @@
 // that the page's main thread swept after its next full collection (150–460 ms at 10k, inside the
 // Timeline tab: benchmarks.md, session 26). Counted, not timed: the DecompressionStreams the page's
 // main thread makes (an init script wraps the constructor), on the example vault and a generated
-// 1k vault, with and without a policy that lets a worker start.
+// 1k vault, with and without a policy that lets a worker start. What the page frees of its own
+// (session 28): every buffer the worker answers with goes back to it, and a chunk is decoded only in
+// the task that parses it, so its text dies young (counted: answers, buffers posted back, and the
+// most chunk texts decoded and not yet parsed before the board is shown).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +25,10 @@ interface Opened {
   boardItems: number;
   /** The first card's heading, opened once the page is idle. */
   card: string;
+  /** The worker's answers with bytes, the buffers the page posted back to it, and the most texts of 1 KB or more decoded ahead of their parse before the board. */
+  answers: number;
+  handedBack: number;
+  decodedAhead: number;
 }
 
 /** Open `file`, wait for its board and its details inflated ahead (the page idle), then open the Cards tab. */
@@ -36,8 +43,42 @@ async function open(browser: Browser, file: string): Promise<Opened> {
   });
   page.on('worker', (worker) => workers.push(worker.url()));
   await page.addInitScript(() => {
-    const w = window as unknown as { mmStreams: number; DecompressionStream: typeof DecompressionStream };
+    const w = window as unknown as { mmStreams: number; mmAnswers: number; mmHandedBack: number; mmAhead: number; DecompressionStream: typeof DecompressionStream };
     w.mmStreams = 0;
+    w.mmAnswers = 0;
+    w.mmHandedBack = 0;
+    w.mmAhead = 0;
+    // Chunk texts decoded before the board and not parsed yet (a text is parsed whole, once).
+    const unparsed = new Set<string>();
+    const decode = TextDecoder.prototype.decode;
+    TextDecoder.prototype.decode = function (this: TextDecoder, input?: AllowSharedBufferSource, options?: TextDecodeOptions) {
+      const text = decode.call(this, input, options);
+      if (text.length >= 1024 && !document.querySelector('.mm-board-item')) {
+        unparsed.add(text);
+        w.mmAhead = Math.max(w.mmAhead, unparsed.size);
+      }
+      return text;
+    };
+    const parse = JSON.parse;
+    JSON.parse = function (text: string, reviver?: (key: string, value: unknown) => unknown) {
+      unparsed.delete(text);
+      return parse.call(JSON, text, reviver) as unknown;
+    };
+    const post = Worker.prototype.postMessage as (this: Worker, message: unknown, transfer: Transferable[]) => void;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
+      if (Array.isArray(transfer) && transfer.some((t) => t instanceof ArrayBuffer)) w.mmHandedBack++;
+      post.call(this, message, Array.isArray(transfer) ? transfer : []);
+    } as typeof Worker.prototype.postMessage;
+    const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!;
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      ...handler,
+      set(this: Worker, listener: ((event: MessageEvent) => void) | null) {
+        handler.set!.call(this, listener && ((event: MessageEvent<{ bytes?: unknown }>) => {
+          if (event.data?.bytes instanceof Uint8Array) w.mmAnswers++;
+          listener.call(this, event);
+        }));
+      },
+    });
     const Native = w.DecompressionStream;
     w.DecompressionStream = new Proxy(Native, {
       construct(target, args: [CompressionFormat]) {
@@ -50,13 +91,16 @@ async function open(browser: Browser, file: string): Promise<Opened> {
   await page.waitForSelector('.mm-board-item');
   // The details are inflated ahead once the board is painted, a chunk a task: let them finish.
   await page.waitForTimeout(1500);
-  const streamsHere = await page.evaluate(() => (window as unknown as { mmStreams: number }).mmStreams);
+  const { streamsHere, answers, handedBack, decodedAhead } = await page.evaluate(() => {
+    const w = window as unknown as { mmStreams: number; mmAnswers: number; mmHandedBack: number; mmAhead: number };
+    return { streamsHere: w.mmStreams, answers: w.mmAnswers, handedBack: w.mmHandedBack, decodedAhead: w.mmAhead };
+  });
   const boardItems = await page.locator('.mm-board-item').count();
   await page.locator('[data-mm-tab="cards"]').click();
   await page.waitForSelector('.mm-panel-cards .mm-card h3, .mm-panel-cards .mm-card h2');
   const card = (await page.locator('.mm-panel-cards .mm-card').first().textContent()) ?? '';
   await context.close();
-  return { streamsHere, workers, errors, boardItems, card };
+  return { streamsHere, workers, errors, boardItems, card, answers, handedBack, decodedAhead };
 }
 
 describeWithChromium('the dashboard page’s data inflated in a worker (Chromium)', () => {
@@ -75,6 +119,11 @@ describeWithChromium('the dashboard page’s data inflated in a worker (Chromium
       expect(opened.streamsHere).toBe(0);
       expect(opened.workers.length).toBeGreaterThanOrEqual(1);
       expect(opened.workers[0]).toMatch(/^blob:null\//);
+      // Every buffer answered goes back to the worker, and a chunk's text is decoded in the task
+      // that parses it. Main posted none back and decoded each answer as it came.
+      expect(opened.answers).toBeGreaterThan(0);
+      expect(opened.decodedAhead).toBe(1);
+      expect(opened.handedBack).toBe(opened.answers);
     }
 
     const html = readFileSync(pages['example']!, 'utf8');

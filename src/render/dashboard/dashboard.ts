@@ -12,6 +12,7 @@ import { sortByReadiness } from '../readiness';
 import { renderTable } from '../table';
 import { renderTimeline } from '../timeline';
 import { sizeGridCard } from './card-size';
+import { warmCards } from './card-warm';
 import { renderFilterBar, renderTabs, TABS, type DashboardTab, type FilterBar, type TabSet } from './controls';
 import { filterComponents } from './filter';
 import { renderHeader } from './header';
@@ -122,6 +123,7 @@ function renderCards(state: DashboardState, panel: HTMLElement): void {
   const paged = drawPaged(ctx.document, results, grid, (c) => sizeGridCard(renderComponentCard(ctx.component(c.id) ?? c, ctx, { headingLevel: 2, evidence: 'folded' })), PAGE.cards, 'cards', sliced(ctx, PER_TASK.cards, true));
   panel.appendChild(grid);
   if (paged.more) panel.appendChild(paged.more);
+  warmCards(grid, panel);
 }
 
 function renderPanel(state: DashboardState, t: DashboardTab): void {

@@ -60,8 +60,10 @@ async function inflateText(base64: string): Promise<string> {
  * could not answer, the chunk is inflated in the page when asked for.
  */
 function chunkTexts(chunks: readonly string[], inflater: Inflater | null, wanted: (k: number) => boolean = () => true): (k: number) => Promise<string> {
-  const posted = inflater ? chunks.map((chunk, k) => (wanted(k) ? inflater.text(chunk).catch(() => null) : null)) : null;
-  return async (k) => (await posted?.[k]) ?? inflateText(chunks[k]!);
+  const posted = inflater ? chunks.map((chunk, k) => (wanted(k) ? inflater.chunk(chunk).catch(() => null) : null)) : null;
+  // Decoded in the task that reads it: a text waiting in a promise outlived the young collections
+  // and its browser string was freed with ~200 others in the first full collection (session 28).
+  return async (k) => (await posted?.[k])?.text() ?? inflateText(chunks[k]!);
 }
 
 /** What the page works from: the checked data, with the details still packed until needed. */
