@@ -164,11 +164,41 @@ function closeSignal(): CloseSignal {
   return signal;
 }
 
+/** Records made since the last write, and paths whose records go: what the next `store` writes. */
+interface PendingWrites {
+  made: Map<string, CachedNote>;
+  gone: Set<string>;
+}
+
+const noPendingWrites = (): PendingWrites => ({ made: new Map(), gone: new Set() });
+
+function keepRecord(kept: Map<string, CachedNote>, pending: PendingWrites, path: string, record: CachedNote): void {
+  kept.set(path, record);
+  pending.made.set(path, record);
+  pending.gone.delete(path);
+}
+
+function dropRecord(kept: Map<string, CachedNote>, pending: PendingWrites, path: string): void {
+  pending.made.delete(path);
+  if (kept.delete(path)) pending.gone.add(path);
+}
+
+/**
+ * What a start verified (`value` makes it), made in one idle turn and stored in the next (each a
+ * part of what was one 40–60 ms task at 10k pages). In idle time after the draw, as the links: what
+ * a quit leaves unwritten costs the next start its per-page versions, no more.
+ */
+function storeKeptPages(cache: NoteCache, options: GraphCacheOptions, closing: CloseSignal, value: () => unknown): Promise<void> {
+  let made: unknown = null;
+  return linksStoreTurn(options, closing, 'cache: pages kept')
+    .then(() => (made = value()))
+    .then(() => linksStoreTurn(options, closing, 'cache: pages stored'))
+    .then(() => cache.writeBeside(PAGES_KEY, made, 'what the start read of the graph'));
+}
+
 function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCache {
   const kept = new Map<string, CachedNote>();
-  /** Records made since the last write, and paths whose records go. */
-  let made = new Map<string, CachedNote>();
-  let gone = new Set<string>();
+  let pending = noPendingWrites();
   let loaded: Promise<void> | null = null;
   let pagesRead: Promise<unknown> | null = null;
   let linksRead: Promise<void> | null = null;
@@ -176,10 +206,7 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
   const closing = closeSignal();
   const keyFor = recordKeys(options.settings);
   const links = createLinkKeeper(kept);
-  const drop = (path: string) => {
-    made.delete(path);
-    if (kept.delete(path)) gone.add(path);
-  };
+  const drop = (path: string) => dropRecord(kept, pending, path);
   return {
     load(onRecords) {
       // The links in a transaction of their own beside the records' (IndexedDB runs both at once).
@@ -196,42 +223,29 @@ function createGraphCache(cache: NoteCache, options: GraphCacheOptions): GraphCa
     },
     keptPages: () => (pagesRead ??= cache.readBeside(PAGES_KEY)),
     keepPages(value) {
-      // In idle time after the draw, as the links: what is not written by a quit costs the next start its per-page versions, no more.
-      // Made in one idle turn, stored in the next (each a part of what was one 40–60 ms task at 10k pages).
-      let made: unknown = null;
-      writing = writing
-        .then(() => linksStoreTurn(options, closing, 'cache: pages kept'))
-        .then(() => (made = value()))
-        .then(() => linksStoreTurn(options, closing, 'cache: pages stored'))
-        .then(() => cache.writeBeside(PAGES_KEY, made, 'what the start read of the graph'));
+      writing = writing.then(() => storeKeptPages(cache, options, closing, value));
       return writing;
     },
     take: (path, version) => takeRecord(kept.get(path), version === undefined ? null : keyFor(version)),
     digest: (path) => kept.get(path)?.hash,
     mtime: (path) => kept.get(path)?.mtime,
     put(index, path, content, version, mtime) {
-      const cached = putRecord(index, path, content, { mtime: mtime ?? 0, key: keyFor(version) });
-      kept.set(path, cached);
-      made.set(path, cached);
-      gone.delete(path);
+      keepRecord(kept, pending, path, putRecord(index, path, content, { mtime: mtime ?? 0, key: keyFor(version) }));
     },
     move(from, to, prepared, mtime) {
       const record = kept.get(from);
       if (!record) return;
       const moved: CachedNote = { ...record, ...toRecord(prepared), mtime: mtime ?? 0 };
       if (from !== to) drop(from);
-      kept.set(to, moved);
-      made.set(to, moved);
-      gone.delete(to);
+      keepRecord(kept, pending, to, moved);
     },
     drop,
     store(paths) {
       if (paths) for (const path of kept.keys()) if (!paths.has(path)) drop(path);
-      if (made.size === 0 && gone.size === 0) return writing;
-      const [puts, deletes] = [made, gone];
-      made = new Map();
-      gone = new Set();
-      writing = writing.then(() => cache.write(puts, deletes));
+      if (pending.made.size === 0 && pending.gone.size === 0) return writing;
+      const { made, gone } = pending;
+      pending = noPendingWrites();
+      writing = writing.then(() => cache.write(made, gone));
       return writing;
     },
     async close() {
