@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness/app';
 import type { MarkdownView } from './harness/workspace';
 import { startHarness, useHarnessSession } from './helpers';
+import { dispose } from './harness/session';
+import { scheduled } from './harness/timers';
 
 let h: Harness | null = null;
 useHarnessSession({ fixedDate: false });
@@ -27,6 +29,22 @@ describe('link dependencies commands', () => {
     expect(h.notices.at(-1)).toContain('Linked 1 dependency in 1 note.');
     editor.undo();
     expect(editor.getValue()).toBe(before);
+  });
+
+  it('a window closed with unsaved typing saves it then, as Obsidian does: no save timer outlives the app', async () => {
+    h = await startHarness();
+    const leaf = await h.open(billing, 'source');
+    const editor = (leaf.view as MarkdownView).editor!;
+    editor.replaceRange('Typed but not saved yet.\n', { line: editor.lineCount() - 1, ch: 0 });
+    const typed = editor.getValue();
+    const saveTimers = () => [...scheduled.values()].filter((t) => t.kind === 'timeout' && t.delay === 2000).length;
+    expect(saveTimers()).toBe(1);
+    const app = h.app;
+    dispose(h);
+    h = null;
+    expect(saveTimers()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await app.vault.read(app.vault.getFileByPath(billing)!)).toBe(typed);
   });
 
   it('links every component note; resolvedLinks then holds each new edge, and a second run changes nothing', async () => {

@@ -24,6 +24,10 @@ export function dispose(harness: Harness | null): void {
   open.delete(harness);
   const indexer = (harness.plugin as unknown as { indexer?: { closed: Promise<void> } } | null)?.indexer;
   if (harness.plugin) harness.unloadPlugin();
+  // The window closes: each view closes, and an editor saves what it has not saved yet, as Obsidian
+  // does, so no save timer outlives the test (one that fired after the file's page was taken down
+  // threw "window is not defined").
+  harness.app.workspace.iterateAllLeaves((leaf) => leaf.detach());
   if (indexer) {
     const done = indexer.closed;
     finishing.add(done);
