@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 1_800_000,
     hookTimeout: 600_000,
+    // A full collection before each relaunch (startup.run.ts `collectGarbage`): a relaunch starts in a fresh process.
+    pool: 'forks',
+    execArgv: ['--expose-gc'],
     env: { TZ: 'UTC' },
   },
 });
