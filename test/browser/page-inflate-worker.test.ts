@@ -31,6 +31,56 @@ interface Opened {
   decodedAhead: number;
 }
 
+/**
+ * Run in the page before its scripts: counts the inflate streams, the worker's answers, the buffers
+ * handed back to it and the chunk texts decoded before the board and not parsed yet.
+ */
+function countInflation(): void {
+  const w = window as unknown as { mmStreams: number; mmAnswers: number; mmHandedBack: number; mmAhead: number; DecompressionStream: typeof DecompressionStream };
+  w.mmStreams = 0;
+  w.mmAnswers = 0;
+  w.mmHandedBack = 0;
+  w.mmAhead = 0;
+  // Chunk texts decoded before the board and not parsed yet (a text is parsed whole, once).
+  const unparsed = new Set<string>();
+  const decode = TextDecoder.prototype.decode;
+  TextDecoder.prototype.decode = function (this: TextDecoder, input?: AllowSharedBufferSource, options?: TextDecodeOptions) {
+    const text = decode.call(this, input, options);
+    if (text.length >= 1024 && !document.querySelector('.mm-board-item')) {
+      unparsed.add(text);
+      w.mmAhead = Math.max(w.mmAhead, unparsed.size);
+    }
+    return text;
+  };
+  const parse = JSON.parse;
+  JSON.parse = function (text: string, reviver?: (key: string, value: unknown) => unknown) {
+    unparsed.delete(text);
+    return parse.call(JSON, text, reviver) as unknown;
+  };
+  const post = Worker.prototype.postMessage as (this: Worker, message: unknown, transfer: Transferable[]) => void;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
+    if (Array.isArray(transfer) && transfer.some((t) => t instanceof ArrayBuffer)) w.mmHandedBack++;
+    post.call(this, message, Array.isArray(transfer) ? transfer : []);
+  } as typeof Worker.prototype.postMessage;
+  const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!;
+  Object.defineProperty(Worker.prototype, 'onmessage', {
+    ...handler,
+    set(this: Worker, listener: ((event: MessageEvent) => void) | null) {
+      handler.set!.call(this, listener && ((event: MessageEvent<{ bytes?: unknown }>) => {
+        if (event.data?.bytes instanceof Uint8Array) w.mmAnswers++;
+        listener.call(this, event);
+      }));
+    },
+  });
+  const Native = w.DecompressionStream;
+  w.DecompressionStream = new Proxy(Native, {
+    construct(target, args: [CompressionFormat]) {
+      w.mmStreams++;
+      return new target(...args);
+    },
+  });
+}
+
 /** Open `file`, wait for its board and its details inflated ahead (the page idle), then open the Cards tab. */
 async function open(browser: Browser, file: string): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
@@ -42,51 +92,7 @@ async function open(browser: Browser, file: string): Promise<Opened> {
     if (msg.type() === 'error' || msg.type() === 'warning') errors.push(msg.text());
   });
   page.on('worker', (worker) => workers.push(worker.url()));
-  await page.addInitScript(() => {
-    const w = window as unknown as { mmStreams: number; mmAnswers: number; mmHandedBack: number; mmAhead: number; DecompressionStream: typeof DecompressionStream };
-    w.mmStreams = 0;
-    w.mmAnswers = 0;
-    w.mmHandedBack = 0;
-    w.mmAhead = 0;
-    // Chunk texts decoded before the board and not parsed yet (a text is parsed whole, once).
-    const unparsed = new Set<string>();
-    const decode = TextDecoder.prototype.decode;
-    TextDecoder.prototype.decode = function (this: TextDecoder, input?: AllowSharedBufferSource, options?: TextDecodeOptions) {
-      const text = decode.call(this, input, options);
-      if (text.length >= 1024 && !document.querySelector('.mm-board-item')) {
-        unparsed.add(text);
-        w.mmAhead = Math.max(w.mmAhead, unparsed.size);
-      }
-      return text;
-    };
-    const parse = JSON.parse;
-    JSON.parse = function (text: string, reviver?: (key: string, value: unknown) => unknown) {
-      unparsed.delete(text);
-      return parse.call(JSON, text, reviver) as unknown;
-    };
-    const post = Worker.prototype.postMessage as (this: Worker, message: unknown, transfer: Transferable[]) => void;
-    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
-      if (Array.isArray(transfer) && transfer.some((t) => t instanceof ArrayBuffer)) w.mmHandedBack++;
-      post.call(this, message, Array.isArray(transfer) ? transfer : []);
-    } as typeof Worker.prototype.postMessage;
-    const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!;
-    Object.defineProperty(Worker.prototype, 'onmessage', {
-      ...handler,
-      set(this: Worker, listener: ((event: MessageEvent) => void) | null) {
-        handler.set!.call(this, listener && ((event: MessageEvent<{ bytes?: unknown }>) => {
-          if (event.data?.bytes instanceof Uint8Array) w.mmAnswers++;
-          listener.call(this, event);
-        }));
-      },
-    });
-    const Native = w.DecompressionStream;
-    w.DecompressionStream = new Proxy(Native, {
-      construct(target, args: [CompressionFormat]) {
-        w.mmStreams++;
-        return new target(...args);
-      },
-    });
-  });
+  await page.addInitScript(countInflation);
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('.mm-board-item');
   // The details are inflated ahead once the board is painted, a chunk a task: let them finish.
