@@ -16,11 +16,18 @@ const read = (path: string) => h!.app.vault.read(h!.file(path));
 describe('link dependencies commands', () => {
   const billing = 'Components/Billing Engine.md';
 
-  it('links this note through the editor: one undo step takes it back, unsaved typing stays', async () => {
-    h = await startHarness();
-    const leaf = await h.open(billing, 'source');
+  /** A harness with the billing note open in the editor and a line typed there, not saved yet. */
+  async function typedButNotSaved() {
+    const harness = await startHarness();
+    const leaf = await harness.open(billing, 'source');
     const editor = (leaf.view as MarkdownView).editor!;
     editor.replaceRange('Typed but not saved yet.\n', { line: editor.lineCount() - 1, ch: 0 });
+    return { harness, editor };
+  }
+
+  it('links this note through the editor: one undo step takes it back, unsaved typing stays', async () => {
+    const { harness, editor } = await typedButNotSaved();
+    h = harness;
     const before = editor.getValue();
     expect(await h.command('link-dependencies')).toBe(true);
     await h.settle();
@@ -32,10 +39,8 @@ describe('link dependencies commands', () => {
   });
 
   it('a window closed with unsaved typing saves it then, as Obsidian does: no save timer outlives the app', async () => {
-    h = await startHarness();
-    const leaf = await h.open(billing, 'source');
-    const editor = (leaf.view as MarkdownView).editor!;
-    editor.replaceRange('Typed but not saved yet.\n', { line: editor.lineCount() - 1, ch: 0 });
+    const { harness, editor } = await typedButNotSaved();
+    h = harness;
     const typed = editor.getValue();
     const saveTimers = () => [...scheduled.values()].filter((t) => t.kind === 'timeout' && t.delay === 2000).length;
     expect(saveTimers()).toBe(1);
