@@ -35,13 +35,18 @@ export function warmCards(grid: HTMLElement, panel: HTMLElement, perFrame = CARD
   let marked = 0;
   let stopped = false;
   let scheduled = false;
+  let last: Element | null = null;
   const frame = () => {
     scheduled = false;
     if (stopped || !idle(grid)) return;
     let now = 0;
-    for (let card = grid.firstElementChild; card && now < perFrame; card = card.nextElementSibling) {
+    // On from the last card marked while it is still the grid's (a walk from the first card each
+    // frame went over every card marked before: quadratic in a long grid).
+    let card = last !== null && last.parentElement === grid ? last.nextElementSibling : grid.firstElementChild;
+    for (; card && now < perFrame; card = card.nextElementSibling) {
       if (card.classList.contains(DRAWN_CARD)) continue;
       card.classList.add(DRAWN_CARD);
+      last = card;
       marked++;
       now++;
     }
