@@ -3,7 +3,7 @@ import type { StageDefinition } from './settings/index';
 import type { StageField, StageId, StageSource } from './model';
 import { compileVocabulary, type CompiledVocabulary } from './parse/vocabulary-compile';
 import type { VocabularySettings } from './parse/vocabulary';
-import { indexOfWord, plain } from './text';
+import { indexOfWord, plain, visibleText } from './text';
 
 export interface Pipeline {
   stages: StageDefinition[];
@@ -133,7 +133,7 @@ function balancedInside(q: string): boolean {
  * from = the stage before it).
  */
 export function parseTransitionHeading(pipeline: Pipeline, heading: string): { from: StageId | null; to: StageId } | null {
-  const lower = plain(heading).toLowerCase();
+  const lower = visibleText(heading).toLowerCase();
   const first = findStage(pipeline, lower);
   if (!first) return null;
   const after = lower.slice(first.index + first.length).trim();

@@ -61,6 +61,15 @@ export function plain(text: string): string {
 }
 
 /**
+ * plain()'s text without sharing it: for a text only tested, or kept by one note alone (its
+ * title). Looking such text up among the shared strings costs a miss and crowds out the strings
+ * that do recur (docs/benchmarks.md, session 29).
+ */
+export function visibleText(text: string): string {
+  return isPlainAlready(text) ? text : plainUncached(text);
+}
+
+/**
  * Text without Markdown markers, emoji or spacing to fold, single-spaced and trimmed: plain() would
  * return it unchanged. Most criteria and values are like this (`Unit tests passing (≥70%
  * coverage)` too): one scan, then nothing to copy or share.

@@ -2,7 +2,7 @@
 // and its details, a promotion history line.
 import type { BlockerSeverity, BlockerStatus, HistoryEntry, HistoryKind, StageId } from '../model';
 import { findStage, leadingStage, parseStageValue, type Pipeline } from '../stages';
-import { collapse, keptIsoDate, plain } from '../text';
+import { collapse, keptIsoDate, plain, visibleText } from '../text';
 
 export interface DependencyLine {
   name: string;
@@ -31,7 +31,7 @@ export function readDependency(pipeline: Pipeline, raw: string): DependencyLine 
     optional = true;
     s = s.slice(opt[0].length).trim();
   }
-  if (pipeline.vocabulary.noDependencies.test(plain(s))) return 'none';
+  if (pipeline.vocabulary.noDependencies.test(visibleText(s))) return 'none';
 
   const named = dependencyName(s);
   const name = collapse(named.name.replace(/:$/, ''));
@@ -156,14 +156,14 @@ const RESOLVED_WORD = /resolved/i;
 const RESOLVED_ON = /\(?\s*resolved(?:\s+on)?\s*:?\s*(\d{4}-\d{2}-\d{2})\s*\)?/i;
 
 export function readSeverity(value: string): BlockerSeverity | null {
-  const v = plain(value).toLowerCase();
+  const v = visibleText(value).toLowerCase();
   if (v.includes('|')) return null;
   for (const s of ['critical', 'high', 'medium', 'low'] as const) if (v.startsWith(s)) return s;
   return null;
 }
 
 export function readBlockerStatus(value: string): BlockerStatus | null {
-  const v = plain(value).toLowerCase();
+  const v = visibleText(value).toLowerCase();
   if (v.includes('|')) return null;
   if (/^(resolved|closed|done|fixed)/.test(v)) return 'resolved';
   if (/^(in progress|in-progress|ongoing|working)/.test(v)) return 'in-progress';

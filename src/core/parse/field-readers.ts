@@ -3,7 +3,7 @@
 // what it reads into the note being read.
 import type { MetricName, Sourced, StageField } from '../model';
 import { isStagePlaceholder, parseStageValue } from '../stages';
-import { keptIsoDate, plain } from '../text';
+import { keptIsoDate, visibleText } from '../text';
 import { intern } from '../intern';
 import type { FieldAt } from './field-table';
 import { transitionKey } from './note-checks';
@@ -18,7 +18,7 @@ function isSlot(state: ReaderState, at: FieldAt): boolean {
 
 export function readStage(state: ReaderState, value: string, line: number): void {
   const { result, pipeline } = state;
-  if (isStagePlaceholder(plain(value))) {
+  if (isStagePlaceholder(visibleText(value))) {
     if (state.inHeader) result.stagePlaceholder = true;
     return;
   }
@@ -41,14 +41,14 @@ export function readLastUpdated(state: ReaderState, at: FieldAt): void {
     result.lastUpdatedPlaceholder = true;
     return;
   }
-  result.lastUpdated = { value: keptIsoDate(at.value), raw: intern(plain(at.value)), line: at.line };
+  result.lastUpdated = { value: keptIsoDate(at.value), raw: intern(visibleText(at.value)), line: at.line };
   state.lastUpdatedInHeader = state.inHeader;
 }
 
 /** A text value (owner, group, priority); null when empty or, with `slots`, a template slot. */
 export function readText(state: ReaderState, at: FieldAt, slots: boolean): Sourced<string> | null {
   if (at.value === '' || (slots && isSlot(state, at))) return null;
-  return { value: intern(plain(at.value)), raw: intern(at.value), line: at.line };
+  return { value: intern(visibleText(at.value)), raw: intern(at.value), line: at.line };
 }
 
 /** `**Status**: 4/7 criteria met` in a transition section: its first claim, or one more. */
@@ -56,7 +56,7 @@ export function readClaimField(state: ReaderState, at: FieldAt): void {
   const transition = kindAbove(state, 'transition')!.transition!;
   const claim = readClaim(at.value);
   if (!claim) return;
-  const read = { met: claim.met, total: claim.total, raw: intern(plain(at.value)), line: at.line };
+  const read = { met: claim.met, total: claim.total, raw: intern(visibleText(at.value)), line: at.line };
   if (transition.claim === null) transition.claim = read;
   else transition.otherClaims = [...transition.otherClaims, read];
 }
@@ -69,9 +69,10 @@ export function readCoverage(state: ReaderState, at: FieldAt): void {
     percent: percent.percent,
     label: intern(at.key),
     transition: transition ? intern(transitionKey(transition)) : null,
-    // Made and shared once a section (reset at each heading).
-    section: (state.sectionPath ??= intern(state.stack.map((s) => s.text).join(' / '))),
-    raw: intern(plain(at.value)),
+    // Made once a section (reset at each heading). Not looked up in the shared strings: the path
+    // starts with the note's own title, so no other note shares it, and a join is already flat.
+    section: (state.sectionPath ??= state.stack.map((s) => s.text).join(' / ')),
+    raw: intern(visibleText(at.value)),
     line: at.line,
   });
 }
@@ -87,13 +88,13 @@ export function readMetric(state: ReaderState, metric: MetricName, value: string
   // Fields written out, not spread: see ownStage.
   if (!bucket[metric]) bucket[metric] = { value: measure.value, unit: measure.unit, comparator: measure.comparator, raw: intern(measure.raw), line: measure.line };
   if (metric === 'uptime' && bucket === result.current && result.observedDays === null) {
-    result.observedDays = { value: readDays(value), raw: intern(plain(value)), line };
+    result.observedDays = { value: readDays(value), raw: intern(visibleText(value)), line };
   }
 }
 
 export function readSecurityCount(state: ReaderState, level: 'critical' | 'high' | 'medium' | 'low', at: FieldAt): void {
   const count = readCount(at.value);
-  if (count) state.result.security[level] ??= { value: count.count, raw: intern(plain(at.value)), line: at.line };
+  if (count) state.result.security[level] ??= { value: count.count, raw: intern(visibleText(at.value)), line: at.line };
 }
 
 /**

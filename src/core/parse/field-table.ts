@@ -3,7 +3,7 @@
 // field is one entry here (and its labels in vocabulary.ts) plus its test.
 import type { Blocker, MetricName } from '../model';
 import { leadingStage, parseStageValue } from '../stages';
-import { keptIsoDate, plain } from '../text';
+import { keptIsoDate, visibleText } from '../text';
 import { intern } from '../intern';
 import { readClaimField, readCoverage, readLastUpdated, readMetric, readSecurityCount, readStage, readTargetStage, readText } from './field-readers';
 import { lookupField, type Field } from './fields';
@@ -70,13 +70,13 @@ export const FIELD_TABLE: Partial<Record<VocabularyKey, FieldEntry>> = {
   promotedTo: {
     read: (state, at) => {
       const stage = leadingStage(state.pipeline, at.rest);
-      state.result.promotedTo.push({ stage: stage?.id ?? null, date: keptIsoDate(at.value), raw: intern(plain(at.value)), line: at.line });
+      state.result.promotedTo.push({ stage: stage?.id ?? null, date: keptIsoDate(at.value), raw: intern(visibleText(at.value)), line: at.line });
     },
   },
   promotionDate: {
     read: (state, at) => {
       const date = keptIsoDate(at.value);
-      if (date) state.result.promotedTo.push({ stage: null, date, raw: intern(plain(at.value)), line: at.line });
+      if (date) state.result.promotedTo.push({ stage: null, date, raw: intern(visibleText(at.value)), line: at.line });
     },
   },
   statusLine: {
@@ -100,7 +100,7 @@ export const FIELD_TABLE: Partial<Record<VocabularyKey, FieldEntry>> = {
   resolvedBlockers: { read: (state, at) => readBlockers(state, at, true) },
   blockerType: {
     blocker: (blocker, value) => {
-      if (!value.includes('|')) blocker.type = intern(plain(value));
+      if (!value.includes('|')) blocker.type = intern(visibleText(value));
     },
   },
   blockerSeverity: { blocker: (blocker, value) => (blocker.severity = readSeverity(value)) },
@@ -112,8 +112,8 @@ export const FIELD_TABLE: Partial<Record<VocabularyKey, FieldEntry>> = {
   },
   blockerResolution: { blockerOnly: true, blocker: () => {} },
   securityScan: { read: (state, at) => openList('security', state, at) },
-  lastSecurityScan: { read: (state, at) => (state.result.security.lastScan ??= { value: keptIsoDate(at.value), raw: intern(plain(at.value)), line: at.line }) },
-  securityReview: { read: (state, at) => (isSlot(state, at) ? undefined : (state.result.security.reviewStatus ??= { value: intern(plain(at.value)), raw: intern(at.value), line: at.line })) },
+  lastSecurityScan: { read: (state, at) => (state.result.security.lastScan ??= { value: keptIsoDate(at.value), raw: intern(visibleText(at.value)), line: at.line }) },
+  securityReview: { read: (state, at) => (isSlot(state, at) ? undefined : (state.result.security.reviewStatus ??= { value: intern(visibleText(at.value)), raw: intern(at.value), line: at.line })) },
   critical: severityCount('critical'),
   high: severityCount('high'),
   medium: severityCount('medium'),

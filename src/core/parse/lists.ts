@@ -3,7 +3,7 @@
 // (`**Dependencies**:`) or a section (`## Promotion History`) owns it.
 import type { Blocker } from '../model';
 import { leadingStage } from '../stages';
-import { plain } from '../text';
+import { plain, visibleText } from '../text';
 import { intern } from '../intern';
 import { findPlaceholder } from './placeholders';
 import { transitionSection, type ReaderState, type Section } from './reader-state';
@@ -70,12 +70,12 @@ export function readProseStage(state: ReaderState, content: string, line: number
   if (!PROMOTED_TO.test(content)) return;
   const at = content.toLowerCase().indexOf('promoted to ');
   if (at === -1) return;
-  const after = plain(content.slice(at + 'promoted to '.length)).toLowerCase().replace(/^the\s+/, '');
+  const after = visibleText(content.slice(at + 'promoted to '.length)).toLowerCase().replace(/^the\s+/, '');
   const stage = leadingStage(pipeline, after);
   if (stage) {
     result.proseStage = {
       id: stage.id,
-      raw: intern(plain(content).slice(0, 160)),
+      raw: intern(visibleText(content).slice(0, 160)),
       qualifier: '',
       headingFor: null,
       blocked: false,

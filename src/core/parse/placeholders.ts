@@ -1,6 +1,6 @@
 // Template placeholders (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…): cheap `indexOf`
 // tests before each pattern, so most lines run none of them.
-import { plain } from '../text';
+import { plain, visibleText } from '../text';
 
 // The first `|` only (no choice of which pipe to split at): linear on `<||||…`.
 const ANGLE = /<([A-Z][^<>\n]{0,100}|[^<>\n|]*\|[^<>\n]*)>/;
@@ -33,10 +33,10 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
   const bracket = text.indexOf('[');
   if (bracket !== -1 && text.indexOf('[Link', bracket) !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
   if (isItem && mayBeGenericItem(text, bracket !== -1)) {
-    const p = plain(text);
-    if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return p;
+    const p = visibleText(text);
+    if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return plain(text);
   }
-  if (fieldValue !== null && fieldValue.indexOf('|') !== -1 && OPTION_LIST.test(plain(fieldValue))) return plain(fieldValue);
+  if (fieldValue !== null && fieldValue.indexOf('|') !== -1 && OPTION_LIST.test(visibleText(fieldValue))) return plain(fieldValue);
   return null;
 }
 

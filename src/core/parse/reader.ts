@@ -2,8 +2,8 @@
 // a MaturityNote (list items: reader-items.ts). It keeps the section stack and the label a list
 // belongs to (`**Blockers**:`); field lines go to the field table (field-table.ts).
 import type { Pipeline } from '../stages';
-import { findIsoDate, plain } from '../text';
-import { intern } from '../intern';
+import { findIsoDate, visibleText } from '../text';
+import { flatten, intern } from '../intern';
 import type { BlockVisitor } from './visitor';
 import { handleBlockerField, handleField } from './field-table';
 import { readField } from './fields';
@@ -35,7 +35,7 @@ export function createReader(pipeline: Pipeline, checklists = true): { visitor: 
 function onHeading(state: ReaderState, depth: number, text: string, line: number): void {
   const { stack, result } = state;
   while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
-  if (depth === 1 && result.heading === null && state.inHeader) result.heading = intern(plainHeading(text));
+  if (depth === 1 && result.heading === null && state.inHeader) result.heading = flatten(plainHeading(text));
   if (depth >= 2) state.inHeader = false;
   const info = classifySection(state.pipeline, text);
   const section: Section = { kind: info.kind, text: info.text, from: info.from, to: info.to, demotions: info.demotions, depth, line, transition: null, checklist: null, entryIndent: -1 };
@@ -100,7 +100,7 @@ function onRow(state: ReaderState, cells: string[], line: number): void {
     if (pass || fail) {
       const met = pass && !fail;
       const { text: criterion, mark } = readCriterion(vocabulary, cells[0]!);
-      transition.items.push({ text: intern(criterion), checked: met, status: met ? 'x' : ' ', mark: mark ?? (met ? 'pass' : 'fail'), note: intern(plain(cells.slice(1).join(' · '))), line });
+      transition.items.push({ text: intern(criterion), checked: met, status: met ? 'x' : ' ', mark: mark ?? (met ? 'pass' : 'fail'), note: intern(visibleText(cells.slice(1).join(' · '))), line });
       return;
     }
   }
@@ -112,5 +112,5 @@ function onRow(state: ReaderState, cells: string[], line: number): void {
 function plainHeading(text: string): string {
   const link = /^\[\[([^\]|]+)(?:\|([^\]]+))?\]\]$/.exec(text.trim());
   if (link) return link[1]!.trim();
-  return plain(text);
+  return visibleText(text); // the note's own title: kept as a copy, not shared (see flatten)
 }

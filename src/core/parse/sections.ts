@@ -3,7 +3,7 @@
 // stage pair (`Development → Staging`) or a stage's criteria (`Staging Criteria`) is a transition.
 import type { StageId } from '../model';
 import { parseTransitionHeading, type Pipeline } from '../stages';
-import { indexOfWord, isWordChar, plain } from '../text';
+import { indexOfWord, isWordChar, plain, visibleText } from '../text';
 import { intern } from '../intern';
 import type { SectionKind, SectionRule } from './vocabulary-compile';
 import { SHORTCUTS } from './shortcuts';
@@ -32,7 +32,7 @@ export function classifySection(pipeline: Pipeline, heading: string): SectionInf
   if (!known) cache.set(pipeline, (known = new Map()));
   const hit = known.get(heading);
   if (hit) return hit;
-  const info = Object.freeze({ ...classifyUncached(pipeline, heading), text: intern(plain(heading)) });
+  const info = Object.freeze({ ...classifyUncached(pipeline, heading), text: intern(visibleText(heading)) });
   if (known.size >= CACHE_LIMIT) known.clear();
   known.set(intern(heading), info); // a copy: the key must not keep the note's text alive
   return info;
@@ -40,7 +40,7 @@ export function classifySection(pipeline: Pipeline, heading: string): SectionInf
 
 function classifyUncached(pipeline: Pipeline, heading: string): Omit<SectionInfo, 'text'> {
   const vocabulary = pipeline.vocabulary;
-  const text = plain(heading).toLowerCase();
+  const text = visibleText(heading).toLowerCase();
   for (const rule of vocabulary.sectionsBefore) {
     if (!matches(rule, text)) continue;
     const demotions = rule.kind === 'history' && vocabulary.demotions.some((word) => indexOfWord(text, word) !== -1);

@@ -2,7 +2,7 @@
 // percentages, counts and measures; the "none" that says a note has no dependencies.
 import type { Comparator, ItemMark } from '../model';
 import type { Pipeline } from '../stages';
-import { plain } from '../text';
+import { plain, visibleText } from '../text';
 import { intern } from '../intern';
 import type { CompiledVocabulary } from './vocabulary-compile';
 
@@ -69,7 +69,7 @@ export function readPercent(value: string): { percent: number | null; placeholde
 
 /** A count such as `0 ✅`, `2 (Hugging Face best practices)`, or `X` (placeholder → null). */
 export function readCount(value: string): { count: number | null; placeholder: boolean } | null {
-  const v = plain(value);
+  const v = visibleText(value);
   const m = /^(\d+)\b/.exec(v);
   if (m) return { count: Number(m[1]), placeholder: false };
   if (/^(X+|N\/A|TBD|\?)\b/i.test(v)) return { count: null, placeholder: /^X+/.test(v) };
@@ -84,7 +84,7 @@ const MEASURE = new RegExp(`(<=|>=|≤|≥|<|>|=|~)?\\s*(\\d+(?:[.,]\\d+)?|X+(?:
 
 /** `<50ms`, `>100 queries/s`, `≥99.9%`, `XXms` (placeholder → value null). */
 export function readMeasure(value: string, line: number): { value: number | null; unit: string; comparator: Comparator | null; raw: string; line: number } | null {
-  const text = plain(value);
+  const text = visibleText(value); // shared by the caller that keeps it
   if (text === '' || /^(not measured|not tracked|n\/a|tbd|none)\b/i.test(text)) return null;
   const m = MEASURE.exec(text);
   if (!m || m.index > 12) return null;
@@ -113,7 +113,7 @@ export function readDays(value: string): number | null {
 
 /** `None (foundational component)`, `N/A`: the note says there is nothing in the list. */
 export function isNoneValue(pipeline: Pipeline, value: string): boolean {
-  return isNonePlain(pipeline, plain(value));
+  return isNonePlain(pipeline, visibleText(value));
 }
 
 /** isNoneValue of text already through plain(). */
