@@ -67,7 +67,7 @@ export function readCoverage(state: ReaderState, at: FieldAt): void {
   const transition = kindAbove(state, 'transition')?.transition;
   state.result.coverage.push({
     percent: percent.percent,
-    label: intern(at.key),
+    label: at.key, // the label's normal form, shared (fields.ts)
     transition: transition ? intern(transitionKey(transition)) : null,
     // Made once a section (reset at each heading). Not looked up in the shared strings: the path
     // starts with the note's own title, so no other note shares it, and a join is already flat.

@@ -6,7 +6,7 @@ import { leadingStage, parseStageValue } from '../stages';
 import { keptIsoDate, visibleText } from '../text';
 import { intern } from '../intern';
 import { readClaimField, readCoverage, readLastUpdated, readMetric, readSecurityCount, readStage, readTargetStage, readText } from './field-readers';
-import { lookupField, type Field } from './fields';
+import type { FieldLine } from './fields';
 import { addDependency, startBlocker } from './lists';
 import { findPlaceholder } from './placeholders';
 import { kindAbove, makeLabel, type LabelKind, type ReaderState } from './reader-state';
@@ -138,31 +138,29 @@ function readBlockers(state: ReaderState, at: FieldAt, resolved: boolean): void 
 }
 
 /** A `**Key**: value` line outside a blocker's details: what its entry reads into the note. */
-export function handleField(state: ReaderState, field: Field, line: number, indent: number, isItem: boolean): void {
+export function handleField(state: ReaderState, field: FieldLine, line: number, indent: number, isItem: boolean): void {
   const { result } = state;
   if (!isItem) state.label = null; // a new paragraph field ends the previous label's list
-  const known = lookupField(state.pipeline.vocabulary, field.key);
-  const entry = known === null ? undefined : FIELD_TABLE[known.key];
-  if (entry === undefined || entry.blockerOnly) {
+  const entry = field.known === null ? undefined : FIELD_TABLE[field.known.key];
+  if (entry === undefined || entry.blockerOnly || field.known === null) {
     state.label = field.value === '' ? makeLabel('other', indent, isItem, line) : null;
     return;
   }
-  const at: FieldAt = { key: field.key, value: field.value, rest: known!.rest, line, indent, isItem };
-  if (entry.header && state.inHeader && at.value !== '') result.headerFields.add(known!.key);
+  const at: FieldAt = { key: field.key, value: field.value, rest: field.known.rest, line, indent, isItem };
+  if (entry.header && state.inHeader && at.value !== '') result.headerFields.add(field.known.key);
   if (entry.read && (entry.where === undefined || entry.where(state, at))) entry.read(state, at);
 }
 
 /** Whether the label is one the table knows outside blocker details. */
-export function isKnownField(state: ReaderState, key: string): boolean {
-  const known = lookupField(state.pipeline.vocabulary, key);
-  return known !== null && FIELD_TABLE[known.key]?.blockerOnly !== true;
+export function isKnownField(field: FieldLine): boolean {
+  return field.known !== null && FIELD_TABLE[field.known.key]?.blockerOnly !== true;
 }
 
 /** A field under a blocker entry (`- **Severity**: High`); false when it is not one of its details. */
-export function handleBlockerField(state: ReaderState, field: Field): boolean {
+export function handleBlockerField(state: ReaderState, field: FieldLine): boolean {
   const entryAt = state.blockerEntry;
   if (!entryAt) return false;
-  const known = lookupField(state.pipeline.vocabulary, field.key);
+  const known = field.known;
   if (known === null) return false;
   if (entryAt.blocker === null) return true; // details of a placeholder entry
   const entry = FIELD_TABLE[known.key];

@@ -4,7 +4,7 @@
 // under a blocker are its details; any other bullet may hold a field.
 import type { ChecklistItem } from '../model';
 import { handleBlockerField, handleField, isKnownField } from './field-table';
-import { readField } from './fields';
+import { readFieldLine, type FieldLine } from './fields';
 import { addDependency, addHistory, readProseStage, startBlocker } from './lists';
 import { kindAbove, recordPlaceholder, collectBodyTags, transitionSection, type ReaderState } from './reader-state';
 import { readCriterion } from './values';
@@ -18,7 +18,7 @@ export function onItem(state: ReaderState, indent: number, check: string | null,
   state.checkboxIndent = -1;
   const section = state.stack[state.stack.length - 1] ?? null;
   if (section && section.entryIndent === -1) section.entryIndent = indent;
-  const field = readField(content, true);
+  const field = readFieldLine(state.pipeline.vocabulary, content, true);
 
   // Details nested under a blocker entry: `- **Severity**: High`.
   if (state.blockerEntry && indent > state.blockerEntry.indent) {
@@ -34,7 +34,7 @@ export function onItem(state: ReaderState, indent: number, check: string | null,
 }
 
 /** Lists that belong to a label (`**Dependencies**:` / `**Blockers**:` then bullets). */
-function labelEntry(state: ReaderState, indent: number, field: ReturnType<typeof readField>, content: string, line: number): void {
+function labelEntry(state: ReaderState, indent: number, field: FieldLine | null, content: string, line: number): void {
   const label = state.label!;
   if (label.entryIndent === -1) label.entryIndent = indent;
   const entry = indent <= label.entryIndent;
@@ -55,13 +55,13 @@ function labelEntry(state: ReaderState, indent: number, field: ReturnType<typeof
 }
 
 /** Lists that belong to a section (`## Dependencies`, `## Promotion History`, `### Active Blockers`). */
-function sectionEntry(state: ReaderState, indent: number, field: ReturnType<typeof readField>, content: string, line: number): boolean {
+function sectionEntry(state: ReaderState, indent: number, field: FieldLine | null, content: string, line: number): boolean {
   const owner = kindAbove(state, 'dependencies', 'history', 'blockers', 'resolved-blockers');
   if (!owner) return false;
   const entry = owner.entryIndent === -1 || indent <= owner.entryIndent;
   if (owner.entryIndent === -1) owner.entryIndent = indent;
   if (!entry) return true; // details under an entry
-  if (field && isKnownField(state, field.key)) return false;
+  if (field && isKnownField(field)) return false;
   if (owner.kind === 'dependencies') addDependency(state, content, line);
   else if (owner.kind === 'history') addHistory(state, content, line, owner);
   else startBlocker(state, content, line, indent, owner.kind === 'resolved-blockers');

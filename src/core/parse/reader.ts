@@ -6,7 +6,7 @@ import { findIsoDate, visibleText } from '../text';
 import { flatten, intern } from '../intern';
 import type { BlockVisitor } from './visitor';
 import { handleBlockerField, handleField } from './field-table';
-import { readField } from './fields';
+import { readFieldLine } from './fields';
 import { classifySection } from './sections';
 import { readCriterion } from './values';
 import { splitInline } from './entries';
@@ -52,7 +52,7 @@ function onHeading(state: ReaderState, depth: number, text: string, line: number
   state.blockerEntry = null;
   state.checkboxIndent = -1;
   // Headings hold fields too: `### **Promotion Date**: 2025-10-21`, and history entries.
-  const field = readField(text, false);
+  const field = readFieldLine(state.pipeline.vocabulary, text, false);
   if (field) handleField(state, field, line, depth, false);
   const history = kindAbove(state, 'history');
   if (history && history !== section && findIsoDate(text)) addHistory(state, text, line, history);
@@ -60,7 +60,7 @@ function onHeading(state: ReaderState, depth: number, text: string, line: number
 }
 
 function onText(state: ReaderState, content: string, line: number, indent: number): void {
-  const field = readField(content, true);
+  const field = readFieldLine(state.pipeline.vocabulary, content, true);
   recordPlaceholder(state, content, line, false, field?.value ?? null);
   collectBodyTags(state, content);
   if (state.blockerEntry && indent > state.blockerEntry.indent) {

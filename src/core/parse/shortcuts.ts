@@ -8,9 +8,11 @@ export interface ParserShortcuts {
   yamlFastPath: boolean;
   /** Headings classified once per distinct text and pipeline (sections.ts). */
   sectionCache: boolean;
+  /** Field labels looked up by their characters, not by their normal form in a map (label-trie.ts). */
+  labelTrie: boolean;
 }
 
-export const SHORTCUTS: ParserShortcuts = { yamlFastPath: true, sectionCache: true };
+export const SHORTCUTS: ParserShortcuts = { yamlFastPath: true, sectionCache: true, labelTrie: true };
 
 /** Run `fn` with some shortcuts switched off (benchmarks and tests), then switch them back. */
 export function withShortcuts<T>(off: Partial<ParserShortcuts>, fn: () => T): T {

@@ -2,6 +2,7 @@
 // things up in: one map from a normalised field label to its key, front-matter keys per field,
 // the section rules in the order they are tried, and the marks and cell words.
 import { collapse, propertyKey } from '../text';
+import { compileLabelTrie, type LabelTrie } from './label-trie';
 import { DEFAULT_VOCABULARY, HEADING_QUALIFIERS, HEADING_SUFFIXES, VOCABULARY_KEYS, type VocabularyEntry, type VocabularyKey, type VocabularySettings } from './vocabulary';
 
 /** How a section heading is recognised: which vocabulary key names it, and what it opens. */
@@ -35,6 +36,8 @@ export interface CompiledVocabulary {
   readonly fields: ReadonlyMap<string, VocabularyKey>;
   /** Normalised labels that take a stage after them (`promoted to staging`). */
   readonly promotedTo: readonly string[];
+  /** The same labels and prefixes as a tree walked by the label's characters (label-trie.ts). */
+  readonly labels: LabelTrie;
   /** Front-matter keys (normal form) per field, in the order they are tried. */
   readonly properties: Readonly<Record<'currentStage' | 'lastUpdated' | 'owner' | 'group' | 'priority', readonly string[]>>;
   /** Section rules before and after the transition check (see sections.ts). */
@@ -115,9 +118,11 @@ export function compileVocabulary(settings: VocabularySettings = {}): CompiledVo
     exact: exactHeadings(lower(v[key].headingExact)),
     unless: kind === 'performance-targets' ? ['coverage'] : [],
   });
+  const promotedTo = (v.promotedTo.fields ?? []).map((l) => `${normaliseLabel(l)} `);
   return {
     fields,
-    promotedTo: (v.promotedTo.fields ?? []).map((l) => `${normaliseLabel(l)} `),
+    promotedTo,
+    labels: compileLabelTrie(fields, promotedTo),
     properties: {
       currentStage: v.currentStage.properties ?? [],
       lastUpdated: v.lastUpdated.properties ?? [],
