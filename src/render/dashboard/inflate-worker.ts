@@ -100,16 +100,9 @@ type Pending = { resolve(chunk: InflatedChunk): void; reject(err: Error): void; 
 
 /** A worker inflater, or null where no worker can be made (the page then inflates itself). */
 export function workerInflater(host: WorkerHost & { DecompressionStream?: unknown }): Inflater | null {
-  const WorkerClass = host.Worker;
-  if (typeof WorkerClass !== 'function' || typeof host.DecompressionStream !== 'function') return null;
-  let worker: Worker;
-  const url = host.URL.createObjectURL(new host.Blob([inflateWorkerSource()], { type: 'text/javascript' }));
-  try {
-    worker = new WorkerClass(url);
-  } catch {
-    host.URL.revokeObjectURL(url);
-    return null;
-  }
+  const started = startWorker(host);
+  if (!started) return null;
+  const { worker, url } = started;
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let count = 0;
@@ -132,14 +125,7 @@ export function workerInflater(host: WorkerHost & { DecompressionStream?: unknow
     const bytes = event.data.bytes;
     if (bytes instanceof Uint8Array) {
       count++;
-      p.resolve({
-        text() {
-          const text = new TextDecoder().decode(bytes);
-          // Moved back for the worker's next chunks: freed here, Blink's sweep would free it.
-          if (!failed) worker.postMessage({ recycled: bytes.buffer }, [bytes.buffer]);
-          return text;
-        },
-      });
+      p.resolve(inflatedChunk(bytes, worker, () => failed !== null));
     } else p.reject(new Error(event.data.error ?? 'the inflate worker gave no text'));
   };
   worker.onerror = (event) => {
@@ -158,5 +144,30 @@ export function workerInflater(host: WorkerHost & { DecompressionStream?: unknow
     },
     answered: () => count,
     close: () => stop(new Error('the inflate worker was closed')),
+  };
+}
+
+/** The worker made from its Blob URL, or null where the page has no worker or no DecompressionStream. */
+function startWorker(host: WorkerHost & { DecompressionStream?: unknown }): { worker: Worker; url: string } | null {
+  const WorkerClass = host.Worker;
+  if (typeof WorkerClass !== 'function' || typeof host.DecompressionStream !== 'function') return null;
+  const url = host.URL.createObjectURL(new host.Blob([inflateWorkerSource()], { type: 'text/javascript' }));
+  try {
+    return { worker: new WorkerClass(url), url };
+  } catch {
+    host.URL.revokeObjectURL(url);
+    return null;
+  }
+}
+
+/** An answered chunk: its text decoded when asked for, its buffer then moved back to the worker. */
+function inflatedChunk(bytes: Uint8Array, worker: Worker, stopped: () => boolean): InflatedChunk {
+  return {
+    text() {
+      const text = new TextDecoder().decode(bytes);
+      // Moved back for the worker's next chunks: freed here, Blink's sweep would free it.
+      if (!stopped()) worker.postMessage({ recycled: bytes.buffer }, [bytes.buffer]);
+      return text;
+    },
   };
 }
