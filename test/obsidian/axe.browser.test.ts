@@ -53,6 +53,17 @@ describeWithChromium('axe-core on the Obsidian views (Chromium)', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
     await page.goto(pageUrl);
+    // The plugin's stylesheet is there: without it (read empty while a build rewrote it) the views
+    // fall back to the theme's link colour and fail contrast in the light theme only, which says
+    // nothing about the views.
+    const tokens = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.className = 'mm';
+      const value = getComputedStyle(probe).getPropertyValue('--mm-default-bg').trim();
+      probe.remove();
+      return value;
+    });
+    expect(tokens, 'dist/obsidian/styles.css applied').toBe('#ffffff');
     await page.evaluate(async ({ theme, files, code, manifest }) => {
       document.body.className = `theme-${theme}`;
       (window as unknown as { h: unknown }).h = await window.obsidianHarness.start({ files, mainJs: code, manifest });
