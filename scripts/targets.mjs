@@ -1,11 +1,12 @@
 // The build targets: one entry per deliverable. Hosts add themselves here.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { asciiOnly, asciiScripts } from './ascii.mjs';
 import { buildPageScripts, pageScriptOptions } from './page-scripts.mjs';
+import { writeWhole, writeWholeSync } from './write-whole.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -88,17 +89,21 @@ function obsidianMainJs(outfile, workers) {
         const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
         return { contents: `export default function () { return ${JSON.stringify(marker(name))}; }\nexport const digest = ${JSON.stringify(digest)};`, loader: 'js', watchFiles: inputs };
       });
+      // esbuild hands the bundle over (write: false) and it is written once, whole, with the
+      // workers in place: a test reading main.js meanwhile gets the last build or this one.
       b.onEnd((result) => {
         if (result.errors.length > 0) return;
         const path = join(ROOT, outfile);
-        let code = readFileSync(path, 'utf8');
+        const output = result.outputFiles?.find((file) => file.path === path);
+        if (!output) throw new Error(`${outfile}: esbuild gave no such output`);
+        let code = output.text;
         for (const [name, comment] of comments) {
           const parts = code.split(JSON.stringify(marker(name)));
           if (parts.length !== 2) throw new Error(`${outfile}: the ${name} marker is there ${parts.length - 1} times, not once`);
           // A space first: minified code writes `return"…"`.
           code = parts.join(` String(function(){/*${comment}*/})`);
         }
-        writeFileSync(path, asciiOnly(code, outfile));
+        writeWholeSync(path, asciiOnly(code, outfile));
       });
     },
   };
@@ -154,6 +159,8 @@ export const targets = [
     options: {
       entryPoints: ['src/obsidian/main.ts'],
       outfile: 'dist/obsidian/main.js',
+      // The plugin below writes main.js itself, whole (write-whole.mjs).
+      write: false,
       bundle: true,
       // Obsidian also runs on phones: a browser bundle, no Node built-ins (test/obsidian/bundle.test.ts checks).
       platform: 'browser',
@@ -181,12 +188,14 @@ export const targets = [
       logLevel: 'warning',
     },
     after: async () => {
-      const { copyFile, readFile, writeFile } = await import('node:fs/promises');
-      const at = (path) => new URL(`../${path}`, import.meta.url);
-      await copyFile(at('manifest.json'), at('dist/obsidian/manifest.json'));
+      const { readFile } = await import('node:fs/promises');
+      const at = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+      // Each written whole: the harness pages and the plugin tests read these while a build in the
+      // same tree may be running.
+      await writeWhole(at('dist/obsidian/manifest.json'), await readFile(at('manifest.json')));
       // One styles.css: the shared views' styles, then the plugin's own.
       const css = await Promise.all(['src/render/styles.css', 'src/obsidian/styles.css'].map((p) => readFile(at(p), 'utf8')));
-      await writeFile(at('dist/obsidian/styles.css'), css.join('\n'));
+      await writeWhole(at('dist/obsidian/styles.css'), css.join('\n'));
     },
   },
   {
