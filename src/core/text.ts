@@ -69,6 +69,11 @@ export function visibleText(text: string): string {
   return isPlainAlready(text) ? text : plainUncached(text);
 }
 
+/** plain(text) from its visibleText already made: shared where it is not the text itself. */
+export function sharedVisible(text: string, visible: string): string {
+  return visible === text ? text : intern(visible);
+}
+
 /**
  * Text without Markdown markers, emoji or spacing to fold, single-spaced and trimmed: plain() would
  * return it unchanged. Most criteria and values are like this (`Unit tests passing (≥70%

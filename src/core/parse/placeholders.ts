@@ -1,6 +1,6 @@
 // Template placeholders (`XX%`, `<Description>`, `Feature 1`, `YYYY-MM-DD`…): cheap `indexOf`
 // tests before each pattern, so most lines run none of them.
-import { plain, visibleText } from '../text';
+import { sharedVisible, visibleText } from '../text';
 
 // The first `|` only (no choice of which pipe to split at): linear on `<||||…`.
 const ANGLE = /<([A-Z][^<>\n]{0,100}|[^<>\n|]*\|[^<>\n]*)>/;
@@ -34,9 +34,12 @@ export function findPlaceholder(text: string, isItem: boolean, fieldValue: strin
   if (bracket !== -1 && text.indexOf('[Link', bracket) !== -1 && (m = LINK_SLOT.exec(text))) return m[0];
   if (isItem && mayBeGenericItem(text, bracket !== -1)) {
     const p = visibleText(text);
-    if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return plain(text);
+    if (GENERIC_ITEM.test(p) || COMPONENT_X.test(p)) return sharedVisible(text, p);
   }
-  if (fieldValue !== null && fieldValue.indexOf('|') !== -1 && OPTION_LIST.test(visibleText(fieldValue))) return plain(fieldValue);
+  if (fieldValue !== null && fieldValue.indexOf('|') !== -1) {
+    const v = visibleText(fieldValue);
+    if (OPTION_LIST.test(v)) return sharedVisible(fieldValue, v);
+  }
   return null;
 }
 
