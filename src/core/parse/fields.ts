@@ -34,7 +34,7 @@ export function readFieldLine(vocabulary: CompiledVocabulary, text: string, plai
   if (!parts) return null;
   const found = SHORTCUTS.labelTrie ? findLabel(vocabulary.labels, parts.label) : ASK_NORMAL_FORM;
   if (found === null) return { value: parts.value, known: null, key: null };
-  if (found !== ASK_NORMAL_FORM) return { value: parts.value, known: { key: found.key, rest: '' }, key: found.label };
+  if (found !== ASK_NORMAL_FORM) return { value: parts.value, known: found.known, key: found.label };
   const key = normaliseKey(parts.label);
   const known = lookupField(vocabulary, key);
   return known ? { value: parts.value, known, key: intern(key) } : { value: parts.value, known: null, key: null };

@@ -21,10 +21,13 @@ export interface LabelTrie {
   readonly ends: readonly TrieLabel[];
 }
 
-/** A label the tree knows: its key and its normal form, the one string every note shares. */
+/**
+ * A label the tree knows: what the field map would answer for it (made once, shared by every line
+ * that writes the label) and its normal form, the one string every note shares.
+ */
 export interface TrieLabel {
-  key: VocabularyKey;
-  label: string;
+  readonly known: { readonly key: VocabularyKey; readonly rest: '' };
+  readonly label: string;
 }
 
 /** The tree cannot tell: the label holds a character beyond ASCII, or runs past a prefix label. */
@@ -55,7 +58,7 @@ export function compileLabelTrie(fields: ReadonlyMap<string, VocabularyKey>, pre
   for (const [label, key] of fields) {
     if (!isAscii(label)) continue;
     const end = walkTo(label);
-    if (trie.endAt[end] === -1) trie.endAt[end] = trie.ends.push({ key, label }) - 1;
+    if (trie.endAt[end] === -1) trie.endAt[end] = trie.ends.push({ known: { key, rest: '' }, label }) - 1;
   }
   for (const prefix of prefixes) if (isAscii(prefix)) trie.prefixAt[walkTo(prefix)] = 1;
   return trie;

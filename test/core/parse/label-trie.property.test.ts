@@ -13,7 +13,7 @@ const EXTENDED = compileVocabulary({ currentStage: ['Lifecycle'], owner: ['Maint
 /** What the tree says, in the normal form's terms: the key and rest lookupField gives, null, or "ask". */
 function byTree(vocabulary: CompiledVocabulary, raw: string): { key: string; label: string } | null | 'ask' {
   const found = findLabel(vocabulary.labels, raw);
-  return found === ASK_NORMAL_FORM ? 'ask' : found;
+  return found === ASK_NORMAL_FORM ? 'ask' : found && { key: found.known.key, label: found.label };
 }
 
 /** The plain way: normal form, then the map (and the prefix labels). */
